@@ -1,0 +1,207 @@
+//! The pack expression language: small, typed, bounded.
+//!
+//! Cross-field rules are written in packs as expressions such as
+//! `staff.local + staff.fromOutside == staff.returning` or
+//! `days(filedOn, plannedResumption) >= $leadDays`. They are parsed and type-checked when
+//! the pack loads — a misspelt field or a comparison of a date with a number is a load
+//! error — and evaluated many times.
+//!
+//! Grammar (lowest precedence first):
+//!
+//! ```text
+//! expr    := and ( "||" and )*
+//! and     := cmp ( "&&" cmp )*
+//! cmp     := add ( ("==" | "!=" | "<" | "<=" | ">" | ">=") add )?
+//! add     := mul ( ("+" | "-") mul )*
+//! mul     := unary ( ("*" | "/") unary )*
+//! unary   := ("!" | "-") unary | coalesce
+//! coalesce:= primary ( "??" primary )*          // x ?? 0: x, or 0 when x is missing
+//! primary := number | "text" | true | false | today | $param | field | call | "(" expr ")"
+//! call    := present(e) | days(d1, d2) | addDays(d, n) | date("2020-02-10")
+//!          | count(array, cond) | any(array, cond) | size(array) | in(text, $list)
+//! ```
+//!
+//! Types are number, boolean, date and text. A missing or unusable field is *unknown*;
+//! unknown propagates (`&&`/`||` use three-valued logic), and a check whose condition is
+//! unknown is not judged. `count`/`any` evaluate a condition over each element of an
+//! array (inside, bare names are the element's fields); they cannot be nested, so every
+//! expression runs in time linear in its size times the input's size. Source length,
+//! node count and nesting depth are capped, so a hostile pack cannot hang a browser.
+
+mod eval;
+mod parse;
+
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use crate::schema::Shape;
+
+pub use eval::{Env, Val};
+
+/// Longest expression source accepted, in characters.
+pub const MAX_SOURCE_CHARS: usize = 2000;
+/// Most syntax nodes in one expression.
+pub const MAX_NODES: usize = 400;
+/// Deepest nesting of one expression.
+pub const MAX_DEPTH: usize = 32;
+
+/// The type of an expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExprTy {
+    /// A number.
+    Num,
+    /// A boolean.
+    Bool,
+    /// A calendar date.
+    Date,
+    /// Text.
+    Str,
+    /// A list of texts (only from parameters, only for `in`).
+    StrList,
+}
+
+impl ExprTy {
+    /// The name used in error messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExprTy::Num => "number",
+            ExprTy::Bool => "boolean",
+            ExprTy::Date => "date",
+            ExprTy::Str => "text",
+            ExprTy::StrList => "list of texts",
+        }
+    }
+}
+
+/// A parameter value as the expression compiler sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ParamValue {
+    /// A number.
+    Num(f64),
+    /// A boolean.
+    Bool(bool),
+    /// A date.
+    Date(NaiveDate),
+    /// A text.
+    Str(String),
+    /// A list of texts.
+    StrList(Vec<String>),
+}
+
+/// Looks parameters up by name at compile time.
+pub trait Params {
+    /// The value of `$name`, if the pack has it.
+    fn param(&self, name: &str) -> Option<&ParamValue>;
+}
+
+/// What an expression may refer to.
+pub struct Scope<'a> {
+    /// The submission's shape.
+    pub doc: &'static Shape,
+    /// The element shape when the expression is evaluated per array element (`each`).
+    pub elem: Option<&'static Shape>,
+    /// Pack parameters.
+    pub params: &'a dyn Params,
+}
+
+/// A compile error: what is wrong and at which character of the source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExprError {
+    /// 1-based character column in the expression source.
+    pub column: usize,
+    /// What is wrong (lower-case, one line).
+    pub message: String,
+    /// Whether the mistake is a type mismatch (as opposed to syntax or a name).
+    pub kind: ExprErrorKind,
+}
+
+/// The kind of an expression error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExprErrorKind {
+    /// Not well-formed, or too large.
+    Syntax,
+    /// A field or parameter that does not exist.
+    UnknownName,
+    /// Operands or arguments of the wrong type.
+    TypeMismatch,
+}
+
+/// A parsed and type-checked expression.
+#[derive(Debug, Clone)]
+pub struct Expr {
+    node: parse::Node,
+    ty: ExprTy,
+    source: String,
+}
+
+impl Expr {
+    /// Parse and type-check `source` in `scope`.
+    pub fn compile(source: &str, scope: &Scope<'_>) -> Result<Expr, ExprError> {
+        let (node, ty) = parse::compile(source, scope)?;
+        Ok(Expr {
+            node,
+            ty,
+            source: source.to_owned(),
+        })
+    }
+
+    /// Parse, type-check and require a type.
+    pub fn compile_as(source: &str, scope: &Scope<'_>, want: ExprTy) -> Result<Expr, ExprError> {
+        let e = Self::compile(source, scope)?;
+        if e.ty != want {
+            return Err(ExprError {
+                column: 1,
+                message: format!(
+                    "expression is a {}, expected a {}",
+                    e.ty.name(),
+                    want.name()
+                ),
+                kind: ExprErrorKind::TypeMismatch,
+            });
+        }
+        Ok(e)
+    }
+
+    /// The expression's type.
+    pub fn ty(&self) -> ExprTy {
+        self.ty
+    }
+
+    /// The source text.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// Evaluate against a document.
+    pub fn eval<'a>(&'a self, env: &Env<'a>) -> Val<'a> {
+        eval::eval(&self.node, env)
+    }
+
+    /// Evaluate a condition: `Some(true/false)`, or `None` when unknown.
+    pub fn truth(&self, env: &Env<'_>) -> Option<bool> {
+        match self.eval(env) {
+            Val::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
+}
+
+/// Turn a value into JSON for diagnostic `params` (whole numbers print without `.0`).
+pub fn to_json(v: &Val<'_>) -> Value {
+    match v {
+        Val::Num(x) => num_json(*x),
+        Val::Bool(b) => Value::Bool(*b),
+        Val::Date(d) => Value::String(d.format("%Y-%m-%d").to_string()),
+        Val::Str(s) => Value::String((*s).to_owned()),
+        Val::Unknown => Value::Null,
+    }
+}
+
+/// A number as JSON, whole numbers as integers.
+pub fn num_json(x: f64) -> Value {
+    if x.fract() == 0.0 && x.abs() < 9.0e15 {
+        Value::from(x as i64)
+    } else {
+        serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number)
+    }
+}

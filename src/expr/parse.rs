@@ -1,0 +1,736 @@
+//! Lexer, parser and type checker of pack expressions (see the module docs of `expr`).
+
+use chrono::NaiveDate;
+
+use super::{
+    ExprError, ExprErrorKind, ExprTy, MAX_DEPTH, MAX_NODES, MAX_SOURCE_CHARS, ParamValue, Scope,
+};
+use crate::schema::{Resolved, Shape, Ty, resolve};
+
+/// Which document a field reference reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Base {
+    /// The whole submission.
+    Doc,
+    /// The current array element.
+    Elem,
+}
+
+/// What a field holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    Leaf(Ty),
+    Object,
+    Array,
+    StrList,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinOp {
+    Or,
+    And,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Coalesce,
+}
+
+#[derive(Debug, Clone)]
+pub enum Node {
+    Num(f64),
+    Bool(bool),
+    Str(String),
+    Date(NaiveDate),
+    StrList(Vec<String>),
+    Today,
+    Field {
+        base: Base,
+        path: Vec<String>,
+        kind: FieldKind,
+    },
+    Not(Box<Node>),
+    Neg(Box<Node>),
+    Bin(BinOp, Box<Node>, Box<Node>),
+    Present(Box<Node>),
+    Days(Box<Node>, Box<Node>),
+    AddDays(Box<Node>, Box<Node>),
+    Count(Box<Node>, Box<Node>),
+    Any(Box<Node>, Box<Node>),
+    Size(Box<Node>),
+    In(Box<Node>, Box<Node>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Num(f64),
+    Str(String),
+    Ident(String),
+    Param(String),
+    Op(&'static str),
+}
+
+/// A typed node while compiling: its type, or `None` for an object/array field.
+struct Typed {
+    node: Node,
+    ty: Option<ExprTy>,
+    /// For array fields: the element shape.
+    elem: Option<&'static Shape>,
+}
+
+fn err(column: usize, kind: ExprErrorKind, message: impl Into<String>) -> ExprError {
+    ExprError {
+        column,
+        message: message.into(),
+        kind,
+    }
+}
+
+fn lex(src: &str) -> Result<Vec<(Tok, usize)>, ExprError> {
+    const OPS: [&str; 19] = [
+        "||", "&&", "==", "!=", "<=", ">=", "??", "<", ">", "+", "-", "*", "/", "!", "(", ")", ",",
+        "[", "]",
+    ];
+    let chars: Vec<char> = src.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        let col = i + 1;
+        if c.is_whitespace() {
+            i += 1;
+        } else if c.is_ascii_digit() {
+            let start = i;
+            while chars
+                .get(i)
+                .is_some_and(|c| c.is_ascii_digit() || *c == '.')
+            {
+                i += 1;
+            }
+            let text: String = chars.get(start..i).unwrap_or_default().iter().collect();
+            let n = text
+                .parse::<f64>()
+                .map_err(|_| err(col, ExprErrorKind::Syntax, format!("bad number `{text}`")))?;
+            out.push((Tok::Num(n), col));
+        } else if c == '"' {
+            i += 1;
+            let mut s = String::new();
+            loop {
+                match chars.get(i) {
+                    None => return Err(err(col, ExprErrorKind::Syntax, "unterminated text")),
+                    Some('"') => break,
+                    Some('\\') => {
+                        i += 1;
+                        match chars.get(i) {
+                            Some(e) => s.push(*e),
+                            None => {
+                                return Err(err(col, ExprErrorKind::Syntax, "unterminated text"));
+                            }
+                        }
+                    }
+                    Some(ch) => s.push(*ch),
+                }
+                i += 1;
+            }
+            i += 1;
+            out.push((Tok::Str(s), col));
+        } else if c.is_ascii_alphabetic() || c == '_' || c == '$' {
+            let start = i;
+            i += 1;
+            while chars
+                .get(i)
+                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.')
+            {
+                i += 1;
+            }
+            let text: String = chars.get(start..i).unwrap_or_default().iter().collect();
+            if let Some(name) = text.strip_prefix('$') {
+                if name.is_empty() || name.contains('.') {
+                    return Err(err(
+                        col,
+                        ExprErrorKind::Syntax,
+                        format!("bad parameter name `{text}`"),
+                    ));
+                }
+                out.push((Tok::Param(name.to_owned()), col));
+            } else {
+                if text.ends_with('.') || text.contains("..") {
+                    return Err(err(
+                        col,
+                        ExprErrorKind::Syntax,
+                        format!("bad field name `{text}`"),
+                    ));
+                }
+                out.push((Tok::Ident(text), col));
+            }
+        } else {
+            let rest: String = chars
+                .get(i..(i + 2).min(chars.len()))
+                .unwrap_or_default()
+                .iter()
+                .collect();
+            match OPS.iter().find(|op| rest.starts_with(**op)) {
+                Some(op) => {
+                    i += op.chars().count();
+                    out.push((Tok::Op(op), col));
+                }
+                None => {
+                    return Err(err(
+                        col,
+                        ExprErrorKind::Syntax,
+                        format!("unexpected character `{c}`"),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+struct Parser<'a> {
+    toks: Vec<(Tok, usize)>,
+    pos: usize,
+    end_col: usize,
+    scope: &'a Scope<'a>,
+    /// The element shape while inside `count`/`any`, or from an `each` check.
+    elem: Option<&'static Shape>,
+    in_iteration: bool,
+    depth: usize,
+    nodes: usize,
+}
+
+/// Parse and type-check an expression.
+pub fn compile(src: &str, scope: &Scope<'_>) -> Result<(Node, ExprTy), ExprError> {
+    if src.chars().nth(MAX_SOURCE_CHARS).is_some() {
+        return Err(err(
+            1,
+            ExprErrorKind::Syntax,
+            format!("expression longer than {MAX_SOURCE_CHARS} characters"),
+        ));
+    }
+    let toks = lex(src)?;
+    let mut p = Parser {
+        toks,
+        pos: 0,
+        end_col: src.chars().count() + 1,
+        scope,
+        elem: scope.elem,
+        in_iteration: false,
+        depth: 0,
+        nodes: 0,
+    };
+    let t = p.expr()?;
+    if let Some((tok, col)) = p.toks.get(p.pos) {
+        return Err(err(
+            *col,
+            ExprErrorKind::Syntax,
+            format!("unexpected {}", describe(tok)),
+        ));
+    }
+    match t.ty {
+        Some(ty) => Ok((t.node, ty)),
+        None => Err(err(
+            1,
+            ExprErrorKind::TypeMismatch,
+            "an object or array is not a value; use present(), count() or size()",
+        )),
+    }
+}
+
+fn describe(t: &Tok) -> String {
+    match t {
+        Tok::Num(n) => format!("number `{n}`"),
+        Tok::Str(s) => format!("text `\"{s}\"`"),
+        Tok::Ident(s) => format!("name `{s}`"),
+        Tok::Param(s) => format!("parameter `${s}`"),
+        Tok::Op(o) => format!("`{o}`"),
+    }
+}
+
+impl Parser<'_> {
+    fn col(&self) -> usize {
+        self.toks.get(self.pos).map_or(self.end_col, |t| t.1)
+    }
+
+    fn peek_op(&self, op: &str) -> bool {
+        matches!(self.toks.get(self.pos), Some((Tok::Op(o), _)) if *o == op)
+    }
+
+    fn eat_op(&mut self, op: &str) -> bool {
+        let hit = self.peek_op(op);
+        if hit {
+            self.pos += 1;
+        }
+        hit
+    }
+
+    fn expect_op(&mut self, op: &str) -> Result<(), ExprError> {
+        if self.eat_op(op) {
+            Ok(())
+        } else {
+            let found = self
+                .toks
+                .get(self.pos)
+                .map_or_else(|| "end of expression".to_owned(), |t| describe(&t.0));
+            Err(err(
+                self.col(),
+                ExprErrorKind::Syntax,
+                format!("expected `{op}`, found {found}"),
+            ))
+        }
+    }
+
+    fn enter(&mut self) -> Result<(), ExprError> {
+        self.depth += 1;
+        self.nodes += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(err(
+                self.col(),
+                ExprErrorKind::Syntax,
+                format!("expression nested deeper than {MAX_DEPTH}"),
+            ));
+        }
+        if self.nodes > MAX_NODES {
+            return Err(err(
+                self.col(),
+                ExprErrorKind::Syntax,
+                format!("expression has more than {MAX_NODES} parts"),
+            ));
+        }
+        Ok(())
+    }
+
+    fn value(&self, t: &Typed, col: usize) -> Result<ExprTy, ExprError> {
+        t.ty.ok_or_else(|| {
+            err(
+                col,
+                ExprErrorKind::TypeMismatch,
+                "an object or array is not a value; use present(), count() or size()",
+            )
+        })
+    }
+
+    fn want(&self, t: &Typed, want: ExprTy, col: usize, what: &str) -> Result<(), ExprError> {
+        let ty = self.value(t, col)?;
+        if ty == want {
+            Ok(())
+        } else {
+            Err(err(
+                col,
+                ExprErrorKind::TypeMismatch,
+                format!("{what} needs a {}, found a {}", want.name(), ty.name()),
+            ))
+        }
+    }
+
+    fn expr(&mut self) -> Result<Typed, ExprError> {
+        self.enter()?;
+        let col = self.col();
+        let mut left = self.and()?;
+        while self.eat_op("||") {
+            let rcol = self.col();
+            let right = self.and()?;
+            self.want(&left, ExprTy::Bool, col, "`||`")?;
+            self.want(&right, ExprTy::Bool, rcol, "`||`")?;
+            left = bin(BinOp::Or, left, right, ExprTy::Bool);
+        }
+        self.depth -= 1;
+        Ok(left)
+    }
+
+    fn and(&mut self) -> Result<Typed, ExprError> {
+        let col = self.col();
+        let mut left = self.cmp()?;
+        while self.eat_op("&&") {
+            let rcol = self.col();
+            let right = self.cmp()?;
+            self.want(&left, ExprTy::Bool, col, "`&&`")?;
+            self.want(&right, ExprTy::Bool, rcol, "`&&`")?;
+            left = bin(BinOp::And, left, right, ExprTy::Bool);
+        }
+        Ok(left)
+    }
+
+    fn cmp(&mut self) -> Result<Typed, ExprError> {
+        let col = self.col();
+        let left = self.add()?;
+        let ops = [
+            ("==", BinOp::Eq),
+            ("!=", BinOp::Ne),
+            ("<=", BinOp::Le),
+            (">=", BinOp::Ge),
+            ("<", BinOp::Lt),
+            (">", BinOp::Gt),
+        ];
+        for (sym, op) in ops {
+            if self.eat_op(sym) {
+                let rcol = self.col();
+                let right = self.add()?;
+                let lt = self.value(&left, col)?;
+                let rt = self.value(&right, rcol)?;
+                if lt != rt {
+                    return Err(err(
+                        col,
+                        ExprErrorKind::TypeMismatch,
+                        format!("cannot compare a {} with a {}", lt.name(), rt.name()),
+                    ));
+                }
+                let ordered = matches!(op, BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge);
+                if ordered && !matches!(lt, ExprTy::Num | ExprTy::Date) {
+                    return Err(err(
+                        col,
+                        ExprErrorKind::TypeMismatch,
+                        format!("`{sym}` needs numbers or dates, found a {}", lt.name()),
+                    ));
+                }
+                if lt == ExprTy::StrList {
+                    return Err(err(
+                        col,
+                        ExprErrorKind::TypeMismatch,
+                        "lists cannot be compared; use in()",
+                    ));
+                }
+                return Ok(bin(op, left, right, ExprTy::Bool));
+            }
+        }
+        Ok(left)
+    }
+
+    fn add(&mut self) -> Result<Typed, ExprError> {
+        let col = self.col();
+        let mut left = self.mul()?;
+        loop {
+            let op = if self.eat_op("+") {
+                BinOp::Add
+            } else if self.eat_op("-") {
+                BinOp::Sub
+            } else {
+                return Ok(left);
+            };
+            let rcol = self.col();
+            let right = self.mul()?;
+            self.want(&left, ExprTy::Num, col, "arithmetic")?;
+            self.want(&right, ExprTy::Num, rcol, "arithmetic")?;
+            left = bin(op, left, right, ExprTy::Num);
+        }
+    }
+
+    fn mul(&mut self) -> Result<Typed, ExprError> {
+        let col = self.col();
+        let mut left = self.unary()?;
+        loop {
+            let op = if self.eat_op("*") {
+                BinOp::Mul
+            } else if self.eat_op("/") {
+                BinOp::Div
+            } else {
+                return Ok(left);
+            };
+            let rcol = self.col();
+            let right = self.unary()?;
+            self.want(&left, ExprTy::Num, col, "arithmetic")?;
+            self.want(&right, ExprTy::Num, rcol, "arithmetic")?;
+            left = bin(op, left, right, ExprTy::Num);
+        }
+    }
+
+    fn unary(&mut self) -> Result<Typed, ExprError> {
+        self.enter()?;
+        let col = self.col();
+        let out = if self.eat_op("!") {
+            let inner = self.unary()?;
+            self.want(&inner, ExprTy::Bool, col, "`!`")?;
+            typed(Node::Not(Box::new(inner.node)), ExprTy::Bool)
+        } else if self.eat_op("-") {
+            let inner = self.unary()?;
+            self.want(&inner, ExprTy::Num, col, "`-`")?;
+            typed(Node::Neg(Box::new(inner.node)), ExprTy::Num)
+        } else {
+            self.coalesce()?
+        };
+        self.depth -= 1;
+        Ok(out)
+    }
+
+    fn coalesce(&mut self) -> Result<Typed, ExprError> {
+        let col = self.col();
+        let mut left = self.primary()?;
+        while self.eat_op("??") {
+            let rcol = self.col();
+            let right = self.primary()?;
+            let lt = self.value(&left, col)?;
+            let rt = self.value(&right, rcol)?;
+            if lt != rt {
+                return Err(err(
+                    rcol,
+                    ExprErrorKind::TypeMismatch,
+                    format!(
+                        "`??` needs the same type on both sides, found a {} and a {}",
+                        lt.name(),
+                        rt.name()
+                    ),
+                ));
+            }
+            left = bin(BinOp::Coalesce, left, right, lt);
+        }
+        Ok(left)
+    }
+
+    fn primary(&mut self) -> Result<Typed, ExprError> {
+        self.enter()?;
+        let col = self.col();
+        let Some((tok, _)) = self.toks.get(self.pos).cloned() else {
+            return Err(err(col, ExprErrorKind::Syntax, "expression ends too early"));
+        };
+        self.pos += 1;
+        let out = match tok {
+            Tok::Num(n) => typed(Node::Num(n), ExprTy::Num),
+            Tok::Str(s) => typed(Node::Str(s), ExprTy::Str),
+            Tok::Op("(") => {
+                let inner = self.expr()?;
+                self.expect_op(")")?;
+                inner
+            }
+            Tok::Op(o) => return Err(err(col, ExprErrorKind::Syntax, format!("unexpected `{o}`"))),
+            Tok::Param(name) => self.param(&name, col)?,
+            Tok::Ident(name) => {
+                if self.peek_op("(") {
+                    self.pos += 1;
+                    self.call(&name, col)?
+                } else {
+                    match name.as_str() {
+                        "true" => typed(Node::Bool(true), ExprTy::Bool),
+                        "false" => typed(Node::Bool(false), ExprTy::Bool),
+                        "today" => typed(Node::Today, ExprTy::Date),
+                        _ => self.field(&name, col)?,
+                    }
+                }
+            }
+        };
+        self.depth -= 1;
+        Ok(out)
+    }
+
+    fn param(&self, name: &str, col: usize) -> Result<Typed, ExprError> {
+        let Some(v) = self.scope.params.param(name) else {
+            return Err(err(
+                col,
+                ExprErrorKind::UnknownName,
+                format!("unknown parameter `${name}`"),
+            ));
+        };
+        Ok(match v {
+            ParamValue::Num(x) => typed(Node::Num(*x), ExprTy::Num),
+            ParamValue::Bool(b) => typed(Node::Bool(*b), ExprTy::Bool),
+            ParamValue::Date(d) => typed(Node::Date(*d), ExprTy::Date),
+            ParamValue::Str(s) => typed(Node::Str(s.clone()), ExprTy::Str),
+            ParamValue::StrList(l) => typed(Node::StrList(l.clone()), ExprTy::StrList),
+        })
+    }
+
+    fn field(&self, name: &str, col: usize) -> Result<Typed, ExprError> {
+        let segs: Vec<&str> = name.split('.').collect();
+        let found = match self.elem.and_then(|el| resolve(el, &segs)) {
+            Some(r) => Some((Base::Elem, r)),
+            None => resolve(self.scope.doc, &segs).map(|r| (Base::Doc, r)),
+        };
+        let Some((base, r)) = found else {
+            return Err(err(
+                col,
+                ExprErrorKind::UnknownName,
+                format!("unknown field `{name}`"),
+            ));
+        };
+        let path = segs.iter().map(|s| (*s).to_owned()).collect();
+        Ok(match r {
+            Resolved::Leaf(t) => typed(
+                Node::Field {
+                    base,
+                    path,
+                    kind: FieldKind::Leaf(t),
+                },
+                leaf_ty(t),
+            ),
+            Resolved::Object => Typed {
+                node: Node::Field {
+                    base,
+                    path,
+                    kind: FieldKind::Object,
+                },
+                ty: None,
+                elem: None,
+            },
+            Resolved::StrList => typed(
+                Node::Field {
+                    base,
+                    path,
+                    kind: FieldKind::StrList,
+                },
+                ExprTy::StrList,
+            ),
+            Resolved::Array(el) => Typed {
+                node: Node::Field {
+                    base,
+                    path,
+                    kind: FieldKind::Array,
+                },
+                ty: None,
+                elem: Some(el),
+            },
+        })
+    }
+
+    fn args_end(&mut self) -> Result<(), ExprError> {
+        self.expect_op(")")
+    }
+
+    fn call(&mut self, name: &str, col: usize) -> Result<Typed, ExprError> {
+        match name {
+            "present" => {
+                let a = self.expr()?;
+                self.args_end()?;
+                Ok(typed(Node::Present(Box::new(a.node)), ExprTy::Bool))
+            }
+            "days" | "addDays" => {
+                let acol = self.col();
+                let a = self.expr()?;
+                self.expect_op(",")?;
+                let bcol = self.col();
+                let b = self.expr()?;
+                self.args_end()?;
+                self.want(&a, ExprTy::Date, acol, name)?;
+                if name == "days" {
+                    self.want(&b, ExprTy::Date, bcol, name)?;
+                    Ok(typed(
+                        Node::Days(Box::new(a.node), Box::new(b.node)),
+                        ExprTy::Num,
+                    ))
+                } else {
+                    self.want(&b, ExprTy::Num, bcol, name)?;
+                    Ok(typed(
+                        Node::AddDays(Box::new(a.node), Box::new(b.node)),
+                        ExprTy::Date,
+                    ))
+                }
+            }
+            "date" => {
+                let acol = self.col();
+                let Some((Tok::Str(s), _)) = self.toks.get(self.pos).cloned() else {
+                    return Err(err(
+                        acol,
+                        ExprErrorKind::Syntax,
+                        "date() takes a literal like \"2020-02-10\"",
+                    ));
+                };
+                self.pos += 1;
+                self.args_end()?;
+                let d = NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| {
+                    err(
+                        acol,
+                        ExprErrorKind::Syntax,
+                        format!("`{s}` is not a date (YYYY-MM-DD)"),
+                    )
+                })?;
+                Ok(typed(Node::Date(d), ExprTy::Date))
+            }
+            "count" | "any" => {
+                let acol = self.col();
+                if self.in_iteration {
+                    return Err(err(
+                        col,
+                        ExprErrorKind::Syntax,
+                        format!("{name}() cannot be nested inside another count() or any()"),
+                    ));
+                }
+                let arr = self.expr()?;
+                let Some(el) = arr.elem else {
+                    return Err(err(
+                        acol,
+                        ExprErrorKind::TypeMismatch,
+                        format!("{name}() needs an array field as first argument"),
+                    ));
+                };
+                self.expect_op(",")?;
+                let saved = self.elem;
+                self.elem = Some(el);
+                self.in_iteration = true;
+                let ccol = self.col();
+                let cond = self.expr();
+                self.elem = saved;
+                self.in_iteration = false;
+                let cond = cond?;
+                self.want(&cond, ExprTy::Bool, ccol, name)?;
+                self.args_end()?;
+                if name == "count" {
+                    Ok(typed(
+                        Node::Count(Box::new(arr.node), Box::new(cond.node)),
+                        ExprTy::Num,
+                    ))
+                } else {
+                    Ok(typed(
+                        Node::Any(Box::new(arr.node), Box::new(cond.node)),
+                        ExprTy::Bool,
+                    ))
+                }
+            }
+            "size" => {
+                let acol = self.col();
+                let arr = self.expr()?;
+                self.args_end()?;
+                if arr.elem.is_none() && arr.ty != Some(ExprTy::StrList) {
+                    return Err(err(
+                        acol,
+                        ExprErrorKind::TypeMismatch,
+                        "size() needs an array field",
+                    ));
+                }
+                Ok(typed(Node::Size(Box::new(arr.node)), ExprTy::Num))
+            }
+            "in" => {
+                let acol = self.col();
+                let a = self.expr()?;
+                self.expect_op(",")?;
+                let bcol = self.col();
+                let b = self.expr()?;
+                self.args_end()?;
+                self.want(&a, ExprTy::Str, acol, "in()")?;
+                self.want(&b, ExprTy::StrList, bcol, "in()")?;
+                Ok(typed(
+                    Node::In(Box::new(a.node), Box::new(b.node)),
+                    ExprTy::Bool,
+                ))
+            }
+            _ => Err(err(
+                col,
+                ExprErrorKind::UnknownName,
+                format!("unknown function `{name}`"),
+            )),
+        }
+    }
+}
+
+fn leaf_ty(t: Ty) -> ExprTy {
+    match t {
+        Ty::Str => ExprTy::Str,
+        Ty::Num => ExprTy::Num,
+        Ty::Bool => ExprTy::Bool,
+        Ty::Date => ExprTy::Date,
+    }
+}
+
+fn typed(node: Node, ty: ExprTy) -> Typed {
+    Typed {
+        node,
+        ty: Some(ty),
+        elem: None,
+    }
+}
+
+fn bin(op: BinOp, l: Typed, r: Typed, ty: ExprTy) -> Typed {
+    typed(Node::Bin(op, Box::new(l.node), Box::new(r.node)), ty)
+}

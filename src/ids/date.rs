@@ -1,0 +1,75 @@
+//! Calendar dates as typed into forms.
+
+use chrono::NaiveDate;
+
+use super::IdError;
+use super::normalize::normalize_text;
+
+/// Parses a calendar date.
+///
+/// After [`normalize_text`] (so full-width digits are accepted) the input
+/// must be one of
+///
+/// * `YYYY-M-D`, `YYYY/M/D` or `YYYY.M.D` (the same separator twice), or
+/// * `YYYY年M月D日` or `YYYY年M月D号`,
+///
+/// where the year has exactly four ASCII digits and the month and day one or
+/// two. Nothing may precede or follow the date (no times).
+///
+/// # Errors
+///
+/// [`IdError::DateFormat`] when the text does not have one of these shapes,
+/// [`IdError::DateImpossible`] when it does but names a day that does not
+/// exist (such as `2020-02-30`, `2019-02-29` or month 13).
+pub fn parse_date(s: &str) -> Result<NaiveDate, IdError> {
+    let text = normalize_text(s);
+    let mut chars = text.chars().peekable();
+
+    let year = take_digits(&mut chars, 4, 4).ok_or(IdError::DateFormat)?;
+    let first_sep = chars.next().ok_or(IdError::DateFormat)?;
+    let (second_sep, end): (char, &[char]) = match first_sep {
+        '-' | '/' | '.' => (first_sep, &[]),
+        '年' => ('月', &['日', '号']),
+        _ => return Err(IdError::DateFormat),
+    };
+    let month = take_digits(&mut chars, 1, 2).ok_or(IdError::DateFormat)?;
+    if chars.next() != Some(second_sep) {
+        return Err(IdError::DateFormat);
+    }
+    let day = take_digits(&mut chars, 1, 2).ok_or(IdError::DateFormat)?;
+    if !end.is_empty() {
+        match chars.next() {
+            Some(c) if end.contains(&c) => {}
+            _ => return Err(IdError::DateFormat),
+        }
+    }
+    if chars.next().is_some() {
+        return Err(IdError::DateFormat);
+    }
+
+    let year = i32::try_from(year).map_err(|_| IdError::DateFormat)?;
+    NaiveDate::from_ymd_opt(year, month, day).ok_or(IdError::DateImpossible)
+}
+
+/// Consumes between `min` and `max` ASCII digits and returns their value, or
+/// `None` if fewer than `min` are present or more than `max` follow.
+fn take_digits<I>(chars: &mut std::iter::Peekable<I>, min: usize, max: usize) -> Option<u32>
+where
+    I: Iterator<Item = char>,
+{
+    let mut value = 0u32;
+    let mut count = 0usize;
+    while let Some(d) = chars
+        .peek()
+        .filter(|c| c.is_ascii_digit())
+        .and_then(|c| c.to_digit(10))
+    {
+        if count == max {
+            return None;
+        }
+        value = value * 10 + d;
+        count += 1;
+        chars.next();
+    }
+    (count >= min).then_some(value)
+}

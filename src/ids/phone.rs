@@ -1,0 +1,114 @@
+//! Mainland China phone numbers.
+
+use super::IdError;
+use super::normalize::normalize_text;
+
+/// Whether a phone number is a mobile or a fixed-line number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PhoneKind {
+    /// An 11-digit mobile number `1[3-9]xxxxxxxxx`.
+    Mobile,
+    /// A fixed-line number: area code `0` + 2–3 digits and a 7–8 digit
+    /// subscriber number.
+    Landline,
+}
+
+/// A validated mainland phone number.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Phone {
+    /// Canonical form: 11 digits for a mobile number, `area-subscriber`
+    /// (e.g. `0755-12345678`) for a landline.
+    pub normalized: String,
+    /// Mobile or landline.
+    pub kind: PhoneKind,
+}
+
+/// Whether `c` is a separator that may appear anywhere in a phone number.
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '-' | '(' | ')')
+}
+
+/// Whether `s` is an 11-digit mobile number `1[3-9]` + 9 digits.
+fn is_mobile(s: &str) -> bool {
+    let mut bytes = s.bytes();
+    s.len() == 11
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && bytes.next() == Some(b'1')
+        && matches!(bytes.next(), Some(b'3'..=b'9'))
+}
+
+/// Validates a mainland phone number and returns its canonical form.
+///
+/// The input goes through [`normalize_text`]; spaces, hyphens and
+/// parentheses are ignored. A `+86`, `0086` or `86` country prefix is
+/// stripped when what follows is an 11-digit mobile number.
+///
+/// * Mobile: `1[3-9]` followed by 9 digits, normalised to the 11 digits.
+/// * Landline: area code `0` + 2–3 digits, then a 7–8 digit subscriber
+///   number, normalised to `area-subscriber` such as `0755-12345678`.
+///   `0755-12345678`, `(0755)12345678`, `0755 12345678` and `075512345678`
+///   are all accepted. When a separator follows the first 3 or 4 digits it
+///   marks the end of the area code; otherwise area codes starting `01` or
+///   `02` have 3 digits (010, 020–029) and all others 4.
+///
+/// # Errors
+///
+/// [`IdError::PhoneFormat`] for anything else.
+pub fn check_phone(s: &str) -> Result<Phone, IdError> {
+    let text = normalize_text(s);
+    let compact: String = text.chars().filter(|c| !is_separator(*c)).collect();
+
+    for prefix in ["+86", "0086", "86"] {
+        if let Some(rest) = compact.strip_prefix(prefix)
+            && is_mobile(rest)
+        {
+            return Ok(mobile(rest));
+        }
+    }
+    if is_mobile(&compact) {
+        return Ok(mobile(&compact));
+    }
+    landline(&text, &compact)
+}
+
+fn mobile(digits: &str) -> Phone {
+    Phone {
+        normalized: digits.to_owned(),
+        kind: PhoneKind::Mobile,
+    }
+}
+
+/// Parses a landline number; `text` is the normalised input and `compact`
+/// the same with separators removed.
+fn landline(text: &str, compact: &str) -> Result<Phone, IdError> {
+    if !compact.starts_with('0') || !compact.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(IdError::PhoneFormat);
+    }
+
+    // Number of digits before the first separator that follows a digit.
+    let mut seen = 0usize;
+    let mut first_break = None;
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            seen += 1;
+        } else if seen > 0 && first_break.is_none() {
+            first_break = Some(seen);
+        }
+    }
+
+    let area_len = match first_break {
+        Some(n @ (3 | 4)) => n,
+        _ if compact.starts_with("01") || compact.starts_with("02") => 3,
+        _ => 4,
+    };
+    let (Some(area), Some(number)) = (compact.get(..area_len), compact.get(area_len..)) else {
+        return Err(IdError::PhoneFormat);
+    };
+    if !(7..=8).contains(&number.len()) {
+        return Err(IdError::PhoneFormat);
+    }
+    Ok(Phone {
+        normalized: format!("{area}-{number}"),
+        kind: PhoneKind::Landline,
+    })
+}

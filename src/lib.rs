@@ -1,0 +1,46 @@
+//! # fangkong 防控
+//!
+//! A rules engine for the 2020 epidemic-prevention campaign in China's community and
+//! enterprise work: return-to-work filings (复工备案) with the gate 六个坚决不放手,
+//! for Rust, the command line and (as WebAssembly) the browser.
+//!
+//! Rules live in a **rule pack** (JSON: parameters, rules, messages), checked and
+//! compiled once into an [`Engine`]; submissions are then judged many times. Every
+//! entry point takes an explicit `now`; "today" is the calendar day in China Standard
+//! Time. Every answer is one JSON shape (domain.md §7).
+//!
+//! ```
+//! use fangkong::{Engine, Options, time::parse_now};
+//!
+//! let engine = Engine::with_default_pack().map_err(|e| e.to_string())?;
+//! let now = parse_now("2020-02-04T10:00:00+08:00")?;
+//! let answer = engine.check_filing_json(r#"{"filedOn": "2020-02-04"}"#, &Options::at(now));
+//! assert_eq!(answer.decision, fangkong::Decision::Deferred);
+//! assert!(answer.diagnostics.iter().any(|d| d.rule_id == "RTW-F1" && d.path == "/enterprise/creditCode"));
+//! # Ok::<(), String>(())
+//! ```
+//!
+//! ## Glossary
+//!
+//! - **pack** — a versioned set of rules, parameters and messages (`packs/shenzhen-2020.json`).
+//! - **rule** — has a stable id from domain.md (`RTW-C1`); kinds: `field`, `assert`,
+//!   `isolation`, `gate`.
+//! - **diagnostic** — one problem at one field: `{code, severity, path, ruleId, message, params, help}`.
+//! - **gate** — one of the six 坚决不放手 conditions; closed by its causes.
+//! - **earliest start** — first working day of a key-area employee after isolation.
+//! - **normalised value** — what full-width digits, `2020/2/4` or `+86 138…` become.
+
+pub mod answer;
+pub mod engine;
+pub mod expr;
+pub mod filing;
+pub mod ids;
+pub mod pack;
+pub mod pointer;
+pub mod schema;
+pub mod time;
+
+pub use answer::{Decision, Diagnostic, FilingAnswer, GateResult, PackStamp, Severity};
+pub use engine::{DEFAULT_PACK, Engine, Options};
+pub use filing::Filing;
+pub use pack::{Locale, PackError, PackErrors};

@@ -1,0 +1,156 @@
+//! Message catalogues: zh-CN first, en always, zh-TW where given; keyed by diagnostic code.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::doc::MessageDoc;
+
+/// A message locale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum Locale {
+    /// Simplified Chinese (the default).
+    #[default]
+    ZhCn,
+    /// Traditional Chinese.
+    ZhTw,
+    /// English.
+    En,
+}
+
+impl Locale {
+    /// Parse a BCP 47 tag: `zh-CN`, `zh-Hans`, `zh`, `zh-TW`, `zh-HK`, `zh-Hant`, `en`, `en-US` …
+    pub fn parse(tag: &str) -> Option<Locale> {
+        let t = tag.trim().replace('_', "-").to_ascii_lowercase();
+        match t.as_str() {
+            "zh" | "zh-cn" | "zh-hans" | "zh-hans-cn" | "zh-sg" => Some(Locale::ZhCn),
+            "zh-tw" | "zh-hk" | "zh-mo" | "zh-hant" | "zh-hant-tw" | "zh-hant-hk" => {
+                Some(Locale::ZhTw)
+            }
+            _ if t == "en" || t.starts_with("en-") => Some(Locale::En),
+            _ => None,
+        }
+    }
+
+    /// The canonical tag.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::ZhCn => "zh-CN",
+            Locale::ZhTw => "zh-TW",
+            Locale::En => "en",
+        }
+    }
+}
+
+/// Messages of a pack.
+#[derive(Debug, Clone, Default)]
+pub struct Catalogue {
+    by_locale: BTreeMap<Locale, BTreeMap<String, MessageDoc>>,
+}
+
+impl Catalogue {
+    /// Build from the pack document's `messages`.
+    pub fn from_doc(doc: &BTreeMap<String, BTreeMap<String, MessageDoc>>) -> Self {
+        let mut by_locale: BTreeMap<Locale, BTreeMap<String, MessageDoc>> = BTreeMap::new();
+        for (tag, msgs) in doc {
+            if let Some(l) = Locale::parse(tag) {
+                by_locale
+                    .entry(l)
+                    .or_default()
+                    .extend(msgs.iter().map(|(k, v)| (k.clone(), v.clone())));
+            }
+        }
+        Self { by_locale }
+    }
+
+    /// Whether `code` has a message in `locale` itself (no fallback).
+    pub fn has(&self, locale: Locale, code: &str) -> bool {
+        self.by_locale
+            .get(&locale)
+            .is_some_and(|m| m.contains_key(code))
+    }
+
+    fn find(&self, locale: Locale, code: &str) -> Option<&MessageDoc> {
+        [locale, Locale::ZhCn, Locale::En]
+            .into_iter()
+            .find_map(|l| self.by_locale.get(&l).and_then(|m| m.get(code)))
+    }
+
+    /// The message and help for `code` in `locale` (falling back to zh-CN, then en, then the
+    /// code itself), with `{name}` placeholders filled from `params`.
+    pub fn render(&self, locale: Locale, code: &str, params: &Value) -> (String, Option<String>) {
+        match self.find(locale, code) {
+            Some(m) => (
+                fill(&m.message, params),
+                m.help.as_deref().map(|h| fill(h, params)),
+            ),
+            None => (code.to_owned(), None),
+        }
+    }
+}
+
+fn show(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items.iter().map(show).collect::<Vec<_>>().join("、"),
+        Value::Number(n) => match n.as_f64() {
+            Some(x) if n.is_f64() => format!("{}", (x * 100.0).round() / 100.0),
+            _ => n.to_string(),
+        },
+        other => other.to_string(),
+    }
+}
+
+/// Fill `{name}` placeholders; unknown ones are left as they are.
+pub fn fill(template: &str, params: &Value) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, after) = rest.split_at(open);
+        out.push_str(before);
+        let after = after.get(1..).unwrap_or_default();
+        match after.find('}') {
+            Some(close) => {
+                let name = after.get(..close).unwrap_or_default();
+                match params.get(name) {
+                    Some(v) => out.push_str(&show(v)),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = after.get(close + 1..).unwrap_or_default();
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_placeholders() {
+        let p = serde_json::json!({ "min": 5, "date": "2020-02-09", "r": 0.333333 });
+        assert_eq!(
+            fill("至少{min}天，{date}起；{x}；{r}", &p),
+            "至少5天，2020-02-09起；{x}；0.33"
+        );
+        assert_eq!(fill("unclosed {min", &p), "unclosed {min");
+    }
+
+    #[test]
+    fn parses_locales() {
+        assert_eq!(Locale::parse("zh_CN"), Some(Locale::ZhCn));
+        assert_eq!(Locale::parse("zh-Hant"), Some(Locale::ZhTw));
+        assert_eq!(Locale::parse("en-GB"), Some(Locale::En));
+        assert_eq!(Locale::parse("fr"), None);
+    }
+}

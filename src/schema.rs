@@ -1,0 +1,450 @@
+//! Input shapes as data: which fields a submission may have and of which type.
+//!
+//! One table per kind of submission drives three things, so they cannot drift apart:
+//! the input walker (unknown fields, wrong types, over-long strings, full-width
+//! normalisation — all reported at once, each at its JSON Pointer), the type checker
+//! of pack expressions (a misspelt field is a load error), and the field lists of
+//! `field` rules.
+
+use serde_json::{Map, Value};
+
+use crate::answer::{Diagnostic, Normalized, Severity};
+use crate::ids::normalize_text;
+use crate::pointer::Pointer;
+
+/// The type of a leaf value, as seen by pack expressions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ty {
+    /// Text (names, phones, codes).
+    Str,
+    /// A number (counts, litres, square metres).
+    Num,
+    /// `true` / `false`.
+    Bool,
+    /// A calendar date, `YYYY-MM-DD` once normalised.
+    Date,
+}
+
+impl Ty {
+    /// The name used in pack error messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Ty::Str => "text",
+            Ty::Num => "number",
+            Ty::Bool => "boolean",
+            Ty::Date => "date",
+        }
+    }
+}
+
+/// The shape of a value in a submission.
+#[derive(Debug)]
+pub enum Shape {
+    /// A leaf of the given type.
+    Leaf(Ty),
+    /// An object with these fields (any other field is rejected).
+    Object(&'static [Field]),
+    /// An array of elements of one shape.
+    Array(&'static Shape),
+    /// A list of strings (e.g. an inspection's `needs`).
+    StrList,
+}
+
+/// One named field of an object shape.
+#[derive(Debug)]
+pub struct Field {
+    /// The field name in JSON (camelCase).
+    pub name: &'static str,
+    /// Its shape.
+    pub shape: Shape,
+}
+
+const fn f(name: &'static str, shape: Shape) -> Field {
+    Field { name, shape }
+}
+const fn leaf(name: &'static str, ty: Ty) -> Field {
+    Field {
+        name,
+        shape: Shape::Leaf(ty),
+    }
+}
+
+const PERSON: Shape = Shape::Object(&[
+    leaf("name", Ty::Str),
+    leaf("phone", Ty::Str),
+    leaf("idNumber", Ty::Str),
+]);
+
+/// A roster employee (domain.md §2).
+pub const ROSTER_ENTRY: Shape = Shape::Object(&[
+    leaf("name", Ty::Str),
+    leaf("idNumber", Ty::Str),
+    leaf("phone", Ty::Str),
+    leaf("returning", Ty::Bool),
+    leaf("keyAreaHistory", Ty::Bool),
+    leaf("closeContact", Ty::Bool),
+    leaf("arrivedOn", Ty::Date),
+]);
+
+/// An open rectification carried into a filing from the firm's inspections.
+pub const RECTIFICATION: Shape = Shape::Object(&[
+    leaf("itemId", Ty::Str),
+    leaf("deadline", Ty::Date),
+    leaf("resolved", Ty::Bool),
+    leaf("veto", Ty::Bool),
+]);
+
+/// The return-to-work filing of domain.md §2.
+pub static FILING: Shape = Shape::Object(&[
+    leaf("filedOn", Ty::Date),
+    leaf("plannedResumption", Ty::Date),
+    f(
+        "enterprise",
+        Shape::Object(&[
+            leaf("name", Ty::Str),
+            leaf("creditCode", Ty::Str),
+            leaf("districtCode", Ty::Str),
+            leaf("street", Ty::Str),
+            leaf("community", Ty::Str),
+            leaf("address", Ty::Str),
+            leaf("whitelisted", Ty::Bool),
+        ]),
+    ),
+    f(
+        "contacts",
+        Shape::Object(&[f("firstResponsible", PERSON), f("healthLiaison", PERSON)]),
+    ),
+    f(
+        "staff",
+        Shape::Object(&[
+            leaf("total", Ty::Num),
+            leaf("returning", Ty::Num),
+            leaf("local", Ty::Num),
+            leaf("fromOutside", Ty::Num),
+            f(
+                "keyArea",
+                Shape::Object(&[
+                    leaf("returned", Ty::Num),
+                    leaf("isolationComplete", Ty::Num),
+                    leaf("stillThere", Ty::Num),
+                    leaf("unreachable", Ty::Num),
+                ]),
+            ),
+        ]),
+    ),
+    f("roster", Shape::Array(&ROSTER_ENTRY)),
+    f(
+        "supplies",
+        Shape::Object(&[
+            leaf("masks", Ty::Num),
+            leaf("thermometers", Ty::Num),
+            leaf("disinfectantLiters", Ty::Num),
+            leaf("gloves", Ty::Num),
+        ]),
+    ),
+    f(
+        "measures",
+        Shape::Object(&[
+            leaf("preventionTeamSize", Ty::Num),
+            leaf("teamTrained", Ty::Bool),
+            leaf("emergencyPlan", Ty::Bool),
+            leaf("isolationRooms", Ty::Num),
+            leaf("singleRoomIsolation", Ty::Bool),
+            leaf("closedManagement", Ty::Bool),
+            leaf("temperatureChecksPerDay", Ty::Num),
+            leaf("fingerprintClockSuspended", Ty::Bool),
+            f(
+                "canteen",
+                Shape::Object(&[
+                    leaf("present", Ty::Bool),
+                    leaf("staggered", Ty::Bool),
+                    leaf("boxedMeals", Ty::Bool),
+                    leaf("dispersedDining", Ty::Bool),
+                ]),
+            ),
+            f(
+                "dormitory",
+                Shape::Object(&[
+                    leaf("rooms", Ty::Num),
+                    leaf("residents", Ty::Num),
+                    leaf("areaM2", Ty::Num),
+                ]),
+            ),
+            leaf("disinfectionLog", Ty::Bool),
+            leaf("commitmentSigned", Ty::Bool),
+        ]),
+    ),
+    f("openRectifications", Shape::Array(&RECTIFICATION)),
+]);
+
+/// Longest text accepted in any field, in characters.
+pub const MAX_TEXT_CHARS: usize = 1000;
+/// Most elements accepted in any array (a roster of 100,000 is a very large firm).
+pub const MAX_ARRAY_LEN: usize = 100_000;
+
+/// What a reference to a field resolves to.
+#[derive(Debug, Clone, Copy)]
+pub enum Resolved<'s> {
+    /// A leaf of this type.
+    Leaf(Ty),
+    /// An object (usable only with `present`).
+    Object,
+    /// An array whose elements have this shape (usable with `count`, `any`, `size`, `present`).
+    Array(&'s Shape),
+    /// A list of strings.
+    StrList,
+}
+
+/// Resolve a dotted field path (`staff.keyArea.returned`) inside a shape.
+pub fn resolve(shape: &'static Shape, path: &[&str]) -> Option<Resolved<'static>> {
+    let mut here = shape;
+    for seg in path {
+        match here {
+            Shape::Object(fields) => {
+                here = &fields.iter().find(|fl| fl.name == *seg)?.shape;
+            }
+            _ => return None,
+        }
+    }
+    Some(match here {
+        Shape::Leaf(t) => Resolved::Leaf(*t),
+        Shape::Object(_) => Resolved::Object,
+        Shape::Array(el) => Resolved::Array(el),
+        Shape::StrList => Resolved::StrList,
+    })
+}
+
+/// The result of walking an input against its shape.
+#[derive(Debug, Default)]
+pub struct Walked {
+    /// The canonical document: only known fields, strings normalised, dates as
+    /// `YYYY-MM-DD` where they parse, wrongly typed values dropped.
+    pub doc: Value,
+    /// Shape diagnostics (`input.*`).
+    pub diagnostics: Vec<Diagnostic>,
+    /// Values that normalisation changed, so a form can show them.
+    pub normalized: Vec<Normalized>,
+}
+
+/// Walk `input` against `shape`, collecting every shape problem at once.
+pub fn walk(input: &Value, shape: &Shape) -> Walked {
+    let mut w = Walked::default();
+    let mut ptr = Pointer::root();
+    w.doc = walk_value(input, shape, &mut ptr, &mut w).unwrap_or(Value::Null);
+    w
+}
+
+fn shape_error(w: &mut Walked, ptr: &Pointer, code: &'static str, params: Value) {
+    w.diagnostics.push(Diagnostic::engine(
+        code,
+        Severity::Error,
+        ptr.to_string(),
+        params,
+    ));
+}
+
+fn walk_value(v: &Value, shape: &Shape, ptr: &mut Pointer, w: &mut Walked) -> Option<Value> {
+    if v.is_null() {
+        return None;
+    }
+    match shape {
+        Shape::Object(fields) => {
+            let Value::Object(map) = v else {
+                shape_error(
+                    w,
+                    ptr,
+                    "input.invalid_type",
+                    serde_json::json!({ "expected": "object" }),
+                );
+                return None;
+            };
+            let mut out = Map::new();
+            for (k, val) in map {
+                ptr.push(k);
+                match fields.iter().find(|fl| fl.name == k.as_str()) {
+                    Some(fl) => {
+                        if let Some(x) = walk_value(val, &fl.shape, ptr, w) {
+                            out.insert(k.clone(), x);
+                        }
+                    }
+                    None => {
+                        let shown: String = k.chars().take(64).collect();
+                        shape_error(
+                            w,
+                            ptr,
+                            "input.unknown_field",
+                            serde_json::json!({ "field": shown }),
+                        );
+                    }
+                }
+                ptr.pop();
+            }
+            Some(Value::Object(out))
+        }
+        Shape::Array(el) => {
+            let Value::Array(items) = v else {
+                shape_error(
+                    w,
+                    ptr,
+                    "input.invalid_type",
+                    serde_json::json!({ "expected": "array" }),
+                );
+                return None;
+            };
+            if items.len() > MAX_ARRAY_LEN {
+                shape_error(
+                    w,
+                    ptr,
+                    "input.too_many",
+                    serde_json::json!({ "max": MAX_ARRAY_LEN }),
+                );
+                return None;
+            }
+            let mut out = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                ptr.push_index(i);
+                // Keep positions stable: a bad element becomes null, so `/roster/3` stays element 3.
+                out.push(walk_value(item, el, ptr, w).unwrap_or(Value::Null));
+                ptr.pop();
+            }
+            Some(Value::Array(out))
+        }
+        Shape::StrList => {
+            let Value::Array(items) = v else {
+                shape_error(
+                    w,
+                    ptr,
+                    "input.invalid_type",
+                    serde_json::json!({ "expected": "array" }),
+                );
+                return None;
+            };
+            let mut out = Vec::new();
+            for (i, item) in items.iter().take(MAX_ARRAY_LEN).enumerate() {
+                ptr.push_index(i);
+                if let Some(x) = walk_value(item, &Shape::Leaf(Ty::Str), ptr, w) {
+                    out.push(x);
+                }
+                ptr.pop();
+            }
+            Some(Value::Array(out))
+        }
+        Shape::Leaf(ty) => walk_leaf(v, *ty, ptr, w),
+    }
+}
+
+fn walk_leaf(v: &Value, ty: Ty, ptr: &Pointer, w: &mut Walked) -> Option<Value> {
+    let wrong = |w: &mut Walked| {
+        shape_error(
+            w,
+            ptr,
+            "input.invalid_type",
+            serde_json::json!({ "expected": ty.name() }),
+        );
+        None
+    };
+    match (ty, v) {
+        (Ty::Bool, Value::Bool(b)) => Some(Value::Bool(*b)),
+        (Ty::Num, Value::Number(n)) => Some(Value::Number(n.clone())),
+        (Ty::Str, Value::Number(n)) => Some(Value::String(n.to_string())),
+        (Ty::Str | Ty::Date | Ty::Num, Value::String(s)) => {
+            if s.chars().nth(MAX_TEXT_CHARS).is_some() {
+                shape_error(
+                    w,
+                    ptr,
+                    "input.too_long",
+                    serde_json::json!({ "max": MAX_TEXT_CHARS }),
+                );
+                return None;
+            }
+            let norm = normalize_text(s);
+            let canonical = match ty {
+                Ty::Num => {
+                    // Forms send numbers as text; accept a plain decimal after normalisation.
+                    match norm
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|x| x.is_finite())
+                        .and_then(serde_json::Number::from_f64)
+                    {
+                        Some(n) => {
+                            let n = whole_number(n);
+                            w.normalized.push(Normalized {
+                                path: ptr.to_string(),
+                                value: Value::Number(n.clone()),
+                            });
+                            return Some(Value::Number(n));
+                        }
+                        None => return wrong(w),
+                    }
+                }
+                Ty::Date => match crate::ids::parse_date(&norm) {
+                    Ok(d) => d.format("%Y-%m-%d").to_string(),
+                    Err(_) => norm,
+                },
+                _ => norm,
+            };
+            if canonical != *s {
+                w.normalized.push(Normalized {
+                    path: ptr.to_string(),
+                    value: Value::String(canonical.clone()),
+                });
+            }
+            Some(Value::String(canonical))
+        }
+        _ => wrong(w),
+    }
+}
+
+/// `12.0` → `12`, so that normalised counts print as whole numbers.
+fn whole_number(n: serde_json::Number) -> serde_json::Number {
+    match n.as_f64() {
+        Some(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => serde_json::Number::from(x as i64),
+        _ => n,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+
+    #[test]
+    fn resolves_nested_fields() {
+        assert!(matches!(
+            resolve(&FILING, &["staff", "keyArea", "returned"]),
+            Some(Resolved::Leaf(Ty::Num))
+        ));
+        assert!(matches!(
+            resolve(&FILING, &["roster"]),
+            Some(Resolved::Array(_))
+        ));
+        assert!(resolve(&FILING, &["staff", "returing"]).is_none());
+    }
+
+    #[test]
+    fn walker_reports_every_problem() {
+        let input = serde_json::json!({
+            "filedOn": "2020年2月4日",
+            "staff": { "total": "１２０", "returning": true, "bogus": 1 },
+            "roster": [ { "name": 5 }, "x" ]
+        });
+        let w = walk(&input, &FILING);
+        let codes: Vec<_> = w
+            .diagnostics
+            .iter()
+            .map(|d| (d.code.as_str(), d.path.as_str()))
+            .collect();
+        assert_eq!(
+            codes,
+            vec![
+                ("input.invalid_type", "/roster/1"),
+                ("input.invalid_type", "/staff/returning"),
+                ("input.unknown_field", "/staff/bogus"),
+            ]
+        );
+        assert_eq!(w.doc["filedOn"], "2020-02-04");
+        assert_eq!(w.doc["staff"]["total"], 120);
+        assert_eq!(w.doc["roster"][0]["name"], "5");
+    }
+}
