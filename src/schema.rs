@@ -439,8 +439,8 @@ mod tests {
             codes,
             vec![
                 ("input.invalid_type", "/roster/1"),
-                ("input.invalid_type", "/staff/returning"),
                 ("input.unknown_field", "/staff/bogus"),
+                ("input.invalid_type", "/staff/returning"),
             ]
         );
         assert_eq!(w.doc["filedOn"], "2020-02-04");

@@ -157,7 +157,7 @@ fn check_filing(a: &Args) -> Result<ExitCode, String> {
         }
         let json = serde_json::to_string(&answer).map_err(|e| e.to_string())?;
         writeln!(out, "{json}").map_err(|e| e.to_string())?;
-        if progress && n % 100 == 0 {
+        if progress && n.is_multiple_of(100) {
             eprint!("\rchecked {n} filings");
         }
     }

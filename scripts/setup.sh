@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need, idempotently. Called by `make setup`.
+#   scripts/setup.sh rust     Rust target for wasm32
+#   scripts/setup.sh wasm     + wasm-bindgen CLI (pinned to Cargo.toml's wasm-bindgen)
+#   scripts/setup.sh node     + npm packages of the JS tests (binaryen, esbuild, typescript, playwright-core)
+#   scripts/setup.sh browser  + Debian's chromium and chromium-driver
+set -euo pipefail
+cd "$(dirname "$0")/.."
+want=${1:-rust}
+
+step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  step "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+[ "$want" = rust ] && exit 0
+
+WB_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION\$"; then
+  step "cargo install wasm-bindgen-cli $WB_VERSION (about 3 minutes, once)"
+  cargo install wasm-bindgen-cli --version "$WB_VERSION" --locked \
+    || cargo install wasm-bindgen-cli --version "$WB_VERSION"
+fi
+[ "$want" = wasm ] && exit 0
+
+if [ -f js/package.json ] && { [ ! -d js/node_modules ] || [ js/package.json -nt js/node_modules ]; }; then
+  step "npm install (js/)"
+  (cd js && npm install --no-audit --no-fund --loglevel=error && touch node_modules)
+fi
+[ "$want" = node ] && exit 0
+
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  step "apt-get install chromium chromium-driver"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+fi

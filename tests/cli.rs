@@ -1,0 +1,229 @@
+//! The `fangkong` command line: decisions on the example filings, locales, `--now`
+//! across midnight CST, `--jsonl`, `lint-pack`, and exit statuses.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fangkong(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fangkong"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn answer(out: &Output) -> Value {
+    assert!(out.status.success(), "exit {:?}: {}", out.status, String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn tmp(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("fangkong-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+const NOW: &str = "2020-02-04T10:00:00+08:00";
+
+#[test]
+fn example_filings_get_their_expected_decisions() {
+    for (file, decision) in [
+        ("examples/filings/workshop.json", "approved"),
+        ("examples/filings/factory-1000.json", "conditional"),
+        ("examples/filings/supermarket.json", "approved"),
+    ] {
+        let a = answer(&fangkong(&["check-filing", file, "--now", NOW], None));
+        assert_eq!(a["decision"], decision, "{file}: {}", a["diagnostics"]);
+        assert_eq!(a["pack"]["id"], "shenzhen-2020");
+        assert!(a["pack"]["hash"].as_str().unwrap().starts_with("sha256:"));
+        assert_eq!(a["gates"].as_array().unwrap().len(), 6);
+    }
+}
+
+fn workshop_with(patch: &str) -> String {
+    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(root().join("examples/filings/workshop.json")).unwrap()).unwrap();
+    let p: Value = serde_json::from_str(patch).unwrap();
+    for (k, val) in p.as_object().unwrap() {
+        v[k] = val.clone();
+    }
+    v.to_string()
+}
+
+#[test]
+fn messages_in_chinese_by_default_and_english_on_request() {
+    let filing = workshop_with(r#"{"plannedResumption": "2020-02-07"}"#);
+    let zh = answer(&fangkong(&["check-filing", "-", "--now", NOW], Some(&filing)));
+    let d = zh["diagnostics"].as_array().unwrap().iter().find(|d| d["ruleId"] == "RTW-T1").unwrap().clone();
+    assert_eq!(d["message"], "复工日期须在备案日期5天之后（现为3天）");
+    assert_eq!(d["help"], "把拟复工日期推迟到2020-02-09或之后");
+    assert_eq!(d["params"], serde_json::json!({ "days": 3, "min": 5, "earliest": "2020-02-09" }));
+    let en = answer(&fangkong(&["check-filing", "-", "--now", NOW, "--locale", "en"], Some(&filing)));
+    let d = en["diagnostics"].as_array().unwrap().iter().find(|d| d["ruleId"] == "RTW-T1").unwrap().clone();
+    assert_eq!(d["message"], "resumption must be at least 5 days after filing (it is 3)");
+    assert_eq!(zh["decision"], "deferred");
+}
+
+#[test]
+fn now_moves_today_across_midnight_cst() {
+    let filing = workshop_with(r#"{"filedOn": "2020-02-05"}"#);
+    let late_evening = answer(&fangkong(&["check-filing", "-", "--now", "2020-02-04T23:30:00+08:00"], Some(&filing)));
+    assert_eq!(late_evening["today"], "2020-02-04");
+    assert!(late_evening["diagnostics"].as_array().unwrap().iter().any(|d| d["ruleId"] == "RTW-C7" && d["path"] == "/filedOn"));
+    let utc = answer(&fangkong(&["check-filing", "-", "--now", "2020-02-04T16:30:00Z"], Some(&filing)));
+    assert_eq!(utc["today"], "2020-02-05");
+    assert!(!utc["diagnostics"].as_array().unwrap().iter().any(|d| d["ruleId"] == "RTW-C7"));
+}
+
+#[test]
+fn output_is_deterministic() {
+    let a = fangkong(&["check-filing", "examples/filings/factory-1000.json", "--now", NOW], None);
+    let b = fangkong(&["check-filing", "examples/filings/factory-1000.json", "--now", NOW], None);
+    assert!(a.status.success());
+    assert_eq!(a.stdout, b.stdout);
+}
+
+#[test]
+fn jsonl_answers_line_by_line_and_flags_unusable_lines() {
+    let good = workshop_with("{}");
+    let late = workshop_with(r#"{"plannedResumption": "2020-02-07"}"#);
+    let input = format!("{good}\n{late}\nthis is not json\n");
+    let out = fangkong(&["check-filing", "-", "--jsonl", "--now", NOW], Some(&input));
+    assert_eq!(out.status.code(), Some(2), "a batch with an unusable line exits 2");
+    let lines: Vec<Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3, "nothing lost: one answer per line");
+    assert_eq!(lines[0]["decision"], "approved");
+    assert_eq!(lines[1]["decision"], "deferred");
+    assert_eq!(lines[2]["diagnostics"][0]["code"], "input.not_json");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 3"));
+
+    let ok = fangkong(&["check-filing", "-", "--jsonl", "--now", NOW], Some(&format!("{good}\n{good}\n")));
+    assert!(ok.status.success());
+}
+
+#[test]
+fn unusable_input_exits_2_with_the_error_on_stderr() {
+    let out = fangkong(&["check-filing", "-", "--now", NOW], Some("{not json"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not JSON"));
+
+    let out = fangkong(&["check-filing", "no/such/file.json"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let out = fangkong(&["check-filing", "-", "--now", "yesterday"], Some("{}"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("RFC 3339"));
+    let out = fangkong(&["check-filing", "-", "--locale", "fr"], Some("{}"));
+    assert_eq!(out.status.code(), Some(2));
+    let out = fangkong(&["frobnicate"], None);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_filing_that_is_valid_json_but_not_a_filing_is_answered() {
+    let out = fangkong(&["check-filing", "-", "--now", NOW], Some("[1, 2, 3]"));
+    let a = answer(&out);
+    assert_eq!(a["decision"], "deferred");
+    assert_eq!(a["diagnostics"][0]["code"], "input.invalid_type");
+    assert_eq!(a["diagnostics"][0]["path"], "");
+}
+
+fn default_pack() -> Value {
+    serde_json::from_str(fangkong::DEFAULT_PACK).unwrap()
+}
+
+fn lint(pack: &Value) -> (Option<i32>, String) {
+    let p = tmp(&format!("pack-{}.json", rand_name(pack)), &pack.to_string());
+    let out = fangkong(&["lint-pack", p.to_str().unwrap()], None);
+    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+fn rand_name(v: &Value) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    v.to_string().hash(&mut h);
+    format!("{:x}", h.finish())
+}
+
+fn rule_index(pack: &Value, id: &str) -> usize {
+    pack["rules"].as_array().unwrap().iter().position(|r| r["id"] == id).unwrap()
+}
+
+#[test]
+fn lint_pack_accepts_the_default_pack() {
+    let out = fangkong(&["lint-pack", "packs/shenzhen-2020.json"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("ok: shenzhen-2020"));
+}
+
+#[test]
+fn lint_pack_names_the_path_of_a_misspelled_field() {
+    let mut p = default_pack();
+    let i = rule_index(&p, "RTW-C1");
+    p["rules"][i]["checks"][0]["assert"] = "staff.returing <= staff.total".into();
+    let (code, err) = lint(&p);
+    assert_eq!(code, Some(2));
+    assert!(err.contains(&format!("`/rules/{i}/checks/0/assert`: unknown field `staff.returing`")), "{err}");
+    assert!(err.contains("pack.unknown_reference"), "{err}");
+}
+
+#[test]
+fn lint_pack_names_the_path_of_a_type_mismatch() {
+    let mut p = default_pack();
+    let i = rule_index(&p, "RTW-T1");
+    p["rules"][i]["checks"][0]["assert"] = "days(filedOn, plannedResumption) >= plannedResumption".into();
+    let (code, err) = lint(&p);
+    assert_eq!(code, Some(2));
+    assert!(err.contains(&format!("`/rules/{i}/checks/0/assert`: cannot compare a number with a date")), "{err}");
+    assert!(err.contains("pack.type_mismatch"), "{err}");
+}
+
+#[test]
+fn lint_pack_names_a_duplicate_rule_id() {
+    let mut p = default_pack();
+    let i = rule_index(&p, "RTW-C2");
+    p["rules"][i]["id"] = "RTW-C1".into();
+    let (code, err) = lint(&p);
+    assert_eq!(code, Some(2));
+    assert!(err.contains(&format!("`/rules/{i}/id`: rule id `RTW-C1` is already used")), "{err}");
+    assert!(err.contains("pack.duplicate_id"), "{err}");
+}
+
+#[test]
+fn lint_pack_names_a_bad_parameter() {
+    let mut p = default_pack();
+    p["parameters"]["leadDays"]["value"] = (-3).into();
+    let (code, err) = lint(&p);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("`/parameters/leadDays/value`: `leadDays` must be a whole number ≥ 0"), "{err}");
+    assert!(err.contains("pack.bad_parameter"), "{err}");
+}
+
+#[test]
+fn lint_pack_rejects_a_pack_that_is_not_json_or_not_a_pack() {
+    let p = tmp("broken.json", "{ \"id\": ");
+    let out = fangkong(&["lint-pack", p.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    let mut v = default_pack();
+    v["rules"][0]["sevrity"] = "error".into();
+    let (code, err) = lint(&v);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("`/rules/0/sevrity`") || err.contains("`/rules/0`"), "{err}");
+}

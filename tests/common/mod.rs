@@ -1,0 +1,293 @@
+//! Shared loader and runner of golden cases (`tests/cases/**/*.json`).
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::collapsible_if,
+    clippy::panic,
+    clippy::indexing_slicing,
+    dead_code
+)]
+
+use std::path::{Path, PathBuf};
+
+use fangkong::time::parse_now;
+use fangkong::{Engine, Locale, Options};
+use serde_json::Value;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseKind {
+    Filing,
+}
+
+#[derive(Debug, Clone)]
+pub struct Case {
+    pub file: String,
+    pub kind: CaseKind,
+    pub name: String,
+    pub rules: Vec<String>,
+    pub now: String,
+    pub locale: Option<String>,
+    /// Either a JSON value or raw text (`inputText`, for not-JSON cases).
+    pub input: Input,
+    pub expect: Value,
+}
+
+#[derive(Debug, Clone)]
+pub enum Input {
+    Json(Value),
+    Text(String),
+}
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// RFC 7386 JSON merge patch.
+pub fn merge_patch(target: &mut Value, patch: &Value) {
+    match patch {
+        Value::Object(p) => {
+            if !target.is_object() {
+                *target = Value::Object(serde_json::Map::new());
+            }
+            let t = target.as_object_mut().unwrap();
+            for (k, v) in p {
+                if v.is_null() {
+                    t.remove(k);
+                } else {
+                    merge_patch(t.entry(k.clone()).or_insert(Value::Null), v);
+                }
+            }
+        }
+        other => *target = other.clone(),
+    }
+}
+
+/// Resolve a case's input: `input`, `inputText`, or `base` + `patch`.
+pub fn case_input(raw: &Value) -> Input {
+    if let Some(t) = raw.get("inputText").and_then(Value::as_str) {
+        return Input::Text(t.to_owned());
+    }
+    if let Some(i) = raw.get("input") {
+        return Input::Json(i.clone());
+    }
+    let base = raw["base"]
+        .as_str()
+        .expect("a case needs `input`, `inputText` or `base`");
+    let text = std::fs::read_to_string(root().join(base)).unwrap_or_else(|e| panic!("{base}: {e}"));
+    let mut v: Value = serde_json::from_str(&text).unwrap();
+    if let Some(p) = raw.get("patch") {
+        merge_patch(&mut v, p);
+    }
+    Input::Json(v)
+}
+
+fn load_dir(dir: &Path, kind: CaseKind, out: &mut Vec<Case>) {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for f in files {
+        if f.extension().and_then(|e| e.to_str()) != Some("json") {
+            continue;
+        }
+        let raw: Value = serde_json::from_str(&std::fs::read_to_string(&f).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        out.push(Case {
+            file: f.strip_prefix(root()).unwrap_or(&f).display().to_string(),
+            kind,
+            name: raw["name"].as_str().unwrap_or_default().to_owned(),
+            rules: raw["rules"]
+                .as_array()
+                .map(|a| a.iter().map(|x| x.as_str().unwrap().to_owned()).collect())
+                .unwrap_or_default(),
+            now: raw["now"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{}: needs `now`", f.display()))
+                .to_owned(),
+            locale: raw.get("locale").and_then(Value::as_str).map(str::to_owned),
+            input: case_input(&raw),
+            expect: raw["expect"].clone(),
+        });
+    }
+}
+
+pub fn load_cases() -> Vec<Case> {
+    let mut out = Vec::new();
+    load_dir(
+        &root().join("tests/cases/filing"),
+        CaseKind::Filing,
+        &mut out,
+    );
+    out
+}
+
+impl Case {
+    /// Whether the case expects a diagnostic of `rule` or a failed gate `rule`.
+    pub fn expects_failure_of(&self, rule: &str) -> bool {
+        let diag = self.expect["diagnostics"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|d| d["ruleId"] == rule));
+        let gate = self.expect["gates"].get(rule).is_some_and(|g| g == false);
+        let cause = self.expect["gates"].as_object().is_some_and(|g| {
+            g.values()
+                .any(|v| v.as_array().is_some_and(|c| c.iter().any(|x| x == rule)))
+        });
+        diag || gate || cause
+    }
+}
+
+/// Run the case against a pack (JSON text); Err describes the first mismatch.
+pub fn run_case(case: &Case, pack: &str) -> Result<Value, String> {
+    let engine = Engine::from_pack_json(pack).map_err(|e| format!("pack: {e}"))?;
+    let now = parse_now(&case.now)?;
+    let locale = case
+        .locale
+        .as_deref()
+        .map_or(Locale::ZhCn, |l| Locale::parse(l).unwrap());
+    let opts = Options { now, locale };
+    let answer = match &case.input {
+        Input::Json(v) => engine.check_filing_value(v, &opts),
+        Input::Text(t) => engine.check_filing_json(t, &opts),
+    };
+    let got = serde_json::to_value(&answer).unwrap();
+    check_answer(&got, &case.expect)?;
+    Ok(got)
+}
+
+/// Compare an answer with a case's expectations.
+pub fn check_answer(got: &Value, expect: &Value) -> Result<(), String> {
+    if let Some(d) = expect.get("decision") {
+        if got["decision"] != *d {
+            return Err(format!(
+                "decision {} instead of {d}; diagnostics: {}",
+                got["decision"],
+                brief(got)
+            ));
+        }
+    }
+    if let Some(want) = expect.get("diagnostics").and_then(Value::as_array) {
+        let have = got["diagnostics"].as_array().cloned().unwrap_or_default();
+        let mut unmatched: Vec<Value> = have.clone();
+        for w in want {
+            let pos = unmatched.iter().position(|h| {
+                ["ruleId", "path", "code", "severity"]
+                    .iter()
+                    .all(|k| w.get(*k).is_none_or(|wv| h.get(*k) == Some(wv)))
+            });
+            match pos {
+                Some(i) => {
+                    unmatched.remove(i);
+                }
+                None => return Err(format!("missing diagnostic {w}; got: {}", brief(got))),
+            }
+        }
+        if !unmatched.is_empty() {
+            return Err(format!(
+                "unexpected diagnostics: {}",
+                unmatched
+                    .iter()
+                    .map(|d| format!("{}@{} {}", d["ruleId"], d["path"], d["code"]))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+    }
+    // Gates: listed ones as given (false = failed, or a list of cause rule ids); unlisted must pass.
+    let gates = got["gates"].as_array().cloned().unwrap_or_default();
+    let want_gates = expect
+        .get("gates")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
+    for (id, w) in &want_gates {
+        let g = gates
+            .iter()
+            .find(|g| g["id"] == *id)
+            .ok_or_else(|| format!("gate {id} missing"))?;
+        match w {
+            Value::Bool(b) => {
+                if g["passed"] != *b {
+                    return Err(format!("gate {id} passed={} instead of {b}", g["passed"]));
+                }
+            }
+            Value::Array(causes) => {
+                if g["passed"] != false {
+                    return Err(format!("gate {id} passed, expected failure by {causes:?}"));
+                }
+                for c in causes {
+                    if !g["causes"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .any(|x| x["ruleId"] == *c)
+                    {
+                        return Err(format!("gate {id} not caused by {c}: {}", g["causes"]));
+                    }
+                }
+            }
+            other => return Err(format!("bad gate expectation {other}")),
+        }
+    }
+    for g in &gates {
+        let id = g["id"].as_str().unwrap_or_default();
+        if !want_gates.contains_key(id) && g["passed"] != true {
+            return Err(format!("gate {id} failed unexpectedly: {}", g["causes"]));
+        }
+    }
+    if let Some(es) = expect.get("earliestStart") {
+        if got["earliestStart"] != *es {
+            return Err(format!(
+                "earliestStart {} instead of {es}",
+                got["earliestStart"]
+            ));
+        }
+    }
+    if let Some(norm) = expect.get("normalized").and_then(Value::as_array) {
+        for n in norm {
+            if !got["normalized"].as_array().unwrap().contains(n) {
+                return Err(format!("normalized lacks {n}: {}", got["normalized"]));
+            }
+        }
+    }
+    if let Some(msgs) = expect.get("messages").and_then(Value::as_array) {
+        for m in msgs {
+            let code = &m["code"];
+            let d = got["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|d| d["code"] == *code)
+                .ok_or(format!("no diagnostic {code}"))?;
+            if let Some(text) = m.get("message") {
+                if d["message"] != *text {
+                    return Err(format!("message {} instead of {text}", d["message"]));
+                }
+            }
+            if let Some(text) = m.get("help") {
+                if d["help"] != *text {
+                    return Err(format!("help {} instead of {text}", d["help"]));
+                }
+            }
+        }
+    }
+    if let Some(t) = expect.get("today") {
+        if got["today"] != *t {
+            return Err(format!("today {} instead of {t}", got["today"]));
+        }
+    }
+    Ok(())
+}
+
+fn brief(got: &Value) -> String {
+    got["diagnostics"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|d| format!("{}@{} {}", d["ruleId"], d["path"], d["code"]))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default()
+}
