@@ -63,15 +63,7 @@ impl Diagnostic {
         rule_id: impl Into<String>,
         params: Value,
     ) -> Self {
-        Self {
-            code: code.into(),
-            severity,
-            path,
-            rule_id: rule_id.into(),
-            message: String::new(),
-            params,
-            help: None,
-        }
+        Self { code: code.into(), severity, path, rule_id: rule_id.into(), message: String::new(), params, help: None }
     }
 
     /// A shape diagnostic of the engine (`ruleId` = `INPUT`).
@@ -164,4 +156,191 @@ pub fn decide(diagnostics: &[Diagnostic], any_gate_failed: bool) -> Decision {
     } else {
         Decision::Approved
     }
+}
+
+/// Serialise a number the way JavaScript's `JSON.stringify` does for whole numbers
+/// (`100`, not `100.0`), so the CLI and the npm package print the same bytes.
+pub fn ser_num<S: serde::Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if x.fract() == 0.0 && x.abs() < 9.0e15 { s.serialize_i64(*x as i64) } else { s.serialize_f64(*x) }
+}
+
+/// [`ser_num`] for optional numbers (`null` when absent).
+pub fn ser_opt_num<S: serde::Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match x {
+        Some(v) => ser_num(v, s),
+        None => s.serialize_none(),
+    }
+}
+
+/// The score of one checklist section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SectionScore {
+    /// `INS-S1` … `INS-S6`.
+    pub id: String,
+    /// 100 × earned / applicable weight, unrounded; `null` when every item is `na`.
+    #[serde(serialize_with = "ser_opt_num")]
+    pub score: Option<f64>,
+    /// Σ weight × credit.
+    #[serde(serialize_with = "ser_num")]
+    pub earned: f64,
+    /// Σ weight of the items that are not `na`.
+    #[serde(serialize_with = "ser_num")]
+    pub applicable: f64,
+}
+
+/// A failed or partial item to put right by a deadline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Rectification {
+    /// The item (`INS-S4-1`).
+    pub item_id: String,
+    /// Inspection date + 3 days (veto items + 1 day).
+    pub deadline: String,
+    /// A veto item.
+    pub veto: bool,
+}
+
+/// What became of a rectification from a previous inspection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reinspected {
+    /// The item.
+    pub item_id: String,
+    /// Its deadline.
+    pub deadline: String,
+    /// `resolved` (passes now), `overdue` (not passing after its deadline) or `open`.
+    pub status: String,
+    /// JSON Pointer of the rectification in `previous`.
+    pub path: String,
+}
+
+/// The answer to an inspection.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InspectionAnswer {
+    /// The pack that decided.
+    pub pack: PackStamp,
+    /// `approved`, `conditional`, `deferred` or `incomplete`.
+    pub decision: Decision,
+    /// "Today" in China Standard Time.
+    pub today: String,
+    /// Overall score, unrounded (round only for display); `null` when nothing applies.
+    #[serde(serialize_with = "ser_opt_num")]
+    pub score: Option<f64>,
+    /// Per-section scores.
+    pub sections: Vec<SectionScore>,
+    /// Items to put right, with deadlines.
+    pub rectifications: Vec<Rectification>,
+    /// Re-inspection due at the latest deadline.
+    pub reinspect_by: Option<String>,
+    /// 日查日报: daily self-check reports until re-inspected.
+    pub daily_reporting: bool,
+    /// What the firm asks the district for (企业需求).
+    pub support: Vec<String>,
+    /// Rectifications of previous inspections: resolved, overdue or still open.
+    pub reinspection: Vec<Reinspected>,
+    /// Every problem found.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Values normalised from the input.
+    pub normalized: Vec<Normalized>,
+}
+
+/// One indicator of one unit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IndicatorResult {
+    /// `IND-1` … `IND-5`.
+    pub id: String,
+    /// Units that comply.
+    pub numerator: u64,
+    /// All units.
+    pub denominator: u64,
+    /// numerator / denominator, unrounded; `null` for 0 / 0.
+    #[serde(serialize_with = "ser_opt_num")]
+    pub ratio: Option<f64>,
+    /// `met` (exactly 100%), `short`, `not_applicable` (0 / 0) or `invalid` (numerator > denominator, or a count missing).
+    pub status: String,
+    /// How many are still short of 100%.
+    pub shortfall: u64,
+}
+
+/// The 十个一律 checklist of one unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChecklistResult {
+    /// Items answered (any answer).
+    pub answered: usize,
+    /// Items passed.
+    pub passed: usize,
+    /// Items failed.
+    pub failed: Vec<String>,
+    /// Items partly in place.
+    pub partial: Vec<String>,
+}
+
+/// One unit of the report, with its own or rolled-up indicators.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UnitResult {
+    /// Unit id.
+    pub id: String,
+    /// Parent id.
+    pub parent: Option<String>,
+    /// `district`, `street`, `community`, `grid` or `unit`.
+    pub level: Option<String>,
+    /// Whether this unit sent counts of its own.
+    pub reported: bool,
+    /// Units below this one (at any depth) whose report is missing.
+    pub missing: Vec<String>,
+    /// The indicators: own counts plus the sum over child units.
+    pub indicators: Vec<IndicatorResult>,
+    /// The 十个一律 checklist, when answered.
+    pub checklist: Option<ChecklistResult>,
+}
+
+/// The answer to a daily indicator report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IndicatorsAnswer {
+    /// The pack that decided.
+    pub pack: PackStamp,
+    /// `approved` when every indicator is met or not applicable; `conditional` when some
+    /// are short or reports are missing; `deferred` when the report has errors.
+    pub decision: Decision,
+    /// "Today" in China Standard Time.
+    pub today: String,
+    /// The report's date.
+    pub date: Option<String>,
+    /// Units in report order.
+    pub units: Vec<UnitResult>,
+    /// Units without a report for the date (reported as missing, never as 0%).
+    pub missing: Vec<String>,
+    /// Every problem found, shortfalls included.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Values normalised from the input.
+    pub normalized: Vec<Normalized>,
+}
+
+/// The answer to a personal screening.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScreeningAnswer {
+    /// The pack that decided.
+    pub pack: PackStamp,
+    /// `deferred` for fever clinic or central quarantine, `conditional` for home observation
+    /// (or warnings), `approved` for normal.
+    pub decision: Decision,
+    /// "Today" in China Standard Time.
+    pub today: String,
+    /// `fever_clinic`, `central_quarantine`, `home_observation` or `normal`.
+    pub outcome: crate::pack::ScreenOutcome,
+    /// The rule that decided (`SCR-3`), `null` for normal.
+    pub rule_id: Option<String>,
+    /// First day after the observation period (start + 14 days), CST.
+    pub until: Option<String>,
+    /// Every problem found.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Values normalised from the input.
+    pub normalized: Vec<Normalized>,
 }

@@ -1,156 +1,381 @@
-//! The [`Engine`]: a compiled pack and the entry points that use it.
+//! The [`Engine`]: a compiled pack family (one or more versions) and the entry points.
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde_json::{Value, json};
 
 use crate::answer::{Decision, Diagnostic, FilingAnswer, PackStamp, Severity, decide};
 use crate::filing::{Filing, evaluate, merge_normalized};
-use crate::pack::{Locale, Pack, PackErrors};
-use crate::schema::{FILING, walk};
+use crate::pack::doc::Subject;
+use crate::pack::{Locale, Pack, PackError, PackErrorKind, PackErrors, resolve_extends};
+use crate::schema::{Walked, shape_for, walk};
 use crate::time::today_cst;
 
-/// The default pack, `shenzhen-2020`, embedded in the library.
+/// The default pack, `shenzhen-2020` (first version), embedded in the library.
 pub const DEFAULT_PACK: &str = include_str!("../packs/shenzhen-2020.json");
+
+/// Every pack embedded in the library: the `shenzhen-2020` family (two versions) and its
+/// district variants.
+pub const EMBEDDED_PACKS: &[&str] = &[
+    DEFAULT_PACK,
+    include_str!("../packs/shenzhen-2020@2020-04-07.json"),
+    include_str!("../packs/guangming-2020.json"),
+    include_str!("../packs/hangzhou-2020.json"),
+];
 
 /// Largest submission accepted as JSON text, in bytes.
 pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
 
-/// How to answer: the explicit `now` and the message locale.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How to answer: the explicit `now`, the message locale, and optionally a pack version.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     /// The moment of checking; "today" is its calendar day in China Standard Time.
     pub now: DateTime<FixedOffset>,
     /// Language of messages.
     pub locale: Locale,
+    /// Use this pack version instead of the one in force on the submission's date.
+    pub pack_version: Option<String>,
 }
 
 impl Options {
-    /// Options at `now` in the default locale (zh-CN).
+    /// Options at `now` in the default locale (zh-CN), with the pack version in force.
     pub fn at(now: DateTime<FixedOffset>) -> Self {
-        Self {
-            now,
-            locale: Locale::ZhCn,
-        }
+        Self { now, locale: Locale::ZhCn, pack_version: None }
     }
 
     /// The same options in another locale.
     pub fn locale(self, locale: Locale) -> Self {
         Self { locale, ..self }
     }
+
+    /// The same options with a fixed pack version.
+    pub fn pack_version(self, version: impl Into<String>) -> Self {
+        Self { pack_version: Some(version.into()), ..self }
+    }
 }
 
-/// A compiled rule pack, ready to judge many submissions.
+/// A compiled pack family, ready to judge many submissions. Versions are kept in order of
+/// `effectiveFrom`; each submission is judged by the version in force on its own date
+/// (`filedOn`, `inspectedOn`, `date`, `declaredOn`; today when it has none).
 #[derive(Debug, Clone)]
 pub struct Engine {
-    filing: Pack,
+    /// The earliest version.
+    first: Pack,
+    /// Later versions, in order of `effectiveFrom`.
+    later: Vec<Pack>,
+}
+
+/// A pack document with its identity, while resolving `extends`.
+struct Doc {
+    id: String,
+    version: String,
+    effective_from: String,
+    value: Value,
+    /// Pointer prefix of this document in what the caller gave (`/1` in an array), or `None` when embedded.
+    at: Option<String>,
+}
+
+fn identity(v: &Value) -> (String, String, String) {
+    let s = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
+    (s("id"), s("version"), s("effectiveFrom"))
+}
+
+fn prefix(errors: PackErrors, at: &Option<String>) -> PackErrors {
+    match at {
+        Some(p) if !p.is_empty() => {
+            PackErrors(errors.0.into_iter().map(|e| PackError { path: format!("{p}{}", e.path), ..e }).collect())
+        }
+        _ => errors,
+    }
+}
+
+/// Resolve `extends` of every given document, looking parents up among the given ones,
+/// then the embedded packs.
+fn resolve_all(given: Vec<Doc>) -> Result<Vec<Doc>, PackErrors> {
+    let mut embedded: Vec<Doc> = Vec::new();
+    for text in EMBEDDED_PACKS {
+        if let Ok(value) = serde_json::from_str::<Value>(text) {
+            let (id, version, effective_from) = identity(&value);
+            embedded.push(Doc { id, version, effective_from, value, at: None });
+        }
+    }
+    let mut out = Vec::new();
+    for doc in &given {
+        let value = resolve_one(doc, &given, &embedded, 0).map_err(|e| prefix(e, &doc.at))?;
+        out.push(Doc { value, ..clone_head(doc) });
+    }
+    Ok(out)
+}
+
+fn clone_head(d: &Doc) -> Doc {
+    Doc { id: d.id.clone(), version: d.version.clone(), effective_from: d.effective_from.clone(), value: Value::Null, at: d.at.clone() }
+}
+
+fn resolve_one(doc: &Doc, given: &[Doc], embedded: &[Doc], depth: usize) -> Result<Value, PackErrors> {
+    let Some(parent_ref) = doc.value.get("extends").and_then(Value::as_str) else {
+        return Ok(doc.value.clone());
+    };
+    let fail = |m: String| PackErrors(vec![PackError { path: "/extends".into(), kind: PackErrorKind::UnknownReference, message: m }]);
+    if depth > 8 {
+        return Err(fail(format!("`extends` chain through `{parent_ref}` is longer than 8 (a cycle?)")));
+    }
+    let (pid, pver) = match parent_ref.split_once('@') {
+        Some((i, v)) => (i, Some(v)),
+        None => (parent_ref, None),
+    };
+    let pick = |pool: &[Doc]| -> Option<usize> {
+        let family: Vec<(usize, &Doc)> = pool
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.id == pid && !(d.id == doc.id && d.version == doc.version))
+            .collect();
+        match pver {
+            Some(v) => family.iter().find(|(_, d)| d.version == v).map(|(i, _)| *i),
+            None => family
+                .iter()
+                .filter(|(_, d)| d.effective_from <= doc.effective_from)
+                .max_by(|a, b| a.1.effective_from.cmp(&b.1.effective_from))
+                .or_else(|| family.iter().min_by(|a, b| a.1.effective_from.cmp(&b.1.effective_from)))
+                .map(|(i, _)| *i),
+        }
+    };
+    let parent = match pick(given) {
+        Some(i) => given.get(i),
+        None => pick(embedded).and_then(|i| embedded.get(i)),
+    };
+    let Some(parent) = parent else {
+        return Err(fail(format!("no pack `{parent_ref}` to extend")));
+    };
+    let parent_value = resolve_one(parent, given, embedded, depth + 1)?;
+    resolve_extends(&doc.value, &parent_value)
 }
 
 impl Engine {
-    /// The engine with the embedded `shenzhen-2020` pack.
+    /// The engine with the embedded `shenzhen-2020` family.
     pub fn with_default_pack() -> Result<Engine, PackErrors> {
-        Self::from_pack_json(DEFAULT_PACK)
+        Self::with_pack_id("shenzhen-2020")
     }
 
-    /// Load, check and compile a pack from JSON text.
+    /// The engine with an embedded pack family: `shenzhen-2020`, `guangming-2020` or `hangzhou-2020`.
+    pub fn with_pack_id(id: &str) -> Result<Engine, PackErrors> {
+        let values: Vec<Value> = EMBEDDED_PACKS
+            .iter()
+            .filter_map(|t| serde_json::from_str::<Value>(t).ok())
+            .filter(|v| v.get("id").and_then(Value::as_str) == Some(id))
+            .collect();
+        if values.is_empty() {
+            return Err(PackErrors(vec![PackError {
+                path: String::new(),
+                kind: PackErrorKind::UnknownReference,
+                message: format!("no embedded pack `{id}`; embedded: shenzhen-2020, guangming-2020, hangzhou-2020"),
+            }]));
+        }
+        let docs = values
+            .into_iter()
+            .map(|value| {
+                let (id, version, effective_from) = identity(&value);
+                Doc { id, version, effective_from, value, at: None }
+            })
+            .collect();
+        Self::from_docs(docs)
+    }
+
+    /// Load, check and compile a pack from JSON text: one pack document, or an array of
+    /// versions of one family. `extends` may name a given or an embedded pack.
     pub fn from_pack_json(text: &str) -> Result<Engine, PackErrors> {
-        Ok(Engine {
-            filing: Pack::from_json(text, &FILING)?,
-        })
+        if text.len() > crate::pack::MAX_PACK_BYTES {
+            return Err(PackErrors(vec![PackError {
+                path: String::new(),
+                kind: PackErrorKind::Syntax,
+                message: format!("pack larger than {} bytes", crate::pack::MAX_PACK_BYTES),
+            }]));
+        }
+        let value: Value = serde_json::from_str(text).map_err(|e| {
+            PackErrors(vec![PackError { path: String::new(), kind: PackErrorKind::Syntax, message: format!("not valid JSON: {e}") }])
+        })?;
+        Self::from_pack_value(value)
     }
 
-    /// Load, check and compile a pack from a JSON value.
+    /// Load, check and compile a pack (or an array of versions) given as a JSON value.
     pub fn from_pack_value(value: Value) -> Result<Engine, PackErrors> {
-        Ok(Engine {
-            filing: Pack::from_value(value, &FILING)?,
-        })
+        let docs = match value {
+            Value::Array(items) => items
+                .into_iter()
+                .enumerate()
+                .map(|(i, value)| {
+                    let (id, version, effective_from) = identity(&value);
+                    Doc { id, version, effective_from, value, at: Some(format!("/{i}")) }
+                })
+                .collect(),
+            value => {
+                let (id, version, effective_from) = identity(&value);
+                vec![Doc { id, version, effective_from, value, at: Some(String::new()) }]
+            }
+        };
+        Self::from_docs(docs)
     }
 
-    /// The pack in use.
+    fn from_docs(docs: Vec<Doc>) -> Result<Engine, PackErrors> {
+        let resolved = resolve_all(docs)?;
+        let mut packs: Vec<Pack> = Vec::new();
+        let mut errors = Vec::new();
+        for d in resolved {
+            match Pack::from_value(d.value) {
+                Ok(p) => {
+                    let at = d.at.clone().unwrap_or_default();
+                    if let Some(first) = packs.first().filter(|f| f.stamp.id != p.stamp.id) {
+                        errors.push(PackError {
+                            path: format!("{at}/id"),
+                            kind: PackErrorKind::BadRule,
+                            message: format!("one engine holds one pack family; `{}` is not `{}`", p.stamp.id, first.stamp.id),
+                        });
+                    }
+                    if packs.iter().any(|q| q.stamp.version == p.stamp.version) {
+                        errors.push(PackError {
+                            path: format!("{at}/version"),
+                            kind: PackErrorKind::DuplicateId,
+                            message: format!("version `{}` is given twice", p.stamp.version),
+                        });
+                    }
+                    packs.push(p);
+                }
+                Err(e) => errors.extend(prefix(e, &d.at).0),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(PackErrors(errors));
+        }
+        packs.sort_by_key(|p| p.effective_from);
+        let mut it = packs.into_iter();
+        let Some(first) = it.next() else {
+            return Err(PackErrors(vec![PackError { path: String::new(), kind: PackErrorKind::Syntax, message: "no pack given".into() }]));
+        };
+        Ok(Engine { first, later: it.collect() })
+    }
+
+    /// Every version, in order of `effectiveFrom`.
+    pub fn packs(&self) -> impl DoubleEndedIterator<Item = &Pack> {
+        std::iter::once(&self.first).chain(self.later.iter())
+    }
+
+    /// The latest version.
     pub fn pack(&self) -> &Pack {
-        &self.filing
+        self.later.last().unwrap_or(&self.first)
     }
 
-    /// Which pack answers: id, version and hash.
+    /// Which pack answers by default: id, version and hash of the latest version.
     pub fn pack_info(&self) -> PackStamp {
-        self.filing.stamp.clone()
+        self.pack().stamp.clone()
+    }
+
+    /// The version in force on `on` (the earliest version before any is in force), or
+    /// the version asked for.
+    pub fn pack_for(&self, on: NaiveDate, version: Option<&str>) -> Result<&Pack, String> {
+        if let Some(v) = version {
+            return self.packs().find(|p| p.stamp.version == v).ok_or_else(|| {
+                let have: Vec<&str> = self.packs().map(|p| p.stamp.version.as_str()).collect();
+                format!("no version `{v}` of `{}`; versions: {}", self.pack().stamp.id, have.join(", "))
+            });
+        }
+        Ok(self.packs().rev().find(|p| p.effective_from <= on).unwrap_or(&self.first))
     }
 
     /// Check a typed filing.
     pub fn check_filing(&self, filing: &Filing, opts: &Options) -> FilingAnswer {
         match serde_json::to_value(filing) {
             Ok(v) => self.check_filing_value(&v, opts),
-            Err(_) => self.unusable("input.invalid_type", json!({ "expected": "object" }), opts),
+            Err(_) => self.filing_unusable("input.invalid_type", json!({ "expected": "object" }), opts),
         }
     }
 
     /// Check a filing given as JSON text (anything: not JSON and oversized input are
     /// answered with a diagnostic, never an error).
     pub fn check_filing_json(&self, text: &str, opts: &Options) -> FilingAnswer {
-        if text.len() > MAX_INPUT_BYTES {
-            return self.unusable(
-                "input.too_large",
-                json!({ "maxBytes": MAX_INPUT_BYTES }),
-                opts,
-            );
-        }
-        match serde_json::from_str::<Value>(text) {
+        match parse_input(text) {
             Ok(v) => self.check_filing_value(&v, opts),
-            Err(e) => self.unusable(
-                "input.not_json",
-                json!({ "line": e.line(), "column": e.column() }),
-                opts,
-            ),
+            Err((code, params)) => self.filing_unusable(code, params, opts),
         }
     }
 
     /// Check a filing given as a JSON value.
     pub fn check_filing_value(&self, input: &Value, opts: &Options) -> FilingAnswer {
-        let today = today_cst(&opts.now);
-        let walked = walk(input, &FILING);
-        let shape_errors: BTreeSet<String> =
-            walked.diagnostics.iter().map(|d| d.path.clone()).collect();
-        let outcome = evaluate(&self.filing, &walked.doc, today, &shape_errors);
-        let mut diagnostics = walked.diagnostics;
+        let p = match self.prepare(input, Subject::Filing, "filedOn", opts) {
+            Ok(p) => p,
+            Err(e) => return self.filing_unusable("input.unknown_pack_version", json!({ "reason": e }), opts),
+        };
+        let outcome = evaluate(p.pack, Subject::Filing, &p.walked.doc, p.today, &p.shape_errors);
+        let mut diagnostics = p.walked.diagnostics;
         diagnostics.extend(outcome.diagnostics);
-        self.render(&mut diagnostics, opts);
+        render(p.pack, &mut diagnostics, opts);
         let any_gate_failed = outcome.gates.iter().any(|g| !g.passed);
         FilingAnswer {
-            pack: self.pack_info(),
+            pack: p.pack.stamp.clone(),
             decision: decide(&diagnostics, any_gate_failed),
-            today: today.format("%Y-%m-%d").to_string(),
+            today: p.today.format("%Y-%m-%d").to_string(),
             diagnostics,
             gates: outcome.gates,
             earliest_start: outcome.earliest_start,
-            normalized: merge_normalized(walked.normalized.into_iter().chain(outcome.normalized)),
+            normalized: merge_normalized(p.walked.normalized.into_iter().chain(outcome.normalized)),
         }
     }
 
-    fn unusable(&self, code: &str, params: Value, opts: &Options) -> FilingAnswer {
-        let mut diagnostics = vec![Diagnostic::engine(
-            code,
-            Severity::Error,
-            String::new(),
-            params,
-        )];
-        self.render(&mut diagnostics, opts);
+    /// Walk the input, choose the pack version, compute today.
+    pub(crate) fn prepare(&self, input: &Value, subject: Subject, date_field: &str, opts: &Options) -> Result<Prepared<'_>, String> {
+        let today = today_cst(&opts.now);
+        let walked = walk(input, shape_for(subject));
+        let on = walked
+            .doc
+            .get(date_field)
+            .and_then(Value::as_str)
+            .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+            .unwrap_or(today);
+        let pack = self.pack_for(on, opts.pack_version.as_deref())?;
+        let shape_errors = walked.diagnostics.iter().map(|d| d.path.clone()).collect();
+        Ok(Prepared { pack, walked, today, shape_errors })
+    }
+
+    /// An unusable-input diagnostic, rendered by the latest pack.
+    pub(crate) fn unusable_diagnostics(&self, code: &str, params: Value, opts: &Options) -> Vec<Diagnostic> {
+        let mut diagnostics = vec![Diagnostic::engine(code, Severity::Error, String::new(), params)];
+        render(self.pack(), &mut diagnostics, opts);
+        diagnostics
+    }
+
+    fn filing_unusable(&self, code: &str, params: Value, opts: &Options) -> FilingAnswer {
         FilingAnswer {
             pack: self.pack_info(),
             decision: Decision::Deferred,
             today: today_cst(&opts.now).format("%Y-%m-%d").to_string(),
-            diagnostics,
+            diagnostics: self.unusable_diagnostics(code, params, opts),
             gates: Vec::new(),
             earliest_start: Vec::new(),
             normalized: Vec::new(),
         }
     }
+}
 
-    fn render(&self, diagnostics: &mut [Diagnostic], opts: &Options) {
-        for d in diagnostics {
-            let (message, help) = self.filing.messages.render(opts.locale, &d.code, &d.params);
-            d.message = message;
-            d.help = help;
-        }
+/// A walked submission with the pack that judges it.
+pub(crate) struct Prepared<'e> {
+    pub pack: &'e Pack,
+    pub walked: Walked,
+    pub today: NaiveDate,
+    pub shape_errors: BTreeSet<String>,
+}
+
+/// Parse submission text, or say why it is unusable.
+pub(crate) fn parse_input(text: &str) -> Result<Value, (&'static str, Value)> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(("input.too_large", json!({ "maxBytes": MAX_INPUT_BYTES })));
+    }
+    serde_json::from_str::<Value>(text).map_err(|e| ("input.not_json", json!({ "line": e.line(), "column": e.column() })))
+}
+
+/// Fill in messages and help in the requested locale.
+pub(crate) fn render(pack: &Pack, diagnostics: &mut [Diagnostic], opts: &Options) {
+    for d in diagnostics {
+        let (message, help) = pack.messages.render(opts.locale, &d.code, &d.params);
+        d.message = message;
+        d.help = help;
     }
 }

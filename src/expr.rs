@@ -17,7 +17,7 @@
 //! unary   := ("!" | "-") unary | coalesce
 //! coalesce:= primary ( "??" primary )*          // x ?? 0: x, or 0 when x is missing
 //! primary := number | "text" | true | false | today | $param | field | call | "(" expr ")"
-//! call    := present(e) | days(d1, d2) | addDays(d, n) | date("2020-02-10")
+//! call    := present(e) | days(d1, d2) | addDays(d, n) | latest(d1, d2) | date("2020-02-10")
 //!          | count(array, cond) | any(array, cond) | size(array) | in(text, $list)
 //! ```
 //!
@@ -138,11 +138,7 @@ impl Expr {
     /// Parse and type-check `source` in `scope`.
     pub fn compile(source: &str, scope: &Scope<'_>) -> Result<Expr, ExprError> {
         let (node, ty) = parse::compile(source, scope)?;
-        Ok(Expr {
-            node,
-            ty,
-            source: source.to_owned(),
-        })
+        Ok(Expr { node, ty, source: source.to_owned() })
     }
 
     /// Parse, type-check and require a type.
@@ -151,11 +147,7 @@ impl Expr {
         if e.ty != want {
             return Err(ExprError {
                 column: 1,
-                message: format!(
-                    "expression is a {}, expected a {}",
-                    e.ty.name(),
-                    want.name()
-                ),
+                message: format!("expression is a {}, expected a {}", e.ty.name(), want.name()),
                 kind: ExprErrorKind::TypeMismatch,
             });
         }

@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use crate::answer::{Cause, Diagnostic, EarliestStart, GateResult, Normalized, Severity};
 use crate::expr::{Env, Val, to_json};
 use crate::ids;
-use crate::pack::doc::FieldCheckKind;
+use crate::pack::doc::{FieldCheckKind, Subject};
 use crate::pack::{AssertCheck, FieldCheck, FieldPath, IsolationRule, Pack, RuleBody, Seg};
 use crate::pointer::Pointer;
 
@@ -295,21 +295,18 @@ pub struct Outcome {
     pub normalized: Vec<Normalized>,
 }
 
-/// Evaluate every rule of `pack` against the canonical document `doc`.
+/// Evaluate the field, assert, isolation and gate rules of `pack` on `subject` against the canonical document `doc`.
 /// `shape_errors` are the pointers that already have a shape diagnostic (not reported twice).
 pub fn evaluate(
     pack: &Pack,
+    subject: Subject,
     doc: &Value,
     today: NaiveDate,
     shape_errors: &BTreeSet<String>,
 ) -> Outcome {
-    let env = Env {
-        doc,
-        elem: None,
-        today,
-    };
+    let env = Env { doc, elem: None, today };
     let mut out = Outcome::default();
-    for rule in &pack.rules {
+    for rule in pack.rules.iter().filter(|r| r.subject == subject) {
         match &rule.body {
             RuleBody::Field(checks) => {
                 for c in checks {
@@ -322,10 +319,10 @@ pub fn evaluate(
                 }
             }
             RuleBody::Isolation(iso) => isolation(iso, &rule.id, &env, &mut out),
-            RuleBody::Gate { .. } => {}
+            _ => {}
         }
     }
-    for rule in &pack.rules {
+    for rule in pack.rules.iter().filter(|r| r.subject == subject) {
         if let RuleBody::Gate { causes, checks } = &rule.body {
             let mut own = Vec::new();
             for c in checks {
@@ -336,18 +333,10 @@ pub fn evaluate(
                 .iter()
                 .chain(own.iter())
                 .filter(|d| d.rule_id == rule.id || causes.contains(&d.rule_id))
-                .map(|d| Cause {
-                    rule_id: d.rule_id.clone(),
-                    code: d.code.clone(),
-                    path: d.path.clone(),
-                })
+                .map(|d| Cause { rule_id: d.rule_id.clone(), code: d.code.clone(), path: d.path.clone() })
                 .collect();
             found.dedup();
-            out.gates.push(GateResult {
-                id: rule.id.clone(),
-                passed: found.is_empty(),
-                causes: found,
-            });
+            out.gates.push(GateResult { id: rule.id.clone(), passed: found.is_empty(), causes: found });
             out.diagnostics.extend(own);
         }
     }
@@ -367,8 +356,7 @@ fn locate<'v>(doc: &'v Value, path: &FieldPath) -> Vec<(Pointer, Option<&'v Valu
                     next.push((ptr.child(k), child));
                 }
                 Seg::Each(k) => {
-                    if let Some(items) = v.and_then(|v| v.get(k.as_str())).and_then(Value::as_array)
-                    {
+                    if let Some(items) = v.and_then(|v| v.get(k.as_str())).and_then(Value::as_array) {
                         for (i, item) in items.iter().enumerate() {
                             if item.is_object() {
                                 let mut p = ptr.child(k);
@@ -394,13 +382,7 @@ fn field_check(
     out: &mut Outcome,
 ) {
     let push = |out: &mut Outcome, code: &str, sev: Severity, ptr: &Pointer| {
-        out.diagnostics.push(Diagnostic::new(
-            code,
-            sev,
-            ptr.to_string(),
-            rule_id,
-            json!({}),
-        ));
+        out.diagnostics.push(Diagnostic::new(code, sev, ptr.to_string(), rule_id, json!({})));
     };
     for req in &c.required {
         for (ptr, v) in locate(doc, req) {
@@ -416,11 +398,7 @@ fn field_check(
                 FieldCheckKind::Count | FieldCheckKind::Amount => {
                     let Some(x) = v.as_f64() else { continue };
                     if x < 0.0 {
-                        let code = if c.check == FieldCheckKind::Count {
-                            "count.negative"
-                        } else {
-                            "amount.negative"
-                        };
+                        let code = if c.check == FieldCheckKind::Count { "count.negative" } else { "amount.negative" };
                         push(out, code, c.severity, &ptr);
                     } else if c.check == FieldCheckKind::Count && x.fract() != 0.0 {
                         push(out, "count.fraction", c.severity, &ptr);
@@ -433,9 +411,7 @@ fn field_check(
                         FieldCheckKind::DistrictCode => ids::check_district_code(s),
                         FieldCheckKind::Phone => ids::check_phone(s).map(|p| p.normalized),
                         FieldCheckKind::IdNumber => ids::check_id_number(s, today),
-                        FieldCheckKind::Date => {
-                            ids::parse_date(s).map(|d| d.format("%Y-%m-%d").to_string())
-                        }
+                        FieldCheckKind::Date => ids::parse_date(s).map(|d| d.format("%Y-%m-%d").to_string()),
                         _ => {
                             if s.trim().is_empty() {
                                 push(out, "text.blank", c.severity, &ptr);
@@ -445,9 +421,7 @@ fn field_check(
                     };
                     match result {
                         Err(e) => {
-                            let sev = if e.code().ends_with(".checksum")
-                                && kind == FieldCheckKind::CreditCode
-                            {
+                            let sev = if e.code().ends_with(".checksum") && kind == FieldCheckKind::CreditCode {
                                 c.checksum_severity
                             } else {
                                 c.severity
@@ -459,10 +433,7 @@ fn field_check(
                                 push(out, "district_code.not_allowed", c.severity, &ptr);
                             }
                             if norm != s {
-                                out.normalized.push(Normalized {
-                                    path: ptr.to_string(),
-                                    value: Value::String(norm),
-                                });
+                                out.normalized.push(Normalized { path: ptr.to_string(), value: Value::String(norm) });
                             }
                         }
                     }
@@ -489,13 +460,7 @@ fn judge(c: &AssertCheck, rule_id: &str, env: &Env<'_>, ptr: Pointer, out: &mut 
         for s in &c.path {
             p.push(s);
         }
-        out.push(Diagnostic::new(
-            c.code.clone(),
-            c.severity,
-            p.to_string(),
-            rule_id,
-            params_of(c, env),
-        ));
+        out.push(Diagnostic::new(c.code.clone(), c.severity, p.to_string(), rule_id, params_of(c, env)));
     }
 }
 
@@ -505,10 +470,7 @@ fn elements<'v>(doc: &'v Value, path: &[String]) -> (Pointer, &'v [Value]) {
         v = v.and_then(|x| x.get(s.as_str()));
     }
     let items = v.and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
-    (
-        Pointer::from_segments(path.iter().map(String::as_str)),
-        items,
-    )
+    (Pointer::from_segments(path.iter().map(String::as_str)), items)
 }
 
 fn assert_check(c: &AssertCheck, rule_id: &str, env: &Env<'_>, out: &mut Vec<Diagnostic>) {
@@ -563,18 +525,8 @@ fn isolation(iso: &IsolationRule, rule_id: &str, env: &Env<'_>, out: &mut Outcom
         let earliest_s = earliest.format("%Y-%m-%d").to_string();
         if by.is_some_and(|b| earliest > b) {
             let params = json!({ "earliestStart": earliest_s, "isolationDays": days as i64 });
-            out.diagnostics.push(Diagnostic::new(
-                iso.code.clone(),
-                iso.severity,
-                at.to_string(),
-                rule_id,
-                params,
-            ));
-            out.earliest_start.push(EarliestStart {
-                path: ptr.to_string(),
-                index: i,
-                earliest_start: earliest_s,
-            });
+            out.diagnostics.push(Diagnostic::new(iso.code.clone(), iso.severity, at.to_string(), rule_id, params));
+            out.earliest_start.push(EarliestStart { path: ptr.to_string(), index: i, earliest_start: earliest_s });
         }
     }
 }
@@ -585,8 +537,5 @@ pub fn merge_normalized(lists: impl IntoIterator<Item = Normalized>) -> Vec<Norm
     for n in lists {
         by_path.insert(n.path, n.value);
     }
-    by_path
-        .into_iter()
-        .map(|(path, value)| Normalized { path, value })
-        .collect()
+    by_path.into_iter().map(|(path, value)| Normalized { path, value }).collect()
 }

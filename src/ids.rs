@@ -110,24 +110,16 @@ impl IdError {
     pub fn message(&self) -> &'static str {
         match self {
             IdError::CreditCodeLength => "unified social credit code must be 18 characters",
-            IdError::CreditCodeCharset => {
-                "unified social credit code contains a character that is not allowed"
-            }
+            IdError::CreditCodeCharset => "unified social credit code contains a character that is not allowed",
             IdError::CreditCodeChecksum => "unified social credit code check character is wrong",
             IdError::IdNumberLength => "identity card number must be 18 characters",
-            IdError::IdNumberCharset => {
-                "identity card number must be 17 digits followed by a digit or x"
-            }
+            IdError::IdNumberCharset => "identity card number must be 17 digits followed by a digit or x",
             IdError::IdNumberProvince => "identity card number has an unknown province code",
             IdError::IdNumberBirthDate => "identity card number has an invalid birth date",
             IdError::IdNumberChecksum => "identity card number check character is wrong",
-            IdError::PhoneFormat => {
-                "phone number is not a valid mainland mobile or landline number"
-            }
+            IdError::PhoneFormat => "phone number is not a valid mainland mobile or landline number",
             IdError::DistrictCodeFormat => "administrative division code must be 6 digits",
-            IdError::DistrictCodeProvince => {
-                "administrative division code has an unknown province code"
-            }
+            IdError::DistrictCodeProvince => "administrative division code has an unknown province code",
             IdError::DateFormat => "date is not in a recognised format",
             IdError::DateImpossible => "date does not exist in the calendar",
         }

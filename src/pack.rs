@@ -15,8 +15,8 @@ use sha2::{Digest, Sha256};
 
 use crate::answer::{PackStamp, Severity};
 use crate::expr::{Expr, ExprErrorKind, ExprTy, ParamValue, Params, Scope};
-use crate::schema::{Resolved, Shape, Ty, resolve};
-use doc::{CheckDoc, FieldCheckKind, PackDoc, ParamDoc, ParamType, RuleDoc, RuleKind};
+use crate::schema::{Resolved, Shape, Ty, resolve, shape_for};
+use doc::{CheckDoc, FieldCheckKind, PackDoc, ParamDoc, ParamType, RuleDoc, RuleKind, Subject};
 pub use messages::{Catalogue, Locale};
 
 /// Largest pack accepted, in bytes.
@@ -74,11 +74,7 @@ pub struct PackError {
 pub struct PackErrors(pub Vec<PackError>);
 
 fn perr(path: impl Into<String>, kind: PackErrorKind, message: impl Into<String>) -> PackError {
-    PackError {
-        path: path.into(),
-        kind,
-        message: message.into(),
-    }
+    PackError { path: path.into(), kind, message: message.into() }
 }
 
 /// A field named in a pack (`roster[].phone`), resolved against the input shape.
@@ -172,6 +168,148 @@ pub enum RuleBody {
         /// The gate's own conditions.
         checks: Vec<AssertCheck>,
     },
+    /// An inspection section.
+    Section,
+    /// An inspection item.
+    Item {
+        /// Its section.
+        section: String,
+        /// Its weight.
+        weight: f64,
+        /// 一票否决.
+        veto: bool,
+        /// Not applicable without an answer when this holds.
+        na_when: Option<Expr>,
+    },
+    /// A fact an inspection must record.
+    Fact {
+        /// The field.
+        path: Vec<String>,
+    },
+    /// A community indicator.
+    Indicator {
+        /// Count of complying units.
+        numerator: String,
+        /// Count of all units.
+        denominator: String,
+        /// Code of the shortfall diagnostic.
+        code: String,
+    },
+    /// An item of the 十个一律 checklist.
+    ChecklistItem,
+    /// A screening outcome rule.
+    Screen(Box<ScreenRule>),
+}
+
+/// A screening outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScreenOutcome {
+    /// 发热门诊: any symptom.
+    FeverClinic,
+    /// 集中隔离: close contact of a confirmed case.
+    CentralQuarantine,
+    /// 居家观察: epidemic-area history or contact with people from there.
+    HomeObservation,
+    /// Nothing to follow up.
+    Normal,
+}
+
+/// A compiled screening rule.
+#[derive(Debug, Clone)]
+pub struct ScreenRule {
+    /// When it applies.
+    pub when: Expr,
+    /// What follows.
+    pub outcome: ScreenOutcome,
+    /// The date observation counts from.
+    pub from: Option<Expr>,
+    /// Observation days.
+    pub days: Option<Expr>,
+    /// Diagnostic code.
+    pub code: String,
+    /// Field the diagnostic points at.
+    pub path: Vec<String>,
+}
+
+/// Codes an inspection item may emit.
+pub const ITEM_CODES: &[&str] = &[
+    "inspection.item_failed",
+    "inspection.item_partial",
+    "inspection.veto_failed",
+    "inspection.veto_partial",
+    "inspection.unanswered",
+    "inspection.invalid_answer",
+    "inspection.unknown_item",
+    "inspection.rectification_overdue",
+    "inspection.knowledge_inconsistent",
+];
+/// Codes the indicators may emit.
+pub const INDICATOR_CODES: &[&str] = &[
+    "indicators.numerator_exceeds_denominator",
+    "indicators.count_missing",
+    "indicators.count_invalid",
+    "indicators.unknown_count",
+    "indicators.missing_report",
+    "indicators.unknown_parent",
+    "indicators.duplicate_unit",
+    "indicators.cycle",
+    "indicators.bad_level",
+];
+/// Codes the checklist may emit.
+pub const CHECKLIST_CODES: &[&str] =
+    &["checklist.failed", "checklist.partial", "checklist.invalid_answer", "checklist.unknown_item"];
+
+fn kind_name(k: RuleKind) -> &'static str {
+    match k {
+        RuleKind::Field => "field",
+        RuleKind::Assert => "assert",
+        RuleKind::Isolation => "isolation",
+        RuleKind::Gate => "gate",
+        RuleKind::Section => "section",
+        RuleKind::Item => "item",
+        RuleKind::Fact => "fact",
+        RuleKind::Indicator => "indicator",
+        RuleKind::ChecklistItem => "checklistItem",
+        RuleKind::Screen => "screen",
+    }
+}
+
+/// Keys given on a rule that its kind does not use.
+fn unused_keys(r: &RuleDoc) -> Vec<(&'static str, bool)> {
+    let given = [
+        ("severity", r.severity.is_some()),
+        ("checks", !r.checks.is_empty()),
+        ("causes", r.causes.is_some()),
+        ("each", r.each.is_some()),
+        ("when", r.when.is_some()),
+        ("start", r.start.is_some()),
+        ("days", r.days.is_some()),
+        ("by", r.by.is_some()),
+        ("code", r.code.is_some()),
+        ("path", r.path.is_some()),
+        ("section", r.section.is_some()),
+        ("weight", r.weight.is_some()),
+        ("veto", r.veto.is_some()),
+        ("naWhen", r.na_when.is_some()),
+        ("field", r.field.is_some()),
+        ("numerator", r.numerator.is_some()),
+        ("denominator", r.denominator.is_some()),
+        ("outcome", r.outcome.is_some()),
+        ("from", r.from.is_some()),
+    ];
+    let allowed: &[&str] = match r.kind {
+        RuleKind::Field | RuleKind::Assert => &["severity", "checks"],
+        RuleKind::Gate => &["severity", "checks", "causes"],
+        RuleKind::Isolation => &["severity", "each", "when", "start", "days", "by", "code", "path"],
+        RuleKind::Section => &[],
+        RuleKind::Item => &["section", "weight", "veto", "naWhen"],
+        RuleKind::Fact => &["field"],
+        RuleKind::Indicator => &["numerator", "denominator", "code"],
+        RuleKind::ChecklistItem => &[],
+        RuleKind::Screen => &["severity", "when", "outcome", "from", "days", "code", "path"],
+    };
+    given.into_iter().filter(|(k, _)| !allowed.contains(k)).collect()
 }
 
 /// A compiled rule.
@@ -179,6 +317,10 @@ pub enum RuleBody {
 pub struct Rule {
     /// Stable id.
     pub id: String,
+    /// What it judges.
+    pub subject: Subject,
+    /// Severity of its diagnostics.
+    pub severity: Severity,
     /// What it does.
     pub body: RuleBody,
 }
@@ -196,9 +338,14 @@ pub struct Pack {
     pub messages: Catalogue,
     /// The document it was compiled from.
     pub doc: PackDoc,
+    /// Parameter values.
+    pub params: BTreeMap<String, ParamValue>,
 }
 
 struct ParamTable(BTreeMap<String, ParamValue>);
+
+/// Parameters the engine reads directly when a pack has inspection items.
+pub const INSPECTION_PARAMS: &[&str] = &["approvedScore", "conditionalScore", "rectifyDays", "vetoRectifyDays", "partialCredit"];
 
 impl Params for ParamTable {
     fn param(&self, name: &str) -> Option<&ParamValue> {
@@ -214,23 +361,18 @@ pub const ENGINE_CODES: &[&str] = &[
     "input.unknown_field",
     "input.too_long",
     "input.too_many",
+    "input.unknown_pack_version",
 ];
 
 /// The codes a field check may emit.
 pub fn field_check_codes(k: FieldCheckKind) -> &'static [&'static str] {
     match k {
-        FieldCheckKind::CreditCode => &[
-            "field.required",
-            "credit_code.length",
-            "credit_code.charset",
-            "credit_code.checksum",
-        ],
-        FieldCheckKind::DistrictCode => &[
-            "field.required",
-            "district_code.format",
-            "district_code.province",
-            "district_code.not_allowed",
-        ],
+        FieldCheckKind::CreditCode => {
+            &["field.required", "credit_code.length", "credit_code.charset", "credit_code.checksum"]
+        }
+        FieldCheckKind::DistrictCode => {
+            &["field.required", "district_code.format", "district_code.province", "district_code.not_allowed"]
+        }
         FieldCheckKind::Phone => &["field.required", "phone.format"],
         FieldCheckKind::IdNumber => &[
             "field.required",
@@ -257,7 +399,7 @@ fn check_ty(k: FieldCheckKind) -> Ty {
 
 impl Pack {
     /// Parse, check and compile a pack against the input shape it judges.
-    pub fn from_json(text: &str, shape: &'static Shape) -> Result<Pack, PackErrors> {
+    pub fn from_json(text: &str) -> Result<Pack, PackErrors> {
         if text.len() > MAX_PACK_BYTES {
             return Err(PackErrors(vec![perr(
                 "",
@@ -265,34 +407,28 @@ impl Pack {
                 format!("pack larger than {MAX_PACK_BYTES} bytes"),
             )]));
         }
-        let value: Value = serde_json::from_str(text).map_err(|e| {
-            PackErrors(vec![perr(
-                "",
-                PackErrorKind::Syntax,
-                format!("not valid JSON: {e}"),
-            )])
-        })?;
-        Self::from_value(value, shape)
+        let value: Value = serde_json::from_str(text)
+            .map_err(|e| PackErrors(vec![perr("", PackErrorKind::Syntax, format!("not valid JSON: {e}"))]))?;
+        Self::from_value(value)
     }
 
     /// Check and compile a pack given as a JSON value.
-    pub fn from_value(value: Value, shape: &'static Shape) -> Result<Pack, PackErrors> {
+    pub fn from_value(value: Value) -> Result<Pack, PackErrors> {
         let canonical = serde_json::to_string(&value).unwrap_or_default();
         let doc: PackDoc = serde_path_to_error::deserialize(&value).map_err(|e| {
             let path = serde_pointer(e.path());
-            PackErrors(vec![perr(
-                path,
-                PackErrorKind::Syntax,
-                e.inner().to_string(),
-            )])
+            PackErrors(vec![perr(path, PackErrorKind::Syntax, e.inner().to_string())])
         })?;
         let hash = format!("sha256:{}", hex(&Sha256::digest(canonical.as_bytes())));
-        compile(doc, hash, shape)
+        compile(doc, hash)
     }
 
-    /// A parameter's value.
-    pub fn param(&self, name: &str) -> Option<&Value> {
-        self.doc.parameters.get(name).map(|p| &p.value)
+    /// A number parameter (checked at load for the parameters the engine reads).
+    pub fn num(&self, name: &str) -> f64 {
+        match self.params.get(name) {
+            Some(ParamValue::Num(x)) => *x,
+            _ => 0.0,
+        }
     }
 }
 
@@ -326,10 +462,7 @@ fn param_value(name: &str, p: &ParamDoc) -> Result<ParamValue, String> {
         ParamType::Days | ParamType::Count => {
             let x = num(&p.value).ok_or("must be a number")?;
             if x < 0.0 || x.fract() != 0.0 {
-                return Err(format!(
-                    "`{name}` must be a whole number ≥ 0, found `{}`",
-                    p.value
-                ));
+                return Err(format!("`{name}` must be a whole number ≥ 0, found `{}`", p.value));
             }
             ParamValue::Num(x)
         }
@@ -337,8 +470,7 @@ fn param_value(name: &str, p: &ParamDoc) -> Result<ParamValue, String> {
         ParamType::Date => {
             let s = p.value.as_str().ok_or("must be a date `YYYY-MM-DD`")?;
             ParamValue::Date(
-                NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                    .map_err(|_| format!("`{s}` is not a date `YYYY-MM-DD`"))?,
+                NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date `YYYY-MM-DD`"))?,
             )
         }
         ParamType::Text => ParamValue::Str(p.value.as_str().ok_or("must be a text")?.to_owned()),
@@ -366,8 +498,7 @@ fn param_value(name: &str, p: &ParamDoc) -> Result<ParamValue, String> {
 
 fn is_ident(s: &str) -> bool {
     let mut cs = s.chars();
-    cs.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && cs.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    cs.next().is_some_and(|c| c.is_ascii_alphabetic()) && cs.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 struct Compiler<'a> {
@@ -386,18 +517,8 @@ fn expr_kind(k: ExprErrorKind) -> PackErrorKind {
 }
 
 impl Compiler<'_> {
-    fn expr(
-        &mut self,
-        src: &str,
-        elem: Option<&'static Shape>,
-        want: Option<ExprTy>,
-        at: &str,
-    ) -> Option<Expr> {
-        let scope = Scope {
-            doc: self.shape,
-            elem,
-            params: self.params,
-        };
+    fn expr(&mut self, src: &str, elem: Option<&'static Shape>, want: Option<ExprTy>, at: &str) -> Option<Expr> {
+        let scope = Scope { doc: self.shape, elem, params: self.params };
         let r = match want {
             Some(t) => Expr::compile_as(src, &scope, t),
             None => Expr::compile(src, &scope),
@@ -405,11 +526,7 @@ impl Compiler<'_> {
         match r {
             Ok(e) => Some(e),
             Err(e) => {
-                self.errors.push(perr(
-                    at,
-                    expr_kind(e.kind),
-                    format!("{} (column {})", e.message, e.column),
-                ));
+                self.errors.push(perr(at, expr_kind(e.kind), format!("{} (column {})", e.message, e.column)));
                 None
             }
         }
@@ -420,19 +537,11 @@ impl Compiler<'_> {
         match resolve(self.shape, &segs) {
             Some(Resolved::Array(el)) => Some((segs.iter().map(|s| (*s).to_owned()).collect(), el)),
             Some(_) => {
-                self.errors.push(perr(
-                    at,
-                    PackErrorKind::TypeMismatch,
-                    format!("`{name}` is not an array field"),
-                ));
+                self.errors.push(perr(at, PackErrorKind::TypeMismatch, format!("`{name}` is not an array field")));
                 None
             }
             None => {
-                self.errors.push(perr(
-                    at,
-                    PackErrorKind::UnknownReference,
-                    format!("unknown field `{name}`"),
-                ));
+                self.errors.push(perr(at, PackErrorKind::UnknownReference, format!("unknown field `{name}`")));
                 None
             }
         }
@@ -444,11 +553,7 @@ impl Compiler<'_> {
         }
         let segs: Vec<&str> = name.split('.').collect();
         if resolve(shape, &segs).is_none() {
-            self.errors.push(perr(
-                at,
-                PackErrorKind::UnknownReference,
-                format!("unknown field `{name}`"),
-            ));
+            self.errors.push(perr(at, PackErrorKind::UnknownReference, format!("unknown field `{name}`")));
             return None;
         }
         Some(segs.iter().map(|s| (*s).to_owned()).collect())
@@ -465,19 +570,11 @@ impl Compiler<'_> {
                 None => (*part, false),
             };
             let Shape::Object(fields) = shape else {
-                self.errors.push(perr(
-                    at,
-                    PackErrorKind::UnknownReference,
-                    format!("unknown field `{name}`"),
-                ));
+                self.errors.push(perr(at, PackErrorKind::UnknownReference, format!("unknown field `{name}`")));
                 return None;
             };
             let Some(fl) = fields.iter().find(|f| f.name == key) else {
-                self.errors.push(perr(
-                    at,
-                    PackErrorKind::UnknownReference,
-                    format!("unknown field `{name}`"),
-                ));
+                self.errors.push(perr(at, PackErrorKind::UnknownReference, format!("unknown field `{name}`")));
                 return None;
             };
             shape = &fl.shape;
@@ -510,20 +607,12 @@ impl Compiler<'_> {
                 self.errors.push(perr(
                     at,
                     PackErrorKind::TypeMismatch,
-                    format!(
-                        "`{name}` is a {} field; this check needs a {} field",
-                        t.name(),
-                        want.name()
-                    ),
+                    format!("`{name}` is a {} field; this check needs a {} field", t.name(), want.name()),
                 ));
                 None
             }
             _ => {
-                self.errors.push(perr(
-                    at,
-                    PackErrorKind::TypeMismatch,
-                    format!("`{name}` is not a single value"),
-                ));
+                self.errors.push(perr(at, PackErrorKind::TypeMismatch, format!("`{name}` is not a single value")));
                 None
             }
         }
@@ -543,11 +632,7 @@ impl Compiler<'_> {
 
     fn field_check(&mut self, c: &CheckDoc, rule_sev: Severity, at: &str) -> Option<FieldCheck> {
         let Some(kind) = c.check else {
-            self.errors.push(perr(
-                format!("{at}/check"),
-                PackErrorKind::BadRule,
-                "a field check needs `check`",
-            ));
+            self.errors.push(perr(format!("{at}/check"), PackErrorKind::BadRule, "a field check needs `check`"));
             return None;
         };
         self.unused(
@@ -572,35 +657,29 @@ impl Compiler<'_> {
             required.extend(self.field_path(f, want, &format!("{at}/required/{i}")));
         }
         if fields.is_empty() && required.is_empty() && c.fields.is_none() {
-            self.errors.push(perr(
-                format!("{at}/fields"),
-                PackErrorKind::BadRule,
-                "a field check needs `fields`",
-            ));
+            self.errors.push(perr(format!("{at}/fields"), PackErrorKind::BadRule, "a field check needs `fields`"));
         }
         let allowed = match (&c.allowed, kind) {
             (None, _) => None,
-            (Some(p), FieldCheckKind::DistrictCode) => {
-                match p.strip_prefix('$').and_then(|n| self.params.param(n)) {
-                    Some(ParamValue::StrList(l)) => Some(l.clone()),
-                    Some(_) => {
-                        self.errors.push(perr(
-                            format!("{at}/allowed"),
-                            PackErrorKind::TypeMismatch,
-                            format!("`{p}` is not a list of texts"),
-                        ));
-                        None
-                    }
-                    None => {
-                        self.errors.push(perr(
-                            format!("{at}/allowed"),
-                            PackErrorKind::UnknownReference,
-                            format!("unknown parameter `{p}`"),
-                        ));
-                        None
-                    }
+            (Some(p), FieldCheckKind::DistrictCode) => match p.strip_prefix('$').and_then(|n| self.params.param(n)) {
+                Some(ParamValue::StrList(l)) => Some(l.clone()),
+                Some(_) => {
+                    self.errors.push(perr(
+                        format!("{at}/allowed"),
+                        PackErrorKind::TypeMismatch,
+                        format!("`{p}` is not a list of texts"),
+                    ));
+                    None
                 }
-            }
+                None => {
+                    self.errors.push(perr(
+                        format!("{at}/allowed"),
+                        PackErrorKind::UnknownReference,
+                        format!("unknown parameter `{p}`"),
+                    ));
+                    None
+                }
+            },
             (Some(_), _) => {
                 self.errors.push(perr(
                     format!("{at}/allowed"),
@@ -618,9 +697,7 @@ impl Compiler<'_> {
             fields,
             required,
             allowed,
-            checksum_severity: c
-                .checksum_severity
-                .unwrap_or(c.severity.unwrap_or(rule_sev)),
+            checksum_severity: c.checksum_severity.unwrap_or(c.severity.unwrap_or(rule_sev)),
             severity: c.severity.unwrap_or(rule_sev),
         })
     }
@@ -645,11 +722,7 @@ impl Compiler<'_> {
             None => (None, None),
         };
         let Some(src) = &c.assert else {
-            self.errors.push(perr(
-                format!("{at}/assert"),
-                PackErrorKind::BadRule,
-                "an assertion needs `assert`",
-            ));
+            self.errors.push(perr(format!("{at}/assert"), PackErrorKind::BadRule, "an assertion needs `assert`"));
             return None;
         };
         let assert = self.expr(src, elem, Some(ExprTy::Bool), &format!("{at}/assert"));
@@ -657,19 +730,11 @@ impl Compiler<'_> {
             Some(w) => Some(self.expr(w, elem, Some(ExprTy::Bool), &format!("{at}/when"))?),
             None => None,
         };
-        let path = self.path_in(
-            elem.unwrap_or(self.shape),
-            c.path.as_deref().unwrap_or(""),
-            &format!("{at}/path"),
-        );
+        let path = self.path_in(elem.unwrap_or(self.shape), c.path.as_deref().unwrap_or(""), &format!("{at}/path"));
         let code = match &c.code {
             Some(code) if !code.is_empty() => Some(code.clone()),
             _ => {
-                self.errors.push(perr(
-                    format!("{at}/code"),
-                    PackErrorKind::BadRule,
-                    "an assertion needs a `code`",
-                ));
+                self.errors.push(perr(format!("{at}/code"), PackErrorKind::BadRule, "an assertion needs a `code`"));
                 None
             }
         };
@@ -699,6 +764,50 @@ impl Compiler<'_> {
         })
     }
 
+    fn screen(&mut self, r: &RuleDoc, at: &str) -> Option<ScreenRule> {
+        let Some(when_src) = &r.when else {
+            self.errors.push(perr(format!("{at}/when"), PackErrorKind::BadRule, "a screen rule needs `when`"));
+            return None;
+        };
+        let when = self.expr(when_src, None, Some(ExprTy::Bool), &format!("{at}/when"));
+        let outcome = match r.outcome.as_deref() {
+            Some("fever_clinic") => Some(ScreenOutcome::FeverClinic),
+            Some("central_quarantine") => Some(ScreenOutcome::CentralQuarantine),
+            Some("home_observation") => Some(ScreenOutcome::HomeObservation),
+            Some("normal") => Some(ScreenOutcome::Normal),
+            other => {
+                self.errors.push(perr(
+                    format!("{at}/outcome"),
+                    PackErrorKind::BadRule,
+                    format!(
+                        "`{}` is not an outcome; use fever_clinic, central_quarantine, home_observation or normal",
+                        other.unwrap_or("")
+                    ),
+                ));
+                None
+            }
+        };
+        let from = match &r.from {
+            Some(src) => Some(self.expr(src, None, Some(ExprTy::Date), &format!("{at}/from"))?),
+            None => None,
+        };
+        let days = match &r.days {
+            Some(src) => Some(self.expr(src, None, Some(ExprTy::Num), &format!("{at}/days"))?),
+            None => None,
+        };
+        if from.is_some() != days.is_some() {
+            self.errors.push(perr(at.to_owned(), PackErrorKind::BadRule, "`from` and `days` go together"));
+        }
+        let Some(code) = r.code.clone() else {
+            self.errors.push(perr(format!("{at}/code"), PackErrorKind::BadRule, "a screen rule needs a `code`"));
+            return None;
+        };
+        let path = self.path_in(self.shape, r.path.as_deref().unwrap_or(""), &format!("{at}/path"))?;
+        self.codes.insert(code.clone());
+        self.codes.insert("screening.date_missing".to_owned());
+        Some(ScreenRule { when: when?, outcome: outcome?, from, days, code, path })
+    }
+
     fn isolation(&mut self, r: &RuleDoc, sev: Severity, at: &str) -> Option<IsolationRule> {
         let need = |this: &mut Self, name: &str, v: &Option<String>| -> Option<String> {
             if v.is_none() {
@@ -716,35 +825,21 @@ impl Compiler<'_> {
             .and_then(|s| self.expr(&s, Some(el), Some(ExprTy::Bool), &format!("{at}/when")));
         let start = need(self, "start", &r.start)
             .and_then(|s| self.expr(&s, Some(el), Some(ExprTy::Date), &format!("{at}/start")));
-        let days = need(self, "days", &r.days)
-            .and_then(|s| self.expr(&s, Some(el), Some(ExprTy::Num), &format!("{at}/days")));
-        let by = need(self, "by", &r.by)
-            .and_then(|s| self.expr(&s, None, Some(ExprTy::Date), &format!("{at}/by")));
+        let days =
+            need(self, "days", &r.days).and_then(|s| self.expr(&s, Some(el), Some(ExprTy::Num), &format!("{at}/days")));
+        let by = need(self, "by", &r.by).and_then(|s| self.expr(&s, None, Some(ExprTy::Date), &format!("{at}/by")));
         let code = need(self, "code", &r.code)?;
         let path = self.path_in(el, r.path.as_deref().unwrap_or(""), &format!("{at}/path"))?;
         if !r.checks.is_empty() {
-            self.errors.push(perr(
-                format!("{at}/checks"),
-                PackErrorKind::BadRule,
-                "an isolation rule has no `checks`",
-            ));
+            self.errors.push(perr(format!("{at}/checks"), PackErrorKind::BadRule, "an isolation rule has no `checks`"));
         }
         self.codes.insert(code.clone());
         self.codes.insert("isolation.arrival_missing".to_owned());
-        Some(IsolationRule {
-            each,
-            when: when?,
-            start: start?,
-            days: days?,
-            by: by?,
-            code,
-            path,
-            severity: sev,
-        })
+        Some(IsolationRule { each, when: when?, start: start?, days: days?, by: by?, code, path, severity: sev })
     }
 }
 
-fn compile(doc: PackDoc, hash: String, shape: &'static Shape) -> Result<Pack, PackErrors> {
+fn compile(doc: PackDoc, hash: String) -> Result<Pack, PackErrors> {
     let mut errors = Vec::new();
     if doc.id.trim().is_empty() {
         errors.push(perr("/id", PackErrorKind::BadRule, "pack id is empty"));
@@ -774,16 +869,12 @@ fn compile(doc: PackDoc, hash: String, shape: &'static Shape) -> Result<Pack, Pa
             Ok(v) => {
                 params.insert(name.clone(), v);
             }
-            Err(m) => errors.push(perr(
-                format!("/parameters/{name}/value"),
-                PackErrorKind::BadParameter,
-                m,
-            )),
+            Err(m) => errors.push(perr(format!("/parameters/{name}/value"), PackErrorKind::BadParameter, m)),
         }
     }
     let table = ParamTable(params);
     let mut c = Compiler {
-        shape,
+        shape: shape_for(Subject::Filing),
         params: &table,
         errors,
         codes: ENGINE_CODES.iter().map(|s| (*s).to_owned()).collect(),
@@ -799,103 +890,174 @@ fn compile(doc: PackDoc, hash: String, shape: &'static Shape) -> Result<Pack, Pa
             ));
         }
         if r.id.trim().is_empty() {
-            c.errors.push(perr(
-                format!("/rules/{i}/id"),
-                PackErrorKind::BadRule,
-                "rule id is empty",
-            ));
+            c.errors.push(perr(format!("/rules/{i}/id"), PackErrorKind::BadRule, "rule id is empty"));
         }
     }
 
     let mut rules = Vec::new();
     for (i, r) in doc.rules.iter().enumerate() {
         let at = format!("/rules/{i}");
-        let iso_fields = [
-            ("each", r.each.is_some()),
-            ("when", r.when.is_some()),
-            ("start", r.start.is_some()),
-            ("days", r.days.is_some()),
-            ("by", r.by.is_some()),
-            ("code", r.code.is_some()),
-            ("path", r.path.is_some()),
-        ];
-        let severity = match (r.kind, r.severity) {
-            (_, Some(s)) => s,
-            (RuleKind::Gate, None) => Severity::Error,
-            (_, None) => {
-                c.errors.push(perr(
-                    format!("{at}/severity"),
-                    PackErrorKind::BadRule,
-                    "a rule needs a `severity`",
-                ));
-                Severity::Error
-            }
+        let subject = match (r.kind, r.on) {
+            (RuleKind::Section | RuleKind::Item | RuleKind::Fact, _) => Subject::Inspection,
+            (RuleKind::Indicator | RuleKind::ChecklistItem, _) => Subject::Indicators,
+            (RuleKind::Screen, _) => Subject::Screening,
+            (_, on) => on.unwrap_or(Subject::Filing),
         };
-        if r.kind != RuleKind::Gate && r.causes.is_some() {
+        if r.on.is_some_and(|on| on != subject) {
             c.errors.push(perr(
-                format!("{at}/causes"),
+                format!("{at}/on"),
                 PackErrorKind::BadRule,
-                "only gates have `causes`",
+                format!("a `{}` rule judges {}", kind_name(r.kind), subject.name()),
             ));
         }
+        c.shape = shape_for(subject);
+        c.unused(&at, &unused_keys(r), kind_name(r.kind));
+        let severity = match (r.kind, r.severity) {
+            (_, Some(s)) => s,
+            (RuleKind::Field | RuleKind::Assert | RuleKind::Isolation, None) => {
+                c.errors.push(perr(format!("{at}/severity"), PackErrorKind::BadRule, "a rule needs a `severity`"));
+                Severity::Error
+            }
+            (RuleKind::Screen | RuleKind::ChecklistItem, None) => Severity::Warning,
+            (_, None) => Severity::Error,
+        };
         let body = match r.kind {
-            RuleKind::Field | RuleKind::Assert | RuleKind::Gate => {
-                c.unused(&at, &iso_fields, "field, assert or gate rule");
-                let mut checks_f = Vec::new();
-                let mut checks_a = Vec::new();
-                for (j, ch) in r.checks.iter().enumerate() {
-                    let cat = format!("{at}/checks/{j}");
-                    if r.kind == RuleKind::Field {
-                        checks_f.extend(c.field_check(ch, severity, &cat));
-                    } else {
-                        checks_a.extend(c.assert_check(ch, severity, &cat));
-                    }
-                }
-                match r.kind {
-                    RuleKind::Field => RuleBody::Field(checks_f),
-                    RuleKind::Assert => RuleBody::Assert(checks_a),
-                    _ => {
-                        let causes = r.causes.clone().unwrap_or_default();
-                        for (j, cause) in causes.iter().enumerate() {
-                            match seen.get(cause.as_str()) {
-                                None => c.errors.push(perr(
-                                    format!("{at}/causes/{j}"),
-                                    PackErrorKind::UnknownReference,
-                                    format!("unknown rule `{cause}`"),
-                                )),
-                                Some(k)
-                                    if doc
-                                        .rules
-                                        .get(*k)
-                                        .is_some_and(|x| x.kind == RuleKind::Gate) =>
-                                {
-                                    c.errors.push(perr(
-                                        format!("{at}/causes/{j}"),
-                                        PackErrorKind::BadRule,
-                                        format!("`{cause}` is a gate; a gate's causes are rules"),
-                                    ));
-                                }
-                                Some(_) => {}
-                            }
-                        }
-                        RuleBody::Gate {
-                            causes,
-                            checks: checks_a,
+            RuleKind::Field => {
+                let checks = r
+                    .checks
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(j, ch)| c.field_check(ch, severity, &format!("{at}/checks/{j}")))
+                    .collect();
+                RuleBody::Field(checks)
+            }
+            RuleKind::Assert | RuleKind::Gate => {
+                let checks: Vec<AssertCheck> = r
+                    .checks
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(j, ch)| c.assert_check(ch, severity, &format!("{at}/checks/{j}")))
+                    .collect();
+                if r.kind == RuleKind::Assert {
+                    RuleBody::Assert(checks)
+                } else {
+                    let causes = r.causes.clone().unwrap_or_default();
+                    for (j, cause) in causes.iter().enumerate() {
+                        match seen.get(cause.as_str()).and_then(|k| doc.rules.get(*k)) {
+                            None => c.errors.push(perr(
+                                format!("{at}/causes/{j}"),
+                                PackErrorKind::UnknownReference,
+                                format!("unknown rule `{cause}`"),
+                            )),
+                            Some(x) if x.kind == RuleKind::Gate => c.errors.push(perr(
+                                format!("{at}/causes/{j}"),
+                                PackErrorKind::BadRule,
+                                format!("`{cause}` is a gate; a gate's causes are rules"),
+                            )),
+                            Some(_) => {}
                         }
                     }
+                    RuleBody::Gate { causes, checks }
                 }
             }
             RuleKind::Isolation => match c.isolation(r, severity, &at) {
                 Some(iso) => RuleBody::Isolation(Box::new(iso)),
                 None => continue,
             },
+            RuleKind::Section => RuleBody::Section,
+            RuleKind::Item => {
+                let section = r.section.clone().unwrap_or_default();
+                match seen.get(section.as_str()).and_then(|k| doc.rules.get(*k)) {
+                    Some(x) if x.kind == RuleKind::Section => {}
+                    _ => c.errors.push(perr(
+                        format!("{at}/section"),
+                        PackErrorKind::UnknownReference,
+                        format!("unknown section `{section}`"),
+                    )),
+                }
+                let weight = r.weight.unwrap_or(-1.0);
+                if !(weight.is_finite() && weight >= 0.0) {
+                    c.errors.push(perr(
+                        format!("{at}/weight"),
+                        PackErrorKind::BadParameter,
+                        "an item needs a `weight` ≥ 0",
+                    ));
+                }
+                let na_when = match &r.na_when {
+                    Some(src) => c.expr(src, None, Some(ExprTy::Bool), &format!("{at}/naWhen")),
+                    None => None,
+                };
+                for code in ITEM_CODES {
+                    c.codes.insert((*code).to_owned());
+                }
+                RuleBody::Item { section, weight, veto: r.veto.unwrap_or(false), na_when }
+            }
+            RuleKind::Fact => {
+                let Some(path) = r
+                    .field
+                    .as_deref()
+                    .and_then(|f| c.path_in(c.shape, f, &format!("{at}/field")))
+                    .filter(|p| !p.is_empty())
+                else {
+                    if r.field.is_none() {
+                        c.errors.push(perr(format!("{at}/field"), PackErrorKind::BadRule, "a fact needs a `field`"));
+                    }
+                    continue;
+                };
+                c.codes.insert("inspection.fact_missing".to_owned());
+                RuleBody::Fact { path }
+            }
+            RuleKind::Indicator => {
+                let (Some(numerator), Some(denominator), Some(code)) =
+                    (r.numerator.clone(), r.denominator.clone(), r.code.clone())
+                else {
+                    c.errors.push(perr(
+                        at.clone(),
+                        PackErrorKind::BadRule,
+                        "an indicator needs `numerator`, `denominator` and `code`",
+                    ));
+                    continue;
+                };
+                for (name, v) in [("numerator", &numerator), ("denominator", &denominator)] {
+                    if !is_ident(v) {
+                        c.errors.push(perr(
+                            format!("{at}/{name}"),
+                            PackErrorKind::BadRule,
+                            format!("`{v}` is not a count name"),
+                        ));
+                    }
+                }
+                c.codes.insert(code.clone());
+                for code in INDICATOR_CODES {
+                    c.codes.insert((*code).to_owned());
+                }
+                RuleBody::Indicator { numerator, denominator, code }
+            }
+            RuleKind::ChecklistItem => {
+                for code in CHECKLIST_CODES {
+                    c.codes.insert((*code).to_owned());
+                }
+                RuleBody::ChecklistItem
+            }
+            RuleKind::Screen => match c.screen(r, &at) {
+                Some(sc) => RuleBody::Screen(Box::new(sc)),
+                None => continue,
+            },
         };
-        rules.push(Rule {
-            id: r.id.clone(),
-            body,
-        });
+        rules.push(Rule { id: r.id.clone(), subject, severity, body });
     }
 
+    if rules.iter().any(|r| matches!(r.body, RuleBody::Item { .. })) {
+        for name in INSPECTION_PARAMS {
+            if !matches!(table.0.get(*name), Some(ParamValue::Num(_))) {
+                c.errors.push(perr(
+                    format!("/parameters/{name}"),
+                    PackErrorKind::BadParameter,
+                    format!("a pack with inspection items needs the number parameter `{name}`"),
+                ));
+            }
+        }
+    }
     let messages = Catalogue::from_doc(&doc.messages);
     for locale in [Locale::ZhCn, Locale::En] {
         for code in &c.codes {
@@ -921,15 +1083,111 @@ fn compile(doc: PackDoc, hash: String, shape: &'static Shape) -> Result<Pack, Pa
     if !c.errors.is_empty() {
         return Err(PackErrors(c.errors));
     }
-    Ok(Pack {
-        stamp: PackStamp {
-            id: doc.id.clone(),
-            version: doc.version.clone(),
-            hash,
-        },
-        effective_from,
-        rules,
-        messages,
-        doc,
-    })
+    let params = table.0;
+    Ok(Pack { stamp: PackStamp { id: doc.id.clone(), version: doc.version.clone(), hash }, effective_from, rules, messages, doc, params })
+}
+
+/// RFC 7386 JSON merge patch: `patch` over `target`.
+pub fn merge_patch(target: &mut Value, patch: &Value) {
+    match patch {
+        Value::Object(p) => {
+            if !target.is_object() {
+                *target = Value::Object(serde_json::Map::new());
+            }
+            if let Value::Object(t) = target {
+                for (k, v) in p {
+                    if v.is_null() {
+                        t.remove(k);
+                    } else {
+                        merge_patch(t.entry(k.clone()).or_insert(Value::Null), v);
+                    }
+                }
+            }
+        }
+        other => *target = other.clone(),
+    }
+}
+
+const PACK_KEYS: &[&str] =
+    &["id", "extends", "removeRules", "version", "effectiveFrom", "title", "source", "parameters", "rules", "messages"];
+
+/// Resolve a variant pack (`extends`) over its parent, at the JSON level: parameters and
+/// rules (by id) are merge-patched over the parent's, `removeRules` drops rules, messages
+/// are merged per locale and code. An override of a parameter or rule the parent does not
+/// have is an error (a new rule must say its `kind`, a new parameter its `type`).
+pub fn resolve_extends(child: &Value, parent: &Value) -> Result<Value, PackErrors> {
+    let mut errors = Vec::new();
+    let Some(c) = child.as_object() else {
+        return Err(PackErrors(vec![perr("", PackErrorKind::Syntax, "a pack is a JSON object")]));
+    };
+    let parent_name = parent.get("id").and_then(Value::as_str).unwrap_or("the parent").to_owned();
+    let mut out = parent.clone();
+    let Some(o) = out.as_object_mut() else {
+        return Err(PackErrors(vec![perr("/extends", PackErrorKind::Syntax, "the parent pack is not a JSON object")]));
+    };
+    for (k, v) in c {
+        match k.as_str() {
+            "id" | "extends" | "version" | "effectiveFrom" | "title" | "source" => {
+                o.insert(k.clone(), v.clone());
+            }
+            "parameters" | "rules" | "messages" | "removeRules" => {}
+            other => errors.push(perr(format!("/{other}"), PackErrorKind::Syntax, format!("unknown field `{other}`, expected one of {}", PACK_KEYS.join(", ")))),
+        }
+    }
+    o.remove("removeRules");
+    if let Some(params) = c.get("parameters").and_then(Value::as_object) {
+        let target = o.entry("parameters").or_insert_with(|| Value::Object(serde_json::Map::new()));
+        for (name, p) in params {
+            match target.get_mut(name.as_str()) {
+                Some(existing) => merge_patch(existing, p),
+                None if p.get("type").is_some() => {
+                    if let Some(t) = target.as_object_mut() {
+                        t.insert(name.clone(), p.clone());
+                    }
+                }
+                None => errors.push(perr(
+                    format!("/parameters/{name}"),
+                    PackErrorKind::UnknownReference,
+                    format!("overrides parameter `{name}`, which `{parent_name}` does not have (a new parameter needs a `type`)"),
+                )),
+            }
+        }
+    }
+    let rules = o.entry("rules").or_insert_with(|| Value::Array(Vec::new()));
+    if let (Some(child_rules), Some(list)) = (c.get("rules").and_then(Value::as_array), rules.as_array_mut()) {
+        for (i, r) in child_rules.iter().enumerate() {
+            let Some(id) = r.get("id").and_then(Value::as_str) else {
+                errors.push(perr(format!("/rules/{i}/id"), PackErrorKind::Syntax, "a rule needs an `id`"));
+                continue;
+            };
+            match list.iter_mut().find(|x| x.get("id").and_then(Value::as_str) == Some(id)) {
+                Some(existing) => merge_patch(existing, r),
+                None if r.get("kind").is_some() => list.push(r.clone()),
+                None => errors.push(perr(
+                    format!("/rules/{i}/id"),
+                    PackErrorKind::UnknownReference,
+                    format!("overrides rule `{id}`, which `{parent_name}` does not have (a new rule needs a `kind`)"),
+                )),
+            }
+        }
+    }
+    if let (Some(remove), Some(list)) = (c.get("removeRules").and_then(Value::as_array), rules.as_array_mut()) {
+        for (j, id) in remove.iter().enumerate() {
+            let before = list.len();
+            list.retain(|x| x.get("id") != Some(id));
+            if list.len() == before {
+                errors.push(perr(format!("/removeRules/{j}"), PackErrorKind::UnknownReference, format!("removes rule {id}, which `{parent_name}` does not have")));
+            }
+            for x in list.iter_mut() {
+                if let Some(causes) = x.get_mut("causes").and_then(Value::as_array_mut) {
+                    causes.retain(|c| c != id);
+                }
+            }
+        }
+    }
+    if let Some(msgs) = c.get("messages") {
+        let target = o.entry("messages").or_insert_with(|| Value::Object(serde_json::Map::new()));
+        merge_patch(target, msgs);
+    }
+    if errors.is_empty() { Ok(out) } else { Err(PackErrors(errors)) }
 }

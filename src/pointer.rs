@@ -38,9 +38,7 @@ impl Pointer {
 
     /// A pointer from dotted field segments.
     pub fn from_segments<'a>(segs: impl IntoIterator<Item = &'a str>) -> Self {
-        Self {
-            segments: segs.into_iter().map(str::to_owned).collect(),
-        }
+        Self { segments: segs.into_iter().map(str::to_owned).collect() }
     }
 }
 

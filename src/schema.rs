@@ -48,6 +48,8 @@ pub enum Shape {
     Array(&'static Shape),
     /// A list of strings (e.g. an inspection's `needs`).
     StrList,
+    /// An object with free keys (item ids, count names), every value of one shape.
+    Map(&'static Shape),
 }
 
 /// One named field of an object shape.
@@ -63,17 +65,10 @@ const fn f(name: &'static str, shape: Shape) -> Field {
     Field { name, shape }
 }
 const fn leaf(name: &'static str, ty: Ty) -> Field {
-    Field {
-        name,
-        shape: Shape::Leaf(ty),
-    }
+    Field { name, shape: Shape::Leaf(ty) }
 }
 
-const PERSON: Shape = Shape::Object(&[
-    leaf("name", Ty::Str),
-    leaf("phone", Ty::Str),
-    leaf("idNumber", Ty::Str),
-]);
+const PERSON: Shape = Shape::Object(&[leaf("name", Ty::Str), leaf("phone", Ty::Str), leaf("idNumber", Ty::Str)]);
 
 /// A roster employee (domain.md §2).
 pub const ROSTER_ENTRY: Shape = Shape::Object(&[
@@ -110,10 +105,7 @@ pub static FILING: Shape = Shape::Object(&[
             leaf("whitelisted", Ty::Bool),
         ]),
     ),
-    f(
-        "contacts",
-        Shape::Object(&[f("firstResponsible", PERSON), f("healthLiaison", PERSON)]),
-    ),
+    f("contacts", Shape::Object(&[f("firstResponsible", PERSON), f("healthLiaison", PERSON)])),
     f(
         "staff",
         Shape::Object(&[
@@ -164,17 +156,78 @@ pub static FILING: Shape = Shape::Object(&[
             ),
             f(
                 "dormitory",
-                Shape::Object(&[
-                    leaf("rooms", Ty::Num),
-                    leaf("residents", Ty::Num),
-                    leaf("areaM2", Ty::Num),
-                ]),
+                Shape::Object(&[leaf("rooms", Ty::Num), leaf("residents", Ty::Num), leaf("areaM2", Ty::Num)]),
             ),
             leaf("disinfectionLog", Ty::Bool),
             leaf("commitmentSigned", Ty::Bool),
         ]),
     ),
     f("openRectifications", Shape::Array(&RECTIFICATION)),
+]);
+
+const ANSWER: Shape = Shape::Object(&[leaf("result", Ty::Str), leaf("evidence", Ty::Str), leaf("note", Ty::Str)]);
+
+/// A rectification as recorded by an inspection.
+pub const PREVIOUS_RECTIFICATION: Shape = Shape::Object(&[
+    leaf("itemId", Ty::Str),
+    leaf("deadline", Ty::Date),
+    leaf("resolved", Ty::Bool),
+    leaf("veto", Ty::Bool),
+]);
+
+/// An inspection (domain.md §3).
+pub static INSPECTION: Shape = Shape::Object(&[
+    leaf("inspectedOn", Ty::Date),
+    f("enterprise", Shape::Object(&[leaf("name", Ty::Str), leaf("creditCode", Ty::Str)])),
+    f("inspector", Shape::Object(&[leaf("name", Ty::Str), leaf("badge", Ty::Str)])),
+    leaf("keyAreaStaffReturned", Ty::Bool),
+    f("answers", Shape::Map(&ANSWER)),
+    f(
+        "facts",
+        Shape::Object(&[
+            leaf("basics", Ty::Str),
+            leaf("workflow", Ty::Str),
+            leaf("isolation", Ty::Str),
+            leaf("stocks", Ty::Str),
+            f("knowledge", Shape::Object(&[leaf("sampled", Ty::Num), leaf("correct", Ty::Num)])),
+            f("needs", Shape::StrList),
+        ]),
+    ),
+    f(
+        "previous",
+        Shape::Array(&Shape::Object(&[
+            leaf("inspectedOn", Ty::Date),
+            f("rectifications", Shape::Array(&PREVIOUS_RECTIFICATION)),
+        ])),
+    ),
+]);
+
+/// One unit of a daily indicator report (grid, community, street, district).
+pub const UNIT: Shape = Shape::Object(&[
+    leaf("id", Ty::Str),
+    leaf("parent", Ty::Str),
+    leaf("level", Ty::Str),
+    leaf("name", Ty::Str),
+    f("counts", Shape::Map(&Shape::Leaf(Ty::Num))),
+    f("checklist", Shape::Map(&ANSWER)),
+]);
+
+/// A daily report of the community indicators (domain.md §4).
+pub static INDICATORS: Shape = Shape::Object(&[leaf("date", Ty::Date), f("units", Shape::Array(&UNIT))]);
+
+/// A personal screening declaration (domain.md §5).
+pub static SCREENING: Shape = Shape::Object(&[
+    leaf("declaredOn", Ty::Date),
+    leaf("visitedEpidemicArea", Ty::Bool),
+    leaf("leftAreaOn", Ty::Date),
+    leaf("contactWithAreaPeople", Ty::Bool),
+    leaf("contactWithConfirmed", Ty::Bool),
+    leaf("lastContactOn", Ty::Date),
+    leaf("attendedGatherings", Ty::Bool),
+    f(
+        "symptoms",
+        Shape::Object(&[leaf("temperature", Ty::Num), leaf("dryCough", Ty::Bool), leaf("fatigue", Ty::Bool)]),
+    ),
 ]);
 
 /// Longest text accepted in any field, in characters.
@@ -211,7 +264,19 @@ pub fn resolve(shape: &'static Shape, path: &[&str]) -> Option<Resolved<'static>
         Shape::Object(_) => Resolved::Object,
         Shape::Array(el) => Resolved::Array(el),
         Shape::StrList => Resolved::StrList,
+        Shape::Map(_) => Resolved::Object,
     })
+}
+
+/// The shape of what a subject judges.
+pub fn shape_for(subject: crate::pack::doc::Subject) -> &'static Shape {
+    use crate::pack::doc::Subject;
+    match subject {
+        Subject::Filing => &FILING,
+        Subject::Inspection => &INSPECTION,
+        Subject::Indicators => &INDICATORS,
+        Subject::Screening => &SCREENING,
+    }
 }
 
 /// The result of walking an input against its shape.
@@ -235,12 +300,7 @@ pub fn walk(input: &Value, shape: &Shape) -> Walked {
 }
 
 fn shape_error(w: &mut Walked, ptr: &Pointer, code: &'static str, params: Value) {
-    w.diagnostics.push(Diagnostic::engine(
-        code,
-        Severity::Error,
-        ptr.to_string(),
-        params,
-    ));
+    w.diagnostics.push(Diagnostic::engine(code, Severity::Error, ptr.to_string(), params));
 }
 
 fn walk_value(v: &Value, shape: &Shape, ptr: &mut Pointer, w: &mut Walked) -> Option<Value> {
@@ -250,12 +310,7 @@ fn walk_value(v: &Value, shape: &Shape, ptr: &mut Pointer, w: &mut Walked) -> Op
     match shape {
         Shape::Object(fields) => {
             let Value::Object(map) = v else {
-                shape_error(
-                    w,
-                    ptr,
-                    "input.invalid_type",
-                    serde_json::json!({ "expected": "object" }),
-                );
+                shape_error(w, ptr, "input.invalid_type", serde_json::json!({ "expected": "object" }));
                 return None;
             };
             let mut out = Map::new();
@@ -269,12 +324,7 @@ fn walk_value(v: &Value, shape: &Shape, ptr: &mut Pointer, w: &mut Walked) -> Op
                     }
                     None => {
                         let shown: String = k.chars().take(64).collect();
-                        shape_error(
-                            w,
-                            ptr,
-                            "input.unknown_field",
-                            serde_json::json!({ "field": shown }),
-                        );
+                        shape_error(w, ptr, "input.unknown_field", serde_json::json!({ "field": shown }));
                     }
                 }
                 ptr.pop();
@@ -283,21 +333,11 @@ fn walk_value(v: &Value, shape: &Shape, ptr: &mut Pointer, w: &mut Walked) -> Op
         }
         Shape::Array(el) => {
             let Value::Array(items) = v else {
-                shape_error(
-                    w,
-                    ptr,
-                    "input.invalid_type",
-                    serde_json::json!({ "expected": "array" }),
-                );
+                shape_error(w, ptr, "input.invalid_type", serde_json::json!({ "expected": "array" }));
                 return None;
             };
             if items.len() > MAX_ARRAY_LEN {
-                shape_error(
-                    w,
-                    ptr,
-                    "input.too_many",
-                    serde_json::json!({ "max": MAX_ARRAY_LEN }),
-                );
+                shape_error(w, ptr, "input.too_many", serde_json::json!({ "max": MAX_ARRAY_LEN }));
                 return None;
             }
             let mut out = Vec::with_capacity(items.len());
@@ -311,12 +351,7 @@ fn walk_value(v: &Value, shape: &Shape, ptr: &mut Pointer, w: &mut Walked) -> Op
         }
         Shape::StrList => {
             let Value::Array(items) = v else {
-                shape_error(
-                    w,
-                    ptr,
-                    "input.invalid_type",
-                    serde_json::json!({ "expected": "array" }),
-                );
+                shape_error(w, ptr, "input.invalid_type", serde_json::json!({ "expected": "array" }));
                 return None;
             };
             let mut out = Vec::new();
@@ -329,18 +364,32 @@ fn walk_value(v: &Value, shape: &Shape, ptr: &mut Pointer, w: &mut Walked) -> Op
             }
             Some(Value::Array(out))
         }
+        Shape::Map(el) => {
+            let Value::Object(map) = v else {
+                shape_error(w, ptr, "input.invalid_type", serde_json::json!({ "expected": "object" }));
+                return None;
+            };
+            if map.len() > MAX_ARRAY_LEN {
+                shape_error(w, ptr, "input.too_many", serde_json::json!({ "max": MAX_ARRAY_LEN }));
+                return None;
+            }
+            let mut out = Map::new();
+            for (k, val) in map {
+                ptr.push(k);
+                if let Some(x) = walk_value(val, el, ptr, w) {
+                    out.insert(normalize_text(k), x);
+                }
+                ptr.pop();
+            }
+            Some(Value::Object(out))
+        }
         Shape::Leaf(ty) => walk_leaf(v, *ty, ptr, w),
     }
 }
 
 fn walk_leaf(v: &Value, ty: Ty, ptr: &Pointer, w: &mut Walked) -> Option<Value> {
     let wrong = |w: &mut Walked| {
-        shape_error(
-            w,
-            ptr,
-            "input.invalid_type",
-            serde_json::json!({ "expected": ty.name() }),
-        );
+        shape_error(w, ptr, "input.invalid_type", serde_json::json!({ "expected": ty.name() }));
         None
     };
     match (ty, v) {
@@ -349,30 +398,17 @@ fn walk_leaf(v: &Value, ty: Ty, ptr: &Pointer, w: &mut Walked) -> Option<Value> 
         (Ty::Str, Value::Number(n)) => Some(Value::String(n.to_string())),
         (Ty::Str | Ty::Date | Ty::Num, Value::String(s)) => {
             if s.chars().nth(MAX_TEXT_CHARS).is_some() {
-                shape_error(
-                    w,
-                    ptr,
-                    "input.too_long",
-                    serde_json::json!({ "max": MAX_TEXT_CHARS }),
-                );
+                shape_error(w, ptr, "input.too_long", serde_json::json!({ "max": MAX_TEXT_CHARS }));
                 return None;
             }
             let norm = normalize_text(s);
             let canonical = match ty {
                 Ty::Num => {
                     // Forms send numbers as text; accept a plain decimal after normalisation.
-                    match norm
-                        .parse::<f64>()
-                        .ok()
-                        .filter(|x| x.is_finite())
-                        .and_then(serde_json::Number::from_f64)
-                    {
+                    match norm.parse::<f64>().ok().filter(|x| x.is_finite()).and_then(serde_json::Number::from_f64) {
                         Some(n) => {
                             let n = whole_number(n);
-                            w.normalized.push(Normalized {
-                                path: ptr.to_string(),
-                                value: Value::Number(n.clone()),
-                            });
+                            w.normalized.push(Normalized { path: ptr.to_string(), value: Value::Number(n.clone()) });
                             return Some(Value::Number(n));
                         }
                         None => return wrong(w),
@@ -385,10 +421,7 @@ fn walk_leaf(v: &Value, ty: Ty, ptr: &Pointer, w: &mut Walked) -> Option<Value> 
                 _ => norm,
             };
             if canonical != *s {
-                w.normalized.push(Normalized {
-                    path: ptr.to_string(),
-                    value: Value::String(canonical.clone()),
-                });
+                w.normalized.push(Normalized { path: ptr.to_string(), value: Value::String(canonical.clone()) });
             }
             Some(Value::String(canonical))
         }
@@ -411,14 +444,8 @@ mod tests {
 
     #[test]
     fn resolves_nested_fields() {
-        assert!(matches!(
-            resolve(&FILING, &["staff", "keyArea", "returned"]),
-            Some(Resolved::Leaf(Ty::Num))
-        ));
-        assert!(matches!(
-            resolve(&FILING, &["roster"]),
-            Some(Resolved::Array(_))
-        ));
+        assert!(matches!(resolve(&FILING, &["staff", "keyArea", "returned"]), Some(Resolved::Leaf(Ty::Num))));
+        assert!(matches!(resolve(&FILING, &["roster"]), Some(Resolved::Array(_))));
         assert!(resolve(&FILING, &["staff", "returing"]).is_none());
     }
 
@@ -430,11 +457,7 @@ mod tests {
             "roster": [ { "name": 5 }, "x" ]
         });
         let w = walk(&input, &FILING);
-        let codes: Vec<_> = w
-            .diagnostics
-            .iter()
-            .map(|d| (d.code.as_str(), d.path.as_str()))
-            .collect();
+        let codes: Vec<_> = w.diagnostics.iter().map(|d| (d.code.as_str(), d.path.as_str())).collect();
         assert_eq!(
             codes,
             vec![

@@ -23,14 +23,9 @@ pub fn parse_now(s: &str) -> Result<DateTime<FixedOffset>, String> {
     }
     if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
         let noon = d.and_time(NaiveTime::MIN) + TimeDelta::hours(12);
-        return noon
-            .and_local_timezone(CST)
-            .single()
-            .ok_or_else(|| format!("`{s}` is not a valid time"));
+        return noon.and_local_timezone(CST).single().ok_or_else(|| format!("`{s}` is not a valid time"));
     }
-    Err(format!(
-        "`{s}` is not an RFC 3339 time such as `2020-02-04T10:00:00+08:00`"
-    ))
+    Err(format!("`{s}` is not an RFC 3339 time such as `2020-02-04T10:00:00+08:00`"))
 }
 
 #[cfg(test)]
@@ -46,10 +41,7 @@ mod tests {
         assert_eq!(today_cst(&utc).to_string(), "2020-02-05");
         let ny = parse_now("2020-02-04T11:00:00-05:00").unwrap();
         assert_eq!(today_cst(&ny).to_string(), "2020-02-05");
-        assert_eq!(
-            today_cst(&parse_now("2020-02-04").unwrap()).to_string(),
-            "2020-02-04"
-        );
+        assert_eq!(today_cst(&parse_now("2020-02-04").unwrap()).to_string(), "2020-02-04");
         assert!(parse_now("yesterday").is_err());
     }
 }

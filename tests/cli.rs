@@ -23,7 +23,7 @@ fn fangkong(args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .unwrap();
     let mut input = child.stdin.take().unwrap();
-    input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+    let _ = input.write_all(stdin.unwrap_or("").as_bytes()); // the child may exit without reading
     drop(input);
     child.wait_with_output().unwrap()
 }
@@ -59,7 +59,8 @@ fn example_filings_get_their_expected_decisions() {
 }
 
 fn workshop_with(patch: &str) -> String {
-    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(root().join("examples/filings/workshop.json")).unwrap()).unwrap();
+    let mut v: Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("examples/filings/workshop.json")).unwrap()).unwrap();
     let p: Value = serde_json::from_str(patch).unwrap();
     for (k, val) in p.as_object().unwrap() {
         v[k] = val.clone();
@@ -86,7 +87,13 @@ fn now_moves_today_across_midnight_cst() {
     let filing = workshop_with(r#"{"filedOn": "2020-02-05"}"#);
     let late_evening = answer(&fangkong(&["check-filing", "-", "--now", "2020-02-04T23:30:00+08:00"], Some(&filing)));
     assert_eq!(late_evening["today"], "2020-02-04");
-    assert!(late_evening["diagnostics"].as_array().unwrap().iter().any(|d| d["ruleId"] == "RTW-C7" && d["path"] == "/filedOn"));
+    assert!(
+        late_evening["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["ruleId"] == "RTW-C7" && d["path"] == "/filedOn")
+    );
     let utc = answer(&fangkong(&["check-filing", "-", "--now", "2020-02-04T16:30:00Z"], Some(&filing)));
     assert_eq!(utc["today"], "2020-02-05");
     assert!(!utc["diagnostics"].as_array().unwrap().iter().any(|d| d["ruleId"] == "RTW-C7"));
@@ -107,7 +114,8 @@ fn jsonl_answers_line_by_line_and_flags_unusable_lines() {
     let input = format!("{good}\n{late}\nthis is not json\n");
     let out = fangkong(&["check-filing", "-", "--jsonl", "--now", NOW], Some(&input));
     assert_eq!(out.status.code(), Some(2), "a batch with an unusable line exits 2");
-    let lines: Vec<Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 3, "nothing lost: one answer per line");
     assert_eq!(lines[0]["decision"], "approved");
     assert_eq!(lines[1]["decision"], "deferred");

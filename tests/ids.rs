@@ -1,17 +1,12 @@
 //! Integration tests for `fangkong::ids`.
 
 // Test code may panic: the crate-wide deny lints target library code.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use chrono::NaiveDate;
 use fangkong::ids::{
-    IdError, Phone, PhoneKind, check_credit_code, check_district_code, check_id_number,
-    check_phone, normalize_text, parse_date,
+    IdError, Phone, PhoneKind, check_credit_code, check_district_code, check_id_number, check_phone, normalize_text,
+    parse_date,
 };
 
 const CREDIT_CHARSET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -63,15 +58,9 @@ fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
 fn normalize_maps_full_width_and_trims() {
     assert_eq!(normalize_text("１３８００１３８０００"), "13800138000");
     assert_eq!(normalize_text("ＡＢＣｘｙｚ！＃～"), "ABCxyz!#~");
-    assert_eq!(
-        normalize_text("\u{3000}深圳市\u{3000}南山区\u{3000}"),
-        "深圳市 南山区"
-    );
+    assert_eq!(normalize_text("\u{3000}深圳市\u{3000}南山区\u{3000}"), "深圳市 南山区");
     assert_eq!(normalize_text("  \t２０２０年\n"), "2020年");
-    assert_eq!(
-        normalize_text("13\u{200B}8\u{200C}0\u{200D}0\u{2060}1\u{FEFF}3\u{00AD}8000"),
-        "13800138000"
-    );
+    assert_eq!(normalize_text("13\u{200B}8\u{200C}0\u{200D}0\u{2060}1\u{FEFF}3\u{00AD}8000"), "13800138000");
     assert_eq!(normalize_text("\u{FEFF}\u{3000} abc \u{200B}"), "abc");
     assert_eq!(normalize_text("防控 复工"), "防控 复工");
     assert_eq!(normalize_text(""), "");
@@ -111,10 +100,7 @@ fn normalize_is_idempotent() {
 
 #[test]
 fn credit_code_known_valid() {
-    assert_eq!(
-        check_credit_code("91350100M000100Y43").unwrap(),
-        "91350100M000100Y43"
-    );
+    assert_eq!(check_credit_code("91350100M000100Y43").unwrap(), "91350100M000100Y43");
 }
 
 #[test]
@@ -140,74 +126,38 @@ fn credit_code_normalisation() {
     let code = with_credit_check("91440300MA5EXAMPL");
     let lower = code.to_lowercase();
     assert_eq!(check_credit_code(&lower).unwrap(), code);
-    assert_eq!(
-        check_credit_code("９１３５０１００Ｍ０００１００Ｙ４３").unwrap(),
-        "91350100M000100Y43"
-    );
-    assert_eq!(
-        check_credit_code("９１３５０１００ｍ０００１００ｙ４３").unwrap(),
-        "91350100M000100Y43"
-    );
-    assert_eq!(
-        check_credit_code(" 9135 0100 M000 100Y 43 ").unwrap(),
-        "91350100M000100Y43"
-    );
-    assert_eq!(
-        check_credit_code("\u{3000}91350100M000100Y43\u{200B}").unwrap(),
-        "91350100M000100Y43"
-    );
+    assert_eq!(check_credit_code("９１３５０１００Ｍ０００１００Ｙ４３").unwrap(), "91350100M000100Y43");
+    assert_eq!(check_credit_code("９１３５０１００ｍ０００１００ｙ４３").unwrap(), "91350100M000100Y43");
+    assert_eq!(check_credit_code(" 9135 0100 M000 100Y 43 ").unwrap(), "91350100M000100Y43");
+    assert_eq!(check_credit_code("\u{3000}91350100M000100Y43\u{200B}").unwrap(), "91350100M000100Y43");
 }
 
 #[test]
 fn credit_code_length_errors() {
     for s in ["", "91350100M000100Y4", "91350100M000100Y433", "   ", "中"] {
-        assert_eq!(
-            check_credit_code(s),
-            Err(IdError::CreditCodeLength),
-            "{s:?}"
-        );
+        assert_eq!(check_credit_code(s), Err(IdError::CreditCodeLength), "{s:?}");
     }
 }
 
 #[test]
 fn credit_code_charset_errors() {
     for bad in ['I', 'O', 'Z', 'S', 'V', '-', '中', '*'] {
-        let s: String = "91350100M000100Y43"
-            .chars()
-            .enumerate()
-            .map(|(i, c)| if i == 10 { bad } else { c })
-            .collect();
-        assert_eq!(
-            check_credit_code(&s),
-            Err(IdError::CreditCodeCharset),
-            "{s}"
-        );
+        let s: String = "91350100M000100Y43".chars().enumerate().map(|(i, c)| if i == 10 { bad } else { c }).collect();
+        assert_eq!(check_credit_code(&s), Err(IdError::CreditCodeCharset), "{s}");
     }
     // Invalid check symbol itself.
-    assert_eq!(
-        check_credit_code("91350100M000100Y4I"),
-        Err(IdError::CreditCodeCharset)
-    );
+    assert_eq!(check_credit_code("91350100M000100Y4I"), Err(IdError::CreditCodeCharset));
 }
 
 #[test]
 fn credit_code_checksum_errors() {
-    assert_eq!(
-        check_credit_code("91350100M000100Y44"),
-        Err(IdError::CreditCodeChecksum)
-    );
-    assert_eq!(
-        check_credit_code("91350100M000100Y34"),
-        Err(IdError::CreditCodeChecksum)
-    );
+    assert_eq!(check_credit_code("91350100M000100Y44"), Err(IdError::CreditCodeChecksum));
+    assert_eq!(check_credit_code("91350100M000100Y34"), Err(IdError::CreditCodeChecksum));
 }
 
 #[test]
 fn credit_code_detects_every_single_substitution() {
-    let codes = [
-        "91350100M000100Y43".to_string(),
-        with_credit_check("91440300MA5EXAMPL"),
-    ];
+    let codes = ["91350100M000100Y43".to_string(), with_credit_check("91440300MA5EXAMPL")];
     for code in &codes {
         assert!(check_credit_code(code).is_ok());
         let chars: Vec<char> = code.chars().collect();
@@ -233,33 +183,17 @@ fn credit_code_detects_every_single_substitution() {
 
 #[test]
 fn id_number_known_valid() {
-    assert_eq!(
-        check_id_number("11010519491231002X", today()).unwrap(),
-        "11010519491231002X"
-    );
-    assert_eq!(
-        check_id_number("11010519491231002x", today()).unwrap(),
-        "11010519491231002X"
-    );
-    assert_eq!(
-        check_id_number("１１０１０５１９４９１２３１００２ｘ", today()).unwrap(),
-        "11010519491231002X"
-    );
-    assert_eq!(
-        check_id_number(" 110105 19491231 002X ", today()).unwrap(),
-        "11010519491231002X"
-    );
+    assert_eq!(check_id_number("11010519491231002X", today()).unwrap(), "11010519491231002X");
+    assert_eq!(check_id_number("11010519491231002x", today()).unwrap(), "11010519491231002X");
+    assert_eq!(check_id_number("１１０１０５１９４９１２３１００２ｘ", today()).unwrap(), "11010519491231002X");
+    assert_eq!(check_id_number(" 110105 19491231 002X ", today()).unwrap(), "11010519491231002X");
 }
 
 #[test]
 fn id_number_computed_valid() {
-    for body in [
-        "44030419900101123",
-        "42010620000229001",
-        "82000019000101000",
-        "65010120200210987",
-        "71000019991231555",
-    ] {
+    for body in
+        ["44030419900101123", "42010620000229001", "82000019000101000", "65010120200210987", "71000019991231555"]
+    {
         let id = with_id_check(body);
         assert_eq!(check_id_number(&id, today()).unwrap(), id, "{id}");
     }
@@ -267,17 +201,8 @@ fn id_number_computed_valid() {
 
 #[test]
 fn id_number_length_errors() {
-    for s in [
-        "",
-        "11010519491231002",
-        "11010519491231002XX",
-        "110105194912310",
-    ] {
-        assert_eq!(
-            check_id_number(s, today()),
-            Err(IdError::IdNumberLength),
-            "{s:?}"
-        );
+    for s in ["", "11010519491231002", "11010519491231002XX", "110105194912310"] {
+        assert_eq!(check_id_number(s, today()), Err(IdError::IdNumberLength), "{s:?}");
     }
 }
 
@@ -291,30 +216,17 @@ fn id_number_charset_errors() {
         "11010519491231002中",
         "1101051949A231002X",
     ] {
-        assert_eq!(
-            check_id_number(s, today()),
-            Err(IdError::IdNumberCharset),
-            "{s:?}"
-        );
+        assert_eq!(check_id_number(s, today()), Err(IdError::IdNumberCharset), "{s:?}");
     }
 }
 
 #[test]
 fn id_number_province_errors() {
-    for p in [
-        "00", "10", "16", "20", "24", "38", "47", "55", "60", "66", "70", "72", "80", "83", "91",
-        "99",
-    ] {
+    for p in ["00", "10", "16", "20", "24", "38", "47", "55", "60", "66", "70", "72", "80", "83", "91", "99"] {
         let id = with_id_check(&format!("{p}010519491231002"));
-        assert_eq!(
-            check_id_number(&id, today()),
-            Err(IdError::IdNumberProvince),
-            "{id}"
-        );
+        assert_eq!(check_id_number(&id, today()), Err(IdError::IdNumberProvince), "{id}");
     }
-    for p in [
-        "11", "15", "21", "23", "31", "37", "41", "46", "50", "54", "61", "65", "71", "81", "82",
-    ] {
+    for p in ["11", "15", "21", "23", "31", "37", "41", "46", "50", "54", "61", "65", "71", "81", "82"] {
         let id = with_id_check(&format!("{p}010519491231002"));
         assert!(check_id_number(&id, today()).is_ok(), "{id}");
     }
@@ -333,21 +245,14 @@ fn id_number_birth_date_errors() {
         "99991231",
     ] {
         let id = with_id_check(&format!("440304{birth}123"));
-        assert_eq!(
-            check_id_number(&id, today()),
-            Err(IdError::IdNumberBirthDate),
-            "{id}"
-        );
+        assert_eq!(check_id_number(&id, today()), Err(IdError::IdNumberBirthDate), "{id}");
     }
     // Boundaries are inclusive.
     let first = with_id_check("44030419000101123");
     assert!(check_id_number(&first, today()).is_ok());
     let born_today = with_id_check("44030420200210123");
     assert!(check_id_number(&born_today, today()).is_ok());
-    assert_eq!(
-        check_id_number(&born_today, ymd(2020, 2, 9)),
-        Err(IdError::IdNumberBirthDate)
-    );
+    assert_eq!(check_id_number(&born_today, ymd(2020, 2, 9)), Err(IdError::IdNumberBirthDate));
     // A leap day exists in 2020.
     let leap = with_id_check("44030420200229123");
     assert!(check_id_number(&leap, ymd(2020, 3, 1)).is_ok());
@@ -355,33 +260,20 @@ fn id_number_birth_date_errors() {
 
 #[test]
 fn id_number_checksum_errors() {
-    assert_eq!(
-        check_id_number("110105194912310021", today()),
-        Err(IdError::IdNumberChecksum)
-    );
-    assert_eq!(
-        check_id_number("110105194912310020", today()),
-        Err(IdError::IdNumberChecksum)
-    );
+    assert_eq!(check_id_number("110105194912310021", today()), Err(IdError::IdNumberChecksum));
+    assert_eq!(check_id_number("110105194912310020", today()), Err(IdError::IdNumberChecksum));
 }
 
 #[test]
 fn id_number_detects_every_single_substitution() {
-    let ids = [
-        "11010519491231002X".to_string(),
-        with_id_check("44030419900101123"),
-    ];
+    let ids = ["11010519491231002X".to_string(), with_id_check("44030419900101123")];
     // A far-future `today` so that date changes stay in range when possible.
     let today = ymd(2100, 1, 1);
     for id in &ids {
         assert!(check_id_number(id, today).is_ok());
         let chars: Vec<char> = id.chars().collect();
         for pos in 0..chars.len() {
-            let allowed: &str = if pos == 17 {
-                "0123456789X"
-            } else {
-                "0123456789"
-            };
+            let allowed: &str = if pos == 17 { "0123456789X" } else { "0123456789" };
             for sub in allowed.chars() {
                 if sub == chars[pos] {
                     continue;
@@ -405,19 +297,12 @@ fn id_number_checksum_alone_detects_substitutions() {
     let id = with_id_check("44030419900101123");
     let chars: Vec<char> = id.chars().collect();
     for pos in [2usize, 3, 4, 5, 14, 15, 16, 17] {
-        let allowed: &str = if pos == 17 {
-            "0123456789X"
-        } else {
-            "0123456789"
-        };
+        let allowed: &str = if pos == 17 { "0123456789X" } else { "0123456789" };
         for sub in allowed.chars().filter(|&c| c != chars[pos]) {
             let mut changed = chars.clone();
             changed[pos] = sub;
             let changed: String = changed.into_iter().collect();
-            assert_eq!(
-                check_id_number(&changed, today()),
-                Err(IdError::IdNumberChecksum)
-            );
+            assert_eq!(check_id_number(&changed, today()), Err(IdError::IdNumberChecksum));
         }
     }
 }
@@ -425,17 +310,11 @@ fn id_number_checksum_alone_detects_substitutions() {
 // -------------------------------------------------------------- phone
 
 fn mobile(s: &str) -> Phone {
-    Phone {
-        normalized: s.to_string(),
-        kind: PhoneKind::Mobile,
-    }
+    Phone { normalized: s.to_string(), kind: PhoneKind::Mobile }
 }
 
 fn landline(s: &str) -> Phone {
-    Phone {
-        normalized: s.to_string(),
-        kind: PhoneKind::Landline,
-    }
+    Phone { normalized: s.to_string(), kind: PhoneKind::Landline }
 }
 
 #[test]
@@ -527,30 +406,11 @@ fn district_code_valid() {
 
 #[test]
 fn district_code_errors() {
-    for input in [
-        "",
-        "44030",
-        "4403050",
-        "44 0305",
-        "44O305",
-        "４４０３０",
-        "44-305",
-        "四四0305",
-    ] {
-        assert_eq!(
-            check_district_code(input),
-            Err(IdError::DistrictCodeFormat),
-            "{input:?}"
-        );
+    for input in ["", "44030", "4403050", "44 0305", "44O305", "４４０３０", "44-305", "四四0305"] {
+        assert_eq!(check_district_code(input), Err(IdError::DistrictCodeFormat), "{input:?}");
     }
-    for input in [
-        "000000", "100000", "160000", "390000", "700000", "830000", "990000",
-    ] {
-        assert_eq!(
-            check_district_code(input),
-            Err(IdError::DistrictCodeProvince),
-            "{input}"
-        );
+    for input in ["000000", "100000", "160000", "390000", "700000", "830000", "990000"] {
+        assert_eq!(check_district_code(input), Err(IdError::DistrictCodeProvince), "{input}");
     }
 }
 

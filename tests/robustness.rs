@@ -94,7 +94,8 @@ fn full_width_digits_are_normalised_and_given_back() {
     assert!(norm.contains(&("/filedOn".into(), json!("2020-02-04"))), "{norm:?}");
     assert!(norm.contains(&("/contacts/firstResponsible/phone".into(), json!("13800138000"))), "{norm:?}");
     assert!(norm.contains(&("/staff/total".into(), json!(12))), "{norm:?}");
-    let format_errors = a.diagnostics.iter().filter(|d| (d.rule_id == "RTW-F3" || d.rule_id == "RTW-F5") && d.code != "field.required");
+    let format_errors =
+        a.diagnostics.iter().filter(|d| (d.rule_id == "RTW-F3" || d.rule_id == "RTW-F5") && d.code != "field.required");
     assert_eq!(format_errors.count(), 0, "{:?}", codes(&a));
 }
 

@@ -20,10 +20,7 @@ pub struct Env<'v> {
 impl<'v> Env<'v> {
     /// The same environment with another current element.
     pub fn with_elem(&self, elem: &'v Value) -> Env<'v> {
-        Env {
-            elem: Some(elem),
-            ..*self
-        }
+        Env { elem: Some(elem), ..*self }
     }
 }
 
@@ -68,15 +65,10 @@ fn field<'v>(base: Base, path: &[String], kind: FieldKind, env: &Env<'v>) -> Raw
         FieldKind::Object => Raw::Present(v.is_some_and(Value::is_object)),
         FieldKind::Array => Raw::Array(v.and_then(Value::as_array)),
         FieldKind::StrList => Raw::List(
-            v.and_then(Value::as_array)
-                .map(|a| a.iter().filter_map(Value::as_str).collect())
-                .unwrap_or_default(),
+            v.and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default(),
         ),
         FieldKind::Leaf(t) => Raw::Val(match (t, v) {
-            (Ty::Num, Some(Value::Number(n))) => n
-                .as_f64()
-                .filter(|x| x.is_finite())
-                .map_or(Val::Unknown, Val::Num),
+            (Ty::Num, Some(Value::Number(n))) => n.as_f64().filter(|x| x.is_finite()).map_or(Val::Unknown, Val::Num),
             (Ty::Bool, Some(Value::Bool(b))) => Val::Bool(*b),
             (Ty::Str, Some(Value::String(s))) if !s.trim().is_empty() => Val::Str(s),
             (Ty::Date, Some(Value::String(s))) => {
@@ -96,11 +88,7 @@ fn raw<'v>(node: &'v Node, env: &Env<'v>) -> Raw<'v> {
 }
 
 fn num(x: f64) -> Val<'static> {
-    if x.is_finite() {
-        Val::Num(x)
-    } else {
-        Val::Unknown
-    }
+    if x.is_finite() { Val::Num(x) } else { Val::Unknown }
 }
 
 /// Evaluate a node.
@@ -134,6 +122,11 @@ pub fn eval<'v>(node: &'v Node, env: &Env<'v>) -> Val<'v> {
             (Val::Date(x), Val::Date(y)) => Val::Num((y - x).num_days() as f64),
             _ => Val::Unknown,
         },
+        Node::Latest(a, b) => match (eval(a, env), eval(b, env)) {
+            (Val::Date(x), Val::Date(y)) => Val::Date(x.max(y)),
+            (Val::Date(x), _) | (_, Val::Date(x)) => Val::Date(x),
+            _ => Val::Unknown,
+        },
         Node::AddDays(a, b) => match (eval(a, env), eval(b, env)) {
             (Val::Date(d), Val::Num(n)) if n.fract() == 0.0 && n.abs() < 1.0e6 => {
                 let moved = if n >= 0.0 {
@@ -146,20 +139,15 @@ pub fn eval<'v>(node: &'v Node, env: &Env<'v>) -> Val<'v> {
             _ => Val::Unknown,
         },
         Node::Count(arr, cond) => match raw(arr, env) {
-            Raw::Array(Some(items)) => Val::Num(
-                items
-                    .iter()
-                    .filter(|it| eval(cond, &env.with_elem(it)) == Val::Bool(true))
-                    .count() as f64,
-            ),
+            Raw::Array(Some(items)) => {
+                Val::Num(items.iter().filter(|it| eval(cond, &env.with_elem(it)) == Val::Bool(true)).count() as f64)
+            }
             _ => Val::Unknown,
         },
         Node::Any(arr, cond) => match raw(arr, env) {
-            Raw::Array(Some(items)) => Val::Bool(
-                items
-                    .iter()
-                    .any(|it| eval(cond, &env.with_elem(it)) == Val::Bool(true)),
-            ),
+            Raw::Array(Some(items)) => {
+                Val::Bool(items.iter().any(|it| eval(cond, &env.with_elem(it)) == Val::Bool(true)))
+            }
             Raw::Array(None) => Val::Bool(false),
             _ => Val::Unknown,
         },

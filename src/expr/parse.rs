@@ -2,9 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{
-    ExprError, ExprErrorKind, ExprTy, MAX_DEPTH, MAX_NODES, MAX_SOURCE_CHARS, ParamValue, Scope,
-};
+use super::{ExprError, ExprErrorKind, ExprTy, MAX_DEPTH, MAX_NODES, MAX_SOURCE_CHARS, ParamValue, Scope};
 use crate::schema::{Resolved, Shape, Ty, resolve};
 
 /// Which document a field reference reads.
@@ -50,16 +48,13 @@ pub enum Node {
     Date(NaiveDate),
     StrList(Vec<String>),
     Today,
-    Field {
-        base: Base,
-        path: Vec<String>,
-        kind: FieldKind,
-    },
+    Field { base: Base, path: Vec<String>, kind: FieldKind },
     Not(Box<Node>),
     Neg(Box<Node>),
     Bin(BinOp, Box<Node>, Box<Node>),
     Present(Box<Node>),
     Days(Box<Node>, Box<Node>),
+    Latest(Box<Node>, Box<Node>),
     AddDays(Box<Node>, Box<Node>),
     Count(Box<Node>, Box<Node>),
     Any(Box<Node>, Box<Node>),
@@ -85,18 +80,12 @@ struct Typed {
 }
 
 fn err(column: usize, kind: ExprErrorKind, message: impl Into<String>) -> ExprError {
-    ExprError {
-        column,
-        message: message.into(),
-        kind,
-    }
+    ExprError { column, message: message.into(), kind }
 }
 
 fn lex(src: &str) -> Result<Vec<(Tok, usize)>, ExprError> {
-    const OPS: [&str; 19] = [
-        "||", "&&", "==", "!=", "<=", ">=", "??", "<", ">", "+", "-", "*", "/", "!", "(", ")", ",",
-        "[", "]",
-    ];
+    const OPS: [&str; 19] =
+        ["||", "&&", "==", "!=", "<=", ">=", "??", "<", ">", "+", "-", "*", "/", "!", "(", ")", ",", "[", "]"];
     let chars: Vec<char> = src.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -106,16 +95,11 @@ fn lex(src: &str) -> Result<Vec<(Tok, usize)>, ExprError> {
             i += 1;
         } else if c.is_ascii_digit() {
             let start = i;
-            while chars
-                .get(i)
-                .is_some_and(|c| c.is_ascii_digit() || *c == '.')
-            {
+            while chars.get(i).is_some_and(|c| c.is_ascii_digit() || *c == '.') {
                 i += 1;
             }
             let text: String = chars.get(start..i).unwrap_or_default().iter().collect();
-            let n = text
-                .parse::<f64>()
-                .map_err(|_| err(col, ExprErrorKind::Syntax, format!("bad number `{text}`")))?;
+            let n = text.parse::<f64>().map_err(|_| err(col, ExprErrorKind::Syntax, format!("bad number `{text}`")))?;
             out.push((Tok::Num(n), col));
         } else if c == '"' {
             i += 1;
@@ -142,49 +126,30 @@ fn lex(src: &str) -> Result<Vec<(Tok, usize)>, ExprError> {
         } else if c.is_ascii_alphabetic() || c == '_' || c == '$' {
             let start = i;
             i += 1;
-            while chars
-                .get(i)
-                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.')
-            {
+            while chars.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.') {
                 i += 1;
             }
             let text: String = chars.get(start..i).unwrap_or_default().iter().collect();
             if let Some(name) = text.strip_prefix('$') {
                 if name.is_empty() || name.contains('.') {
-                    return Err(err(
-                        col,
-                        ExprErrorKind::Syntax,
-                        format!("bad parameter name `{text}`"),
-                    ));
+                    return Err(err(col, ExprErrorKind::Syntax, format!("bad parameter name `{text}`")));
                 }
                 out.push((Tok::Param(name.to_owned()), col));
             } else {
                 if text.ends_with('.') || text.contains("..") {
-                    return Err(err(
-                        col,
-                        ExprErrorKind::Syntax,
-                        format!("bad field name `{text}`"),
-                    ));
+                    return Err(err(col, ExprErrorKind::Syntax, format!("bad field name `{text}`")));
                 }
                 out.push((Tok::Ident(text), col));
             }
         } else {
-            let rest: String = chars
-                .get(i..(i + 2).min(chars.len()))
-                .unwrap_or_default()
-                .iter()
-                .collect();
+            let rest: String = chars.get(i..(i + 2).min(chars.len())).unwrap_or_default().iter().collect();
             match OPS.iter().find(|op| rest.starts_with(**op)) {
                 Some(op) => {
                     i += op.chars().count();
                     out.push((Tok::Op(op), col));
                 }
                 None => {
-                    return Err(err(
-                        col,
-                        ExprErrorKind::Syntax,
-                        format!("unexpected character `{c}`"),
-                    ));
+                    return Err(err(col, ExprErrorKind::Syntax, format!("unexpected character `{c}`")));
                 }
             }
         }
@@ -207,11 +172,7 @@ struct Parser<'a> {
 /// Parse and type-check an expression.
 pub fn compile(src: &str, scope: &Scope<'_>) -> Result<(Node, ExprTy), ExprError> {
     if src.chars().nth(MAX_SOURCE_CHARS).is_some() {
-        return Err(err(
-            1,
-            ExprErrorKind::Syntax,
-            format!("expression longer than {MAX_SOURCE_CHARS} characters"),
-        ));
+        return Err(err(1, ExprErrorKind::Syntax, format!("expression longer than {MAX_SOURCE_CHARS} characters")));
     }
     let toks = lex(src)?;
     let mut p = Parser {
@@ -226,11 +187,7 @@ pub fn compile(src: &str, scope: &Scope<'_>) -> Result<(Node, ExprTy), ExprError
     };
     let t = p.expr()?;
     if let Some((tok, col)) = p.toks.get(p.pos) {
-        return Err(err(
-            *col,
-            ExprErrorKind::Syntax,
-            format!("unexpected {}", describe(tok)),
-        ));
+        return Err(err(*col, ExprErrorKind::Syntax, format!("unexpected {}", describe(tok))));
     }
     match t.ty {
         Some(ty) => Ok((t.node, ty)),
@@ -273,15 +230,8 @@ impl Parser<'_> {
         if self.eat_op(op) {
             Ok(())
         } else {
-            let found = self
-                .toks
-                .get(self.pos)
-                .map_or_else(|| "end of expression".to_owned(), |t| describe(&t.0));
-            Err(err(
-                self.col(),
-                ExprErrorKind::Syntax,
-                format!("expected `{op}`, found {found}"),
-            ))
+            let found = self.toks.get(self.pos).map_or_else(|| "end of expression".to_owned(), |t| describe(&t.0));
+            Err(err(self.col(), ExprErrorKind::Syntax, format!("expected `{op}`, found {found}")))
         }
     }
 
@@ -289,29 +239,17 @@ impl Parser<'_> {
         self.depth += 1;
         self.nodes += 1;
         if self.depth > MAX_DEPTH {
-            return Err(err(
-                self.col(),
-                ExprErrorKind::Syntax,
-                format!("expression nested deeper than {MAX_DEPTH}"),
-            ));
+            return Err(err(self.col(), ExprErrorKind::Syntax, format!("expression nested deeper than {MAX_DEPTH}")));
         }
         if self.nodes > MAX_NODES {
-            return Err(err(
-                self.col(),
-                ExprErrorKind::Syntax,
-                format!("expression has more than {MAX_NODES} parts"),
-            ));
+            return Err(err(self.col(), ExprErrorKind::Syntax, format!("expression has more than {MAX_NODES} parts")));
         }
         Ok(())
     }
 
     fn value(&self, t: &Typed, col: usize) -> Result<ExprTy, ExprError> {
         t.ty.ok_or_else(|| {
-            err(
-                col,
-                ExprErrorKind::TypeMismatch,
-                "an object or array is not a value; use present(), count() or size()",
-            )
+            err(col, ExprErrorKind::TypeMismatch, "an object or array is not a value; use present(), count() or size()")
         })
     }
 
@@ -320,11 +258,7 @@ impl Parser<'_> {
         if ty == want {
             Ok(())
         } else {
-            Err(err(
-                col,
-                ExprErrorKind::TypeMismatch,
-                format!("{what} needs a {}, found a {}", want.name(), ty.name()),
-            ))
+            Err(err(col, ExprErrorKind::TypeMismatch, format!("{what} needs a {}, found a {}", want.name(), ty.name())))
         }
     }
 
@@ -389,11 +323,7 @@ impl Parser<'_> {
                     ));
                 }
                 if lt == ExprTy::StrList {
-                    return Err(err(
-                        col,
-                        ExprErrorKind::TypeMismatch,
-                        "lists cannot be compared; use in()",
-                    ));
+                    return Err(err(col, ExprErrorKind::TypeMismatch, "lists cannot be compared; use in()"));
                 }
                 return Ok(bin(op, left, right, ExprTy::Bool));
             }
@@ -469,11 +399,7 @@ impl Parser<'_> {
                 return Err(err(
                     rcol,
                     ExprErrorKind::TypeMismatch,
-                    format!(
-                        "`??` needs the same type on both sides, found a {} and a {}",
-                        lt.name(),
-                        rt.name()
-                    ),
+                    format!("`??` needs the same type on both sides, found a {} and a {}", lt.name(), rt.name()),
                 ));
             }
             left = bin(BinOp::Coalesce, left, right, lt);
@@ -518,11 +444,7 @@ impl Parser<'_> {
 
     fn param(&self, name: &str, col: usize) -> Result<Typed, ExprError> {
         let Some(v) = self.scope.params.param(name) else {
-            return Err(err(
-                col,
-                ExprErrorKind::UnknownName,
-                format!("unknown parameter `${name}`"),
-            ));
+            return Err(err(col, ExprErrorKind::UnknownName, format!("unknown parameter `${name}`")));
         };
         Ok(match v {
             ParamValue::Num(x) => typed(Node::Num(*x), ExprTy::Num),
@@ -540,48 +462,18 @@ impl Parser<'_> {
             None => resolve(self.scope.doc, &segs).map(|r| (Base::Doc, r)),
         };
         let Some((base, r)) = found else {
-            return Err(err(
-                col,
-                ExprErrorKind::UnknownName,
-                format!("unknown field `{name}`"),
-            ));
+            return Err(err(col, ExprErrorKind::UnknownName, format!("unknown field `{name}`")));
         };
         let path = segs.iter().map(|s| (*s).to_owned()).collect();
         Ok(match r {
-            Resolved::Leaf(t) => typed(
-                Node::Field {
-                    base,
-                    path,
-                    kind: FieldKind::Leaf(t),
-                },
-                leaf_ty(t),
-            ),
-            Resolved::Object => Typed {
-                node: Node::Field {
-                    base,
-                    path,
-                    kind: FieldKind::Object,
-                },
-                ty: None,
-                elem: None,
-            },
-            Resolved::StrList => typed(
-                Node::Field {
-                    base,
-                    path,
-                    kind: FieldKind::StrList,
-                },
-                ExprTy::StrList,
-            ),
-            Resolved::Array(el) => Typed {
-                node: Node::Field {
-                    base,
-                    path,
-                    kind: FieldKind::Array,
-                },
-                ty: None,
-                elem: Some(el),
-            },
+            Resolved::Leaf(t) => typed(Node::Field { base, path, kind: FieldKind::Leaf(t) }, leaf_ty(t)),
+            Resolved::Object => {
+                Typed { node: Node::Field { base, path, kind: FieldKind::Object }, ty: None, elem: None }
+            }
+            Resolved::StrList => typed(Node::Field { base, path, kind: FieldKind::StrList }, ExprTy::StrList),
+            Resolved::Array(el) => {
+                Typed { node: Node::Field { base, path, kind: FieldKind::Array }, ty: None, elem: Some(el) }
+            }
         })
     }
 
@@ -606,36 +498,32 @@ impl Parser<'_> {
                 self.want(&a, ExprTy::Date, acol, name)?;
                 if name == "days" {
                     self.want(&b, ExprTy::Date, bcol, name)?;
-                    Ok(typed(
-                        Node::Days(Box::new(a.node), Box::new(b.node)),
-                        ExprTy::Num,
-                    ))
+                    Ok(typed(Node::Days(Box::new(a.node), Box::new(b.node)), ExprTy::Num))
                 } else {
                     self.want(&b, ExprTy::Num, bcol, name)?;
-                    Ok(typed(
-                        Node::AddDays(Box::new(a.node), Box::new(b.node)),
-                        ExprTy::Date,
-                    ))
+                    Ok(typed(Node::AddDays(Box::new(a.node), Box::new(b.node)), ExprTy::Date))
                 }
+            }
+            "latest" => {
+                let acol = self.col();
+                let a = self.expr()?;
+                self.expect_op(",")?;
+                let bcol = self.col();
+                let b = self.expr()?;
+                self.args_end()?;
+                self.want(&a, ExprTy::Date, acol, name)?;
+                self.want(&b, ExprTy::Date, bcol, name)?;
+                Ok(typed(Node::Latest(Box::new(a.node), Box::new(b.node)), ExprTy::Date))
             }
             "date" => {
                 let acol = self.col();
                 let Some((Tok::Str(s), _)) = self.toks.get(self.pos).cloned() else {
-                    return Err(err(
-                        acol,
-                        ExprErrorKind::Syntax,
-                        "date() takes a literal like \"2020-02-10\"",
-                    ));
+                    return Err(err(acol, ExprErrorKind::Syntax, "date() takes a literal like \"2020-02-10\""));
                 };
                 self.pos += 1;
                 self.args_end()?;
-                let d = NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| {
-                    err(
-                        acol,
-                        ExprErrorKind::Syntax,
-                        format!("`{s}` is not a date (YYYY-MM-DD)"),
-                    )
-                })?;
+                let d = NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+                    .map_err(|_| err(acol, ExprErrorKind::Syntax, format!("`{s}` is not a date (YYYY-MM-DD)")))?;
                 Ok(typed(Node::Date(d), ExprTy::Date))
             }
             "count" | "any" => {
@@ -667,15 +555,9 @@ impl Parser<'_> {
                 self.want(&cond, ExprTy::Bool, ccol, name)?;
                 self.args_end()?;
                 if name == "count" {
-                    Ok(typed(
-                        Node::Count(Box::new(arr.node), Box::new(cond.node)),
-                        ExprTy::Num,
-                    ))
+                    Ok(typed(Node::Count(Box::new(arr.node), Box::new(cond.node)), ExprTy::Num))
                 } else {
-                    Ok(typed(
-                        Node::Any(Box::new(arr.node), Box::new(cond.node)),
-                        ExprTy::Bool,
-                    ))
+                    Ok(typed(Node::Any(Box::new(arr.node), Box::new(cond.node)), ExprTy::Bool))
                 }
             }
             "size" => {
@@ -683,11 +565,7 @@ impl Parser<'_> {
                 let arr = self.expr()?;
                 self.args_end()?;
                 if arr.elem.is_none() && arr.ty != Some(ExprTy::StrList) {
-                    return Err(err(
-                        acol,
-                        ExprErrorKind::TypeMismatch,
-                        "size() needs an array field",
-                    ));
+                    return Err(err(acol, ExprErrorKind::TypeMismatch, "size() needs an array field"));
                 }
                 Ok(typed(Node::Size(Box::new(arr.node)), ExprTy::Num))
             }
@@ -700,16 +578,9 @@ impl Parser<'_> {
                 self.args_end()?;
                 self.want(&a, ExprTy::Str, acol, "in()")?;
                 self.want(&b, ExprTy::StrList, bcol, "in()")?;
-                Ok(typed(
-                    Node::In(Box::new(a.node), Box::new(b.node)),
-                    ExprTy::Bool,
-                ))
+                Ok(typed(Node::In(Box::new(a.node), Box::new(b.node)), ExprTy::Bool))
             }
-            _ => Err(err(
-                col,
-                ExprErrorKind::UnknownName,
-                format!("unknown function `{name}`"),
-            )),
+            _ => Err(err(col, ExprErrorKind::UnknownName, format!("unknown function `{name}`"))),
         }
     }
 }
@@ -724,11 +595,7 @@ fn leaf_ty(t: Ty) -> ExprTy {
 }
 
 fn typed(node: Node, ty: ExprTy) -> Typed {
-    Typed {
-        node,
-        ty: Some(ty),
-        elem: None,
-    }
+    Typed { node, ty: Some(ty), elem: None }
 }
 
 fn bin(op: BinOp, l: Typed, r: Typed, ty: ExprTy) -> Typed {

@@ -7,16 +7,11 @@ use super::normalize::normalize_text;
 const CHARSET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 /// Weights of positions 1–17: 3^(i−1) mod 31.
-const WEIGHTS: [u32; 17] = [
-    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
-];
+const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 /// Value of a symbol, i.e. its index in [`CHARSET`].
 fn value_of(c: char) -> Option<u32> {
-    CHARSET
-        .chars()
-        .position(|s| s == c)
-        .and_then(|p| u32::try_from(p).ok())
+    CHARSET.chars().position(|s| s == c).and_then(|p| u32::try_from(p).ok())
 }
 
 /// Validates a unified social credit code and returns it normalised.
@@ -33,11 +28,8 @@ fn value_of(c: char) -> Option<u32> {
 /// [`IdError::CreditCodeLength`], [`IdError::CreditCodeCharset`] or
 /// [`IdError::CreditCodeChecksum`].
 pub fn check_credit_code(s: &str) -> Result<String, IdError> {
-    let code: String = normalize_text(s)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
+    let code: String =
+        normalize_text(s).chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_uppercase()).collect();
     if code.chars().count() != 18 {
         return Err(IdError::CreditCodeLength);
     }

@@ -59,11 +59,7 @@ where
 {
     let mut value = 0u32;
     let mut count = 0usize;
-    while let Some(d) = chars
-        .peek()
-        .filter(|c| c.is_ascii_digit())
-        .and_then(|c| c.to_digit(10))
-    {
+    while let Some(d) = chars.peek().filter(|c| c.is_ascii_digit()).and_then(|c| c.to_digit(10)) {
         if count == max {
             return None;
         }

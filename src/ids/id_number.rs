@@ -27,11 +27,8 @@ const CHECK_CHARS: &str = "10X98765432";
 /// [`IdError::IdNumberProvince`], [`IdError::IdNumberBirthDate`] or
 /// [`IdError::IdNumberChecksum`].
 pub fn check_id_number(s: &str, today: NaiveDate) -> Result<String, IdError> {
-    let id: String = normalize_text(s)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| if c == 'x' { 'X' } else { c })
-        .collect();
+    let id: String =
+        normalize_text(s).chars().filter(|c| !c.is_whitespace()).map(|c| if c == 'x' { 'X' } else { c }).collect();
     if id.chars().count() != 18 {
         return Err(IdError::IdNumberLength);
     }
@@ -67,10 +64,8 @@ pub fn check_id_number(s: &str, today: NaiveDate) -> Result<String, IdError> {
     }
 
     let sum: u32 = digits.iter().zip(WEIGHTS.iter()).map(|(d, w)| d * w).sum();
-    let expected = usize::try_from(sum % 11)
-        .ok()
-        .and_then(|i| CHECK_CHARS.chars().nth(i))
-        .ok_or(IdError::IdNumberChecksum)?;
+    let expected =
+        usize::try_from(sum % 11).ok().and_then(|i| CHECK_CHARS.chars().nth(i)).ok_or(IdError::IdNumberChecksum)?;
     if last != expected {
         return Err(IdError::IdNumberChecksum);
     }
@@ -80,9 +75,7 @@ pub fn check_id_number(s: &str, today: NaiveDate) -> Result<String, IdError> {
 /// The birth date encoded in digits 7–14 (`YYYYMMDD`), if it exists.
 fn birth_date(digits: &[u32]) -> Option<NaiveDate> {
     let number = |from: usize, len: usize| -> Option<u32> {
-        digits
-            .get(from..from + len)
-            .map(|ds| ds.iter().fold(0u32, |acc, d| acc * 10 + d))
+        digits.get(from..from + len).map(|ds| ds.iter().fold(0u32, |acc, d| acc * 10 + d))
     };
     let year = i32::try_from(number(6, 4)?).ok()?;
     let month = number(10, 2)?;

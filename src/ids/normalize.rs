@@ -15,11 +15,7 @@
 pub fn normalize_text(s: &str) -> String {
     let mapped: String = s.chars().filter_map(map_char).collect();
     let trimmed = mapped.trim();
-    if trimmed.len() == mapped.len() {
-        mapped
-    } else {
-        trimmed.to_owned()
-    }
+    if trimmed.len() == mapped.len() { mapped } else { trimmed.to_owned() }
 }
 
 /// Maps one character, or returns `None` when it must be removed.

@@ -72,10 +72,7 @@ pub fn check_phone(s: &str) -> Result<Phone, IdError> {
 }
 
 fn mobile(digits: &str) -> Phone {
-    Phone {
-        normalized: digits.to_owned(),
-        kind: PhoneKind::Mobile,
-    }
+    Phone { normalized: digits.to_owned(), kind: PhoneKind::Mobile }
 }
 
 /// Parses a landline number; `text` is the normalised input and `compact`
@@ -107,8 +104,5 @@ fn landline(text: &str, compact: &str) -> Result<Phone, IdError> {
     if !(7..=8).contains(&number.len()) {
         return Err(IdError::PhoneFormat);
     }
-    Ok(Phone {
-        normalized: format!("{area}-{number}"),
-        kind: PhoneKind::Landline,
-    })
+    Ok(Phone { normalized: format!("{area}-{number}"), kind: PhoneKind::Landline })
 }

@@ -13,6 +13,13 @@ use crate::answer::Severity;
 pub struct PackDoc {
     /// Pack family id, e.g. `shenzhen-2020`.
     pub id: String,
+    /// The pack this one varies (`shenzhen-2020`, or `shenzhen-2020@2020-02-10` for one version).
+    /// Its `parameters`, `rules` (by id) and `messages` are merged over the parent's.
+    #[serde(default)]
+    pub extends: Option<String>,
+    /// Variant only: rule ids of the parent to drop.
+    #[serde(default)]
+    pub remove_rules: Vec<String>,
     /// Version label of this pack.
     pub version: String,
     /// First day (CST) on which this version is in force, `YYYY-MM-DD`.
@@ -86,6 +93,18 @@ pub enum RuleKind {
     Isolation,
     /// A gate of 六个坚决不放手: closed by the diagnostics of its causes or its own checks.
     Gate,
+    /// A section of the inspection checklist (`INS-S1`).
+    Section,
+    /// An inspection checklist item with weight and veto (`INS-S1-1`).
+    Item,
+    /// One of the six facts an inspection must record (`INS-K1`).
+    Fact,
+    /// A community indicator: numerator / denominator, met only at 100% (`IND-1`).
+    Indicator,
+    /// An item of the community checklist 十个一律 (`IND-R1`).
+    ChecklistItem,
+    /// A screening outcome rule, first match wins (`SCR-1`).
+    Screen,
 }
 
 /// One rule.
@@ -129,6 +148,62 @@ pub struct RuleDoc {
     /// Isolation only: the field of the element the diagnostic points at.
     #[serde(default)]
     pub path: Option<String>,
+    /// What the rule judges (default: `filing`; implied by inspection, indicator and screening kinds).
+    #[serde(default)]
+    pub on: Option<Subject>,
+    /// Inspection item: its section (`INS-S1`).
+    #[serde(default)]
+    pub section: Option<String>,
+    /// Inspection item: its weight.
+    #[serde(default)]
+    pub weight: Option<f64>,
+    /// Inspection item: a veto item (一票否决).
+    #[serde(default)]
+    pub veto: Option<bool>,
+    /// Inspection item: when this holds the item is not applicable (`na`) without an answer.
+    #[serde(default)]
+    pub na_when: Option<String>,
+    /// Inspection fact: the field that must be recorded (`facts.basics`).
+    #[serde(default)]
+    pub field: Option<String>,
+    /// Indicator: the count of units that comply (`compoundsEnclosed`).
+    #[serde(default)]
+    pub numerator: Option<String>,
+    /// Indicator: the count of all units (`compounds`).
+    #[serde(default)]
+    pub denominator: Option<String>,
+    /// Screening: the outcome when `when` holds.
+    #[serde(default)]
+    pub outcome: Option<String>,
+    /// Screening: the date the observation period counts from.
+    #[serde(default)]
+    pub from: Option<String>,
+}
+
+/// What a rule judges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Subject {
+    /// Return-to-work filings (RTW-*).
+    Filing,
+    /// Inspections (INS-*).
+    Inspection,
+    /// Community indicators (IND-*).
+    Indicators,
+    /// Personal screening (SCR-*).
+    Screening,
+}
+
+impl Subject {
+    /// The name in packs and answers.
+    pub fn name(self) -> &'static str {
+        match self {
+            Subject::Filing => "filing",
+            Subject::Inspection => "inspection",
+            Subject::Indicators => "indicators",
+            Subject::Screening => "screening",
+        }
+    }
 }
 
 /// The kind of a field check.

@@ -24,9 +24,7 @@ impl Locale {
         let t = tag.trim().replace('_', "-").to_ascii_lowercase();
         match t.as_str() {
             "zh" | "zh-cn" | "zh-hans" | "zh-hans-cn" | "zh-sg" => Some(Locale::ZhCn),
-            "zh-tw" | "zh-hk" | "zh-mo" | "zh-hant" | "zh-hant-tw" | "zh-hant-hk" => {
-                Some(Locale::ZhTw)
-            }
+            "zh-tw" | "zh-hk" | "zh-mo" | "zh-hant" | "zh-hant-tw" | "zh-hant-hk" => Some(Locale::ZhTw),
             _ if t == "en" || t.starts_with("en-") => Some(Locale::En),
             _ => None,
         }
@@ -54,10 +52,7 @@ impl Catalogue {
         let mut by_locale: BTreeMap<Locale, BTreeMap<String, MessageDoc>> = BTreeMap::new();
         for (tag, msgs) in doc {
             if let Some(l) = Locale::parse(tag) {
-                by_locale
-                    .entry(l)
-                    .or_default()
-                    .extend(msgs.iter().map(|(k, v)| (k.clone(), v.clone())));
+                by_locale.entry(l).or_default().extend(msgs.iter().map(|(k, v)| (k.clone(), v.clone())));
             }
         }
         Self { by_locale }
@@ -65,25 +60,18 @@ impl Catalogue {
 
     /// Whether `code` has a message in `locale` itself (no fallback).
     pub fn has(&self, locale: Locale, code: &str) -> bool {
-        self.by_locale
-            .get(&locale)
-            .is_some_and(|m| m.contains_key(code))
+        self.by_locale.get(&locale).is_some_and(|m| m.contains_key(code))
     }
 
     fn find(&self, locale: Locale, code: &str) -> Option<&MessageDoc> {
-        [locale, Locale::ZhCn, Locale::En]
-            .into_iter()
-            .find_map(|l| self.by_locale.get(&l).and_then(|m| m.get(code)))
+        [locale, Locale::ZhCn, Locale::En].into_iter().find_map(|l| self.by_locale.get(&l).and_then(|m| m.get(code)))
     }
 
     /// The message and help for `code` in `locale` (falling back to zh-CN, then en, then the
     /// code itself), with `{name}` placeholders filled from `params`.
     pub fn render(&self, locale: Locale, code: &str, params: &Value) -> (String, Option<String>) {
         match self.find(locale, code) {
-            Some(m) => (
-                fill(&m.message, params),
-                m.help.as_deref().map(|h| fill(h, params)),
-            ),
+            Some(m) => (fill(&m.message, params), m.help.as_deref().map(|h| fill(h, params))),
             None => (code.to_owned(), None),
         }
     }
@@ -139,10 +127,7 @@ mod tests {
     #[test]
     fn fills_placeholders() {
         let p = serde_json::json!({ "min": 5, "date": "2020-02-09", "r": 0.333333 });
-        assert_eq!(
-            fill("至少{min}天，{date}起；{x}；{r}", &p),
-            "至少5天，2020-02-09起；{x}；0.33"
-        );
+        assert_eq!(fill("至少{min}天，{date}起；{x}；{r}", &p), "至少5天，2020-02-09起；{x}；0.33");
         assert_eq!(fill("unclosed {min", &p), "unclosed {min");
     }
 

@@ -71,9 +71,7 @@ pub fn case_input(raw: &Value) -> Input {
     if let Some(i) = raw.get("input") {
         return Input::Json(i.clone());
     }
-    let base = raw["base"]
-        .as_str()
-        .expect("a case needs `input`, `inputText` or `base`");
+    let base = raw["base"].as_str().expect("a case needs `input`, `inputText` or `base`");
     let text = std::fs::read_to_string(root().join(base)).unwrap_or_else(|e| panic!("{base}: {e}"));
     let mut v: Value = serde_json::from_str(&text).unwrap();
     if let Some(p) = raw.get("patch") {
@@ -83,10 +81,7 @@ pub fn case_input(raw: &Value) -> Input {
 }
 
 fn load_dir(dir: &Path, kind: CaseKind, out: &mut Vec<Case>) {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
     for f in files {
         if f.extension().and_then(|e| e.to_str()) != Some("json") {
@@ -102,10 +97,7 @@ fn load_dir(dir: &Path, kind: CaseKind, out: &mut Vec<Case>) {
                 .as_array()
                 .map(|a| a.iter().map(|x| x.as_str().unwrap().to_owned()).collect())
                 .unwrap_or_default(),
-            now: raw["now"]
-                .as_str()
-                .unwrap_or_else(|| panic!("{}: needs `now`", f.display()))
-                .to_owned(),
+            now: raw["now"].as_str().unwrap_or_else(|| panic!("{}: needs `now`", f.display())).to_owned(),
             locale: raw.get("locale").and_then(Value::as_str).map(str::to_owned),
             input: case_input(&raw),
             expect: raw["expect"].clone(),
@@ -115,25 +107,18 @@ fn load_dir(dir: &Path, kind: CaseKind, out: &mut Vec<Case>) {
 
 pub fn load_cases() -> Vec<Case> {
     let mut out = Vec::new();
-    load_dir(
-        &root().join("tests/cases/filing"),
-        CaseKind::Filing,
-        &mut out,
-    );
+    load_dir(&root().join("tests/cases/filing"), CaseKind::Filing, &mut out);
     out
 }
 
 impl Case {
     /// Whether the case expects a diagnostic of `rule` or a failed gate `rule`.
     pub fn expects_failure_of(&self, rule: &str) -> bool {
-        let diag = self.expect["diagnostics"]
-            .as_array()
-            .is_some_and(|a| a.iter().any(|d| d["ruleId"] == rule));
-        let gate = self.expect["gates"].get(rule).is_some_and(|g| g == false);
-        let cause = self.expect["gates"].as_object().is_some_and(|g| {
-            g.values()
-                .any(|v| v.as_array().is_some_and(|c| c.iter().any(|x| x == rule)))
-        });
+        let diag = self.expect["diagnostics"].as_array().is_some_and(|a| a.iter().any(|d| d["ruleId"] == rule));
+        let gate = self.expect["gates"].get(rule).is_some_and(|g| *g == false || g.is_array());
+        let cause = self.expect["gates"]
+            .as_object()
+            .is_some_and(|g| g.values().any(|v| v.as_array().is_some_and(|c| c.iter().any(|x| x == rule))));
         diag || gate || cause
     }
 }
@@ -142,11 +127,8 @@ impl Case {
 pub fn run_case(case: &Case, pack: &str) -> Result<Value, String> {
     let engine = Engine::from_pack_json(pack).map_err(|e| format!("pack: {e}"))?;
     let now = parse_now(&case.now)?;
-    let locale = case
-        .locale
-        .as_deref()
-        .map_or(Locale::ZhCn, |l| Locale::parse(l).unwrap());
-    let opts = Options { now, locale };
+    let locale = case.locale.as_deref().map_or(Locale::ZhCn, |l| Locale::parse(l).unwrap());
+    let opts = Options { now, locale, pack_version: None };
     let answer = match &case.input {
         Input::Json(v) => engine.check_filing_value(v, &opts),
         Input::Text(t) => engine.check_filing_json(t, &opts),
@@ -160,11 +142,7 @@ pub fn run_case(case: &Case, pack: &str) -> Result<Value, String> {
 pub fn check_answer(got: &Value, expect: &Value) -> Result<(), String> {
     if let Some(d) = expect.get("decision") {
         if got["decision"] != *d {
-            return Err(format!(
-                "decision {} instead of {d}; diagnostics: {}",
-                got["decision"],
-                brief(got)
-            ));
+            return Err(format!("decision {} instead of {d}; diagnostics: {}", got["decision"], brief(got)));
         }
     }
     if let Some(want) = expect.get("diagnostics").and_then(Value::as_array) {
@@ -172,9 +150,7 @@ pub fn check_answer(got: &Value, expect: &Value) -> Result<(), String> {
         let mut unmatched: Vec<Value> = have.clone();
         for w in want {
             let pos = unmatched.iter().position(|h| {
-                ["ruleId", "path", "code", "severity"]
-                    .iter()
-                    .all(|k| w.get(*k).is_none_or(|wv| h.get(*k) == Some(wv)))
+                ["ruleId", "path", "code", "severity"].iter().all(|k| w.get(*k).is_none_or(|wv| h.get(*k) == Some(wv)))
             });
             match pos {
                 Some(i) => {
@@ -196,16 +172,9 @@ pub fn check_answer(got: &Value, expect: &Value) -> Result<(), String> {
     }
     // Gates: listed ones as given (false = failed, or a list of cause rule ids); unlisted must pass.
     let gates = got["gates"].as_array().cloned().unwrap_or_default();
-    let want_gates = expect
-        .get("gates")
-        .and_then(Value::as_object)
-        .cloned()
-        .unwrap_or_default();
+    let want_gates = expect.get("gates").and_then(Value::as_object).cloned().unwrap_or_default();
     for (id, w) in &want_gates {
-        let g = gates
-            .iter()
-            .find(|g| g["id"] == *id)
-            .ok_or_else(|| format!("gate {id} missing"))?;
+        let g = gates.iter().find(|g| g["id"] == *id).ok_or_else(|| format!("gate {id} missing"))?;
         match w {
             Value::Bool(b) => {
                 if g["passed"] != *b {
@@ -217,12 +186,7 @@ pub fn check_answer(got: &Value, expect: &Value) -> Result<(), String> {
                     return Err(format!("gate {id} passed, expected failure by {causes:?}"));
                 }
                 for c in causes {
-                    if !g["causes"]
-                        .as_array()
-                        .unwrap()
-                        .iter()
-                        .any(|x| x["ruleId"] == *c)
-                    {
+                    if !g["causes"].as_array().unwrap().iter().any(|x| x["ruleId"] == *c) {
                         return Err(format!("gate {id} not caused by {c}: {}", g["causes"]));
                     }
                 }
@@ -238,10 +202,7 @@ pub fn check_answer(got: &Value, expect: &Value) -> Result<(), String> {
     }
     if let Some(es) = expect.get("earliestStart") {
         if got["earliestStart"] != *es {
-            return Err(format!(
-                "earliestStart {} instead of {es}",
-                got["earliestStart"]
-            ));
+            return Err(format!("earliestStart {} instead of {es}", got["earliestStart"]));
         }
     }
     if let Some(norm) = expect.get("normalized").and_then(Value::as_array) {
@@ -284,10 +245,7 @@ fn brief(got: &Value) -> String {
     got["diagnostics"]
         .as_array()
         .map(|a| {
-            a.iter()
-                .map(|d| format!("{}@{} {}", d["ruleId"], d["path"], d["code"]))
-                .collect::<Vec<_>>()
-                .join(", ")
+            a.iter().map(|d| format!("{}@{} {}", d["ruleId"], d["path"], d["code"])).collect::<Vec<_>>().join(", ")
         })
         .unwrap_or_default()
 }

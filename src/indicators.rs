@@ -1,0 +1,369 @@
+//! Community indicators 五个100% (IND-1 … IND-5) with roll-up through the five levels,
+//! and the 十个一律 checklist (IND-R1 … IND-R10) (domain.md §4).
+//!
+//! A parent's numbers are the *sums* of its own counts and its children's numerators and
+//! denominators — never an average of percentages. A unit without a report for the date
+//! is reported as missing, never as 0%.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{Value, json};
+
+use crate::answer::{ChecklistResult, Decision, Diagnostic, IndicatorResult, IndicatorsAnswer, Severity, UnitResult};
+use crate::engine::{Engine, Options, parse_input, render};
+use crate::filing::{evaluate, merge_normalized};
+use crate::pack::RuleBody;
+use crate::pack::doc::Subject;
+use crate::time::today_cst;
+
+/// The five levels of 五级联防, top down.
+pub const LEVELS: &[&str] = &["district", "street", "community", "grid", "unit"];
+
+struct Ind<'p> {
+    id: &'p str,
+    numerator: &'p str,
+    denominator: &'p str,
+    code: &'p str,
+}
+
+/// Sums of one indicator over a subtree: `None` when no count contributed.
+#[derive(Clone, Copy, Default)]
+struct Sum {
+    n: u64,
+    d: u64,
+    any: bool,
+    invalid: bool,
+}
+
+fn count(v: Option<&Value>) -> Result<Option<u64>, ()> {
+    match v {
+        None | Some(Value::Null) => Ok(None),
+        Some(x) => match x.as_f64() {
+            Some(f) if f >= 0.0 && f.fract() == 0.0 && f < 9.0e15 => Ok(Some(f as u64)),
+            _ => Err(()),
+        },
+    }
+}
+
+impl Engine {
+    /// Evaluate a daily indicator report given as JSON text.
+    pub fn evaluate_indicators_json(&self, text: &str, opts: &Options) -> IndicatorsAnswer {
+        match parse_input(text) {
+            Ok(v) => self.evaluate_indicators_value(&v, opts),
+            Err((code, params)) => self.indicators_unusable(code, params, opts),
+        }
+    }
+
+    fn indicators_unusable(&self, code: &str, params: Value, opts: &Options) -> IndicatorsAnswer {
+        IndicatorsAnswer {
+            pack: self.pack_info(),
+            decision: Decision::Deferred,
+            today: today_cst(&opts.now).format("%Y-%m-%d").to_string(),
+            date: None,
+            units: Vec::new(),
+            missing: Vec::new(),
+            diagnostics: self.unusable_diagnostics(code, params, opts),
+            normalized: Vec::new(),
+        }
+    }
+
+    /// Evaluate a daily indicator report given as a JSON value.
+    pub fn evaluate_indicators_value(&self, input: &Value, opts: &Options) -> IndicatorsAnswer {
+        let p = match self.prepare(input, Subject::Indicators, "date", opts) {
+            Ok(p) => p,
+            Err(e) => return self.indicators_unusable("input.unknown_pack_version", json!({ "reason": e }), opts),
+        };
+        let pack = p.pack;
+        let doc = &p.walked.doc;
+        let outcome = evaluate(pack, Subject::Indicators, doc, p.today, &p.shape_errors);
+        let mut diags = p.walked.diagnostics;
+        diags.extend(outcome.diagnostics);
+        let date = doc.get("date").and_then(Value::as_str).map(str::to_owned);
+        let date_ok = date.as_deref().is_some_and(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok());
+        if !date_ok && !p.shape_errors.contains("/date") {
+            let code = if date.is_some() { "date.format" } else { "field.required" };
+            diags.push(Diagnostic::engine(code, Severity::Error, "/date".into(), json!({})));
+        }
+
+        let inds: Vec<Ind<'_>> = pack
+            .rules
+            .iter()
+            .filter_map(|r| match &r.body {
+                RuleBody::Indicator { numerator, denominator, code } => {
+                    Some(Ind { id: &r.id, numerator, denominator, code })
+                }
+                _ => None,
+            })
+            .collect();
+        let checklist_ids: Vec<&str> =
+            pack.rules.iter().filter(|r| matches!(r.body, RuleBody::ChecklistItem)).map(|r| r.id.as_str()).collect();
+        let known_counts: BTreeSet<&str> = inds.iter().flat_map(|i| [i.numerator, i.denominator]).collect();
+
+        // Units: index by id, in report order.
+        let raw_units: Vec<&Value> = doc.get("units").and_then(Value::as_array).map(|a| a.iter().collect()).unwrap_or_default();
+        let mut index: BTreeMap<String, usize> = BTreeMap::new();
+        let mut units: Vec<(usize, &Value, String)> = Vec::new(); // (position in input, unit, id)
+        for (i, u) in raw_units.iter().enumerate() {
+            if !u.is_object() {
+                continue;
+            }
+            let Some(id) = u.get("id").and_then(Value::as_str).filter(|s| !s.trim().is_empty()) else {
+                if !p.shape_errors.contains(&format!("/units/{i}/id")) {
+                    diags.push(Diagnostic::engine("field.required", Severity::Error, format!("/units/{i}/id"), json!({})));
+                }
+                continue;
+            };
+            if index.contains_key(id) {
+                diags.push(Diagnostic::new("indicators.duplicate_unit", Severity::Error, format!("/units/{i}/id"), crate::answer::INPUT_RULE, json!({ "unit": id })));
+                continue;
+            }
+            if let Some(level) = u.get("level").and_then(Value::as_str) {
+                if !LEVELS.contains(&level) {
+                    diags.push(Diagnostic::new("indicators.bad_level", Severity::Warning, format!("/units/{i}/level"), crate::answer::INPUT_RULE, json!({ "allowed": LEVELS })));
+                }
+            }
+            index.insert(id.to_owned(), units.len());
+            units.push((i, u, id.to_owned()));
+        }
+
+        // Parents: unknown parents and cycles are cut, so the units form a forest.
+        let mut parent: Vec<Option<usize>> = vec![None; units.len()];
+        for (k, (i, u, id)) in units.iter().enumerate() {
+            if let Some(pid) = u.get("parent").and_then(Value::as_str).filter(|s| !s.is_empty()) {
+                match index.get(pid) {
+                    Some(&j) if j != k => {
+                        if let Some(slot) = parent.get_mut(k) {
+                            *slot = Some(j);
+                        }
+                    }
+                    Some(_) => diags.push(Diagnostic::new("indicators.cycle", Severity::Error, format!("/units/{i}/parent"), crate::answer::INPUT_RULE, json!({ "unit": id }))),
+                    None => diags.push(Diagnostic::new("indicators.unknown_parent", Severity::Warning, format!("/units/{i}/parent"), crate::answer::INPUT_RULE, json!({ "parent": pid }))),
+                }
+            }
+        }
+        for k in 0..units.len() {
+            let mut seen = BTreeSet::from([k]);
+            let mut at = parent.get(k).copied().flatten();
+            while let Some(j) = at {
+                if !seen.insert(j) {
+                    let i = units.get(k).map_or(0, |u| u.0);
+                    diags.push(Diagnostic::new("indicators.cycle", Severity::Error, format!("/units/{i}/parent"), crate::answer::INPUT_RULE, json!({})));
+                    if let Some(slot) = parent.get_mut(k) {
+                        *slot = None;
+                    }
+                    break;
+                }
+                at = parent.get(j).copied().flatten();
+            }
+        }
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); units.len()];
+        for (k, par) in parent.iter().enumerate() {
+            if let Some(j) = par {
+                if let Some(c) = children.get_mut(*j) {
+                    c.push(k);
+                }
+            }
+        }
+
+        // Own sums per unit and indicator.
+        let mut own: Vec<Vec<Sum>> = vec![vec![Sum::default(); inds.len()]; units.len()];
+        let mut reported = vec![false; units.len()];
+        for (k, (i, u, _)) in units.iter().enumerate() {
+            let Some(counts) = u.get("counts").and_then(Value::as_object) else { continue };
+            if let Some(r) = reported.get_mut(k) {
+                *r = true;
+            }
+            for key in counts.keys() {
+                if !known_counts.contains(key.as_str()) {
+                    diags.push(Diagnostic::new("indicators.unknown_count", Severity::Warning, format!("/units/{i}/counts/{key}"), crate::answer::INPUT_RULE, json!({ "count": key })));
+                }
+            }
+            for (x, ind) in inds.iter().enumerate() {
+                let nv = count(counts.get(ind.numerator));
+                let dv = count(counts.get(ind.denominator));
+                let slot = own.get_mut(k).and_then(|o| o.get_mut(x));
+                let Some(slot) = slot else { continue };
+                match (nv, dv) {
+                    (Ok(None), Ok(None)) => {}
+                    (Ok(Some(n)), Ok(Some(d))) => {
+                        if n > d {
+                            slot.invalid = true;
+                            diags.push(Diagnostic::new(
+                                "indicators.numerator_exceeds_denominator",
+                                Severity::Error,
+                                format!("/units/{i}/counts/{}", ind.numerator),
+                                ind.id,
+                                json!({ "numerator": n, "denominator": d }),
+                            ));
+                        } else {
+                            *slot = Sum { n, d, any: true, invalid: false };
+                        }
+                    }
+                    (Err(()), _) | (_, Err(())) => {
+                        slot.invalid = true;
+                        let name = if nv.is_err() { ind.numerator } else { ind.denominator };
+                        diags.push(Diagnostic::new("indicators.count_invalid", Severity::Error, format!("/units/{i}/counts/{name}"), ind.id, json!({})));
+                    }
+                    (Ok(None), Ok(Some(_))) | (Ok(Some(_)), Ok(None)) => {
+                        slot.invalid = true;
+                        let name = if matches!(nv, Ok(None)) { ind.numerator } else { ind.denominator };
+                        diags.push(Diagnostic::new("indicators.count_missing", Severity::Error, format!("/units/{i}/counts/{name}"), ind.id, json!({})));
+                    }
+                }
+            }
+        }
+
+        // Roll up, children before parents (post-order over the forest).
+        let mut order: Vec<usize> = Vec::new();
+        let mut stack: Vec<(usize, bool)> = (0..units.len()).filter(|k| parent.get(*k).copied().flatten().is_none()).map(|k| (k, false)).collect();
+        stack.reverse();
+        while let Some((k, done)) = stack.pop() {
+            if done {
+                order.push(k);
+            } else {
+                stack.push((k, true));
+                for c in children.get(k).into_iter().flatten().rev() {
+                    stack.push((*c, false));
+                }
+            }
+        }
+        let mut total: Vec<Vec<Sum>> = own.clone();
+        let mut missing_below: Vec<Vec<String>> = vec![Vec::new(); units.len()];
+        for &k in &order {
+            let kids = children.get(k).cloned().unwrap_or_default();
+            for c in &kids {
+                let (child_total, child_missing) =
+                    (total.get(*c).cloned().unwrap_or_default(), missing_below.get(*c).cloned().unwrap_or_default());
+                if let Some(t) = total.get_mut(k) {
+                    for (x, s) in child_total.iter().enumerate() {
+                        if let Some(slot) = t.get_mut(x) {
+                            if s.any {
+                                slot.n += s.n;
+                                slot.d += s.d;
+                                slot.any = true;
+                            }
+                        }
+                    }
+                }
+                if let Some(m) = missing_below.get_mut(k) {
+                    m.extend(child_missing);
+                    let child_leaf_missing = children.get(*c).is_some_and(Vec::is_empty) && !reported.get(*c).copied().unwrap_or(false);
+                    if child_leaf_missing {
+                        if let Some(u) = units.get(*c) {
+                            m.push(u.2.clone());
+                        }
+                    }
+                }
+            }
+        }
+
+        // Results in report order.
+        let mut out_units = Vec::new();
+        let mut missing = Vec::new();
+        for (k, (i, u, id)) in units.iter().enumerate() {
+            let kids_empty = children.get(k).is_none_or(Vec::is_empty);
+            let rep = reported.get(k).copied().unwrap_or(false);
+            if kids_empty && !rep {
+                missing.push(id.clone());
+                diags.push(Diagnostic::new("indicators.missing_report", Severity::Warning, format!("/units/{i}"), "IND", json!({ "unit": id })));
+            }
+            let mut results = Vec::new();
+            for (x, ind) in inds.iter().enumerate() {
+                let s = total.get(k).and_then(|t| t.get(x)).copied().unwrap_or_default();
+                let own_invalid = own.get(k).and_then(|o| o.get(x)).is_some_and(|o| o.invalid);
+                if !s.any && !own_invalid {
+                    continue;
+                }
+                let (status, ratio, shortfall) = if own_invalid && kids_empty {
+                    ("invalid", None, 0)
+                } else if s.d == 0 {
+                    ("not_applicable", None, 0)
+                } else if s.n == s.d {
+                    ("met", Some(1.0), 0)
+                } else {
+                    ("short", Some(s.n as f64 / s.d as f64), s.d - s.n)
+                };
+                if status == "short" {
+                    diags.push(Diagnostic::new(
+                        ind.code,
+                        Severity::Warning,
+                        format!("/units/{i}"),
+                        ind.id,
+                        json!({ "unit": id, "shortfall": shortfall, "numerator": s.n, "denominator": s.d }),
+                    ));
+                }
+                results.push(IndicatorResult {
+                    id: ind.id.to_owned(),
+                    numerator: s.n,
+                    denominator: s.d,
+                    ratio,
+                    status: status.to_owned(),
+                    shortfall,
+                });
+            }
+            let checklist = u.get("checklist").and_then(Value::as_object).map(|answers| {
+                let mut r = ChecklistResult { answered: 0, passed: 0, failed: Vec::new(), partial: Vec::new() };
+                for (key, a) in answers {
+                    let at = format!("/units/{i}/checklist/{key}");
+                    let Some(item) = checklist_ids.iter().find(|c| **c == key.as_str()) else {
+                        diags.push(Diagnostic::engine("checklist.unknown_item", Severity::Error, at, json!({ "item": key })));
+                        continue;
+                    };
+                    match a.get("result").and_then(Value::as_str) {
+                        Some("pass") => {
+                            r.answered += 1;
+                            r.passed += 1;
+                        }
+                        Some("na") => r.answered += 1,
+                        Some("partial") => {
+                            r.answered += 1;
+                            r.partial.push((*item).to_owned());
+                            diags.push(Diagnostic::new("checklist.partial", Severity::Warning, at, *item, json!({})));
+                        }
+                        Some("fail") => {
+                            r.answered += 1;
+                            r.failed.push((*item).to_owned());
+                            diags.push(Diagnostic::new("checklist.failed", Severity::Warning, at, *item, json!({})));
+                        }
+                        _ => diags.push(Diagnostic::new(
+                            "checklist.invalid_answer",
+                            Severity::Error,
+                            format!("{at}/result"),
+                            *item,
+                            json!({ "allowed": ["pass", "partial", "fail", "na"] }),
+                        )),
+                    }
+                }
+                r
+            });
+            out_units.push(UnitResult {
+                id: id.clone(),
+                parent: u.get("parent").and_then(Value::as_str).map(str::to_owned),
+                level: u.get("level").and_then(Value::as_str).map(str::to_owned),
+                reported: rep,
+                missing: missing_below.get(k).cloned().unwrap_or_default(),
+                indicators: results,
+                checklist,
+            });
+        }
+
+        render(pack, &mut diags, opts);
+        let decision = if diags.iter().any(|d| d.severity == Severity::Error) {
+            Decision::Deferred
+        } else if diags.iter().any(|d| d.severity == Severity::Warning) || !missing.is_empty() {
+            Decision::Conditional
+        } else {
+            Decision::Approved
+        };
+        IndicatorsAnswer {
+            pack: pack.stamp.clone(),
+            decision,
+            today: p.today.format("%Y-%m-%d").to_string(),
+            date,
+            units: out_units,
+            missing,
+            diagnostics: diags,
+            normalized: merge_normalized(p.walked.normalized.into_iter().chain(outcome.normalized)),
+        }
+    }
+}

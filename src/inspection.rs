@@ -1,0 +1,338 @@
+//! Inspections: the 六必须检查 checklist (scores, vetoes), the 六必须明确 facts, the
+//! outcome ladder, rectifications with deadlines and re-inspection (domain.md §3).
+
+use std::collections::BTreeMap;
+
+use chrono::{Days, NaiveDate};
+use serde_json::{Value, json};
+
+use crate::answer::{
+    Decision, Diagnostic, InspectionAnswer, Reinspected, Rectification, SectionScore, Severity,
+};
+use crate::engine::{Engine, Options, parse_input, render};
+use crate::expr::Env;
+use crate::filing::{evaluate, merge_normalized};
+use crate::pack::doc::Subject;
+use crate::pack::{Pack, RuleBody};
+use crate::pointer::Pointer;
+use crate::time::today_cst;
+
+/// An inspector's answer to one item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// In place.
+    Pass,
+    /// Partly in place.
+    Partial,
+    /// Not in place.
+    Fail,
+    /// Not applicable: leaves the denominator.
+    Na,
+}
+
+impl Answer {
+    fn parse(s: &str) -> Option<Answer> {
+        match s {
+            "pass" => Some(Answer::Pass),
+            "partial" => Some(Answer::Partial),
+            "fail" => Some(Answer::Fail),
+            "na" => Some(Answer::Na),
+            _ => None,
+        }
+    }
+}
+
+/// Evidence kinds of the Chongqing re-inspection form.
+pub const EVIDENCE: &[&str] = &["document", "record", "onsite", "interview"];
+
+fn date_str(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn ptr(segs: &[&str]) -> String {
+    Pointer::from_segments(segs.iter().copied()).to_string()
+}
+
+/// Whether a recorded fact is there: non-blank text, a non-empty object, or a list (even empty).
+fn fact_present(v: Option<&Value>) -> bool {
+    match v {
+        Some(Value::String(s)) => !s.trim().is_empty(),
+        Some(Value::Object(m)) => !m.is_empty(),
+        Some(Value::Array(_)) | Some(Value::Number(_)) | Some(Value::Bool(_)) => true,
+        _ => false,
+    }
+}
+
+struct Item<'p> {
+    id: &'p str,
+    section: &'p str,
+    weight: f64,
+    veto: bool,
+    answer: Option<Answer>,
+}
+
+fn credit(pack: &Pack, a: Answer) -> f64 {
+    match a {
+        Answer::Pass => 1.0,
+        Answer::Partial => pack.num("partialCredit"),
+        Answer::Fail | Answer::Na => 0.0,
+    }
+}
+
+fn score(earned: f64, applicable: f64) -> Option<f64> {
+    if applicable > 0.0 { Some(100.0 * earned / applicable) } else { None }
+}
+
+impl Engine {
+    /// Score an inspection given as JSON text.
+    pub fn score_inspection_json(&self, text: &str, opts: &Options) -> InspectionAnswer {
+        match parse_input(text) {
+            Ok(v) => self.score_inspection_value(&v, opts),
+            Err((code, params)) => self.inspection_unusable(code, params, opts),
+        }
+    }
+
+    fn inspection_unusable(&self, code: &str, params: Value, opts: &Options) -> InspectionAnswer {
+        InspectionAnswer {
+            pack: self.pack_info(),
+            decision: Decision::Deferred,
+            today: date_str(today_cst(&opts.now)),
+            score: None,
+            sections: Vec::new(),
+            rectifications: Vec::new(),
+            reinspect_by: None,
+            daily_reporting: false,
+            support: Vec::new(),
+            reinspection: Vec::new(),
+            diagnostics: self.unusable_diagnostics(code, params, opts),
+            normalized: Vec::new(),
+        }
+    }
+
+    /// Score an inspection given as a JSON value.
+    pub fn score_inspection_value(&self, input: &Value, opts: &Options) -> InspectionAnswer {
+        let p = match self.prepare(input, Subject::Inspection, "inspectedOn", opts) {
+            Ok(p) => p,
+            Err(e) => return self.inspection_unusable("input.unknown_pack_version", json!({ "reason": e }), opts),
+        };
+        let pack = p.pack;
+        let doc = &p.walked.doc;
+        let outcome = evaluate(pack, Subject::Inspection, doc, p.today, &p.shape_errors);
+        let mut diags: Vec<Diagnostic> = p.walked.diagnostics;
+        diags.extend(outcome.diagnostics);
+
+        let inspected = doc
+            .get("inspectedOn")
+            .and_then(Value::as_str)
+            .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+        if inspected.is_none() && !p.shape_errors.contains("/inspectedOn") {
+            let code = if doc.get("inspectedOn").is_some() { "date.format" } else { "field.required" };
+            diags.push(Diagnostic::engine(code, Severity::Error, "/inspectedOn".into(), json!({})));
+        }
+        let on = inspected.unwrap_or(p.today);
+        let env = Env { doc, elem: None, today: p.today };
+        let answers = doc.get("answers").and_then(Value::as_object);
+
+        // Items, in pack order.
+        let mut items: Vec<Item<'_>> = Vec::new();
+        let mut incomplete = false;
+        for rule in pack.rules.iter().filter(|r| r.subject == Subject::Inspection) {
+            let RuleBody::Item { section, weight, veto, na_when } = &rule.body else { continue };
+            let given = answers.and_then(|a| a.get(rule.id.as_str()));
+            let at = ptr(&["answers", &rule.id]);
+            let mut answer = None;
+            if let Some(g) = given {
+                if let Some(ev) = g.get("evidence").and_then(Value::as_str) {
+                    if !EVIDENCE.contains(&ev) {
+                        diags.push(Diagnostic::new(
+                            "inspection.invalid_answer",
+                            Severity::Warning,
+                            format!("{at}/evidence"),
+                            &rule.id,
+                            json!({ "allowed": EVIDENCE }),
+                        ));
+                    }
+                }
+                match g.get("result").and_then(Value::as_str).map(Answer::parse) {
+                    Some(Some(a)) => answer = Some(a),
+                    Some(None) => diags.push(Diagnostic::new(
+                        "inspection.invalid_answer",
+                        Severity::Error,
+                        format!("{at}/result"),
+                        &rule.id,
+                        json!({ "allowed": ["pass", "partial", "fail", "na"] }),
+                    )),
+                    None => {}
+                }
+            }
+            if answer.is_none() && na_when.as_ref().is_some_and(|e| e.truth(&env) == Some(true)) {
+                answer = Some(Answer::Na);
+            }
+            match answer {
+                None => {
+                    incomplete = true;
+                    diags.push(Diagnostic::new("inspection.unanswered", Severity::Warning, at, &rule.id, json!({})));
+                }
+                Some(Answer::Fail) => {
+                    let code = if *veto { "inspection.veto_failed" } else { "inspection.item_failed" };
+                    let sev = if *veto { Severity::Error } else { Severity::Warning };
+                    diags.push(Diagnostic::new(code, sev, at, &rule.id, json!({ "weight": weight })));
+                }
+                Some(Answer::Partial) => {
+                    let code = if *veto { "inspection.veto_partial" } else { "inspection.item_partial" };
+                    diags.push(Diagnostic::new(code, Severity::Warning, at, &rule.id, json!({ "weight": weight })));
+                }
+                Some(Answer::Pass | Answer::Na) => {}
+            }
+            items.push(Item { id: &rule.id, section, weight: *weight, veto: *veto, answer });
+        }
+        if let Some(a) = answers {
+            for key in a.keys() {
+                if !items.iter().any(|i| i.id == key.as_str()) {
+                    diags.push(Diagnostic::engine(
+                        "inspection.unknown_item",
+                        Severity::Error,
+                        ptr(&["answers", key]),
+                        json!({ "item": key.chars().take(64).collect::<String>() }),
+                    ));
+                }
+            }
+        }
+
+        // The six facts.
+        for rule in pack.rules.iter().filter(|r| r.subject == Subject::Inspection) {
+            let RuleBody::Fact { path } = &rule.body else { continue };
+            let mut v = Some(doc);
+            for s in path {
+                v = v.and_then(|x| x.get(s.as_str()));
+            }
+            let at = Pointer::from_segments(path.iter().map(String::as_str)).to_string();
+            if !fact_present(v) {
+                incomplete = true;
+                diags.push(Diagnostic::new("inspection.fact_missing", Severity::Warning, at, &rule.id, json!({})));
+            } else if let Some(Value::Object(k)) = v {
+                let (s, c) = (k.get("sampled").and_then(Value::as_f64), k.get("correct").and_then(Value::as_f64));
+                match (s, c) {
+                    (Some(s), Some(c)) if c <= s => {}
+                    (None, _) => {
+                        incomplete = true;
+                        diags.push(Diagnostic::new("inspection.fact_missing", Severity::Warning, format!("{at}/sampled"), &rule.id, json!({})));
+                    }
+                    (Some(_), None) => {
+                        incomplete = true;
+                        diags.push(Diagnostic::new("inspection.fact_missing", Severity::Warning, format!("{at}/correct"), &rule.id, json!({})));
+                    }
+                    (Some(_), Some(_)) => diags.push(Diagnostic::new(
+                        "inspection.knowledge_inconsistent",
+                        Severity::Error,
+                        format!("{at}/correct"),
+                        &rule.id,
+                        json!({}),
+                    )),
+                }
+            }
+        }
+
+        // Scores: per section in pack order, then overall.
+        let mut sections: Vec<SectionScore> = Vec::new();
+        let mut totals: BTreeMap<&str, (f64, f64)> = BTreeMap::new();
+        for it in &items {
+            let e = totals.entry(it.section).or_insert((0.0, 0.0));
+            if let Some(a) = it.answer.filter(|a| *a != Answer::Na) {
+                e.0 += it.weight * credit(pack, a);
+                e.1 += it.weight;
+            }
+        }
+        for rule in pack.rules.iter().filter(|r| matches!(r.body, RuleBody::Section)) {
+            let (earned, applicable) = totals.get(rule.id.as_str()).copied().unwrap_or((0.0, 0.0));
+            sections.push(SectionScore { id: rule.id.clone(), score: score(earned, applicable), earned, applicable });
+        }
+        let earned: f64 = totals.values().map(|t| t.0).sum();
+        let applicable: f64 = totals.values().map(|t| t.1).sum();
+        let overall = score(earned, applicable);
+
+        // Re-inspection of previous rectifications.
+        let mut reinspection = Vec::new();
+        let mut overdue = false;
+        for (i, prev) in doc.get("previous").and_then(Value::as_array).into_iter().flatten().enumerate() {
+            for (j, r) in prev.get("rectifications").and_then(Value::as_array).into_iter().flatten().enumerate() {
+                if r.get("resolved").and_then(Value::as_bool) == Some(true) {
+                    continue;
+                }
+                let (Some(item), Some(deadline)) = (
+                    r.get("itemId").and_then(Value::as_str),
+                    r.get("deadline").and_then(Value::as_str).and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()),
+                ) else {
+                    continue;
+                };
+                let at = format!("/previous/{i}/rectifications/{j}");
+                let now_passes = items.iter().any(|it| it.id == item && it.answer == Some(Answer::Pass));
+                let status = if now_passes {
+                    "resolved"
+                } else if deadline < on {
+                    overdue = true;
+                    diags.push(Diagnostic::new(
+                        "inspection.rectification_overdue",
+                        Severity::Error,
+                        at.clone(),
+                        item,
+                        json!({ "deadline": date_str(deadline), "itemId": item }),
+                    ));
+                    "overdue"
+                } else {
+                    "open"
+                };
+                reinspection.push(Reinspected { item_id: item.to_owned(), deadline: date_str(deadline), status: status.into(), path: at });
+            }
+        }
+
+        // The outcome ladder.
+        let veto_failed = items.iter().any(|i| i.veto && i.answer == Some(Answer::Fail));
+        let veto_partial = items.iter().any(|i| i.veto && i.answer == Some(Answer::Partial));
+        let s = overall.unwrap_or(100.0);
+        let any_error = diags.iter().any(|d| d.severity == Severity::Error && d.rule_id == crate::answer::INPUT_RULE);
+        let decision = if incomplete || any_error {
+            Decision::Incomplete
+        } else if veto_failed || overdue || s < pack.num("conditionalScore") {
+            Decision::Deferred
+        } else if s >= pack.num("approvedScore") && !veto_partial {
+            Decision::Approved
+        } else {
+            Decision::Conditional
+        };
+
+        let follow_up = matches!(decision, Decision::Conditional | Decision::Deferred);
+        let mut rectifications = Vec::new();
+        if follow_up {
+            for it in &items {
+                if matches!(it.answer, Some(Answer::Fail | Answer::Partial)) {
+                    let days = if it.veto { pack.num("vetoRectifyDays") } else { pack.num("rectifyDays") };
+                    let deadline = on.checked_add_days(Days::new(days.max(0.0) as u64)).unwrap_or(on);
+                    rectifications.push(Rectification { item_id: it.id.to_owned(), deadline: date_str(deadline), veto: it.veto });
+                }
+            }
+        }
+        let reinspect_by = rectifications.iter().map(|r| r.deadline.clone()).max();
+        let mut support: Vec<String> = Vec::new();
+        for n in doc.pointer("/facts/needs").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {
+            if !n.is_empty() && !support.iter().any(|x| x == n) {
+                support.push(n.to_owned());
+            }
+        }
+        render(pack, &mut diags, opts);
+        InspectionAnswer {
+            pack: pack.stamp.clone(),
+            decision,
+            today: date_str(p.today),
+            score: overall,
+            sections,
+            rectifications,
+            reinspect_by,
+            daily_reporting: follow_up,
+            support,
+            reinspection,
+            diagnostics: diags,
+            normalized: merge_normalized(p.walked.normalized.into_iter().chain(outcome.normalized)),
+        }
+    }
+}

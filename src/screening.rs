@@ -1,0 +1,122 @@
+//! Personal screening (排查 / 自主申报): fever clinic, central quarantine, home observation
+//! or normal, with the deciding rule and the `until` date (domain.md §5).
+//!
+//! Screen rules are tried in pack order; the first whose condition holds decides. Its
+//! observation runs `days` from its `from` date, counted in CST calendar days; `until` is
+//! the first day after it. An observation that is already over on the declaration date
+//! does not decide (the next rule is tried).
+
+use chrono::{Days, NaiveDate};
+use serde_json::{Value, json};
+
+use crate::answer::{Decision, Diagnostic, ScreeningAnswer, Severity, decide};
+use crate::engine::{Engine, Options, parse_input, render};
+use crate::expr::{Env, Val};
+use crate::filing::{evaluate, merge_normalized};
+use crate::pack::doc::Subject;
+use crate::pack::{RuleBody, ScreenOutcome};
+use crate::pointer::Pointer;
+use crate::time::today_cst;
+
+impl Engine {
+    /// Screen a person's declaration given as JSON text.
+    pub fn screen_person_json(&self, text: &str, opts: &Options) -> ScreeningAnswer {
+        match parse_input(text) {
+            Ok(v) => self.screen_person_value(&v, opts),
+            Err((code, params)) => self.screening_unusable(code, params, opts),
+        }
+    }
+
+    fn screening_unusable(&self, code: &str, params: Value, opts: &Options) -> ScreeningAnswer {
+        ScreeningAnswer {
+            pack: self.pack_info(),
+            decision: Decision::Deferred,
+            today: today_cst(&opts.now).format("%Y-%m-%d").to_string(),
+            outcome: ScreenOutcome::Normal,
+            rule_id: None,
+            until: None,
+            diagnostics: self.unusable_diagnostics(code, params, opts),
+            normalized: Vec::new(),
+        }
+    }
+
+    /// Screen a person's declaration given as a JSON value.
+    pub fn screen_person_value(&self, input: &Value, opts: &Options) -> ScreeningAnswer {
+        let p = match self.prepare(input, Subject::Screening, "declaredOn", opts) {
+            Ok(p) => p,
+            Err(e) => return self.screening_unusable("input.unknown_pack_version", json!({ "reason": e }), opts),
+        };
+        let pack = p.pack;
+        let doc = &p.walked.doc;
+        let outcome = evaluate(pack, Subject::Screening, doc, p.today, &p.shape_errors);
+        let mut diags = p.walked.diagnostics;
+        diags.extend(outcome.diagnostics);
+        let env = Env { doc, elem: None, today: p.today };
+        let declared = doc
+            .get("declaredOn")
+            .and_then(Value::as_str)
+            .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+            .unwrap_or(p.today);
+
+        let mut decided: Option<(ScreenOutcome, String, Option<NaiveDate>)> = None;
+        for rule in pack.rules.iter().filter(|r| r.subject == Subject::Screening) {
+            let RuleBody::Screen(sc) = &rule.body else { continue };
+            if sc.when.truth(&env) != Some(true) {
+                continue;
+            }
+            let at = Pointer::from_segments(sc.path.iter().map(String::as_str)).to_string();
+            let until = match (&sc.from, &sc.days) {
+                (Some(from), Some(days)) => {
+                    let n = match days.eval(&env) {
+                        Val::Num(n) if n >= 0.0 => n as u64,
+                        _ => 0,
+                    };
+                    let start = match from.eval(&env) {
+                        Val::Date(d) => d,
+                        _ => {
+                            diags.push(Diagnostic::new("screening.date_missing", Severity::Warning, at.clone(), &rule.id, json!({ "from": date(declared) })));
+                            declared
+                        }
+                    };
+                    let until = start.checked_add_days(Days::new(n)).unwrap_or(start);
+                    if until <= declared {
+                        continue;
+                    }
+                    Some(until)
+                }
+                _ => None,
+            };
+            let mut params = json!({ "outcome": sc.outcome });
+            if let Some(u) = until {
+                params["until"] = Value::String(date(u));
+            }
+            diags.push(Diagnostic::new(sc.code.clone(), rule.severity, at, &rule.id, params));
+            decided = Some((sc.outcome, rule.id.clone(), until));
+            break;
+        }
+        render(pack, &mut diags, opts);
+        let (outcome_kind, rule_id, until) = match decided {
+            Some((o, r, u)) => (o, Some(r), u),
+            None => (ScreenOutcome::Normal, None, None),
+        };
+        let decision = match outcome_kind {
+            ScreenOutcome::FeverClinic | ScreenOutcome::CentralQuarantine => Decision::Deferred,
+            ScreenOutcome::HomeObservation => Decision::Conditional,
+            ScreenOutcome::Normal => decide(&diags, false),
+        };
+        ScreeningAnswer {
+            pack: pack.stamp.clone(),
+            decision,
+            today: date(p.today),
+            outcome: outcome_kind,
+            rule_id,
+            until: until.map(date),
+            diagnostics: diags,
+            normalized: merge_normalized(p.walked.normalized.into_iter().chain(outcome.normalized)),
+        }
+    }
+}
+
+fn date(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
