@@ -109,14 +109,22 @@ fn resolve_all(given: Vec<Doc>) -> Result<Vec<Doc>, PackErrors> {
 }
 
 fn clone_head(d: &Doc) -> Doc {
-    Doc { id: d.id.clone(), version: d.version.clone(), effective_from: d.effective_from.clone(), value: Value::Null, at: d.at.clone() }
+    Doc {
+        id: d.id.clone(),
+        version: d.version.clone(),
+        effective_from: d.effective_from.clone(),
+        value: Value::Null,
+        at: d.at.clone(),
+    }
 }
 
 fn resolve_one(doc: &Doc, given: &[Doc], embedded: &[Doc], depth: usize) -> Result<Value, PackErrors> {
     let Some(parent_ref) = doc.value.get("extends").and_then(Value::as_str) else {
         return Ok(doc.value.clone());
     };
-    let fail = |m: String| PackErrors(vec![PackError { path: "/extends".into(), kind: PackErrorKind::UnknownReference, message: m }]);
+    let fail = |m: String| {
+        PackErrors(vec![PackError { path: "/extends".into(), kind: PackErrorKind::UnknownReference, message: m }])
+    };
     if depth > 8 {
         return Err(fail(format!("`extends` chain through `{parent_ref}` is longer than 8 (a cycle?)")));
     }
@@ -192,7 +200,11 @@ impl Engine {
             }]));
         }
         let value: Value = serde_json::from_str(text).map_err(|e| {
-            PackErrors(vec![PackError { path: String::new(), kind: PackErrorKind::Syntax, message: format!("not valid JSON: {e}") }])
+            PackErrors(vec![PackError {
+                path: String::new(),
+                kind: PackErrorKind::Syntax,
+                message: format!("not valid JSON: {e}"),
+            }])
         })?;
         Self::from_pack_value(value)
     }
@@ -228,7 +240,10 @@ impl Engine {
                         errors.push(PackError {
                             path: format!("{at}/id"),
                             kind: PackErrorKind::BadRule,
-                            message: format!("one engine holds one pack family; `{}` is not `{}`", p.stamp.id, first.stamp.id),
+                            message: format!(
+                                "one engine holds one pack family; `{}` is not `{}`",
+                                p.stamp.id, first.stamp.id
+                            ),
                         });
                     }
                     if packs.iter().any(|q| q.stamp.version == p.stamp.version) {
@@ -249,7 +264,11 @@ impl Engine {
         packs.sort_by_key(|p| p.effective_from);
         let mut it = packs.into_iter();
         let Some(first) = it.next() else {
-            return Err(PackErrors(vec![PackError { path: String::new(), kind: PackErrorKind::Syntax, message: "no pack given".into() }]));
+            return Err(PackErrors(vec![PackError {
+                path: String::new(),
+                kind: PackErrorKind::Syntax,
+                message: "no pack given".into(),
+            }]));
         };
         Ok(Engine { first, later: it.collect() })
     }
@@ -321,7 +340,13 @@ impl Engine {
     }
 
     /// Walk the input, choose the pack version, compute today.
-    pub(crate) fn prepare(&self, input: &Value, subject: Subject, date_field: &str, opts: &Options) -> Result<Prepared<'_>, String> {
+    pub(crate) fn prepare(
+        &self,
+        input: &Value,
+        subject: Subject,
+        date_field: &str,
+        opts: &Options,
+    ) -> Result<Prepared<'_>, String> {
         let today = today_cst(&opts.now);
         let walked = walk(input, shape_for(subject));
         let on = walked
@@ -368,7 +393,8 @@ pub(crate) fn parse_input(text: &str) -> Result<Value, (&'static str, Value)> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(("input.too_large", json!({ "maxBytes": MAX_INPUT_BYTES })));
     }
-    serde_json::from_str::<Value>(text).map_err(|e| ("input.not_json", json!({ "line": e.line(), "column": e.column() })))
+    serde_json::from_str::<Value>(text)
+        .map_err(|e| ("input.not_json", json!({ "line": e.line(), "column": e.column() })))
 }
 
 /// Fill in messages and help in the requested locale.

@@ -35,7 +35,7 @@ pub use credit_code::check_credit_code;
 pub use date::parse_date;
 pub use district_code::check_district_code;
 pub use id_number::check_id_number;
-pub use normalize::normalize_text;
+pub use normalize::{normalize_free_text, normalize_text};
 pub use phone::{Phone, PhoneKind, check_phone};
 
 /// Why an identifier or date failed validation.

@@ -100,7 +100,8 @@ impl Engine {
         let known_counts: BTreeSet<&str> = inds.iter().flat_map(|i| [i.numerator, i.denominator]).collect();
 
         // Units: index by id, in report order.
-        let raw_units: Vec<&Value> = doc.get("units").and_then(Value::as_array).map(|a| a.iter().collect()).unwrap_or_default();
+        let raw_units: Vec<&Value> =
+            doc.get("units").and_then(Value::as_array).map(|a| a.iter().collect()).unwrap_or_default();
         let mut index: BTreeMap<String, usize> = BTreeMap::new();
         let mut units: Vec<(usize, &Value, String)> = Vec::new(); // (position in input, unit, id)
         for (i, u) in raw_units.iter().enumerate() {
@@ -109,17 +110,34 @@ impl Engine {
             }
             let Some(id) = u.get("id").and_then(Value::as_str).filter(|s| !s.trim().is_empty()) else {
                 if !p.shape_errors.contains(&format!("/units/{i}/id")) {
-                    diags.push(Diagnostic::engine("field.required", Severity::Error, format!("/units/{i}/id"), json!({})));
+                    diags.push(Diagnostic::engine(
+                        "field.required",
+                        Severity::Error,
+                        format!("/units/{i}/id"),
+                        json!({}),
+                    ));
                 }
                 continue;
             };
             if index.contains_key(id) {
-                diags.push(Diagnostic::new("indicators.duplicate_unit", Severity::Error, format!("/units/{i}/id"), crate::answer::INPUT_RULE, json!({ "unit": id })));
+                diags.push(Diagnostic::new(
+                    "indicators.duplicate_unit",
+                    Severity::Error,
+                    format!("/units/{i}/id"),
+                    crate::answer::INPUT_RULE,
+                    json!({ "unit": id }),
+                ));
                 continue;
             }
             if let Some(level) = u.get("level").and_then(Value::as_str) {
                 if !LEVELS.contains(&level) {
-                    diags.push(Diagnostic::new("indicators.bad_level", Severity::Warning, format!("/units/{i}/level"), crate::answer::INPUT_RULE, json!({ "allowed": LEVELS })));
+                    diags.push(Diagnostic::new(
+                        "indicators.bad_level",
+                        Severity::Warning,
+                        format!("/units/{i}/level"),
+                        crate::answer::INPUT_RULE,
+                        json!({ "allowed": LEVELS }),
+                    ));
                 }
             }
             index.insert(id.to_owned(), units.len());
@@ -136,8 +154,20 @@ impl Engine {
                             *slot = Some(j);
                         }
                     }
-                    Some(_) => diags.push(Diagnostic::new("indicators.cycle", Severity::Error, format!("/units/{i}/parent"), crate::answer::INPUT_RULE, json!({ "unit": id }))),
-                    None => diags.push(Diagnostic::new("indicators.unknown_parent", Severity::Warning, format!("/units/{i}/parent"), crate::answer::INPUT_RULE, json!({ "parent": pid }))),
+                    Some(_) => diags.push(Diagnostic::new(
+                        "indicators.cycle",
+                        Severity::Error,
+                        format!("/units/{i}/parent"),
+                        crate::answer::INPUT_RULE,
+                        json!({ "unit": id }),
+                    )),
+                    None => diags.push(Diagnostic::new(
+                        "indicators.unknown_parent",
+                        Severity::Warning,
+                        format!("/units/{i}/parent"),
+                        crate::answer::INPUT_RULE,
+                        json!({ "parent": pid }),
+                    )),
                 }
             }
         }
@@ -147,7 +177,13 @@ impl Engine {
             while let Some(j) = at {
                 if !seen.insert(j) {
                     let i = units.get(k).map_or(0, |u| u.0);
-                    diags.push(Diagnostic::new("indicators.cycle", Severity::Error, format!("/units/{i}/parent"), crate::answer::INPUT_RULE, json!({})));
+                    diags.push(Diagnostic::new(
+                        "indicators.cycle",
+                        Severity::Error,
+                        format!("/units/{i}/parent"),
+                        crate::answer::INPUT_RULE,
+                        json!({}),
+                    ));
                     if let Some(slot) = parent.get_mut(k) {
                         *slot = None;
                     }
@@ -175,7 +211,13 @@ impl Engine {
             }
             for key in counts.keys() {
                 if !known_counts.contains(key.as_str()) {
-                    diags.push(Diagnostic::new("indicators.unknown_count", Severity::Warning, format!("/units/{i}/counts/{key}"), crate::answer::INPUT_RULE, json!({ "count": key })));
+                    diags.push(Diagnostic::new(
+                        "indicators.unknown_count",
+                        Severity::Warning,
+                        format!("/units/{i}/counts/{key}"),
+                        crate::answer::INPUT_RULE,
+                        json!({ "count": key }),
+                    ));
                 }
             }
             for (x, ind) in inds.iter().enumerate() {
@@ -202,12 +244,24 @@ impl Engine {
                     (Err(()), _) | (_, Err(())) => {
                         slot.invalid = true;
                         let name = if nv.is_err() { ind.numerator } else { ind.denominator };
-                        diags.push(Diagnostic::new("indicators.count_invalid", Severity::Error, format!("/units/{i}/counts/{name}"), ind.id, json!({})));
+                        diags.push(Diagnostic::new(
+                            "indicators.count_invalid",
+                            Severity::Error,
+                            format!("/units/{i}/counts/{name}"),
+                            ind.id,
+                            json!({}),
+                        ));
                     }
                     (Ok(None), Ok(Some(_))) | (Ok(Some(_)), Ok(None)) => {
                         slot.invalid = true;
                         let name = if matches!(nv, Ok(None)) { ind.numerator } else { ind.denominator };
-                        diags.push(Diagnostic::new("indicators.count_missing", Severity::Error, format!("/units/{i}/counts/{name}"), ind.id, json!({})));
+                        diags.push(Diagnostic::new(
+                            "indicators.count_missing",
+                            Severity::Error,
+                            format!("/units/{i}/counts/{name}"),
+                            ind.id,
+                            json!({}),
+                        ));
                     }
                 }
             }
@@ -215,7 +269,8 @@ impl Engine {
 
         // Roll up, children before parents (post-order over the forest).
         let mut order: Vec<usize> = Vec::new();
-        let mut stack: Vec<(usize, bool)> = (0..units.len()).filter(|k| parent.get(*k).copied().flatten().is_none()).map(|k| (k, false)).collect();
+        let mut stack: Vec<(usize, bool)> =
+            (0..units.len()).filter(|k| parent.get(*k).copied().flatten().is_none()).map(|k| (k, false)).collect();
         stack.reverse();
         while let Some((k, done)) = stack.pop() {
             if done {
@@ -247,7 +302,8 @@ impl Engine {
                 }
                 if let Some(m) = missing_below.get_mut(k) {
                     m.extend(child_missing);
-                    let child_leaf_missing = children.get(*c).is_some_and(Vec::is_empty) && !reported.get(*c).copied().unwrap_or(false);
+                    let child_leaf_missing =
+                        children.get(*c).is_some_and(Vec::is_empty) && !reported.get(*c).copied().unwrap_or(false);
                     if child_leaf_missing {
                         if let Some(u) = units.get(*c) {
                             m.push(u.2.clone());
@@ -265,7 +321,13 @@ impl Engine {
             let rep = reported.get(k).copied().unwrap_or(false);
             if kids_empty && !rep {
                 missing.push(id.clone());
-                diags.push(Diagnostic::new("indicators.missing_report", Severity::Warning, format!("/units/{i}"), "IND", json!({ "unit": id })));
+                diags.push(Diagnostic::new(
+                    "indicators.missing_report",
+                    Severity::Warning,
+                    format!("/units/{i}"),
+                    "IND",
+                    json!({ "unit": id }),
+                ));
             }
             let mut results = Vec::new();
             for (x, ind) in inds.iter().enumerate() {
@@ -306,7 +368,12 @@ impl Engine {
                 for (key, a) in answers {
                     let at = format!("/units/{i}/checklist/{key}");
                     let Some(item) = checklist_ids.iter().find(|c| **c == key.as_str()) else {
-                        diags.push(Diagnostic::engine("checklist.unknown_item", Severity::Error, at, json!({ "item": key })));
+                        diags.push(Diagnostic::engine(
+                            "checklist.unknown_item",
+                            Severity::Error,
+                            at,
+                            json!({ "item": key }),
+                        ));
                         continue;
                     };
                     match a.get("result").and_then(Value::as_str) {

@@ -6,9 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{Days, NaiveDate};
 use serde_json::{Value, json};
 
-use crate::answer::{
-    Decision, Diagnostic, InspectionAnswer, Reinspected, Rectification, SectionScore, Severity,
-};
+use crate::answer::{Decision, Diagnostic, InspectionAnswer, Rectification, Reinspected, SectionScore, Severity};
 use crate::engine::{Engine, Options, parse_input, render};
 use crate::expr::Env;
 use crate::filing::{evaluate, merge_normalized};
@@ -121,10 +119,8 @@ impl Engine {
         let mut diags: Vec<Diagnostic> = p.walked.diagnostics;
         diags.extend(outcome.diagnostics);
 
-        let inspected = doc
-            .get("inspectedOn")
-            .and_then(Value::as_str)
-            .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+        let inspected =
+            doc.get("inspectedOn").and_then(Value::as_str).and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
         if inspected.is_none() && !p.shape_errors.contains("/inspectedOn") {
             let code = if doc.get("inspectedOn").is_some() { "date.format" } else { "field.required" };
             diags.push(Diagnostic::engine(code, Severity::Error, "/inspectedOn".into(), json!({})));
@@ -216,11 +212,23 @@ impl Engine {
                     (Some(s), Some(c)) if c <= s => {}
                     (None, _) => {
                         incomplete = true;
-                        diags.push(Diagnostic::new("inspection.fact_missing", Severity::Warning, format!("{at}/sampled"), &rule.id, json!({})));
+                        diags.push(Diagnostic::new(
+                            "inspection.fact_missing",
+                            Severity::Warning,
+                            format!("{at}/sampled"),
+                            &rule.id,
+                            json!({}),
+                        ));
                     }
                     (Some(_), None) => {
                         incomplete = true;
-                        diags.push(Diagnostic::new("inspection.fact_missing", Severity::Warning, format!("{at}/correct"), &rule.id, json!({})));
+                        diags.push(Diagnostic::new(
+                            "inspection.fact_missing",
+                            Severity::Warning,
+                            format!("{at}/correct"),
+                            &rule.id,
+                            json!({}),
+                        ));
                     }
                     (Some(_), Some(_)) => diags.push(Diagnostic::new(
                         "inspection.knowledge_inconsistent",
@@ -261,7 +269,9 @@ impl Engine {
                 }
                 let (Some(item), Some(deadline)) = (
                     r.get("itemId").and_then(Value::as_str),
-                    r.get("deadline").and_then(Value::as_str).and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()),
+                    r.get("deadline")
+                        .and_then(Value::as_str)
+                        .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()),
                 ) else {
                     continue;
                 };
@@ -282,7 +292,12 @@ impl Engine {
                 } else {
                     "open"
                 };
-                reinspection.push(Reinspected { item_id: item.to_owned(), deadline: date_str(deadline), status: status.into(), path: at });
+                reinspection.push(Reinspected {
+                    item_id: item.to_owned(),
+                    deadline: date_str(deadline),
+                    status: status.into(),
+                    path: at,
+                });
             }
         }
 
@@ -308,7 +323,11 @@ impl Engine {
                 if matches!(it.answer, Some(Answer::Fail | Answer::Partial)) {
                     let days = if it.veto { pack.num("vetoRectifyDays") } else { pack.num("rectifyDays") };
                     let deadline = on.checked_add_days(Days::new(days.max(0.0) as u64)).unwrap_or(on);
-                    rectifications.push(Rectification { item_id: it.id.to_owned(), deadline: date_str(deadline), veto: it.veto });
+                    rectifications.push(Rectification {
+                        item_id: it.id.to_owned(),
+                        deadline: date_str(deadline),
+                        veto: it.veto,
+                    });
                 }
             }
         }

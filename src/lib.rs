@@ -37,16 +37,17 @@ pub mod filing;
 pub mod ids;
 pub mod indicators;
 pub mod inspection;
-pub mod screening;
 pub mod pack;
 pub mod pointer;
 pub mod schema;
+pub mod screening;
 pub mod time;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 pub use answer::{
-    Decision, Diagnostic, FilingAnswer, GateResult, IndicatorsAnswer, InspectionAnswer, PackStamp, ScreeningAnswer, Severity,
+    Decision, Diagnostic, FilingAnswer, GateResult, IndicatorsAnswer, InspectionAnswer, PackStamp, ScreeningAnswer,
+    Severity,
 };
 pub use engine::{DEFAULT_PACK, Engine, Options};
 pub use filing::Filing;

@@ -345,7 +345,8 @@ pub struct Pack {
 struct ParamTable(BTreeMap<String, ParamValue>);
 
 /// Parameters the engine reads directly when a pack has inspection items.
-pub const INSPECTION_PARAMS: &[&str] = &["approvedScore", "conditionalScore", "rectifyDays", "vetoRectifyDays", "partialCredit"];
+pub const INSPECTION_PARAMS: &[&str] =
+    &["approvedScore", "conditionalScore", "rectifyDays", "vetoRectifyDays", "partialCredit"];
 
 impl Params for ParamTable {
     fn param(&self, name: &str) -> Option<&ParamValue> {
@@ -1084,7 +1085,14 @@ fn compile(doc: PackDoc, hash: String) -> Result<Pack, PackErrors> {
         return Err(PackErrors(c.errors));
     }
     let params = table.0;
-    Ok(Pack { stamp: PackStamp { id: doc.id.clone(), version: doc.version.clone(), hash }, effective_from, rules, messages, doc, params })
+    Ok(Pack {
+        stamp: PackStamp { id: doc.id.clone(), version: doc.version.clone(), hash },
+        effective_from,
+        rules,
+        messages,
+        doc,
+        params,
+    })
 }
 
 /// RFC 7386 JSON merge patch: `patch` over `target`.
@@ -1131,7 +1139,11 @@ pub fn resolve_extends(child: &Value, parent: &Value) -> Result<Value, PackError
                 o.insert(k.clone(), v.clone());
             }
             "parameters" | "rules" | "messages" | "removeRules" => {}
-            other => errors.push(perr(format!("/{other}"), PackErrorKind::Syntax, format!("unknown field `{other}`, expected one of {}", PACK_KEYS.join(", ")))),
+            other => errors.push(perr(
+                format!("/{other}"),
+                PackErrorKind::Syntax,
+                format!("unknown field `{other}`, expected one of {}", PACK_KEYS.join(", ")),
+            )),
         }
     }
     o.remove("removeRules");
@@ -1176,7 +1188,11 @@ pub fn resolve_extends(child: &Value, parent: &Value) -> Result<Value, PackError
             let before = list.len();
             list.retain(|x| x.get("id") != Some(id));
             if list.len() == before {
-                errors.push(perr(format!("/removeRules/{j}"), PackErrorKind::UnknownReference, format!("removes rule {id}, which `{parent_name}` does not have")));
+                errors.push(perr(
+                    format!("/removeRules/{j}"),
+                    PackErrorKind::UnknownReference,
+                    format!("removes rule {id}, which `{parent_name}` does not have"),
+                ));
             }
             for x in list.iter_mut() {
                 if let Some(causes) = x.get_mut("causes").and_then(Value::as_array_mut) {

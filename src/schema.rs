@@ -9,7 +9,7 @@
 use serde_json::{Map, Value};
 
 use crate::answer::{Diagnostic, Normalized, Severity};
-use crate::ids::normalize_text;
+use crate::ids::{normalize_free_text, normalize_text};
 use crate::pointer::Pointer;
 
 /// The type of a leaf value, as seen by pack expressions.
@@ -401,7 +401,7 @@ fn walk_leaf(v: &Value, ty: Ty, ptr: &Pointer, w: &mut Walked) -> Option<Value> 
                 shape_error(w, ptr, "input.too_long", serde_json::json!({ "max": MAX_TEXT_CHARS }));
                 return None;
             }
-            let norm = normalize_text(s);
+            let norm = if ty == Ty::Str { normalize_free_text(s) } else { normalize_text(s) };
             let canonical = match ty {
                 Ty::Num => {
                     // Forms send numbers as text; accept a plain decimal after normalisation.

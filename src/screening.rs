@@ -74,7 +74,13 @@ impl Engine {
                     let start = match from.eval(&env) {
                         Val::Date(d) => d,
                         _ => {
-                            diags.push(Diagnostic::new("screening.date_missing", Severity::Warning, at.clone(), &rule.id, json!({ "from": date(declared) })));
+                            diags.push(Diagnostic::new(
+                                "screening.date_missing",
+                                Severity::Warning,
+                                at.clone(),
+                                &rule.id,
+                                json!({ "from": date(declared) }),
+                            ));
                             declared
                         }
                     };

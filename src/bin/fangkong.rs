@@ -13,14 +13,25 @@ use fangkong::time::parse_now;
 use fangkong::{Engine, Locale, Options};
 
 const USAGE: &str = "usage:
-  fangkong check-filing FILE|- [--pack FILE] [--now RFC3339] [--locale zh-CN|zh-TW|en] [--jsonl]
+  fangkong check-filing FILE|-      [OPTIONS]   a return-to-work filing (复工备案)
+  fangkong score-inspection FILE|-  [OPTIONS]   an inspection (六必须检查 / 六必须明确)
+  fangkong indicators FILE|-        [OPTIONS]   a daily report of the community indicators (五个100%)
+  fangkong screen FILE|-            [OPTIONS]   a personal screening declaration
   fangkong lint-pack FILE
-  fangkong --version";
+  fangkong --version
+options:
+  --now RFC3339            the moment of checking (default: the system clock); today is its CST day
+  --locale zh-CN|zh-TW|en  language of messages (default zh-CN)
+  --pack FILE              a rule pack (or an array of versions) instead of the embedded shenzhen-2020
+  --pack-id ID             an embedded pack family: shenzhen-2020, guangming-2020, hangzhou-2020
+  --pack-version V         judge with this version instead of the one in force on the submission's date
+  --jsonl                  one submission per line in, one answer per line out";
 
 struct Args {
     command: String,
     input: Option<String>,
     pack: Option<String>,
+    pack_id: Option<String>,
     now: Option<String>,
     locale: Option<String>,
     pack_version: Option<String>,
@@ -30,11 +41,21 @@ struct Args {
 fn parse_args() -> Result<Args, String> {
     let mut it = std::env::args().skip(1);
     let command = it.next().ok_or_else(|| USAGE.to_owned())?;
-    let mut a = Args { command, input: None, pack: None, now: None, locale: None, pack_version: None, jsonl: false };
+    let mut a = Args {
+        command,
+        input: None,
+        pack: None,
+        pack_id: None,
+        now: None,
+        locale: None,
+        pack_version: None,
+        jsonl: false,
+    };
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().ok_or_else(|| format!("`{name}` needs a value\n{USAGE}"));
         match arg.as_str() {
             "--pack" => a.pack = Some(value("--pack")?),
+            "--pack-id" => a.pack_id = Some(value("--pack-id")?),
             "--now" => a.now = Some(value("--now")?),
             "--locale" => a.locale = Some(value("--locale")?),
             "--pack-version" => a.pack_version = Some(value("--pack-version")?),
@@ -83,15 +104,72 @@ fn options(a: &Args) -> Result<Options, String> {
 }
 
 fn engine(a: &Args) -> Result<Engine, String> {
-    match &a.pack {
-        Some(p) => Engine::from_pack_json(&read_input(p)?)
-            .map_err(|e| e.0.iter().map(|x| format!("{p}: {x}")).collect::<Vec<_>>().join("\n")),
-        None => Engine::with_default_pack().map_err(|e| e.to_string()),
+    let engine = match (&a.pack, &a.pack_id) {
+        (Some(_), Some(_)) => return Err("give `--pack` or `--pack-id`, not both".into()),
+        (Some(p), None) => Engine::from_pack_json(&read_input(p)?)
+            .map_err(|e| e.0.iter().map(|x| format!("{p}: {x}")).collect::<Vec<_>>().join("\n"))?,
+        (None, Some(id)) => Engine::with_pack_id(id).map_err(|e| e.to_string())?,
+        (None, None) => Engine::with_default_pack().map_err(|e| e.to_string())?,
+    };
+    if let Some(v) = &a.pack_version {
+        if !engine.packs().any(|p| p.stamp.version == *v) {
+            let have: Vec<&str> = engine.packs().map(|p| p.stamp.version.as_str()).collect();
+            return Err(format!("no version `{v}` of `{}`; versions: {}", engine.pack().stamp.id, have.join(", ")));
+        }
+    }
+    Ok(engine)
+}
+
+/// What a subcommand judges.
+#[derive(Clone, Copy)]
+enum Kind {
+    Filing,
+    Inspection,
+    Indicators,
+    Screening,
+}
+
+fn unusable<'a>(mut codes: impl Iterator<Item = &'a str>) -> bool {
+    codes.any(|c| c == "input.not_json" || c == "input.too_large")
+}
+
+fn answer(engine: &Engine, kind: Kind, text: &str, opts: &Options, pretty: bool) -> Result<(String, bool), String> {
+    fn out<T: serde::Serialize>(a: &T, pretty: bool) -> Result<String, String> {
+        if pretty { serde_json::to_string_pretty(a) } else { serde_json::to_string(a) }.map_err(|e| e.to_string())
+    }
+    Ok(match kind {
+        Kind::Filing => {
+            let a = engine.check_filing_json(text, opts);
+            (out(&a, pretty)?, unusable(a.diagnostics.iter().map(|d| d.code.as_str())))
+        }
+        Kind::Inspection => {
+            let a = engine.score_inspection_json(text, opts);
+            (out(&a, pretty)?, unusable(a.diagnostics.iter().map(|d| d.code.as_str())))
+        }
+        Kind::Indicators => {
+            let a = engine.evaluate_indicators_json(text, opts);
+            (out(&a, pretty)?, unusable(a.diagnostics.iter().map(|d| d.code.as_str())))
+        }
+        Kind::Screening => {
+            let a = engine.screen_person_json(text, opts);
+            (out(&a, pretty)?, unusable(a.diagnostics.iter().map(|d| d.code.as_str())))
+        }
+    })
+}
+
+fn progress(done: usize, total: Option<usize>) {
+    match total {
+        Some(t) if t > 0 => {
+            let width = 30;
+            let filled = (done * width / t).min(width);
+            eprint!("\r[{}{}] {done}/{t}", "#".repeat(filled), " ".repeat(width - filled));
+        }
+        _ => eprint!("\r{done} answered"),
     }
 }
 
-fn check_filing(a: &Args) -> Result<ExitCode, String> {
-    let input = a.input.as_deref().ok_or_else(|| format!("check-filing needs a FILE or `-`\n{USAGE}"))?;
+fn run(a: &Args, kind: Kind, name: &str) -> Result<ExitCode, String> {
+    let input = a.input.as_deref().ok_or_else(|| format!("{name} needs a FILE or `-`\n{USAGE}"))?;
     let opts = options(a)?;
     let engine = engine(a)?;
     let stdout = std::io::stdout();
@@ -101,40 +179,43 @@ fn check_filing(a: &Args) -> Result<ExitCode, String> {
         if let Err(e) = serde_json::from_str::<serde_json::Value>(&text) {
             return Err(format!("{input}: not JSON: {e}"));
         }
-        let answer = engine.check_filing_json(&text, &opts);
-        let json = serde_json::to_string_pretty(&answer).map_err(|e| e.to_string())?;
+        let (json, _) = answer(&engine, kind, &text, &opts, true)?;
         writeln!(out, "{json}").map_err(|e| e.to_string())?;
         return Ok(ExitCode::SUCCESS);
     }
-    let reader: Box<dyn BufRead> = if input == "-" {
-        Box::new(std::io::stdin().lock())
+    let show = std::io::stderr().is_terminal();
+    let (lines, total): (Box<dyn Iterator<Item = std::io::Result<String>>>, Option<usize>) = if input == "-" {
+        (Box::new(std::io::stdin().lock().lines()), None)
     } else {
-        Box::new(std::io::BufReader::new(
-            std::fs::File::open(input).map_err(|e| format!("cannot read `{input}`: {e}"))?,
-        ))
+        let text = read_input(input)?;
+        let total = text.lines().filter(|l| !l.trim().is_empty()).count();
+        (Box::new(text.lines().map(|l| Ok(l.to_owned())).collect::<Vec<_>>().into_iter()), Some(total))
     };
-    let progress = std::io::stderr().is_terminal();
     let mut unusable = 0usize;
     let mut n = 0usize;
-    for (i, line) in reader.lines().enumerate() {
+    for (i, line) in lines.enumerate() {
         let line = line.map_err(|e| format!("{input}: line {}: {e}", i + 1))?;
         if line.trim().is_empty() {
             continue;
         }
         n += 1;
-        let answer = engine.check_filing_json(&line, &opts);
-        if answer.diagnostics.iter().any(|d| d.code == "input.not_json" || d.code == "input.too_large") {
+        let (json, bad) = answer(&engine, kind, &line, &opts, false)?;
+        if bad {
             unusable += 1;
-            eprintln!("{input}: line {}: unusable input (answered with a diagnostic)", i + 1);
+            eprintln!(
+                "{}{input}: line {}: unusable input (answered with a diagnostic)",
+                if show { "\r" } else { "" },
+                i + 1
+            );
         }
-        let json = serde_json::to_string(&answer).map_err(|e| e.to_string())?;
         writeln!(out, "{json}").map_err(|e| e.to_string())?;
-        if progress && n.is_multiple_of(100) {
-            eprint!("\rchecked {n} filings");
+        if show && (n.is_multiple_of(50) || Some(n) == total) {
+            progress(n, total);
         }
     }
-    if progress && n >= 100 {
-        eprintln!("\rchecked {n} filings");
+    if show && n > 0 {
+        progress(n, total);
+        eprintln!();
     }
     Ok(if unusable > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
@@ -145,7 +226,16 @@ fn lint_pack(a: &Args) -> Result<ExitCode, String> {
     match Engine::from_pack_json(&text) {
         Ok(e) => {
             let info = e.pack_info();
-            println!("ok: {} {} {} ({} rules)", info.id, info.version, info.hash, e.pack().rules.len());
+            for p in e.packs() {
+                println!(
+                    "ok: {} {} {} ({} rules, in force from {})",
+                    info.id,
+                    p.stamp.version,
+                    p.stamp.hash,
+                    p.rules.len(),
+                    p.effective_from
+                );
+            }
             Ok(ExitCode::SUCCESS)
         }
         Err(errors) => {
@@ -159,7 +249,10 @@ fn lint_pack(a: &Args) -> Result<ExitCode, String> {
 
 fn main() -> ExitCode {
     let result = parse_args().and_then(|a| match a.command.as_str() {
-        "check-filing" => check_filing(&a),
+        "check-filing" => run(&a, Kind::Filing, "check-filing"),
+        "score-inspection" => run(&a, Kind::Inspection, "score-inspection"),
+        "indicators" => run(&a, Kind::Indicators, "indicators"),
+        "screen" => run(&a, Kind::Screening, "screen"),
         "lint-pack" => lint_pack(&a),
         "--version" | "version" => {
             println!("fangkong {}", env!("CARGO_PKG_VERSION"));

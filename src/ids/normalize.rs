@@ -18,6 +18,24 @@ pub fn normalize_text(s: &str) -> String {
     if trimmed.len() == mapped.len() { mapped } else { trimmed.to_owned() }
 }
 
+/// Normalises free text (names, addresses, notes) more gently than [`normalize_text`]:
+/// full-width digits and Latin letters become ASCII, ideographic spaces become spaces,
+/// invisible characters are removed and the ends trimmed, but Chinese punctuation
+/// (`，。（）；：`) is kept as written. Idempotent.
+#[must_use]
+pub fn normalize_free_text(s: &str) -> String {
+    let mapped: String = s
+        .chars()
+        .filter_map(|c| match c {
+            '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => map_char(c),
+            '\u{FF01}'..='\u{FF5E}' => Some(c),
+            other => map_char(other),
+        })
+        .collect();
+    let trimmed = mapped.trim();
+    if trimmed.len() == mapped.len() { mapped } else { trimmed.to_owned() }
+}
+
 /// Maps one character, or returns `None` when it must be removed.
 fn map_char(c: char) -> Option<char> {
     match c {
@@ -36,5 +54,11 @@ mod tests {
     fn maps_full_width() {
         assert_eq!(normalize_text("１２３ＡＢＣａｂｃ！～"), "123ABCabc!~");
         assert_eq!(normalize_text("\u{3000}中文\u{200B}\u{3000}"), "中文");
+    }
+
+    #[test]
+    fn free_text_keeps_chinese_punctuation() {
+        assert_eq!(normalize_free_text("员工１２０人，（两班制）\u{200B}"), "员工120人，（两班制）");
+        assert_eq!(normalize_free_text(&normalize_free_text("ＡＢ，１")), "AB，1");
     }
 }
