@@ -171,25 +171,44 @@ impl Engine {
                 }
             }
         }
+        // Cut cycles in linear time: walk up from each unvisited unit, marking the path.
+        let mut state = vec![0u8; units.len()]; // 0 unvisited, 1 on the current path, 2 done
         for k in 0..units.len() {
-            let mut seen = BTreeSet::from([k]);
-            let mut at = parent.get(k).copied().flatten();
+            let mut path = Vec::new();
+            let mut at = Some(k);
             while let Some(j) = at {
-                if !seen.insert(j) {
-                    let i = units.get(k).map_or(0, |u| u.0);
-                    diags.push(Diagnostic::new(
-                        "indicators.cycle",
-                        Severity::Error,
-                        format!("/units/{i}/parent"),
-                        crate::answer::INPUT_RULE,
-                        json!({}),
-                    ));
-                    if let Some(slot) = parent.get_mut(k) {
-                        *slot = None;
+                match state.get(j).copied() {
+                    Some(0) => {
+                        if let Some(st) = state.get_mut(j) {
+                            *st = 1;
+                        }
+                        path.push(j);
+                        at = parent.get(j).copied().flatten();
                     }
-                    break;
+                    Some(1) => {
+                        // `path.last()` points back into the current path: cut its link.
+                        if let Some(&last) = path.last() {
+                            let i = units.get(last).map_or(0, |u| u.0);
+                            diags.push(Diagnostic::new(
+                                "indicators.cycle",
+                                Severity::Error,
+                                format!("/units/{i}/parent"),
+                                crate::answer::INPUT_RULE,
+                                json!({}),
+                            ));
+                            if let Some(slot) = parent.get_mut(last) {
+                                *slot = None;
+                            }
+                        }
+                        break;
+                    }
+                    _ => break,
                 }
-                at = parent.get(j).copied().flatten();
+            }
+            for j in path {
+                if let Some(st) = state.get_mut(j) {
+                    *st = 2;
+                }
             }
         }
         let mut children: Vec<Vec<usize>> = vec![Vec::new(); units.len()];

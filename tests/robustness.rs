@@ -7,8 +7,9 @@ use fangkong::{Engine, FilingAnswer, Options};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-fn engine() -> Engine {
-    Engine::with_default_pack().unwrap()
+fn engine() -> &'static Engine {
+    static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
+    ENGINE.get_or_init(|| Engine::with_default_pack().unwrap())
 }
 
 fn opts() -> Options {
@@ -110,6 +111,21 @@ fn impossible_dates_are_diagnosed() {
 }
 
 #[test]
+fn indicator_trees_with_cycles_and_deep_chains_do_not_crash() {
+    let mut units = vec![json!({ "id": "A", "parent": "B" }), json!({ "id": "B", "parent": "A" })];
+    for i in 0..20_000 {
+        units.push(
+            json!({ "id": format!("u{i}"), "parent": if i == 0 { Value::Null } else { json!(format!("u{}", i - 1)) },
+                          "counts": { "compounds": 1, "compoundsEnclosed": 1 } }),
+        );
+    }
+    let a = engine().evaluate_indicators_value(&json!({ "date": "2020-02-12", "units": units }), &opts());
+    assert!(a.diagnostics.iter().any(|d| d.code == "indicators.cycle"));
+    let root = a.units.iter().find(|u| u.id == "u0").unwrap();
+    assert_eq!(root.indicators[0].denominator, 20_000, "a 20,000-deep chain rolls up without recursion");
+}
+
+#[test]
 fn deeply_nested_and_huge_inputs_do_not_crash() {
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let a = engine().check_filing_json(&deep, &opts());
@@ -158,6 +174,23 @@ fn arb_json() -> impl Strategy<Value = Value> {
             Just("keyAreaHistory".to_owned()),
             Just("openRectifications".to_owned()),
             Just("deadline".to_owned()),
+            Just("answers".to_owned()),
+            Just("INS-S1-1".to_owned()),
+            Just("result".to_owned()),
+            Just("facts".to_owned()),
+            Just("previous".to_owned()),
+            Just("rectifications".to_owned()),
+            Just("units".to_owned()),
+            Just("id".to_owned()),
+            Just("parent".to_owned()),
+            Just("counts".to_owned()),
+            Just("compounds".to_owned()),
+            Just("compoundsEnclosed".to_owned()),
+            Just("checklist".to_owned()),
+            Just("symptoms".to_owned()),
+            Just("temperature".to_owned()),
+            Just("visitedEpidemicArea".to_owned()),
+            Just("leftAreaOn".to_owned()),
             "[a-z]{1,6}",
         ];
         prop_oneof![
@@ -180,6 +213,21 @@ proptest! {
             prop_assert!(!d.message.is_empty());
             prop_assert!(d.path.is_empty() || d.path.starts_with('/'));
         }
+    }
+
+    #[test]
+    fn any_json_gets_an_answer_from_every_entry_point(v in arb_json()) {
+        let e = engine();
+        let text = v.to_string();
+        let i = e.score_inspection_json(&text, &opts());
+        let n = e.evaluate_indicators_json(&text, &opts());
+        let s = e.screen_person_json(&text, &opts());
+        for d in i.diagnostics.iter().chain(&n.diagnostics).chain(&s.diagnostics) {
+            prop_assert!(!d.message.is_empty());
+            prop_assert!(d.path.is_empty() || d.path.starts_with('/'));
+        }
+        prop_assert_eq!(serde_json::to_string(&i).unwrap(), serde_json::to_string(&e.score_inspection_value(&v, &opts())).unwrap());
+        prop_assert_eq!(serde_json::to_string(&n).unwrap(), serde_json::to_string(&e.evaluate_indicators_value(&v, &opts())).unwrap());
     }
 
     #[test]
