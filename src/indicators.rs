@@ -129,16 +129,16 @@ impl Engine {
                 ));
                 continue;
             }
-            if let Some(level) = u.get("level").and_then(Value::as_str) {
-                if !LEVELS.contains(&level) {
-                    diags.push(Diagnostic::new(
-                        "indicators.bad_level",
-                        Severity::Warning,
-                        format!("/units/{i}/level"),
-                        crate::answer::INPUT_RULE,
-                        json!({ "allowed": LEVELS }),
-                    ));
-                }
+            if let Some(level) = u.get("level").and_then(Value::as_str)
+                && !LEVELS.contains(&level)
+            {
+                diags.push(Diagnostic::new(
+                    "indicators.bad_level",
+                    Severity::Warning,
+                    format!("/units/{i}/level"),
+                    crate::answer::INPUT_RULE,
+                    json!({ "allowed": LEVELS }),
+                ));
             }
             index.insert(id.to_owned(), units.len());
             units.push((i, u, id.to_owned()));
@@ -213,10 +213,10 @@ impl Engine {
         }
         let mut children: Vec<Vec<usize>> = vec![Vec::new(); units.len()];
         for (k, par) in parent.iter().enumerate() {
-            if let Some(j) = par {
-                if let Some(c) = children.get_mut(*j) {
-                    c.push(k);
-                }
+            if let Some(j) = par
+                && let Some(c) = children.get_mut(*j)
+            {
+                c.push(k);
             }
         }
 
@@ -310,12 +310,12 @@ impl Engine {
                     (total.get(*c).cloned().unwrap_or_default(), missing_below.get(*c).cloned().unwrap_or_default());
                 if let Some(t) = total.get_mut(k) {
                     for (x, s) in child_total.iter().enumerate() {
-                        if let Some(slot) = t.get_mut(x) {
-                            if s.any {
-                                slot.n += s.n;
-                                slot.d += s.d;
-                                slot.any = true;
-                            }
+                        if let Some(slot) = t.get_mut(x)
+                            && s.any
+                        {
+                            slot.n += s.n;
+                            slot.d += s.d;
+                            slot.any = true;
                         }
                     }
                 }
@@ -323,10 +323,8 @@ impl Engine {
                     m.extend(child_missing);
                     let child_leaf_missing =
                         children.get(*c).is_some_and(Vec::is_empty) && !reported.get(*c).copied().unwrap_or(false);
-                    if child_leaf_missing {
-                        if let Some(u) = units.get(*c) {
-                            m.push(u.2.clone());
-                        }
+                    if child_leaf_missing && let Some(u) = units.get(*c) {
+                        m.push(u.2.clone());
                     }
                 }
             }

@@ -138,16 +138,16 @@ impl Engine {
             let at = ptr(&["answers", &rule.id]);
             let mut answer = None;
             if let Some(g) = given {
-                if let Some(ev) = g.get("evidence").and_then(Value::as_str) {
-                    if !EVIDENCE.contains(&ev) {
-                        diags.push(Diagnostic::new(
-                            "inspection.invalid_answer",
-                            Severity::Warning,
-                            format!("{at}/evidence"),
-                            &rule.id,
-                            json!({ "allowed": EVIDENCE }),
-                        ));
-                    }
+                if let Some(ev) = g.get("evidence").and_then(Value::as_str)
+                    && !EVIDENCE.contains(&ev)
+                {
+                    diags.push(Diagnostic::new(
+                        "inspection.invalid_answer",
+                        Severity::Warning,
+                        format!("{at}/evidence"),
+                        &rule.id,
+                        json!({ "allowed": EVIDENCE }),
+                    ));
                 }
                 match g.get("result").and_then(Value::as_str).map(Answer::parse) {
                     Some(Some(a)) => answer = Some(a),

@@ -92,10 +92,10 @@ impl Engine {
                 }
                 _ => None,
             };
-            let mut params = json!({ "outcome": sc.outcome });
-            if let Some(u) = until {
-                params["until"] = Value::String(date(u));
-            }
+            let params = match until {
+                Some(u) => json!({ "outcome": sc.outcome, "until": date(u) }),
+                None => json!({ "outcome": sc.outcome }),
+            };
             diags.push(Diagnostic::new(sc.code.clone(), rule.severity, at, &rule.id, params));
             decided = Some((sc.outcome, rule.id.clone(), until));
             break;

@@ -111,11 +111,11 @@ fn engine(a: &Args) -> Result<Engine, String> {
         (None, Some(id)) => Engine::with_pack_id(id).map_err(|e| e.to_string())?,
         (None, None) => Engine::with_default_pack().map_err(|e| e.to_string())?,
     };
-    if let Some(v) = &a.pack_version {
-        if !engine.packs().any(|p| p.stamp.version == *v) {
-            let have: Vec<&str> = engine.packs().map(|p| p.stamp.version.as_str()).collect();
-            return Err(format!("no version `{v}` of `{}`; versions: {}", engine.pack().stamp.id, have.join(", ")));
-        }
+    if let Some(v) = &a.pack_version
+        && !engine.packs().any(|p| p.stamp.version == *v)
+    {
+        let have: Vec<&str> = engine.packs().map(|p| p.stamp.version.as_str()).collect();
+        return Err(format!("no version `{v}` of `{}`; versions: {}", engine.pack().stamp.id, have.join(", ")));
     }
     Ok(engine)
 }
