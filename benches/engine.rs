@@ -25,8 +25,12 @@ fn benches(c: &mut Criterion) {
     c.bench_function("check filing: factory, 1,000-person roster", |b| {
         b.iter(|| engine.check_filing_json(black_box(&factory), &opts))
     });
-    c.bench_function("score inspection: 27 items", |b| b.iter(|| engine.score_inspection_json(black_box(&inspection), &opts)));
-    c.bench_function("indicators: district of 19 units", |b| b.iter(|| engine.evaluate_indicators_json(black_box(&district), &opts)));
+    c.bench_function("score inspection: 27 items", |b| {
+        b.iter(|| engine.score_inspection_json(black_box(&inspection), &opts))
+    });
+    c.bench_function("indicators: district of 19 units", |b| {
+        b.iter(|| engine.evaluate_indicators_json(black_box(&district), &opts))
+    });
     c.bench_function("screen a person", |b| b.iter(|| engine.screen_person_json(black_box(&person), &opts)));
 }
 

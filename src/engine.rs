@@ -105,6 +105,44 @@ fn resolve_all(given: Vec<Doc>) -> Result<Vec<Doc>, PackErrors> {
         let value = resolve_one(doc, &given, &embedded, 0).map_err(|e| prefix(e, &doc.at))?;
         out.push(Doc { value, ..clone_head(doc) });
     }
+    // A variant of a whole family (`extends` without `@version`) follows the family: each
+    // later version of the parent, up to the variant's own next version, yields a version
+    // of the variant with the parent's version label and date.
+    for doc in &given {
+        let Some(parent_id) = doc.value.get("extends").and_then(Value::as_str).filter(|r| !r.contains('@')) else {
+            continue;
+        };
+        let next_own = given
+            .iter()
+            .filter(|d| d.id == doc.id && d.effective_from > doc.effective_from)
+            .map(|d| d.effective_from.clone())
+            .min();
+        let pool = if given.iter().any(|d| d.id == parent_id) { &given } else { &embedded };
+        for pj in pool.iter().filter(|d| {
+            d.id == parent_id
+                && d.effective_from > doc.effective_from
+                && next_own.as_ref().is_none_or(|n| d.effective_from < *n)
+        }) {
+            if out.iter().any(|o| o.id == doc.id && o.version == pj.version) {
+                continue;
+            }
+            let parent_value = resolve_one(pj, &given, &embedded, 1).map_err(|e| prefix(e, &doc.at))?;
+            let mut child = doc.value.clone();
+            if let Some(o) = child.as_object_mut() {
+                o.insert("version".into(), Value::String(pj.version.clone()));
+                o.insert("effectiveFrom".into(), Value::String(pj.effective_from.clone()));
+                o.insert("extends".into(), Value::String(format!("{parent_id}@{}", pj.version)));
+            }
+            let value = resolve_extends(&child, &parent_value).map_err(|e| prefix(e, &doc.at))?;
+            out.push(Doc {
+                id: doc.id.clone(),
+                version: pj.version.clone(),
+                effective_from: pj.effective_from.clone(),
+                value,
+                at: doc.at.clone(),
+            });
+        }
+    }
     Ok(out)
 }
 

@@ -17,7 +17,7 @@
 //! unary   := ("!" | "-") unary | coalesce
 //! coalesce:= primary ( "??" primary )*          // x ?? 0: x, or 0 when x is missing
 //! primary := number | "text" | true | false | today | $param | field | call | "(" expr ")"
-//! call    := present(e) | days(d1, d2) | addDays(d, n) | latest(d1, d2) | date("2020-02-10")
+//! call    := present(e) | days(d1, d2) | addDays(d, n) | latest(d1, d2) | if(cond, a, b) | date("2020-02-10")
 //!          | count(array, cond) | any(array, cond) | size(array) | in(text, $list)
 //! ```
 //!

@@ -224,7 +224,7 @@ impl Engine {
         let mut own: Vec<Vec<Sum>> = vec![vec![Sum::default(); inds.len()]; units.len()];
         let mut reported = vec![false; units.len()];
         for (k, (i, u, _)) in units.iter().enumerate() {
-            let Some(counts) = u.get("counts").and_then(Value::as_object) else { continue };
+            let Some(counts) = u.get("counts").and_then(Value::as_object).filter(|c| !c.is_empty()) else { continue };
             if let Some(r) = reported.get_mut(k) {
                 *r = true;
             }
@@ -248,7 +248,8 @@ impl Engine {
                     (Ok(None), Ok(None)) => {}
                     (Ok(Some(n)), Ok(Some(d))) => {
                         if n > d {
-                            slot.invalid = true;
+                            // Kept in the sums, so the error shows at every level above.
+                            *slot = Sum { n, d, any: true, invalid: true };
                             diags.push(Diagnostic::new(
                                 "indicators.numerator_exceeds_denominator",
                                 Severity::Error,
@@ -353,7 +354,7 @@ impl Engine {
                 if !s.any && !own_invalid {
                     continue;
                 }
-                let (status, ratio, shortfall) = if own_invalid && kids_empty {
+                let (status, ratio, shortfall) = if (own_invalid && kids_empty) || s.n > s.d {
                     ("invalid", None, 0)
                 } else if s.d == 0 {
                     ("not_applicable", None, 0)
@@ -382,17 +383,17 @@ impl Engine {
             }
             let checklist = u.get("checklist").and_then(Value::as_object).map(|answers| {
                 let mut r = ChecklistResult { answered: 0, passed: 0, failed: Vec::new(), partial: Vec::new() };
-                for (key, a) in answers {
-                    let at = format!("/units/{i}/checklist/{key}");
-                    let Some(item) = checklist_ids.iter().find(|c| **c == key.as_str()) else {
-                        diags.push(Diagnostic::engine(
-                            "checklist.unknown_item",
-                            Severity::Error,
-                            at,
-                            json!({ "item": key }),
-                        ));
-                        continue;
-                    };
+                for key in answers.keys().filter(|k| !checklist_ids.contains(&k.as_str())) {
+                    diags.push(Diagnostic::engine(
+                        "checklist.unknown_item",
+                        Severity::Error,
+                        format!("/units/{i}/checklist/{key}"),
+                        json!({ "item": key }),
+                    ));
+                }
+                for item in &checklist_ids {
+                    let Some(a) = answers.get(*item) else { continue };
+                    let at = format!("/units/{i}/checklist/{item}");
                     match a.get("result").and_then(Value::as_str) {
                         Some("pass") => {
                             r.answered += 1;

@@ -230,13 +230,16 @@ impl Engine {
                             json!({}),
                         ));
                     }
-                    (Some(_), Some(_)) => diags.push(Diagnostic::new(
-                        "inspection.knowledge_inconsistent",
-                        Severity::Error,
-                        format!("{at}/correct"),
-                        &rule.id,
-                        json!({}),
-                    )),
+                    (Some(_), Some(_)) => {
+                        incomplete = true;
+                        diags.push(Diagnostic::new(
+                            "inspection.knowledge_inconsistent",
+                            Severity::Error,
+                            format!("{at}/correct"),
+                            &rule.id,
+                            json!({}),
+                        ));
+                    }
                 }
             }
         }
@@ -258,6 +261,15 @@ impl Engine {
         let earned: f64 = totals.values().map(|t| t.0).sum();
         let applicable: f64 = totals.values().map(|t| t.1).sum();
         let overall = score(earned, applicable);
+        if overall.is_none() && !items.is_empty() && !incomplete {
+            incomplete = true;
+            diags.push(Diagnostic::engine(
+                "inspection.nothing_applicable",
+                Severity::Warning,
+                "/answers".into(),
+                json!({}),
+            ));
+        }
 
         // Re-inspection of previous rectifications.
         let mut reinspection = Vec::new();

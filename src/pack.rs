@@ -243,6 +243,7 @@ pub const ITEM_CODES: &[&str] = &[
     "inspection.unknown_item",
     "inspection.rectification_overdue",
     "inspection.knowledge_inconsistent",
+    "inspection.nothing_applicable",
 ];
 /// Codes the indicators may emit.
 pub const INDICATOR_CODES: &[&str] = &[

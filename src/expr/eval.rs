@@ -122,6 +122,11 @@ pub fn eval<'v>(node: &'v Node, env: &Env<'v>) -> Val<'v> {
             (Val::Date(x), Val::Date(y)) => Val::Num((y - x).num_days() as f64),
             _ => Val::Unknown,
         },
+        Node::If(c, a, b) => match eval(c, env) {
+            Val::Bool(true) => eval(a, env),
+            Val::Bool(false) => eval(b, env),
+            _ => Val::Unknown,
+        },
         Node::Latest(a, b) => match (eval(a, env), eval(b, env)) {
             (Val::Date(x), Val::Date(y)) => Val::Date(x.max(y)),
             (Val::Date(x), _) | (_, Val::Date(x)) => Val::Date(x),

@@ -55,6 +55,7 @@ pub enum Node {
     Present(Box<Node>),
     Days(Box<Node>, Box<Node>),
     Latest(Box<Node>, Box<Node>),
+    If(Box<Node>, Box<Node>, Box<Node>),
     AddDays(Box<Node>, Box<Node>),
     Count(Box<Node>, Box<Node>),
     Any(Box<Node>, Box<Node>),
@@ -503,6 +504,21 @@ impl Parser<'_> {
                     self.want(&b, ExprTy::Num, bcol, name)?;
                     Ok(typed(Node::AddDays(Box::new(a.node), Box::new(b.node)), ExprTy::Date))
                 }
+            }
+            "if" => {
+                let ccol = self.col();
+                let c = self.expr()?;
+                self.expect_op(",")?;
+                let acol = self.col();
+                let a = self.expr()?;
+                self.expect_op(",")?;
+                let bcol = self.col();
+                let b = self.expr()?;
+                self.args_end()?;
+                self.want(&c, ExprTy::Bool, ccol, "if()")?;
+                let ty = self.value(&a, acol)?;
+                self.want(&b, ty, bcol, "if()")?;
+                Ok(typed(Node::If(Box::new(c.node), Box::new(a.node), Box::new(b.node)), ty))
             }
             "latest" => {
                 let acol = self.col();

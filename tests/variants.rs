@@ -1,0 +1,445 @@
+//! Pack variants (`extends`) and versions (`effectiveFrom`), domain.md §2–§5 and issue 3 §4:
+//! `guangming-2020` and `hangzhou-2020` override only what they change, `lint-pack` catches
+//! an override of a rule or parameter the parent does not have, and the same submission
+//! judged under the two `shenzhen-2020` versions gets two verdicts, each stamped with its
+//! own version and hash.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use fangkong::pack::PackErrorKind;
+use fangkong::time::parse_now;
+use fangkong::{Decision, Engine, Locale, Options};
+use serde_json::{Value, json};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn read(rel: &str) -> String {
+    std::fs::read_to_string(root().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+fn read_json(rel: &str) -> Value {
+    serde_json::from_str(&read(rel)).unwrap()
+}
+
+fn fangkong(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_fangkong")).args(args).current_dir(root()).output().unwrap()
+}
+
+fn stdout_json(out: &Output) -> Value {
+    assert!(out.status.success(), "exit {:?}: {}", out.status, String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn tmp(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("fangkong-variants-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+/// RFC 7386 merge patch (for building inputs from the examples).
+fn patch(target: &mut Value, p: &Value) {
+    match p {
+        Value::Object(m) => {
+            if !target.is_object() {
+                *target = json!({});
+            }
+            for (k, v) in m {
+                if v.is_null() {
+                    target.as_object_mut().unwrap().remove(k);
+                } else {
+                    patch(target.as_object_mut().unwrap().entry(k.clone()).or_insert(Value::Null), v);
+                }
+            }
+        }
+        other => *target = other.clone(),
+    }
+}
+
+fn workshop(p: Value) -> Value {
+    let mut v = read_json("examples/filings/workshop.json");
+    patch(&mut v, &p);
+    v
+}
+
+/// A firm with one key-area employee who arrived 2020-04-05 (earliest start 2020-04-19),
+/// planning to resume 2020-04-13.
+fn april_filing(filed_on: &str) -> Value {
+    workshop(json!({
+        "filedOn": filed_on,
+        "plannedResumption": "2020-04-13",
+        "staff": { "total": 3, "returning": 2, "local": 1, "fromOutside": 1,
+                   "keyArea": { "returned": 1, "isolationComplete": 0, "stillThere": 0, "unreachable": 0 } },
+        "roster": [
+            { "name": "张某某", "idNumber": "440306199203150015", "phone": "13912345678", "returning": true, "keyAreaHistory": false, "closeContact": false },
+            { "name": "王某某", "idNumber": "420106199501010016", "phone": "13712345678", "returning": true, "keyAreaHistory": true, "closeContact": false, "arrivedOn": "2020-04-05" },
+            { "name": "赵某某", "idNumber": "44030619900725102X", "phone": "15012345678", "returning": false, "keyAreaHistory": false, "closeContact": false }
+        ]
+    }))
+}
+
+fn opts(now: &str) -> Options {
+    Options::at(parse_now(now).unwrap())
+}
+
+fn rule_ids(engine: &Engine, version: &str) -> Vec<String> {
+    let p = engine.packs().find(|p| p.stamp.version == version).unwrap();
+    p.rules.iter().map(|r| r.id.clone()).collect()
+}
+
+// ---------------------------------------------------------------- versions
+
+#[test]
+fn the_same_filing_under_two_versions_gets_two_verdicts_each_stamped() {
+    let engine = Engine::with_default_pack().unwrap();
+    let versions: Vec<(String, String)> =
+        engine.packs().map(|p| (p.stamp.version.clone(), p.stamp.hash.clone())).collect();
+    assert_eq!(
+        versions.iter().map(|v| v.0.as_str()).collect::<Vec<_>>(),
+        ["2020-02-10", "2020-04-07"],
+        "shenzhen-2020 holds two versions"
+    );
+    let filing = april_filing("2020-04-07").to_string();
+    let now = "2020-04-07T10:00:00+08:00";
+
+    let old = engine.check_filing_json(&filing, &opts(now).pack_version("2020-02-10"));
+    let new = engine.check_filing_json(&filing, &opts(now).pack_version("2020-04-07"));
+    assert_eq!(old.decision, Decision::Conditional, "{:?}", old.diagnostics);
+    assert!(old.diagnostics.iter().all(|d| d.rule_id == "RTW-T3"));
+    assert_eq!(old.earliest_start.len(), 1);
+    assert_eq!(old.earliest_start[0].earliest_start, "2020-04-19");
+    assert_eq!(new.decision, Decision::Approved, "{:?}", new.diagnostics);
+    assert!(new.diagnostics.is_empty() && new.earliest_start.is_empty());
+
+    assert_eq!((old.pack.id.as_str(), old.pack.version.as_str()), ("shenzhen-2020", "2020-02-10"));
+    assert_eq!((new.pack.id.as_str(), new.pack.version.as_str()), ("shenzhen-2020", "2020-04-07"));
+    assert_eq!(old.pack.hash, versions[0].1);
+    assert_eq!(new.pack.hash, versions[1].1);
+    assert_ne!(old.pack.hash, new.pack.hash, "different rules, different hashes");
+    for h in [&old.pack.hash, &new.pack.hash] {
+        assert!(h.starts_with("sha256:") && h.len() == "sha256:".len() + 64, "{h}");
+    }
+
+    // Without forcing, the version in force on filedOn decides: 2020-04-06 vs 2020-04-07.
+    let before = engine.check_filing_json(&april_filing("2020-04-06").to_string(), &opts("2020-04-06T10:00:00+08:00"));
+    let after = engine.check_filing_json(&filing, &opts(now));
+    assert_eq!((before.decision, before.pack.version.as_str()), (Decision::Conditional, "2020-02-10"));
+    assert_eq!((after.decision, after.pack.version.as_str()), (Decision::Approved, "2020-04-07"));
+    assert_eq!(after.pack.hash, new.pack.hash);
+}
+
+#[test]
+fn the_cli_stamps_the_forced_version_and_its_hash() {
+    let file = tmp("april.json", &april_filing("2020-04-07").to_string());
+    let file = file.to_str().unwrap();
+    let now = "2020-04-07T10:00:00+08:00";
+    let old = stdout_json(&fangkong(&["check-filing", file, "--now", now, "--pack-version", "2020-02-10"]));
+    let new = stdout_json(&fangkong(&["check-filing", file, "--now", now]));
+    assert_eq!(old["decision"], "conditional");
+    assert_eq!(old["pack"]["version"], "2020-02-10");
+    assert_eq!(new["decision"], "approved");
+    assert_eq!(new["pack"]["version"], "2020-04-07");
+    assert_ne!(old["pack"]["hash"], new["pack"]["hash"]);
+    let engine = Engine::with_default_pack().unwrap();
+    for a in [&old, &new] {
+        let v = a["pack"]["version"].as_str().unwrap();
+        let p = engine.packs().find(|p| p.stamp.version == v).unwrap();
+        assert_eq!(a["pack"]["hash"], p.stamp.hash.as_str(), "the CLI and the library agree on the hash");
+    }
+}
+
+#[test]
+fn version_2020_04_07_drops_only_rtw_t3() {
+    let doc = read_json("packs/shenzhen-2020@2020-04-07.json");
+    assert_eq!(doc["extends"], "shenzhen-2020@2020-02-10");
+    assert_eq!(doc["removeRules"], json!(["RTW-T3"]));
+    assert!(doc.get("rules").is_none() && doc.get("parameters").is_none(), "the new version restates nothing");
+    let engine = Engine::with_default_pack().unwrap();
+    let mut old = rule_ids(&engine, "2020-02-10");
+    let new = rule_ids(&engine, "2020-04-07");
+    old.retain(|r| r != "RTW-T3");
+    assert_eq!(old, new);
+    let (a, b) = (engine.packs().next().unwrap(), engine.packs().nth(1).unwrap());
+    assert_eq!(a.params, b.params, "parameters unchanged");
+    assert_eq!(b.effective_from.to_string(), "2020-04-07");
+}
+
+#[test]
+fn every_subject_picks_the_version_in_force_on_its_own_date() {
+    let engine = Engine::with_default_pack().unwrap();
+    let o = opts("2020-04-20T10:00:00+08:00");
+    let mut inspection = read_json("examples/inspections/factory-all-pass.json");
+    let mut report = read_json("examples/indicators/guangming-district.json");
+    let mut person = read_json("examples/screening/returned-from-area.json");
+    for (day, version) in [("2020-04-06", "2020-02-10"), ("2020-04-07", "2020-04-07")] {
+        inspection["inspectedOn"] = json!(day);
+        report["date"] = json!(day);
+        person["declaredOn"] = json!(day);
+        person["leftAreaOn"] = json!(day);
+        let i = engine.score_inspection_value(&inspection, &o);
+        let r = engine.evaluate_indicators_value(&report, &o);
+        let s = engine.screen_person_value(&person, &o);
+        assert_eq!(i.pack.version, version, "inspection of {day}");
+        assert_eq!(r.pack.version, version, "report of {day}");
+        assert_eq!(s.pack.version, version, "declaration of {day}");
+        assert_eq!(i.decision, Decision::Approved);
+        // 14 calendar days from leaving the area.
+        let until = if day == "2020-04-06" { "2020-04-20" } else { "2020-04-21" };
+        assert_eq!(s.until.as_deref(), Some(until));
+    }
+    // Forcing a version that does not exist is answered, not a crash.
+    let bad = engine.score_inspection_value(&inspection, &o.clone().pack_version("2019-12-31"));
+    assert!(bad.diagnostics.iter().any(|d| d.code == "input.unknown_pack_version"), "{:?}", bad.diagnostics);
+}
+
+// ---------------------------------------------------------------- variants
+
+#[test]
+fn guangming_refuses_a_futian_firm_that_shenzhen_accepts() {
+    let futian = workshop(json!({ "enterprise": { "districtCode": "440304", "name": "深圳市福田某某贸易有限公司" } }))
+        .to_string();
+    let o = opts("2020-02-04T10:00:00+08:00");
+    let sz = Engine::with_default_pack().unwrap().check_filing_json(&futian, &o);
+    assert_eq!(sz.decision, Decision::Approved, "{:?}", sz.diagnostics);
+    assert_eq!(sz.pack.id, "shenzhen-2020");
+
+    let gm = Engine::with_pack_id("guangming-2020").unwrap();
+    let a = gm.check_filing_json(&futian, &o);
+    assert_eq!(a.decision, Decision::Deferred);
+    assert_eq!(a.pack.id, "guangming-2020");
+    assert_eq!(a.diagnostics.len(), 1, "{:?}", a.diagnostics);
+    let d = &a.diagnostics[0];
+    assert_eq!(
+        (d.rule_id.as_str(), d.path.as_str(), d.code.as_str()),
+        ("RTW-F2", "/enterprise/districtCode", "district_code.not_allowed")
+    );
+    assert_eq!(d.message, "本平台只受理光明区（440311）企业的备案");
+    assert_ne!(d.message, "本平台只受理深圳市各区的备案", "Guangming's own message, not Shenzhen's");
+    let en = gm.check_filing_json(&futian, &o.clone().locale(Locale::parse("en").unwrap()));
+    assert_eq!(en.diagnostics[0].message, "this portal only accepts filings from Guangming district (440311)");
+    let tw = gm.check_filing_json(&futian, &o.clone().locale(Locale::parse("zh-TW").unwrap()));
+    assert_eq!(tw.diagnostics[0].message, "本平臺只受理光明區（440311）企業的備案");
+
+    // A Guangming firm is accepted by both.
+    let own = workshop(json!({})).to_string();
+    assert_eq!(gm.check_filing_json(&own, &o).decision, Decision::Approved);
+
+    // And through the CLI.
+    let file = tmp("futian.json", &futian);
+    let cli = stdout_json(&fangkong(&[
+        "check-filing",
+        file.to_str().unwrap(),
+        "--now",
+        "2020-02-04T10:00:00+08:00",
+        "--pack-id",
+        "guangming-2020",
+    ]));
+    assert_eq!(cli["decision"], "deferred");
+    assert_eq!(cli["pack"]["id"], "guangming-2020");
+    assert_eq!(cli["diagnostics"][0]["message"], "本平台只受理光明区（440311）企业的备案");
+}
+
+#[test]
+fn hangzhou_accepts_three_days_lead_time_where_shenzhen_refuses() {
+    let hz_firm = json!({ "enterprise": { "districtCode": "330106" }, "filedOn": "2020-02-07" });
+    let sz_firm = json!({ "filedOn": "2020-02-07" });
+    let o = opts("2020-02-07T10:00:00+08:00");
+    let hz = Engine::with_pack_id("hangzhou-2020").unwrap().check_filing_json(&workshop(hz_firm).to_string(), &o);
+    assert_eq!(hz.decision, Decision::Approved, "{:?}", hz.diagnostics);
+    assert_eq!(hz.pack.id, "hangzhou-2020");
+    let sz = Engine::with_default_pack().unwrap().check_filing_json(&workshop(sz_firm).to_string(), &o);
+    assert_eq!(sz.decision, Decision::Deferred);
+    let t1: Vec<_> = sz.diagnostics.iter().filter(|d| d.rule_id == "RTW-T1").collect();
+    assert_eq!(t1.len(), 1, "{:?}", sz.diagnostics);
+    assert_eq!(t1[0].params["days"], 3);
+    assert_eq!(t1[0].params["min"], 5);
+    assert_eq!(sz.diagnostics.len(), 1);
+    // Two days is too short even in Hangzhou.
+    let late = workshop(json!({ "enterprise": { "districtCode": "330106" }, "filedOn": "2020-02-08" })).to_string();
+    let hz2 =
+        Engine::with_pack_id("hangzhou-2020").unwrap().check_filing_json(&late, &opts("2020-02-08T10:00:00+08:00"));
+    assert_eq!(hz2.decision, Decision::Deferred);
+    assert_eq!(hz2.diagnostics[0].params["min"], 3);
+}
+
+/// The resolved pack documents of a variant and of the parent version it extends.
+fn resolved_docs(variant: &str) -> (Value, Value) {
+    let child = Engine::with_pack_id(variant).unwrap();
+    let parent = Engine::with_default_pack().unwrap();
+    let c = child.packs().next().unwrap();
+    let p = parent
+        .packs()
+        .rev()
+        .find(|p| p.effective_from <= c.effective_from)
+        .unwrap_or_else(|| parent.packs().next().unwrap());
+    (serde_json::to_value(&c.doc).unwrap(), serde_json::to_value(&p.doc).unwrap())
+}
+
+/// Keys of two JSON objects whose values differ.
+fn differing_keys(a: &Value, b: &Value) -> Vec<String> {
+    let (a, b) = (a.as_object().unwrap(), b.as_object().unwrap());
+    let mut keys: Vec<String> = a.keys().chain(b.keys()).cloned().collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter().filter(|k| a.get(k) != b.get(k)).collect()
+}
+
+#[test]
+fn guangming_pack_file_is_small_and_overrides_only_what_it_changes() {
+    let text = read("packs/guangming-2020.json");
+    let parent_text = read("packs/shenzhen-2020.json");
+    assert!(
+        text.len() * 20 < parent_text.len(),
+        "guangming-2020.json is {} bytes, shenzhen's {}",
+        text.len(),
+        parent_text.len()
+    );
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc["extends"], "shenzhen-2020");
+    assert!(doc.get("rules").is_none(), "guangming-2020 restates no rule");
+    assert!(doc.get("removeRules").is_none(), "guangming-2020 removes no rule");
+    assert_eq!(doc["parameters"].as_object().unwrap().keys().collect::<Vec<_>>(), ["districts"]);
+    assert!(doc["parameters"]["districts"].get("type").is_none(), "an override, not a new parameter");
+    for (_, catalogue) in doc["messages"].as_object().unwrap() {
+        assert_eq!(catalogue.as_object().unwrap().keys().collect::<Vec<_>>(), ["district_code.not_allowed"]);
+    }
+
+    let (gm, sz) = resolved_docs("guangming-2020");
+    assert_eq!(gm["rules"], sz["rules"], "resolved rules are the parent's");
+    assert_eq!(differing_keys(&gm["parameters"], &sz["parameters"]), ["districts"]);
+    assert_eq!(gm["parameters"]["districts"]["value"], json!(["440311"]));
+    assert_eq!(gm["parameters"]["districts"]["type"], sz["parameters"]["districts"]["type"]);
+    for loc in ["zh-CN", "zh-TW", "en"] {
+        assert_eq!(differing_keys(&gm["messages"][loc], &sz["messages"][loc]), ["district_code.not_allowed"], "{loc}");
+    }
+    let gm_engine = Engine::with_pack_id("guangming-2020").unwrap();
+    let sz_engine = Engine::with_default_pack().unwrap();
+    assert_eq!(rule_ids(&gm_engine, "2020-02-10"), rule_ids(&sz_engine, "2020-02-10"));
+    assert_ne!(gm_engine.pack_info().hash, sz_engine.packs().next().unwrap().stamp.hash);
+}
+
+#[test]
+fn hangzhou_overrides_only_lead_days_and_districts() {
+    let doc = read_json("packs/hangzhou-2020.json");
+    assert!(doc.get("rules").is_none());
+    let (hz, sz) = resolved_docs("hangzhou-2020");
+    assert_eq!(hz["rules"], sz["rules"]);
+    assert_eq!(differing_keys(&hz["parameters"], &sz["parameters"]), ["districts", "leadDays"]);
+    assert_eq!(hz["parameters"]["leadDays"]["value"], 3);
+    assert_eq!(hz["parameters"]["leadDays"]["type"], "days");
+}
+
+// ---------------------------------------------------------------- lint-pack
+
+/// A Guangming-like variant that also "overrides" RTW-P11, which Shenzhen does not have.
+fn bad_variant() -> Value {
+    json!({
+        "id": "guangming-typo",
+        "extends": "shenzhen-2020",
+        "version": "2020-02-10",
+        "effectiveFrom": "2020-02-01",
+        "parameters": { "districts": { "value": ["440311"] } },
+        "rules": [
+            { "id": "RTW-T1", "severity": "warning" },
+            { "id": "RTW-P11", "severity": "warning" }
+        ]
+    })
+}
+
+#[test]
+fn from_pack_json_rejects_an_override_of_a_rule_the_parent_lacks() {
+    let err = Engine::from_pack_json(&bad_variant().to_string()).unwrap_err();
+    let e =
+        err.0.iter().find(|e| e.path == "/rules/1/id").unwrap_or_else(|| panic!("no error at /rules/1/id: {err:?}"));
+    assert_eq!(e.kind, PackErrorKind::UnknownReference);
+    assert!(e.message.contains("RTW-P11"), "{}", e.message);
+    assert!(!err.0.iter().any(|e| e.path == "/rules/0/id"), "RTW-T1 exists in the parent: a valid override");
+
+    // The same rule with a `kind` is a new rule, not a typo: accepted.
+    let mut ok = bad_variant();
+    ok["rules"][1] = json!({ "id": "GM-X1", "kind": "assert", "on": "filing", "severity": "warning", "title": "光明区补充规则",
+        "checks": [ { "assert": "measures.disinfectionLog ?? false", "path": "measures.disinfectionLog", "code": "filing.site_not_closed" } ] });
+    let engine = Engine::from_pack_json(&ok.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(engine.pack().rules.iter().any(|r| r.id == "GM-X1"));
+}
+
+#[test]
+fn from_pack_json_rejects_an_override_of_a_parameter_the_parent_lacks() {
+    let mut v = bad_variant();
+    v["rules"] = json!([]);
+    v["parameters"]["leadDay"] = json!({ "value": 3 });
+    let err = Engine::from_pack_json(&v.to_string()).unwrap_err();
+    let e = err.0.iter().find(|e| e.path == "/parameters/leadDay").unwrap_or_else(|| panic!("{err:?}"));
+    assert_eq!(e.kind, PackErrorKind::UnknownReference);
+    // With a `type` it is a new parameter.
+    v["parameters"]["leadDay"] = json!({ "type": "days", "value": 3 });
+    assert!(Engine::from_pack_json(&v.to_string()).is_ok());
+}
+
+#[test]
+fn lint_pack_reports_the_path_of_the_bad_override() {
+    let file = tmp("guangming-typo.json", &serde_json::to_string_pretty(&bad_variant()).unwrap());
+    let out = fangkong(&["lint-pack", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "stdout: {}", String::from_utf8_lossy(&out.stdout));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("/rules/1/id"), "{err}");
+    assert!(err.contains("RTW-P11"), "{err}");
+    assert!(err.contains("pack.unknown_reference"), "{err}");
+    assert!(!err.contains("/rules/0/id"), "{err}");
+}
+
+#[test]
+fn lint_pack_accepts_the_shipped_variants_and_versions() {
+    for (file, id) in [
+        ("packs/guangming-2020.json", "guangming-2020"),
+        ("packs/hangzhou-2020.json", "hangzhou-2020"),
+        ("packs/shenzhen-2020@2020-04-07.json", "shenzhen-2020"),
+        ("packs/shenzhen-2020.json", "shenzhen-2020"),
+    ] {
+        let out = fangkong(&["lint-pack", file]);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{file}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(text.starts_with(&format!("ok: {id} ")), "{file}: {text}");
+        assert!(text.contains("sha256:"), "{text}");
+    }
+}
+
+// ---------------------------------------------------------------- the other entry points take --pack-id
+
+#[test]
+fn score_inspection_indicators_and_screen_take_pack_id_and_version() {
+    let cases = [
+        ("score-inspection", "examples/inspections/factory-worked.json", "2020-02-12T18:00:00+08:00", "deferred"),
+        ("indicators", "examples/indicators/guangming-district.json", "2020-02-12T20:00:00+08:00", "conditional"),
+        ("screen", "examples/screening/returned-from-area.json", "2020-02-01T18:00:00+08:00", "conditional"),
+    ];
+    for (cmd, file, now, decision) in cases {
+        let sz = stdout_json(&fangkong(&[cmd, file, "--now", now]));
+        let gm = stdout_json(&fangkong(&[cmd, file, "--now", now, "--pack-id", "guangming-2020"]));
+        let forced = stdout_json(&fangkong(&[cmd, file, "--now", now, "--pack-version", "2020-04-07"]));
+        assert_eq!(sz["pack"]["id"], "shenzhen-2020", "{cmd}");
+        assert_eq!(sz["pack"]["version"], "2020-02-10", "{cmd}");
+        assert_eq!(gm["pack"]["id"], "guangming-2020", "{cmd}");
+        assert_eq!(forced["pack"]["version"], "2020-04-07", "{cmd}");
+        for a in [&sz, &gm, &forced] {
+            assert_eq!(a["decision"], decision, "{cmd}");
+        }
+        // Inspections, indicators and screening do not depend on the districts Guangming changes.
+        assert_eq!(sz["diagnostics"].as_array().unwrap().len(), gm["diagnostics"].as_array().unwrap().len(), "{cmd}");
+        assert_ne!(sz["pack"]["hash"], gm["pack"]["hash"]);
+    }
+    let worked = stdout_json(&fangkong(&[
+        "score-inspection",
+        "examples/inspections/factory-worked.json",
+        "--now",
+        "2020-02-12T18:00:00+08:00",
+    ]));
+    assert_eq!(worked["score"], 79.5);
+    assert_eq!(worked["reinspectBy"], "2020-02-15");
+}
