@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
+use validator::ValidateRange;
 
 use crate::answer::{Cause, Diagnostic, EarliestStart, GateResult, Normalized, Severity};
 use crate::expr::{Env, Val, to_json};
@@ -397,7 +398,7 @@ fn field_check(
             match c.check {
                 FieldCheckKind::Count | FieldCheckKind::Amount => {
                     let Some(x) = v.as_f64() else { continue };
-                    if x < 0.0 {
+                    if !x.validate_range(Some(0.0), None, None, None) {
                         let code = if c.check == FieldCheckKind::Count { "count.negative" } else { "amount.negative" };
                         push(out, code, c.severity, &ptr);
                     } else if c.check == FieldCheckKind::Count && x.fract() != 0.0 {

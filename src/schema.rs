@@ -7,6 +7,7 @@
 //! `field` rules.
 
 use serde_json::{Map, Value};
+use validator::ValidateLength;
 
 use crate::answer::{Diagnostic, Normalized, Severity};
 use crate::ids::{normalize_free_text, normalize_text};
@@ -336,7 +337,7 @@ fn walk_value(v: &Value, shape: &Shape, ptr: &mut Pointer, w: &mut Walked) -> Op
                 shape_error(w, ptr, "input.invalid_type", serde_json::json!({ "expected": "array" }));
                 return None;
             };
-            if items.len() > MAX_ARRAY_LEN {
+            if !items.validate_length(None, Some(MAX_ARRAY_LEN as u64), None) {
                 shape_error(w, ptr, "input.too_many", serde_json::json!({ "max": MAX_ARRAY_LEN }));
                 return None;
             }
@@ -397,7 +398,7 @@ fn walk_leaf(v: &Value, ty: Ty, ptr: &Pointer, w: &mut Walked) -> Option<Value> 
         (Ty::Num, Value::Number(n)) => Some(Value::Number(n.clone())),
         (Ty::Str, Value::Number(n)) => Some(Value::String(n.to_string())),
         (Ty::Str | Ty::Date | Ty::Num, Value::String(s)) => {
-            if s.chars().nth(MAX_TEXT_CHARS).is_some() {
+            if !s.as_str().validate_length(None, Some(MAX_TEXT_CHARS as u64), None) {
                 shape_error(w, ptr, "input.too_long", serde_json::json!({ "max": MAX_TEXT_CHARS }));
                 return None;
             }
