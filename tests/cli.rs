@@ -235,3 +235,43 @@ fn lint_pack_rejects_a_pack_that_is_not_json_or_not_a_pack() {
     assert_eq!(code, Some(2));
     assert!(err.contains("`/rules/0/sevrity`") || err.contains("`/rules/0`"), "{err}");
 }
+
+#[test]
+fn jsonl_shows_a_progress_bar_only_on_a_terminal() {
+    let good = workshop_with("{}");
+    let file = tmp("batch.jsonl", &format!("{good}\n").repeat(120));
+    let bin = env!("CARGO_BIN_EXE_fangkong");
+    let cmd = format!("{bin} check-filing {} --jsonl --now {NOW} > /dev/null", file.display());
+    // `script` gives the command a pseudo-terminal, as an operator's shell would.
+    let out = Command::new("script").args(["-qec", &cmd, "/dev/null"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let tty = String::from_utf8_lossy(&out.stdout);
+    assert!(tty.contains("120/120") && tty.contains("[##############################]"), "{tty}");
+    // Without a terminal: answers only, no progress noise.
+    let plain = fangkong(&["check-filing", file.to_str().unwrap(), "--jsonl", "--now", NOW], None);
+    assert!(plain.status.success());
+    assert!(plain.stderr.is_empty(), "{}", String::from_utf8_lossy(&plain.stderr));
+    assert_eq!(String::from_utf8_lossy(&plain.stdout).lines().count(), 120);
+}
+
+#[test]
+fn every_subcommand_answers_with_the_same_options() {
+    for (cmd, file, decision) in [
+        ("score-inspection", "examples/inspections/factory-all-pass.json", "approved"),
+        ("indicators", "examples/indicators/guangming-district.json", "conditional"),
+        ("screen", "examples/screening/returned-from-area.json", "conditional"),
+    ] {
+        let a = answer(&fangkong(&[cmd, file, "--now", "2020-02-12T10:00:00+08:00", "--locale", "zh-TW"], None));
+        assert_eq!(a["decision"], decision, "{cmd}: {}", a["diagnostics"]);
+        assert_eq!(a["today"], "2020-02-12");
+        let out = fangkong(&[cmd, "-", "--now", NOW], Some("not json"));
+        assert_eq!(out.status.code(), Some(2), "{cmd}");
+    }
+    let a = answer(&fangkong(
+        &["screen", "examples/screening/returned-from-area.json", "--now", "2020-02-01", "--locale", "zh-TW"],
+        None,
+    ));
+    assert_eq!(a["outcome"], "home_observation");
+    assert_eq!(a["until"], "2020-02-08");
+    assert_eq!(a["diagnostics"][0]["message"], "居家觀察至2020-02-08，每天測量體溫兩次");
+}
