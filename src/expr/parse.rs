@@ -333,37 +333,27 @@ impl Parser<'_> {
     }
 
     fn add(&mut self) -> Result<Typed, ExprError> {
-        let col = self.col();
-        let mut left = self.mul()?;
-        loop {
-            let op = if self.eat_op("+") {
-                BinOp::Add
-            } else if self.eat_op("-") {
-                BinOp::Sub
-            } else {
-                return Ok(left);
-            };
-            let rcol = self.col();
-            let right = self.mul()?;
-            self.want(&left, ExprTy::Num, col, "arithmetic")?;
-            self.want(&right, ExprTy::Num, rcol, "arithmetic")?;
-            left = bin(op, left, right, ExprTy::Num);
-        }
+        self.arithmetic(&[("+", BinOp::Add), ("-", BinOp::Sub)], Self::mul)
     }
 
     fn mul(&mut self) -> Result<Typed, ExprError> {
+        self.arithmetic(&[("*", BinOp::Mul), ("/", BinOp::Div)], Self::unary)
+    }
+
+    /// A left-associative chain of number operators over operands parsed by `next`.
+    fn arithmetic(
+        &mut self,
+        ops: &[(&str, BinOp)],
+        next: fn(&mut Self) -> Result<Typed, ExprError>,
+    ) -> Result<Typed, ExprError> {
         let col = self.col();
-        let mut left = self.unary()?;
+        let mut left = next(self)?;
         loop {
-            let op = if self.eat_op("*") {
-                BinOp::Mul
-            } else if self.eat_op("/") {
-                BinOp::Div
-            } else {
+            let Some(op) = ops.iter().find(|(sym, _)| self.eat_op(sym)).map(|(_, op)| *op) else {
                 return Ok(left);
             };
             let rcol = self.col();
-            let right = self.unary()?;
+            let right = next(self)?;
             self.want(&left, ExprTy::Num, col, "arithmetic")?;
             self.want(&right, ExprTy::Num, rcol, "arithmetic")?;
             left = bin(op, left, right, ExprTy::Num);
@@ -482,6 +472,18 @@ impl Parser<'_> {
         self.expect_op(")")
     }
 
+    /// `a, b)` — two arguments with their columns.
+    #[allow(clippy::type_complexity)]
+    fn two_args(&mut self) -> Result<((Typed, usize), (Typed, usize)), ExprError> {
+        let acol = self.col();
+        let a = self.expr()?;
+        self.expect_op(",")?;
+        let bcol = self.col();
+        let b = self.expr()?;
+        self.args_end()?;
+        Ok(((a, acol), (b, bcol)))
+    }
+
     fn call(&mut self, name: &str, col: usize) -> Result<Typed, ExprError> {
         match name {
             "present" => {
@@ -489,21 +491,17 @@ impl Parser<'_> {
                 self.args_end()?;
                 Ok(typed(Node::Present(Box::new(a.node)), ExprTy::Bool))
             }
-            "days" | "addDays" => {
-                let acol = self.col();
-                let a = self.expr()?;
-                self.expect_op(",")?;
-                let bcol = self.col();
-                let b = self.expr()?;
-                self.args_end()?;
+            "days" | "addDays" | "latest" => {
+                let ((a, acol), (b, bcol)) = self.two_args()?;
                 self.want(&a, ExprTy::Date, acol, name)?;
-                if name == "days" {
-                    self.want(&b, ExprTy::Date, bcol, name)?;
-                    Ok(typed(Node::Days(Box::new(a.node), Box::new(b.node)), ExprTy::Num))
-                } else {
-                    self.want(&b, ExprTy::Num, bcol, name)?;
-                    Ok(typed(Node::AddDays(Box::new(a.node), Box::new(b.node)), ExprTy::Date))
-                }
+                let second = if name == "addDays" { ExprTy::Num } else { ExprTy::Date };
+                self.want(&b, second, bcol, name)?;
+                let (a, b) = (Box::new(a.node), Box::new(b.node));
+                Ok(match name {
+                    "days" => typed(Node::Days(a, b), ExprTy::Num),
+                    "addDays" => typed(Node::AddDays(a, b), ExprTy::Date),
+                    _ => typed(Node::Latest(a, b), ExprTy::Date),
+                })
             }
             "if" => {
                 let ccol = self.col();
@@ -519,17 +517,6 @@ impl Parser<'_> {
                 let ty = self.value(&a, acol)?;
                 self.want(&b, ty, bcol, "if()")?;
                 Ok(typed(Node::If(Box::new(c.node), Box::new(a.node), Box::new(b.node)), ty))
-            }
-            "latest" => {
-                let acol = self.col();
-                let a = self.expr()?;
-                self.expect_op(",")?;
-                let bcol = self.col();
-                let b = self.expr()?;
-                self.args_end()?;
-                self.want(&a, ExprTy::Date, acol, name)?;
-                self.want(&b, ExprTy::Date, bcol, name)?;
-                Ok(typed(Node::Latest(Box::new(a.node), Box::new(b.node)), ExprTy::Date))
             }
             "date" => {
                 let acol = self.col();
@@ -586,12 +573,7 @@ impl Parser<'_> {
                 Ok(typed(Node::Size(Box::new(arr.node)), ExprTy::Num))
             }
             "in" => {
-                let acol = self.col();
-                let a = self.expr()?;
-                self.expect_op(",")?;
-                let bcol = self.col();
-                let b = self.expr()?;
-                self.args_end()?;
+                let ((a, acol), (b, bcol)) = self.two_args()?;
                 self.want(&a, ExprTy::Str, acol, "in()")?;
                 self.want(&b, ExprTy::StrList, bcol, "in()")?;
                 Ok(typed(Node::In(Box::new(a.node), Box::new(b.node)), ExprTy::Bool))

@@ -1,0 +1,140 @@
+//! The pack expression language: typing at load, three-valued evaluation, bounds.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use chrono::NaiveDate;
+use fangkong::expr::{Env, Expr, ExprErrorKind, ExprTy, MAX_DEPTH, ParamValue, Params, Scope, Val};
+use fangkong::schema::{FILING, ROSTER_ENTRY};
+use serde_json::{Value, json};
+
+struct P;
+impl Params for P {
+    fn param(&self, name: &str) -> Option<&ParamValue> {
+        static LEAD: ParamValue = ParamValue::Num(5.0);
+        match name {
+            "leadDays" => Some(&LEAD),
+            _ => None,
+        }
+    }
+}
+
+fn scope() -> Scope<'static> {
+    Scope { doc: &FILING, elem: None, params: &P }
+}
+
+fn compile(src: &str) -> Result<Expr, fangkong::expr::ExprError> {
+    Expr::compile(src, &scope())
+}
+
+fn eval(src: &str, doc: &Value) -> Option<bool> {
+    let e = Expr::compile_as(src, &scope(), ExprTy::Bool).unwrap();
+    e.truth(&Env { doc, elem: None, today: NaiveDate::from_ymd_opt(2020, 2, 4).unwrap() })
+}
+
+fn num(src: &str, doc: &Value) -> Option<f64> {
+    let e = compile(src).unwrap();
+    match e.eval(&Env { doc, elem: None, today: NaiveDate::from_ymd_opt(2020, 2, 4).unwrap() }) {
+        Val::Num(x) => Some(x),
+        _ => None,
+    }
+}
+
+#[test]
+fn misspelt_fields_and_parameters_are_load_errors_with_a_column() {
+    let e = compile("staff.returning <= staff.totl").unwrap_err();
+    assert_eq!(e.kind, ExprErrorKind::UnknownName);
+    assert_eq!(e.column, 20);
+    assert!(e.message.contains("unknown field `staff.totl`"));
+    let e = compile("days(filedOn, plannedResumption) >= $leadDay").unwrap_err();
+    assert!(e.message.contains("unknown parameter `$leadDay`"), "{}", e.message);
+    assert!(compile("frobnicate(1)").unwrap_err().message.contains("unknown function"));
+}
+
+#[test]
+fn types_are_checked_at_load() {
+    for (src, needle) in [
+        ("filedOn < 5", "cannot compare a date with a number"),
+        ("staff.total && true", "needs a boolean"),
+        ("enterprise.name + 1", "needs a number"),
+        ("staff", "object or array is not a value"),
+        ("count(staff.total, true) > 1", "needs an array"),
+        ("count(roster, count(roster, returning) > 1) > 0", "cannot be nested"),
+        ("enterprise.whitelisted ?? 0", "same type"),
+        ("if(true, 1, filedOn) == 1", "needs a number"),
+    ] {
+        let e = compile(src).unwrap_err();
+        assert!(e.message.contains(needle), "{src}: {}", e.message);
+    }
+    assert_eq!(
+        Expr::compile_as("staff.total + 1", &scope(), ExprTy::Bool).unwrap_err().kind,
+        ExprErrorKind::TypeMismatch
+    );
+}
+
+#[test]
+fn precedence_and_defaults() {
+    let doc = json!({ "staff": { "total": 10, "returning": 4, "local": 3 } });
+    assert_eq!(num("1 + 2 * 3", &doc), Some(7.0));
+    assert_eq!(num("(1 + 2) * 3", &doc), Some(9.0));
+    assert_eq!(num("10 - 4 - 3", &doc), Some(3.0), "left-associative");
+    assert_eq!(num("staff.fromOutside ?? 0 + 1", &doc), Some(1.0), "`??` binds tighter than `+`");
+    assert_eq!(eval("staff.fromOutside ?? 0 >= 0", &doc), Some(true));
+    assert_eq!(eval("!false && staff.total == 10 || false", &doc), Some(true));
+    assert_eq!(num("-staff.total", &doc), Some(-10.0));
+}
+
+#[test]
+fn unknown_propagates_with_three_valued_logic() {
+    let doc = json!({ "staff": { "total": 10 } });
+    assert_eq!(eval("staff.returning <= staff.total", &doc), None, "a missing field leaves the check unjudged");
+    assert_eq!(eval("false && staff.returning > 1", &doc), Some(false));
+    assert_eq!(eval("staff.returning > 1 && false", &doc), Some(false));
+    assert_eq!(eval("true || staff.returning > 1", &doc), Some(true));
+    assert_eq!(eval("staff.returning > 1 || true", &doc), Some(true));
+    assert_eq!(eval("!(staff.returning > 1)", &doc), None);
+    assert_eq!(eval("present(staff.returning)", &doc), Some(false));
+    assert_eq!(eval("present(staff.total)", &doc), Some(true));
+    assert_eq!(num("staff.total / 0", &doc), None, "division by zero is unknown, not infinity");
+}
+
+#[test]
+fn dates_days_and_roster_counts() {
+    let doc = json!({
+        "filedOn": "2020-02-04", "plannedResumption": "2020-02-10",
+        "roster": [ { "returning": true, "keyAreaHistory": true }, { "returning": true }, { "returning": false }, null ]
+    });
+    assert_eq!(num("days(filedOn, plannedResumption)", &doc), Some(6.0));
+    assert_eq!(eval("addDays(filedOn, $leadDays) == date(\"2020-02-09\")", &doc), Some(true));
+    assert_eq!(eval("filedOn <= today", &doc), Some(true));
+    assert_eq!(eval("latest(filedOn, plannedResumption) == plannedResumption", &doc), Some(true));
+    assert_eq!(num("count(roster, returning == true)", &doc), Some(2.0));
+    assert_eq!(num("count(roster, keyAreaHistory == true && returning == true)", &doc), Some(1.0));
+    assert_eq!(eval("any(roster, returning == false)", &doc), Some(true));
+    assert_eq!(num("size(roster)", &doc), Some(4.0));
+    assert_eq!(eval("filedOn == date(\"2020-02-04\")", &doc), Some(true));
+    assert!(compile("date(\"2020-02-30\") == filedOn").is_err(), "an impossible date literal is a load error");
+}
+
+#[test]
+fn element_scope_for_each_checks() {
+    let scope = Scope { doc: &FILING, elem: Some(&ROSTER_ENTRY), params: &P };
+    let e = Expr::compile_as("arrivedOn <= plannedResumption", &scope, ExprTy::Bool).unwrap();
+    let doc = json!({ "plannedResumption": "2020-02-10" });
+    let el = json!({ "arrivedOn": "2020-02-01" });
+    let env = Env { doc: &doc, elem: Some(&el), today: NaiveDate::from_ymd_opt(2020, 2, 4).unwrap() };
+    assert_eq!(e.truth(&env), Some(true));
+}
+
+#[test]
+fn hostile_expressions_are_refused_at_load_not_run() {
+    let deep = format!("{}1{}", "(".repeat(10_000), ")".repeat(10_000));
+    let e = compile(&deep).unwrap_err();
+    assert!(e.message.contains("longer than") || e.message.contains("deeper"), "{}", e.message);
+    let nested = format!("{}true{}", "!(".repeat(MAX_DEPTH + 1), ")".repeat(MAX_DEPTH + 1));
+    assert!(compile(&nested).unwrap_err().message.contains("deeper"));
+    let wide = vec!["1"; 300].join(" + ");
+    assert!(compile(&format!("{wide} > 0")).unwrap_err().message.contains("parts"));
+    for src in ["\"unterminated", "1 +", "(1", "staff..total", "$", "1 @ 2", "date(2020)"] {
+        assert_eq!(compile(src).unwrap_err().kind, ExprErrorKind::Syntax, "{src}");
+    }
+}
