@@ -344,3 +344,72 @@ pub struct ScreeningAnswer {
     /// Values normalised from the input.
     pub normalized: Vec<Normalized>,
 }
+
+/// Answers that can say "this input is unusable" (not JSON, too large, unknown pack version).
+pub trait Unusable: Sized {
+    /// The answer with only these diagnostics and the decision `deferred`.
+    fn unusable(pack: PackStamp, today: String, diagnostics: Vec<Diagnostic>) -> Self;
+}
+
+impl Unusable for FilingAnswer {
+    fn unusable(pack: PackStamp, today: String, diagnostics: Vec<Diagnostic>) -> Self {
+        FilingAnswer {
+            pack,
+            decision: Decision::Deferred,
+            today,
+            diagnostics,
+            gates: Vec::new(),
+            earliest_start: Vec::new(),
+            normalized: Vec::new(),
+        }
+    }
+}
+
+impl Unusable for InspectionAnswer {
+    fn unusable(pack: PackStamp, today: String, diagnostics: Vec<Diagnostic>) -> Self {
+        InspectionAnswer {
+            pack,
+            decision: Decision::Deferred,
+            today,
+            score: None,
+            sections: Vec::new(),
+            rectifications: Vec::new(),
+            reinspect_by: None,
+            daily_reporting: false,
+            support: Vec::new(),
+            reinspection: Vec::new(),
+            diagnostics,
+            normalized: Vec::new(),
+        }
+    }
+}
+
+impl Unusable for IndicatorsAnswer {
+    fn unusable(pack: PackStamp, today: String, diagnostics: Vec<Diagnostic>) -> Self {
+        IndicatorsAnswer {
+            pack,
+            decision: Decision::Deferred,
+            today,
+            date: None,
+            units: Vec::new(),
+            missing: Vec::new(),
+            diagnostics,
+            normalized: Vec::new(),
+        }
+    }
+}
+
+impl Unusable for ScreeningAnswer {
+    fn unusable(pack: PackStamp, today: String, diagnostics: Vec<Diagnostic>) -> Self {
+        ScreeningAnswer {
+            pack,
+            decision: Decision::Deferred,
+            today,
+            outcome: crate::pack::ScreenOutcome::Normal,
+            rule_id: None,
+            until: None,
+            diagnostics,
+            normalized: Vec::new(),
+        }
+    }
+}

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde_json::{Value, json};
 
-use crate::answer::{Decision, Diagnostic, FilingAnswer, PackStamp, Severity, decide};
+use crate::answer::{Diagnostic, FilingAnswer, PackStamp, Severity, Unusable, decide};
 use crate::filing::{Filing, evaluate, merge_normalized};
 use crate::pack::doc::Subject;
 use crate::pack::{Locale, Pack, PackError, PackErrorKind, PackErrors, resolve_extends};
@@ -342,24 +342,21 @@ impl Engine {
     pub fn check_filing(&self, filing: &Filing, opts: &Options) -> FilingAnswer {
         match serde_json::to_value(filing) {
             Ok(v) => self.check_filing_value(&v, opts),
-            Err(_) => self.filing_unusable("input.invalid_type", json!({ "expected": "object" }), opts),
+            Err(_) => self.unusable("input.invalid_type", json!({ "expected": "object" }), opts),
         }
     }
 
     /// Check a filing given as JSON text (anything: not JSON and oversized input are
     /// answered with a diagnostic, never an error).
     pub fn check_filing_json(&self, text: &str, opts: &Options) -> FilingAnswer {
-        match parse_input(text) {
-            Ok(v) => self.check_filing_value(&v, opts),
-            Err((code, params)) => self.filing_unusable(code, params, opts),
-        }
+        self.judge_json(text, opts, |v| self.check_filing_value(v, opts))
     }
 
     /// Check a filing given as a JSON value.
     pub fn check_filing_value(&self, input: &Value, opts: &Options) -> FilingAnswer {
         let p = match self.prepare(input, Subject::Filing, "filedOn", opts) {
             Ok(p) => p,
-            Err(e) => return self.filing_unusable("input.unknown_pack_version", json!({ "reason": e }), opts),
+            Err(e) => return self.unusable("input.unknown_pack_version", json!({ "reason": e }), opts),
         };
         let outcome = evaluate(p.pack, Subject::Filing, &p.walked.doc, p.today, &p.shape_errors);
         let mut diagnostics = p.walked.diagnostics;
@@ -398,23 +395,28 @@ impl Engine {
         Ok(Prepared { pack, walked, today, shape_errors })
     }
 
+    /// Judge JSON text with `judge`, or answer that it is unusable.
+    pub(crate) fn judge_json<A: Unusable>(&self, text: &str, opts: &Options, judge: impl FnOnce(&Value) -> A) -> A {
+        match parse_input(text) {
+            Ok(v) => judge(&v),
+            Err((code, params)) => self.unusable(code, params, opts),
+        }
+    }
+
+    /// The answer for unusable input: one diagnostic, decision `deferred`, latest pack.
+    pub(crate) fn unusable<A: Unusable>(&self, code: &str, params: Value, opts: &Options) -> A {
+        A::unusable(
+            self.pack_info(),
+            today_cst(&opts.now).format("%Y-%m-%d").to_string(),
+            self.unusable_diagnostics(code, params, opts),
+        )
+    }
+
     /// An unusable-input diagnostic, rendered by the latest pack.
     pub(crate) fn unusable_diagnostics(&self, code: &str, params: Value, opts: &Options) -> Vec<Diagnostic> {
         let mut diagnostics = vec![Diagnostic::engine(code, Severity::Error, String::new(), params)];
         render(self.pack(), &mut diagnostics, opts);
         diagnostics
-    }
-
-    fn filing_unusable(&self, code: &str, params: Value, opts: &Options) -> FilingAnswer {
-        FilingAnswer {
-            pack: self.pack_info(),
-            decision: Decision::Deferred,
-            today: today_cst(&opts.now).format("%Y-%m-%d").to_string(),
-            diagnostics: self.unusable_diagnostics(code, params, opts),
-            gates: Vec::new(),
-            earliest_start: Vec::new(),
-            normalized: Vec::new(),
-        }
     }
 }
 

@@ -10,11 +10,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::{Value, json};
 
 use crate::answer::{ChecklistResult, Decision, Diagnostic, IndicatorResult, IndicatorsAnswer, Severity, UnitResult};
-use crate::engine::{Engine, Options, parse_input, render};
+use crate::engine::{Engine, Options, render};
 use crate::filing::{evaluate, merge_normalized};
 use crate::pack::RuleBody;
 use crate::pack::doc::Subject;
-use crate::time::today_cst;
 
 /// The five levels of 五级联防, top down.
 pub const LEVELS: &[&str] = &["district", "street", "community", "grid", "unit"];
@@ -48,30 +47,14 @@ fn count(v: Option<&Value>) -> Result<Option<u64>, ()> {
 impl Engine {
     /// Evaluate a daily indicator report given as JSON text.
     pub fn evaluate_indicators_json(&self, text: &str, opts: &Options) -> IndicatorsAnswer {
-        match parse_input(text) {
-            Ok(v) => self.evaluate_indicators_value(&v, opts),
-            Err((code, params)) => self.indicators_unusable(code, params, opts),
-        }
-    }
-
-    fn indicators_unusable(&self, code: &str, params: Value, opts: &Options) -> IndicatorsAnswer {
-        IndicatorsAnswer {
-            pack: self.pack_info(),
-            decision: Decision::Deferred,
-            today: today_cst(&opts.now).format("%Y-%m-%d").to_string(),
-            date: None,
-            units: Vec::new(),
-            missing: Vec::new(),
-            diagnostics: self.unusable_diagnostics(code, params, opts),
-            normalized: Vec::new(),
-        }
+        self.judge_json(text, opts, |v| self.evaluate_indicators_value(v, opts))
     }
 
     /// Evaluate a daily indicator report given as a JSON value.
     pub fn evaluate_indicators_value(&self, input: &Value, opts: &Options) -> IndicatorsAnswer {
         let p = match self.prepare(input, Subject::Indicators, "date", opts) {
             Ok(p) => p,
-            Err(e) => return self.indicators_unusable("input.unknown_pack_version", json!({ "reason": e }), opts),
+            Err(e) => return self.unusable("input.unknown_pack_version", json!({ "reason": e }), opts),
         };
         let pack = p.pack;
         let doc = &p.walked.doc;

@@ -7,13 +7,12 @@ use chrono::{Days, NaiveDate};
 use serde_json::{Value, json};
 
 use crate::answer::{Decision, Diagnostic, InspectionAnswer, Rectification, Reinspected, SectionScore, Severity};
-use crate::engine::{Engine, Options, parse_input, render};
+use crate::engine::{Engine, Options, render};
 use crate::expr::Env;
 use crate::filing::{evaluate, merge_normalized};
 use crate::pack::doc::Subject;
 use crate::pack::{Pack, RuleBody};
 use crate::pointer::Pointer;
-use crate::time::today_cst;
 
 /// An inspector's answer to one item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,34 +83,14 @@ fn score(earned: f64, applicable: f64) -> Option<f64> {
 impl Engine {
     /// Score an inspection given as JSON text.
     pub fn score_inspection_json(&self, text: &str, opts: &Options) -> InspectionAnswer {
-        match parse_input(text) {
-            Ok(v) => self.score_inspection_value(&v, opts),
-            Err((code, params)) => self.inspection_unusable(code, params, opts),
-        }
-    }
-
-    fn inspection_unusable(&self, code: &str, params: Value, opts: &Options) -> InspectionAnswer {
-        InspectionAnswer {
-            pack: self.pack_info(),
-            decision: Decision::Deferred,
-            today: date_str(today_cst(&opts.now)),
-            score: None,
-            sections: Vec::new(),
-            rectifications: Vec::new(),
-            reinspect_by: None,
-            daily_reporting: false,
-            support: Vec::new(),
-            reinspection: Vec::new(),
-            diagnostics: self.unusable_diagnostics(code, params, opts),
-            normalized: Vec::new(),
-        }
+        self.judge_json(text, opts, |v| self.score_inspection_value(v, opts))
     }
 
     /// Score an inspection given as a JSON value.
     pub fn score_inspection_value(&self, input: &Value, opts: &Options) -> InspectionAnswer {
         let p = match self.prepare(input, Subject::Inspection, "inspectedOn", opts) {
             Ok(p) => p,
-            Err(e) => return self.inspection_unusable("input.unknown_pack_version", json!({ "reason": e }), opts),
+            Err(e) => return self.unusable("input.unknown_pack_version", json!({ "reason": e }), opts),
         };
         let pack = p.pack;
         let doc = &p.walked.doc;

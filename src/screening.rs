@@ -10,41 +10,24 @@ use chrono::{Days, NaiveDate};
 use serde_json::{Value, json};
 
 use crate::answer::{Decision, Diagnostic, ScreeningAnswer, Severity, decide};
-use crate::engine::{Engine, Options, parse_input, render};
+use crate::engine::{Engine, Options, render};
 use crate::expr::{Env, Val};
 use crate::filing::{evaluate, merge_normalized};
 use crate::pack::doc::Subject;
 use crate::pack::{RuleBody, ScreenOutcome};
 use crate::pointer::Pointer;
-use crate::time::today_cst;
 
 impl Engine {
     /// Screen a person's declaration given as JSON text.
     pub fn screen_person_json(&self, text: &str, opts: &Options) -> ScreeningAnswer {
-        match parse_input(text) {
-            Ok(v) => self.screen_person_value(&v, opts),
-            Err((code, params)) => self.screening_unusable(code, params, opts),
-        }
-    }
-
-    fn screening_unusable(&self, code: &str, params: Value, opts: &Options) -> ScreeningAnswer {
-        ScreeningAnswer {
-            pack: self.pack_info(),
-            decision: Decision::Deferred,
-            today: today_cst(&opts.now).format("%Y-%m-%d").to_string(),
-            outcome: ScreenOutcome::Normal,
-            rule_id: None,
-            until: None,
-            diagnostics: self.unusable_diagnostics(code, params, opts),
-            normalized: Vec::new(),
-        }
+        self.judge_json(text, opts, |v| self.screen_person_value(v, opts))
     }
 
     /// Screen a person's declaration given as a JSON value.
     pub fn screen_person_value(&self, input: &Value, opts: &Options) -> ScreeningAnswer {
         let p = match self.prepare(input, Subject::Screening, "declaredOn", opts) {
             Ok(p) => p,
-            Err(e) => return self.screening_unusable("input.unknown_pack_version", json!({ "reason": e }), opts),
+            Err(e) => return self.unusable("input.unknown_pack_version", json!({ "reason": e }), opts),
         };
         let pack = p.pack;
         let doc = &p.walked.doc;
