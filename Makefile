@@ -3,12 +3,13 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 NOW ?= 2020-02-04T10:00:00+08:00
 
-.PHONY: help setup test test-native lint demo bench
+.PHONY: help setup test test-native lint demo bench setup-js native-release pkg pkg-check lint-wasm test-types test-wasm size
 
 help:
 	@echo "make demo   set up and show the engine on the example filings"
 	@echo "make test   set up and run every test"
 	@echo "make bench  run the benchmarks (results in BENCHMARKS.md)"
+	@echo "make pkg    rebuild the npm package in pkg/ (commit it); make size prints its wasm size"
 
 setup:
 	@scripts/setup.sh rust
@@ -21,7 +22,36 @@ lint: setup
 test-native: setup
 	cargo test
 
-test: lint test-native
+test: lint test-native test-wasm
+
+# --- The npm package (pkg/, built from src/wasm.rs) and its tests (js/) ---
+
+setup-js:
+	@scripts/setup.sh browser
+
+native-release: setup
+	cargo build --release
+
+pkg: setup-js
+	scripts/build-pkg.sh
+
+# pkg/ is committed: it must be exactly what `make pkg` builds from this tree.
+pkg-check: setup-js
+	scripts/build-pkg.sh --check
+
+lint-wasm: setup-js
+	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+
+test-types: setup-js
+	js/node_modules/.bin/tsc -p js/tsconfig.json
+
+# Node (ESM), headless Chromium (script module), esbuild, types, and parity with the CLI.
+test-wasm: lint-wasm pkg-check native-release test-types
+	cd js && node --test test/*.test.mjs
+
+size:
+	@raw=$$(wc -c <pkg/fangkong_bg.wasm); gz=$$(gzip -9 -c pkg/fangkong_bg.wasm | wc -c); \
+	  echo "pkg/fangkong_bg.wasm: $$raw bytes raw, $$gz bytes gzip -9 ($$((gz / 1024)) KiB)"
 
 demo: setup
 	cargo build --release -q

@@ -3,7 +3,7 @@
 #   scripts/setup.sh rust     Rust target for wasm32
 #   scripts/setup.sh wasm     + wasm-bindgen CLI (pinned to Cargo.toml's wasm-bindgen)
 #   scripts/setup.sh node     + npm packages of the JS tests (binaryen, esbuild, typescript, playwright-core)
-#   scripts/setup.sh browser  + Debian's chromium and chromium-driver
+#   scripts/setup.sh browser  + Debian's chromium and chromium-driver (headless tests of pkg/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 want=${1:-rust}
@@ -24,9 +24,16 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION\$"; then
 fi
 [ "$want" = wasm ] && exit 0
 
-if [ -f js/package.json ] && { [ ! -d js/node_modules ] || [ js/package.json -nt js/node_modules ]; }; then
-  step "npm install (js/)"
-  (cd js && npm install --no-audit --no-fund --loglevel=error && touch node_modules)
+if [ -f js/package.json ]; then
+  # npm ci from the committed lock; redone when package.json or the lock changes.
+  stamp=$(cat js/package.json js/package-lock.json 2>/dev/null | sha256sum | cut -c1-16)
+  if [ "$(cat js/node_modules/.fangkong-stamp 2>/dev/null)" != "$stamp" ]; then
+    step "npm ci (js/: binaryen, esbuild, typescript, playwright-core)"
+    (cd js && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$stamp" >js/node_modules/.fangkong-stamp
+  fi
+  # The tests import the package by name, as its users do: js/node_modules/fangkong -> pkg/.
+  [ "$(readlink js/node_modules/fangkong 2>/dev/null)" = ../../pkg ] || ln -sfn ../../pkg js/node_modules/fangkong
 fi
 [ "$want" = node ] && exit 0
 

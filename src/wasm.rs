@@ -37,7 +37,7 @@ export interface Options {
   now: string | Date;
   /** Language of messages; default `zh-CN`. */
   locale?: Locale;
-  /** The pack version expected; an `Error` is thrown when the engine has another one. */
+  /** Judge by this pack version instead of the one in force on the submission's date; an `Error` is thrown when the engine has no such version. */
   packVersion?: string;
 }
 
@@ -184,9 +184,10 @@ export interface PackErrorInfo {
 }
 
 /**
- * What the package throws: a real `Error` with a stable `code` — `options.invalid`,
- * `input.unconvertible`, `input.too_many`, or a pack code (`pack.*`, then with `path`
- * and every mistake in `errors`).
+ * What the package throws: a real `Error` with a one-line message and a stable `code` —
+ * `options.invalid`, `input.unconvertible`, `input.too_many`, or a pack code (`pack.*`, then
+ * with `path` and every mistake in `errors`). (A freed engine throws wasm-bindgen's own
+ * `Error`, without `code`.)
  */
 export interface FangkongError extends Error {
   code: string;
@@ -210,7 +211,8 @@ pub struct WasmEngine {
 
 #[wasm_bindgen(js_class = Engine)]
 impl WasmEngine {
-    /// Load, check and compile a rule pack given as JSON text or as a plain object.
+    /// Load, check and compile a rule pack given as JSON text or as a plain object: one pack
+    /// document, or an array of versions of one family (`extends` may name an embedded pack).
     /// Throws an `Error` (`code` = `pack.*`, `path` = JSON Pointer of the first mistake in
     /// the pack, `errors` = every mistake as `{ path, code, message }`) for a bad pack.
     #[wasm_bindgen(constructor)]
@@ -225,8 +227,16 @@ impl WasmEngine {
         Engine::with_default_pack().map(|inner| WasmEngine { inner }).map_err(|e| pack_error(&e))
     }
 
-    /// Which pack answers: `{ id, version, hash }`. Compare `hash` between the browser
-    /// and the server to be sure both judge by the same rules.
+    /// The engine with an embedded pack family: `shenzhen-2020`, `guangming-2020` or
+    /// `hangzhou-2020` (the CLI's `--pack-id`). Throws an `Error` (`pack.unknown_reference`)
+    /// for another id.
+    #[wasm_bindgen(js_name = withPackId)]
+    pub fn with_pack_id(id: &str) -> Result<WasmEngine, Error> {
+        Engine::with_pack_id(id).map(|inner| WasmEngine { inner }).map_err(|e| pack_error(&e))
+    }
+
+    /// Which pack answers by default: `{ id, version, hash }` of the latest version. Compare
+    /// `hash` between the browser and the server to be sure both judge by the same rules.
     #[wasm_bindgen(js_name = packInfo, unchecked_return_type = "PackStamp")]
     pub fn pack_info(&self) -> Result<JsValue, Error> {
         to_js(&self.inner.pack_info())
@@ -235,12 +245,6 @@ impl WasmEngine {
     /// The version of the package (and of the Rust crate it is built from), e.g. `0.1.0`.
     #[wasm_bindgen(getter, js_name = version)]
     pub fn version(&self) -> String {
-        env!("CARGO_PKG_VERSION").to_owned()
-    }
-
-    /// The version of the package, without an engine: `Engine.packageVersion`.
-    #[wasm_bindgen(getter, js_name = packageVersion)]
-    pub fn package_version() -> String {
         env!("CARGO_PKG_VERSION").to_owned()
     }
 
@@ -326,7 +330,7 @@ impl WasmEngine {
                 js_type(options)
             )));
         }
-        let keys = Object::keys(options.unchecked_ref());
+        let keys = Object::keys(options.unchecked_ref::<Object>());
         for k in keys.iter() {
             let k = k.as_string().unwrap_or_default();
             if !OPTION_NAMES.contains(&k.as_str()) {
@@ -363,20 +367,29 @@ impl WasmEngine {
             return Err(bad(format!(".locale must be text such as `zh-CN`, got {}", js_type(&locale))));
         };
         let want = get("packVersion")?;
-        if !(want.is_undefined() || want.is_null()) {
-            let stamp = self.inner.pack_info();
-            let Some(want) = want.as_string() else {
-                return Err(bad(format!(".packVersion must be text, got {}", js_type(&want))));
-            };
-            if want != stamp.version {
+        let pack_version = if want.is_undefined() || want.is_null() {
+            None
+        } else if let Some(v) = want.as_string() {
+            if !self.inner.packs().any(|p| p.stamp.version == v) {
+                let have: Vec<&str> = self.inner.packs().map(|p| p.stamp.version.as_str()).collect();
                 return Err(bad(format!(
-                    ".packVersion: pack version `{want}` is not loaded; this engine has {} version `{}`",
-                    stamp.id, stamp.version
+                    ".packVersion: no version `{v}` of `{}`; versions: {}",
+                    self.inner.pack().stamp.id,
+                    have.join(", ")
                 )));
             }
-        }
-        Ok(Options { now, locale })
+            Some(v)
+        } else {
+            return Err(bad(format!(".packVersion must be text, got {}", js_type(&want))));
+        };
+        Ok(Options { now, locale, pack_version })
     }
+}
+
+/// The version of the package and of the Rust crate it is built from, e.g. `0.1.0`.
+#[wasm_bindgen(js_name = version)]
+pub fn package_version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
 }
 
 /// The JSON text of a submission: a string as it is, anything else through `JSON.stringify`.
@@ -409,11 +422,12 @@ fn json_text(value: &JsValue, what: &str, expected: &str) -> Result<String, Erro
     }
 }
 
-/// An answer as a plain JS object (objects, arrays, no `Map`, `null` for none).
+/// An answer as a plain JS object: the CLI's JSON text (the same serializer, so the same
+/// key order), parsed by `JSON.parse` — objects and arrays only, no `Map`, no `undefined`.
+/// (Smaller than serde-wasm-bindgen and exact for every JSON value; see BENCHMARKS.md.)
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, Error> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| coded(&format!("cannot build the answer: {e}"), "internal"))
+    let text = serde_json::to_string(value).map_err(|e| coded(&format!("cannot build the answer: {e}"), "internal"))?;
+    JSON::parse(&text).map_err(|e| coded(&format!("cannot build the answer: {}", js_message(&e)), "internal"))
 }
 
 /// An `Error` with `message` and a `code` property.
@@ -449,7 +463,7 @@ fn js_message(e: &JsValue) -> String {
     let line = text.lines().next().unwrap_or_default().trim();
     let mut chars = line.chars();
     match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
+        Some(c) => c.to_ascii_lowercase().to_string() + chars.as_str(),
         None => "unknown error".to_owned(),
     }
 }

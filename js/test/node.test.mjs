@@ -1,0 +1,85 @@
+// Loading mode 3: Node (ESM) through the package's `node` condition; golden-case parity
+// with the native CLI, byte for byte; the bad-input suite; the API surface.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import * as fangkong from 'fangkong';
+import { CLI, ROOT, loadCases, missingKinds, nativeAnswers, portableCase } from './lib/cases.mjs';
+import { parityTests } from './lib/parity.mjs';
+import { runCases } from './lib/run-cases.mjs';
+import { badInputChecks } from './lib/bad-inputs.mjs';
+
+const { Engine } = fangkong;
+const cases = loadCases();
+const native = nativeAnswers(cases);
+const results = runCases(Engine, cases.map(portableCase));
+
+test('golden cases exist', () => {
+  assert.ok(cases.length > 0, 'no case in tests/cases/');
+});
+
+test('parity in Node: every golden case gives the CLI answer byte for byte', async (t) => {
+  await parityTests(t, cases, native, results, missingKinds(Engine, cases), assert);
+});
+
+test('bad inputs in Node: a diagnostic answer or an Error, and the module keeps working', async (t) => {
+  const packText = readFileSync(join(ROOT, 'packs/shenzhen-2020.json'), 'utf8');
+  for (const r of badInputChecks(fangkong, packText)) {
+    await t.test(r.name, () => assert.ok(r.pass, r.detail));
+  }
+});
+
+test('the node entry is initialised at import; default init() is a no-op', async () => {
+  assert.equal(typeof fangkong.default, 'function');
+  await fangkong.default();
+  assert.equal(Engine.withDefaultPack().packInfo().id, 'shenzhen-2020');
+});
+
+test('packInfo and version match the CLI', () => {
+  const engine = Engine.withDefaultPack();
+  assert.deepEqual(Object.keys(engine.packInfo()), ['id', 'version', 'hash']);
+  const file = join(ROOT, 'packs/shenzhen-2020.json');
+  const info = new Engine(readFileSync(file, 'utf8')).packInfo();
+  const lint = spawnSync(CLI, ['lint-pack', file], { encoding: 'utf8' });
+  assert.equal(lint.status, 0, lint.stderr);
+  assert.ok(lint.stdout.includes(`${info.id} ${info.version} ${info.hash}`), lint.stdout);
+  const cli = spawnSync(CLI, ['--version'], { encoding: 'utf8' });
+  assert.equal(cli.stdout.trim(), `fangkong ${fangkong.version()}`);
+  assert.equal(engine.version, fangkong.version());
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'pkg/package.json'), 'utf8'));
+  assert.equal(pkg.version, fangkong.version());
+});
+
+test('locales, now and pack versions: the answer follows options like the CLI', () => {
+  const engine = Engine.withDefaultPack();
+  const line = JSON.stringify(JSON.parse(readFileSync(join(ROOT, 'examples/filings/workshop.json'), 'utf8')));
+  const first = JSON.parse(readFileSync(join(ROOT, 'packs/shenzhen-2020.json'), 'utf8')).version;
+  for (const [now, locale, packVersion] of [
+    ['2020-02-04T23:30:00+08:00', 'zh-TW', null],
+    ['2020-02-04T16:30:00Z', 'en', null],
+    ['2020-02-04', null, null],
+    ['2020-04-10', 'en', first],
+    ['2020-04-10', null, null],
+  ]) {
+    const args = ['check-filing', '-', '--jsonl', '--now', now];
+    const opts = { now };
+    if (locale) { args.push('--locale', locale); opts.locale = locale; }
+    if (packVersion) { args.push('--pack-version', packVersion); opts.packVersion = packVersion; }
+    const cli = spawnSync(CLI, args, { input: line + '\n', encoding: 'utf8' });
+    assert.equal(cli.status, 0, cli.stderr);
+    assert.equal(JSON.stringify(engine.checkFiling(line, opts)), cli.stdout.trim(), args.join(' '));
+  }
+});
+
+test('a custom pack from JSON text answers with its own stamp', () => {
+  const text = readFileSync(join(ROOT, 'packs/shenzhen-2020.json'), 'utf8');
+  const pack = JSON.parse(text);
+  pack.version = `${pack.version}-test`;
+  const engine = new Engine(JSON.stringify(pack));
+  assert.equal(engine.packInfo().version, pack.version);
+  assert.notEqual(engine.packInfo().hash, Engine.withDefaultPack().packInfo().hash);
+  const a = engine.checkFiling({}, { now: '2020-02-04', packVersion: pack.version });
+  assert.equal(a.pack.version, pack.version);
+});
