@@ -150,6 +150,158 @@ export interface Filing {
     openRectifications?: Array<{ itemId?: string; deadline?: string; resolved?: boolean; veto?: boolean; }>;
 }
 
+/** An inspector's answer to one checklist item. */
+export interface ItemAnswer {
+    /** `pass`, `partial`, `fail` or `na` (not applicable: leaves the denominator). */
+    result?: "pass" | "partial" | "fail" | "na";
+    /** `document`, `record`, `onsite` or `interview`. */
+    evidence?: "document" | "record" | "onsite" | "interview";
+    note?: string;
+}
+
+/** An inspection: 六必须检查 answers by item id (`INS-S1-1` …) and the 六必须明确 facts. */
+export interface Inspection {
+    inspectedOn?: string;
+    enterprise?: { name?: string; creditCode?: string };
+    inspector?: { name?: string; badge?: string };
+    /** When false, `INS-S3-3` (isolation rooms) is `na` by itself. */
+    keyAreaStaffReturned?: boolean;
+    answers?: { [itemId: string]: ItemAnswer };
+    facts?: {
+        basics?: string;
+        workflow?: string;
+        isolation?: string;
+        stocks?: string;
+        knowledge?: { sampled?: number; correct?: number };
+        /** What the firm asks the district for (masks, thermometers, staff, transport …). */
+        needs?: string[];
+    };
+    previous?: Array<{ inspectedOn?: string; rectifications?: Array<{ itemId?: string; deadline?: string; resolved?: boolean; veto?: boolean }> }>;
+}
+
+/** The score of one checklist section. */
+export interface SectionScore {
+    /** `INS-S1` … `INS-S6`. */
+    id: string;
+    /** 100 × earned / applicable, unrounded; `null` when every item is `na`. */
+    score: number | null;
+    earned: number;
+    applicable: number;
+}
+
+/** A failed or partial item to put right by a deadline. */
+export interface Rectification { itemId: string; deadline: string; veto: boolean; }
+
+/** What became of a previous inspection's rectification. */
+export interface Reinspected {
+    itemId: string;
+    deadline: string;
+    status: "resolved" | "overdue" | "open";
+    /** JSON Pointer into `previous`. */
+    path: string;
+}
+
+/** The answer to an inspection (the CLI's `score-inspection` JSON). */
+export interface InspectionAnswer {
+    pack: PackStamp;
+    /** `approved`, `conditional`, `deferred` or `incomplete`. */
+    decision: Decision;
+    today: string;
+    /** Overall score, unrounded (round only for display). */
+    score: number | null;
+    sections: SectionScore[];
+    rectifications: Rectification[];
+    /** Re-inspection due at the latest deadline. */
+    reinspectBy: string | null;
+    /** 日查日报: daily self-check reports until re-inspected. */
+    dailyReporting: boolean;
+    /** The firm's needs, for the district's support list. */
+    support: string[];
+    reinspection: Reinspected[];
+    diagnostics: Diagnostic[];
+    normalized: Normalized[];
+}
+
+/** A daily report of the community indicators (五个100%). */
+export interface IndicatorReport {
+    date?: string;
+    units?: Array<{
+        id?: string;
+        parent?: string;
+        /** `district`, `street`, `community`, `grid` or `unit`. */
+        level?: string;
+        name?: string;
+        /** compounds, compoundsEnclosed, keyAreaArrivals, keyAreaHomeIsolated, closeContacts, closeContactsQuarantined, entrances, entrancesTwoWayChecked, rentalUnits, rentalUnitsRegistered. */
+        counts?: { [count: string]: number };
+        /** The 十个一律 checklist by item id (`IND-R1` …). */
+        checklist?: { [itemId: string]: ItemAnswer };
+    }>;
+}
+
+/** One indicator of one unit. */
+export interface IndicatorResult {
+    /** `IND-1` … `IND-5`. */
+    id: string;
+    numerator: number;
+    denominator: number;
+    /** numerator / denominator, unrounded; `null` for 0 / 0. */
+    ratio: number | null;
+    status: "met" | "short" | "not_applicable" | "invalid";
+    /** How many are still short of 100%. */
+    shortfall: number;
+}
+
+/** One unit with its own or rolled-up indicators. */
+export interface UnitResult {
+    id: string;
+    parent: string | null;
+    level: string | null;
+    reported: boolean;
+    /** Units below this one whose report is missing. */
+    missing: string[];
+    indicators: IndicatorResult[];
+    checklist: { answered: number; passed: number; failed: string[]; partial: string[] } | null;
+}
+
+/** The answer to an indicator report (the CLI's `indicators` JSON). */
+export interface IndicatorsAnswer {
+    pack: PackStamp;
+    decision: Decision;
+    today: string;
+    date: string | null;
+    units: UnitResult[];
+    /** Units without a report for the date (missing, never 0%). */
+    missing: string[];
+    diagnostics: Diagnostic[];
+    normalized: Normalized[];
+}
+
+/** A personal screening declaration (排查 / 自主申报). */
+export interface Declaration {
+    declaredOn?: string;
+    visitedEpidemicArea?: boolean;
+    leftAreaOn?: string | null;
+    contactWithAreaPeople?: boolean;
+    contactWithConfirmed?: boolean;
+    lastContactOn?: string | null;
+    attendedGatherings?: boolean;
+    symptoms?: { temperature?: number; dryCough?: boolean; fatigue?: boolean };
+}
+
+/** The answer to a screening (the CLI's `screen` JSON). */
+export interface ScreeningAnswer {
+    pack: PackStamp;
+    decision: Decision;
+    today: string;
+    outcome: "fever_clinic" | "central_quarantine" | "home_observation" | "normal";
+    /** The rule that decided (`SCR-3`), `null` for normal. */
+    ruleId: string | null;
+    /** First day after the observation (`YYYY-MM-DD`). */
+    until: string | null;
+    diagnostics: Diagnostic[];
+    normalized: Normalized[];
+}
+
 /** One mistake in a rule pack. */
 export interface PackErrorInfo {
     /** JSON Pointer into the pack, e.g. `/rules/3/checks/0/assert`. */
@@ -203,6 +355,11 @@ export class Engine {
      */
     checkFilings(filings: Array<Filing | string>, options: Options): FilingAnswer[];
     /**
+     * Evaluate a daily report of the community indicators (五个100%) with roll-up:
+     * an `IndicatorReport` object or its JSON text. Returns an `IndicatorsAnswer`.
+     */
+    evaluateIndicators(report: IndicatorReport | string, options: Options): IndicatorsAnswer;
+    /**
      * Load, check and compile a rule pack given as JSON text or as a plain object: one pack
      * document, or an array of versions of one family (`extends` may name an embedded pack).
      * Throws an `Error` (`code` = `pack.*`, `path` = JSON Pointer of the first mistake in
@@ -214,6 +371,17 @@ export class Engine {
      * `hash` between the browser and the server to be sure both judge by the same rules.
      */
     packInfo(): PackStamp;
+    /**
+     * Score an inspection (六必须检查 / 六必须明确): an `Inspection` object or its JSON
+     * text. Returns an `InspectionAnswer` with the score, sections, outcome,
+     * rectifications and re-inspection date.
+     */
+    scoreInspection(inspection: Inspection | string, options: Options): InspectionAnswer;
+    /**
+     * Screen a person's declaration (排查 / 自主申报): a `Declaration` object or its JSON
+     * text. Returns a `ScreeningAnswer` with the outcome, the deciding rule and `until`.
+     */
+    screenPerson(declaration: Declaration | string, options: Options): ScreeningAnswer;
     /**
      * The engine with the embedded default pack (`shenzhen-2020`).
      */
@@ -242,8 +410,11 @@ export interface InitOutput {
     readonly __wbg_engine_free: (a: number, b: number) => void;
     readonly engine_checkFiling: (a: number, b: any, c: any) => [number, number, number];
     readonly engine_checkFilings: (a: number, b: any, c: any) => [number, number, number];
+    readonly engine_evaluateIndicators: (a: number, b: any, c: any) => [number, number, number];
     readonly engine_new: (a: any) => [number, number, number];
     readonly engine_packInfo: (a: number) => [number, number, number];
+    readonly engine_scoreInspection: (a: number, b: any, c: any) => [number, number, number];
+    readonly engine_screenPerson: (a: number, b: any, c: any) => [number, number, number];
     readonly engine_version: (a: number) => [number, number];
     readonly engine_withDefaultPack: () => [number, number, number];
     readonly engine_withPackId: (a: number, b: number) => [number, number, number];

@@ -59,6 +59,20 @@ export class Engine {
         return takeFromExternrefTable0(ret[0]);
     }
     /**
+     * Evaluate a daily report of the community indicators (五个100%) with roll-up:
+     * an `IndicatorReport` object or its JSON text. Returns an `IndicatorsAnswer`.
+     * @param {IndicatorReport | string} report
+     * @param {Options} options
+     * @returns {IndicatorsAnswer}
+     */
+    evaluateIndicators(report, options) {
+        const ret = wasm.engine_evaluateIndicators(this.__wbg_ptr, report, options);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
      * Load, check and compile a rule pack given as JSON text or as a plain object: one pack
      * document, or an array of versions of one family (`extends` may name an embedded pack).
      * Throws an `Error` (`code` = `pack.*`, `path` = JSON Pointer of the first mistake in
@@ -81,6 +95,35 @@ export class Engine {
      */
     packInfo() {
         const ret = wasm.engine_packInfo(this.__wbg_ptr);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * Score an inspection (六必须检查 / 六必须明确): an `Inspection` object or its JSON
+     * text. Returns an `InspectionAnswer` with the score, sections, outcome,
+     * rectifications and re-inspection date.
+     * @param {Inspection | string} inspection
+     * @param {Options} options
+     * @returns {InspectionAnswer}
+     */
+    scoreInspection(inspection, options) {
+        const ret = wasm.engine_scoreInspection(this.__wbg_ptr, inspection, options);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * Screen a person's declaration (排查 / 自主申报): a `Declaration` object or its JSON
+     * text. Returns a `ScreeningAnswer` with the outcome, the deciding rule and `until`.
+     * @param {Declaration | string} declaration
+     * @param {Options} options
+     * @returns {ScreeningAnswer}
+     */
+    screenPerson(declaration, options) {
+        const ret = wasm.engine_screenPerson(this.__wbg_ptr, declaration, options);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }

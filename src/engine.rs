@@ -366,7 +366,7 @@ impl Engine {
         FilingAnswer {
             pack: p.pack.stamp.clone(),
             decision: decide(&diagnostics, any_gate_failed),
-            today: p.today.format("%Y-%m-%d").to_string(),
+            today: crate::time::fmt_date(p.today),
             diagnostics,
             gates: outcome.gates,
             earliest_start: outcome.earliest_start,
@@ -388,10 +388,13 @@ impl Engine {
             .doc
             .get(date_field)
             .and_then(Value::as_str)
-            .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+            .and_then(|s| crate::time::parse_iso_date(s))
             .unwrap_or(today);
         let pack = self.pack_for(on, opts.pack_version.as_deref())?;
-        let shape_errors = walked.diagnostics.iter().map(|d| d.path.clone()).collect();
+        let mut shape_errors = BTreeSet::new();
+        for d in &walked.diagnostics {
+            shape_errors.insert(d.path.clone());
+        }
         Ok(Prepared { pack, walked, today, shape_errors })
     }
 
@@ -407,7 +410,7 @@ impl Engine {
     pub(crate) fn unusable<A: Unusable>(&self, code: &str, params: Value, opts: &Options) -> A {
         A::unusable(
             self.pack_info(),
-            today_cst(&opts.now).format("%Y-%m-%d").to_string(),
+            crate::time::fmt_date(today_cst(&opts.now)),
             self.unusable_diagnostics(code, params, opts),
         )
     }

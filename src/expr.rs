@@ -183,9 +183,18 @@ pub fn to_json(v: &Val<'_>) -> Value {
     match v {
         Val::Num(x) => num_json(*x),
         Val::Bool(b) => Value::Bool(*b),
-        Val::Date(d) => Value::String(d.format("%Y-%m-%d").to_string()),
+        Val::Date(d) => Value::String(crate::time::fmt_date(*d)),
         Val::Str(s) => Value::String((*s).to_owned()),
         Val::Unknown => Value::Null,
+    }
+}
+
+/// A number as text, the way JSON prints it (`5`, `2.5`) — without pulling core's float
+/// formatting into the wasm.
+pub fn num_text(x: f64) -> String {
+    match num_json(x) {
+        Value::Number(n) => n.to_string(),
+        _ => String::from("NaN"),
     }
 }
 

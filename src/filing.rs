@@ -412,7 +412,7 @@ fn field_check(
                         FieldCheckKind::DistrictCode => ids::check_district_code(s),
                         FieldCheckKind::Phone => ids::check_phone(s).map(|p| p.normalized),
                         FieldCheckKind::IdNumber => ids::check_id_number(s, today),
-                        FieldCheckKind::Date => ids::parse_date(s).map(|d| d.format("%Y-%m-%d").to_string()),
+                        FieldCheckKind::Date => ids::parse_date(s).map(|d| crate::time::fmt_date(d)),
                         _ => {
                             if s.trim().is_empty() {
                                 push(out, "text.blank", c.severity, &ptr);
@@ -523,7 +523,7 @@ fn isolation(iso: &IsolationRule, rule_id: &str, env: &Env<'_>, out: &mut Outcom
         let Some(earliest) = start.checked_add_days(Days::new(days.max(0.0) as u64)) else {
             continue;
         };
-        let earliest_s = earliest.format("%Y-%m-%d").to_string();
+        let earliest_s = crate::time::fmt_date(earliest);
         if by.is_some_and(|b| earliest > b) {
             let params = json!({ "earliestStart": earliest_s, "isolationDays": days as i64 });
             out.diagnostics.push(Diagnostic::new(iso.code.clone(), iso.severity, at.to_string(), rule_id, params));

@@ -5,7 +5,7 @@
 //! denominators — never an average of percentages. A unit without a report for the date
 //! is reported as missing, never as 0%.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
@@ -62,7 +62,7 @@ impl Engine {
         let mut diags = p.walked.diagnostics;
         diags.extend(outcome.diagnostics);
         let date = doc.get("date").and_then(Value::as_str).map(str::to_owned);
-        let date_ok = date.as_deref().is_some_and(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok());
+        let date_ok = date.as_deref().is_some_and(|d| crate::time::parse_iso_date(d).is_some());
         if !date_ok && !p.shape_errors.contains("/date") {
             let code = if date.is_some() { "date.format" } else { "field.required" };
             diags.push(Diagnostic::engine(code, Severity::Error, "/date".into(), json!({})));
@@ -80,7 +80,7 @@ impl Engine {
             .collect();
         let checklist_ids: Vec<&str> =
             pack.rules.iter().filter(|r| matches!(r.body, RuleBody::ChecklistItem)).map(|r| r.id.as_str()).collect();
-        let known_counts: BTreeSet<&str> = inds.iter().flat_map(|i| [i.numerator, i.denominator]).collect();
+        let known_counts: Vec<&str> = inds.iter().flat_map(|i| [i.numerator, i.denominator]).collect();
 
         // Units: index by id, in report order.
         let raw_units: Vec<&Value> =
@@ -212,7 +212,7 @@ impl Engine {
                 *r = true;
             }
             for key in counts.keys() {
-                if !known_counts.contains(key.as_str()) {
+                if !known_counts.contains(&key.as_str()) {
                     diags.push(Diagnostic::new(
                         "indicators.unknown_count",
                         Severity::Warning,
@@ -426,7 +426,7 @@ impl Engine {
         IndicatorsAnswer {
             pack: pack.stamp.clone(),
             decision,
-            today: p.today.format("%Y-%m-%d").to_string(),
+            today: crate::time::fmt_date(p.today),
             date,
             units: out_units,
             missing,

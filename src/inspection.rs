@@ -1,8 +1,6 @@
 //! Inspections: the 六必须检查 checklist (scores, vetoes), the 六必须明确 facts, the
 //! outcome ladder, rectifications with deadlines and re-inspection (domain.md §3).
 
-use std::collections::BTreeMap;
-
 use chrono::{Days, NaiveDate};
 use serde_json::{Value, json};
 
@@ -43,7 +41,7 @@ impl Answer {
 pub const EVIDENCE: &[&str] = &["document", "record", "onsite", "interview"];
 
 fn date_str(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    crate::time::fmt_date(d)
 }
 
 fn ptr(segs: &[&str]) -> String {
@@ -98,8 +96,7 @@ impl Engine {
         let mut diags: Vec<Diagnostic> = p.walked.diagnostics;
         diags.extend(outcome.diagnostics);
 
-        let inspected =
-            doc.get("inspectedOn").and_then(Value::as_str).and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+        let inspected = doc.get("inspectedOn").and_then(Value::as_str).and_then(|s| crate::time::parse_iso_date(s));
         if inspected.is_none() && !p.shape_errors.contains("/inspectedOn") {
             let code = if doc.get("inspectedOn").is_some() { "date.format" } else { "field.required" };
             diags.push(Diagnostic::engine(code, Severity::Error, "/inspectedOn".into(), json!({})));
@@ -225,20 +222,27 @@ impl Engine {
 
         // Scores: per section in pack order, then overall.
         let mut sections: Vec<SectionScore> = Vec::new();
-        let mut totals: BTreeMap<&str, (f64, f64)> = BTreeMap::new();
+        let mut totals: Vec<(&str, (f64, f64))> = Vec::new();
         for it in &items {
-            let e = totals.entry(it.section).or_insert((0.0, 0.0));
+            let at = match totals.iter().position(|(s, _)| *s == it.section) {
+                Some(i) => i,
+                None => {
+                    totals.push((it.section, (0.0, 0.0)));
+                    totals.len() - 1
+                }
+            };
+            let Some((_, e)) = totals.get_mut(at) else { continue };
             if let Some(a) = it.answer.filter(|a| *a != Answer::Na) {
                 e.0 += it.weight * credit(pack, a);
                 e.1 += it.weight;
             }
         }
         for rule in pack.rules.iter().filter(|r| matches!(r.body, RuleBody::Section)) {
-            let (earned, applicable) = totals.get(rule.id.as_str()).copied().unwrap_or((0.0, 0.0));
+            let (earned, applicable) = totals.iter().find(|(s, _)| *s == rule.id).map_or((0.0, 0.0), |(_, t)| *t);
             sections.push(SectionScore { id: rule.id.clone(), score: score(earned, applicable), earned, applicable });
         }
-        let earned: f64 = totals.values().map(|t| t.0).sum();
-        let applicable: f64 = totals.values().map(|t| t.1).sum();
+        let earned: f64 = totals.iter().map(|(_, t)| t.0).sum();
+        let applicable: f64 = totals.iter().map(|(_, t)| t.1).sum();
         let overall = score(earned, applicable);
         if overall.is_none() && !items.is_empty() && !incomplete {
             incomplete = true;
@@ -260,9 +264,7 @@ impl Engine {
                 }
                 let (Some(item), Some(deadline)) = (
                     r.get("itemId").and_then(Value::as_str),
-                    r.get("deadline")
-                        .and_then(Value::as_str)
-                        .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()),
+                    r.get("deadline").and_then(Value::as_str).and_then(|s| crate::time::parse_iso_date(s)),
                 ) else {
                     continue;
                 };

@@ -341,6 +341,8 @@ pub struct Pack {
     pub doc: PackDoc,
     /// Parameter values.
     pub params: BTreeMap<String, ParamValue>,
+    /// The (resolved) pack document as JSON, as hashed.
+    pub json: Value,
 }
 
 struct ParamTable(BTreeMap<String, ParamValue>);
@@ -417,12 +419,16 @@ impl Pack {
     /// Check and compile a pack given as a JSON value.
     pub fn from_value(value: Value) -> Result<Pack, PackErrors> {
         let canonical = serde_json::to_string(&value).unwrap_or_default();
-        let doc: PackDoc = serde_path_to_error::deserialize(&value).map_err(|e| {
-            let path = serde_pointer(e.path());
-            PackErrors(vec![perr(path, PackErrorKind::Syntax, e.inner().to_string())])
+        let doc = PackDoc::read(&value).map_err(|problems| {
+            PackErrors(
+                problems
+                    .into_iter()
+                    .map(|d| perr(d.path, PackErrorKind::Syntax, shape_message(&d.code, &d.params)))
+                    .collect(),
+            )
         })?;
         let hash = format!("sha256:{}", hex(&Sha256::digest(canonical.as_bytes())));
-        compile(doc, hash)
+        compile(doc, hash, value)
     }
 
     /// A number parameter (checked at load for the parameters the engine reads).
@@ -438,24 +444,26 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Turn a serde_path_to_error path into a JSON Pointer.
-fn serde_pointer(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for seg in path.iter() {
-        match seg {
-            Segment::Seq { index } => {
-                out.push('/');
-                out.push_str(&index.to_string());
-            }
-            Segment::Map { key } => {
-                out.push('/');
-                out.push_str(&key.replace('~', "~0").replace('/', "~1"));
-            }
-            Segment::Enum { .. } | Segment::Unknown => {}
+/// A pack shape problem in words.
+fn shape_message(code: &str, params: &Value) -> String {
+    let p =
+        |k: &str| params.get(k).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned)).unwrap_or_default();
+    match code {
+        "input.invalid_type" => format!("expected a {}", p("expected")),
+        "input.unknown_field" => format!("unknown field `{}`", p("field")),
+        "input.missing_field" => format!("missing field `{}`", p("field")),
+        "input.invalid_value" => {
+            let allowed: Vec<&str> = params
+                .get("allowed")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .collect();
+            format!("unknown value `{}`, expected one of {}", p("value"), allowed.join(", "))
         }
+        other => other.to_owned(),
     }
-    out
 }
 
 fn param_value(name: &str, p: &ParamDoc) -> Result<ParamValue, String> {
@@ -472,7 +480,7 @@ fn param_value(name: &str, p: &ParamDoc) -> Result<ParamValue, String> {
         ParamType::Date => {
             let s = p.value.as_str().ok_or("must be a date `YYYY-MM-DD`")?;
             ParamValue::Date(
-                NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date `YYYY-MM-DD`"))?,
+                crate::time::parse_iso_date(s).ok_or(()).map_err(|_| format!("`{s}` is not a date `YYYY-MM-DD`"))?,
             )
         }
         ParamType::Text => ParamValue::Str(p.value.as_str().ok_or("must be a text")?.to_owned()),
@@ -489,10 +497,18 @@ fn param_value(name: &str, p: &ParamDoc) -> Result<ParamValue, String> {
     };
     if let ParamValue::Num(x) = v {
         if let Some(min) = p.min.filter(|m| x < *m) {
-            return Err(format!("`{name}` must be at least {min}, found {x}"));
+            return Err(format!(
+                "`{name}` must be at least {}, found {}",
+                crate::expr::num_text(min),
+                crate::expr::num_text(x)
+            ));
         }
         if let Some(max) = p.max.filter(|m| x > *m) {
-            return Err(format!("`{name}` must be at most {max}, found {x}"));
+            return Err(format!(
+                "`{name}` must be at most {}, found {}",
+                crate::expr::num_text(max),
+                crate::expr::num_text(x)
+            ));
         }
     }
     Ok(v)
@@ -841,12 +857,12 @@ impl Compiler<'_> {
     }
 }
 
-fn compile(doc: PackDoc, hash: String) -> Result<Pack, PackErrors> {
+fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, PackErrors> {
     let mut errors = Vec::new();
     if doc.id.trim().is_empty() {
         errors.push(perr("/id", PackErrorKind::BadRule, "pack id is empty"));
     }
-    let effective_from = match NaiveDate::parse_from_str(&doc.effective_from, "%Y-%m-%d") {
+    let effective_from = match crate::time::parse_iso_date(&doc.effective_from).ok_or(()) {
         Ok(d) => d,
         Err(_) => {
             errors.push(perr(
@@ -875,13 +891,11 @@ fn compile(doc: PackDoc, hash: String) -> Result<Pack, PackErrors> {
         }
     }
     let table = ParamTable(params);
-    let mut c = Compiler {
-        shape: shape_for(Subject::Filing),
-        params: &table,
-        errors,
-        codes: ENGINE_CODES.iter().map(|s| (*s).to_owned()).collect(),
-    };
+    let mut c = Compiler { shape: shape_for(Subject::Filing), params: &table, errors, codes: BTreeSet::new() };
 
+    for code in ENGINE_CODES {
+        c.codes.insert((*code).to_owned());
+    }
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, r) in doc.rules.iter().enumerate() {
         if let Some(first) = seen.insert(r.id.as_str(), i) {
@@ -1072,7 +1086,7 @@ fn compile(doc: PackDoc, hash: String) -> Result<Pack, PackErrors> {
             }
         }
     }
-    for tag in doc.messages.keys() {
+    for (tag, _) in &doc.messages {
         if Locale::parse(tag).is_none() {
             c.errors.push(perr(
                 format!("/messages/{tag}"),
@@ -1093,6 +1107,7 @@ fn compile(doc: PackDoc, hash: String) -> Result<Pack, PackErrors> {
         messages,
         doc,
         params,
+        json,
     })
 }
 

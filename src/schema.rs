@@ -51,6 +51,10 @@ pub enum Shape {
     StrList,
     /// An object with free keys (item ids, count names), every value of one shape.
     Map(&'static Shape),
+    /// A text that must be one of these words (packs only).
+    Enum(&'static [&'static str]),
+    /// Any JSON value (packs only: a parameter's value is checked by its declared type).
+    Any,
 }
 
 /// One named field of an object shape.
@@ -60,13 +64,18 @@ pub struct Field {
     pub name: &'static str,
     /// Its shape.
     pub shape: Shape,
+    /// Must be present (packs only; in submissions the rules say what is required).
+    pub required: bool,
 }
 
 const fn f(name: &'static str, shape: Shape) -> Field {
-    Field { name, shape }
+    Field { name, shape, required: false }
 }
 const fn leaf(name: &'static str, ty: Ty) -> Field {
-    Field { name, shape: Shape::Leaf(ty) }
+    Field { name, shape: Shape::Leaf(ty), required: false }
+}
+const fn req(name: &'static str, shape: Shape) -> Field {
+    Field { name, shape, required: true }
 }
 
 const PERSON: Shape = Shape::Object(&[leaf("name", Ty::Str), leaf("phone", Ty::Str), leaf("idNumber", Ty::Str)]);
@@ -231,6 +240,88 @@ pub static SCREENING: Shape = Shape::Object(&[
     ),
 ]);
 
+const SEVERITY: Shape = Shape::Enum(&["error", "warning", "info"]);
+const STR: Shape = Shape::Leaf(Ty::Str);
+
+const CHECK_DOC: Shape = Shape::Object(&[
+    f("check", Shape::Enum(&["creditCode", "districtCode", "phone", "idNumber", "date", "count", "amount", "text"])),
+    f("fields", Shape::Array(&STR)),
+    f("required", Shape::Array(&STR)),
+    leaf("allowed", Ty::Str),
+    f("checksumSeverity", SEVERITY),
+    leaf("assert", Ty::Str),
+    leaf("when", Ty::Str),
+    leaf("each", Ty::Str),
+    leaf("path", Ty::Str),
+    leaf("code", Ty::Str),
+    f("params", Shape::Map(&STR)),
+    f("severity", SEVERITY),
+]);
+
+const RULE_DOC: Shape = Shape::Object(&[
+    req("id", STR),
+    req(
+        "kind",
+        Shape::Enum(&[
+            "field",
+            "assert",
+            "isolation",
+            "gate",
+            "section",
+            "item",
+            "fact",
+            "indicator",
+            "checklistItem",
+            "screen",
+        ]),
+    ),
+    f("severity", SEVERITY),
+    leaf("title", Ty::Str),
+    f("checks", Shape::Array(&CHECK_DOC)),
+    f("causes", Shape::Array(&STR)),
+    leaf("each", Ty::Str),
+    leaf("when", Ty::Str),
+    leaf("start", Ty::Str),
+    leaf("days", Ty::Str),
+    leaf("by", Ty::Str),
+    leaf("code", Ty::Str),
+    leaf("path", Ty::Str),
+    f("on", Shape::Enum(&["filing", "inspection", "indicators", "screening"])),
+    leaf("section", Ty::Str),
+    leaf("weight", Ty::Num),
+    leaf("veto", Ty::Bool),
+    leaf("naWhen", Ty::Str),
+    leaf("field", Ty::Str),
+    leaf("numerator", Ty::Str),
+    leaf("denominator", Ty::Str),
+    leaf("outcome", Ty::Str),
+    leaf("from", Ty::Str),
+]);
+
+const PARAM_DOC: Shape = Shape::Object(&[
+    req("type", Shape::Enum(&["days", "count", "number", "date", "text", "texts", "bool"])),
+    req("value", Shape::Any),
+    leaf("min", Ty::Num),
+    leaf("max", Ty::Num),
+    leaf("description", Ty::Str),
+]);
+
+const MESSAGE_DOC: Shape = Shape::Object(&[req("message", STR), leaf("help", Ty::Str)]);
+
+/// A rule pack document (after `extends` is resolved).
+pub static PACK: Shape = Shape::Object(&[
+    req("id", STR),
+    leaf("extends", Ty::Str),
+    f("removeRules", Shape::Array(&STR)),
+    req("version", STR),
+    req("effectiveFrom", STR),
+    f("title", Shape::Map(&STR)),
+    leaf("source", Ty::Str),
+    f("parameters", Shape::Map(&PARAM_DOC)),
+    f("rules", Shape::Array(&RULE_DOC)),
+    f("messages", Shape::Map(&Shape::Map(&MESSAGE_DOC))),
+]);
+
 /// Longest text accepted in any field, in characters.
 pub const MAX_TEXT_CHARS: usize = 1000;
 /// Most elements accepted in any array (a roster of 100,000 is a very large firm).
@@ -265,7 +356,8 @@ pub fn resolve(shape: &'static Shape, path: &[&str]) -> Option<Resolved<'static>
         Shape::Object(_) => Resolved::Object,
         Shape::Array(el) => Resolved::Array(el),
         Shape::StrList => Resolved::StrList,
-        Shape::Map(_) => Resolved::Object,
+        Shape::Map(_) | Shape::Any => Resolved::Object,
+        Shape::Enum(_) => Resolved::Leaf(Ty::Str),
     })
 }
 
@@ -290,6 +382,8 @@ pub struct Walked {
     pub diagnostics: Vec<Diagnostic>,
     /// Values that normalisation changed, so a form can show them.
     pub normalized: Vec<Normalized>,
+    /// Strict mode (packs): no conversions or normalisation, required fields enforced.
+    strict: bool,
 }
 
 /// Walk `input` against `shape`, collecting every shape problem at once.
@@ -298,6 +392,17 @@ pub fn walk(input: &Value, shape: &Shape) -> Walked {
     let mut ptr = Pointer::root();
     w.doc = walk_value(input, shape, &mut ptr, &mut w).unwrap_or(Value::Null);
     w
+}
+
+/// Check a document strictly against `shape` (types exact, required fields present,
+/// words from their lists), returning every problem at its pointer. Used for rule packs.
+pub fn check_strict(input: &Value, shape: &Shape) -> Vec<Diagnostic> {
+    let mut w = Walked { strict: true, ..Walked::default() };
+    let mut ptr = Pointer::root();
+    if walk_value(input, shape, &mut ptr, &mut w).is_none() && !input.is_null() && w.diagnostics.is_empty() {
+        shape_error(&mut w, &ptr, "input.invalid_type", serde_json::json!({ "expected": "object" }));
+    }
+    w.diagnostics
 }
 
 fn shape_error(w: &mut Walked, ptr: &Pointer, code: &'static str, params: Value) {
@@ -329,6 +434,10 @@ fn walk_value(v: &Value, shape: &Shape, ptr: &mut Pointer, w: &mut Walked) -> Op
                     }
                 }
                 ptr.pop();
+            }
+            for fl in fields.iter().filter(|fl| fl.required && map.get(fl.name).is_none_or(Value::is_null)) {
+                let at = ptr.child(fl.name);
+                shape_error(w, &at, "input.missing_field", serde_json::json!({ "field": fl.name }));
             }
             Some(Value::Object(out))
         }
@@ -384,6 +493,15 @@ fn walk_value(v: &Value, shape: &Shape, ptr: &mut Pointer, w: &mut Walked) -> Op
             }
             Some(Value::Object(out))
         }
+        Shape::Enum(words) => match v.as_str() {
+            Some(x) if words.contains(&x) => Some(v.clone()),
+            _ => {
+                let shown: String = v.as_str().map_or_else(|| v.to_string(), str::to_owned).chars().take(64).collect();
+                shape_error(w, ptr, "input.invalid_value", serde_json::json!({ "value": shown, "allowed": words }));
+                None
+            }
+        },
+        Shape::Any => Some(v.clone()),
         Shape::Leaf(ty) => walk_leaf(v, *ty, ptr, w),
     }
 }
@@ -393,6 +511,13 @@ fn walk_leaf(v: &Value, ty: Ty, ptr: &Pointer, w: &mut Walked) -> Option<Value> 
         shape_error(w, ptr, "input.invalid_type", serde_json::json!({ "expected": ty.name() }));
         None
     };
+    if w.strict {
+        let ok = matches!(
+            (ty, v),
+            (Ty::Bool, Value::Bool(_)) | (Ty::Num, Value::Number(_)) | (Ty::Str | Ty::Date, Value::String(_))
+        );
+        return if ok { Some(v.clone()) } else { wrong(w) };
+    }
     match (ty, v) {
         (Ty::Bool, Value::Bool(b)) => Some(Value::Bool(*b)),
         (Ty::Num, Value::Number(n)) => Some(Value::Number(n.clone())),
@@ -416,7 +541,7 @@ fn walk_leaf(v: &Value, ty: Ty, ptr: &Pointer, w: &mut Walked) -> Option<Value> 
                     }
                 }
                 Ty::Date => match crate::ids::parse_date(&norm) {
-                    Ok(d) => d.format("%Y-%m-%d").to_string(),
+                    Ok(d) => crate::time::fmt_date(d),
                     Err(_) => norm,
                 },
                 _ => norm,

@@ -38,7 +38,7 @@ impl Engine {
         let declared = doc
             .get("declaredOn")
             .and_then(Value::as_str)
-            .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+            .and_then(|s| crate::time::parse_iso_date(s))
             .unwrap_or(p.today);
 
         let mut decided: Option<(ScreenOutcome, String, Option<NaiveDate>)> = None;
@@ -107,5 +107,5 @@ impl Engine {
 }
 
 fn date(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    crate::time::fmt_date(d)
 }

@@ -1,7 +1,7 @@
 //! Time: "today" is a calendar day in China Standard Time (UTC+8), whatever the
 //! caller's time zone. Every entry point takes an explicit `now`.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeDelta};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, TimeDelta};
 
 /// China Standard Time, UTC+8.
 pub const CST: FixedOffset = match FixedOffset::east_opt(8 * 3600) {
@@ -14,18 +14,100 @@ pub fn today_cst(now: &DateTime<FixedOffset>) -> NaiveDate {
     now.with_timezone(&CST).date_naive()
 }
 
-/// Parse a `now` given as RFC 3339 (`2020-02-04T23:30:00+08:00`, `2020-02-04T16:30:00Z`)
-/// or as a bare date (`2020-02-04`, taken as noon CST of that day).
+/// `YYYY-MM-DD`. (Written by hand: chrono's `format` machinery costs the wasm ~18 KB gzipped.)
+pub fn fmt_date(d: NaiveDate) -> String {
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    let mut out = String::with_capacity(10);
+    if (0..10_000).contains(&y) {
+        push_digits(&mut out, y.unsigned_abs(), 4);
+    } else {
+        out.push_str(&y.to_string());
+    }
+    out.push('-');
+    push_digits(&mut out, m, 2);
+    out.push('-');
+    push_digits(&mut out, day, 2);
+    out
+}
+
+fn push_digits(out: &mut String, n: u32, width: u32) {
+    for k in (0..width).rev() {
+        let digit = (n / 10u32.pow(k)) % 10;
+        out.push(char::from_digit(digit, 10).unwrap_or('0'));
+    }
+}
+
+/// Parse exactly `YYYY-MM-DD` (a real date), as the canonical documents hold dates.
+pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> { s.get(r)?.parse::<u32>().ok() };
+    let year = i32::try_from(num(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)
+}
+
+/// Parse a `now` given as RFC 3339 (`2020-02-04T23:30:00+08:00`, `2020-02-04T16:30:00Z`,
+/// fractional seconds allowed) or as a bare date (`2020-02-04`, taken as noon CST).
 pub fn parse_now(s: &str) -> Result<DateTime<FixedOffset>, String> {
     let s = s.trim();
-    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Ok(t);
-    }
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+    let bad = || format!("`{s}` is not an RFC 3339 time such as `2020-02-04T10:00:00+08:00`");
+    if let Some(d) = parse_iso_date(s) {
         let noon = d.and_time(NaiveTime::MIN) + TimeDelta::hours(12);
-        return noon.and_local_timezone(CST).single().ok_or_else(|| format!("`{s}` is not a valid time"));
+        return noon.and_local_timezone(CST).single().ok_or_else(bad);
     }
-    Err(format!("`{s}` is not an RFC 3339 time such as `2020-02-04T10:00:00+08:00`"))
+    let (date, rest) = (s.get(..10).ok_or_else(bad)?, s.get(10..).ok_or_else(bad)?);
+    let d = parse_iso_date(date).ok_or_else(bad)?;
+    let rest = rest.strip_prefix(['T', 't', ' ']).ok_or_else(bad)?;
+    let num = |t: &str| -> Result<u32, String> {
+        if t.len() == 2 && t.bytes().all(|c| c.is_ascii_digit()) {
+            t.parse::<u32>().map_err(|_| bad())
+        } else {
+            Err(bad())
+        }
+    };
+    let (hh, mm, ss) = (
+        num(rest.get(0..2).ok_or_else(bad)?)?,
+        num(rest.get(3..5).ok_or_else(bad)?)?,
+        num(rest.get(6..8).ok_or_else(bad)?)?,
+    );
+    if rest.get(2..3) != Some(":") || rest.get(5..6) != Some(":") {
+        return Err(bad());
+    }
+    let mut tail = rest.get(8..).ok_or_else(bad)?;
+    let mut nanos = 0u32;
+    if let Some(frac) = tail.strip_prefix('.') {
+        let digits = frac.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            return Err(bad());
+        }
+        for (i, c) in frac.bytes().take(digits.min(9)).enumerate() {
+            nanos += u32::from(c - b'0') * 10u32.pow(8 - i as u32);
+        }
+        tail = frac.get(digits..).ok_or_else(bad)?;
+    }
+    let offset = match tail {
+        "Z" | "z" => 0,
+        _ => {
+            let sign = match tail.get(0..1) {
+                Some("+") => 1,
+                Some("-") => -1,
+                _ => return Err(bad()),
+            };
+            if tail.len() != 6 || tail.get(3..4) != Some(":") {
+                return Err(bad());
+            }
+            let (oh, om) = (num(tail.get(1..3).ok_or_else(bad)?)?, num(tail.get(4..6).ok_or_else(bad)?)?);
+            if oh > 23 || om > 59 {
+                return Err(bad());
+            }
+            sign * i32::try_from(oh * 3600 + om * 60).map_err(|_| bad())?
+        }
+    };
+    let time = NaiveTime::from_hms_nano_opt(hh, mm, ss.min(59), nanos).ok_or_else(bad)?;
+    let tz = FixedOffset::east_opt(offset).ok_or_else(bad)?;
+    d.and_time(time).and_local_timezone(tz).single().ok_or_else(bad)
 }
 
 #[cfg(test)]
@@ -43,5 +125,17 @@ mod tests {
         assert_eq!(today_cst(&ny).to_string(), "2020-02-05");
         assert_eq!(today_cst(&parse_now("2020-02-04").unwrap()).to_string(), "2020-02-04");
         assert!(parse_now("yesterday").is_err());
+        assert_eq!(parse_now("2020-02-04T16:30:00.123+05:30").unwrap().to_rfc3339(), "2020-02-04T16:30:00.123+05:30");
+        for bad in [
+            "2020-02-04T16:30",
+            "2020-02-30T10:00:00Z",
+            "2020-02-04T25:00:00Z",
+            "2020-02-04T10:00:00+8",
+            "2020-02-04X10:00:00Z",
+        ] {
+            assert!(parse_now(bad).is_err(), "{bad}");
+        }
+        assert_eq!(fmt_date(parse_iso_date("0999-01-05").unwrap()), "0999-01-05");
+        assert!(parse_iso_date("2020-2-04").is_none());
     }
 }

@@ -278,7 +278,7 @@ fn resolved_docs(variant: &str) -> (Value, Value) {
         .rev()
         .find(|p| p.effective_from <= c.effective_from)
         .unwrap_or_else(|| parent.packs().next().unwrap());
-    (serde_json::to_value(&c.doc).unwrap(), serde_json::to_value(&p.doc).unwrap())
+    (c.json.clone(), p.json.clone())
 }
 
 /// Keys of two JSON objects whose values differ.

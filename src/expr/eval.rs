@@ -71,9 +71,7 @@ fn field<'v>(base: Base, path: &[String], kind: FieldKind, env: &Env<'v>) -> Raw
             (Ty::Num, Some(Value::Number(n))) => n.as_f64().filter(|x| x.is_finite()).map_or(Val::Unknown, Val::Num),
             (Ty::Bool, Some(Value::Bool(b))) => Val::Bool(*b),
             (Ty::Str, Some(Value::String(s))) if !s.trim().is_empty() => Val::Str(s),
-            (Ty::Date, Some(Value::String(s))) => {
-                NaiveDate::parse_from_str(s, "%Y-%m-%d").map_or(Val::Unknown, Val::Date)
-            }
+            (Ty::Date, Some(Value::String(s))) => crate::time::parse_iso_date(s).map_or(Val::Unknown, Val::Date),
             _ => Val::Unknown,
         }),
     }

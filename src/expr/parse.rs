@@ -202,7 +202,7 @@ pub fn compile(src: &str, scope: &Scope<'_>) -> Result<(Node, ExprTy), ExprError
 
 fn describe(t: &Tok) -> String {
     match t {
-        Tok::Num(n) => format!("number `{n}`"),
+        Tok::Num(n) => format!("number `{}`", super::num_text(*n)),
         Tok::Str(s) => format!("text `\"{s}\"`"),
         Tok::Ident(s) => format!("name `{s}`"),
         Tok::Param(s) => format!("parameter `${s}`"),
@@ -525,7 +525,8 @@ impl Parser<'_> {
                 };
                 self.pos += 1;
                 self.args_end()?;
-                let d = NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+                let d = crate::time::parse_iso_date(&s)
+                    .ok_or(())
                     .map_err(|_| err(acol, ExprErrorKind::Syntax, format!("`{s}` is not a date (YYYY-MM-DD)")))?;
                 Ok(typed(Node::Date(d), ExprTy::Date))
             }

@@ -1,49 +1,38 @@
 //! The rule pack as written in JSON (before checking and compiling).
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::answer::Severity;
+use crate::schema::{PACK, check_strict};
 
 /// A rule pack document.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct PackDoc {
     /// Pack family id, e.g. `shenzhen-2020`.
     pub id: String,
     /// The pack this one varies (`shenzhen-2020`, or `shenzhen-2020@2020-02-10` for one version).
     /// Its `parameters`, `rules` (by id) and `messages` are merged over the parent's.
-    #[serde(default)]
     pub extends: Option<String>,
     /// Variant only: rule ids of the parent to drop.
-    #[serde(default)]
     pub remove_rules: Vec<String>,
     /// Version label of this pack.
     pub version: String,
     /// First day (CST) on which this version is in force, `YYYY-MM-DD`.
     pub effective_from: String,
     /// Title per locale.
-    #[serde(default)]
-    pub title: BTreeMap<String, String>,
+    pub title: Vec<(String, String)>,
     /// Where the rules come from (free text, for people).
-    #[serde(default)]
     pub source: Option<String>,
     /// Named parameters (the *(default)* numbers of domain.md).
-    #[serde(default)]
-    pub parameters: BTreeMap<String, ParamDoc>,
+    pub parameters: Vec<(String, ParamDoc)>,
     /// The rules, evaluated in this order.
-    #[serde(default)]
     pub rules: Vec<RuleDoc>,
     /// Message catalogues: locale → code → message.
-    #[serde(default)]
-    pub messages: BTreeMap<String, BTreeMap<String, MessageDoc>>,
+    pub messages: Vec<(String, Vec<(String, MessageDoc)>)>,
 }
 
 /// The declared type of a parameter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ParamType {
     /// A whole number of days, ≥ 0.
     Days,
@@ -62,28 +51,22 @@ pub enum ParamType {
 }
 
 /// One parameter.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct ParamDoc {
     /// Its type.
-    #[serde(rename = "type")]
     pub ty: ParamType,
     /// Its value.
     pub value: Value,
     /// Smallest allowed value (numbers).
-    #[serde(default)]
     pub min: Option<f64>,
     /// Largest allowed value (numbers).
-    #[serde(default)]
     pub max: Option<f64>,
     /// What it means, for people.
-    #[serde(default)]
     pub description: Option<String>,
 }
 
 /// The kind of a rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RuleKind {
     /// Identifier and value checks on listed fields.
     Field,
@@ -108,81 +91,58 @@ pub enum RuleKind {
 }
 
 /// One rule.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct RuleDoc {
     /// Stable id (`RTW-C1`).
     pub id: String,
     /// Kind of rule.
     pub kind: RuleKind,
     /// Severity of its diagnostics (gates: `error` by default).
-    #[serde(default)]
     pub severity: Option<Severity>,
     /// What it says, for people.
-    #[serde(default)]
     pub title: Option<String>,
     /// Checks (`field`, `assert`, `gate`).
-    #[serde(default)]
     pub checks: Vec<CheckDoc>,
     /// Gate only: rules whose diagnostics close the gate.
-    #[serde(default)]
     pub causes: Option<Vec<String>>,
     /// Isolation only: the array of people.
-    #[serde(default)]
     pub each: Option<String>,
     /// Isolation only: which elements must isolate (condition in element scope).
-    #[serde(default)]
     pub when: Option<String>,
     /// Isolation only: the date isolation starts (element scope).
-    #[serde(default)]
     pub start: Option<String>,
     /// Isolation only: how many days.
-    #[serde(default)]
     pub days: Option<String>,
     /// Isolation only: the date by which they should be on site.
-    #[serde(default)]
     pub by: Option<String>,
     /// Isolation only: the diagnostic code when they cannot be on site by then.
-    #[serde(default)]
     pub code: Option<String>,
     /// Isolation only: the field of the element the diagnostic points at.
-    #[serde(default)]
     pub path: Option<String>,
     /// What the rule judges (default: `filing`; implied by inspection, indicator and screening kinds).
-    #[serde(default)]
     pub on: Option<Subject>,
     /// Inspection item: its section (`INS-S1`).
-    #[serde(default)]
     pub section: Option<String>,
     /// Inspection item: its weight.
-    #[serde(default)]
     pub weight: Option<f64>,
     /// Inspection item: a veto item (一票否决).
-    #[serde(default)]
     pub veto: Option<bool>,
     /// Inspection item: when this holds the item is not applicable (`na`) without an answer.
-    #[serde(default)]
     pub na_when: Option<String>,
     /// Inspection fact: the field that must be recorded (`facts.basics`).
-    #[serde(default)]
     pub field: Option<String>,
     /// Indicator: the count of units that comply (`compoundsEnclosed`).
-    #[serde(default)]
     pub numerator: Option<String>,
     /// Indicator: the count of all units (`compounds`).
-    #[serde(default)]
     pub denominator: Option<String>,
     /// Screening: the outcome when `when` holds.
-    #[serde(default)]
     pub outcome: Option<String>,
     /// Screening: the date the observation period counts from.
-    #[serde(default)]
     pub from: Option<String>,
 }
 
 /// What a rule judges.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Subject {
     /// Return-to-work filings (RTW-*).
     Filing,
@@ -207,8 +167,7 @@ impl Subject {
 }
 
 /// The kind of a field check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldCheckKind {
     /// 统一社会信用代码 (GB 32100-2015).
     CreditCode,
@@ -230,54 +189,199 @@ pub enum FieldCheckKind {
 
 /// One check of a rule: a field check (`check`, `fields`, …) or an assertion
 /// (`assert`, `when`, `each`, `path`, `code`, `params`).
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, Default)]
 pub struct CheckDoc {
     /// Field check: which check.
-    #[serde(default)]
     pub check: Option<FieldCheckKind>,
     /// Field check: the fields it applies to (`roster[].phone`).
-    #[serde(default)]
     pub fields: Option<Vec<String>>,
     /// Field check: fields that must be present.
-    #[serde(default)]
     pub required: Option<Vec<String>>,
     /// Field check (districtCode): a `$parameter` listing the accepted codes.
-    #[serde(default)]
     pub allowed: Option<String>,
     /// Field check (creditCode): severity of a wrong check character (a few real codes fail it).
-    #[serde(default)]
     pub checksum_severity: Option<Severity>,
     /// Assertion: the condition that must hold.
-    #[serde(default)]
     pub assert: Option<String>,
     /// Assertion: only judged when this holds.
-    #[serde(default)]
     pub when: Option<String>,
     /// Assertion: judged for each element of this array field.
-    #[serde(default)]
     pub each: Option<String>,
     /// Assertion: the field the diagnostic points at (in element scope with `each`).
-    #[serde(default)]
     pub path: Option<String>,
     /// Assertion: the diagnostic code.
-    #[serde(default)]
     pub code: Option<String>,
     /// Assertion: diagnostic parameters, name → expression.
-    #[serde(default)]
-    pub params: BTreeMap<String, String>,
+    pub params: Vec<(String, String)>,
     /// Severity of this check, overriding the rule's.
-    #[serde(default)]
     pub severity: Option<Severity>,
 }
 
 /// A message and its help, with `{param}` placeholders.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct MessageDoc {
     /// What is wrong.
     pub message: String,
     /// What to do about it.
-    #[serde(default)]
     pub help: Option<String>,
+}
+
+fn text(v: &Value, k: &str) -> Option<String> {
+    v.get(k).and_then(Value::as_str).map(str::to_owned)
+}
+
+fn texts(v: &Value, k: &str) -> Option<Vec<String>> {
+    v.get(k).and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+}
+
+/// The members of object `k`, in key order (JSON objects are kept sorted).
+fn map<T>(v: &Value, k: &str, f: impl Fn(&Value) -> Option<T>) -> Vec<(String, T)> {
+    v.get(k)
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter_map(|(name, x)| Some((name.clone(), f(x)?)))
+        .collect()
+}
+
+fn severity(v: &Value, k: &str) -> Option<Severity> {
+    match v.get(k).and_then(Value::as_str)? {
+        "error" => Some(Severity::Error),
+        "warning" => Some(Severity::Warning),
+        "info" => Some(Severity::Info),
+        _ => None,
+    }
+}
+
+impl PackDoc {
+    /// Read a pack document, reporting every shape mistake (unknown or missing fields,
+    /// wrong types, words not in their list) as `(JSON Pointer, code, params)`.
+    pub fn read(v: &Value) -> Result<PackDoc, Vec<crate::answer::Diagnostic>> {
+        let problems = check_strict(v, &PACK);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(PackDoc {
+            id: text(v, "id").unwrap_or_default(),
+            extends: text(v, "extends"),
+            remove_rules: texts(v, "removeRules").unwrap_or_default(),
+            version: text(v, "version").unwrap_or_default(),
+            effective_from: text(v, "effectiveFrom").unwrap_or_default(),
+            title: map(v, "title", |x| x.as_str().map(str::to_owned)),
+            source: text(v, "source"),
+            parameters: map(v, "parameters", |p| {
+                let ty = match p.get("type")?.as_str()? {
+                    "days" => ParamType::Days,
+                    "count" => ParamType::Count,
+                    "number" => ParamType::Number,
+                    "date" => ParamType::Date,
+                    "text" => ParamType::Text,
+                    "texts" => ParamType::Texts,
+                    _ => ParamType::Bool,
+                };
+                Some(ParamDoc {
+                    ty,
+                    value: p.get("value").cloned().unwrap_or(Value::Null),
+                    min: p.get("min").and_then(Value::as_f64),
+                    max: p.get("max").and_then(Value::as_f64),
+                    description: text(p, "description"),
+                })
+            }),
+            rules: v.get("rules").and_then(Value::as_array).into_iter().flatten().map(RuleDoc::read).collect(),
+            messages: v
+                .get("messages")
+                .and_then(Value::as_object)
+                .into_iter()
+                .flatten()
+                .map(|(tag, loc)| {
+                    let m = loc
+                        .as_object()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|(code, m)| {
+                            Some((code.clone(), MessageDoc { message: text(m, "message")?, help: text(m, "help") }))
+                        })
+                        .collect();
+                    (tag.clone(), m)
+                })
+                .collect(),
+        })
+    }
+}
+
+impl RuleDoc {
+    fn read(r: &Value) -> RuleDoc {
+        let kind = match r.get("kind").and_then(Value::as_str).unwrap_or_default() {
+            "field" => RuleKind::Field,
+            "assert" => RuleKind::Assert,
+            "isolation" => RuleKind::Isolation,
+            "gate" => RuleKind::Gate,
+            "section" => RuleKind::Section,
+            "item" => RuleKind::Item,
+            "fact" => RuleKind::Fact,
+            "indicator" => RuleKind::Indicator,
+            "checklistItem" => RuleKind::ChecklistItem,
+            _ => RuleKind::Screen,
+        };
+        RuleDoc {
+            id: text(r, "id").unwrap_or_default(),
+            kind,
+            severity: severity(r, "severity"),
+            title: text(r, "title"),
+            checks: r.get("checks").and_then(Value::as_array).into_iter().flatten().map(CheckDoc::read).collect(),
+            causes: texts(r, "causes"),
+            each: text(r, "each"),
+            when: text(r, "when"),
+            start: text(r, "start"),
+            days: text(r, "days"),
+            by: text(r, "by"),
+            code: text(r, "code"),
+            path: text(r, "path"),
+            on: match r.get("on").and_then(Value::as_str) {
+                Some("filing") => Some(Subject::Filing),
+                Some("inspection") => Some(Subject::Inspection),
+                Some("indicators") => Some(Subject::Indicators),
+                Some("screening") => Some(Subject::Screening),
+                _ => None,
+            },
+            section: text(r, "section"),
+            weight: r.get("weight").and_then(Value::as_f64),
+            veto: r.get("veto").and_then(Value::as_bool),
+            na_when: text(r, "naWhen"),
+            field: text(r, "field"),
+            numerator: text(r, "numerator"),
+            denominator: text(r, "denominator"),
+            outcome: text(r, "outcome"),
+            from: text(r, "from"),
+        }
+    }
+}
+
+impl CheckDoc {
+    fn read(c: &Value) -> CheckDoc {
+        CheckDoc {
+            check: match c.get("check").and_then(Value::as_str) {
+                Some("creditCode") => Some(FieldCheckKind::CreditCode),
+                Some("districtCode") => Some(FieldCheckKind::DistrictCode),
+                Some("phone") => Some(FieldCheckKind::Phone),
+                Some("idNumber") => Some(FieldCheckKind::IdNumber),
+                Some("date") => Some(FieldCheckKind::Date),
+                Some("count") => Some(FieldCheckKind::Count),
+                Some("amount") => Some(FieldCheckKind::Amount),
+                Some("text") => Some(FieldCheckKind::Text),
+                _ => None,
+            },
+            fields: texts(c, "fields"),
+            required: texts(c, "required"),
+            allowed: text(c, "allowed"),
+            checksum_severity: severity(c, "checksumSeverity"),
+            assert: text(c, "assert"),
+            when: text(c, "when"),
+            each: text(c, "each"),
+            path: text(c, "path"),
+            code: text(c, "code"),
+            params: map(c, "params", |x| x.as_str().map(str::to_owned)),
+            severity: severity(c, "severity"),
+        }
+    }
 }

@@ -1,7 +1,5 @@
 //! Message catalogues: zh-CN first, en always, zh-TW where given; keyed by diagnostic code.
 
-use std::collections::BTreeMap;
-
 use serde_json::Value;
 
 use super::doc::MessageDoc;
@@ -43,28 +41,35 @@ impl Locale {
 /// Messages of a pack.
 #[derive(Debug, Clone, Default)]
 pub struct Catalogue {
-    by_locale: BTreeMap<Locale, BTreeMap<String, MessageDoc>>,
+    by_locale: Vec<(Locale, Vec<(String, MessageDoc)>)>,
 }
 
 impl Catalogue {
     /// Build from the pack document's `messages`.
-    pub fn from_doc(doc: &BTreeMap<String, BTreeMap<String, MessageDoc>>) -> Self {
-        let mut by_locale: BTreeMap<Locale, BTreeMap<String, MessageDoc>> = BTreeMap::new();
+    pub fn from_doc(doc: &[(String, Vec<(String, MessageDoc)>)]) -> Self {
+        let mut by_locale: Vec<(Locale, Vec<(String, MessageDoc)>)> = Vec::new();
         for (tag, msgs) in doc {
-            if let Some(l) = Locale::parse(tag) {
-                by_locale.entry(l).or_default().extend(msgs.iter().map(|(k, v)| (k.clone(), v.clone())));
+            let Some(l) = Locale::parse(tag) else { continue };
+            match by_locale.iter_mut().find(|(x, _)| *x == l) {
+                Some((_, m)) => m.extend(msgs.iter().cloned()),
+                None => by_locale.push((l, msgs.clone())),
             }
         }
         Self { by_locale }
     }
 
+    fn get(&self, locale: Locale, code: &str) -> Option<&MessageDoc> {
+        let (_, msgs) = self.by_locale.iter().find(|(l, _)| *l == locale)?;
+        msgs.iter().rev().find(|(c, _)| c == code).map(|(_, m)| m)
+    }
+
     /// Whether `code` has a message in `locale` itself (no fallback).
     pub fn has(&self, locale: Locale, code: &str) -> bool {
-        self.by_locale.get(&locale).is_some_and(|m| m.contains_key(code))
+        self.get(locale, code).is_some()
     }
 
     fn find(&self, locale: Locale, code: &str) -> Option<&MessageDoc> {
-        [locale, Locale::ZhCn, Locale::En].into_iter().find_map(|l| self.by_locale.get(&l).and_then(|m| m.get(code)))
+        [locale, Locale::ZhCn, Locale::En].into_iter().find_map(|l| self.get(l, code))
     }
 
     /// The message and help for `code` in `locale` (falling back to zh-CN, then en, then the
@@ -82,7 +87,7 @@ fn show(v: &Value) -> String {
         Value::String(s) => s.clone(),
         Value::Array(items) => items.iter().map(show).collect::<Vec<_>>().join("、"),
         Value::Number(n) => match n.as_f64() {
-            Some(x) if n.is_f64() => format!("{}", (x * 100.0).round() / 100.0),
+            Some(x) if n.is_f64() => crate::expr::num_text((x * 100.0).round() / 100.0),
             _ => n.to_string(),
         },
         other => other.to_string(),
