@@ -384,12 +384,8 @@ impl Engine {
     ) -> Result<Prepared<'_>, String> {
         let today = today_cst(&opts.now);
         let walked = walk(input, shape_for(subject));
-        let on = walked
-            .doc
-            .get(date_field)
-            .and_then(Value::as_str)
-            .and_then(|s| crate::time::parse_iso_date(s))
-            .unwrap_or(today);
+        let on =
+            walked.doc.get(date_field).and_then(Value::as_str).and_then(crate::time::parse_iso_date).unwrap_or(today);
         let pack = self.pack_for(on, opts.pack_version.as_deref())?;
         let mut shape_errors = BTreeSet::new();
         for d in &walked.diagnostics {

@@ -412,7 +412,7 @@ fn field_check(
                         FieldCheckKind::DistrictCode => ids::check_district_code(s),
                         FieldCheckKind::Phone => ids::check_phone(s).map(|p| p.normalized),
                         FieldCheckKind::IdNumber => ids::check_id_number(s, today),
-                        FieldCheckKind::Date => ids::parse_date(s).map(|d| crate::time::fmt_date(d)),
+                        FieldCheckKind::Date => ids::parse_date(s).map(crate::time::fmt_date),
                         _ => {
                             if s.trim().is_empty() {
                                 push(out, "text.blank", c.severity, &ptr);

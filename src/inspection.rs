@@ -96,7 +96,7 @@ impl Engine {
         let mut diags: Vec<Diagnostic> = p.walked.diagnostics;
         diags.extend(outcome.diagnostics);
 
-        let inspected = doc.get("inspectedOn").and_then(Value::as_str).and_then(|s| crate::time::parse_iso_date(s));
+        let inspected = doc.get("inspectedOn").and_then(Value::as_str).and_then(crate::time::parse_iso_date);
         if inspected.is_none() && !p.shape_errors.contains("/inspectedOn") {
             let code = if doc.get("inspectedOn").is_some() { "date.format" } else { "field.required" };
             diags.push(Diagnostic::engine(code, Severity::Error, "/inspectedOn".into(), json!({})));
@@ -264,7 +264,7 @@ impl Engine {
                 }
                 let (Some(item), Some(deadline)) = (
                     r.get("itemId").and_then(Value::as_str),
-                    r.get("deadline").and_then(Value::as_str).and_then(|s| crate::time::parse_iso_date(s)),
+                    r.get("deadline").and_then(Value::as_str).and_then(crate::time::parse_iso_date),
                 ) else {
                     continue;
                 };

@@ -35,11 +35,8 @@ impl Engine {
         let mut diags = p.walked.diagnostics;
         diags.extend(outcome.diagnostics);
         let env = Env { doc, elem: None, today: p.today };
-        let declared = doc
-            .get("declaredOn")
-            .and_then(Value::as_str)
-            .and_then(|s| crate::time::parse_iso_date(s))
-            .unwrap_or(p.today);
+        let declared =
+            doc.get("declaredOn").and_then(Value::as_str).and_then(crate::time::parse_iso_date).unwrap_or(p.today);
 
         let mut decided: Option<(ScreenOutcome, String, Option<NaiveDate>)> = None;
         for rule in pack.rules.iter().filter(|r| r.subject == Subject::Screening) {
