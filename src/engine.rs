@@ -438,9 +438,27 @@ pub(crate) fn parse_input(text: &str) -> Result<Value, (&'static str, Value)> {
 
 /// Fill in messages and help in the requested locale.
 pub(crate) fn render(pack: &Pack, diagnostics: &mut [Diagnostic], opts: &Options) {
+    for d in diagnostics.iter_mut() {
+        whole_numbers(&mut d.params);
+    }
     for d in diagnostics {
         let (message, help) = pack.messages.render(opts.locale, &d.code, &d.params);
         d.message = message;
         d.help = help;
+    }
+}
+
+/// Whole floating-point numbers as integers (`6`, not `6.0`), as JavaScript prints them, so
+/// the CLI's JSON and the npm package's `JSON.stringify` are the same bytes.
+fn whole_numbers(v: &mut Value) {
+    match v {
+        Value::Number(n) if n.is_f64() => {
+            if let Some(x) = n.as_f64() {
+                *v = crate::expr::num_json(x);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(whole_numbers),
+        Value::Object(m) => m.values_mut().for_each(whole_numbers),
+        _ => {}
     }
 }
