@@ -49,13 +49,23 @@ test-types: setup-js
 test-wasm: lint-wasm pkg-check native-release test-types
 	cd js && node --test test/*.test.mjs
 
+# Native speed (criterion; HTML-free) and the wasm size. Results are recorded in BENCHMARKS.md.
+bench: setup
+	cargo bench --bench engine -- --warm-up-time 1 --measurement-time 3
+	@$(MAKE) --no-print-directory size
+
 size:
 	@raw=$$(wc -c <pkg/fangkong_bg.wasm); gz=$$(gzip -9 -c pkg/fangkong_bg.wasm | wc -c); \
 	  echo "pkg/fangkong_bg.wasm: $$raw bytes raw, $$gz bytes gzip -9 ($$((gz / 1024)) KiB)"
 
 demo: setup
 	cargo build --release -q
-	@for f in examples/filings/*.json; do \
-	  echo "== $$f (now $(NOW))"; \
-	  target/release/fangkong check-filing $$f --now $(NOW) | python3 -c 'import json,sys; a=json.load(sys.stdin); print("decision:", a["decision"]); [print(" ", d["severity"], d["ruleId"], d["path"], d["message"]) for d in a["diagnostics"]]; [print("  gate", g["id"], "passed" if g["passed"] else "FAILED") for g in a["gates"] if not g["passed"]]'; \
-	done
+	@show='import json,sys; a=json.load(sys.stdin); print("  decision:", a["decision"], "| pack", a["pack"]["id"], a["pack"]["version"]); [print("   ", d["severity"], d["ruleId"], d["path"] or "/", d["message"]) for d in a["diagnostics"][:12]]'; \
+	for f in examples/filings/*.json; do echo "== check-filing $$f (now $(NOW))"; \
+	  target/release/fangkong check-filing $$f --now $(NOW) | python3 -c "$$show"; done; \
+	for f in examples/inspections/*.json; do echo "== score-inspection $$f"; \
+	  target/release/fangkong score-inspection $$f --now 2020-02-12T10:00:00+08:00 | python3 -c "$$show"; done; \
+	echo "== indicators examples/indicators/guangming-district.json"; \
+	target/release/fangkong indicators examples/indicators/guangming-district.json --now 2020-02-12T20:00:00+08:00 | python3 -c "$$show"; \
+	for f in examples/screening/*.json; do echo "== screen $$f"; \
+	  target/release/fangkong screen $$f --now 2020-02-01T18:00:00+08:00 | python3 -c "$$show"; done

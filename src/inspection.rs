@@ -148,11 +148,23 @@ impl Engine {
                 Some(Answer::Fail) => {
                     let code = if *veto { "inspection.veto_failed" } else { "inspection.item_failed" };
                     let sev = if *veto { Severity::Error } else { Severity::Warning };
-                    diags.push(Diagnostic::new(code, sev, at, &rule.id, json!({ "weight": crate::expr::num_json(*weight) })));
+                    diags.push(Diagnostic::new(
+                        code,
+                        sev,
+                        at,
+                        &rule.id,
+                        json!({ "weight": crate::expr::num_json(*weight) }),
+                    ));
                 }
                 Some(Answer::Partial) => {
                     let code = if *veto { "inspection.veto_partial" } else { "inspection.item_partial" };
-                    diags.push(Diagnostic::new(code, Severity::Warning, at, &rule.id, json!({ "weight": crate::expr::num_json(*weight) })));
+                    diags.push(Diagnostic::new(
+                        code,
+                        Severity::Warning,
+                        at,
+                        &rule.id,
+                        json!({ "weight": crate::expr::num_json(*weight) }),
+                    ));
                 }
                 Some(Answer::Pass | Answer::Na) => {}
             }
