@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use fangkong::pack::PackErrorKind;
+use fangkong::pack::{PackErrorKind, merge_patch};
 use fangkong::time::parse_now;
 use fangkong::{Decision, Engine, Locale, Options};
 use serde_json::{Value, json};
@@ -43,28 +43,9 @@ fn tmp(name: &str, text: &str) -> PathBuf {
     p
 }
 
-/// RFC 7386 merge patch (for building inputs from the examples).
-fn patch(target: &mut Value, p: &Value) {
-    match p {
-        Value::Object(m) => {
-            if !target.is_object() {
-                *target = json!({});
-            }
-            for (k, v) in m {
-                if v.is_null() {
-                    target.as_object_mut().unwrap().remove(k);
-                } else {
-                    patch(target.as_object_mut().unwrap().entry(k.clone()).or_insert(Value::Null), v);
-                }
-            }
-        }
-        other => *target = other.clone(),
-    }
-}
-
 fn workshop(p: Value) -> Value {
     let mut v = read_json("examples/filings/workshop.json");
-    patch(&mut v, &p);
+    merge_patch(&mut v, &p);
     v
 }
 
@@ -442,4 +423,36 @@ fn score_inspection_indicators_and_screen_take_pack_id_and_version() {
     ]));
     assert_eq!(worked["score"], 79.5);
     assert_eq!(worked["reinspectBy"], "2020-02-15");
+}
+
+#[test]
+fn a_variant_overrides_an_item_weight_and_the_score_follows() {
+    // A district that weighs 防控宣传 "every employee briefed" (INS-S6-1) at 14 instead of 4.
+    let variant = json!({
+        "id": "weighted-2020", "extends": "shenzhen-2020", "version": "2020-02-10", "effectiveFrom": "2020-02-01",
+        "rules": [ { "id": "INS-S6-1", "weight": 14 } ],
+        "messages": { "zh-CN": { "inspection.item_failed": { "message": "该项不合格（本区权重加倍）" } } }
+    });
+    let engine = Engine::from_pack_json(&variant.to_string()).unwrap();
+    let base = Engine::with_default_pack().unwrap();
+    let mut inspection = read_json("examples/inspections/factory-all-pass.json");
+    merge_patch(&mut inspection, &json!({ "answers": { "INS-S6-1": { "result": "fail" } } }));
+    let o = opts("2020-02-12T10:00:00+08:00");
+    let a = base.score_inspection_value(&inspection, &o);
+    let b = engine.score_inspection_value(&inspection, &o);
+    // Base: 96 / 100 = 96 → approved. Variant: (110 − 14) / 110 = 87.27… → conditional.
+    assert!((a.score.unwrap() - 96.0).abs() < 1e-9, "{:?}", a.score);
+    assert_eq!(a.decision, Decision::Approved);
+    assert!((b.score.unwrap() - 9600.0 / 110.0).abs() < 1e-9, "{:?}", b.score);
+    assert_eq!(b.decision, Decision::Conditional);
+    assert_eq!(b.rectifications.len(), 1);
+    assert_eq!(b.diagnostics[0].message, "该项不合格（本区权重加倍）");
+    assert_ne!(a.pack.hash, b.pack.hash);
+    // Only the weight changed: the item keeps its section, veto flag and title.
+    let item = b.pack.id.clone();
+    assert_eq!(item, "weighted-2020");
+    let rule = engine.pack().json["rules"].as_array().unwrap().iter().find(|r| r["id"] == "INS-S6-1").unwrap().clone();
+    assert_eq!(rule["section"], "INS-S6");
+    assert_eq!(rule["veto"], false);
+    assert_eq!(rule["weight"], 14);
 }
