@@ -345,13 +345,26 @@ pub struct ScreeningAnswer {
     pub normalized: Vec<Normalized>,
 }
 
-/// Answers that can say "this input is unusable" (not JSON, too large, unknown pack version).
-pub trait Unusable: Sized {
+/// What every answer has: it serialises to the one JSON answer, carries diagnostics, and
+/// can say "this input is unusable" (not JSON, too large, unknown pack version).
+pub trait Answer: Sized + Serialize {
     /// The answer with only these diagnostics and the decision `deferred`.
     fn unusable(pack: PackStamp, today: String, diagnostics: Vec<Diagnostic>) -> Self;
+
+    /// Its diagnostics.
+    fn diagnostics(&self) -> &[Diagnostic];
+
+    /// Whether the input could not be read at all (not JSON, or too large).
+    fn is_unusable(&self) -> bool {
+        self.diagnostics().iter().any(|d| d.code == "input.not_json" || d.code == "input.too_large")
+    }
 }
 
-impl Unusable for FilingAnswer {
+impl Answer for FilingAnswer {
+    fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
     fn unusable(pack: PackStamp, today: String, diagnostics: Vec<Diagnostic>) -> Self {
         FilingAnswer {
             pack,
@@ -365,7 +378,11 @@ impl Unusable for FilingAnswer {
     }
 }
 
-impl Unusable for InspectionAnswer {
+impl Answer for InspectionAnswer {
+    fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
     fn unusable(pack: PackStamp, today: String, diagnostics: Vec<Diagnostic>) -> Self {
         InspectionAnswer {
             pack,
@@ -384,7 +401,11 @@ impl Unusable for InspectionAnswer {
     }
 }
 
-impl Unusable for IndicatorsAnswer {
+impl Answer for IndicatorsAnswer {
+    fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
     fn unusable(pack: PackStamp, today: String, diagnostics: Vec<Diagnostic>) -> Self {
         IndicatorsAnswer {
             pack,
@@ -399,7 +420,11 @@ impl Unusable for IndicatorsAnswer {
     }
 }
 
-impl Unusable for ScreeningAnswer {
+impl Answer for ScreeningAnswer {
+    fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
     fn unusable(pack: PackStamp, today: String, diagnostics: Vec<Diagnostic>) -> Self {
         ScreeningAnswer {
             pack,

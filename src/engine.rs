@@ -5,11 +5,11 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde_json::{Value, json};
 
-use crate::answer::{Diagnostic, FilingAnswer, PackStamp, Severity, Unusable, decide};
+use crate::answer::{Answer, Diagnostic, FilingAnswer, PackStamp, Severity, decide};
 use crate::filing::{Filing, evaluate, merge_normalized};
 use crate::pack::doc::Subject;
 use crate::pack::{Locale, Pack, PackError, PackErrorKind, PackErrors, resolve_extends};
-use crate::schema::{Walked, shape_for, walk};
+use crate::schema::{shape_for, walk};
 use crate::time::today_cst;
 
 /// The default pack, `shenzhen-2020` (first version), embedded in the library.
@@ -354,48 +354,69 @@ impl Engine {
 
     /// Check a filing given as a JSON value.
     pub fn check_filing_value(&self, input: &Value, opts: &Options) -> FilingAnswer {
-        let p = match self.prepare(input, Subject::Filing, "filedOn", opts) {
+        let mut p = match self.prepare(input, Subject::Filing, "filedOn", false, opts) {
             Ok(p) => p,
-            Err(e) => return self.unusable("input.unknown_pack_version", json!({ "reason": e }), opts),
+            Err(unusable) => return unusable,
         };
-        let outcome = evaluate(p.pack, Subject::Filing, &p.walked.doc, p.today, &p.shape_errors);
-        let mut diagnostics = p.walked.diagnostics;
-        diagnostics.extend(outcome.diagnostics);
-        render(p.pack, &mut diagnostics, opts);
-        let any_gate_failed = outcome.gates.iter().any(|g| !g.passed);
+        render(p.pack, &mut p.diagnostics, opts);
+        let any_gate_failed = p.gates.iter().any(|g| !g.passed);
         FilingAnswer {
             pack: p.pack.stamp.clone(),
-            decision: decide(&diagnostics, any_gate_failed),
+            decision: decide(&p.diagnostics, any_gate_failed),
             today: crate::time::fmt_date(p.today),
-            diagnostics,
-            gates: outcome.gates,
-            earliest_start: outcome.earliest_start,
-            normalized: merge_normalized(p.walked.normalized.into_iter().chain(outcome.normalized)),
+            diagnostics: p.diagnostics,
+            gates: p.gates,
+            earliest_start: p.earliest_start,
+            normalized: p.normalized,
         }
     }
 
-    /// Walk the input, choose the pack version, compute today.
-    pub(crate) fn prepare(
+    /// The common start of every entry point: walk the input against its shape, choose the
+    /// pack version in force on `date_field` (today when absent), and evaluate the pack's
+    /// field, assert, isolation and gate rules on `subject`. With `require_date`, a missing or
+    /// invalid `date_field` is reported here (inspections and indicator reports; filings and
+    /// declarations have pack rules for it). An unknown pack version is an unusable answer.
+    pub(crate) fn prepare<A: Answer>(
         &self,
         input: &Value,
         subject: Subject,
         date_field: &str,
+        require_date: bool,
         opts: &Options,
-    ) -> Result<Prepared<'_>, String> {
+    ) -> Result<Prepared<'_>, A> {
         let today = today_cst(&opts.now);
         let walked = walk(input, shape_for(subject));
-        let on =
-            walked.doc.get(date_field).and_then(Value::as_str).and_then(crate::time::parse_iso_date).unwrap_or(today);
-        let pack = self.pack_for(on, opts.pack_version.as_deref())?;
+        let date = walked.doc.get(date_field).and_then(Value::as_str).and_then(crate::time::parse_iso_date);
+        let pack = self
+            .pack_for(date.unwrap_or(today), opts.pack_version.as_deref())
+            .map_err(|e| self.unusable("input.unknown_pack_version", json!({ "reason": e }), opts))?;
         let mut shape_errors = BTreeSet::new();
         for d in &walked.diagnostics {
             shape_errors.insert(d.path.clone());
         }
-        Ok(Prepared { pack, walked, today, shape_errors })
+        let outcome = evaluate(pack, subject, &walked.doc, today, &shape_errors);
+        let mut diagnostics = walked.diagnostics;
+        diagnostics.extend(outcome.diagnostics);
+        let at = format!("/{date_field}");
+        if require_date && date.is_none() && !shape_errors.contains(&at) {
+            let code = if walked.doc.get(date_field).is_some() { "date.format" } else { "field.required" };
+            diagnostics.push(Diagnostic::engine(code, Severity::Error, at, json!({})));
+        }
+        Ok(Prepared {
+            pack,
+            doc: walked.doc,
+            today,
+            date,
+            shape_errors,
+            diagnostics,
+            normalized: merge_normalized(walked.normalized.into_iter().chain(outcome.normalized)),
+            gates: outcome.gates,
+            earliest_start: outcome.earliest_start,
+        })
     }
 
     /// Judge JSON text with `judge`, or answer that it is unusable.
-    pub(crate) fn judge_json<A: Unusable>(&self, text: &str, opts: &Options, judge: impl FnOnce(&Value) -> A) -> A {
+    pub(crate) fn judge_json<A: Answer>(&self, text: &str, opts: &Options, judge: impl FnOnce(&Value) -> A) -> A {
         match parse_input(text) {
             Ok(v) => judge(&v),
             Err((code, params)) => self.unusable(code, params, opts),
@@ -403,7 +424,7 @@ impl Engine {
     }
 
     /// The answer for unusable input: one diagnostic, decision `deferred`, latest pack.
-    pub(crate) fn unusable<A: Unusable>(&self, code: &str, params: Value, opts: &Options) -> A {
+    pub(crate) fn unusable<A: Answer>(&self, code: &str, params: Value, opts: &Options) -> A {
         A::unusable(
             self.pack_info(),
             crate::time::fmt_date(today_cst(&opts.now)),
@@ -419,12 +440,20 @@ impl Engine {
     }
 }
 
-/// A walked submission with the pack that judges it.
+/// A walked submission with the pack that judges it and what its generic rules found.
 pub(crate) struct Prepared<'e> {
     pub pack: &'e Pack,
-    pub walked: Walked,
+    /// The canonical document.
+    pub doc: Value,
     pub today: NaiveDate,
+    /// The submission's own date (`filedOn`, `inspectedOn`, `date`, `declaredOn`), when valid.
+    pub date: Option<NaiveDate>,
     pub shape_errors: BTreeSet<String>,
+    /// Shape diagnostics, then those of the field, assert, isolation and gate rules.
+    pub diagnostics: Vec<Diagnostic>,
+    pub normalized: Vec<crate::answer::Normalized>,
+    pub gates: Vec<crate::answer::GateResult>,
+    pub earliest_start: Vec<crate::answer::EarliestStart>,
 }
 
 /// Parse submission text, or say why it is unusable.

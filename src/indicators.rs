@@ -11,7 +11,6 @@ use serde_json::{Value, json};
 
 use crate::answer::{ChecklistResult, Decision, Diagnostic, IndicatorResult, IndicatorsAnswer, Severity, UnitResult};
 use crate::engine::{Engine, Options, render};
-use crate::filing::{evaluate, merge_normalized};
 use crate::pack::RuleBody;
 use crate::pack::doc::Subject;
 
@@ -52,21 +51,14 @@ impl Engine {
 
     /// Evaluate a daily indicator report given as a JSON value.
     pub fn evaluate_indicators_value(&self, input: &Value, opts: &Options) -> IndicatorsAnswer {
-        let p = match self.prepare(input, Subject::Indicators, "date", opts) {
+        let p = match self.prepare(input, Subject::Indicators, "date", true, opts) {
             Ok(p) => p,
-            Err(e) => return self.unusable("input.unknown_pack_version", json!({ "reason": e }), opts),
+            Err(unusable) => return unusable,
         };
         let pack = p.pack;
-        let doc = &p.walked.doc;
-        let outcome = evaluate(pack, Subject::Indicators, doc, p.today, &p.shape_errors);
-        let mut diags = p.walked.diagnostics;
-        diags.extend(outcome.diagnostics);
-        let date = doc.get("date").and_then(Value::as_str).map(str::to_owned);
-        let date_ok = date.as_deref().is_some_and(|d| crate::time::parse_iso_date(d).is_some());
-        if !date_ok && !p.shape_errors.contains("/date") {
-            let code = if date.is_some() { "date.format" } else { "field.required" };
-            diags.push(Diagnostic::engine(code, Severity::Error, "/date".into(), json!({})));
-        }
+        let doc = &p.doc;
+        let mut diags = p.diagnostics;
+        let date = p.date.map(crate::time::fmt_date);
 
         let inds: Vec<Ind<'_>> = pack
             .rules
@@ -431,7 +423,7 @@ impl Engine {
             units: out_units,
             missing,
             diagnostics: diags,
-            normalized: merge_normalized(p.walked.normalized.into_iter().chain(outcome.normalized)),
+            normalized: p.normalized,
         }
     }
 }

@@ -7,7 +7,6 @@ use serde_json::{Value, json};
 use crate::answer::{Decision, Diagnostic, InspectionAnswer, Rectification, Reinspected, SectionScore, Severity};
 use crate::engine::{Engine, Options, render};
 use crate::expr::Env;
-use crate::filing::{evaluate, merge_normalized};
 use crate::pack::doc::Subject;
 use crate::pack::{Pack, RuleBody};
 use crate::pointer::Pointer;
@@ -86,22 +85,14 @@ impl Engine {
 
     /// Score an inspection given as a JSON value.
     pub fn score_inspection_value(&self, input: &Value, opts: &Options) -> InspectionAnswer {
-        let p = match self.prepare(input, Subject::Inspection, "inspectedOn", opts) {
+        let p = match self.prepare(input, Subject::Inspection, "inspectedOn", true, opts) {
             Ok(p) => p,
-            Err(e) => return self.unusable("input.unknown_pack_version", json!({ "reason": e }), opts),
+            Err(unusable) => return unusable,
         };
         let pack = p.pack;
-        let doc = &p.walked.doc;
-        let outcome = evaluate(pack, Subject::Inspection, doc, p.today, &p.shape_errors);
-        let mut diags: Vec<Diagnostic> = p.walked.diagnostics;
-        diags.extend(outcome.diagnostics);
-
-        let inspected = doc.get("inspectedOn").and_then(Value::as_str).and_then(crate::time::parse_iso_date);
-        if inspected.is_none() && !p.shape_errors.contains("/inspectedOn") {
-            let code = if doc.get("inspectedOn").is_some() { "date.format" } else { "field.required" };
-            diags.push(Diagnostic::engine(code, Severity::Error, "/inspectedOn".into(), json!({})));
-        }
-        let on = inspected.unwrap_or(p.today);
+        let doc = &p.doc;
+        let mut diags: Vec<Diagnostic> = p.diagnostics;
+        let on = p.date.unwrap_or(p.today);
         let env = Env { doc, elem: None, today: p.today };
         let answers = doc.get("answers").and_then(Value::as_object);
 
@@ -356,7 +347,7 @@ impl Engine {
             support,
             reinspection,
             diagnostics: diags,
-            normalized: merge_normalized(p.walked.normalized.into_iter().chain(outcome.normalized)),
+            normalized: p.normalized,
         }
     }
 }

@@ -12,7 +12,6 @@ use serde_json::{Value, json};
 use crate::answer::{Decision, Diagnostic, ScreeningAnswer, Severity, decide};
 use crate::engine::{Engine, Options, render};
 use crate::expr::{Env, Val};
-use crate::filing::{evaluate, merge_normalized};
 use crate::pack::doc::Subject;
 use crate::pack::{RuleBody, ScreenOutcome};
 use crate::pointer::Pointer;
@@ -25,18 +24,15 @@ impl Engine {
 
     /// Screen a person's declaration given as a JSON value.
     pub fn screen_person_value(&self, input: &Value, opts: &Options) -> ScreeningAnswer {
-        let p = match self.prepare(input, Subject::Screening, "declaredOn", opts) {
+        let p = match self.prepare(input, Subject::Screening, "declaredOn", false, opts) {
             Ok(p) => p,
-            Err(e) => return self.unusable("input.unknown_pack_version", json!({ "reason": e }), opts),
+            Err(unusable) => return unusable,
         };
         let pack = p.pack;
-        let doc = &p.walked.doc;
-        let outcome = evaluate(pack, Subject::Screening, doc, p.today, &p.shape_errors);
-        let mut diags = p.walked.diagnostics;
-        diags.extend(outcome.diagnostics);
+        let doc = &p.doc;
+        let mut diags = p.diagnostics;
         let env = Env { doc, elem: None, today: p.today };
-        let declared =
-            doc.get("declaredOn").and_then(Value::as_str).and_then(crate::time::parse_iso_date).unwrap_or(p.today);
+        let declared = p.date.unwrap_or(p.today);
 
         let mut decided: Option<(ScreenOutcome, String, Option<NaiveDate>)> = None;
         for rule in pack.rules.iter().filter(|r| r.subject == Subject::Screening) {
@@ -98,7 +94,7 @@ impl Engine {
             rule_id,
             until: until.map(date),
             diagnostics: diags,
-            normalized: merge_normalized(p.walked.normalized.into_iter().chain(outcome.normalized)),
+            normalized: p.normalized,
         }
     }
 }

@@ -9,6 +9,7 @@
 use std::io::{BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
+use fangkong::answer::Answer;
 use fangkong::time::parse_now;
 use fangkong::{Engine, Locale, Options};
 
@@ -129,32 +130,17 @@ enum Kind {
     Screening,
 }
 
-fn unusable<'a>(mut codes: impl Iterator<Item = &'a str>) -> bool {
-    codes.any(|c| c == "input.not_json" || c == "input.too_large")
-}
-
 fn answer(engine: &Engine, kind: Kind, text: &str, opts: &Options, pretty: bool) -> Result<(String, bool), String> {
-    fn out<T: serde::Serialize>(a: &T, pretty: bool) -> Result<String, String> {
-        if pretty { serde_json::to_string_pretty(a) } else { serde_json::to_string(a) }.map_err(|e| e.to_string())
+    fn out<A: Answer>(a: &A, pretty: bool) -> Result<(String, bool), String> {
+        let json = if pretty { serde_json::to_string_pretty(a) } else { serde_json::to_string(a) };
+        Ok((json.map_err(|e| e.to_string())?, a.is_unusable()))
     }
-    Ok(match kind {
-        Kind::Filing => {
-            let a = engine.check_filing_json(text, opts);
-            (out(&a, pretty)?, unusable(a.diagnostics.iter().map(|d| d.code.as_str())))
-        }
-        Kind::Inspection => {
-            let a = engine.score_inspection_json(text, opts);
-            (out(&a, pretty)?, unusable(a.diagnostics.iter().map(|d| d.code.as_str())))
-        }
-        Kind::Indicators => {
-            let a = engine.evaluate_indicators_json(text, opts);
-            (out(&a, pretty)?, unusable(a.diagnostics.iter().map(|d| d.code.as_str())))
-        }
-        Kind::Screening => {
-            let a = engine.screen_person_json(text, opts);
-            (out(&a, pretty)?, unusable(a.diagnostics.iter().map(|d| d.code.as_str())))
-        }
-    })
+    match kind {
+        Kind::Filing => out(&engine.check_filing_json(text, opts), pretty),
+        Kind::Inspection => out(&engine.score_inspection_json(text, opts), pretty),
+        Kind::Indicators => out(&engine.evaluate_indicators_json(text, opts), pretty),
+        Kind::Screening => out(&engine.screen_person_json(text, opts), pretty),
+    }
 }
 
 fn progress(done: usize, total: Option<usize>) {

@@ -472,16 +472,18 @@ impl Parser<'_> {
         self.expect_op(")")
     }
 
+    /// One argument with its column, then `,` (or `)` after the last).
+    fn arg(&mut self, last: bool) -> Result<(Typed, usize), ExprError> {
+        let col = self.col();
+        let a = self.expr()?;
+        self.expect_op(if last { ")" } else { "," })?;
+        Ok((a, col))
+    }
+
     /// `a, b)` — two arguments with their columns.
     #[allow(clippy::type_complexity)]
     fn two_args(&mut self) -> Result<((Typed, usize), (Typed, usize)), ExprError> {
-        let acol = self.col();
-        let a = self.expr()?;
-        self.expect_op(",")?;
-        let bcol = self.col();
-        let b = self.expr()?;
-        self.args_end()?;
-        Ok(((a, acol), (b, bcol)))
+        Ok((self.arg(false)?, self.arg(true)?))
     }
 
     fn call(&mut self, name: &str, col: usize) -> Result<Typed, ExprError> {
@@ -504,15 +506,8 @@ impl Parser<'_> {
                 })
             }
             "if" => {
-                let ccol = self.col();
-                let c = self.expr()?;
-                self.expect_op(",")?;
-                let acol = self.col();
-                let a = self.expr()?;
-                self.expect_op(",")?;
-                let bcol = self.col();
-                let b = self.expr()?;
-                self.args_end()?;
+                let (c, ccol) = self.arg(false)?;
+                let ((a, acol), (b, bcol)) = self.two_args()?;
                 self.want(&c, ExprTy::Bool, ccol, "if()")?;
                 let ty = self.value(&a, acol)?;
                 self.want(&b, ty, bcol, "if()")?;
