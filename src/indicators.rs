@@ -136,9 +136,10 @@ impl Engine {
                         crate::answer::INPUT_RULE,
                         json!({ "unit": id }),
                     )),
+                    // A community's own report names its street without including it: info only.
                     None => diags.push(Diagnostic::new(
                         "indicators.unknown_parent",
-                        Severity::Warning,
+                        Severity::Info,
                         format!("/units/{i}/parent"),
                         crate::answer::INPUT_RULE,
                         json!({ "parent": pid }),
