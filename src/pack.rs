@@ -58,7 +58,7 @@ impl PackErrorKind {
 
 /// One mistake in a pack, at a JSON Pointer inside the pack.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{path}`: {message}")]
+#[error("{}", if path.is_empty() { message.clone() } else { format!("`{path}`: {message}") })]
 pub struct PackError {
     /// JSON Pointer into the pack document.
     pub path: String,
