@@ -237,3 +237,51 @@ proptest! {
         prop_assert!(!a.diagnostics.is_empty());
     }
 }
+
+/// Every leaf path of a shape, as JSON Pointers with `0` for array elements.
+fn leaf_paths(shape: &fangkong::schema::Shape, prefix: &str, out: &mut Vec<String>) {
+    use fangkong::schema::Shape;
+    match shape {
+        Shape::Object(fields) => {
+            for f in *fields {
+                leaf_paths(&f.shape, &format!("{prefix}/{}", f.name), out);
+            }
+        }
+        Shape::Array(el) => leaf_paths(el, &format!("{prefix}/0"), out),
+        _ => out.push(prefix.to_owned()),
+    }
+}
+
+#[test]
+fn the_typed_filing_and_the_input_shape_describe_the_same_fields() {
+    // A filing with every field set: its JSON must walk cleanly and cover every leaf of the shape.
+    let full = json!({
+        "filedOn": "2020-02-04", "plannedResumption": "2020-02-10",
+        "enterprise": { "name": "n", "creditCode": "c", "districtCode": "d", "street": "s", "community": "c", "address": "a", "whitelisted": false },
+        "contacts": { "firstResponsible": { "name": "n", "phone": "p", "idNumber": "i" }, "healthLiaison": { "name": "n", "phone": "p", "idNumber": "i" } },
+        "staff": { "total": 1, "returning": 1, "local": 1, "fromOutside": 0, "keyArea": { "returned": 0, "isolationComplete": 0, "stillThere": 0, "unreachable": 0 } },
+        "roster": [ { "name": "n", "idNumber": "i", "phone": "p", "returning": true, "keyAreaHistory": false, "closeContact": false, "arrivedOn": "2020-01-30" } ],
+        "supplies": { "masks": 1, "thermometers": 1, "disinfectantLiters": 1, "gloves": 1 },
+        "measures": { "preventionTeamSize": 2, "teamTrained": true, "emergencyPlan": true, "isolationRooms": 1, "singleRoomIsolation": true,
+                      "closedManagement": true, "temperatureChecksPerDay": 2, "fingerprintClockSuspended": true,
+                      "canteen": { "present": true, "staggered": true, "boxedMeals": true, "dispersedDining": true },
+                      "dormitory": { "rooms": 1, "residents": 1, "areaM2": 3 }, "disinfectionLog": true, "commitmentSigned": true },
+        "openRectifications": [ { "itemId": "INS-S4-1", "deadline": "2020-02-09", "resolved": false, "veto": true } ]
+    });
+    let typed: fangkong::Filing = serde_json::from_value(full.clone()).expect("the typed Filing reads every field of the shape");
+    let back = serde_json::to_value(&typed).unwrap();
+    assert_eq!(back, full, "the typed Filing writes back exactly what it read");
+    let walked = fangkong::schema::walk(&back, &fangkong::schema::FILING);
+    assert!(walked.diagnostics.is_empty(), "{:?}", walked.diagnostics);
+    let mut paths = Vec::new();
+    leaf_paths(&fangkong::schema::FILING, "", &mut paths);
+    for p in &paths {
+        assert!(back.pointer(p).is_some(), "the typed Filing has no field for {p}");
+    }
+    // And the typed API gives the same answer as the JSON one.
+    let e = engine();
+    assert_eq!(
+        serde_json::to_string(&e.check_filing(&typed, &opts())).unwrap(),
+        serde_json::to_string(&e.check_filing_value(&full, &opts())).unwrap()
+    );
+}
