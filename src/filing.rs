@@ -219,7 +219,12 @@ pub struct Dormitory {
     #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::answer::ser_opt_num")]
     pub residents: Option<f64>,
     /// Floor area, m².
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::answer::ser_opt_num", rename = "areaM2")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::answer::ser_opt_num",
+        rename = "areaM2"
+    )]
     pub area_m2: Option<f64>,
 }
 
@@ -387,7 +392,7 @@ fn field_check(
     };
     for req in &c.required {
         for (ptr, v) in locate(doc, req) {
-            if v.is_none() && !shape_errors.contains(&ptr.to_string()) {
+            if v.is_none() && !shape_errors.contains(ptr.as_str()) {
                 push(out, "field.required", c.severity, &ptr);
             }
         }

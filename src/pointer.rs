@@ -2,10 +2,11 @@
 
 use std::fmt;
 
-/// A JSON Pointer being built while walking a document.
+/// A JSON Pointer being built while walking a document: one buffer, cut back on `pop`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Pointer {
-    segments: Vec<String>,
+    buf: String,
+    marks: Vec<usize>,
 }
 
 impl Pointer {
@@ -16,17 +17,33 @@ impl Pointer {
 
     /// Go into an object member.
     pub fn push(&mut self, key: &str) {
-        self.segments.push(key.to_owned());
+        self.marks.push(self.buf.len());
+        self.buf.push('/');
+        if !key.contains(['~', '/']) {
+            self.buf.push_str(key);
+            return;
+        }
+        for c in key.chars() {
+            match c {
+                '~' => self.buf.push_str("~0"),
+                '/' => self.buf.push_str("~1"),
+                c => self.buf.push(c),
+            }
+        }
     }
 
     /// Go into an array element.
     pub fn push_index(&mut self, i: usize) {
-        self.segments.push(i.to_string());
+        self.marks.push(self.buf.len());
+        self.buf.push('/');
+        self.buf.push_str(&i.to_string());
     }
 
     /// Come back out one level.
     pub fn pop(&mut self) {
-        self.segments.pop();
+        if let Some(m) = self.marks.pop() {
+            self.buf.truncate(m);
+        }
     }
 
     /// A child pointer.
@@ -38,17 +55,22 @@ impl Pointer {
 
     /// A pointer from dotted field segments.
     pub fn from_segments<'a>(segs: impl IntoIterator<Item = &'a str>) -> Self {
-        Self { segments: segs.into_iter().map(str::to_owned).collect() }
+        let mut p = Self::root();
+        for s in segs {
+            p.push(s);
+        }
+        p
+    }
+
+    /// The pointer text.
+    pub fn as_str(&self) -> &str {
+        &self.buf
     }
 }
 
 impl fmt::Display for Pointer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for s in &self.segments {
-            f.write_str("/")?;
-            f.write_str(&s.replace('~', "~0").replace('/', "~1"))?;
-        }
-        Ok(())
+        f.write_str(&self.buf)
     }
 }
 
@@ -64,5 +86,9 @@ mod tests {
         p.push("m~n");
         p.push_index(3);
         assert_eq!(p.to_string(), "/a~1b/m~0n/3");
+        p.pop();
+        p.pop();
+        assert_eq!(p.as_str(), "/a~1b");
+        assert_eq!(Pointer::from_segments(["staff", "keyArea"]).as_str(), "/staff/keyArea");
     }
 }

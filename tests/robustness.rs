@@ -268,7 +268,8 @@ fn the_typed_filing_and_the_input_shape_describe_the_same_fields() {
                       "dormitory": { "rooms": 1, "residents": 1, "areaM2": 3 }, "disinfectionLog": true, "commitmentSigned": true },
         "openRectifications": [ { "itemId": "INS-S4-1", "deadline": "2020-02-09", "resolved": false, "veto": true } ]
     });
-    let typed: fangkong::Filing = serde_json::from_value(full.clone()).expect("the typed Filing reads every field of the shape");
+    let typed: fangkong::Filing =
+        serde_json::from_value(full.clone()).expect("the typed Filing reads every field of the shape");
     let back = serde_json::to_value(&typed).unwrap();
     assert_eq!(back, full, "the typed Filing writes back exactly what it read");
     let walked = fangkong::schema::walk(&back, &fangkong::schema::FILING);
