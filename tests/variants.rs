@@ -456,3 +456,48 @@ fn a_variant_overrides_an_item_weight_and_the_score_follows() {
     assert_eq!(rule["veto"], false);
     assert_eq!(rule["weight"], 14);
 }
+
+#[test]
+fn extends_mistakes_are_load_errors_with_their_path() {
+    let bad = |pack: Value| Engine::from_pack_json(&pack.to_string()).unwrap_err().0;
+    // Removing a rule the parent does not have.
+    let e = bad(
+        json!({ "id": "x", "extends": "shenzhen-2020", "version": "1", "effectiveFrom": "2020-02-01", "removeRules": ["RTW-Z9"] }),
+    );
+    assert_eq!(e[0].path, "/removeRules/0", "{e:?}");
+    assert_eq!(e[0].kind, PackErrorKind::UnknownReference);
+    // A parent that does not exist.
+    let e = bad(json!({ "id": "x", "extends": "nowhere-2020", "version": "1", "effectiveFrom": "2020-02-01" }));
+    assert_eq!(e[0].path, "/extends");
+    assert!(e[0].message.contains("no pack `nowhere-2020`"), "{e:?}");
+    // Two versions that extend each other: a cycle, refused rather than looping.
+    let e = bad(json!([
+        { "id": "loop", "extends": "loop@2", "version": "1", "effectiveFrom": "2020-02-01" },
+        { "id": "loop", "extends": "loop@1", "version": "2", "effectiveFrom": "2020-03-01" }
+    ]));
+    assert!(e.iter().any(|x| x.path.starts_with("/0") && x.message.contains("longer than 8")), "{e:?}");
+    // A new rule in a variant is checked like any rule: a misspelt field names its path.
+    let e = bad(json!({ "id": "x", "extends": "shenzhen-2020", "version": "1", "effectiveFrom": "2020-02-01",
+        "rules": [ { "id": "X-1", "kind": "assert", "severity": "warning",
+                     "checks": [ { "assert": "staff.totl > 0", "code": "x.code" } ] } ],
+        "messages": { "zh-CN": { "x.code": { "message": "x" } }, "en": { "x.code": { "message": "x" } } } }));
+    assert!(
+        e.iter().any(|x| x.path.ends_with("/checks/0/assert") && x.message.contains("unknown field `staff.totl`")),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn every_pack_shape_mistake_is_reported_at_once() {
+    let mut pack: Value = serde_json::from_str(fangkong::DEFAULT_PACK).unwrap();
+    pack["rules"][0]["kind"] = json!("feild");
+    pack["rules"][1]["sevrity"] = json!("error");
+    pack["parameters"]["leadDays"]["type"] = json!(5);
+    pack.as_object_mut().unwrap().remove("version");
+    let e = Engine::from_pack_json(&pack.to_string()).unwrap_err().0;
+    let at: Vec<&str> = e.iter().map(|x| x.path.as_str()).collect();
+    for want in ["/rules/0/kind", "/rules/1/sevrity", "/parameters/leadDays/type", "/version"] {
+        assert!(at.contains(&want), "{want} missing from {at:?}");
+    }
+    assert!(e.iter().any(|x| x.message.contains("unknown value `feild`, expected one of field, assert")), "{e:?}");
+}
