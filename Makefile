@@ -50,8 +50,9 @@ test-wasm: lint-wasm pkg-check native-release test-types
 	cd js && node --test test/*.test.mjs
 
 # Native speed (criterion; HTML-free) and the wasm size. Results are recorded in BENCHMARKS.md.
-bench: setup
+bench: setup-js
 	cargo bench --bench engine -- --warm-up-time 1 --measurement-time 3
+	node js/bench/wasm.mjs
 	@$(MAKE) --no-print-directory size
 
 size:

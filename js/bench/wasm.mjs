@@ -1,0 +1,47 @@
+// `make bench` (wasm part): the npm package's speed in Node, on the same inputs as the
+// native criterion benchmarks. Median of repeated timed batches; prints a Markdown table.
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { Engine } from 'fangkong';
+
+const root = new URL('../../', import.meta.url);
+const read = (p) => readFileSync(new URL(p, root), 'utf8');
+const opts = { now: '2020-02-04T10:00:00+08:00' };
+
+function median(label, fn, { batches = 15, minMs = 50 } = {}) {
+  let n = 1;
+  for (;;) { // size a batch to take at least minMs
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) fn();
+    if (performance.now() - t0 >= minMs || n > 1e6) break;
+    n *= 2;
+  }
+  const per = [];
+  for (let b = 0; b < batches; b++) {
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) fn();
+    per.push((performance.now() - t0) / n);
+  }
+  per.sort((a, b) => a - b);
+  const ms = per[Math.floor(per.length / 2)];
+  const shown = ms >= 1 ? `${ms.toFixed(2)} ms` : `${(ms * 1000).toFixed(1)} µs`;
+  console.log(`| ${label} | ${shown} |`);
+}
+
+const engine = Engine.withDefaultPack();
+const workshop = read('examples/filings/workshop.json');
+const workshopObj = JSON.parse(workshop);
+const factory = read('examples/filings/factory-1000.json');
+const inspection = read('examples/inspections/factory-all-pass.json');
+const district = read('examples/indicators/guangming-district.json');
+const person = read('examples/screening/returned-from-area.json');
+
+console.log('| benchmark (wasm in Node ' + process.version + ') | time (median) |');
+console.log('|---|---:|');
+median('compile default pack family (`Engine.withDefaultPack()`)', () => Engine.withDefaultPack().free());
+median('check a filing: workshop, JSON text', () => engine.checkFiling(workshop, opts));
+median('check a filing: workshop, plain object', () => engine.checkFiling(workshopObj, opts));
+median('check a filing: factory, 1,000-person roster', () => engine.checkFiling(factory, opts));
+median('score an inspection: 27 items', () => engine.scoreInspection(inspection, opts));
+median('indicators: district of 19 units', () => engine.evaluateIndicators(district, opts));
+median('screen a person', () => engine.screenPerson(person, opts));
