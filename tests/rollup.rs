@@ -1,0 +1,61 @@
+//! Issue 3: a district tree rolls up by *summing* numerators and denominators through the
+//! five levels; averaging the grids' percentages would give a different (wrong) answer.
+//! The expected numbers are computed here from the report itself, independently of the engine.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use fangkong::time::parse_now;
+use fangkong::{Engine, Options};
+use serde_json::Value;
+
+const PAIRS: [(&str, &str, &str); 5] = [
+    ("IND-1", "compoundsEnclosed", "compounds"),
+    ("IND-2", "keyAreaHomeIsolated", "keyAreaArrivals"),
+    ("IND-3", "closeContactsQuarantined", "closeContacts"),
+    ("IND-4", "entrancesTwoWayChecked", "entrances"),
+    ("IND-5", "rentalUnitsRegistered", "rentalUnits"),
+];
+
+#[test]
+fn the_district_is_the_sum_of_its_grids_not_their_average() {
+    let text =
+        std::fs::read_to_string(format!("{}/examples/indicators/guangming-district.json", env!("CARGO_MANIFEST_DIR")))
+            .unwrap();
+    let report: Value = serde_json::from_str(&text).unwrap();
+    let units = report["units"].as_array().unwrap();
+    let grids: Vec<&Value> = units.iter().filter(|u| u["level"] == "grid").collect();
+    assert_eq!(grids.len(), 12, "district → 2 streets → 4 communities → 12 grids");
+    let reporting: Vec<&Value> = grids.iter().copied().filter(|g| g.get("counts").is_some()).collect();
+    assert_eq!(reporting.len(), 11, "one grid sent no report");
+
+    let engine = Engine::with_default_pack().unwrap();
+    let answer =
+        engine.evaluate_indicators_value(&report, &Options::at(parse_now("2020-02-12T20:00:00+08:00").unwrap()));
+    let district = answer.units.iter().find(|u| u.level.as_deref() == Some("district")).unwrap();
+    let missing_grid = grids.iter().find(|g| g.get("counts").is_none()).unwrap()["id"].as_str().unwrap();
+    assert_eq!(answer.missing, vec![missing_grid.to_owned()], "the silent grid is missing, not 0%");
+    assert_eq!(district.missing, vec![missing_grid.to_owned()]);
+
+    let mut differs = 0;
+    for (id, num, den) in PAIRS {
+        let n: u64 = reporting.iter().map(|g| g["counts"][num].as_u64().unwrap()).sum();
+        let d: u64 = reporting.iter().map(|g| g["counts"][den].as_u64().unwrap()).sum();
+        let ratios: Vec<f64> = reporting
+            .iter()
+            .filter(|g| g["counts"][den].as_u64().unwrap() > 0)
+            .map(|g| g["counts"][num].as_f64().unwrap() / g["counts"][den].as_f64().unwrap())
+            .collect();
+        let average = ratios.iter().sum::<f64>() / ratios.len() as f64;
+        let got = district.indicators.iter().find(|i| i.id == id).unwrap();
+        assert_eq!((got.numerator, got.denominator), (n, d), "{id}: the district sums its grids");
+        assert_eq!(got.shortfall, d - n, "{id}: shortfall as a count");
+        let sum_ratio = n as f64 / d as f64;
+        assert!((got.ratio.unwrap() - sum_ratio).abs() < 1e-12, "{id}: ratio is Σn/Σd");
+        if (average - sum_ratio).abs() > 1e-9 {
+            differs += 1;
+            assert!((got.ratio.unwrap() - average).abs() > 1e-9, "{id}: not the average of grid ratios");
+        }
+        assert_eq!(got.status, if n == d { "met" } else { "short" });
+    }
+    assert!(differs >= 2, "the example must be one where averaging gives another answer ({differs} indicators differ)");
+}
