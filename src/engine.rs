@@ -6,9 +6,10 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde_json::{Value, json};
 
 use crate::answer::{Answer, Diagnostic, FilingAnswer, PackStamp, Severity, decide};
-use crate::filing::{Filing, evaluate, merge_normalized};
+use crate::filing::Filing;
 use crate::pack::doc::Subject;
 use crate::pack::{Locale, Pack, PackError, PackErrorKind, PackErrors, resolve_extends};
+use crate::rules::{evaluate, merge_normalized};
 use crate::schema::{shape_for, walk};
 use crate::time::today_cst;
 

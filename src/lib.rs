@@ -39,6 +39,7 @@ pub mod indicators;
 pub mod inspection;
 pub mod pack;
 pub mod pointer;
+pub mod rules;
 pub mod schema;
 pub mod screening;
 pub mod time;
