@@ -187,38 +187,16 @@ impl Engine {
                 diags.push(Diagnostic::new("inspection.fact_missing", Severity::Warning, at, &rule.id, json!({})));
             } else if let Some(Value::Object(k)) = v {
                 let (s, c) = (k.get("sampled").and_then(Value::as_f64), k.get("correct").and_then(Value::as_f64));
-                match (s, c) {
-                    (Some(s), Some(c)) if c <= s => {}
-                    (None, _) => {
-                        incomplete = true;
-                        diags.push(Diagnostic::new(
-                            "inspection.fact_missing",
-                            Severity::Warning,
-                            format!("{at}/sampled"),
-                            &rule.id,
-                            json!({}),
-                        ));
-                    }
-                    (Some(_), None) => {
-                        incomplete = true;
-                        diags.push(Diagnostic::new(
-                            "inspection.fact_missing",
-                            Severity::Warning,
-                            format!("{at}/correct"),
-                            &rule.id,
-                            json!({}),
-                        ));
-                    }
-                    (Some(_), Some(_)) => {
-                        incomplete = true;
-                        diags.push(Diagnostic::new(
-                            "inspection.knowledge_inconsistent",
-                            Severity::Error,
-                            format!("{at}/correct"),
-                            &rule.id,
-                            json!({}),
-                        ));
-                    }
+                // Knowledge must say how many were sampled and how many answered correctly.
+                let problem = match (s, c) {
+                    (Some(s), Some(c)) if c <= s => None,
+                    (None, _) => Some(("inspection.fact_missing", Severity::Warning, "sampled")),
+                    (Some(_), None) => Some(("inspection.fact_missing", Severity::Warning, "correct")),
+                    (Some(_), Some(_)) => Some(("inspection.knowledge_inconsistent", Severity::Error, "correct")),
+                };
+                if let Some((code, severity, field)) = problem {
+                    incomplete = true;
+                    diags.push(Diagnostic::new(code, severity, format!("{at}/{field}"), &rule.id, json!({})));
                 }
             }
         }
