@@ -33,6 +33,9 @@ pub enum Decision {
 /// unknown field, too long). These are the engine's, not a pack's, and cannot be removed.
 pub const INPUT_RULE: &str = "INPUT";
 
+/// The one code of a missing value.
+pub const REQUIRED: &str = "field.required";
+
 /// One problem found in a submission, placed at the field where it is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -52,6 +55,9 @@ pub struct Diagnostic {
     /// What to do about it, in the requested locale.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub help: Option<String>,
+    /// The value is missing (absent, `null` or blank): `field.required`, never a fact.
+    #[serde(default)]
+    pub missing: bool,
 }
 
 impl Diagnostic {
@@ -63,7 +69,23 @@ impl Diagnostic {
         rule_id: impl Into<String>,
         params: Value,
     ) -> Self {
-        Self { code: code.into(), severity, path, rule_id: rule_id.into(), message: String::new(), params, help: None }
+        Self {
+            code: code.into(),
+            severity,
+            path,
+            rule_id: rule_id.into(),
+            message: String::new(),
+            params,
+            help: None,
+            missing: false,
+        }
+    }
+
+    /// `field.required`: a value that `rule_id` needs is missing at `path` (absent, `null`
+    /// or blank). `field` is the field's id (`enterprise.name`, `roster[].arrivedOn`,
+    /// `answers.INS-S1-1`); its label names it in the message.
+    pub fn required(path: String, field: &str, rule_id: &str, severity: Severity) -> Self {
+        Self { missing: true, ..Self::new(REQUIRED, severity, path, rule_id, serde_json::json!({ "field": field })) }
     }
 
     /// A shape diagnostic of the engine (`ruleId` = `INPUT`).
