@@ -25,7 +25,7 @@ pub enum Decision {
     Conditional,
     /// 暂缓复工 / 责令停工: an error, or a gate failed.
     Deferred,
-    /// An inspection with an unanswered item or a missing fact.
+    /// 待补充: a required value is missing (an unanswered item or a missing fact in an inspection).
     Incomplete,
 }
 
@@ -120,8 +120,8 @@ pub struct Cause {
 pub struct GateResult {
     /// `RTW-G1` … `RTW-G6`.
     pub id: String,
-    /// Whether the firm passes this gate.
-    pub passed: bool,
+    /// Whether the firm passes this gate: `null` while a value it needs is missing.
+    pub passed: Option<bool>,
     /// Why it failed (empty when passed).
     pub causes: Vec<Cause>,
 }
@@ -155,10 +155,14 @@ pub struct EarliestStart {
 pub struct FilingAnswer {
     /// The pack that decided.
     pub pack: PackStamp,
-    /// `approved`, `conditional` or `deferred`.
+    /// `incomplete` (a value is missing), `deferred`, `conditional` or `approved`.
     pub decision: Decision,
     /// "Today" in China Standard Time, as used for the decision.
     pub today: String,
+    /// The locale the messages are in (an unknown or regional tag falls back to the nearest).
+    pub locale: crate::pack::Locale,
+    /// Missing values held back because they lie outside the option `scope`.
+    pub pending: usize,
     /// Every problem found, in pack order.
     pub diagnostics: Vec<Diagnostic>,
     /// The six gates, each with its causes.
@@ -169,9 +173,13 @@ pub struct FilingAnswer {
     pub normalized: Vec<Normalized>,
 }
 
-/// The decision of domain.md §2.6 from severities and gates.
+/// The decision of domain.md §2.6 from severities and gates: `incomplete` first (a value
+/// is missing: never approved, never deferred on values it does not have), then
+/// `deferred` (an error, or a gate failed), `conditional` (warnings) and `approved`.
 pub fn decide(diagnostics: &[Diagnostic], any_gate_failed: bool) -> Decision {
-    if any_gate_failed || diagnostics.iter().any(|d| d.severity == Severity::Error) {
+    if diagnostics.iter().any(|d| d.missing) {
+        Decision::Incomplete
+    } else if any_gate_failed || diagnostics.iter().any(|d| d.severity == Severity::Error) {
         Decision::Deferred
     } else if diagnostics.iter().any(|d| d.severity == Severity::Warning) {
         Decision::Conditional
@@ -247,6 +255,10 @@ pub struct InspectionAnswer {
     pub decision: Decision,
     /// "Today" in China Standard Time.
     pub today: String,
+    /// The locale the messages are in (an unknown or regional tag falls back to the nearest).
+    pub locale: crate::pack::Locale,
+    /// Missing values held back because they lie outside the option `scope`.
+    pub pending: usize,
     /// Overall score, unrounded (round only for display); `null` when nothing applies.
     #[serde(serialize_with = "ser_opt_num")]
     pub score: Option<f64>,
@@ -281,7 +293,10 @@ pub struct IndicatorResult {
     /// numerator / denominator, unrounded; `null` for 0 / 0.
     #[serde(serialize_with = "ser_opt_num")]
     pub ratio: Option<f64>,
-    /// `met` (exactly 100%), `short`, `not_applicable` (0 / 0) or `invalid` (numerator > denominator, or a count missing).
+    /// By precedence: `invalid` (a count in the subtree is not a whole number, or a numerator
+    /// exceeds its denominator), `missing` (a unit of the subtree did not report this
+    /// indicator's pair; the sums are of what was reported), then `not_applicable` (0 / 0),
+    /// `met` (exactly 100%) or `short`. `ratio` is `null` and `shortfall` 0 unless `met`/`short`.
     pub status: String,
     /// How many are still short of 100%.
     pub shortfall: u64,
@@ -332,6 +347,10 @@ pub struct IndicatorsAnswer {
     pub decision: Decision,
     /// "Today" in China Standard Time.
     pub today: String,
+    /// The locale the messages are in (an unknown or regional tag falls back to the nearest).
+    pub locale: crate::pack::Locale,
+    /// Missing values held back because they lie outside the option `scope`.
+    pub pending: usize,
     /// The report's date.
     pub date: Option<String>,
     /// Units in report order.
@@ -355,6 +374,10 @@ pub struct ScreeningAnswer {
     pub decision: Decision,
     /// "Today" in China Standard Time.
     pub today: String,
+    /// The locale the messages are in (an unknown or regional tag falls back to the nearest).
+    pub locale: crate::pack::Locale,
+    /// Missing values held back because they lie outside the option `scope`.
+    pub pending: usize,
     /// `fever_clinic`, `central_quarantine`, `home_observation` or `normal`.
     pub outcome: crate::pack::ScreenOutcome,
     /// The rule that decided (`SCR-3`), `null` for normal.
@@ -371,7 +394,7 @@ pub struct ScreeningAnswer {
 /// can say "this input is unusable" (not JSON, too large, unknown pack version).
 pub trait Answer: Sized + Serialize {
     /// The answer with only these diagnostics and the decision `deferred`.
-    fn unusable(pack: PackStamp, today: String, diagnostics: Vec<Diagnostic>) -> Self;
+    fn unusable(pack: PackStamp, today: String, locale: crate::pack::Locale, diagnostics: Vec<Diagnostic>) -> Self;
 
     /// Its diagnostics.
     fn diagnostics(&self) -> &[Diagnostic];
@@ -387,11 +410,13 @@ impl Answer for FilingAnswer {
         &self.diagnostics
     }
 
-    fn unusable(pack: PackStamp, today: String, diagnostics: Vec<Diagnostic>) -> Self {
+    fn unusable(pack: PackStamp, today: String, locale: crate::pack::Locale, diagnostics: Vec<Diagnostic>) -> Self {
         FilingAnswer {
             pack,
             decision: Decision::Deferred,
             today,
+            locale,
+            pending: 0,
             diagnostics,
             gates: Vec::new(),
             earliest_start: Vec::new(),
@@ -405,11 +430,13 @@ impl Answer for InspectionAnswer {
         &self.diagnostics
     }
 
-    fn unusable(pack: PackStamp, today: String, diagnostics: Vec<Diagnostic>) -> Self {
+    fn unusable(pack: PackStamp, today: String, locale: crate::pack::Locale, diagnostics: Vec<Diagnostic>) -> Self {
         InspectionAnswer {
             pack,
             decision: Decision::Deferred,
             today,
+            locale,
+            pending: 0,
             score: None,
             sections: Vec::new(),
             rectifications: Vec::new(),
@@ -428,11 +455,13 @@ impl Answer for IndicatorsAnswer {
         &self.diagnostics
     }
 
-    fn unusable(pack: PackStamp, today: String, diagnostics: Vec<Diagnostic>) -> Self {
+    fn unusable(pack: PackStamp, today: String, locale: crate::pack::Locale, diagnostics: Vec<Diagnostic>) -> Self {
         IndicatorsAnswer {
             pack,
             decision: Decision::Deferred,
             today,
+            locale,
+            pending: 0,
             date: None,
             units: Vec::new(),
             missing: Vec::new(),
@@ -447,11 +476,13 @@ impl Answer for ScreeningAnswer {
         &self.diagnostics
     }
 
-    fn unusable(pack: PackStamp, today: String, diagnostics: Vec<Diagnostic>) -> Self {
+    fn unusable(pack: PackStamp, today: String, locale: crate::pack::Locale, diagnostics: Vec<Diagnostic>) -> Self {
         ScreeningAnswer {
             pack,
             decision: Decision::Deferred,
             today,
+            locale,
+            pending: 0,
             outcome: crate::pack::ScreenOutcome::Normal,
             rule_id: None,
             until: None,

@@ -37,17 +37,35 @@ pub struct Options {
     pub locale: Locale,
     /// Use this pack version instead of the one in force on the submission's date.
     pub pack_version: Option<String>,
+    /// Progressive checking: JSON Pointer prefixes of what the person has reached. Missing
+    /// values outside every prefix are held back (counted in `pending`); `None` reports all.
+    pub scope: Option<Vec<String>>,
 }
 
 impl Options {
     /// Options at `now` in the default locale (zh-CN), with the pack version in force.
     pub fn at(now: DateTime<FixedOffset>) -> Self {
-        Self { now, locale: Locale::ZhCn, pack_version: None }
+        Self { now, locale: Locale::ZhCn, pack_version: None, scope: None }
     }
 
     /// The same options in another locale.
     pub fn locale(self, locale: Locale) -> Self {
         Self { locale, ..self }
+    }
+
+    /// The same options with a scope (JSON Pointer prefixes of the fields reached).
+    pub fn scope<S: Into<String>>(self, prefixes: impl IntoIterator<Item = S>) -> Self {
+        Self { scope: Some(prefixes.into_iter().map(Into::into).collect()), ..self }
+    }
+
+    /// Whether `path` lies inside the scope (on a segment boundary); everything does without one.
+    pub fn in_scope(&self, path: &str) -> bool {
+        self.scope.as_ref().is_none_or(|prefixes| {
+            prefixes.iter().any(|p| {
+                let p = p.strip_suffix('/').unwrap_or(p);
+                path == p || path.strip_prefix(p).is_some_and(|rest| rest.starts_with('/'))
+            })
+        })
     }
 
     /// The same options with a fixed pack version.
@@ -339,6 +357,50 @@ impl Engine {
         Ok(self.packs().rev().find(|p| p.effective_from <= on).unwrap_or(&self.first))
     }
 
+    /// The version in force on `on` (a date `YYYY-MM-DD`; the latest version without one):
+    /// its id, version and hash — the hash an answer for a submission of that date carries.
+    pub fn pack_info_on(&self, on: Option<NaiveDate>) -> PackStamp {
+        match on {
+            Some(d) => self.pack_for(d, None).map_or_else(|_| self.pack_info(), |p| p.stamp.clone()),
+            None => self.pack_info(),
+        }
+    }
+
+    /// The version a description is of: `version` if given, else the one in force on `on`,
+    /// else the latest.
+    fn pack_to_describe(&self, version: Option<&str>, on: Option<NaiveDate>) -> Result<&Pack, String> {
+        match (version, on) {
+            (Some(_), _) | (None, Some(_)) => self.pack_for(on.unwrap_or(NaiveDate::MAX), version),
+            (None, None) => Ok(self.pack()),
+        }
+    }
+
+    /// The form of a kind of submission as the pack describes it (fields, rules, gates,
+    /// checklist …), in `locale` — see [`crate::describe`].
+    pub fn describe(
+        &self,
+        subject: Subject,
+        locale: Locale,
+        version: Option<&str>,
+        on: Option<NaiveDate>,
+    ) -> Result<Value, String> {
+        Ok(crate::describe::describe(self.pack_to_describe(version, on)?, subject, locale))
+    }
+
+    /// A JSON Schema (2020-12) of a kind's input, titled from the pack's labels in `locale`.
+    pub fn input_schema(
+        &self,
+        subject: Subject,
+        locale: Locale,
+        version: Option<&str>,
+        on: Option<NaiveDate>,
+    ) -> Result<Value, String> {
+        let pack = self.pack_to_describe(version, on)?;
+        let label =
+            |key: &str| pack.labels.lookup(locale, key).map(|(l, h)| (l.to_owned(), h.map(str::to_owned)));
+        Ok(crate::json_schema::input_schema(subject, &label))
+    }
+
     /// Check a typed filing.
     pub fn check_filing(&self, filing: &Filing, opts: &Options) -> FilingAnswer {
         match serde_json::to_value(filing) {
@@ -359,12 +421,15 @@ impl Engine {
             Ok(p) => p,
             Err(unusable) => return unusable,
         };
-        render(p.pack, &mut p.diagnostics, opts);
-        let any_gate_failed = p.gates.iter().any(|g| !g.passed);
+        let any_gate_failed = p.gates.iter().any(|g| g.passed == Some(false));
+        let decision = decide(&p.diagnostics, any_gate_failed);
+        let pending = render(p.pack, &mut p.diagnostics, opts);
         FilingAnswer {
             pack: p.pack.stamp.clone(),
-            decision: decide(&p.diagnostics, any_gate_failed),
+            decision,
             today: crate::time::fmt_date(p.today),
+            locale: opts.locale,
+            pending,
             diagnostics: p.diagnostics,
             gates: p.gates,
             earliest_start: p.earliest_start,
@@ -400,8 +465,11 @@ impl Engine {
         diagnostics.extend(outcome.diagnostics);
         let at = format!("/{date_field}");
         if require_date && date.is_none() && !shape_errors.contains(&at) {
-            let code = if walked.doc.get(date_field).is_some() { "date.format" } else { "field.required" };
-            diagnostics.push(Diagnostic::engine(code, Severity::Error, at, json!({})));
+            if walked.doc.get(date_field).is_some() {
+                diagnostics.push(Diagnostic::engine("date.format", Severity::Error, at, json!({})));
+            } else {
+                diagnostics.push(Diagnostic::required(at, date_field, crate::answer::INPUT_RULE, Severity::Error));
+            }
         }
         Ok(Prepared {
             pack,
@@ -429,6 +497,7 @@ impl Engine {
         A::unusable(
             self.pack_info(),
             crate::time::fmt_date(today_cst(&opts.now)),
+            opts.locale,
             self.unusable_diagnostics(code, params, opts),
         )
     }
@@ -466,16 +535,31 @@ pub(crate) fn parse_input(text: &str) -> Result<Value, (&'static str, Value)> {
         .map_err(|e| ("input.not_json", json!({ "line": e.line(), "column": e.column() })))
 }
 
-/// Fill in messages and help in the requested locale.
-pub(crate) fn render(pack: &Pack, diagnostics: &mut [Diagnostic], opts: &Options) {
+/// Hold back the missing values outside `scope`, and fill in messages and help in the
+/// requested locale. Returns how many were held back (`pending`). Call it after deciding:
+/// the decision does not depend on the scope.
+pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Options) -> usize {
+    let before = diagnostics.len();
+    if opts.scope.is_some() {
+        diagnostics.retain(|d| !d.missing || opts.in_scope(&d.path));
+    }
     for d in diagnostics.iter_mut() {
         whole_numbers(&mut d.params);
-    }
-    for d in diagnostics {
-        let (message, help) = pack.messages.render(opts.locale, &d.code, &d.params);
+        let (message, help) = match d.params.get("field").and_then(Value::as_str).filter(|_| d.missing) {
+            // The field is named by its label, in the locale (not stored in `params`).
+            Some(field) => {
+                let mut params = d.params.clone();
+                if let Some(m) = params.as_object_mut() {
+                    m.insert("label".into(), Value::String(crate::describe::field_label(pack, opts.locale, field)));
+                }
+                pack.messages.render(opts.locale, &d.code, &params)
+            }
+            None => pack.messages.render(opts.locale, &d.code, &d.params),
+        };
         d.message = message;
         d.help = help;
     }
+    before - diagnostics.len()
 }
 
 /// Whole floating-point numbers as integers (`6`, not `6.0`), as JavaScript prints them, so

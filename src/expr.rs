@@ -36,7 +36,10 @@ use serde_json::Value;
 
 use crate::schema::Shape;
 
-pub use eval::{Env, Val};
+pub use eval::{Env, Missing, Val};
+
+/// A field read by an expression: the array it is an element field of (if any) and its path.
+pub type FieldRef<'n> = (Option<&'n [String]>, &'n [String]);
 
 /// Longest expression source accepted, in characters.
 pub const MAX_SOURCE_CHARS: usize = 2000;
@@ -167,6 +170,22 @@ impl Expr {
     /// Evaluate against a document.
     pub fn eval<'a>(&'a self, env: &Env<'a>) -> Val<'a> {
         eval::eval(&self.node, env)
+    }
+
+    /// The missing fields that make this expression unknown (nothing when it is known).
+    /// `at` locates `env.elem` for checks per array element.
+    pub fn needs<'a>(&'a self, env: &Env<'a>, at: Option<(&'a [String], usize)>, out: &mut Vec<Missing<'a>>) {
+        eval::needs(&self.node, env, at, out);
+    }
+
+    /// Every field the expression reads; `elem` is the array its bare names are elements of.
+    pub fn reads<'a>(&'a self, elem: Option<&'a [String]>, out: &mut Vec<FieldRef<'a>>) {
+        eval::reads(&self.node, elem, out);
+    }
+
+    /// The fields it needs whatever the other values are (for a form's `required`).
+    pub fn always_needs<'a>(&'a self, elem: Option<&'a [String]>, out: &mut Vec<FieldRef<'a>>) {
+        eval::always_needs(&self.node, elem, out);
     }
 
     /// Evaluate a condition: `Some(true/false)`, or `None` when unknown.

@@ -31,12 +31,14 @@
 //! - **normalised value** — what full-width digits, `2020/2/4` or `+86 138…` become.
 
 pub mod answer;
+pub mod describe;
 pub mod engine;
 pub mod expr;
 pub mod filing;
 pub mod ids;
 pub mod indicators;
 pub mod inspection;
+pub mod json_schema;
 pub mod pack;
 pub mod pointer;
 pub mod rules;

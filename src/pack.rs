@@ -86,6 +86,21 @@ pub struct FieldPath {
     pub ty: Ty,
 }
 
+impl FieldPath {
+    /// The field's id as packs write it: `enterprise.name`, `roster[].phone`.
+    pub fn id(&self) -> String {
+        let parts: Vec<String> = self
+            .segs
+            .iter()
+            .map(|s| match s {
+                Seg::Key(k) => k.clone(),
+                Seg::Each(k) => format!("{k}[]"),
+            })
+            .collect();
+        parts.join(".")
+    }
+}
+
 /// One segment of a [`FieldPath`].
 #[derive(Debug, Clone)]
 pub enum Seg {
@@ -115,8 +130,10 @@ pub struct FieldCheck {
 /// A compiled assertion.
 #[derive(Debug, Clone)]
 pub struct AssertCheck {
-    /// Must hold.
-    pub assert: Expr,
+    /// Must hold (a check of `required` fields alone has none).
+    pub assert: Option<Expr>,
+    /// Fields that must be given when the check applies (relative to the element with `each`).
+    pub required: Vec<Vec<String>>,
     /// Judged only when this holds.
     pub when: Option<Expr>,
     /// Judged per element of this array.
@@ -238,7 +255,8 @@ pub const ITEM_CODES: &[&str] = &[
     "inspection.item_partial",
     "inspection.veto_failed",
     "inspection.veto_partial",
-    "inspection.unanswered",
+    "field.required",
+    "inspection.veto_not_applicable",
     "inspection.invalid_answer",
     "inspection.unknown_item",
     "inspection.rectification_overdue",
@@ -248,7 +266,8 @@ pub const ITEM_CODES: &[&str] = &[
 /// Codes the indicators may emit.
 pub const INDICATOR_CODES: &[&str] = &[
     "indicators.numerator_exceeds_denominator",
-    "indicators.count_missing",
+    "field.required",
+    "indicators.partial_report",
     "indicators.count_invalid",
     "indicators.unknown_count",
     "indicators.missing_report",
@@ -326,6 +345,24 @@ pub struct Rule {
     pub body: RuleBody,
 }
 
+impl Rule {
+    /// The kind's name in packs (`assert`, `item`, …).
+    pub fn kind_name(&self) -> &'static str {
+        match &self.body {
+            RuleBody::Field(_) => "field",
+            RuleBody::Assert(_) => "assert",
+            RuleBody::Isolation(_) => "isolation",
+            RuleBody::Gate { .. } => "gate",
+            RuleBody::Section => "section",
+            RuleBody::Item { .. } => "item",
+            RuleBody::Fact { .. } => "fact",
+            RuleBody::Indicator { .. } => "indicator",
+            RuleBody::ChecklistItem => "checklistItem",
+            RuleBody::Screen(_) => "screen",
+        }
+    }
+}
+
 /// A checked and compiled rule pack.
 #[derive(Debug, Clone)]
 pub struct Pack {
@@ -337,6 +374,8 @@ pub struct Pack {
     pub rules: Vec<Rule>,
     /// Messages.
     pub messages: Catalogue,
+    /// Labels and hints of fields, rules and values (`labels`).
+    pub labels: Catalogue,
     /// The document it was compiled from.
     pub doc: PackDoc,
     /// Parameter values.
@@ -359,6 +398,7 @@ impl Params for ParamTable {
 
 /// Codes the engine itself may emit, whatever the pack's rules: every pack needs their messages.
 pub const ENGINE_CODES: &[&str] = &[
+    "field.required",
     "input.not_json",
     "input.too_large",
     "input.invalid_type",
@@ -389,7 +429,7 @@ pub fn field_check_codes(k: FieldCheckKind) -> &'static [&'static str] {
         FieldCheckKind::Date => &["field.required", "date.format", "date.impossible"],
         FieldCheckKind::Count => &["field.required", "count.negative", "count.fraction"],
         FieldCheckKind::Amount => &["field.required", "amount.negative"],
-        FieldCheckKind::Text => &["field.required", "text.blank"],
+        FieldCheckKind::Text => &["field.required"],
     }
 }
 
@@ -726,7 +766,6 @@ impl Compiler<'_> {
             &[
                 ("check", c.check.is_some()),
                 ("fields", c.fields.is_some()),
-                ("required", c.required.is_some()),
                 ("allowed", c.allowed.is_some()),
                 ("checksumSeverity", c.checksum_severity.is_some()),
             ],
@@ -739,11 +778,23 @@ impl Compiler<'_> {
             }
             None => (None, None),
         };
-        let Some(src) = &c.assert else {
-            self.errors.push(perr(format!("{at}/assert"), PackErrorKind::BadRule, "an assertion needs `assert`"));
-            return None;
+        let mut required = Vec::new();
+        for (i, name) in c.required.iter().flatten().enumerate() {
+            let p = self.path_in(elem.unwrap_or(self.shape), name, &format!("{at}/required/{i}"));
+            required.extend(p.filter(|p| !p.is_empty()));
+        }
+        let assert = match &c.assert {
+            Some(src) => self.expr(src, elem, Some(ExprTy::Bool), &format!("{at}/assert")).map(Some),
+            None if c.required.is_some() => Some(None),
+            None => {
+                self.errors.push(perr(
+                    format!("{at}/assert"),
+                    PackErrorKind::BadRule,
+                    "an assertion needs `assert` (or `required`)",
+                ));
+                return None;
+            }
         };
-        let assert = self.expr(src, elem, Some(ExprTy::Bool), &format!("{at}/assert"));
         let when = match &c.when {
             Some(w) => Some(self.expr(w, elem, Some(ExprTy::Bool), &format!("{at}/when"))?),
             None => None,
@@ -751,6 +802,7 @@ impl Compiler<'_> {
         let path = self.path_in(elem.unwrap_or(self.shape), c.path.as_deref().unwrap_or(""), &format!("{at}/path"));
         let code = match &c.code {
             Some(code) if !code.is_empty() => Some(code.clone()),
+            None if c.assert.is_none() => Some(crate::answer::REQUIRED.to_owned()),
             _ => {
                 self.errors.push(perr(format!("{at}/code"), PackErrorKind::BadRule, "an assertion needs a `code`"));
                 None
@@ -773,6 +825,7 @@ impl Compiler<'_> {
         self.codes.insert(code.clone());
         Some(AssertCheck {
             assert: assert?,
+            required,
             when,
             each,
             path: path?,
@@ -852,7 +905,6 @@ impl Compiler<'_> {
             self.errors.push(perr(format!("{at}/checks"), PackErrorKind::BadRule, "an isolation rule has no `checks`"));
         }
         self.codes.insert(code.clone());
-        self.codes.insert("isolation.arrival_missing".to_owned());
         Some(IsolationRule { each, when: when?, start: start?, days: days?, by: by?, code, path, severity: sev })
     }
 }
@@ -1020,7 +1072,7 @@ fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, PackErrors> 
                     }
                     continue;
                 };
-                c.codes.insert("inspection.fact_missing".to_owned());
+                c.codes.insert(crate::answer::REQUIRED.to_owned());
                 RuleBody::Fact { path }
             }
             RuleKind::Indicator => {
@@ -1075,6 +1127,16 @@ fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, PackErrors> 
         }
     }
     let messages = Catalogue::from_doc(&doc.messages);
+    let labels = Catalogue::from_doc(&doc.labels);
+    for (tag, _) in &doc.labels {
+        if Locale::parse(tag).is_none() {
+            c.errors.push(perr(
+                format!("/labels/{tag}"),
+                PackErrorKind::BadRule,
+                format!("unknown locale `{tag}`; use zh-CN, zh-TW or en"),
+            ));
+        }
+    }
     for locale in [Locale::ZhCn, Locale::En] {
         for code in &c.codes {
             if !messages.has(locale, code) {
@@ -1105,6 +1167,7 @@ fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, PackErrors> 
         effective_from,
         rules,
         messages,
+        labels,
         doc,
         params,
         json,
@@ -1132,8 +1195,19 @@ pub fn merge_patch(target: &mut Value, patch: &Value) {
     }
 }
 
-const PACK_KEYS: &[&str] =
-    &["id", "extends", "removeRules", "version", "effectiveFrom", "title", "source", "parameters", "rules", "messages"];
+const PACK_KEYS: &[&str] = &[
+    "id",
+    "extends",
+    "removeRules",
+    "version",
+    "effectiveFrom",
+    "title",
+    "source",
+    "parameters",
+    "rules",
+    "messages",
+    "labels",
+];
 
 /// Resolve a variant pack (`extends`) over its parent, at the JSON level: parameters and
 /// rules (by id) are merge-patched over the parent's, `removeRules` drops rules, messages
@@ -1154,7 +1228,7 @@ pub fn resolve_extends(child: &Value, parent: &Value) -> Result<Value, PackError
             "id" | "extends" | "version" | "effectiveFrom" | "title" | "source" => {
                 o.insert(k.clone(), v.clone());
             }
-            "parameters" | "rules" | "messages" | "removeRules" => {}
+            "parameters" | "rules" | "messages" | "labels" | "removeRules" => {}
             other => errors.push(perr(
                 format!("/{other}"),
                 PackErrorKind::Syntax,
@@ -1217,9 +1291,11 @@ pub fn resolve_extends(child: &Value, parent: &Value) -> Result<Value, PackError
             }
         }
     }
-    if let Some(msgs) = c.get("messages") {
-        let target = o.entry("messages").or_insert_with(|| Value::Object(serde_json::Map::new()));
-        merge_patch(target, msgs);
+    for key in ["messages", "labels"] {
+        if let Some(msgs) = c.get(key) {
+            let target = o.entry(key).or_insert_with(|| Value::Object(serde_json::Map::new()));
+            merge_patch(target, msgs);
+        }
     }
     if errors.is_empty() { Ok(out) } else { Err(PackErrors(errors)) }
 }

@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use validator::ValidateRange;
 
 use crate::answer::{Cause, Diagnostic, EarliestStart, GateResult, Normalized, Severity};
-use crate::expr::{Env, Val, to_json};
+use crate::expr::{Env, Missing, Val, to_json};
 use crate::ids;
 use crate::pack::doc::{FieldCheckKind, Subject};
 use crate::pack::{AssertCheck, FieldCheck, FieldPath, IsolationRule, Pack, RuleBody, Seg};
@@ -27,10 +27,66 @@ pub struct Outcome {
     pub earliest_start: Vec<EarliestStart>,
     /// Values normalised by identifier checks.
     pub normalized: Vec<Normalized>,
+    /// Rules that could not be judged because a value they need is missing or invalid.
+    pub undetermined: BTreeSet<String>,
+}
+
+/// Where `field.required` diagnostics go: each missing value is reported once, at its own
+/// pointer, by the first rule that needs it, and never where the input already has a shape
+/// diagnostic (a value of the wrong type is not "missing").
+struct Sink<'a> {
+    out: Outcome,
+    reported: BTreeSet<String>,
+    shape_errors: &'a BTreeSet<String>,
+}
+
+impl Sink<'_> {
+    fn require(&mut self, path: String, field: &str, rule_id: &str, severity: Severity) {
+        // A value under a wrongly typed parent is not missing: the parent's type is the problem.
+        let mut at = path.as_str();
+        loop {
+            if self.shape_errors.contains(at) {
+                return;
+            }
+            match at.rfind('/') {
+                Some(i) => at = at.get(..i).unwrap_or_default(),
+                None => break,
+            }
+        }
+        if self.reported.contains(&path) {
+            return;
+        }
+        self.reported.insert(path.clone());
+        self.out.diagnostics.push(Diagnostic::required(path, field, rule_id, severity));
+    }
+
+    /// Report the missing fields an expression needs.
+    fn missing(&mut self, missing: &[Missing<'_>], base: &Pointer, rule_id: &str, severity: Severity) {
+        for m in missing {
+            let (ptr, id) = match m.element {
+                Some((array, i)) => {
+                    let mut p = Pointer::from_segments(array.iter().map(String::as_str));
+                    p.push_index(i);
+                    (p, format!("{}[].{}", array.join("."), m.path.join(".")))
+                }
+                None => (base.clone(), m.path.join(".")),
+            };
+            let mut ptr = ptr;
+            for s in m.path {
+                ptr.push(s);
+            }
+            self.require(ptr.to_string(), &id, rule_id, severity);
+        }
+    }
 }
 
 /// Evaluate the field, assert, isolation and gate rules of `pack` on `subject` against the canonical document `doc`.
 /// `shape_errors` are the pointers that already have a shape diagnostic (not reported twice).
+///
+/// Missing is never a fact: a value a check needs that is absent, `null` or blank is
+/// reported once as `field.required` (with `missing: true`), and the check does not fire.
+/// A gate is `passed: false` when a cause fired, `null` (undetermined) when a cause or its
+/// own checks could not be judged, and `true` otherwise.
 pub fn evaluate(
     pack: &Pack,
     subject: Subject,
@@ -39,42 +95,69 @@ pub fn evaluate(
     shape_errors: &BTreeSet<String>,
 ) -> Outcome {
     let env = Env { doc, elem: None, today };
-    let mut out = Outcome::default();
+    let mut sink = Sink { out: Outcome::default(), reported: BTreeSet::new(), shape_errors };
     for rule in pack.rules.iter().filter(|r| r.subject == subject) {
-        match &rule.body {
+        let undetermined = match &rule.body {
             RuleBody::Field(checks) => {
+                let mut u = false;
                 for c in checks {
-                    field_check(c, &rule.id, doc, today, shape_errors, &mut out);
+                    u |= field_check(c, &rule.id, doc, today, &mut sink);
                 }
+                u
             }
             RuleBody::Assert(checks) => {
+                let mut u = false;
                 for c in checks {
-                    assert_check(c, &rule.id, &env, &mut out.diagnostics);
+                    let mut fired = Vec::new();
+                    u |= assert_check(c, &rule.id, &env, &mut sink, &mut fired);
+                    sink.out.diagnostics.extend(fired);
                 }
+                u
             }
-            RuleBody::Isolation(iso) => isolation(iso, &rule.id, &env, &mut out),
-            _ => {}
+            RuleBody::Isolation(iso) => isolation(iso, &rule.id, &env, &mut sink),
+            _ => false,
+        };
+        if undetermined {
+            sink.out.undetermined.insert(rule.id.clone());
         }
     }
     for rule in pack.rules.iter().filter(|r| r.subject == subject) {
         if let RuleBody::Gate { causes, checks } = &rule.body {
             let mut own = Vec::new();
+            let mut undetermined = causes.iter().any(|c| sink.out.undetermined.contains(c));
             for c in checks {
-                assert_check(c, &rule.id, &env, &mut own);
+                undetermined |= assert_check(c, &rule.id, &env, &mut sink, &mut own);
             }
-            let mut found: Vec<Cause> = out
+            let mut found: Vec<Cause> = sink
+                .out
                 .diagnostics
                 .iter()
                 .chain(own.iter())
-                .filter(|d| d.rule_id == rule.id || causes.contains(&d.rule_id))
+                .filter(|d| !d.missing && (d.rule_id == rule.id || causes.contains(&d.rule_id)))
                 .map(|d| Cause { rule_id: d.rule_id.clone(), code: d.code.clone(), path: d.path.clone() })
                 .collect();
             found.dedup();
-            out.gates.push(GateResult { id: rule.id.clone(), passed: found.is_empty(), causes: found });
-            out.diagnostics.extend(own);
+            let passed = if !found.is_empty() {
+                Some(false)
+            } else if undetermined {
+                None
+            } else {
+                Some(true)
+            };
+            sink.out.gates.push(GateResult { id: rule.id.clone(), passed, causes: found });
+            sink.out.diagnostics.extend(own);
         }
     }
-    out
+    sink.out
+}
+
+/// Whether a value is missing: absent, `null`, or blank text.
+fn is_absent(v: Option<&Value>) -> bool {
+    match v {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => s.trim().is_empty(),
+        Some(_) => false,
+    }
 }
 
 /// Every location of a field path in the document: (pointer, value or None when absent).
@@ -86,7 +169,7 @@ fn locate<'v>(doc: &'v Value, path: &FieldPath) -> Vec<(Pointer, Option<&'v Valu
         for (ptr, v) in here {
             match seg {
                 Seg::Key(k) => {
-                    let child = v.and_then(|v| v.get(k.as_str())).filter(|c| !c.is_null());
+                    let child = v.and_then(|v| v.get(k.as_str())).filter(|c| !is_absent(Some(c)));
                     next.push((ptr.child(k), child));
                 }
                 Seg::Each(k) => {
@@ -107,24 +190,22 @@ fn locate<'v>(doc: &'v Value, path: &FieldPath) -> Vec<(Pointer, Option<&'v Valu
     here
 }
 
-fn field_check(
-    c: &FieldCheck,
-    rule_id: &str,
-    doc: &Value,
-    today: NaiveDate,
-    shape_errors: &BTreeSet<String>,
-    out: &mut Outcome,
-) {
+/// Run a field check; returns whether a required value is missing.
+fn field_check(c: &FieldCheck, rule_id: &str, doc: &Value, today: NaiveDate, sink: &mut Sink<'_>) -> bool {
     let push = |out: &mut Outcome, code: &str, sev: Severity, ptr: &Pointer| {
         out.diagnostics.push(Diagnostic::new(code, sev, ptr.to_string(), rule_id, json!({})));
     };
+    let mut undetermined = false;
     for req in &c.required {
+        let id = req.id();
         for (ptr, v) in locate(doc, req) {
-            if v.is_none() && !shape_errors.contains(ptr.as_str()) {
-                push(out, "field.required", c.severity, &ptr);
+            if v.is_none() {
+                undetermined = true;
+                sink.require(ptr.to_string(), &id, rule_id, c.severity);
             }
         }
     }
+    let out = &mut sink.out;
     for f in &c.fields {
         for (ptr, v) in locate(doc, f) {
             let Some(v) = v else { continue };
@@ -146,12 +227,8 @@ fn field_check(
                         FieldCheckKind::Phone => ids::check_phone(s).map(|p| p.normalized),
                         FieldCheckKind::IdNumber => ids::check_id_number(s, today),
                         FieldCheckKind::Date => ids::parse_date(s).map(crate::time::fmt_date),
-                        _ => {
-                            if s.trim().is_empty() {
-                                push(out, "text.blank", c.severity, &ptr);
-                            }
-                            continue;
-                        }
+                        // Text: blank is missing (above); length is the walker's.
+                        _ => continue,
                     };
                     match result {
                         Err(e) => {
@@ -175,6 +252,7 @@ fn field_check(
             }
         }
     }
+    undetermined
 }
 
 fn params_of(c: &AssertCheck, env: &Env<'_>) -> Value {
@@ -185,17 +263,66 @@ fn params_of(c: &AssertCheck, env: &Env<'_>) -> Value {
     Value::Object(m)
 }
 
-fn judge(c: &AssertCheck, rule_id: &str, env: &Env<'_>, ptr: Pointer, out: &mut Vec<Diagnostic>) {
-    if c.when.as_ref().is_some_and(|w| w.truth(env) != Some(true)) {
-        return;
-    }
-    if c.assert.truth(env) == Some(false) {
-        let mut p = ptr;
-        for s in &c.path {
-            p.push(s);
+/// Judge one check at one place (`at`: the array element it is judged for). Fired
+/// diagnostics go to `fired`, missing values to the sink. Returns whether it could not be
+/// judged (a value it needs is missing or invalid).
+fn judge<'a>(
+    c: &'a AssertCheck,
+    rule_id: &str,
+    env: &Env<'a>,
+    at: Option<(&'a [String], usize)>,
+    ptr: Pointer,
+    sink: &mut Sink<'_>,
+    fired: &mut Vec<Diagnostic>,
+) -> bool {
+    if let Some(w) = &c.when {
+        match w.truth(env) {
+            Some(true) => {}
+            Some(false) => return false,
+            None => {
+                let mut m = Vec::new();
+                w.needs(env, at, &mut m);
+                sink.missing(&m, &ptr, rule_id, c.severity);
+                return true;
+            }
         }
-        out.push(Diagnostic::new(c.code.clone(), c.severity, p.to_string(), rule_id, params_of(c, env)));
     }
+    let mut undetermined = false;
+    let root = env.elem.unwrap_or(env.doc);
+    for r in &c.required {
+        let mut v = Some(root);
+        for s in r {
+            v = v.and_then(|x| x.get(s.as_str()));
+        }
+        if is_absent(v) {
+            undetermined = true;
+            let mut p = ptr.clone();
+            r.iter().for_each(|s| p.push(s));
+            let id = match at {
+                Some((array, _)) => format!("{}[].{}", array.join("."), r.join(".")),
+                None => r.join("."),
+            };
+            sink.require(p.to_string(), &id, rule_id, c.severity);
+        }
+    }
+    let Some(assert) = &c.assert else { return undetermined };
+    match assert.truth(env) {
+        Some(true) => {}
+        Some(false) => {
+            let mut p = ptr;
+            for s in &c.path {
+                p.push(s);
+            }
+            fired.push(Diagnostic::new(c.code.clone(), c.severity, p.to_string(), rule_id, params_of(c, env)));
+        }
+        None => {
+            let mut m = Vec::new();
+            assert.needs(env, at, &mut m);
+            sink.missing(&m, &ptr, rule_id, c.severity);
+            undetermined = true;
+        }
+    }
+    undetermined
 }
 
 fn elements<'v>(doc: &'v Value, path: &[String]) -> (Pointer, &'v [Value]) {
@@ -207,62 +334,84 @@ fn elements<'v>(doc: &'v Value, path: &[String]) -> (Pointer, &'v [Value]) {
     (Pointer::from_segments(path.iter().map(String::as_str)), items)
 }
 
-fn assert_check(c: &AssertCheck, rule_id: &str, env: &Env<'_>, out: &mut Vec<Diagnostic>) {
+fn assert_check<'a>(
+    c: &'a AssertCheck,
+    rule_id: &str,
+    env: &Env<'a>,
+    sink: &mut Sink<'_>,
+    fired: &mut Vec<Diagnostic>,
+) -> bool {
     match &c.each {
-        None => judge(c, rule_id, env, Pointer::root(), out),
+        None => judge(c, rule_id, env, None, Pointer::root(), sink, fired),
         Some(path) => {
             let (base, items) = elements(env.doc, path);
+            let mut undetermined = false;
             for (i, item) in items.iter().enumerate() {
                 if item.is_object() {
                     let mut p = base.clone();
                     p.push_index(i);
-                    judge(c, rule_id, &env.with_elem(item), p, out);
+                    undetermined |= judge(c, rule_id, &env.with_elem(item), Some((path, i)), p, sink, fired);
                 }
             }
+            undetermined
         }
     }
 }
 
-fn isolation(iso: &IsolationRule, rule_id: &str, env: &Env<'_>, out: &mut Outcome) {
+/// Per-person isolation (RTW-T3); returns whether someone could not be judged.
+fn isolation(iso: &IsolationRule, rule_id: &str, env: &Env<'_>, sink: &mut Sink<'_>) -> bool {
     let (base, items) = elements(env.doc, &iso.each);
     let by = match iso.by.eval(env) {
         Val::Date(d) => Some(d),
         _ => None,
     };
+    let mut undetermined = false;
     for (i, item) in items.iter().enumerate() {
         if !item.is_object() {
             continue;
         }
         let e = env.with_elem(item);
-        if iso.when.truth(&e) != Some(true) {
-            continue;
-        }
         let mut ptr = base.clone();
         ptr.push_index(i);
-        let mut at = ptr.clone();
-        for s in &iso.path {
-            at.push(s);
+        let at = Some((iso.each.as_slice(), i));
+        match iso.when.truth(&e) {
+            Some(true) => {}
+            Some(false) => continue,
+            None => {
+                let mut m = Vec::new();
+                iso.when.needs(&e, at, &mut m);
+                sink.missing(&m, &ptr, rule_id, iso.severity);
+                undetermined = true;
+                continue;
+            }
         }
         let (Val::Date(start), Val::Num(days)) = (iso.start.eval(&e), iso.days.eval(&e)) else {
-            out.diagnostics.push(Diagnostic::new(
-                "isolation.arrival_missing",
-                iso.severity,
-                at.to_string(),
-                rule_id,
-                json!({}),
-            ));
+            let mut m = Vec::new();
+            iso.start.needs(&e, at, &mut m);
+            iso.days.needs(&e, at, &mut m);
+            sink.missing(&m, &ptr, rule_id, iso.severity);
+            undetermined = true;
             continue;
         };
         let Some(earliest) = start.checked_add_days(Days::new(days.max(0.0) as u64)) else {
             continue;
         };
-        let earliest_s = crate::time::fmt_date(earliest);
-        if by.is_some_and(|b| earliest > b) {
+        let Some(by) = by else {
+            undetermined = true;
+            continue;
+        };
+        if earliest > by {
+            let mut at = ptr.clone();
+            for s in &iso.path {
+                at.push(s);
+            }
+            let earliest_s = crate::time::fmt_date(earliest);
             let params = json!({ "earliestStart": earliest_s, "isolationDays": days as i64 });
-            out.diagnostics.push(Diagnostic::new(iso.code.clone(), iso.severity, at.to_string(), rule_id, params));
-            out.earliest_start.push(EarliestStart { path: ptr.to_string(), index: i, earliest_start: earliest_s });
+            sink.out.diagnostics.push(Diagnostic::new(iso.code.clone(), iso.severity, at.to_string(), rule_id, params));
+            sink.out.earliest_start.push(EarliestStart { path: ptr.to_string(), index: i, earliest_start: earliest_s });
         }
     }
+    undetermined
 }
 
 /// Merge normalisations: the last one for a path wins; sorted by path.

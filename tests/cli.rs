@@ -138,8 +138,10 @@ fn unusable_input_exits_2_with_the_error_on_stderr() {
     let out = fangkong(&["check-filing", "-", "--now", "yesterday"], Some("{}"));
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("RFC 3339"));
-    let out = fangkong(&["check-filing", "-", "--locale", "fr"], Some("{}"));
-    assert_eq!(out.status.code(), Some(2));
+    // An unknown locale is not unusable input: it falls back to the nearest one.
+    let out = fangkong(&["check-filing", "-", "--locale", "fr", "--now", NOW], Some("{}"));
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(answer(&out)["locale"], "en");
     let out = fangkong(&["frobnicate"], None);
     assert_eq!(out.status.code(), Some(2));
 }
@@ -273,5 +275,5 @@ fn every_subcommand_answers_with_the_same_options() {
     ));
     assert_eq!(a["outcome"], "home_observation");
     assert_eq!(a["until"], "2020-02-08");
-    assert_eq!(a["diagnostics"][0]["message"], "居家觀察至2020-02-08，每天測量體溫兩次");
+    assert_eq!(a["diagnostics"][0]["message"], "居家觀察至2020-02-07（2020-02-08起解除），每天量測體溫兩次");
 }

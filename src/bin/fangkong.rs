@@ -18,6 +18,7 @@ const USAGE: &str = "usage:
   fangkong score-inspection FILE|-  [OPTIONS]   an inspection (六必须检查 / 六必须明确)
   fangkong indicators FILE|-        [OPTIONS]   a daily report of the community indicators (五个100%)
   fangkong screen FILE|-            [OPTIONS]   a personal screening declaration
+  fangkong describe KIND             [OPTIONS]   the form of filing|inspection|indicators|screening, from the pack
   fangkong lint-pack FILE
   fangkong --version
 options:
@@ -26,7 +27,11 @@ options:
   --pack FILE              a rule pack (or an array of versions) instead of the embedded shenzhen-2020
   --pack-id ID             an embedded pack family: shenzhen-2020, guangming-2020, hangzhou-2020
   --pack-version V         judge with this version instead of the one in force on the submission's date
-  --jsonl                  one submission per line in, one answer per line out";
+  --jsonl                  one submission per line in, one answer per line out
+  --scope POINTER          progressive checking: a field or section reached (repeat, or comma-separated);
+                           missing values outside the scope are held back and counted in `pending`
+  --on DATE                describe: the version in force on DATE (default: the latest)
+  --json-schema            describe: a JSON Schema (2020-12) of the input instead";
 
 struct Args {
     command: String,
@@ -37,6 +42,9 @@ struct Args {
     locale: Option<String>,
     pack_version: Option<String>,
     jsonl: bool,
+    scope: Option<Vec<String>>,
+    on: Option<String>,
+    json_schema: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -51,6 +59,9 @@ fn parse_args() -> Result<Args, String> {
         locale: None,
         pack_version: None,
         jsonl: false,
+        scope: None,
+        on: None,
+        json_schema: false,
     };
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().ok_or_else(|| format!("`{name}` needs a value\n{USAGE}"));
@@ -61,6 +72,12 @@ fn parse_args() -> Result<Args, String> {
             "--locale" => a.locale = Some(value("--locale")?),
             "--pack-version" => a.pack_version = Some(value("--pack-version")?),
             "--jsonl" => a.jsonl = true,
+            "--scope" => {
+                let v = value("--scope")?;
+                a.scope.get_or_insert_with(Vec::new).extend(v.split(',').map(str::to_owned));
+            }
+            "--on" => a.on = Some(value("--on")?),
+            "--json-schema" => a.json_schema = true,
             "-h" | "--help" => return Err(USAGE.to_owned()),
             s if s.starts_with("--") => return Err(format!("unknown option `{s}`\n{USAGE}")),
             s => {
@@ -97,11 +114,30 @@ fn options(a: &Args) -> Result<Options, String> {
             utc.fixed_offset()
         }
     };
-    let locale = match &a.locale {
-        Some(tag) => Locale::parse(tag).ok_or_else(|| format!("unknown locale `{tag}`; use zh-CN, zh-TW or en"))?,
-        None => Locale::ZhCn,
+    Ok(Options { now, locale: locale(a), pack_version: a.pack_version.clone(), scope: a.scope.clone() })
+}
+
+/// The nearest locale to `--locale` (unknown and regional tags fall back, never an error).
+fn locale(a: &Args) -> Locale {
+    a.locale.as_deref().map_or(Locale::ZhCn, Locale::negotiate)
+}
+
+fn describe(a: &Args) -> Result<ExitCode, String> {
+    let name = a.input.as_deref().ok_or_else(|| format!("describe needs a KIND\n{USAGE}"))?;
+    let kind = fangkong::describe::kind(name)
+        .ok_or_else(|| format!("unknown kind `{name}`; use filing, inspection, indicators or screening"))?;
+    let on = match &a.on {
+        Some(d) => Some(fangkong::time::parse_iso_date(d).ok_or_else(|| format!("`--on {d}` is not a date YYYY-MM-DD"))?),
+        None => None,
     };
-    Ok(Options { now, locale, pack_version: a.pack_version.clone() })
+    let engine = engine(a)?;
+    let v = if a.json_schema {
+        engine.input_schema(kind, locale(a), a.pack_version.as_deref(), on)?
+    } else {
+        engine.describe(kind, locale(a), a.pack_version.as_deref(), on)?
+    };
+    println!("{}", serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?);
+    Ok(ExitCode::SUCCESS)
 }
 
 fn engine(a: &Args) -> Result<Engine, String> {
@@ -212,6 +248,21 @@ fn lint_pack(a: &Args) -> Result<ExitCode, String> {
     match Engine::from_pack_json(&text) {
         Ok(e) => {
             let info = e.pack_info();
+            let mut unlabelled = 0usize;
+            for p in e.packs() {
+                for (locale, key) in fangkong::describe::missing_labels(p) {
+                    unlabelled += 1;
+                    eprintln!(
+                        "{file}: `/labels/{}`: no label for `{key}` ({} {}) [pack.missing_label]",
+                        locale.tag(),
+                        info.id,
+                        p.stamp.version
+                    );
+                }
+            }
+            if unlabelled > 0 {
+                return Ok(ExitCode::from(2));
+            }
             for p in e.packs() {
                 println!(
                     "ok: {} {} {} ({} rules, in force from {})",
@@ -240,6 +291,7 @@ fn main() -> ExitCode {
         "indicators" => run(&a, Kind::Indicators, "indicators"),
         "screen" => run(&a, Kind::Screening, "screen"),
         "lint-pack" => lint_pack(&a),
+        "describe" => describe(&a),
         "--version" | "version" => {
             println!("fangkong {}", env!("CARGO_PKG_VERSION"));
             Ok(ExitCode::SUCCESS)

@@ -62,7 +62,8 @@ fn field<'v>(base: Base, path: &[String], kind: FieldKind, env: &Env<'v>) -> Raw
     };
     let v = root.and_then(|r| lookup(r, path));
     match kind {
-        FieldKind::Object => Raw::Present(v.is_some_and(Value::is_object)),
+        // An object is present when it holds at least one value (the walker drops nulls and blanks).
+        FieldKind::Object => Raw::Present(v.and_then(Value::as_object).is_some_and(|o| !o.is_empty())),
         FieldKind::Array => Raw::Array(v.and_then(Value::as_array)),
         FieldKind::StrList => Raw::List(
             v.and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default(),
@@ -141,15 +142,35 @@ pub fn eval<'v>(node: &'v Node, env: &Env<'v>) -> Val<'v> {
             }
             _ => Val::Unknown,
         },
+        // An element whose condition is unknown (a value it needs is missing) makes the
+        // count unknown: a missing value is never read as `false`.
         Node::Count(arr, cond) => match raw(arr, env) {
             Raw::Array(Some(items)) => {
-                Val::Num(items.iter().filter(|it| eval(cond, &env.with_elem(it)) == Val::Bool(true)).count() as f64)
+                let mut n = 0usize;
+                // Elements that are not objects already have a shape diagnostic: skipped.
+                for it in items.iter().filter(|it| !it.is_null()) {
+                    match eval(cond, &env.with_elem(it)) {
+                        Val::Bool(true) => n += 1,
+                        Val::Bool(false) => {}
+                        _ => return Val::Unknown,
+                    }
+                }
+                Val::Num(n as f64)
             }
             _ => Val::Unknown,
         },
+        // Three-valued: true if one element is true, unknown if none is but one is unknown.
         Node::Any(arr, cond) => match raw(arr, env) {
             Raw::Array(Some(items)) => {
-                Val::Bool(items.iter().any(|it| eval(cond, &env.with_elem(it)) == Val::Bool(true)))
+                let mut unknown = false;
+                for it in items.iter().filter(|it| !it.is_null()) {
+                    match eval(cond, &env.with_elem(it)) {
+                        Val::Bool(true) => return Val::Bool(true),
+                        Val::Bool(false) => {}
+                        _ => unknown = true,
+                    }
+                }
+                if unknown { Val::Unknown } else { Val::Bool(false) }
             }
             Raw::Array(None) => Val::Bool(false),
             _ => Val::Unknown,
@@ -216,4 +237,137 @@ fn order(op: BinOp, o: Option<std::cmp::Ordering>) -> bool {
             | (BinOp::Gt, Some(Greater))
             | (BinOp::Ge, Some(Greater | Equal))
     )
+}
+
+/// A field an expression needs whose value is missing (absent, `null` or blank).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Missing<'v> {
+    /// The array and element index the field is in, for fields of an element.
+    pub element: Option<(&'v [String], usize)>,
+    /// The field's path (from the root, or from the element).
+    pub path: &'v [String],
+}
+
+/// Whether a value is absent: not there, `null`, or blank text.
+fn absent(v: Option<&Value>) -> bool {
+    match v {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => s.trim().is_empty(),
+        Some(_) => false,
+    }
+}
+
+/// The missing fields that make `node` unknown, in source order. Nothing when `node` is
+/// known: a value not needed for the result (the other side of a decided `||`, the left
+/// of `??`) is never asked for. `at` locates `env.elem` (the array and index) for checks
+/// per element.
+pub fn needs<'v>(node: &'v Node, env: &Env<'v>, at: Option<(&'v [String], usize)>, out: &mut Vec<Missing<'v>>) {
+    if eval(node, env) != Val::Unknown {
+        return;
+    }
+    match node {
+        Node::Field { base, path, .. } => {
+            let root = match base {
+                Base::Doc => Some(env.doc),
+                Base::Elem => env.elem,
+            };
+            let mut v = root;
+            for seg in path {
+                v = v.and_then(|x| x.get(seg.as_str()));
+            }
+            if absent(v) {
+                let element = match base {
+                    Base::Doc => None,
+                    Base::Elem => at,
+                };
+                out.push(Missing { element, path });
+            }
+        }
+        Node::Bin(BinOp::Coalesce, _, b) => needs(b, env, at, out),
+        Node::If(c, a, b) => match eval(c, env) {
+            Val::Bool(true) => needs(a, env, at, out),
+            Val::Bool(false) => needs(b, env, at, out),
+            _ => needs(c, env, at, out),
+        },
+        Node::Count(arr, cond) | Node::Any(arr, cond) => match (raw(arr, env), arr.as_ref()) {
+            (Raw::Array(Some(items)), Node::Field { path, .. }) => {
+                for (i, it) in items.iter().enumerate().filter(|(_, it)| !it.is_null()) {
+                    let e = env.with_elem(it);
+                    if eval(cond, &e) == Val::Unknown {
+                        needs(cond, &e, Some((path.as_slice(), i)), out);
+                    }
+                }
+            }
+            _ => needs(arr, env, at, out),
+        },
+        Node::Present(_) | Node::Num(_) | Node::Bool(_) | Node::Str(_) | Node::Date(_) | Node::StrList(_) | Node::Today => {}
+        Node::Not(a) | Node::Neg(a) | Node::Size(a) => needs(a, env, at, out),
+        Node::Bin(_, a, b) | Node::Days(a, b) | Node::Latest(a, b) | Node::AddDays(a, b) | Node::In(a, b) => {
+            needs(a, env, at, out);
+            needs(b, env, at, out);
+        }
+    }
+}
+
+/// Every field an expression reads, as `(element array, path)`: `(None, staff.total)` or
+/// `(Some(roster), returning)` for a field of each element of `roster`.
+pub fn reads<'n>(node: &'n Node, elem: Option<&'n [String]>, out: &mut Vec<(Option<&'n [String]>, &'n [String])>) {
+    match node {
+        Node::Field { base, path, .. } => {
+            let e = match base {
+                Base::Doc => None,
+                Base::Elem => elem,
+            };
+            if !out.contains(&(e, path.as_slice())) {
+                out.push((e, path));
+            }
+        }
+        Node::Count(arr, cond) | Node::Any(arr, cond) => {
+            reads(arr, elem, out);
+            if let Node::Field { path, .. } = arr.as_ref() {
+                reads(cond, Some(path), out);
+            }
+        }
+        Node::Not(a) | Node::Neg(a) | Node::Size(a) | Node::Present(a) => reads(a, elem, out),
+        Node::Bin(_, a, b) | Node::Days(a, b) | Node::Latest(a, b) | Node::AddDays(a, b) | Node::In(a, b) => {
+            reads(a, elem, out);
+            reads(b, elem, out);
+        }
+        Node::If(c, a, b) => {
+            reads(c, elem, out);
+            reads(a, elem, out);
+            reads(b, elem, out);
+        }
+        _ => {}
+    }
+}
+
+/// The fields an expression needs whatever the other values are: not under `||`, `&&`,
+/// the left of `??`, `present()` or a branch of `if` (for `required` in forms).
+pub fn always_needs<'n>(node: &'n Node, elem: Option<&'n [String]>, out: &mut Vec<(Option<&'n [String]>, &'n [String])>) {
+    match node {
+        Node::Field { base, path, kind: FieldKind::Leaf(_) } => {
+            let e = match base {
+                Base::Doc => None,
+                Base::Elem => elem,
+            };
+            if !out.contains(&(e, path.as_slice())) {
+                out.push((e, path));
+            }
+        }
+        Node::Bin(BinOp::And | BinOp::Or, ..) | Node::Present(_) => {}
+        Node::Bin(BinOp::Coalesce, _, b) => always_needs(b, elem, out),
+        Node::Count(arr, cond) => {
+            if let Node::Field { path, .. } = arr.as_ref() {
+                always_needs(cond, Some(path), out);
+            }
+        }
+        Node::Not(a) | Node::Neg(a) | Node::Size(a) => always_needs(a, elem, out),
+        Node::Bin(_, a, b) | Node::Days(a, b) | Node::Latest(a, b) | Node::AddDays(a, b) | Node::In(a, b) => {
+            always_needs(a, elem, out);
+            always_needs(b, elem, out);
+        }
+        Node::If(c, ..) => always_needs(c, elem, out),
+        _ => {}
+    }
 }

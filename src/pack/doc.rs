@@ -29,6 +29,8 @@ pub struct PackDoc {
     pub rules: Vec<RuleDoc>,
     /// Message catalogues: locale → code → message.
     pub messages: Vec<(String, Vec<(String, MessageDoc)>)>,
+    /// Labels and hints by locale and key (`filing:enterprise.name`, `RTW-C1`, `value:result.pass`).
+    pub labels: Vec<(String, Vec<(String, MessageDoc)>)>,
 }
 
 /// The declared type of a parameter.
@@ -300,6 +302,23 @@ impl PackDoc {
                         .flatten()
                         .filter_map(|(code, m)| {
                             Some((code.clone(), MessageDoc { message: text(m, "message")?, help: text(m, "help") }))
+                        })
+                        .collect();
+                    (tag.clone(), m)
+                })
+                .collect(),
+            labels: v
+                .get("labels")
+                .and_then(Value::as_object)
+                .into_iter()
+                .flatten()
+                .map(|(tag, loc)| {
+                    let m = loc
+                        .as_object()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|(key, m)| {
+                            Some((key.clone(), MessageDoc { message: text(m, "label")?, help: text(m, "hint") }))
                         })
                         .collect();
                     (tag.clone(), m)

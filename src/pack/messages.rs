@@ -28,6 +28,26 @@ impl Locale {
         }
     }
 
+    /// The nearest locale for any BCP 47 tag, never failing: any `zh-Hant`, `zh-TW`,
+    /// `zh-HK` or `zh-MO` → zh-TW; any other `zh` → zh-CN; everything else → en. A browser's
+    /// language (`fr-FR`, `zh-SG`, `en-GB`) therefore never throws.
+    pub fn negotiate(tag: &str) -> Locale {
+        if let Some(l) = Self::parse(tag) {
+            return l;
+        }
+        let t = tag.trim().replace('_', "-").to_ascii_lowercase();
+        let mut parts = t.split('-');
+        if parts.next() != Some("zh") {
+            return Locale::En;
+        }
+        let subtags: Vec<&str> = parts.collect();
+        if !subtags.contains(&"hans") && subtags.iter().any(|p| matches!(*p, "hant" | "tw" | "hk" | "mo")) {
+            Locale::ZhTw
+        } else {
+            Locale::ZhCn
+        }
+    }
+
     /// The canonical tag.
     pub fn tag(self) -> &'static str {
         match self {
@@ -35,6 +55,19 @@ impl Locale {
             Locale::ZhTw => "zh-TW",
             Locale::En => "en",
         }
+    }
+}
+
+impl serde::Serialize for Locale {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.tag())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Locale {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let tag = String::deserialize(d)?;
+        Ok(Locale::negotiate(&tag))
     }
 }
 
@@ -70,6 +103,11 @@ impl Catalogue {
 
     fn find(&self, locale: Locale, code: &str) -> Option<&MessageDoc> {
         [locale, Locale::ZhCn, Locale::En].into_iter().find_map(|l| self.get(l, code))
+    }
+
+    /// The entry for `key` in `locale`, falling back to zh-CN, then en.
+    pub fn lookup(&self, locale: Locale, key: &str) -> Option<(&str, Option<&str>)> {
+        self.find(locale, key).map(|m| (m.message.as_str(), m.help.as_deref()))
     }
 
     /// The message and help for `code` in `locale` (falling back to zh-CN, then en, then the
@@ -142,5 +180,12 @@ mod tests {
         assert_eq!(Locale::parse("zh-Hant"), Some(Locale::ZhTw));
         assert_eq!(Locale::parse("en-GB"), Some(Locale::En));
         assert_eq!(Locale::parse("fr"), None);
+        assert_eq!(Locale::negotiate("fr-FR"), Locale::En);
+        assert_eq!(Locale::negotiate("en-GB"), Locale::En);
+        assert_eq!(Locale::negotiate("zh-SG"), Locale::ZhCn);
+        assert_eq!(Locale::negotiate("zh-Hans-HK"), Locale::ZhCn);
+        assert_eq!(Locale::negotiate("zh-Hant-SG"), Locale::ZhTw);
+        assert_eq!(Locale::negotiate("zh-MO"), Locale::ZhTw);
+        assert_eq!(Locale::negotiate(""), Locale::En);
     }
 }

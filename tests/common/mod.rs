@@ -48,6 +48,8 @@ pub struct Case {
     pub pack: Option<String>,
     /// A pack version to force.
     pub pack_version: Option<String>,
+    /// Progressive checking: the option `scope`.
+    pub scope: Option<Vec<String>>,
     /// Either a JSON value or raw text (`inputText`, for not-JSON cases).
     pub input: Input,
     pub expect: Value,
@@ -103,6 +105,10 @@ fn load_dir(dir: &Path, kind: CaseKind, out: &mut Vec<Case>) {
             locale: raw.get("locale").and_then(Value::as_str).map(str::to_owned),
             pack: raw.get("pack").and_then(Value::as_str).map(str::to_owned),
             pack_version: raw.get("packVersion").and_then(Value::as_str).map(str::to_owned),
+            scope: raw
+                .get("scope")
+                .and_then(Value::as_array)
+                .map(|a| a.iter().map(|x| x.as_str().unwrap().to_owned()).collect()),
             input: case_input(&raw),
             expect: raw["expect"].clone(),
         });
@@ -145,7 +151,7 @@ impl Case {
 pub fn answer(engine: &Engine, case: &Case) -> Result<Value, String> {
     let now = parse_now(&case.now)?;
     let locale = case.locale.as_deref().map_or(Locale::ZhCn, |l| Locale::parse(l).unwrap());
-    let opts = Options { now, locale, pack_version: case.pack_version.clone() };
+    let opts = Options { now, locale, pack_version: case.pack_version.clone(), scope: case.scope.clone() };
     let text = match &case.input {
         Input::Json(v) => v.to_string(),
         Input::Text(t) => t.clone(),
@@ -242,6 +248,11 @@ pub fn check_answer(got: &Value, expect: &Value) -> Result<(), String> {
     for (id, w) in &want_gates {
         let g = gates.iter().find(|g| g["id"] == *id).ok_or_else(|| format!("gate {id} missing"))?;
         match w {
+            Value::Null => {
+                if !g["passed"].is_null() {
+                    return Err(format!("gate {id} passed={} instead of null (undetermined)", g["passed"]));
+                }
+            }
             Value::Bool(b) => {
                 if g["passed"] != *b {
                     return Err(format!("gate {id} passed={} instead of {b}", g["passed"]));

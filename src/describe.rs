@@ -1,0 +1,511 @@
+//! The pack describes its own forms: fields (label, hint, type, required, limits, format,
+//! enum values), rules (title, severity, the fields each reads), the gates of 六个坚决不放手
+//! (title, the rules and fields that feed each), the inspection checklist, the indicators
+//! and the screening questions — all from the pack, in a locale, so a page never copies
+//! what the pack already says.
+
+use serde_json::{Map, Value, json};
+
+use crate::expr::{Expr, FieldRef};
+use crate::pack::doc::{FieldCheckKind, Subject};
+use crate::pack::{AssertCheck, Locale, Pack, RuleBody};
+use crate::schema::{MAX_ARRAY_LEN, MAX_TEXT_CHARS, Shape, Ty, shape_for};
+
+/// Every kind of submission, in the order of the CLI.
+pub const KINDS: [Subject; 4] = [Subject::Filing, Subject::Inspection, Subject::Indicators, Subject::Screening];
+
+/// A kind by its name (`filing`, `inspection`, `indicators`, `screening`).
+pub fn kind(name: &str) -> Option<Subject> {
+    KINDS.into_iter().find(|k| k.name() == name)
+}
+
+/// Results an inspector may give an item.
+pub const RESULTS: &[&str] = &["pass", "partial", "fail", "na"];
+
+/// One field of an input shape.
+#[derive(Debug, Clone)]
+pub struct FieldInfo {
+    /// Dotted id, `[]` for array elements, `*` for map entries: `roster[].name`.
+    pub id: String,
+    /// JSON Pointer, `*` for any index or key: `/roster/*/name`.
+    pub pointer: String,
+    /// The shape.
+    pub shape: &'static Shape,
+}
+
+/// Every field of a kind's input shape, depth first in shape order. The indicator counts
+/// (a map with free keys) are listed by the names the pack's indicators use.
+pub fn fields(pack: &Pack, subject: Subject) -> Vec<FieldInfo> {
+    let mut out = Vec::new();
+    walk_fields(pack, shape_for(subject), "", "", &mut out);
+    out
+}
+
+fn walk_fields(pack: &Pack, shape: &'static Shape, id: &str, ptr: &str, out: &mut Vec<FieldInfo>) {
+    match shape {
+        Shape::Object(fields) => {
+            for f in fields.iter() {
+                let fid = if id.is_empty() { f.name.to_owned() } else { format!("{id}.{}", f.name) };
+                let fptr = format!("{ptr}/{}", f.name);
+                out.push(FieldInfo { id: fid.clone(), pointer: fptr.clone(), shape: &f.shape });
+                walk_fields(pack, &f.shape, &fid, &fptr, out);
+            }
+        }
+        Shape::Array(el) => walk_fields(pack, el, &format!("{id}[]"), &format!("{ptr}/*"), out),
+        Shape::Map(el) if id.ends_with("counts") => {
+            let _ = el;
+            for name in indicator_counts(pack) {
+                out.push(FieldInfo {
+                    id: format!("{id}.{name}"),
+                    pointer: format!("{ptr}/{name}"),
+                    shape: &Shape::Leaf(Ty::Num),
+                });
+            }
+        }
+        Shape::Map(el) => walk_fields(pack, el, &format!("{id}.*"), &format!("{ptr}/*"), out),
+        _ => {}
+    }
+}
+
+/// The count names of the pack's indicators, numerator then denominator, in pack order.
+pub fn indicator_counts(pack: &Pack) -> Vec<&str> {
+    let mut names: Vec<&str> = Vec::new();
+    for r in &pack.rules {
+        if let RuleBody::Indicator { numerator, denominator, .. } = &r.body {
+            for n in [numerator.as_str(), denominator.as_str()] {
+                if !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+        }
+    }
+    names
+}
+
+fn type_name(shape: &Shape) -> &'static str {
+    match shape {
+        Shape::Leaf(Ty::Str) | Shape::Enum(_) => "text",
+        Shape::Leaf(Ty::Num) => "number",
+        Shape::Leaf(Ty::Bool) => "boolean",
+        Shape::Leaf(Ty::Date) => "date",
+        Shape::Object(_) | Shape::Any => "object",
+        Shape::Array(_) => "array",
+        Shape::Map(_) => "map",
+        Shape::StrList => "texts",
+    }
+}
+
+fn ref_id((elem, path): FieldRef<'_>) -> String {
+    match elem {
+        Some(a) => format!("{}[].{}", a.join("."), path.join(".")),
+        None => path.join("."),
+    }
+}
+
+fn push_unique(v: &mut Vec<String>, s: String) {
+    if !v.contains(&s) {
+        v.push(s);
+    }
+}
+
+fn check_reads(c: &AssertCheck, out: &mut Vec<String>) {
+    let elem = c.each.as_deref();
+    let mut refs = Vec::new();
+    for e in c.when.iter().chain(c.assert.iter()).chain(c.params.iter().map(|(_, e)| e)) {
+        e.reads(elem, &mut refs);
+    }
+    for r in refs {
+        push_unique(out, ref_id(r));
+    }
+    for r in &c.required {
+        push_unique(out, ref_id((elem, r)));
+    }
+}
+
+fn expr_reads(exprs: &[&Expr], out: &mut Vec<String>, elem: Option<&[String]>) {
+    let mut refs = Vec::new();
+    for e in exprs {
+        e.reads(elem, &mut refs);
+    }
+    for r in refs {
+        push_unique(out, ref_id(r));
+    }
+}
+
+/// The fields a rule reads (dotted ids).
+pub fn rule_reads(body: &RuleBody) -> Vec<String> {
+    let mut out = Vec::new();
+    match body {
+        RuleBody::Field(checks) => {
+            for c in checks {
+                for f in c.fields.iter().chain(c.required.iter()) {
+                    push_unique(&mut out, f.id());
+                }
+            }
+        }
+        RuleBody::Assert(checks) | RuleBody::Gate { checks, .. } => {
+            for c in checks {
+                check_reads(c, &mut out);
+            }
+        }
+        RuleBody::Isolation(iso) => {
+            expr_reads(&[&iso.when, &iso.start, &iso.days], &mut out, Some(&iso.each));
+            expr_reads(&[&iso.by], &mut out, None);
+        }
+        RuleBody::Item { na_when, .. } => {
+            if let Some(e) = na_when {
+                expr_reads(&[e], &mut out, None);
+            }
+        }
+        RuleBody::Fact { path } => out.push(path.join(".")),
+        RuleBody::Indicator { numerator, denominator, .. } => {
+            out.push(format!("units[].counts.{numerator}"));
+            out.push(format!("units[].counts.{denominator}"));
+        }
+        RuleBody::Screen(sc) => {
+            let mut e: Vec<&Expr> = vec![&sc.when];
+            e.extend(sc.from.iter());
+            expr_reads(&e, &mut out, None);
+        }
+        RuleBody::Section | RuleBody::ChecklistItem => {}
+    }
+    out
+}
+
+/// The fields a kind needs whatever else is given (a form's `required`).
+pub fn required_fields(pack: &Pack, subject: Subject) -> Vec<String> {
+    let mut out = Vec::new();
+    match subject {
+        Subject::Inspection => push_unique(&mut out, "inspectedOn".into()),
+        Subject::Indicators => {
+            push_unique(&mut out, "date".into());
+            push_unique(&mut out, "units[].id".into());
+        }
+        _ => {}
+    }
+    for r in pack.rules.iter().filter(|r| r.subject == subject) {
+        match &r.body {
+            RuleBody::Field(checks) => {
+                for c in checks {
+                    c.required.iter().for_each(|f| push_unique(&mut out, f.id()));
+                }
+            }
+            RuleBody::Assert(checks) | RuleBody::Gate { checks, .. } => {
+                for c in checks.iter().filter(|c| c.when.is_none()) {
+                    let elem = c.each.as_deref();
+                    let mut refs = Vec::new();
+                    if let Some(a) = &c.assert {
+                        a.always_needs(elem, &mut refs);
+                    }
+                    refs.into_iter().for_each(|x| push_unique(&mut out, ref_id(x)));
+                    c.required.iter().for_each(|x| push_unique(&mut out, ref_id((elem, x))));
+                }
+            }
+            RuleBody::Fact { path } => push_unique(&mut out, path.join(".")),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Label and hint of a key in a locale.
+fn label(pack: &Pack, locale: Locale, key: &str) -> (Option<String>, Option<String>) {
+    match pack.labels.lookup(locale, key) {
+        Some((l, h)) => (Some(l.to_owned()), h.map(str::to_owned)),
+        None => (None, None),
+    }
+}
+
+/// The label of a rule: from the labels, else its `title`, else its id.
+pub fn rule_title(pack: &Pack, locale: Locale, id: &str) -> String {
+    label(pack, locale, id)
+        .0
+        .or_else(|| pack.doc.rules.iter().find(|r| r.id == id).and_then(|r| r.title.clone()))
+        .unwrap_or_else(|| id.to_owned())
+}
+
+/// The label of a field id (`enterprise.name`, `answers.INS-S1-1`) in any kind.
+pub fn field_label(pack: &Pack, locale: Locale, field: &str) -> String {
+    for k in KINDS {
+        if let (Some(l), _) = label(pack, locale, &format!("{}:{field}", k.name())) {
+            return l;
+        }
+    }
+    if let Some(item) = field.strip_prefix("answers.") {
+        return rule_title(pack, locale, item);
+    }
+    field.to_owned()
+}
+
+fn values(pack: &Pack, locale: Locale, group: &str, words: &[&str]) -> Value {
+    Value::Array(
+        words
+            .iter()
+            .map(|w| {
+                let l = label(pack, locale, &format!("value:{group}.{w}")).0.unwrap_or_else(|| (*w).to_owned());
+                json!({ "value": w, "label": l })
+            })
+            .collect(),
+    )
+}
+
+/// Field checks by field id: the format and the limits they imply.
+fn field_checks(pack: &Pack, subject: Subject) -> Vec<(String, FieldCheckKind)> {
+    let mut out = Vec::new();
+    for r in pack.rules.iter().filter(|r| r.subject == subject) {
+        if let RuleBody::Field(checks) = &r.body {
+            for c in checks {
+                for f in c.fields.iter().chain(c.required.iter()) {
+                    out.push((f.id(), c.check));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn enum_of(id: &str) -> Option<(&'static str, &'static [&'static str])> {
+    let last = id.rsplit('.').next().unwrap_or(id);
+    match last {
+        "result" => Some(("result", RESULTS)),
+        "evidence" => Some(("evidence", crate::inspection::EVIDENCE)),
+        "level" => Some(("level", crate::indicators::LEVELS)),
+        _ => None,
+    }
+}
+
+/// The description of one field.
+fn describe_field(
+    pack: &Pack,
+    locale: Locale,
+    subject: Subject,
+    f: &FieldInfo,
+    required: &[String],
+    checks: &[(String, FieldCheckKind)],
+) -> Value {
+    let mut m = Map::new();
+    m.insert("id".into(), json!(f.id));
+    m.insert("pointer".into(), json!(f.pointer));
+    m.insert("type".into(), json!(type_name(f.shape)));
+    let (l, hint) = label(pack, locale, &format!("{}:{}", subject.name(), f.id));
+    m.insert("label".into(), json!(l.unwrap_or_else(|| f.id.clone())));
+    if let Some(h) = hint {
+        m.insert("hint".into(), json!(h));
+    }
+    m.insert("required".into(), json!(required.contains(&f.id)));
+    match f.shape {
+        Shape::Leaf(Ty::Str | Ty::Date) => {
+            m.insert("maxLength".into(), json!(MAX_TEXT_CHARS));
+        }
+        Shape::Array(_) | Shape::StrList => {
+            m.insert("maxItems".into(), json!(MAX_ARRAY_LEN));
+        }
+        _ => {}
+    }
+    if matches!(f.shape, Shape::Leaf(Ty::Date)) {
+        m.insert("format".into(), json!("date"));
+    }
+    if matches!(f.shape, Shape::Leaf(Ty::Bool)) {
+        m.insert("enum".into(), values(pack, locale, "bool", &["true", "false"]));
+    }
+    for (_, kind) in checks.iter().filter(|(id, _)| *id == f.id) {
+        let (format, mode) = match kind {
+            FieldCheckKind::CreditCode => ("creditCode", "text"),
+            FieldCheckKind::DistrictCode => ("districtCode", "numeric"),
+            FieldCheckKind::Phone => ("phone", "tel"),
+            FieldCheckKind::IdNumber => ("idNumber", "text"),
+            FieldCheckKind::Date => ("date", "text"),
+            FieldCheckKind::Count => {
+                m.insert("min".into(), json!(0));
+                m.insert("integer".into(), json!(true));
+                m.insert("inputMode".into(), json!("numeric"));
+                continue;
+            }
+            FieldCheckKind::Amount => {
+                m.insert("min".into(), json!(0));
+                m.insert("inputMode".into(), json!("decimal"));
+                continue;
+            }
+            FieldCheckKind::Text => continue,
+        };
+        m.insert("format".into(), json!(format));
+        m.insert("inputMode".into(), json!(mode));
+        if kind == &FieldCheckKind::CreditCode || kind == &FieldCheckKind::IdNumber {
+            m.insert("maxLength".into(), json!(18));
+        }
+        if kind == &FieldCheckKind::DistrictCode {
+            m.insert("maxLength".into(), json!(6));
+        }
+    }
+    if matches!(f.shape, Shape::Leaf(Ty::Num)) && !m.contains_key("inputMode") {
+        m.insert("inputMode".into(), json!("decimal"));
+    }
+    if f.id.starts_with("units[].counts.") {
+        m.insert("min".into(), json!(0));
+        m.insert("integer".into(), json!(true));
+        m.insert("inputMode".into(), json!("numeric"));
+    }
+    if let Some((group, words)) = enum_of(&f.id) {
+        m.insert("enum".into(), values(pack, locale, group, words));
+    }
+    Value::Object(m)
+}
+
+/// The form of `subject` as the pack describes it, in `locale` (see the module docs).
+pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
+    let required = required_fields(pack, subject);
+    let checks = field_checks(pack, subject);
+    let fields: Vec<Value> =
+        fields(pack, subject).iter().map(|f| describe_field(pack, locale, subject, f, &required, &checks)).collect();
+    let rules: Vec<Value> = pack
+        .rules
+        .iter()
+        .filter(|r| r.subject == subject)
+        .map(|r| {
+            json!({
+                "id": r.id,
+                "kind": r.kind_name(),
+                "title": rule_title(pack, locale, &r.id),
+                "severity": r.severity,
+                "reads": rule_reads(&r.body),
+            })
+        })
+        .collect();
+    let mut out = Map::new();
+    out.insert("kind".into(), json!(subject.name()));
+    out.insert("locale".into(), json!(locale.tag()));
+    out.insert("pack".into(), json!(pack.stamp));
+    let title = label(pack, locale, &format!("kind:{}", subject.name())).0.unwrap_or_else(|| subject.name().into());
+    out.insert("title".into(), json!(title));
+    out.insert("fields".into(), Value::Array(fields));
+    out.insert("rules".into(), Value::Array(rules));
+    let gates: Vec<Value> = pack
+        .rules
+        .iter()
+        .filter(|r| r.subject == subject)
+        .filter_map(|r| match &r.body {
+            RuleBody::Gate { causes, .. } => {
+                let mut fields = rule_reads(&r.body);
+                for c in causes {
+                    if let Some(cr) = pack.rules.iter().find(|x| x.id == *c) {
+                        rule_reads(&cr.body).into_iter().for_each(|f| push_unique(&mut fields, f));
+                    }
+                }
+                Some(json!({ "id": r.id, "title": rule_title(pack, locale, &r.id), "rules": causes, "fields": fields }))
+            }
+            _ => None,
+        })
+        .collect();
+    if subject == Subject::Filing || !gates.is_empty() {
+        out.insert("gates".into(), Value::Array(gates));
+    }
+    match subject {
+        Subject::Inspection => {
+            let sections: Vec<Value> = pack
+                .rules
+                .iter()
+                .filter(|r| matches!(r.body, RuleBody::Section))
+                .map(|s| {
+                    let items: Vec<Value> = pack
+                        .rules
+                        .iter()
+                        .filter_map(|r| match &r.body {
+                            RuleBody::Item { section, weight, veto, na_when } if *section == s.id => Some(json!({
+                                "id": r.id,
+                                "title": rule_title(pack, locale, &r.id),
+                                "weight": crate::expr::num_json(*weight),
+                                "veto": veto,
+                                "naWhen": na_when.as_ref().map(Expr::source),
+                            })),
+                            _ => None,
+                        })
+                        .collect();
+                    json!({ "id": s.id, "title": rule_title(pack, locale, &s.id), "items": items })
+                })
+                .collect();
+            out.insert("sections".into(), Value::Array(sections));
+            let facts: Vec<Value> = pack
+                .rules
+                .iter()
+                .filter_map(|r| match &r.body {
+                    RuleBody::Fact { path } => {
+                        Some(json!({ "id": r.id, "title": rule_title(pack, locale, &r.id), "field": path.join(".") }))
+                    }
+                    _ => None,
+                })
+                .collect();
+            out.insert("facts".into(), Value::Array(facts));
+            out.insert("results".into(), values(pack, locale, "result", RESULTS));
+            out.insert("evidence".into(), values(pack, locale, "evidence", crate::inspection::EVIDENCE));
+        }
+        Subject::Indicators => {
+            let count = |name: &str| {
+                let l = label(pack, locale, &format!("indicators:units[].counts.{name}")).0;
+                json!({ "count": name, "label": l.unwrap_or_else(|| name.to_owned()) })
+            };
+            let inds: Vec<Value> = pack
+                .rules
+                .iter()
+                .filter_map(|r| match &r.body {
+                    RuleBody::Indicator { numerator, denominator, code } => Some(json!({
+                        "id": r.id,
+                        "title": rule_title(pack, locale, &r.id),
+                        "code": code,
+                        "numerator": count(numerator),
+                        "denominator": count(denominator),
+                    })),
+                    _ => None,
+                })
+                .collect();
+            out.insert("indicators".into(), Value::Array(inds));
+            let checklist: Vec<Value> = pack
+                .rules
+                .iter()
+                .filter(|r| matches!(r.body, RuleBody::ChecklistItem))
+                .map(|r| json!({ "id": r.id, "title": rule_title(pack, locale, &r.id) }))
+                .collect();
+            out.insert("checklist".into(), Value::Array(checklist));
+            out.insert("levels".into(), values(pack, locale, "level", crate::indicators::LEVELS));
+            out.insert("results".into(), values(pack, locale, "result", RESULTS));
+        }
+        Subject::Screening => {
+            let questions: Vec<Value> = out
+                .get("fields")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter(|f| f.get("type").and_then(Value::as_str) != Some("object"))
+                .cloned()
+                .collect();
+            out.insert("questions".into(), Value::Array(questions));
+        }
+        Subject::Filing => {}
+    }
+    Value::Object(out)
+}
+
+/// What a pack lacks to describe its forms: every field of the kinds it judges, every
+/// rule, and every enum value need a label in zh-CN, zh-TW and en. Each entry is
+/// (locale, key).
+pub fn missing_labels(pack: &Pack) -> Vec<(Locale, String)> {
+    let mut keys: Vec<String> = Vec::new();
+    for k in KINDS {
+        if pack.rules.iter().any(|r| r.subject == k) {
+            for f in fields(pack, k) {
+                keys.push(format!("{}:{}", k.name(), f.id));
+            }
+        }
+    }
+    for r in &pack.rules {
+        keys.push(r.id.clone());
+    }
+    let mut out = Vec::new();
+    for locale in [Locale::ZhCn, Locale::ZhTw, Locale::En] {
+        for k in &keys {
+            if !pack.labels.has(locale, k) {
+                out.push((locale, k.clone()));
+            }
+        }
+    }
+    out
+}
