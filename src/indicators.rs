@@ -4,6 +4,25 @@
 //! A parent's numbers are the *sums* of its own counts and its children's numerators and
 //! denominators — never an average of percentages. A unit without a report for the date
 //! is reported as missing, never as 0%.
+//!
+//! Each indicator of each unit has a status, by precedence
+//! `invalid` > `missing` > `not_applicable` | `met` | `short`:
+//! - `invalid`: a count in the subtree is not a whole number ≥ 0, or a numerator exceeds its
+//!   denominator (13 enclosed of 12). The error shows at the unit and at every level above;
+//!   no shortfall is worked out from bad numbers.
+//! - `missing`: a leaf unit of the subtree did not report this indicator's pair. A leaf with
+//!   no counts at all is missing for every indicator (`indicators.missing_report`); a leaf
+//!   with the counts of only some indicators is missing for the others, told once per unit
+//!   by the warning `indicators.partial_report` (params `unit`, `indicators`); a leaf with
+//!   half a pair is asked for the other count (`field.required`, `missing: true`). Parents
+//!   show the sums of what was reported, but never `met` or `short` from part of the units,
+//!   and the decision is never `approved` while anything is missing.
+//!
+//! The decision: `incomplete` when a value is asked for (`missing: true`); otherwise
+//! `deferred` on an error; `conditional` on a warning (shortfalls, missing reports,
+//! partial reports); `approved` when every indicator is met or not applicable.
+//!
+//! Messages name a unit by its `name` (塘家社区), or by its id when it has none (param `unit`).
 
 use std::collections::BTreeMap;
 
@@ -24,13 +43,19 @@ struct Ind<'p> {
     code: &'p str,
 }
 
-/// Sums of one indicator over a subtree: `None` when no count contributed.
+/// Sums of one indicator over a subtree.
 #[derive(Clone, Copy, Default)]
 struct Sum {
+    /// Σ numerators of the pairs reported.
     n: u64,
+    /// Σ denominators of the pairs reported.
     d: u64,
+    /// Some pair contributed.
     any: bool,
+    /// A count in the subtree is invalid (not a whole number, or numerator > denominator).
     invalid: bool,
+    /// A leaf unit of the subtree did not report this indicator's pair (or half of it).
+    missing: bool,
 }
 
 fn count(v: Option<&Value>) -> Result<Option<u64>, ()> {
@@ -85,11 +110,11 @@ impl Engine {
             }
             let Some(id) = u.get("id").and_then(Value::as_str).filter(|s| !s.trim().is_empty()) else {
                 if !p.shape_errors.contains(&format!("/units/{i}/id")) {
-                    diags.push(Diagnostic::engine(
-                        "field.required",
-                        Severity::Error,
+                    diags.push(Diagnostic::required(
                         format!("/units/{i}/id"),
-                        json!({}),
+                        "units[].id",
+                        crate::answer::INPUT_RULE,
+                        Severity::Error,
                     ));
                 }
                 continue;
@@ -196,11 +221,27 @@ impl Engine {
             }
         }
 
+        // A unit is named by its name (塘家社区), or by its id when it has none.
+        let names: Vec<&str> = units
+            .iter()
+            .map(|(_, u, id)| u.get("name").and_then(Value::as_str).filter(|n| !n.trim().is_empty()).unwrap_or(id))
+            .collect();
+        let is_leaf = |k: usize| children.get(k).is_none_or(Vec::is_empty);
+
         // Own sums per unit and indicator.
         let mut own: Vec<Vec<Sum>> = vec![vec![Sum::default(); inds.len()]; units.len()];
         let mut reported = vec![false; units.len()];
         for (k, (i, u, _)) in units.iter().enumerate() {
-            let Some(counts) = u.get("counts").and_then(Value::as_object).filter(|c| !c.is_empty()) else { continue };
+            let name = names.get(k).copied().unwrap_or_default();
+            let Some(counts) = u.get("counts").and_then(Value::as_object).filter(|c| !c.is_empty()) else {
+                // A leaf without a report is missing for every indicator (never 0%).
+                if is_leaf(k)
+                    && let Some(o) = own.get_mut(k)
+                {
+                    o.iter_mut().for_each(|s| s.missing = true);
+                }
+                continue;
+            };
             if let Some(r) = reported.get_mut(k) {
                 *r = true;
             }
@@ -215,51 +256,67 @@ impl Engine {
                     ));
                 }
             }
+            let mut unreported: Vec<&str> = Vec::new();
             for (x, ind) in inds.iter().enumerate() {
                 let nv = count(counts.get(ind.numerator));
                 let dv = count(counts.get(ind.denominator));
                 let slot = own.get_mut(k).and_then(|o| o.get_mut(x));
                 let Some(slot) = slot else { continue };
                 match (nv, dv) {
-                    (Ok(None), Ok(None)) => {}
+                    // A leaf that reports other indicators but not this one: missing here.
+                    (Ok(None), Ok(None)) => {
+                        if is_leaf(k) {
+                            slot.missing = true;
+                            unreported.push(ind.id);
+                        }
+                    }
                     (Ok(Some(n)), Ok(Some(d))) => {
                         if n > d {
                             // Kept in the sums, so the error shows at every level above.
-                            *slot = Sum { n, d, any: true, invalid: true };
+                            *slot = Sum { n, d, any: true, invalid: true, missing: false };
                             diags.push(Diagnostic::new(
                                 "indicators.numerator_exceeds_denominator",
                                 Severity::Error,
                                 format!("/units/{i}/counts/{}", ind.numerator),
                                 ind.id,
-                                json!({ "numerator": n, "denominator": d }),
+                                json!({ "unit": name, "numerator": n, "denominator": d }),
                             ));
                         } else {
-                            *slot = Sum { n, d, any: true, invalid: false };
+                            *slot = Sum { n, d, any: true, invalid: false, missing: false };
                         }
                     }
                     (Err(()), _) | (_, Err(())) => {
                         slot.invalid = true;
-                        let name = if nv.is_err() { ind.numerator } else { ind.denominator };
+                        let count = if nv.is_err() { ind.numerator } else { ind.denominator };
                         diags.push(Diagnostic::new(
                             "indicators.count_invalid",
                             Severity::Error,
-                            format!("/units/{i}/counts/{name}"),
+                            format!("/units/{i}/counts/{count}"),
                             ind.id,
-                            json!({}),
+                            json!({ "unit": name }),
                         ));
                     }
+                    // Half a pair: the other count is asked for, at its own path.
                     (Ok(None), Ok(Some(_))) | (Ok(Some(_)), Ok(None)) => {
-                        slot.invalid = true;
-                        let name = if matches!(nv, Ok(None)) { ind.numerator } else { ind.denominator };
-                        diags.push(Diagnostic::new(
-                            "indicators.count_missing",
-                            Severity::Error,
-                            format!("/units/{i}/counts/{name}"),
+                        slot.missing = true;
+                        let count = if matches!(nv, Ok(None)) { ind.numerator } else { ind.denominator };
+                        diags.push(Diagnostic::required(
+                            format!("/units/{i}/counts/{count}"),
+                            &format!("units[].counts.{count}"),
                             ind.id,
-                            json!({}),
+                            Severity::Error,
                         ));
                     }
                 }
+            }
+            if !unreported.is_empty() {
+                diags.push(Diagnostic::new(
+                    "indicators.partial_report",
+                    Severity::Warning,
+                    format!("/units/{i}/counts"),
+                    "IND",
+                    json!({ "unit": name, "indicators": unreported }),
+                ));
             }
         }
 
@@ -287,12 +344,14 @@ impl Engine {
                     (total.get(*c).cloned().unwrap_or_default(), missing_below.get(*c).cloned().unwrap_or_default());
                 if let Some(t) = total.get_mut(k) {
                     for (x, s) in child_total.iter().enumerate() {
-                        if let Some(slot) = t.get_mut(x)
-                            && s.any
-                        {
-                            slot.n += s.n;
-                            slot.d += s.d;
-                            slot.any = true;
+                        if let Some(slot) = t.get_mut(x) {
+                            if s.any {
+                                slot.n += s.n;
+                                slot.d += s.d;
+                                slot.any = true;
+                            }
+                            slot.invalid |= s.invalid;
+                            slot.missing |= s.missing;
                         }
                     }
                 }
@@ -310,9 +369,11 @@ impl Engine {
         // Results in report order.
         let mut out_units = Vec::new();
         let mut missing = Vec::new();
+        let mut any_missing = false;
         for (k, (i, u, id)) in units.iter().enumerate() {
             let kids_empty = children.get(k).is_none_or(Vec::is_empty);
             let rep = reported.get(k).copied().unwrap_or(false);
+            let name = names.get(k).copied().unwrap_or_default();
             if kids_empty && !rep {
                 missing.push(id.clone());
                 diags.push(Diagnostic::new(
@@ -320,18 +381,22 @@ impl Engine {
                     Severity::Warning,
                     format!("/units/{i}"),
                     "IND",
-                    json!({ "unit": id }),
+                    json!({ "unit": name }),
                 ));
             }
             let mut results = Vec::new();
             for (x, ind) in inds.iter().enumerate() {
                 let s = total.get(k).and_then(|t| t.get(x)).copied().unwrap_or_default();
-                let own_invalid = own.get(k).and_then(|o| o.get(x)).is_some_and(|o| o.invalid);
-                if !s.any && !own_invalid {
+                if !s.any && !s.invalid && !s.missing {
                     continue;
                 }
-                let (status, ratio, shortfall) = if (own_invalid && kids_empty) || s.n > s.d {
+                // invalid > missing > not_applicable / met / short: never a status worked
+                // out from bad numbers or from part of the units.
+                let (status, ratio, shortfall) = if s.invalid || s.n > s.d {
                     ("invalid", None, 0)
+                } else if s.missing {
+                    any_missing = true;
+                    ("missing", None, 0)
                 } else if s.d == 0 {
                     ("not_applicable", None, 0)
                 } else if s.n == s.d {
@@ -345,7 +410,7 @@ impl Engine {
                         Severity::Warning,
                         format!("/units/{i}"),
                         ind.id,
-                        json!({ "unit": id, "shortfall": shortfall, "numerator": s.n, "denominator": s.d }),
+                        json!({ "unit": name, "shortfall": shortfall, "numerator": s.n, "denominator": s.d }),
                     ));
                 }
                 results.push(IndicatorResult {
@@ -408,10 +473,14 @@ impl Engine {
             });
         }
 
-        render(pack, &mut diags, opts);
-        let decision = if diags.iter().any(|d| d.severity == Severity::Error) {
+        // Held back by `scope` or not, a missing value leaves the report incomplete.
+        let incomplete = diags.iter().any(|d| d.missing);
+        let pending = render(pack, &mut diags, opts);
+        let decision = if incomplete {
+            Decision::Incomplete
+        } else if diags.iter().any(|d| d.severity == Severity::Error) {
             Decision::Deferred
-        } else if diags.iter().any(|d| d.severity == Severity::Warning) || !missing.is_empty() {
+        } else if diags.iter().any(|d| d.severity == Severity::Warning) || !missing.is_empty() || any_missing {
             Decision::Conditional
         } else {
             Decision::Approved
@@ -420,6 +489,8 @@ impl Engine {
             pack: pack.stamp.clone(),
             decision,
             today: crate::time::fmt_date(p.today),
+            locale: opts.locale,
+            pending,
             date,
             units: out_units,
             missing,

@@ -1,5 +1,16 @@
 //! Inspections: the 六必须检查 checklist (scores, vetoes), the 六必须明确 facts, the
 //! outcome ladder, rectifications with deadlines and re-inspection (domain.md §3).
+//!
+//! Missing is not a fact: an unanswered item (`answers.<item id>`) and a fact not recorded
+//! (`facts.basics`, `facts.knowledge.sampled` …) are each reported once as `field.required`
+//! (`missing: true`) at their own pointer, and the inspection is `incomplete`.
+//!
+//! A veto item cannot be `na`, unless the pack's `naWhen` of that item holds (INS-S3-3
+//! when no key-area staff returned). A veto item answered `na` otherwise is an error
+//! `inspection.veto_not_applicable` at `/answers/<id>/result`; the answer is not accepted
+//! (it is neither waived nor scored) and the inspection stays `incomplete` until it is
+//! corrected. When `naWhen` cannot be decided because a value it reads is missing
+//! (`keyAreaStaffReturned`), that value is asked for (`field.required`) instead.
 
 use chrono::{Days, NaiveDate};
 use serde_json::{Value, json};
@@ -104,6 +115,8 @@ impl Engine {
             let given = answers.and_then(|a| a.get(rule.id.as_str()));
             let at = ptr(&["answers", &rule.id]);
             let mut answer = None;
+            // An answer given but not accepted (a veto item answered `na`): already reported.
+            let mut rejected = false;
             if let Some(g) = given {
                 if let Some(ev) = g.get("evidence").and_then(Value::as_str)
                     && !EVIDENCE.contains(&ev)
@@ -117,6 +130,38 @@ impl Engine {
                     ));
                 }
                 match g.get("result").and_then(Value::as_str).map(Answer::parse) {
+                    // A veto item may be `na` only when its `naWhen` holds (INS-S3-3 when no
+                    // key-area staff returned); otherwise the answer is not accepted.
+                    Some(Some(Answer::Na)) if *veto => match na_when.as_ref().map(|e| (e, e.truth(&env))) {
+                        Some((_, Some(true))) => answer = Some(Answer::Na),
+                        Some((e, None)) => {
+                            // Whether `na` is allowed depends on a value not given: ask for it.
+                            rejected = true;
+                            let mut need = Vec::new();
+                            e.needs(&env, None, &mut need);
+                            for m in need {
+                                let at = Pointer::from_segments(m.path.iter().map(String::as_str)).to_string();
+                                if !diags.iter().any(|d| d.missing && d.path == at) {
+                                    diags.push(Diagnostic::required(
+                                        at,
+                                        &m.path.join("."),
+                                        &rule.id,
+                                        Severity::Warning,
+                                    ));
+                                }
+                            }
+                        }
+                        _ => {
+                            rejected = true;
+                            diags.push(Diagnostic::new(
+                                "inspection.veto_not_applicable",
+                                Severity::Error,
+                                format!("{at}/result"),
+                                &rule.id,
+                                json!({ "weight": crate::expr::num_json(*weight) }),
+                            ));
+                        }
+                    },
                     Some(Some(a)) => answer = Some(a),
                     Some(None) => diags.push(Diagnostic::new(
                         "inspection.invalid_answer",
@@ -128,13 +173,14 @@ impl Engine {
                     None => {}
                 }
             }
-            if answer.is_none() && na_when.as_ref().is_some_and(|e| e.truth(&env) == Some(true)) {
+            if answer.is_none() && !rejected && na_when.as_ref().is_some_and(|e| e.truth(&env) == Some(true)) {
                 answer = Some(Answer::Na);
             }
             match answer {
+                None if rejected => incomplete = true,
                 None => {
                     incomplete = true;
-                    diags.push(Diagnostic::new("inspection.unanswered", Severity::Warning, at, &rule.id, json!({})));
+                    diags.push(Diagnostic::required(at, &format!("answers.{}", rule.id), &rule.id, Severity::Warning));
                 }
                 Some(Answer::Fail) => {
                     let code = if *veto { "inspection.veto_failed" } else { "inspection.item_failed" };
@@ -182,21 +228,38 @@ impl Engine {
                 v = v.and_then(|x| x.get(s.as_str()));
             }
             let at = Pointer::from_segments(path.iter().map(String::as_str)).to_string();
+            let field_id = path.join(".");
             if !fact_present(v) {
                 incomplete = true;
-                diags.push(Diagnostic::new("inspection.fact_missing", Severity::Warning, at, &rule.id, json!({})));
+                diags.push(Diagnostic::required(at, &field_id, &rule.id, Severity::Warning));
             } else if let Some(Value::Object(k)) = v {
                 let (s, c) = (k.get("sampled").and_then(Value::as_f64), k.get("correct").and_then(Value::as_f64));
                 // Knowledge must say how many were sampled and how many answered correctly.
-                let problem = match (s, c) {
-                    (Some(s), Some(c)) if c <= s => None,
-                    (None, _) => Some(("inspection.fact_missing", Severity::Warning, "sampled")),
-                    (Some(_), None) => Some(("inspection.fact_missing", Severity::Warning, "correct")),
-                    (Some(_), Some(_)) => Some(("inspection.knowledge_inconsistent", Severity::Error, "correct")),
-                };
-                if let Some((code, severity, field)) = problem {
-                    incomplete = true;
-                    diags.push(Diagnostic::new(code, severity, format!("{at}/{field}"), &rule.id, json!({})));
+                match (s, c) {
+                    (Some(s), Some(c)) if c <= s => {}
+                    (Some(_), Some(_)) => {
+                        incomplete = true;
+                        diags.push(Diagnostic::new(
+                            "inspection.knowledge_inconsistent",
+                            Severity::Error,
+                            format!("{at}/correct"),
+                            &rule.id,
+                            json!({}),
+                        ));
+                    }
+                    (s, c) => {
+                        incomplete = true;
+                        for (name, given) in [("sampled", s.is_some()), ("correct", c.is_some())] {
+                            if !given {
+                                diags.push(Diagnostic::required(
+                                    format!("{at}/{name}"),
+                                    &format!("{field_id}.{name}"),
+                                    &rule.id,
+                                    Severity::Warning,
+                                ));
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -280,7 +343,7 @@ impl Engine {
         let veto_partial = items.iter().any(|i| i.veto && i.answer == Some(Answer::Partial));
         let s = overall.unwrap_or(100.0);
         let any_error = diags.iter().any(|d| d.severity == Severity::Error && d.rule_id == crate::answer::INPUT_RULE);
-        let decision = if incomplete || any_error {
+        let decision = if incomplete || any_error || diags.iter().any(|d| d.missing) {
             Decision::Incomplete
         } else if veto_failed || overdue || s < pack.num("conditionalScore") {
             Decision::Deferred
@@ -312,11 +375,13 @@ impl Engine {
                 support.push(n.to_owned());
             }
         }
-        render(pack, &mut diags, opts);
+        let pending = render(pack, &mut diags, opts);
         InspectionAnswer {
             pack: pack.stamp.clone(),
             decision,
             today: date_str(p.today),
+            locale: opts.locale,
+            pending,
             score: overall,
             sections,
             rectifications,

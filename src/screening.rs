@@ -5,13 +5,27 @@
 //! observation runs `days` from its `from` date, counted in CST calendar days; `until` is
 //! the first day after it. An observation that is already over on the declaration date
 //! does not decide (the next rule is tried).
+//!
+//! Missing is not a fact. A declaration with a value missing that a rule needs (a
+//! `missing: true` diagnostic, e.g. `field.required` at `/contactWithConfirmed`) is
+//! `incomplete`; the outcome is still given from what was declared. A value with an error
+//! at its own path (a temperature outside 34–43 °C, such as 99.5 typed in °F; an
+//! impossible date) is set aside: screen rules are evaluated on a copy of the declaration
+//! without it, so an implausible temperature is never read as a fever. When a rule tried
+//! reads a value set aside, the declaration is `incomplete` too: the value must be measured
+//! or given again (an impossible date that no rule needed leaves its error, as before).
+//!
+//! When a rule's `from` date cannot be computed because a date is missing, that date is
+//! asked for once (`field.required` at its path, unless a rule already did) and the period
+//! is counted from the declaration date meanwhile, the longest it can be. `until` is the
+//! first free day; the diagnostics also carry `lastDay`, the last day of the period.
 
 use chrono::{Days, NaiveDate};
 use serde_json::{Value, json};
 
 use crate::answer::{Decision, Diagnostic, ScreeningAnswer, Severity, decide};
 use crate::engine::{Engine, Options, render};
-use crate::expr::{Env, Val};
+use crate::expr::{Env, FieldRef, Val};
 use crate::pack::doc::Subject;
 use crate::pack::{RuleBody, ScreenOutcome};
 use crate::pointer::Pointer;
@@ -31,14 +45,30 @@ impl Engine {
         let pack = p.pack;
         let doc = &p.doc;
         let mut diags = p.diagnostics;
-        let env = Env { doc, elem: None, today: p.today };
         let declared = p.date.unwrap_or(p.today);
 
+        // Values with an error at their own path (an implausible temperature, an impossible
+        // date) are set aside: no screen rule is decided on them.
+        let mut read = doc.clone();
+        let mut set_aside: Vec<String> = Vec::new();
+        for d in diags.iter().filter(|d| d.severity == Severity::Error && !d.missing && !d.path.is_empty()) {
+            if !set_aside.contains(&d.path) && remove_at(&mut read, &d.path) {
+                set_aside.push(d.path.clone());
+            }
+        }
+        let env = Env { doc: &read, elem: None, today: p.today };
+
+        // The fields the rules tried consulted: a value set aside among them must be given again.
+        let mut consulted: Vec<FieldRef<'_>> = Vec::new();
         let mut decided: Option<(ScreenOutcome, String, Option<NaiveDate>)> = None;
         for rule in pack.rules.iter().filter(|r| r.subject == Subject::Screening) {
             let RuleBody::Screen(sc) = &rule.body else { continue };
+            sc.when.reads(None, &mut consulted);
             if sc.when.truth(&env) != Some(true) {
                 continue;
+            }
+            for e in sc.from.iter().chain(sc.days.iter()) {
+                e.reads(None, &mut consulted);
             }
             let at = Pointer::from_segments(sc.path.iter().map(String::as_str)).to_string();
             let until = match (&sc.from, &sc.days) {
@@ -50,13 +80,36 @@ impl Engine {
                     let start = match from.eval(&env) {
                         Val::Date(d) => d,
                         _ => {
-                            diags.push(Diagnostic::new(
-                                "screening.date_missing",
-                                Severity::Warning,
-                                at.clone(),
-                                &rule.id,
-                                json!({ "from": date(declared) }),
-                            ));
+                            // Counted from the declaration date meanwhile (the longest possible
+                            // observation). A missing date is asked for once, at its own path;
+                            // a date set aside for an error is told by `screening.date_missing`.
+                            let mut need = Vec::new();
+                            from.needs(&env, None, &mut need);
+                            let mut told = false;
+                            for m in need.iter().filter(|m| m.element.is_none()) {
+                                let path = Pointer::from_segments(m.path.iter().map(String::as_str)).to_string();
+                                if set_aside.contains(&path) {
+                                    continue;
+                                }
+                                told = true;
+                                if !diags.iter().any(|d| d.missing && d.path == path) {
+                                    diags.push(Diagnostic::required(
+                                        path,
+                                        &m.path.join("."),
+                                        &rule.id,
+                                        Severity::Warning,
+                                    ));
+                                }
+                            }
+                            if !told {
+                                diags.push(Diagnostic::new(
+                                    "screening.date_missing",
+                                    Severity::Warning,
+                                    at.clone(),
+                                    &rule.id,
+                                    json!({ "from": date(declared) }),
+                                ));
+                            }
                             declared
                         }
                     };
@@ -69,19 +122,31 @@ impl Engine {
                 _ => None,
             };
             let params = match until {
-                Some(u) => json!({ "outcome": sc.outcome, "until": date(u) }),
+                Some(u) => {
+                    let last = u.pred_opt().unwrap_or(u);
+                    json!({ "outcome": sc.outcome, "until": date(u), "lastDay": date(last) })
+                }
                 None => json!({ "outcome": sc.outcome }),
             };
             diags.push(Diagnostic::new(sc.code.clone(), rule.severity, at, &rule.id, params));
             decided = Some((sc.outcome, rule.id.clone(), until));
             break;
         }
-        render(pack, &mut diags, opts);
+        // Held back by `scope` or not, a missing value leaves the declaration incomplete.
+        let needed_again = consulted.iter().any(|(elem, path)| {
+            elem.is_none() && {
+                let at = Pointer::from_segments(path.iter().map(String::as_str)).to_string();
+                set_aside.iter().any(|s| within(&at, s) || within(s, &at))
+            }
+        });
+        let incomplete = needed_again || diags.iter().any(|d| d.missing);
+        let pending = render(pack, &mut diags, opts);
         let (outcome_kind, rule_id, until) = match decided {
             Some((o, r, u)) => (o, Some(r), u),
             None => (ScreenOutcome::Normal, None, None),
         };
         let decision = match outcome_kind {
+            _ if incomplete => Decision::Incomplete,
             ScreenOutcome::FeverClinic | ScreenOutcome::CentralQuarantine => Decision::Deferred,
             ScreenOutcome::HomeObservation => Decision::Conditional,
             ScreenOutcome::Normal => decide(&diags, false),
@@ -90,6 +155,8 @@ impl Engine {
             pack: pack.stamp.clone(),
             decision,
             today: date(p.today),
+            locale: opts.locale,
+            pending,
             outcome: outcome_kind,
             rule_id,
             until: until.map(date),
@@ -101,4 +168,66 @@ impl Engine {
 
 fn date(d: NaiveDate) -> String {
     crate::time::fmt_date(d)
+}
+
+/// Remove the value at JSON Pointer `path` from `doc`; whether there was one.
+fn remove_at(doc: &mut Value, path: &str) -> bool {
+    let Some((parent, last)) = path.rsplit_once('/') else { return false };
+    let last = last.replace("~1", "/").replace("~0", "~");
+    match doc.pointer_mut(parent) {
+        Some(Value::Object(m)) => m.remove(&last).is_some(),
+        Some(Value::Array(a)) => match last.parse::<usize>() {
+            Ok(i) if i < a.len() => {
+                // Keep the indices of the other elements.
+                if let Some(slot) = a.get_mut(i) {
+                    *slot = Value::Null;
+                }
+                true
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Whether pointer `p` is `prefix` or inside it (on segment boundaries).
+fn within(p: &str, prefix: &str) -> bool {
+    p == prefix || p.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+    use serde_json::json;
+
+    use crate::time::parse_now;
+    use crate::{Engine, Options};
+
+    /// `until` stays the first free day; `lastDay` is the day before it, for "至" wordings.
+    #[test]
+    fn observation_diagnostics_carry_the_last_day() {
+        let engine = Engine::with_default_pack().unwrap();
+        let opts = Options::at(parse_now("2020-02-01T18:00:00+08:00").unwrap());
+        let base = json!({ "declaredOn": "2020-02-01", "visitedEpidemicArea": true, "leftAreaOn": "2020-01-25",
+            "contactWithAreaPeople": false, "contactWithConfirmed": false, "attendedGatherings": false,
+            "symptoms": { "temperature": 36.5, "dryCough": false, "fatigue": false } });
+        let a = engine.screen_person_value(&base, &opts);
+        assert_eq!(a.until.as_deref(), Some("2020-02-08"));
+        let d = a.diagnostics.iter().find(|d| d.code == "screening.home_observation").unwrap();
+        assert_eq!(
+            (d.params["until"].as_str(), d.params["lastDay"].as_str()),
+            (Some("2020-02-08"), Some("2020-02-07"))
+        );
+
+        let mut contact = base.clone();
+        contact["contactWithConfirmed"] = json!(true);
+        contact["lastContactOn"] = json!("2020-01-30");
+        let a = engine.screen_person_value(&contact, &opts);
+        let d = a.diagnostics.iter().find(|d| d.code == "screening.central_quarantine").unwrap();
+        assert_eq!(
+            (d.params["until"].as_str(), d.params["lastDay"].as_str()),
+            (Some("2020-02-13"), Some("2020-02-12"))
+        );
+    }
 }

@@ -1,6 +1,7 @@
 //! Issue 3: a district tree rolls up by *summing* numerators and denominators through the
 //! five levels; averaging the grids' percentages would give a different (wrong) answer.
 //! The expected numbers are computed here from the report itself, independently of the engine.
+//! Issue 7: a unit with a silent grid below it shows those sums but the status `missing`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
@@ -31,23 +32,60 @@ fn the_district_is_the_sum_of_its_grids_not_their_average() {
     let engine = Engine::with_default_pack().unwrap();
     let answer =
         engine.evaluate_indicators_value(&report, &Options::at(parse_now("2020-02-12T20:00:00+08:00").unwrap()));
+    let unit = |id: &str| answer.units.iter().find(|u| u.id == id).unwrap();
     let district = answer.units.iter().find(|u| u.level.as_deref() == Some("district")).unwrap();
     let missing_grid = grids.iter().find(|g| g.get("counts").is_none()).unwrap()["id"].as_str().unwrap();
     assert_eq!(answer.missing, vec![missing_grid.to_owned()], "the silent grid is missing, not 0%");
     assert_eq!(district.missing, vec![missing_grid.to_owned()]);
 
-    let mut differs = 0;
+    // Grids under a unit (at any depth).
+    let under = |top: &str| -> Vec<&Value> {
+        grids
+            .iter()
+            .copied()
+            .filter(|g| {
+                let mut at = g["id"].as_str().unwrap();
+                loop {
+                    if at == top {
+                        return true;
+                    }
+                    match units.iter().find(|u| u["id"] == at).and_then(|u| u["parent"].as_str()) {
+                        Some(p) => at = p,
+                        None => return false,
+                    }
+                }
+            })
+            .collect()
+    };
+
+    // The district has a silent grid below it: the sums of what was reported, but `missing`,
+    // never met/short worked out from part of its grids.
     for (id, num, den) in PAIRS {
         let n: u64 = reporting.iter().map(|g| g["counts"][num].as_u64().unwrap()).sum();
         let d: u64 = reporting.iter().map(|g| g["counts"][den].as_u64().unwrap()).sum();
-        let ratios: Vec<f64> = reporting
+        let got = district.indicators.iter().find(|i| i.id == id).unwrap();
+        assert_eq!((got.numerator, got.denominator), (n, d), "{id}: the district sums its reporting grids");
+        assert_eq!(got.status, "missing", "{id}: a grid below the district did not report");
+        assert_eq!((got.ratio, got.shortfall), (None, 0), "{id}: no ratio or shortfall from part of the grids");
+    }
+
+    // A street whose grids all reported: the sum, not the average.
+    let street = unit("GM-FH");
+    let street_grids = under("GM-FH");
+    assert_eq!(street_grids.len(), 6);
+    assert!(street_grids.iter().all(|g| g.get("counts").is_some()), "every grid of GM-FH reported");
+    let mut differs = 0;
+    for (id, num, den) in PAIRS {
+        let n: u64 = street_grids.iter().map(|g| g["counts"][num].as_u64().unwrap()).sum();
+        let d: u64 = street_grids.iter().map(|g| g["counts"][den].as_u64().unwrap()).sum();
+        let ratios: Vec<f64> = street_grids
             .iter()
             .filter(|g| g["counts"][den].as_u64().unwrap() > 0)
             .map(|g| g["counts"][num].as_f64().unwrap() / g["counts"][den].as_f64().unwrap())
             .collect();
         let average = ratios.iter().sum::<f64>() / ratios.len() as f64;
-        let got = district.indicators.iter().find(|i| i.id == id).unwrap();
-        assert_eq!((got.numerator, got.denominator), (n, d), "{id}: the district sums its grids");
+        let got = street.indicators.iter().find(|i| i.id == id).unwrap();
+        assert_eq!((got.numerator, got.denominator), (n, d), "{id}: the street sums its grids");
         assert_eq!(got.shortfall, d - n, "{id}: shortfall as a count");
         let sum_ratio = n as f64 / d as f64;
         assert!((got.ratio.unwrap() - sum_ratio).abs() < 1e-12, "{id}: ratio is Σn/Σd");
