@@ -1,0 +1,440 @@
+//! Checking while people type (issue 7): the empty filing, `scope` and `pending`, the
+//! pack describing its own forms (`describe`), labels in every locale, locale fallback,
+//! `packInfo` on a date, and messages without unfilled placeholders.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use fangkong::describe::{KINDS, kind};
+use fangkong::pack::doc::Subject;
+use fangkong::pack::{Locale, RuleBody};
+use fangkong::schema::{Shape, shape_for};
+use fangkong::time::parse_now;
+use fangkong::{Engine, Options};
+use serde_json::{Value, json};
+
+const NOW: &str = "2020-02-04T10:00:00+08:00";
+const LOCALES: [Locale; 3] = [Locale::ZhCn, Locale::ZhTw, Locale::En];
+
+fn opts(locale: Locale) -> Options {
+    Options::at(parse_now(NOW).unwrap()).locale(locale)
+}
+
+fn answer(engine: &Engine, input: &Value, o: &Options) -> Value {
+    serde_json::to_value(engine.check_filing_json(&input.to_string(), o)).unwrap()
+}
+
+fn workshop() -> Value {
+    serde_json::from_str(&std::fs::read_to_string(common::root().join("examples/filings/workshop.json")).unwrap())
+        .unwrap()
+}
+
+/// Every field id of a shape, walked here independently of the engine's describe.
+fn shape_ids(shape: &Shape, prefix: &str, out: &mut Vec<String>) {
+    match shape {
+        Shape::Object(fields) => {
+            for f in fields.iter() {
+                let id = if prefix.is_empty() { f.name.to_owned() } else { format!("{prefix}.{}", f.name) };
+                out.push(id.clone());
+                shape_ids(&f.shape, &id, out);
+            }
+        }
+        Shape::Array(el) => shape_ids(el, &format!("{prefix}[]"), out),
+        Shape::Map(el) if !prefix.ends_with("counts") => shape_ids(el, &format!("{prefix}.*"), out),
+        _ => {}
+    }
+}
+
+/// Rule ids of domain.md (the first column of its rule tables).
+fn domain_rule_ids() -> BTreeSet<String> {
+    let text = std::fs::read_to_string(common::root().join("../shared/domain.md"))
+        .or_else(|_| std::fs::read_to_string("/work/shared/domain.md"))
+        .unwrap_or_default();
+    let mut ids = BTreeSet::new();
+    for line in text.lines() {
+        let Some(cell) = line.strip_prefix("| ").and_then(|l| l.split(" |").next()) else { continue };
+        let cell = cell.trim();
+        if ["RTW-", "INS-", "IND-", "SCR-"].iter().any(|p| cell.starts_with(p)) && !cell.contains(' ') {
+            ids.insert(cell.to_owned());
+        }
+    }
+    ids
+}
+
+#[test]
+fn the_empty_filing_is_incomplete_with_one_required_per_field_named_in_every_locale() {
+    let engine = Engine::with_default_pack().unwrap();
+    for locale in LOCALES {
+        let a = answer(&engine, &json!({}), &opts(locale));
+        assert_eq!(a["decision"], "incomplete");
+        assert_eq!(a["locale"], locale.tag());
+        let diags = a["diagnostics"].as_array().unwrap();
+        assert!(diags.len() >= 20, "{diags:?}");
+        let d = engine.describe(Subject::Filing, locale, None, None).unwrap();
+        let labels: BTreeMap<String, String> = d["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| (f["id"].as_str().unwrap().to_owned(), f["label"].as_str().unwrap().to_owned()))
+            .collect();
+        let mut paths = BTreeSet::new();
+        for diag in diags {
+            assert_eq!(diag["code"], "field.required", "only field.required on an empty filing: {diag}");
+            assert_eq!(diag["missing"], true);
+            assert!(paths.insert(diag["path"].as_str().unwrap().to_owned()), "reported twice: {diag}");
+            let field = diag["params"]["field"].as_str().unwrap();
+            let label = &labels[field];
+            assert_ne!(label, field, "{field} has no label in {}", locale.tag());
+            assert!(diag["message"].as_str().unwrap().contains(label.as_str()), "{diag} does not name {label}");
+            // Nothing is stated as a fact: no digit in the message of a missing value.
+            assert!(!diag["message"].as_str().unwrap().contains('0'), "{diag}");
+        }
+        // Every field the description marks required is among them, and vice versa.
+        let required: BTreeSet<String> = d["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["required"] == true && !f["pointer"].as_str().unwrap().contains('*'))
+            .map(|f| f["pointer"].as_str().unwrap().to_owned())
+            .collect();
+        assert!(required.is_subset(&paths), "required but not reported: {:?}", required.difference(&paths));
+        for g in a["gates"].as_array().unwrap() {
+            assert_ne!(g["passed"], false, "no gate is false on values the filing does not have: {g}");
+        }
+    }
+}
+
+#[test]
+fn a_missing_value_is_never_read_as_zero() {
+    let engine = Engine::with_default_pack().unwrap();
+    let mut f = workshop();
+    f["measures"].as_object_mut().unwrap().remove("preventionTeamSize");
+    f["measures"]["temperatureChecksPerDay"] = Value::Null;
+    f["supplies"]["masks"] = json!("  ");
+    let a = answer(&engine, &f, &opts(Locale::ZhCn));
+    assert_eq!(a["decision"], "incomplete");
+    let codes: Vec<(&str, &str)> = a["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap(), d["path"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        codes,
+        vec![
+            ("field.required", "/measures/preventionTeamSize"),
+            ("field.required", "/supplies/masks"),
+            ("field.required", "/measures/temperatureChecksPerDay"),
+        ]
+    );
+    let gates: BTreeMap<&str, &Value> =
+        a["gates"].as_array().unwrap().iter().map(|g| (g["id"].as_str().unwrap(), &g["passed"])).collect();
+    assert_eq!(gates["RTW-G3"], &Value::Null, "masks unknown: supplies undetermined");
+    assert_eq!(gates["RTW-G4"], &Value::Null, "team size unknown: mechanism undetermined");
+    assert_eq!(gates["RTW-G1"], &json!(true));
+    // An error in a value that was entered still shows, beside the missing ones.
+    f["enterprise"]["creditCode"] = json!("91440311MA5G0K3P1X");
+    let a = answer(&engine, &f, &opts(Locale::ZhCn));
+    assert_eq!(a["decision"], "incomplete");
+    assert!(a["diagnostics"].as_array().unwrap().iter().any(|d| d["code"] == "credit_code.checksum"));
+}
+
+#[test]
+fn scope_holds_back_missing_values_outside_it_and_counts_them() {
+    let engine = Engine::with_default_pack().unwrap();
+    let one_char = json!({ "enterprise": { "name": "深" } });
+    let all = answer(&engine, &one_char, &opts(Locale::ZhCn));
+    let n = all["diagnostics"].as_array().unwrap().len();
+    assert_eq!(all["pending"], 0);
+    let scoped = answer(&engine, &one_char, &opts(Locale::ZhCn).scope(["/enterprise/name"]));
+    assert_eq!(scoped["diagnostics"], json!([]), "nothing under inputs not reached yet");
+    assert_eq!(scoped["pending"], n);
+    assert_eq!(scoped["decision"], "incomplete", "the decision does not depend on the scope");
+    // A section prefix covers its fields, on segment boundaries only.
+    let section = answer(&engine, &one_char, &opts(Locale::ZhCn).scope(["/enterprise"]));
+    let paths: Vec<&str> =
+        section["diagnostics"].as_array().unwrap().iter().map(|d| d["path"].as_str().unwrap()).collect();
+    // `whitelisted` is asked for while the planned date (which could make it moot) is unknown.
+    assert_eq!(
+        paths,
+        vec!["/enterprise/creditCode", "/enterprise/districtCode", "/enterprise/address", "/enterprise/whitelisted"]
+    );
+    let o = opts(Locale::ZhCn).scope(["/staff"]);
+    assert!(o.in_scope("/staff/keyArea/returned") && o.in_scope("/staff") && !o.in_scope("/staffing"));
+    // An error in an entered value shows outside the scope.
+    let wrong = json!({ "enterprise": { "name": "深", "creditCode": "123" } });
+    let a = answer(&engine, &wrong, &opts(Locale::ZhCn).scope(["/enterprise/name"]));
+    let codes: Vec<&str> = a["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, vec!["credit_code.length"]);
+    // The same option works for every kind.
+    let s = engine.screen_person_json(r#"{"declaredOn":"2020-02-01"}"#, &opts(Locale::ZhCn).scope(["/declaredOn"]));
+    assert!(s.pending > 0 && s.diagnostics.iter().all(|d| !d.missing));
+    let i = engine.score_inspection_json(r#"{"inspectedOn":"2020-02-12"}"#, &opts(Locale::ZhCn).scope(["/facts"]));
+    assert!(i.pending > 0 && i.diagnostics.iter().all(|d| !d.missing || d.path.starts_with("/facts")));
+}
+
+#[test]
+fn describe_covers_every_field_rule_and_item_in_every_locale_and_pack() {
+    let domain = domain_rule_ids();
+    assert!(domain.len() >= 68, "domain.md rule ids: {}", domain.len());
+    // Ids domain.md names in its text rather than in a table.
+    let mut domain = domain;
+    for i in 1..=6 {
+        domain.insert(format!("INS-S{i}"));
+        domain.insert(format!("INS-K{i}"));
+    }
+    for i in 1..=10 {
+        domain.insert(format!("IND-R{i}"));
+    }
+    let weights: BTreeMap<&str, (f64, bool)> = [
+        ("INS-S1-1", 6.0, true),
+        ("INS-S1-2", 6.0, true),
+        ("INS-S2-1", 6.0, true),
+        ("INS-S3-3", 5.0, true),
+        ("INS-S4-1", 6.0, true),
+        ("INS-S3-7", 2.0, false),
+        ("INS-S6-1", 4.0, false),
+    ]
+    .into_iter()
+    .map(|(id, w, v)| (id, (w, v)))
+    .collect();
+    for pack_id in ["shenzhen-2020", "guangming-2020"] {
+        let engine = Engine::with_pack_id(pack_id).unwrap();
+        for locale in LOCALES {
+            let mut seen_rules: BTreeMap<String, String> = BTreeMap::new();
+            // The version in force in February 2020 (the April one drops RTW-T3).
+            let feb = fangkong::time::parse_iso_date("2020-02-04");
+            for k in KINDS {
+                let d = engine.describe(k, locale, None, feb).unwrap();
+                assert_eq!(d["kind"], k.name());
+                assert_eq!(d["locale"], locale.tag());
+                assert_eq!(d["pack"]["id"], pack_id);
+                let ids: BTreeSet<&str> =
+                    d["fields"].as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap()).collect();
+                let mut want = Vec::new();
+                shape_ids(shape_for(k), "", &mut want);
+                for id in &want {
+                    assert!(ids.contains(id.as_str()), "{pack_id} {} {}: no field {id}", locale.tag(), k.name());
+                }
+                for f in d["fields"].as_array().unwrap() {
+                    let label = f["label"].as_str().unwrap();
+                    assert!(!label.is_empty() && label != f["id"], "{pack_id} {}: unlabelled {f}", locale.tag());
+                    assert!(f["pointer"].as_str().unwrap().starts_with('/'));
+                }
+                for r in d["rules"].as_array().unwrap() {
+                    seen_rules.insert(r["id"].as_str().unwrap().to_owned(), r["title"].as_str().unwrap().to_owned());
+                }
+                for s in d["sections"].as_array().into_iter().flatten() {
+                    for it in s["items"].as_array().unwrap() {
+                        seen_rules
+                            .insert(it["id"].as_str().unwrap().to_owned(), it["title"].as_str().unwrap().to_owned());
+                    }
+                }
+                if k == Subject::Inspection {
+                    let items: Vec<&Value> =
+                        d["sections"].as_array().unwrap().iter().flat_map(|s| s["items"].as_array().unwrap()).collect();
+                    assert_eq!(items.len(), 27);
+                    let total: f64 = items.iter().map(|i| i["weight"].as_f64().unwrap()).sum();
+                    assert_eq!(total, 100.0);
+                    assert_eq!(items.iter().filter(|i| i["veto"] == true).count(), 5);
+                    for (id, (w, v)) in &weights {
+                        let it = items.iter().find(|i| i["id"] == *id).unwrap();
+                        assert_eq!((it["weight"].as_f64().unwrap(), it["veto"].as_bool().unwrap()), (*w, *v), "{id}");
+                    }
+                    assert_eq!(d["facts"].as_array().unwrap().len(), 6);
+                    assert_eq!(d["evidence"].as_array().unwrap().len(), 4);
+                }
+                if k == Subject::Filing {
+                    let gates = d["gates"].as_array().unwrap();
+                    assert_eq!(gates.len(), 6);
+                    let g1 = &gates[0];
+                    assert!(g1["fields"].as_array().unwrap().contains(&json!("staff.total")));
+                    if locale == Locale::ZhCn {
+                        assert_eq!(g1["title"], "企业复工人数不清");
+                    }
+                }
+                if k == Subject::Indicators {
+                    assert_eq!(d["indicators"].as_array().unwrap().len(), 5);
+                    assert_eq!(d["checklist"].as_array().unwrap().len(), 10);
+                }
+                if k == Subject::Screening {
+                    assert!(d["questions"].as_array().unwrap().iter().any(|q| q["id"] == "symptoms.temperature"));
+                }
+            }
+            for id in &domain {
+                let title =
+                    seen_rules.get(id).unwrap_or_else(|| panic!("{pack_id} {}: rule {id} not described", locale.tag()));
+                assert!(!title.is_empty() && title != id, "{pack_id} {}: {id} has no title", locale.tag());
+            }
+        }
+    }
+}
+
+#[test]
+fn a_district_variant_renames_a_field_without_code() {
+    let mut variant: Value = serde_json::from_str(fangkong::engine::EMBEDDED_PACKS[2]).unwrap();
+    assert_eq!(variant["id"], "guangming-2020");
+    variant["labels"] = json!({ "zh-CN": { "filing:enterprise.name": { "label": "单位全称" } } });
+    let engine = Engine::from_pack_value(variant).unwrap();
+    let d = engine.describe(Subject::Filing, Locale::ZhCn, None, None).unwrap();
+    let f = d["fields"].as_array().unwrap().iter().find(|f| f["id"] == "enterprise.name").unwrap().clone();
+    assert_eq!(f["label"], "单位全称");
+    let a = answer(&engine, &json!({}), &opts(Locale::ZhCn));
+    assert!(a["diagnostics"].as_array().unwrap().iter().any(|d| d["message"] == "请填写：单位全称"));
+    // Other locales keep the parent's labels.
+    let en = engine.describe(Subject::Filing, Locale::En, None, None).unwrap();
+    assert!(en["fields"].as_array().unwrap().iter().any(|f| f["label"] == "Enterprise name"));
+}
+
+#[test]
+fn every_embedded_pack_labels_everything_in_three_locales() {
+    for id in ["shenzhen-2020", "guangming-2020", "hangzhou-2020"] {
+        let engine = Engine::with_pack_id(id).unwrap();
+        for p in engine.packs() {
+            let missing = fangkong::describe::missing_labels(p);
+            assert!(missing.is_empty(), "{id} {}: {:?}", p.stamp.version, &missing[..missing.len().min(5)]);
+        }
+    }
+    // A pack without labels is reported.
+    let mut bare: Value = serde_json::from_str(fangkong::DEFAULT_PACK).unwrap();
+    bare["labels"]["en"] = json!({});
+    let engine = Engine::from_pack_value(bare).unwrap();
+    let missing = fangkong::describe::missing_labels(engine.pack());
+    assert!(missing.iter().any(|(l, k)| *l == Locale::En && k == "filing:enterprise.name"));
+    assert!(missing.iter().any(|(l, k)| *l == Locale::En && k == "INS-S1-1"));
+}
+
+#[test]
+fn unknown_and_regional_locales_fall_back_and_the_answer_says_which() {
+    let engine = Engine::with_default_pack().unwrap();
+    for (tag, want) in [
+        ("fr-FR", "en"),
+        ("en-GB", "en"),
+        ("zh-SG", "zh-CN"),
+        ("zh-Hans", "zh-CN"),
+        ("zh-HK", "zh-TW"),
+        ("zh-MO", "zh-TW"),
+        ("zh-Hant-CN", "zh-TW"),
+        ("xx", "en"),
+    ] {
+        let a = answer(&engine, &workshop(), &opts(Locale::negotiate(tag)));
+        assert_eq!(a["locale"], want, "{tag}");
+    }
+}
+
+#[test]
+fn pack_info_on_a_date_is_the_hash_the_answer_carries() {
+    let engine = Engine::with_default_pack().unwrap();
+    for filed in ["2020-02-04", "2020-04-06", "2020-04-07", "2020-06-01"] {
+        let mut f = workshop();
+        f["filedOn"] = json!(filed);
+        let a = answer(&engine, &f, &opts(Locale::ZhCn));
+        let on = fangkong::time::parse_iso_date(filed);
+        let info = engine.pack_info_on(on);
+        assert_eq!(a["pack"]["hash"], info.hash, "{filed}");
+        assert_eq!(a["pack"]["version"], info.version, "{filed}");
+    }
+    assert_ne!(engine.pack_info_on(fangkong::time::parse_iso_date("2020-02-04")), engine.pack_info());
+}
+
+/// Every placeholder of every message of every pack, in every locale, is filled by the
+/// params its code is given — by the pack's own checks, or in some golden answer.
+#[test]
+fn no_message_leaves_a_placeholder_unfilled() {
+    let cases = common::load_cases();
+    let mut params: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut add = |code: &str, keys: &mut dyn Iterator<Item = String>| {
+        params.entry(code.to_owned()).or_default().extend(keys);
+    };
+    add("field.required", &mut ["field".to_owned(), "label".to_owned()].into_iter());
+    // Codes the engine emits with params of its own, rarely seen in golden cases.
+    for (code, keys) in [
+        ("checklist.unknown_item", &["item"][..]),
+        ("inspection.unknown_item", &["item"]),
+        ("indicators.duplicate_unit", &["unit"]),
+        ("indicators.unknown_count", &["count"]),
+        ("input.too_large", &["maxBytes"]),
+        ("input.too_long", &["max"]),
+        ("input.too_many", &["max"]),
+        ("input.unknown_pack_version", &["reason"]),
+    ] {
+        add(code, &mut keys.iter().map(|k| (*k).to_owned()));
+    }
+    for id in ["shenzhen-2020", "guangming-2020", "hangzhou-2020"] {
+        let engine = Engine::with_pack_id(id).unwrap();
+        for p in engine.packs() {
+            for r in &p.rules {
+                match &r.body {
+                    RuleBody::Assert(checks) | RuleBody::Gate { checks, .. } => {
+                        for c in checks {
+                            add(&c.code, &mut c.params.iter().map(|(k, _)| k.clone()));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    let engine = Engine::with_default_pack().unwrap();
+    let mut rendered = 0usize;
+    for case in &cases {
+        for locale in LOCALES {
+            let mut o = opts(locale);
+            o.now = parse_now(&case.now).unwrap();
+            let text = match &case.input {
+                common::Input::Json(v) => v.to_string(),
+                common::Input::Text(t) => t.clone(),
+            };
+            let a = match case.kind {
+                common::CaseKind::Filing => serde_json::to_value(engine.check_filing_json(&text, &o)),
+                common::CaseKind::Inspection => serde_json::to_value(engine.score_inspection_json(&text, &o)),
+                common::CaseKind::Indicators => serde_json::to_value(engine.evaluate_indicators_json(&text, &o)),
+                common::CaseKind::Screening => serde_json::to_value(engine.screen_person_json(&text, &o)),
+            }
+            .unwrap();
+            for d in a["diagnostics"].as_array().unwrap() {
+                rendered += 1;
+                for text in [&d["message"], &d["help"]] {
+                    let t = text.as_str().unwrap_or_default();
+                    assert!(!(t.contains('{') && t.contains('}')), "{}: unfilled placeholder in {t}", case.file);
+                }
+                let keys = d["params"].as_object().unwrap().keys().cloned();
+                add(d["code"].as_str().unwrap(), &mut keys.collect::<Vec<_>>().into_iter());
+            }
+        }
+    }
+    assert!(rendered > 1000);
+    let mut unfilled = Vec::new();
+    for id in ["shenzhen-2020", "guangming-2020", "hangzhou-2020"] {
+        let p = Engine::with_pack_id(id).unwrap();
+        let json = &p.pack().json;
+        for (tag, msgs) in json["messages"].as_object().unwrap() {
+            for (code, m) in msgs.as_object().unwrap() {
+                for text in [&m["message"], &m["help"]] {
+                    let mut rest = text.as_str().unwrap_or_default();
+                    while let Some(open) = rest.find('{') {
+                        let after = &rest[open + 1..];
+                        let Some(close) = after.find('}') else { break };
+                        let name = &after[..close];
+                        if !params.get(code).is_some_and(|k| k.contains(name)) {
+                            unfilled.push(format!("{id} {tag} {code}: {{{name}}}"));
+                        }
+                        rest = &after[close + 1..];
+                    }
+                }
+            }
+        }
+    }
+    assert!(unfilled.is_empty(), "placeholders no params fill:\n{}", unfilled.join("\n"));
+}
+
+#[test]
+fn kinds_by_name() {
+    for k in KINDS {
+        assert_eq!(kind(k.name()), Some(k));
+    }
+    assert_eq!(kind("filings"), None);
+}
