@@ -396,8 +396,7 @@ impl Engine {
         on: Option<NaiveDate>,
     ) -> Result<Value, String> {
         let pack = self.pack_to_describe(version, on)?;
-        let label =
-            |key: &str| pack.labels.lookup(locale, key).map(|(l, h)| (l.to_owned(), h.map(str::to_owned)));
+        let label = |key: &str| pack.labels.lookup(locale, key).map(|(l, h)| (l.to_owned(), h.map(str::to_owned)));
         Ok(crate::json_schema::input_schema(subject, &label))
     }
 

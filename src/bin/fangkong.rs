@@ -127,7 +127,9 @@ fn describe(a: &Args) -> Result<ExitCode, String> {
     let kind = fangkong::describe::kind(name)
         .ok_or_else(|| format!("unknown kind `{name}`; use filing, inspection, indicators or screening"))?;
     let on = match &a.on {
-        Some(d) => Some(fangkong::time::parse_iso_date(d).ok_or_else(|| format!("`--on {d}` is not a date YYYY-MM-DD"))?),
+        Some(d) => {
+            Some(fangkong::time::parse_iso_date(d).ok_or_else(|| format!("`--on {d}` is not a date YYYY-MM-DD"))?)
+        }
         None => None,
     };
     let engine = engine(a)?;

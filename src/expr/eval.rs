@@ -300,7 +300,13 @@ pub fn needs<'v>(node: &'v Node, env: &Env<'v>, at: Option<(&'v [String], usize)
             }
             _ => needs(arr, env, at, out),
         },
-        Node::Present(_) | Node::Num(_) | Node::Bool(_) | Node::Str(_) | Node::Date(_) | Node::StrList(_) | Node::Today => {}
+        Node::Present(_)
+        | Node::Num(_)
+        | Node::Bool(_)
+        | Node::Str(_)
+        | Node::Date(_)
+        | Node::StrList(_)
+        | Node::Today => {}
         Node::Not(a) | Node::Neg(a) | Node::Size(a) => needs(a, env, at, out),
         Node::Bin(_, a, b) | Node::Days(a, b) | Node::Latest(a, b) | Node::AddDays(a, b) | Node::In(a, b) => {
             needs(a, env, at, out);
@@ -344,7 +350,11 @@ pub fn reads<'n>(node: &'n Node, elem: Option<&'n [String]>, out: &mut Vec<(Opti
 
 /// The fields an expression needs whatever the other values are: not under `||`, `&&`,
 /// the left of `??`, `present()` or a branch of `if` (for `required` in forms).
-pub fn always_needs<'n>(node: &'n Node, elem: Option<&'n [String]>, out: &mut Vec<(Option<&'n [String]>, &'n [String])>) {
+pub fn always_needs<'n>(
+    node: &'n Node,
+    elem: Option<&'n [String]>,
+    out: &mut Vec<(Option<&'n [String]>, &'n [String])>,
+) {
     match node {
         Node::Field { base, path, kind: FieldKind::Leaf(_) } => {
             let e = match base {
