@@ -1,7 +1,27 @@
-// A consumer of the package's types, checked by `tsc --noEmit` (make test-types): the types
-// are real (not `any`), options are checked, answers are typed down to the diagnostics.
+// A consumer of the package's types, checked by `tsc --noEmit` (make test-types) with the
+// current TypeScript and with the oldest one the types support (5.2; js/test/types.test.mjs):
+// the types are real (not `any`), options are checked, answers are typed down to the
+// diagnostics, each kind's decision is its own union, and `describe` is typed per kind.
 import init, { Engine, version } from 'fangkong';
-import type { Decision, Diagnostic, FangkongError, Filing, FilingAnswer, Options, PackStamp } from 'fangkong';
+import type {
+  AnswerLocale,
+  Code,
+  Decision,
+  Diagnostic,
+  FangkongError,
+  FieldDescription,
+  Filing,
+  FilingAnswer,
+  FilingDecision,
+  GateId,
+  GateResult,
+  IndicatorsAnswer,
+  InspectionDescription,
+  JsonSchema,
+  Options,
+  PackStamp,
+  RuleId,
+} from 'fangkong';
 import * as web from 'fangkong/web';
 
 const filing: Filing = {
@@ -14,6 +34,64 @@ const filing: Filing = {
 };
 const options: Options = { now: new Date('2020-02-04T02:00:00Z'), locale: 'zh-CN', packVersion: '2020-02-10' };
 
+/** A filing's decision, narrowed exhaustively: `incomplete` is the first rung. */
+function decisionLabel(d: FilingDecision): string {
+  switch (d) {
+    case 'incomplete':
+      return '待补充';
+    case 'deferred':
+      return '暂缓复工';
+    case 'conditional':
+      return '整改后复工';
+    case 'approved':
+      return '准予复工';
+    default: {
+      const unreachable: never = d;
+      return unreachable;
+    }
+  }
+}
+
+/** An indicator report's decision, with the units' statuses (`missing` counts included). */
+function indicatorsLabel(a: IndicatorsAnswer): string {
+  switch (a.decision) {
+    case 'incomplete':
+      return `counts missing: ${a.units.filter((u) => u.indicators.some((i) => i.status === 'missing')).map((u) => u.id).join(', ')}`;
+    case 'deferred':
+      return 'errors';
+    case 'conditional':
+      return a.missing.length > 0 ? `reports missing: ${a.missing.join(', ')}` : 'short';
+    case 'approved':
+      return 'met';
+    default: {
+      const unreachable: never = a.decision;
+      return unreachable;
+    }
+  }
+}
+
+/** One line of an error summary: codes of the default pack autocomplete, others fall to `default`. */
+function summaryLine(d: Diagnostic, fields: ReadonlyMap<string, FieldDescription>): string {
+  const code: Code = d.code;
+  switch (code) {
+    case 'field.required': {
+      const id = d.params['field'];
+      return typeof id === 'string' ? `${fields.get(id)?.label ?? id}: ${d.message}` : d.message;
+    }
+    case 'filing.lead_time':
+    case 'filing.before_province_date':
+      return `${d.path}: ${d.message} (${d.help ?? ''})`;
+    default:
+      return d.message;
+  }
+}
+
+/** Gates: `true`, `false`, or `null` while an input is missing. */
+function gateState(g: GateResult): 'passed' | 'failed' | 'undetermined' {
+  if (g.passed === null) return 'undetermined';
+  return g.passed ? 'passed' : 'failed';
+}
+
 export async function inBrowser(wasmUrl: URL): Promise<Decision> {
   await init({ module_or_path: wasmUrl });
   await web.default();
@@ -21,11 +99,36 @@ export async function inBrowser(wasmUrl: URL): Promise<Decision> {
   const answer: FilingAnswer = engine.checkFiling(filing, options);
   const errors: Diagnostic[] = answer.diagnostics.filter((d) => d.severity === 'error');
   const first: string | undefined = errors[0]?.help;
-  const gatesFailed: string[] = answer.gates.filter((g) => !g.passed).flatMap((g) => g.causes.map((c) => `${g.id}:${c.ruleId}${c.path}`));
+  const missing: Diagnostic[] = answer.diagnostics.filter((d) => d.missing);
+  const gatesFailed: string[] = answer.gates.filter((g) => g.passed === false).flatMap((g) => g.causes.map((c) => `${g.id}:${c.ruleId}${c.path}`));
+  const undetermined: GateId[] = answer.gates.filter((g) => gateState(g) === 'undetermined').map((g) => g.id);
   const starts: string[] = answer.earliestStart.map((e) => `${e.index} ${e.path} ${e.earliestStart}`);
   const batch: FilingAnswer[] = engine.checkFilings([filing, '{"filedOn":"2020-02-03"}'], { now: '2020-02-04' });
   const stamp: PackStamp = engine.packInfo();
-  console.log(first, gatesFailed, starts, batch.length, stamp.hash, engine.version, version());
+  const inForce: PackStamp = engine.packInfo({ on: '2020-02-10' });
+  console.log(first, missing.length, gatesFailed, undetermined, starts, batch.length, stamp.hash, inForce.version, engine.version, version());
+
+  // As the person types: only what they have reached, the rest counted in `pending`.
+  const form = engine.describe('filing', { locale: 'en' });
+  const fields = new Map(form.fields.map((f) => [f.id, f] as const));
+  const maxLength: number | undefined = fields.get('enterprise.name')?.maxLength;
+  const typing = engine.checkFiling({ enterprise: { name: '深' } }, { now: '2020-02-04', scope: ['/enterprise/name'], locale: navigator.language });
+  const used: AnswerLocale = typing.locale;
+  const lines: string[] = typing.diagnostics.map((d) => summaryLine(d, fields));
+  console.log(form.title, form.gates.map((g) => `${g.id} ${g.title} ${g.fields.join(',')}`), maxLength, used, typing.pending, lines, decisionLabel(typing.decision));
+
+  // The inspector's checklist, from the pack.
+  const inspection: InspectionDescription = engine.describe('inspection', { locale: 'zh-TW', on: '2020-02-10' });
+  const vetoes: RuleId[] = inspection.sections.flatMap((s) => s.items.filter((i) => i.veto).map((i) => i.id));
+  const weights: number = inspection.sections.reduce((sum, s) => sum + s.items.reduce((w, i) => w + i.weight, 0), 0);
+  const results: string[] = inspection.results.map((r) => `${r.value}=${r.label}`);
+  const counts: string[] = engine.describe('indicators').indicators.map((i) => `${i.numerator.count}/${i.denominator.count}`);
+  const questions: string[] = engine.describe('screening').questions.map((q) => q.pointer);
+  const schema: JsonSchema = engine.inputSchema('filing', { locale: 'zh-CN' });
+  console.log(vetoes, weights, results, counts, questions, schema['$schema']);
+
+  const report = engine.evaluateIndicators({ date: '2020-02-04', units: [] }, { now: '2020-02-04', locale: 'fr-FR' });
+  console.log(indicatorsLabel(report));
   engine.free();
   return answer.decision;
 }
@@ -46,12 +149,22 @@ export function onServer(text: string, browserHash: string): Decision | 'mismatc
 // What must not type-check:
 // @ts-expect-error `now` is required
 Engine.withDefaultPack().checkFiling(filing, { locale: 'en' });
+// @ts-expect-error unknown option keys are refused (`only` is not an option; `scope` is)
+Engine.withDefaultPack().checkFiling(filing, { now: '2020-02-04', only: ['/enterprise'] });
 // @ts-expect-error counts are numbers
 const wrong: Filing = { staff: { total: 'twelve' } };
 // @ts-expect-error unknown fields are refused by the type
 const typo: Filing = { staffs: {} };
 // @ts-expect-error decision is a union of four words, not any string
 const d: 'approved' | 'deferred' = Engine.withDefaultPack().checkFiling(filing, options).decision;
+// @ts-expect-error `met` is an indicator's status, not a report's decision
+const never: IndicatorsAnswer['decision'] = 'met';
 // @ts-expect-error severity is typed
-const s: number = Engine.withDefaultPack().checkFiling(filing, options).diagnostics[0].severity;
-console.log(wrong, typo, d, s);
+const s: number = Engine.withDefaultPack().checkFiling(filing, options).diagnostics[0]!.severity;
+// @ts-expect-error a gate may be undetermined (`null`), not just passed or failed
+const passed: boolean = Engine.withDefaultPack().checkFiling(filing, options).gates[0]!.passed;
+// @ts-expect-error only the inspection has sections
+const sections = Engine.withDefaultPack().describe('filing').sections;
+// @ts-expect-error describe knows the four kinds only
+Engine.withDefaultPack().describe('filings');
+console.log(wrong, typo, d, never, s, passed, sections);

@@ -58,8 +58,14 @@ rm -rf "$out"
 mkdir -p "$out"
 "$WASM_OPT" -Oz --strip-debug --strip-producers "$work/fangkong_bg.wasm" -o "$out/fangkong_bg.wasm"
 cp "$work/fangkong.js" "$out/"
-# The generated class has `[Symbol.dispose]()`: name its lib so consumers on es2022 type-check.
-{ echo '/// <reference lib="esnext.disposable" />'; cat "$work/fangkong.d.ts"; } >"$out/fangkong.d.ts"
+# The generated class has `[Symbol.dispose]()`: name its lib so consumers on es2022 type-check
+# (TypeScript >= 5.2). Then the default pack's `Code`, `RuleId` and `GateId` unions, which the
+# hand-written types (src/types.d.ts) use: generated from the pack, never written by hand.
+{
+  echo '/// <reference lib="esnext.disposable" />'
+  cat "$work/fangkong.d.ts"
+  node scripts/gen-types.mjs packs/shenzhen-2020.json
+} >"$out/fangkong.d.ts"
 cp js/pkg-template/* "$out/"
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 sed -i "s/\"version\": \"0.0.0-template\"/\"version\": \"$version\"/" "$out/package.json"

@@ -1,6 +1,7 @@
-// Checks real JSON values against the package's hand-written TypeScript interfaces
-// (pkg/fangkong.d.ts), read with the TypeScript compiler's type checker: every required
-// property present, no property the type does not declare, literal unions respected.
+// Checks real JSON values against the package's TypeScript interfaces (pkg/fangkong.d.ts:
+// hand-written in src/types.d.ts, plus the pack's unions from scripts/gen-types.mjs), read
+// with the TypeScript compiler's type checker: every required property present, no property
+// the type does not declare, literal unions respected.
 import ts from 'typescript';
 
 export function loadTypes(dts) {
@@ -83,5 +84,11 @@ export function loadTypes(dts) {
     out.push(`${path}: cannot check against ${checker.typeToString(type)}`);
   }
 
-  return { problems, names: [...exports.keys()] };
+  /** The string literals of a union type such as `Code` (its open `(string & {})` member left out). */
+  function literals(name) {
+    const type = typeOf(name);
+    return (type.isUnion() ? type.types : [type]).filter((t) => t.isStringLiteral()).map((t) => t.value);
+  }
+
+  return { problems, literals, names: [...exports.keys()] };
 }

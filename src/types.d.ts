@@ -1,0 +1,589 @@
+/** Any JSON value. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * The language asked for: any BCP 47 tag, never an error. `zh-CN` (default), `zh-TW` and `en`
+ * are used as they are; any other tag falls back to the nearest one — `zh-Hant`, `zh-TW`, `zh-HK`,
+ * `zh-MO` to `zh-TW`, any other `zh…` (`zh-SG`, `zh-Hans`) to `zh-CN`, everything else (`fr-FR`,
+ * `en-GB`) to `en`. The answer's `locale` says which one was used.
+ */
+export type Locale = AnswerLocale | (string & {});
+
+/** A locale the engine speaks: the `locale` of every answer and description. */
+export type AnswerLocale = "zh-CN" | "zh-TW" | "en";
+
+/** The four kinds of submission. */
+export type Kind = "filing" | "inspection" | "indicators" | "screening";
+
+/** How to answer. */
+export interface Options {
+  /** The moment of checking (required): RFC 3339 text such as `2020-02-04T10:00:00+08:00`, a bare date `2020-02-04` (noon CST), or a `Date`. "Today" is its calendar day in China Standard Time. */
+  now: string | Date;
+  /** Language of messages; default `zh-CN`. */
+  locale?: Locale;
+  /** Judge by this pack version instead of the one in force on the submission's date; an `Error` is thrown when the engine has no such version. */
+  packVersion?: string;
+  /**
+   * The fields or sections the person has reached, as JSON Pointer prefixes (`/enterprise`,
+   * `/staff/total`; `""` is everything). A missing value outside every prefix is held back
+   * (counted in the answer's `pending`); every other diagnostic is reported as usual. Prefixes
+   * match whole segments: `/staff` covers `/staff/total`, not `/staffing`. Without `scope`,
+   * everything is reported.
+   */
+  scope?: readonly string[];
+}
+
+/** `error`, `warning` or `info`. */
+export type Severity = "error" | "warning" | "info";
+
+/**
+ * The verdict on a submission, lowest rung first: `incomplete` (values still to be filled in),
+ * `deferred` (暂缓复工 / an error or a failed gate), `conditional` (warnings to put right),
+ * `approved`. Each answer type has its own alias (`FilingDecision` … `IndicatorsDecision`), so
+ * one kind's ladder can change without the others.
+ */
+export type Decision = "incomplete" | "deferred" | "conditional" | "approved";
+/** A filing's decision: `incomplete` whenever a required value is missing. */
+export type FilingDecision = "incomplete" | "deferred" | "conditional" | "approved";
+/** An inspection's decision: `incomplete` with an unanswered item or a missing fact. */
+export type InspectionDecision = "incomplete" | "deferred" | "conditional" | "approved";
+/** A screening's decision: `incomplete` whenever a required answer is missing. */
+export type ScreeningDecision = "incomplete" | "deferred" | "conditional" | "approved";
+/** An indicator report's decision: `incomplete` while a count is missing (never `approved`); missing reports of units make it `conditional`. */
+export type IndicatorsDecision = "incomplete" | "deferred" | "conditional" | "approved";
+
+/**
+ * Rule ids of the engine itself, not of a pack: `INPUT` for problems of the input's shape and
+ * of required values no rule owns; `IND` for an indicator report as a whole (a unit's report
+ * missing or partial).
+ */
+export type EngineRuleId = "INPUT" | "IND";
+
+/** Which pack produced an answer. */
+export interface PackStamp {
+  /** Pack id, e.g. `shenzhen-2020`. */
+  id: string;
+  /** Pack version. */
+  version: string;
+  /** `sha256:` of the canonical pack JSON: equal hashes mean equal rules. */
+  hash: string;
+}
+
+/** One problem found in a submission, placed at the field where it is. */
+export interface Diagnostic {
+  /** Stable machine code, e.g. `filing.lead_time` (a `switch` over it needs a `default`: other packs add codes). */
+  code: Code;
+  severity: Severity;
+  /** JSON Pointer into the submission (`/staff/returning`); `""` is the whole submission. */
+  path: string;
+  /** The rule that found it (`RTW-T1`), or the engine's own `INPUT` / `IND` (see `EngineRuleId`). */
+  ruleId: RuleId | EngineRuleId;
+  /** Human message in the requested locale. */
+  message: string;
+  /** Stable parameters (numbers, dates, field names — never a person's data). */
+  params: { [key: string]: JsonValue };
+  /** What to do about it, in the requested locale (absent when there is no advice). */
+  help?: string;
+  /**
+   * The value at `path` is missing (absent, `null` or blank): always code `field.required`,
+   * with `params.field` the field's id (`enterprise.name`, `roster[].arrivedOn`). Never a fact.
+   */
+  missing: boolean;
+}
+
+/** What caused a gate to fail. */
+export interface Cause {
+  ruleId: RuleId | EngineRuleId;
+  code: Code;
+  /** JSON Pointer of the field. */
+  path: string;
+}
+
+/** One of the 六个坚决不放手 gates. */
+export interface GateResult {
+  /** `RTW-G1` … `RTW-G6`. */
+  id: GateId;
+  /** `true` passed, `false` failed, `null` undetermined: an input it needs is missing. */
+  passed: boolean | null;
+  /** Why it failed or is undetermined (empty when passed). */
+  causes: Cause[];
+}
+
+/** A roster employee who cannot be on site on the planned resumption date (RTW-T3). */
+export interface EarliestStart {
+  /** JSON Pointer of the roster entry (`/roster/3`). */
+  path: string;
+  index: number;
+  /** First day the employee may work (`YYYY-MM-DD`). */
+  earliestStart: string;
+}
+
+/** A value that normalisation changed (full-width digits, `2020/2/4`, `+86` …). */
+export interface Normalized {
+  path: string;
+  value: JsonValue;
+}
+
+/** The answer to a return-to-work filing (the CLI's `check-filing` JSON). */
+export interface FilingAnswer {
+  pack: PackStamp;
+  /** `incomplete`, `deferred`, `conditional` or `approved`. */
+  decision: FilingDecision;
+  /** The locale the messages are in (an unknown or regional tag falls back to one of these). */
+  locale: AnswerLocale;
+  /** How many missing values `scope` held back (0 without `scope`). */
+  pending: number;
+  /** "Today" in China Standard Time (`YYYY-MM-DD`), as used for the decision. */
+  today: string;
+  diagnostics: Diagnostic[];
+  gates: GateResult[];
+  earliestStart: EarliestStart[];
+  normalized: Normalized[];
+}
+
+/** A named person with a phone. */
+export interface Person { name?: string; phone?: string; idNumber?: string; }
+
+/** A return-to-work filing (复工备案). Every field is optional; what is missing is reported by the rules. Dates are text (`2020-02-04`, `2020/2/4`, `2020年2月4日`). */
+export interface Filing {
+  filedOn?: string;
+  plannedResumption?: string;
+  enterprise?: {
+    name?: string;
+    /** 统一社会信用代码. */
+    creditCode?: string;
+    /** GB/T 2260 district code. */
+    districtCode?: string;
+    street?: string;
+    community?: string;
+    address?: string;
+    /** 保障类 firms, exempt from the province's date. */
+    whitelisted?: boolean;
+  };
+  contacts?: { firstResponsible?: Person; healthLiaison?: Person; };
+  staff?: {
+    total?: number;
+    returning?: number;
+    local?: number;
+    fromOutside?: number;
+    keyArea?: { returned?: number; isolationComplete?: number; stillThere?: number; unreachable?: number; };
+  };
+  roster?: Array<{
+    name?: string;
+    idNumber?: string;
+    phone?: string;
+    returning?: boolean;
+    keyAreaHistory?: boolean;
+    closeContact?: boolean;
+    arrivedOn?: string;
+  }>;
+  supplies?: { masks?: number; thermometers?: number; disinfectantLiters?: number; gloves?: number; };
+  measures?: {
+    preventionTeamSize?: number;
+    teamTrained?: boolean;
+    emergencyPlan?: boolean;
+    isolationRooms?: number;
+    singleRoomIsolation?: boolean;
+    closedManagement?: boolean;
+    temperatureChecksPerDay?: number;
+    fingerprintClockSuspended?: boolean;
+    canteen?: { present?: boolean; staggered?: boolean; boxedMeals?: boolean; dispersedDining?: boolean; };
+    dormitory?: { rooms?: number; residents?: number; areaM2?: number; };
+    disinfectionLog?: boolean;
+    commitmentSigned?: boolean;
+  };
+  openRectifications?: Array<{ itemId?: string; deadline?: string; resolved?: boolean; veto?: boolean; }>;
+}
+
+/** An inspector's answer to one checklist item. */
+export interface ItemAnswer {
+  /** `pass`, `partial`, `fail` or `na` (not applicable: leaves the denominator). */
+  result?: "pass" | "partial" | "fail" | "na";
+  /** `document`, `record`, `onsite` or `interview`. */
+  evidence?: "document" | "record" | "onsite" | "interview";
+  note?: string;
+}
+
+/** An inspection: 六必须检查 answers by item id (`INS-S1-1` …) and the 六必须明确 facts. */
+export interface Inspection {
+  inspectedOn?: string;
+  enterprise?: { name?: string; creditCode?: string };
+  inspector?: { name?: string; badge?: string };
+  /** When false, `INS-S3-3` (isolation rooms) is `na` by itself. */
+  keyAreaStaffReturned?: boolean;
+  answers?: { [itemId: string]: ItemAnswer };
+  facts?: {
+    basics?: string;
+    workflow?: string;
+    isolation?: string;
+    stocks?: string;
+    knowledge?: { sampled?: number; correct?: number };
+    /** What the firm asks the district for (masks, thermometers, staff, transport …). */
+    needs?: string[];
+  };
+  previous?: Array<{ inspectedOn?: string; rectifications?: Array<{ itemId?: string; deadline?: string; resolved?: boolean; veto?: boolean }> }>;
+}
+
+/** The score of one checklist section. */
+export interface SectionScore {
+  /** `INS-S1` … `INS-S6`. */
+  id: RuleId;
+  /** 100 × earned / applicable, unrounded; `null` when every item is `na`. */
+  score: number | null;
+  earned: number;
+  applicable: number;
+}
+
+/** A failed or partial item to put right by a deadline. */
+export interface Rectification { itemId: RuleId; deadline: string; veto: boolean; }
+
+/** What became of a previous inspection's rectification. */
+export interface Reinspected {
+  itemId: string;
+  deadline: string;
+  status: "resolved" | "overdue" | "open";
+  /** JSON Pointer into `previous`. */
+  path: string;
+}
+
+/** The answer to an inspection (the CLI's `score-inspection` JSON). */
+export interface InspectionAnswer {
+  pack: PackStamp;
+  /** `incomplete`, `deferred`, `conditional` or `approved`. */
+  decision: InspectionDecision;
+  /** The locale the messages are in (an unknown or regional tag falls back to one of these). */
+  locale: AnswerLocale;
+  /** How many missing values `scope` held back (0 without `scope`). */
+  pending: number;
+  today: string;
+  /** Overall score, unrounded (round only for display). */
+  score: number | null;
+  sections: SectionScore[];
+  rectifications: Rectification[];
+  /** Re-inspection due at the latest deadline. */
+  reinspectBy: string | null;
+  /** 日查日报: daily self-check reports until re-inspected. */
+  dailyReporting: boolean;
+  /** The firm's needs, for the district's support list. */
+  support: string[];
+  reinspection: Reinspected[];
+  diagnostics: Diagnostic[];
+  normalized: Normalized[];
+}
+
+/** A daily report of the community indicators (五个100%). */
+export interface IndicatorReport {
+  date?: string;
+  units?: Array<{
+    id?: string;
+    parent?: string;
+    /** `district`, `street`, `community`, `grid` or `unit`. */
+    level?: string;
+    name?: string;
+    /** compounds, compoundsEnclosed, keyAreaArrivals, keyAreaHomeIsolated, closeContacts, closeContactsQuarantined, entrances, entrancesTwoWayChecked, rentalUnits, rentalUnitsRegistered. */
+    counts?: { [count: string]: number };
+    /** The 十个一律 checklist by item id (`IND-R1` …). */
+    checklist?: { [itemId: string]: ItemAnswer };
+  }>;
+}
+
+/** One indicator of one unit. */
+export interface IndicatorResult {
+  /** `IND-1` … `IND-5`. */
+  id: RuleId;
+  numerator: number;
+  denominator: number;
+  /** numerator / denominator, unrounded; `null` for 0 / 0. */
+  ratio: number | null;
+  /** `missing` when counts of this unit (or a unit below) are not reported; `invalid` when some are wrong. */
+  status: "met" | "short" | "not_applicable" | "invalid" | "missing";
+  /** How many are still short of 100%. */
+  shortfall: number;
+}
+
+/** One unit with its own or rolled-up indicators. */
+export interface UnitResult {
+  id: string;
+  parent: string | null;
+  level: string | null;
+  reported: boolean;
+  /** Units below this one whose report is missing. */
+  missing: string[];
+  indicators: IndicatorResult[];
+  checklist: { answered: number; passed: number; failed: string[]; partial: string[] } | null;
+}
+
+/** The answer to an indicator report (the CLI's `indicators` JSON). */
+export interface IndicatorsAnswer {
+  pack: PackStamp;
+  /** `incomplete`, `deferred`, `conditional` or `approved`. */
+  decision: IndicatorsDecision;
+  /** The locale the messages are in (an unknown or regional tag falls back to one of these). */
+  locale: AnswerLocale;
+  /** How many missing values `scope` held back (0 without `scope`). */
+  pending: number;
+  today: string;
+  date: string | null;
+  units: UnitResult[];
+  /** Units without a report for the date (missing, never 0%). */
+  missing: string[];
+  diagnostics: Diagnostic[];
+  normalized: Normalized[];
+}
+
+/** A personal screening declaration (排查 / 自主申报). */
+export interface Declaration {
+  declaredOn?: string;
+  visitedEpidemicArea?: boolean;
+  leftAreaOn?: string | null;
+  contactWithAreaPeople?: boolean;
+  contactWithConfirmed?: boolean;
+  lastContactOn?: string | null;
+  attendedGatherings?: boolean;
+  symptoms?: { temperature?: number; dryCough?: boolean; fatigue?: boolean };
+}
+
+/** The answer to a screening (the CLI's `screen` JSON). */
+export interface ScreeningAnswer {
+  pack: PackStamp;
+  /** `incomplete`, `deferred`, `conditional` or `approved`. */
+  decision: ScreeningDecision;
+  /** The locale the messages are in (an unknown or regional tag falls back to one of these). */
+  locale: AnswerLocale;
+  /** How many missing values `scope` held back (0 without `scope`). */
+  pending: number;
+  today: string;
+  outcome: "fever_clinic" | "central_quarantine" | "home_observation" | "normal";
+  /** The rule that decided (`SCR-3`), `null` for normal. */
+  ruleId: RuleId | null;
+  /** First day after the observation (`YYYY-MM-DD`). */
+  until: string | null;
+  diagnostics: Diagnostic[];
+  normalized: Normalized[];
+}
+
+/** Options of `describe`. */
+export interface DescribeOptions {
+  /** Language of labels and titles; default `zh-CN` (any tag, with the fallback of `Locale`). */
+  locale?: Locale;
+  /** Describe this pack version (default: the one in force on `on`, else the latest). */
+  packVersion?: string;
+  /** Describe the version in force on this day (`YYYY-MM-DD`, or a `Date`: its day in China Standard Time). */
+  on?: string | Date;
+}
+
+/** Options of `inputSchema`: `title`s and `description`s in `locale` (default `zh-CN`), of the pack version chosen as for `describe`. */
+export type InputSchemaOptions = DescribeOptions;
+
+/** Options of `packInfo`. */
+export interface PackInfoOptions {
+  /** The day (`YYYY-MM-DD`, or a `Date`) whose version in force is wanted; default: the latest version. */
+  on?: string | Date;
+}
+
+/** A JSON Schema 2020-12 document (from `inputSchema`). */
+export type JsonSchema = { [key: string]: JsonValue };
+
+/** The type of an input field: leaves, groups, lists and maps (`answers`, `counts`). */
+export type FieldType = "text" | "number" | "boolean" | "date" | "object" | "array" | "map" | "texts";
+
+/** A value of an enumerated field with its label in the locale. */
+export interface EnumOption<V extends string = string> {
+  value: V;
+  label: string;
+}
+
+/** One field of a kind's input, for building a form. */
+export interface FieldDescription {
+  /** Dotted id, `[]` for array elements and `*` for map entries: `enterprise.name`, `roster[].arrivedOn`. */
+  id: string;
+  /** JSON Pointer; `*` stands for any array element or map entry (`/roster/*` is each roster entry, `/answers/*` each answer). */
+  pointer: string;
+  type: FieldType;
+  /** The field's name in the locale. */
+  label: string;
+  /** Help for the person filling it in, when the pack has some. */
+  hint?: string;
+  /** A rule needs it: left empty, it is reported as `field.required`. */
+  required: boolean;
+  /** Most characters of a text. */
+  maxLength?: number;
+  /** Most elements of a list. */
+  maxItems?: number;
+  min?: number;
+  max?: number;
+  /** Whole numbers only. */
+  integer?: boolean;
+  /** What the text must be: `creditCode`, `idNumber`, `phone`, `date`, `districtCode` … */
+  format?: "creditCode" | "idNumber" | "phone" | "date" | "districtCode" | (string & {});
+  /** The HTML `inputmode` to offer. */
+  inputMode?: "none" | "text" | "decimal" | "numeric" | "tel" | "search" | "email" | "url";
+  /** The allowed values with their labels. */
+  enum?: EnumOption[];
+}
+
+/** The kinds of rule a pack holds. */
+export type RuleKind = "field" | "assert" | "isolation" | "gate" | "section" | "item" | "fact" | "indicator" | "checklistItem" | "screen";
+
+/** One rule of the pack. */
+export interface RuleDescription {
+  id: RuleId;
+  kind: RuleKind;
+  /** The rule's title in the locale. */
+  title: string;
+  severity: Severity;
+  /** Ids of the fields it reads. */
+  reads: string[];
+}
+
+/** One of the 六个坚决不放手 gates. */
+export interface GateDescription {
+  id: GateId;
+  /** The gate's wording in the locale (`企业复工人数不清`). */
+  title: string;
+  /** The rules whose errors fail it. */
+  rules: RuleId[];
+  /** Ids of the fields that feed it. */
+  fields: string[];
+}
+
+/** What every description has. */
+export interface DescriptionBase<K extends Kind> {
+  kind: K;
+  /** The locale used (after fallback). */
+  locale: AnswerLocale;
+  pack: PackStamp;
+  /** The form's title in the locale. */
+  title: string;
+  /** Every field of the input, depth first (groups, lists and maps included). */
+  fields: FieldDescription[];
+  rules: RuleDescription[];
+  /** The gates of this kind, when the pack has some (filings always). */
+  gates?: GateDescription[];
+}
+
+/** The return-to-work filing form, with its six gates. */
+export interface FilingDescription extends DescriptionBase<"filing"> {
+  gates: GateDescription[];
+}
+
+/** One checklist item (六必须检查). */
+export interface ItemDescription {
+  id: RuleId;
+  title: string;
+  /** Points in its section. */
+  weight: number;
+  /** A veto item: `fail` defers whatever the score. */
+  veto: boolean;
+  /** The pack's condition under which the item may be `na` (`keyAreaStaffReturned == false`); `null`: a veto item may never be `na`. */
+  naWhen: string | null;
+}
+
+/** One checklist section with its items. */
+export interface SectionDescription {
+  id: RuleId;
+  title: string;
+  items: ItemDescription[];
+}
+
+/** One of the 六必须明确 facts. */
+export interface FactDescription {
+  id: RuleId;
+  title: string;
+  /** Id of the field holding it (`facts.basics`). */
+  field: string;
+}
+
+/** The inspection form: sections, items, facts, results and evidence kinds. */
+export interface InspectionDescription extends DescriptionBase<"inspection"> {
+  sections: SectionDescription[];
+  facts: FactDescription[];
+  results: EnumOption<"pass" | "partial" | "fail" | "na">[];
+  evidence: EnumOption<"document" | "record" | "onsite" | "interview">[];
+}
+
+/** A count of an indicator with its label. */
+export interface CountDescription {
+  /** The count's name in `units[].counts` (`compoundsEnclosed`). */
+  count: string;
+  label: string;
+}
+
+/** One of the 五个100% indicators. */
+export interface IndicatorDescription {
+  id: RuleId;
+  title: string;
+  /** The code of its shortfall diagnostic. */
+  code: Code;
+  numerator: CountDescription;
+  denominator: CountDescription;
+}
+
+/** One of the 十个一律 community rules. */
+export interface ChecklistItemDescription {
+  id: RuleId;
+  title: string;
+}
+
+/** The daily indicator report form. */
+export interface IndicatorsDescription extends DescriptionBase<"indicators"> {
+  indicators: IndicatorDescription[];
+  checklist: ChecklistItemDescription[];
+  /** The five levels of 五级联防, top down. */
+  levels: EnumOption<"district" | "street" | "community" | "grid" | "unit">[];
+  /** The answers to a checklist item. */
+  results: EnumOption<"pass" | "partial" | "fail" | "na">[];
+}
+
+/** One question of the personal declaration: a field of the declaration that is not a group (`visitedEpidemicArea`, `symptoms.temperature`). */
+export type QuestionDescription = FieldDescription;
+
+/** The personal screening declaration form. */
+export interface ScreeningDescription extends DescriptionBase<"screening"> {
+  questions: QuestionDescription[];
+}
+
+/** Any description (`describe` with a kind known only at run time). */
+export type Description = FilingDescription | InspectionDescription | IndicatorsDescription | ScreeningDescription;
+
+/** The methods of `Engine` that describe the pack (merged into the class below). */
+export interface Engine {
+  /**
+   * The form of a kind of submission, from the pack, in the locale: its fields (pointer, label,
+   * hint, required, limits, format, enum values), rules, gates, and per kind the inspection's
+   * sections and items, the indicators, or the screening questions.
+   */
+  describe(kind: "filing", options?: DescribeOptions): FilingDescription;
+  describe(kind: "inspection", options?: DescribeOptions): InspectionDescription;
+  describe(kind: "indicators", options?: DescribeOptions): IndicatorsDescription;
+  describe(kind: "screening", options?: DescribeOptions): ScreeningDescription;
+  describe(kind: Kind, options?: DescribeOptions): Description;
+  /** The JSON Schema 2020-12 of a kind's input, `title`s and `description`s in the locale. */
+  inputSchema(kind: Kind, options?: InputSchemaOptions): JsonSchema;
+  /** `{ id, version, hash }` of the version in force on `on` (default: the latest version). */
+  packInfo(options?: PackInfoOptions): PackStamp;
+}
+
+/** One mistake in a rule pack. */
+export interface PackErrorInfo {
+  /** JSON Pointer into the pack, e.g. `/rules/3/checks/0/assert`. */
+  path: string;
+  /** `pack.syntax`, `pack.unknown_reference`, `pack.type_mismatch`, … */
+  code: string;
+  /** What is wrong (lower-case, one line). */
+  message: string;
+}
+
+/**
+ * What the package throws: a real `Error` with a one-line message and a stable `code` —
+ * `options.invalid`, `input.unconvertible`, `input.too_many`, or a pack code (`pack.*`, then
+ * with `path` and every mistake in `errors`). (A freed engine throws wasm-bindgen's own
+ * `Error`, without `code`.)
+ */
+export interface FangkongError extends Error {
+  code: string;
+  path?: string;
+  errors?: PackErrorInfo[];
+  /** For a batch: the index of the submission that could not be converted. */
+  index?: number;
+}
