@@ -43,7 +43,7 @@ lint-wasm: setup-js
 	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
 
 test-types: setup-js
-	js/node_modules/.bin/tsc -p js/tsconfig.json
+	node js/node_modules/typescript/bin/tsc -p js/tsconfig.json
 
 # Node (ESM), headless Chromium (script module), esbuild, types, and parity with the CLI.
 test-wasm: lint-wasm pkg-check native-release test-types

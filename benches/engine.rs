@@ -31,6 +31,27 @@ fn benches(c: &mut Criterion) {
     c.bench_function("indicators: district of 19 units", |b| {
         b.iter(|| engine.evaluate_indicators_json(black_box(&district), &opts))
     });
+    // One keystroke while typing (issue 7): the filing as far as the person has come, with
+    // `scope` the fields reached. Workshop: the measures not yet filled, typing the masks.
+    let mut half: serde_json::Value = serde_json::from_str(&workshop).unwrap();
+    half.as_object_mut().unwrap().remove("measures");
+    half["supplies"]["masks"] = serde_json::json!("6");
+    let half = half.to_string();
+    let reached = ["/filedOn", "/plannedResumption", "/enterprise", "/contacts", "/staff", "/supplies"];
+    let typing = opts.clone().scope(reached);
+    c.bench_function("keystroke with scope: workshop, half filled", |b| {
+        b.iter(|| engine.check_filing_json(black_box(&half), &typing))
+    });
+    // The 1,000-person factory, typing into the last roster row.
+    let mut fac: serde_json::Value = serde_json::from_str(&factory).unwrap();
+    if let Some(last) = fac["roster"].as_array_mut().and_then(|r| r.last_mut()) {
+        last["phone"] = serde_json::json!("1380013");
+    }
+    let fac = fac.to_string();
+    let typing_roster = opts.clone().scope(["/filedOn", "/plannedResumption", "/enterprise", "/staff", "/roster"]);
+    c.bench_function("keystroke with scope: factory, 1,000-person roster", |b| {
+        b.iter(|| engine.check_filing_json(black_box(&fac), &typing_roster))
+    });
     c.bench_function("screen a person", |b| b.iter(|| engine.screen_person_json(black_box(&person), &opts)));
 }
 

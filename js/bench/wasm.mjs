@@ -42,6 +42,17 @@ median('compile default pack family (`Engine.withDefaultPack()`)', () => Engine.
 median('check a filing: workshop, JSON text', () => engine.checkFiling(workshop, opts));
 median('check a filing: workshop, plain object', () => engine.checkFiling(workshopObj, opts));
 median('check a filing: factory, 1,000-person roster', () => engine.checkFiling(factory, opts));
+// One keystroke while typing (issue 7): the filing so far, `scope` = the fields reached.
+const half = structuredClone(workshopObj);
+delete half.measures;
+half.supplies.masks = '6';
+const reached = ['/filedOn', '/plannedResumption', '/enterprise', '/contacts', '/staff', '/supplies'];
+median('keystroke with scope: workshop, half filled (plain object)', () => engine.checkFiling(half, { ...opts, scope: reached }));
+const fac = JSON.parse(factory);
+fac.roster.at(-1).phone = '1380013';
+const facText = JSON.stringify(fac);
+const reachedRoster = ['/filedOn', '/plannedResumption', '/enterprise', '/staff', '/roster'];
+median('keystroke with scope: factory, 1,000-person roster (JSON text)', () => engine.checkFiling(facText, { ...opts, scope: reachedRoster }));
 median('score an inspection: 27 items', () => engine.scoreInspection(inspection, opts));
 median('indicators: district of 19 units', () => engine.evaluateIndicators(district, opts));
 median('screen a person', () => engine.screenPerson(person, opts));
