@@ -222,6 +222,21 @@ pub const UNIT: Shape = Shape::Object(&[
     f("checklist", Shape::Map(&ANSWER)),
 ]);
 
+/// The ten counts of domain.md §4 that a unit's `counts` may hold (numerator, then denominator,
+/// of IND-1 … IND-5). Other keys are accepted by the shape (the indicators warn of them).
+pub const INDICATOR_COUNTS: [&str; 10] = [
+    "compoundsEnclosed",
+    "compounds",
+    "keyAreaHomeIsolated",
+    "keyAreaArrivals",
+    "closeContactsQuarantined",
+    "closeContacts",
+    "entrancesTwoWayChecked",
+    "entrances",
+    "rentalUnitsRegistered",
+    "rentalUnits",
+];
+
 /// A daily report of the community indicators (domain.md §4).
 pub static INDICATORS: Shape = Shape::Object(&[leaf("date", Ty::Date), f("units", Shape::Array(&UNIT))]);
 
@@ -308,6 +323,8 @@ const PARAM_DOC: Shape = Shape::Object(&[
 
 const MESSAGE_DOC: Shape = Shape::Object(&[req("message", STR), leaf("help", Ty::Str)]);
 
+const LABEL_DOC: Shape = Shape::Object(&[req("label", STR), leaf("hint", Ty::Str)]);
+
 /// A rule pack document (after `extends` is resolved).
 pub static PACK: Shape = Shape::Object(&[
     req("id", STR),
@@ -320,6 +337,7 @@ pub static PACK: Shape = Shape::Object(&[
     f("parameters", Shape::Map(&PARAM_DOC)),
     f("rules", Shape::Array(&RULE_DOC)),
     f("messages", Shape::Map(&Shape::Map(&MESSAGE_DOC))),
+    f("labels", Shape::Map(&Shape::Map(&LABEL_DOC))),
 ]);
 
 /// Longest text accepted in any field, in characters.
@@ -464,8 +482,12 @@ fn walk_value(v: &Value, shape: &Shape, ptr: &mut Pointer, w: &mut Walked) -> Op
                 shape_error(w, ptr, "input.invalid_type", serde_json::json!({ "expected": "array" }));
                 return None;
             };
+            if !items.validate_length(None, Some(MAX_ARRAY_LEN as u64), None) {
+                shape_error(w, ptr, "input.too_many", serde_json::json!({ "max": MAX_ARRAY_LEN }));
+                return None;
+            }
             let mut out = Vec::new();
-            for (i, item) in items.iter().take(MAX_ARRAY_LEN).enumerate() {
+            for (i, item) in items.iter().enumerate() {
                 ptr.push_index(i);
                 if let Some(x) = walk_value(item, &Shape::Leaf(Ty::Str), ptr, w) {
                     out.push(x);
@@ -518,33 +540,42 @@ fn walk_leaf(v: &Value, ty: Ty, ptr: &Pointer, w: &mut Walked) -> Option<Value> 
         );
         return if ok { Some(v.clone()) } else { wrong(w) };
     }
+    if let Value::String(s) = v {
+        // Any string: first its length, then blank is absent, as `null` is.
+        if !s.as_str().validate_length(None, Some(MAX_TEXT_CHARS as u64), None) {
+            shape_error(w, ptr, "input.too_long", serde_json::json!({ "max": MAX_TEXT_CHARS }));
+            return None;
+        }
+        if is_blank(s) {
+            return None;
+        }
+    }
     match (ty, v) {
         (Ty::Bool, Value::Bool(b)) => Some(Value::Bool(*b)),
         (Ty::Num, Value::Number(n)) => Some(Value::Number(n.clone())),
         (Ty::Str, Value::Number(n)) => Some(Value::String(n.to_string())),
-        (Ty::Str | Ty::Date | Ty::Num, Value::String(s)) => {
-            if !s.as_str().validate_length(None, Some(MAX_TEXT_CHARS as u64), None) {
-                shape_error(w, ptr, "input.too_long", serde_json::json!({ "max": MAX_TEXT_CHARS }));
-                return None;
-            }
-            let norm = if ty == Ty::Str { normalize_free_text(s) } else { normalize_text(s) };
-            let canonical = match ty {
-                Ty::Num => {
-                    // Forms send numbers as text; accept a plain decimal after normalisation.
-                    match norm.parse::<f64>().ok().filter(|x| x.is_finite()).and_then(serde_json::Number::from_f64) {
-                        Some(n) => {
-                            let n = whole_number(n);
-                            w.normalized.push(Normalized { path: ptr.to_string(), value: Value::Number(n.clone()) });
-                            return Some(Value::Number(n));
-                        }
-                        None => return wrong(w),
-                    }
+        (Ty::Num, Value::String(s)) => {
+            // Forms send numbers as text: a plain decimal once normalised (full-width digits,
+            // spaces around it), nothing else — the same rule as NUMBER_PATTERN in JSON Schema.
+            let norm = normalize_text(s);
+            match number_text(&norm) {
+                Some(n) => {
+                    let n = whole_number(n);
+                    w.normalized.push(Normalized { path: ptr.to_string(), value: Value::Number(n.clone()) });
+                    Some(Value::Number(n))
                 }
-                Ty::Date => match crate::ids::parse_date(&norm) {
+                None => wrong(w),
+            }
+        }
+        (Ty::Str | Ty::Date, Value::String(s)) => {
+            let canonical = if ty == Ty::Str {
+                normalize_free_text(s)
+            } else {
+                let norm = normalize_text(s);
+                match crate::ids::parse_date(&norm) {
                     Ok(d) => crate::time::fmt_date(d),
                     Err(_) => norm,
-                },
-                _ => norm,
+                }
             };
             if canonical != *s {
                 w.normalized.push(Normalized { path: ptr.to_string(), value: Value::String(canonical.clone()) });
@@ -553,6 +584,34 @@ fn walk_leaf(v: &Value, ty: Ty, ptr: &Pointer, w: &mut Walked) -> Option<Value> 
         }
         _ => wrong(w),
     }
+}
+
+/// Most digits before the decimal point of a number given as text: 15 digits are exact in a
+/// double, and no count or amount of a form comes near them.
+pub const MAX_NUMBER_DIGITS: usize = 15;
+
+/// The characters that [`normalize_text`] removes wherever they are (zero-width and invisible
+/// format characters).
+pub const INVISIBLE_CHARS: &[char] = &['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}'];
+
+/// A value that counts as not given: a string of nothing but whitespace (including the
+/// ideographic space U+3000) and invisible characters.
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| c.is_whitespace() || INVISIBLE_CHARS.contains(&c))
+}
+
+/// A number written as text, already normalised: `^[+-]?[0-9]{1,15}(\.[0-9]+)?$`.
+fn number_text(norm: &str) -> Option<serde_json::Number> {
+    let unsigned = norm.strip_prefix(['+', '-']).unwrap_or(norm);
+    let (int, frac) = match unsigned.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (unsigned, None),
+    };
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    if !digits(int) || int.len() > MAX_NUMBER_DIGITS || frac.is_some_and(|f| !digits(f)) {
+        return None;
+    }
+    norm.parse::<f64>().ok().filter(|x| x.is_finite()).and_then(serde_json::Number::from_f64)
 }
 
 /// `12.0` → `12`, so that normalised counts print as whole numbers.
@@ -595,5 +654,55 @@ mod tests {
         assert_eq!(w.doc["filedOn"], "2020-02-04");
         assert_eq!(w.doc["staff"]["total"], 120);
         assert_eq!(w.doc["roster"][0]["name"], "5");
+    }
+
+    #[test]
+    fn blank_is_absent_in_every_leaf() {
+        let input = serde_json::json!({
+            "filedOn": "",
+            "enterprise": { "name": "\u{3000} \u{200B}", "whitelisted": " " },
+            "staff": { "total": "\t" },
+            "roster": [ { "arrivedOn": "", "returning": "" } ]
+        });
+        let w = walk(&input, &FILING);
+        assert!(w.diagnostics.is_empty(), "{:?}", w.diagnostics);
+        assert_eq!(w.doc, serde_json::json!({ "enterprise": {}, "staff": {}, "roster": [ {} ] }));
+        assert!(w.normalized.is_empty());
+        // The length limit comes first: a blank of 1,001 characters is too long.
+        let w = walk(&serde_json::json!({ "filedOn": " ".repeat(1001) }), &FILING);
+        assert_eq!(w.diagnostics.first().map(|d| d.code.as_str()), Some("input.too_long"));
+    }
+
+    #[test]
+    fn numbers_as_text_are_plain_decimals() {
+        let ok = [
+            "12",
+            "-3",
+            "+4",
+            "０.５",
+            "\u{3000}１２\u{200B}０ ",
+            "１２．５",
+            "999999999999999",
+            "0.000000000000000001",
+        ];
+        for t in ok {
+            let w = walk(&serde_json::json!({ "staff": { "total": t } }), &FILING);
+            assert!(w.diagnostics.is_empty(), "{t:?}: {:?}", w.diagnostics);
+            assert!(w.doc["staff"]["total"].is_number(), "{t:?}");
+        }
+        let bad = ["1e3", ".5", "5.", "1 2", "inf", "NaN", "0x10", "1,000", "十二", "1000000000000000", "--1", "1.2.3"];
+        for t in bad {
+            let w = walk(&serde_json::json!({ "staff": { "total": t } }), &FILING);
+            let codes: Vec<_> = w.diagnostics.iter().map(|d| d.code.as_str()).collect();
+            assert_eq!(codes, ["input.invalid_type"], "{t:?}");
+        }
+    }
+
+    #[test]
+    fn string_lists_have_the_array_limit() {
+        let needs = vec![Value::Null; MAX_ARRAY_LEN + 1];
+        let w = walk(&serde_json::json!({ "facts": { "needs": needs } }), &INSPECTION);
+        let codes: Vec<_> = w.diagnostics.iter().map(|d| (d.code.as_str(), d.path.as_str())).collect();
+        assert_eq!(codes, [("input.too_many", "/facts/needs")]);
     }
 }

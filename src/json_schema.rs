@@ -1,0 +1,200 @@
+//! JSON Schema (draft 2020-12) of a submission, generated from the input shapes of
+//! [`crate::schema`], never written by hand.
+//!
+//! The schema accepts exactly the inputs whose shape the engine accepts: those it answers
+//! without a shape diagnostic (`input.invalid_type`, `input.unknown_field`, `input.too_long`,
+//! `input.too_many`), given as JSON of at most [`crate::engine::MAX_INPUT_BYTES`] bytes. It
+//! follows the walker rule by rule:
+//!
+//! - objects have only the fields of their shape (`additionalProperties: false`);
+//! - `null` is accepted anywhere and means absent, and so is a blank string in a leaf
+//!   (nothing but whitespace, ideographic spaces U+3000 and invisible characters);
+//! - a string has at most [`MAX_TEXT_CHARS`] characters (code points), blank or not;
+//! - text accepts strings and numbers; a number accepts numbers and a plain decimal written as
+//!   text ([`NUMBER_PATTERN`]: full-width digits, spaces around it); a date is a string (whether
+//!   it is a valid date is a rule's diagnostic, not the shape's); a boolean is `true`/`false`;
+//! - arrays, string lists and maps with free keys hold at most [`MAX_ARRAY_LEN`] entries.
+//!
+//! Titles and descriptions come from a label catalogue (the pack's `labels`): the key of a
+//! field is `<kind>:<field id>` (`filing:roster[].arrivedOn`, `inspection:answers.*.result`),
+//! the document's is `kind:<kind>`. Each node also carries its field id as `x-fangkong-field`,
+//! and dates `x-fangkong-format: "date"`; both are annotations only (with ajv in strict mode,
+//! declare them with `ajv.addVocabulary(["x-fangkong-field", "x-fangkong-format"])`, and pass
+//! `allowUnionTypes: true` for the `type` lists).
+
+use serde_json::{Map, Value, json};
+
+use crate::pack::doc::Subject;
+use crate::schema::{INDICATOR_COUNTS, MAX_ARRAY_LEN, MAX_TEXT_CHARS, Shape, Ty, shape_for};
+
+/// The JSON Schema dialect of [`input_schema`].
+pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
+
+/// What makes a string blank (an ECMAScript character class body): the whitespace that the
+/// engine trims (Unicode `White_Space`, as Rust's `char::is_whitespace`) and the invisible
+/// characters that it removes (U+200B–U+200D, U+2060, U+FEFF, U+00AD).
+macro_rules! blank_chars {
+    () => {
+        r"\t\n\u000B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\u200B-\u200D\u2060\uFEFF\u00AD"
+    };
+}
+/// Invisible characters, removed wherever they are: any number of them after a character.
+macro_rules! invisible {
+    () => {
+        r"[\u200B-\u200D\u2060\uFEFF\u00AD]*"
+    };
+}
+/// A digit, ASCII or full-width, and the invisible characters after it.
+macro_rules! digit {
+    () => {
+        concat!(r"[0-9\uFF10-\uFF19]", invisible!())
+    };
+}
+
+/// A string of nothing but blank characters: what a boolean accepts as absent.
+pub const BLANK_PATTERN: &str = concat!("^[", blank_chars!(), "]*$");
+
+/// A number written as text, as the walker accepts it: blank (absent), or, once full-width
+/// forms become ASCII, invisible characters are removed and the ends trimmed,
+/// `^[+-]?[0-9]{1,15}(\.[0-9]+)?$` ([`crate::schema::MAX_NUMBER_DIGITS`] digits at most before the point).
+pub const NUMBER_PATTERN: &str = concat!(
+    "^[",
+    blank_chars!(),
+    "]*(?:(?:[+\\-\\uFF0B\\uFF0D]",
+    invisible!(),
+    ")?(?:",
+    digit!(),
+    "){1,15}(?:[.\\uFF0E]",
+    invisible!(),
+    "(?:",
+    digit!(),
+    ")+)?[",
+    blank_chars!(),
+    "]*)?$"
+);
+
+/// A label catalogue: the label and optional hint of a key (`filing:enterprise.name`,
+/// `kind:filing`), or `None`.
+pub type Labels<'a> = dyn Fn(&str) -> Option<(String, Option<String>)> + 'a;
+
+/// The JSON Schema of a submission of `subject`, titled from `label` (which returns the label
+/// and optional hint of a catalogue key, or `None`).
+pub fn input_schema(subject: Subject, label: &Labels<'_>) -> Value {
+    let kind = subject.name();
+    let g = Gen { kind, label };
+    let mut root = Map::new();
+    root.insert("$schema".into(), json!(DIALECT));
+    root.insert("$id".into(), json!(format!("urn:fangkong:input:{kind}")));
+    if let Some((title, hint)) = label(&format!("kind:{kind}")) {
+        root.insert("title".into(), json!(title));
+        if let Some(h) = hint {
+            root.insert("description".into(), json!(h));
+        }
+    }
+    if let Value::Object(body) = g.node(shape_for(subject), "") {
+        for (k, v) in body {
+            if k != "x-fangkong-field" {
+                root.insert(k, v);
+            }
+        }
+    }
+    Value::Object(root)
+}
+
+struct Gen<'a> {
+    kind: &'static str,
+    label: &'a Labels<'a>,
+}
+
+fn child(id: &str, name: &str) -> String {
+    if id.is_empty() { name.to_owned() } else { format!("{id}.{name}") }
+}
+
+impl Gen<'_> {
+    /// The schema of a value of `shape` whose field id is `id` (`""` for the document).
+    fn node(&self, shape: &Shape, id: &str) -> Value {
+        let mut m = Map::new();
+        if !id.is_empty() {
+            if let Some((title, hint)) = (self.label)(&format!("{}:{id}", self.kind)) {
+                m.insert("title".into(), json!(title));
+                if let Some(h) = hint {
+                    m.insert("description".into(), json!(h));
+                }
+            }
+            m.insert("x-fangkong-field".into(), json!(id));
+        }
+        match shape {
+            Shape::Leaf(ty) => self.leaf(&mut m, *ty),
+            Shape::Object(fields) => {
+                m.insert("type".into(), json!(["object", "null"]));
+                let props: Map<String, Value> =
+                    fields.iter().map(|fl| (fl.name.to_owned(), self.node(&fl.shape, &child(id, fl.name)))).collect();
+                m.insert("properties".into(), Value::Object(props));
+                m.insert("additionalProperties".into(), json!(false));
+            }
+            Shape::Array(el) => {
+                m.insert("type".into(), json!(["array", "null"]));
+                m.insert("maxItems".into(), json!(MAX_ARRAY_LEN));
+                m.insert("items".into(), self.node(el, &format!("{id}[]")));
+            }
+            Shape::StrList => {
+                m.insert("type".into(), json!(["array", "null"]));
+                m.insert("maxItems".into(), json!(MAX_ARRAY_LEN));
+                m.insert("items".into(), self.node(&Shape::Leaf(Ty::Str), &format!("{id}[]")));
+            }
+            Shape::Map(el) => {
+                m.insert("type".into(), json!(["object", "null"]));
+                m.insert("maxProperties".into(), json!(MAX_ARRAY_LEN));
+                // Known keys are listed for their titles; any other key is accepted alike.
+                let known = known_keys(self.kind, id);
+                if !known.is_empty() {
+                    let props: Map<String, Value> =
+                        known.iter().map(|k| ((*k).to_owned(), self.node(el, &child(id, k)))).collect();
+                    m.insert("properties".into(), Value::Object(props));
+                }
+                m.insert("additionalProperties".into(), self.node(el, &child(id, "*")));
+            }
+            // Pack documents only; not in the shape of a submission.
+            Shape::Enum(words) => {
+                m.insert("enum".into(), json!(words));
+            }
+            Shape::Any => {}
+        }
+        Value::Object(m)
+    }
+
+    fn leaf(&self, m: &mut Map<String, Value>, ty: Ty) {
+        let max = json!(MAX_TEXT_CHARS);
+        match ty {
+            Ty::Str => {
+                m.insert("type".into(), json!(["string", "number", "null"]));
+                m.insert("maxLength".into(), max);
+            }
+            Ty::Num => {
+                m.insert("type".into(), json!(["number", "string", "null"]));
+                m.insert("maxLength".into(), max);
+                m.insert("pattern".into(), json!(NUMBER_PATTERN));
+                m.insert("examples".into(), json!([12, "１２"]));
+            }
+            Ty::Bool => {
+                m.insert("type".into(), json!(["boolean", "null", "string"]));
+                m.insert("maxLength".into(), max);
+                m.insert("pattern".into(), json!(BLANK_PATTERN));
+            }
+            Ty::Date => {
+                m.insert("type".into(), json!(["string", "null"]));
+                m.insert("maxLength".into(), max);
+                m.insert("x-fangkong-format".into(), json!("date"));
+                m.insert("examples".into(), json!(["2020-02-04"]));
+            }
+        }
+    }
+}
+
+/// Keys of a map that the domain names (listed as properties, for their titles).
+fn known_keys(kind: &str, id: &str) -> &'static [&'static str] {
+    match (kind, id) {
+        ("indicators", "units[].counts") => &INDICATOR_COUNTS,
+        _ => &[],
+    }
+}
