@@ -1,6 +1,6 @@
 //! `make bench`: how fast the engine compiles packs and judges submissions (native).
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use fangkong::time::parse_now;

@@ -342,8 +342,9 @@ pub struct UnitResult {
 pub struct IndicatorsAnswer {
     /// The pack that decided.
     pub pack: PackStamp,
-    /// `approved` when every indicator is met or not applicable; `conditional` when some
-    /// are short or reports are missing; `deferred` when the report has errors.
+    /// `incomplete` when a value is missing (half a count pair, a unit without id);
+    /// `deferred` when the report has errors; `conditional` when some indicators are short
+    /// or reports are missing; `approved` when every indicator is met or not applicable.
     pub decision: Decision,
     /// "Today" in China Standard Time.
     pub today: String,
@@ -369,8 +370,9 @@ pub struct IndicatorsAnswer {
 pub struct ScreeningAnswer {
     /// The pack that decided.
     pub pack: PackStamp,
-    /// `deferred` for fever clinic or central quarantine, `conditional` for home observation
-    /// (or warnings), `approved` for normal.
+    /// `incomplete` while a declaration it needs is missing (the outcome is still given);
+    /// otherwise `deferred` for fever clinic or central quarantine, `conditional` for home
+    /// observation (or warnings), `approved` for normal.
     pub decision: Decision,
     /// "Today" in China Standard Time.
     pub today: String,

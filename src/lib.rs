@@ -15,8 +15,14 @@
 //! let engine = Engine::with_default_pack().map_err(|e| e.to_string())?;
 //! let now = parse_now("2020-02-04T10:00:00+08:00")?;
 //! let answer = engine.check_filing_json(r#"{"filedOn": "2020-02-04"}"#, &Options::at(now));
-//! assert_eq!(answer.decision, fangkong::Decision::Deferred);
-//! assert!(answer.diagnostics.iter().any(|d| d.rule_id == "RTW-F1" && d.path == "/enterprise/creditCode"));
+//! // A half-filled filing is `incomplete`: each missing value is `field.required` at its path.
+//! assert_eq!(answer.decision, fangkong::Decision::Incomplete);
+//! let d = answer.diagnostics.iter().find(|d| d.path == "/enterprise/creditCode").ok_or("no diagnostic")?;
+//! assert!(d.missing && d.code == "field.required" && d.message == "请填写：统一社会信用代码");
+//!
+//! // With `scope` (the fields reached so far), missing values elsewhere wait in `pending`.
+//! let typing = engine.check_filing_json(r#"{"filedOn": "2020-02-04"}"#, &Options::at(now).scope(["/filedOn"]));
+//! assert!(typing.diagnostics.is_empty() && typing.pending > 0);
 //! # Ok::<(), String>(())
 //! ```
 //!
@@ -25,7 +31,10 @@
 //! - **pack** — a versioned set of rules, parameters and messages (`packs/shenzhen-2020.json`).
 //! - **rule** — has a stable id from domain.md (`RTW-C1`); kinds: `field`, `assert`,
 //!   `isolation`, `gate`.
-//! - **diagnostic** — one problem at one field: `{code, severity, path, ruleId, message, params, help}`.
+//! - **diagnostic** — one problem at one field: `{code, severity, path, ruleId, message, params, help, missing}`.
+//! - **missing** — a value absent, `null` or blank that a rule needs: `field.required`, never a fact.
+//! - **scope** — the fields a person has reached; missing values elsewhere are `pending`.
+//! - **label** — a field's, rule's or value's name in the pack's `labels`, per locale; `describe` gives them to pages.
 //! - **gate** — one of the six 坚决不放手 conditions; closed by its causes.
 //! - **earliest start** — first working day of a key-area employee after isolation.
 //! - **normalised value** — what full-width digits, `2020/2/4` or `+86 138…` become.

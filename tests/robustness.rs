@@ -134,7 +134,9 @@ fn deeply_nested_and_huge_inputs_do_not_crash() {
     let a = engine().check_filing_value(&json!({ "roster": roster }), &opts());
     assert!(has(&a, "INPUT", "input.too_many", "/roster"), "{:?}", &codes(&a)[..3]);
     let a = engine().check_filing_value(&json!({ "staff": { "total": 1e308, "returning": 1e308 } }), &opts());
-    assert_eq!(a.decision, fangkong::Decision::Deferred);
+    // Everything else is missing: incomplete, and the huge counts break nothing.
+    assert_eq!(a.decision, fangkong::Decision::Incomplete);
+    assert!(a.diagnostics.iter().any(|d| d.missing && d.path == "/staff/local"));
 }
 
 #[test]
