@@ -1,12 +1,22 @@
 /// <reference lib="esnext.disposable" />
 /* tslint:disable */
 /* eslint-disable */
-
 /** Any JSON value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-/** A BCP 47 tag: `zh-CN` (default), `zh-TW` or `en`; variants such as `zh-Hans`, `zh-HK`, `en-US` are accepted too. */
-export type Locale = "zh-CN" | "zh-TW" | "en" | (string & {});
+/**
+ * The language asked for: any BCP 47 tag, never an error. `zh-CN` (default), `zh-TW` and `en`
+ * are used as they are; any other tag falls back to the nearest one — `zh-Hant`, `zh-TW`, `zh-HK`,
+ * `zh-MO` to `zh-TW`, any other `zh…` (`zh-SG`, `zh-Hans`) to `zh-CN`, everything else (`fr-FR`,
+ * `en-GB`) to `en`. The answer's `locale` says which one was used.
+ */
+export type Locale = AnswerLocale | (string & {});
+
+/** A locale the engine speaks: the `locale` of every answer and description. */
+export type AnswerLocale = "zh-CN" | "zh-TW" | "en";
+
+/** The four kinds of submission. */
+export type Kind = "filing" | "inspection" | "indicators" | "screening";
 
 /** How to answer. */
 export interface Options {
@@ -16,13 +26,41 @@ export interface Options {
     locale?: Locale;
     /** Judge by this pack version instead of the one in force on the submission's date; an `Error` is thrown when the engine has no such version. */
     packVersion?: string;
+    /**
+     * The fields or sections the person has reached, as JSON Pointer prefixes (`/enterprise`,
+     * `/staff/total`; `""` is everything). A missing value outside every prefix is held back
+     * (counted in the answer's `pending`); every other diagnostic is reported as usual. Prefixes
+     * match whole segments: `/staff` covers `/staff/total`, not `/staffing`. Without `scope`,
+     * everything is reported.
+     */
+    scope?: readonly string[];
 }
 
 /** `error`, `warning` or `info`. */
 export type Severity = "error" | "warning" | "info";
 
-/** The verdict on a submission. */
-export type Decision = "approved" | "conditional" | "deferred" | "incomplete";
+/**
+ * The verdict on a submission, lowest rung first: `incomplete` (values still to be filled in),
+ * `deferred` (暂缓复工 / an error or a failed gate), `conditional` (warnings to put right),
+ * `approved`. Each answer type has its own alias (`FilingDecision` … `IndicatorsDecision`), so
+ * one kind's ladder can change without the others.
+ */
+export type Decision = "incomplete" | "deferred" | "conditional" | "approved";
+/** A filing's decision: `incomplete` whenever a required value is missing. */
+export type FilingDecision = "incomplete" | "deferred" | "conditional" | "approved";
+/** An inspection's decision: `incomplete` with an unanswered item or a missing fact. */
+export type InspectionDecision = "incomplete" | "deferred" | "conditional" | "approved";
+/** A screening's decision: `incomplete` whenever a required answer is missing. */
+export type ScreeningDecision = "incomplete" | "deferred" | "conditional" | "approved";
+/** An indicator report's decision: `incomplete` while a count is missing (never `approved`); missing reports of units make it `conditional`. */
+export type IndicatorsDecision = "incomplete" | "deferred" | "conditional" | "approved";
+
+/**
+ * Rule ids of the engine itself, not of a pack: `INPUT` for problems of the input's shape and
+ * of required values no rule owns; `IND` for an indicator report as a whole (a unit's report
+ * missing or partial).
+ */
+export type EngineRuleId = "INPUT" | "IND";
 
 /** Which pack produced an answer. */
 export interface PackStamp {
@@ -36,25 +74,30 @@ export interface PackStamp {
 
 /** One problem found in a submission, placed at the field where it is. */
 export interface Diagnostic {
-    /** Stable machine code, e.g. `filing.lead_time`. */
-    code: string;
+    /** Stable machine code, e.g. `filing.lead_time` (a `switch` over it needs a `default`: other packs add codes). */
+    code: Code;
     severity: Severity;
     /** JSON Pointer into the submission (`/staff/returning`); `""` is the whole submission. */
     path: string;
-    /** The rule that found it (`RTW-T1`), or `INPUT` for shape problems. */
-    ruleId: string;
+    /** The rule that found it (`RTW-T1`), or the engine's own `INPUT` / `IND` (see `EngineRuleId`). */
+    ruleId: RuleId | EngineRuleId;
     /** Human message in the requested locale. */
     message: string;
     /** Stable parameters (numbers, dates, field names — never a person's data). */
     params: { [key: string]: JsonValue };
     /** What to do about it, in the requested locale (absent when there is no advice). */
     help?: string;
+    /**
+     * The value at `path` is missing (absent, `null` or blank): always code `field.required`,
+     * with `params.field` the field's id (`enterprise.name`, `roster[].arrivedOn`). Never a fact.
+     */
+    missing: boolean;
 }
 
 /** What caused a gate to fail. */
 export interface Cause {
-    ruleId: string;
-    code: string;
+    ruleId: RuleId | EngineRuleId;
+    code: Code;
     /** JSON Pointer of the field. */
     path: string;
 }
@@ -62,9 +105,10 @@ export interface Cause {
 /** One of the 六个坚决不放手 gates. */
 export interface GateResult {
     /** `RTW-G1` … `RTW-G6`. */
-    id: string;
-    passed: boolean;
-    /** Why it failed (empty when passed). */
+    id: GateId;
+    /** `true` passed, `false` failed, `null` undetermined: an input it needs is missing. */
+    passed: boolean | null;
+    /** Why it failed or is undetermined (empty when passed). */
     causes: Cause[];
 }
 
@@ -86,8 +130,12 @@ export interface Normalized {
 /** The answer to a return-to-work filing (the CLI's `check-filing` JSON). */
 export interface FilingAnswer {
     pack: PackStamp;
-    /** `approved`, `conditional` or `deferred`. */
-    decision: Decision;
+    /** `incomplete`, `deferred`, `conditional` or `approved`. */
+    decision: FilingDecision;
+    /** The locale the messages are in (an unknown or regional tag falls back to one of these). */
+    locale: AnswerLocale;
+    /** How many missing values `scope` held back (0 without `scope`). */
+    pending: number;
     /** "Today" in China Standard Time (`YYYY-MM-DD`), as used for the decision. */
     today: string;
     diagnostics: Diagnostic[];
@@ -182,7 +230,7 @@ export interface Inspection {
 /** The score of one checklist section. */
 export interface SectionScore {
     /** `INS-S1` … `INS-S6`. */
-    id: string;
+    id: RuleId;
     /** 100 × earned / applicable, unrounded; `null` when every item is `na`. */
     score: number | null;
     earned: number;
@@ -190,7 +238,7 @@ export interface SectionScore {
 }
 
 /** A failed or partial item to put right by a deadline. */
-export interface Rectification { itemId: string; deadline: string; veto: boolean; }
+export interface Rectification { itemId: RuleId; deadline: string; veto: boolean; }
 
 /** What became of a previous inspection's rectification. */
 export interface Reinspected {
@@ -204,8 +252,12 @@ export interface Reinspected {
 /** The answer to an inspection (the CLI's `score-inspection` JSON). */
 export interface InspectionAnswer {
     pack: PackStamp;
-    /** `approved`, `conditional`, `deferred` or `incomplete`. */
-    decision: Decision;
+    /** `incomplete`, `deferred`, `conditional` or `approved`. */
+    decision: InspectionDecision;
+    /** The locale the messages are in (an unknown or regional tag falls back to one of these). */
+    locale: AnswerLocale;
+    /** How many missing values `scope` held back (0 without `scope`). */
+    pending: number;
     today: string;
     /** Overall score, unrounded (round only for display). */
     score: number | null;
@@ -241,12 +293,13 @@ export interface IndicatorReport {
 /** One indicator of one unit. */
 export interface IndicatorResult {
     /** `IND-1` … `IND-5`. */
-    id: string;
+    id: RuleId;
     numerator: number;
     denominator: number;
     /** numerator / denominator, unrounded; `null` for 0 / 0. */
     ratio: number | null;
-    status: "met" | "short" | "not_applicable" | "invalid";
+    /** `missing` when counts of this unit (or a unit below) are not reported; `invalid` when some are wrong. */
+    status: "met" | "short" | "not_applicable" | "invalid" | "missing";
     /** How many are still short of 100%. */
     shortfall: number;
 }
@@ -266,7 +319,12 @@ export interface UnitResult {
 /** The answer to an indicator report (the CLI's `indicators` JSON). */
 export interface IndicatorsAnswer {
     pack: PackStamp;
-    decision: Decision;
+    /** `incomplete`, `deferred`, `conditional` or `approved`. */
+    decision: IndicatorsDecision;
+    /** The locale the messages are in (an unknown or regional tag falls back to one of these). */
+    locale: AnswerLocale;
+    /** How many missing values `scope` held back (0 without `scope`). */
+    pending: number;
     today: string;
     date: string | null;
     units: UnitResult[];
@@ -291,15 +349,222 @@ export interface Declaration {
 /** The answer to a screening (the CLI's `screen` JSON). */
 export interface ScreeningAnswer {
     pack: PackStamp;
-    decision: Decision;
+    /** `incomplete`, `deferred`, `conditional` or `approved`. */
+    decision: ScreeningDecision;
+    /** The locale the messages are in (an unknown or regional tag falls back to one of these). */
+    locale: AnswerLocale;
+    /** How many missing values `scope` held back (0 without `scope`). */
+    pending: number;
     today: string;
     outcome: "fever_clinic" | "central_quarantine" | "home_observation" | "normal";
     /** The rule that decided (`SCR-3`), `null` for normal. */
-    ruleId: string | null;
+    ruleId: RuleId | null;
     /** First day after the observation (`YYYY-MM-DD`). */
     until: string | null;
     diagnostics: Diagnostic[];
     normalized: Normalized[];
+}
+
+/** Options of `describe`. */
+export interface DescribeOptions {
+    /** Language of labels and titles; default `zh-CN` (any tag, with the fallback of `Locale`). */
+    locale?: Locale;
+    /** Describe this pack version (default: the one in force on `on`, else the latest). */
+    packVersion?: string;
+    /** Describe the version in force on this day (`YYYY-MM-DD`, or a `Date`: its day in China Standard Time). */
+    on?: string | Date;
+}
+
+/** Options of `inputSchema`: `title`s and `description`s in `locale` (default `zh-CN`), of the pack version chosen as for `describe`. */
+export type InputSchemaOptions = DescribeOptions;
+
+/** Options of `packInfo`. */
+export interface PackInfoOptions {
+    /** The day (`YYYY-MM-DD`, or a `Date`) whose version in force is wanted; default: the latest version. */
+    on?: string | Date;
+}
+
+/** A JSON Schema 2020-12 document (from `inputSchema`). */
+export type JsonSchema = { [key: string]: JsonValue };
+
+/** The type of an input field: leaves, groups, lists and maps (`answers`, `counts`). */
+export type FieldType = "text" | "number" | "boolean" | "date" | "object" | "array" | "map" | "texts";
+
+/** A value of an enumerated field with its label in the locale. */
+export interface EnumOption<V extends string = string> {
+    value: V;
+    label: string;
+}
+
+/** One field of a kind's input, for building a form. */
+export interface FieldDescription {
+    /** Dotted id, `[]` for array elements and `*` for map entries: `enterprise.name`, `roster[].arrivedOn`. */
+    id: string;
+    /** JSON Pointer; `*` stands for any array element or map entry (`/roster/*` is each roster entry, `/answers/*` each answer). */
+    pointer: string;
+    type: FieldType;
+    /** The field's name in the locale. */
+    label: string;
+    /** Help for the person filling it in, when the pack has some. */
+    hint?: string;
+    /** A rule needs it: left empty, it is reported as `field.required`. */
+    required: boolean;
+    /** Most characters of a text. */
+    maxLength?: number;
+    /** Most elements of a list. */
+    maxItems?: number;
+    min?: number;
+    max?: number;
+    /** Whole numbers only. */
+    integer?: boolean;
+    /** What the text must be: `creditCode`, `idNumber`, `phone`, `date`, `districtCode` … */
+    format?: "creditCode" | "idNumber" | "phone" | "date" | "districtCode" | (string & {});
+    /** The HTML `inputmode` to offer. */
+    inputMode?: "none" | "text" | "decimal" | "numeric" | "tel" | "search" | "email" | "url";
+    /** The allowed values with their labels. */
+    enum?: EnumOption[];
+}
+
+/** The kinds of rule a pack holds. */
+export type RuleKind = "field" | "assert" | "isolation" | "gate" | "section" | "item" | "fact" | "indicator" | "checklistItem" | "screen";
+
+/** One rule of the pack. */
+export interface RuleDescription {
+    id: RuleId;
+    kind: RuleKind;
+    /** The rule's title in the locale. */
+    title: string;
+    severity: Severity;
+    /** Ids of the fields it reads. */
+    reads: string[];
+}
+
+/** One of the 六个坚决不放手 gates. */
+export interface GateDescription {
+    id: GateId;
+    /** The gate's wording in the locale (`企业复工人数不清`). */
+    title: string;
+    /** The rules whose errors fail it. */
+    rules: RuleId[];
+    /** Ids of the fields that feed it. */
+    fields: string[];
+}
+
+/** What every description has. */
+export interface DescriptionBase<K extends Kind> {
+    kind: K;
+    /** The locale used (after fallback). */
+    locale: AnswerLocale;
+    pack: PackStamp;
+    /** The form's title in the locale. */
+    title: string;
+    /** Every field of the input, depth first (groups, lists and maps included). */
+    fields: FieldDescription[];
+    rules: RuleDescription[];
+    /** The gates of this kind, when the pack has some (filings always). */
+    gates?: GateDescription[];
+}
+
+/** The return-to-work filing form, with its six gates. */
+export interface FilingDescription extends DescriptionBase<"filing"> {
+    gates: GateDescription[];
+}
+
+/** One checklist item (六必须检查). */
+export interface ItemDescription {
+    id: RuleId;
+    title: string;
+    /** Points in its section. */
+    weight: number;
+    /** A veto item: `fail` defers whatever the score. */
+    veto: boolean;
+    /** The pack's condition under which the item may be `na` (`keyAreaStaffReturned == false`); `null`: a veto item may never be `na`. */
+    naWhen: string | null;
+}
+
+/** One checklist section with its items. */
+export interface SectionDescription {
+    id: RuleId;
+    title: string;
+    items: ItemDescription[];
+}
+
+/** One of the 六必须明确 facts. */
+export interface FactDescription {
+    id: RuleId;
+    title: string;
+    /** Id of the field holding it (`facts.basics`). */
+    field: string;
+}
+
+/** The inspection form: sections, items, facts, results and evidence kinds. */
+export interface InspectionDescription extends DescriptionBase<"inspection"> {
+    sections: SectionDescription[];
+    facts: FactDescription[];
+    results: EnumOption<"pass" | "partial" | "fail" | "na">[];
+    evidence: EnumOption<"document" | "record" | "onsite" | "interview">[];
+}
+
+/** A count of an indicator with its label. */
+export interface CountDescription {
+    /** The count's name in `units[].counts` (`compoundsEnclosed`). */
+    count: string;
+    label: string;
+}
+
+/** One of the 五个100% indicators. */
+export interface IndicatorDescription {
+    id: RuleId;
+    title: string;
+    /** The code of its shortfall diagnostic. */
+    code: Code;
+    numerator: CountDescription;
+    denominator: CountDescription;
+}
+
+/** One of the 十个一律 community rules. */
+export interface ChecklistItemDescription {
+    id: RuleId;
+    title: string;
+}
+
+/** The daily indicator report form. */
+export interface IndicatorsDescription extends DescriptionBase<"indicators"> {
+    indicators: IndicatorDescription[];
+    checklist: ChecklistItemDescription[];
+    /** The five levels of 五级联防, top down. */
+    levels: EnumOption<"district" | "street" | "community" | "grid" | "unit">[];
+    /** The answers to a checklist item. */
+    results: EnumOption<"pass" | "partial" | "fail" | "na">[];
+}
+
+/** One question of the personal declaration: a field of the declaration that is not a group (`visitedEpidemicArea`, `symptoms.temperature`). */
+export type QuestionDescription = FieldDescription;
+
+/** The personal screening declaration form. */
+export interface ScreeningDescription extends DescriptionBase<"screening"> {
+    questions: QuestionDescription[];
+}
+
+/** Any description (`describe` with a kind known only at run time). */
+export type Description = FilingDescription | InspectionDescription | IndicatorsDescription | ScreeningDescription;
+
+/** The methods of `Engine` that describe the pack (merged into the class below). */
+export interface Engine {
+    /**
+     * The form of a kind of submission, from the pack, in the locale: its fields (pointer, label,
+     * hint, required, limits, format, enum values), rules, gates, and per kind the inspection's
+     * sections and items, the indicators, or the screening questions.
+     */
+    describe(kind: "filing", options?: DescribeOptions): FilingDescription;
+    describe(kind: "inspection", options?: DescribeOptions): InspectionDescription;
+    describe(kind: "indicators", options?: DescribeOptions): IndicatorsDescription;
+    describe(kind: "screening", options?: DescribeOptions): ScreeningDescription;
+    describe(kind: Kind, options?: DescribeOptions): Description;
+    /** The JSON Schema 2020-12 of a kind's input, `title`s and `description`s in the locale. */
+    inputSchema(kind: Kind, options?: InputSchemaOptions): JsonSchema;
+    /** `{ id, version, hash }` of the version in force on `on` (default: the latest version). */
+    packInfo(options?: PackInfoOptions): PackStamp;
 }
 
 /** One mistake in a rule pack. */
@@ -355,10 +620,20 @@ export class Engine {
      */
     checkFilings(filings: Array<Filing | string>, options: Options): FilingAnswer[];
     /**
+     * The form of a kind of submission as the pack describes it, in a locale: fields
+     * (label, hint, type, required, limits, format, enum values), rules, gates, and the
+     * checklist, indicators or questions.
+     */
+    describe(kind: Kind, options: DescribeOptions): Description;
+    /**
      * Evaluate a daily report of the community indicators (五个100%) with roll-up:
      * an `IndicatorReport` object or its JSON text. Returns an `IndicatorsAnswer`.
      */
     evaluateIndicators(report: IndicatorReport | string, options: Options): IndicatorsAnswer;
+    /**
+     * A JSON Schema (2020-12) of a kind's input, titled in a locale.
+     */
+    inputSchema(kind: Kind, options: DescribeOptions): JsonSchema;
     /**
      * Load, check and compile a rule pack given as JSON text or as a plain object: one pack
      * document, or an array of versions of one family (`extends` may name an embedded pack).
@@ -370,7 +645,7 @@ export class Engine {
      * Which pack answers by default: `{ id, version, hash }` of the latest version. Compare
      * `hash` between the browser and the server to be sure both judge by the same rules.
      */
-    packInfo(): PackStamp;
+    packInfo(options: { on?: string | Date }): PackStamp;
     /**
      * Score an inspection (六必须检查 / 六必须明确): an `Inspection` object or its JSON
      * text. Returns an `InspectionAnswer` with the score, sections, outcome,
@@ -410,9 +685,11 @@ export interface InitOutput {
     readonly __wbg_engine_free: (a: number, b: number) => void;
     readonly engine_checkFiling: (a: number, b: any, c: any) => [number, number, number];
     readonly engine_checkFilings: (a: number, b: any, c: any) => [number, number, number];
+    readonly engine_describe: (a: number, b: number, c: number, d: any) => [number, number, number];
     readonly engine_evaluateIndicators: (a: number, b: any, c: any) => [number, number, number];
+    readonly engine_inputSchema: (a: number, b: number, c: number, d: any) => [number, number, number];
     readonly engine_new: (a: any) => [number, number, number];
-    readonly engine_packInfo: (a: number) => [number, number, number];
+    readonly engine_packInfo: (a: number, b: any) => [number, number, number];
     readonly engine_scoreInspection: (a: number, b: any, c: any) => [number, number, number];
     readonly engine_screenPerson: (a: number, b: any, c: any) => [number, number, number];
     readonly engine_version: (a: number) => [number, number];
@@ -450,3 +727,209 @@ export function initSync(module: { module: SyncInitInput } | SyncInitInput): Ini
  * @returns {Promise<InitOutput>}
  */
 export default function __wbg_init (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;
+
+// --- Generated by scripts/gen-types.mjs from packs/shenzhen-2020.json (do not edit) ---
+
+/**
+ * A diagnostic code: the 90 codes of the default pack (`shenzhen-2020`), left open for
+ * other packs — a `switch` over it needs a `default`.
+ */
+export type Code =
+  | "input.not_json"
+  | "input.too_large"
+  | "input.invalid_type"
+  | "input.unknown_field"
+  | "input.too_long"
+  | "input.too_many"
+  | "field.required"
+  | "credit_code.length"
+  | "credit_code.charset"
+  | "credit_code.checksum"
+  | "district_code.format"
+  | "district_code.province"
+  | "district_code.not_allowed"
+  | "phone.format"
+  | "id_number.length"
+  | "id_number.charset"
+  | "id_number.province"
+  | "id_number.birth_date"
+  | "id_number.checksum"
+  | "date.format"
+  | "date.impossible"
+  | "count.negative"
+  | "count.fraction"
+  | "amount.negative"
+  | "filing.returning_exceeds_total"
+  | "filing.returning_breakdown"
+  | "filing.key_area_exceeds_outside"
+  | "filing.isolation_exceeds_returned"
+  | "filing.unreachable_exceeds_still_there"
+  | "filing.headcount_exceeds_total"
+  | "filing.roster_returning_mismatch"
+  | "filing.roster_key_area_mismatch"
+  | "filing.filed_in_future"
+  | "filing.lead_time"
+  | "filing.before_province_date"
+  | "filing.isolation_not_complete"
+  | "filing.team_too_small"
+  | "filing.no_emergency_plan"
+  | "filing.masks_short"
+  | "filing.no_thermometer"
+  | "filing.no_disinfectant"
+  | "filing.no_isolation_area"
+  | "filing.isolation_not_single_room"
+  | "filing.temperature_checks_too_few"
+  | "filing.dormitory_crowded"
+  | "filing.dormitory_area_small"
+  | "filing.canteen_not_staggered"
+  | "filing.canteen_not_dispersed"
+  | "filing.fingerprint_clock_in_use"
+  | "filing.site_not_closed"
+  | "gate.rectification_overdue"
+  | "gate.key_area_unreachable"
+  | "indicators.compounds_not_enclosed"
+  | "indicators.arrivals_not_isolated"
+  | "indicators.contacts_not_quarantined"
+  | "indicators.entrances_not_checked"
+  | "indicators.rentals_not_registered"
+  | "input.unknown_pack_version"
+  | "inspection.item_failed"
+  | "inspection.item_partial"
+  | "inspection.veto_failed"
+  | "inspection.veto_partial"
+  | "inspection.veto_not_applicable"
+  | "inspection.invalid_answer"
+  | "inspection.unknown_item"
+  | "inspection.rectification_overdue"
+  | "inspection.knowledge_inconsistent"
+  | "indicators.numerator_exceeds_denominator"
+  | "indicators.partial_report"
+  | "indicators.count_invalid"
+  | "indicators.unknown_count"
+  | "indicators.missing_report"
+  | "indicators.unknown_parent"
+  | "indicators.duplicate_unit"
+  | "indicators.cycle"
+  | "indicators.bad_level"
+  | "checklist.failed"
+  | "checklist.partial"
+  | "checklist.invalid_answer"
+  | "checklist.unknown_item"
+  | "screening.fever_clinic"
+  | "screening.central_quarantine"
+  | "screening.home_observation"
+  | "screening.date_missing"
+  | "screening.gatherings"
+  | "screening.declaration_inconsistent"
+  | "screening.date_after_declaration"
+  | "screening.temperature_implausible"
+  | "inspection.nothing_applicable"
+  | "inspection.na_not_allowed"
+  | (string & {});
+
+/** A rule id: the 93 rules of the default pack (`shenzhen-2020`), left open for other packs. */
+export type RuleId =
+  | "RTW-F1"
+  | "RTW-F2"
+  | "RTW-F3"
+  | "RTW-F4"
+  | "RTW-F5"
+  | "RTW-F6"
+  | "RTW-C1"
+  | "RTW-C2"
+  | "RTW-C3"
+  | "RTW-C4"
+  | "RTW-C5"
+  | "RTW-C6"
+  | "RTW-C7"
+  | "RTW-T1"
+  | "RTW-T2"
+  | "RTW-T3"
+  | "RTW-P1"
+  | "RTW-P2"
+  | "RTW-P3"
+  | "RTW-P4"
+  | "RTW-P5"
+  | "RTW-P6"
+  | "RTW-P7"
+  | "RTW-P8"
+  | "RTW-P9"
+  | "RTW-P10"
+  | "RTW-G1"
+  | "RTW-G2"
+  | "RTW-G3"
+  | "RTW-G4"
+  | "RTW-G5"
+  | "RTW-G6"
+  | "INS-S1"
+  | "INS-S2"
+  | "INS-S3"
+  | "INS-S4"
+  | "INS-S5"
+  | "INS-S6"
+  | "INS-S1-1"
+  | "INS-S1-2"
+  | "INS-S1-3"
+  | "INS-S1-4"
+  | "INS-S2-1"
+  | "INS-S2-2"
+  | "INS-S2-3"
+  | "INS-S2-4"
+  | "INS-S3-1"
+  | "INS-S3-2"
+  | "INS-S3-3"
+  | "INS-S3-4"
+  | "INS-S3-5"
+  | "INS-S3-6"
+  | "INS-S3-7"
+  | "INS-S4-1"
+  | "INS-S4-2"
+  | "INS-S4-3"
+  | "INS-S4-4"
+  | "INS-S5-1"
+  | "INS-S5-2"
+  | "INS-S5-3"
+  | "INS-S5-4"
+  | "INS-S5-5"
+  | "INS-S6-1"
+  | "INS-S6-2"
+  | "INS-S6-3"
+  | "INS-K1"
+  | "INS-K2"
+  | "INS-K3"
+  | "INS-K4"
+  | "INS-K5"
+  | "INS-K6"
+  | "IND-1"
+  | "IND-2"
+  | "IND-3"
+  | "IND-4"
+  | "IND-5"
+  | "IND-R1"
+  | "IND-R2"
+  | "IND-R3"
+  | "IND-R4"
+  | "IND-R5"
+  | "IND-R6"
+  | "IND-R7"
+  | "IND-R8"
+  | "IND-R9"
+  | "IND-R10"
+  | "SCR-1"
+  | "SCR-2"
+  | "SCR-3"
+  | "SCR-4"
+  | "SCR-D1"
+  | "SCR-D2"
+  | "SCR-D3"
+  | (string & {});
+
+/** A gate id (六个坚决不放手): the 6 gates of the default pack (`shenzhen-2020`), left open for other packs. */
+export type GateId =
+  | "RTW-G1"
+  | "RTW-G2"
+  | "RTW-G3"
+  | "RTW-G4"
+  | "RTW-G5"
+  | "RTW-G6"
+  | (string & {});

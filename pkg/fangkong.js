@@ -59,6 +59,23 @@ export class Engine {
         return takeFromExternrefTable0(ret[0]);
     }
     /**
+     * The form of a kind of submission as the pack describes it, in a locale: fields
+     * (label, hint, type, required, limits, format, enum values), rules, gates, and the
+     * checklist, indicators or questions.
+     * @param {Kind} kind
+     * @param {DescribeOptions} options
+     * @returns {Description}
+     */
+    describe(kind, options) {
+        const ptr0 = passStringToWasm0(kind, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+        const len0 = WASM_VECTOR_LEN;
+        const ret = wasm.engine_describe(this.__wbg_ptr, ptr0, len0, options);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
      * Evaluate a daily report of the community indicators (五个100%) with roll-up:
      * an `IndicatorReport` object or its JSON text. Returns an `IndicatorsAnswer`.
      * @param {IndicatorReport | string} report
@@ -67,6 +84,21 @@ export class Engine {
      */
     evaluateIndicators(report, options) {
         const ret = wasm.engine_evaluateIndicators(this.__wbg_ptr, report, options);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * A JSON Schema (2020-12) of a kind's input, titled in a locale.
+     * @param {Kind} kind
+     * @param {DescribeOptions} options
+     * @returns {JsonSchema}
+     */
+    inputSchema(kind, options) {
+        const ptr0 = passStringToWasm0(kind, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+        const len0 = WASM_VECTOR_LEN;
+        const ret = wasm.engine_inputSchema(this.__wbg_ptr, ptr0, len0, options);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
@@ -91,10 +123,11 @@ export class Engine {
     /**
      * Which pack answers by default: `{ id, version, hash }` of the latest version. Compare
      * `hash` between the browser and the server to be sure both judge by the same rules.
+     * @param {{ on?: string | Date }} options
      * @returns {PackStamp}
      */
-    packInfo() {
-        const ret = wasm.engine_packInfo(this.__wbg_ptr);
+    packInfo(options) {
+        const ret = wasm.engine_packInfo(this.__wbg_ptr, options);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }

@@ -10,6 +10,8 @@
 //! [`WasmEngine::answer`] with the matching `Engine::*_json` function.
 
 use chrono::NaiveDate;
+
+use crate::pack::doc::Subject;
 use js_sys::{Array, Error, JSON, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -89,13 +91,7 @@ impl WasmEngine {
         #[wasm_bindgen(unchecked_param_type = "Kind")] kind: &str,
         #[wasm_bindgen(unchecked_param_type = "DescribeOptions")] options: JsValue,
     ) -> Result<JsValue, Error> {
-        let subject = kind_arg(kind)?;
-        let (locale, version, on) = self.describe_options(&options)?;
-        let v = self
-            .inner
-            .describe(subject, locale, version.as_deref(), on)
-            .map_err(|e| coded(&format!("options.packVersion: {e}"), "options.invalid"))?;
-        to_js(&v)
+        self.described(kind, &options, Engine::describe)
     }
 
     /// A JSON Schema (2020-12) of a kind's input, titled in a locale.
@@ -105,13 +101,7 @@ impl WasmEngine {
         #[wasm_bindgen(unchecked_param_type = "Kind")] kind: &str,
         #[wasm_bindgen(unchecked_param_type = "DescribeOptions")] options: JsValue,
     ) -> Result<JsValue, Error> {
-        let subject = kind_arg(kind)?;
-        let (locale, version, on) = self.describe_options(&options)?;
-        let v = self
-            .inner
-            .input_schema(subject, locale, version.as_deref(), on)
-            .map_err(|e| coded(&format!("options.packVersion: {e}"), "options.invalid"))?;
-        to_js(&v)
+        self.described(kind, &options, Engine::input_schema)
     }
 
     /// The version of the package (and of the Rust crate it is built from), e.g. `0.1.0`.
@@ -304,6 +294,20 @@ impl WasmEngine {
         Ok(Options { now, locale, pack_version, scope })
     }
 
+    /// What the pack says of a kind (`describe`, `inputSchema`), with their options.
+    fn described(
+        &self,
+        kind: &str,
+        options: &JsValue,
+        what: impl Fn(&Engine, Subject, Locale, Option<&str>, Option<NaiveDate>) -> Result<serde_json::Value, String>,
+    ) -> Result<JsValue, Error> {
+        let subject = kind_arg(kind)?;
+        let (locale, version, on) = self.describe_options(options)?;
+        let v = what(&self.inner, subject, locale, version.as_deref(), on)
+            .map_err(|e| coded(&format!("options.packVersion: {e}"), "options.invalid"))?;
+        to_js(&v)
+    }
+
     /// Read `{ locale, packVersion, on }` (every one optional) of `describe`, `inputSchema`
     /// and `packInfo`.
     fn describe_options(&self, options: &JsValue) -> Result<(Locale, Option<String>, Option<NaiveDate>), Error> {
@@ -365,7 +369,7 @@ fn locale_option(locale: &JsValue) -> Result<Locale, Error> {
 }
 
 /// A kind of submission by name, or an `options.invalid` error.
-fn kind_arg(kind: &str) -> Result<crate::pack::doc::Subject, Error> {
+fn kind_arg(kind: &str) -> Result<Subject, Error> {
     crate::describe::kind(kind).ok_or_else(|| {
         coded(&format!("unknown kind `{kind}`; use filing, inspection, indicators or screening"), "options.invalid")
     })

@@ -1,6 +1,7 @@
 // A portal's back end re-validates a filing that the browser already checked:
 //   node portal-check.mjs FILING.json BROWSER_PACK_HASH [NOW]
-// Exit 0: accepted (approved or conditional), 1: deferred, 3: the browser used other rules.
+// Exit 0: accepted (approved or conditional), 1: not accepted (deferred, or incomplete: values
+// missing), 3: the browser used other rules.
 import { readFileSync } from 'node:fs';
 import { Engine } from 'fangkong';
 
@@ -16,4 +17,4 @@ console.log(`${answer.decision} (${answer.pack.id} ${answer.pack.version}, today
 for (const d of answer.diagnostics) {
   console.log(`  ${d.severity} ${d.ruleId} ${d.path || '/'}: ${d.message}`);
 }
-process.exit(answer.decision === 'deferred' ? 1 : 0);
+process.exit(answer.decision === 'approved' || answer.decision === 'conditional' ? 0 : 1);

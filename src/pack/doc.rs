@@ -290,40 +290,8 @@ impl PackDoc {
                 })
             }),
             rules: v.get("rules").and_then(Value::as_array).into_iter().flatten().map(RuleDoc::read).collect(),
-            messages: v
-                .get("messages")
-                .and_then(Value::as_object)
-                .into_iter()
-                .flatten()
-                .map(|(tag, loc)| {
-                    let m = loc
-                        .as_object()
-                        .into_iter()
-                        .flatten()
-                        .filter_map(|(code, m)| {
-                            Some((code.clone(), MessageDoc { message: text(m, "message")?, help: text(m, "help") }))
-                        })
-                        .collect();
-                    (tag.clone(), m)
-                })
-                .collect(),
-            labels: v
-                .get("labels")
-                .and_then(Value::as_object)
-                .into_iter()
-                .flatten()
-                .map(|(tag, loc)| {
-                    let m = loc
-                        .as_object()
-                        .into_iter()
-                        .flatten()
-                        .filter_map(|(key, m)| {
-                            Some((key.clone(), MessageDoc { message: text(m, "label")?, help: text(m, "hint") }))
-                        })
-                        .collect();
-                    (tag.clone(), m)
-                })
-                .collect(),
+            messages: catalogue(v, "messages", "message", "help"),
+            labels: catalogue(v, "labels", "label", "hint"),
         })
     }
 }
@@ -403,4 +371,24 @@ impl CheckDoc {
             severity: severity(c, "severity"),
         }
     }
+}
+
+/// A per-locale catalogue (`messages`, `labels`): locale → key → `{ <text>, <help>? }`.
+fn catalogue(v: &Value, field: &str, text_key: &str, help_key: &str) -> Vec<(String, Vec<(String, MessageDoc)>)> {
+    v.get(field)
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .map(|(tag, loc)| {
+            let m = loc
+                .as_object()
+                .into_iter()
+                .flatten()
+                .filter_map(|(key, m)| {
+                    Some((key.clone(), MessageDoc { message: text(m, text_key)?, help: text(m, help_key) }))
+                })
+                .collect();
+            (tag.clone(), m)
+        })
+        .collect()
 }

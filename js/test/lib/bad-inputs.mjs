@@ -31,7 +31,8 @@ export function badInputChecks(mod, packText) {
       const a = f();
       const plain = a !== null && typeof a === 'object' && Object.getPrototypeOf(a) === Object.prototype;
       const d = (a.diagnostics || []).find((x) => x.code === code && (path === undefined || x.path === path));
-      pass = plain && Boolean(d) && typeof a.decision === 'string' && a.decision === 'deferred';
+      // Never accepted: a bad or half-filled input is `deferred` or `incomplete`.
+      pass = plain && Boolean(d) && ['deferred', 'incomplete'].includes(a.decision);
       detail = d ? `${d.code} at ${JSON.stringify(d.path)}: ${d.message}` : `no ${code}: ${JSON.stringify(a).slice(0, 300)}`;
     } catch (e) {
       detail = `threw ${e && e.name}: ${e && e.message}`;
@@ -116,7 +117,19 @@ export function badInputChecks(mod, packText) {
   throws('now not a time', () => engine.checkFiling(OK_FILING, { now: 'yesterday' }), 'options.invalid', /^options\.now: `yesterday` is not an RFC 3339 time/);
   throws('now a number', () => engine.checkFiling(OK_FILING, { now: 1580781600000 }), 'options.invalid', /^options\.now must be RFC 3339 text or a Date, got a number/);
   throws('now an invalid Date', () => engine.checkFiling(OK_FILING, { now: new Date('nope') }), 'options.invalid', /invalid Date/);
-  throws('unknown locale', () => engine.checkFiling(OK_FILING, { now: NOW, locale: 'fr' }), 'options.invalid', /unknown locale `fr`; use zh-CN, zh-TW or en/);
+  // An unknown or regional locale falls back to the nearest one; the answer says which.
+  for (const [tag, want] of [['fr', 'en'], ['fr-FR', 'en'], ['en-GB', 'en'], ['zh-HK', 'zh-TW'], ['zh-SG', 'zh-CN']]) {
+    let detail;
+    let pass = false;
+    try {
+      const a = engine.checkFiling(OK_FILING, { now: NOW, locale: tag });
+      pass = a.locale === want;
+      detail = `locale ${a.locale}`;
+    } catch (e) {
+      detail = `threw ${e && e.message}`;
+    }
+    results.push({ name: `locale ${tag} falls back to ${want}`, pass: pass && stillWorks(), detail });
+  }
   throws('locale not text', () => engine.checkFiling(OK_FILING, { now: NOW, locale: 7 }), 'options.invalid', /locale must be text/);
   throws('a misspelt option', () => engine.checkFiling(OK_FILING, { now: NOW, lcoale: 'en' }), 'options.invalid', /unknown option `lcoale`; use now, locale, packVersion/);
   throws('another pack version', () => engine.checkFiling(OK_FILING, { now: NOW, packVersion: '1999-01-01' }), 'options.invalid', /^options\.packVersion: no version `1999-01-01` of `shenzhen-2020`; versions: \S+/);
@@ -186,7 +199,7 @@ export function badInputChecks(mod, packText) {
       detail = `${e && e.name} [${e && e.code}]: ${e && e.message} (inner ${inner})`;
       pass = e instanceof Error && !e.message.includes('\n');
     }
-    return { name: 'a toJSON that frees the engine checking it', pass: pass && inner === 'deferred' && stillWorks(), detail };
+    return { name: 'a toJSON that frees the engine checking it', pass: pass && ['deferred', 'incomplete'].includes(inner) && stillWorks(), detail };
   })());
 
   // A freed engine, and a method called on something that is not an engine.
