@@ -184,6 +184,40 @@ fn lint_pack_accepts_the_default_pack() {
 }
 
 #[test]
+fn lint_pack_reports_a_field_rule_or_item_without_a_label() {
+    let mut p = default_pack();
+    p["labels"]["zh-TW"].as_object_mut().unwrap().remove("filing:enterprise.name");
+    p["labels"]["en"].as_object_mut().unwrap().remove("INS-S4-1");
+    p["labels"]["zh-CN"].as_object_mut().unwrap().remove("RTW-G3");
+    let (code, err) = lint(&p);
+    assert_eq!(code, Some(2));
+    for (locale, key) in [("zh-TW", "filing:enterprise.name"), ("en", "INS-S4-1"), ("zh-CN", "RTW-G3")] {
+        assert!(err.contains(&format!("`/labels/{locale}`: no label for `{key}`")), "{err}");
+    }
+    assert_eq!(err.matches("[pack.missing_label]").count(), 3, "{err}");
+    // The pack still loads: a page sees ids where labels are missing.
+    let out = fangkong(&["describe", "filing", "--locale", "zh-TW", "--pack", "-"], Some(&p.to_string()));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn describe_prints_the_form_and_the_json_schema() {
+    let d = answer(&fangkong(&["describe", "inspection", "--locale", "en"], None));
+    assert_eq!(d["kind"], "inspection");
+    assert_eq!(d["locale"], "en");
+    assert_eq!(d["sections"][0]["title"], "Prevention mechanism");
+    assert_eq!(d["sections"][0]["items"][0]["weight"], 6);
+    let s = answer(&fangkong(&["describe", "filing", "--json-schema"], None));
+    assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(s["properties"]["enterprise"]["properties"]["name"]["title"], "企业名称");
+    let feb = answer(&fangkong(&["describe", "filing", "--on", "2020-02-10"], None));
+    assert!(feb["rules"].as_array().unwrap().iter().any(|r| r["id"] == "RTW-T3"));
+    let apr = answer(&fangkong(&["describe", "filing", "--on", "2020-04-07"], None));
+    assert!(!apr["rules"].as_array().unwrap().iter().any(|r| r["id"] == "RTW-T3"), "April drops RTW-T3");
+    assert_eq!(fangkong(&["describe", "filings"], None).status.code(), Some(2));
+}
+
+#[test]
 fn lint_pack_names_the_path_of_a_misspelled_field() {
     let mut p = default_pack();
     let i = rule_index(&p, "RTW-C1");
