@@ -3,10 +3,10 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 NOW ?= 2020-02-04T10:00:00+08:00
 
-.PHONY: help setup test test-native lint demo bench setup-js native-release pkg pkg-check lint-wasm test-types test-wasm size
+.PHONY: help setup test test-native lint demo demo-cli bench setup-js native-release pkg pkg-check lint-wasm test-types test-wasm size
 
 help:
-	@echo "make demo   set up and show the engine on the example filings"
+	@echo "make demo   set up and serve the portal (www/) on http://127.0.0.1:8080/"
 	@echo "make test   set up and run every test"
 	@echo "make bench  run the benchmarks (results in BENCHMARKS.md)"
 	@echo "make pkg    rebuild the npm package in pkg/ (commit it); make size prints its wasm size"
@@ -59,7 +59,14 @@ size:
 	@raw=$$(wc -c <pkg/fangkong_bg.wasm); gz=$$(gzip -9 -c pkg/fangkong_bg.wasm | wc -c); \
 	  echo "pkg/fangkong_bg.wasm: $$raw bytes raw, $$gz bytes gzip -9 ($$((gz / 1024)) KiB)"
 
-demo: setup
+# The demo portal (www/) on http://127.0.0.1:8080/ with the embedded default pack, served by
+# www/serve.mjs (sirv + compression, the strict CSP). PORT=… picks another port.
+demo: setup-js
+	@test -f pkg/fangkong_bg.wasm || scripts/build-pkg.sh
+	node www/serve.mjs --port $${PORT:-8080} --host 127.0.0.1
+
+# What `make demo` showed before the portal: the CLI on every example.
+demo-cli: setup
 	cargo build --release -q
 	@show='import json,sys; a=json.load(sys.stdin); print("  decision:", a["decision"], "| pack", a["pack"]["id"], a["pack"]["version"]); [print("   ", d["severity"], d["ruleId"], d["path"] or "/", d["message"]) for d in a["diagnostics"][:12]]'; \
 	for f in examples/filings/*.json; do echo "== check-filing $$f (now $(NOW))"; \

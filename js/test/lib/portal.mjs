@@ -1,0 +1,69 @@
+// End-to-end tests of the demo portal (www/): its own server (www/serve.mjs, the same one
+// `make demo` runs, with the strict CSP), Debian's Chromium through playwright-core, and
+// what every page test checks: no console error, no CSP violation, axe-core finds no serious
+// violation, and screenshots saved under test-artifacts/.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { start } from '../../../www/serve.mjs';
+import { launch } from './browser.mjs';
+import { ROOT } from './cases.mjs';
+
+export const NOW = '2020-02-04T10:00:00+08:00';
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+
+/** Starts the portal server on a free port and a browser; `close()` stops both. */
+export async function portal() {
+  const server = await start({ port: 0 });
+  const browser = await launch();
+  return {
+    url: server.url,
+    server,
+    browser,
+    context: browser.context,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * Opens `path` (e.g. `/filing.html?now=…`) in a new page, waits for `window.portalReady`
+ * (set by each page once its engine answered), and records console errors, page errors and
+ * CSP violations in `problems`.
+ */
+export async function openPortal(context, url, { wait = true } = {}) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    const text = m.text();
+    if (m.type() === 'error' || /Content Security Policy|Refused to/.test(text)) problems.push(`console ${m.type()}: ${text}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  await page.goto(url);
+  if (wait) await page.waitForFunction(() => window.portalReady === true, null, { timeout: 60_000 });
+  return { page, problems };
+}
+
+/** axe-core on the page (served from /vendor/axe/, same origin, so the CSP allows it): serious and critical violations. */
+export async function axe(page) {
+  await page.addScriptTag({ url: '/vendor/axe/axe.min.js' });
+  const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Saves a full-page screenshot as test-artifacts/screenshots/NAME.png. */
+export async function screenshot(page, name) {
+  const dir = join(ARTIFACTS, 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

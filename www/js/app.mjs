@@ -1,0 +1,172 @@
+// The portal's shared shell: the engine, the settings (locale, pack, "now"), the page
+// header, a text-only DOM builder, local saving, and the offline outbox. Every page imports
+// this module and nothing else from the portal; field labels, item titles, weights and gate
+// titles come from `engine.describe(...)`, never from this file (only the portal's own
+// words — buttons, headings — live in UI below).
+import init, { Engine } from '/pkg/fangkong.js';
+
+export const LOCALES = ['zh-CN', 'zh-TW', 'en'];
+export const PACKS = ['shenzhen-2020', 'guangming-2020'];
+
+/** The portal's own words (not the pack's): navigation, buttons, headings. */
+export const UI = {
+  'zh-CN': {
+    portal: '复工复产疫情防控平台', filing: '复工备案', inspection: '复工检查', dashboard: '区级看板', workbench: '规则包工作台',
+    language: '语言', pack: '规则包', now: '检查时间', loading: '正在加载规则引擎…', ready: '规则引擎已就绪',
+    saved: '已自动保存', restored: '已恢复上次填写的内容', offline: '离线', online: '在线',
+    submit: '提交', submitted: '已提交', notSent: '未发送（离线保存，联网后自动发送）', sending: '正在发送…',
+    clear: '清空', print: '打印', download: '下载', load: '载入', decision: '结论', gates: '六个坚决不放手',
+    passed: '通过', failed: '未通过', undetermined: '待定', pending: '待填写', errors: '问题', home: '首页',
+  },
+  'zh-TW': {
+    portal: '復工復產防疫平臺', filing: '復工備案', inspection: '復工檢查', dashboard: '區級看板', workbench: '規則包工作臺',
+    language: '語言', pack: '規則包', now: '檢查時間', loading: '正在載入規則引擎…', ready: '規則引擎已就緒',
+    saved: '已自動儲存', restored: '已還原上次填寫的內容', offline: '離線', online: '連線',
+    submit: '送出', submitted: '已送出', notSent: '未傳送（離線儲存，連線後自動傳送）', sending: '傳送中…',
+    clear: '清除', print: '列印', download: '下載', load: '載入', decision: '結論', gates: '六個堅決不放手',
+    passed: '通過', failed: '未通過', undetermined: '待定', pending: '待填寫', errors: '問題', home: '首頁',
+  },
+  en: {
+    portal: 'Return-to-work epidemic prevention portal', filing: 'Return-to-work filing', inspection: 'Inspection',
+    dashboard: 'District dashboard', workbench: 'Pack workbench', language: 'Language', pack: 'Rule pack', now: 'Checked at',
+    loading: 'Loading the rules engine…', ready: 'Rules engine ready', saved: 'Saved automatically',
+    restored: 'Restored what you entered last time', offline: 'Offline', online: 'Online', submit: 'Submit',
+    submitted: 'Submitted', notSent: 'Not sent (kept offline; sent when back online)', sending: 'Sending…',
+    clear: 'Clear', print: 'Print', download: 'Download', load: 'Load', decision: 'Decision', gates: 'Six conditions',
+    passed: 'passed', failed: 'failed', undetermined: 'undetermined', pending: 'to fill in', errors: 'problems', home: 'Home',
+  },
+};
+
+const params = new URLSearchParams(location.search);
+
+/** The settings: `?locale=`, `?pack=`, `?now=` override what was chosen last time. */
+export const settings = {
+  locale: params.get('locale') || localStorage.getItem('fangkong.locale') || 'zh-CN',
+  pack: params.get('pack') || localStorage.getItem('fangkong.pack') || 'shenzhen-2020',
+  /** "Now" for every check: `?now=` (tests, demos of 2020), else the clock. */
+  now: () => params.get('now') || new Date().toISOString(),
+};
+if (!LOCALES.includes(settings.locale)) settings.locale = 'zh-CN';
+if (!PACKS.includes(settings.pack)) settings.pack = 'shenzhen-2020';
+document.documentElement.lang = settings.locale;
+
+/** A word of the portal's own in the current locale. */
+export const t = (key) => UI[settings.locale][key] ?? UI['zh-CN'][key] ?? key;
+
+/**
+ * Builds an element. Text goes in as text, never as HTML; `props` are attributes
+ * (`class`, `id`, `for`, `aria-*`, `data-*` …), `on:event` listeners, or `.prop` properties.
+ */
+export function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith('on:')) node.addEventListener(k.slice(3), v);
+    else if (k.startsWith('.')) node[k.slice(1)] = v;
+    else if (k === 'style') throw new Error('no inline styles: the CSP forbids them; use a class');
+    else node.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children.flat()) {
+    if (c === undefined || c === null || c === false) continue;
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return node;
+}
+
+let ready;
+/** Loads the wasm once and gives the engine of the chosen pack. */
+export function engine() {
+  ready ??= init().then(() => Engine.withPackId(settings.pack));
+  return ready;
+}
+
+/** The page header: title, navigation, locale and pack switches, online state. */
+export function header(page) {
+  const nav = el('nav', { 'aria-label': t('portal') },
+    ...['filing', 'inspection', 'dashboard', 'workbench'].map((p) =>
+      el('a', { href: `/${p}.html${location.search}`, 'aria-current': p === page ? 'page' : undefined }, t(p))));
+  const choose = (id, label, values, current, key, names) => el('label', { for: id }, label,
+    el('select', { id, 'on:change': (e) => { localStorage.setItem(key, e.target.value); reload(key.split('.')[1], e.target.value); } },
+      ...values.map((v) => el('option', { value: v, selected: v === current }, names ? names[v] : v))));
+  const status = el('span', { id: 'net', class: navigator.onLine ? 'online' : 'offline', role: 'status' }, navigator.onLine ? t('online') : t('offline'));
+  const update = () => { status.className = navigator.onLine ? 'online' : 'offline'; status.textContent = navigator.onLine ? t('online') : t('offline'); };
+  addEventListener('online', update);
+  addEventListener('offline', update);
+  const bar = el('header', { class: 'bar' },
+    el('a', { href: `/${location.search}`, class: 'brand' }, t('portal')),
+    nav,
+    el('div', { class: 'switches' },
+      choose('locale', t('language'), LOCALES, settings.locale, 'fangkong.locale', { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' }),
+      choose('pack', t('pack'), PACKS, settings.pack, 'fangkong.pack'),
+      status));
+  document.body.prepend(bar);
+  document.title = `${t(page)} · ${t('portal')}`;
+  return bar;
+}
+
+function reload(key, value) {
+  const p = new URLSearchParams(location.search);
+  p.set(key, value);
+  location.search = p.toString();
+}
+
+/** Local saving as people type: `save()` writes, `load()` restores (or null). */
+export function store(name) {
+  const key = `fangkong.draft.${name}`;
+  return {
+    save: (value) => localStorage.setItem(key, JSON.stringify({ savedAt: new Date().toISOString(), value })),
+    load: () => {
+      try {
+        return JSON.parse(localStorage.getItem(key) || 'null')?.value ?? null;
+      } catch {
+        return null;
+      }
+    },
+    clear: () => localStorage.removeItem(key),
+  };
+}
+
+const OUTBOX = 'fangkong.outbox';
+/** Submissions not yet sent: `[{ id, kind, submission, packHash, now, status }]`. */
+export const outbox = {
+  list: () => JSON.parse(localStorage.getItem(OUTBOX) || '[]'),
+  put(list) { localStorage.setItem(OUTBOX, JSON.stringify(list)); },
+};
+
+/**
+ * Sends a submission to the district's back end (which re-checks it). Offline, or when the
+ * network fails, it is kept in the outbox flagged `notSent`, and sent when back online.
+ * Resolves to `{ status: 'sent' | 'notSent', response? }`.
+ */
+export async function submit(kind, submission, packHash, now) {
+  const item = { id: `${Date.now()}-${Math.random().toString(16).slice(2)}`, kind, submission, packHash, now, status: 'notSent' };
+  if (navigator.onLine) {
+    try {
+      const res = await fetch('/api/submissions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(item) });
+      return { status: 'sent', response: await res.json() };
+    } catch {
+      // fall through: keep it
+    }
+  }
+  outbox.put([...outbox.list(), item]);
+  return { status: 'notSent' };
+}
+
+async function flush() {
+  const left = [];
+  for (const item of outbox.list()) {
+    try {
+      const res = await fetch('/api/submissions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(item) });
+      if (!res.ok && res.status >= 500) left.push(item);
+    } catch {
+      left.push(item);
+    }
+  }
+  outbox.put(left);
+  dispatchEvent(new CustomEvent('fangkong:outbox', { detail: left.length }));
+}
+addEventListener('online', flush);
+
+if ('serviceWorker' in navigator && !params.has('nosw')) {
+  navigator.serviceWorker.register('/sw.js').catch(() => {});
+}

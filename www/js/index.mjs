@@ -1,0 +1,18 @@
+// The landing page: the four pages, each with the title the pack gives its form.
+import { el, engine, header, settings, t } from './app.mjs';
+
+header('home');
+const main = document.getElementById('main');
+const status = document.getElementById('status');
+status.textContent = t('loading');
+const e = await engine();
+const info = e.packInfo({});
+const kinds = [['filing', 'filing'], ['inspection', 'inspection'], ['dashboard', 'indicators'], ['workbench', null]];
+main.replaceChildren(
+  el('h1', {}, t('portal')),
+  el('p', { class: 'muted' }, `${info.id} ${info.version}`),
+  el('ul', {}, ...kinds.map(([page, kind]) => el('li', {},
+    el('a', { href: `/${page}.html${location.search}` }, t(page)),
+    kind ? el('span', { class: 'muted' }, ` — ${e.describe(kind, { locale: settings.locale }).title}`) : null))),
+  el('p', { role: 'status', id: 'status' }, t('ready')),
+);

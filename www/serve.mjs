@@ -1,0 +1,125 @@
+// The demo portal's server: a small static server built from well-kept parts (sirv for
+// files, compression for gzip/brotli), not hand-written HTTP. Every response carries the
+// strict Content-Security-Policy the pages are written for; `.wasm` goes out as
+// `application/wasm`, compressed. One JSON endpoint, POST /api/submissions, stands in for the
+// district's back end: it re-checks what the browser sent with the same engine.
+//
+//   node www/serve.mjs [--port 8080] [--host 127.0.0.1]
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(join(dirname(fileURLToPath(import.meta.url)), '../js/package.json'));
+const sirv = require('sirv');
+const compression = require('compression');
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+
+const MOUNTS = [
+  ['/pkg/', join(ROOT, 'pkg')],
+  ['/examples/', join(ROOT, 'examples')],
+  ['/packs/', join(ROOT, 'packs')],
+  ['/vendor/echarts/', join(ROOT, 'js/node_modules/echarts/dist')],
+  ['/vendor/axe/', join(ROOT, 'js/node_modules/axe-core')],
+  ['/', join(ROOT, 'www')],
+];
+
+function headers(res) {
+  res.setHeader('Content-Security-Policy', CSP);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cache-Control', 'no-cache');
+}
+
+/** Starts the server; resolves to `{ url, server, submissions, close() }`. */
+export function start({ port = 8080, host = '127.0.0.1' } = {}) {
+  const handlers = MOUNTS.map(([prefix, dir]) => [
+    prefix,
+    sirv(dir, { dev: true, etag: true, dotfiles: false, extensions: ['html'], setHeaders: headers }),
+  ]);
+  const compress = compression({ threshold: 512, filter: () => true });
+  const submissions = [];
+  const server = createServer((req, res) => {
+    compress(req, res, () => {
+      headers(res);
+      const url = new URL(req.url, 'http://localhost');
+      if (url.pathname === '/api/submissions') return submit(req, res, submissions);
+      for (const [prefix, handle] of handlers) {
+        if (url.pathname.startsWith(prefix) || `${url.pathname}/` === prefix) {
+          req.url = req.url.slice(prefix.length - 1) || '/';
+          return handle(req, res, () => notFound(res));
+        }
+      }
+      return notFound(res);
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const { port: p } = server.address();
+      resolve({
+        url: `http://${host}:${p}`,
+        server,
+        submissions,
+        close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
+      });
+    });
+  });
+}
+
+function notFound(res) {
+  res.statusCode = 404;
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.end('not found\n');
+}
+
+let engine;
+async function serverEngine() {
+  if (!engine) {
+    const { Engine } = await import(join(ROOT, 'pkg/node.js'));
+    engine = Engine.withDefaultPack();
+  }
+  return engine;
+}
+
+/** POST /api/submissions: `{ kind, submission, packHash, now }` → the server's own answer. */
+function submit(req, res, submissions) {
+  if (req.method !== 'POST') {
+    res.statusCode = 405;
+    return res.end();
+  }
+  let body = '';
+  req.setEncoding('utf8');
+  req.on('data', (c) => {
+    body += c;
+    if (body.length > 4 * 1024 * 1024) req.destroy();
+  });
+  req.on('end', async () => {
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    try {
+      const { kind = 'filing', submission, packHash, now = new Date().toISOString() } = JSON.parse(body);
+      const e = await serverEngine();
+      const check = { filing: 'checkFiling', inspection: 'scoreInspection', indicators: 'evaluateIndicators', screening: 'screenPerson' }[kind];
+      if (!check) throw new Error(`unknown kind ${kind}`);
+      const answer = e[check](submission, { now });
+      const same = packHash === answer.pack.hash;
+      submissions.push({ kind, decision: answer.decision, same });
+      res.statusCode = same ? 200 : 409;
+      res.end(JSON.stringify({ accepted: same && ['approved', 'conditional'].includes(answer.decision), sameRules: same, answer }));
+    } catch (err) {
+      res.statusCode = 400;
+      res.end(JSON.stringify({ error: String(err && err.message) }));
+    }
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const arg = (name, dflt) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : dflt;
+  };
+  const { url } = await start({ port: Number(arg('--port', process.env.PORT || 8080)), host: arg('--host', '127.0.0.1') });
+  console.log(`fangkong portal: ${url}/  (filing ${url}/filing.html, inspection ${url}/inspection.html, dashboard ${url}/dashboard.html, workbench ${url}/workbench.html; Ctrl-C stops)`);
+}
