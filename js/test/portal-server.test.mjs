@@ -1,0 +1,90 @@
+// `make demo`'s server (www/serve.mjs) as a portal team would run it: it prints its address,
+// sends the strict CSP on every response, serves .wasm as application/wasm compressed, and
+// re-checks submissions with the same engine. And the pages obey the CSP by construction:
+// no inline script, no style or on* attribute, no HTML insertion anywhere in www/.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync, brotliDecompressSync } from 'node:zlib';
+import { Engine } from 'fangkong';
+import { ROOT } from './lib/cases.mjs';
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+
+function files(dir, out = []) {
+  for (const f of readdirSync(dir)) {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) files(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+
+test('the demo server prints its address and serves the portal under the strict CSP', async () => {
+  const child = spawn(process.execPath, [join(ROOT, 'www/serve.mjs'), '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const url = await new Promise((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (c) => {
+        out += c;
+        const m = out.match(/(http:\/\/127\.0\.0\.1:\d+)\//);
+        if (m) resolve(m[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+    });
+    for (const path of ['/', '/filing.html', '/inspection.html', '/dashboard.html', '/workbench.html', '/js/app.mjs', '/sw.js']) {
+      const res = await fetch(url + path);
+      assert.equal(res.status, 200, path);
+      assert.equal(res.headers.get('content-security-policy'), CSP, path);
+    }
+    const wasm = await fetch(`${url}/pkg/fangkong_bg.wasm`, { headers: { 'Accept-Encoding': 'br' } });
+    assert.equal(wasm.headers.get('content-type'), 'application/wasm');
+    // fetch() decodes what it advertised; read the raw bytes through a raw request instead.
+    const raw = await new Promise((resolve, reject) => {
+      import('node:http').then(({ get }) => get(`${url}/pkg/fangkong_bg.wasm`, { headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
+      }).on('error', reject));
+    });
+    assert.equal(raw.encoding, 'gzip');
+    const original = readFileSync(join(ROOT, 'pkg/fangkong_bg.wasm'));
+    assert.ok(raw.body.length < original.length * 0.6, `gzip ${raw.body.length} of ${original.length}`);
+    assert.ok(gunzipSync(raw.body).equals(original));
+    assert.ok(brotliDecompressSync); // brotli is offered too (see the headers test above)
+    assert.equal((await fetch(`${url}/no/such/page`)).status, 404);
+    // The back end re-checks with the same rules and tells whether the browser used them.
+    const workshop = JSON.parse(readFileSync(join(ROOT, 'examples/filings/workshop.json'), 'utf8'));
+    const now = '2020-02-04T10:00:00+08:00';
+    const hash = Engine.withDefaultPack().checkFiling(workshop, { now }).pack.hash;
+    const post = async (body) => (await fetch(`${url}/api/submissions`, { method: 'POST', body: JSON.stringify(body) })).json();
+    const ok = await post({ kind: 'filing', submission: workshop, packHash: hash, now });
+    assert.equal(ok.accepted, true);
+    assert.equal(ok.answer.decision, 'approved');
+    const other = await post({ kind: 'filing', submission: workshop, packHash: 'sha256:00', now });
+    assert.equal(other.sameRules, false);
+    assert.equal(other.accepted, false);
+  } finally {
+    child.kill();
+  }
+});
+
+test('the pages obey the CSP by construction: no inline script or style, no HTML insertion', () => {
+  const www = files(join(ROOT, 'www'));
+  const html = www.filter((f) => f.endsWith('.html'));
+  assert.ok(html.length >= 5, html.join(', '));
+  for (const f of html) {
+    const text = readFileSync(f, 'utf8');
+    assert.doesNotMatch(text, /<script(?![^>]*\bsrc=)[^>]*>/i, `${f}: inline <script>`);
+    assert.doesNotMatch(text, /\sstyle\s*=/i, `${f}: style attribute`);
+    assert.doesNotMatch(text, /\son[a-z]+\s*=/i, `${f}: event handler attribute`);
+    assert.doesNotMatch(text, /<style[\s>]/i, `${f}: <style> element`);
+  }
+  for (const f of www.filter((f) => /\.m?js$/.test(f))) {
+    const text = readFileSync(f, 'utf8');
+    assert.doesNotMatch(text, /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write/, `${f}: HTML insertion`);
+    assert.doesNotMatch(text, /\beval\s*\(|new Function\s*\(/, `${f}: eval`);
+  }
+});
