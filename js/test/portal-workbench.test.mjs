@@ -1,0 +1,204 @@
+// The pack workbench (www/workbench.html) in Chromium: break the Shenzhen pack in the text
+// box and see the engine's error at its JSON Pointer and line (clicking it selects that place),
+// fix it and see it load, raise leadDays and see the same example answers change as Node's
+// engine says, download the pack; no console error or CSP violation, axe finds nothing serious.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Engine } from 'fangkong';
+import { ROOT } from './lib/cases.mjs';
+import { NOW, axe, openPortal, portal, screenshot } from './lib/portal.mjs';
+
+const QUERY = `now=${encodeURIComponent(NOW)}`;
+const SHENZHEN = readFileSync(join(ROOT, 'packs/shenzhen-2020.json'), 'utf8');
+const EXAMPLES = {
+  filings: 'checkFiling', inspections: 'scoreInspection', indicators: 'evaluateIndicators', screening: 'screenPerson',
+};
+const EXAMPLE_FILES = [
+  'filings/workshop.json', 'filings/supermarket.json', 'filings/factory-1000.json',
+  'inspections/factory-worked.json', 'inspections/factory-all-pass.json',
+  'indicators/guangming-district.json', 'indicators/fenghuang-street-uneven-grids.json', 'indicators/tangjia-community-checklist.json',
+  'screening/normal.json', 'screening/fever-37-3.json', 'screening/close-contact.json',
+  'screening/returned-from-area.json', 'screening/gatherings-only.json',
+];
+
+/** What Node's engine answers to one example: decision and code@path, as the page shows them. */
+function answer(engine, file) {
+  const a = engine[EXAMPLES[file.split('/')[0]]](readFileSync(join(ROOT, 'examples', file), 'utf8'), { now: NOW });
+  return { decision: a.decision, diagnostics: a.diagnostics.map((d) => `${d.code}@${d.path}`) };
+}
+const sig = (a) => `${a.decision}|${[...a.diagnostics].sort().join(',')}`;
+
+/** The engine's error for a text (it must throw). */
+function loadError(text) {
+  try {
+    new Engine(text);
+  } catch (e) {
+    return e;
+  }
+  throw new Error('the pack loaded');
+}
+
+const lineAt = (text, offset) => text.slice(0, offset).split('\n').length;
+
+/** Selects `[start, end)` in the pack text box and types `replacement` over it, as a person would. */
+async function retype(page, start, end, replacement) {
+  await page.evaluate(([s, e]) => {
+    const ta = document.getElementById('pack-text');
+    ta.focus();
+    ta.setSelectionRange(s, e);
+  }, [start, end]);
+  if (replacement) await page.keyboard.type(replacement, { delay: 20 });
+  else await page.keyboard.press('Backspace');
+}
+
+const statusIs = (page, pattern) => page.waitForFunction(
+  (src) => new RegExp(src).test(document.getElementById('pack-status').textContent), pattern.source, { timeout: 20_000 });
+
+// The shell has no favicon yet (and `data:` icons break the CSP): Chromium's own request for
+// /favicon.ico answers 404 and logs it. That one message, and only it, is not this page's fault.
+const favicon404 = new WeakMap();
+const FAVICON = 'console error: Failed to load resource: the server responded with a status of 404 (Not Found)';
+function pageProblems(page, problems) {
+  let n = favicon404.get(page) || 0;
+  return problems.filter((x) => !(x === FAVICON && n-- > 0));
+}
+
+let p;
+before(async () => {
+  p = await portal();
+  p.context.on('console', (m) => {
+    if (m.type() === 'error' && new URL(m.location().url || 'about:blank').pathname === '/favicon.ico') {
+      favicon404.set(m.page(), (favicon404.get(m.page()) || 0) + 1);
+    }
+  });
+});
+after(async () => { await p?.close(); });
+
+test('workbench: a broken pack shows its error at its pointer, a fixed one loads, leadDays changes answers, download', async () => {
+  const { page, problems } = await openPortal(p.context, `${p.url}/workbench.html?${QUERY}`);
+  // The starter variant loads as it is.
+  await statusIs(page, /my-district-2020/);
+
+  await page.click('button[data-pack="shenzhen-2020.json"]');
+  await statusIs(page, /shenzhen-2020 2020-02-10/);
+  assert.equal(await page.inputValue('#pack-text'), SHENZHEN);
+  assert.equal(await page.locator('#examples tr[data-changed="true"]').count(), 0, 'the Shenzhen pack answers as the reference pack');
+
+  // Misspell a field in an assert: the engine (Node) says where and what.
+  const good = 'staff.returning <= staff.total';
+  const at = SHENZHEN.indexOf(good);
+  assert.ok(at > 0);
+  const broken = SHENZHEN.replace(good, 'staff.returing <= staff.total');
+  const err = loadError(broken);
+  assert.equal(err.errors.length, 1);
+  const [{ path, code, message }] = err.errors;
+  assert.match(path, /^\/rules\/\d+\/checks\/0\/assert$/);
+  const n = Number(path.split('/')[2]);
+  assert.equal(JSON.parse(SHENZHEN).rules[n].checks[0].assert, good);
+  await retype(page, at, at + 'staff.returning'.length, 'staff.returing');
+  assert.equal(await page.inputValue('#pack-text'), broken);
+  await statusIs(page, /有 1 个错误/);
+  const item = page.locator('#pack-errors button.pack-error');
+  await item.first().waitFor();
+  assert.equal(await item.count(), 1);
+  assert.equal(await item.getAttribute('data-path'), path);
+  const shown = await item.textContent();
+  for (const s of [path, code, message]) assert.ok(shown.includes(s), `${JSON.stringify(shown)} lacks ${s}`);
+  // The line: where `"assert": "staff.returing …"` is in the text.
+  const member = broken.indexOf('"assert": "staff.returing');
+  assert.ok(member > 0);
+  assert.equal(Number(await item.getAttribute('data-line')), lineAt(broken, member));
+  assert.ok(shown.includes(`第 ${lineAt(broken, member)} 行`), shown);
+  assert.equal(await page.locator('#examples tr td', { hasText: '规则包未载入' }).count() > 0, true);
+  await screenshot(page, 'workbench-error-zh-CN');
+
+  // Clicking the error selects that place in the text.
+  await item.click();
+  const selected = await page.evaluate(() => {
+    const ta = document.getElementById('pack-text');
+    return { text: ta.value.slice(ta.selectionStart, ta.selectionEnd), focused: document.activeElement === ta };
+  });
+  assert.equal(selected.text, '"assert": "staff.returing <= staff.total"');
+  assert.ok(selected.focused);
+
+  // Fix it: the pack loads again, no error, answers as the reference.
+  const typo = broken.indexOf('staff.returing');
+  await retype(page, typo, typo + 'staff.returing'.length, 'staff.returning');
+  await statusIs(page, /shenzhen-2020 2020-02-10/);
+  assert.equal(await page.locator('#pack-errors li').count(), 0);
+  assert.equal(await page.locator('#examples tr[data-changed="true"]').count(), 0);
+
+  // leadDays 5 → 10: the answers Node's engine changes are the ones the page marks changed.
+  const lead = SHENZHEN.indexOf('"value": 5', SHENZHEN.indexOf('"leadDays"')) + '"value": '.length;
+  const ten = `${SHENZHEN.slice(0, lead)}10${SHENZHEN.slice(lead + 1)}`;
+  assert.equal(JSON.parse(ten).parameters.leadDays.value, 10);
+  const base = Engine.withDefaultPack();
+  const edited = new Engine(ten);
+  const want = EXAMPLE_FILES.filter((f) => sig(answer(base, f)) !== sig(answer(edited, f)));
+  assert.ok(want.includes('filings/workshop.json'), `leadDays 10 changes ${want}`);
+  await retype(page, lead, lead + 1, '10');
+  assert.equal(await page.inputValue('#pack-text'), ten);
+  await page.waitForFunction((k) => document.querySelectorAll('#examples tr[data-changed="true"]').length === k, want.length, { timeout: 20_000 });
+  const changed = await page.$$eval('#examples tr[data-changed="true"]', (rows) => rows.map((r) => r.dataset.example));
+  assert.deepEqual(changed.sort(), [...want].sort());
+  for (const f of want) {
+    const row = page.locator(`#examples tr[data-example="${f}"]`);
+    const [mine, ref] = await row.locator('[data-decision]').evaluateAll((els) => els.map((e) => e.dataset.decision));
+    assert.equal(mine, answer(edited, f).decision, f);
+    assert.equal(ref, answer(base, f).decision, f);
+    const codes = await row.locator('td').nth(0).locator('code').allTextContents();
+    assert.deepEqual(codes.sort(), answer(edited, f).diagnostics.sort(), f);
+  }
+  assert.match(await page.textContent('#changed-summary'), new RegExp(`${want.length} / ${EXAMPLE_FILES.length}`));
+  await screenshot(page, 'workbench-zh-CN');
+
+  // Download: the pack as it is in the text box.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+  assert.equal(download.suggestedFilename(), 'shenzhen-2020.json');
+  const file = await download.path();
+  const saved = JSON.parse(readFileSync(file, 'utf8'));
+  assert.equal(saved.parameters.leadDays.value, 10);
+  assert.equal(readFileSync(file, 'utf8'), ten);
+
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(pageProblems(page, problems), []);
+  await page.close();
+});
+
+test('workbench in English: a variant with an unknown parameter, a syntax error, the draft restored', async () => {
+  const { page, problems } = await openPortal(p.context, `${p.url}/workbench.html?${QUERY}&locale=en`);
+  // The draft of the test before (leadDays 10) came back.
+  await statusIs(page, /shenzhen-2020 2020-02-10/);
+  assert.equal(JSON.parse(await page.inputValue('#pack-text')).parameters.leadDays.value, 10);
+
+  await page.click('#load-starter');
+  await statusIs(page, /my-district-2020/);
+  const starter = await page.inputValue('#pack-text');
+  const at = starter.indexOf('"leadDays"') + 1;
+  const wrong = `${starter.slice(0, at)}leadDayz${starter.slice(at + 'leadDays'.length)}`;
+  const err = loadError(wrong);
+  await retype(page, at, at + 'leadDays'.length, 'leadDayz');
+  await statusIs(page, /error/);
+  const item = page.locator('#pack-errors button.pack-error').first();
+  assert.equal(await item.getAttribute('data-path'), err.errors[0].path);
+  assert.ok((await item.textContent()).includes(err.errors[0].message));
+  assert.equal(Number(await item.getAttribute('data-line')), lineAt(wrong, wrong.indexOf('"leadDayz"')));
+  await screenshot(page, 'workbench-en');
+
+  // A syntax error (a comma gone) points at the place the JSON breaks.
+  await retype(page, at, at + 'leadDayz'.length, 'leadDays');
+  await statusIs(page, /Pack loaded: my-district-2020/);
+  const comma = starter.indexOf('",', starter.indexOf('"version"')) + 1;
+  await retype(page, comma, comma + 1, '');
+  const noComma = await page.inputValue('#pack-text');
+  const syntax = loadError(noComma);
+  assert.equal(syntax.errors[0].code, 'pack.syntax');
+  await statusIs(page, /error/);
+  assert.equal(Number(await item.getAttribute('data-line')), lineAt(noComma, noComma.indexOf('"effectiveFrom"')));
+
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(pageProblems(page, problems), []);
+  await page.close();
+});
