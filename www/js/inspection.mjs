@@ -1,0 +1,445 @@
+// The inspector's checklist (复工检查), made for a phone: the header fields, the items of
+// 六必须检查 by section and the six facts of 六必须明确, all built from
+// `engine.describe('inspection')` (no title, weight or label is written here). Every change is
+// scored at once with `engine.scoreInspection` (27 items: synchronous is fast enough): section
+// and total scores, the outcome, the rectifications with their deadlines, and each message
+// under its item. The draft is saved locally as the inspector goes and restored after a
+// reload. A rectification notice (整改通知书) is built from the answer for printing on A4.
+import { el, engine, header, settings, store, t } from './app.mjs';
+
+header('inspection');
+const main = document.getElementById('main');
+document.getElementById('status').textContent = t('loading');
+
+const e = await engine();
+const { locale } = settings;
+const draft = store('inspection');
+const options = (extra = {}) => ({ now: settings.now(), locale, ...extra });
+
+/** Inputs are named by JSON Pointer; ids are made from the pointer. */
+const idOf = (pointer) => `f${pointer.replace(/[^A-Za-z0-9]+/g, '-')}`;
+const esc = (s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1');
+const unesc = (s) => s.replace(/~1/g, '/').replace(/~0/g, '~');
+const fmt = (n) => (n === null || n === undefined ? '—' : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n));
+
+const scope = new Set();
+let extra = {}; // parts of a restored draft the page has no inputs for (e.g. `previous`)
+let description; // engine.describe('inspection', …) for the pack version in force
+let answer;
+let form;
+let view; // the live parts: { total, decision, pending, sections, rectifications, messages, notice, summary }
+const lastNormalized = new Map();
+
+// ---------------------------------------------------------------- the submission
+
+function setAt(obj, pointer, value) {
+  const parts = pointer.split('/').slice(1).map(unesc);
+  let o = obj;
+  for (const p of parts.slice(0, -1)) o = o[p] ??= {};
+  o[parts.at(-1)] = value;
+}
+
+function getAt(obj, pointer) {
+  let o = obj;
+  for (const p of pointer.split('/').slice(1).map(unesc)) {
+    if (o === null || typeof o !== 'object') return undefined;
+    o = o[p];
+  }
+  return o;
+}
+
+const splitList = (text) => text.split(/[,，、;；\n]+/).map((s) => s.trim()).filter(Boolean);
+const joinList = (list) => list.join(list.some((x) => /[^\x00-\x7f]/.test(String(x))) ? '、' : ', ');
+
+/** The inspection as the inputs hold it (empty inputs are left out, i.e. missing). */
+function value() {
+  const v = structuredClone(extra);
+  for (const input of form.querySelectorAll('[name^="/"]')) {
+    if (input.type === 'radio' && !input.checked) continue;
+    const text = input.value;
+    if (text.trim() === '') continue;
+    const type = input.dataset.type;
+    if (type === 'boolean') setAt(v, input.name, text === 'true');
+    else if (type === 'texts') setAt(v, input.name, splitList(text));
+    else setAt(v, input.name, text);
+  }
+  return v;
+}
+
+/** Fills the inputs from an inspection (a restored draft). */
+function setValue(v) {
+  extra = {};
+  if (v && v.previous !== undefined) extra.previous = v.previous;
+  for (const input of form.querySelectorAll('[name^="/"]')) {
+    const x = getAt(v, input.name);
+    if (input.type === 'radio') input.checked = x === input.value;
+    else if (Array.isArray(x)) input.value = joinList(x);
+    else input.value = x === undefined || x === null ? '' : String(x);
+    if (x !== undefined && x !== null && x !== '') visit(input);
+  }
+}
+
+/** Adds an input (and, for an item's inputs, the item) to the scope of messages. */
+function visit(input) {
+  scope.add(input.name);
+  const item = input.closest('[data-item]');
+  if (item) scope.add(`/answers/${esc(item.dataset.item)}`);
+  const group = input.closest('[data-pointer]');
+  if (group) scope.add(group.dataset.pointer);
+}
+
+// ---------------------------------------------------------------- building the page
+
+const fieldById = () => new Map(description.fields.map((f) => [f.id, f]));
+const labelOf = (id) => fieldById().get(id)?.label ?? id;
+
+function inputFor(f, { label = f.label, hint = f.hint } = {}) {
+  const id = idOf(f.pointer);
+  const describedBy = [hint ? `${id}-hint` : null, `${id}-msg`].filter(Boolean).join(' ');
+  let control;
+  if (f.type === 'boolean' && f.enum) {
+    control = el('select', { id, name: f.pointer, 'data-type': 'boolean', 'aria-describedby': describedBy, required: f.required },
+      el('option', { value: '' }, t('ins.choose')),
+      ...f.enum.map((o) => el('option', { value: o.value }, o.label)));
+  } else {
+    control = el('input', {
+      id, name: f.pointer, type: 'text', 'data-type': f.type, autocomplete: 'off',
+      inputmode: f.inputMode, maxlength: f.maxLength, required: f.required, 'aria-describedby': describedBy,
+    });
+  }
+  return el('div', { class: 'field', 'data-msg-for': f.pointer },
+    el('label', { for: id }, label),
+    hint ? el('span', { class: 'hint', id: `${id}-hint` }, hint) : null,
+    control,
+    el('div', { class: 'message', id: `${id}-msg`, 'aria-live': 'polite' }));
+}
+
+/** The header fields (everything but answers, facts and previous), nested objects as groups. */
+function headerFields() {
+  const fields = description.fields.filter((f) => !/^(answers|facts|previous)(\.|\[|$)/.test(f.id));
+  const build = (parent) => fields
+    .filter((f) => (parent ? f.id.startsWith(`${parent}.`) && !f.id.slice(parent.length + 1).includes('.') : !f.id.includes('.')))
+    .map((f) => (f.type === 'object'
+      ? el('fieldset', { class: 'group', 'data-pointer': f.pointer }, el('legend', {}, f.label), ...build(f.id))
+      : inputFor(f)));
+  return el('fieldset', { class: 'header-fields' }, el('legend', {}, t('ins.info')), ...build(null));
+}
+
+function itemBlock(item) {
+  const p = `/answers/${esc(item.id)}`;
+  const id = idOf(p);
+  const fields = fieldById();
+  const evidence = fields.get('answers.*.evidence');
+  const note = fields.get('answers.*.note');
+  const choices = el('div', { class: 'choices' },
+    ...description.results.map((r) => el('label', { class: `choice ${r.value}` },
+      el('input', { type: 'radio', name: `${p}/result`, value: r.value, id: `${id}-${r.value}` }),
+      el('span', {}, r.label))));
+  return el('fieldset', { class: 'item', 'data-item': item.id, id, 'data-msg-for': p, 'aria-describedby': `${id}-msg` },
+    el('legend', {}, el('span', { class: 'item-title' }, item.title)),
+    el('p', { class: 'meta' },
+      el('span', { class: 'weight' }, `${t('ins.weight')} ${fmt(item.weight)}`),
+      item.veto ? el('span', { class: 'veto' }, t('ins.veto')) : null),
+    choices,
+    el('div', { class: 'item-extra' },
+      el('div', { class: 'field' },
+        el('label', { for: `${id}-evidence` }, evidence?.label ?? ''),
+        el('select', { id: `${id}-evidence`, name: `${p}/evidence` },
+          el('option', { value: '' }, t('ins.choose')),
+          ...description.evidence.map((o) => el('option', { value: o.value }, o.label)))),
+      el('div', { class: 'field' },
+        el('label', { for: `${id}-note` }, note?.label ?? ''),
+        el('input', { id: `${id}-note`, name: `${p}/note`, type: 'text', autocomplete: 'off', maxlength: note?.maxLength, placeholder: note?.hint }))),
+    el('div', { class: 'message', id: `${id}-msg`, 'aria-live': 'polite' }));
+}
+
+function sectionBlock(section) {
+  const hid = `sec-${section.id}`;
+  return el('section', { class: 'section', 'aria-labelledby': hid, 'data-section': section.id },
+    el('h2', { id: hid }, el('span', {}, section.title), ' ',
+      el('span', { class: 'section-score', 'data-score-of': section.id }, '—')),
+    ...section.items.map(itemBlock));
+}
+
+function factsBlock() {
+  const fields = fieldById();
+  const blocks = description.facts.map((fact) => {
+    const f = fields.get(fact.field);
+    if (!f) return null;
+    if (f.type === 'object') {
+      const subs = description.fields.filter((s) => s.id.startsWith(`${f.id}.`));
+      return el('fieldset', { class: 'group fact', 'data-pointer': f.pointer, 'data-msg-for': f.pointer, 'aria-describedby': `${idOf(f.pointer)}-msg` },
+        el('legend', {}, fact.title),
+        el('div', { class: 'pair' }, ...subs.map((s) => inputFor(s))),
+        el('div', { class: 'message', id: `${idOf(f.pointer)}-msg`, 'aria-live': 'polite' }));
+    }
+    return inputFor(f, { label: fact.title, hint: f.hint });
+  });
+  return el('fieldset', { class: 'facts' }, el('legend', {}, fields.get('facts')?.label ?? ''), ...blocks);
+}
+
+function build() {
+  const keep = form ? value() : null;
+  const focused = document.activeElement?.id;
+  form = el('form', { id: 'inspection', class: 'no-print', novalidate: true, 'on:submit': (ev) => ev.preventDefault(), 'aria-labelledby': 'page-title' },
+    headerFields(),
+    el('h2', { class: 'checklist-title' }, t('ins.checklist')),
+    ...description.sections.map(sectionBlock),
+    factsBlock());
+  // Text inputs are checked as people type; radios and selects when chosen (once, not twice).
+  form.addEventListener('input', (ev) => { if (ev.target.type === 'text') changed(ev); });
+  form.addEventListener('change', (ev) => { if (ev.target.type !== 'text') changed(ev); });
+  form.addEventListener('focusout', (ev) => {
+    const input = ev.target;
+    if (!input.name) return;
+    visit(input);
+    const n = lastNormalized.get(input.name);
+    if (n !== undefined && input.type !== 'radio') input.value = Array.isArray(n) ? joinList(n) : String(n);
+    check();
+  });
+
+  const total = el('strong', { id: 'total', class: 'total' }, '—');
+  const decision = el('p', { id: 'decision', class: 'decision' }, '');
+  const pending = el('p', { id: 'pending', class: 'muted' }, '');
+  const sections = el('tbody', {});
+  const rectifications = el('div', { id: 'rectifications' });
+  const messages = el('ul', { id: 'other-messages', class: 'messages' });
+  const preview = el('button', { type: 'button', class: 'secondary', id: 'preview', 'aria-pressed': 'false', 'aria-controls': 'notice',
+    'on:click': () => {
+      const on = !view.notice.classList.contains('preview');
+      view.notice.classList.toggle('preview', on);
+      preview.setAttribute('aria-pressed', String(on));
+      if (on) view.notice.scrollIntoView({ block: 'start' });
+    } }, t('ins.preview'));
+  const side = el('aside', { class: 'side no-print', 'aria-label': t('ins.summary') },
+    el('section', { class: 'panel', 'aria-labelledby': 'h-outcome' },
+      el('h2', { id: 'h-outcome' }, t('decision')),
+      decision,
+      el('p', {}, el('span', {}, `${t('ins.total')} `), total),
+      pending),
+    el('section', { class: 'panel', 'aria-labelledby': 'h-sections' },
+      el('h2', { id: 'h-sections' }, t('ins.sections')),
+      el('table', { class: 'scores' }, sections)),
+    el('section', { class: 'panel', 'aria-labelledby': 'h-rect' },
+      el('h2', { id: 'h-rect' }, t('ins.rectifications')),
+      rectifications),
+    el('section', { class: 'panel', 'aria-labelledby': 'h-msgs', id: 'messages-panel', hidden: true },
+      el('h2', { id: 'h-msgs' }, t('ins.messages')),
+      messages),
+    el('div', { class: 'panel tools' },
+      el('button', { type: 'button', id: 'show-all', class: 'secondary', 'on:click': showAll }, t('ins.showAll')),
+      preview,
+      el('button', { type: 'button', id: 'print', 'on:click': () => print() }, t('ins.printNotice')),
+      el('button', { type: 'button', id: 'clear', class: 'secondary', 'on:click': clearAll }, t('clear'))));
+  const summary = el('div', { class: 'summary no-print', 'aria-hidden': 'true' },
+    el('span', { class: 'summary-score' }, ''), el('span', { class: 'summary-decision' }, ''));
+  const notice = el('section', { id: 'notice', class: 'notice print-only', 'aria-labelledby': 'notice-title' });
+  view = { total, decision, pending, sections, rectifications, messages, notice, summary };
+
+  main.replaceChildren(
+    el('h1', { id: 'page-title', class: 'no-print' }, description.title),
+    el('p', { id: 'status', role: 'status', class: 'muted no-print' }, ''),
+    el('div', { class: 'layout' }, form, side),
+    summary,
+    notice);
+  if (keep) setValue(keep);
+  if (focused) document.getElementById(focused)?.focus();
+}
+
+// ---------------------------------------------------------------- checking and showing
+
+function describeFor(v, a) {
+  const on = a?.normalized.find((n) => n.path === '/inspectedOn')?.value ?? v.inspectedOn;
+  const date = typeof on === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(on) ? on : a?.today;
+  return e.describe('inspection', { locale, ...(date ? { on: date } : {}) });
+}
+
+function changed(ev) {
+  if (ev?.target?.name) visit(ev.target);
+  check();
+  save();
+}
+
+function save() {
+  draft.save(value());
+  status(t('saved'));
+}
+
+function status(text) {
+  const s = document.getElementById('status');
+  if (s) s.textContent = text;
+}
+
+function check() {
+  const v = value();
+  answer = e.scoreInspection(v, options({ scope: [...scope] }));
+  if (answer.pack.version !== description.pack.version || answer.pack.id !== description.pack.id) {
+    description = describeFor(v, answer);
+    build();
+  }
+  show(answer);
+  return answer;
+}
+
+function showAll() {
+  for (const input of form.querySelectorAll('[name^="/"]')) visit(input);
+  for (const s of description.sections) for (const i of s.items) scope.add(`/answers/${esc(i.id)}`);
+  for (const f of description.fields) if (!f.pointer.includes('*')) scope.add(f.pointer);
+  check();
+  form.querySelector('[aria-invalid="true"], .item.has-error, .item.has-warning')?.scrollIntoView({ block: 'center' });
+}
+
+function clearAll() {
+  if (!confirm(t('ins.confirmClear'))) return;
+  draft.clear();
+  scope.clear();
+  extra = {};
+  form.reset();
+  check();
+}
+
+const titleOf = (itemId) => {
+  for (const s of description.sections) for (const i of s.items) if (i.id === itemId) return i.title;
+  return itemId;
+};
+const resultLabel = (v) => description.results.find((r) => r.value === v)?.label ?? v ?? '';
+
+function show(a) {
+  // Normalised values go back into the inputs that do not have focus.
+  lastNormalized.clear();
+  for (const n of a.normalized) {
+    lastNormalized.set(n.path, n.value);
+    const input = form.querySelector(`[name="${CSS.escape(n.path)}"]:not([type="radio"])`);
+    if (input && input !== document.activeElement) input.value = Array.isArray(n.value) ? joinList(n.value) : String(n.value);
+  }
+
+  // Messages: under the input or item they are about (the nearest one up the pointer).
+  const byHost = new Map();
+  const unplaced = [];
+  for (const d of a.diagnostics) {
+    let p = d.path;
+    let host = null;
+    while (p && !(host = form.querySelector(`[data-msg-for="${CSS.escape(p)}"]`))) p = p.slice(0, p.lastIndexOf('/'));
+    if (host) (byHost.get(host) ?? byHost.set(host, []).get(host)).push(d);
+    else unplaced.push(d);
+  }
+  for (const host of form.querySelectorAll('[data-msg-for]')) {
+    const list = byHost.get(host) ?? [];
+    const box = host.querySelector(':scope > .message');
+    box.replaceChildren(...list.map((d) => el('div', { class: `msg ${d.severity}` },
+      el('span', {}, d.message), d.help ? el('span', { class: 'help' }, ` ${d.help}`) : null)));
+    box.classList.toggle('warning', list.length > 0 && list.every((d) => d.severity !== 'error'));
+    const error = list.some((d) => d.severity === 'error');
+    host.classList.toggle('has-error', error);
+    host.classList.toggle('has-warning', !error && list.length > 0);
+    const control = host.classList.contains('field') ? host.querySelector('input, select') : null;
+    if (control) {
+      if (error) control.setAttribute('aria-invalid', 'true');
+      else control.removeAttribute('aria-invalid');
+      control.setCustomValidity(list.find((d) => d.severity === 'error')?.message ?? '');
+    }
+  }
+  view.messages.replaceChildren(...unplaced.map((d) => el('li', { class: d.severity }, d.message, d.help ? ` ${d.help}` : '')));
+  document.getElementById('messages-panel').hidden = unplaced.length === 0;
+
+  // Scores: the engine's numbers, rounded only here, for display.
+  view.total.textContent = fmt(a.score);
+  view.total.dataset.score = a.score ?? '';
+  view.decision.className = `decision ${a.decision}`;
+  view.decision.dataset.decision = a.decision;
+  view.decision.textContent = t(`ins.outcome.${a.decision}`);
+  view.pending.textContent = a.pending ? t('ins.pending').replace('{n}', a.pending) : '';
+  view.sections.replaceChildren(...a.sections.map((s) => {
+    const sec = description.sections.find((x) => x.id === s.id);
+    return el('tr', { 'data-section': s.id },
+      el('th', { scope: 'row' }, sec?.title ?? s.id),
+      el('td', { class: 'num', 'data-score': s.score ?? '' }, fmt(s.score)));
+  }));
+  for (const s of a.sections) {
+    const span = form.querySelector(`[data-score-of="${CSS.escape(s.id)}"]`);
+    if (span) {
+      span.textContent = s.score === null ? '' : fmt(s.score);
+      span.dataset.score = s.score ?? '';
+    }
+  }
+  view.summary.querySelector('.summary-score').textContent = `${t('ins.total')} ${fmt(a.score)}`;
+  const sd = view.summary.querySelector('.summary-decision');
+  sd.className = `summary-decision decision ${a.decision}`;
+  sd.textContent = t(`ins.outcome.${a.decision}`);
+
+  // Rectifications with their deadlines.
+  const deadlineLabel = labelOf('previous[].rectifications[].deadline');
+  const rects = a.rectifications ?? [];
+  const v = value();
+  view.rectifications.replaceChildren(
+    rects.length
+      ? el('ol', { class: 'rect-list' }, ...rects.map((r) => el('li', { 'data-item': r.itemId, 'data-deadline': r.deadline, class: r.veto ? 'veto-item' : '' },
+        el('span', { class: 'rect-title' }, titleOf(r.itemId)),
+        r.veto ? el('span', { class: 'veto' }, t('ins.veto')) : null,
+        el('span', { class: 'rect-result' }, resultLabel(getAt(v, `/answers/${esc(r.itemId)}/result`))),
+        el('span', { class: 'rect-deadline' }, `${deadlineLabel} `, el('time', { datetime: r.deadline }, r.deadline)))))
+      : el('p', { class: 'muted' }, t('ins.noRectifications')),
+    a.reinspectBy ? el('p', { id: 'reinspect-by' }, `${t('ins.reinspectBy')} `, el('time', { datetime: a.reinspectBy }, a.reinspectBy)) : null,
+    a.dailyReporting ? el('p', { id: 'daily-reporting', class: 'daily' }, t('ins.dailyReporting')) : null);
+
+  notice(a, v);
+}
+
+/** The 整改通知书, built from the answer (shown when printing, or in the preview). */
+function notice(a, v) {
+  const fields = fieldById();
+  const lab = (id) => fields.get(id)?.label ?? id;
+  const rects = a.rectifications ?? [];
+  const zh = locale.startsWith('zh');
+  const colon = zh ? '：' : ': ';
+  const paren = (x) => (zh ? `（${x}）` : ` (${x})`);
+  const row = (k, x) => el('p', { class: 'notice-line' }, el('span', { class: 'k' }, `${k}${colon}`), el('span', { class: 'v' }, x ?? ''));
+  const inspector = [v.inspector?.name, v.inspector?.badge ? paren(v.inspector.badge) : ''].filter(Boolean).join('');
+  view.notice.replaceChildren(
+    el('h2', { id: 'notice-title', class: 'notice-title' }, t('ins.notice')),
+    row(lab('enterprise.name'), v.enterprise?.name),
+    row(lab('enterprise.creditCode'), v.enterprise?.creditCode),
+    row(lab('inspectedOn'), v.inspectedOn),
+    row(lab('inspector'), inspector),
+    row(t('decision'), t(`ins.outcome.${a.decision}`)),
+    ...(rects.length
+      ? [el('p', { class: 'notice-intro' }, t('ins.noticeIntro')),
+        el('table', { class: 'notice-items' },
+          el('thead', {}, el('tr', {},
+            el('th', { scope: 'col' }, t('ins.no')),
+            el('th', { scope: 'col' }, t('ins.item')),
+            el('th', { scope: 'col' }, lab('answers.*.result')),
+            el('th', { scope: 'col' }, lab('answers.*.note')),
+            el('th', { scope: 'col' }, lab('previous[].rectifications[].deadline')))),
+          el('tbody', {}, ...rects.map((r, i) => {
+            const ans = getAt(v, `/answers/${esc(r.itemId)}`) ?? {};
+            return el('tr', { 'data-item': r.itemId },
+              el('td', {}, String(i + 1)),
+              el('td', {}, titleOf(r.itemId), r.veto ? el('span', { class: 'veto' }, paren(t('ins.veto'))) : null),
+              el('td', {}, resultLabel(ans.result)),
+              el('td', {}, ans.note ?? ''),
+              el('td', { class: 'deadline' }, r.deadline));
+          })))]
+      : [el('p', {}, t('ins.noRectifications'))]),
+    a.reinspectBy ? row(t('ins.reinspectBy'), a.reinspectBy) : null,
+    a.dailyReporting ? el('p', { class: 'notice-note' }, t('ins.dailyReporting')) : null,
+    a.decision === 'deferred' ? el('p', { class: 'notice-note strong' }, t('ins.deferredNote')) : null,
+    el('div', { class: 'signatures' },
+      el('p', {}, `${t('ins.sign.inspector')}${colon}`, el('span', { class: 'line' }), `${t('ins.sign.date')}${colon}`, el('span', { class: 'line short' })),
+      el('p', {}, `${t('ins.sign.enterprise')}${colon}`, el('span', { class: 'line' }), `${t('ins.sign.date')}${colon}`, el('span', { class: 'line short' }))),
+    el('p', { class: 'notice-date' }, v.inspectedOn ?? ''),
+    el('p', { class: 'notice-pack muted' }, `${a.pack.id} ${a.pack.version}`));
+}
+
+// ---------------------------------------------------------------- start
+
+const restored = draft.load();
+const first = e.scoreInspection(restored ?? {}, options());
+description = describeFor(restored ?? {}, first);
+build();
+if (restored) {
+  setValue(restored);
+  status(t('restored'));
+} else status(t('ready'));
+check();
+window.portalReady = true;
