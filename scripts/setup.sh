@@ -37,9 +37,12 @@ if [ -f js/package.json ]; then
 fi
 [ "$want" = node ] && exit 0
 
-if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
-  step "apt-get install chromium chromium-driver"
+# Chromium for the browser tests; a CJK font so screenshots and the printed notice show
+# Chinese; poppler-utils (pdftotext) to read the printed PDF back.
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1 \
+  || ! fc-list :lang=zh 2>/dev/null | grep -q . || ! command -v pdftotext >/dev/null 2>&1; then
+  step "apt-get install chromium chromium-driver fonts-wqy-microhei poppler-utils"
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+  $SUDO apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei poppler-utils >/dev/null
 fi

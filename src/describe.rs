@@ -19,6 +19,15 @@ pub fn kind(name: &str) -> Option<Subject> {
     KINDS.into_iter().find(|k| k.name() == name)
 }
 
+/// The rungs of the decision ladder, first to last.
+pub const DECISIONS: &[&str] = &["incomplete", "deferred", "conditional", "approved"];
+
+/// What a firm may ask the district for (企业需求): the suggested values of `facts.needs`.
+pub const NEEDS: &[&str] = &["masks", "thermometers", "disinfectant", "staff", "transport", "materials"];
+
+/// Screening outcomes, in the order they are tried.
+pub const OUTCOMES: &[&str] = &["fever_clinic", "central_quarantine", "home_observation", "normal"];
+
 /// Results an inspector may give an item.
 pub const RESULTS: &[&str] = &["pass", "partial", "fail", "na"];
 
@@ -379,6 +388,7 @@ pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
     out.insert("title".into(), json!(title));
     out.insert("fields".into(), Value::Array(fields));
     out.insert("rules".into(), Value::Array(rules));
+    out.insert("decisions".into(), values(pack, locale, "decision", DECISIONS));
     let gates: Vec<Value> = pack
         .rules
         .iter()
@@ -437,6 +447,7 @@ pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
             out.insert("facts".into(), Value::Array(facts));
             out.insert("results".into(), values(pack, locale, "result", RESULTS));
             out.insert("evidence".into(), values(pack, locale, "evidence", crate::inspection::EVIDENCE));
+            out.insert("needs".into(), values(pack, locale, "needs", NEEDS));
         }
         Subject::Indicators => {
             let count = |name: &str| {
@@ -478,6 +489,7 @@ pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
                 .cloned()
                 .collect();
             out.insert("questions".into(), Value::Array(questions));
+            out.insert("outcomes".into(), values(pack, locale, "outcome", OUTCOMES));
         }
         Subject::Filing => {}
     }

@@ -212,6 +212,10 @@ fn describe_covers_every_field_rule_and_item_in_every_locale_and_pack() {
                 assert_eq!(d["kind"], k.name());
                 assert_eq!(d["locale"], locale.tag());
                 assert_eq!(d["pack"]["id"], pack_id);
+                // The ladder's words come from the pack's labels, like everything else.
+                let decisions = d["decisions"].as_array().unwrap();
+                assert_eq!(decisions.len(), 4);
+                assert!(decisions.iter().all(|v| v["label"] != v["value"]), "{decisions:?}");
                 let ids: BTreeSet<&str> =
                     d["fields"].as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap()).collect();
                 let mut want = Vec::new();
@@ -246,6 +250,7 @@ fn describe_covers_every_field_rule_and_item_in_every_locale_and_pack() {
                     }
                     assert_eq!(d["facts"].as_array().unwrap().len(), 6);
                     assert_eq!(d["evidence"].as_array().unwrap().len(), 4);
+                    assert!(d["needs"].as_array().unwrap().iter().all(|v| v["label"] != v["value"]));
                 }
                 if k == Subject::Filing {
                     let gates = d["gates"].as_array().unwrap();
@@ -262,6 +267,7 @@ fn describe_covers_every_field_rule_and_item_in_every_locale_and_pack() {
                 }
                 if k == Subject::Screening {
                     assert!(d["questions"].as_array().unwrap().iter().any(|q| q["id"] == "symptoms.temperature"));
+                    assert_eq!(d["outcomes"].as_array().unwrap().len(), 4);
                 }
             }
             for id in &domain {
