@@ -1,0 +1,447 @@
+// The district dashboard (区级看板): the 五个100% community indicators of a day's unit reports,
+// rolled up district → street → community → grid with a drill-down, and a district's batch
+// of 复工备案 filings checked off the main thread (batch-worker.mjs), by street and community.
+// Indicator titles, count labels, level names, field labels and gate titles all come from
+// `engine.describe(...)`; charts are Apache ECharts (loaded by dashboard.html from
+// /vendor/echarts/, canvas renderer, rich-text tooltips: nothing the CSP forbids).
+import { el, engine, header, settings, t } from './app.mjs';
+
+header('dashboard');
+const main = document.getElementById('main');
+document.getElementById('status').textContent = t('loading');
+
+/** A portal word with `{name}` placeholders filled in. */
+const fmt = (key, params = {}) => t(key).replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? ''));
+const pct = (ratio) => (ratio === null || ratio === undefined ? '' : `${(Math.floor(ratio * 1000) / 10).toFixed(1)}%`);
+const number = new Intl.NumberFormat(settings.locale);
+const COLORS = { met: '#17663a', short: '#a8071a', not_applicable: '#8a93a3', missing: '#5b6475' };
+const DECISIONS = ['approved', 'conditional', 'deferred', 'incomplete'];
+const DECISION_COLORS = { approved: '#17663a', conditional: '#b07400', deferred: '#a8071a', incomplete: '#5b6475' };
+const STATUS_WORD = { met: 'dbMet', short: 'dbShort', not_applicable: 'dbNA', missing: 'dbMissing' };
+
+const e = await engine();
+const described = e.describe('indicators', { locale: settings.locale });
+const filingForm = e.describe('filing', { locale: settings.locale });
+const levelName = Object.fromEntries(described.levels.map((l) => [l.value, l.label]));
+const fieldLabel = (form, id) => form.fields.find((f) => f.id === id)?.label ?? id;
+/** The decision's word from the pack (describe's `decisions`); the portal's own word only with an older package. */
+const decisionWord = (d) => filingForm.decisions?.find((x) => x.value === d)?.label ?? t(`db${d[0].toUpperCase()}${d.slice(1)}`);
+
+// ---------- charts ----------
+const charts = new Map();
+/** Draws `option` in `box` (an ECharts instance per box, canvas renderer). */
+function draw(box, option, onClick) {
+  if (!globalThis.echarts) return;
+  let chart = charts.get(box);
+  if (!chart) {
+    chart = globalThis.echarts.init(box, null, { renderer: 'canvas' });
+    charts.set(box, chart);
+  }
+  chart.off('click');
+  if (onClick) chart.on('click', onClick);
+  chart.setOption({ animation: false, textStyle: { fontFamily: 'system-ui, "Noto Sans CJK SC", sans-serif' }, ...option }, true);
+}
+addEventListener('resize', () => charts.forEach((c) => c.resize()));
+
+// ---------- page ----------
+const indicatorsSection = el('section', { 'aria-labelledby': 'ind-title', class: 'dash-section' });
+const filingsSection = el('section', { 'aria-labelledby': 'fil-title', class: 'dash-section' });
+main.replaceChildren(
+  el('h1', {}, t('dashboard')),
+  el('p', { class: 'muted' }, t('dbIntro')),
+  indicatorsSection,
+  filingsSection,
+  el('p', { id: 'status', role: 'status', class: 'sr-only' }, t('ready')),
+);
+
+// ================= Indicators (五个100%) =================
+const ind = { report: null, answer: null, byId: new Map(), children: new Map(), names: new Map(), diags: new Map(), current: null };
+const reportInput = el('input', { type: 'file', id: 'report-file', accept: '.json,application/json' });
+const reportMessage = el('p', { id: 'report-message', class: 'message', role: 'alert' });
+const indBody = el('div', { id: 'indicators-body' }, el('p', { class: 'muted' }, t('dbNoReport')));
+indicatorsSection.append(
+  el('h2', { id: 'ind-title' }, described.title),
+  el('div', { class: 'dash-controls' },
+    el('div', { class: 'field' }, el('label', { for: 'report-file' }, t('dbLoadReport')), reportInput),
+    el('button', { type: 'button', id: 'load-example', class: 'secondary', 'on:click': loadExample }, t('dbExample'))),
+  reportMessage,
+  indBody,
+);
+reportInput.addEventListener('change', async () => {
+  const file = reportInput.files[0];
+  if (file) showReport(await file.text());
+});
+
+async function loadExample() {
+  const res = await fetch('/examples/indicators/guangming-district.json');
+  showReport(await res.text());
+}
+
+/** Evaluates a report (JSON text) and shows it from its top unit. */
+function showReport(text) {
+  reportMessage.textContent = '';
+  let report;
+  try {
+    report = JSON.parse(text);
+  } catch (err) {
+    reportMessage.textContent = fmt('dbError', { msg: err.message });
+    return;
+  }
+  const answer = e.evaluateIndicators(report, { now: settings.now(), locale: settings.locale });
+  const units = Array.isArray(report.units) ? report.units : [];
+  Object.assign(ind, { report, answer, byId: new Map(), children: new Map(), names: new Map(), diags: new Map() });
+  units.forEach((u) => u && ind.names.set(u.id, typeof u.name === 'string' && u.name.trim() ? u.name : u.id));
+  for (const u of answer.units) {
+    ind.byId.set(u.id, u);
+    const p = u.parent ?? null;
+    if (!ind.children.has(p)) ind.children.set(p, []);
+    ind.children.get(p).push(u.id);
+  }
+  // Diagnostics belong to the unit at /units/N (others, e.g. /date, to the top).
+  for (const d of answer.diagnostics) {
+    const m = /^\/units\/(\d+)/.exec(d.path || '');
+    const id = m ? units[Number(m[1])]?.id ?? null : null;
+    if (!ind.diags.has(id)) ind.diags.set(id, []);
+    ind.diags.get(id).push(d);
+  }
+  const roots = ind.children.get(null) ?? [];
+  showUnit(roots.length === 1 ? roots[0] : null);
+}
+
+const nameOf = (id) => (id === null ? described.title : ind.names.get(id) ?? id);
+const ancestors = (id) => {
+  const out = [];
+  for (let u = id; u !== null && u !== undefined; u = ind.byId.get(u)?.parent ?? null) out.unshift(u);
+  return out;
+};
+const subtree = (id) => {
+  const out = [];
+  const walk = (u) => { out.push(u); (ind.children.get(u) ?? []).forEach(walk); };
+  walk(id);
+  return out;
+};
+const unitStatus = (u) => (u.indicators.some((i) => i.status === 'missing') ? 'missing' : u.indicators.some((i) => i.status === 'short') ? 'short' : 'met');
+
+function indicatorCell(i) {
+  const word = t(STATUS_WORD[i.status] ?? 'dbNA');
+  return el('td', { class: `ind ${i.status}`, 'data-indicator': i.id },
+    el('span', { class: 'nd' }, `${number.format(i.numerator)}/${number.format(i.denominator)}`),
+    i.ratio !== null ? el('span', { class: 'pc' }, ` ${pct(i.ratio)}`) : null,
+    el('span', { class: 'st' }, ` ${word}`),
+    i.shortfall > 0 ? el('span', { class: 'sf' }, ` −${number.format(i.shortfall)}`) : null);
+}
+
+/** Shows unit `id` (null = the list of top units): its indicators, its children, shortfalls, missing units. */
+function showUnit(id) {
+  ind.current = id;
+  const unit = id === null ? null : ind.byId.get(id);
+  const kids = ind.children.get(id) ?? [];
+  const trail = ancestors(id);
+  const crumbs = el('nav', { 'aria-label': t('dbBreadcrumb'), class: 'crumbs' },
+    el('ol', {}, ...trail.map((u, k) => el('li', {},
+      k === trail.length - 1
+        ? el('span', { 'aria-current': 'location' }, nameOf(u))
+        : el('button', { type: 'button', class: 'link', 'data-unit': u, 'on:click': () => showUnit(u) }, nameOf(u))))));
+
+  const parts = [el('p', { class: 'muted' }, `${fieldLabel(described, 'date')}: ${ind.answer.date ?? ''}`), crumbs];
+  if (unit) {
+    const status = unitStatus(unit);
+    parts.push(el('h3', { id: 'unit-title', class: `unit-title ${status}` }, nameOf(id),
+      el('span', { class: 'muted' }, ` · ${levelName[unit.level] ?? unit.level ?? ''}`),
+      status === 'missing' ? el('span', { class: 'badge missing' }, t('dbMissing')) : null));
+    // rolled up: the five indicators of this unit
+    parts.push(el('table', { id: 'unit-indicators', class: 'indicators' },
+      el('caption', {}, `${nameOf(id)} · ${t('dbRollup')}`),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, described.title),
+      el('th', { scope: 'col' }, t('dbPercent')), el('th', { scope: 'col' }, t('dbStatus')), el('th', { scope: 'col' }, t('dbShortfall')))),
+      el('tbody', {}, ...unit.indicators.map((i) => {
+        const meta = described.indicators.find((x) => x.id === i.id);
+        return el('tr', { 'data-indicator': i.id, class: i.status },
+          el('th', { scope: 'row' }, meta?.title ?? i.id,
+            el('span', { class: 'counts' }, `${meta?.numerator.label ?? ''}: ${number.format(i.numerator)} · ${meta?.denominator.label ?? ''}: ${number.format(i.denominator)}`,
+              i.status === 'missing' ? ` (${t('dbReportedPart')})` : '')),
+          el('td', { class: 'pc' }, pct(i.ratio)),
+          el('td', { class: `st ${i.status}` }, t(STATUS_WORD[i.status] ?? 'dbNA')),
+          el('td', { class: 'sf' }, i.shortfall > 0 ? number.format(i.shortfall) : ''));
+      }))));
+    const unitChart = el('div', { class: 'chart', id: 'chart-unit', role: 'img', 'aria-label': fmt('dbChartUnit', { name: nameOf(id) }) });
+    parts.push(unitChart);
+    queueMicrotask(() => draw(unitChart, unitOption(unit)));
+  }
+  if (kids.length) {
+    const kidUnits = kids.map((k) => ind.byId.get(k));
+    parts.push(el('h3', {}, t('dbChildren')), el('p', { class: 'muted' }, t('dbDrill')));
+    const kidChart = el('div', { class: 'chart tall', id: 'chart-children', role: 'img', 'aria-label': fmt('dbChartChildren', { name: nameOf(id) }) });
+    parts.push(kidChart);
+    queueMicrotask(() => draw(kidChart, childrenOption(kidUnits), (p) => { if (kids[p.dataIndex]) showUnit(kids[p.dataIndex]); }));
+    parts.push(el('div', { class: 'scroll' }, el('table', { id: 'children', class: 'indicators' },
+      el('caption', { class: 'sr-only' }, `${nameOf(id)} · ${t('dbChildren')}`),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('dbUnit')), el('th', { scope: 'col' }, t('dbStatus')),
+        ...described.indicators.map((x) => el('th', { scope: 'col', class: 'ind-head' }, x.title)))),
+      el('tbody', {}, ...kidUnits.map((u) => {
+        const s = unitStatus(u);
+        return el('tr', { 'data-unit': u.id, class: s },
+          el('th', { scope: 'row' }, el('button', { type: 'button', class: 'link', 'data-unit': u.id, 'on:click': () => showUnit(u.id) }, nameOf(u.id)),
+            el('span', { class: 'muted' }, ` ${levelName[u.level] ?? ''}`)),
+          el('td', { class: `st ${s}` }, s === 'missing' ? el('span', { class: 'badge missing' }, t('dbMissing')) : t(STATUS_WORD[s])),
+          ...u.indicators.map(indicatorCell));
+      })))));
+  }
+  // shortfalls and notes of this unit and the ones below it, in report order
+  const scope = id === null ? [null, ...ind.byId.keys()] : subtree(id);
+  const diags = scope.flatMap((u) => ind.diags.get(u) ?? []);
+  parts.push(el('h3', {}, t('dbShortfalls')));
+  parts.push(diags.length
+    ? el('ul', { id: 'shortfalls', class: 'shortfalls' }, ...diags.map((d) => el('li', { class: `${d.severity} ${d.code === 'indicators.missing_report' ? 'missing' : ''}`, 'data-rule': d.ruleId, 'data-code': d.code },
+      el('span', { class: 'msg' }, d.message), d.help ? el('span', { class: 'help' }, d.help) : null)))
+    : el('p', { id: 'shortfalls', class: 'muted' }, t('dbNoShortfall')));
+  // units without a report
+  const missing = (ind.answer.missing ?? []).filter((m) => id === null || scope.includes(m));
+  parts.push(el('h3', {}, t('dbMissingUnits')));
+  parts.push(missing.length
+    ? el('ul', { id: 'missing-units', class: 'missing-units' }, ...missing.map((m) => el('li', { class: 'missing' },
+      el('span', { class: 'badge missing' }, t('dbMissing')), ' ',
+      el('button', { type: 'button', class: 'link', 'data-unit': m, 'on:click': () => showUnit(m) }, ancestors(m).map(nameOf).join(' › ')))))
+    : el('p', { id: 'missing-units', class: 'muted' }, t('dbNoMissing')));
+  indBody.replaceChildren(...parts);
+  // charts no longer shown are let go
+  for (const [box, c] of charts) if (!box.isConnected) { c.dispose(); charts.delete(box); }
+}
+
+function unitOption(unit) {
+  const titles = unit.indicators.map((i) => described.indicators.find((x) => x.id === i.id)?.title ?? i.id);
+  return {
+    tooltip: { trigger: 'item', renderMode: 'richText' },
+    grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', min: 0, max: 100 },
+    yAxis: { type: 'category', inverse: true, data: titles, axisLabel: { width: 220, overflow: 'truncate' } },
+    series: [{
+      type: 'bar',
+      data: unit.indicators.map((i) => ({ value: i.ratio === null ? (i.status === 'missing' && i.denominator ? (100 * i.numerator) / i.denominator : 0) : Math.round(i.ratio * 1000) / 10, itemStyle: { color: COLORS[i.status] } })),
+      label: { show: true, position: 'right', formatter: (p) => { const i = unit.indicators[p.dataIndex]; return i.ratio === null ? t(STATUS_WORD[i.status]) : pct(i.ratio); } },
+    }],
+  };
+}
+
+function childrenOption(units) {
+  return {
+    tooltip: { trigger: 'item', renderMode: 'richText' },
+    legend: { type: 'scroll', top: 0, formatter: (name) => (name.length > 24 ? `${name.slice(0, 23)}…` : name) },
+    grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: units.map((u) => (unitStatus(u) === 'missing' ? `${nameOf(u.id)}（${t('dbMissing')}）` : nameOf(u.id))), axisLabel: { interval: 0, rotate: units.length > 6 ? 30 : 0 } },
+    yAxis: { type: 'value', min: 0, max: 100 },
+    series: described.indicators.map((x, n) => ({
+      type: 'bar',
+      name: x.title,
+      data: units.map((u) => {
+        const i = u.indicators[n];
+        if (!i) return null;
+        // a unit with a missing report: its reported part, in grey
+        if (i.status === 'missing') return i.denominator ? { value: Math.round((1000 * i.numerator) / i.denominator) / 10, itemStyle: { color: COLORS.missing } } : null;
+        return { value: i.ratio !== null ? Math.round(i.ratio * 1000) / 10 : null, itemStyle: i.status === 'short' ? { borderColor: COLORS.short, borderWidth: 2 } : undefined };
+      }),
+    })),
+  };
+}
+
+// ================= Filings (复工备案, in bulk) =================
+const fil = { rows: [], jsonl: [], total: 0, ms: 0, group: 'street', street: null, sort: { key: 'total', dir: -1 }, worker: null, run: 0 };
+const gates = filingForm.gates;
+const filingsInput = el('input', { type: 'file', id: 'filings-file', accept: '.jsonl,.ndjson,.txt,application/x-ndjson' });
+const progress = el('progress', { id: 'filings-progress', class: 'progress', max: 1, value: 0, 'aria-labelledby': 'filings-progress-label' });
+const progressText = el('span', { id: 'filings-progress-text', role: 'status' }, t('dbNoFilings'));
+const filBody = el('div', { id: 'filings-body' });
+const exportJsonl = el('button', { type: 'button', id: 'export-jsonl', class: 'secondary', disabled: true, 'on:click': () => download('jsonl') }, t('dbExportJsonl'));
+const exportCsv = el('button', { type: 'button', id: 'export-csv', class: 'secondary', disabled: true, 'on:click': () => download('csv') }, t('dbExportCsv'));
+filingsSection.append(
+  el('h2', { id: 'fil-title' }, t('dbFilings')),
+  el('div', { class: 'dash-controls' },
+    el('div', { class: 'field' }, el('label', { for: 'filings-file' }, t('dbLoadFilings')), filingsInput),
+    el('div', { class: 'field' }, el('span', { id: 'filings-progress-label' }, t('dbProgress')), progress, progressText),
+    el('div', { class: 'exports' }, exportJsonl, exportCsv)),
+  filBody,
+);
+filingsInput.addEventListener('change', () => {
+  const file = filingsInput.files[0];
+  if (file) checkFile(file);
+});
+
+function checkFile(file) {
+  const run = ++fil.run;
+  Object.assign(fil, { rows: [], jsonl: [], total: 0, ms: 0, street: null });
+  exportJsonl.disabled = exportCsv.disabled = true;
+  filBody.replaceChildren();
+  progress.value = 0;
+  progress.max = 1;
+  progressText.textContent = fmt('dbChecked', { done: 0, total: '…' });
+  const t0 = performance.now();
+  fil.worker ??= new Worker('/js/batch-worker.mjs', { type: 'module' });
+  fil.worker.onmessage = ({ data }) => {
+    if (data.id !== run) return;
+    if (data.type === 'start') {
+      fil.total = data.total;
+      progress.max = Math.max(1, data.total);
+    } else if (data.type === 'progress') {
+      fil.rows.push(...data.rows);
+      fil.jsonl.push(data.jsonl);
+      progress.value = data.done;
+      progressText.textContent = fmt('dbChecked', { done: number.format(data.done), total: number.format(data.total) });
+    } else if (data.type === 'done') {
+      fil.ms = performance.now() - t0;
+      progress.value = progress.max;
+      progressText.textContent = fmt('dbDone', { total: number.format(data.total), s: (fil.ms / 1000).toFixed(1) });
+      window.dashboardTiming = { filings: data.total, ms: fil.ms, workerMs: data.ms };
+      exportJsonl.disabled = exportCsv.disabled = false;
+      showFilings();
+      document.body.dataset.filings = 'done';
+    } else if (data.type === 'error') {
+      progressText.textContent = fmt('dbError', { msg: data.message });
+    }
+  };
+  fil.worker.postMessage({ id: run, file, pack: settings.pack, locale: settings.locale, now: settings.now(), chunk: 1000 });
+}
+
+const blankName = (s) => s || t('dbUnknown');
+
+/** Tallies the rows by street (or by community, within one street or all). */
+function tally() {
+  const groups = new Map();
+  for (const r of fil.rows) {
+    if (fil.street !== null && r.street !== fil.street) continue;
+    const key = fil.group === 'street' ? r.street : `${r.street}\u0000${r.community}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { street: r.street, community: fil.group === 'street' ? null : r.community, total: 0, gates: {} };
+      DECISIONS.forEach((d) => { g[d] = 0; });
+      gates.forEach((x) => { g.gates[x.id] = 0; });
+      groups.set(key, g);
+    }
+    g.total += 1;
+    g[r.decision] = (g[r.decision] ?? 0) + 1;
+    r.failed.forEach((id) => { g.gates[id] = (g.gates[id] ?? 0) + 1; });
+  }
+  return [...groups.values()];
+}
+
+const columns = () => [
+  ...(fil.group === 'street' || fil.street === null ? [{ key: 'street', label: fieldLabel(filingForm, 'enterprise.street'), text: true, get: (g) => g.street }] : []),
+  ...(fil.group === 'community' ? [{ key: 'community', label: fieldLabel(filingForm, 'enterprise.community'), text: true, get: (g) => g.community }] : []),
+  { key: 'total', label: t('dbTotal'), get: (g) => g.total },
+  ...DECISIONS.map((d) => ({ key: d, label: decisionWord(d), decision: d, get: (g) => g[d] })),
+  ...gates.map((x) => ({ key: x.id, label: x.title, gate: x.id, get: (g) => g.gates[x.id] })),
+];
+
+function showFilings() {
+  const all = fil.rows;
+  const counts = Object.fromEntries(DECISIONS.map((d) => [d, 0]));
+  all.forEach((r) => { counts[r.decision] = (counts[r.decision] ?? 0) + 1; });
+  const totals = el('table', { id: 'decision-totals', class: 'totals' },
+    el('caption', {}, t('dbTotals')),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('decision')), el('th', { scope: 'col' }, t('dbCount')))),
+    el('tbody', {}, ...DECISIONS.map((d) => el('tr', { 'data-decision': d },
+      el('th', { scope: 'row' }, el('span', { class: `decision ${d}` }, decisionWord(d))), el('td', { class: 'n' }, number.format(counts[d]))))),
+    el('tfoot', {}, el('tr', {}, el('th', { scope: 'row' }, t('dbTotal')), el('td', { class: 'n', id: 'filings-total' }, number.format(all.length)))));
+
+  const groupSelect = el('select', { id: 'filings-group', 'on:change': (ev) => { fil.group = ev.target.value; showFilings(); } },
+    el('option', { value: 'street', selected: fil.group === 'street' }, t('dbByStreet')),
+    el('option', { value: 'community', selected: fil.group === 'community' }, t('dbByCommunity')));
+  const crumbs = el('nav', { 'aria-label': fieldLabel(filingForm, 'enterprise.street'), class: 'crumbs' }, el('ol', {},
+    el('li', {}, fil.street === null ? el('span', { 'aria-current': 'location' }, t('dbAllStreets'))
+      : el('button', { type: 'button', class: 'link', 'on:click': () => { fil.street = null; fil.group = 'street'; showFilings(); } }, t('dbAllStreets'))),
+    fil.street !== null ? el('li', {}, el('span', { 'aria-current': 'location' }, blankName(fil.street))) : null));
+
+  const groups = tally();
+  const cols = columns();
+  const col = cols.find((c) => c.key === fil.sort.key) ?? cols.find((c) => c.key === 'total');
+  const cmp = col.text ? (a, b) => String(col.get(a)).localeCompare(String(col.get(b)), settings.locale) : (a, b) => col.get(a) - col.get(b);
+  groups.sort((a, b) => fil.sort.dir * cmp(a, b) || String(a.street).localeCompare(String(b.street)) || String(a.community).localeCompare(String(b.community)));
+  const groupWord = fil.group === 'street' ? t('dbByStreet') : t('dbByCommunity');
+  const groupLabel = fieldLabel(filingForm, fil.group === 'street' ? 'enterprise.street' : 'enterprise.community');
+  const names = groups.map((g) => blankName(fil.group === 'street' ? g.street : g.community));
+
+  const decisionsChart = el('div', { class: 'chart tall', id: 'chart-decisions', role: 'img', 'aria-label': fmt('dbChartDecisions', { group: groupLabel }) });
+  const gatesChart = el('div', { class: 'chart tall', id: 'chart-gates', role: 'img', 'aria-label': fmt('dbChartGates', { group: groupLabel }) });
+  const table = el('table', { id: 'filings-table', class: 'sortable' },
+    el('caption', {}, `${t('dbGroup')}: ${groupWord}`),
+    el('thead', {}, el('tr', {}, ...cols.map((c) => el('th', {
+      scope: 'col',
+      class: c.gate ? 'gate-head' : undefined,
+      'aria-sort': c.key === col.key ? (fil.sort.dir > 0 ? 'ascending' : 'descending') : 'none',
+    }, el('button', {
+      type: 'button', class: 'sort', 'data-sort': c.key, 'aria-label': fmt('dbSortBy', { col: c.label }),
+      'on:click': () => { fil.sort = { key: c.key, dir: fil.sort.key === c.key ? -fil.sort.dir : c.text ? 1 : -1 }; showFilings(); },
+    }, c.label))))),
+    el('tbody', {}, ...groups.map((g) => el('tr', { 'data-street': g.street, 'data-community': g.community ?? undefined },
+      ...cols.map((c) => (c.text
+        ? el('th', { scope: 'row' }, c.key === 'street' && fil.group === 'street'
+          ? el('button', { type: 'button', class: 'link', 'on:click': () => { fil.street = g.street; fil.group = 'community'; showFilings(); } }, blankName(g.street))
+          : blankName(c.get(g)))
+        : el('td', { class: `n ${c.decision ? `decision-count ${c.decision}` : ''}`, 'data-key': c.key }, number.format(c.get(g)))))))));
+
+  filBody.replaceChildren(
+    totals,
+    el('div', { class: 'dash-controls' }, el('label', { for: 'filings-group' }, t('dbGroup'), groupSelect), crumbs),
+    decisionsChart,
+    gatesChart,
+    el('div', { class: 'scroll' }, table),
+  );
+  const drill = (p) => {
+    const g = groups[p.dataIndex];
+    if (g && fil.group === 'street') {
+      fil.street = g.street;
+      fil.group = 'community';
+      showFilings();
+    }
+  };
+  draw(decisionsChart, {
+    tooltip: { trigger: 'item', renderMode: 'richText' },
+    legend: { top: 0 },
+    grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 8 ? 40 : 0 } },
+    yAxis: { type: 'value' },
+    series: DECISIONS.map((d) => ({ type: 'bar', stack: 'decisions', name: decisionWord(d), itemStyle: { color: DECISION_COLORS[d] }, data: groups.map((g) => g[d]) })),
+  }, drill);
+  draw(gatesChart, {
+    tooltip: { trigger: 'item', renderMode: 'richText' },
+    legend: { type: 'scroll', top: 0 },
+    grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 8 ? 40 : 0 } },
+    yAxis: { type: 'value' },
+    series: gates.map((x) => ({ type: 'bar', stack: 'gates', name: x.title, data: groups.map((g) => g.gates[x.id]) })),
+  }, drill);
+  for (const [box, c] of charts) if (!box.isConnected) { c.dispose(); charts.delete(box); }
+}
+
+// ---------- export ----------
+const csvCell = (v) => {
+  let s = String(v ?? '');
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`; // no formulas when opened in a spreadsheet
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+function download(kind) {
+  const stamp = (settings.now() || '').slice(0, 10);
+  let blob;
+  let name;
+  if (kind === 'jsonl') {
+    blob = new Blob(fil.jsonl, { type: 'application/x-ndjson' });
+    name = `filings-answers-${stamp}.jsonl`;
+  } else {
+    const head = [t('dbLine'), fieldLabel(filingForm, 'enterprise.name'), fieldLabel(filingForm, 'enterprise.creditCode'),
+      fieldLabel(filingForm, 'enterprise.street'), fieldLabel(filingForm, 'enterprise.community'), t('decision'), t('dbGatesFailed'), t('dbMessages')];
+    const gateTitle = Object.fromEntries(gates.map((x) => [x.id, x.title]));
+    const lines = fil.rows.map((r) => [r.line, r.name, r.creditCode, r.street, r.community, decisionWord(r.decision),
+      r.failed.map((id) => gateTitle[id] ?? id).join('；'), r.message].map(csvCell).join(','));
+    blob = new Blob([`\uFEFF${head.map(csvCell).join(',')}\r\n`, lines.join('\r\n'), lines.length ? '\r\n' : ''], { type: 'text/csv;charset=utf-8' });
+    name = `filings-answers-${stamp}.csv`;
+  }
+  const url = URL.createObjectURL(blob);
+  const a = el('a', { href: url, download: name, class: 'sr-only' }, name);
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+document.getElementById('status').textContent = t('ready');
+window.portalReady = true;
