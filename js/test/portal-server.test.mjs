@@ -88,3 +88,14 @@ test('the pages obey the CSP by construction: no inline script or style, no HTML
     assert.doesNotMatch(text, /\beval\s*\(|new Function\s*\(/, `${f}: eval`);
   }
 });
+
+test('the service worker precaches every page, script and stylesheet of the portal', () => {
+  const sw = readFileSync(join(ROOT, 'www/sw.js'), 'utf8');
+  const listed = new Set([...sw.slice(sw.indexOf('PRECACHE'), sw.indexOf('];')).matchAll(/'([^']+)'/g)].map((m) => m[1]));
+  for (const f of files(join(ROOT, 'www'))) {
+    const path = f.slice(join(ROOT, 'www').length).replaceAll('\\', '/');
+    if (path === '/serve.mjs' || path === '/sw.js') continue;
+    assert.ok(listed.has(path), `${path} is not precached by www/sw.js`);
+  }
+  for (const p of ['/pkg/fangkong.js', '/pkg/fangkong_bg.wasm', '/pkg/form.js']) assert.ok(listed.has(p), p);
+});
