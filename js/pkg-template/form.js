@@ -96,8 +96,11 @@ export function bindForm(form, engine, options = {}) {
   // The document, or the shadow root the form is in (asked once per pass: it is slow in Chromium).
   let rootNode = null;
   const root = () => rootNode ??= (form.getRootNode ? form.getRootNode() : doc);
-  const byId = (id) => root().getElementById(id);
-  const description = options.describe ?? engine.describe(kind, options.locale ? { locale: options.locale } : {});
+  const byId = (id) => {
+    const r = root();
+    return r.getElementById ? r.getElementById(id) : r.querySelector?.(`[id="${id.replace(/["\\]/g, '\\$&')}"]`) ?? null;
+  };
+  const description = options.describe ?? (engine ? engine.describe(kind, options.locale ? { locale: options.locale } : {}) : null);
   const fieldOf = fieldIndex(description && description.fields);
   const typeOf = (pointer) => fieldOf(pointer)?.type;
 
@@ -485,7 +488,7 @@ export function bindForm(form, engine, options = {}) {
   function schedule() {
     if (scheduled || destroyed) return;
     scheduled = true;
-    queueMicrotask(run);
+    queueMicrotask(() => { if (scheduled) run(); }); // check() may have run it meanwhile
   }
 
   function check() {

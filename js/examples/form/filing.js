@@ -1,0 +1,19 @@
+import init, { Engine } from '/pkg/fangkong.js';
+import { bindForm } from '/pkg/form.js';
+
+await init();
+const form = document.querySelector('form');
+const binding = bindForm(form, Engine.withDefaultPack(), {
+  kind: 'filing', now: () => new Date(), locale: 'zh-CN',
+  onAnswer(answer, { value, unplaced }) {
+    form.elements.decision.value = answer.decision;
+    form.querySelector('#other').replaceChildren(...unplaced.map((d) => Object.assign(document.createElement('li'), { textContent: d.message })));
+    localStorage.setItem('filing', JSON.stringify(value)); // the draft, restored after a reload
+  },
+});
+binding.setValue(JSON.parse(localStorage.getItem('filing') ?? '{}'));
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  binding.visit(''); // everything: missing values too
+  if (['approved', 'conditional'].includes((await binding.check()).decision)) await fetch('/api/filings', { method: 'POST', body: JSON.stringify(binding.value()) });
+});

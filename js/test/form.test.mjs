@@ -1,0 +1,266 @@
+// fangkong/form (pkg/form.js): bindForm on a minimal filing form (js/test/fixtures/form/), in
+// headless Chromium under the strict CSP, typed into as a person would: messages appear only
+// under fields reached, at the right input, with the constraint-validation API; normalised
+// values are written back on blur; limits come from describe(); a stale asynchronous answer
+// never overwrites a newer one; setValue restores a draft; no console error or CSP violation.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { serve } from './lib/server.mjs';
+import { launch } from './lib/browser.mjs';
+import { openPortal } from './lib/portal.mjs';
+import { ROOT } from './lib/cases.mjs';
+import { CSP } from './lib/pages.mjs';
+
+const WRONG_CODE = '91440311MA5G0K3P1X';
+const RIGHT_CODE = '91440311MA5G0K3P1W';
+let server;
+let browser;
+
+before(async () => {
+  server = await serve(
+    // The README's example (js/examples/form/) is the site's root, as a portal would serve it.
+    { '/pkg/': join(ROOT, 'pkg'), '/fixture/': join(ROOT, 'js/test/fixtures/form'), '/': join(ROOT, 'js/examples/form') },
+    { headers: { 'Content-Security-Policy': CSP } },
+  );
+  browser = await launch();
+  await browser.context.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const open = (query = '') => openPortal(browser.context, `${server.url}/fixture/filing.html${query}`);
+const input = (pointer) => `[name="${pointer}"]`;
+
+/** Every message element shown, with the pointer of its input: [{ pointer, id, text }]. */
+const shownMessages = (page) => page.evaluate(() => [...document.querySelectorAll('#filing .message')]
+  .filter((m) => !m.hidden && m.textContent !== '')
+  .map((m) => {
+    const el = document.getElementById(m.id.replace(/-msg$/, ''));
+    return { pointer: el.name, id: m.id, text: m.textContent };
+  }));
+
+/** The constraint-validation state of an input. */
+const state = (page, pointer) => page.$eval(input(pointer), (el) => {
+  const msg = document.getElementById(`${el.id}-msg`);
+  return {
+    id: el.id,
+    value: el.value,
+    invalid: el.getAttribute('aria-invalid'),
+    describedBy: el.getAttribute('aria-describedby'),
+    validationMessage: el.validationMessage,
+    message: msg && !msg.hidden ? msg.textContent : '',
+    live: msg?.getAttribute('aria-live') ?? null,
+  };
+});
+
+test('typing field by field: messages only under the fields reached, at the right input', async () => {
+  const { page, problems } = await open();
+  // Nothing reached yet: no message anywhere, everything pending.
+  assert.deepEqual(await shownMessages(page), []);
+  assert.deepEqual(await page.evaluate(() => window.answers.at(-1).scope), []);
+
+  await page.click(input('/enterprise/name'));
+  await page.keyboard.type('深圳市光明某某电子有限公司');
+  await page.keyboard.press('Tab'); // → the credit code
+  await page.keyboard.type(WRONG_CODE);
+  await page.waitForFunction(() => document.querySelector('[name="/enterprise/creditCode"]').getAttribute('aria-invalid') === 'true');
+  const wrong = await state(page, '/enterprise/creditCode');
+  assert.equal(wrong.invalid, 'true');
+  assert.match(wrong.message, /统一社会信用代码校验位不正确/);
+  assert.match(wrong.message, /请对照营业执照逐位核对/, 'the help too');
+  assert.equal(wrong.validationMessage, '统一社会信用代码校验位不正确');
+  assert.ok(wrong.describedBy.split(' ').includes(`${wrong.id}-msg`));
+  assert.equal(wrong.live, 'polite');
+  assert.deepEqual((await shownMessages(page)).map((m) => m.pointer), ['/enterprise/creditCode']);
+
+  // Leaving the district code (label-wrapped, no id of its own) empty: it is asked for, under it.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => document.querySelector('[name="/enterprise/districtCode"]').getAttribute('aria-invalid') === 'true');
+  const district = await state(page, '/enterprise/districtCode');
+  assert.equal(district.id, 'fk-enterprise-districtCode', 'an id made from the pointer');
+  assert.equal(district.message, '请填写：行政区划代码');
+  assert.equal(await page.$eval('#fk-enterprise-districtCode-msg', (m) => m.previousElementSibling.tagName), 'LABEL',
+    'the message follows the label that wraps the input, not inside it');
+
+  // Every shown message is under a visited field; none under fields not reached.
+  const scope = await page.evaluate(() => [...window.binding.scope]);
+  for (const m of await shownMessages(page)) assert.ok(scope.includes(m.pointer), `${m.pointer} not reached but shows ${m.text}`);
+  assert.deepEqual((await shownMessages(page)).map((m) => m.pointer).sort(), ['/enterprise/creditCode', '/enterprise/districtCode']);
+  for (const p of ['/filedOn', '/plannedResumption', '/staff/total', '/staff/returning', '/roster/0/name']) {
+    assert.equal((await state(page, p)).invalid, null, `${p} is not reached`);
+  }
+
+  // Fixing the credit code clears its message, aria-invalid and validity.
+  await page.fill(input('/enterprise/creditCode'), RIGHT_CODE);
+  await page.waitForFunction(() => !document.querySelector('[name="/enterprise/creditCode"]').hasAttribute('aria-invalid'));
+  const right = await state(page, '/enterprise/creditCode');
+  assert.equal(right.message, '');
+  assert.equal(right.validationMessage, '');
+  assert.ok(!(right.describedBy ?? '').includes('-msg'));
+
+  // Ids are unique and valid.
+  const ids = await page.$$eval('[id]', (els) => els.map((e) => e.id));
+  assert.equal(new Set(ids).size, ids.length, 'unique ids');
+  for (const id of ids) assert.match(id, /^[A-Za-z][\w-]*$/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('full-width digits and a Chinese date are written back normalised on blur, then re-checked', async () => {
+  const { page, problems } = await open();
+  await page.click(input('/staff/total'));
+  await page.keyboard.type('１２');
+  await page.evaluate(() => window.binding.check());
+  assert.equal((await state(page, '/staff/total')).value, '１２', 'not rewritten under the person\'s fingers');
+  assert.equal(await page.evaluate(() => window.binding.value().staff.total), '１２', 'sent as typed');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => document.querySelector('[name="/staff/total"]').value === '12');
+  await page.waitForFunction(() => window.answers.at(-1).value.staff?.total === '12');
+
+  // A field not focused is written back at once (here filled by a script).
+  await page.$eval(input('/filedOn'), (el) => { el.value = '2020年2月4日'; el.dispatchEvent(new Event('change', { bubbles: true })); });
+  await page.waitForFunction(() => document.querySelector('[name="/filedOn"]').value === '2020-02-04');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('required, maxlength, min and inputmode come from describe; the submission takes types from it', async () => {
+  const { page, problems } = await open();
+  const attrs = await page.$$eval('#filing [name]', (els) => Object.fromEntries(els.map((el) => [`${el.name}${el.type === 'radio' ? `=${el.value}` : ''}`, {
+    required: el.required, maxlength: el.getAttribute('maxlength'), inputmode: el.getAttribute('inputmode'),
+  }])));
+  assert.deepEqual(attrs['/enterprise/creditCode'], { required: true, maxlength: '18', inputmode: 'text' });
+  assert.deepEqual(attrs['/enterprise/districtCode'], { required: true, maxlength: '6', inputmode: 'numeric' });
+  assert.deepEqual(attrs['/staff/total'], { required: true, maxlength: null, inputmode: 'numeric' });
+  assert.equal(await page.$eval(input('/supplies/masks'), (el) => el.min), '0', 'min on a type=number input');
+  assert.deepEqual(attrs['/roster/2/name'], { required: true, maxlength: '1000', inputmode: null }, '`*` in describe pointers matches any index');
+  assert.equal(attrs['/enterprise/whitelisted'].required, false, 'not required by the pack');
+  assert.equal(attrs['/measures/emergencyPlan=true'].required, true);
+  assert.equal(attrs['/measures/teamTrained'].required, false, 'a checkbox is never required (unchecked is an answer)');
+
+  // Booleans from a select, radios and a checkbox; a sparse roster filled with {}; blanks left out.
+  await page.selectOption(input('/enterprise/whitelisted'), 'false');
+  await page.check(`${input('/measures/emergencyPlan')}[value="true"]`);
+  await page.check(input('/measures/teamTrained'));
+  await page.fill(input('/roster/0/name'), '陈某某');
+  await page.selectOption(input('/roster/0/returning'), 'true');
+  await page.fill(input('/roster/2/name'), '李某某');
+  await page.fill(input('/staff/returning'), ' 8 ');
+  assert.deepEqual(await page.evaluate(() => window.binding.value()), {
+    enterprise: { whitelisted: false },
+    staff: { returning: '8' },
+    measures: { emergencyPlan: true, teamTrained: true },
+    roster: [{ name: '陈某某', returning: true }, {}, { name: '李某某' }],
+  });
+
+  // A diagnostic at a path with no input (/roster/1/…) or at a parent of inputs is not placed.
+  await page.evaluate(() => window.binding.visit('/roster'));
+  await page.waitForFunction(() => window.answers.at(-1).scope.includes('/roster'));
+  const unplaced = await page.$$eval('#unplaced li', (lis) => lis.map((li) => li.textContent));
+  assert.ok(unplaced.some((t) => t.startsWith('/roster/1/name：')), unplaced.join('\n'));
+  assert.ok(!unplaced.some((t) => t.startsWith('/roster/0/name') || t.startsWith('/roster/2/name')));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a stale asynchronous answer never overwrites a newer one', async () => {
+  const { page, problems } = await open('?checker=held');
+  await page.fill(input('/enterprise/creditCode'), WRONG_CODE); // request 1
+  await page.fill(input('/enterprise/creditCode'), RIGHT_CODE); // request 2
+  await page.waitForFunction(() => window.held.length === 3); // 0 was the first check, at bind
+  assert.deepEqual(await page.evaluate(() => window.held.map((h) => h.value.enterprise?.creditCode ?? null)), [null, WRONG_CODE, RIGHT_CODE]);
+  await page.evaluate(() => window.release(2));
+  await page.waitForFunction(() => window.answers.length === 1);
+  await page.evaluate(() => { window.release(1); window.release(0); });
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+  assert.equal(await page.evaluate(() => window.answers.length), 1, 'the older answers were dropped');
+  assert.equal(await page.evaluate(() => window.answers[0].value.enterprise.creditCode), RIGHT_CODE);
+  const s = await state(page, '/enterprise/creditCode');
+  assert.equal(s.invalid, null);
+  assert.equal(s.message, '');
+  assert.equal(await page.evaluate(() => window.binding.answer.diagnostics.some((d) => d.code === 'credit_code.checksum')), false);
+
+  // check() resolves with the answer shown, even when a newer check overtakes it.
+  const later = page.evaluate(() => window.binding.check().then((a) => a.diagnostics.map((d) => d.code)));
+  await page.fill(input('/enterprise/creditCode'), WRONG_CODE);
+  await page.waitForFunction(() => window.held.length === 5);
+  await page.evaluate(() => { window.release(4); window.release(3); });
+  assert.ok((await later).includes('credit_code.checksum'), 'resolved with the newer answer');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('setValue restores a saved filing after a reload, and the messages with it', async () => {
+  const first = await open();
+  await first.page.fill(input('/enterprise/name'), '深圳市光明某某电子有限公司');
+  await first.page.fill(input('/enterprise/creditCode'), WRONG_CODE);
+  await first.page.fill(input('/staff/total'), '12');
+  await first.page.selectOption(input('/enterprise/whitelisted'), 'true');
+  await first.page.check(`${input('/measures/emergencyPlan')}[value="false"]`);
+  await first.page.fill(input('/roster/2/name'), '李某某');
+  const saved = await first.page.evaluate(() => window.binding.value());
+  await first.page.close();
+
+  const { page, problems } = await open();
+  assert.deepEqual(await page.evaluate(() => window.binding.value()), { measures: { teamTrained: false } });
+  await page.evaluate((value) => window.binding.setValue(value), saved);
+  assert.deepEqual(await page.evaluate(() => window.binding.value()), saved);
+  assert.equal(await page.$eval(input('/roster/2/name'), (el) => el.value), '李某某');
+  assert.equal(await page.$eval(`${input('/measures/emergencyPlan')}[value="false"]`, (el) => el.checked), true);
+  assert.equal((await state(page, '/enterprise/creditCode')).invalid, 'true', 'a wrong value shows at once');
+  // Restoring an empty draft empties every input again.
+  await page.evaluate(() => window.binding.setValue({}));
+  assert.deepEqual(await page.evaluate(() => window.binding.value()), { measures: { teamTrained: false } });
+  assert.equal((await state(page, '/enterprise/creditCode')).invalid, null);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a script filling many inputs in one task causes one check', async () => {
+  const { page, problems } = await open();
+  const before = await page.evaluate(() => window.answers.length);
+  await page.evaluate(() => {
+    for (const [name, value] of [['/enterprise/name', '某某公司'], ['/staff/total', '12'], ['/staff/returning', '8'], ['/roster/0/name', '陈某某'], ['/roster/2/name', '李某某']]) {
+      const el = document.querySelector(`[name="${name}"]`);
+      el.value = value;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+  });
+  await page.waitForFunction((n) => window.answers.length > n, before);
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
+  assert.equal(await page.evaluate(() => window.answers.length), before + 1);
+  assert.deepEqual(await page.evaluate(() => window.answers.at(-1).scope.sort()), ['/enterprise/name', '/roster/0/name', '/roster/2/name', '/staff/returning', '/staff/total']);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the README's example: a wrong credit code under its input, the draft restored after a reload", async () => {
+  const { page, problems } = await openPortal(browser.context, `${server.url}/index.html`, { wait: false });
+  await page.waitForFunction(() => document.querySelector('output[name=decision]').value === 'incomplete');
+  await page.fill(input('/enterprise/creditCode'), WRONG_CODE);
+  await page.fill(input('/staff/total'), '１２');
+  assert.equal(await page.$eval(input('/staff/total'), (el) => el.value), '１２', 'written back on blur only');
+  await page.click(input('/roster/0/name'));
+  await page.waitForFunction(() => document.querySelector('[name="/staff/total"]').value === '12');
+  const code = await state(page, '/enterprise/creditCode');
+  assert.equal(code.invalid, 'true');
+  assert.equal(code.validationMessage, '统一社会信用代码校验位不正确');
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('[name="/enterprise/creditCode"]').getAttribute('aria-invalid') === 'true');
+  assert.equal(await page.$eval(input('/enterprise/creditCode'), (el) => el.value), WRONG_CODE);
+  assert.equal(await page.$eval(input('/staff/total'), (el) => el.value), '12');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the types of fangkong/form type-check in a consumer (tsc, current and oldest TypeScript)', () => {
+  for (const tsc of ['typescript', 'typescript-min']) {
+    const r = spawnSync(process.execPath, [join(ROOT, 'js/node_modules', tsc, 'bin/tsc'), '-p', join(ROOT, 'js/test/fixtures/form/tsconfig.json')], { encoding: 'utf8' });
+    assert.equal(r.status, 0, `${tsc}: ${r.stdout}${r.stderr}`);
+  }
+});
