@@ -463,6 +463,8 @@ export interface DescriptionBase<K extends Kind> {
     rules: RuleDescription[];
     /** The gates of this kind, when the pack has some (filings always). */
     gates?: GateDescription[];
+    /** The decision ladder's words in the locale, first rung to last. */
+    decisions: EnumOption<"incomplete" | "deferred" | "conditional" | "approved">[];
 }
 
 /** The return-to-work filing form, with its six gates. */
@@ -503,6 +505,8 @@ export interface InspectionDescription extends DescriptionBase<"inspection"> {
     facts: FactDescription[];
     results: EnumOption<"pass" | "partial" | "fail" | "na">[];
     evidence: EnumOption<"document" | "record" | "onsite" | "interview">[];
+    /** Suggested values of `facts.needs` (企业需求), with their labels. */
+    needs: EnumOption<"masks" | "thermometers" | "disinfectant" | "staff" | "transport" | "materials">[];
 }
 
 /** A count of an indicator with its label. */
@@ -544,6 +548,8 @@ export type QuestionDescription = FieldDescription;
 /** The personal screening declaration form. */
 export interface ScreeningDescription extends DescriptionBase<"screening"> {
     questions: QuestionDescription[];
+    /** The outcomes, in the order the screen rules are tried. */
+    outcomes: EnumOption<"fever_clinic" | "central_quarantine" | "home_observation" | "normal">[];
 }
 
 /** Any description (`describe` with a kind known only at run time). */

@@ -1,0 +1,138 @@
+// fangkong/form: checks an HTML form with the engine as people type.
+import type {
+    Declaration,
+    Description,
+    Diagnostic,
+    Engine,
+    Filing,
+    FilingAnswer,
+    FilingDescription,
+    IndicatorReport,
+    IndicatorsAnswer,
+    IndicatorsDescription,
+    Inspection,
+    InspectionAnswer,
+    InspectionDescription,
+    JsonValue,
+    Kind,
+    Locale,
+    ScreeningAnswer,
+    ScreeningDescription,
+} from './fangkong.js';
+
+/** The answer of each kind. */
+export interface AnswerOf {
+    filing: FilingAnswer;
+    inspection: InspectionAnswer;
+    indicators: IndicatorsAnswer;
+    screening: ScreeningAnswer;
+}
+
+/** The submission of each kind. */
+export interface SubmissionOf {
+    filing: Filing;
+    inspection: Inspection;
+    indicators: IndicatorReport;
+    screening: Declaration;
+}
+
+/** The description of each kind. */
+export interface DescriptionOf {
+    filing: FilingDescription;
+    inspection: InspectionDescription;
+    indicators: IndicatorsDescription;
+    screening: ScreeningDescription;
+}
+
+/** Any answer. */
+export type Answer = AnswerOf[Kind];
+
+/** The options a check is made with (those of `Engine.checkFiling` …). */
+export interface CheckOptions {
+    now: string | Date;
+    locale?: Locale;
+    packVersion?: string;
+    /** The pointers visited so far (`binding.scope`). */
+    scope: string[];
+}
+
+/**
+ * Checks somewhere else than on the main thread, typically a Web Worker holding its own engine.
+ * Answers to requests older than the latest are dropped.
+ */
+export interface Checker {
+    check(kind: Kind, value: SubmissionOf[Kind], options: CheckOptions): Promise<Answer> | Answer;
+}
+
+/** What `onAnswer` is told besides the answer. */
+export interface AnswerInfo<K extends Kind = Kind> {
+    /** The submission that was checked (built from the inputs). */
+    value: SubmissionOf[K];
+    /** The scope it was checked with. */
+    scope: string[];
+    /**
+     * Diagnostics no input shows: their path has no input at or above it (`""`, `/roster`, or a
+     * parent of inputs such as `/roster/3`). Show them next to the decision.
+     */
+    unplaced: Diagnostic[];
+}
+
+export interface BindFormOptions<K extends Kind = Kind> {
+    /** `filing` (default), `inspection`, `indicators` or `screening`. */
+    kind?: K;
+    /** The moment of checking, or a function giving it at each check; default `new Date()`. */
+    now?: string | Date | (() => string | Date);
+    /** Language of messages and of the description; default `zh-CN`. */
+    locale?: Locale;
+    /** Judge by this pack version (see `Options.packVersion`). */
+    packVersion?: string;
+    /** Called after every check whose answer is shown (never for a stale one). */
+    onAnswer?: (answer: AnswerOf[K], info: AnswerInfo<K>) => void;
+    /** Check with this instead of `engine`, asynchronously (a Web Worker). */
+    checker?: Checker;
+    /** The description to take limits and types from; default `engine.describe(kind, { locale })`. */
+    describe?: DescriptionOf[K] | Description;
+    /** A check failed (the engine threw, the checker rejected); default: `console.error`, unless a `check()` promise rejects with it. */
+    onError?: (error: unknown) => void;
+}
+
+export interface FormBinding<K extends Kind = Kind> {
+    /** Check now: the answer shown (a newer one when a newer check overtook this one). */
+    check(): Promise<AnswerOf[K]>;
+    /** The submission built from the inputs: blank inputs left out, lists and groups nested by pointer. */
+    value(): SubmissionOf[K];
+    /** Fill every input from a submission (inputs with no value in it are emptied), then check. */
+    setValue(value: SubmissionOf[K] | { [key: string]: JsonValue }): Promise<AnswerOf[K]>;
+    /** Add a pointer to the scope (`""`: everything) and check. */
+    visit(pointer: string): void;
+    /** The pointers visited so far (sent as `scope`). */
+    readonly scope: Set<string>;
+    /** The latest answer shown, `null` before the first. */
+    readonly answer: AnswerOf[K] | null;
+    /** The description used. */
+    readonly description: DescriptionOf[K] | Description;
+    /** Stop listening; answers still under way are dropped. Messages stay as they are. */
+    destroy(): void;
+}
+
+/**
+ * Binds a form whose inputs are named by the JSON Pointer of their value to the engine: the
+ * scope grows as fields are visited, every input shows the messages at its pointer (in
+ * `#<id>-msg`, with `aria-invalid`, `aria-describedby` and `setCustomValidity` for errors),
+ * normalised values are written back, and `required`, `maxlength`, `min` and `inputmode` come
+ * from the description. `engine` may be `null` when both `checker` and `describe` are given.
+ */
+export function bindForm<K extends Kind = "filing">(
+    form: HTMLFormElement | HTMLElement,
+    engine: Engine | null,
+    options?: BindFormOptions<K>,
+): FormBinding<K>;
+
+/** The JSON Pointer an input stands for: its `name` when it starts with `/`, else `null`. */
+export function pointerOf(input: Element | null | undefined): string | null;
+
+/** The segments of a JSON Pointer, unescaped (`/a~1b/0` → `["a/b", "0"]`; `""` → `[]`). */
+export function segmentsOf(pointer: string): string[];
+
+/** The value at `pointer` in `value`, `undefined` when there is none. */
+export function valueAt(value: unknown, pointer: string): JsonValue | undefined;

@@ -1,0 +1,573 @@
+// fangkong/form: checks an HTML form with the engine as people type.
+//
+//   import { bindForm } from 'fangkong/form';
+//   const binding = bindForm(form, engine, { kind: 'filing', now: () => new Date(), locale: 'zh-CN' });
+//
+// Inputs are named by the JSON Pointer of their value (`<input name="/staff/total">`). A plain ES
+// module without dependencies: no inline style and no HTML is ever written (text, classes and
+// attributes only), so it runs under `Content-Security-Policy: default-src 'self'`.
+
+const METHODS = {
+  filing: 'checkFiling',
+  inspection: 'scoreInspection',
+  indicators: 'evaluateIndicators',
+  screening: 'screenPerson',
+};
+const CONTROLS = 'input,select,textarea';
+const CONTROL_TAGS = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
+const SKIPPED_TYPES = new Set(['button', 'submit', 'reset', 'image', 'file']);
+const TEXT_TYPES = new Set(['text', 'search', 'tel', 'url', 'email', 'password', 'textarea']);
+const SEVERITIES = ['error', 'warning', 'info'];
+const INDEX = /^(0|[1-9]\d*)$/;
+
+/** The JSON Pointer an input stands for: its `name` when it starts with `/`, else `null`. */
+export function pointerOf(input) {
+  const name = input && typeof input.getAttribute === 'function' ? input.getAttribute('name') : null;
+  return name && name.startsWith('/') ? name : null;
+}
+
+/** The segments of a JSON Pointer, unescaped (`/a~1b/0` → `['a/b', '0']`); `""` → `[]`. */
+export function segmentsOf(pointer) {
+  if (pointer === '') return [];
+  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** The value at `pointer` in `value` (`undefined` when there is none). */
+export function valueAt(value, pointer) {
+  let node = value;
+  for (const key of segmentsOf(pointer)) {
+    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, key)) return undefined;
+    node = node[key];
+  }
+  return node;
+}
+
+/** Field descriptions by pointer, `*` matching any one segment (exact segments win). */
+function fieldIndex(fields) {
+  const root = { children: new Map(), star: null, field: null };
+  for (const f of fields || []) {
+    let node = root;
+    for (const seg of segmentsOf(f.pointer)) {
+      if (seg === '*') node = node.star ??= { children: new Map(), star: null, field: null };
+      else {
+        let next = node.children.get(seg);
+        if (!next) node.children.set(seg, next = { children: new Map(), star: null, field: null });
+        node = next;
+      }
+    }
+    node.field = f;
+  }
+  const cache = new Map();
+  const find = (node, segs, i) => {
+    if (!node) return null;
+    if (i === segs.length) return node.field;
+    return find(node.children.get(segs[i]), segs, i + 1) ?? find(node.star, segs, i + 1);
+  };
+  return (pointer) => {
+    if (!cache.has(pointer)) cache.set(pointer, find(root, segmentsOf(pointer), 0));
+    return cache.get(pointer);
+  };
+}
+
+function setKey(obj, key, v) {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
+  else obj[key] = v;
+}
+
+const isCheckable = (el) => el.type === 'checkbox' || el.type === 'radio';
+const isTextLike = (el) => TEXT_TYPES.has(el.type) || (el.tagName === 'INPUT' && !el.getAttribute('type'));
+/** What an input holds, as one string (to notice changes). */
+const rawOf = (el) => {
+  if (isCheckable(el)) return el.indeterminate ? '?' : el.checked ? '1' : '0';
+  if (el.type === 'select-multiple') return [...el.selectedOptions].map((o) => o.value).join('\n');
+  return el.value;
+};
+
+/**
+ * Binds `form` (a `<form>` or any element holding inputs named by JSON Pointer) to `engine`.
+ * See form.d.ts and the package README for the whole contract.
+ */
+export function bindForm(form, engine, options = {}) {
+  const { kind = 'filing', onAnswer, checker, onError } = options;
+  const method = METHODS[kind];
+  if (!method) throw new TypeError(`bindForm: unknown kind ${JSON.stringify(kind)}`);
+  if (!checker && !(engine && typeof engine[method] === 'function')) throw new TypeError('bindForm: an engine (or a checker) is needed');
+  const doc = form.ownerDocument;
+  // The document, or the shadow root the form is in (asked once per pass: it is slow in Chromium).
+  let rootNode = null;
+  const root = () => rootNode ??= (form.getRootNode ? form.getRootNode() : doc);
+  const byId = (id) => {
+    const r = root();
+    return r.getElementById ? r.getElementById(id) : r.querySelector?.(`[id="${id.replace(/["\\]/g, '\\$&')}"]`) ?? null;
+  };
+  const description = options.describe ?? (engine ? engine.describe(kind, options.locale ? { locale: options.locale } : {}) : null);
+  const fieldOf = fieldIndex(description && description.fields);
+  const typeOf = (pointer) => fieldOf(pointer)?.type;
+
+  const scope = new Set();
+  let destroyed = false;
+  let index = null; // Map pointer → { pointer, inputs, group }
+  let scheduled = false;
+  let seq = 0; // the latest check issued
+  let lastAnswer = null;
+  let lastRaw = new Map(); // input → raw text at the latest check issued
+  const waiters = []; // { seq, resolve, reject }
+  const marked = new Map(); // first input of an entry → the entry, while it shows messages
+  const shown = new WeakMap(); // entry inputs[0] → signature of the messages shown
+  const msgs = new WeakMap(); // first input → its message element
+  const givenIds = new WeakMap(); // input → the id bindForm gave it
+  const prepared = new WeakSet(); // inputs whose attributes came from describe
+  const deferred = new Set(); // pointers whose normalised value waits for the blur
+
+  // --- inputs -------------------------------------------------------------------------
+  function freshId(base, el) {
+    let id = base;
+    for (let n = 2; ; n++) {
+      const other = byId(id);
+      if (!other || other === el) return id;
+      id = `${base}-${n}`;
+    }
+  }
+  const idBase = (pointer, el) => `fk${pointer.replace(/[^A-Za-z0-9_-]/g, '-')}${el.type === 'radio' || (el.type === 'checkbox' && el.value !== 'on') ? `-${String(el.value).replace(/[^A-Za-z0-9_-]/g, '-')}` : ''}`;
+
+  function prepare(el, pointer) {
+    if (prepared.has(el)) return;
+    prepared.add(el);
+    const f = fieldOf(pointer);
+    if (f) {
+      const textLike = isTextLike(el);
+      if (f.required && !el.hasAttribute('required') && el.type !== 'checkbox' && el.type !== 'hidden') el.required = true;
+      if (f.maxLength != null && textLike && !el.hasAttribute('maxlength')) el.setAttribute('maxlength', String(f.maxLength));
+      if (f.min != null && (el.type === 'number' || el.type === 'range') && !el.hasAttribute('min')) el.setAttribute('min', String(f.min));
+      if (f.inputMode && textLike && !el.hasAttribute('inputmode')) el.setAttribute('inputmode', f.inputMode);
+    }
+  }
+
+  /** Where a pointer's value goes: its segments, and for each parent whether it is a list. */
+  const shapes = new Map();
+  function shapeOf(pointer) {
+    let shape = shapes.get(pointer);
+    if (shape) return shape;
+    const escaped = pointer.slice(1).split('/');
+    const segs = segmentsOf(pointer);
+    const prefixes = [];
+    const lists = [];
+    let prefix = '';
+    for (let i = 0; i < segs.length - 1; i++) {
+      prefix += `/${escaped[i]}`;
+      const t = typeOf(prefix);
+      prefixes.push(prefix);
+      lists.push(t === 'array' || t === 'texts' || (!t && INDEX.test(segs[i + 1])));
+    }
+    shapes.set(pointer, shape = { type: typeOf(pointer), segs, prefixes, lists });
+    return shape;
+  }
+
+  function buildIndex() {
+    rootNode = null;
+    const map = new Map();
+    const renamed = [];
+    for (const el of form.elements ?? form.querySelectorAll(CONTROLS)) {
+      const pointer = pointerOf(el);
+      if (!pointer || !CONTROL_TAGS.has(el.tagName) || SKIPPED_TYPES.has(el.type)) continue;
+      let entry = map.get(pointer);
+      if (!entry) map.set(pointer, entry = { pointer, inputs: [] });
+      entry.inputs.push(el);
+      prepare(el, pointer);
+      const given = givenIds.get(el);
+      if (!el.id || (given && given.id === el.id && (given.pointer !== pointer || (isCheckable(el) && given.value !== el.value)))) renamed.push([el, pointer]);
+    }
+    for (const [el] of renamed) if (givenIds.get(el)?.id === el.id) el.removeAttribute('id');
+    for (const [el, pointer] of renamed) {
+      el.id = freshId(idBase(pointer, el), el);
+      givenIds.set(el, { id: el.id, pointer, value: el.value });
+    }
+    for (const entry of map.values()) {
+      const [first] = entry.inputs;
+      Object.assign(entry, shapeOf(entry.pointer));
+      if (entry.inputs.every((el) => el.type === 'radio')) entry.group = 'radio';
+      else if (first.type === 'checkbox' && (entry.inputs.length > 1 || entry.type === 'texts')) entry.group = 'checkboxes';
+      else entry.group = null;
+    }
+    return map;
+  }
+
+  const observer = typeof MutationObserver === 'function' ? new MutationObserver((records) => noticeMutations(records)) : null;
+  function noticeMutations(records) {
+    if (!index) return;
+    for (const r of records) {
+      if (r.type === 'attributes') { index = null; return; }
+      for (const n of [...r.addedNodes, ...r.removedNodes]) {
+        if (n.nodeType === 1 && (n.matches(CONTROLS) || n.querySelector(CONTROLS))) { index = null; return; }
+      }
+    }
+  }
+  observer?.observe(form, { childList: true, subtree: true, attributes: true, attributeFilter: ['name', 'type'] });
+  const inputs = () => {
+    if (observer) noticeMutations(observer.takeRecords());
+    return index ??= buildIndex();
+  };
+
+  // --- the submission ---------------------------------------------------------------
+  const BOOL = { true: true, false: false };
+  let disabledSets = false; // whether the form has a disabled fieldset (asked once per build)
+  /** The value of one entry, or undefined (left out). */
+  function read(entry, raw) {
+    const { inputs: els, group, type } = entry;
+    const live = els.length === 1 && !els[0].disabled && !(disabledSets && els[0].closest('fieldset[disabled]')) ? els
+      : els.filter((el) => !el.disabled && !(disabledSets && el.closest('fieldset[disabled]')));
+    for (const el of live) raw.set(el, rawOf(el));
+    if (live.length === 0) return undefined;
+    const fromChoice = (v) => (type !== 'text' && type !== 'date' && Object.prototype.hasOwnProperty.call(BOOL, v) ? BOOL[v] : v);
+    if (group === 'radio') {
+      const on = live.find((el) => el.checked);
+      return on ? fromChoice(on.value) : undefined;
+    }
+    if (group === 'checkboxes') {
+      const values = live.filter((el) => el.checked).map((el) => el.value);
+      return values.length ? values : undefined;
+    }
+    for (const el of live) {
+      let v;
+      if (el.type === 'checkbox') {
+        if (el.indeterminate) continue;
+        if (type === 'boolean' || el.value === 'on' || el.value === 'true') v = el.checked;
+        else if (el.value === 'false') v = !el.checked;
+        else v = el.checked ? el.value : undefined;
+      } else if (el.type === 'select-multiple') {
+        const values = [...el.selectedOptions].map((o) => o.value).filter((x) => x !== '');
+        v = values.length ? values : undefined;
+      } else if (el.value.trim() === '') {
+        v = undefined;
+      } else if (type === 'texts') {
+        const lines = el.value.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+        v = lines.length ? lines : undefined;
+      } else if (type === 'number') {
+        v = el.value.trim();
+      } else if (el.tagName === 'SELECT' || type === 'boolean') {
+        v = fromChoice(el.value.trim());
+      } else {
+        v = el.value;
+      }
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  }
+
+  function build(raw = new Map()) {
+    const out = {};
+    const arrays = [];
+    const containers = new Map([['', out]]);
+    disabledSets = form.querySelector('fieldset[disabled]') !== null;
+    entries: for (const entry of inputs().values()) {
+      const v = read(entry, raw);
+      if (v === undefined) continue;
+      const { segs, prefixes, lists } = entry;
+      let node = out;
+      for (let i = 0; i < segs.length; i++) {
+        if (Array.isArray(node) && !INDEX.test(segs[i])) continue entries; // a name that is no index
+        if (i === segs.length - 1) break;
+        let child = containers.get(prefixes[i]);
+        if (!child) {
+          child = lists[i] ? [] : {};
+          if (lists[i]) arrays.push(child);
+          if (Object.prototype.hasOwnProperty.call(node, segs[i])) continue entries; // a value and a group at once
+          setKey(node, segs[i], child);
+          containers.set(prefixes[i], child);
+        }
+        node = child;
+      }
+      const last = segs[segs.length - 1];
+      if (containers.has(entry.pointer)) continue; // a group already holds inputs below it
+      setKey(node, last, v);
+    }
+    for (const a of arrays) {
+      let hole = false;
+      for (let i = 0; i < a.length; i++) if (!(i in a)) { hole = true; break; }
+      if (!hole) continue;
+      const objects = a.some((x) => x !== null && typeof x === 'object');
+      if (objects) for (let i = 0; i < a.length; i++) { if (!(i in a)) a[i] = {}; }
+      else { const kept = a.filter(() => true); a.length = 0; a.push(...kept); }
+    }
+    return out;
+  }
+
+  // --- messages ---------------------------------------------------------------------
+  function placeOf(path, map) {
+    if (map.has(path)) return map.get(path);
+    // Below an input (a list in one textarea): that input. A parent of inputs: nowhere.
+    let p = path;
+    while (p.lastIndexOf('/') > 0) {
+      p = p.slice(0, p.lastIndexOf('/'));
+      if (map.has(p)) return map.get(p);
+    }
+    return null;
+  }
+
+  function messageElement(entry, create) {
+    const first = entry.inputs[0];
+    const id = `${first.id}-msg`;
+    let msg = msgs.get(first);
+    if (!msg || !msg.isConnected) {
+      msg = byId(id);
+      if (!msg && !create) return null;
+      if (!msg) {
+        msg = doc.createElement('span');
+        msg.className = 'message';
+        msg.setAttribute('aria-live', 'polite');
+        let anchor = entry.inputs[entry.inputs.length - 1];
+        const label = anchor.parentElement && anchor.parentElement.closest('label');
+        if (label && form.contains(label)) anchor = label;
+        anchor.after(msg);
+      }
+      msgs.set(first, msg);
+    }
+    if (msg.id !== id) {
+      for (const el of entry.inputs) {
+        const had = (el.getAttribute('aria-describedby') || '').split(/\s+/).includes(msg.id);
+        describedBy(el, msg.id, false);
+        if (had) describedBy(el, id, true);
+      }
+      msg.id = id;
+    }
+    return msg;
+  }
+
+  function describedBy(el, id, on) {
+    if (!id) return;
+    const tokens = (el.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+    const has = tokens.includes(id);
+    if (on && !has) tokens.push(id);
+    if (!on && has) tokens.splice(tokens.indexOf(id), 1);
+    if (on !== has) {
+      if (tokens.length) el.setAttribute('aria-describedby', tokens.join(' '));
+      else el.removeAttribute('aria-describedby');
+    }
+  }
+
+  function show(entry, diagnostics) {
+    const signature = diagnostics.map((d) => `${d.severity}\u0000${d.message}\u0000${d.help ?? ''}`).join('\u0001');
+    const first = entry.inputs[0];
+    if ((shown.get(first) ?? '') === signature && (signature === '' || messageElement(entry, false))) return;
+    shown.set(first, signature);
+    const msg = messageElement(entry, diagnostics.length > 0);
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    for (const el of entry.inputs) {
+      if (errors.length) el.setAttribute('aria-invalid', 'true');
+      else el.removeAttribute('aria-invalid');
+      if (typeof el.setCustomValidity === 'function') el.setCustomValidity(errors.map((d) => d.message).join('\n'));
+      if (msg) describedBy(el, msg.id, diagnostics.length > 0);
+    }
+    if (!msg) return;
+    const worst = SEVERITIES.find((s) => diagnostics.some((d) => d.severity === s));
+    for (const s of SEVERITIES) msg.classList.toggle(s, s === worst);
+    msg.replaceChildren(...diagnostics.map((d) => {
+      const line = doc.createElement('span');
+      line.className = `diagnostic ${d.severity}`;
+      line.append(d.message);
+      if (d.help) {
+        const help = doc.createElement('span');
+        help.className = 'help';
+        help.append(d.help);
+        line.append(' ', help);
+      }
+      return line;
+    }));
+    msg.hidden = diagnostics.length === 0;
+  }
+
+  // --- normalised values ---------------------------------------------------------------
+  function writeBack(normalized, raw, map) {
+    let wrote = false;
+    const active = root().activeElement;
+    deferred.clear();
+    for (const { path, value } of normalized || []) {
+      if (value === null || typeof value === 'object' || typeof value === 'boolean') continue;
+      const entry = map.get(path);
+      if (!entry || entry.group) continue;
+      const text = String(value);
+      for (const el of entry.inputs) {
+        if (!(isTextLike(el) || el.tagName === 'SELECT' || el.type === 'number' || el.type === 'date' || el.type === 'hidden')) continue;
+        if (el.value === text || raw.get(el) !== el.value) continue; // same, or changed since
+        if (el === active) { deferred.add(path); continue; }
+        if (el.tagName === 'SELECT' && ![...el.options].some((o) => o.value === text)) continue;
+        el.value = text;
+        wrote = true;
+      }
+    }
+    return wrote;
+  }
+
+  // --- checking ---------------------------------------------------------------------------
+  const nowOf = () => {
+    const n = typeof options.now === 'function' ? options.now() : options.now;
+    return n ?? new Date();
+  };
+
+  function settle(upTo, answer, error) {
+    let settled = 0;
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      const w = waiters[i];
+      if (w.seq > upTo) continue;
+      waiters.splice(i, 1);
+      settled++;
+      if (error) w.reject(error); else w.resolve(answer);
+    }
+    return settled;
+  }
+
+  function apply(answer, mySeq, value, raw, scopeSent) {
+    lastAnswer = answer;
+    rootNode = null;
+    const map = inputs();
+    const byEntry = new Map();
+    const unplaced = [];
+    for (const d of answer.diagnostics || []) {
+      const entry = placeOf(d.path, map);
+      if (!entry) { unplaced.push(d); continue; }
+      if (!byEntry.has(entry)) byEntry.set(entry, []);
+      byEntry.get(entry).push(d);
+    }
+    const targets = new Set([...byEntry.keys()].map((entry) => entry.inputs[0]));
+    for (const [first, entry] of marked) {
+      if (!targets.has(first)) {
+        show(entry, []);
+        marked.delete(first);
+      }
+    }
+    for (const [entry, list] of byEntry) {
+      show(entry, list);
+      marked.set(entry.inputs[0], entry);
+    }
+    const wrote = writeBack(answer.normalized, raw, map);
+    settle(mySeq, answer);
+    if (typeof onAnswer === 'function') onAnswer(answer, { value, scope: scopeSent, unplaced });
+    if (wrote) schedule();
+  }
+
+  function fail(error, mySeq) {
+    const told = settle(mySeq, undefined, error);
+    if (typeof onError === 'function') onError(error);
+    else if (told === 0) console.error(error);
+  }
+
+  function run() {
+    scheduled = false;
+    if (destroyed) return;
+    const mySeq = ++seq;
+    const raw = new Map();
+    const value = build(raw);
+    lastRaw = raw;
+    const scopeSent = [...scope];
+    const opts = { now: nowOf(), scope: scopeSent };
+    if (options.locale) opts.locale = options.locale;
+    if (options.packVersion) opts.packVersion = options.packVersion;
+    if (!checker) {
+      let answer;
+      try {
+        answer = engine[method](value, opts);
+      } catch (e) {
+        fail(e, mySeq);
+        return;
+      }
+      apply(answer, mySeq, value, raw, scopeSent);
+      return;
+    }
+    let pending;
+    try {
+      pending = Promise.resolve(checker.check(kind, value, opts));
+    } catch (e) {
+      pending = Promise.reject(e);
+    }
+    pending.then(
+      (answer) => { if (!destroyed && mySeq === seq && !scheduled) apply(answer, mySeq, value, raw, scopeSent); },
+      (e) => { if (!destroyed && mySeq === seq) fail(e, mySeq); },
+    );
+  }
+
+  function schedule() {
+    if (scheduled || destroyed) return;
+    scheduled = true;
+    queueMicrotask(() => { if (scheduled) run(); }); // check() may have run it meanwhile
+  }
+
+  function check() {
+    if (destroyed) return Promise.reject(new Error('bindForm: destroyed'));
+    const promise = new Promise((resolve, reject) => waiters.push({ seq: seq + 1, resolve, reject }));
+    run();
+    return promise;
+  }
+
+  function visit(pointer) {
+    if (typeof pointer !== 'string' || (pointer !== '' && !pointer.startsWith('/'))) return;
+    if (scope.has(pointer)) return;
+    scope.add(pointer);
+    schedule();
+  }
+
+  // --- events ---------------------------------------------------------------------------
+  const onInput = (e) => {
+    const pointer = pointerOf(e.target);
+    if (!pointer) return;
+    scope.add(pointer);
+    schedule();
+  };
+  const onChange = (e) => {
+    const pointer = pointerOf(e.target);
+    if (!pointer) return;
+    scope.add(pointer);
+    if (lastRaw.get(e.target) !== rawOf(e.target)) schedule();
+  };
+  const onFocusOut = (e) => {
+    const pointer = pointerOf(e.target);
+    if (!pointer) return;
+    if (!scope.has(pointer) || deferred.has(pointer)) {
+      scope.add(pointer);
+      schedule();
+    }
+  };
+  form.addEventListener('input', onInput);
+  form.addEventListener('change', onChange);
+  form.addEventListener('focusout', onFocusOut);
+
+  function setValue(value) {
+    for (const entry of inputs().values()) {
+      const v = valueAt(value, entry.pointer);
+      for (const el of entry.inputs) {
+        if (el.type === 'radio') el.checked = v !== undefined && v !== null && String(v) === el.value;
+        else if (el.type === 'checkbox') {
+          if (entry.group === 'checkboxes') el.checked = Array.isArray(v) && v.map(String).includes(el.value);
+          else if (typeof v === 'boolean') { el.indeterminate = false; el.checked = el.value === 'false' ? !v : v; }
+          else el.checked = v !== undefined && v !== null && String(v) === el.value;
+        } else if (el.type === 'select-multiple') {
+          const wanted = Array.isArray(v) ? v.map(String) : [];
+          for (const o of el.options) o.selected = wanted.includes(o.value);
+        } else if (v === undefined || v === null) el.value = '';
+        else if (Array.isArray(v)) el.value = v.join('\n');
+        else if (typeof v === 'object') el.value = '';
+        else el.value = String(v);
+      }
+    }
+    return check();
+  }
+
+  schedule(); // the first answer: nothing visited yet, every missing value pending
+
+  return {
+    check,
+    value: () => build(),
+    setValue,
+    visit,
+    get scope() { return scope; },
+    get answer() { return lastAnswer; },
+    get description() { return description; },
+    destroy() {
+      destroyed = true;
+      form.removeEventListener('input', onInput);
+      form.removeEventListener('change', onChange);
+      form.removeEventListener('focusout', onFocusOut);
+      observer?.disconnect();
+      settle(Infinity, undefined, new Error('bindForm: destroyed'));
+    },
+  };
+}
