@@ -1,0 +1,363 @@
+// The 复工备案 filing page (www/filing.html) in Chromium, as enterprise staff use it: typed
+// field by field (full-width digits, a wrong credit code fixed later), reloaded mid-form,
+// taken offline, a 1,000-person roster, a hostile name, axe-core and screenshots. Timings are
+// measured and written to test-artifacts/perf-filing.json, never asserted.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Engine } from 'fangkong';
+import { ROOT } from './lib/cases.mjs';
+import { ARTIFACTS, NOW, axe, openPortal, portal, screenshot } from './lib/portal.mjs';
+
+const PAGE = `/filing.html?now=${encodeURIComponent(NOW)}`;
+const WORKSHOP = JSON.parse(readFileSync(join(ROOT, 'examples/filings/workshop.json'), 'utf8'));
+const WRONG_CODE = '91440311MA5G0K3P1X'; // the workshop's code with a wrong check character
+const XSS = '<img src=x onerror=alert(1)>';
+const engine = Engine.withDefaultPack();
+const d = engine.describe('filing', { locale: 'zh-CN', on: '2020-02-04' });
+/** The decision's words as the page shows them (the pack's, through describe). */
+const said = (x, dl = d) => dl.decisions?.find((o) => o.value === x)?.label ?? { incomplete: '待补充', deferred: '暂缓复工', conditional: '整改后复工', approved: '准予复工' }[x];
+const perf = { measuredAt: new Date().toISOString(), browser: null };
+
+let p;
+before(async () => { p = await portal(); });
+after(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(join(ARTIFACTS, 'perf-filing.json'), `${JSON.stringify(perf, null, 2)}\n`);
+  console.log(`perf-filing: ${JSON.stringify(perf, null, 2)}`);
+  await p?.close();
+});
+
+const real = (problems) => problems;
+async function open(path = PAGE, opts) {
+  const r = await openPortal(p.context, `${p.url}${path}`, { wait: false, ...opts });
+  if (opts?.wait !== false) await r.page.waitForFunction(() => window.portalReady === true, null, { timeout: 60_000 });
+  return r;
+}
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? Math.round(s[Math.min(s.length - 1, Math.floor(q * s.length))] * 10) / 10 : null;
+};
+const idOf = (pointer) => `f${pointer.replace(/[^A-Za-z0-9_]+/g, '-')}`;
+const leaves = (v, prefix = '', out = []) => {
+  for (const [k, x] of Object.entries(v)) {
+    if (x && typeof x === 'object' && !Array.isArray(x)) leaves(x, `${prefix}/${k}`, out);
+    else out.push([`${prefix}/${k}`, x]);
+  }
+  return out;
+};
+/** The workshop's values in the order the form shows its fields. */
+const ORDER = d.fields.map((f) => f.pointer);
+const FIELDS = leaves(WORKSHOP).sort(([a], [b]) => ORDER.indexOf(a) - ORDER.indexOf(b));
+const byPointer = new Map(d.fields.map((f) => [f.pointer, f]));
+
+/** Keydown → the answer in the DOM (the page's `fangkong:answer` event), and → the next frame. */
+async function instrument(page) {
+  await page.evaluate(() => {
+    window.__keys = { update: [], frame: [] };
+    let t0 = null;
+    addEventListener('keydown', (e) => { if (e.key.length === 1 && !e.ctrlKey && !e.metaKey) t0 = performance.now(); }, true);
+    addEventListener('fangkong:answer', () => {
+      if (t0 === null) return;
+      const start = t0;
+      t0 = null;
+      window.__keys.update.push(performance.now() - start);
+      requestAnimationFrame(() => window.__keys.frame.push(performance.now() - start));
+    });
+  });
+}
+const keySamples = (page) => page.evaluate(() => window.__keys);
+
+/** Message elements that show something, by the pointer of their input. */
+const shownMessages = (page) => page.evaluate(() => [...document.querySelectorAll('#filing .message')]
+  .filter((m) => !m.hidden && m.textContent.trim() !== '')
+  .map((m) => [document.getElementById(m.id.replace(/-msg$/, ''))?.name, m.textContent]));
+
+async function typeField(page, pointer, value) {
+  const f = byPointer.get(pointer);
+  const sel = `[name="${pointer}"]`;
+  if (f.type === 'boolean') {
+    await page.focus(sel);
+    await page.selectOption(sel, String(value));
+  } else {
+    await page.click(sel);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.type(sel, String(value));
+  }
+  await page.keyboard.press('Tab');
+}
+const settled = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+
+test('first load to ready, on localhost and under Fast 3G (measured, not asserted)', async () => {
+  const { page, problems } = await open();
+  perf.browser = await page.evaluate(() => navigator.userAgent.match(/Chrom\w+\/[\d.]+/)?.[0]);
+  perf.firstLoadLocalhostMs = Math.round(await page.evaluate(() => window.portalReadyAt));
+  await page.close();
+  assert.deepEqual(real(problems), []);
+
+  const slow = await p.context.newPage();
+  const cdp = await p.context.newCDPSession(slow);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.setBypassServiceWorker', { bypass: true });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8, uploadThroughput: (750 * 1024 * 0.9) / 8 });
+  await slow.goto(`${p.url}${PAGE}`);
+  await slow.waitForFunction(() => window.portalReady === true, null, { timeout: 60_000 });
+  perf.firstLoadFast3gMs = Math.round(await slow.evaluate(() => window.portalReadyAt));
+  perf.fast3g = { latencyMs: 562.5, downloadBytesPerSec: 188743, uploadBytesPerSec: 86400, cache: 'disabled', serviceWorker: 'bypassed' };
+  await slow.close();
+});
+
+test('a filing typed field by field: messages under the right fields, none ahead, full-width digits, a wrong credit code fixed, reload and offline, approved', async () => {
+  const { page, problems } = await open();
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForFunction(() => window.portalReady === true);
+  const dialogs = [];
+  page.on('dialog', (dl) => { dialogs.push(dl.message()); dl.dismiss(); });
+  // Generated from describe: every field of the filing has its input, label and hint.
+  for (const f of d.fields.filter((x) => !['object', 'array'].includes(x.type))) {
+    if (f.pointer.includes('*')) continue;
+    const id = idOf(f.pointer);
+    assert.equal(await page.locator(`label[for="${id}"]`).first().innerText().then((s) => s.replace(/\s*\*$/, '')), f.label, f.pointer);
+    if (f.hint) assert.equal(await page.locator(`#${id}-hint`).innerText(), f.hint);
+    assert.equal(await page.locator(`#${id}`).evaluate((x) => x.required), !!f.required, `${f.pointer} required`);
+    if (f.type === 'boolean') assert.deepEqual(await page.locator(`#${id} option`).allInnerTexts(), ['未填写', ...f.enum.map((o) => o.label)]);
+    if (f.type === 'number') assert.equal(await page.locator(`#${id}`).getAttribute('type'), 'text');
+  }
+  assert.equal(await page.locator('#decision').innerText(), said('incomplete'));
+  assert.deepEqual(await shownMessages(page), [], 'nothing visited, nothing shown');
+  await instrument(page);
+
+  const visited = new Set();
+  const wrong = engine.checkFiling({ enterprise: { creditCode: WRONG_CODE } }, { now: NOW, scope: ['/enterprise/creditCode'] })
+    .diagnostics.find((x) => x.path === '/enterprise/creditCode');
+  let reloaded = false;
+  for (const [pointer, value] of FIELDS) {
+    if (pointer === '/enterprise/creditCode') {
+      await typeField(page, pointer, WRONG_CODE);
+      await settled(page);
+      assert.match(await page.locator('#f-enterprise-creditCode-msg').innerText(), new RegExp(wrong.message));
+      assert.equal(await page.locator('#f-enterprise-creditCode').getAttribute('aria-invalid'), 'true');
+      assert.match(await page.locator('#f-enterprise-creditCode').getAttribute('aria-describedby'), /f-enterprise-creditCode-msg/);
+    } else if (pointer === '/staff/total') {
+      await typeField(page, pointer, '１２'); // full-width digits, as a Chinese IME types them
+      await settled(page);
+      assert.equal(await page.inputValue('[name="/staff/total"]'), '12', 'written back as 12');
+    } else {
+      await typeField(page, pointer, value);
+    }
+    visited.add(pointer);
+    await settled(page);
+    for (const [name, text] of await shownMessages(page)) {
+      assert.ok(visited.has(name), `a message under ${name}, not reached yet: ${text}`);
+    }
+    if (pointer === '/staff/total' && !reloaded) {
+      // Reload mid-form: every field typed so far comes back (and the wrong code's message).
+      reloaded = true;
+      const before = await keySamples(page);
+      await page.waitForTimeout(100);
+      await page.reload();
+      await page.waitForFunction(() => window.portalReady === true);
+      for (const v of visited) {
+        const want = v === '/enterprise/creditCode' ? WRONG_CODE : v === '/staff/total' ? '12' : String(valueAtPointer(WORKSHOP, v));
+        assert.equal(await page.inputValue(`[name="${v}"]`), want, `${v} restored`);
+      }
+      assert.match(await page.locator('#f-enterprise-creditCode-msg').innerText(), new RegExp(wrong.message));
+      await instrument(page);
+      await page.evaluate((b) => { window.__keys.update.push(...b.update); window.__keys.frame.push(...b.frame); }, before);
+    }
+  }
+  // Still deferred by the wrong code; fix it.
+  assert.notEqual(await page.locator('#decision').innerText(), said('approved'));
+  await typeField(page, '/enterprise/creditCode', WORKSHOP.enterprise.creditCode);
+  await settled(page);
+  assert.equal(await page.locator('#f-enterprise-creditCode-msg').evaluate((m) => m.hidden || m.textContent === ''), true);
+  assert.equal(await page.locator('#f-enterprise-creditCode').getAttribute('aria-invalid'), null);
+  assert.equal(await page.locator('#decision').innerText(), said('approved'));
+  assert.equal(await page.locator('#decision').getAttribute('class'), 'decision approved');
+  assert.equal(await page.locator('#pending').innerText(), '必填项已全部填写');
+  assert.deepEqual(await page.locator('#gates .state').allInnerTexts(), d.gates.map(() => '通过'));
+  assert.deepEqual(await page.locator('#gates .gate-head strong').allInnerTexts(), d.gates.map((g) => g.title));
+  assert.deepEqual(await shownMessages(page), []);
+  const keys = await keySamples(page);
+  perf.keystrokeWorkshop = {
+    keystrokes: keys.update.length,
+    toDomUpdateMs: { p50: quantile(keys.update, 0.5), p95: quantile(keys.update, 0.95), max: quantile(keys.update, 1) },
+    toNextFrameMs: { p50: quantile(keys.frame, 0.5), p95: quantile(keys.frame, 0.95), max: quantile(keys.frame, 1) },
+  };
+  assert.ok(keys.update.length >= 40, `${keys.update.length} keystrokes measured`);
+
+  // Offline: checks go on in the page; a reload comes from the service worker; a submission waits.
+  await page.reload(); // under the service worker now: this load fills its cache
+  await page.waitForFunction(() => window.portalReady === true);
+  assert.equal(await page.evaluate(() => !!navigator.serviceWorker.controller), true, 'the service worker controls the page');
+  await p.context.setOffline(true);
+  await typeField(page, '/supplies/masks', '1');
+  await settled(page);
+  assert.equal(await page.locator('#decision').innerText(), said('deferred'), 'checked offline');
+  await typeField(page, '/supplies/masks', String(WORKSHOP.supplies.masks));
+  await page.reload();
+  await page.waitForFunction(() => window.portalReady === true);
+  assert.equal(await page.inputValue('[name="/enterprise/name"]'), WORKSHOP.enterprise.name);
+  assert.equal(await page.locator('#decision').innerText(), said('approved'));
+  await page.click('#submit');
+  await page.waitForFunction(() => document.getElementById('send-status').className === 'not-sent');
+  assert.match(await page.locator('#send-status').innerText(), /未发送/);
+  const box = await page.evaluate(() => JSON.parse(localStorage.getItem('fangkong.outbox') || '[]'));
+  assert.equal(box.length, 1);
+  assert.equal(box[0].status, 'notSent');
+  assert.equal(box[0].submission.enterprise.creditCode, WORKSHOP.enterprise.creditCode);
+  assert.match(await page.locator('#outbox').innerText(), /待发送 1 份/);
+  // Back online, the outbox is sent and the district's server accepts it.
+  await p.context.setOffline(false);
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('fangkong.outbox') || '[]').length === 0, null, { timeout: 10_000 });
+  assert.deepEqual(p.server.submissions.at(-1), { kind: 'filing', decision: 'approved', same: true });
+  await page.click('#submit');
+  await page.waitForFunction(() => document.getElementById('send-status').className === 'sent');
+  assert.match(await page.locator('#send-status').innerText(), /已提交 · 区里已受理/);
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(real(problems), []);
+  await page.close();
+});
+
+function valueAtPointer(v, pointer) {
+  return pointer.split('/').slice(1).reduce((x, k) => x?.[k], v);
+}
+
+test('a hostile name shows as text; rows pasted from a spreadsheet; gate causes and start dates focus their fields', async () => {
+  const { page, problems } = await open();
+  const dialogs = [];
+  page.on('dialog', (dl) => { dialogs.push(dl.message()); dl.dismiss(); });
+  await page.selectOption('#example', 'workshop');
+  await page.click('#load-example');
+  await page.waitForFunction(() => document.getElementById('decision').classList.contains('approved'));
+  await typeField(page, '/enterprise/name', XSS);
+  // Two rows copied from a spreadsheet, pasted into the first name cell of an empty roster.
+  await page.click('#f-roster .add-row');
+  const rows = [
+    [XSS, '440306198503122134', '13800138001', '是', '是', '否', '2020-02-01'],
+    ['王某某', '', '13800138002', '是', '否', '否', ''],
+  ].map((r) => r.join('\t')).join('\r\n');
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', text);
+    document.querySelector('[name="/roster/0/name"]').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, `${rows}\r\n`);
+  await settled(page);
+  assert.equal(await page.locator('#f-roster tbody tr').count(), 2);
+  assert.equal(await page.inputValue('[name="/roster/0/name"]'), XSS);
+  assert.equal(await page.inputValue('[name="/roster/0/keyAreaHistory"]'), 'true');
+  assert.equal(await page.inputValue('[name="/roster/1/phone"]'), '13800138002');
+  assert.equal(await page.inputValue('[name="/roster/1/keyAreaHistory"]'), 'false');
+  // The pasted key-area employee arrived 2020-02-01: first working day 2020-02-15, by row.
+  const earliest = await page.locator('#earliest li').allInnerTexts();
+  assert.deepEqual(earliest, [`${XSS} (第 1 行) 2020-02-15`]);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('img').length), 0, 'no img element created');
+  await page.click('#earliest button');
+  assert.equal(await page.evaluate(() => document.activeElement.name), '/roster/0/arrivedOn');
+  // A gate fails; its cause names the field; clicking it focuses the input.
+  await page.click('#f-roster tbody tr:nth-child(2) button.remove');
+  await page.click('#f-roster tbody tr:nth-child(1) button.remove');
+  await typeField(page, '/staff/keyArea/unreachable', '1');
+  await settled(page);
+  const g6 = page.locator('#gate-RTW-G6');
+  assert.equal(await g6.locator('.state').innerText(), '未通过');
+  assert.equal(await page.locator('#decision').innerText(), said('deferred'));
+  await g6.locator('.causes button').first().click();
+  assert.equal(await page.evaluate(() => document.activeElement.name), '/staff/keyArea/unreachable');
+  await page.locator('#gate-RTW-G3 .fields button').first().click();
+  assert.equal(await page.evaluate(() => document.activeElement.name), '/supplies/masks');
+  await page.waitForTimeout(300);
+  assert.deepEqual(dialogs, []);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('img').length), 0);
+  assert.deepEqual(real(problems), []);
+  await page.evaluate(() => localStorage.removeItem('fangkong.draft.filing'));
+  await page.close();
+});
+
+test('a 1,000-person roster loads, is checked in the worker, and typing stays responsive (longest frame measured)', async () => {
+  const { page, problems } = await open();
+  await page.evaluate(() => localStorage.removeItem('fangkong.draft.filing'));
+  await page.selectOption('#example', 'factory-1000');
+  const t0 = Date.now();
+  await page.click('#load-example');
+  await page.waitForFunction(() => document.querySelectorAll('#earliest li button').length === 6, null, { timeout: 20_000 });
+  perf.factory1000LoadToAnswerMs = Date.now() - t0;
+  assert.equal(await page.locator('#worker-note').isVisible(), true, 'checked in the worker');
+  assert.equal(await page.locator('#f-roster tbody tr').count(), 50, 'a page of rows at a time');
+  assert.match(await page.locator('#f-roster .pager').innerText(), /共 1000 行 · 第 1 \/ 20 页/);
+  assert.equal(await page.locator('#decision').innerText(), said('conditional'));
+
+  await page.evaluate(() => {
+    window.__frames = { loaf: [], longtask: [], gaps: [], run: true };
+    for (const type of ['long-animation-frame', 'longtask']) {
+      try {
+        new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__frames[type === 'longtask' ? 'longtask' : 'loaf'].push(e.duration); }).observe({ type });
+      } catch { /* not supported */ }
+    }
+    let last = performance.now();
+    const loop = (t) => { window.__frames.gaps.push(t - last); last = t; if (window.__frames.run) requestAnimationFrame(loop); };
+    requestAnimationFrame(loop);
+  });
+  await instrument(page);
+  await page.click('[name="/roster/0/phone"]');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('1390124248', { delay: 40 });
+  await page.waitForFunction(() => document.querySelector('[name="/roster/0/phone"]').getAttribute('aria-invalid') === 'true', null, { timeout: 10_000 });
+  await page.keyboard.type('6', { delay: 40 });
+  await page.waitForFunction(() => document.querySelector('[name="/roster/0/phone"]').getAttribute('aria-invalid') === null, null, { timeout: 10_000 });
+  await page.click('[name="/enterprise/address"]');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Building B, 2F', { delay: 40 });
+  await page.waitForTimeout(500);
+  const frames = await page.evaluate(() => { window.__frames.run = false; return window.__frames; });
+  const keys = await keySamples(page);
+  perf.roster1000 = {
+    keystrokes: keys.update.length,
+    toDomUpdateMs: { p50: quantile(keys.update, 0.5), p95: quantile(keys.update, 0.95), max: quantile(keys.update, 1) },
+    longestFrameMs: Math.round(Math.max(0, ...frames.gaps.slice(1)) * 10) / 10,
+    longAnimationFrames: frames.loaf.map((x) => Math.round(x)),
+    longTasks: frames.longtask.map((x) => Math.round(x)),
+  };
+  // Earliest start → its row, on the page that holds it.
+  await page.locator('#earliest button').first().click();
+  assert.equal(await page.evaluate(() => document.activeElement.name), '/roster/734/arrivedOn');
+  assert.match(await page.locator('#f-roster .pager').innerText(), /第 15 \/ 20 页/);
+  assert.equal(await page.inputValue('[name="/roster/734/arrivedOn"]'), '2020-01-28');
+  // Paging kept every row as it was (yes/no answers included): same start dates, same decision.
+  assert.equal(await page.inputValue('[name="/roster/734/keyAreaHistory"]'), 'true');
+  await page.click('#f-roster .pager button:has-text("上一页")');
+  await page.click('#f-roster .pager button:has-text("下一页")');
+  await page.click('#f-roster .pager button:has-text("下一页")');
+  await settled(page);
+  assert.equal(await page.locator('#earliest li button').count(), 6);
+  assert.equal(await page.locator('#decision').innerText(), said('conditional'));
+  assert.deepEqual(real(problems), []);
+  await page.evaluate(() => localStorage.removeItem('fangkong.draft.filing'));
+  await page.close();
+});
+
+test('axe-core finds nothing serious; screenshots in zh-CN and en; labels from the pack in each locale', async () => {
+  for (const locale of ['zh-CN', 'en']) {
+    const { page, problems } = await open(`${PAGE}&locale=${locale}`);
+    const dl = engine.describe('filing', { locale, on: '2020-02-04' });
+    await page.selectOption('#example', 'workshop');
+    await page.click('#load-example');
+    await page.waitForFunction(() => document.getElementById('decision').classList.contains('approved'));
+    await page.fill('[name="/enterprise/creditCode"]', WRONG_CODE);
+    await page.fill('[name="/staff/keyArea/unreachable"]', '1');
+    await settled(page);
+    assert.equal(await page.locator('h1').innerText(), dl.title);
+    assert.equal(await page.locator('label[for="f-staff-total"]').innerText().then((s) => s.replace(/\s*\*$/, '')), dl.fields.find((f) => f.id === 'staff.total').label);
+    assert.deepEqual(await page.locator('#gates .gate-head strong').allInnerTexts(), dl.gates.map((g) => g.title));
+    assert.deepEqual(await axe(page), []);
+    await screenshot(page, `filing-${locale}`);
+    assert.deepEqual(real(problems), []);
+    await page.evaluate(() => localStorage.removeItem('fangkong.draft.filing'));
+    await page.close();
+  }
+});

@@ -1,0 +1,579 @@
+// The 复工备案 filing page, for enterprise staff. Everything the person reads about the
+// filing — section titles, field labels, hints, yes/no words, gate titles — comes from
+// `engine.describe('filing')`, so a district's pack changes the page with no code change;
+// only the portal's own words (buttons, headings, decision names) come from app.mjs's UI.
+//
+// - The form is generated from describe's fields: one fieldset per object, one input per
+//   field, named by its JSON Pointer; `bindForm` (pkg/form.js) checks it as people type.
+// - Arrays (the roster, open rectifications) are editable tables kept in a model here and
+//   shown a page of rows at a time, so a 1,000-person roster stays quick; rows can be
+//   added, removed, and pasted from a spreadsheet. The checker passed to bindForm puts the
+//   whole model into each check, and runs it in a Web Worker (check-worker.mjs) when the
+//   roster is large, so typing never waits for the engine.
+// - Beside the form: the decision, what is still to fill in, the six gates (六个坚决不放手)
+//   with the fields that decide them (click to go there), and each key-area employee's
+//   earliest start.
+// - Nothing is lost: the draft is saved locally as people type and restored after a reload;
+//   a submission made offline waits in the outbox, flagged not sent.
+//
+// Test hooks: `window.portalReady` (first answer shown), `window.portalReadyAt`
+// (performance.now() then), and a `fangkong:answer` event on window after each answer is
+// in the DOM.
+import { el, engine, header, LOCALES, outbox, settings, store, submit, t } from './app.mjs';
+import { bindForm } from '/pkg/form.js';
+
+/** Rows above which checks run in the Web Worker. */
+const LARGE = 200;
+/** Rows of an array shown at once. */
+const PAGE = 50;
+
+const tt = (key, vars = {}) => t(key).replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ''));
+/** The calendar day in China Standard Time (UTC+8), never the browser's zone. */
+const chinaDay = (now) => new Date(new Date(now).getTime() + 8 * 3600e3).toISOString().slice(0, 10);
+/** An element id for a JSON Pointer: `/roster/3/name` → `f-roster-3-name`. */
+const idFor = (pointer) => `f${pointer.replace(/[^A-Za-z0-9_]+/g, '-')}`;
+// A describe pointer for a concrete one: `/roster/3/name` → `/roster/*/name`.
+const general = (pointer) => pointer.replace(/\/\d+(?=\/|$)/g, '/*');
+
+header('filing');
+const main = document.getElementById('main');
+document.getElementById('status').textContent = t('loading');
+
+const e = await engine();
+const today = chinaDay(settings.now());
+const d = e.describe('filing', { locale: settings.locale, on: today });
+const byPointer = new Map(d.fields.map((f) => [f.pointer, f]));
+const byId = new Map(d.fields.map((f) => [f.id, f]));
+/** The decision's words: the pack's (describe's `decisions`), else the portal's. */
+const decisionLabel = (x) => d.decisions?.find((o) => o.value === x)?.label ?? t(`fl${x[0].toUpperCase()}${x.slice(1)}`);
+const labelAt = (pointer) => byPointer.get(general(pointer))?.label ?? byPointer.get(pointer)?.label ?? pointer;
+
+// Yes/no words of every locale, for cells pasted from a spreadsheet.
+const yesNo = new Map();
+for (const locale of LOCALES) {
+  const other = locale === settings.locale ? d : e.describe('filing', { locale, on: today });
+  for (const f of other.fields) for (const o of f.enum ?? []) yesNo.set(o.label.trim().toLowerCase(), o.value);
+}
+for (const v of ['true', 'false']) yesNo.set(v, v);
+
+// ---------------------------------------------------------------- the form, from describe
+
+function control(f, id, name, extra = {}) {
+  if (f.type === 'boolean' || f.enum) {
+    const options = f.enum ?? [{ value: 'true', label: 'true' }, { value: 'false', label: 'false' }];
+    return el('select', { id, name, ...extra },
+      el('option', { value: '' }, t('flUnanswered')),
+      ...options.map((o) => el('option', { value: o.value }, o.label)));
+  }
+  return el('input', {
+    id, name, type: 'text', autocomplete: 'off', spellcheck: 'false',
+    inputmode: f.inputMode || (f.type === 'number' ? 'decimal' : undefined), ...extra,
+  });
+}
+
+function fieldNode(f) {
+  const id = idFor(f.pointer);
+  const hintId = f.hint ? `${id}-hint` : undefined;
+  return el('div', { class: 'field' },
+    el('label', { for: id }, f.label, f.required ? el('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null),
+    control(f, id, f.pointer, { 'aria-describedby': hintId }),
+    el('div', { class: 'message', id: `${id}-msg`, 'aria-live': 'polite' }),
+    f.hint ? el('div', { class: 'hint', id: hintId }, f.hint) : null);
+}
+
+/** An array of objects (the roster, open rectifications) as an editable, paged table. */
+class ArrayEditor {
+  constructor(field, columns) {
+    this.field = field;
+    this.pointer = field.pointer;
+    this.prop = field.pointer.slice(1);
+    this.columns = columns.map((c) => ({ ...c, key: c.pointer.slice(field.pointer.length + 3) }));
+    this.rows = [];
+    this.start = 0;
+    this.end = 0;
+    const tid = idFor(this.pointer);
+    this.tbody = el('tbody', { 'on:paste': (ev) => this.paste(ev) });
+    this.status = el('span', { class: 'muted', 'aria-live': 'polite' });
+    this.prev = el('button', { type: 'button', class: 'secondary', 'on:click': () => this.goto(this.start - PAGE) }, t('flPrev'));
+    this.next = el('button', { type: 'button', class: 'secondary', 'on:click': () => this.goto(this.start + PAGE) }, t('flNext'));
+    this.add = el('button', { type: 'button', class: 'secondary add-row', 'on:click': () => this.addRow() }, t('flAddRow'));
+    this.node = el('fieldset', { id: tid, class: 'array' },
+      el('legend', {}, field.label),
+      field.hint ? el('p', { class: 'hint' }, field.hint) : null,
+      el('p', { class: 'hint' }, t('flPasteHint')),
+      el('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-label': field.label },
+        el('table', { class: 'rows' },
+          el('caption', { class: 'sr-only' }, field.label),
+          el('thead', {}, el('tr', {},
+            el('th', { scope: 'col' }, el('span', { class: 'sr-only' }, '#')),
+            ...this.columns.map((c) => el('th', { scope: 'col' },
+              c.label, c.required ? el('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null,
+              c.hint ? el('span', { class: 'hint col-hint', id: `${tid}-hint-${c.key}` }, c.hint) : null)),
+            el('th', { scope: 'col' }, el('span', { class: 'sr-only' }, t('flActions'))))),
+          this.tbody)),
+      el('div', { class: 'pager' }, this.prev, this.status, this.next, this.add));
+    this.render();
+  }
+
+  /** Takes the shown rows from the form's value (what bindForm read from the inputs). */
+  sync(value) {
+    const shown = value?.[this.prop];
+    for (let i = this.start; i < this.end && i < this.rows.length; i++) {
+      const row = shown?.[i];
+      this.rows[i] = row && typeof row === 'object' ? row : {};
+    }
+  }
+
+  /** Shows the page holding row `index`. */
+  show(index) {
+    const start = Math.floor(Math.max(0, Math.min(index, this.rows.length - 1)) / PAGE) * PAGE;
+    if (start !== this.start || this.end === this.start) this.goto(start);
+  }
+
+  goto(start) {
+    if (binding) this.sync(binding.value());
+    this.start = Math.max(0, Math.min(start, Math.floor(Math.max(this.rows.length - 1, 0) / PAGE) * PAGE));
+    this.render();
+    binding?.check();
+  }
+
+  render() {
+    this.end = Math.min(this.rows.length, this.start + PAGE);
+    const tid = idFor(this.pointer);
+    const rows = [];
+    for (let i = this.start; i < this.end; i++) {
+      const value = this.rows[i] ?? {};
+      const n = i + 1;
+      rows.push(el('tr', {},
+        el('th', { scope: 'row' }, String(n)),
+        ...this.columns.map((c) => {
+          const pointer = `${this.pointer}/${i}/${c.key}`;
+          const v = value[c.key];
+          const input = control(c, idFor(pointer), pointer, {
+            'aria-label': `${c.label} ${tt('flRow', { n })}`,
+            'aria-describedby': c.hint ? `${tid}-hint-${c.key}` : undefined,
+          });
+          input.value = v === undefined || v === null ? '' : String(v); // after a select's options exist
+          return el('td', {}, input);
+        }),
+        el('td', {}, el('button', { type: 'button', class: 'secondary remove', 'aria-label': tt('flRemoveRow', { n }), 'on:click': () => this.remove(i) }, t('flRemove')))));
+    }
+    this.tbody.replaceChildren(...rows);
+    const pages = Math.max(1, Math.ceil(this.rows.length / PAGE));
+    this.status.textContent = `${tt('flRows', { n: this.rows.length })} · ${tt('flPage', { p: Math.floor(this.start / PAGE) + 1, pages })}`;
+    this.prev.disabled = this.start === 0;
+    this.next.disabled = this.end >= this.rows.length;
+  }
+
+  setRows(rows) {
+    this.rows = Array.isArray(rows) ? rows.map((r) => (r && typeof r === 'object' ? { ...r } : {})) : [];
+    this.start = 0;
+    this.render();
+  }
+
+  addRow() {
+    if (binding) this.sync(binding.value());
+    this.rows.push({});
+    this.goto(this.rows.length - 1 - ((this.rows.length - 1) % PAGE));
+    document.getElementById(idFor(`${this.pointer}/${this.rows.length - 1}/${this.columns[0].key}`))?.focus();
+  }
+
+  remove(i) {
+    this.sync(binding.value());
+    this.rows.splice(i, 1);
+    this.goto(this.start >= this.rows.length ? this.start - PAGE : this.start);
+    const at = Math.min(i, this.rows.length - 1);
+    (at >= 0 ? this.tbody.querySelectorAll('button.remove')[at - this.start] : this.add)?.focus();
+  }
+
+  /** Tab-separated rows pasted into a cell fill the rows and columns from that cell on. */
+  paste(ev) {
+    const target = ev.target;
+    const text = ev.clipboardData?.getData('text/plain') ?? '';
+    const body = text.replace(/\r\n?/g, '\n').replace(/\n+$/, '');
+    if (!target?.name || !/[\t\n]/.test(body)) return; // one value: the browser pastes it
+    ev.preventDefault();
+    this.sync(binding.value());
+    const [, , index, key] = target.name.split('/');
+    const r0 = Number(index);
+    const c0 = Math.max(0, this.columns.findIndex((c) => c.key === key));
+    const lines = body.split('\n');
+    lines.forEach((line, i) => {
+      const row = (this.rows[r0 + i] ??= {});
+      line.split('\t').forEach((cell, j) => {
+        const c = this.columns[c0 + j];
+        if (!c) return;
+        const v = cell.trim();
+        if (v === '') delete row[c.key];
+        else if (c.type === 'boolean') row[c.key] = yesNo.has(v.toLowerCase()) ? yesNo.get(v.toLowerCase()) === 'true' : v;
+        else row[c.key] = v;
+      });
+    });
+    for (let i = 0; i < this.rows.length; i++) this.rows[i] ??= {};
+    for (let i = 0; i < lines.length; i++) binding.visit(`${this.pointer}/${r0 + i}`);
+    this.render();
+    binding.check();
+    document.getElementById(target.id)?.focus();
+  }
+}
+
+const title = el('h1', { id: 'title' }, d.title);
+const form = el('form', { id: 'filing', novalidate: true, 'aria-labelledby': 'title', 'on:submit': (ev) => ev.preventDefault() });
+const basics = el('fieldset', { id: 'f-general' }, el('legend', {}, t('flGeneral')));
+form.append(basics);
+const boxes = new Map([['', basics]]);
+const editors = new Map();
+for (const f of d.fields) {
+  const parent = f.pointer.slice(0, f.pointer.lastIndexOf('/'));
+  if (parent.includes('*')) continue; // a column of an array: its editor shows it
+  const box = boxes.get(parent) ?? basics;
+  const into = (node) => (parent === '' && f.type !== 'object' && f.type !== 'array' ? basics : parent === '' ? form : box).append(node);
+  if (f.type === 'object') {
+    const fs = el('fieldset', { id: idFor(f.pointer) }, el('legend', {}, f.label), f.hint ? el('p', { class: 'hint' }, f.hint) : null);
+    into(fs);
+    boxes.set(f.pointer, fs);
+  } else if (f.type === 'array') {
+    const columns = d.fields.filter((c) => c.pointer.startsWith(`${f.pointer}/*/`) && !c.pointer.slice(f.pointer.length + 3).includes('/'));
+    const editor = new ArrayEditor(f, columns);
+    editors.set(f.pointer, editor);
+    into(editor.node);
+  } else {
+    into(fieldNode(f));
+  }
+}
+
+// ---------------------------------------------------------------- the tools above the form
+
+const exampleSelect = el('select', { id: 'example' }, ...['workshop', 'supermarket', 'factory-1000'].map((n) => el('option', { value: n }, n)));
+const fileInput = el('input', { id: 'open-file', type: 'file', accept: '.json,application/json', 'on:change': openFile });
+const tools = el('div', { class: 'tools no-print' },
+  el('label', { for: 'example' }, t('flExample'), exampleSelect),
+  el('button', { type: 'button', class: 'secondary', id: 'load-example', 'on:click': loadExample }, t('load')),
+  el('label', { for: 'open-file' }, t('flOpenFile'), fileInput),
+  el('button', { type: 'button', class: 'secondary', id: 'clear', 'on:click': clearAll }, t('clear')));
+
+// ---------------------------------------------------------------- the panels beside it
+
+const decisionEl = el('p', { id: 'decision', class: 'decision incomplete', role: 'status' });
+const pendingEl = el('p', { id: 'pending' });
+const packEl = el('p', { class: 'muted', id: 'pack' });
+const otherList = el('ul', { id: 'other', class: 'other' });
+const otherBox = el('div', { hidden: true }, el('h3', {}, t('flOther')), otherList);
+const gatesList = el('ol', { class: 'gates', id: 'gates' });
+const earliestList = el('ul', { id: 'earliest', class: 'earliest' });
+const workerNote = el('p', { class: 'muted', id: 'worker-note', hidden: true }, t('flWorker'));
+const saveEl = el('p', { class: 'muted', id: 'saved' });
+const sendEl = el('p', { id: 'send-status', role: 'status' });
+const outboxEl = el('p', { id: 'outbox', class: 'muted' });
+const submitButton = el('button', { type: 'button', id: 'submit', 'on:click': send }, t('submit'));
+
+const gateNodes = d.gates.map((g) => {
+  const state = el('span', { class: 'state undetermined' }, t('undetermined'));
+  const causes = el('ul', { class: 'causes' });
+  const fields = el('ul', { class: 'fields' }, ...g.fields.map((id) => {
+    const f = byId.get(id);
+    return el('li', {}, el('button', { type: 'button', class: 'cause field-link', 'data-pointer': f?.pointer ?? '', 'on:click': () => focusPointer(f?.pointer ?? '') }, f?.label ?? id));
+  }));
+  const node = el('li', { id: `gate-${g.id}`, class: 'gate' },
+    el('div', { class: 'gate-head' }, el('strong', {}, g.title), ' ', state),
+    causes,
+    el('div', { class: 'decided-by' }, el('span', { class: 'muted' }, t('flDecidedBy')), fields));
+  gatesList.append(node);
+  return { gate: g, node, state, causes, fields };
+});
+
+const side = el('aside', { class: 'side', 'aria-label': t('flSide') },
+  el('section', { class: 'panel', 'aria-labelledby': 'h-decision' },
+    el('h2', { id: 'h-decision' }, t('decision')), decisionEl, pendingEl, otherBox, packEl, workerNote),
+  el('section', { class: 'panel', 'aria-labelledby': 'h-gates' }, el('h2', { id: 'h-gates' }, t('gates')), gatesList),
+  el('section', { class: 'panel', 'aria-labelledby': 'h-earliest' }, el('h2', { id: 'h-earliest' }, t('flEarliest')), earliestList),
+  el('section', { class: 'panel no-print' }, submitButton, sendEl, outboxEl, saveEl));
+
+main.replaceChildren(title, el('div', { class: 'layout' }, el('div', { class: 'form-col' }, tools, form), side));
+
+// ---------------------------------------------------------------- checking
+
+/** The whole filing: bindForm's value with every row of every array (not only those shown). */
+function whole(value) {
+  const full = { ...value };
+  for (const ed of editors.values()) {
+    ed.sync(value);
+    if (ed.rows.length) full[ed.prop] = ed.rows;
+    else delete full[ed.prop];
+  }
+  return full;
+}
+
+const roster = editors.get('/roster');
+const large = () => [...editors.values()].some((ed) => ed.rows.length > LARGE);
+
+/** Checks in check-worker.mjs; while one check runs, only the newest waiting one is kept. */
+function workerChecker() {
+  let worker;
+  let broken = false;
+  let seq = 0;
+  let running = null;
+  let queued = null;
+  const local = (r) => {
+    try {
+      const answer = e.checkFiling(r.input, r.options);
+      for (const w of r.waiting) w.resolve(answer);
+    } catch (err) {
+      for (const w of r.waiting) w.reject(err);
+    }
+  };
+  const next = () => {
+    running = queued;
+    queued = null;
+    if (!running) return;
+    if (broken) {
+      const r = running;
+      running = null;
+      local(r);
+      next();
+      return;
+    }
+    running.id = ++seq;
+    worker.postMessage({ id: running.id, kind: running.kind, pack: settings.pack, input: running.input, options: running.options });
+  };
+  const start = () => {
+    worker = new Worker('/js/check-worker.mjs', { type: 'module' });
+    worker.addEventListener('message', ({ data }) => {
+      const r = running;
+      if (!r || data.id !== r.id) return;
+      if (data.error) for (const w of r.waiting) w.reject(Object.assign(new Error(data.error.message), data.error));
+      else for (const w of r.waiting) w.resolve(data.answer);
+      next();
+    });
+    worker.addEventListener('error', (ev) => {
+      ev.preventDefault();
+      broken = true; // checks go on in the page
+      if (running) {
+        queued = queued ? { ...queued, waiting: [...running.waiting, ...queued.waiting] } : running;
+        running = null;
+        next();
+      }
+    });
+  };
+  return {
+    check(kind, input, options) {
+      worker ?? start();
+      return new Promise((resolve, reject) => {
+        const waiting = [{ resolve, reject }, ...(queued?.waiting ?? [])];
+        queued = { kind, input, options, waiting };
+        if (!running) next();
+      });
+    },
+  };
+}
+const inWorker = workerChecker();
+
+let latest = {};
+let saving = false;
+let saveTimer = 0;
+const drafts = store('filing');
+const draft = drafts.load();
+
+function save() {
+  clearTimeout(saveTimer);
+  saveTimer = 0;
+  if (!saving) return;
+  drafts.save(latest);
+  const n = new Date(); // (not toLocaleTimeString: its first call loads ICU data for ~25 ms)
+  saveEl.textContent = `${t('saved')} ${[n.getHours(), n.getMinutes(), n.getSeconds()].map((x) => String(x).padStart(2, '0')).join(':')}`;
+}
+addEventListener('pagehide', () => saveTimer && save());
+document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && saveTimer && save());
+
+const checker = {
+  check(kind, value, options) {
+    latest = whole(value);
+    if (saving) {
+      if (large()) saveTimer ||= setTimeout(save, 400);
+      else save();
+    }
+    workerNote.hidden = !large();
+    if (large()) return inWorker.check(kind, latest, options);
+    return Promise.resolve(e.checkFiling(latest, options));
+  },
+};
+
+let answer = null;
+let binding = null;
+let shown = '';
+
+binding = bindForm(form, e, {
+  kind: 'filing',
+  now: settings.now,
+  locale: settings.locale,
+  describe: d,
+  checker,
+  onAnswer(a, info) {
+    answer = a;
+    // Values the engine normalised in rows not shown: into the model.
+    for (const n of a.normalized ?? []) {
+      const m = /^(\/[^/]+)\/(\d+)\/([^/]+)$/.exec(n.path);
+      const ed = m && editors.get(m[1]);
+      if (ed && (Number(m[2]) < ed.start || Number(m[2]) >= ed.end) && ed.rows[Number(m[2])]) ed.rows[Number(m[2])][m[3]] = n.value;
+    }
+    show(a, info?.unplaced ?? []);
+    if (!window.portalReady) {
+      window.portalReadyAt = performance.now();
+      window.portalReady = true;
+    }
+    dispatchEvent(new CustomEvent('fangkong:answer', { detail: { decision: a.decision, pending: a.pending } }));
+  },
+});
+
+/** Is there a value at `pointer` in the whole filing? */
+function has(pointer) {
+  let v = latest;
+  for (const k of pointer.split('/').slice(1)) {
+    if (v === null || typeof v !== 'object') return false;
+    v = v[k];
+  }
+  return v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === '');
+}
+
+function show(a, unplaced) {
+  decisionEl.className = `decision ${a.decision}`;
+  decisionEl.textContent = decisionLabel(a.decision);
+  const missing = a.pending + a.diagnostics.filter((x) => x.missing).length;
+  pendingEl.textContent = missing ? tt('flPending', { n: missing }) : t('flNoPending');
+  packEl.textContent = `${t('pack')}: ${a.pack.id} ${a.pack.version} · ${t('now')}: ${a.today}`;
+
+  // What did not land under an input (a rule about several fields, or a row on another page).
+  const key = JSON.stringify([unplaced.map((x) => [x.path, x.message]), a.gates, a.earliestStart,
+    d.gates.map((g) => g.fields.map((id) => has(byId.get(id)?.pointer ?? '')))]);
+  if (key === shown) return;
+  shown = key;
+  otherBox.hidden = unplaced.length === 0;
+  otherList.replaceChildren(...unplaced.slice(0, 50).map((x) => el('li', { class: x.severity },
+    el('button', { type: 'button', class: 'cause', 'on:click': () => focusPointer(x.path) }, x.message),
+    el('span', { class: 'muted' }, ` ${where(x.path)}`))),
+  ...(unplaced.length > 50 ? [el('li', { class: 'muted' }, tt('flMore', { n: unplaced.length - 50 }))] : []));
+
+  for (const { gate, state, causes, fields } of gateNodes) {
+    const r = a.gates.find((x) => x.id === gate.id);
+    const s = r?.passed === true ? 'passed' : r?.passed === false ? 'failed' : 'undetermined';
+    state.className = `state ${s}`;
+    state.textContent = t(s);
+    causes.replaceChildren(...(r?.causes ?? []).map((c) => {
+      const diag = a.diagnostics.find((x) => x.path === c.path && x.code === c.code) ?? a.diagnostics.find((x) => x.path === c.path);
+      return el('li', {}, el('button', { type: 'button', class: 'cause', 'data-pointer': c.path, 'on:click': () => focusPointer(c.path) }, diag?.message ?? labelAt(c.path)),
+        el('span', { class: 'muted' }, ` ${where(c.path)}`));
+    }));
+    for (const b of fields.querySelectorAll('button')) b.classList.toggle('missing', !!b.dataset.pointer && !b.dataset.pointer.includes('*') && !has(b.dataset.pointer));
+  }
+
+  const list = a.earliestStart ?? [];
+  earliestList.replaceChildren(...(list.length ? list.map((x) => {
+    const row = roster?.rows[x.index] ?? {};
+    return el('li', {}, el('button', { type: 'button', class: 'cause', 'on:click': () => focusPointer(`${x.path}/arrivedOn`) },
+      `${row.name ?? ''} (${tt('flRow', { n: x.index + 1 })})`), ` ${x.earliestStart}`);
+  }) : [el('li', { class: 'muted' }, t('flNone'))]));
+}
+
+/** "员工电话 · 第 4 行" for `/roster/3/phone`. */
+function where(pointer) {
+  const m = /^\/[^/]+\/(\d+)(?:\/|$)/.exec(pointer);
+  return `${labelAt(pointer)}${m ? ` · ${tt('flRow', { n: Number(m[1]) + 1 })}` : ''}`;
+}
+
+/** Focuses the input of `pointer` (showing its row), or the nearest thing above it. */
+function focusPointer(pointer) {
+  let p = pointer.replace('/*', '/0');
+  const m = /^(\/[^/]+)\/(\d+)(?:\/|$)/.exec(p);
+  const ed = m && editors.get(m[1]);
+  if (ed) {
+    if (ed.rows.length === 0) p = m[1];
+    else ed.show(Number(m[2]));
+  }
+  while (p) {
+    const node = document.getElementById(idFor(p));
+    const target = node?.matches('input, select, textarea, button') ? node : node?.querySelector('input, select, textarea, button');
+    if (target) {
+      target.focus();
+      target.scrollIntoView({ block: 'center' });
+      return;
+    }
+    p = p.slice(0, p.lastIndexOf('/'));
+  }
+}
+
+// ---------------------------------------------------------------- loading, clearing, sending
+
+/** Every pointer of a value's leaves (arrays count as one: their rows were given). */
+function leaves(value, prefix = '', out = []) {
+  for (const [k, v] of Object.entries(value ?? {})) {
+    const p = `${prefix}/${k}`;
+    if (Array.isArray(v)) out.push(p);
+    else if (v && typeof v === 'object') leaves(v, p, out);
+    else if (v !== undefined && v !== null && v !== '') out.push(p);
+  }
+  return out;
+}
+
+function fill(value) {
+  const v = value && typeof value === 'object' ? value : {};
+  for (const ed of editors.values()) ed.setRows(v[ed.prop]);
+  for (const p of leaves(v)) binding.visit(p);
+  return binding.setValue(v);
+}
+
+async function loadExample() {
+  const res = await fetch(`/examples/filings/${exampleSelect.value}.json`);
+  binding.scope.clear();
+  await fill(await res.json());
+}
+
+async function openFile() {
+  const file = fileInput.files?.[0];
+  if (!file) return;
+  binding.scope.clear();
+  await fill(JSON.parse(await file.text()));
+}
+
+async function clearAll() {
+  drafts.clear();
+  binding.scope.clear();
+  await fill({});
+  saveEl.textContent = '';
+}
+
+function showOutbox() {
+  const n = outbox.list().filter((x) => x.kind === 'filing').length;
+  outboxEl.textContent = n ? tt('flOutbox', { n }) : '';
+}
+addEventListener('fangkong:outbox', showOutbox);
+addEventListener('online', () => setTimeout(showOutbox, 500));
+
+async function send() {
+  submitButton.disabled = true;
+  sendEl.className = '';
+  sendEl.textContent = t('sending');
+  try {
+    const a = await binding.check();
+    const r = await submit('filing', latest, a.pack.hash, settings.now());
+    if (r.status === 'sent') {
+      const ok = r.response?.accepted;
+      sendEl.className = 'sent';
+      sendEl.textContent = `${t('submitted')} · ${ok ? t('flAccepted') : tt('flNotAccepted', { decision: decisionLabel(r.response?.answer?.decision ?? 'incomplete') })}`;
+    } else {
+      sendEl.className = 'not-sent';
+      sendEl.textContent = t('notSent');
+    }
+  } finally {
+    submitButton.disabled = false;
+    showOutbox();
+  }
+}
+
+showOutbox();
+if (draft) {
+  await fill(draft);
+  saveEl.textContent = t('restored');
+} else {
+  await binding.check();
+}
+saving = true;
