@@ -311,3 +311,121 @@ fn every_subcommand_answers_with_the_same_options() {
     assert_eq!(a["until"], "2020-02-08");
     assert_eq!(a["diagnostics"][0]["message"], "居家觀察至2020-02-07（2020-02-08起解除），每天量測體溫兩次");
 }
+
+/// `fangkong ARGS` with `RAYON_NUM_THREADS=threads` (how many cores `--jsonl` may use).
+fn fangkong_on(threads: usize, args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fangkong"))
+        .args(args)
+        .env("RAYON_NUM_THREADS", threads.to_string())
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let text = stdin.to_owned();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(text.as_bytes());
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+#[test]
+fn jsonl_on_every_core_keeps_the_order_and_the_bytes_of_one_line_after_another() {
+    // Distinct lines with distinct answers, in an irregular order, over several chunks of work
+    // (more than 1,024 lines), with blank lines and unusable ones in between.
+    let kinds = [
+        workshop_with("{}"),
+        workshop_with(r#"{"plannedResumption": "2020-02-07"}"#),
+        workshop_with(r#"{"enterprise": {"name": ""}}"#),
+        "this is not json".to_owned(),
+        "{}".to_owned(),
+        workshop_with(r#"{"staff": {"total": 3}}"#),
+    ];
+    let one: Vec<String> = kinds
+        .iter()
+        .map(|k| {
+            let out = fangkong_on(1, &["check-filing", "-", "--jsonl", "--now", NOW], &format!("{k}\n"));
+            String::from_utf8(out.stdout).unwrap().trim_end().to_owned()
+        })
+        .collect();
+    for (i, a) in one.iter().enumerate() {
+        assert!(!one[..i].contains(a), "line kind {i} answers like an earlier one: pick another");
+    }
+    let order: Vec<usize> = (0..2_600usize).map(|i| (i * 7 + i / 13) % kinds.len()).collect();
+    let mut input = String::new();
+    let mut not_json_lines = Vec::new();
+    let mut line = 0usize;
+    for (i, k) in order.iter().enumerate() {
+        if i % 100 == 0 {
+            input.push('\n'); // a blank line: skipped, but counted in line numbers
+            line += 1;
+        }
+        input.push_str(&kinds[*k]);
+        input.push('\n');
+        line += 1;
+        if *k == 3 {
+            not_json_lines.push(line);
+        }
+    }
+    let file = tmp("order.jsonl", &input);
+    let args = ["check-filing", "-", "--jsonl", "--now", NOW];
+    let sequential = fangkong_on(1, &args, &input);
+    let parallel = fangkong_on(4, &args, &input);
+    let from_file = fangkong_on(4, &["check-filing", file.to_str().unwrap(), "--jsonl", "--now", NOW], "");
+    for out in [&sequential, &parallel, &from_file] {
+        assert_eq!(out.status.code(), Some(2), "unusable lines exit 2");
+    }
+    let text = String::from_utf8(sequential.stdout.clone()).unwrap();
+    let got: Vec<&str> = text.lines().collect();
+    assert_eq!(got.len(), order.len(), "one answer per non-blank line");
+    for (i, (a, k)) in got.iter().zip(&order).enumerate() {
+        assert_eq!(*a, one[*k], "answer {i} is not the answer to line kind {k}");
+    }
+    assert!(parallel.stdout == sequential.stdout, "4 threads: not the bytes of 1 thread");
+    assert!(from_file.stdout == sequential.stdout, "a file: not the bytes of standard input");
+    // The unusable lines are named on stderr, in order, by their line numbers.
+    for out in [&sequential, &parallel, &from_file] {
+        let err = String::from_utf8_lossy(&out.stderr);
+        let named: Vec<usize> =
+            err.lines().filter_map(|l| l.split(": line ").nth(1)?.split(':').next()?.parse().ok()).collect();
+        assert_eq!(named, not_json_lines, "{}", &err[..err.len().min(300)]);
+    }
+}
+
+#[test]
+fn jsonl_answers_each_line_as_it_comes_without_waiting_for_more() {
+    use std::io::BufRead;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fangkong"))
+        .args(["check-filing", "-", "--jsonl", "--now", NOW])
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines() {
+            if tx.send(line.unwrap()).is_err() {
+                break;
+            }
+        }
+    });
+    let wait = std::time::Duration::from_secs(60);
+    for good in [workshop_with("{}"), workshop_with(r#"{"plannedResumption": "2020-02-07"}"#)] {
+        writeln!(input, "{good}").unwrap();
+        input.flush().unwrap();
+        // stdin stays open: the answer must come before any more input.
+        let line = rx.recv_timeout(wait).expect("no answer while standard input stays open");
+        let a: Value = serde_json::from_str(&line).unwrap();
+        assert!(a["decision"].is_string());
+    }
+    drop(input);
+    assert!(child.wait().unwrap().success());
+}

@@ -6,12 +6,16 @@
 //! ```
 //! Exit status: 0 when it answered (whatever the decision), 2 for unusable input.
 
-use std::io::{BufRead, IsTerminal, Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use fangkong::answer::Answer;
 use fangkong::time::parse_now;
 use fangkong::{Engine, Locale, Options};
+use rayon::prelude::*;
+
+/// Lines of `--jsonl` answered together on every core before they are written, in order.
+const JSONL_CHUNK: usize = 1024;
 
 const USAGE: &str = "usage:
   fangkong check-filing FILE|-      [OPTIONS]   a return-to-work filing (复工备案)
@@ -27,7 +31,8 @@ options:
   --pack FILE              a rule pack (or an array of versions) instead of the embedded shenzhen-2020
   --pack-id ID             an embedded pack family: shenzhen-2020, guangming-2020, hangzhou-2020
   --pack-version V         judge with this version instead of the one in force on the submission's date
-  --jsonl                  one submission per line in, one answer per line out
+  --jsonl                  one submission per line in, one answer per line out, in the same order;
+                           uses every core (RAYON_NUM_THREADS=N to use fewer)
   --scope POINTER          progressive checking: a field or section reached (repeat, or comma-separated);
                            missing values outside the scope are held back and counted in `pending`
   --on DATE                describe: the version in force on DATE (default: the latest)
@@ -208,34 +213,60 @@ fn run(a: &Args, kind: Kind, name: &str) -> Result<ExitCode, String> {
         return Ok(ExitCode::SUCCESS);
     }
     let show = std::io::stderr().is_terminal();
-    let (lines, total): (Box<dyn Iterator<Item = std::io::Result<String>>>, Option<usize>) = if input == "-" {
-        (Box::new(std::io::stdin().lock().lines()), None)
-    } else {
-        let text = read_input(input)?;
-        let total = text.lines().filter(|l| !l.trim().is_empty()).count();
-        (Box::new(text.lines().map(|l| Ok(l.to_owned())).collect::<Vec<_>>().into_iter()), Some(total))
-    };
+    let text = if input == "-" { None } else { Some(read_input(input)?) };
+    let total = text.as_ref().map(|t| t.lines().filter(|l| !l.trim().is_empty()).count());
+    // A reader thread numbers the lines; the answers are computed a chunk at a time on every
+    // core (rayon) and written in input order before the next chunk, so the output is the same
+    // bytes as one line after another and memory stays bounded. A chunk is whatever has arrived
+    // (up to JSONL_CHUNK lines): a caller feeding one line and waiting gets its answer at once.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, std::io::Result<String>)>(4 * JSONL_CHUNK);
+    std::thread::spawn(move || match text {
+        None => {
+            for (i, line) in std::io::stdin().lines().enumerate() {
+                if tx.send((i + 1, line)).is_err() {
+                    break;
+                }
+            }
+        }
+        Some(text) => {
+            for (i, line) in text.lines().enumerate() {
+                if tx.send((i + 1, Ok(line.to_owned()))).is_err() {
+                    break;
+                }
+            }
+        }
+    });
+    let mut out = std::io::BufWriter::new(out);
     let mut unusable = 0usize;
     let mut n = 0usize;
-    for (i, line) in lines.enumerate() {
-        let line = line.map_err(|e| format!("{input}: line {}: {e}", i + 1))?;
-        if line.trim().is_empty() {
-            continue;
+    while let Ok(first) = rx.recv() {
+        let mut chunk: Vec<(usize, String)> = Vec::with_capacity(JSONL_CHUNK);
+        let mut next = Some(first);
+        while let Some((no, line)) = next {
+            let line = line.map_err(|e| format!("{input}: line {no}: {e}"))?;
+            if !line.trim().is_empty() {
+                chunk.push((no, line));
+            }
+            next = if chunk.len() < JSONL_CHUNK { rx.try_recv().ok() } else { None };
         }
-        n += 1;
-        let (json, bad) = answer(&engine, kind, &line, &opts, false)?;
-        if bad {
-            unusable += 1;
-            eprintln!(
-                "{}{input}: line {}: unusable input (answered with a diagnostic)",
-                if show { "\r" } else { "" },
-                i + 1
-            );
+        let answers: Vec<Result<(String, bool), String>> =
+            chunk.par_iter().map(|(_, line)| answer(&engine, kind, line, &opts, false)).collect();
+        for ((no, _), answered) in chunk.iter().zip(answers) {
+            let (json, bad) = answered?;
+            n += 1;
+            if bad {
+                unusable += 1;
+                eprintln!(
+                    "{}{input}: line {no}: unusable input (answered with a diagnostic)",
+                    if show { "\r" } else { "" }
+                );
+            }
+            writeln!(out, "{json}").map_err(|e| e.to_string())?;
+            if show && (n.is_multiple_of(50) || Some(n) == total) {
+                progress(n, total);
+            }
         }
-        writeln!(out, "{json}").map_err(|e| e.to_string())?;
-        if show && (n.is_multiple_of(50) || Some(n) == total) {
-            progress(n, total);
-        }
+        out.flush().map_err(|e| e.to_string())?;
     }
     if show && n > 0 {
         progress(n, total);
