@@ -1,0 +1,383 @@
+//! The parts of a rule: fields, expressions and checks, resolved against the input shape.
+
+use std::collections::BTreeSet;
+
+use super::ParamTable;
+use crate::answer::Severity;
+use crate::expr::{Expr, ExprErrorKind, ExprTy, ParamValue, Params, Scope};
+use crate::pack::doc::{CheckDoc, FieldCheckKind, RuleDoc};
+use crate::pack::error::perr;
+use crate::pack::{
+    AssertCheck, FieldCheck, FieldPath, IsolationRule, PackError, PackErrorKind, ScreenOutcome, ScreenRule, Seg,
+    field_check_codes,
+};
+use crate::schema::{Resolved, Shape, Ty, resolve};
+
+fn check_ty(k: FieldCheckKind) -> Ty {
+    match k {
+        FieldCheckKind::Date => Ty::Date,
+        FieldCheckKind::Count | FieldCheckKind::Amount => Ty::Num,
+        _ => Ty::Str,
+    }
+}
+
+pub(super) fn is_ident(s: &str) -> bool {
+    let mut cs = s.chars();
+    cs.next().is_some_and(|c| c.is_ascii_alphabetic()) && cs.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+pub(super) struct Compiler<'a> {
+    pub(super) shape: &'static Shape,
+    pub(super) params: &'a ParamTable,
+    pub(super) errors: Vec<PackError>,
+    pub(super) codes: BTreeSet<String>,
+}
+
+fn expr_kind(k: ExprErrorKind) -> PackErrorKind {
+    match k {
+        ExprErrorKind::Syntax => PackErrorKind::Syntax,
+        ExprErrorKind::UnknownName => PackErrorKind::UnknownReference,
+        ExprErrorKind::TypeMismatch => PackErrorKind::TypeMismatch,
+    }
+}
+
+impl Compiler<'_> {
+    pub(super) fn expr(
+        &mut self,
+        src: &str,
+        elem: Option<&'static Shape>,
+        want: Option<ExprTy>,
+        at: &str,
+    ) -> Option<Expr> {
+        let scope = Scope { doc: self.shape, elem, params: self.params };
+        let r = match want {
+            Some(t) => Expr::compile_as(src, &scope, t),
+            None => Expr::compile(src, &scope),
+        };
+        match r {
+            Ok(e) => Some(e),
+            Err(e) => {
+                self.errors.push(perr(at, expr_kind(e.kind), format!("{} (column {})", e.message, e.column)));
+                None
+            }
+        }
+    }
+
+    fn array_field(&mut self, name: &str, at: &str) -> Option<(Vec<String>, &'static Shape)> {
+        let segs: Vec<&str> = name.split('.').collect();
+        match resolve(self.shape, &segs) {
+            Some(Resolved::Array(el)) => Some((segs.iter().map(|s| (*s).to_owned()).collect(), el)),
+            Some(_) => {
+                self.errors.push(perr(at, PackErrorKind::TypeMismatch, format!("`{name}` is not an array field")));
+                None
+            }
+            None => {
+                self.errors.push(perr(at, PackErrorKind::UnknownReference, format!("unknown field `{name}`")));
+                None
+            }
+        }
+    }
+
+    pub(super) fn path_in(&mut self, shape: &'static Shape, name: &str, at: &str) -> Option<Vec<String>> {
+        if name.is_empty() {
+            return Some(Vec::new());
+        }
+        let segs: Vec<&str> = name.split('.').collect();
+        if resolve(shape, &segs).is_none() {
+            self.errors.push(perr(at, PackErrorKind::UnknownReference, format!("unknown field `{name}`")));
+            return None;
+        }
+        Some(segs.iter().map(|s| (*s).to_owned()).collect())
+    }
+
+    fn field_path(&mut self, name: &str, want: Ty, at: &str) -> Option<FieldPath> {
+        let mut shape = self.shape;
+        let mut segs = Vec::new();
+        let parts: Vec<&str> = name.split('.').collect();
+        let n = parts.len();
+        for (i, part) in parts.iter().enumerate() {
+            let (key, each) = match part.strip_suffix("[]") {
+                Some(k) => (k, true),
+                None => (*part, false),
+            };
+            let Shape::Object(fields) = shape else {
+                self.errors.push(perr(at, PackErrorKind::UnknownReference, format!("unknown field `{name}`")));
+                return None;
+            };
+            let Some(fl) = fields.iter().find(|f| f.name == key) else {
+                self.errors.push(perr(at, PackErrorKind::UnknownReference, format!("unknown field `{name}`")));
+                return None;
+            };
+            shape = &fl.shape;
+            if each {
+                let Shape::Array(el) = shape else {
+                    self.errors.push(perr(
+                        at,
+                        PackErrorKind::TypeMismatch,
+                        format!("`{key}` in `{name}` is not an array"),
+                    ));
+                    return None;
+                };
+                shape = el;
+                segs.push(Seg::Each(key.to_owned()));
+            } else {
+                if matches!(shape, Shape::Array(_)) && i + 1 < n {
+                    self.errors.push(perr(
+                        at,
+                        PackErrorKind::TypeMismatch,
+                        format!("`{key}` in `{name}` is an array: write `{key}[]`"),
+                    ));
+                    return None;
+                }
+                segs.push(Seg::Key(key.to_owned()));
+            }
+        }
+        match shape {
+            Shape::Leaf(t) if *t == want => Some(FieldPath { segs, ty: *t }),
+            Shape::Leaf(t) => {
+                self.errors.push(perr(
+                    at,
+                    PackErrorKind::TypeMismatch,
+                    format!("`{name}` is a {} field; this check needs a {} field", t.name(), want.name()),
+                ));
+                None
+            }
+            _ => {
+                self.errors.push(perr(at, PackErrorKind::TypeMismatch, format!("`{name}` is not a single value")));
+                None
+            }
+        }
+    }
+
+    pub(super) fn unused(&mut self, at: &str, what: &[(&str, bool)], kind: &str) {
+        for (name, given) in what {
+            if *given {
+                self.errors.push(perr(
+                    format!("{at}/{name}"),
+                    PackErrorKind::BadRule,
+                    format!("`{name}` is not used by a {kind}"),
+                ));
+            }
+        }
+    }
+
+    pub(super) fn field_check(&mut self, c: &CheckDoc, rule_sev: Severity, at: &str) -> Option<FieldCheck> {
+        let Some(kind) = c.check else {
+            self.errors.push(perr(format!("{at}/check"), PackErrorKind::BadRule, "a field check needs `check`"));
+            return None;
+        };
+        self.unused(
+            at,
+            &[
+                ("assert", c.assert.is_some()),
+                ("when", c.when.is_some()),
+                ("each", c.each.is_some()),
+                ("path", c.path.is_some()),
+                ("code", c.code.is_some()),
+                ("params", !c.params.is_empty()),
+            ],
+            "field check",
+        );
+        let want = check_ty(kind);
+        let mut fields = Vec::new();
+        for (i, f) in c.fields.iter().flatten().enumerate() {
+            fields.extend(self.field_path(f, want, &format!("{at}/fields/{i}")));
+        }
+        let mut required = Vec::new();
+        for (i, f) in c.required.iter().flatten().enumerate() {
+            required.extend(self.field_path(f, want, &format!("{at}/required/{i}")));
+        }
+        if fields.is_empty() && required.is_empty() && c.fields.is_none() {
+            self.errors.push(perr(format!("{at}/fields"), PackErrorKind::BadRule, "a field check needs `fields`"));
+        }
+        let allowed = match (&c.allowed, kind) {
+            (None, _) => None,
+            (Some(p), FieldCheckKind::DistrictCode) => match p.strip_prefix('$').and_then(|n| self.params.param(n)) {
+                Some(ParamValue::StrList(l)) => Some(l.clone()),
+                Some(_) => {
+                    self.errors.push(perr(
+                        format!("{at}/allowed"),
+                        PackErrorKind::TypeMismatch,
+                        format!("`{p}` is not a list of texts"),
+                    ));
+                    None
+                }
+                None => {
+                    self.errors.push(perr(
+                        format!("{at}/allowed"),
+                        PackErrorKind::UnknownReference,
+                        format!("unknown parameter `{p}`"),
+                    ));
+                    None
+                }
+            },
+            (Some(_), _) => {
+                self.errors.push(perr(
+                    format!("{at}/allowed"),
+                    PackErrorKind::BadRule,
+                    "`allowed` is only for districtCode checks",
+                ));
+                None
+            }
+        };
+        for code in field_check_codes(kind) {
+            self.codes.insert((*code).to_owned());
+        }
+        Some(FieldCheck {
+            check: kind,
+            fields,
+            required,
+            allowed,
+            checksum_severity: c.checksum_severity.unwrap_or(c.severity.unwrap_or(rule_sev)),
+            severity: c.severity.unwrap_or(rule_sev),
+        })
+    }
+
+    pub(super) fn assert_check(&mut self, c: &CheckDoc, rule_sev: Severity, at: &str) -> Option<AssertCheck> {
+        self.unused(
+            at,
+            &[
+                ("check", c.check.is_some()),
+                ("fields", c.fields.is_some()),
+                ("allowed", c.allowed.is_some()),
+                ("checksumSeverity", c.checksum_severity.is_some()),
+            ],
+            "assertion",
+        );
+        let (each, elem) = match &c.each {
+            Some(name) => {
+                let (segs, el) = self.array_field(name, &format!("{at}/each"))?;
+                (Some(segs), Some(el))
+            }
+            None => (None, None),
+        };
+        let mut required = Vec::new();
+        for (i, name) in c.required.iter().flatten().enumerate() {
+            let p = self.path_in(elem.unwrap_or(self.shape), name, &format!("{at}/required/{i}"));
+            required.extend(p.filter(|p| !p.is_empty()));
+        }
+        let assert = match &c.assert {
+            Some(src) => self.expr(src, elem, Some(ExprTy::Bool), &format!("{at}/assert")).map(Some),
+            None if c.required.is_some() => Some(None),
+            None => {
+                self.errors.push(perr(
+                    format!("{at}/assert"),
+                    PackErrorKind::BadRule,
+                    "an assertion needs `assert` (or `required`)",
+                ));
+                return None;
+            }
+        };
+        let when = match &c.when {
+            Some(w) => Some(self.expr(w, elem, Some(ExprTy::Bool), &format!("{at}/when"))?),
+            None => None,
+        };
+        let path = self.path_in(elem.unwrap_or(self.shape), c.path.as_deref().unwrap_or(""), &format!("{at}/path"));
+        let code = match &c.code {
+            Some(code) if !code.is_empty() => Some(code.clone()),
+            None if c.assert.is_none() => Some(crate::answer::REQUIRED.to_owned()),
+            _ => {
+                self.errors.push(perr(format!("{at}/code"), PackErrorKind::BadRule, "an assertion needs a `code`"));
+                None
+            }
+        };
+        let mut params = Vec::new();
+        for (name, src) in &c.params {
+            if !is_ident(name) {
+                self.errors.push(perr(
+                    format!("{at}/params/{name}"),
+                    PackErrorKind::BadRule,
+                    format!("`{name}` is not a parameter name"),
+                ));
+            }
+            if let Some(e) = self.expr(src, elem, None, &format!("{at}/params/{name}")) {
+                params.push((name.clone(), e));
+            }
+        }
+        let code = code?;
+        self.codes.insert(code.clone());
+        Some(AssertCheck {
+            assert: assert?,
+            required,
+            when,
+            each,
+            path: path?,
+            code,
+            params,
+            severity: c.severity.unwrap_or(rule_sev),
+        })
+    }
+
+    pub(super) fn screen(&mut self, r: &RuleDoc, at: &str) -> Option<ScreenRule> {
+        let Some(when_src) = &r.when else {
+            self.errors.push(perr(format!("{at}/when"), PackErrorKind::BadRule, "a screen rule needs `when`"));
+            return None;
+        };
+        let when = self.expr(when_src, None, Some(ExprTy::Bool), &format!("{at}/when"));
+        let outcome = match r.outcome.as_deref() {
+            Some("fever_clinic") => Some(ScreenOutcome::FeverClinic),
+            Some("central_quarantine") => Some(ScreenOutcome::CentralQuarantine),
+            Some("home_observation") => Some(ScreenOutcome::HomeObservation),
+            Some("normal") => Some(ScreenOutcome::Normal),
+            other => {
+                self.errors.push(perr(
+                    format!("{at}/outcome"),
+                    PackErrorKind::BadRule,
+                    format!(
+                        "`{}` is not an outcome; use fever_clinic, central_quarantine, home_observation or normal",
+                        other.unwrap_or("")
+                    ),
+                ));
+                None
+            }
+        };
+        let from = match &r.from {
+            Some(src) => Some(self.expr(src, None, Some(ExprTy::Date), &format!("{at}/from"))?),
+            None => None,
+        };
+        let days = match &r.days {
+            Some(src) => Some(self.expr(src, None, Some(ExprTy::Num), &format!("{at}/days"))?),
+            None => None,
+        };
+        if from.is_some() != days.is_some() {
+            self.errors.push(perr(at.to_owned(), PackErrorKind::BadRule, "`from` and `days` go together"));
+        }
+        let Some(code) = r.code.clone() else {
+            self.errors.push(perr(format!("{at}/code"), PackErrorKind::BadRule, "a screen rule needs a `code`"));
+            return None;
+        };
+        let path = self.path_in(self.shape, r.path.as_deref().unwrap_or(""), &format!("{at}/path"))?;
+        self.codes.insert(code.clone());
+        self.codes.insert("screening.date_missing".to_owned());
+        Some(ScreenRule { when: when?, outcome: outcome?, from, days, code, path })
+    }
+
+    pub(super) fn isolation(&mut self, r: &RuleDoc, sev: Severity, at: &str) -> Option<IsolationRule> {
+        let need = |this: &mut Self, name: &str, v: &Option<String>| -> Option<String> {
+            if v.is_none() {
+                this.errors.push(perr(
+                    format!("{at}/{name}"),
+                    PackErrorKind::BadRule,
+                    format!("an isolation rule needs `{name}`"),
+                ));
+            }
+            v.clone()
+        };
+        let each_name = need(self, "each", &r.each)?;
+        let (each, el) = self.array_field(&each_name, &format!("{at}/each"))?;
+        let when = need(self, "when", &r.when)
+            .and_then(|s| self.expr(&s, Some(el), Some(ExprTy::Bool), &format!("{at}/when")));
+        let start = need(self, "start", &r.start)
+            .and_then(|s| self.expr(&s, Some(el), Some(ExprTy::Date), &format!("{at}/start")));
+        let days =
+            need(self, "days", &r.days).and_then(|s| self.expr(&s, Some(el), Some(ExprTy::Num), &format!("{at}/days")));
+        let by = need(self, "by", &r.by).and_then(|s| self.expr(&s, None, Some(ExprTy::Date), &format!("{at}/by")));
+        let code = need(self, "code", &r.code)?;
+        let path = self.path_in(el, r.path.as_deref().unwrap_or(""), &format!("{at}/path"))?;
+        if !r.checks.is_empty() {
+            self.errors.push(perr(format!("{at}/checks"), PackErrorKind::BadRule, "an isolation rule has no `checks`"));
+        }
+        self.codes.insert(code.clone());
+        Some(IsolationRule { each, when: when?, start: start?, days: days?, by: by?, code, path, severity: sev })
+    }
+}
