@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::locale::Locale;
+
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -160,7 +162,7 @@ pub struct FilingAnswer {
     /// "Today" in China Standard Time, as used for the decision.
     pub today: String,
     /// The locale the messages are in (an unknown or regional tag falls back to the nearest).
-    pub locale: crate::pack::Locale,
+    pub locale: Locale,
     /// Missing values held back because they lie outside the option `scope`.
     pub pending: usize,
     /// Every problem found, in pack order.
@@ -256,7 +258,7 @@ pub struct InspectionAnswer {
     /// "Today" in China Standard Time.
     pub today: String,
     /// The locale the messages are in (an unknown or regional tag falls back to the nearest).
-    pub locale: crate::pack::Locale,
+    pub locale: Locale,
     /// Missing values held back because they lie outside the option `scope`.
     pub pending: usize,
     /// Overall score, unrounded (round only for display); `null` when nothing applies.
@@ -349,7 +351,7 @@ pub struct IndicatorsAnswer {
     /// "Today" in China Standard Time.
     pub today: String,
     /// The locale the messages are in (an unknown or regional tag falls back to the nearest).
-    pub locale: crate::pack::Locale,
+    pub locale: Locale,
     /// Missing values held back because they lie outside the option `scope`.
     pub pending: usize,
     /// The report's date.
@@ -362,6 +364,20 @@ pub struct IndicatorsAnswer {
     pub diagnostics: Vec<Diagnostic>,
     /// Values normalised from the input.
     pub normalized: Vec<Normalized>,
+}
+
+/// A screening outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScreenOutcome {
+    /// 发热门诊: any symptom.
+    FeverClinic,
+    /// 集中隔离: close contact of a confirmed case.
+    CentralQuarantine,
+    /// 居家观察: epidemic-area history or contact with people from there.
+    HomeObservation,
+    /// Nothing to follow up.
+    Normal,
 }
 
 /// The answer to a personal screening.
@@ -377,11 +393,11 @@ pub struct ScreeningAnswer {
     /// "Today" in China Standard Time.
     pub today: String,
     /// The locale the messages are in (an unknown or regional tag falls back to the nearest).
-    pub locale: crate::pack::Locale,
+    pub locale: Locale,
     /// Missing values held back because they lie outside the option `scope`.
     pub pending: usize,
     /// `fever_clinic`, `central_quarantine`, `home_observation` or `normal`.
-    pub outcome: crate::pack::ScreenOutcome,
+    pub outcome: ScreenOutcome,
     /// The rule that decided (`SCR-3`), `null` for normal.
     pub rule_id: Option<String>,
     /// First day after the observation period (start + 14 days), CST.
@@ -396,7 +412,7 @@ pub struct ScreeningAnswer {
 /// can say "this input is unusable" (not JSON, too large, unknown pack version).
 pub trait Answer: Sized + Serialize {
     /// The answer with only these diagnostics and the decision `deferred`.
-    fn unusable(pack: PackStamp, today: String, locale: crate::pack::Locale, diagnostics: Vec<Diagnostic>) -> Self;
+    fn unusable(pack: PackStamp, today: String, locale: Locale, diagnostics: Vec<Diagnostic>) -> Self;
 
     /// Its diagnostics.
     fn diagnostics(&self) -> &[Diagnostic];
@@ -412,7 +428,7 @@ impl Answer for FilingAnswer {
         &self.diagnostics
     }
 
-    fn unusable(pack: PackStamp, today: String, locale: crate::pack::Locale, diagnostics: Vec<Diagnostic>) -> Self {
+    fn unusable(pack: PackStamp, today: String, locale: Locale, diagnostics: Vec<Diagnostic>) -> Self {
         FilingAnswer {
             pack,
             decision: Decision::Deferred,
@@ -432,7 +448,7 @@ impl Answer for InspectionAnswer {
         &self.diagnostics
     }
 
-    fn unusable(pack: PackStamp, today: String, locale: crate::pack::Locale, diagnostics: Vec<Diagnostic>) -> Self {
+    fn unusable(pack: PackStamp, today: String, locale: Locale, diagnostics: Vec<Diagnostic>) -> Self {
         InspectionAnswer {
             pack,
             decision: Decision::Deferred,
@@ -457,7 +473,7 @@ impl Answer for IndicatorsAnswer {
         &self.diagnostics
     }
 
-    fn unusable(pack: PackStamp, today: String, locale: crate::pack::Locale, diagnostics: Vec<Diagnostic>) -> Self {
+    fn unusable(pack: PackStamp, today: String, locale: Locale, diagnostics: Vec<Diagnostic>) -> Self {
         IndicatorsAnswer {
             pack,
             decision: Decision::Deferred,
@@ -478,14 +494,14 @@ impl Answer for ScreeningAnswer {
         &self.diagnostics
     }
 
-    fn unusable(pack: PackStamp, today: String, locale: crate::pack::Locale, diagnostics: Vec<Diagnostic>) -> Self {
+    fn unusable(pack: PackStamp, today: String, locale: Locale, diagnostics: Vec<Diagnostic>) -> Self {
         ScreeningAnswer {
             pack,
             decision: Decision::Deferred,
             today,
             locale,
             pending: 0,
-            outcome: crate::pack::ScreenOutcome::Normal,
+            outcome: ScreenOutcome::Normal,
             rule_id: None,
             until: None,
             diagnostics,

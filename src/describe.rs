@@ -7,9 +7,9 @@
 use serde_json::{Map, Value, json};
 
 use crate::expr::{Expr, FieldRef};
-use crate::pack::doc::{FieldCheckKind, Subject};
+use crate::pack::doc::FieldCheckKind;
 use crate::pack::{AssertCheck, Locale, Pack, RuleBody};
-use crate::schema::{MAX_ARRAY_LEN, MAX_TEXT_CHARS, Shape, Ty, shape_for};
+use crate::schema::{EVIDENCE, LEVELS, MAX_ARRAY_LEN, MAX_TEXT_CHARS, Shape, Subject, Ty, shape_for};
 
 /// Every kind of submission, in the order of the CLI.
 pub const KINDS: [Subject; 4] = [Subject::Filing, Subject::Inspection, Subject::Indicators, Subject::Screening];
@@ -277,8 +277,8 @@ fn enum_of(id: &str) -> Option<(&'static str, &'static [&'static str])> {
     let last = id.rsplit('.').next().unwrap_or(id);
     match last {
         "result" => Some(("result", RESULTS)),
-        "evidence" => Some(("evidence", crate::inspection::EVIDENCE)),
-        "level" => Some(("level", crate::indicators::LEVELS)),
+        "evidence" => Some(("evidence", EVIDENCE)),
+        "level" => Some(("level", LEVELS)),
         _ => None,
     }
 }
@@ -446,7 +446,7 @@ pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
                 .collect();
             out.insert("facts".into(), Value::Array(facts));
             out.insert("results".into(), values(pack, locale, "result", RESULTS));
-            out.insert("evidence".into(), values(pack, locale, "evidence", crate::inspection::EVIDENCE));
+            out.insert("evidence".into(), values(pack, locale, "evidence", EVIDENCE));
             out.insert("needs".into(), values(pack, locale, "needs", NEEDS));
         }
         Subject::Indicators => {
@@ -476,7 +476,7 @@ pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
                 .map(|r| json!({ "id": r.id, "title": rule_title(pack, locale, &r.id) }))
                 .collect();
             out.insert("checklist".into(), Value::Array(checklist));
-            out.insert("levels".into(), values(pack, locale, "level", crate::indicators::LEVELS));
+            out.insert("levels".into(), values(pack, locale, "level", LEVELS));
             out.insert("results".into(), values(pack, locale, "result", RESULTS));
         }
         Subject::Screening => {

@@ -7,10 +7,9 @@ use serde_json::{Value, json};
 
 use crate::answer::{Answer, Diagnostic, FilingAnswer, PackStamp, Severity, decide};
 use crate::filing::Filing;
-use crate::pack::doc::Subject;
 use crate::pack::{Locale, Pack, PackError, PackErrorKind, PackErrors, resolve_extends};
 use crate::rules::{evaluate, merge_normalized};
-use crate::schema::{shape_for, walk};
+use crate::schema::{Subject, shape_for, walk};
 use crate::time::today_cst;
 
 /// The default pack, `shenzhen-2020` (first version), embedded in the library.

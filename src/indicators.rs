@@ -31,10 +31,9 @@ use serde_json::{Value, json};
 use crate::answer::{ChecklistResult, Decision, Diagnostic, IndicatorResult, IndicatorsAnswer, Severity, UnitResult};
 use crate::engine::{Engine, Options, render};
 use crate::pack::RuleBody;
-use crate::pack::doc::Subject;
+use crate::schema::Subject;
 
-/// The five levels of 五级联防, top down.
-pub const LEVELS: &[&str] = &["district", "street", "community", "grid", "unit"];
+pub use crate::schema::LEVELS;
 
 struct Ind<'p> {
     id: &'p str,

@@ -18,9 +18,11 @@ use serde_json::{Value, json};
 use crate::answer::{Decision, Diagnostic, InspectionAnswer, Rectification, Reinspected, SectionScore, Severity};
 use crate::engine::{Engine, Options, render};
 use crate::expr::Env;
-use crate::pack::doc::Subject;
 use crate::pack::{Pack, RuleBody};
 use crate::pointer::Pointer;
+use crate::schema::Subject;
+
+pub use crate::schema::EVIDENCE;
 
 /// An inspector's answer to one item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,9 +48,6 @@ impl Answer {
         }
     }
 }
-
-/// Evidence kinds of the Chongqing re-inspection form.
-pub const EVIDENCE: &[&str] = &["document", "record", "onsite", "interview"];
 
 fn date_str(d: NaiveDate) -> String {
     crate::time::fmt_date(d)

@@ -24,8 +24,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::pack::doc::Subject;
-use crate::schema::{INDICATOR_COUNTS, MAX_ARRAY_LEN, MAX_TEXT_CHARS, Shape, Ty, shape_for};
+use crate::schema::{INDICATOR_COUNTS, MAX_ARRAY_LEN, MAX_TEXT_CHARS, Shape, Subject, Ty, shape_for};
 
 /// The JSON Schema dialect of [`input_schema`].
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";

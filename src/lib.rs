@@ -48,6 +48,7 @@ pub mod ids;
 pub mod indicators;
 pub mod inspection;
 pub mod json_schema;
+pub mod locale;
 pub mod pack;
 pub mod pointer;
 pub mod rules;

@@ -17,14 +17,16 @@ use chrono::NaiveDate;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
+pub use crate::answer::ScreenOutcome;
 use crate::answer::{PackStamp, Severity};
 use crate::expr::{Expr, ParamValue};
-use crate::schema::Ty;
-use doc::{FieldCheckKind, PackDoc, Subject};
+pub use crate::locale::Locale;
+use crate::schema::{Subject, Ty};
+use doc::{FieldCheckKind, PackDoc};
 pub use error::{PackError, PackErrorKind, PackErrors};
 use error::{perr, shape_message};
 pub use family::{merge_patch, resolve_extends};
-pub use messages::{Catalogue, Locale};
+pub use messages::Catalogue;
 
 /// Largest pack accepted, in bytes.
 pub const MAX_PACK_BYTES: usize = 2 * 1024 * 1024;
@@ -168,20 +170,6 @@ pub enum RuleBody {
     ChecklistItem,
     /// A screening outcome rule.
     Screen(Box<ScreenRule>),
-}
-
-/// A screening outcome.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ScreenOutcome {
-    /// 发热门诊: any symptom.
-    FeverClinic,
-    /// 集中隔离: close contact of a confirmed case.
-    CentralQuarantine,
-    /// 居家观察: epidemic-area history or contact with people from there.
-    HomeObservation,
-    /// Nothing to follow up.
-    Normal,
 }
 
 /// A compiled screening rule.

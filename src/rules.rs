@@ -12,9 +12,10 @@ use validator::ValidateRange;
 use crate::answer::{Cause, Diagnostic, EarliestStart, GateResult, Normalized, Severity};
 use crate::expr::{Env, Missing, Val, to_json};
 use crate::ids;
-use crate::pack::doc::{FieldCheckKind, Subject};
+use crate::pack::doc::FieldCheckKind;
 use crate::pack::{AssertCheck, FieldCheck, FieldPath, IsolationRule, Pack, RuleBody, Seg};
 use crate::pointer::Pointer;
+use crate::schema::Subject;
 
 /// What evaluating a canonical submission against a pack's rules produced.
 #[derive(Debug, Default)]

@@ -23,12 +23,13 @@
 use chrono::{Days, NaiveDate};
 use serde_json::{Value, json};
 
+use crate::answer::ScreenOutcome;
 use crate::answer::{Decision, Diagnostic, ScreeningAnswer, Severity, decide};
 use crate::engine::{Engine, Options, render};
 use crate::expr::{Env, FieldRef, Val};
-use crate::pack::doc::Subject;
-use crate::pack::{RuleBody, ScreenOutcome};
+use crate::pack::RuleBody;
 use crate::pointer::Pointer;
+use crate::schema::Subject;
 
 impl Engine {
     /// Screen a person's declaration given as JSON text.
@@ -201,8 +202,8 @@ mod tests {
 
     use serde_json::json;
 
+    use crate::engine::{Engine, Options};
     use crate::time::parse_now;
-    use crate::{Engine, Options};
 
     /// `until` stays the first free day; `lastDay` is the day before it, for "至" wordings.
     #[test]

@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use checks::{Compiler, is_ident};
 
-use super::doc::{PackDoc, ParamDoc, ParamType, RuleDoc, RuleKind, Subject};
+use super::doc::{PackDoc, ParamDoc, ParamType, RuleDoc, RuleKind};
 use super::error::perr;
 use super::{
     AssertCheck, CHECKLIST_CODES, Catalogue, ENGINE_CODES, INDICATOR_CODES, INSPECTION_PARAMS, ITEM_CODES, Locale,
@@ -18,7 +18,7 @@ use super::{
 };
 use crate::answer::{PackStamp, Severity};
 use crate::expr::{ExprTy, ParamValue, Params};
-use crate::schema::shape_for;
+use crate::schema::{Subject, shape_for};
 
 fn kind_name(k: RuleKind) -> &'static str {
     match k {

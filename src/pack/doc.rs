@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 use crate::answer::Severity;
+pub use crate::schema::Subject;
 use crate::schema::{PACK, check_strict};
 
 /// A rule pack document.
@@ -141,31 +142,6 @@ pub struct RuleDoc {
     pub outcome: Option<String>,
     /// Screening: the date the observation period counts from.
     pub from: Option<String>,
-}
-
-/// What a rule judges.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Subject {
-    /// Return-to-work filings (RTW-*).
-    Filing,
-    /// Inspections (INS-*).
-    Inspection,
-    /// Community indicators (IND-*).
-    Indicators,
-    /// Personal screening (SCR-*).
-    Screening,
-}
-
-impl Subject {
-    /// The name in packs and answers.
-    pub fn name(self) -> &'static str {
-        match self {
-            Subject::Filing => "filing",
-            Subject::Inspection => "inspection",
-            Subject::Indicators => "indicators",
-            Subject::Screening => "screening",
-        }
-    }
 }
 
 /// The kind of a field check.

@@ -1,0 +1,282 @@
+//! The input shapes, one table per kind of submission (domain.md §2–§5), and the shape of a
+//! rule pack document.
+
+use super::{Field, Shape, Ty};
+
+const fn f(name: &'static str, shape: Shape) -> Field {
+    Field { name, shape, required: false }
+}
+const fn leaf(name: &'static str, ty: Ty) -> Field {
+    Field { name, shape: Shape::Leaf(ty), required: false }
+}
+const fn req(name: &'static str, shape: Shape) -> Field {
+    Field { name, shape, required: true }
+}
+
+const PERSON: Shape = Shape::Object(&[leaf("name", Ty::Str), leaf("phone", Ty::Str), leaf("idNumber", Ty::Str)]);
+
+/// A roster employee (domain.md §2).
+pub const ROSTER_ENTRY: Shape = Shape::Object(&[
+    leaf("name", Ty::Str),
+    leaf("idNumber", Ty::Str),
+    leaf("phone", Ty::Str),
+    leaf("returning", Ty::Bool),
+    leaf("keyAreaHistory", Ty::Bool),
+    leaf("closeContact", Ty::Bool),
+    leaf("arrivedOn", Ty::Date),
+]);
+
+/// An open rectification carried into a filing from the firm's inspections.
+pub const RECTIFICATION: Shape = Shape::Object(&[
+    leaf("itemId", Ty::Str),
+    leaf("deadline", Ty::Date),
+    leaf("resolved", Ty::Bool),
+    leaf("veto", Ty::Bool),
+]);
+
+/// The return-to-work filing of domain.md §2.
+pub static FILING: Shape = Shape::Object(&[
+    leaf("filedOn", Ty::Date),
+    leaf("plannedResumption", Ty::Date),
+    f(
+        "enterprise",
+        Shape::Object(&[
+            leaf("name", Ty::Str),
+            leaf("creditCode", Ty::Str),
+            leaf("districtCode", Ty::Str),
+            leaf("street", Ty::Str),
+            leaf("community", Ty::Str),
+            leaf("address", Ty::Str),
+            leaf("whitelisted", Ty::Bool),
+        ]),
+    ),
+    f("contacts", Shape::Object(&[f("firstResponsible", PERSON), f("healthLiaison", PERSON)])),
+    f(
+        "staff",
+        Shape::Object(&[
+            leaf("total", Ty::Num),
+            leaf("returning", Ty::Num),
+            leaf("local", Ty::Num),
+            leaf("fromOutside", Ty::Num),
+            f(
+                "keyArea",
+                Shape::Object(&[
+                    leaf("returned", Ty::Num),
+                    leaf("isolationComplete", Ty::Num),
+                    leaf("stillThere", Ty::Num),
+                    leaf("unreachable", Ty::Num),
+                ]),
+            ),
+        ]),
+    ),
+    f("roster", Shape::Array(&ROSTER_ENTRY)),
+    f(
+        "supplies",
+        Shape::Object(&[
+            leaf("masks", Ty::Num),
+            leaf("thermometers", Ty::Num),
+            leaf("disinfectantLiters", Ty::Num),
+            leaf("gloves", Ty::Num),
+        ]),
+    ),
+    f(
+        "measures",
+        Shape::Object(&[
+            leaf("preventionTeamSize", Ty::Num),
+            leaf("teamTrained", Ty::Bool),
+            leaf("emergencyPlan", Ty::Bool),
+            leaf("isolationRooms", Ty::Num),
+            leaf("singleRoomIsolation", Ty::Bool),
+            leaf("closedManagement", Ty::Bool),
+            leaf("temperatureChecksPerDay", Ty::Num),
+            leaf("fingerprintClockSuspended", Ty::Bool),
+            f(
+                "canteen",
+                Shape::Object(&[
+                    leaf("present", Ty::Bool),
+                    leaf("staggered", Ty::Bool),
+                    leaf("boxedMeals", Ty::Bool),
+                    leaf("dispersedDining", Ty::Bool),
+                ]),
+            ),
+            f(
+                "dormitory",
+                Shape::Object(&[leaf("rooms", Ty::Num), leaf("residents", Ty::Num), leaf("areaM2", Ty::Num)]),
+            ),
+            leaf("disinfectionLog", Ty::Bool),
+            leaf("commitmentSigned", Ty::Bool),
+        ]),
+    ),
+    f("openRectifications", Shape::Array(&RECTIFICATION)),
+]);
+
+/// Evidence kinds of the Chongqing re-inspection form (an answer's `evidence`).
+pub const EVIDENCE: &[&str] = &["document", "record", "onsite", "interview"];
+
+const ANSWER: Shape = Shape::Object(&[leaf("result", Ty::Str), leaf("evidence", Ty::Str), leaf("note", Ty::Str)]);
+
+/// A rectification as recorded by an inspection.
+pub const PREVIOUS_RECTIFICATION: Shape = Shape::Object(&[
+    leaf("itemId", Ty::Str),
+    leaf("deadline", Ty::Date),
+    leaf("resolved", Ty::Bool),
+    leaf("veto", Ty::Bool),
+]);
+
+/// An inspection (domain.md §3).
+pub static INSPECTION: Shape = Shape::Object(&[
+    leaf("inspectedOn", Ty::Date),
+    f("enterprise", Shape::Object(&[leaf("name", Ty::Str), leaf("creditCode", Ty::Str)])),
+    f("inspector", Shape::Object(&[leaf("name", Ty::Str), leaf("badge", Ty::Str)])),
+    leaf("keyAreaStaffReturned", Ty::Bool),
+    f("answers", Shape::Map(&ANSWER)),
+    f(
+        "facts",
+        Shape::Object(&[
+            leaf("basics", Ty::Str),
+            leaf("workflow", Ty::Str),
+            leaf("isolation", Ty::Str),
+            leaf("stocks", Ty::Str),
+            f("knowledge", Shape::Object(&[leaf("sampled", Ty::Num), leaf("correct", Ty::Num)])),
+            f("needs", Shape::StrList),
+        ]),
+    ),
+    f(
+        "previous",
+        Shape::Array(&Shape::Object(&[
+            leaf("inspectedOn", Ty::Date),
+            f("rectifications", Shape::Array(&PREVIOUS_RECTIFICATION)),
+        ])),
+    ),
+]);
+
+/// The five levels of 五级联防, top down (a unit's `level`).
+pub const LEVELS: &[&str] = &["district", "street", "community", "grid", "unit"];
+
+/// One unit of a daily indicator report (grid, community, street, district).
+pub const UNIT: Shape = Shape::Object(&[
+    leaf("id", Ty::Str),
+    leaf("parent", Ty::Str),
+    leaf("level", Ty::Str),
+    leaf("name", Ty::Str),
+    f("counts", Shape::Map(&Shape::Leaf(Ty::Num))),
+    f("checklist", Shape::Map(&ANSWER)),
+]);
+
+/// The ten counts of domain.md §4 that a unit's `counts` may hold (numerator, then denominator,
+/// of IND-1 … IND-5). Other keys are accepted by the shape (the indicators warn of them).
+pub const INDICATOR_COUNTS: [&str; 10] = [
+    "compoundsEnclosed",
+    "compounds",
+    "keyAreaHomeIsolated",
+    "keyAreaArrivals",
+    "closeContactsQuarantined",
+    "closeContacts",
+    "entrancesTwoWayChecked",
+    "entrances",
+    "rentalUnitsRegistered",
+    "rentalUnits",
+];
+
+/// A daily report of the community indicators (domain.md §4).
+pub static INDICATORS: Shape = Shape::Object(&[leaf("date", Ty::Date), f("units", Shape::Array(&UNIT))]);
+
+/// A personal screening declaration (domain.md §5).
+pub static SCREENING: Shape = Shape::Object(&[
+    leaf("declaredOn", Ty::Date),
+    leaf("visitedEpidemicArea", Ty::Bool),
+    leaf("leftAreaOn", Ty::Date),
+    leaf("contactWithAreaPeople", Ty::Bool),
+    leaf("contactWithConfirmed", Ty::Bool),
+    leaf("lastContactOn", Ty::Date),
+    leaf("attendedGatherings", Ty::Bool),
+    f(
+        "symptoms",
+        Shape::Object(&[leaf("temperature", Ty::Num), leaf("dryCough", Ty::Bool), leaf("fatigue", Ty::Bool)]),
+    ),
+]);
+
+const SEVERITY: Shape = Shape::Enum(&["error", "warning", "info"]);
+const STR: Shape = Shape::Leaf(Ty::Str);
+
+const CHECK_DOC: Shape = Shape::Object(&[
+    f("check", Shape::Enum(&["creditCode", "districtCode", "phone", "idNumber", "date", "count", "amount", "text"])),
+    f("fields", Shape::Array(&STR)),
+    f("required", Shape::Array(&STR)),
+    leaf("allowed", Ty::Str),
+    f("checksumSeverity", SEVERITY),
+    leaf("assert", Ty::Str),
+    leaf("when", Ty::Str),
+    leaf("each", Ty::Str),
+    leaf("path", Ty::Str),
+    leaf("code", Ty::Str),
+    f("params", Shape::Map(&STR)),
+    f("severity", SEVERITY),
+]);
+
+const RULE_DOC: Shape = Shape::Object(&[
+    req("id", STR),
+    req(
+        "kind",
+        Shape::Enum(&[
+            "field",
+            "assert",
+            "isolation",
+            "gate",
+            "section",
+            "item",
+            "fact",
+            "indicator",
+            "checklistItem",
+            "screen",
+        ]),
+    ),
+    f("severity", SEVERITY),
+    leaf("title", Ty::Str),
+    f("checks", Shape::Array(&CHECK_DOC)),
+    f("causes", Shape::Array(&STR)),
+    leaf("each", Ty::Str),
+    leaf("when", Ty::Str),
+    leaf("start", Ty::Str),
+    leaf("days", Ty::Str),
+    leaf("by", Ty::Str),
+    leaf("code", Ty::Str),
+    leaf("path", Ty::Str),
+    f("on", Shape::Enum(&["filing", "inspection", "indicators", "screening"])),
+    leaf("section", Ty::Str),
+    leaf("weight", Ty::Num),
+    leaf("veto", Ty::Bool),
+    leaf("naWhen", Ty::Str),
+    leaf("field", Ty::Str),
+    leaf("numerator", Ty::Str),
+    leaf("denominator", Ty::Str),
+    leaf("outcome", Ty::Str),
+    leaf("from", Ty::Str),
+]);
+
+const PARAM_DOC: Shape = Shape::Object(&[
+    req("type", Shape::Enum(&["days", "count", "number", "date", "text", "texts", "bool"])),
+    req("value", Shape::Any),
+    leaf("min", Ty::Num),
+    leaf("max", Ty::Num),
+    leaf("description", Ty::Str),
+]);
+
+const MESSAGE_DOC: Shape = Shape::Object(&[req("message", STR), leaf("help", Ty::Str)]);
+
+const LABEL_DOC: Shape = Shape::Object(&[req("label", STR), leaf("hint", Ty::Str)]);
+
+/// A rule pack document (after `extends` is resolved).
+pub static PACK: Shape = Shape::Object(&[
+    req("id", STR),
+    leaf("extends", Ty::Str),
+    f("removeRules", Shape::Array(&STR)),
+    req("version", STR),
+    req("effectiveFrom", STR),
+    f("title", Shape::Map(&STR)),
+    leaf("source", Ty::Str),
+    f("parameters", Shape::Map(&PARAM_DOC)),
+    f("rules", Shape::Array(&RULE_DOC)),
+    f("messages", Shape::Map(&Shape::Map(&MESSAGE_DOC))),
+    f("labels", Shape::Map(&Shape::Map(&LABEL_DOC))),
+]);

@@ -1,0 +1,320 @@
+//! The walker: an input against its shape, every problem reported at once at its JSON
+//! Pointer, values normalised (full-width digits, dates, numbers given as text).
+
+use serde_json::{Map, Value};
+use validator::ValidateLength;
+
+use super::{INVISIBLE_CHARS, MAX_ARRAY_LEN, MAX_NUMBER_DIGITS, MAX_TEXT_CHARS, Shape, Ty};
+use crate::answer::{Diagnostic, Normalized, Severity};
+use crate::ids::{normalize_free_text, normalize_text};
+use crate::pointer::Pointer;
+
+/// The result of walking an input against its shape.
+#[derive(Debug, Default)]
+pub struct Walked {
+    /// The canonical document: only known fields, strings normalised, dates as
+    /// `YYYY-MM-DD` where they parse, wrongly typed values dropped.
+    pub doc: Value,
+    /// Shape diagnostics (`input.*`).
+    pub diagnostics: Vec<Diagnostic>,
+    /// Values that normalisation changed, so a form can show them.
+    pub normalized: Vec<Normalized>,
+    /// Strict mode (packs): no conversions or normalisation, required fields enforced.
+    strict: bool,
+}
+
+/// Walk `input` against `shape`, collecting every shape problem at once.
+pub fn walk(input: &Value, shape: &Shape) -> Walked {
+    let mut w = Walked::default();
+    let mut ptr = Pointer::root();
+    w.doc = walk_value(input, shape, &mut ptr, &mut w).unwrap_or(Value::Null);
+    w
+}
+
+/// Check a document strictly against `shape` (types exact, required fields present,
+/// words from their lists), returning every problem at its pointer. Used for rule packs.
+pub fn check_strict(input: &Value, shape: &Shape) -> Vec<Diagnostic> {
+    let mut w = Walked { strict: true, ..Walked::default() };
+    let mut ptr = Pointer::root();
+    if walk_value(input, shape, &mut ptr, &mut w).is_none() && !input.is_null() && w.diagnostics.is_empty() {
+        shape_error(&mut w, &ptr, "input.invalid_type", serde_json::json!({ "expected": "object" }));
+    }
+    w.diagnostics
+}
+
+fn shape_error(w: &mut Walked, ptr: &Pointer, code: &'static str, params: Value) {
+    w.diagnostics.push(Diagnostic::engine(code, Severity::Error, ptr.to_string(), params));
+}
+
+fn walk_value(v: &Value, shape: &Shape, ptr: &mut Pointer, w: &mut Walked) -> Option<Value> {
+    if v.is_null() {
+        return None;
+    }
+    match shape {
+        Shape::Object(fields) => {
+            let Value::Object(map) = v else {
+                shape_error(w, ptr, "input.invalid_type", serde_json::json!({ "expected": "object" }));
+                return None;
+            };
+            let mut out = Map::new();
+            for (k, val) in map {
+                ptr.push(k);
+                match fields.iter().find(|fl| fl.name == k.as_str()) {
+                    Some(fl) => {
+                        if let Some(x) = walk_value(val, &fl.shape, ptr, w) {
+                            out.insert(k.clone(), x);
+                        }
+                    }
+                    None => {
+                        let shown: String = k.chars().take(64).collect();
+                        shape_error(w, ptr, "input.unknown_field", serde_json::json!({ "field": shown }));
+                    }
+                }
+                ptr.pop();
+            }
+            for fl in fields.iter().filter(|fl| fl.required && map.get(fl.name).is_none_or(Value::is_null)) {
+                let at = ptr.child(fl.name);
+                shape_error(w, &at, "input.missing_field", serde_json::json!({ "field": fl.name }));
+            }
+            Some(Value::Object(out))
+        }
+        Shape::Array(el) => {
+            let Value::Array(items) = v else {
+                shape_error(w, ptr, "input.invalid_type", serde_json::json!({ "expected": "array" }));
+                return None;
+            };
+            if !items.validate_length(None, Some(MAX_ARRAY_LEN as u64), None) {
+                shape_error(w, ptr, "input.too_many", serde_json::json!({ "max": MAX_ARRAY_LEN }));
+                return None;
+            }
+            let mut out = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                ptr.push_index(i);
+                // Keep positions stable: a bad element becomes null, so `/roster/3` stays element 3.
+                out.push(walk_value(item, el, ptr, w).unwrap_or(Value::Null));
+                ptr.pop();
+            }
+            Some(Value::Array(out))
+        }
+        Shape::StrList => {
+            let Value::Array(items) = v else {
+                shape_error(w, ptr, "input.invalid_type", serde_json::json!({ "expected": "array" }));
+                return None;
+            };
+            if !items.validate_length(None, Some(MAX_ARRAY_LEN as u64), None) {
+                shape_error(w, ptr, "input.too_many", serde_json::json!({ "max": MAX_ARRAY_LEN }));
+                return None;
+            }
+            let mut out = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                ptr.push_index(i);
+                if let Some(x) = walk_value(item, &Shape::Leaf(Ty::Str), ptr, w) {
+                    out.push(x);
+                }
+                ptr.pop();
+            }
+            Some(Value::Array(out))
+        }
+        Shape::Map(el) => {
+            let Value::Object(map) = v else {
+                shape_error(w, ptr, "input.invalid_type", serde_json::json!({ "expected": "object" }));
+                return None;
+            };
+            if map.len() > MAX_ARRAY_LEN {
+                shape_error(w, ptr, "input.too_many", serde_json::json!({ "max": MAX_ARRAY_LEN }));
+                return None;
+            }
+            let mut out = Map::new();
+            for (k, val) in map {
+                ptr.push(k);
+                if let Some(x) = walk_value(val, el, ptr, w) {
+                    out.insert(normalize_text(k), x);
+                }
+                ptr.pop();
+            }
+            Some(Value::Object(out))
+        }
+        Shape::Enum(words) => match v.as_str() {
+            Some(x) if words.contains(&x) => Some(v.clone()),
+            _ => {
+                let shown: String = v.as_str().map_or_else(|| v.to_string(), str::to_owned).chars().take(64).collect();
+                shape_error(w, ptr, "input.invalid_value", serde_json::json!({ "value": shown, "allowed": words }));
+                None
+            }
+        },
+        Shape::Any => Some(v.clone()),
+        Shape::Leaf(ty) => walk_leaf(v, *ty, ptr, w),
+    }
+}
+
+fn walk_leaf(v: &Value, ty: Ty, ptr: &Pointer, w: &mut Walked) -> Option<Value> {
+    let wrong = |w: &mut Walked| {
+        shape_error(w, ptr, "input.invalid_type", serde_json::json!({ "expected": ty.name() }));
+        None
+    };
+    if w.strict {
+        let ok = matches!(
+            (ty, v),
+            (Ty::Bool, Value::Bool(_)) | (Ty::Num, Value::Number(_)) | (Ty::Str | Ty::Date, Value::String(_))
+        );
+        return if ok { Some(v.clone()) } else { wrong(w) };
+    }
+    if let Value::String(s) = v {
+        // Any string: first its length, then blank is absent, as `null` is.
+        if !s.as_str().validate_length(None, Some(MAX_TEXT_CHARS as u64), None) {
+            shape_error(w, ptr, "input.too_long", serde_json::json!({ "max": MAX_TEXT_CHARS }));
+            return None;
+        }
+        if is_blank(s) {
+            return None;
+        }
+    }
+    match (ty, v) {
+        (Ty::Bool, Value::Bool(b)) => Some(Value::Bool(*b)),
+        (Ty::Num, Value::Number(n)) => Some(Value::Number(n.clone())),
+        (Ty::Str, Value::Number(n)) => Some(Value::String(n.to_string())),
+        (Ty::Num, Value::String(s)) => {
+            // Forms send numbers as text: a plain decimal once normalised (full-width digits,
+            // spaces around it), nothing else — the same rule as NUMBER_PATTERN in JSON Schema.
+            let norm = normalize_text(s);
+            match number_text(&norm) {
+                Some(n) => {
+                    let n = whole_number(n);
+                    w.normalized.push(Normalized { path: ptr.to_string(), value: Value::Number(n.clone()) });
+                    Some(Value::Number(n))
+                }
+                None => wrong(w),
+            }
+        }
+        (Ty::Str | Ty::Date, Value::String(s)) => {
+            let canonical = if ty == Ty::Str {
+                normalize_free_text(s)
+            } else {
+                let norm = normalize_text(s);
+                match crate::ids::parse_date(&norm) {
+                    Ok(d) => crate::time::fmt_date(d),
+                    Err(_) => norm,
+                }
+            };
+            if canonical != *s {
+                w.normalized.push(Normalized { path: ptr.to_string(), value: Value::String(canonical.clone()) });
+            }
+            Some(Value::String(canonical))
+        }
+        _ => wrong(w),
+    }
+}
+
+/// A value that counts as not given: a string of nothing but whitespace (including the
+/// ideographic space U+3000) and invisible characters.
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| c.is_whitespace() || INVISIBLE_CHARS.contains(&c))
+}
+
+/// A number written as text, already normalised: `^[+-]?[0-9]{1,15}(\.[0-9]+)?$`.
+fn number_text(norm: &str) -> Option<serde_json::Number> {
+    let unsigned = norm.strip_prefix(['+', '-']).unwrap_or(norm);
+    let (int, frac) = match unsigned.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (unsigned, None),
+    };
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    if !digits(int) || int.len() > MAX_NUMBER_DIGITS || frac.is_some_and(|f| !digits(f)) {
+        return None;
+    }
+    norm.parse::<f64>().ok().filter(|x| x.is_finite()).and_then(serde_json::Number::from_f64)
+}
+
+/// `12.0` → `12`, so that normalised counts print as whole numbers.
+fn whole_number(n: serde_json::Number) -> serde_json::Number {
+    match n.as_f64() {
+        Some(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => serde_json::Number::from(x as i64),
+        _ => n,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+    use crate::schema::{FILING, INSPECTION, Resolved, resolve};
+
+    #[test]
+    fn resolves_nested_fields() {
+        assert!(matches!(resolve(&FILING, &["staff", "keyArea", "returned"]), Some(Resolved::Leaf(Ty::Num))));
+        assert!(matches!(resolve(&FILING, &["roster"]), Some(Resolved::Array(_))));
+        assert!(resolve(&FILING, &["staff", "returing"]).is_none());
+    }
+
+    #[test]
+    fn walker_reports_every_problem() {
+        let input = serde_json::json!({
+            "filedOn": "2020年2月4日",
+            "staff": { "total": "１２０", "returning": true, "bogus": 1 },
+            "roster": [ { "name": 5 }, "x" ]
+        });
+        let w = walk(&input, &FILING);
+        let codes: Vec<_> = w.diagnostics.iter().map(|d| (d.code.as_str(), d.path.as_str())).collect();
+        assert_eq!(
+            codes,
+            vec![
+                ("input.invalid_type", "/roster/1"),
+                ("input.unknown_field", "/staff/bogus"),
+                ("input.invalid_type", "/staff/returning"),
+            ]
+        );
+        assert_eq!(w.doc["filedOn"], "2020-02-04");
+        assert_eq!(w.doc["staff"]["total"], 120);
+        assert_eq!(w.doc["roster"][0]["name"], "5");
+    }
+
+    #[test]
+    fn blank_is_absent_in_every_leaf() {
+        let input = serde_json::json!({
+            "filedOn": "",
+            "enterprise": { "name": "\u{3000} \u{200B}", "whitelisted": " " },
+            "staff": { "total": "\t" },
+            "roster": [ { "arrivedOn": "", "returning": "" } ]
+        });
+        let w = walk(&input, &FILING);
+        assert!(w.diagnostics.is_empty(), "{:?}", w.diagnostics);
+        assert_eq!(w.doc, serde_json::json!({ "enterprise": {}, "staff": {}, "roster": [ {} ] }));
+        assert!(w.normalized.is_empty());
+        // The length limit comes first: a blank of 1,001 characters is too long.
+        let w = walk(&serde_json::json!({ "filedOn": " ".repeat(1001) }), &FILING);
+        assert_eq!(w.diagnostics.first().map(|d| d.code.as_str()), Some("input.too_long"));
+    }
+
+    #[test]
+    fn numbers_as_text_are_plain_decimals() {
+        let ok = [
+            "12",
+            "-3",
+            "+4",
+            "０.５",
+            "\u{3000}１２\u{200B}０ ",
+            "１２．５",
+            "999999999999999",
+            "0.000000000000000001",
+        ];
+        for t in ok {
+            let w = walk(&serde_json::json!({ "staff": { "total": t } }), &FILING);
+            assert!(w.diagnostics.is_empty(), "{t:?}: {:?}", w.diagnostics);
+            assert!(w.doc["staff"]["total"].is_number(), "{t:?}");
+        }
+        let bad = ["1e3", ".5", "5.", "1 2", "inf", "NaN", "0x10", "1,000", "十二", "1000000000000000", "--1", "1.2.3"];
+        for t in bad {
+            let w = walk(&serde_json::json!({ "staff": { "total": t } }), &FILING);
+            let codes: Vec<_> = w.diagnostics.iter().map(|d| d.code.as_str()).collect();
+            assert_eq!(codes, ["input.invalid_type"], "{t:?}");
+        }
+    }
+
+    #[test]
+    fn string_lists_have_the_array_limit() {
+        let needs = vec![Value::Null; MAX_ARRAY_LEN + 1];
+        let w = walk(&serde_json::json!({ "facts": { "needs": needs } }), &INSPECTION);
+        let codes: Vec<_> = w.diagnostics.iter().map(|d| (d.code.as_str(), d.path.as_str())).collect();
+        assert_eq!(codes, [("input.too_many", "/facts/needs")]);
+    }
+}
