@@ -5,17 +5,19 @@ use serde_json::Value;
 
 use crate::locale::Locale;
 
-/// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Blocks approval (the decision is `deferred`).
-    Error,
-    /// Must be fixed, but the firm may resume meanwhile (`conditional`).
-    Warning,
-    /// For the record only.
-    Info,
+words! {
+    /// How serious a diagnostic is.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+    pub enum Severity {
+        /// Blocks approval (the decision is `deferred`).
+        Error = "error",
+        /// Must be fixed, but the firm may resume meanwhile (`conditional`).
+        Warning = "warning",
+        /// For the record only.
+        Info = "info",
+    }
 }
+words_serde!(Severity);
 
 /// The verdict on a submission.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -366,19 +368,21 @@ pub struct IndicatorsAnswer {
     pub normalized: Vec<Normalized>,
 }
 
-/// A screening outcome.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ScreenOutcome {
-    /// 发热门诊: any symptom.
-    FeverClinic,
-    /// 集中隔离: close contact of a confirmed case.
-    CentralQuarantine,
-    /// 居家观察: epidemic-area history or contact with people from there.
-    HomeObservation,
-    /// Nothing to follow up.
-    Normal,
+words! {
+    /// A screening outcome.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum ScreenOutcome {
+        /// 发热门诊: any symptom.
+        FeverClinic = "fever_clinic",
+        /// 集中隔离: close contact of a confirmed case.
+        CentralQuarantine = "central_quarantine",
+        /// 居家观察: epidemic-area history or contact with people from there.
+        HomeObservation = "home_observation",
+        /// Nothing to follow up.
+        Normal = "normal",
+    }
 }
+words_serde!(ScreenOutcome);
 
 /// The answer to a personal screening.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

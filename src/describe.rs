@@ -6,17 +6,19 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::answer::ScreenOutcome;
+
 use crate::expr::{Expr, FieldRef};
 use crate::pack::doc::FieldCheckKind;
 use crate::pack::{AssertCheck, Locale, Pack, RuleBody};
 use crate::schema::{EVIDENCE, LEVELS, MAX_ARRAY_LEN, MAX_TEXT_CHARS, Shape, Subject, Ty, shape_for};
 
 /// Every kind of submission, in the order of the CLI.
-pub const KINDS: [Subject; 4] = [Subject::Filing, Subject::Inspection, Subject::Indicators, Subject::Screening];
+pub const KINDS: [Subject; 4] = Subject::ALL;
 
 /// A kind by its name (`filing`, `inspection`, `indicators`, `screening`).
 pub fn kind(name: &str) -> Option<Subject> {
-    KINDS.into_iter().find(|k| k.name() == name)
+    Subject::parse(name)
 }
 
 /// The rungs of the decision ladder, first to last.
@@ -26,7 +28,7 @@ pub const DECISIONS: &[&str] = &["incomplete", "deferred", "conditional", "appro
 pub const NEEDS: &[&str] = &["masks", "thermometers", "disinfectant", "staff", "transport", "materials"];
 
 /// Screening outcomes, in the order they are tried.
-pub const OUTCOMES: &[&str] = &["fever_clinic", "central_quarantine", "home_observation", "normal"];
+pub const OUTCOMES: &[&str] = ScreenOutcome::WORDS;
 
 /// Results an inspector may give an item.
 pub const RESULTS: &[&str] = &["pass", "partial", "fail", "na"];
@@ -318,12 +320,11 @@ fn describe_field(
         m.insert("enum".into(), values(pack, locale, "bool", &["true", "false"]));
     }
     for (_, kind) in checks.iter().filter(|(id, _)| *id == f.id) {
-        let (format, mode) = match kind {
-            FieldCheckKind::CreditCode => ("creditCode", "text"),
-            FieldCheckKind::DistrictCode => ("districtCode", "numeric"),
-            FieldCheckKind::Phone => ("phone", "tel"),
-            FieldCheckKind::IdNumber => ("idNumber", "text"),
-            FieldCheckKind::Date => ("date", "text"),
+        // The format is the check's name.
+        let mode = match kind {
+            FieldCheckKind::CreditCode | FieldCheckKind::IdNumber | FieldCheckKind::Date => "text",
+            FieldCheckKind::DistrictCode => "numeric",
+            FieldCheckKind::Phone => "tel",
             FieldCheckKind::Count => {
                 m.insert("min".into(), json!(0));
                 m.insert("integer".into(), json!(true));
@@ -337,7 +338,7 @@ fn describe_field(
             }
             FieldCheckKind::Text => continue,
         };
-        m.insert("format".into(), json!(format));
+        m.insert("format".into(), json!(kind.name()));
         m.insert("inputMode".into(), json!(mode));
         if kind == &FieldCheckKind::CreditCode || kind == &FieldCheckKind::IdNumber {
             m.insert("maxLength".into(), json!(18));

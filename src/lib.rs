@@ -39,6 +39,9 @@
 //! - **earliest start** — first working day of a key-area employee after isolation.
 //! - **normalised value** — what full-width digits, `2020/2/4` or `+86 138…` become.
 
+#[macro_use]
+mod words;
+
 pub mod answer;
 pub mod describe;
 pub mod engine;

@@ -10,6 +10,7 @@ mod messages;
 mod compile;
 mod error;
 mod family;
+mod shape;
 
 use std::collections::BTreeMap;
 
@@ -22,11 +23,12 @@ use crate::answer::{PackStamp, Severity};
 use crate::expr::{Expr, ParamValue};
 pub use crate::locale::Locale;
 use crate::schema::{Subject, Ty};
-use doc::{FieldCheckKind, PackDoc};
+use doc::{FieldCheckKind, PackDoc, RuleKind};
 pub use error::{PackError, PackErrorKind, PackErrors};
 use error::{perr, shape_message};
 pub use family::{merge_patch, resolve_extends};
 pub use messages::Catalogue;
+pub use shape::PACK;
 
 /// Largest pack accepted, in bytes.
 pub const MAX_PACK_BYTES: usize = 2 * 1024 * 1024;
@@ -233,21 +235,28 @@ pub struct Rule {
     pub body: RuleBody,
 }
 
+impl RuleBody {
+    /// The kind of rule it was compiled from.
+    pub fn kind(&self) -> RuleKind {
+        match self {
+            RuleBody::Field(_) => RuleKind::Field,
+            RuleBody::Assert(_) => RuleKind::Assert,
+            RuleBody::Isolation(_) => RuleKind::Isolation,
+            RuleBody::Gate { .. } => RuleKind::Gate,
+            RuleBody::Section => RuleKind::Section,
+            RuleBody::Item { .. } => RuleKind::Item,
+            RuleBody::Fact { .. } => RuleKind::Fact,
+            RuleBody::Indicator { .. } => RuleKind::Indicator,
+            RuleBody::ChecklistItem => RuleKind::ChecklistItem,
+            RuleBody::Screen(_) => RuleKind::Screen,
+        }
+    }
+}
+
 impl Rule {
     /// The kind's name in packs (`assert`, `item`, …).
     pub fn kind_name(&self) -> &'static str {
-        match &self.body {
-            RuleBody::Field(_) => "field",
-            RuleBody::Assert(_) => "assert",
-            RuleBody::Isolation(_) => "isolation",
-            RuleBody::Gate { .. } => "gate",
-            RuleBody::Section => "section",
-            RuleBody::Item { .. } => "item",
-            RuleBody::Fact { .. } => "fact",
-            RuleBody::Indicator { .. } => "indicator",
-            RuleBody::ChecklistItem => "checklistItem",
-            RuleBody::Screen(_) => "screen",
-        }
+        self.body.kind().name()
     }
 }
 

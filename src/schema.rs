@@ -10,7 +10,7 @@ mod shapes;
 mod walk;
 
 pub use shapes::{
-    EVIDENCE, FILING, INDICATOR_COUNTS, INDICATORS, INSPECTION, LEVELS, PACK, PREVIOUS_RECTIFICATION, RECTIFICATION,
+    EVIDENCE, FILING, INDICATOR_COUNTS, INDICATORS, INSPECTION, LEVELS, PREVIOUS_RECTIFICATION, RECTIFICATION,
     ROSTER_ENTRY, SCREENING, UNIT,
 };
 pub use walk::{Walked, check_strict, is_blank, walk};
@@ -109,28 +109,18 @@ pub fn resolve(shape: &'static Shape, path: &[&str]) -> Option<Resolved<'static>
     })
 }
 
-/// What a rule judges.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Subject {
-    /// Return-to-work filings (RTW-*).
-    Filing,
-    /// Inspections (INS-*).
-    Inspection,
-    /// Community indicators (IND-*).
-    Indicators,
-    /// Personal screening (SCR-*).
-    Screening,
-}
-
-impl Subject {
-    /// The name in packs and answers.
-    pub fn name(self) -> &'static str {
-        match self {
-            Subject::Filing => "filing",
-            Subject::Inspection => "inspection",
-            Subject::Indicators => "indicators",
-            Subject::Screening => "screening",
-        }
+words! {
+    /// What a rule judges: a kind of submission.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+    pub enum Subject {
+        /// Return-to-work filings (RTW-*).
+        Filing = "filing",
+        /// Inspections (INS-*).
+        Inspection = "inspection",
+        /// Community indicators (IND-*).
+        Indicators = "indicators",
+        /// Personal screening (SCR-*).
+        Screening = "screening",
     }
 }
 

@@ -84,7 +84,7 @@ fn crate_refs(code: &str) -> Vec<String> {
     out
 }
 
-/// The library's top-level modules (`pub mod x;` in lib.rs) and the names lib.rs re-exports,
+/// The library's top-level modules (`mod x;` in lib.rs) and the names lib.rs re-exports,
 /// by the module they come from.
 fn root() -> (BTreeSet<String>, BTreeMap<String, String>) {
     let lib = code(&std::fs::read_to_string(src().join("lib.rs")).unwrap());
@@ -93,7 +93,7 @@ fn root() -> (BTreeSet<String>, BTreeMap<String, String>) {
     for stmt in lib.split(';') {
         let s = stmt.split_whitespace().collect::<Vec<_>>().join(" ");
         let s = s.rsplit("] ").next().unwrap_or(&s).trim();
-        if let Some(m) = s.strip_prefix("pub mod ") {
+        if let Some(m) = s.strip_prefix("pub mod ").or_else(|| s.strip_prefix("mod ")) {
             modules.insert(m.trim().to_owned());
         } else if let Some(u) = s.strip_prefix("pub use ") {
             let (module, names) = u.split_once("::").expect("pub use module::…");
@@ -126,7 +126,7 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
     let mut g: BTreeMap<String, BTreeSet<String>> = modules.iter().map(|m| (m.clone(), BTreeSet::new())).collect();
     for f in files {
         let Some(from) = module_of(&f) else { continue };
-        assert!(modules.contains(&from), "{}: not under a `pub mod` of lib.rs", f.display());
+        assert!(modules.contains(&from), "{}: not under a `mod` of lib.rs", f.display());
         let text = code(&std::fs::read_to_string(&f).unwrap());
         for name in crate_refs(&text) {
             let to = if modules.contains(&name) {

@@ -20,21 +20,6 @@ use crate::answer::{PackStamp, Severity};
 use crate::expr::{ExprTy, ParamValue, Params};
 use crate::schema::{Subject, shape_for};
 
-fn kind_name(k: RuleKind) -> &'static str {
-    match k {
-        RuleKind::Field => "field",
-        RuleKind::Assert => "assert",
-        RuleKind::Isolation => "isolation",
-        RuleKind::Gate => "gate",
-        RuleKind::Section => "section",
-        RuleKind::Item => "item",
-        RuleKind::Fact => "fact",
-        RuleKind::Indicator => "indicator",
-        RuleKind::ChecklistItem => "checklistItem",
-        RuleKind::Screen => "screen",
-    }
-}
-
 /// Keys given on a rule that its kind does not use.
 fn unused_keys(r: &RuleDoc) -> Vec<(&'static str, bool)> {
     let given = [
@@ -198,11 +183,11 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
             c.errors.push(perr(
                 format!("{at}/on"),
                 PackErrorKind::BadRule,
-                format!("a `{}` rule judges {}", kind_name(r.kind), subject.name()),
+                format!("a `{}` rule judges {}", r.kind.name(), subject.name()),
             ));
         }
         c.shape = shape_for(subject);
-        c.unused(&at, &unused_keys(r), kind_name(r.kind));
+        c.unused(&at, &unused_keys(r), r.kind.name());
         let severity = match (r.kind, r.severity) {
             (_, Some(s)) => s,
             (RuleKind::Field | RuleKind::Assert | RuleKind::Isolation, None) => {

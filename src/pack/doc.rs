@@ -2,9 +2,10 @@
 
 use serde_json::Value;
 
-use crate::answer::Severity;
+use super::PACK;
+use crate::answer::{Diagnostic, Severity};
 pub use crate::schema::Subject;
-use crate::schema::{PACK, check_strict};
+use crate::schema::check_strict;
 
 /// A rule pack document.
 #[derive(Debug, Clone)]
@@ -34,23 +35,25 @@ pub struct PackDoc {
     pub labels: Vec<(String, Vec<(String, MessageDoc)>)>,
 }
 
-/// The declared type of a parameter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ParamType {
-    /// A whole number of days, ≥ 0.
-    Days,
-    /// A whole number, ≥ 0.
-    Count,
-    /// Any finite number (bounded by `min`/`max`).
-    Number,
-    /// A calendar date `YYYY-MM-DD`.
-    Date,
-    /// A text.
-    Text,
-    /// A list of texts.
-    Texts,
-    /// A boolean.
-    Bool,
+words! {
+    /// The declared type of a parameter.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum ParamType {
+        /// A whole number of days, ≥ 0.
+        Days = "days",
+        /// A whole number, ≥ 0.
+        Count = "count",
+        /// Any finite number (bounded by `min`/`max`).
+        Number = "number",
+        /// A calendar date `YYYY-MM-DD`.
+        Date = "date",
+        /// A text.
+        Text = "text",
+        /// A list of texts.
+        Texts = "texts",
+        /// A boolean.
+        Bool = "bool",
+    }
 }
 
 /// One parameter.
@@ -68,29 +71,31 @@ pub struct ParamDoc {
     pub description: Option<String>,
 }
 
-/// The kind of a rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RuleKind {
-    /// Identifier and value checks on listed fields.
-    Field,
-    /// Expression assertions.
-    Assert,
-    /// Per-employee isolation before starting work (RTW-T3).
-    Isolation,
-    /// A gate of 六个坚决不放手: closed by the diagnostics of its causes or its own checks.
-    Gate,
-    /// A section of the inspection checklist (`INS-S1`).
-    Section,
-    /// An inspection checklist item with weight and veto (`INS-S1-1`).
-    Item,
-    /// One of the six facts an inspection must record (`INS-K1`).
-    Fact,
-    /// A community indicator: numerator / denominator, met only at 100% (`IND-1`).
-    Indicator,
-    /// An item of the community checklist 十个一律 (`IND-R1`).
-    ChecklistItem,
-    /// A screening outcome rule, first match wins (`SCR-1`).
-    Screen,
+words! {
+    /// The kind of a rule.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum RuleKind {
+        /// Identifier and value checks on listed fields.
+        Field = "field",
+        /// Expression assertions.
+        Assert = "assert",
+        /// Per-employee isolation before starting work (RTW-T3).
+        Isolation = "isolation",
+        /// A gate of 六个坚决不放手: closed by the diagnostics of its causes or its own checks.
+        Gate = "gate",
+        /// A section of the inspection checklist (`INS-S1`).
+        Section = "section",
+        /// An inspection checklist item with weight and veto (`INS-S1-1`).
+        Item = "item",
+        /// One of the six facts an inspection must record (`INS-K1`).
+        Fact = "fact",
+        /// A community indicator: numerator / denominator, met only at 100% (`IND-1`).
+        Indicator = "indicator",
+        /// An item of the community checklist 十个一律 (`IND-R1`).
+        ChecklistItem = "checklistItem",
+        /// A screening outcome rule, first match wins (`SCR-1`).
+        Screen = "screen",
+    }
 }
 
 /// One rule.
@@ -144,25 +149,27 @@ pub struct RuleDoc {
     pub from: Option<String>,
 }
 
-/// The kind of a field check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FieldCheckKind {
-    /// 统一社会信用代码 (GB 32100-2015).
-    CreditCode,
-    /// GB/T 2260 district code, optionally limited to a list.
-    DistrictCode,
-    /// Mainland mobile or landline.
-    Phone,
-    /// 居民身份证号码 (GB 11643-1999).
-    IdNumber,
-    /// A real calendar date.
-    Date,
-    /// A whole number ≥ 0.
-    Count,
-    /// A number ≥ 0.
-    Amount,
-    /// Text that is not blank.
-    Text,
+words! {
+    /// The kind of a field check.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum FieldCheckKind {
+        /// 统一社会信用代码 (GB 32100-2015).
+        CreditCode = "creditCode",
+        /// GB/T 2260 district code, optionally limited to a list.
+        DistrictCode = "districtCode",
+        /// Mainland mobile or landline.
+        Phone = "phone",
+        /// 居民身份证号码 (GB 11643-1999).
+        IdNumber = "idNumber",
+        /// A real calendar date.
+        Date = "date",
+        /// A whole number ≥ 0.
+        Count = "count",
+        /// A number ≥ 0.
+        Amount = "amount",
+        /// Text that is not blank.
+        Text = "text",
+    }
 }
 
 /// One check of a rule: a field check (`check`, `fields`, …) or an assertion
@@ -223,18 +230,13 @@ fn map<T>(v: &Value, k: &str, f: impl Fn(&Value) -> Option<T>) -> Vec<(String, T
 }
 
 fn severity(v: &Value, k: &str) -> Option<Severity> {
-    match v.get(k).and_then(Value::as_str)? {
-        "error" => Some(Severity::Error),
-        "warning" => Some(Severity::Warning),
-        "info" => Some(Severity::Info),
-        _ => None,
-    }
+    Severity::parse(v.get(k)?.as_str()?)
 }
 
 impl PackDoc {
     /// Read a pack document, reporting every shape mistake (unknown or missing fields,
     /// wrong types, words not in their list) as `(JSON Pointer, code, params)`.
-    pub fn read(v: &Value) -> Result<PackDoc, Vec<crate::answer::Diagnostic>> {
+    pub fn read(v: &Value) -> Result<PackDoc, Vec<Diagnostic>> {
         let problems = check_strict(v, &PACK);
         if !problems.is_empty() {
             return Err(problems);
@@ -248,15 +250,7 @@ impl PackDoc {
             title: map(v, "title", |x| x.as_str().map(str::to_owned)),
             source: text(v, "source"),
             parameters: map(v, "parameters", |p| {
-                let ty = match p.get("type")?.as_str()? {
-                    "days" => ParamType::Days,
-                    "count" => ParamType::Count,
-                    "number" => ParamType::Number,
-                    "date" => ParamType::Date,
-                    "text" => ParamType::Text,
-                    "texts" => ParamType::Texts,
-                    _ => ParamType::Bool,
-                };
+                let ty = ParamType::parse(p.get("type")?.as_str()?)?;
                 Some(ParamDoc {
                     ty,
                     value: p.get("value").cloned().unwrap_or(Value::Null),
@@ -265,7 +259,14 @@ impl PackDoc {
                     description: text(p, "description"),
                 })
             }),
-            rules: v.get("rules").and_then(Value::as_array).into_iter().flatten().map(RuleDoc::read).collect(),
+            rules: v
+                .get("rules")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .enumerate()
+                .map(|(i, r)| RuleDoc::read(i, r))
+                .collect::<Result<_, _>>()?,
             messages: catalogue(v, "messages", "message", "help"),
             labels: catalogue(v, "labels", "label", "hint"),
         })
@@ -273,20 +274,20 @@ impl PackDoc {
 }
 
 impl RuleDoc {
-    fn read(r: &Value) -> RuleDoc {
-        let kind = match r.get("kind").and_then(Value::as_str).unwrap_or_default() {
-            "field" => RuleKind::Field,
-            "assert" => RuleKind::Assert,
-            "isolation" => RuleKind::Isolation,
-            "gate" => RuleKind::Gate,
-            "section" => RuleKind::Section,
-            "item" => RuleKind::Item,
-            "fact" => RuleKind::Fact,
-            "indicator" => RuleKind::Indicator,
-            "checklistItem" => RuleKind::ChecklistItem,
-            _ => RuleKind::Screen,
+    /// Read rule `i`. Its `kind` is one of [`RuleKind::WORDS`] once the shape check passed;
+    /// any other word is the shape check's `input.invalid_value`.
+    fn read(i: usize, r: &Value) -> Result<RuleDoc, Vec<Diagnostic>> {
+        let word = r.get("kind").and_then(Value::as_str).unwrap_or_default();
+        let Some(kind) = RuleKind::parse(word) else {
+            let params = serde_json::json!({ "value": word, "allowed": RuleKind::WORDS });
+            return Err(vec![Diagnostic::engine(
+                "input.invalid_value",
+                Severity::Error,
+                format!("/rules/{i}/kind"),
+                params,
+            )]);
         };
-        RuleDoc {
+        Ok(RuleDoc {
             id: text(r, "id").unwrap_or_default(),
             kind,
             severity: severity(r, "severity"),
@@ -300,13 +301,7 @@ impl RuleDoc {
             by: text(r, "by"),
             code: text(r, "code"),
             path: text(r, "path"),
-            on: match r.get("on").and_then(Value::as_str) {
-                Some("filing") => Some(Subject::Filing),
-                Some("inspection") => Some(Subject::Inspection),
-                Some("indicators") => Some(Subject::Indicators),
-                Some("screening") => Some(Subject::Screening),
-                _ => None,
-            },
+            on: r.get("on").and_then(Value::as_str).and_then(Subject::parse),
             section: text(r, "section"),
             weight: r.get("weight").and_then(Value::as_f64),
             veto: r.get("veto").and_then(Value::as_bool),
@@ -316,24 +311,14 @@ impl RuleDoc {
             denominator: text(r, "denominator"),
             outcome: text(r, "outcome"),
             from: text(r, "from"),
-        }
+        })
     }
 }
 
 impl CheckDoc {
     fn read(c: &Value) -> CheckDoc {
         CheckDoc {
-            check: match c.get("check").and_then(Value::as_str) {
-                Some("creditCode") => Some(FieldCheckKind::CreditCode),
-                Some("districtCode") => Some(FieldCheckKind::DistrictCode),
-                Some("phone") => Some(FieldCheckKind::Phone),
-                Some("idNumber") => Some(FieldCheckKind::IdNumber),
-                Some("date") => Some(FieldCheckKind::Date),
-                Some("count") => Some(FieldCheckKind::Count),
-                Some("amount") => Some(FieldCheckKind::Amount),
-                Some("text") => Some(FieldCheckKind::Text),
-                _ => None,
-            },
+            check: c.get("check").and_then(Value::as_str).and_then(FieldCheckKind::parse),
             fields: texts(c, "fields"),
             required: texts(c, "required"),
             allowed: text(c, "allowed"),
@@ -367,4 +352,40 @@ fn catalogue(v: &Value, field: &str, text_key: &str, help_key: &str) -> Vec<(Str
             (tag.clone(), m)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::ScreenOutcome;
+
+    #[test]
+    fn every_word_names_its_value_and_no_other_word_parses() {
+        fn round_trip<T: Copy + PartialEq + std::fmt::Debug>(
+            all: &[T],
+            words: &[&str],
+            name: fn(T) -> &'static str,
+            parse: fn(&str) -> Option<T>,
+        ) {
+            assert_eq!(all.len(), words.len());
+            for (v, w) in all.iter().zip(words) {
+                assert_eq!(name(*v), *w);
+                assert_eq!(parse(w), Some(*v));
+            }
+            assert_eq!(parse("bogus"), None);
+            assert_eq!(parse(""), None);
+        }
+        round_trip(&RuleKind::ALL, RuleKind::WORDS, RuleKind::name, RuleKind::parse);
+        round_trip(&ParamType::ALL, ParamType::WORDS, ParamType::name, ParamType::parse);
+        round_trip(&FieldCheckKind::ALL, FieldCheckKind::WORDS, FieldCheckKind::name, FieldCheckKind::parse);
+        round_trip(&Severity::ALL, Severity::WORDS, Severity::name, Severity::parse);
+        round_trip(&Subject::ALL, Subject::WORDS, Subject::name, Subject::parse);
+        round_trip(&ScreenOutcome::ALL, ScreenOutcome::WORDS, ScreenOutcome::name, ScreenOutcome::parse);
+        assert_eq!(
+            serde_json::to_string(&ScreenOutcome::HomeObservation).ok().as_deref(),
+            Some("\"home_observation\"")
+        );
+        assert_eq!(serde_json::from_str::<Severity>("\"warning\"").ok(), Some(Severity::Warning));
+        assert!(serde_json::from_str::<Severity>("\"fatal\"").is_err());
+    }
 }

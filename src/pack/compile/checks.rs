@@ -13,11 +13,16 @@ use crate::pack::{
 };
 use crate::schema::{Resolved, Shape, Ty, resolve};
 
+/// The type of field a check applies to.
 fn check_ty(k: FieldCheckKind) -> Ty {
     match k {
         FieldCheckKind::Date => Ty::Date,
         FieldCheckKind::Count | FieldCheckKind::Amount => Ty::Num,
-        _ => Ty::Str,
+        FieldCheckKind::CreditCode
+        | FieldCheckKind::DistrictCode
+        | FieldCheckKind::Phone
+        | FieldCheckKind::IdNumber
+        | FieldCheckKind::Text => Ty::Str,
     }
 }
 
@@ -314,23 +319,19 @@ impl Compiler<'_> {
             return None;
         };
         let when = self.expr(when_src, None, Some(ExprTy::Bool), &format!("{at}/when"));
-        let outcome = match r.outcome.as_deref() {
-            Some("fever_clinic") => Some(ScreenOutcome::FeverClinic),
-            Some("central_quarantine") => Some(ScreenOutcome::CentralQuarantine),
-            Some("home_observation") => Some(ScreenOutcome::HomeObservation),
-            Some("normal") => Some(ScreenOutcome::Normal),
-            other => {
-                self.errors.push(perr(
-                    format!("{at}/outcome"),
-                    PackErrorKind::BadRule,
-                    format!(
-                        "`{}` is not an outcome; use fever_clinic, central_quarantine, home_observation or normal",
-                        other.unwrap_or("")
-                    ),
-                ));
-                None
-            }
-        };
+        let outcome = ScreenOutcome::parse(r.outcome.as_deref().unwrap_or_default());
+        if outcome.is_none() {
+            let (last, rest) = ScreenOutcome::WORDS.split_last().unwrap_or((&"", &[]));
+            self.errors.push(perr(
+                format!("{at}/outcome"),
+                PackErrorKind::BadRule,
+                format!(
+                    "`{}` is not an outcome; use {} or {last}",
+                    r.outcome.as_deref().unwrap_or(""),
+                    rest.join(", ")
+                ),
+            ));
+        }
         let from = match &r.from {
             Some(src) => Some(self.expr(src, None, Some(ExprTy::Date), &format!("{at}/from"))?),
             None => None,
