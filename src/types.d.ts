@@ -582,9 +582,10 @@ export interface PackErrorInfo {
 
 /**
  * What the package throws: a real `Error` with a one-line message and a stable `code` —
- * `options.invalid`, `input.unconvertible`, `input.too_many`, or a pack code (`pack.*`, then
- * with `path` and every mistake in `errors`). (A freed engine throws wasm-bindgen's own
- * `Error`, without `code`.)
+ * `options.invalid` (at `engine.checker(options)` once, or at each call given options),
+ * `input.unconvertible`, `input.too_large` (a batch over 64 MiB of JSON, in or out, then with
+ * `maxBytes`), or a pack code (`pack.*`, then with `path` and every mistake in `errors`). (A
+ * freed engine or checker throws wasm-bindgen's own `Error`, without `code`.)
  */
 export interface FangkongError extends Error {
   code: string;
@@ -592,4 +593,6 @@ export interface FangkongError extends Error {
   errors?: PackErrorInfo[];
   /** For a batch: the index of the submission that could not be converted. */
   index?: number;
+  /** For `input.too_large`: the most bytes of JSON a batch holds (in, and out). */
+  maxBytes?: number;
 }

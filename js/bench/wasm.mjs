@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Engine } from 'fangkong';
+import { generate } from '../../scripts/gen_filings.mjs';
 
 const root = new URL('../../', import.meta.url);
 const read = (p) => readFileSync(new URL(p, root), 'utf8');
@@ -56,3 +57,14 @@ median('keystroke with scope: factory, 1,000-person roster (JSON text)', () => e
 median('score an inspection: 27 items', () => engine.scoreInspection(inspection, opts));
 median('indicators: district of 19 units', () => engine.evaluateIndicators(district, opts));
 median('screen a person', () => engine.screenPerson(person, opts));
+// Batch (issue 9): Guangming's 13,378 filings (scripts/gen_filings.mjs) in one call, as the
+// district dashboard holds them (JSONL lines) and as objects; against one call per filing.
+const lines = generate();
+const objects = lines.map((l) => JSON.parse(l));
+const later = { now: '2020-02-12T10:00:00+08:00' };
+const check = engine.checker(later);
+const big = { batches: 5, minMs: 0 };
+median(`batch: ${lines.length.toLocaleString("en")} filings in one \`checkFilings\` call, JSON text`, () => engine.checkFilings(lines, later), big);
+median(`batch: ${lines.length.toLocaleString("en")} filings in one \`checkFilings\` call, objects`, () => engine.checkFilings(objects, later), big);
+median(`batch: ${lines.length.toLocaleString("en")} filings, \`checker(options).checkFilings\`, JSON text`, () => check.checkFilings(lines), big);
+median(`batch: ${lines.length.toLocaleString("en")} filings, one \`checkFiling\` call each, JSON text`, () => { for (const l of lines) engine.checkFiling(l, later); }, big);

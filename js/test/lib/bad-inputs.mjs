@@ -145,7 +145,17 @@ export function badInputChecks(mod, packText) {
   // Batches.
   throws('a batch that is not an array', () => engine.checkFilings(OK_FILING, opts), 'input.unconvertible', /expected an array of filings, got an object/);
   throws('a batch with a cyclic filing', () => engine.checkFilings([OK_FILING, cyclic], opts), 'input.unconvertible', /^filing 1: the filing cannot be converted to JSON/, (e) => e.index === 1);
-  throws('a batch too large', () => engine.checkFilings(new Array(10_001).fill(OK_FILING), opts), 'input.too_many', /at most 10000 filings; got 10001/);
+  // No limit on how many; 64 MiB of JSON at most. 17 strings of 4 MiB are refused by their
+  // lengths, before anything is copied into wasm memory.
+  const big = `{"enterprise":{"name":"${'x'.repeat(4 * 1024 * 1024 - 40)}"}}`;
+  throws('a batch over 64 MiB of JSON', () => engine.checkFilings(new Array(17).fill(big), opts), 'input.too_large', /^a batch holds at most 67108864 bytes of JSON \(64 MiB\); the filings up to 16 of 17 already make more: split it$/, (e) => e.maxBytes === 67108864);
+  throws('a checker\'s batch over 64 MiB of JSON', () => engine.checker(opts).checkFilings(new Array(17).fill(big)), 'input.too_large', /at most 67108864 bytes/);
+  throws('a checker with bad options', () => engine.checker({ now: 'yesterday' }), 'options.invalid', /^options\.now: /);
+  results.push((() => {
+    const a = engine.checkFilings(new Array(10_001).fill(OK_FILING), opts);
+    const pass = a.length === 10_001 && JSON.stringify(a[10_000]) === reference;
+    return { name: 'a batch of 10,001 filings (once the limit)', pass, detail: `${a.length} answers` };
+  })());
   results.push((() => {
     const a = engine.checkFilings([null, 'not json', OK_FILING], opts);
     const b = engine.checkFilings([], opts);

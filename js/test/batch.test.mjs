@@ -1,0 +1,132 @@
+// Batches and checkers (issue 9): a district's 13,378 filings in one `checkFilings` call give
+// the answers of one call per filing, in order (and the CLI's `--jsonl` bytes); a batch over
+// 64 MiB of JSON is refused with `input.too_large`, never a trap; `engine.checker(options)`
+// answers like the engine byte for byte and throws for bad options once, when it is made.
+// Timings are in BENCHMARKS.md (js/bench/wasm.mjs), never asserted here.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { Engine } from 'fangkong';
+import { CLI, ROOT } from './lib/cases.mjs';
+import { DEFAULT_COUNT, generate } from '../../scripts/gen_filings.mjs';
+
+const NOW = '2020-02-12T10:00:00+08:00';
+const lines = generate();
+const engine = Engine.withDefaultPack();
+const read = (p) => readFileSync(join(ROOT, p), 'utf8');
+const text = (answers) => answers.map((a) => JSON.stringify(a));
+
+test('13,378 filings in one checkFilings call: one answer each, in order, as one by one', () => {
+  assert.equal(lines.length, DEFAULT_COUNT);
+  const all = text(engine.checkFilings(lines, { now: NOW }));
+  assert.equal(all.length, lines.length);
+  // One by one on a spread subset (every 37th, and the first and last 50), to stay quick.
+  const picked = lines.map((_, i) => i).filter((i) => i % 37 === 0 || i < 50 || i >= lines.length - 50);
+  for (const i of picked) {
+    assert.equal(all[i], JSON.stringify(engine.checkFiling(lines[i], { now: NOW })), `filing ${i}`);
+  }
+  // Every decision occurs, so a shuffled batch could not pass by chance.
+  const decisions = new Set(all.map((a) => JSON.parse(a).decision));
+  assert.deepEqual([...decisions].sort(), ['approved', 'conditional', 'deferred', 'incomplete']);
+  // And the whole batch is the native CLI's --jsonl output, line for line.
+  const cli = spawnSync(CLI, ['check-filing', '-', '--jsonl', '--now', NOW], {
+    input: lines.join('\n') + '\n', encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
+  });
+  assert.ok(cli.status === 0 || cli.status === 2, cli.stderr.slice(0, 500));
+  const native = cli.stdout.trimEnd().split('\n');
+  assert.equal(native.length, all.length);
+  const differ = all.findIndex((a, i) => a !== native[i]);
+  assert.equal(differ, -1, `answer ${differ} differs from the CLI's line`);
+});
+
+test('a batch of objects answers as the same batch of JSON text', () => {
+  const some = lines.slice(0, 300);
+  assert.deepEqual(text(engine.checkFilings(some.map((l) => JSON.parse(l)), { now: NOW })),
+    text(engine.checkFilings(some, { now: NOW })));
+});
+
+test('a batch over 64 MiB of JSON is refused with input.too_large, and the module keeps working', () => {
+  const one = lines[0];
+  // 65 MiB of filings as text, and 17 objects of 4 MiB each: refused before any is checked.
+  const many = new Array(Math.ceil((65 * 1024 * 1024) / one.length)).fill(one);
+  const large = { ...JSON.parse(one), remarks: 'x'.repeat(4 * 1024 * 1024 - 4096) };
+  for (const batch of [many, new Array(17).fill(large)]) {
+    assert.throws(() => engine.checkFilings(batch, { now: NOW }), (e) => e instanceof Error
+      && e.code === 'input.too_large' && e.maxBytes === 64 * 1024 * 1024 && /at most 67108864 bytes of JSON/.test(e.message));
+  }
+  // Answers count too: `{}` is 2 bytes but its answer names every missing value (about 5 KB).
+  const empty = new Array(14_000).fill('{}');
+  assert.throws(() => engine.checker({ now: NOW }).checkFilings(empty), (e) => e.code === 'input.too_large'
+    && /the answers of a batch hold at most 67108864 bytes/.test(e.message));
+  // Just under the limit is answered (here, 64 MiB less a little in 16 strings near 4 MiB).
+  const near = `{"enterprise":{"name":"${'x'.repeat(4 * 1024 * 1024 - 64)}"}}`;
+  const answers = engine.checkFilings(new Array(16).fill(near), { now: NOW });
+  assert.equal(answers.length, 16);
+  assert.ok(answers.every((a) => a.diagnostics.some((d) => d.code === 'input.too_long')), JSON.stringify(answers[0]).slice(0, 300));
+  assert.equal(JSON.stringify(engine.checkFiling(lines[1], { now: NOW })), JSON.stringify(engine.checkFilings([lines[1]], { now: NOW })[0]));
+});
+
+const EXAMPLES = [
+  ['checkFiling', 'examples/filings/workshop.json', '2020-02-04T10:00:00+08:00'],
+  ['checkFiling', 'examples/filings/factory-1000.json', '2020-02-04T10:00:00+08:00'],
+  ['scoreInspection', 'examples/inspections/factory-all-pass.json', '2020-02-12T10:00:00+08:00'],
+  ['evaluateIndicators', 'examples/indicators/guangming-district.json', '2020-02-12T20:00:00+08:00'],
+  ['screenPerson', 'examples/screening/returned-from-area.json', '2020-02-01T18:00:00+08:00'],
+];
+
+test('a checker answers as the engine with the same options, byte for byte', () => {
+  for (const [method, file, now] of EXAMPLES) {
+    const json = read(file);
+    for (const options of [{ now }, { now: new Date(now), locale: 'en' }, { now, locale: 'zh-TW', scope: ['/enterprise'] }]) {
+      const check = engine.checker(options);
+      for (const input of [json, JSON.parse(json), '{}', 'not json']) {
+        assert.equal(JSON.stringify(check[method](input)), JSON.stringify(engine[method](input, options)), `${method} ${file} ${JSON.stringify(options)}`);
+      }
+      check.free();
+    }
+  }
+  const check = engine.checker({ now: NOW, locale: 'en' });
+  const some = lines.slice(0, 200);
+  assert.deepEqual(text(check.checkFilings(some)), text(engine.checkFilings(some, { now: NOW, locale: 'en' })));
+  // The options were copied: changing the object later changes nothing.
+  const options = { now: NOW };
+  const fixed = engine.checker(options);
+  options.locale = 'en';
+  assert.equal(fixed.checkFiling(lines[0]).locale, 'zh-CN');
+});
+
+test('a checker with a pack version answers by that version', () => {
+  const first = JSON.parse(read('packs/shenzhen-2020.json')).version;
+  const check = engine.checker({ now: '2020-04-10', packVersion: first });
+  assert.equal(check.checkFiling(lines[0]).pack.version, first);
+  assert.equal(JSON.stringify(check.checkFiling(lines[0])), JSON.stringify(engine.checkFiling(lines[0], { now: '2020-04-10', packVersion: first })));
+});
+
+test('bad options throw once, at checker(...), with options.invalid', () => {
+  for (const bad of [undefined, null, 'now', [], {}, { now: 'yesterday' }, { now: NOW, locale: 3 }, { now: NOW, scope: 'x' },
+    { now: NOW, packVersion: 'nope' }, { now: NOW, colour: 'red' }, { now: new Date(NaN) }]) {
+    assert.throws(() => engine.checker(bad), (e) => e instanceof Error && e.code === 'options.invalid' && /^options/.test(e.message), JSON.stringify(bad));
+  }
+  // A made checker never throws for options again; only for input that cannot be JSON.
+  const check = engine.checker({ now: NOW });
+  assert.ok(['deferred', 'incomplete'].includes(check.checkFiling(null).decision));
+  const cyclic = {};
+  cyclic.self = cyclic;
+  assert.throws(() => check.checkFiling(cyclic), (e) => e.code === 'input.unconvertible');
+  assert.throws(() => check.checkFilings([{}, cyclic]), (e) => e.code === 'input.unconvertible' && e.index === 1);
+  assert.throws(() => check.checkFilings('{}'), (e) => e.code === 'input.unconvertible');
+  assert.equal(check.checkFiling('{}').decision, 'incomplete');
+});
+
+test('a checker keeps its engine alive after engine.free()', () => {
+  const own = Engine.withPackId('guangming-2020');
+  const check = own.checker({ now: NOW });
+  const before = JSON.stringify(check.checkFiling(lines[0]));
+  own.free();
+  assert.throws(() => own.checkFiling(lines[0], { now: NOW }));
+  assert.equal(JSON.stringify(check.checkFiling(lines[0])), before);
+  assert.equal(check.checkFiling(lines[0]).pack.id, 'guangming-2020');
+  check.free();
+});
