@@ -31,6 +31,7 @@ use serde_json::{Value, json};
 use crate::answer::{ChecklistResult, Decision, Diagnostic, IndicatorResult, IndicatorsAnswer, Severity, UnitResult};
 use crate::engine::{Engine, Options, render};
 use crate::pack::RuleBody;
+use crate::pointer::Pointer;
 use crate::schema::Subject;
 
 pub use crate::schema::LEVELS;
@@ -55,6 +56,15 @@ struct Sum {
     invalid: bool,
     /// A leaf unit of the subtree did not report this indicator's pair (or half of it).
     missing: bool,
+}
+
+/// The pointer to `segs` inside unit `i`, each key escaped (RFC 6901: `a/b` is `a~1b`).
+fn unit_ptr(i: usize, segs: &[&str]) -> String {
+    let mut p = Pointer::root();
+    p.push("units");
+    p.push_index(i);
+    segs.iter().for_each(|s| p.push(s));
+    p.to_string()
 }
 
 fn count(v: Option<&Value>) -> Result<Option<u64>, ()> {
@@ -108,9 +118,9 @@ impl Engine {
                 continue;
             }
             let Some(id) = u.get("id").and_then(Value::as_str).filter(|s| !s.trim().is_empty()) else {
-                if !p.shape_errors.contains(&format!("/units/{i}/id")) {
+                if !p.shape_errors.contains(&unit_ptr(i, &["id"])) {
                     diags.push(Diagnostic::required(
-                        format!("/units/{i}/id"),
+                        unit_ptr(i, &["id"]),
                         "units[].id",
                         crate::answer::INPUT_RULE,
                         Severity::Error,
@@ -122,7 +132,7 @@ impl Engine {
                 diags.push(Diagnostic::new(
                     "indicators.duplicate_unit",
                     Severity::Error,
-                    format!("/units/{i}/id"),
+                    unit_ptr(i, &["id"]),
                     crate::answer::INPUT_RULE,
                     json!({ "unit": id }),
                 ));
@@ -134,7 +144,7 @@ impl Engine {
                 diags.push(Diagnostic::new(
                     "indicators.bad_level",
                     Severity::Warning,
-                    format!("/units/{i}/level"),
+                    unit_ptr(i, &["level"]),
                     crate::answer::INPUT_RULE,
                     json!({ "allowed": LEVELS }),
                 ));
@@ -156,7 +166,7 @@ impl Engine {
                     Some(_) => diags.push(Diagnostic::new(
                         "indicators.cycle",
                         Severity::Error,
-                        format!("/units/{i}/parent"),
+                        unit_ptr(*i, &["parent"]),
                         crate::answer::INPUT_RULE,
                         json!({ "unit": id }),
                     )),
@@ -164,7 +174,7 @@ impl Engine {
                     None => diags.push(Diagnostic::new(
                         "indicators.unknown_parent",
                         Severity::Info,
-                        format!("/units/{i}/parent"),
+                        unit_ptr(*i, &["parent"]),
                         crate::answer::INPUT_RULE,
                         json!({ "parent": pid }),
                     )),
@@ -192,7 +202,7 @@ impl Engine {
                             diags.push(Diagnostic::new(
                                 "indicators.cycle",
                                 Severity::Error,
-                                format!("/units/{i}/parent"),
+                                unit_ptr(i, &["parent"]),
                                 crate::answer::INPUT_RULE,
                                 json!({}),
                             ));
@@ -249,7 +259,7 @@ impl Engine {
                     diags.push(Diagnostic::new(
                         "indicators.unknown_count",
                         Severity::Warning,
-                        format!("/units/{i}/counts/{key}"),
+                        unit_ptr(*i, &["counts", key]),
                         crate::answer::INPUT_RULE,
                         json!({ "count": key }),
                     ));
@@ -276,7 +286,7 @@ impl Engine {
                             diags.push(Diagnostic::new(
                                 "indicators.numerator_exceeds_denominator",
                                 Severity::Error,
-                                format!("/units/{i}/counts/{}", ind.numerator),
+                                unit_ptr(*i, &["counts", ind.numerator]),
                                 ind.id,
                                 json!({ "unit": name, "numerator": n, "denominator": d }),
                             ));
@@ -290,7 +300,7 @@ impl Engine {
                         diags.push(Diagnostic::new(
                             "indicators.count_invalid",
                             Severity::Error,
-                            format!("/units/{i}/counts/{count}"),
+                            unit_ptr(*i, &["counts", count]),
                             ind.id,
                             json!({ "unit": name }),
                         ));
@@ -300,7 +310,7 @@ impl Engine {
                         slot.missing = true;
                         let count = if matches!(nv, Ok(None)) { ind.numerator } else { ind.denominator };
                         diags.push(Diagnostic::required(
-                            format!("/units/{i}/counts/{count}"),
+                            unit_ptr(*i, &["counts", count]),
                             &format!("units[].counts.{count}"),
                             ind.id,
                             Severity::Error,
@@ -312,7 +322,7 @@ impl Engine {
                 diags.push(Diagnostic::new(
                     "indicators.partial_report",
                     Severity::Warning,
-                    format!("/units/{i}/counts"),
+                    unit_ptr(*i, &["counts"]),
                     "IND",
                     json!({ "unit": name, "indicators": unreported }),
                 ));
@@ -378,7 +388,7 @@ impl Engine {
                 diags.push(Diagnostic::new(
                     "indicators.missing_report",
                     Severity::Warning,
-                    format!("/units/{i}"),
+                    unit_ptr(*i, &[]),
                     "IND",
                     json!({ "unit": name }),
                 ));
@@ -407,7 +417,7 @@ impl Engine {
                     diags.push(Diagnostic::new(
                         ind.code,
                         Severity::Warning,
-                        format!("/units/{i}"),
+                        unit_ptr(*i, &[]),
                         ind.id,
                         json!({ "unit": name, "shortfall": shortfall, "numerator": s.n, "denominator": s.d }),
                     ));
@@ -427,13 +437,13 @@ impl Engine {
                     diags.push(Diagnostic::engine(
                         "checklist.unknown_item",
                         Severity::Error,
-                        format!("/units/{i}/checklist/{key}"),
+                        unit_ptr(*i, &["checklist", key]),
                         json!({ "item": key }),
                     ));
                 }
                 for item in &checklist_ids {
                     let Some(a) = answers.get(*item) else { continue };
-                    let at = format!("/units/{i}/checklist/{item}");
+                    let at = unit_ptr(*i, &["checklist", item]);
                     match a.get("result").and_then(Value::as_str) {
                         Some("pass") => {
                             r.answered += 1;
