@@ -1,5 +1,5 @@
 // The JS ↔ wasm boundary (issue 9, point 2): what a filing costs on its way in and its answer
-// on its way out, for each way the package offers. `node js/bench/boundary.mjs` (in `make bench`);
+// on its way out, for each way the package offers. `node js/bench/boundary.mjs [FILE]`;
 // the table is in BENCHMARKS.md. Every variant is first checked to give the same answer, byte
 // for byte. serde-wasm-bindgen and js-sys objects are not in the build (they were measured on a
 // prototype and dropped, see BENCHMARKS.md), so they are not rows here.
