@@ -5,8 +5,7 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde_json::{Value, json};
 
-use crate::answer::{Answer, Diagnostic, FilingAnswer, PackStamp, Severity, decide};
-use crate::filing::Filing;
+use crate::answer::{Answer, Diagnostic, PackStamp, Severity};
 use crate::pack::{Locale, Pack, PackError, PackErrorKind, PackErrors, resolve_extends};
 use crate::rules::{evaluate, merge_normalized};
 use crate::schema::{Subject, shape_for, walk};
@@ -397,42 +396,6 @@ impl Engine {
         let pack = self.pack_to_describe(version, on)?;
         let label = |key: &str| pack.labels.lookup(locale, key).map(|(l, h)| (l.to_owned(), h.map(str::to_owned)));
         Ok(crate::json_schema::input_schema(subject, &label))
-    }
-
-    /// Check a typed filing.
-    pub fn check_filing(&self, filing: &Filing, opts: &Options) -> FilingAnswer {
-        match serde_json::to_value(filing) {
-            Ok(v) => self.check_filing_value(&v, opts),
-            Err(_) => self.unusable("input.invalid_type", json!({ "expected": "object" }), opts),
-        }
-    }
-
-    /// Check a filing given as JSON text (anything: not JSON and oversized input are
-    /// answered with a diagnostic, never an error).
-    pub fn check_filing_json(&self, text: &str, opts: &Options) -> FilingAnswer {
-        self.judge_json(text, opts, |v| self.check_filing_value(v, opts))
-    }
-
-    /// Check a filing given as a JSON value.
-    pub fn check_filing_value(&self, input: &Value, opts: &Options) -> FilingAnswer {
-        let mut p = match self.prepare(input, Subject::Filing, "filedOn", false, opts) {
-            Ok(p) => p,
-            Err(unusable) => return unusable,
-        };
-        let any_gate_failed = p.gates.iter().any(|g| g.passed == Some(false));
-        let decision = decide(&p.diagnostics, any_gate_failed);
-        let pending = render(p.pack, &mut p.diagnostics, opts);
-        FilingAnswer {
-            pack: p.pack.stamp.clone(),
-            decision,
-            today: crate::time::fmt_date(p.today),
-            locale: opts.locale,
-            pending,
-            diagnostics: p.diagnostics,
-            gates: p.gates,
-            earliest_start: p.earliest_start,
-            normalized: p.normalized,
-        }
     }
 
     /// The common start of every entry point: walk the input against its shape, choose the

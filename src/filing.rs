@@ -3,6 +3,49 @@
 //! isolation and the six gates of 六个坚决不放手) and the decision of §2.6 (`Engine::check_filing`).
 
 use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use crate::answer::{FilingAnswer, decide};
+use crate::engine::{Engine, Options, render};
+use crate::schema::Subject;
+
+impl Engine {
+    /// Check a typed filing.
+    pub fn check_filing(&self, filing: &Filing, opts: &Options) -> FilingAnswer {
+        match serde_json::to_value(filing) {
+            Ok(v) => self.check_filing_value(&v, opts),
+            Err(_) => self.unusable("input.invalid_type", json!({ "expected": "object" }), opts),
+        }
+    }
+
+    /// Check a filing given as JSON text (anything: not JSON and oversized input are
+    /// answered with a diagnostic, never an error).
+    pub fn check_filing_json(&self, text: &str, opts: &Options) -> FilingAnswer {
+        self.judge_json(text, opts, |v| self.check_filing_value(v, opts))
+    }
+
+    /// Check a filing given as a JSON value.
+    pub fn check_filing_value(&self, input: &Value, opts: &Options) -> FilingAnswer {
+        let mut p = match self.prepare(input, Subject::Filing, "filedOn", false, opts) {
+            Ok(p) => p,
+            Err(unusable) => return unusable,
+        };
+        let any_gate_failed = p.gates.iter().any(|g| g.passed == Some(false));
+        let decision = decide(&p.diagnostics, any_gate_failed);
+        let pending = render(p.pack, &mut p.diagnostics, opts);
+        FilingAnswer {
+            pack: p.pack.stamp.clone(),
+            decision,
+            today: crate::time::fmt_date(p.today),
+            locale: opts.locale,
+            pending,
+            diagnostics: p.diagnostics,
+            gates: p.gates,
+            earliest_start: p.earliest_start,
+            normalized: p.normalized,
+        }
+    }
+}
 
 /// A return-to-work filing. Every field is optional so that a half-filled form can be
 /// checked as it is typed; what is missing is reported by the rules. Dates are text

@@ -23,8 +23,7 @@
 use chrono::{Days, NaiveDate};
 use serde_json::{Value, json};
 
-use crate::answer::ScreenOutcome;
-use crate::answer::{Decision, Diagnostic, ScreeningAnswer, Severity, decide};
+use crate::answer::{Decision, Diagnostic, ScreenOutcome, ScreeningAnswer, Severity, decide};
 use crate::engine::{Engine, Options, render};
 use crate::expr::{Env, FieldRef, Val};
 use crate::pack::RuleBody;
