@@ -192,19 +192,7 @@ pub fn decide(diagnostics: &[Diagnostic], any_gate_failed: bool) -> Decision {
     }
 }
 
-/// Serialise a number the way JavaScript's `JSON.stringify` does for whole numbers
-/// (`100`, not `100.0`), so the CLI and the npm package print the same bytes.
-pub fn ser_num<S: serde::Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
-    if x.fract() == 0.0 && x.abs() < 9.0e15 { s.serialize_i64(*x as i64) } else { s.serialize_f64(*x) }
-}
-
-/// [`ser_num`] for optional numbers (`null` when absent).
-pub fn ser_opt_num<S: serde::Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
-    match x {
-        Some(v) => ser_num(v, s),
-        None => s.serialize_none(),
-    }
-}
+pub use crate::num::{ser as ser_num, ser_opt as ser_opt_num};
 
 /// The score of one checklist section.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -213,13 +201,13 @@ pub struct SectionScore {
     /// `INS-S1` … `INS-S6`.
     pub id: String,
     /// 100 × earned / applicable weight, unrounded; `null` when every item is `na`.
-    #[serde(serialize_with = "ser_opt_num")]
+    #[serde(serialize_with = "crate::num::ser_opt")]
     pub score: Option<f64>,
     /// Σ weight × credit.
-    #[serde(serialize_with = "ser_num")]
+    #[serde(serialize_with = "crate::num::ser")]
     pub earned: f64,
     /// Σ weight of the items that are not `na`.
-    #[serde(serialize_with = "ser_num")]
+    #[serde(serialize_with = "crate::num::ser")]
     pub applicable: f64,
 }
 
@@ -264,7 +252,7 @@ pub struct InspectionAnswer {
     /// Missing values held back because they lie outside the option `scope`.
     pub pending: usize,
     /// Overall score, unrounded (round only for display); `null` when nothing applies.
-    #[serde(serialize_with = "ser_opt_num")]
+    #[serde(serialize_with = "crate::num::ser_opt")]
     pub score: Option<f64>,
     /// Per-section scores.
     pub sections: Vec<SectionScore>,
@@ -295,7 +283,7 @@ pub struct IndicatorResult {
     /// All units.
     pub denominator: u64,
     /// numerator / denominator, unrounded; `null` for 0 / 0.
-    #[serde(serialize_with = "ser_opt_num")]
+    #[serde(serialize_with = "crate::num::ser_opt")]
     pub ratio: Option<f64>,
     /// By precedence: `invalid` (a count in the subtree is not a whole number, or a numerator
     /// exceeds its denominator), `missing` (a unit of the subtree did not report this

@@ -424,7 +424,7 @@ pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
                             RuleBody::Item { section, weight, veto, na_when } if *section == s.id => Some(json!({
                                 "id": r.id,
                                 "title": rule_title(pack, locale, &r.id),
-                                "weight": crate::expr::num_json(*weight),
+                                "weight": crate::num::json(*weight),
                                 "veto": veto,
                                 "naWhen": na_when.as_ref().map(Expr::source),
                             })),

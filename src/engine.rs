@@ -505,7 +505,7 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
         diagnostics.retain(|d| !d.missing || opts.in_scope(&d.path));
     }
     for d in diagnostics.iter_mut() {
-        whole_numbers(&mut d.params);
+        crate::num::whole_numbers(&mut d.params);
         let (message, help) = match d.params.get("field").and_then(Value::as_str).filter(|_| d.missing) {
             // The field is named by its label, in the locale (not stored in `params`).
             Some(field) => {
@@ -521,19 +521,4 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
         d.help = help;
     }
     before - diagnostics.len()
-}
-
-/// Whole floating-point numbers as integers (`6`, not `6.0`), as JavaScript prints them, so
-/// the CLI's JSON and the npm package's `JSON.stringify` are the same bytes.
-fn whole_numbers(v: &mut Value) {
-    match v {
-        Value::Number(n) if n.is_f64() => {
-            if let Some(x) = n.as_f64() {
-                *v = crate::expr::num_json(x);
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(whole_numbers),
-        Value::Object(m) => m.values_mut().for_each(whole_numbers),
-        _ => {}
-    }
 }

@@ -36,6 +36,8 @@ use serde_json::Value;
 
 use crate::schema::Shape;
 
+/// Numbers as JSON and as text, as [`crate::num`] prints them.
+pub use crate::num::{json as num_json, text as num_text};
 pub use eval::{Env, Missing, Val};
 
 /// A field read by an expression: the array it is an element field of (if any) and its path.
@@ -200,28 +202,10 @@ impl Expr {
 /// Turn a value into JSON for diagnostic `params` (whole numbers print without `.0`).
 pub fn to_json(v: &Val<'_>) -> Value {
     match v {
-        Val::Num(x) => num_json(*x),
+        Val::Num(x) => crate::num::json(*x),
         Val::Bool(b) => Value::Bool(*b),
         Val::Date(d) => Value::String(crate::time::fmt_date(*d)),
         Val::Str(s) => Value::String((*s).to_owned()),
         Val::Unknown => Value::Null,
-    }
-}
-
-/// A number as text, the way JSON prints it (`5`, `2.5`) — without pulling core's float
-/// formatting into the wasm.
-pub fn num_text(x: f64) -> String {
-    match num_json(x) {
-        Value::Number(n) => n.to_string(),
-        _ => String::from("NaN"),
-    }
-}
-
-/// A number as JSON, whole numbers as integers.
-pub fn num_json(x: f64) -> Value {
-    if x.fract() == 0.0 && x.abs() < 9.0e15 {
-        Value::from(x as i64)
-    } else {
-        serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number)
     }
 }

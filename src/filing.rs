@@ -142,16 +142,16 @@ pub struct Contacts {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Staff {
     /// All employees.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::answer::ser_opt_num")]
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::num::ser_opt")]
     pub total: Option<f64>,
     /// Employees returning to work.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::answer::ser_opt_num")]
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::num::ser_opt")]
     pub returning: Option<f64>,
     /// Returning employees who stayed locally.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::answer::ser_opt_num")]
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::num::ser_opt")]
     pub local: Option<f64>,
     /// Returning employees coming from outside.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::answer::ser_opt_num")]
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::num::ser_opt")]
     pub from_outside: Option<f64>,
     /// Employees with key-area (重点疫区) history.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -163,16 +163,16 @@ pub struct Staff {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct KeyArea {
     /// Returned from a key area.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::answer::ser_opt_num")]
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::num::ser_opt")]
     pub returned: Option<f64>,
     /// Of those, isolation completed.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::answer::ser_opt_num")]
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::num::ser_opt")]
     pub isolation_complete: Option<f64>,
     /// Still in the key area.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::answer::ser_opt_num")]
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::num::ser_opt")]
     pub still_there: Option<f64>,
     /// Of those, unreachable.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::answer::ser_opt_num")]
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::num::ser_opt")]
     pub unreachable: Option<f64>,
 }
 
@@ -208,16 +208,16 @@ pub struct RosterEntry {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Supplies {
     /// Masks.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::answer::ser_opt_num")]
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::num::ser_opt")]
     pub masks: Option<f64>,
     /// Thermometers.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::answer::ser_opt_num")]
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::num::ser_opt")]
     pub thermometers: Option<f64>,
     /// Disinfectant, litres.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::answer::ser_opt_num")]
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::num::ser_opt")]
     pub disinfectant_liters: Option<f64>,
     /// Gloves.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::answer::ser_opt_num")]
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::num::ser_opt")]
     pub gloves: Option<f64>,
 }
 
@@ -244,16 +244,16 @@ pub struct Canteen {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Dormitory {
     /// Rooms.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::answer::ser_opt_num")]
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::num::ser_opt")]
     pub rooms: Option<f64>,
     /// Residents.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::answer::ser_opt_num")]
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::num::ser_opt")]
     pub residents: Option<f64>,
     /// Floor area, m².
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::answer::ser_opt_num",
+        serialize_with = "crate::num::ser_opt",
         rename = "areaM2"
     )]
     pub area_m2: Option<f64>,
@@ -264,7 +264,7 @@ pub struct Dormitory {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Measures {
     /// 防疫小组 size.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::answer::ser_opt_num")]
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::num::ser_opt")]
     pub prevention_team_size: Option<f64>,
     /// Team trained.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -273,7 +273,7 @@ pub struct Measures {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emergency_plan: Option<bool>,
     /// Isolation rooms.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::answer::ser_opt_num")]
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::num::ser_opt")]
     pub isolation_rooms: Option<f64>,
     /// 单人单间.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -282,7 +282,7 @@ pub struct Measures {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closed_management: Option<bool>,
     /// Temperature checks a day.
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::answer::ser_opt_num")]
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::num::ser_opt")]
     pub temperature_checks_per_day: Option<f64>,
     /// Fingerprint time clock suspended.
     #[serde(default, skip_serializing_if = "Option::is_none")]

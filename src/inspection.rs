@@ -157,7 +157,7 @@ impl Engine {
                                 Severity::Error,
                                 format!("{at}/result"),
                                 &rule.id,
-                                json!({ "weight": crate::expr::num_json(*weight) }),
+                                json!({ "weight": crate::num::json(*weight) }),
                             ));
                         }
                     },
@@ -189,7 +189,7 @@ impl Engine {
                         sev,
                         at,
                         &rule.id,
-                        json!({ "weight": crate::expr::num_json(*weight) }),
+                        json!({ "weight": crate::num::json(*weight) }),
                     ));
                 }
                 Some(Answer::Partial) => {
@@ -199,7 +199,7 @@ impl Engine {
                         Severity::Warning,
                         at,
                         &rule.id,
-                        json!({ "weight": crate::expr::num_json(*weight) }),
+                        json!({ "weight": crate::num::json(*weight) }),
                     ));
                 }
                 Some(Answer::Pass | Answer::Na) => {}

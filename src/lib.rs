@@ -52,6 +52,7 @@ pub mod indicators;
 pub mod inspection;
 pub mod json_schema;
 pub mod locale;
+pub mod num;
 pub mod pack;
 pub mod pointer;
 pub mod rules;

@@ -202,7 +202,7 @@ pub fn compile(src: &str, scope: &Scope<'_>) -> Result<(Node, ExprTy), ExprError
 
 fn describe(t: &Tok) -> String {
     match t {
-        Tok::Num(n) => format!("number `{}`", super::num_text(*n)),
+        Tok::Num(n) => format!("number `{}`", crate::num::text(*n)),
         Tok::Str(s) => format!("text `\"{s}\"`"),
         Tok::Ident(s) => format!("name `{s}`"),
         Tok::Param(s) => format!("parameter `${s}`"),

@@ -100,18 +100,10 @@ fn param_value(name: &str, p: &ParamDoc) -> Result<ParamValue, String> {
     };
     if let ParamValue::Num(x) = v {
         if let Some(min) = p.min.filter(|m| x < *m) {
-            return Err(format!(
-                "`{name}` must be at least {}, found {}",
-                crate::expr::num_text(min),
-                crate::expr::num_text(x)
-            ));
+            return Err(format!("`{name}` must be at least {}, found {}", crate::num::text(min), crate::num::text(x)));
         }
         if let Some(max) = p.max.filter(|m| x > *m) {
-            return Err(format!(
-                "`{name}` must be at most {}, found {}",
-                crate::expr::num_text(max),
-                crate::expr::num_text(x)
-            ));
+            return Err(format!("`{name}` must be at most {}, found {}", crate::num::text(max), crate::num::text(x)));
         }
     }
     Ok(v)

@@ -59,7 +59,7 @@ fn show(v: &Value) -> String {
         Value::String(s) => s.clone(),
         Value::Array(items) => items.iter().map(show).collect::<Vec<_>>().join("、"),
         Value::Number(n) => match n.as_f64() {
-            Some(x) if n.is_f64() => crate::expr::num_text((x * 100.0).round() / 100.0),
+            Some(x) if n.is_f64() => crate::num::text((x * 100.0).round() / 100.0),
             _ => n.to_string(),
         },
         other => other.to_string(),

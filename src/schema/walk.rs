@@ -179,7 +179,7 @@ fn walk_leaf(v: &Value, ty: Ty, ptr: &Pointer, w: &mut Walked) -> Option<Value> 
             let norm = normalize_text(s);
             match number_text(&norm) {
                 Some(n) => {
-                    let n = whole_number(n);
+                    let n = crate::num::number(n);
                     w.normalized.push(Normalized { path: ptr.to_string(), value: Value::Number(n.clone()) });
                     Some(Value::Number(n))
                 }
@@ -223,14 +223,6 @@ fn number_text(norm: &str) -> Option<serde_json::Number> {
         return None;
     }
     norm.parse::<f64>().ok().filter(|x| x.is_finite()).and_then(serde_json::Number::from_f64)
-}
-
-/// `12.0` → `12`, so that normalised counts print as whole numbers.
-fn whole_number(n: serde_json::Number) -> serde_json::Number {
-    match n.as_f64() {
-        Some(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => serde_json::Number::from(x as i64),
-        _ => n,
-    }
 }
 
 #[cfg(test)]

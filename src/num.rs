@@ -1,0 +1,89 @@
+//! The one number formatter: numbers print as JavaScript's `JSON.stringify` prints them —
+//! whole numbers without a fraction (`100`, not `100.0`), others as the shortest text that
+//! reads back the same (`2.5`) — so the CLI, the Rust API and the npm package give the same
+//! bytes. Without core's float formatting in the wasm.
+
+use serde_json::{Number, Value};
+
+/// Below this size a whole number is exact as an integer (and JavaScript prints it so).
+const WHOLE_BELOW: f64 = 9.0e15;
+
+/// `x` as an integer when it is a whole number that prints as one.
+fn whole(x: f64) -> Option<i64> {
+    (x.fract() == 0.0 && x.abs() < WHOLE_BELOW).then_some(x as i64)
+}
+
+/// A number as JSON: whole numbers as integers, others as they are (`null` when not finite).
+pub fn json(x: f64) -> Value {
+    match whole(x) {
+        Some(i) => Value::from(i),
+        None => Number::from_f64(x).map_or(Value::Null, Value::Number),
+    }
+}
+
+/// A number as text, the way JSON prints it (`5`, `2.5`; `NaN` when not finite).
+pub fn text(x: f64) -> String {
+    match json(x) {
+        Value::Number(n) => n.to_string(),
+        _ => String::from("NaN"),
+    }
+}
+
+/// A JSON number with a whole value as an integer (`12.0` → `12`).
+pub fn number(n: Number) -> Number {
+    match n.as_f64().and_then(whole) {
+        Some(i) => Number::from(i),
+        None => n,
+    }
+}
+
+/// Every whole floating-point number inside `v` as an integer (`6`, not `6.0`).
+pub fn whole_numbers(v: &mut Value) {
+    match v {
+        Value::Number(n) if n.is_f64() => {
+            if let Some(x) = n.as_f64() {
+                *v = json(x);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(whole_numbers),
+        Value::Object(m) => m.values_mut().for_each(whole_numbers),
+        _ => {}
+    }
+}
+
+/// Serialise a number as [`json`] prints it (for `#[serde(serialize_with)]`).
+pub fn ser<S: serde::Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+    match whole(*x) {
+        Some(i) => s.serialize_i64(i),
+        None => s.serialize_f64(*x),
+    }
+}
+
+/// [`ser`] for optional numbers (`null` when absent).
+pub fn ser_opt<S: serde::Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match x {
+        Some(v) => ser(v, s),
+        None => s.serialize_none(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_print_as_javascript_prints_them() {
+        assert_eq!(text(100.0), "100");
+        assert_eq!(text(-3.0), "-3");
+        assert_eq!(text(2.5), "2.5");
+        assert_eq!(text(0.1 + 0.2), "0.30000000000000004");
+        assert_eq!(text(1.0e16), "1e+16");
+        assert_eq!(text(f64::NAN), "NaN");
+        assert_eq!(json(6.0), Value::from(6));
+        assert_eq!(json(f64::INFINITY), Value::Null);
+        assert_eq!(number(Number::from_f64(12.0).unwrap_or_else(|| Number::from(0))), Number::from(12));
+        let mut v = serde_json::json!({ "a": [1.0, 2.5], "b": { "c": 7.0 }, "d": 3 });
+        whole_numbers(&mut v);
+        assert_eq!(v.to_string(), r#"{"a":[1,2.5],"b":{"c":7},"d":3}"#);
+    }
+}
