@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Print the `crate::` graph between the library's top-level modules, lowest layer first
 # ("a -> b, c": a names b and c), and fail on an import circle or a file in src/ over 600
-# lines. The check itself is tests/architecture.rs (run by `cargo test` too).
+# lines. The checks themselves are tests/architecture.rs (run by `cargo test` too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo test --quiet --test architecture -- --nocapture --test-threads 1 2>&1 |

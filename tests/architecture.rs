@@ -1,4 +1,5 @@
-//! The shape of the house (issue 9): no import circle between the library's top-level modules.
+//! The shape of the house (issue 9): no file in `src/` over 600 lines, and no import circle
+//! between the library's top-level modules.
 //!
 //! A module depends on another when any of its files names `crate::other` (in a `use` or
 //! inline; comments aside). Names the crate root re-exports (`crate::Engine`) count for the
@@ -8,6 +9,15 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+
+const MAX_LINES: usize = 600;
+
+/// Files allowed over [`MAX_LINES`] for now, each to be split by the work that owns it now;
+/// take a file off once it is split.
+const NOT_YET_SPLIT: &[&str] = &[
+    // The batch limits and `checker` handle (issue 9, point 2 and 6) are being added to it.
+    "wasm.rs",
+];
 
 fn src() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src")
@@ -25,7 +35,8 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The code of a file without its comments (line comments, doc comments and block comments).
+/// The code of a file without its line and doc comments (the crate has no block comments;
+/// `/*` occurs only inside strings, as a pointer's wildcard).
 fn code(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
@@ -35,10 +46,6 @@ fn code(text: &str) -> String {
         }
         out.push_str(line.split(" // ").next().unwrap_or(line));
         out.push('\n');
-    }
-    while let Some(a) = out.find("/*") {
-        let b = out[a..].find("*/").map_or(out.len(), |b| a + b + 2);
-        out.replace_range(a..b, "");
     }
     out
 }
@@ -200,4 +207,20 @@ fn the_circle_finder_finds_circles() {
         .map(|(m, d)| (m.to_owned(), d.iter().map(|x| (*x).to_owned()).collect()))
         .collect();
     assert_eq!(layers(&g), Err(vec!["a".to_owned(), "b".to_owned(), "c".to_owned(), "a".to_owned()]));
+}
+
+#[test]
+fn no_file_in_src_over_600_lines() {
+    let mut files = Vec::new();
+    rust_files(&src(), &mut files);
+    let mut long = Vec::new();
+    for f in &files {
+        let rel = f.strip_prefix(src()).unwrap().display().to_string();
+        let n = std::fs::read_to_string(f).unwrap().lines().count();
+        let listed = NOT_YET_SPLIT.contains(&rel.as_str());
+        if n > MAX_LINES && !listed {
+            long.push(format!("{rel} ({n} lines)"));
+        }
+    }
+    assert!(long.is_empty(), "over {MAX_LINES} lines: {}", long.join(", "));
 }
