@@ -585,9 +585,10 @@ export interface PackErrorInfo {
 
 /**
  * What the package throws: a real `Error` with a one-line message and a stable `code` —
- * `options.invalid`, `input.unconvertible`, `input.too_many`, or a pack code (`pack.*`, then
- * with `path` and every mistake in `errors`). (A freed engine throws wasm-bindgen's own
- * `Error`, without `code`.)
+ * `options.invalid` (at `engine.checker(options)` once, or at each call given options),
+ * `input.unconvertible`, `input.too_large` (a batch over 64 MiB of JSON, in or out, then with
+ * `maxBytes`), or a pack code (`pack.*`, then with `path` and every mistake in `errors`). (A
+ * freed engine or checker throws wasm-bindgen's own `Error`, without `code`.)
  */
 export interface FangkongError extends Error {
     code: string;
@@ -595,9 +596,47 @@ export interface FangkongError extends Error {
     errors?: PackErrorInfo[];
     /** For a batch: the index of the submission that could not be converted. */
     index?: number;
+    /** For `input.too_large`: the most bytes of JSON a batch holds (in, and out). */
+    maxBytes?: number;
 }
 
 
+
+/**
+ * An engine with its options read once (`engine.checker(options)`): for a form checked on
+ * every keystroke, or a batch job. Each answer equals the engine's with the same options,
+ * byte for byte.
+ *
+ * ```js
+ * const check = engine.checker({ now: '2020-02-04T10:00:00+08:00', locale: 'en' });
+ * const answer = check.checkFiling(filingJsonText);
+ * ```
+ */
+export class Checker {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * `engine.checkFiling(filing, options)` with the checker's options.
+     */
+    checkFiling(filing: Filing | string): FilingAnswer;
+    /**
+     * `engine.checkFilings(filings, options)` with the checker's options.
+     */
+    checkFilings(filings: Array<Filing | string>): FilingAnswer[];
+    /**
+     * `engine.evaluateIndicators(report, options)` with the checker's options.
+     */
+    evaluateIndicators(report: IndicatorReport | string): IndicatorsAnswer;
+    /**
+     * `engine.scoreInspection(inspection, options)` with the checker's options.
+     */
+    scoreInspection(inspection: Inspection | string): InspectionAnswer;
+    /**
+     * `engine.screenPerson(declaration, options)` with the checker's options.
+     */
+    screenPerson(declaration: Declaration | string): ScreeningAnswer;
+}
 
 /**
  * A compiled rule pack, ready to judge many submissions.
@@ -622,9 +661,16 @@ export class Engine {
     checkFiling(filing: Filing | string, options: Options): FilingAnswer;
     /**
      * Check many filings with the same options: an array of filings (objects or JSON
-     * text) gives an array of answers in the same order. At most 10 000 at once.
+     * text) gives an array of answers in the same order. Any number of filings, up to
+     * 64 MiB of JSON in all (and 64 MiB of answers); a bigger batch throws `input.too_large`.
      */
     checkFilings(filings: Array<Filing | string>, options: Options): FilingAnswer[];
+    /**
+     * Read the options once (`{ now, locale, packVersion, scope }`, as for `checkFiling`)
+     * and return a `Checker`: the same entry points without the options argument. Bad
+     * options throw here (`options.invalid`), once. The checker keeps the engine alive.
+     */
+    checker(options: Options): Checker;
     /**
      * The form of a kind of submission as the pack describes it, in a locale: fields
      * (label, hint, type, required, limits, format, enum values), rules, gates, and the
@@ -688,9 +734,16 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
+    readonly __wbg_checker_free: (a: number, b: number) => void;
     readonly __wbg_engine_free: (a: number, b: number) => void;
+    readonly checker_checkFiling: (a: number, b: any) => [number, number, number];
+    readonly checker_checkFilings: (a: number, b: any) => [number, number, number];
+    readonly checker_evaluateIndicators: (a: number, b: any) => [number, number, number];
+    readonly checker_scoreInspection: (a: number, b: any) => [number, number, number];
+    readonly checker_screenPerson: (a: number, b: any) => [number, number, number];
     readonly engine_checkFiling: (a: number, b: any, c: any) => [number, number, number];
     readonly engine_checkFilings: (a: number, b: any, c: any) => [number, number, number];
+    readonly engine_checker: (a: number, b: any) => [number, number, number];
     readonly engine_describe: (a: number, b: number, c: number, d: any) => [number, number, number];
     readonly engine_evaluateIndicators: (a: number, b: any, c: any) => [number, number, number];
     readonly engine_inputSchema: (a: number, b: number, c: number, d: any) => [number, number, number];

@@ -1,6 +1,96 @@
 /* @ts-self-types="./fangkong.d.ts" */
 
 /**
+ * An engine with its options read once (`engine.checker(options)`): for a form checked on
+ * every keystroke, or a batch job. Each answer equals the engine's with the same options,
+ * byte for byte.
+ *
+ * ```js
+ * const check = engine.checker({ now: '2020-02-04T10:00:00+08:00', locale: 'en' });
+ * const answer = check.checkFiling(filingJsonText);
+ * ```
+ */
+export class Checker {
+    static __wrap(ptr) {
+        const obj = Object.create(Checker.prototype);
+        obj.__wbg_ptr = ptr;
+        CheckerFinalization.register(obj, obj.__wbg_ptr, obj);
+        return obj;
+    }
+    __destroy_into_raw() {
+        const ptr = this.__wbg_ptr;
+        this.__wbg_ptr = 0;
+        CheckerFinalization.unregister(this);
+        return ptr;
+    }
+    free() {
+        const ptr = this.__destroy_into_raw();
+        wasm.__wbg_checker_free(ptr, 0);
+    }
+    /**
+     * `engine.checkFiling(filing, options)` with the checker's options.
+     * @param {Filing | string} filing
+     * @returns {FilingAnswer}
+     */
+    checkFiling(filing) {
+        const ret = wasm.checker_checkFiling(this.__wbg_ptr, filing);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * `engine.checkFilings(filings, options)` with the checker's options.
+     * @param {Array<Filing | string>} filings
+     * @returns {FilingAnswer[]}
+     */
+    checkFilings(filings) {
+        const ret = wasm.checker_checkFilings(this.__wbg_ptr, filings);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * `engine.evaluateIndicators(report, options)` with the checker's options.
+     * @param {IndicatorReport | string} report
+     * @returns {IndicatorsAnswer}
+     */
+    evaluateIndicators(report) {
+        const ret = wasm.checker_evaluateIndicators(this.__wbg_ptr, report);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * `engine.scoreInspection(inspection, options)` with the checker's options.
+     * @param {Inspection | string} inspection
+     * @returns {InspectionAnswer}
+     */
+    scoreInspection(inspection) {
+        const ret = wasm.checker_scoreInspection(this.__wbg_ptr, inspection);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * `engine.screenPerson(declaration, options)` with the checker's options.
+     * @param {Declaration | string} declaration
+     * @returns {ScreeningAnswer}
+     */
+    screenPerson(declaration) {
+        const ret = wasm.checker_screenPerson(this.__wbg_ptr, declaration);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+}
+if (Symbol.dispose) Checker.prototype[Symbol.dispose] = Checker.prototype.free;
+
+/**
  * A compiled rule pack, ready to judge many submissions.
  *
  * ```js
@@ -46,7 +136,8 @@ export class Engine {
     }
     /**
      * Check many filings with the same options: an array of filings (objects or JSON
-     * text) gives an array of answers in the same order. At most 10 000 at once.
+     * text) gives an array of answers in the same order. Any number of filings, up to
+     * 64 MiB of JSON in all (and 64 MiB of answers); a bigger batch throws `input.too_large`.
      * @param {Array<Filing | string>} filings
      * @param {Options} options
      * @returns {FilingAnswer[]}
@@ -57,6 +148,20 @@ export class Engine {
             throw takeFromExternrefTable0(ret[1]);
         }
         return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * Read the options once (`{ now, locale, packVersion, scope }`, as for `checkFiling`)
+     * and return a `Checker`: the same entry points without the options argument. Bad
+     * options throw here (`options.invalid`), once. The checker keeps the engine alive.
+     * @param {Options} options
+     * @returns {Checker}
+     */
+    checker(options) {
+        const ret = wasm.engine_checker(this.__wbg_ptr, options);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return Checker.__wrap(ret[0]);
     }
     /**
      * The form of a kind of submission as the pack describes it, in a locale: fields
@@ -331,6 +436,10 @@ function __wbg_get_imports() {
             const ret = new Object();
             return ret;
         },
+        __wbg_new_with_length_a3dc62dea6e2e158: function(arg0) {
+            const ret = new Array(arg0 >>> 0);
+            return ret;
+        },
         __wbg_parse_c3f72b5a24f83c01: function() { return handleError(function (arg0, arg1) {
             const ret = JSON.parse(getStringFromWasm0(arg0, arg1));
             return ret;
@@ -343,6 +452,9 @@ function __wbg_get_imports() {
             const ret = Reflect.set(arg0, arg1, arg2);
             return ret;
         }, arguments); },
+        __wbg_set_d2d33b52458e984a: function(arg0, arg1, arg2) {
+            arg0[arg1 >>> 0] = arg2;
+        },
         __wbg_set_message_993bba6081f4f799: function(arg0, arg1, arg2) {
             arg0.message = getStringFromWasm0(arg1, arg2);
         },
@@ -383,6 +495,9 @@ function __wbg_get_imports() {
     };
 }
 
+const CheckerFinalization = (typeof FinalizationRegistry === 'undefined')
+    ? { register: () => {}, unregister: () => {} }
+    : new FinalizationRegistry(ptr => wasm.__wbg_checker_free(ptr, 1));
 const EngineFinalization = (typeof FinalizationRegistry === 'undefined')
     ? { register: () => {}, unregister: () => {} }
     : new FinalizationRegistry(ptr => wasm.__wbg_engine_free(ptr, 1));
