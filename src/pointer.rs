@@ -1,6 +1,7 @@
 //! JSON Pointers (RFC 6901) into submissions and packs.
 
 use std::fmt;
+use std::fmt::Write as _;
 
 /// A JSON Pointer being built while walking a document: one buffer, cut back on `pop`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -36,7 +37,8 @@ impl Pointer {
     pub fn push_index(&mut self, i: usize) {
         self.marks.push(self.buf.len());
         self.buf.push('/');
-        self.buf.push_str(&i.to_string());
+        // Written in place: no temporary string.
+        let _ = write!(self.buf, "{i}");
     }
 
     /// Come back out one level.

@@ -61,24 +61,32 @@ impl Sink<'_> {
         self.out.diagnostics.push(Diagnostic::required(path, field, rule_id, severity));
     }
 
-    /// Report the missing fields an expression needs.
-    fn missing(&mut self, missing: &[Missing<'_>], base: &Pointer, rule_id: &str, severity: Severity) {
+    /// Report the missing fields an expression needs; `at` is the array element the
+    /// expression was judged for (its pointer is the base of fields of the document).
+    fn missing(&mut self, missing: &[Missing<'_>], at: Option<(&[String], usize)>, rule_id: &str, severity: Severity) {
         for m in missing {
-            let (ptr, id) = match m.element {
-                Some((array, i)) => {
-                    let mut p = Pointer::from_segments(array.iter().map(String::as_str));
-                    p.push_index(i);
-                    (p, format!("{}[].{}", array.join("."), m.path.join(".")))
-                }
-                None => (base.clone(), m.path.join(".")),
+            let (mut ptr, id) = match m.element {
+                Some((array, i)) => (element_pointer(array, i), format!("{}[].{}", array.join("."), m.path.join("."))),
+                None => (at_pointer(at), m.path.join(".")),
             };
-            let mut ptr = ptr;
             for s in m.path {
                 ptr.push(s);
             }
             self.require(ptr.to_string(), &id, rule_id, severity);
         }
     }
+}
+
+/// The pointer of element `i` of the array at `array`.
+fn element_pointer(array: &[String], i: usize) -> Pointer {
+    let mut p = Pointer::from_segments(array.iter().map(String::as_str));
+    p.push_index(i);
+    p
+}
+
+/// The pointer of the place a check is judged at: the element, or the whole document.
+fn at_pointer(at: Option<(&[String], usize)>) -> Pointer {
+    at.map_or_else(Pointer::root, |(array, i)| element_pointer(array, i))
 }
 
 /// Evaluate the field, assert, isolation and gate rules of `pack` on `subject` against the canonical document `doc`.
@@ -161,67 +169,92 @@ fn is_absent(v: Option<&Value>) -> bool {
     }
 }
 
-/// Every location of a field path in the document: (pointer, value or None when absent).
-/// Absent array elements are skipped; absent leaves inside present parents are reported.
-fn locate<'v>(doc: &'v Value, path: &FieldPath) -> Vec<(Pointer, Option<&'v Value>)> {
-    let mut here: Vec<(Pointer, Option<&'v Value>)> = vec![(Pointer::root(), Some(doc))];
-    for seg in &path.segs {
-        let mut next = Vec::new();
-        for (ptr, v) in here {
-            match seg {
-                Seg::Key(k) => {
-                    let child = v.and_then(|v| v.get(k.as_str())).filter(|c| !is_absent(Some(c)));
-                    next.push((ptr.child(k), child));
-                }
-                Seg::Each(k) => {
-                    if let Some(items) = v.and_then(|v| v.get(k.as_str())).and_then(Value::as_array) {
-                        for (i, item) in items.iter().enumerate() {
-                            if item.is_object() {
-                                let mut p = ptr.child(k);
-                                p.push_index(i);
-                                next.push((p, Some(item)));
-                            }
+/// Every location of a field path in the document, in document order: `f` gets the index
+/// taken at each `Each` segment (the position; [`pointer_at`] spells it) and the value, or
+/// `None` when absent. Absent array elements are skipped; absent leaves inside present
+/// parents are reported. Nothing is allocated for paths without `Each`.
+fn locate<'v>(doc: &'v Value, path: &FieldPath, f: &mut impl FnMut(&[usize], Option<&'v Value>)) {
+    fn visit<'v>(
+        v: Option<&'v Value>,
+        segs: &[Seg],
+        idx: &mut Vec<usize>,
+        f: &mut impl FnMut(&[usize], Option<&'v Value>),
+    ) {
+        let Some((seg, rest)) = segs.split_first() else {
+            f(idx, v);
+            return;
+        };
+        match seg {
+            Seg::Key(k) => {
+                let child = v.and_then(|v| v.get(k.as_str())).filter(|c| !is_absent(Some(c)));
+                visit(child, rest, idx, f);
+            }
+            Seg::Each(k) => {
+                if let Some(items) = v.and_then(|v| v.get(k.as_str())).and_then(Value::as_array) {
+                    for (i, item) in items.iter().enumerate() {
+                        if item.is_object() {
+                            idx.push(i);
+                            visit(Some(item), rest, idx, f);
+                            idx.pop();
                         }
                     }
                 }
             }
         }
-        here = next;
     }
-    here
+    visit(Some(doc), &path.segs, &mut Vec::new(), f);
 }
 
-/// Run a field check; returns whether a required value is missing.
+/// The JSON Pointer of a place [`locate`] found: `idx` holds the index of each `Each` segment.
+fn pointer_at(path: &FieldPath, idx: &[usize]) -> Pointer {
+    let mut p = Pointer::root();
+    let mut idx = idx.iter();
+    for seg in &path.segs {
+        match seg {
+            Seg::Key(k) => p.push(k),
+            Seg::Each(k) => {
+                p.push(k);
+                if let Some(i) = idx.next() {
+                    p.push_index(*i);
+                }
+            }
+        }
+    }
+    p
+}
+
+/// Run a field check; returns whether a required value is missing. Pointers are spelt only
+/// for what is reported.
 fn field_check(c: &FieldCheck, rule_id: &str, doc: &Value, today: NaiveDate, sink: &mut Sink<'_>) -> bool {
-    let push = |out: &mut Outcome, code: &str, sev: Severity, ptr: &Pointer| {
+    let push = |out: &mut Outcome, code: &str, sev: Severity, ptr: Pointer| {
         out.diagnostics.push(Diagnostic::new(code, sev, ptr.to_string(), rule_id, json!({})));
     };
     let mut undetermined = false;
     for req in &c.required {
-        let id = req.id();
-        for (ptr, v) in locate(doc, req) {
+        locate(doc, req, &mut |idx, v| {
             if v.is_none() {
                 undetermined = true;
-                sink.require(ptr.to_string(), &id, rule_id, c.severity);
+                sink.require(pointer_at(req, idx).to_string(), &req.id(), rule_id, c.severity);
             }
-        }
+        });
     }
     let out = &mut sink.out;
     for f in &c.fields {
-        for (ptr, v) in locate(doc, f) {
-            let Some(v) = v else { continue };
+        locate(doc, f, &mut |idx, v| {
+            let Some(v) = v else { return };
+            let ptr = || pointer_at(f, idx);
             match c.check {
                 FieldCheckKind::Count | FieldCheckKind::Amount => {
-                    let Some(x) = v.as_f64() else { continue };
+                    let Some(x) = v.as_f64() else { return };
                     if !x.validate_range(Some(0.0), None, None, None) {
                         let code = if c.check == FieldCheckKind::Count { "count.negative" } else { "amount.negative" };
-                        push(out, code, c.severity, &ptr);
+                        push(out, code, c.severity, ptr());
                     } else if c.check == FieldCheckKind::Count && x.fract() != 0.0 {
-                        push(out, "count.fraction", c.severity, &ptr);
+                        push(out, "count.fraction", c.severity, ptr());
                     }
                 }
                 kind => {
-                    let Some(s) = v.as_str() else { continue };
+                    let Some(s) = v.as_str() else { return };
                     let result = match kind {
                         FieldCheckKind::CreditCode => ids::check_credit_code(s),
                         FieldCheckKind::DistrictCode => ids::check_district_code(s),
@@ -229,7 +262,7 @@ fn field_check(c: &FieldCheck, rule_id: &str, doc: &Value, today: NaiveDate, sin
                         FieldCheckKind::IdNumber => ids::check_id_number(s, today),
                         FieldCheckKind::Date => ids::parse_date(s).map(crate::time::fmt_date),
                         // Text: blank is missing (above); length is the walker's.
-                        _ => continue,
+                        _ => return,
                     };
                     match result {
                         Err(e) => {
@@ -238,20 +271,20 @@ fn field_check(c: &FieldCheck, rule_id: &str, doc: &Value, today: NaiveDate, sin
                             } else {
                                 c.severity
                             };
-                            push(out, e.code(), sev, &ptr);
+                            push(out, e.code(), sev, ptr());
                         }
                         Ok(norm) => {
                             if c.allowed.as_ref().is_some_and(|a| !a.contains(&norm)) {
-                                push(out, "district_code.not_allowed", c.severity, &ptr);
+                                push(out, "district_code.not_allowed", c.severity, ptr());
                             }
                             if norm != s {
-                                out.normalized.push(Normalized { path: ptr.to_string(), value: Value::String(norm) });
+                                out.normalized.push(Normalized { path: ptr().to_string(), value: Value::String(norm) });
                             }
                         }
                     }
                 }
             }
-        }
+        });
     }
     undetermined
 }
@@ -272,7 +305,6 @@ fn judge<'a>(
     rule_id: &str,
     env: &Env<'a>,
     at: Option<(&'a [String], usize)>,
-    ptr: Pointer,
     sink: &mut Sink<'_>,
     fired: &mut Vec<Diagnostic>,
 ) -> bool {
@@ -283,7 +315,7 @@ fn judge<'a>(
             None => {
                 let mut m = Vec::new();
                 w.needs(env, at, &mut m);
-                sink.missing(&m, &ptr, rule_id, c.severity);
+                sink.missing(&m, at, rule_id, c.severity);
                 return true;
             }
         }
@@ -297,7 +329,7 @@ fn judge<'a>(
         }
         if is_absent(v) {
             undetermined = true;
-            let mut p = ptr.clone();
+            let mut p = at_pointer(at);
             r.iter().for_each(|s| p.push(s));
             let id = match at {
                 Some((array, _)) => format!("{}[].{}", array.join("."), r.join(".")),
@@ -310,7 +342,7 @@ fn judge<'a>(
     match assert.truth(env) {
         Some(true) => {}
         Some(false) => {
-            let mut p = ptr;
+            let mut p = at_pointer(at);
             for s in &c.path {
                 p.push(s);
             }
@@ -319,20 +351,19 @@ fn judge<'a>(
         None => {
             let mut m = Vec::new();
             assert.needs(env, at, &mut m);
-            sink.missing(&m, &ptr, rule_id, c.severity);
+            sink.missing(&m, at, rule_id, c.severity);
             undetermined = true;
         }
     }
     undetermined
 }
 
-fn elements<'v>(doc: &'v Value, path: &[String]) -> (Pointer, &'v [Value]) {
+fn elements<'v>(doc: &'v Value, path: &[String]) -> &'v [Value] {
     let mut v = Some(doc);
     for s in path {
         v = v.and_then(|x| x.get(s.as_str()));
     }
-    let items = v.and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
-    (Pointer::from_segments(path.iter().map(String::as_str)), items)
+    v.and_then(Value::as_array).map_or(&[][..], Vec::as_slice)
 }
 
 fn assert_check<'a>(
@@ -343,15 +374,13 @@ fn assert_check<'a>(
     fired: &mut Vec<Diagnostic>,
 ) -> bool {
     match &c.each {
-        None => judge(c, rule_id, env, None, Pointer::root(), sink, fired),
+        None => judge(c, rule_id, env, None, sink, fired),
         Some(path) => {
-            let (base, items) = elements(env.doc, path);
+            let items = elements(env.doc, path);
             let mut undetermined = false;
             for (i, item) in items.iter().enumerate() {
                 if item.is_object() {
-                    let mut p = base.clone();
-                    p.push_index(i);
-                    undetermined |= judge(c, rule_id, &env.with_elem(item), Some((path, i)), p, sink, fired);
+                    undetermined |= judge(c, rule_id, &env.with_elem(item), Some((path, i)), sink, fired);
                 }
             }
             undetermined
@@ -361,7 +390,7 @@ fn assert_check<'a>(
 
 /// Per-person isolation (RTW-T3); returns whether someone could not be judged.
 fn isolation(iso: &IsolationRule, rule_id: &str, env: &Env<'_>, sink: &mut Sink<'_>) -> bool {
-    let (base, items) = elements(env.doc, &iso.each);
+    let items = elements(env.doc, &iso.each);
     let by = match iso.by.eval(env) {
         Val::Date(d) => Some(d),
         _ => None,
@@ -372,8 +401,6 @@ fn isolation(iso: &IsolationRule, rule_id: &str, env: &Env<'_>, sink: &mut Sink<
             continue;
         }
         let e = env.with_elem(item);
-        let mut ptr = base.clone();
-        ptr.push_index(i);
         let at = Some((iso.each.as_slice(), i));
         match iso.when.truth(&e) {
             Some(true) => {}
@@ -381,7 +408,7 @@ fn isolation(iso: &IsolationRule, rule_id: &str, env: &Env<'_>, sink: &mut Sink<
             None => {
                 let mut m = Vec::new();
                 iso.when.needs(&e, at, &mut m);
-                sink.missing(&m, &ptr, rule_id, iso.severity);
+                sink.missing(&m, at, rule_id, iso.severity);
                 undetermined = true;
                 continue;
             }
@@ -390,7 +417,7 @@ fn isolation(iso: &IsolationRule, rule_id: &str, env: &Env<'_>, sink: &mut Sink<
             let mut m = Vec::new();
             iso.start.needs(&e, at, &mut m);
             iso.days.needs(&e, at, &mut m);
-            sink.missing(&m, &ptr, rule_id, iso.severity);
+            sink.missing(&m, at, rule_id, iso.severity);
             undetermined = true;
             continue;
         };
@@ -402,6 +429,7 @@ fn isolation(iso: &IsolationRule, rule_id: &str, env: &Env<'_>, sink: &mut Sink<
             continue;
         };
         if earliest > by {
+            let ptr = at_pointer(at);
             let mut at = ptr.clone();
             for s in &iso.path {
                 at.push(s);
