@@ -27,5 +27,5 @@ pub fn check_district_code(s: &str) -> Result<String, IdError> {
     if !is_province_code(tens, units) {
         return Err(IdError::DistrictCodeProvince);
     }
-    Ok(code)
+    Ok(code.into_owned())
 }

@@ -1,4 +1,7 @@
-//! Normalisation of text typed with Chinese input methods.
+//! Normalisation of text typed with Chinese input methods. Both functions borrow their input
+//! when it is already normal (the common case), and allocate only when a character changes.
+
+use std::borrow::Cow;
 
 /// Normalises free text typed with a Chinese input method.
 ///
@@ -10,30 +13,35 @@
 /// * leading and trailing Unicode whitespace is trimmed.
 ///
 /// Chinese characters and everything else are left untouched. The function
-/// is idempotent: `normalize_text(&normalize_text(s)) == normalize_text(s)`.
+/// is idempotent: `normalize_text(&normalize_text(s)) == normalize_text(s)`. Text that is
+/// already normal is borrowed, not copied.
 #[must_use]
-pub fn normalize_text(s: &str) -> String {
-    let mapped: String = s.chars().filter_map(map_char).collect();
-    let trimmed = mapped.trim();
-    if trimmed.len() == mapped.len() { mapped } else { trimmed.to_owned() }
+pub fn normalize_text(s: &str) -> Cow<'_, str> {
+    normalize_with(s, map_char)
 }
 
 /// Normalises free text (names, addresses, notes) more gently than [`normalize_text`]:
 /// full-width digits and Latin letters become ASCII, ideographic spaces become spaces,
 /// invisible characters are removed and the ends trimmed, but Chinese punctuation
-/// (`，。（）；：`) is kept as written. Idempotent.
+/// (`，。（）；：`) is kept as written. Idempotent; text already normal is borrowed.
 #[must_use]
-pub fn normalize_free_text(s: &str) -> String {
-    let mapped: String = s
-        .chars()
-        .filter_map(|c| match c {
-            '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => map_char(c),
-            '\u{FF01}'..='\u{FF5E}' => Some(c),
-            other => map_char(other),
-        })
-        .collect();
+pub fn normalize_free_text(s: &str) -> Cow<'_, str> {
+    normalize_with(s, |c| match c {
+        '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => map_char(c),
+        '\u{FF01}'..='\u{FF5E}' => Some(c),
+        other => map_char(other),
+    })
+}
+
+/// Map every character with `map` (`None` removes it), then trim the ends. When `map`
+/// changes nothing, the result is a slice of `s`: the same text as mapping and trimming a copy.
+fn normalize_with(s: &str, map: impl Fn(char) -> Option<char>) -> Cow<'_, str> {
+    if s.chars().all(|c| map(c) == Some(c)) {
+        return Cow::Borrowed(s.trim());
+    }
+    let mapped: String = s.chars().filter_map(map).collect();
     let trimmed = mapped.trim();
-    if trimmed.len() == mapped.len() { mapped } else { trimmed.to_owned() }
+    Cow::Owned(if trimmed.len() == mapped.len() { mapped } else { trimmed.to_owned() })
 }
 
 /// Maps one character, or returns `None` when it must be removed.
@@ -54,6 +62,19 @@ mod tests {
     fn maps_full_width() {
         assert_eq!(normalize_text("１２３ＡＢＣａｂｃ！～"), "123ABCabc!~");
         assert_eq!(normalize_text("\u{3000}中文\u{200B}\u{3000}"), "中文");
+    }
+
+    #[test]
+    fn normal_text_is_borrowed() {
+        for s in ["13800138000", "深圳市 南山区", "", "a b"] {
+            assert!(matches!(normalize_text(s), Cow::Borrowed(_)), "{s:?}");
+            assert!(matches!(normalize_free_text(s), Cow::Borrowed(_)), "{s:?}");
+        }
+        // Trimming alone still borrows (a slice of the input).
+        assert!(matches!(normalize_text("  2020年\n"), Cow::Borrowed("2020年")));
+        assert!(matches!(normalize_free_text("（两班制）"), Cow::Borrowed("（两班制）")));
+        assert!(matches!(normalize_text("（"), Cow::Owned(_)));
+        assert_eq!(normalize_text("\u{3000}１\u{200B}"), "1");
     }
 
     #[test]

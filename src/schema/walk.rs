@@ -1,6 +1,8 @@
 //! The walker: an input against its shape, every problem reported at once at its JSON
 //! Pointer, values normalised (full-width digits, dates, numbers given as text).
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 use validator::ValidateLength;
 
@@ -128,7 +130,7 @@ fn walk_value(v: &Value, shape: &Shape, ptr: &mut Pointer, w: &mut Walked) -> Op
             for (k, val) in map {
                 ptr.push(k);
                 if let Some(x) = walk_value(val, el, ptr, w) {
-                    out.insert(normalize_text(k), x);
+                    out.insert(normalize_text(k).into_owned(), x);
                 }
                 ptr.pop();
             }
@@ -192,14 +194,14 @@ fn walk_leaf(v: &Value, ty: Ty, ptr: &Pointer, w: &mut Walked) -> Option<Value> 
             } else {
                 let norm = normalize_text(s);
                 match crate::ids::parse_date(&norm) {
-                    Ok(d) => crate::time::fmt_date(d),
+                    Ok(d) => Cow::Owned(crate::time::fmt_date(d)),
                     Err(_) => norm,
                 }
             };
-            if canonical != *s {
-                w.normalized.push(Normalized { path: ptr.to_string(), value: Value::String(canonical.clone()) });
+            if canonical != s.as_str() {
+                w.normalized.push(Normalized { path: ptr.to_string(), value: Value::String(canonical.to_string()) });
             }
-            Some(Value::String(canonical))
+            Some(Value::String(canonical.into_owned()))
         }
         _ => wrong(w),
     }
