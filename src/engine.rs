@@ -1,5 +1,6 @@
 //! The [`Engine`]: a compiled pack family (one or more versions) and the entry points.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -8,7 +9,7 @@ use serde_json::{Value, json};
 use crate::answer::{Answer, Diagnostic, PackStamp, Severity};
 use crate::pack::{Locale, Pack, PackError, PackErrorKind, PackErrors, resolve_extends};
 use crate::rules::{evaluate, merge_normalized};
-use crate::schema::{Subject, shape_for, walk};
+use crate::schema::{Subject, shape_for, walk_input};
 use crate::time::today_cst;
 
 /// The default pack, `shenzhen-2020` (first version), embedded in the library.
@@ -405,14 +406,14 @@ impl Engine {
     /// declarations have pack rules for it). An unknown pack version is an unusable answer.
     pub(crate) fn prepare<A: Answer>(
         &self,
-        input: &Value,
+        input: Cow<'_, Value>,
         subject: Subject,
         date_field: &str,
         require_date: bool,
         opts: &Options,
     ) -> Result<Prepared<'_>, A> {
         let today = today_cst(&opts.now);
-        let walked = walk(input, shape_for(subject));
+        let walked = walk_input(input, shape_for(subject));
         let date = walked.doc.get(date_field).and_then(Value::as_str).and_then(crate::time::parse_iso_date);
         let pack = self
             .pack_for(date.unwrap_or(today), opts.pack_version.as_deref())
@@ -445,10 +446,10 @@ impl Engine {
         })
     }
 
-    /// Judge JSON text with `judge`, or answer that it is unusable.
-    pub(crate) fn judge_json<A: Answer>(&self, text: &str, opts: &Options, judge: impl FnOnce(&Value) -> A) -> A {
+    /// Judge JSON text with `judge` (given the parsed value to take apart), or answer that it is unusable.
+    pub(crate) fn judge_json<A: Answer>(&self, text: &str, opts: &Options, judge: impl FnOnce(Value) -> A) -> A {
         match parse_input(text) {
-            Ok(v) => judge(&v),
+            Ok(v) => judge(v),
             Err((code, params)) => self.unusable(code, params, opts),
         }
     }

@@ -2,6 +2,8 @@
 //! the pack's generic rules (`crate::rules`: field checks, assertions, per-employee
 //! isolation and the six gates of 六个坚决不放手) and the decision of §2.6 (`Engine::check_filing`).
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
@@ -13,7 +15,7 @@ impl Engine {
     /// Check a typed filing.
     pub fn check_filing(&self, filing: &Filing, opts: &Options) -> FilingAnswer {
         match serde_json::to_value(filing) {
-            Ok(v) => self.check_filing_value(&v, opts),
+            Ok(v) => self.check_filing_input(Cow::Owned(v), opts),
             Err(_) => self.unusable("input.invalid_type", json!({ "expected": "object" }), opts),
         }
     }
@@ -21,11 +23,16 @@ impl Engine {
     /// Check a filing given as JSON text (anything: not JSON and oversized input are
     /// answered with a diagnostic, never an error).
     pub fn check_filing_json(&self, text: &str, opts: &Options) -> FilingAnswer {
-        self.judge_json(text, opts, |v| self.check_filing_value(v, opts))
+        self.judge_json(text, opts, |v| self.check_filing_input(Cow::Owned(v), opts))
     }
 
     /// Check a filing given as a JSON value.
     pub fn check_filing_value(&self, input: &Value, opts: &Options) -> FilingAnswer {
+        self.check_filing_input(Cow::Borrowed(input), opts)
+    }
+
+    /// The same, borrowed or owned (JSON text parsed here is taken apart, not copied).
+    fn check_filing_input(&self, input: Cow<'_, Value>, opts: &Options) -> FilingAnswer {
         let mut p = match self.prepare(input, Subject::Filing, "filedOn", false, opts) {
             Ok(p) => p,
             Err(unusable) => return unusable,

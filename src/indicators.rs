@@ -24,6 +24,8 @@
 //!
 //! Messages name a unit by its `name` (塘家社区), or by its id when it has none (param `unit`).
 
+use std::borrow::Cow;
+
 use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
@@ -80,11 +82,16 @@ fn count(v: Option<&Value>) -> Result<Option<u64>, ()> {
 impl Engine {
     /// Evaluate a daily indicator report given as JSON text.
     pub fn evaluate_indicators_json(&self, text: &str, opts: &Options) -> IndicatorsAnswer {
-        self.judge_json(text, opts, |v| self.evaluate_indicators_value(v, opts))
+        self.judge_json(text, opts, |v| self.evaluate_indicators_input(Cow::Owned(v), opts))
     }
 
     /// Evaluate a daily indicator report given as a JSON value.
     pub fn evaluate_indicators_value(&self, input: &Value, opts: &Options) -> IndicatorsAnswer {
+        self.evaluate_indicators_input(Cow::Borrowed(input), opts)
+    }
+
+    /// The same, borrowed or owned (JSON text parsed here is taken apart, not copied).
+    fn evaluate_indicators_input(&self, input: Cow<'_, Value>, opts: &Options) -> IndicatorsAnswer {
         let p = match self.prepare(input, Subject::Indicators, "date", true, opts) {
             Ok(p) => p,
             Err(unusable) => return unusable,

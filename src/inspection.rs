@@ -12,6 +12,8 @@
 //! corrected. When `naWhen` cannot be decided because a value it reads is missing
 //! (`keyAreaStaffReturned`), that value is asked for (`field.required`) instead.
 
+use std::borrow::Cow;
+
 use chrono::{Days, NaiveDate};
 use serde_json::{Value, json};
 
@@ -90,11 +92,16 @@ fn score(earned: f64, applicable: f64) -> Option<f64> {
 impl Engine {
     /// Score an inspection given as JSON text.
     pub fn score_inspection_json(&self, text: &str, opts: &Options) -> InspectionAnswer {
-        self.judge_json(text, opts, |v| self.score_inspection_value(v, opts))
+        self.judge_json(text, opts, |v| self.score_inspection_input(Cow::Owned(v), opts))
     }
 
     /// Score an inspection given as a JSON value.
     pub fn score_inspection_value(&self, input: &Value, opts: &Options) -> InspectionAnswer {
+        self.score_inspection_input(Cow::Borrowed(input), opts)
+    }
+
+    /// The same, borrowed or owned (JSON text parsed here is taken apart, not copied).
+    fn score_inspection_input(&self, input: Cow<'_, Value>, opts: &Options) -> InspectionAnswer {
         let p = match self.prepare(input, Subject::Inspection, "inspectedOn", true, opts) {
             Ok(p) => p,
             Err(unusable) => return unusable,

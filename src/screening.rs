@@ -20,6 +20,8 @@
 //! is counted from the declaration date meanwhile, the longest it can be. `until` is the
 //! first free day; the diagnostics also carry `lastDay`, the last day of the period.
 
+use std::borrow::Cow;
+
 use chrono::{Days, NaiveDate};
 use serde_json::{Value, json};
 
@@ -33,11 +35,16 @@ use crate::schema::Subject;
 impl Engine {
     /// Screen a person's declaration given as JSON text.
     pub fn screen_person_json(&self, text: &str, opts: &Options) -> ScreeningAnswer {
-        self.judge_json(text, opts, |v| self.screen_person_value(v, opts))
+        self.judge_json(text, opts, |v| self.screen_person_input(Cow::Owned(v), opts))
     }
 
     /// Screen a person's declaration given as a JSON value.
     pub fn screen_person_value(&self, input: &Value, opts: &Options) -> ScreeningAnswer {
+        self.screen_person_input(Cow::Borrowed(input), opts)
+    }
+
+    /// The same, borrowed or owned (JSON text parsed here is taken apart, not copied).
+    fn screen_person_input(&self, input: Cow<'_, Value>, opts: &Options) -> ScreeningAnswer {
         let p = match self.prepare(input, Subject::Screening, "declaredOn", false, opts) {
             Ok(p) => p,
             Err(unusable) => return unusable,

@@ -27,6 +27,13 @@ pub struct Walked {
 
 /// Walk `input` against `shape`, collecting every shape problem at once.
 pub fn walk(input: &Value, shape: &Shape) -> Walked {
+    walk_input(Cow::Borrowed(input), shape)
+}
+
+/// Walk `input` against `shape`, borrowed or owned. An owned input is taken apart: its
+/// strings, numbers and unknown-free parts move into the canonical document, and only the
+/// values that normalisation changes are copied. The answer is the same either way.
+pub fn walk_input(input: Cow<'_, Value>, shape: &Shape) -> Walked {
     let mut w = Walked::default();
     let mut ptr = Pointer::root();
     w.doc = walk_value(input, shape, &mut ptr, &mut w).unwrap_or(Value::Null);
@@ -38,7 +45,10 @@ pub fn walk(input: &Value, shape: &Shape) -> Walked {
 pub fn check_strict(input: &Value, shape: &Shape) -> Vec<Diagnostic> {
     let mut w = Walked { strict: true, ..Walked::default() };
     let mut ptr = Pointer::root();
-    if walk_value(input, shape, &mut ptr, &mut w).is_none() && !input.is_null() && w.diagnostics.is_empty() {
+    if walk_value(Cow::Borrowed(input), shape, &mut ptr, &mut w).is_none()
+        && !input.is_null()
+        && w.diagnostics.is_empty()
+    {
         shape_error(&mut w, &ptr, "input.invalid_type", serde_json::json!({ "expected": "object" }));
     }
     w.diagnostics
@@ -48,23 +58,85 @@ fn shape_error(w: &mut Walked, ptr: &Pointer, code: &'static str, params: Value)
     w.diagnostics.push(Diagnostic::engine(code, Severity::Error, ptr.to_string(), params));
 }
 
-fn walk_value(v: &Value, shape: &Shape, ptr: &mut Pointer, w: &mut Walked) -> Option<Value> {
+/// The members of an object, moved out of an owned one or borrowed, in key order.
+enum Members<'a> {
+    Owned(serde_json::map::IntoIter),
+    Borrowed(serde_json::map::Iter<'a>),
+}
+
+impl<'a> Iterator for Members<'a> {
+    type Item = (Cow<'a, str>, Cow<'a, Value>);
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Members::Owned(it) => it.next().map(|(k, v)| (Cow::Owned(k), Cow::Owned(v))),
+            Members::Borrowed(it) => it.next().map(|(k, v)| (Cow::Borrowed(k.as_str()), Cow::Borrowed(v))),
+        }
+    }
+}
+
+/// The elements of an array, moved out of an owned one or borrowed, in order.
+enum Elements<'a> {
+    Owned(std::vec::IntoIter<Value>),
+    Borrowed(std::slice::Iter<'a, Value>),
+}
+
+impl<'a> Iterator for Elements<'a> {
+    type Item = Cow<'a, Value>;
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Elements::Owned(it) => it.next().map(Cow::Owned),
+            Elements::Borrowed(it) => it.next().map(Cow::Borrowed),
+        }
+    }
+}
+
+/// The members of `v` if it is an object.
+fn members(v: Cow<'_, Value>) -> Option<Members<'_>> {
+    match v {
+        Cow::Owned(Value::Object(map)) => Some(Members::Owned(map.into_iter())),
+        Cow::Borrowed(Value::Object(map)) => Some(Members::Borrowed(map.iter())),
+        _ => None,
+    }
+}
+
+/// The elements of `v` if it is an array.
+fn elements(v: Cow<'_, Value>) -> Option<Elements<'_>> {
+    match v {
+        Cow::Owned(Value::Array(items)) => Some(Elements::Owned(items.into_iter())),
+        Cow::Borrowed(Value::Array(items)) => Some(Elements::Borrowed(items.iter())),
+        _ => None,
+    }
+}
+
+/// A map key, normalised; kept as it is (not copied when owned) when already normal.
+fn normalized_key(k: Cow<'_, str>) -> String {
+    let unchanged = matches!(normalize_text(&k), Cow::Borrowed(n) if n.len() == k.len());
+    if unchanged { k.into_owned() } else { normalize_text(&k).into_owned() }
+}
+
+fn walk_value(v: Cow<'_, Value>, shape: &Shape, ptr: &mut Pointer, w: &mut Walked) -> Option<Value> {
     if v.is_null() {
         return None;
     }
     match shape {
         Shape::Object(fields) => {
-            let Value::Object(map) = v else {
+            let Value::Object(map) = v.as_ref() else {
                 shape_error(w, ptr, "input.invalid_type", serde_json::json!({ "expected": "object" }));
                 return None;
             };
+            // Reported after the members, as the members are moved out.
+            let missing: Vec<&str> = fields
+                .iter()
+                .filter(|fl| fl.required && map.get(fl.name).is_none_or(Value::is_null))
+                .map(|fl| fl.name)
+                .collect();
             let mut out = Map::new();
-            for (k, val) in map {
-                ptr.push(k);
-                match fields.iter().find(|fl| fl.name == k.as_str()) {
+            for (k, val) in members(v).into_iter().flatten() {
+                ptr.push(&k);
+                match fields.iter().find(|fl| fl.name == k.as_ref()) {
                     Some(fl) => {
                         if let Some(x) = walk_value(val, &fl.shape, ptr, w) {
-                            out.insert(k.clone(), x);
+                            out.insert(k.into_owned(), x);
                         }
                     }
                     None => {
@@ -74,14 +146,14 @@ fn walk_value(v: &Value, shape: &Shape, ptr: &mut Pointer, w: &mut Walked) -> Op
                 }
                 ptr.pop();
             }
-            for fl in fields.iter().filter(|fl| fl.required && map.get(fl.name).is_none_or(Value::is_null)) {
-                let at = ptr.child(fl.name);
-                shape_error(w, &at, "input.missing_field", serde_json::json!({ "field": fl.name }));
+            for name in missing {
+                let at = ptr.child(name);
+                shape_error(w, &at, "input.missing_field", serde_json::json!({ "field": name }));
             }
             Some(Value::Object(out))
         }
         Shape::Array(el) => {
-            let Value::Array(items) = v else {
+            let Value::Array(items) = v.as_ref() else {
                 shape_error(w, ptr, "input.invalid_type", serde_json::json!({ "expected": "array" }));
                 return None;
             };
@@ -90,7 +162,7 @@ fn walk_value(v: &Value, shape: &Shape, ptr: &mut Pointer, w: &mut Walked) -> Op
                 return None;
             }
             let mut out = Vec::with_capacity(items.len());
-            for (i, item) in items.iter().enumerate() {
+            for (i, item) in elements(v).into_iter().flatten().enumerate() {
                 ptr.push_index(i);
                 // Keep positions stable: a bad element becomes null, so `/roster/3` stays element 3.
                 out.push(walk_value(item, el, ptr, w).unwrap_or(Value::Null));
@@ -99,7 +171,7 @@ fn walk_value(v: &Value, shape: &Shape, ptr: &mut Pointer, w: &mut Walked) -> Op
             Some(Value::Array(out))
         }
         Shape::StrList => {
-            let Value::Array(items) = v else {
+            let Value::Array(items) = v.as_ref() else {
                 shape_error(w, ptr, "input.invalid_type", serde_json::json!({ "expected": "array" }));
                 return None;
             };
@@ -108,7 +180,7 @@ fn walk_value(v: &Value, shape: &Shape, ptr: &mut Pointer, w: &mut Walked) -> Op
                 return None;
             }
             let mut out = Vec::new();
-            for (i, item) in items.iter().enumerate() {
+            for (i, item) in elements(v).into_iter().flatten().enumerate() {
                 ptr.push_index(i);
                 if let Some(x) = walk_value(item, &Shape::Leaf(Ty::Str), ptr, w) {
                     out.push(x);
@@ -118,7 +190,7 @@ fn walk_value(v: &Value, shape: &Shape, ptr: &mut Pointer, w: &mut Walked) -> Op
             Some(Value::Array(out))
         }
         Shape::Map(el) => {
-            let Value::Object(map) = v else {
+            let Value::Object(map) = v.as_ref() else {
                 shape_error(w, ptr, "input.invalid_type", serde_json::json!({ "expected": "object" }));
                 return None;
             };
@@ -127,41 +199,41 @@ fn walk_value(v: &Value, shape: &Shape, ptr: &mut Pointer, w: &mut Walked) -> Op
                 return None;
             }
             let mut out = Map::new();
-            for (k, val) in map {
-                ptr.push(k);
+            for (k, val) in members(v).into_iter().flatten() {
+                ptr.push(&k);
                 if let Some(x) = walk_value(val, el, ptr, w) {
-                    out.insert(normalize_text(k).into_owned(), x);
+                    out.insert(normalized_key(k), x);
                 }
                 ptr.pop();
             }
             Some(Value::Object(out))
         }
         Shape::Enum(words) => match v.as_str() {
-            Some(x) if words.contains(&x) => Some(v.clone()),
+            Some(x) if words.contains(&x) => Some(v.into_owned()),
             _ => {
                 let shown: String = v.as_str().map_or_else(|| v.to_string(), str::to_owned).chars().take(64).collect();
                 shape_error(w, ptr, "input.invalid_value", serde_json::json!({ "value": shown, "allowed": words }));
                 None
             }
         },
-        Shape::Any => Some(v.clone()),
+        Shape::Any => Some(v.into_owned()),
         Shape::Leaf(ty) => walk_leaf(v, *ty, ptr, w),
     }
 }
 
-fn walk_leaf(v: &Value, ty: Ty, ptr: &Pointer, w: &mut Walked) -> Option<Value> {
+fn walk_leaf(v: Cow<'_, Value>, ty: Ty, ptr: &Pointer, w: &mut Walked) -> Option<Value> {
     let wrong = |w: &mut Walked| {
         shape_error(w, ptr, "input.invalid_type", serde_json::json!({ "expected": ty.name() }));
         None
     };
     if w.strict {
         let ok = matches!(
-            (ty, v),
+            (ty, v.as_ref()),
             (Ty::Bool, Value::Bool(_)) | (Ty::Num, Value::Number(_)) | (Ty::Str | Ty::Date, Value::String(_))
         );
-        return if ok { Some(v.clone()) } else { wrong(w) };
+        return if ok { Some(v.into_owned()) } else { wrong(w) };
     }
-    if let Value::String(s) = v {
+    if let Value::String(s) = v.as_ref() {
         // Any string: first its length, then blank is absent, as `null` is.
         if !s.as_str().validate_length(None, Some(MAX_TEXT_CHARS as u64), None) {
             shape_error(w, ptr, "input.too_long", serde_json::json!({ "max": MAX_TEXT_CHARS }));
@@ -171,22 +243,22 @@ fn walk_leaf(v: &Value, ty: Ty, ptr: &Pointer, w: &mut Walked) -> Option<Value> 
             return None;
         }
     }
-    match (ty, v) {
-        (Ty::Bool, Value::Bool(b)) => Some(Value::Bool(*b)),
-        (Ty::Num, Value::Number(n)) => Some(Value::Number(n.clone())),
-        (Ty::Str, Value::Number(n)) => Some(Value::String(n.to_string())),
+    let changed = match (ty, v.as_ref()) {
+        (Ty::Bool, Value::Bool(b)) => return Some(Value::Bool(*b)),
+        (Ty::Num, Value::Number(n)) => return Some(Value::Number(n.clone())),
+        (Ty::Str, Value::Number(n)) => return Some(Value::String(n.to_string())),
         (Ty::Num, Value::String(s)) => {
             // Forms send numbers as text: a plain decimal once normalised (full-width digits,
             // spaces around it), nothing else — the same rule as NUMBER_PATTERN in JSON Schema.
             let norm = normalize_text(s);
-            match number_text(&norm) {
+            return match number_text(&norm) {
                 Some(n) => {
                     let n = crate::num::number(n);
                     w.normalized.push(Normalized { path: ptr.to_string(), value: Value::Number(n.clone()) });
                     Some(Value::Number(n))
                 }
                 None => wrong(w),
-            }
+            };
         }
         (Ty::Str | Ty::Date, Value::String(s)) => {
             let canonical = if ty == Ty::Str {
@@ -198,12 +270,17 @@ fn walk_leaf(v: &Value, ty: Ty, ptr: &Pointer, w: &mut Walked) -> Option<Value> 
                     Err(_) => norm,
                 }
             };
-            if canonical != s.as_str() {
-                w.normalized.push(Normalized { path: ptr.to_string(), value: Value::String(canonical.to_string()) });
-            }
-            Some(Value::String(canonical.into_owned()))
+            // Unchanged text is kept as it is: moved, not copied, out of an owned input.
+            (canonical != s.as_str()).then(|| canonical.into_owned())
         }
-        _ => wrong(w),
+        _ => return wrong(w),
+    };
+    match changed {
+        Some(canonical) => {
+            w.normalized.push(Normalized { path: ptr.to_string(), value: Value::String(canonical.clone()) });
+            Some(Value::String(canonical))
+        }
+        None => Some(v.into_owned()),
     }
 }
 
@@ -302,6 +379,25 @@ mod tests {
             let codes: Vec<_> = w.diagnostics.iter().map(|d| d.code.as_str()).collect();
             assert_eq!(codes, ["input.invalid_type"], "{t:?}");
         }
+    }
+
+    #[test]
+    fn owned_and_borrowed_walks_agree() {
+        let input = serde_json::json!({
+            "filedOn": "2020年2月4日",
+            "enterprise": { "name": " 某某\u{200B}公司 ", "creditCode": "９１４４", "whitelisted": "no" },
+            "staff": { "total": "１２０", "returning": 3, "bogus": 1 },
+            "roster": [ { "name": 5, "phone": "13800138000" }, "x", null ]
+        });
+        let borrowed = walk(&input, &FILING);
+        let owned = walk_input(Cow::Owned(input.clone()), &FILING);
+        assert_eq!(owned.doc, borrowed.doc);
+        assert_eq!(format!("{:?}", owned.diagnostics), format!("{:?}", borrowed.diagnostics));
+        assert_eq!(format!("{:?}", owned.normalized), format!("{:?}", borrowed.normalized));
+        let facts = serde_json::json!({ "facts": { "needs": ["ａ", " b ", 3, null] } });
+        let (b, o) = (walk(&facts, &INSPECTION), walk_input(Cow::Owned(facts.clone()), &INSPECTION));
+        assert_eq!(o.doc, b.doc);
+        assert_eq!(format!("{:?}", o.diagnostics), format!("{:?}", b.diagnostics));
     }
 
     #[test]
