@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use serde_json::{Map, Value};
 use validator::ValidateLength;
 
-use super::{INVISIBLE_CHARS, MAX_ARRAY_LEN, MAX_NUMBER_DIGITS, MAX_TEXT_CHARS, Shape, Ty};
+use super::{Field, INVISIBLE_CHARS, MAX_ARRAY_LEN, MAX_NUMBER_DIGITS, MAX_TEXT_CHARS, Shape, Ty};
 use crate::answer::{Diagnostic, Normalized, Severity};
 use crate::ids::{normalize_free_text, normalize_text};
 use crate::pointer::Pointer;
@@ -114,6 +114,21 @@ fn normalized_key(k: Cow<'_, str>) -> String {
     if unchanged { k.into_owned() } else { normalize_text(&k).into_owned() }
 }
 
+/// One member `k` of an object whose fields are `fields`: walked, or reported as unknown.
+fn member(fields: &[Field], k: &str, val: Cow<'_, Value>, ptr: &mut Pointer, w: &mut Walked) -> Option<Value> {
+    ptr.push(k);
+    let x = match fields.iter().find(|fl| fl.name == k) {
+        Some(fl) => walk_value(val, &fl.shape, ptr, w),
+        None => {
+            let shown: String = k.chars().take(64).collect();
+            shape_error(w, ptr, "input.unknown_field", serde_json::json!({ "field": shown }));
+            None
+        }
+    };
+    ptr.pop();
+    x
+}
+
 fn walk_value(v: Cow<'_, Value>, shape: &Shape, ptr: &mut Pointer, w: &mut Walked) -> Option<Value> {
     if v.is_null() {
         return None;
@@ -130,22 +145,28 @@ fn walk_value(v: Cow<'_, Value>, shape: &Shape, ptr: &mut Pointer, w: &mut Walke
                 .filter(|fl| fl.required && map.get(fl.name).is_none_or(Value::is_null))
                 .map(|fl| fl.name)
                 .collect();
-            let mut out = Map::new();
-            for (k, val) in members(v).into_iter().flatten() {
-                ptr.push(&k);
-                match fields.iter().find(|fl| fl.name == k.as_ref()) {
-                    Some(fl) => {
-                        if let Some(x) = walk_value(val, &fl.shape, ptr, w) {
+            let out = match v {
+                // Owned: walked in place, members that do not belong dropped (no new map).
+                Cow::Owned(Value::Object(mut map)) => {
+                    map.retain(|k, val| match member(fields, k, Cow::Owned(std::mem::take(val)), ptr, w) {
+                        Some(x) => {
+                            *val = x;
+                            true
+                        }
+                        None => false,
+                    });
+                    map
+                }
+                v => {
+                    let mut out = Map::new();
+                    for (k, val) in members(v).into_iter().flatten() {
+                        if let Some(x) = member(fields, &k, val, ptr, w) {
                             out.insert(k.into_owned(), x);
                         }
                     }
-                    None => {
-                        let shown: String = k.chars().take(64).collect();
-                        shape_error(w, ptr, "input.unknown_field", serde_json::json!({ "field": shown }));
-                    }
+                    out
                 }
-                ptr.pop();
-            }
+            };
             for name in missing {
                 let at = ptr.child(name);
                 shape_error(w, &at, "input.missing_field", serde_json::json!({ "field": name }));
@@ -161,14 +182,23 @@ fn walk_value(v: Cow<'_, Value>, shape: &Shape, ptr: &mut Pointer, w: &mut Walke
                 shape_error(w, ptr, "input.too_many", serde_json::json!({ "max": MAX_ARRAY_LEN }));
                 return None;
             }
-            let mut out = Vec::with_capacity(items.len());
-            for (i, item) in elements(v).into_iter().flatten().enumerate() {
+            // Keep positions stable: a bad element becomes null, so `/roster/3` stays element 3.
+            let mut element = |i: usize, item: Cow<'_, Value>| {
                 ptr.push_index(i);
-                // Keep positions stable: a bad element becomes null, so `/roster/3` stays element 3.
-                out.push(walk_value(item, el, ptr, w).unwrap_or(Value::Null));
+                let x = walk_value(item, el, ptr, w).unwrap_or(Value::Null);
                 ptr.pop();
-            }
-            Some(Value::Array(out))
+                x
+            };
+            Some(Value::Array(match v {
+                // Owned: each element walked in its own place.
+                Cow::Owned(Value::Array(mut items)) => {
+                    for (i, item) in items.iter_mut().enumerate() {
+                        *item = element(i, Cow::Owned(std::mem::take(item)));
+                    }
+                    items
+                }
+                v => elements(v).into_iter().flatten().enumerate().map(|(i, item)| element(i, item)).collect(),
+            }))
         }
         Shape::StrList => {
             let Value::Array(items) = v.as_ref() else {
