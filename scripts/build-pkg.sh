@@ -6,6 +6,10 @@
 # wasm-bindgen, and js/node_modules (npm's binaryen for wasm-opt): `scripts/setup.sh node`.
 # The build is reproducible: no timestamps, and paths of the cargo registry and of this
 # checkout are remapped, so a rebuild on another machine or directory is byte-identical.
+# Optimisation: cargo's `wasm` profile (Cargo.toml; native builds use `release`), then wasm-opt
+# at $WASM_OPT_LEVEL below. Both were chosen by measurement: BENCHMARKS.md, "Build profiles".
+# To measure another trade (never for pkg/, which `--check` compares against the defaults):
+#   CARGO_PROFILE_WASM_OPT_LEVEL=3 FANGKONG_WASM_OPT=-O3 scripts/build-pkg.sh /tmp/pkg-3-O3
 set -euo pipefail
 case "${1:-}" in
   ""|--check) ;;
@@ -37,6 +41,11 @@ if [ -z "$opt_version" ] || [ "$opt_version" -lt 116 ]; then
   echo "build-pkg: wasm-opt version ${opt_version:-unknown} is too old (need >= 116)" >&2
   exit 1
 fi
+WASM_OPT_LEVEL=${FANGKONG_WASM_OPT:--O2}
+case "$WASM_OPT_LEVEL" in
+  -O|-O[0-4]|-Os|-Oz) ;;
+  *) echo "build-pkg: FANGKONG_WASM_OPT must be one of -O0..-O4, -Os, -Oz" >&2; exit 1 ;;
+esac
 WB_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
 if ! wasm-bindgen --version | grep -q " $WB_VERSION\$"; then
   echo "build-pkg: wasm-bindgen-cli $WB_VERSION needed (scripts/setup.sh wasm)" >&2
@@ -47,16 +56,16 @@ fi
 cargo_home=${CARGO_HOME:-$HOME/.cargo}
 export CARGO_TARGET_DIR=$root/target/pkg-build
 export RUSTFLAGS="--remap-path-prefix=$cargo_home/registry/src=/cargo --remap-path-prefix=$root=/fangkong"
-cargo build --lib --release --locked --target wasm32-unknown-unknown -q
+cargo build --lib --profile wasm --locked --target wasm32-unknown-unknown -q
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 wasm-bindgen --target web --out-dir "$work" --out-name fangkong \
-  "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/fangkong.wasm"
+  "$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm/fangkong.wasm"
 
 rm -rf "$out"
 mkdir -p "$out"
-"$WASM_OPT" -Oz --strip-debug --strip-producers "$work/fangkong_bg.wasm" -o "$out/fangkong_bg.wasm"
+"$WASM_OPT" "$WASM_OPT_LEVEL" --strip-debug --strip-producers "$work/fangkong_bg.wasm" -o "$out/fangkong_bg.wasm"
 cp "$work/fangkong.js" "$out/"
 # The generated class has `[Symbol.dispose]()`: name its lib so consumers on es2022 type-check
 # (TypeScript >= 5.2). Then the default pack's `Code`, `RuleId` and `GateId` unions, which the
