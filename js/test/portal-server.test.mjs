@@ -84,7 +84,9 @@ test('the pages obey the CSP by construction: no inline script or style, no HTML
   }
   for (const f of www.filter((f) => /\.m?js$/.test(f))) {
     const text = readFileSync(f, 'utf8');
-    assert.doesNotMatch(text, /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write/, `${f}: HTML insertion`);
+    // The forbidden names, spelt in parts so that this test does not itself contain them.
+    const html = new RegExp(`\\.(inner${'HTML'}|outer${'HTML'})\\s*=|insertAdjacent${'HTML'}|document\\.write`);
+    assert.doesNotMatch(text, html, `${f}: HTML insertion`);
     assert.doesNotMatch(text, /\beval\s*\(|new Function\s*\(/, `${f}: eval`);
   }
 });
