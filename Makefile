@@ -54,6 +54,7 @@ bench: setup-js
 	cargo bench --bench engine -- --warm-up-time 1 --measurement-time 3
 	node js/bench/wasm.mjs
 	node js/bench/boundary.mjs
+	node js/bench/startup.mjs
 	node js/bench/peers.mjs
 	@$(MAKE) --no-print-directory size
 
