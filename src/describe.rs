@@ -107,10 +107,7 @@ fn type_name(shape: &Shape) -> &'static str {
 }
 
 fn ref_id((elem, path): FieldRef<'_>) -> String {
-    match elem {
-        Some(a) => format!("{}[].{}", a.join("."), path.join(".")),
-        None => path.join("."),
-    }
+    crate::schema::field_id(elem, path)
 }
 
 fn push_unique(v: &mut Vec<String>, s: String) {

@@ -15,7 +15,7 @@ use crate::ids;
 use crate::pack::doc::FieldCheckKind;
 use crate::pack::{AssertCheck, FieldCheck, FieldPath, IsolationRule, Pack, RuleBody, Seg};
 use crate::pointer::Pointer;
-use crate::schema::Subject;
+use crate::schema::{Subject, field_id, is_missing};
 
 /// What evaluating a canonical submission against a pack's rules produced.
 #[derive(Debug, Default)]
@@ -66,8 +66,8 @@ impl Sink<'_> {
     fn missing(&mut self, missing: &[Missing<'_>], at: Option<(&[String], usize)>, rule_id: &str, severity: Severity) {
         for m in missing {
             let (mut ptr, id) = match m.element {
-                Some((array, i)) => (element_pointer(array, i), format!("{}[].{}", array.join("."), m.path.join("."))),
-                None => (at_pointer(at), m.path.join(".")),
+                Some((array, i)) => (element_pointer(array, i), field_id(Some(array), m.path)),
+                None => (at_pointer(at), field_id(None, m.path)),
             };
             for s in m.path {
                 ptr.push(s);
@@ -160,15 +160,6 @@ pub fn evaluate(
     sink.out
 }
 
-/// Whether a value is missing: absent, `null`, or blank text.
-fn is_absent(v: Option<&Value>) -> bool {
-    match v {
-        None | Some(Value::Null) => true,
-        Some(Value::String(s)) => s.trim().is_empty(),
-        Some(_) => false,
-    }
-}
-
 /// Every location of a field path in the document, in document order: `f` gets the index
 /// taken at each `Each` segment (the position; [`pointer_at`] spells it) and the value, or
 /// `None` when absent. Absent array elements are skipped; absent leaves inside present
@@ -186,7 +177,7 @@ fn locate<'v>(doc: &'v Value, path: &FieldPath, f: &mut impl FnMut(&[usize], Opt
         };
         match seg {
             Seg::Key(k) => {
-                let child = v.and_then(|v| v.get(k.as_str())).filter(|c| !is_absent(Some(c)));
+                let child = v.and_then(|v| v.get(k.as_str())).filter(|c| !is_missing(Some(c)));
                 visit(child, rest, idx, f);
             }
             Seg::Each(k) => {
@@ -327,15 +318,11 @@ fn judge<'a>(
         for s in r {
             v = v.and_then(|x| x.get(s.as_str()));
         }
-        if is_absent(v) {
+        if is_missing(v) {
             undetermined = true;
             let mut p = at_pointer(at);
             r.iter().for_each(|s| p.push(s));
-            let id = match at {
-                Some((array, _)) => format!("{}[].{}", array.join("."), r.join(".")),
-                None => r.join("."),
-            };
-            sink.require(p.to_string(), &id, rule_id, c.severity);
+            sink.require(p.to_string(), &field_id(at.map(|(a, _)| a), r), rule_id, c.severity);
         }
     }
     let Some(assert) = &c.assert else { return undetermined };

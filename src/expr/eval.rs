@@ -71,7 +71,7 @@ fn field<'v>(base: Base, path: &[String], kind: FieldKind, env: &Env<'v>) -> Raw
         FieldKind::Leaf(t) => Raw::Val(match (t, v) {
             (Ty::Num, Some(Value::Number(n))) => n.as_f64().filter(|x| x.is_finite()).map_or(Val::Unknown, Val::Num),
             (Ty::Bool, Some(Value::Bool(b))) => Val::Bool(*b),
-            (Ty::Str, Some(Value::String(s))) if !s.trim().is_empty() => Val::Str(s),
+            (Ty::Str, Some(Value::String(s))) if !crate::schema::is_blank(s) => Val::Str(s),
             (Ty::Date, Some(Value::String(s))) => crate::time::parse_iso_date(s).map_or(Val::Unknown, Val::Date),
             _ => Val::Unknown,
         }),
@@ -248,15 +248,6 @@ pub struct Missing<'v> {
     pub path: &'v [String],
 }
 
-/// Whether a value is absent: not there, `null`, or blank text.
-fn absent(v: Option<&Value>) -> bool {
-    match v {
-        None | Some(Value::Null) => true,
-        Some(Value::String(s)) => s.trim().is_empty(),
-        Some(_) => false,
-    }
-}
-
 /// The missing fields that make `node` unknown, in source order. Nothing when `node` is
 /// known: a value not needed for the result (the other side of a decided `||`, the left
 /// of `??`) is never asked for. `at` locates `env.elem` (the array and index) for checks
@@ -275,7 +266,7 @@ pub fn needs<'v>(node: &'v Node, env: &Env<'v>, at: Option<(&'v [String], usize)
             for seg in path {
                 v = v.and_then(|x| x.get(seg.as_str()));
             }
-            if absent(v) {
+            if crate::schema::is_missing(v) {
                 let element = match base {
                     Base::Doc => None,
                     Base::Elem => at,

@@ -320,6 +320,25 @@ pub fn is_blank(s: &str) -> bool {
     s.chars().all(|c| c.is_whitespace() || INVISIBLE_CHARS.contains(&c))
 }
 
+/// Whether a value is missing — absent, `null`, or blank text: the one definition the walker,
+/// the expressions and the rules share (a missing value is `field.required`, never a fact).
+pub fn is_missing(v: Option<&Value>) -> bool {
+    match v {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => is_blank(s),
+        Some(_) => false,
+    }
+}
+
+/// A field's id as packs and `field.required` write it: `staff.total`, or `roster[].arrivedOn`
+/// for a field of each element of `roster`.
+pub fn field_id(array: Option<&[String]>, path: &[String]) -> String {
+    match array {
+        Some(a) => format!("{}[].{}", a.join("."), path.join(".")),
+        None => path.join("."),
+    }
+}
+
 /// A number written as text, already normalised: `^[+-]?[0-9]{1,15}(\.[0-9]+)?$`.
 fn number_text(norm: &str) -> Option<serde_json::Number> {
     let unsigned = norm.strip_prefix(['+', '-']).unwrap_or(norm);
