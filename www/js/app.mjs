@@ -256,8 +256,7 @@ export async function submit(kind, submission, packHash, now) {
   const item = { id: `${Date.now()}-${Math.random().toString(16).slice(2)}`, kind, submission, packHash, now, status: 'notSent' };
   if (navigator.onLine) {
     try {
-      const res = await fetch('/api/submissions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(item) });
-      return { status: 'sent', response: await res.json() };
+      return { status: 'sent', response: await (await send(item)).json() };
     } catch {
       // fall through: keep it
     }
@@ -266,11 +265,14 @@ export async function submit(kind, submission, packHash, now) {
   return { status: 'notSent' };
 }
 
+/** POSTs one submission to the back end (rejects when the network fails). */
+const send = (item) => fetch('/api/submissions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(item) });
+
 async function flush() {
   const left = [];
   for (const item of outbox.list()) {
     try {
-      const res = await fetch('/api/submissions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(item) });
+      const res = await send(item);
       if (!res.ok && res.status >= 500) left.push(item);
     } catch {
       left.push(item);

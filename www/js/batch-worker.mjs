@@ -14,16 +14,9 @@
 //       as JSONL ({ line, enterprise: { name, creditCode, street, community }, answer })
 //   { type: 'done', total, ms }                    ms: reading, parsing and checking, in the worker
 //   { type: 'error', message }
-import init, { Engine } from '/pkg/fangkong.js';
+import { engineFor, ready } from './worker-engines.mjs';
 
 const CHUNK = 1000;
-const ready = init();
-const engines = new Map();
-
-function engineFor(pack) {
-  if (!engines.has(pack)) engines.set(pack, pack ? Engine.withPackId(pack) : Engine.withDefaultPack());
-  return engines.get(pack);
-}
 
 /** Street, community, name and credit code of one line (blank when the line is not JSON). */
 function meta(text) {

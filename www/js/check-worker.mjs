@@ -6,7 +6,7 @@
 // Protocol (one message in, one message out, matched by `id`):
 //   → { id, kind, pack, input, options }
 //       kind:    'filing' | 'inspection' | 'indicators' | 'screening' (one submission)
-//                | 'filings' (an array of filings, ≤ 10,000 per message: checkFilings)
+//                | 'filings' (an array of filings: checkFilings, limited by size only)
 //       pack:    a pack id ('shenzhen-2020', 'guangming-2020'), or a pack (JSON text or
 //                object) for `new Engine(pack)`; omitted = the embedded default pack
 //       input:   the submission (object or JSON text), or the array for 'filings'
@@ -14,8 +14,8 @@
 //   ← { id, answer }                         the engine's answer (plain JSON data)
 //   ← { id, error: { message, code, path } } when the pack or the input cannot be read
 //
-// The wasm is loaded once; one engine is kept per pack.
-import init, { Engine } from '/pkg/fangkong.js';
+// The wasm is loaded once; one engine is kept per pack (worker-engines.mjs).
+import { engineFor, ready } from './worker-engines.mjs';
 
 const METHODS = {
   filing: 'checkFiling',
@@ -24,21 +24,6 @@ const METHODS = {
   screening: 'screenPerson',
   filings: 'checkFilings',
 };
-
-const ready = init();
-const engines = new Map();
-
-function engineFor(pack) {
-  const key = pack === undefined || pack === null ? '' : typeof pack === 'string' ? pack : JSON.stringify(pack);
-  let e = engines.get(key);
-  if (!e) {
-    if (key === '') e = Engine.withDefaultPack();
-    else if (typeof pack === 'string' && !pack.trimStart().startsWith('{')) e = Engine.withPackId(pack);
-    else e = new Engine(pack);
-    engines.set(key, e);
-  }
-  return e;
-}
 
 self.addEventListener('message', async (event) => {
   const { id, kind, pack, input, options } = event.data || {};
