@@ -25,12 +25,29 @@ export async function launch() {
   };
 }
 
-/** Opens `url`, waits for `window.ready` (set by the page) and fails on its error. */
-export async function openPage(context, url) {
+/**
+ * A new page whose problems are recorded in `problems`: page errors, console errors, and
+ * Content-Security-Policy violations (reported by the page itself, and Chromium's "Refused to").
+ */
+export async function watchedPage(context) {
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('console', (m) => {
+    const text = m.text();
+    if (m.type() === 'error' || /Content Security Policy|Refused to/.test(text)) problems.push(`console ${m.type()}: ${text}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  return { page, problems };
+}
+
+/** Opens `url`, waits for `window.ready` (set by the page) and fails on its error. */
+export async function openPage(context, url) {
+  const { page, problems } = await watchedPage(context);
   await page.goto(url);
   await page.waitForFunction(() => window.ready !== undefined, null, { timeout: 60_000 });
   const ready = await page.evaluate(() => window.ready);

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { start } from '../../../www/serve.mjs';
-import { launch } from './browser.mjs';
+import { launch, watchedPage } from './browser.mjs';
 import { ROOT } from './cases.mjs';
 
 export const NOW = '2020-02-04T10:00:00+08:00';
@@ -33,18 +33,7 @@ export async function portal() {
  * CSP violations in `problems`.
  */
 export async function openPortal(context, url, { wait = true } = {}) {
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    const text = m.text();
-    if (m.type() === 'error' || /Content Security Policy|Refused to/.test(text)) problems.push(`console ${m.type()}: ${text}`);
-  });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
+  const { page, problems } = await watchedPage(context);
   await page.goto(url);
   if (wait) await page.waitForFunction(() => window.portalReady === true, null, { timeout: 60_000 });
   return { page, problems };
