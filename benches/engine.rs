@@ -31,6 +31,10 @@ fn benches(c: &mut Criterion) {
     c.bench_function("indicators: district of 19 units", |b| {
         b.iter(|| engine.evaluate_indicators_json(black_box(&district), &opts))
     });
+    // The empty form: every missing value reported and named by its label.
+    c.bench_function("check filing: empty form, every missing value named", |b| {
+        b.iter(|| engine.check_filing_json(black_box("{}"), &opts))
+    });
     // One keystroke while typing (issue 7): the filing as far as the person has come, with
     // `scope` the fields reached. Workshop: the measures not yet filled, typing the masks.
     let mut half: serde_json::Value = serde_json::from_str(&workshop).unwrap();

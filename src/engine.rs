@@ -507,17 +507,15 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
     }
     for d in diagnostics.iter_mut() {
         crate::num::whole_numbers(&mut d.params);
-        let (message, help) = match d.params.get("field").and_then(Value::as_str).filter(|_| d.missing) {
-            // The field is named by its label, in the locale (not stored in `params`).
-            Some(field) => {
-                let mut params = d.params.clone();
-                if let Some(m) = params.as_object_mut() {
-                    m.insert("label".into(), Value::String(crate::describe::field_label(pack, opts.locale, field)));
-                }
-                pack.messages.render(opts.locale, &d.code, &params)
-            }
-            None => pack.messages.render(opts.locale, &d.code, &d.params),
-        };
+        // A missing value's field is named by its label, in the locale (not kept in `params`).
+        let label = d
+            .params
+            .get("field")
+            .and_then(Value::as_str)
+            .filter(|_| d.missing)
+            .map(|field| crate::describe::field_label(pack, opts.locale, field));
+        let extra = label.as_deref().map(|l| ("label", l));
+        let (message, help) = pack.messages.render(opts.locale, &d.code, &d.params, extra);
         d.message = message;
         d.help = help;
     }

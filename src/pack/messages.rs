@@ -22,12 +22,20 @@ impl Catalogue {
                 None => by_locale.push((l, msgs.clone())),
             }
         }
+        // Sorted by key, the last entry of a key winning (a variant's over its parent's), so a
+        // look-up is a binary search: every diagnostic and every label is one.
+        for (_, msgs) in &mut by_locale {
+            msgs.reverse();
+            msgs.sort_by(|a, b| a.0.cmp(&b.0));
+            msgs.dedup_by(|later, first| later.0 == first.0);
+        }
         Self { by_locale }
     }
 
     fn get(&self, locale: Locale, code: &str) -> Option<&MessageDoc> {
         let (_, msgs) = self.by_locale.iter().find(|(l, _)| *l == locale)?;
-        msgs.iter().rev().find(|(c, _)| c == code).map(|(_, m)| m)
+        let i = msgs.binary_search_by(|(c, _)| c.as_str().cmp(code)).ok()?;
+        msgs.get(i).map(|(_, m)| m)
     }
 
     /// Whether `code` has a message in `locale` itself (no fallback).
@@ -45,10 +53,17 @@ impl Catalogue {
     }
 
     /// The message and help for `code` in `locale` (falling back to zh-CN, then en, then the
-    /// code itself), with `{name}` placeholders filled from `params`.
-    pub fn render(&self, locale: Locale, code: &str, params: &Value) -> (String, Option<String>) {
+    /// code itself), with `{name}` placeholders filled from `params`, and `extra` — a value
+    /// that is shown but not kept in `params` (a field's label, in the locale).
+    pub fn render(
+        &self,
+        locale: Locale,
+        code: &str,
+        params: &Value,
+        extra: Option<(&str, &str)>,
+    ) -> (String, Option<String>) {
         match self.find(locale, code) {
-            Some(m) => (fill(&m.message, params), m.help.as_deref().map(|h| fill(h, params))),
+            Some(m) => (fill(&m.message, params, extra), m.help.as_deref().map(|h| fill(h, params, extra))),
             None => (code.to_owned(), None),
         }
     }
@@ -66,8 +81,8 @@ fn show(v: &Value) -> String {
     }
 }
 
-/// Fill `{name}` placeholders; unknown ones are left as they are.
-pub fn fill(template: &str, params: &Value) -> String {
+/// Fill `{name}` placeholders from `extra`, then `params`; unknown ones are left as they are.
+pub fn fill(template: &str, params: &Value, extra: Option<(&str, &str)>) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -77,9 +92,10 @@ pub fn fill(template: &str, params: &Value) -> String {
         match after.find('}') {
             Some(close) => {
                 let name = after.get(..close).unwrap_or_default();
-                match params.get(name) {
-                    Some(v) => out.push_str(&show(v)),
-                    None => {
+                match (extra.filter(|(n, _)| *n == name), params.get(name)) {
+                    (Some((_, text)), _) => out.push_str(text),
+                    (None, Some(v)) => out.push_str(&show(v)),
+                    (None, None) => {
                         out.push('{');
                         out.push_str(name);
                         out.push('}');
@@ -102,9 +118,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_last_entry_of_a_key_wins_and_every_key_is_found() {
+        let m = |t: &str| MessageDoc { message: t.to_owned(), help: None };
+        let doc = vec![
+            ("zh-CN".to_owned(), vec![("b".to_owned(), m("b1")), ("a".to_owned(), m("a1"))]),
+            ("zh".to_owned(), vec![("b".to_owned(), m("b2")), ("c".to_owned(), m("c1"))]),
+        ];
+        let c = Catalogue::from_doc(&doc);
+        assert_eq!(c.lookup(Locale::ZhCn, "b"), Some(("b2", None)), "a later tag's entry wins");
+        assert_eq!(c.lookup(Locale::ZhCn, "a"), Some(("a1", None)));
+        assert_eq!(c.lookup(Locale::En, "c"), Some(("c1", None)), "en falls back to zh-CN");
+        assert_eq!(c.lookup(Locale::ZhCn, "d"), None);
+    }
+
+    #[test]
     fn fills_placeholders() {
         let p = serde_json::json!({ "min": 5, "date": "2020-02-09", "r": 0.333333 });
-        assert_eq!(fill("至少{min}天，{date}起；{x}；{r}", &p), "至少5天，2020-02-09起；{x}；0.33");
-        assert_eq!(fill("unclosed {min", &p), "unclosed {min");
+        assert_eq!(fill("至少{min}天，{date}起；{x}；{r}", &p, None), "至少5天，2020-02-09起；{x}；0.33");
+        assert_eq!(fill("unclosed {min", &p, None), "unclosed {min");
+        assert_eq!(fill("请填写：{label}（{min}）", &p, Some(("label", "员工总数"))), "请填写：员工总数（5）");
     }
 }
