@@ -98,6 +98,15 @@ impl Diagnostic {
     }
 }
 
+/// The params of a diagnostic about an unknown key: empty (the key itself is never echoed:
+/// it may hold anything), or the known key it looks like (`suggestion`), named in its help.
+pub fn suggestion(known: Option<&str>) -> Value {
+    match known {
+        Some(s) => serde_json::json!({ "suggestion": s }),
+        None => serde_json::json!({}),
+    }
+}
+
 /// A value that normalisation changed (full-width digits, `2020/2/4`, `+86` …).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Normalized {

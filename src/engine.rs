@@ -255,7 +255,7 @@ impl Engine {
                 message: format!("pack larger than {} bytes", crate::pack::MAX_PACK_BYTES),
             }]));
         }
-        let value: Value = serde_json::from_str(text).map_err(|e| {
+        let value: Value = serde_json::from_str(&lone_surrogates_replaced(text)).map_err(|e| {
             PackErrors(vec![PackError {
                 path: String::new(),
                 kind: PackErrorKind::Syntax,
@@ -488,13 +488,67 @@ pub(crate) struct Prepared<'e> {
     pub earliest_start: Vec<crate::answer::EarliestStart>,
 }
 
-/// Parse submission text, or say why it is unusable.
+/// Parse submission text, or say why it is unusable. Text is read as `JSON.parse` reads it
+/// and a JS string crosses into Rust: a lone surrogate escape (`"\ud83d"`) is U+FFFD.
 pub(crate) fn parse_input(text: &str) -> Result<Value, (&'static str, Value)> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(("input.too_large", json!({ "maxBytes": MAX_INPUT_BYTES })));
     }
-    serde_json::from_str::<Value>(text)
+    serde_json::from_str::<Value>(&lone_surrogates_replaced(text))
         .map_err(|e| ("input.not_json", json!({ "line": e.line(), "column": e.column() })))
+}
+
+/// JSON text with every lone surrogate escape inside a string (`\ud83d` not followed by a low
+/// surrogate escape, a lone `\udc00`, each half of a reversed pair) spelt `\ufffd`, as
+/// `JSON.parse` followed by a JS → Rust string conversion reads it; serde_json refuses them.
+/// Valid pairs, other escapes (`\\ud83d` is a backslash and text) and text outside strings
+/// are left as they are; the length does not change, so error positions stay true. Borrows
+/// (no allocation) unless something is replaced.
+pub(crate) fn lone_surrogates_replaced(text: &str) -> Cow<'_, str> {
+    if !text.contains("\\u") {
+        return Cow::Borrowed(text);
+    }
+    let bytes = text.as_bytes();
+    // The code unit of a `\uXXXX` escape starting at `i`, if it is one.
+    let unit = |i: usize| -> Option<u16> {
+        let hex = bytes.get(i..i.checked_add(6)?)?;
+        if hex.first() != Some(&b'\\') || hex.get(1) != Some(&b'u') {
+            return None;
+        }
+        u16::from_str_radix(std::str::from_utf8(hex.get(2..)?).ok()?, 16).ok()
+    };
+    let mut lone: Vec<usize> = Vec::new();
+    let (mut i, mut in_string) = (0usize, false);
+    while let Some(&b) = bytes.get(i) {
+        match (in_string, b) {
+            (_, b'"') => {
+                in_string = !in_string;
+                i += 1;
+            }
+            (true, b'\\') => match unit(i) {
+                Some(0xD800..=0xDBFF) if unit(i + 6).is_some_and(|low| (0xDC00..=0xDFFF).contains(&low)) => i += 12,
+                Some(0xD800..=0xDFFF) => {
+                    lone.push(i);
+                    i += 6;
+                }
+                Some(_) => i += 6,
+                None => i += 2,
+            },
+            _ => i += 1,
+        }
+    }
+    if lone.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0usize;
+    for at in lone {
+        out.push_str(text.get(from..at).unwrap_or_default());
+        out.push_str("\\ufffd");
+        from = at + 6;
+    }
+    out.push_str(text.get(from..).unwrap_or_default());
+    Cow::Owned(out)
 }
 
 /// Hold back the missing values outside `scope`, and fill in messages and help in the
@@ -515,7 +569,11 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
             .filter(|_| d.missing)
             .map(|field| crate::describe::field_label(pack, opts.locale, field));
         let extra = label.as_deref().map(|l| ("label", l));
-        let (message, help) = pack.messages.render(opts.locale, &d.code, &d.params, extra);
+        let (message, mut help) = pack.messages.render(opts.locale, &d.code, &d.params, extra);
+        // A look-alike of a known key (full-width `ＩＮＳ-S4-1`): the help names the known one.
+        if d.params.get("suggestion").is_some_and(Value::is_string) {
+            help = Some(pack.messages.render(opts.locale, "input.lookalike", &d.params, None).0);
+        }
         d.message = message;
         d.help = help;
     }

@@ -268,7 +268,7 @@ impl Engine {
                         Severity::Warning,
                         unit_ptr(*i, &["counts", key]),
                         crate::answer::INPUT_RULE,
-                        json!({ "count": key }),
+                        crate::answer::suggestion(crate::schema::lookalike(key, known_counts.iter().copied())),
                     ));
                 }
             }
@@ -445,7 +445,7 @@ impl Engine {
                         "checklist.unknown_item",
                         Severity::Error,
                         unit_ptr(*i, &["checklist", key]),
-                        json!({ "item": key }),
+                        crate::answer::suggestion(crate::schema::lookalike(key, checklist_ids.iter().copied())),
                     ));
                 }
                 for item in &checklist_ids {

@@ -216,11 +216,12 @@ impl Engine {
         if let Some(a) = answers {
             for key in a.keys() {
                 if !items.iter().any(|i| i.id == key.as_str()) {
+                    // Its own key at its own pointer, never merged into a look-alike item.
                     diags.push(Diagnostic::engine(
                         "inspection.unknown_item",
                         Severity::Error,
                         ptr(&["answers", key]),
-                        json!({ "item": key.chars().take(64).collect::<String>() }),
+                        crate::answer::suggestion(crate::schema::lookalike(key, items.iter().map(|i| i.id))),
                     ));
                 }
             }

@@ -292,6 +292,8 @@ pub const ENGINE_CODES: &[&str] = &[
     "input.too_large",
     "input.invalid_type",
     "input.unknown_field",
+    "input.unknown_fields",
+    "input.lookalike",
     "input.too_long",
     "input.too_many",
     "input.unknown_pack_version",

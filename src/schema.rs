@@ -13,7 +13,9 @@ pub use shapes::{
     EVIDENCE, FILING, INDICATOR_COUNTS, INDICATORS, INSPECTION, LEVELS, PREVIOUS_RECTIFICATION, RECTIFICATION,
     ROSTER_ENTRY, SCREENING, UNIT,
 };
-pub use walk::{Walked, check_strict, field_id, is_blank, is_missing, walk, walk_input};
+pub use walk::{
+    MAX_UNKNOWN_KEYS_SHOWN, Walked, check_strict, field_id, is_blank, is_missing, lookalike, walk, walk_input,
+};
 
 /// The type of a leaf value, as seen by pack expressions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -108,20 +108,52 @@ fn elements(v: Cow<'_, Value>) -> Option<Elements<'_>> {
     }
 }
 
-/// A map key, normalised; kept as it is (not copied when owned) when already normal.
-fn normalized_key(k: Cow<'_, str>) -> String {
-    let unchanged = matches!(normalize_text(&k), Cow::Borrowed(n) if n.len() == k.len());
-    if unchanged { k.into_owned() } else { normalize_text(&k).into_owned() }
+/// Unknown keys reported one by one in one object; past this, one `input.unknown_fields`
+/// diagnostic at the object counts the rest (a 4 MB object of unknown keys stays a short answer).
+pub const MAX_UNKNOWN_KEYS_SHOWN: usize = 20;
+
+/// The known key that `key` looks like once normalised (full-width letters and digits, case,
+/// invisible characters): a look-alike is never merged into the key it resembles, only named
+/// in the help of its own diagnostic ("did you mean …?").
+pub fn lookalike<'k>(key: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&'k str> {
+    let norm = normalize_text(key);
+    known.into_iter().find(|k| *k != key && (norm == *k || norm.eq_ignore_ascii_case(k)))
 }
 
-/// One member `k` of an object whose fields are `fields`: walked, or reported as unknown.
-fn member(fields: &[Field], k: &str, val: Cow<'_, Value>, ptr: &mut Pointer, w: &mut Walked) -> Option<Value> {
+/// An unknown key of a submission, at its own (escaped) pointer. The key itself is not
+/// echoed into params or messages (it may hold anything, a name or a phone number); a
+/// look-alike of a known key names the known key in `suggestion`.
+fn unknown_key(w: &mut Walked, ptr: &Pointer, k: &str, fields: &[Field]) {
+    let params = if w.strict {
+        let shown: String = k.chars().take(64).collect();
+        serde_json::json!({ "field": shown })
+    } else {
+        match lookalike(k, fields.iter().map(|fl| fl.name)) {
+            Some(s) => serde_json::json!({ "suggestion": s }),
+            None => serde_json::json!({}),
+        }
+    };
+    shape_error(w, ptr, "input.unknown_field", params);
+}
+
+/// One member `k` of an object whose fields are `fields`: walked, or reported as unknown
+/// (the first [`MAX_UNKNOWN_KEYS_SHOWN`] of an object; `unknown` counts them all).
+fn member(
+    fields: &[Field],
+    k: &str,
+    val: Cow<'_, Value>,
+    ptr: &mut Pointer,
+    w: &mut Walked,
+    unknown: &mut usize,
+) -> Option<Value> {
     ptr.push(k);
     let x = match fields.iter().find(|fl| fl.name == k) {
         Some(fl) => walk_value(val, &fl.shape, ptr, w),
         None => {
-            let shown: String = k.chars().take(64).collect();
-            shape_error(w, ptr, "input.unknown_field", serde_json::json!({ "field": shown }));
+            *unknown += 1;
+            if *unknown <= MAX_UNKNOWN_KEYS_SHOWN || w.strict {
+                unknown_key(w, ptr, k, fields);
+            }
             None
         }
     };
@@ -145,28 +177,35 @@ fn walk_value(v: Cow<'_, Value>, shape: &Shape, ptr: &mut Pointer, w: &mut Walke
                 .filter(|fl| fl.required && map.get(fl.name).is_none_or(Value::is_null))
                 .map(|fl| fl.name)
                 .collect();
+            let mut unknown = 0;
             let out = match v {
                 // Owned: walked in place, members that do not belong dropped (no new map).
                 Cow::Owned(Value::Object(mut map)) => {
-                    map.retain(|k, val| match member(fields, k, Cow::Owned(std::mem::take(val)), ptr, w) {
-                        Some(x) => {
-                            *val = x;
-                            true
+                    map.retain(|k, val| {
+                        match member(fields, k, Cow::Owned(std::mem::take(val)), ptr, w, &mut unknown) {
+                            Some(x) => {
+                                *val = x;
+                                true
+                            }
+                            None => false,
                         }
-                        None => false,
                     });
                     map
                 }
                 v => {
                     let mut out = Map::new();
                     for (k, val) in members(v).into_iter().flatten() {
-                        if let Some(x) = member(fields, &k, val, ptr, w) {
+                        if let Some(x) = member(fields, &k, val, ptr, w, &mut unknown) {
                             out.insert(k.into_owned(), x);
                         }
                     }
                     out
                 }
             };
+            if unknown > MAX_UNKNOWN_KEYS_SHOWN && !w.strict {
+                let more = unknown - MAX_UNKNOWN_KEYS_SHOWN;
+                shape_error(w, ptr, "input.unknown_fields", serde_json::json!({ "count": unknown, "more": more }));
+            }
             for name in missing {
                 let at = ptr.child(name);
                 shape_error(w, &at, "input.missing_field", serde_json::json!({ "field": name }));
@@ -231,8 +270,10 @@ fn walk_value(v: Cow<'_, Value>, shape: &Shape, ptr: &mut Pointer, w: &mut Walke
             let mut out = Map::new();
             for (k, val) in members(v).into_iter().flatten() {
                 ptr.push(&k);
+                // Keys are data: kept exactly as given, never normalised, so two keys can
+                // never merge (a full-width `ＩＮＳ-S4-1` is not `INS-S4-1`).
                 if let Some(x) = walk_value(val, el, ptr, w) {
-                    out.insert(normalized_key(k), x);
+                    out.insert(k.into_owned(), x);
                 }
                 ptr.pop();
             }
