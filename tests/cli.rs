@@ -13,8 +13,14 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The CLI under test: this build's, or another one named by `FANGKONG_CLI` (to show that a
+/// test fails on an older build: `FANGKONG_CLI=/tmp/old/fangkong cargo test --test cli`).
+fn bin() -> PathBuf {
+    std::env::var_os("FANGKONG_CLI").map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_fangkong")), PathBuf::from)
+}
+
 fn fangkong(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_fangkong"))
+    let mut child = Command::new(bin())
         .args(args)
         .current_dir(root())
         .stdin(Stdio::piped())
@@ -276,7 +282,8 @@ fn lint_pack_rejects_a_pack_that_is_not_json_or_not_a_pack() {
 fn jsonl_shows_a_progress_bar_only_on_a_terminal() {
     let good = workshop_with("{}");
     let file = tmp("batch.jsonl", &format!("{good}\n").repeat(120));
-    let bin = env!("CARGO_BIN_EXE_fangkong");
+    let bin = bin();
+    let bin = bin.display();
     let cmd = format!("{bin} check-filing {} --jsonl --now {NOW} > /dev/null", file.display());
     // `script` gives the command a pseudo-terminal, as an operator's shell would.
     let out = Command::new("script").args(["-qec", &cmd, "/dev/null"]).output().unwrap();
@@ -314,7 +321,7 @@ fn every_subcommand_answers_with_the_same_options() {
 
 /// `fangkong ARGS` with `RAYON_NUM_THREADS=threads` (how many cores `--jsonl` may use).
 fn fangkong_on(threads: usize, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_fangkong"))
+    let mut child = Command::new(bin())
         .args(args)
         .env("RAYON_NUM_THREADS", threads.to_string())
         .current_dir(root())
@@ -349,7 +356,8 @@ fn jsonl_on_every_core_keeps_the_order_and_the_bytes_of_one_line_after_another()
         .iter()
         .map(|k| {
             let out = fangkong_on(1, &["check-filing", "-", "--jsonl", "--now", NOW], &format!("{k}\n"));
-            String::from_utf8(out.stdout).unwrap().trim_end().to_owned()
+            let text = String::from_utf8(out.stdout).unwrap();
+            text.trim_end().strip_prefix(r#"{"line":1,"#).map(|rest| format!("{{{rest}")).unwrap()
         })
         .collect();
     for (i, a) in one.iter().enumerate() {
@@ -358,6 +366,7 @@ fn jsonl_on_every_core_keeps_the_order_and_the_bytes_of_one_line_after_another()
     let order: Vec<usize> = (0..2_600usize).map(|i| (i * 7 + i / 13) % kinds.len()).collect();
     let mut input = String::new();
     let mut not_json_lines = Vec::new();
+    let mut numbers = Vec::new();
     let mut line = 0usize;
     for (i, k) in order.iter().enumerate() {
         if i % 100 == 0 {
@@ -367,6 +376,7 @@ fn jsonl_on_every_core_keeps_the_order_and_the_bytes_of_one_line_after_another()
         input.push_str(&kinds[*k]);
         input.push('\n');
         line += 1;
+        numbers.push(line);
         if *k == 3 {
             not_json_lines.push(line);
         }
@@ -383,7 +393,10 @@ fn jsonl_on_every_core_keeps_the_order_and_the_bytes_of_one_line_after_another()
     let got: Vec<&str> = text.lines().collect();
     assert_eq!(got.len(), order.len(), "one answer per non-blank line");
     for (i, (a, k)) in got.iter().zip(&order).enumerate() {
-        assert_eq!(*a, one[*k], "answer {i} is not the answer to line kind {k}");
+        // Each answer is the line's own answer with its line number (blank lines counted) first.
+        let rest =
+            a.strip_prefix(&format!(r#"{{"line":{},"#, numbers[i])).unwrap_or_else(|| panic!("answer {i}: {a:.40}"));
+        assert_eq!(format!("{{{rest}"), one[*k], "answer {i} is not the answer to line kind {k}");
     }
     assert!(parallel.stdout == sequential.stdout, "4 threads: not the bytes of 1 thread");
     assert!(from_file.stdout == sequential.stdout, "a file: not the bytes of standard input");
@@ -399,7 +412,7 @@ fn jsonl_on_every_core_keeps_the_order_and_the_bytes_of_one_line_after_another()
 #[test]
 fn jsonl_answers_each_line_as_it_comes_without_waiting_for_more() {
     use std::io::BufRead;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_fangkong"))
+    let mut child = Command::new(bin())
         .args(["check-filing", "-", "--jsonl", "--now", NOW])
         .current_dir(root())
         .stdin(Stdio::piped())
@@ -428,4 +441,279 @@ fn jsonl_answers_each_line_as_it_comes_without_waiting_for_more() {
     }
     drop(input);
     assert!(child.wait().unwrap().success());
+}
+
+// --- JSONL that loses nothing (issue 10, point 6) ---
+
+/// `fangkong ARGS` given `stdin` as bytes (written from another thread).
+fn fangkong_bytes(args: &[&str], stdin: Vec<u8>) -> Output {
+    let mut child = Command::new(bin())
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+/// The answer lines of a JSONL run.
+fn jsonl(out: &Output) -> Vec<Value> {
+    String::from_utf8(out.stdout.clone()).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+/// The answer without its `line` key: what single-submission mode prints for that line.
+fn without_line(mut a: Value) -> Value {
+    a.as_object_mut().unwrap().remove("line");
+    a
+}
+
+fn codes(a: &Value) -> Vec<String> {
+    a["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap().to_owned()).collect()
+}
+
+#[test]
+fn jsonl_answers_an_invalid_utf8_line_and_every_line_after_it_from_a_file_and_from_stdin() {
+    // "Why" 7: one invalid-UTF-8 line in a file stopped all answers; from stdin, it stopped there.
+    let good = workshop_with("{}");
+    let late = workshop_with(r#"{"plannedResumption": "2020-02-07"}"#);
+    let mut input = Vec::new();
+    input.extend_from_slice(format!("{good}\n").as_bytes());
+    input.extend_from_slice(b"{\"enterprise\": {\"name\": \"\xE5\xB7\xA5\xFF\xFE\"}}\n"); // 工 then two bytes that are never UTF-8
+    input.extend_from_slice(format!("{late}\n{good}\n").as_bytes());
+    let file = tmp("not-utf8.jsonl", "");
+    std::fs::write(&file, &input).unwrap();
+    for (name, out) in [
+        ("stdin", fangkong_bytes(&["check-filing", "-", "--jsonl", "--now", NOW], input.clone())),
+        ("file", fangkong(&["check-filing", file.to_str().unwrap(), "--jsonl", "--now", NOW], None)),
+    ] {
+        assert_eq!(out.status.code(), Some(2), "{name}: an unusable line exits 2");
+        let lines = jsonl(&out);
+        assert_eq!(lines.len(), 4, "{name}: one answer per line, none lost");
+        assert_eq!(lines.iter().map(|a| a["line"].as_u64().unwrap()).collect::<Vec<_>>(), [1, 2, 3, 4], "{name}");
+        assert_eq!(lines[0]["decision"], "approved", "{name}");
+        assert_eq!(codes(&lines[1]), ["input.not_utf8"], "{name}");
+        let d = &lines[1]["diagnostics"][0];
+        assert_eq!(
+            (d["path"].as_str(), d["ruleId"].as_str(), d["severity"].as_str()),
+            (Some(""), Some("INPUT"), Some("error"))
+        );
+        assert_eq!(d["params"], serde_json::json!({ "byte": 29 }), "{name}: the first byte that is not UTF-8");
+        assert_eq!(d["message"], "提交的内容不是有效的UTF-8文本（第29个字节）", "{name}");
+        assert_eq!(lines[1]["decision"], "deferred", "{name}");
+        assert_eq!(lines[2]["decision"], "deferred", "{name}");
+        assert_eq!(lines[3]["decision"], "approved", "{name}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(": line 2: unusable input [input.not_utf8]"), "{name}: {err}");
+    }
+    // The not_utf8 answer has the shape of the engine's own unusable answer (not_json).
+    let not_json = jsonl(&fangkong(&["check-filing", "-", "--jsonl", "--now", NOW, "--locale", "en"], Some("{\n")));
+    let not_utf8 =
+        jsonl(&fangkong_bytes(&["check-filing", "-", "--jsonl", "--now", NOW, "--locale", "en"], b"\xC0\n".to_vec()));
+    let keys = |a: &Value| a.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    assert_eq!(keys(&not_json[0]), keys(&not_utf8[0]));
+    assert_eq!(not_utf8[0]["diagnostics"][0]["message"], "the submission is not valid UTF-8 text (byte 1)");
+    // Every subcommand.
+    for cmd in ["score-inspection", "indicators", "screen"] {
+        let out = fangkong_bytes(&[cmd, "-", "--jsonl", "--now", NOW], b"\xFF\n{}\n".to_vec());
+        let lines = jsonl(&out);
+        assert_eq!(lines.len(), 2, "{cmd}");
+        assert_eq!(codes(&lines[0]), ["input.not_utf8"], "{cmd}");
+        assert_eq!(lines[1]["line"], 2, "{cmd}");
+    }
+}
+
+#[test]
+fn a_bom_is_skipped_at_the_start_of_jsonl_and_of_a_single_submission() {
+    // "Why" 7: a BOM made line 1 `input.not_json`.
+    let good = workshop_with("{}");
+    let mut input = b"\xEF\xBB\xBF".to_vec();
+    input.extend_from_slice(format!("{good}\n{good}\n").as_bytes());
+    let out = fangkong_bytes(&["check-filing", "-", "--jsonl", "--now", NOW], input.clone());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines = jsonl(&out);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["decision"], "approved", "{}", lines[0]["diagnostics"]);
+    assert_eq!(without_line(lines[0].clone()), without_line(lines[1].clone()));
+    // A single submission, from a file and from stdin (also with Windows line ends).
+    let file = tmp("bom.json", "");
+    let pretty =
+        format!("\u{FEFF}{}", serde_json::to_string_pretty(&serde_json::from_str::<Value>(&good).unwrap()).unwrap());
+    std::fs::write(&file, pretty.replace('\n', "\r\n")).unwrap();
+    let from_file = answer(&fangkong(&["check-filing", file.to_str().unwrap(), "--now", NOW], None));
+    assert_eq!(from_file["decision"], "approved");
+    let from_stdin = answer(&fangkong_bytes(&["check-filing", "-", "--now", NOW], pretty.into_bytes()));
+    assert_eq!(from_file, from_stdin);
+    assert!(from_file.get("line").is_none(), "single-submission answers are unchanged: no `line`");
+    // Only at the start: a BOM inside is not skipped (line 2 is not JSON).
+    let mut inside = format!("{good}\n").into_bytes();
+    inside.extend_from_slice(b"\xEF\xBB\xBF{}\n");
+    let lines = jsonl(&fangkong_bytes(&["check-filing", "-", "--jsonl", "--now", NOW], inside));
+    assert_eq!(codes(&lines[1]), ["input.not_json"]);
+}
+
+#[test]
+fn jsonl_answers_carry_their_line_number_first() {
+    // "Why" 7: answers carried no line number.
+    let good = workshop_with("{}");
+    let late = workshop_with(r#"{"plannedResumption": "2020-02-07"}"#);
+    let input = format!("\n{good}\n   \n\t\n{late}\r\nnot json\n{good}");
+    let out = fangkong(&["check-filing", "-", "--jsonl", "--now", NOW], Some(&input));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let numbers: Vec<u64> =
+        text.lines().map(|l| serde_json::from_str::<Value>(l).unwrap()["line"].as_u64().unwrap()).collect();
+    assert_eq!(numbers, [2, 5, 6, 7], "1-based, blank lines counted, the last line without a newline too");
+    for (l, n) in text.lines().zip(&numbers) {
+        assert!(l.starts_with(&format!(r#"{{"line":{n},"pack":"#)), "`line` is the first key: {l:.60}");
+    }
+    // Apart from `line`, each answer is the single-submission answer of that line.
+    let single = answer(&fangkong(&["check-filing", "-", "--now", NOW], Some(&late)));
+    assert_eq!(without_line(serde_json::from_str(text.lines().nth(1).unwrap()).unwrap()), single);
+}
+
+/// A filing whose enterprise name is `name`, spelt as JSON text (escapes kept).
+fn filing_named(name: &str) -> String {
+    workshop_with("{}").replacen(r#""name":"#, &format!(r#""name":"{name}","nameWas":"#), 1)
+}
+
+#[test]
+fn lone_surrogate_escapes_are_read_as_json_parse_reads_them() {
+    // "Why" 7: `"\ud83d"`, which JSON.parse accepts, made the whole submission `input.not_json`.
+    let replaced = |name: &str| {
+        let text = workshop_with("{}");
+        let mut v: Value = serde_json::from_str(&text).unwrap();
+        v["enterprise"]["name"] = Value::String(name.to_owned());
+        answer(&fangkong(&["check-filing", "-", "--now", NOW], Some(&v.to_string())))
+    };
+    let check = |text: &str| {
+        let mut v: Value = serde_json::from_str(&workshop_with("{}")).unwrap();
+        v["enterprise"]["name"] = Value::String("@".into());
+        let t = v.to_string().replacen("\"@\"", &format!("\"{text}\""), 1);
+        answer(&fangkong(&["check-filing", "-", "--now", NOW], Some(&t)))
+    };
+    // What JSON.parse then a JS → Rust string conversion gives: U+FFFD for each lone half.
+    for (escaped, as_js_reads_it) in [
+        (r"\ud83d", "\u{FFFD}"),
+        (r"\udc00", "\u{FFFD}"),
+        (r"A\ud83dB", "A\u{FFFD}B"),
+        (r"\udc00\ud83d", "\u{FFFD}\u{FFFD}"),        // a reversed pair
+        (r"\ud83d\ud83d\ude00", "\u{FFFD}\u{1F600}"), // a lone high, then a pair
+        (r"\ud83d\u0041", "\u{FFFD}A"),
+        (r"\ud83d\ude00", "\u{1F600}"), // a valid pair is untouched
+        (r"\\ud83d", r"\ud83d"),        // an escaped backslash, then text
+        (r"\\\ud83d", "\\\u{FFFD}"),
+    ] {
+        let a = check(escaped);
+        assert!(!codes(&a).contains(&"input.not_json".to_owned()), "{escaped}: {:?}", codes(&a));
+        assert_eq!(a, replaced(as_js_reads_it), "{escaped}");
+    }
+    // In a key too, in JSONL, and through the library itself.
+    let out = fangkong(&["check-filing", "-", "--jsonl", "--now", NOW], Some("{\"\\ud83d\": 1}\n"));
+    let lines = jsonl(&out);
+    assert_eq!(lines[0]["line"], 1);
+    assert!(!codes(&lines[0]).contains(&"input.not_json".to_owned()), "{:?}", codes(&lines[0]));
+    let engine = fangkong::Engine::with_default_pack().unwrap();
+    let opts = fangkong::Options::at(fangkong::time::parse_now(NOW).unwrap());
+    let lone = engine.check_filing_json(&filing_named(r"\udc00"), &opts);
+    let fffd = engine.check_filing_json(&filing_named("\u{FFFD}"), &opts);
+    assert_eq!(serde_json::to_value(&lone).unwrap(), serde_json::to_value(&fffd).unwrap());
+    // Text that is not JSON stays not JSON, at the same line and column.
+    let bad = engine.check_filing_json("{\"a\": \"\\ud83d\",\n  x}", &opts);
+    assert_eq!(bad.diagnostics[0].code, "input.not_json");
+    assert_eq!(bad.diagnostics[0].params, serde_json::json!({ "line": 2, "column": 3 }));
+}
+
+#[test]
+fn a_pack_with_a_lone_surrogate_escape_loads_as_json_parse_reads_it() {
+    let mut p = default_pack();
+    p["labels"]["en"]["filing:enterprise.name"]["label"] = "Enterprise @".into();
+    let text = p.to_string().replacen("Enterprise @", r"Enterprise \ud83d", 1);
+    let engine = fangkong::Engine::from_pack_json(&text).unwrap();
+    let d = engine.describe(fangkong::schema::Subject::Filing, fangkong::Locale::En, None, None).unwrap();
+    assert!(d.to_string().contains("Enterprise \u{FFFD}"));
+    let out = fangkong(&["lint-pack", "-"], Some(&text));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn a_single_submission_over_the_limit_is_refused_while_it_is_read() {
+    // "Why" 2: the CLI read 400 MB before checking the size. 64 MiB are offered; it stops at 4 MiB + 4.
+    let mut child = Command::new(bin())
+        .args(["check-filing", "-", "--now", NOW])
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let block = vec![b' '; 1 << 16];
+    let mut written = 0usize;
+    while written < 64 << 20 {
+        match input.write(&block) {
+            Ok(n) => written += n,
+            Err(_) => break, // the CLI stopped reading and exited
+        }
+    }
+    drop(input);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("larger than 4194304 bytes [input.too_large]"));
+    assert!(written < 8 << 20, "it read {written} bytes before refusing");
+    // A file: the same refusal.
+    let file = tmp("large.json", &format!("[{}1]", " ".repeat(4 << 20)));
+    let out = fangkong(&["check-filing", file.to_str().unwrap(), "--now", NOW], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("[input.too_large]"));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_jsonl_line_over_the_limit_is_answered_too_large_without_being_kept() {
+    // A 128 MiB line between two good ones: answered `input.too_large`, the next line still
+    // answered, and the CLI's peak memory (VmHWM) stays far below the line's size.
+    let good = workshop_with("{}");
+    let mut child = Command::new(bin())
+        .args(["check-filing", "-", "--jsonl", "--now", NOW])
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let mut input = child.stdin.take().unwrap();
+    writeln!(input, "{good}").unwrap();
+    input.write_all(b"[").unwrap();
+    let block = vec![b'1'; 1 << 20];
+    for _ in 0..128 {
+        input.write_all(&block).unwrap();
+    }
+    // Everything written so far has been read (the pipe holds 64 KiB): the peak is measured
+    // while the CLI is still inside the line.
+    let hwm_kib = std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .unwrap();
+    input.write_all(format!("]\n{good}\n").as_bytes()).unwrap();
+    drop(input);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let lines = jsonl(&out);
+    assert_eq!(lines.len(), 3);
+    assert_eq!(codes(&lines[1]), ["input.too_large"]);
+    assert_eq!(lines[1]["diagnostics"][0]["params"], serde_json::json!({ "maxBytes": 4 << 20 }));
+    assert_eq!((lines[1]["line"].as_u64(), lines[2]["line"].as_u64()), (Some(2), Some(3)));
+    assert_eq!(lines[2]["decision"], "approved");
+    assert!(hwm_kib < 64 * 1024, "peak memory {hwm_kib} KiB while reading a 128 MiB line");
 }

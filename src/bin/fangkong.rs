@@ -6,13 +6,17 @@
 //! ```
 //! Exit status: 0 when it answered (whatever the decision), 2 for unusable input.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use fangkong::answer::Answer;
-use fangkong::time::parse_now;
-use fangkong::{Engine, Locale, Options};
+use fangkong::engine::MAX_INPUT_BYTES;
+use fangkong::time::{fmt_date, parse_now, today_cst};
+use fangkong::{
+    Diagnostic, Engine, FilingAnswer, IndicatorsAnswer, InspectionAnswer, Locale, Options, ScreeningAnswer, Severity,
+};
 use rayon::prelude::*;
+use serde_json::json;
 
 /// Lines of `--jsonl` answered together on every core before they are written, in order.
 const JSONL_CHUNK: usize = 1024;
@@ -33,6 +37,8 @@ options:
   --pack-version V         judge with this version instead of the one in force on the submission's date
   --jsonl                  one submission per line in, one answer per line out, in the same order;
                            uses every core (RAYON_NUM_THREADS=N to use fewer)
+  --personal               give back the normalised values of personal fields (names, phones,
+                           ID numbers) in `normalized` too; left out by default
   --scope POINTER          progressive checking: a field or section reached (repeat, or comma-separated);
                            missing values outside the scope are held back and counted in `pending`
   --on DATE                describe: the version in force on DATE (default: the latest)
@@ -48,6 +54,7 @@ struct Args {
     pack_version: Option<String>,
     jsonl: bool,
     scope: Option<Vec<String>>,
+    personal: bool,
     on: Option<String>,
     json_schema: bool,
 }
@@ -65,6 +72,7 @@ fn parse_args() -> Result<Args, String> {
         pack_version: None,
         jsonl: false,
         scope: None,
+        personal: false,
         on: None,
         json_schema: false,
     };
@@ -77,6 +85,7 @@ fn parse_args() -> Result<Args, String> {
             "--locale" => a.locale = Some(value("--locale")?),
             "--pack-version" => a.pack_version = Some(value("--pack-version")?),
             "--jsonl" => a.jsonl = true,
+            "--personal" => a.personal = true,
             "--scope" => {
                 let v = value("--scope")?;
                 a.scope.get_or_insert_with(Vec::new).extend(v.split(',').map(str::to_owned));
@@ -96,14 +105,38 @@ fn parse_args() -> Result<Args, String> {
     Ok(a)
 }
 
-fn read_input(name: &str) -> Result<String, String> {
+/// A UTF-8 byte order mark: skipped at the start of a file, of standard input and of a JSONL stream.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// A file, or standard input for `-`, read in large blocks.
+fn open(name: &str) -> Result<Box<dyn BufRead + Send>, String> {
     if name == "-" {
-        let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s).map_err(|e| format!("cannot read standard input: {e}"))?;
-        Ok(s)
+        Ok(Box::new(std::io::BufReader::with_capacity(1 << 16, std::io::stdin())))
     } else {
-        std::fs::read_to_string(name).map_err(|e| format!("cannot read `{name}`: {e}"))
+        let file = std::fs::File::open(name).map_err(|e| format!("cannot read `{name}`: {e}"))?;
+        Ok(Box::new(std::io::BufReader::with_capacity(1 << 16, file)))
     }
+}
+
+/// The text of a file (or `-`), its BOM skipped. The size limit is checked while reading:
+/// past `limit` bytes it stops (having read at most `limit` + 4 bytes) and refuses.
+fn read_input(name: &str, limit: usize) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    let cap = u64::try_from(limit.saturating_add(BOM.len() + 1)).unwrap_or(u64::MAX);
+    open(name)?.take(cap).read_to_end(&mut bytes).map_err(|e| format!("cannot read `{name}`: {e}"))?;
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+    }
+    if bytes.len() > limit {
+        return Err(format!("{name}: larger than {limit} bytes [input.too_large]"));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let before = e.as_bytes().get(..at).unwrap_or_default();
+        let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+        let byte = 1 + at;
+        format!("{name}: not UTF-8 text (line {line}, byte {byte} of the file) [input.not_utf8]")
+    })
 }
 
 fn options(a: &Args) -> Result<Options, String> {
@@ -119,7 +152,13 @@ fn options(a: &Args) -> Result<Options, String> {
             utc.fixed_offset()
         }
     };
-    Ok(Options { now, locale: locale(a), pack_version: a.pack_version.clone(), scope: a.scope.clone() })
+    Ok(Options {
+        now,
+        locale: locale(a),
+        pack_version: a.pack_version.clone(),
+        scope: a.scope.clone(),
+        personal: a.personal,
+    })
 }
 
 /// The nearest locale to `--locale` (unknown and regional tags fall back, never an error).
@@ -150,7 +189,7 @@ fn describe(a: &Args) -> Result<ExitCode, String> {
 fn engine(a: &Args) -> Result<Engine, String> {
     let engine = match (&a.pack, &a.pack_id) {
         (Some(_), Some(_)) => return Err("give `--pack` or `--pack-id`, not both".into()),
-        (Some(p), None) => Engine::from_pack_json(&read_input(p)?)
+        (Some(p), None) => Engine::from_pack_json(&read_input(p, fangkong::pack::MAX_PACK_BYTES)?)
             .map_err(|e| e.0.iter().map(|x| format!("{p}: {x}")).collect::<Vec<_>>().join("\n"))?,
         (None, Some(id)) => Engine::with_pack_id(id).map_err(|e| e.to_string())?,
         (None, None) => Engine::with_default_pack().map_err(|e| e.to_string())?,
@@ -173,16 +212,63 @@ enum Kind {
     Screening,
 }
 
-fn answer(engine: &Engine, kind: Kind, text: &str, opts: &Options, pretty: bool) -> Result<(String, bool), String> {
-    fn out<A: Answer>(a: &A, pretty: bool) -> Result<(String, bool), String> {
-        let json = if pretty { serde_json::to_string_pretty(a) } else { serde_json::to_string(a) };
-        Ok((json.map_err(|e| e.to_string())?, a.is_unusable()))
-    }
+/// An answer as JSON text, with its unusable-input diagnostic when it has one.
+struct Answered {
+    json: String,
+    unusable: Option<Diagnostic>,
+}
+
+fn out<A: Answer>(a: &A, pretty: bool) -> Result<Answered, String> {
+    let json = if pretty { serde_json::to_string_pretty(a) } else { serde_json::to_string(a) };
+    let unusable = if a.is_unusable() { a.diagnostics().first().cloned() } else { None };
+    Ok(Answered { json: json.map_err(|e| e.to_string())?, unusable })
+}
+
+fn answer(engine: &Engine, kind: Kind, text: &str, opts: &Options, pretty: bool) -> Result<Answered, String> {
     match kind {
         Kind::Filing => out(&engine.check_filing_json(text, opts), pretty),
         Kind::Inspection => out(&engine.score_inspection_json(text, opts), pretty),
         Kind::Indicators => out(&engine.evaluate_indicators_json(text, opts), pretty),
         Kind::Screening => out(&engine.screen_person_json(text, opts), pretty),
+    }
+}
+
+/// The answer for a JSONL line the CLI cannot hand to the engine as text (`input.not_utf8`,
+/// `input.too_large` past the limit): the same shape as the engine's own unusable answers —
+/// one diagnostic at the root, decision `deferred`, rendered by the latest pack.
+fn unusable(
+    engine: &Engine,
+    kind: Kind,
+    code: &str,
+    params: serde_json::Value,
+    opts: &Options,
+) -> Result<Answered, String> {
+    fn make<A: Answer>(engine: &Engine, code: &str, params: serde_json::Value, opts: &Options) -> A {
+        let mut d = Diagnostic::engine(code, Severity::Error, String::new(), params);
+        let (message, help) = engine.pack().messages.render(opts.locale, code, &d.params, None);
+        d.message = message;
+        d.help = help;
+        A::unusable(engine.pack_info(), fmt_date(today_cst(&opts.now)), opts.locale, vec![d])
+    }
+    let mut answered = match kind {
+        Kind::Filing => out(&make::<FilingAnswer>(engine, code, params, opts), false),
+        Kind::Inspection => out(&make::<InspectionAnswer>(engine, code, params, opts), false),
+        Kind::Indicators => out(&make::<IndicatorsAnswer>(engine, code, params, opts), false),
+        Kind::Screening => out(&make::<ScreeningAnswer>(engine, code, params, opts), false),
+    }?;
+    if answered.unusable.is_none() {
+        // `Answer::is_unusable` knows the engine's own codes; this one is unusable too.
+        answered.unusable = Some(Diagnostic::engine(code, Severity::Error, String::new(), serde_json::Value::Null));
+    }
+    Ok(answered)
+}
+
+/// One JSONL answer: `"line"` (1-based, blank lines counted) is its first key, followed by
+/// the answer's own keys exactly as in single-submission mode.
+fn with_line(json: String, no: usize) -> String {
+    match json.strip_prefix('{') {
+        Some(rest) => format!("{{\"line\":{no},{rest}"),
+        None => json,
     }
 }
 
@@ -197,6 +283,152 @@ fn progress(done: usize, total: Option<usize>) {
     }
 }
 
+/// A non-blank JSONL line, as read.
+enum Line {
+    /// UTF-8 text of at most [`MAX_INPUT_BYTES`] bytes (its `\r` and, on line 1, its BOM removed).
+    Text(String),
+    /// Not UTF-8: the 1-based position of the first byte that is not.
+    NotUtf8(usize),
+    /// Longer than [`MAX_INPUT_BYTES`]: the rest of it was read and discarded, never kept.
+    TooLarge,
+}
+
+impl Line {
+    /// Bytes it holds in memory.
+    fn size(&self) -> usize {
+        match self {
+            Line::Text(t) => t.len(),
+            Line::NotUtf8(_) | Line::TooLarge => 0,
+        }
+    }
+}
+
+/// Bytes of JSONL lines read but not yet answered: the reader waits while more are in flight.
+const JSONL_IN_FLIGHT: usize = 64 * 1024 * 1024;
+
+/// Bytes of lines in flight between the reader and the writer, and a wake-up when they drop.
+#[derive(Default)]
+struct InFlight {
+    bytes: std::sync::Mutex<usize>,
+    freed: std::sync::Condvar,
+}
+
+impl InFlight {
+    fn add(&self, n: usize) {
+        let mut bytes = self.bytes.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        while *bytes > 0 && *bytes + n > JSONL_IN_FLIGHT {
+            bytes = self.freed.wait(bytes).unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+        *bytes += n;
+    }
+
+    fn remove(&self, n: usize) {
+        let mut bytes = self.bytes.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        *bytes = bytes.saturating_sub(n);
+        self.freed.notify_all();
+    }
+}
+
+/// Read the next line as bytes into `buf` (without its `\n`), keeping at most `cap` bytes of it;
+/// the rest of a longer line is read and discarded. `Ok(None)` at the end of the input,
+/// otherwise whether the line was longer than `cap`.
+fn next_line(source: &mut dyn BufRead, buf: &mut Vec<u8>, cap: usize) -> std::io::Result<Option<bool>> {
+    buf.clear();
+    let mut over = false;
+    let mut any = false;
+    loop {
+        let (used, done) = {
+            let chunk = match source.fill_buf() {
+                Ok(c) => c,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if chunk.is_empty() {
+                return Ok(any.then_some(over));
+            }
+            any = true;
+            let (len, done) = match chunk.iter().position(|&b| b == b'\n') {
+                Some(i) => (i, true),
+                None => (chunk.len(), false),
+            };
+            let room = cap.saturating_sub(buf.len());
+            over |= len > room;
+            buf.extend_from_slice(chunk.get(..len.min(room)).unwrap_or_default());
+            (len + usize::from(done), done)
+        };
+        source.consume(used);
+        if done {
+            return Ok(Some(over));
+        }
+    }
+}
+
+/// Read JSONL from `source` and send each non-blank line with its 1-based number, in order.
+/// Nothing stops it but the end of the input, a read error (sent as the last item) or the
+/// receiver hanging up: a line that is not UTF-8 or too large is sent as such.
+fn read_lines(
+    mut source: Box<dyn BufRead + Send>,
+    tx: &std::sync::mpsc::SyncSender<(usize, std::io::Result<Line>)>,
+    in_flight: &InFlight,
+) {
+    let mut buf = Vec::new();
+    let cap = MAX_INPUT_BYTES + BOM.len() + 1; // a BOM on line 1 and a `\r` at the end still fit
+    let mut no = 0usize;
+    loop {
+        let over = match next_line(source.as_mut(), &mut buf, cap) {
+            Ok(Some(over)) => over,
+            Ok(None) => return,
+            Err(e) => {
+                let _ = tx.send((no + 1, Err(e)));
+                return;
+            }
+        };
+        no += 1;
+        let mut bytes = buf.as_slice();
+        if no == 1 {
+            bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+        }
+        if !over {
+            bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+        }
+        let line = if over || bytes.len() > MAX_INPUT_BYTES {
+            Line::TooLarge
+        } else {
+            match std::str::from_utf8(bytes) {
+                Ok(text) if text.trim().is_empty() => continue,
+                Ok(text) => Line::Text(text.to_owned()),
+                Err(e) => Line::NotUtf8(e.valid_up_to() + 1),
+            }
+        };
+        in_flight.add(line.size());
+        if tx.send((no, Ok(line))).is_err() {
+            return;
+        }
+    }
+}
+
+/// How many non-blank lines a file has (for the progress bar), read as bytes in blocks.
+fn count_lines(name: &str) -> Option<usize> {
+    let mut source = open(name).ok()?;
+    let (mut n, mut blank) = (0usize, true);
+    loop {
+        let chunk = source.fill_buf().ok()?;
+        if chunk.is_empty() {
+            return Some(n + usize::from(!blank));
+        }
+        for &b in chunk {
+            if b == b'\n' {
+                n += usize::from(!blank);
+                blank = true;
+            } else if !b.is_ascii_whitespace() {
+                blank = false;
+            }
+        }
+        let len = chunk.len();
+        source.consume(len);
+    }
+}
+
 fn run(a: &Args, kind: Kind, name: &str) -> Result<ExitCode, String> {
     let input = a.input.as_deref().ok_or_else(|| format!("{name} needs a FILE or `-`\n{USAGE}"))?;
     let opts = options(a)?;
@@ -204,64 +436,61 @@ fn run(a: &Args, kind: Kind, name: &str) -> Result<ExitCode, String> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if !a.jsonl {
-        let text = read_input(input)?;
-        if let Err(e) = serde_json::from_str::<serde_json::Value>(&text) {
-            return Err(format!("{input}: not JSON: {e}"));
+        let text = read_input(input, MAX_INPUT_BYTES)?;
+        let answered = answer(&engine, kind, &text, &opts, true)?;
+        if let Some(d) = answered.unusable.filter(|d| d.code == "input.not_json") {
+            let at = |k: &str| d.params.get(k).and_then(serde_json::Value::as_u64).unwrap_or_default();
+            return Err(format!("{input}: not JSON (line {}, column {}) [input.not_json]", at("line"), at("column")));
         }
-        let (json, _) = answer(&engine, kind, &text, &opts, true)?;
-        writeln!(out, "{json}").map_err(|e| e.to_string())?;
+        writeln!(out, "{}", answered.json).map_err(|e| e.to_string())?;
         return Ok(ExitCode::SUCCESS);
     }
     let show = std::io::stderr().is_terminal();
-    let text = if input == "-" { None } else { Some(read_input(input)?) };
-    let total = text.as_ref().map(|t| t.lines().filter(|l| !l.trim().is_empty()).count());
-    // A reader thread numbers the lines; the answers are computed a chunk at a time on every
-    // core (rayon) and written in input order before the next chunk, so the output is the same
-    // bytes as one line after another and memory stays bounded. A chunk is whatever has arrived
-    // (up to JSONL_CHUNK lines): a caller feeding one line and waiting gets its answer at once.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, std::io::Result<String>)>(4 * JSONL_CHUNK);
-    std::thread::spawn(move || match text {
-        None => {
-            for (i, line) in std::io::stdin().lines().enumerate() {
-                if tx.send((i + 1, line)).is_err() {
-                    break;
-                }
-            }
-        }
-        Some(text) => {
-            for (i, line) in text.lines().enumerate() {
-                if tx.send((i + 1, Ok(line.to_owned()))).is_err() {
-                    break;
-                }
-            }
-        }
-    });
+    let total = if show && input != "-" { count_lines(input) } else { None };
+    let source = open(input)?;
+    // A reader thread reads the input as bytes and numbers its lines; the answers are computed
+    // a chunk at a time on every core (rayon) and written in input order before the next
+    // chunk, so the output is the same bytes as one line after another. Memory stays bounded:
+    // a line past the limit is never kept, and the reader waits while more than
+    // JSONL_IN_FLIGHT bytes of lines are unanswered. A chunk is whatever has arrived (up to
+    // JSONL_CHUNK lines): a caller feeding one line and waiting gets its answer at once.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, std::io::Result<Line>)>(4 * JSONL_CHUNK);
+    let in_flight = std::sync::Arc::new(InFlight::default());
+    let reader_flight = std::sync::Arc::clone(&in_flight);
+    std::thread::spawn(move || read_lines(source, &tx, &reader_flight));
     let mut out = std::io::BufWriter::new(out);
-    let mut unusable = 0usize;
+    let mut unusable_lines = 0usize;
     let mut n = 0usize;
     while let Ok(first) = rx.recv() {
-        let mut chunk: Vec<(usize, String)> = Vec::with_capacity(JSONL_CHUNK);
+        let mut chunk: Vec<(usize, Line)> = Vec::with_capacity(JSONL_CHUNK);
         let mut next = Some(first);
         while let Some((no, line)) = next {
-            let line = line.map_err(|e| format!("{input}: line {no}: {e}"))?;
-            if !line.trim().is_empty() {
-                chunk.push((no, line));
-            }
+            chunk.push((no, line.map_err(|e| format!("{input}: line {no}: {e}"))?));
             next = if chunk.len() < JSONL_CHUNK { rx.try_recv().ok() } else { None };
         }
-        let answers: Vec<Result<(String, bool), String>> =
-            chunk.par_iter().map(|(_, line)| answer(&engine, kind, line, &opts, false)).collect();
+        let answers: Vec<Result<Answered, String>> = chunk
+            .par_iter()
+            .map(|(_, line)| match line {
+                Line::Text(text) => answer(&engine, kind, text, &opts, false),
+                Line::NotUtf8(byte) => unusable(&engine, kind, "input.not_utf8", json!({ "byte": byte }), &opts),
+                Line::TooLarge => {
+                    unusable(&engine, kind, "input.too_large", json!({ "maxBytes": MAX_INPUT_BYTES }), &opts)
+                }
+            })
+            .collect();
+        in_flight.remove(chunk.iter().map(|(_, l)| l.size()).sum());
         for ((no, _), answered) in chunk.iter().zip(answers) {
-            let (json, bad) = answered?;
+            let answered = answered?;
             n += 1;
-            if bad {
-                unusable += 1;
+            if let Some(d) = &answered.unusable {
+                unusable_lines += 1;
                 eprintln!(
-                    "{}{input}: line {no}: unusable input (answered with a diagnostic)",
-                    if show { "\r" } else { "" }
+                    "{}{input}: line {no}: unusable input [{}] (answered with a diagnostic)",
+                    if show { "\r" } else { "" },
+                    d.code
                 );
             }
-            writeln!(out, "{json}").map_err(|e| e.to_string())?;
+            writeln!(out, "{}", with_line(answered.json, *no)).map_err(|e| e.to_string())?;
             if show && (n.is_multiple_of(50) || Some(n) == total) {
                 progress(n, total);
             }
@@ -272,12 +501,12 @@ fn run(a: &Args, kind: Kind, name: &str) -> Result<ExitCode, String> {
         progress(n, total);
         eprintln!();
     }
-    Ok(if unusable > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+    Ok(if unusable_lines > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
 
 fn lint_pack(a: &Args) -> Result<ExitCode, String> {
     let file = a.input.as_deref().ok_or_else(|| format!("lint-pack needs a FILE\n{USAGE}"))?;
-    let text = read_input(file)?;
+    let text = read_input(file, fangkong::pack::MAX_PACK_BYTES)?;
     match Engine::from_pack_json(&text) {
         Ok(e) => {
             let info = e.pack_info();
