@@ -35,7 +35,8 @@ test('13,378 filings in one checkFilings call: one answer each, in order, as one
     input: lines.join('\n') + '\n', encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
   });
   assert.ok(cli.status === 0 || cli.status === 2, cli.stderr.slice(0, 500));
-  const native = cli.stdout.trimEnd().split('\n');
+  // Each CLI line is the answer with its line number first (`{"line":N,…`): removed here.
+  const native = cli.stdout.trimEnd().split('\n').map((l, i) => l.replace(`{"line":${i + 1},`, '{'));
   assert.equal(native.length, all.length);
   const differ = all.findIndex((a, i) => a !== native[i]);
   assert.equal(differ, -1, `answer ${differ} differs from the CLI's line`);

@@ -136,7 +136,8 @@ export function nativeAnswers(cases) {
       writeFileSync(f, group.map((g) => g.text).join('\n') + '\n');
       const lines = runCli([...args, '--jsonl'], f).stdout.split('\n').filter((l) => l !== '');
       if (lines.length !== group.length) throw new Error(`fangkong ${args.join(' ')} --jsonl: ${lines.length} answers for ${group.length} inputs`);
-      group.forEach((g, i) => answers.set(g.c.file, { line: lines[i] }));
+      // Each answer line starts with its line number (`{"line":N,`), which the package's answers do not have.
+      group.forEach((g, i) => answers.set(g.c.file, { line: lines[i].replace(`{"line":${i + 1},`, '{') }));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

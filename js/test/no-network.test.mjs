@@ -1,0 +1,120 @@
+// The library makes no network calls (issue 10, point 7; SECURITY.md). Every file of pkg/ is
+// scanned: the JavaScript and the type declarations for fetch, XMLHttpRequest, WebSocket,
+// importScripts, navigator.sendBeacon and EventSource, and the .wasm's imports (what the
+// module can call) and bytes (its strings). A file of a kind the scan does not know fails too,
+// so nothing new ships unscanned.
+//
+// One use of `fetch` is allowed, because it is not a network call of the library: the glue
+// that wasm-bindgen writes (fangkong.js, `__wbg_init`) loads the package's own
+// fangkong_bg.wasm, when `init()` is called without a module, with
+//   fetch(new URL('fangkong_bg.wasm', import.meta.url))
+// (or with the string, URL or Request the caller passes). That is the page loading the
+// package's own file, like its `import` of fangkong.js; the engine never calls it, and
+// `initSync(bytes)`, `init({ module_or_path: bytes })` and the Node entry (node.js) do not
+// fetch at all. The test allows exactly that block, verbatim, once, and the one error message
+// that names it ("failed to fetch Wasm"); any other `fetch` fails.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ROOT } from './lib/cases.mjs';
+
+const PKG = join(ROOT, 'pkg');
+const FORBIDDEN = [/\bfetch\b/g, /\bXMLHttpRequest\b/g, /\bWebSocket\b/g, /\bimportScripts\b/g, /\bsendBeacon\b/g, /\bEventSource\b/g];
+
+// The one allowed block of wasm-bindgen's glue (whitespace-insensitive): the default URL is
+// the package's own .wasm next to fangkong.js, and the only fetch is of `module_or_path`.
+const INIT_BLOCK = [
+  "if (module_or_path === undefined) {",
+  "module_or_path = new URL('fangkong_bg.wasm', import.meta.url);",
+  '}',
+  'const imports = __wbg_get_imports();',
+  "if (typeof module_or_path === 'string' || (typeof Request === 'function' && module_or_path instanceof Request) || (typeof URL === 'function' && module_or_path instanceof URL)) {",
+  'module_or_path = fetch(module_or_path);',
+  '}',
+].join(' ');
+const INIT_MESSAGE = 'failed to fetch Wasm:';
+
+const squash = (s) => s.replace(/\s+/g, ' ');
+
+/** What is forbidden in JavaScript or TypeScript text `text` of file `name`: `[name: token]`. */
+export function scanScript(name, text) {
+  let rest = squash(text);
+  if (name === 'fangkong.js') {
+    const at = rest.indexOf(INIT_BLOCK);
+    if (at !== -1 && rest.indexOf(INIT_BLOCK, at + 1) === -1) rest = rest.slice(0, at) + rest.slice(at + INIT_BLOCK.length);
+    rest = rest.split(INIT_MESSAGE).join('');
+  }
+  return FORBIDDEN.flatMap((re) => [...rest.matchAll(re)].map((m) => `${name}: ${m[0]} (…${rest.slice(Math.max(0, m.index - 40), m.index + 40)}…)`));
+}
+
+/** What is forbidden in a .wasm: imports named like a network API, and the names in its bytes. */
+export function scanWasm(name, bytes) {
+  const found = [];
+  for (const imp of WebAssembly.Module.imports(new WebAssembly.Module(bytes))) {
+    const full = `${imp.module}.${imp.name}`;
+    for (const re of FORBIDDEN) if (full.match(re) || /fetch|xmlhttp|websocket|beacon|eventsource|importscripts/i.test(full)) found.push(`${name}: import ${full}`);
+  }
+  const latin1 = Buffer.from(bytes).toString('latin1');
+  for (const re of FORBIDDEN) for (const m of latin1.matchAll(re)) found.push(`${name}: the bytes contain ${m[0]}`);
+  return [...new Set(found)];
+}
+
+function filesUnder(dir) {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+test('no file of pkg/ can reach the network (the own-.wasm load of init() aside)', () => {
+  const files = filesUnder(PKG);
+  assert.ok(files.some((f) => f.endsWith('.wasm')) && files.some((f) => f.endsWith('fangkong.js')), 'pkg/ is built');
+  const found = [];
+  let scanned = 0;
+  for (const file of files) {
+    const name = relative(PKG, file);
+    if (/\.(m?js|cjs|d\.ts|d\.mts)$/.test(name)) {
+      found.push(...scanScript(name, readFileSync(file, 'utf8')));
+    } else if (name.endsWith('.wasm')) {
+      found.push(...scanWasm(name, readFileSync(file)));
+    } else if (name === 'package.json' || name === 'README.md') {
+      continue; // metadata and documentation: nothing runs from them
+    } else {
+      found.push(`${name}: a file the scan does not know (add it to no-network.test.mjs)`);
+      continue;
+    }
+    scanned++;
+  }
+  assert.ok(scanned >= 4, `only ${scanned} files scanned`);
+  assert.deepEqual(found, []);
+});
+
+test("the glue's own-.wasm fetch is the one wasm-bindgen writes, there once", () => {
+  const glue = squash(readFileSync(join(PKG, 'fangkong.js'), 'utf8'));
+  assert.equal(glue.split(INIT_BLOCK).length - 1, 1, 'the init block of wasm-bindgen changed: read it, then update INIT_BLOCK');
+  assert.equal(glue.match(/\bfetch\b/g).length, 2, 'the block and its error message');
+  // The Node entry loads the .wasm from disk.
+  assert.deepEqual(scanScript('node.js', readFileSync(join(PKG, 'node.js'), 'utf8')), []);
+});
+
+test('the scan finds what it must (it can fail)', () => {
+  const glue = readFileSync(join(PKG, 'fangkong.js'), 'utf8');
+  for (const [what, text] of [
+    ['a call', "export function f() { return fetch('/api'); }"],
+    ['a reference', 'const send = globalThis.fetch;'],
+    ['XMLHttpRequest', 'new XMLHttpRequest()'],
+    ['WebSocket', "new WebSocket('wss://x')"],
+    ['importScripts', "importScripts('x.js')"],
+    ['sendBeacon', "navigator.sendBeacon('/x', 'data')"],
+    ['EventSource', "new EventSource('/x')"],
+    ['a second fetch in the glue', `${glue}\nfetch('https://example.invalid/');`],
+    ['the init block fetching another URL', glue.replace("new URL('fangkong_bg.wasm', import.meta.url)", "new URL('https://example.invalid/x.wasm')")],
+    ['the init block twice', `${glue}\n${glue}`],
+  ]) {
+    assert.notDeepEqual(scanScript('fangkong.js', text), [], what);
+  }
+  // A .wasm that imports fetch: (module (import "env" "fetch" (func)))
+  const wasm = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 2, 13, 1, 3, 101, 110, 118, 5, 102, 101, 116, 99, 104, 0, 0]);
+  assert.notDeepEqual(scanWasm('x.wasm', wasm), []);
+});
