@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 NOW ?= 2020-02-04T10:00:00+08:00
 
-.PHONY: help setup test test-native lint demo demo-cli bench setup-js native-release pkg pkg-check lint-wasm test-types test-wasm size
+.PHONY: help setup test test-native lint demo demo-cli bench setup-js native-release pkg pkg-check lint-wasm test-types test-wasm size fuzz
 
 help:
 	@echo "make demo   set up and serve the portal (www/) on http://127.0.0.1:8080/"
@@ -61,6 +61,12 @@ bench: setup-js
 size:
 	@raw=$$(wc -c <pkg/fangkong_bg.wasm); gz=$$(gzip -9 -c pkg/fangkong_bg.wasm | wc -c); \
 	  echo "pkg/fangkong_bg.wasm: $$raw bytes raw, $$gz bytes gzip -9 ($$((gz / 1024)) KiB)"
+
+# Fuzzing (fuzz/, cargo-fuzz layout, stable Rust): every target for FUZZ_SECONDS each (default 150,
+# about 10 minutes in all on 2 cores), FUZZ_JOBS (2) at a time; executions, time and findings
+# are printed and recorded in RELIABILITY.md. Installs cargo-fuzz once (scripts/setup.sh fuzz).
+fuzz:
+	scripts/fuzz.sh
 
 # The demo portal (www/) on http://127.0.0.1:8080/ with the embedded default pack, served by
 # www/serve.mjs (sirv + compression, the strict CSP). PORT=… picks another port.

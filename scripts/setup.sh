@@ -4,11 +4,27 @@
 #   scripts/setup.sh wasm     + wasm-bindgen CLI (pinned to Cargo.toml's wasm-bindgen)
 #   scripts/setup.sh node     + npm packages of the JS tests (binaryen, esbuild, typescript, playwright-core)
 #   scripts/setup.sh browser  + Debian's chromium and chromium-driver (headless tests of pkg/)
+#   scripts/setup.sh fuzz     only cargo-fuzz (`make fuzz`; libFuzzer on stable Rust, no nightly)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 want=${1:-rust}
 
 step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+if [ "$want" = fuzz ]; then
+  # cargo-fuzz builds libFuzzer from the libfuzzer-sys crate (a C++ compiler: Debian's g++).
+  if ! command -v c++ >/dev/null 2>&1; then
+    step "apt-get install g++"
+    if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    $SUDO apt-get update -qq
+    $SUDO apt-get install -y -qq g++ >/dev/null
+  fi
+  if ! cargo fuzz --version >/dev/null 2>&1; then
+    step "cargo install cargo-fuzz (about 1 minute, once)"
+    cargo install cargo-fuzz --locked || cargo install cargo-fuzz
+  fi
+  exit 0
+fi
 
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   step "rustup target add wasm32-unknown-unknown"
