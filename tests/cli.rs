@@ -586,17 +586,21 @@ fn filing_named(name: &str) -> String {
 #[test]
 fn lone_surrogate_escapes_are_read_as_json_parse_reads_them() {
     // "Why" 7: `"\ud83d"`, which JSON.parse accepts, made the whole submission `input.not_json`.
-    let replaced = |name: &str| {
-        let text = workshop_with("{}");
-        let mut v: Value = serde_json::from_str(&text).unwrap();
-        v["enterprise"]["name"] = Value::String(name.to_owned());
-        answer(&fangkong(&["check-filing", "-", "--now", NOW], Some(&v.to_string())))
-    };
-    let check = |text: &str| {
+    // The text goes into a key, which the answer shows (an unknown field at its own pointer),
+    // and into the enterprise name.
+    let with = |key: &str, name: &str| {
         let mut v: Value = serde_json::from_str(&workshop_with("{}")).unwrap();
-        v["enterprise"]["name"] = Value::String("@".into());
-        let t = v.to_string().replacen("\"@\"", &format!("\"{text}\""), 1);
-        answer(&fangkong(&["check-filing", "-", "--now", NOW], Some(&t)))
+        v[key] = 1.into();
+        v["enterprise"]["name"] = Value::String(name.to_owned());
+        v
+    };
+    let check = |escaped: &str| {
+        let text = with("@key", "@name").to_string().replacen("\"@key\"", &format!("\"{escaped}\""), 1).replacen(
+            "\"@name\"",
+            &format!("\"{escaped}\""),
+            1,
+        );
+        answer(&fangkong(&["check-filing", "-", "--now", NOW], Some(&text)))
     };
     // What JSON.parse then a JS → Rust string conversion gives: U+FFFD for each lone half.
     for (escaped, as_js_reads_it) in [
@@ -611,8 +615,19 @@ fn lone_surrogate_escapes_are_read_as_json_parse_reads_them() {
         (r"\\\ud83d", "\\\u{FFFD}"),
     ] {
         let a = check(escaped);
-        assert!(!codes(&a).contains(&"input.not_json".to_owned()), "{escaped}: {:?}", codes(&a));
-        assert_eq!(a, replaced(as_js_reads_it), "{escaped}");
+        let expected = answer(&fangkong(
+            &["check-filing", "-", "--now", NOW],
+            Some(&with(as_js_reads_it, as_js_reads_it).to_string()),
+        ));
+        assert_eq!(a, expected, "{escaped}");
+        let unknown: Vec<&str> = a["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["code"] == "input.unknown_field")
+            .map(|d| d["path"].as_str().unwrap())
+            .collect();
+        assert_eq!(unknown, [format!("/{as_js_reads_it}")], "{escaped}: the key as JSON.parse reads it");
     }
     // In a key too, in JSONL, and through the library itself.
     let out = fangkong(&["check-filing", "-", "--jsonl", "--now", NOW], Some("{\"\\ud83d\": 1}\n"));

@@ -17,7 +17,10 @@ import { CLI, ROOT } from './lib/cases.mjs';
 const NOW = '2020-02-04T10:00:00+08:00';
 const workshop = JSON.parse(readFileSync(join(ROOT, 'examples/filings/workshop.json'), 'utf8'));
 const engine = Engine.withDefaultPack();
-const named = (name) => ({ ...workshop, enterprise: { ...workshop.enterprise, name } });
+// The text goes into the enterprise name and into a key, which the answer shows (an unknown
+// field at its own pointer), so a different reading gives a different answer.
+const named = (name) => ({ ...workshop, enterprise: { ...workshop.enterprise, name }, [name]: 1 });
+const unknownAt = (answerText) => JSON.parse(answerText).diagnostics.filter((d) => d.code === 'input.unknown_field').map((d) => d.path);
 const answer = (input) => JSON.stringify(engine.checkFiling(input, { now: NOW }));
 
 test('TextEncoder (what wasm-bindgen uses to pass strings) turns a lone surrogate into U+FFFD', () => {
@@ -37,10 +40,11 @@ for (const [what, lone, asRead] of [
     const expected = answer(named(asRead));
     const escaped = JSON.stringify(named(lone)); // `\ud83d` escapes in the text
     assert.match(escaped, /\\ud[89a-f][0-9a-f]{2}/, 'the text carries an escape');
+    assert.notEqual(answer(named('x')), expected, 'the answer shows the text');
     assert.equal(answer(named(lone)), expected, 'object');
     assert.equal(answer(escaped), expected, 'text with the escape');
     assert.equal(answer(escaped.replace(/\\u(d[89a-f][0-9a-f]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)))), expected, 'text with the character');
-    assert.ok(!JSON.parse(expected).diagnostics.some((d) => d.code === 'input.not_json'));
+    assert.deepEqual(unknownAt(expected), [`/${asRead}`], 'the key as JSON.parse reads it');
     const cli = spawnSync(CLI, ['check-filing', '-', '--now', NOW], { input: escaped, encoding: 'utf8' });
     assert.equal(cli.status, 0, cli.stderr);
     assert.deepEqual(JSON.parse(cli.stdout), JSON.parse(expected), 'the native CLI');
