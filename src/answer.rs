@@ -317,6 +317,9 @@ pub struct ChecklistResult {
     pub partial: Vec<String>,
 }
 
+/// Most ids listed in a unit's `missing` (the rest are counted in `missingTotal`).
+pub const MAX_MISSING_LISTED: usize = 50;
+
 /// One unit of the report, with its own or rolled-up indicators.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -329,8 +332,13 @@ pub struct UnitResult {
     pub level: Option<String>,
     /// Whether this unit sent counts of its own.
     pub reported: bool,
-    /// Units below this one (at any depth) whose report is missing.
+    /// Units below this one (at any depth) whose report is missing: the first
+    /// [`MAX_MISSING_LISTED`], in report order.
     pub missing: Vec<String>,
+    /// How many units below this one miss their report, when there are more than
+    /// [`MAX_MISSING_LISTED`] (absent otherwise): a long chain of units stays a short answer.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub missing_total: Option<usize>,
     /// The indicators: own counts plus the sum over child units.
     pub indicators: Vec<IndicatorResult>,
     /// The 十个一律 checklist, when answered.

@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde_json::{Value, json};
 
 use crate::answer::{Answer, Diagnostic, PackStamp, Severity};
-use crate::pack::{Locale, Pack, PackError, PackErrorKind, PackErrors, resolve_extends};
+use crate::pack::{Locale, Pack, PackError, PackErrorKind, PackErrors};
 use crate::rules::{evaluate, merge_normalized};
 use crate::schema::{Subject, shape_for, walk_input};
 use crate::time::today_cst;
@@ -24,6 +24,26 @@ pub const EMBEDDED_PACKS: &[&str] = &[
     include_str!("../packs/hangzhou-2020.json"),
 ];
 
+/// The embedded packs, compiled by build.rs into the compact form of
+/// [`crate::pack::compact`]: what [`Engine::precompiled`] loads, with no pack compiler.
+#[cfg(fangkong_precompiled)]
+pub static PRECOMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/packs.bin"));
+/// The embedded packs, compiled (none while build.rs itself is being compiled).
+#[cfg(not(fangkong_precompiled))]
+pub static PRECOMPILED: &[u8] = &[];
+
+/// Most versions in one pack family (given, or resolved with a parent family's versions).
+pub const MAX_PACK_VERSIONS: usize = 64;
+
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+fn too_many_versions(n: usize) -> PackErrors {
+    PackErrors(vec![PackError {
+        path: String::new(),
+        kind: PackErrorKind::Unbounded,
+        message: format!("a pack family of {n} versions: at most {MAX_PACK_VERSIONS}"),
+    }])
+}
+
 /// Largest submission accepted as JSON text, in bytes.
 pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
 
@@ -39,12 +59,16 @@ pub struct Options {
     /// Progressive checking: JSON Pointer prefixes of what the person has reached. Missing
     /// values outside every prefix are held back (counted in `pending`); `None` reports all.
     pub scope: Option<Vec<String>>,
+    /// Give back the normalised values of personal fields (names, phones, ID numbers) in
+    /// `normalized[]` too. Off by default: an answer carries no personal data the caller did
+    /// not ask for (a form showing a person their own input may turn it on).
+    pub personal: bool,
 }
 
 impl Options {
     /// Options at `now` in the default locale (zh-CN), with the pack version in force.
     pub fn at(now: DateTime<FixedOffset>) -> Self {
-        Self { now, locale: Locale::ZhCn, pack_version: None, scope: None }
+        Self { now, locale: Locale::ZhCn, pack_version: None, scope: None, personal: false }
     }
 
     /// The same options in another locale.
@@ -67,6 +91,11 @@ impl Options {
         })
     }
 
+    /// The same options, giving back the normalised values of personal fields too.
+    pub fn personal(self, personal: bool) -> Self {
+        Self { personal, ..self }
+    }
+
     /// The same options with a fixed pack version.
     pub fn pack_version(self, version: impl Into<String>) -> Self {
         Self { pack_version: Some(version.into()), ..self }
@@ -85,6 +114,7 @@ pub struct Engine {
 }
 
 /// A pack document with its identity, while resolving `extends`.
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 struct Doc {
     id: String,
     version: String,
@@ -94,11 +124,13 @@ struct Doc {
     at: Option<String>,
 }
 
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 fn identity(v: &Value) -> (String, String, String) {
     let s = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
     (s("id"), s("version"), s("effectiveFrom"))
 }
 
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 fn prefix(errors: PackErrors, at: &Option<String>) -> PackErrors {
     match at {
         Some(p) if !p.is_empty() => {
@@ -110,6 +142,7 @@ fn prefix(errors: PackErrors, at: &Option<String>) -> PackErrors {
 
 /// Resolve `extends` of every given document, looking parents up among the given ones,
 /// then the embedded packs.
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 fn resolve_all(given: Vec<Doc>) -> Result<Vec<Doc>, PackErrors> {
     let mut embedded: Vec<Doc> = Vec::new();
     for text in EMBEDDED_PACKS {
@@ -151,7 +184,7 @@ fn resolve_all(given: Vec<Doc>) -> Result<Vec<Doc>, PackErrors> {
                 o.insert("effectiveFrom".into(), Value::String(pj.effective_from.clone()));
                 o.insert("extends".into(), Value::String(format!("{parent_id}@{}", pj.version)));
             }
-            let value = resolve_extends(&child, &parent_value).map_err(|e| prefix(e, &doc.at))?;
+            let value = crate::pack::resolve_extends(&child, &parent_value).map_err(|e| prefix(e, &doc.at))?;
             out.push(Doc {
                 id: doc.id.clone(),
                 version: pj.version.clone(),
@@ -164,6 +197,7 @@ fn resolve_all(given: Vec<Doc>) -> Result<Vec<Doc>, PackErrors> {
     Ok(out)
 }
 
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 fn clone_head(d: &Doc) -> Doc {
     Doc {
         id: d.id.clone(),
@@ -174,6 +208,7 @@ fn clone_head(d: &Doc) -> Doc {
     }
 }
 
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 fn resolve_one(doc: &Doc, given: &[Doc], embedded: &[Doc], depth: usize) -> Result<Value, PackErrors> {
     let Some(parent_ref) = doc.value.get("extends").and_then(Value::as_str) else {
         return Ok(doc.value.clone());
@@ -212,7 +247,7 @@ fn resolve_one(doc: &Doc, given: &[Doc], embedded: &[Doc], depth: usize) -> Resu
         return Err(fail(format!("no pack `{parent_ref}` to extend")));
     };
     let parent_value = resolve_one(parent, given, embedded, depth + 1)?;
-    resolve_extends(&doc.value, &parent_value)
+    crate::pack::resolve_extends(&doc.value, &parent_value)
 }
 
 impl Engine {
@@ -222,6 +257,61 @@ impl Engine {
     }
 
     /// The engine with an embedded pack family: `shenzhen-2020`, `guangming-2020` or `hangzhou-2020`.
+    /// Without the pack compiler (the npm package's runtime module) it is
+    /// [`Self::precompiled`]; with it, the family is compiled here from its JSON, so that
+    /// [`Pack::json`](crate::pack::Pack::json) is there too.
+    #[cfg(all(target_arch = "wasm32", not(feature = "compiler")))]
+    pub fn with_pack_id(id: &str) -> Result<Engine, PackErrors> {
+        Self::precompiled(id)
+    }
+
+    /// The engine with an embedded pack family, as build.rs compiled it: no JSON is parsed and
+    /// no expression compiled here. Equal to [`Self::with_pack_id`] compiled at run time
+    /// (`tests/precompiled.rs`), except that [`Pack::json`](crate::pack::Pack::json) is `Null`.
+    pub fn precompiled(id: &str) -> Result<Engine, PackErrors> {
+        let unknown = || {
+            PackErrors(vec![PackError {
+                path: String::new(),
+                kind: PackErrorKind::UnknownReference,
+                message: format!("no embedded pack `{id}`; embedded: shenzhen-2020, guangming-2020, hangzhou-2020"),
+            }])
+        };
+        match crate::pack::compact::decode(PRECOMPILED, Some(id)) {
+            Ok(Some(packs)) => Self::from_versions(packs),
+            Ok(None) => Err(unknown()),
+            Err(e) => Err(compiled_error(e)),
+        }
+    }
+
+    /// An engine from the compact form of one compiled pack family, as [`Self::to_compiled`]
+    /// (or `compilePack` of the npm package's compiler module) wrote it with this version of
+    /// the crate: a custom pack, loaded without the pack compiler.
+    pub fn from_compiled(bytes: &[u8]) -> Result<Engine, PackErrors> {
+        match crate::pack::compact::decode(bytes, None) {
+            Ok(Some(packs)) => Self::from_versions(packs),
+            Ok(None) => Err(compiled_error("a compiled pack without a family".into())),
+            Err(e) => Err(compiled_error(e)),
+        }
+    }
+
+    /// The compact form of this engine's pack family, for [`Self::from_compiled`].
+    #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+    pub fn to_compiled(&self) -> Result<Vec<u8>, String> {
+        crate::pack::compact::encode([self])
+    }
+
+    /// An engine from compiled versions of one family, in any order.
+    fn from_versions(mut packs: Vec<Pack>) -> Result<Engine, PackErrors> {
+        packs.sort_by_key(|p| p.effective_from);
+        let mut it = packs.into_iter();
+        let Some(first) = it.next() else {
+            return Err(compiled_error("a compiled pack family without versions".into()));
+        };
+        Ok(Engine { first, later: it.collect() })
+    }
+
+    /// The engine with an embedded pack family: `shenzhen-2020`, `guangming-2020` or `hangzhou-2020`.
+    #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
     pub fn with_pack_id(id: &str) -> Result<Engine, PackErrors> {
         let values: Vec<Value> = EMBEDDED_PACKS
             .iter()
@@ -247,6 +337,7 @@ impl Engine {
 
     /// Load, check and compile a pack from JSON text: one pack document, or an array of
     /// versions of one family. `extends` may name a given or an embedded pack.
+    #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
     pub fn from_pack_json(text: &str) -> Result<Engine, PackErrors> {
         if text.len() > crate::pack::MAX_PACK_BYTES {
             return Err(PackErrors(vec![PackError {
@@ -266,7 +357,15 @@ impl Engine {
     }
 
     /// Load, check and compile a pack (or an array of versions) given as a JSON value.
+    #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
     pub fn from_pack_value(value: Value) -> Result<Engine, PackErrors> {
+        // Bounded before anything is resolved: each version that `extends` another is a
+        // resolved copy of it (21,000 versions of 94 KB each took 804 MB and more).
+        if let Value::Array(items) = &value
+            && items.len() > MAX_PACK_VERSIONS
+        {
+            return Err(too_many_versions(items.len()));
+        }
         let docs = match value {
             Value::Array(items) => items
                 .into_iter()
@@ -284,8 +383,13 @@ impl Engine {
         Self::from_docs(docs)
     }
 
+    #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
     fn from_docs(docs: Vec<Doc>) -> Result<Engine, PackErrors> {
         let resolved = resolve_all(docs)?;
+        // A variant of a whole family gains a version for each of its parent's.
+        if resolved.len() > MAX_PACK_VERSIONS {
+            return Err(too_many_versions(resolved.len()));
+        }
         let mut packs: Vec<Pack> = Vec::new();
         let mut errors = Vec::new();
         for d in resolved {
@@ -440,7 +544,13 @@ impl Engine {
             date,
             shape_errors,
             diagnostics,
-            normalized: merge_normalized(walked.normalized.into_iter().chain(outcome.normalized)),
+            normalized: merge_normalized(
+                walked
+                    .normalized
+                    .into_iter()
+                    .chain(outcome.normalized)
+                    .filter(|n| opts.personal || !crate::schema::is_personal(shape_for(subject), &n.path)),
+            ),
             gates: outcome.gates,
             earliest_start: outcome.earliest_start,
         })
@@ -470,6 +580,11 @@ impl Engine {
         render(self.pack(), &mut diagnostics, opts);
         diagnostics
     }
+}
+
+/// A compact form that cannot be read, as a pack error.
+fn compiled_error(message: String) -> PackErrors {
+    PackErrors(vec![PackError { path: String::new(), kind: PackErrorKind::Syntax, message }])
 }
 
 /// A walked submission with the pack that judges it and what its generic rules found.
@@ -559,6 +674,8 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
     if opts.scope.is_some() {
         diagnostics.retain(|d| !d.missing || opts.in_scope(&d.path));
     }
+    let pending = before - diagnostics.len();
+    cap_per_code(diagnostics);
     for d in diagnostics.iter_mut() {
         crate::num::whole_numbers(&mut d.params);
         // A missing value's field is named by its label, in the locale (not kept in `params`).
@@ -577,5 +694,48 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
         d.message = message;
         d.help = help;
     }
-    before - diagnostics.len()
+    pending
+}
+
+/// Most diagnostics of one code in one answer. Past it, the first ones are kept and one
+/// `answer.truncated` diagnostic says how many more there were, so the answer's size is bounded
+/// by the input's however many roster rows or units repeat the same problem.
+pub const MAX_DIAGNOSTICS_PER_CODE: usize = 100;
+
+/// Keep the first [`MAX_DIAGNOSTICS_PER_CODE`] diagnostics of each code, in order, and add one
+/// `answer.truncated` (with the code, how many were left out and the severity of the first
+/// left out) after the last kept one of that code. The decision is taken before, on them all.
+fn cap_per_code(diagnostics: &mut Vec<Diagnostic>) {
+    if diagnostics.len() <= MAX_DIAGNOSTICS_PER_CODE {
+        return;
+    }
+    let mut seen: std::collections::HashMap<String, (usize, Option<Diagnostic>)> = std::collections::HashMap::new();
+    let mut kept = Vec::with_capacity(diagnostics.len().min(4 * MAX_DIAGNOSTICS_PER_CODE));
+    let mut order: Vec<String> = Vec::new();
+    for d in diagnostics.drain(..) {
+        let entry = seen.entry(d.code.clone()).or_insert_with(|| {
+            order.push(d.code.clone());
+            (0, None)
+        });
+        entry.0 += 1;
+        if entry.0 <= MAX_DIAGNOSTICS_PER_CODE {
+            kept.push(d);
+        } else if entry.1.is_none() {
+            entry.1 = Some(d);
+        }
+    }
+    for code in order {
+        let Some((count, Some(first_left_out))) = seen.remove(&code) else { continue };
+        let omitted = count - MAX_DIAGNOSTICS_PER_CODE;
+        let last = kept.iter().rposition(|d| d.code == code).map_or(kept.len(), |i| i + 1);
+        let summary = Diagnostic::new(
+            "answer.truncated",
+            first_left_out.severity,
+            String::new(),
+            first_left_out.rule_id,
+            json!({ "code": code, "omitted": omitted, "total": count, "first": first_left_out.path }),
+        );
+        kept.insert(last, summary);
+    }
+    *diagnostics = kept;
 }

@@ -28,10 +28,12 @@
 //! expression runs in time linear in its size times the input's size. Source length,
 //! node count and nesting depth are capped, so a hostile pack cannot hang a browser.
 
+mod cost;
 mod eval;
 mod parse;
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::schema::Shape;
@@ -51,7 +53,7 @@ pub const MAX_NODES: usize = 400;
 pub const MAX_DEPTH: usize = 32;
 
 /// The type of an expression.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ExprTy {
     /// A number.
     Num,
@@ -79,7 +81,7 @@ impl ExprTy {
 }
 
 /// A parameter value as the expression compiler sees it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ParamValue {
     /// A number.
     Num(f64),
@@ -132,7 +134,7 @@ pub enum ExprErrorKind {
 }
 
 /// A parsed and type-checked expression.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Expr {
     node: parse::Node,
     ty: ExprTy,
@@ -183,6 +185,13 @@ impl Expr {
     /// Every field the expression reads; `elem` is the array its bare names are elements of.
     pub fn reads<'a>(&'a self, elem: Option<&'a [String]>, out: &mut Vec<FieldRef<'a>>) {
         eval::reads(&self.node, elem, out);
+    }
+
+    /// How deeply it loops over whole collections of the submission (`count`, `any`, `in`
+    /// over a document field): 0 for a constant cost, 1 for a cost linear in a collection, 2
+    /// and more for a loop inside such a loop. The pack compiler's cost model (`cost.rs`).
+    pub fn collection_loops(&self) -> usize {
+        cost::collection_loops(&self.node)
     }
 
     /// The fields it needs whatever the other values are (for a form's `required`).

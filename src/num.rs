@@ -5,12 +5,25 @@
 
 use serde_json::{Number, Value};
 
-/// Below this size a whole number is exact as an integer (and JavaScript prints it so).
-const WHOLE_BELOW: f64 = 9.0e15;
+/// Below this size every whole `f64` converts to `i64` exactly (2^63). JavaScript prints
+/// whole numbers without a fraction up to 1e21, so up to here they print alike: in the CLI,
+/// the Rust API and the npm package, every integer up to 2^53 has the same digits, however it
+/// was spelt (`1`, `1.0`, `1e0`).
+const WHOLE_BELOW: f64 = 9_223_372_036_854_775_808.0;
 
 /// `x` as an integer when it is a whole number that prints as one.
 fn whole(x: f64) -> Option<i64> {
     (x.fract() == 0.0 && x.abs() < WHOLE_BELOW).then_some(x as i64)
+}
+
+/// A JSON number as JavaScript's `String(n)` spells it: `13800138000.0` is `13800138000`, as
+/// `13800138000` is. A number given where text is expected (a phone, an ID number, a code) is
+/// judged by this spelling, so the same value is judged the same however it was written.
+pub fn js_text(n: &Number) -> String {
+    match n.as_f64() {
+        Some(x) if n.is_f64() => text(x),
+        _ => n.to_string(),
+    }
 }
 
 /// A number as JSON: whole numbers as integers, others as they are (`null` when not finite).
@@ -77,7 +90,10 @@ mod tests {
         assert_eq!(text(-3.0), "-3");
         assert_eq!(text(2.5), "2.5");
         assert_eq!(text(0.1 + 0.2), "0.30000000000000004");
-        assert_eq!(text(1.0e16), "1e+16");
+        assert_eq!(text(1.0e16), "10000000000000000", "JavaScript prints it without an exponent");
+        assert_eq!(text(9_007_199_254_740_992.0), "9007199254740992");
+        assert_eq!(js_text(&Number::from_f64(13_800_138_000.0).unwrap_or_else(|| Number::from(0))), "13800138000");
+        assert_eq!(js_text(&Number::from(13_800_138_000_u64)), "13800138000");
         assert_eq!(text(f64::NAN), "NaN");
         assert_eq!(json(6.0), Value::from(6));
         assert_eq!(json(f64::INFINITY), Value::Null);

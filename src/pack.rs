@@ -4,9 +4,13 @@
 //! A pack error names the JSON Pointer of the mistake inside the pack, e.g.
 //! `/rules/7/checks/0/assert: unknown field `staff.returing` (column 1)`.
 
+pub mod compact;
 pub mod doc;
 mod messages;
 
+// The compiler: JSON packs to [`Pack`] (not in the npm package's runtime module, which loads
+// the packs build.rs precompiled: `compact`).
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 mod compile;
 mod error;
 mod family;
@@ -15,7 +19,9 @@ mod shape;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 use sha2::{Digest, Sha256};
 
 pub use crate::answer::ScreenOutcome;
@@ -23,8 +29,9 @@ use crate::answer::{PackStamp, Severity};
 use crate::expr::{Expr, ParamValue};
 pub use crate::locale::Locale;
 use crate::schema::{Subject, Ty};
-use doc::{FieldCheckKind, PackDoc, RuleKind};
+use doc::{FieldCheckKind, RuleKind};
 pub use error::{PackError, PackErrorKind, PackErrors};
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 use error::{perr, shape_message};
 pub use family::{merge_patch, resolve_extends};
 pub use messages::Catalogue;
@@ -34,11 +41,12 @@ pub use shape::PACK;
 pub const MAX_PACK_BYTES: usize = 2 * 1024 * 1024;
 
 /// A field named in a pack (`roster[].phone`), resolved against the input shape.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FieldPath {
     /// Segments; `Each` iterates an array.
     pub segs: Vec<Seg>,
     /// Leaf type.
+    #[serde(with = "compact::ty")]
     pub ty: Ty,
 }
 
@@ -58,7 +66,7 @@ impl FieldPath {
 }
 
 /// One segment of a [`FieldPath`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Seg {
     /// An object member.
     Key(String),
@@ -67,7 +75,7 @@ pub enum Seg {
 }
 
 /// A compiled field check.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FieldCheck {
     /// Which check.
     pub check: FieldCheckKind,
@@ -84,7 +92,7 @@ pub struct FieldCheck {
 }
 
 /// A compiled assertion.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AssertCheck {
     /// Must hold (a check of `required` fields alone has none).
     pub assert: Option<Expr>,
@@ -105,7 +113,7 @@ pub struct AssertCheck {
 }
 
 /// A compiled isolation rule (RTW-T3).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct IsolationRule {
     /// The array of people.
     pub each: Vec<String>,
@@ -126,7 +134,7 @@ pub struct IsolationRule {
 }
 
 /// What a compiled rule does.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum RuleBody {
     /// Field checks.
     Field(Vec<FieldCheck>),
@@ -175,7 +183,7 @@ pub enum RuleBody {
 }
 
 /// A compiled screening rule.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ScreenRule {
     /// When it applies.
     pub when: Expr,
@@ -223,10 +231,12 @@ pub const CHECKLIST_CODES: &[&str] =
     &["checklist.failed", "checklist.partial", "checklist.invalid_answer", "checklist.unknown_item"];
 
 /// A compiled rule.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Rule {
     /// Stable id.
     pub id: String,
+    /// What it says, for people (its `title` in the pack).
+    pub title: Option<String>,
     /// What it judges.
     pub subject: Subject,
     /// Severity of its diagnostics.
@@ -273,11 +283,10 @@ pub struct Pack {
     pub messages: Catalogue,
     /// Labels and hints of fields, rules and values (`labels`).
     pub labels: Catalogue,
-    /// The document it was compiled from.
-    pub doc: PackDoc,
     /// Parameter values.
     pub params: BTreeMap<String, ParamValue>,
-    /// The (resolved) pack document as JSON, as hashed.
+    /// The (resolved) pack document as JSON, as hashed; `Null` in a pack loaded precompiled
+    /// ([`Engine::precompiled`](crate::Engine::precompiled)), which needs only what is above.
     pub json: Value,
 }
 
@@ -294,6 +303,7 @@ pub const ENGINE_CODES: &[&str] = &[
     "input.unknown_field",
     "input.unknown_fields",
     "input.lookalike",
+    "answer.truncated",
     "input.too_long",
     "input.too_many",
     "input.unknown_pack_version",
@@ -325,6 +335,17 @@ pub fn field_check_codes(k: FieldCheckKind) -> &'static [&'static str] {
 }
 
 impl Pack {
+    /// A number parameter (checked at load for the parameters the engine reads).
+    pub fn num(&self, name: &str) -> f64 {
+        match self.params.get(name) {
+            Some(ParamValue::Num(x)) => *x,
+            _ => 0.0,
+        }
+    }
+}
+
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+impl Pack {
     /// Parse, check and compile a pack against the input shape it judges.
     pub fn from_json(text: &str) -> Result<Pack, PackErrors> {
         if text.len() > MAX_PACK_BYTES {
@@ -342,7 +363,7 @@ impl Pack {
     /// Check and compile a pack given as a JSON value.
     pub fn from_value(value: Value) -> Result<Pack, PackErrors> {
         let canonical = serde_json::to_string(&value).unwrap_or_default();
-        let doc = PackDoc::read(&value).map_err(|problems| {
+        let doc = doc::PackDoc::read(&value).map_err(|problems| {
             PackErrors(
                 problems
                     .into_iter()
@@ -352,13 +373,5 @@ impl Pack {
         })?;
         let hash = format!("sha256:{}", compile::hex(&Sha256::digest(canonical.as_bytes())));
         compile::compile(doc, hash, value)
-    }
-
-    /// A number parameter (checked at load for the parameters the engine reads).
-    pub fn num(&self, name: &str) -> f64 {
-        match self.params.get(name) {
-            Some(ParamValue::Num(x)) => *x,
-            _ => 0.0,
-        }
     }
 }

@@ -10,8 +10,8 @@ mod shapes;
 mod walk;
 
 pub use shapes::{
-    EVIDENCE, FILING, INDICATOR_COUNTS, INDICATORS, INSPECTION, LEVELS, PREVIOUS_RECTIFICATION, RECTIFICATION,
-    ROSTER_ENTRY, SCREENING, UNIT,
+    EVIDENCE, FILING, INDICATOR_COUNTS, INDICATORS, INSPECTION, LEVELS, PERSONAL_FIELDS, PREVIOUS_RECTIFICATION,
+    RECTIFICATION, ROSTER_ENTRY, SCREENING, UNIT,
 };
 pub use walk::{
     MAX_UNKNOWN_KEYS_SHOWN, Walked, check_strict, field_id, is_blank, is_missing, lookalike, walk, walk_input,
@@ -143,3 +143,41 @@ pub const MAX_NUMBER_DIGITS: usize = 15;
 /// The characters that [`crate::ids::normalize_text`] removes wherever they are (zero-width and invisible
 /// format characters).
 pub const INVISIBLE_CHARS: &[char] = &['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}'];
+
+/// The field id (`roster[].phone`, `answers.*.result`) of a JSON Pointer into a submission of
+/// `shape`, or `None` when the pointer leaves the shape.
+pub fn field_id_at(shape: &'static Shape, pointer: &str) -> Option<String> {
+    let mut id = String::new();
+    let mut here = shape;
+    let mut segs = pointer.split('/').skip(1);
+    while let Some(raw) = segs.next() {
+        let seg = raw.replace("~1", "/").replace("~0", "~");
+        match here {
+            Shape::Object(fields) => {
+                let fl = fields.iter().find(|fl| fl.name == seg)?;
+                if !id.is_empty() {
+                    id.push('.');
+                }
+                id.push_str(fl.name);
+                here = &fl.shape;
+            }
+            Shape::Array(el) => {
+                id.push_str("[]");
+                here = el;
+            }
+            Shape::Map(el) => {
+                id.push_str(".*");
+                here = el;
+            }
+            Shape::StrList => return Some(id),
+            _ => return None,
+        }
+    }
+    Some(id)
+}
+
+/// Whether the value at `pointer` in a submission of `shape` is a person's data
+/// ([`PERSONAL_FIELDS`]).
+pub fn is_personal(shape: &'static Shape, pointer: &str) -> bool {
+    field_id_at(shape, pointer).is_some_and(|id| PERSONAL_FIELDS.contains(&id.as_str()))
+}

@@ -31,6 +31,12 @@ export interface Options {
    * everything is reported.
    */
   scope?: readonly string[];
+  /**
+   * Give back the normalised values of personal fields (names, phone numbers, ID numbers) in
+   * `normalized` too. Off by default, so an answer carries no personal data the caller did not
+   * ask for; a form showing a person their own input may turn it on (`bindForm` does).
+   */
+  personal?: boolean;
 }
 
 /** `error`, `warning` or `info`. */
@@ -307,8 +313,10 @@ export interface UnitResult {
   parent: string | null;
   level: string | null;
   reported: boolean;
-  /** Units below this one whose report is missing. */
+  /** Units below this one whose report is missing: the first 50, in report order. */
   missing: string[];
+  /** How many units below miss their report, when more than 50 (absent otherwise). */
+  missingTotal?: number;
   indicators: IndicatorResult[];
   checklist: { answered: number; passed: number; failed: string[]; partial: string[] } | null;
 }

@@ -25,8 +25,12 @@ use crate::engine::MAX_INPUT_BYTES;
 use crate::time::parse_now;
 use crate::{Engine, Locale, Options};
 
+// The pack compiler's part of the package (`fangkong/compiler`): `new Engine(pack)`, `lint`,
+// `compilePack`. Built only with the `compiler` feature (scripts/build-pkg.sh, second module).
+#[cfg(feature = "compiler")]
+mod compiler;
 mod convert;
-use convert::{coded, input_text, js_message, js_type, json_text, pack_error, parse_json, to_js, to_json};
+use convert::{coded, input_text, js_message, js_type, pack_error, parse_json, to_js, to_json};
 
 /// Largest batch: the JSON text of a batch's submissions together, and of its answers
 /// together, in bytes (64 MiB; 13,378 filings of a district are 13.8 MB in, 7.9 MB out).
@@ -58,16 +62,6 @@ pub struct WasmEngine {
 
 #[wasm_bindgen(js_class = Engine)]
 impl WasmEngine {
-    /// Load, check and compile a rule pack given as JSON text or as a plain object: one pack
-    /// document, or an array of versions of one family (`extends` may name an embedded pack).
-    /// Throws an `Error` (`code` = `pack.*`, `path` = JSON Pointer of the first mistake in
-    /// the pack, `errors` = every mistake as `{ path, code, message }`) for a bad pack.
-    #[wasm_bindgen(constructor)]
-    pub fn new(#[wasm_bindgen(unchecked_param_type = "string | object")] pack: JsValue) -> Result<WasmEngine, Error> {
-        let text = json_text(&pack, "pack", "a rule pack object or JSON text")?;
-        Engine::from_pack_json(&text).map(|inner| WasmEngine { inner: Rc::new(inner) }).map_err(|e| pack_error(&e))
-    }
-
     /// The engine with the embedded default pack (`shenzhen-2020`).
     #[wasm_bindgen(js_name = withDefaultPack)]
     pub fn with_default_pack() -> Result<WasmEngine, Error> {
@@ -80,6 +74,14 @@ impl WasmEngine {
     #[wasm_bindgen(js_name = withPackId)]
     pub fn with_pack_id(id: &str) -> Result<WasmEngine, Error> {
         Engine::with_pack_id(id).map(|inner| WasmEngine { inner: Rc::new(inner) }).map_err(|e| pack_error(&e))
+    }
+
+    /// The engine with a custom pack compiled by `compilePack` of `fangkong/compiler` (the
+    /// same package version): loaded without the pack compiler. Throws an `Error`
+    /// (`pack.syntax`) for bytes that are not such a pack.
+    #[wasm_bindgen(js_name = fromCompiled)]
+    pub fn from_compiled(bytes: &[u8]) -> Result<WasmEngine, Error> {
+        Engine::from_compiled(bytes).map(|inner| WasmEngine { inner: Rc::new(inner) }).map_err(|e| pack_error(&e))
     }
 
     /// Which pack answers by default: `{ id, version, hash }` of the latest version. Compare
@@ -412,7 +414,15 @@ impl WasmEngine {
         } else {
             return Err(bad(format!(".packVersion must be text, got {}", js_type(&want))));
         };
-        Ok(Options { now, locale, pack_version, scope })
+        let personal = get("personal")?;
+        let personal = if personal.is_undefined() || personal.is_null() {
+            false
+        } else if let Some(b) = personal.as_bool() {
+            b
+        } else {
+            return Err(bad(format!(".personal must be true or false, got {}", js_type(&personal))));
+        };
+        Ok(Options { now, locale, pack_version, scope, personal })
     }
 
     /// What the pack says of a kind (`describe`, `inputSchema`), with their options.
@@ -500,4 +510,120 @@ fn kind_arg(kind: &str) -> Result<Subject, Error> {
 #[wasm_bindgen(js_name = version)]
 pub fn package_version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
+}
+
+// --- Drafts: a filing typed one field at a time (issue 9, point 3) -------------------------
+
+#[wasm_bindgen(js_class = Engine)]
+impl WasmEngine {
+    /// A draft of a submission being typed (filings only): `set(pointer, value)` re-judges only
+    /// what the change reaches and returns what changed; `answer()` gives the whole answer,
+    /// equal to `checkFiling` of `value()`. `filing` (an object or JSON text) starts it; it
+    /// starts empty without. Options are read once, as for `checker`. Throws `options.invalid`
+    /// for bad options or another kind.
+    #[wasm_bindgen(js_name = draft)]
+    pub fn draft(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Kind")] kind: &str,
+        #[wasm_bindgen(unchecked_param_type = "Options")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Filing | string")] filing: Option<JsValue>,
+    ) -> Result<WasmDraft, Error> {
+        let subject = kind_arg(kind)?;
+        let opts = self.options(&options)?;
+        let mut inner = crate::draft::Draft::new(Rc::clone(&self.inner), subject, opts).map_err(|e| draft_error(&e))?;
+        if let Some(filing) = filing.filter(|f| !f.is_undefined()) {
+            let text = input_text(&filing, "filing")?;
+            let value = crate::engine::parse_input(&text)
+                .map_err(|(code, _)| coded(&format!("the filing is not usable JSON ({code})"), code))?;
+            inner.set("", value).map_err(|e| draft_error(&e))?;
+        }
+        Ok(WasmDraft { inner })
+    }
+}
+
+/// A filing being typed (`engine.draft('filing', options)`). Each edit returns only what
+/// changed — `{ added, removed, gates, decision }` — so a keystroke does not pay for the
+/// whole answer; `answer()` builds it when asked. Free it with `free()` (or `using`).
+///
+/// ```js
+/// const draft = engine.draft('filing', { now: '2020-02-04T10:00:00+08:00' }, filing);
+/// const { added, removed } = draft.set('/roster/7/phone', '1380013800');
+/// draft.answer(); // the same as engine.checkFiling(draft.value(), options)
+/// ```
+#[wasm_bindgen(js_name = Draft)]
+pub struct WasmDraft {
+    inner: crate::draft::Draft<Rc<Engine>>,
+}
+
+#[wasm_bindgen(js_class = Draft)]
+impl WasmDraft {
+    /// Set the value at a JSON Pointer (`/staff/total`, `/roster/3/phone`; `/roster/-`
+    /// appends; `""` replaces the whole filing), making the objects and arrays on the way.
+    /// Text, numbers, booleans and `null` cross as they are; objects and arrays as JSON;
+    /// `undefined` removes. Returns what changed in the answer. Throws `pointer.invalid` or
+    /// `pointer.out_of_range` for a bad pointer (the draft is then unchanged).
+    #[wasm_bindgen(js_name = set, unchecked_return_type = "DraftChanges")]
+    pub fn set(
+        &mut self,
+        pointer: &str,
+        #[wasm_bindgen(unchecked_param_type = "JsonValue | undefined")] value: JsValue,
+    ) -> Result<JsValue, Error> {
+        if value.is_undefined() {
+            return self.remove(pointer);
+        }
+        let changes = self.inner.set(pointer, json_value(&value)?).map_err(|e| draft_error(&e))?;
+        to_js(&changes)
+    }
+
+    /// Remove the value at a JSON Pointer: a member, or an array element (the later ones move
+    /// up). Nothing there is no change. Returns what changed in the answer.
+    #[wasm_bindgen(js_name = remove, unchecked_return_type = "DraftChanges")]
+    pub fn remove(&mut self, pointer: &str) -> Result<JsValue, Error> {
+        let changes = self.inner.remove(pointer).map_err(|e| draft_error(&e))?;
+        to_js(&changes)
+    }
+
+    /// The whole answer, the same JSON as `engine.checkFiling(draft.value(), options)`.
+    #[wasm_bindgen(js_name = answer, unchecked_return_type = "FilingAnswer")]
+    pub fn answer(&self) -> Result<JsValue, Error> {
+        to_js(&self.inner.answer())
+    }
+
+    /// The filing as typed so far.
+    #[wasm_bindgen(js_name = value, unchecked_return_type = "Filing")]
+    pub fn value(&self) -> Result<JsValue, Error> {
+        to_js(self.inner.value())
+    }
+}
+
+/// A value given to `set`: scalars as they are (a number as `JSON.stringify` writes it, so
+/// `12` is the integer 12), objects and arrays through JSON text.
+fn json_value(value: &JsValue) -> Result<serde_json::Value, Error> {
+    use serde_json::Value;
+    if let Some(s) = value.as_string() {
+        return Ok(Value::String(s));
+    }
+    if let Some(b) = value.as_bool() {
+        return Ok(Value::Bool(b));
+    }
+    if value.is_null() {
+        return Ok(Value::Null);
+    }
+    if let Some(x) = value.as_f64() {
+        // Integers below 2^53 as JSON text would give them; anything else through the text.
+        #[allow(clippy::cast_possible_truncation)] // whole and below 2^53: exact
+        if x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0 {
+            return Ok(Value::from(x as i64));
+        }
+    }
+    let text = convert::json_text(value, "value", "a JSON value")?;
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(coded(&format!("a value holds at most {MAX_INPUT_BYTES} bytes of JSON"), "input.too_large"));
+    }
+    serde_json::from_str(&text).map_err(|e| coded(&format!("the value is not JSON: {e}"), "input.unconvertible"))
+}
+
+/// The `Error` of a refused draft edit: the message and its `code`.
+fn draft_error(e: &crate::draft::DraftError) -> Error {
+    coded(&e.to_string(), e.code())
 }

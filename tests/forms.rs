@@ -358,10 +358,16 @@ fn no_message_leaves_a_placeholder_unfilled() {
     add("field.required", &mut ["field".to_owned(), "label".to_owned()].into_iter());
     // Codes the engine emits with params of its own, rarely seen in golden cases.
     for (code, keys) in [
-        ("checklist.unknown_item", &["item"][..]),
-        ("inspection.unknown_item", &["item"]),
+        ("checklist.unknown_item", &["suggestion"][..]),
+        ("inspection.unknown_item", &["suggestion"]),
         ("indicators.duplicate_unit", &["unit"]),
-        ("indicators.unknown_count", &["count"]),
+        ("indicators.unknown_count", &["suggestion"]),
+        ("input.unknown_field", &["suggestion"]),
+        // The help of a diagnostic whose params have a `suggestion` (a look-alike key).
+        ("input.lookalike", &["suggestion"]),
+        ("input.unknown_fields", &["count", "more"]),
+        ("answer.truncated", &["code", "omitted", "total", "first"]),
+        ("input.not_utf8", &["byte"]),
         ("input.too_large", &["maxBytes"]),
         ("input.too_long", &["max"]),
         ("input.too_many", &["max"]),

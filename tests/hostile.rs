@@ -134,3 +134,230 @@ fn many_unknown_keys_are_counted_not_listed() {
     assert_eq!(listed, fangkong::schema::MAX_UNKNOWN_KEYS_SHOWN);
     assert_eq!(a.decision, Decision::Deferred);
 }
+
+// --- Numbers by value (issue 10, point 5) ---
+
+/// The attack: `"phone": 13800138000.0` sent as text was deferred, while the same value sent
+/// as a JS object (which `JSON.stringify` spells `13800138000`) was approved.
+#[test]
+fn a_number_is_judged_by_value_however_it_is_spelt() {
+    let base = example("examples/filings/workshop.json");
+    let opts = at("2020-02-04T10:00:00+08:00");
+    let with_phone = |spelling: &str| {
+        let mut text = serde_json::to_string(&base).unwrap();
+        let phone = base["contacts"]["healthLiaison"]["phone"].as_str().unwrap().to_owned();
+        text = text.replacen(&format!("\"{phone}\""), spelling, 1);
+        serde_json::to_string(&engine().check_filing_json(&text, &opts)).unwrap()
+    };
+    let as_text = with_phone("\"13800138000\"");
+    assert!(as_text.contains("\"decision\":\"approved\""), "{as_text}");
+    for spelling in ["13800138000", "13800138000.0", "1.3800138e10", "13800138000.000"] {
+        assert_eq!(with_phone(spelling), as_text, "{spelling}");
+    }
+}
+
+/// The CLI printed `9007199254740992` as `…992.0` where wasm printed `…992`: every integer
+/// up to 2^53 now prints the same digits however it was spelt.
+#[test]
+fn integers_up_to_2_pow_53_print_the_same_digits() {
+    let opts = at("2020-02-04T10:00:00+08:00");
+    for n in ["9007199254740992", "9007199254740991", "4503599627370497", "9000000000000001"] {
+        let answer = |spelling: &str| {
+            let text = format!(r#"{{"filedOn":"2020-02-04","staff":{{"total":{spelling},"returning":"{n}"}}}}"#);
+            serde_json::to_string(&engine().check_filing_json(&text, &opts)).unwrap()
+        };
+        let plain = answer(n);
+        assert_eq!(answer(&format!("{n}.0")), plain, "{n}");
+        assert!(!plain.contains(&format!("{n}.0")), "{plain}");
+    }
+}
+
+// --- Bounded answers (issue 10, point 2) ---
+
+/// A thousand roster rows with the same problem: the first 100 are listed, then one
+/// `answer.truncated` counts the rest; the decision is taken on all of them.
+#[test]
+fn many_diagnostics_of_one_code_are_capped_with_a_count() {
+    let mut filing = example("examples/filings/factory-1000.json");
+    let rows = filing["roster"].as_array_mut().unwrap();
+    let n = rows.len();
+    assert!(n >= 1000);
+    for r in rows.iter_mut() {
+        r["phone"] = json!("12345");
+    }
+    let opts = at("2020-02-04T10:00:00+08:00");
+    let a = engine().check_filing_value(&filing, &opts);
+    let phone: Vec<_> = a.diagnostics.iter().filter(|d| d.code == "phone.format").collect();
+    assert_eq!(phone.len(), fangkong::engine::MAX_DIAGNOSTICS_PER_CODE);
+    assert_eq!(phone[0].path, "/roster/0/phone");
+    let t = a
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "answer.truncated" && d.params["code"] == "phone.format")
+        .unwrap_or_else(|| panic!("{:?}", a.diagnostics.iter().map(|d| &d.code).collect::<Vec<_>>()));
+    assert_eq!(t.params["omitted"], n - 100);
+    assert_eq!(t.params["total"], n);
+    assert_eq!(t.params["first"], "/roster/100/phone");
+    assert!(t.message.contains(&(n - 100).to_string()), "{}", t.message);
+    assert_eq!(a.decision, Decision::Deferred);
+    // The summary follows the last listed one of its code.
+    let i = a.diagnostics.iter().position(|d| d.code == "answer.truncated").unwrap();
+    assert_eq!(a.diagnostics[i - 1].path, "/roster/99/phone");
+}
+
+// --- A cost model for packs, checked at load (issue 10, point 1) ---
+
+/// The attack: a 1.2 KB pack whose per-roster rule counts the roster (`each: roster` with
+/// `count(roster, …)` inside) is quadratic: 1,000 rows took 1.5 s, 30,000 rows over 300 s.
+fn quadratic_pack(inner: &str) -> String {
+    pack_with(json!({ "each": "roster", "assert": inner, "path": "name", "code": "x.dup" }))
+}
+
+/// A variant of the default pack with one more assertion rule, `X-Q1`, of one check.
+fn pack_with(check: Value) -> String {
+    json!({
+        "id": "hostile-2020",
+        "extends": "shenzhen-2020",
+        "version": "2020-02-10",
+        "effectiveFrom": "2020-02-01",
+        "rules": [{
+            "id": "X-Q1",
+            "kind": "assert",
+            "severity": "warning",
+            "checks": [check]
+        }],
+        "messages": {
+            "zh-CN": { "x.dup": { "message": "重名" } },
+            "en": { "x.dup": { "message": "namesake" } }
+        },
+        "labels": {
+            "zh-CN": { "X-Q1": { "label": "重名员工" } },
+            "en": { "X-Q1": { "label": "Namesakes" } }
+        }
+    })
+    .to_string()
+}
+
+#[test]
+fn a_quadratic_pack_is_refused_at_load_with_the_rules_pointer() {
+    let text = quadratic_pack("count(roster, returning == true) < 100000");
+    let started = std::time::Instant::now();
+    let errors = Engine::from_pack_json(&text).expect_err("a per-item loop over the whole roster is refused");
+    let e = errors.0.iter().find(|e| e.kind.code() == "pack.unbounded").unwrap_or_else(|| panic!("{errors:?}"));
+    // The pointer of the rule in the resolved pack (the variant's rules follow its parent's).
+    assert!(e.path.starts_with("/rules/") && e.path.ends_with("/checks/0/assert"), "{e:?}");
+    assert!(e.message.contains("each"), "{}", e.message);
+    // Refused at once: nothing is evaluated (the test of the budget is that it never runs).
+    assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    // `any` and a nested loop at the top level are refused as well; one loop is fine.
+    assert!(Engine::from_pack_json(&quadratic_pack("!any(roster, closeContact == true)")).is_err());
+    let nested =
+        pack_with(json!({ "assert": "count(roster, count(roster, returning == true) > 0) >= 0", "code": "x.dup" }));
+    // (the expression language already refuses a `count` inside a `count`).
+    let errors = Engine::from_pack_json(&nested).expect_err("a loop inside a loop is refused");
+    assert!(errors.0[0].message.contains("nested"), "{errors:?}");
+    let linear = pack_with(json!({ "assert": "count(roster, returning == true) >= 0", "code": "x.dup" }));
+    Engine::from_pack_json(&linear).unwrap_or_else(|e| panic!("one loop over the roster is linear: {e:?}"));
+    let per_item = quadratic_pack("returning == true || closeContact != true");
+    Engine::from_pack_json(&per_item).unwrap_or_else(|e| panic!("a per-item check of the item itself: {e:?}"));
+}
+
+/// With a 30,000-row roster, a pack that passed the cost model answers well under a second.
+#[test]
+fn a_linear_pack_checks_a_30000_row_roster_quickly() {
+    let mut filing = example("examples/filings/factory-1000.json");
+    let rows = filing["roster"].as_array().unwrap().clone();
+    let mut big = Vec::new();
+    while big.len() < 30_000 {
+        big.extend(rows.iter().cloned());
+    }
+    big.truncate(30_000);
+    filing["roster"] = Value::Array(big);
+    let e = Engine::from_pack_json(&quadratic_pack("returning == true || closeContact != true")).unwrap();
+    let started = std::time::Instant::now();
+    let a = e.check_filing_value(&filing, &at("2020-02-04T10:00:00+08:00"));
+    assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
+    assert!(serde_json::to_string(&a).unwrap().len() < serde_json::to_string(&filing).unwrap().len() * 20);
+}
+
+// --- Bounded pack families (issue 10, point 2) ---
+
+/// The attack: an array of 21,000 versions that each `extends` the embedded pack (2 MB)
+/// took 804 MB per 1,000 versions and aborted the CLI. Refused before anything is resolved.
+#[test]
+fn a_family_of_21000_extending_versions_is_refused_before_resolving() {
+    let versions: Vec<Value> = (0..21_000)
+        .map(|i| {
+            json!({ "id": "many-2020", "extends": "shenzhen-2020", "version": format!("v{i}"),
+                    "effectiveFrom": "2020-02-01" })
+        })
+        .collect();
+    let text = Value::Array(versions).to_string();
+    assert!(text.len() < fangkong::pack::MAX_PACK_BYTES, "{} bytes: under the size cap", text.len());
+    let errors = Engine::from_pack_json(&text).expect_err("too many versions");
+    assert_eq!(errors.0.len(), 1);
+    assert_eq!(errors.0[0].kind.code(), "pack.unbounded");
+    assert!(errors.0[0].message.contains("21000"), "{}", errors.0[0].message);
+    // 64 versions are allowed (each resolved against the embedded parent).
+    let few: Vec<Value> = (0..3)
+        .map(|i| {
+            json!({ "id": "few-2020", "extends": "shenzhen-2020", "version": format!("v{i}"),
+                    "effectiveFrom": format!("2020-02-0{}", i + 1) })
+        })
+        .collect();
+    let e = Engine::from_pack_json(&Value::Array(few).to_string()).unwrap();
+    // A variant of the whole family also follows the parent's later version.
+    assert_eq!(e.packs().count(), 4);
+}
+
+// --- Privacy by default (issue 10, point 7) ---
+
+/// `normalized[]` gave back names, phone numbers and ID numbers. Now only non-personal
+/// fields, unless the caller asks (`personal`).
+#[test]
+fn normalized_holds_no_personal_data_unless_asked() {
+    let mut filing = example("examples/filings/workshop.json");
+    filing["contacts"]["healthLiaison"]["phone"] = json!("+86 138-0013-8000");
+    filing["contacts"]["firstResponsible"]["name"] = json!("　王五　");
+    filing["enterprise"]["creditCode"] = json!(filing["enterprise"]["creditCode"].as_str().unwrap().to_lowercase());
+    filing["staff"]["total"] = json!("１２");
+    let opts = at("2020-02-04T10:00:00+08:00");
+    let paths = |a: &fangkong::FilingAnswer| a.normalized.iter().map(|n| n.path.clone()).collect::<Vec<_>>();
+    let private = engine().check_filing_value(&filing, &opts);
+    let shown = paths(&private);
+    assert!(shown.contains(&"/staff/total".to_owned()), "{shown:?}");
+    assert!(shown.contains(&"/enterprise/creditCode".to_owned()), "{shown:?}");
+    assert!(!shown.iter().any(|p| p.starts_with("/contacts")), "{shown:?}");
+    let text = serde_json::to_string(&private).unwrap();
+    assert!(!text.contains("13800138000") && !text.contains("王五"), "{text}");
+
+    let asked = engine().check_filing_value(&filing, &opts.clone().personal(true));
+    let all = paths(&asked);
+    assert!(all.contains(&"/contacts/healthLiaison/phone".to_owned()), "{all:?}");
+    assert!(all.contains(&"/contacts/firstResponsible/name".to_owned()), "{all:?}");
+    assert_eq!(private.decision, asked.decision);
+    assert_eq!(private.diagnostics, asked.diagnostics);
+}
+
+/// The attack: a 636 KB indicator report, a chain of units each with a missing leaf, gave
+/// 404 MB of output and 5.7 GB RSS.
+#[test]
+fn a_chain_of_units_gives_an_answer_bounded_by_its_input() {
+    for (n, with_leaf) in [(2_000, true), (2_000, false), (6_000, true)] {
+        let mut units = vec![json!({ "id": "u0", "level": "district", "name": "区" })];
+        for i in 1..n {
+            units.push(
+                json!({ "id": format!("u{i}"), "parent": format!("u{}", i - 1), "level": "street", "name": "街道" }),
+            );
+            if with_leaf {
+                // A leaf under each unit of the chain that reports nothing: missing.
+                units
+                    .push(json!({ "id": format!("l{i}"), "parent": format!("u{i}"), "level": "grid", "name": "网格" }));
+            }
+        }
+        let text = json!({ "date": "2020-02-12", "units": units }).to_string();
+        let a = engine().evaluate_indicators_json(&text, &at("2020-02-12T20:00:00+08:00"));
+        let out = serde_json::to_string(&a).unwrap();
+        assert!(out.len() < text.len() * 20, "{n} units: {} bytes out for {} in", out.len(), text.len());
+    }
+}

@@ -1,7 +1,5 @@
 //! What is wrong with a pack: [`PackError`]s, each at a JSON Pointer inside the pack.
 
-use serde_json::Value;
-
 /// What is wrong with a pack.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PackErrorKind {
@@ -19,6 +17,9 @@ pub enum PackErrorKind {
     MissingMessage,
     /// Something the rule kind needs is missing, or something it cannot use is given.
     BadRule,
+    /// A rule whose cost is not bounded linearly by the submission (a loop over a whole
+    /// collection inside a loop), a family over its limits, or a message template too long.
+    Unbounded,
 }
 
 impl PackErrorKind {
@@ -32,6 +33,7 @@ impl PackErrorKind {
             PackErrorKind::BadParameter => "pack.bad_parameter",
             PackErrorKind::MissingMessage => "pack.missing_message",
             PackErrorKind::BadRule => "pack.bad_rule",
+            PackErrorKind::Unbounded => "pack.unbounded",
         }
     }
 }
@@ -58,7 +60,9 @@ pub(super) fn perr(path: impl Into<String>, kind: PackErrorKind, message: impl I
 }
 
 /// A pack shape problem in words.
-pub(super) fn shape_message(code: &str, params: &Value) -> String {
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+pub(super) fn shape_message(code: &str, params: &serde_json::Value) -> String {
+    use serde_json::Value;
     let p =
         |k: &str| params.get(k).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned)).unwrap_or_default();
     match code {

@@ -191,3 +191,20 @@ pub static SCREENING: Shape = Shape::Object(&[
         Shape::Object(&[leaf("temperature", Ty::Num), leaf("dryCough", Ty::Bool), leaf("fatigue", Ty::Bool)]),
     ),
 ]);
+
+/// Fields that hold a person's data (name, phone, ID number), by field id (`roster[].phone`).
+/// They are never echoed by default: `normalized[]` leaves them out unless the caller asks
+/// for them (`Options::personal`), and a pack may not put them into message params
+/// (`lint-pack`). Enterprise names and site addresses are a business's, not a person's.
+pub const PERSONAL_FIELDS: &[&str] = &[
+    "contacts.firstResponsible.name",
+    "contacts.firstResponsible.phone",
+    "contacts.firstResponsible.idNumber",
+    "contacts.healthLiaison.name",
+    "contacts.healthLiaison.phone",
+    "contacts.healthLiaison.idNumber",
+    "roster[].name",
+    "roster[].idNumber",
+    "roster[].phone",
+    "inspector.name",
+];

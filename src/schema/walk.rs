@@ -316,8 +316,10 @@ fn walk_leaf(v: Cow<'_, Value>, ty: Ty, ptr: &Pointer, w: &mut Walked) -> Option
     }
     let changed = match (ty, v.as_ref()) {
         (Ty::Bool, Value::Bool(b)) => return Some(Value::Bool(*b)),
-        (Ty::Num, Value::Number(n)) => return Some(Value::Number(n.clone())),
-        (Ty::Str, Value::Number(n)) => return Some(Value::String(n.to_string())),
+        // Numbers by value: `1.0` is `1`, and a number where text is expected is spelt as
+        // JavaScript spells it, so text and a JS object give the same answer.
+        (Ty::Num, Value::Number(n)) => return Some(Value::Number(crate::num::number(n.clone()))),
+        (Ty::Str, Value::Number(n)) => return Some(Value::String(crate::num::js_text(n))),
         (Ty::Num, Value::String(s)) => {
             // Forms send numbers as text: a plain decimal once normalised (full-width digits,
             // spaces around it), nothing else — the same rule as NUMBER_PATTERN in JSON Schema.

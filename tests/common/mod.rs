@@ -50,6 +50,8 @@ pub struct Case {
     pub pack_version: Option<String>,
     /// Progressive checking: the option `scope`.
     pub scope: Option<Vec<String>>,
+    /// The option `personal`: normalised values of personal fields given back too.
+    pub personal: bool,
     /// Either a JSON value or raw text (`inputText`, for not-JSON cases).
     pub input: Input,
     pub expect: Value,
@@ -109,6 +111,7 @@ fn load_dir(dir: &Path, kind: CaseKind, out: &mut Vec<Case>) {
                 .get("scope")
                 .and_then(Value::as_array)
                 .map(|a| a.iter().map(|x| x.as_str().unwrap().to_owned()).collect()),
+            personal: raw.get("personal").and_then(Value::as_bool).unwrap_or(false),
             input: case_input(&raw),
             expect: raw["expect"].clone(),
         });
@@ -151,7 +154,13 @@ impl Case {
 pub fn answer(engine: &Engine, case: &Case) -> Result<Value, String> {
     let now = parse_now(&case.now)?;
     let locale = case.locale.as_deref().map_or(Locale::ZhCn, |l| Locale::parse(l).unwrap());
-    let opts = Options { now, locale, pack_version: case.pack_version.clone(), scope: case.scope.clone() };
+    let opts = Options {
+        now,
+        locale,
+        pack_version: case.pack_version.clone(),
+        scope: case.scope.clone(),
+        personal: case.personal,
+    };
     let text = match &case.input {
         Input::Json(v) => v.to_string(),
         Input::Text(t) => t.clone(),

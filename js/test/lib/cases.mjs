@@ -55,6 +55,7 @@ export function loadCases() {
         locale: raw.locale ?? null,
         pack: raw.pack ?? null,
         packVersion: raw.packVersion ?? null,
+        personal: raw.personal === true,
         input: caseInput(raw, file),
       });
     }
@@ -111,6 +112,7 @@ export function nativeAnswers(cases) {
         ...(c.locale ? ['--locale', c.locale] : []),
         ...(c.pack ? ['--pack-id', c.pack] : []),
         ...(c.packVersion ? ['--pack-version', c.packVersion] : []),
+        ...(c.personal ? ['--personal'] : []),
       ];
       const text = caseText(c);
       if (/[\r\n]/.test(text) || text.trim() === '') {
@@ -149,7 +151,7 @@ export function nativeAnswers(cases) {
 export function portableCase(c) {
   return {
     file: c.file, kind: c.kind, method: c.method, batch: c.batch ?? null,
-    now: c.now, locale: c.locale, pack: c.pack, packVersion: c.packVersion, input: c.input,
+    now: c.now, locale: c.locale, pack: c.pack, packVersion: c.packVersion, personal: c.personal, input: c.input,
   };
 }
 

@@ -7,6 +7,7 @@ function options(c) {
   const o = { now: c.now };
   if (c.locale) o.locale = c.locale;
   if (c.packVersion) o.packVersion = c.packVersion;
+  if (c.personal) o.personal = true;
   return o;
 }
 
@@ -40,7 +41,7 @@ export function runCases(Engine, cases) {
     }
     results[c.file] = r;
     if (c.batch) {
-      const key = JSON.stringify([c.batch, c.now, c.locale, c.pack, c.packVersion]);
+      const key = JSON.stringify([c.batch, c.now, c.locale, c.pack, c.packVersion, c.personal]);
       if (!groups.has(key)) groups.set(key, { c, items: [] });
       groups.get(key).items.push({ file: c.file, input });
     }

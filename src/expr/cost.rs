@@ -1,0 +1,39 @@
+//! The cost model of expressions (issue 10): how deeply an expression loops over whole
+//! collections of the submission. A pack is compiled only when every rule's cost is linear in
+//! the size of the submission: an expression judged once may loop over a collection
+//! (`count(roster, …)`), but not over a collection inside such a loop, and an expression judged
+//! for each item (`each`) may not loop over a whole collection at all — that is a loop inside
+//! the loop over the items, whose cost grows with the square of the roster (1,000 rows took
+//! 1.5 s, 30,000 rows over 300 s). An aggregate a per-item rule needs is computed once, in a
+//! rule without `each`. Loops over an item's own sub-list (`count(rectifications, …)` for each
+//! previous inspection) visit each value once in all, and are linear.
+
+use super::parse::{Base, Node};
+
+/// The deepest nesting of loops over a collection of the whole submission in `node`: `count`
+/// and `any` over a document array, and `in` over a document list.
+pub(super) fn collection_loops(node: &Node) -> usize {
+    match node {
+        Node::Count(arr, cond) | Node::Any(arr, cond) => {
+            collection_loops(arr).max(usize::from(of_document(arr)) + collection_loops(cond))
+        }
+        Node::In(a, b) => collection_loops(a).max(collection_loops(b) + usize::from(of_document(b))),
+        Node::Not(a) | Node::Neg(a) | Node::Size(a) | Node::Present(a) => collection_loops(a),
+        Node::Bin(_, a, b) | Node::Days(a, b) | Node::Latest(a, b) | Node::AddDays(a, b) => {
+            collection_loops(a).max(collection_loops(b))
+        }
+        Node::If(c, a, b) => collection_loops(c).max(collection_loops(a)).max(collection_loops(b)),
+        Node::Num(_)
+        | Node::Bool(_)
+        | Node::Str(_)
+        | Node::Date(_)
+        | Node::StrList(_)
+        | Node::Today
+        | Node::Field { .. } => 0,
+    }
+}
+
+/// Whether a collection operand is a field of the whole submission (not of the current item).
+fn of_document(n: &Node) -> bool {
+    matches!(n, Node::Field { base: Base::Doc, .. })
+}
