@@ -2,6 +2,11 @@
 //! dates, counts, texts), `assert` expressions, per-person `isolation` and the `gate`s of
 //! 六个坚决不放手. Each entry point (filing, inspection, indicators, screening) runs these on
 //! its subject, then its own scoring.
+//!
+//! A rule is judged in [`Piece`]s (one required field or checked field of a field check, one
+//! assertion, the isolation rule), each at every place or at one array element, into a
+//! [`Part`]; an [`Assembly`] then turns the parts, in pack order, into the [`Outcome`]. A
+//! draft ([`crate::draft`]) keeps the parts and re-judges only those a change can affect.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -32,6 +37,67 @@ pub struct Outcome {
     pub undetermined: BTreeSet<String>,
 }
 
+/// Something a piece of a rule found, in the order it was found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// A diagnostic.
+    Fired(Diagnostic),
+    /// A value the rule needs is missing (reported by the [`Assembly`], once).
+    Required {
+        /// Its pointer.
+        path: String,
+        /// Its field id (`roster[].arrivedOn`).
+        field: String,
+        /// The severity of the check that needs it.
+        severity: Severity,
+    },
+}
+
+/// What judging one [`Piece`] of a rule (everywhere, or at one array element) produced.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Part {
+    /// Diagnostics and missing values, in order.
+    pub events: Vec<Event>,
+    /// An assertion's diagnostics: they follow the missing values of every element.
+    pub fired: Vec<Diagnostic>,
+    /// Values normalised by identifier checks.
+    pub normalized: Vec<Normalized>,
+    /// Employees who cannot start on the planned date.
+    pub earliest_start: Vec<EarliestStart>,
+    /// A value it needs is missing or invalid.
+    pub undetermined: bool,
+}
+
+impl Part {
+    /// Whether it found nothing at all.
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty()
+            && self.fired.is_empty()
+            && self.normalized.is_empty()
+            && self.earliest_start.is_empty()
+            && !self.undetermined
+    }
+
+    fn require(&mut self, path: String, field: String, severity: Severity) {
+        self.events.push(Event::Required { path, field, severity });
+    }
+
+    /// Record the missing fields an expression needs; `at` is the array element the
+    /// expression was judged for (its pointer is the base of fields of the document).
+    fn missing(&mut self, missing: &[Missing<'_>], at: Option<(&[String], usize)>, severity: Severity) {
+        for m in missing {
+            let (mut ptr, id) = match m.element {
+                Some((array, i)) => (element_pointer(array, i), field_id(Some(array), m.path)),
+                None => (at_pointer(at), field_id(None, m.path)),
+            };
+            for s in m.path {
+                ptr.push(s);
+            }
+            self.require(ptr.to_string(), id, severity);
+        }
+    }
+}
+
 /// Where `field.required` diagnostics go: each missing value is reported once, at its own
 /// pointer, by the first rule that needs it, and never where the input already has a shape
 /// diagnostic (a value of the wrong type is not "missing").
@@ -60,20 +126,112 @@ impl Sink<'_> {
         self.reported.insert(path.clone());
         self.out.diagnostics.push(Diagnostic::required(path, field, rule_id, severity));
     }
+}
 
-    /// Report the missing fields an expression needs; `at` is the array element the
-    /// expression was judged for (its pointer is the base of fields of the document).
-    fn missing(&mut self, missing: &[Missing<'_>], at: Option<(&[String], usize)>, rule_id: &str, severity: Severity) {
-        for m in missing {
-            let (mut ptr, id) = match m.element {
-                Some((array, i)) => (element_pointer(array, i), field_id(Some(array), m.path)),
-                None => (at_pointer(at), field_id(None, m.path)),
-            };
-            for s in m.path {
-                ptr.push(s);
-            }
-            self.require(ptr.to_string(), &id, rule_id, severity);
+/// Puts the parts of the rules together, in pack order, into an [`Outcome`]: the missing
+/// values each reported once (by the first rule that needs it), and the gates judged from
+/// what their causes found.
+pub struct Assembly<'a> {
+    sink: Sink<'a>,
+    /// Normalised values and earliest starts are kept (a draft's change list needs neither).
+    values: bool,
+    /// A value the current rule needs is missing.
+    undetermined: bool,
+    /// The current gate's own diagnostics.
+    own: Vec<Diagnostic>,
+}
+
+impl<'a> Assembly<'a> {
+    /// An empty assembly; `shape_errors` are the pointers that already have a shape
+    /// diagnostic (a value there is not missing).
+    pub fn new(shape_errors: &'a BTreeSet<String>, values: bool) -> Self {
+        let sink = Sink { out: Outcome::default(), reported: BTreeSet::new(), shape_errors };
+        Assembly { sink, values, undetermined: false, own: Vec::new() }
+    }
+
+    fn event(&mut self, rule_id: &str, event: Event) {
+        match event {
+            Event::Fired(d) => self.sink.out.diagnostics.push(d),
+            Event::Required { path, field, severity } => self.sink.require(path, &field, rule_id, severity),
         }
+    }
+
+    /// The events of one part of a rule (every element's events come before any element's
+    /// `fired`).
+    pub fn events(&mut self, rule_id: &str, part: &Part) {
+        for e in &part.events {
+            self.event(rule_id, e.clone());
+        }
+        self.values(part.undetermined, &part.normalized, &part.earliest_start);
+    }
+
+    /// The assertion diagnostics of one part, after the events of all its piece's parts;
+    /// `gate`: the rule is a gate (they are its own, added after its result).
+    pub fn fired(&mut self, part: &Part, gate: bool) {
+        if gate {
+            self.own.extend(part.fired.iter().cloned());
+        } else {
+            self.sink.out.diagnostics.extend(part.fired.iter().cloned());
+        }
+    }
+
+    /// [`Self::events`] then [`Self::fired`] of a part judged everywhere, taken apart.
+    pub fn piece(&mut self, rule_id: &str, part: Part, gate: bool) {
+        for e in part.events {
+            self.event(rule_id, e);
+        }
+        self.values(part.undetermined, &part.normalized, &part.earliest_start);
+        if gate {
+            self.own.extend(part.fired);
+        } else {
+            self.sink.out.diagnostics.extend(part.fired);
+        }
+    }
+
+    fn values(&mut self, undetermined: bool, normalized: &[Normalized], earliest: &[EarliestStart]) {
+        self.undetermined |= undetermined;
+        if self.values {
+            self.sink.out.normalized.extend(normalized.iter().cloned());
+            self.sink.out.earliest_start.extend(earliest.iter().cloned());
+        }
+    }
+
+    /// The end of a rule that is not a gate.
+    pub fn end_rule(&mut self, rule_id: &str) {
+        if std::mem::take(&mut self.undetermined) {
+            self.sink.out.undetermined.insert(rule_id.to_owned());
+        }
+    }
+
+    /// The end of a gate: `passed: false` when a cause (or its own check) fired, `null` when
+    /// one could not be judged, `true` otherwise; then its own diagnostics.
+    pub fn end_gate(&mut self, rule_id: &str, causes: &[String]) {
+        let own = std::mem::take(&mut self.own);
+        let out = &mut self.sink.out;
+        let undetermined =
+            std::mem::take(&mut self.undetermined) || causes.iter().any(|c| out.undetermined.contains(c));
+        let mut found: Vec<Cause> = out
+            .diagnostics
+            .iter()
+            .chain(own.iter())
+            .filter(|d| !d.missing && (d.rule_id == rule_id || causes.contains(&d.rule_id)))
+            .map(|d| Cause { rule_id: d.rule_id.clone(), code: d.code.clone(), path: d.path.clone() })
+            .collect();
+        found.dedup();
+        let passed = if !found.is_empty() {
+            Some(false)
+        } else if undetermined {
+            None
+        } else {
+            Some(true)
+        };
+        out.gates.push(GateResult { id: rule_id.to_owned(), passed, causes: found });
+        out.diagnostics.extend(own);
+    }
+
+    /// What the rules found.
+    pub fn finish(self) -> Outcome {
+        self.sink.out
     }
 }
 
@@ -87,6 +245,89 @@ fn element_pointer(array: &[String], i: usize) -> Pointer {
 /// The pointer of the place a check is judged at: the element, or the whole document.
 fn at_pointer(at: Option<(&[String], usize)>) -> Pointer {
     at.map_or_else(Pointer::root, |(array, i)| element_pointer(array, i))
+}
+
+/// One piece of a rule, judged on its own: a field check's required field or checked
+/// field, an assertion (of an `assert` rule or a gate), or an isolation rule.
+#[derive(Debug, Clone, Copy)]
+pub enum Piece<'p> {
+    /// A field a field check requires.
+    Required(&'p FieldCheck, &'p FieldPath),
+    /// A field a field check checks.
+    Value(&'p FieldCheck, &'p FieldPath),
+    /// An assertion.
+    Assert(&'p AssertCheck),
+    /// Per-person isolation.
+    Isolation(&'p IsolationRule),
+}
+
+/// Piece `k` of a rule, in the order the rule is judged (a gate's pieces are its own checks;
+/// sections, items and the other kinds have none).
+pub fn piece(body: &RuleBody, k: usize) -> Option<Piece<'_>> {
+    match body {
+        RuleBody::Field(checks) => {
+            let mut k = k;
+            for c in checks {
+                if let Some(r) = c.required.get(k) {
+                    return Some(Piece::Required(c, r));
+                }
+                k -= c.required.len();
+                if let Some(f) = c.fields.get(k) {
+                    return Some(Piece::Value(c, f));
+                }
+                k -= c.fields.len();
+            }
+            None
+        }
+        RuleBody::Assert(checks) | RuleBody::Gate { checks, .. } => checks.get(k).map(Piece::Assert),
+        RuleBody::Isolation(iso) => (k == 0).then_some(Piece::Isolation(iso)),
+        _ => None,
+    }
+}
+
+/// The position of the first `Each` segment of a field path.
+fn first_each(path: &FieldPath) -> Option<usize> {
+    path.segs.iter().position(|s| matches!(s, Seg::Each(_)))
+}
+
+impl<'p> Piece<'p> {
+    /// The array whose elements this piece is judged for one by one (keys from the root),
+    /// or `None` when it is judged once for the document.
+    pub fn array(&self) -> Option<Vec<String>> {
+        match self {
+            Piece::Required(_, f) | Piece::Value(_, f) => {
+                let k = first_each(f)?;
+                let segs = f.segs.get(..=k)?;
+                Some(
+                    segs.iter()
+                        .map(|s| match s {
+                            Seg::Key(k) | Seg::Each(k) => k.clone(),
+                        })
+                        .collect(),
+                )
+            }
+            Piece::Assert(c) => c.each.clone(),
+            Piece::Isolation(iso) => Some(iso.each.clone()),
+        }
+    }
+
+    /// Judge the piece everywhere (`elem: None`), or only for element `elem` of its
+    /// [`Self::array`] (nothing when that element is not an object).
+    pub fn judge(&self, rule_id: &str, env: &Env<'p>, elem: Option<usize>, part: &mut Part) {
+        match *self {
+            Piece::Required(c, req) => {
+                locate(env.doc, req, elem, &mut |idx, v| {
+                    if v.is_none() {
+                        part.undetermined = true;
+                        part.require(pointer_at(req, idx).to_string(), req.id(), c.severity);
+                    }
+                });
+            }
+            Piece::Value(c, f) => field_value(c, f, rule_id, env.doc, env.today, elem, part),
+            Piece::Assert(c) => assert_check(c, rule_id, env, elem, part),
+            Piece::Isolation(iso) => isolation(iso, rule_id, env, elem, part),
+        }
+    }
 }
 
 /// Evaluate the field, assert, isolation and gate rules of `pack` on `subject` against the canonical document `doc`.
@@ -104,71 +345,40 @@ pub fn evaluate(
     shape_errors: &BTreeSet<String>,
 ) -> Outcome {
     let env = Env { doc, elem: None, today };
-    let mut sink = Sink { out: Outcome::default(), reported: BTreeSet::new(), shape_errors };
-    for rule in pack.rules.iter().filter(|r| r.subject == subject) {
-        let undetermined = match &rule.body {
-            RuleBody::Field(checks) => {
-                let mut u = false;
-                for c in checks {
-                    u |= field_check(c, &rule.id, doc, today, &mut sink);
-                }
-                u
+    let mut asm = Assembly::new(shape_errors, true);
+    let rules = || pack.rules.iter().filter(|r| r.subject == subject);
+    for rule in rules().filter(|r| !matches!(r.body, RuleBody::Gate { .. })) {
+        for p in (0..).map_while(|k| piece(&rule.body, k)) {
+            let mut part = Part::default();
+            p.judge(&rule.id, &env, None, &mut part);
+            asm.piece(&rule.id, part, false);
+        }
+        asm.end_rule(&rule.id);
+    }
+    for rule in rules() {
+        if let RuleBody::Gate { causes, .. } = &rule.body {
+            for p in (0..).map_while(|k| piece(&rule.body, k)) {
+                let mut part = Part::default();
+                p.judge(&rule.id, &env, None, &mut part);
+                asm.piece(&rule.id, part, true);
             }
-            RuleBody::Assert(checks) => {
-                let mut u = false;
-                for c in checks {
-                    let mut fired = Vec::new();
-                    u |= assert_check(c, &rule.id, &env, &mut sink, &mut fired);
-                    sink.out.diagnostics.extend(fired);
-                }
-                u
-            }
-            RuleBody::Isolation(iso) => isolation(iso, &rule.id, &env, &mut sink),
-            _ => false,
-        };
-        if undetermined {
-            sink.out.undetermined.insert(rule.id.clone());
+            asm.end_gate(&rule.id, causes);
         }
     }
-    for rule in pack.rules.iter().filter(|r| r.subject == subject) {
-        if let RuleBody::Gate { causes, checks } = &rule.body {
-            let mut own = Vec::new();
-            let mut undetermined = causes.iter().any(|c| sink.out.undetermined.contains(c));
-            for c in checks {
-                undetermined |= assert_check(c, &rule.id, &env, &mut sink, &mut own);
-            }
-            let mut found: Vec<Cause> = sink
-                .out
-                .diagnostics
-                .iter()
-                .chain(own.iter())
-                .filter(|d| !d.missing && (d.rule_id == rule.id || causes.contains(&d.rule_id)))
-                .map(|d| Cause { rule_id: d.rule_id.clone(), code: d.code.clone(), path: d.path.clone() })
-                .collect();
-            found.dedup();
-            let passed = if !found.is_empty() {
-                Some(false)
-            } else if undetermined {
-                None
-            } else {
-                Some(true)
-            };
-            sink.out.gates.push(GateResult { id: rule.id.clone(), passed, causes: found });
-            sink.out.diagnostics.extend(own);
-        }
-    }
-    sink.out
+    asm.finish()
 }
 
 /// Every location of a field path in the document, in document order: `f` gets the index
 /// taken at each `Each` segment (the position; [`pointer_at`] spells it) and the value, or
 /// `None` when absent. Absent array elements are skipped; absent leaves inside present
-/// parents are reported. Nothing is allocated for paths without `Each`.
-fn locate<'v>(doc: &'v Value, path: &FieldPath, f: &mut impl FnMut(&[usize], Option<&'v Value>)) {
+/// parents are reported. Nothing is allocated for paths without `Each`. With `elem`, only
+/// the locations inside that element of the path's first `Each` array.
+fn locate<'v>(doc: &'v Value, path: &FieldPath, elem: Option<usize>, f: &mut impl FnMut(&[usize], Option<&'v Value>)) {
     fn visit<'v>(
         v: Option<&'v Value>,
         segs: &[Seg],
         idx: &mut Vec<usize>,
+        only: Option<usize>,
         f: &mut impl FnMut(&[usize], Option<&'v Value>),
     ) {
         let Some((seg, rest)) = segs.split_first() else {
@@ -178,22 +388,32 @@ fn locate<'v>(doc: &'v Value, path: &FieldPath, f: &mut impl FnMut(&[usize], Opt
         match seg {
             Seg::Key(k) => {
                 let child = v.and_then(|v| v.get(k.as_str())).filter(|c| !is_missing(Some(c)));
-                visit(child, rest, idx, f);
+                visit(child, rest, idx, only, f);
             }
             Seg::Each(k) => {
-                if let Some(items) = v.and_then(|v| v.get(k.as_str())).and_then(Value::as_array) {
-                    for (i, item) in items.iter().enumerate() {
-                        if item.is_object() {
-                            idx.push(i);
-                            visit(Some(item), rest, idx, f);
-                            idx.pop();
+                let items = v.and_then(|v| v.get(k.as_str())).and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+                let mut at = |i: usize, item: &'v Value| {
+                    if item.is_object() {
+                        idx.push(i);
+                        visit(Some(item), rest, idx, None, f);
+                        idx.pop();
+                    }
+                };
+                match only {
+                    Some(i) => {
+                        if let Some(item) = items.get(i) {
+                            at(i, item);
                         }
                     }
+                    None => items.iter().enumerate().for_each(|(i, item)| at(i, item)),
                 }
             }
         }
     }
-    visit(Some(doc), &path.segs, &mut Vec::new(), f);
+    if elem.is_some() && first_each(path).is_none() {
+        return;
+    }
+    visit(Some(doc), &path.segs, &mut Vec::new(), elem, f);
 }
 
 /// The JSON Pointer of a place [`locate`] found: `idx` holds the index of each `Each` segment.
@@ -214,70 +434,65 @@ fn pointer_at(path: &FieldPath, idx: &[usize]) -> Pointer {
     p
 }
 
-/// Run a field check; returns whether a required value is missing. Pointers are spelt only
-/// for what is reported.
-fn field_check(c: &FieldCheck, rule_id: &str, doc: &Value, today: NaiveDate, sink: &mut Sink<'_>) -> bool {
-    let push = |out: &mut Outcome, code: &str, sev: Severity, ptr: Pointer| {
-        out.diagnostics.push(Diagnostic::new(code, sev, ptr.to_string(), rule_id, json!({})));
+/// Check the values of one field of a field check. Pointers are spelt only for what is
+/// reported.
+fn field_value(
+    c: &FieldCheck,
+    f: &FieldPath,
+    rule_id: &str,
+    doc: &Value,
+    today: NaiveDate,
+    elem: Option<usize>,
+    part: &mut Part,
+) {
+    let push = |part: &mut Part, code: &str, sev: Severity, ptr: Pointer| {
+        part.events.push(Event::Fired(Diagnostic::new(code, sev, ptr.to_string(), rule_id, json!({}))));
     };
-    let mut undetermined = false;
-    for req in &c.required {
-        locate(doc, req, &mut |idx, v| {
-            if v.is_none() {
-                undetermined = true;
-                sink.require(pointer_at(req, idx).to_string(), &req.id(), rule_id, c.severity);
-            }
-        });
-    }
-    let out = &mut sink.out;
-    for f in &c.fields {
-        locate(doc, f, &mut |idx, v| {
-            let Some(v) = v else { return };
-            let ptr = || pointer_at(f, idx);
-            match c.check {
-                FieldCheckKind::Count | FieldCheckKind::Amount => {
-                    let Some(x) = v.as_f64() else { return };
-                    if !x.validate_range(Some(0.0), None, None, None) {
-                        let code = if c.check == FieldCheckKind::Count { "count.negative" } else { "amount.negative" };
-                        push(out, code, c.severity, ptr());
-                    } else if c.check == FieldCheckKind::Count && x.fract() != 0.0 {
-                        push(out, "count.fraction", c.severity, ptr());
-                    }
+    locate(doc, f, elem, &mut |idx, v| {
+        let Some(v) = v else { return };
+        let ptr = || pointer_at(f, idx);
+        match c.check {
+            FieldCheckKind::Count | FieldCheckKind::Amount => {
+                let Some(x) = v.as_f64() else { return };
+                if !x.validate_range(Some(0.0), None, None, None) {
+                    let code = if c.check == FieldCheckKind::Count { "count.negative" } else { "amount.negative" };
+                    push(part, code, c.severity, ptr());
+                } else if c.check == FieldCheckKind::Count && x.fract() != 0.0 {
+                    push(part, "count.fraction", c.severity, ptr());
                 }
-                kind => {
-                    let Some(s) = v.as_str() else { return };
-                    let result = match kind {
-                        FieldCheckKind::CreditCode => ids::check_credit_code(s),
-                        FieldCheckKind::DistrictCode => ids::check_district_code(s),
-                        FieldCheckKind::Phone => ids::check_phone(s).map(|p| p.normalized),
-                        FieldCheckKind::IdNumber => ids::check_id_number(s, today),
-                        FieldCheckKind::Date => ids::parse_date(s).map(crate::time::fmt_date),
-                        // Text: blank is missing (above); length is the walker's.
-                        _ => return,
-                    };
-                    match result {
-                        Err(e) => {
-                            let sev = if e.code().ends_with(".checksum") && kind == FieldCheckKind::CreditCode {
-                                c.checksum_severity
-                            } else {
-                                c.severity
-                            };
-                            push(out, e.code(), sev, ptr());
+            }
+            kind => {
+                let Some(s) = v.as_str() else { return };
+                let result = match kind {
+                    FieldCheckKind::CreditCode => ids::check_credit_code(s),
+                    FieldCheckKind::DistrictCode => ids::check_district_code(s),
+                    FieldCheckKind::Phone => ids::check_phone(s).map(|p| p.normalized),
+                    FieldCheckKind::IdNumber => ids::check_id_number(s, today),
+                    FieldCheckKind::Date => ids::parse_date(s).map(crate::time::fmt_date),
+                    // Text: blank is missing (above); length is the walker's.
+                    _ => return,
+                };
+                match result {
+                    Err(e) => {
+                        let sev = if e.code().ends_with(".checksum") && kind == FieldCheckKind::CreditCode {
+                            c.checksum_severity
+                        } else {
+                            c.severity
+                        };
+                        push(part, e.code(), sev, ptr());
+                    }
+                    Ok(norm) => {
+                        if c.allowed.as_ref().is_some_and(|a| !a.contains(&norm)) {
+                            push(part, "district_code.not_allowed", c.severity, ptr());
                         }
-                        Ok(norm) => {
-                            if c.allowed.as_ref().is_some_and(|a| !a.contains(&norm)) {
-                                push(out, "district_code.not_allowed", c.severity, ptr());
-                            }
-                            if norm != s {
-                                out.normalized.push(Normalized { path: ptr().to_string(), value: Value::String(norm) });
-                            }
+                        if norm != s {
+                            part.normalized.push(Normalized { path: ptr().to_string(), value: Value::String(norm) });
                         }
                     }
                 }
             }
-        });
-    }
-    undetermined
+        }
+    });
 }
 
 fn params_of(c: &AssertCheck, env: &Env<'_>) -> Value {
@@ -289,29 +504,22 @@ fn params_of(c: &AssertCheck, env: &Env<'_>) -> Value {
 }
 
 /// Judge one check at one place (`at`: the array element it is judged for). Fired
-/// diagnostics go to `fired`, missing values to the sink. Returns whether it could not be
-/// judged (a value it needs is missing or invalid).
-fn judge<'a>(
-    c: &'a AssertCheck,
-    rule_id: &str,
-    env: &Env<'a>,
-    at: Option<(&'a [String], usize)>,
-    sink: &mut Sink<'_>,
-    fired: &mut Vec<Diagnostic>,
-) -> bool {
+/// diagnostics go to `part.fired`, missing values to its events. Records whether it could
+/// not be judged (a value it needs is missing or invalid).
+fn judge<'a>(c: &'a AssertCheck, env: &Env<'a>, at: Option<(&'a [String], usize)>, rule_id: &str, part: &mut Part) {
     if let Some(w) = &c.when {
         match w.truth(env) {
             Some(true) => {}
-            Some(false) => return false,
+            Some(false) => return,
             None => {
                 let mut m = Vec::new();
                 w.needs(env, at, &mut m);
-                sink.missing(&m, at, rule_id, c.severity);
-                return true;
+                part.missing(&m, at, c.severity);
+                part.undetermined = true;
+                return;
             }
         }
     }
-    let mut undetermined = false;
     let root = env.elem.unwrap_or(env.doc);
     for r in &c.required {
         let mut v = Some(root);
@@ -319,13 +527,13 @@ fn judge<'a>(
             v = v.and_then(|x| x.get(s.as_str()));
         }
         if is_missing(v) {
-            undetermined = true;
+            part.undetermined = true;
             let mut p = at_pointer(at);
             r.iter().for_each(|s| p.push(s));
-            sink.require(p.to_string(), &field_id(at.map(|(a, _)| a), r), rule_id, c.severity);
+            part.require(p.to_string(), field_id(at.map(|(a, _)| a), r), c.severity);
         }
     }
-    let Some(assert) = &c.assert else { return undetermined };
+    let Some(assert) = &c.assert else { return };
     match assert.truth(env) {
         Some(true) => {}
         Some(false) => {
@@ -333,16 +541,15 @@ fn judge<'a>(
             for s in &c.path {
                 p.push(s);
             }
-            fired.push(Diagnostic::new(c.code.clone(), c.severity, p.to_string(), rule_id, params_of(c, env)));
+            part.fired.push(Diagnostic::new(c.code.clone(), c.severity, p.to_string(), rule_id, params_of(c, env)));
         }
         None => {
             let mut m = Vec::new();
             assert.needs(env, at, &mut m);
-            sink.missing(&m, at, rule_id, c.severity);
-            undetermined = true;
+            part.missing(&m, at, c.severity);
+            part.undetermined = true;
         }
     }
-    undetermined
 }
 
 fn elements<'v>(doc: &'v Value, path: &[String]) -> &'v [Value] {
@@ -353,37 +560,40 @@ fn elements<'v>(doc: &'v Value, path: &[String]) -> &'v [Value] {
     v.and_then(Value::as_array).map_or(&[][..], Vec::as_slice)
 }
 
-fn assert_check<'a>(
-    c: &'a AssertCheck,
-    rule_id: &str,
-    env: &Env<'a>,
-    sink: &mut Sink<'_>,
-    fired: &mut Vec<Diagnostic>,
-) -> bool {
+/// The elements of `array` to judge: every one, or only `elem` — with their indices.
+fn chosen<'v>(doc: &'v Value, array: &[String], elem: Option<usize>) -> impl Iterator<Item = (usize, &'v Value)> {
+    let items = elements(doc, array);
+    let (from, to) = match elem {
+        Some(i) => (i.min(items.len()), i.saturating_add(1).min(items.len())),
+        None => (0, items.len()),
+    };
+    items.get(from..to).unwrap_or_default().iter().enumerate().map(move |(k, v)| (from + k, v))
+}
+
+fn assert_check<'a>(c: &'a AssertCheck, rule_id: &str, env: &Env<'a>, elem: Option<usize>, part: &mut Part) {
     match &c.each {
-        None => judge(c, rule_id, env, None, sink, fired),
+        None => {
+            if elem.is_none() {
+                judge(c, env, None, rule_id, part);
+            }
+        }
         Some(path) => {
-            let items = elements(env.doc, path);
-            let mut undetermined = false;
-            for (i, item) in items.iter().enumerate() {
+            for (i, item) in chosen(env.doc, path, elem) {
                 if item.is_object() {
-                    undetermined |= judge(c, rule_id, &env.with_elem(item), Some((path, i)), sink, fired);
+                    judge(c, &env.with_elem(item), Some((path, i)), rule_id, part);
                 }
             }
-            undetermined
         }
     }
 }
 
-/// Per-person isolation (RTW-T3); returns whether someone could not be judged.
-fn isolation(iso: &IsolationRule, rule_id: &str, env: &Env<'_>, sink: &mut Sink<'_>) -> bool {
-    let items = elements(env.doc, &iso.each);
+/// Per-person isolation (RTW-T3); records whether someone could not be judged.
+fn isolation(iso: &IsolationRule, rule_id: &str, env: &Env<'_>, elem: Option<usize>, part: &mut Part) {
     let by = match iso.by.eval(env) {
         Val::Date(d) => Some(d),
         _ => None,
     };
-    let mut undetermined = false;
-    for (i, item) in items.iter().enumerate() {
+    for (i, item) in chosen(env.doc, &iso.each, elem) {
         if !item.is_object() {
             continue;
         }
@@ -395,8 +605,8 @@ fn isolation(iso: &IsolationRule, rule_id: &str, env: &Env<'_>, sink: &mut Sink<
             None => {
                 let mut m = Vec::new();
                 iso.when.needs(&e, at, &mut m);
-                sink.missing(&m, at, rule_id, iso.severity);
-                undetermined = true;
+                part.missing(&m, at, iso.severity);
+                part.undetermined = true;
                 continue;
             }
         }
@@ -404,15 +614,15 @@ fn isolation(iso: &IsolationRule, rule_id: &str, env: &Env<'_>, sink: &mut Sink<
             let mut m = Vec::new();
             iso.start.needs(&e, at, &mut m);
             iso.days.needs(&e, at, &mut m);
-            sink.missing(&m, at, rule_id, iso.severity);
-            undetermined = true;
+            part.missing(&m, at, iso.severity);
+            part.undetermined = true;
             continue;
         };
         let Some(earliest) = start.checked_add_days(Days::new(days.max(0.0) as u64)) else {
             continue;
         };
         let Some(by) = by else {
-            undetermined = true;
+            part.undetermined = true;
             continue;
         };
         if earliest > by {
@@ -423,11 +633,16 @@ fn isolation(iso: &IsolationRule, rule_id: &str, env: &Env<'_>, sink: &mut Sink<
             }
             let earliest_s = crate::time::fmt_date(earliest);
             let params = json!({ "earliestStart": earliest_s, "isolationDays": days as i64 });
-            sink.out.diagnostics.push(Diagnostic::new(iso.code.clone(), iso.severity, at.to_string(), rule_id, params));
-            sink.out.earliest_start.push(EarliestStart { path: ptr.to_string(), index: i, earliest_start: earliest_s });
+            part.events.push(Event::Fired(Diagnostic::new(
+                iso.code.clone(),
+                iso.severity,
+                at.to_string(),
+                rule_id,
+                params,
+            )));
+            part.earliest_start.push(EarliestStart { path: ptr.to_string(), index: i, earliest_start: earliest_s });
         }
     }
-    undetermined
 }
 
 /// Merge normalisations: the last one for a path wins; sorted by path.
