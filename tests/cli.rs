@@ -723,6 +723,7 @@ fn a_jsonl_line_over_the_limit_is_answered_too_large_without_being_kept() {
     input.write_all(format!("]\n{good}\n").as_bytes()).unwrap();
     drop(input);
     let out = child.wait_with_output().unwrap();
+    assert!(hwm_kib < 64 * 1024, "peak memory {hwm_kib} KiB while reading a 128 MiB line");
     assert_eq!(out.status.code(), Some(2));
     let lines = jsonl(&out);
     assert_eq!(lines.len(), 3);
@@ -730,5 +731,4 @@ fn a_jsonl_line_over_the_limit_is_answered_too_large_without_being_kept() {
     assert_eq!(lines[1]["diagnostics"][0]["params"], serde_json::json!({ "maxBytes": 4 << 20 }));
     assert_eq!((lines[1]["line"].as_u64(), lines[2]["line"].as_u64()), (Some(2), Some(3)));
     assert_eq!(lines[2]["decision"], "approved");
-    assert!(hwm_kib < 64 * 1024, "peak memory {hwm_kib} KiB while reading a 128 MiB line");
 }
