@@ -361,3 +361,43 @@ fn a_chain_of_units_gives_an_answer_bounded_by_its_input() {
         assert!(out.len() < text.len() * 20, "{n} units: {} bytes out for {} in", out.len(), text.len());
     }
 }
+
+/// The attack: a pack put `name` and `idNumber` into a message's params and `lint-pack` said
+/// ok, so a district pack could print "employee 王五 (110105194912310021, 13912345678)".
+#[test]
+fn a_pack_may_not_put_personal_fields_into_message_params_unless_marked() {
+    let check = json!({ "each": "roster", "assert": "closeContact != true", "path": "name", "code": "x.dup",
+                        "params": { "who": "name", "id": "idNumber", "n": "size(roster)" } });
+    let errors = Engine::from_pack_json(&pack_with(check.clone())).expect_err("personal params are refused");
+    let paths: Vec<&str> = errors.0.iter().map(|e| e.path.as_str()).collect();
+    assert!(paths.iter().any(|p| p.ends_with("/checks/0/params/who")), "{errors:?}");
+    assert!(paths.iter().any(|p| p.ends_with("/checks/0/params/id")), "{errors:?}");
+    assert!(!paths.iter().any(|p| p.ends_with("/params/n")), "a count is not personal: {errors:?}");
+    assert!(errors.0.iter().all(|e| e.message.contains("personalParams")), "{errors:?}");
+    // Marked as allowed to: accepted.
+    let mut marked: Value = serde_json::from_str(&pack_with(check)).unwrap();
+    marked["rules"][0]["personalParams"] = json!(true);
+    Engine::from_pack_json(&marked.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
+}
+
+/// The attack: a 600,000-character message on a per-roster rule turned a 41 KB filing into
+/// 1.84 GB of output. Templates are limited in length.
+#[test]
+fn a_message_template_is_limited_in_length() {
+    let mut pack: Value = serde_json::from_str(&quadratic_pack("closeContact != true")).unwrap();
+    pack["messages"]["zh-CN"]["x.dup"]["message"] = json!("长".repeat(600_000));
+    let errors = Engine::from_pack_json(&pack.to_string()).expect_err("a 600,000-character message is refused");
+    let e = errors.0.iter().find(|e| e.kind.code() == "pack.unbounded").unwrap_or_else(|| panic!("{errors:?}"));
+    assert_eq!(e.path, "/messages/zh-CN/x.dup/message");
+    pack["messages"]["zh-CN"]["x.dup"]["message"] = json!("长".repeat(500));
+    let engine = Engine::from_pack_json(&pack.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
+    // Even at the limit, every roster row firing it keeps the answer bounded by the input.
+    let mut filing = example("examples/filings/factory-1000.json");
+    for r in filing["roster"].as_array_mut().unwrap() {
+        r["closeContact"] = json!(true);
+    }
+    let text = filing.to_string();
+    let a = serde_json::to_string(&engine.check_filing_json(&text, &at("2020-02-04T10:00:00+08:00"))).unwrap();
+    assert!(a.len() < text.len() * 20, "{} bytes out for {} in", a.len(), text.len());
+    assert!(a.contains("answer.truncated"));
+}

@@ -206,6 +206,9 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
                     .enumerate()
                     .filter_map(|(j, ch)| c.assert_check(ch, severity, &format!("{at}/checks/{j}")))
                     .collect();
+                if !r.personal_params {
+                    personal_in_params(&mut c, &checks, &at);
+                }
                 if r.kind == RuleKind::Assert {
                     RuleBody::Assert(checks)
                 } else {
@@ -312,7 +315,7 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
                 None => continue,
             },
         };
-        rules.push(Rule { id: r.id.clone(), subject, severity, body });
+        rules.push(Rule { id: r.id.clone(), title: r.title.clone(), subject, severity, body });
     }
 
     if rules.iter().any(|r| matches!(r.body, RuleBody::Item { .. })) {
@@ -348,7 +351,20 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
             }
         }
     }
-    for (tag, _) in &doc.messages {
+    for (tag, msgs) in &doc.messages {
+        for (code, m) in msgs {
+            for (key, text) in [("message", Some(&m.message)), ("help", m.help.as_ref())] {
+                let n = text.map_or(0, |t| t.chars().count());
+                if n > MAX_MESSAGE_CHARS {
+                    c.errors.push(perr(
+                        crate::pointer::Pointer::from_segments(["messages", tag.as_str(), code.as_str(), key])
+                            .to_string(),
+                        PackErrorKind::Unbounded,
+                        format!("a {key} of {n} characters: at most {MAX_MESSAGE_CHARS}"),
+                    ));
+                }
+            }
+        }
         if Locale::parse(tag).is_none() {
             c.errors.push(perr(
                 format!("/messages/{tag}"),
@@ -368,8 +384,36 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
         rules,
         messages,
         labels,
-        doc,
         params,
         json,
     })
+}
+
+/// Longest message or help template, in characters: a message repeats for each roster row
+/// that fires it (a 600,000-character message made a 41 KB filing 1.84 GB of output).
+pub const MAX_MESSAGE_CHARS: usize = 500;
+
+/// Refuse message params that read a person's data (name, phone, ID number): a district pack
+/// could otherwise print "employee 王五 (110105194912310021, 13912345678)". A rule marked
+/// `personalParams: true` may.
+fn personal_in_params(c: &mut Compiler<'_>, checks: &[AssertCheck], at: &str) {
+    for (j, check) in checks.iter().enumerate() {
+        for (name, e) in &check.params {
+            let mut reads = Vec::new();
+            e.reads(check.each.as_deref(), &mut reads);
+            for (elem, path) in reads {
+                let id = crate::schema::field_id(elem, path);
+                if crate::schema::PERSONAL_FIELDS.contains(&id.as_str()) {
+                    c.errors.push(perr(
+                        format!("{at}/checks/{j}/params/{name}"),
+                        PackErrorKind::BadRule,
+                        format!(
+                            "message param `{name}` shows `{id}`, a person's data; messages carry no personal \
+                             data unless the rule says `personalParams: true`"
+                        ),
+                    ));
+                }
+            }
+        }
+    }
 }

@@ -147,6 +147,9 @@ pub struct RuleDoc {
     pub outcome: Option<String>,
     /// Screening: the date the observation period counts from.
     pub from: Option<String>,
+    /// The rule may put personal fields (name, phone, ID number) into message params: refused
+    /// without it (SECURITY.md).
+    pub personal_params: bool,
 }
 
 words! {
@@ -171,6 +174,7 @@ words! {
         Text = "text",
     }
 }
+words_serde!(FieldCheckKind);
 
 /// One check of a rule: a field check (`check`, `fields`, …) or an assertion
 /// (`assert`, `when`, `each`, `path`, `code`, `params`).
@@ -203,7 +207,7 @@ pub struct CheckDoc {
 }
 
 /// A message and its help, with `{param}` placeholders.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MessageDoc {
     /// What is wrong.
     pub message: String,
@@ -311,6 +315,7 @@ impl RuleDoc {
             denominator: text(r, "denominator"),
             outcome: text(r, "outcome"),
             from: text(r, "from"),
+            personal_params: r.get("personalParams").and_then(Value::as_bool).unwrap_or(false),
         })
     }
 }

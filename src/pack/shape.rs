@@ -57,6 +57,7 @@ const RULE_DOC: Shape = Shape::Object(&[
     leaf("denominator", Ty::Str),
     leaf("outcome", Ty::Str),
     leaf("from", Ty::Str),
+    leaf("personalParams", Ty::Bool),
 ]);
 
 const PARAM_DOC: Shape = Shape::Object(&[
