@@ -426,6 +426,9 @@ pub trait Answer: Sized + Serialize {
     /// Its diagnostics.
     fn diagnostics(&self) -> &[Diagnostic];
 
+    /// Set its decision (an answer that could not be judged in full is `incomplete`).
+    fn set_decision(&mut self, decision: Decision);
+
     /// Whether the input could not be read at all (not JSON, or too large).
     fn is_unusable(&self) -> bool {
         self.diagnostics().iter().any(|d| d.code == "input.not_json" || d.code == "input.too_large")
@@ -435,6 +438,10 @@ pub trait Answer: Sized + Serialize {
 impl Answer for FilingAnswer {
     fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics
+    }
+
+    fn set_decision(&mut self, decision: Decision) {
+        self.decision = decision;
     }
 
     fn unusable(pack: PackStamp, today: String, locale: Locale, diagnostics: Vec<Diagnostic>) -> Self {
@@ -455,6 +462,10 @@ impl Answer for FilingAnswer {
 impl Answer for InspectionAnswer {
     fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics
+    }
+
+    fn set_decision(&mut self, decision: Decision) {
+        self.decision = decision;
     }
 
     fn unusable(pack: PackStamp, today: String, locale: Locale, diagnostics: Vec<Diagnostic>) -> Self {
@@ -482,6 +493,10 @@ impl Answer for IndicatorsAnswer {
         &self.diagnostics
     }
 
+    fn set_decision(&mut self, decision: Decision) {
+        self.decision = decision;
+    }
+
     fn unusable(pack: PackStamp, today: String, locale: Locale, diagnostics: Vec<Diagnostic>) -> Self {
         IndicatorsAnswer {
             pack,
@@ -501,6 +516,10 @@ impl Answer for IndicatorsAnswer {
 impl Answer for ScreeningAnswer {
     fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics
+    }
+
+    fn set_decision(&mut self, decision: Decision) {
+        self.decision = decision;
     }
 
     fn unusable(pack: PackStamp, today: String, locale: Locale, diagnostics: Vec<Diagnostic>) -> Self {

@@ -63,12 +63,15 @@ pub struct Options {
     /// `normalized[]` too. Off by default: an answer carries no personal data the caller did
     /// not ask for (a form showing a person their own input may turn it on).
     pub personal: bool,
+    /// The work budget of one evaluation, in steps ([`crate::budget::WORK_BUDGET`] by default):
+    /// over it, the answer is `engine.budget_exhausted` with the decision `incomplete`.
+    pub budget: u64,
 }
 
 impl Options {
     /// Options at `now` in the default locale (zh-CN), with the pack version in force.
     pub fn at(now: DateTime<FixedOffset>) -> Self {
-        Self { now, locale: Locale::ZhCn, pack_version: None, scope: None, personal: false }
+        Self { now, locale: Locale::ZhCn, pack_version: None, scope: None, personal: false, budget: crate::budget::WORK_BUDGET }
     }
 
     /// The same options in another locale.
@@ -94,6 +97,11 @@ impl Options {
     /// The same options, giving back the normalised values of personal fields too.
     pub fn personal(self, personal: bool) -> Self {
         Self { personal, ..self }
+    }
+
+    /// The same options with another work budget (steps; see [`crate::budget`]).
+    pub fn budget(self, budget: u64) -> Self {
+        Self { budget, ..self }
     }
 
     /// The same options with a fixed pack version.
@@ -522,6 +530,16 @@ impl Engine {
         let pack = self
             .pack_for(date.unwrap_or(today), opts.pack_version.as_deref())
             .map_err(|e| self.unusable("input.unknown_pack_version", json!({ "reason": e }), opts))?;
+        let work = crate::budget::work(pack, subject, &walked.doc);
+        if work > opts.budget {
+            let mut a = self.unusable::<A>(
+                "engine.budget_exhausted",
+                json!({ "steps": work, "budget": opts.budget }),
+                opts,
+            );
+            a.set_decision(crate::answer::Decision::Incomplete);
+            return Err(a);
+        }
         let mut shape_errors = BTreeSet::new();
         for d in &walked.diagnostics {
             shape_errors.insert(d.path.clone());

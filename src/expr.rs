@@ -194,6 +194,12 @@ impl Expr {
         cost::collection_loops(&self.node)
     }
 
+    /// The steps evaluating it once takes on `doc` (`elem`: the current item): one per node
+    /// and one per element an aggregate visits (the work budget, `crate::budget`).
+    pub fn work(&self, doc: &Value, elem: Option<&Value>) -> u64 {
+        cost::work(&self.node, doc, elem)
+    }
+
     /// The fields it needs whatever the other values are (for a form's `required`).
     pub fn always_needs<'a>(&'a self, elem: Option<&'a [String]>, out: &mut Vec<FieldRef<'a>>) {
         eval::always_needs(&self.node, elem, out);

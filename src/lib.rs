@@ -43,7 +43,9 @@
 mod words;
 
 pub mod answer;
+pub mod budget;
 pub mod describe;
+pub mod draft;
 pub mod engine;
 pub mod expr;
 pub mod filing;

@@ -304,6 +304,7 @@ pub const ENGINE_CODES: &[&str] = &[
     "input.unknown_fields",
     "input.lookalike",
     "answer.truncated",
+    "engine.budget_exhausted",
     "input.too_long",
     "input.too_many",
     "input.unknown_pack_version",

@@ -367,6 +367,7 @@ fn no_message_leaves_a_placeholder_unfilled() {
         ("input.lookalike", &["suggestion"]),
         ("input.unknown_fields", &["count", "more"]),
         ("answer.truncated", &["code", "omitted", "total", "first"]),
+        ("engine.budget_exhausted", &["steps", "budget"]),
         ("input.not_utf8", &["byte"]),
         ("input.too_large", &["maxBytes"]),
         ("input.too_long", &["max"]),

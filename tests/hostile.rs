@@ -401,3 +401,38 @@ fn a_message_template_is_limited_in_length() {
     assert!(a.len() < text.len() * 20, "{} bytes out for {} in", a.len(), text.len());
     assert!(a.contains("answer.truncated"));
 }
+
+/// The work budget: counted in steps before anything runs, linear in the submission, and
+/// when exceeded the answer says so (`engine.budget_exhausted`, decision `incomplete`).
+#[test]
+fn the_work_budget_stops_an_evaluation_before_it_runs() {
+    let opts = at("2020-02-04T10:00:00+08:00");
+    let workshop = example("examples/filings/workshop.json");
+    let factory = example("examples/filings/factory-1000.json");
+    let pack = engine().pack();
+    let w = |v: &Value| fangkong::budget::work(pack, fangkong::schema::Subject::Filing, v);
+    let (small, big) = (w(&workshop), w(&factory));
+    assert!(small > 50 && big > 10 * small, "workshop {small}, factory {big} steps");
+    assert!(big < fangkong::budget::WORK_BUDGET / 100, "the embedded pack is far under the budget: {big}");
+    // Linear: twice the roster, about twice the steps.
+    let mut twice = factory.clone();
+    let rows = twice["roster"].as_array().unwrap().clone();
+    twice["roster"].as_array_mut().unwrap().extend(rows);
+    let ratio = w(&twice) as f64 / big as f64;
+    assert!((1.8..2.1).contains(&ratio), "{ratio}");
+
+    let normal = engine().check_filing_value(&factory, &opts);
+    assert_ne!(normal.decision, Decision::Incomplete);
+    // The steps are counted on the walked submission (the answer names them).
+    let stopped = engine().check_filing_value(&factory, &opts.clone().budget(0));
+    assert_eq!(stopped.decision, Decision::Incomplete);
+    assert_eq!(stopped.diagnostics.len(), 1);
+    let d = &stopped.diagnostics[0];
+    assert_eq!(d.code, "engine.budget_exhausted");
+    let steps = d.params["steps"].as_u64().unwrap();
+    assert!(steps > big / 2 && steps < big * 2, "{steps} against {big}");
+    assert!(d.message.contains(&steps.to_string()), "{}", d.message);
+    let just_under = engine().check_filing_value(&factory, &opts.clone().budget(steps - 1));
+    assert_eq!(just_under.diagnostics[0].code, "engine.budget_exhausted");
+    assert_eq!(engine().check_filing_value(&factory, &opts.budget(steps)).decision, normal.decision);
+}

@@ -37,3 +37,38 @@ pub(super) fn collection_loops(node: &Node) -> usize {
 fn of_document(n: &Node) -> bool {
     matches!(n, Node::Field { base: Base::Doc, .. })
 }
+
+/// The work of evaluating `node` once on `doc` (with `elem` the current item), in steps:
+/// one per node, and one per element an aggregate visits. Found from the collections' lengths
+/// without evaluating anything; deterministic, so the budget does not depend on the machine.
+pub(super) fn work(node: &Node, doc: &serde_json::Value, elem: Option<&serde_json::Value>) -> u64 {
+    let len = |n: &Node| -> u64 {
+        let Node::Field { base, path, .. } = n else { return 0 };
+        let mut v = match base {
+            Base::Doc => Some(doc),
+            Base::Elem => elem,
+        };
+        for s in path {
+            v = v.and_then(|x| x.get(s.as_str()));
+        }
+        v.and_then(serde_json::Value::as_array).map_or(0, |a| a.len() as u64)
+    };
+    1 + match node {
+        // The condition's own cost does not depend on the item (the language has no nested
+        // aggregates), so it is counted once and multiplied.
+        Node::Count(arr, cond) | Node::Any(arr, cond) => len(arr).saturating_mul(work(cond, doc, None)),
+        Node::In(a, b) => work(a, doc, elem).saturating_add(len(b)),
+        Node::Not(a) | Node::Neg(a) | Node::Size(a) | Node::Present(a) => work(a, doc, elem),
+        Node::Bin(_, a, b) | Node::Days(a, b) | Node::Latest(a, b) | Node::AddDays(a, b) => {
+            work(a, doc, elem).saturating_add(work(b, doc, elem))
+        }
+        Node::If(c, a, b) => work(c, doc, elem).saturating_add(work(a, doc, elem)).saturating_add(work(b, doc, elem)),
+        Node::Num(_)
+        | Node::Bool(_)
+        | Node::Str(_)
+        | Node::Date(_)
+        | Node::StrList(_)
+        | Node::Today
+        | Node::Field { .. } => 0,
+    }
+}

@@ -160,6 +160,7 @@ pub fn answer(engine: &Engine, case: &Case) -> Result<Value, String> {
         pack_version: case.pack_version.clone(),
         scope: case.scope.clone(),
         personal: case.personal,
+        budget: fangkong::budget::WORK_BUDGET,
     };
     let text = match &case.input {
         Input::Json(v) => v.to_string(),

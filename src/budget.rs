@@ -1,0 +1,79 @@
+//! The work budget of one evaluation (issue 10, point 1). The pack compiler already refuses
+//! rules whose cost is not linear in the submission (`expr/cost.rs`); the budget bounds the
+//! rest: before the rules run, the work they will take on this submission is counted in steps
+//! (one per expression node, one per element an aggregate or a per-item rule visits), from the
+//! collections' lengths alone. Steps, not wall time, so a submission gets the same answer on
+//! every machine. Over the budget, nothing is evaluated and the answer says so:
+//! `engine.budget_exhausted`, decision `incomplete`.
+
+use serde_json::Value;
+
+use crate::pack::{AssertCheck, FieldPath, Pack, RuleBody, Seg};
+use crate::schema::Subject;
+
+/// Steps one evaluation may take. The embedded pack takes about 50,000 steps for a
+/// 1,000-person roster (`tests/hostile.rs`), so even the largest submission accepted (4 MiB)
+/// stays below it with the embedded packs; a pack of many costly rules may not.
+pub const WORK_BUDGET: u64 = 50_000_000;
+
+/// The steps evaluating `pack`'s rules on `subject` takes on the canonical document `doc`.
+pub fn work(pack: &Pack, subject: Subject, doc: &Value) -> u64 {
+    let mut total: u64 = 0;
+    for rule in pack.rules.iter().filter(|r| r.subject == subject) {
+        let w = match &rule.body {
+            RuleBody::Field(checks) => {
+                checks.iter().flat_map(|c| c.fields.iter().chain(&c.required)).map(|f| places(doc, f)).sum()
+            }
+            RuleBody::Assert(checks) | RuleBody::Gate { checks, .. } => checks.iter().map(|c| check(c, doc)).sum(),
+            RuleBody::Isolation(iso) => {
+                let items = elements(doc, &iso.each);
+                let per: u64 = items
+                    .iter()
+                    .map(|it| {
+                        iso.when.work(doc, Some(it)) + iso.start.work(doc, Some(it)) + iso.days.work(doc, Some(it))
+                    })
+                    .sum();
+                per + iso.by.work(doc, None)
+            }
+            _ => 1,
+        };
+        total = total.saturating_add(w);
+    }
+    total
+}
+
+fn check(c: &AssertCheck, doc: &Value) -> u64 {
+    let once = |elem: Option<&Value>| -> u64 {
+        let mut w = 1 + c.required.len() as u64;
+        for e in c.when.iter().chain(c.assert.iter()).chain(c.params.iter().map(|(_, e)| e)) {
+            w = w.saturating_add(e.work(doc, elem));
+        }
+        w
+    };
+    match &c.each {
+        None => once(None),
+        Some(path) => elements(doc, path).iter().map(|it| once(Some(it))).fold(0, u64::saturating_add),
+    }
+}
+
+fn elements<'v>(doc: &'v Value, path: &[String]) -> &'v [Value] {
+    let mut v = Some(doc);
+    for s in path {
+        v = v.and_then(|x| x.get(s.as_str()));
+    }
+    v.and_then(Value::as_array).map_or(&[][..], Vec::as_slice)
+}
+
+/// How many places a field path has in `doc` (one per element at each `Each` segment).
+fn places(doc: &Value, path: &FieldPath) -> u64 {
+    fn go(v: &Value, segs: &[Seg]) -> u64 {
+        let Some((seg, rest)) = segs.split_first() else { return 1 };
+        match seg {
+            Seg::Key(k) => v.get(k.as_str()).map_or(1, |c| go(c, rest)),
+            Seg::Each(k) => {
+                v.get(k.as_str()).and_then(Value::as_array).map_or(1, |a| a.iter().map(|x| go(x, rest)).sum())
+            }
+        }
+    }
+    go(doc, &path.segs)
+}
