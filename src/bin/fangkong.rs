@@ -35,7 +35,9 @@ options:
   --pack FILE              a rule pack (or an array of versions) instead of the embedded shenzhen-2020
   --pack-id ID             an embedded pack family: shenzhen-2020, guangming-2020, hangzhou-2020
   --pack-version V         judge with this version instead of the one in force on the submission's date
-  --jsonl                  one submission per line in, one answer per line out, in the same order;
+  --jsonl                  one submission per line in, one answer per line out, in the same order,
+                           each starting with its line number: {"line":N,…}; lines are read as
+                           bytes (not UTF-8: input.not_utf8; over 4 MiB: input.too_large);
                            uses every core (RAYON_NUM_THREADS=N to use fewer)
   --personal               give back the normalised values of personal fields (names, phones,
                            ID numbers) in `normalized` too; left out by default
@@ -158,6 +160,7 @@ fn options(a: &Args) -> Result<Options, String> {
         pack_version: a.pack_version.clone(),
         scope: a.scope.clone(),
         personal: a.personal,
+        budget: fangkong::budget::WORK_BUDGET,
     })
 }
 
