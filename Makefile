@@ -39,8 +39,10 @@ pkg: setup-js
 pkg-check: setup-js
 	scripts/build-pkg.sh --check
 
+# Both wasm modules: the compiler (default features) and the runtime (no pack compiler).
 lint-wasm: setup-js
 	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
 
 test-types: setup-js
 	node js/node_modules/typescript/bin/tsc -p js/tsconfig.json
@@ -58,9 +60,12 @@ bench: setup-js
 	node js/bench/peers.mjs
 	@$(MAKE) --no-print-directory size
 
+# The runtime module (what the portal's pages load) and the pack compiler's (the workbench's).
 size:
-	@raw=$$(wc -c <pkg/fangkong_bg.wasm); gz=$$(gzip -9 -c pkg/fangkong_bg.wasm | wc -c); \
-	  echo "pkg/fangkong_bg.wasm: $$raw bytes raw, $$gz bytes gzip -9 ($$((gz / 1024)) KiB)"
+	@for w in fangkong_bg fangkong_compiler_bg; do \
+	  raw=$$(wc -c <pkg/$$w.wasm); gz=$$(gzip -9 -c pkg/$$w.wasm | wc -c); \
+	  echo "pkg/$$w.wasm: $$raw bytes raw, $$gz bytes gzip -9 ($$((gz / 1024)) KiB)"; \
+	done
 
 # Fuzzing (fuzz/, cargo-fuzz layout, stable Rust): every target for FUZZ_SECONDS each (default 150,
 # about 10 minutes in all on 2 cores), FUZZ_JOBS (2) at a time; executions, time and findings

@@ -23,6 +23,8 @@ import type {
   RuleId,
 } from 'fangkong';
 import * as web from 'fangkong/web';
+import { Engine as Compiler, compilePack, lint } from 'fangkong/compiler';
+import type { PackLint } from 'fangkong/compiler';
 
 const filing: Filing = {
   filedOn: '2020-02-03',
@@ -136,7 +138,12 @@ export async function inBrowser(wasmUrl: URL): Promise<Decision> {
 export function onServer(text: string, browserHash: string): Decision | 'mismatch' {
   let engine: Engine;
   try {
-    engine = new Engine(text);
+    // The pack compiler is the second module; the runtime loads what it compiled.
+    const checked: PackLint = lint(text);
+    if (!checked.ok) console.warn(checked.missingLabels.map((m) => `${m.locale} ${m.key}`));
+    const bytes: Uint8Array = compilePack(text);
+    engine = Engine.fromCompiled(bytes);
+    new Compiler(text).free();
   } catch (e) {
     const err = e as FangkongError;
     console.error(err.code, err.path, err.errors?.map((x) => `${x.path} ${x.code} ${x.message}`));

@@ -1,5 +1,11 @@
 #!/usr/bin/env bash
 # Builds the npm package `fangkong` (WebAssembly + JS glue + types) into pkg/ or OUT.
+# Two modules from the same crate (issue 9, point 5; BENCHMARKS.md, "Two modules"):
+#   fangkong_bg.wasm + fangkong.js: the runtime (`--no-default-features`): the embedded packs
+#     precompiled by build.rs, no pack compiler. What `fangkong`, `fangkong/web` and
+#     `fangkong/form` load.
+#   fangkong_compiler_bg.wasm + fangkong_compiler.js: the same with the pack compiler
+#     (`--features compiler`): `new Engine(pack)`, `lint`, `compilePack`. `fangkong/compiler`.
 #   scripts/build-pkg.sh [OUT]      build into OUT (default pkg/)
 #   scripts/build-pkg.sh --check    build into a temp dir and fail if pkg/ differs from it
 # Needs: rustup target wasm32-unknown-unknown, wasm-bindgen-cli pinned to Cargo.toml's
@@ -10,6 +16,7 @@
 # at $WASM_OPT_LEVEL below. Both were chosen by measurement: BENCHMARKS.md, "Build profiles".
 # To measure another trade (never for pkg/, which `--check` compares against the defaults):
 #   CARGO_PROFILE_WASM_OPT_LEVEL=3 FANGKONG_WASM_OPT=-O3 scripts/build-pkg.sh /tmp/pkg-3-O3
+#   CARGO_PROFILE_WASM_RUNTIME_OPT_LEVEL=z scripts/build-pkg.sh /tmp/pkg-runtime-z
 set -euo pipefail
 case "${1:-}" in
   ""|--check) ;;
@@ -56,26 +63,38 @@ fi
 cargo_home=${CARGO_HOME:-$HOME/.cargo}
 export CARGO_TARGET_DIR=$root/target/pkg-build
 export RUSTFLAGS="--remap-path-prefix=$cargo_home/registry/src=/cargo --remap-path-prefix=$root=/fangkong"
-cargo build --lib --profile wasm --locked --target wasm32-unknown-unknown -q
-
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-wasm-bindgen --target web --out-dir "$work" --out-name fangkong \
-  "$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm/fangkong.wasm"
-
 rm -rf "$out"
 mkdir -p "$out"
-"$WASM_OPT" "$WASM_OPT_LEVEL" --strip-debug --strip-producers "$work/fangkong_bg.wasm" -o "$out/fangkong_bg.wasm"
-cp "$work/fangkong.js" "$out/"
-# The generated class has `[Symbol.dispose]()`: name its lib so consumers on es2022 type-check
-# (TypeScript >= 5.2). Then the default pack's `Code`, `RuleId` and `GateId` unions, which the
-# hand-written types (src/types.d.ts) use: generated from the pack, never written by hand.
-{
-  echo '/// <reference lib="esnext.disposable" />'
-  cat "$work/fangkong.d.ts"
-  node scripts/gen-types.mjs packs/shenzhen-2020.json
-} >"$out/fangkong.d.ts"
+
+# module NAME PROFILE CARGO-FEATURE-FLAGS...: build, bind and optimise one module into $out.
+module() {
+  local name=$1 profile=$2
+  shift 2
+  cargo build --lib --profile "$profile" --locked --target wasm32-unknown-unknown -q "$@"
+  wasm-bindgen --target web --out-dir "$work" --out-name "$name" \
+    "$CARGO_TARGET_DIR/wasm32-unknown-unknown/$profile/fangkong.wasm"
+  "$WASM_OPT" "$WASM_OPT_LEVEL" --strip-debug --strip-producers "$work/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
+  cp "$work/$name.js" "$out/"
+  # A trap must not poison the module: the glue re-instantiates it (scripts/recover-glue.mjs).
+  node scripts/recover-glue.mjs "$out/$name.js"
+  # The generated class has `[Symbol.dispose]()`: name its lib so consumers on es2022 type-check
+  # (TypeScript >= 5.2). Then the default pack's `Code`, `RuleId` and `GateId` unions, which the
+  # hand-written types (src/types.d.ts) use: generated from the pack, never written by hand.
+  {
+    echo '/// <reference lib="esnext.disposable" />'
+    cat "$work/$name.d.ts"
+    node scripts/gen-types.mjs packs/shenzhen-2020.json
+  } >"$out/$name.d.ts"
+}
+# The runtime in its own profile (Cargo.toml's `wasm-runtime`: its opt-level is the size/speed
+# trade BENCHMARKS.md records); the compiler module in the `wasm` profile.
+module fangkong wasm-runtime --no-default-features
+module fangkong_compiler wasm --features compiler
 cp js/pkg-template/* "$out/"
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 sed -i "s/\"version\": \"0.0.0-template\"/\"version\": \"$version\"/" "$out/package.json"
-echo "built $out: $(wc -c <"$out/fangkong_bg.wasm") bytes of wasm, $(gzip -9 -c "$out/fangkong_bg.wasm" | wc -c) gzipped"
+for w in fangkong_bg fangkong_compiler_bg; do
+  echo "built $out/$w.wasm: $(wc -c <"$out/$w.wasm") bytes, $(gzip -9 -c "$out/$w.wasm" | wc -c) gzipped"
+done

@@ -228,7 +228,7 @@ fn label(pack: &Pack, locale: Locale, key: &str) -> (Option<String>, Option<Stri
 pub fn rule_title(pack: &Pack, locale: Locale, id: &str) -> String {
     label(pack, locale, id)
         .0
-        .or_else(|| pack.doc.rules.iter().find(|r| r.id == id).and_then(|r| r.title.clone()))
+        .or_else(|| pack.rules.iter().find(|r| r.id == id).and_then(|r| r.title.clone()))
         .unwrap_or_else(|| id.to_owned())
 }
 

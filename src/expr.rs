@@ -88,7 +88,7 @@ pub enum ParamValue {
     /// A boolean.
     Bool(bool),
     /// A date.
-    Date(NaiveDate),
+    Date(#[serde(with = "crate::pack::compact::date")] NaiveDate),
     /// A text.
     Str(String),
     /// A list of texts.

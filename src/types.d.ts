@@ -592,7 +592,8 @@ export interface PackErrorInfo {
  * What the package throws: a real `Error` with a one-line message and a stable `code` —
  * `options.invalid` (at `engine.checker(options)` once, or at each call given options),
  * `input.unconvertible`, `input.too_large` (a batch over 64 MiB of JSON, in or out, then with
- * `maxBytes`), or a pack code (`pack.*`, then with `path` and every mistake in `errors`). (A
+ * `maxBytes`), or a pack code (`pack.*`, then with `path` and every mistake in `errors`;
+ * `pack.no_compiler` for `new Engine(pack)` in the runtime module, which has no pack compiler). (A
  * freed engine or checker throws wasm-bindgen's own `Error`, without `code`.)
  */
 export interface FangkongError extends Error {

@@ -1,13 +1,15 @@
 // Offline after the first visit: the pages, the package, the packs and the examples are
 // cached; every same-origin GET is answered from the network when it can be (and the cache
 // refreshed), from the cache when it cannot. POSTs are never cached (the outbox keeps them).
-const CACHE = 'fangkong-portal-v3';
+const CACHE = 'fangkong-portal-v4';
 const PRECACHE = [
   '/', '/index.html', '/filing.html', '/inspection.html', '/dashboard.html', '/workbench.html', '/favicon.svg',
   '/css/app.css', '/css/print.css', '/css/filing.css', '/css/inspection.css', '/css/dashboard.css', '/css/workbench.css',
   '/js/app.mjs', '/js/index.mjs', '/js/filing.mjs', '/js/inspection.mjs', '/js/dashboard.mjs', '/js/workbench.mjs',
   '/js/check-worker.mjs', '/js/batch-worker.mjs', '/js/worker-engines.mjs',
   '/pkg/fangkong.js', '/pkg/fangkong_bg.wasm', '/pkg/form.js',
+  // The pack compiler (the workbench, custom packs in the workers).
+  '/pkg/fangkong_compiler.js', '/pkg/fangkong_compiler_bg.wasm',
   '/packs/shenzhen-2020.json', '/packs/guangming-2020.json', '/packs/hangzhou-2020.json',
   '/examples/filings/workshop.json', '/examples/inspections/factory-worked.json',
   '/examples/indicators/guangming-district.json',

@@ -1,9 +1,15 @@
 // `make bench` (wasm part): the npm package's speed in Node, on the same inputs as the
 // native criterion benchmarks. Median of repeated timed batches; prints a Markdown table.
+// FANGKONG_PKG=DIR measures another build of the package (scripts/build-pkg.sh DIR), e.g. the
+// runtime at another opt-level (BENCHMARKS.md, "Two modules: runtime and compiler").
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Engine } from 'fangkong';
+import { pathToFileURL } from 'node:url';
 import { generate } from '../../scripts/gen_filings.mjs';
+
+const pkg = process.env.FANGKONG_PKG;
+const { Engine } = await import(pkg ? pathToFileURL(join(pkg, 'node.js')).href : 'fangkong');
 
 const root = new URL('../../', import.meta.url);
 const read = (p) => readFileSync(new URL(p, root), 'utf8');
@@ -39,7 +45,7 @@ const person = read('examples/screening/returned-from-area.json');
 
 console.log('| benchmark (wasm in Node ' + process.version + ') | time (median) |');
 console.log('|---|---:|');
-median('compile default pack family (`Engine.withDefaultPack()`)', () => Engine.withDefaultPack().free());
+median('load the default pack family, precompiled (`Engine.withDefaultPack()`)', () => Engine.withDefaultPack().free());
 median('check a filing: workshop, JSON text', () => engine.checkFiling(workshop, opts));
 median('check a filing: workshop, plain object', () => engine.checkFiling(workshopObj, opts));
 median('check a filing: factory, 1,000-person roster', () => engine.checkFiling(factory, opts));

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import * as fangkong from 'fangkong';
+import * as compiler from 'fangkong/compiler';
 import { CLI, ROOT, loadCases, missingKinds, nativeAnswers, portableCase } from './lib/cases.mjs';
 import { parityTests } from './lib/parity.mjs';
 import { runCases } from './lib/run-cases.mjs';
@@ -26,7 +27,7 @@ test('parity in Node: every golden case gives the CLI answer byte for byte', asy
 
 test('bad inputs in Node: a diagnostic answer or an Error, and the module keeps working', async (t) => {
   const packText = readFileSync(join(ROOT, 'packs/shenzhen-2020.json'), 'utf8');
-  for (const r of badInputChecks(fangkong, packText)) {
+  for (const r of badInputChecks(fangkong, packText, compiler)) {
     await t.test(r.name, () => assert.ok(r.pass, r.detail));
   }
 });
@@ -41,7 +42,7 @@ test('packInfo and version match the CLI', () => {
   const engine = Engine.withDefaultPack();
   assert.deepEqual(Object.keys(engine.packInfo()), ['id', 'version', 'hash']);
   const file = join(ROOT, 'packs/shenzhen-2020.json');
-  const info = new Engine(readFileSync(file, 'utf8')).packInfo();
+  const info = new compiler.Engine(readFileSync(file, 'utf8')).packInfo();
   const lint = spawnSync(CLI, ['lint-pack', file], { encoding: 'utf8' });
   assert.equal(lint.status, 0, lint.stderr);
   assert.ok(lint.stdout.includes(`${info.id} ${info.version} ${info.hash}`), lint.stdout);
@@ -77,7 +78,7 @@ test('a custom pack from JSON text answers with its own stamp', () => {
   const text = readFileSync(join(ROOT, 'packs/shenzhen-2020.json'), 'utf8');
   const pack = JSON.parse(text);
   pack.version = `${pack.version}-test`;
-  const engine = new Engine(JSON.stringify(pack));
+  const engine = new compiler.Engine(JSON.stringify(pack));
   assert.equal(engine.packInfo().version, pack.version);
   assert.notEqual(engine.packInfo().hash, Engine.withDefaultPack().packInfo().hash);
   const a = engine.checkFiling({}, { now: '2020-02-04', packVersion: pack.version });

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Engine } from 'fangkong';
+import { Engine as Compiler } from 'fangkong/compiler';
 import { ROOT } from './lib/cases.mjs';
 import { NOW, axe, openPortal, portal, screenshot } from './lib/portal.mjs';
 
@@ -33,7 +34,7 @@ const sig = (a) => `${a.decision}|${[...a.diagnostics].sort().join(',')}`;
 /** The engine's error for a text (it must throw). */
 function loadError(text) {
   try {
-    new Engine(text);
+    new Compiler(text);
   } catch (e) {
     return e;
   }
@@ -135,7 +136,7 @@ test('workbench: a broken pack shows its error at its pointer, a fixed one loads
   const ten = `${SHENZHEN.slice(0, lead)}10${SHENZHEN.slice(lead + 1)}`;
   assert.equal(JSON.parse(ten).parameters.leadDays.value, 10);
   const base = Engine.withDefaultPack();
-  const edited = new Engine(ten);
+  const edited = new Compiler(ten);
   const want = EXAMPLE_FILES.filter((f) => sig(answer(base, f)) !== sig(answer(edited, f)));
   assert.ok(want.includes('filings/workshop.json'), `leadDays 10 changes ${want}`);
   await retype(page, lead, lead + 1, '10');

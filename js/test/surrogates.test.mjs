@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Engine } from 'fangkong';
+import { Engine as Compiler } from 'fangkong/compiler';
 import { CLI, ROOT } from './lib/cases.mjs';
 
 const NOW = '2020-02-04T10:00:00+08:00';
@@ -64,8 +65,8 @@ test('a pack with a lone surrogate escape loads as JSON.parse reads it', () => {
   pack.labels.en['filing:enterprise.name'].label = 'Enterprise \ud83d';
   const text = JSON.stringify(pack);
   assert.ok(text.includes('Enterprise \\ud83d'));
-  const e = new Engine(text);
+  const e = new Compiler(text);
   const form = JSON.stringify(e.describe('filing', { locale: 'en' }));
   assert.ok(form.includes('Enterprise \ufffd'), 'the label reads U+FFFD');
-  assert.equal(JSON.stringify(new Engine(pack).describe('filing', { locale: 'en' })), form, 'the pack as an object');
+  assert.equal(JSON.stringify(new Compiler(pack).describe('filing', { locale: 'en' })), form, 'the pack as an object');
 });

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Engine } from 'fangkong';
+import { Engine as Compiler } from 'fangkong/compiler';
 import { ROOT, loadCases, nativeAnswers } from './lib/cases.mjs';
 import { loadTypes } from './lib/ts-shapes.mjs';
 
@@ -115,7 +116,7 @@ test('packInfo() and packInfo({ on }) are PackStamps; a pack Error has PackError
   assert.deepEqual(types.problems(engine.packInfo(), 'PackStamp'), []);
   assert.deepEqual(types.problems(engine.packInfo({ on: '2020-02-10' }), 'PackStamp'), []);
   try {
-    new Engine('{"id": 1}');
+    new Compiler('{"id": 1}');
     assert.fail('no throw');
   } catch (e) {
     assert.ok(e.errors.length > 0);

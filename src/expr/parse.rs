@@ -1,12 +1,13 @@
 //! Lexer, parser and type checker of pack expressions (see the module docs of `expr`).
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use super::{ExprError, ExprErrorKind, ExprTy, MAX_DEPTH, MAX_NODES, MAX_SOURCE_CHARS, ParamValue, Scope};
 use crate::schema::{Resolved, Shape, Ty, resolve};
 
 /// Which document a field reference reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Base {
     /// The whole submission.
     Doc,
@@ -15,15 +16,15 @@ pub enum Base {
 }
 
 /// What a field holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FieldKind {
-    Leaf(Ty),
+    Leaf(#[serde(with = "crate::pack::compact::ty")] Ty),
     Object,
     Array,
     StrList,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BinOp {
     Or,
     And,
@@ -40,12 +41,12 @@ pub enum BinOp {
     Coalesce,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Node {
     Num(f64),
     Bool(bool),
     Str(String),
-    Date(NaiveDate),
+    Date(#[serde(with = "crate::pack::compact::date")] NaiveDate),
     StrList(Vec<String>),
     Today,
     Field { base: Base, path: Vec<String>, kind: FieldKind },

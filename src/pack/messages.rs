@@ -32,6 +32,17 @@ impl Catalogue {
         Self { by_locale }
     }
 
+    /// Its entries by locale, each sorted by key (for the compact form, `compact.rs`).
+    #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+    pub(super) fn parts(&self) -> &[(Locale, Vec<(String, MessageDoc)>)] {
+        &self.by_locale
+    }
+
+    /// A catalogue from entries as [`Self::parts`] gives them (already sorted, keys unique).
+    pub(super) fn from_parts(by_locale: Vec<(Locale, Vec<(String, MessageDoc)>)>) -> Self {
+        Self { by_locale }
+    }
+
     fn get(&self, locale: Locale, code: &str) -> Option<&MessageDoc> {
         let (_, msgs) = self.by_locale.iter().find(|(l, _)| *l == locale)?;
         let i = msgs.binary_search_by(|(c, _)| c.as_str().cmp(code)).ok()?;

@@ -35,7 +35,7 @@ self.addEventListener('message', async ({ data }) => {
   try {
     const t0 = performance.now();
     const [content] = await Promise.all([text ?? file.text(), ready]);
-    const engine = engineFor(pack);
+    const engine = await engineFor(pack);
     const lines = [];
     const numbers = [];
     content.split('\n').forEach((l, i) => {

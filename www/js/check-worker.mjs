@@ -31,7 +31,7 @@ self.addEventListener('message', async (event) => {
     await ready;
     const method = METHODS[kind];
     if (!method) throw Object.assign(new Error(`unknown kind: ${kind}`), { code: 'worker.kind' });
-    const answer = engineFor(pack)[method](input, options || {});
+    const answer = (await engineFor(pack))[method](input, options || {});
     self.postMessage({ id, answer });
   } catch (err) {
     self.postMessage({ id, error: { message: String(err?.message ?? err), code: err?.code, path: err?.path } });

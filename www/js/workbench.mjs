@@ -2,7 +2,9 @@
 // `extends` another) in a text box, see every load error at its JSON Pointer and line as they
 // type, run the bundled example submissions against it and against the reference pack side
 // by side, and download it. Everything the engine says is inserted as text.
-import { Engine } from '/pkg/fangkong.js';
+// The edited pack is compiled by the package's second module, `fangkong/compiler` (the pack
+// compiler): only this page loads it; the reference engine is the runtime's (app.mjs).
+import initCompiler, { Engine } from '/pkg/fangkong_compiler.js';
 import { el, engine, header, settings, store, t } from './app.mjs';
 
 /** The example submissions (examples/), by the kind of check each one is. */
@@ -216,7 +218,7 @@ async function missingLabels(pack, e) {
 header('workbench');
 const main = document.getElementById('main');
 document.getElementById('status').textContent = t('loading');
-const reference = await engine();
+const [reference] = await Promise.all([engine(), initCompiler()]);
 const draft = store('workbench');
 const now = settings.now();
 const today = now.slice(0, 10); // the version in force on the day of "now"

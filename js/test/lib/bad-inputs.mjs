@@ -10,8 +10,9 @@ const OK_FILING = {
   enterprise: { name: '测试企业' },
 };
 
-/** Runs every check; returns `[{ name, pass, detail }]`. `packText`: the default pack's JSON. */
-export function badInputChecks(mod, packText) {
+/** Runs every check; returns `[{ name, pass, detail }]`. `packText`: the default pack's JSON.
+ *  `mod`: the runtime module (`fangkong`); `compiler`: the pack compiler's (`fangkong/compiler`). */
+export function badInputChecks(mod, packText, compiler) {
   const { Engine } = mod;
   const engine = Engine.withDefaultPack();
   const reference = JSON.stringify(engine.checkFiling(OK_FILING, { now: NOW }));
@@ -165,27 +166,44 @@ export function badInputChecks(mod, packText) {
     return { name: 'a batch of mixed inputs', pass, detail: a.map((x) => x.decision).join(',') };
   })());
 
-  // Packs.
-  throws('a pack that is not JSON', () => new Engine('{'), 'pack.syntax', /^rule pack has 1 error/, (e) => typeof e.path === 'string' && Array.isArray(e.errors) && e.errors.length === 1);
-  throws('a pack undefined', () => new Engine(undefined), 'input.unconvertible', /expected a rule pack object or JSON text, got undefined/);
-  throws('a pack of the wrong shape', () => new Engine({}), 'pack.syntax', /^rule pack has/, (e) => Array.isArray(e.errors));
+  // Packs: compiled by the second module, `fangkong/compiler`; the runtime has no pack compiler.
+  const { Engine: Compiler, compilePack } = compiler;
+  throws('a pack that is not JSON', () => new Compiler('{'), 'pack.syntax', /^rule pack has 1 error/, (e) => typeof e.path === 'string' && Array.isArray(e.errors) && e.errors.length === 1);
+  throws('a pack undefined', () => new Compiler(undefined), 'input.unconvertible', /expected a rule pack object or JSON text, got undefined/);
+  throws('a pack of the wrong shape', () => new Compiler({}), 'pack.syntax', /^rule pack has/, (e) => Array.isArray(e.errors));
   const pack = JSON.parse(packText);
   const badRule = pack.rules.findIndex((r) => Array.isArray(r.checks) && r.checks.some((c) => typeof c.assert === 'string'));
   if (badRule >= 0) {
     const broken = structuredClone(pack);
     const check = broken.rules[badRule].checks.findIndex((c) => typeof c.assert === 'string');
     broken.rules[badRule].checks[check].assert = 'staff.returing > 0';
-    throws('a pack with an unknown field', () => new Engine(JSON.stringify(broken)), 'pack.unknown_reference', /staff\.returing/,
+    throws('a pack with an unknown field', () => new Compiler(JSON.stringify(broken)), 'pack.unknown_reference', /staff\.returing/,
       (e) => e.path === `/rules/${badRule}/checks/${check}/assert` && e.errors[0].code === 'pack.unknown_reference' && e.errors[0].path === e.path);
   } else {
     results.push({ name: 'a pack with an unknown field', pass: false, detail: 'no rule with an assert check in the default pack' });
   }
   results.push((() => {
-    const custom = new Engine(pack);
+    const custom = new Compiler(pack);
     const info = custom.packInfo();
     const same = info.id === pack.id && info.version === pack.version && /^sha256:[0-9a-f]{64}$/.test(info.hash)
-      && JSON.stringify(new Engine(packText).packInfo()) === JSON.stringify(info);
+      && JSON.stringify(new Compiler(packText).packInfo()) === JSON.stringify(info);
     return { name: 'the default pack as an object', pass: same, detail: JSON.stringify(custom.packInfo()) };
+  })());
+  throws('a pack given to the runtime', () => new Engine(packText), 'pack.no_compiler', /no pack compiler.*fangkong\/compiler/);
+  throws('bytes that are not a compiled pack', () => Engine.fromCompiled(new Uint8Array([1, 2, 3])), 'pack.syntax', /compiled pack/);
+  results.push((() => {
+    // A custom pack compiled by the compiler module, loaded by the runtime without a compiler:
+    // the same stamp and the same answer as the compiler module's own engine.
+    const custom = structuredClone(pack);
+    custom.version = `${pack.version}-custom`;
+    const compiled = new Compiler(custom);
+    const loaded = Engine.fromCompiled(compilePack(JSON.stringify(custom)));
+    const opts = { now: NOW, packVersion: custom.version };
+    const a = JSON.stringify(loaded.checkFiling(OK_FILING, opts));
+    const same = JSON.stringify(loaded.packInfo()) === JSON.stringify(compiled.packInfo())
+      && a === JSON.stringify(compiled.checkFiling(OK_FILING, opts)) && a.includes(custom.version)
+      && JSON.stringify(Engine.withDefaultPack().packInfo()) === JSON.stringify(new Compiler(packText).packInfo());
+    return { name: 'a custom pack compiled, then loaded by the runtime', pass: same, detail: a.slice(0, 200) };
   })());
 
   throws('an embedded pack that does not exist', () => Engine.withPackId('wuhan-2020'), 'pack.unknown_reference', /no embedded pack `wuhan-2020`; embedded: shenzhen-2020/);

@@ -1,0 +1,86 @@
+//! The packs build.rs precompiled (what the npm package's runtime module loads, with no pack
+//! compiler) are the packs compiled at run time: equal compiled models, equal hashes, and the
+//! same answer, byte for byte, on every golden case.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+mod common;
+
+use common::{answer, check_answer, load_cases};
+use fangkong::Engine;
+use fangkong::pack::Pack;
+
+const FAMILIES: [&str; 3] = ["shenzhen-2020", "guangming-2020", "hangzhou-2020"];
+
+/// A compiled pack as text, without the JSON it was compiled from (which a precompiled pack
+/// does not carry).
+fn model(p: &Pack) -> String {
+    format!("{:?}", Pack { json: serde_json::Value::Null, ..p.clone() })
+}
+
+#[test]
+fn precompiled_packs_equal_the_packs_compiled_at_run_time() {
+    for id in FAMILIES {
+        let compiled = Engine::with_pack_id(id).unwrap();
+        let loaded = Engine::precompiled(id).unwrap();
+        let (a, b): (Vec<&Pack>, Vec<&Pack>) = (compiled.packs().collect(), loaded.packs().collect());
+        assert_eq!(a.len(), b.len(), "{id}: versions");
+        assert!(!a.is_empty());
+        for (x, y) in a.iter().zip(&b) {
+            assert_eq!(x.stamp, y.stamp, "{id}: id, version and hash");
+            assert!(x.stamp.hash.starts_with("sha256:") && x.json.is_object() && y.json.is_null());
+            assert_eq!(model(x), model(y), "{id} {}: compiled model", x.stamp.version);
+        }
+        assert_eq!(compiled.to_compiled().unwrap(), loaded.to_compiled().unwrap(), "{id}: compact form");
+    }
+    assert!(Engine::precompiled("shenzhen-2019").is_err_and(|e| e.to_string().contains("no embedded pack")));
+}
+
+#[test]
+fn every_golden_case_has_the_same_answer_from_precompiled_packs() {
+    let cases = load_cases();
+    assert!(cases.len() >= 60);
+    let mut engines = Vec::new();
+    for id in FAMILIES {
+        engines.push((id, Engine::with_pack_id(id).unwrap(), Engine::precompiled(id).unwrap()));
+    }
+    for case in &cases {
+        let id = case.pack.as_deref().unwrap_or("shenzhen-2020");
+        let (_, compiled, loaded) = engines.iter().find(|(i, _, _)| *i == id).unwrap();
+        let want = answer(compiled, case).unwrap();
+        let got = answer(loaded, case).unwrap();
+        assert_eq!(got.to_string(), want.to_string(), "{}", case.file);
+        check_answer(&got, &case.expect).unwrap_or_else(|e| panic!("{}: {e}", case.file));
+    }
+}
+
+#[test]
+fn a_custom_pack_round_trips_through_the_compact_form() {
+    let mut family = common::default_family();
+    family[0]["rules"][0]["title"] = "A title of my own".into();
+    family[0]["parameters"]["leadDays"]["value"] = 5.into();
+    let custom = Engine::from_pack_json(&serde_json::Value::Array(family).to_string()).unwrap();
+    let bytes = custom.to_compiled().unwrap();
+    let loaded = Engine::from_compiled(&bytes).unwrap();
+    let models = |e: &Engine| e.packs().map(model).collect::<Vec<_>>();
+    assert_eq!(models(&loaded), models(&custom));
+    assert_ne!(loaded.pack_info(), Engine::precompiled("shenzhen-2020").unwrap().pack_info());
+}
+
+#[test]
+fn a_truncated_or_altered_compact_form_is_an_error_never_a_panic() {
+    let bytes = Engine::precompiled("hangzhou-2020").unwrap().to_compiled().unwrap();
+    let ends = (0..bytes.len()).step_by(101).chain(bytes.len().saturating_sub(300)..bytes.len());
+    for n in ends {
+        assert!(Engine::from_compiled(&bytes[..n]).is_err(), "truncated to {n} bytes");
+    }
+    // One byte changed anywhere: refused, or read as some pack, but never a panic.
+    for i in (0..bytes.len()).step_by(61) {
+        let mut b = bytes.clone();
+        b[i] ^= 0x5a;
+        let _ = Engine::from_compiled(&b);
+    }
+    assert!(
+        Engine::from_compiled(br#"{"id": "shenzhen-2020"}"#).is_err_and(|e| e.to_string().contains("compiled pack"))
+    );
+}
