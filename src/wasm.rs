@@ -76,6 +76,18 @@ impl WasmEngine {
         Engine::with_pack_id(id).map(|inner| WasmEngine { inner: Rc::new(inner) }).map_err(|e| pack_error(&e))
     }
 
+    /// This module has no pack compiler: `new Engine(pack)` is in `fangkong/compiler`, and a
+    /// pack it compiled (`compilePack`) loads here with `Engine.fromCompiled`. Always throws
+    /// an `Error` (`pack.no_compiler`).
+    #[cfg(not(feature = "compiler"))]
+    #[wasm_bindgen(constructor)]
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "never")] _pack: JsValue) -> Result<WasmEngine, Error> {
+        Err(coded(
+            "this module has no pack compiler: compile a pack with `fangkong/compiler` (`new Engine(pack)`, or `compilePack(pack)` for `Engine.fromCompiled`)",
+            "pack.no_compiler",
+        ))
+    }
+
     /// The engine with a custom pack compiled by `compilePack` of `fangkong/compiler` (the
     /// same package version): loaded without the pack compiler. Throws an `Error`
     /// (`pack.syntax`) for bytes that are not such a pack.
