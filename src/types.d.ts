@@ -605,3 +605,10 @@ export interface FangkongError extends Error {
   /** For `input.too_large`: the most bytes of JSON a batch holds (in, and out). */
   maxBytes?: number;
 }
+
+/** `memoryUsage()`: the package's heap in use and the most it lets itself use. Work that would
+ * pass the limit is refused with an `Error` whose `code` is `engine.out_of_memory`. */
+export interface MemoryUsage {
+  liveBytes: number;
+  limitBytes: number;
+}

@@ -1,0 +1,83 @@
+// No trap poisons the module (issue 10, point 3). When wasm runs out of memory an allocation
+// fails and the module traps (`RuntimeError: unreachable`); before, every later call failed,
+// even `Engine.withDefaultPack()`. Now:
+//   - work that would pass the package's heap limit is refused first, with an `Error` whose
+//     code is `engine.out_of_memory` (keeping 4,000 engines used to trap);
+//   - a trap that still happens is reported as `engine.trapped`, the module is made afresh on
+//     the next call, a fresh engine answers, and an engine of the replaced instance throws
+//     `engine.lost` instead of reading the new instance's memory.
+// Each scenario runs in its own Node process: a trap is provoked by growing the module's
+// memory to the 4 GiB most a wasm32 memory can have, so no allocation can grow it further.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { ROOT } from './lib/cases.mjs';
+
+function run(script) {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: new URL('..', import.meta.url), encoding: 'utf8', timeout: 300_000,
+  });
+  assert.equal(r.status, 0, `exit ${r.status}\n${r.stdout}\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1));
+}
+
+const PRELUDE = `
+import { readFileSync } from 'node:fs';
+import { Engine, initSync, memoryUsage } from 'fangkong';
+const read = (p) => readFileSync(${JSON.stringify(ROOT)} + p, 'utf8');
+const opts = { now: '2020-02-04T10:00:00+08:00' };
+const workshop = read('examples/filings/workshop.json');
+const attempt = (f) => { try { return { ok: f() }; } catch (e) { return { code: e.code, name: e.name, message: e.message, cause: e.cause && e.cause.name }; } };
+`;
+
+test('after a provoked trap, a fresh engine answers and an old one says it is lost', () => {
+  const r = run(`${PRELUDE}
+const before = Engine.withDefaultPack();
+const expected = JSON.stringify(before.checkFiling(workshop, opts));
+// Grow the memory to its maximum: the next allocation that needs more cannot get it.
+const memory = initSync().memory;
+for (let step = 16384; step >= 1;) { try { memory.grow(step); } catch { step >>= 1; } }
+const kept = [];
+let failure;
+for (let i = 0; i < 10000 && !failure; i++) {
+  const r = attempt(() => { kept.push(Engine.withDefaultPack()); });
+  if (!('ok' in r)) failure = r;
+}
+const fresh = attempt(() => JSON.stringify(Engine.withDefaultPack().checkFiling(workshop, opts)));
+const old = attempt(() => before.checkFiling(workshop, opts));
+const freed = attempt(() => { before.free(); kept.forEach((e) => e.free()); return true; });
+console.log(JSON.stringify({ grown: memory.buffer.byteLength, failure, fresh, expected, old, freed }));
+`);
+  assert.equal(r.grown, 4 * 1024 ** 3, 'the memory was grown to 4 GiB');
+  assert.equal(r.failure.code, 'engine.trapped', JSON.stringify(r.failure));
+  assert.equal(r.failure.cause, 'RuntimeError');
+  assert.equal(r.fresh.ok, r.expected, 'a fresh engine answers as before the trap');
+  assert.equal(r.old.code, 'engine.lost', JSON.stringify(r.old));
+  assert.equal(r.freed.ok, true, 'engines of the replaced instance free without touching the new one');
+});
+
+test('keeping thousands of engines is refused with engine.out_of_memory, never a trap', () => {
+  const r = run(`${PRELUDE}
+const base = memoryUsage().liveBytes;
+const kept = [];
+let failure;
+for (let i = 0; i < 20000 && !failure; i++) {
+  const r = attempt(() => { kept.push(Engine.withDefaultPack()); });
+  if (!('ok' in r)) failure = r;
+}
+const perEngine = Math.round((memoryUsage().liveBytes - base) / kept.length);
+const count = kept.length;
+const refusedCheck = attempt(() => kept[0].checkFiling(JSON.stringify({ enterprise: { address: 'x'.repeat(2_000_000) } }), opts).decision);
+for (const e of kept.splice(0)) e.free();
+const after = memoryUsage();
+const fresh = attempt(() => Engine.withDefaultPack().checkFiling(workshop, opts).decision);
+console.log(JSON.stringify({ failure, count, perEngine, refusedCheck, after, base, fresh }));
+`);
+  assert.equal(r.failure.code, 'engine.out_of_memory', JSON.stringify(r.failure));
+  assert.match(r.failure.message, /free engines no longer needed/);
+  assert.ok(r.count > 100, `${r.count} engines before the limit`);
+  assert.equal(r.refusedCheck.code, 'engine.out_of_memory', `a 2 MB submission is refused near the limit too: ${JSON.stringify(r)}`);
+  assert.ok(r.after.liveBytes < r.base + 16 * 1024 * 1024, `freed: ${JSON.stringify(r.after)} (base ${r.base})`);
+  assert.equal(r.fresh.ok, 'approved');
+  console.log(`# ${r.count} engines of ${r.perEngine} bytes each before engine.out_of_memory (limit ${r.after.limitBytes})`);
+});

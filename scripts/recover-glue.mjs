@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// Rewrites wasm-bindgen's JS glue (pkg/fangkong.js, pkg/compiler.js) so that a trap does not
+// poison the module (issue 10, point 3). Called by scripts/build-pkg.sh on each glue file.
+//
+// When WebAssembly traps (`RuntimeError: unreachable`, e.g. an allocation failing), the
+// instance is left in an unknown state and every later call would fail, even
+// `Engine.withDefaultPack()`. The rewritten glue:
+//   - catches a RuntimeError from any call into the module and throws an `Error` with
+//     `code: 'engine.trapped'` (the original error as `cause`);
+//   - on the next call, makes a new instance of the same compiled module (fresh memory);
+//   - stamps every object (Engine, Checker, Draft, …) with the instance's generation, so an
+//     object of a replaced instance throws `code: 'engine.lost'` instead of reading the new
+//     instance's memory through a stale pointer, and its FinalizationRegistry entry never
+//     frees anything in the new instance.
+// Every rewrite must apply (the build fails otherwise), so a wasm-bindgen upgrade that changes
+// the glue is noticed, not silently left unprotected. Usage: node scripts/recover-glue.mjs FILE
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const file = process.argv[2];
+if (!file) {
+  console.error('usage: recover-glue.mjs GLUE.js');
+  process.exit(2);
+}
+let src = readFileSync(file, 'utf8');
+if (src.includes('__fk_gen')) {
+  console.error(`${file}: already rewritten`);
+  process.exit(1);
+}
+
+/** Replace every match of `re` (at least `min`), or fail the build. */
+function rewrite(what, re, to, min = 1) {
+  let n = 0;
+  src = src.replace(re, (...m) => {
+    n += 1;
+    return typeof to === 'function' ? to(...m) : to.replace(/\$(\d)/g, (_, i) => m[Number(i)]);
+  });
+  if (n < min) {
+    console.error(`recover-glue: ${file}: ${what}: expected at least ${min}, found ${n} (did wasm-bindgen's glue change?)`);
+    process.exit(1);
+  }
+}
+
+// Objects remember their instance's generation; their finalizers carry it too.
+rewrite('register in __wrap/constructor', /(\w+)Finalization\.register\((obj|this), \2\.__wbg_ptr, \2\);/g,
+  '$2.__fk_gen = __fk_gen;\n        $1Finalization.register($2, [$2.__wbg_ptr, __fk_gen], $2);');
+rewrite('finalizer', /new FinalizationRegistry\(ptr => wasm\.(__wbg_\w+_free)\(ptr, 1\)\)/g,
+  'new FinalizationRegistry(([ptr, gen]) => { if (gen === __fk_gen) wasm.$1(ptr, 1); })');
+// An object of a replaced instance has nothing to free in the new one.
+rewrite('__destroy_into_raw', /__destroy_into_raw\(\) \{\n(\s+)const ptr = this\.__wbg_ptr;/g,
+  '__destroy_into_raw() {\n$1const ptr = this.__fk_gen === __fk_gen ? this.__wbg_ptr : 0;');
+rewrite('free', /(\n\s+)wasm\.(__wbg_\w+_free)\(ptr, 0\);/g, '$1if (ptr !== 0) wasm.$2(ptr, 0);');
+// Every method reaches its object through __fk_ptr (recovery first, then the generation check).
+rewrite('method calls', /wasm\.(\w+)\(this\.__wbg_ptr\b/g, 'wasm.$1(__fk_ptr(this)');
+// Every instance's exports are guarded.
+rewrite('finalize_init', /\n(\s+)wasm = instance\.exports;/, '\n$1wasm = __fk_guard(instance.exports);');
+
+src += `
+// --- Recovery from a trap (added by scripts/recover-glue.mjs; see its header) ---
+let __fk_gen = 0;
+let __fk_trapped = false;
+
+function __fk_error(message, code, cause) {
+    const e = new Error(message, cause === undefined ? undefined : { cause });
+    e.code = code;
+    return e;
+}
+
+function __fk_recover() {
+    __fk_trapped = false;
+    __fk_gen += 1;
+    const instance = new WebAssembly.Instance(wasmModule, __wbg_get_imports());
+    __wbg_finalize_init(instance, wasmModule);
+}
+
+function __fk_ptr(obj) {
+    if (__fk_trapped) __fk_recover();
+    if (obj.__fk_gen !== __fk_gen) {
+        throw __fk_error('this object belonged to a WebAssembly instance that trapped and was replaced: make it again (e.g. Engine.withDefaultPack())', 'engine.lost');
+    }
+    return obj.__wbg_ptr;
+}
+
+function __fk_guard(exports) {
+    const guarded = {};
+    for (const [name, value] of Object.entries(exports)) {
+        if (typeof value !== 'function') {
+            guarded[name] = value;
+            continue;
+        }
+        guarded[name] = function (...args) {
+            if (__fk_trapped) {
+                __fk_recover();
+                return wasm[name](...args);
+            }
+            try {
+                return value(...args);
+            } catch (e) {
+                if (e instanceof WebAssembly.RuntimeError) {
+                    __fk_trapped = true;
+                    throw __fk_error(\`the WebAssembly engine trapped (\${e.message}); it is made afresh on the next call, and engines made before must be made again\`, 'engine.trapped', e);
+                }
+                throw e;
+            }
+        };
+    }
+    return guarded;
+}
+`;
+writeFileSync(file, src);
