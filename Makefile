@@ -67,8 +67,8 @@ size:
 	  echo "pkg/$$w.wasm: $$raw bytes raw, $$gz bytes gzip -9 ($$((gz / 1024)) KiB)"; \
 	done
 
-# Fuzzing (fuzz/, cargo-fuzz layout, stable Rust): every target for FUZZ_SECONDS each (default 150,
-# about 10 minutes in all on 2 cores), FUZZ_JOBS (2) at a time; executions, time and findings
+# Fuzzing (fuzz/, cargo-fuzz layout, stable Rust): every target for FUZZ_SECONDS each (default 160,
+# about 11 minutes in all on 2 cores), FUZZ_JOBS (2) at a time; executions, time and findings
 # are printed and recorded in RELIABILITY.md. Installs cargo-fuzz once (scripts/setup.sh fuzz).
 fuzz:
 	scripts/fuzz.sh

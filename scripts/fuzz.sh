@@ -8,12 +8,12 @@
 # (scripts/fuzz-corpus.sh); what the fuzzer learns stays in fuzz/corpus/ (not committed).
 # Prints executions per target, the total and the time; exits 1 if anything was found,
 # with the inputs in fuzz/artifacts/<target>/ (reproduce: fuzz/target/*/release/<target> FILE).
-#   FUZZ_SECONDS=150 FUZZ_JOBS=2 FUZZ_TARGETS="check_filing expr" scripts/fuzz.sh
+#   FUZZ_SECONDS=160 FUZZ_JOBS=2 FUZZ_TARGETS="check_filing expr" scripts/fuzz.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh fuzz
 
-SECONDS_EACH=${FUZZ_SECONDS:-150}
+SECONDS_EACH=${FUZZ_SECONDS:-160}
 JOBS=${FUZZ_JOBS:-2}
 TIMEOUT=${FUZZ_TIMEOUT:-10}
 RSS_MB=${FUZZ_RSS_MB:-2048}
