@@ -28,7 +28,8 @@ pub fn check_answer<A: Answer>(a: &A) {
     let text = serde_json::to_string(a).expect("the answer serialises");
     let v: Value = serde_json::from_str(&text).expect("the answer is valid JSON");
     let decision = v.get("decision").cloned().expect("an answer has a decision");
-    serde_json::from_value::<Decision>(decision.clone()).unwrap_or_else(|_| panic!("decision {decision} is not one of the words"));
+    serde_json::from_value::<Decision>(decision.clone())
+        .unwrap_or_else(|_| panic!("decision {decision} is not one of the words"));
     assert!(v.get("pending").and_then(Value::as_u64).is_some(), "pending is a count");
     for d in a.diagnostics() {
         assert!(!d.code.is_empty(), "a diagnostic without a code: {d:?}");
@@ -117,9 +118,31 @@ pub fn golden_packs() -> &'static [Value] {
 pub struct Json(pub Value);
 
 const STRINGS: &[&str] = &[
-    "", " ", "2020-02-04", "2020-02-30", "2020/2/4", "２０２０-０２-０４", "13800138000", "+86 138 0013 8000",
-    "110105194912310021", "11010519491231002X", "91440300MA5FXXXX0X", "440306", "pass", "fail", "partial", "na",
-    "yes", "no", "unknown", "\u{FFFD}", "\u{200B}", "ＩＮＳ-S4-1", "a/b~c", "深圳市光明某某电子有限公司", "NaN",
+    "",
+    " ",
+    "2020-02-04",
+    "2020-02-30",
+    "2020/2/4",
+    "２０２０-０２-０４",
+    "13800138000",
+    "+86 138 0013 8000",
+    "110105194912310021",
+    "11010519491231002X",
+    "91440300MA5FXXXX0X",
+    "440306",
+    "pass",
+    "fail",
+    "partial",
+    "na",
+    "yes",
+    "no",
+    "unknown",
+    "\u{FFFD}",
+    "\u{200B}",
+    "ＩＮＳ-S4-1",
+    "a/b~c",
+    "深圳市光明某某电子有限公司",
+    "NaN",
 ];
 
 impl<'a> Arbitrary<'a> for Json {
