@@ -57,6 +57,26 @@ fn benches(c: &mut Criterion) {
         b.iter(|| engine.check_filing_json(black_box(&fac), &typing_roster))
     });
     c.bench_function("screen a person", |b| b.iter(|| engine.screen_person_json(black_box(&person), &opts)));
+    // A draft (issue 9, point 3): one `set` per keystroke, alternating two values so that every
+    // set changes the answer (workshop: the masks; factory: a phone in row 500, valid or not).
+    let mut draft = engine.draft_filing(&opts);
+    draft.set("", serde_json::from_str(&workshop).unwrap()).unwrap();
+    let mut n = 0u32;
+    c.bench_function("draft.set: workshop, typing the masks", |b| {
+        b.iter(|| {
+            n += 1;
+            draft.set("/supplies/masks", serde_json::json!(if n % 2 == 0 { "60" } else { "6000" })).unwrap()
+        })
+    });
+    let mut draft = engine.draft_filing(&opts);
+    draft.set("", serde_json::from_str(&factory).unwrap()).unwrap();
+    c.bench_function("draft.set: factory, 1,000-person roster, a phone in row 500", |b| {
+        b.iter(|| {
+            n += 1;
+            let phone = if n % 2 == 0 { "1380013800" } else { "13800138000" };
+            draft.set("/roster/500/phone", serde_json::json!(phone)).unwrap()
+        })
+    });
 }
 
 criterion_group!(engine, benches);

@@ -1,0 +1,238 @@
+//! Editing a draft's submission at a JSON Pointer (RFC 6901).
+
+use serde_json::{Map, Value};
+
+use crate::schema::Shape;
+
+/// A draft could not be made or edited.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DraftError {
+    /// Not a JSON Pointer.
+    #[error("`{0}` is not a JSON Pointer: it is empty or starts with `/`")]
+    NotAPointer(String),
+    /// A `~` not followed by `0` or `1`.
+    #[error("`{0}` is not a JSON Pointer: `~` is followed by `0` or `1`")]
+    BadEscape(String),
+    /// A segment inside an array that is not an index.
+    #[error("`{pointer}`: `{segment}` is not an index of an array (`0`, `1` … or `-`)")]
+    NotAnIndex {
+        /// The pointer.
+        pointer: String,
+        /// The segment.
+        segment: String,
+    },
+    /// An index past the end of an array (the index just past it appends).
+    #[error("`{pointer}`: index {index} is past the end of an array of {len}")]
+    OutOfRange {
+        /// The pointer.
+        pointer: String,
+        /// The index.
+        index: usize,
+        /// The array's length.
+        len: usize,
+    },
+    /// Only filings have drafts.
+    #[error("drafts are made for filings; `{0}` has its own scoring and no draft")]
+    UnsupportedKind(String),
+}
+
+impl DraftError {
+    /// The stable code: `pointer.invalid`, `pointer.out_of_range` or `options.invalid`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            DraftError::NotAPointer(_) | DraftError::BadEscape(_) | DraftError::NotAnIndex { .. } => "pointer.invalid",
+            DraftError::OutOfRange { .. } => "pointer.out_of_range",
+            DraftError::UnsupportedKind(_) => "options.invalid",
+        }
+    }
+}
+
+/// A pointer as shown in an error: at most 100 characters.
+fn shown(pointer: &str) -> String {
+    pointer.chars().take(100).collect()
+}
+
+/// The segments of a JSON Pointer, unescaped.
+pub(super) fn parse(pointer: &str) -> Result<Vec<String>, DraftError> {
+    if pointer.is_empty() {
+        return Ok(Vec::new());
+    }
+    let Some(rest) = pointer.strip_prefix('/') else {
+        return Err(DraftError::NotAPointer(shown(pointer)));
+    };
+    rest.split('/')
+        .map(|s| {
+            if !s.contains('~') {
+                return Ok(s.to_owned());
+            }
+            let mut out = String::with_capacity(s.len());
+            let mut chars = s.chars();
+            while let Some(c) = chars.next() {
+                match (c, c == '~') {
+                    (_, false) => out.push(c),
+                    _ => match chars.next() {
+                        Some('0') => out.push('~'),
+                        Some('1') => out.push('/'),
+                        _ => return Err(DraftError::BadEscape(shown(pointer))),
+                    },
+                }
+            }
+            Ok(out)
+        })
+        .collect()
+}
+
+/// An array index: `0`, or digits without a leading zero; `-` is the end.
+fn index(seg: &str, len: usize, pointer: &str) -> Result<usize, DraftError> {
+    let bad = || DraftError::NotAnIndex { pointer: shown(pointer), segment: seg.chars().take(40).collect() };
+    if seg == "-" {
+        return Ok(len);
+    }
+    if seg.is_empty() || !seg.bytes().all(|b| b.is_ascii_digit()) || (seg.len() > 1 && seg.starts_with('0')) {
+        return Err(bad());
+    }
+    let i = seg.parse::<usize>().map_err(|_| bad())?;
+    if i > len {
+        return Err(DraftError::OutOfRange { pointer: shown(pointer), index: i, len });
+    }
+    Ok(i)
+}
+
+/// The shape inside `shape` at `seg`.
+fn inner(shape: Option<&'static Shape>, seg: &str) -> Option<&'static Shape> {
+    match shape? {
+        Shape::Object(fields) => fields.iter().find(|f| f.name == seg).map(|f| &f.shape),
+        Shape::Array(el) | Shape::Map(el) => Some(el),
+        _ => None,
+    }
+}
+
+/// Whether a new container at a place of `shape`, entered with `next`, is an array.
+fn wants_array(shape: Option<&'static Shape>, next: &str) -> bool {
+    match shape {
+        Some(Shape::Array(_) | Shape::StrList) => true,
+        Some(Shape::Object(_) | Shape::Map(_)) => false,
+        _ => next == "-" || (!next.is_empty() && next.bytes().all(|b| b.is_ascii_digit())),
+    }
+}
+
+/// Set `value` at `pointer` in `doc` (of shape `shape`), making the containers on the way.
+/// Returns where the submission changed: the pointer, or the first container made or
+/// replaced, or the array whose length changed. Nothing is changed when the pointer is refused.
+pub(super) fn set(doc: &mut Value, pointer: &str, value: Value, shape: &'static Shape) -> Result<Change, DraftError> {
+    let segs = parse(pointer)?;
+    check(doc, &segs, shape, pointer)?;
+    let container = |v: &Value| v.is_object() || v.is_array();
+    let mut structural = segs.is_empty() || container(&value);
+    let mut changed: Option<usize> = None;
+    let mut here = doc;
+    let mut shape = Some(shape);
+    let mut value = Some(value);
+    for (n, seg) in segs.iter().enumerate() {
+        let last = n + 1 == segs.len();
+        if !here.is_object() && !here.is_array() {
+            *here = if wants_array(shape, seg) { Value::Array(Vec::new()) } else { Value::Object(Map::new()) };
+            changed.get_or_insert(n);
+        }
+        let next = inner(shape, seg);
+        here = match here {
+            Value::Array(items) => {
+                let i = index(seg, items.len(), pointer)?;
+                if i == items.len() {
+                    items.push(Value::Null);
+                    changed.get_or_insert(n);
+                }
+                match items.get_mut(i) {
+                    Some(v) => v,
+                    None => return Err(DraftError::OutOfRange { pointer: shown(pointer), index: i, len: i }),
+                }
+            }
+            Value::Object(map) => map.entry(seg.clone()).or_insert(Value::Null),
+            // Made a container above.
+            _ => return Err(DraftError::NotAPointer(shown(pointer))),
+        };
+        shape = next;
+        if last {
+            structural |= container(here);
+            *here = value.take().unwrap_or_default();
+        }
+    }
+    if segs.is_empty() {
+        *here = value.take().unwrap_or_default();
+    }
+    structural |= changed.is_some();
+    let upto = changed.unwrap_or(segs.len());
+    Ok(Change { at: segs.into_iter().take(upto).collect(), structural })
+}
+
+/// Where an edit changed the submission.
+pub(super) struct Change {
+    /// The place (segments): everything else is as it was.
+    pub at: Vec<String>,
+    /// An object or array was made, replaced or removed, or an array's length changed (the
+    /// shape of the submission, which its work budget counts, may differ).
+    pub structural: bool,
+}
+
+/// Whether [`set`] can follow `segs` in `doc`: every index inside an array (existing, or
+/// made on the way) is one of its elements or just past its end.
+fn check(doc: &Value, segs: &[String], shape: &'static Shape, pointer: &str) -> Result<(), DraftError> {
+    let mut here = Some(doc);
+    let mut shape = Some(shape);
+    for seg in segs {
+        here = match here {
+            Some(Value::Array(items)) => items.get(index(seg, items.len(), pointer)?),
+            Some(Value::Object(map)) => map.get(seg),
+            _ if wants_array(shape, seg) => {
+                index(seg, 0, pointer)?;
+                None
+            }
+            _ => None,
+        };
+        shape = inner(shape, seg);
+    }
+    Ok(())
+}
+
+/// Remove the value at `pointer` from `doc`. Returns where the submission changed (the
+/// member, or the array whose elements moved up), or `None` when nothing was there.
+pub(super) fn remove(doc: &mut Value, pointer: &str) -> Result<Option<Change>, DraftError> {
+    let mut segs = parse(pointer)?;
+    let Some(last) = segs.pop() else {
+        *doc = Value::Object(Map::new());
+        return Ok(Some(Change { at: Vec::new(), structural: true }));
+    };
+    let mut here = doc;
+    for seg in &segs {
+        here = match here {
+            Value::Object(map) => match map.get_mut(seg) {
+                Some(v) => v,
+                None => return Ok(None),
+            },
+            Value::Array(items) => {
+                let len = items.len();
+                match items.get_mut(index(seg, len, pointer)?) {
+                    Some(v) => v,
+                    None => return Ok(None),
+                }
+            }
+            _ => return Ok(None),
+        };
+    }
+    match here {
+        Value::Object(map) => Ok(map.remove(&last).map(|v| {
+            segs.push(last);
+            Change { at: segs, structural: v.is_object() || v.is_array() }
+        })),
+        Value::Array(items) => {
+            let i = index(&last, items.len(), pointer)?;
+            if i < items.len() {
+                items.remove(i);
+                Ok(Some(Change { at: segs, structural: true }))
+            } else {
+                Ok(None)
+            }
+        }
+        _ => Ok(None),
+    }
+}

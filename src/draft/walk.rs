@@ -1,0 +1,198 @@
+//! A draft's schema walk, kept per place: an object whose keys are all known fields, and an
+//! array, are walked member by member and element by element (that is all the walker does
+//! with them), anything else at once. A change is walked again from the deepest such place
+//! above it, so typing a roster phone walks that phone alone.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use crate::answer::{Diagnostic, Normalized};
+use crate::pointer::Pointer;
+use crate::schema::{MAX_ARRAY_LEN, Shape, walk};
+
+/// One step into a document.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Step {
+    /// An object member.
+    Key(String),
+    /// An array element.
+    Index(usize),
+}
+
+/// What the walk found at one place.
+#[derive(Debug, Default)]
+pub(super) struct Found {
+    pub diagnostics: Vec<Diagnostic>,
+    pub normalized: Vec<Normalized>,
+}
+
+/// What the walk found, by the place walked at once; in document order (object members in
+/// key order, as the walker visits them; elements in order). Places that found nothing are
+/// not kept, and no place is kept inside another.
+#[derive(Debug, Default)]
+pub(super) struct WalkCache {
+    found: BTreeMap<Vec<Step>, Found>,
+}
+
+/// Whether the walker's result for `raw` is its members' or elements' results put together.
+fn split(raw: &Value, shape: &Shape) -> bool {
+    match (shape, raw) {
+        (Shape::Object(fields), Value::Object(map)) => {
+            fields.iter().all(|f| !f.required) && map.keys().all(|k| fields.iter().any(|f| f.name == k))
+        }
+        (Shape::Array(_), Value::Array(items)) => items.len() <= MAX_ARRAY_LEN,
+        _ => false,
+    }
+}
+
+/// The shape of a member or element of `shape`.
+fn inner<'s>(shape: &'s Shape, key: &str) -> Option<&'s Shape> {
+    match shape {
+        Shape::Object(fields) => fields.iter().find(|f| f.name == key).map(|f| &f.shape),
+        Shape::Array(el) => Some(el),
+        _ => None,
+    }
+}
+
+impl WalkCache {
+    /// What was found, in document order.
+    pub(super) fn found(&self) -> impl Iterator<Item = &Found> {
+        self.found.values()
+    }
+
+    /// Walk `raw` (of `shape`) again where a change at `at` reaches, and bring the canonical
+    /// document `doc` up to date.
+    pub(super) fn rewalk(&mut self, raw: &Value, shape: &'static Shape, doc: &mut Value, at: &[String]) {
+        // The deepest place above the change that was walked member by member.
+        let mut path = Vec::new();
+        let mut ptr = Pointer::root();
+        let (mut here, mut sh) = (Some(raw), shape);
+        for seg in at {
+            let Some(r) = here else { break };
+            // (An unknown key below is found by `inner` or was reported: no need to look.)
+            let container =
+                matches!((sh, r), (Shape::Object(_), Value::Object(_)) | (Shape::Array(_), Value::Array(_)));
+            if !container || self.found.contains_key(&path) {
+                break;
+            }
+            let step = match r {
+                Value::Array(items) => match seg.parse::<usize>() {
+                    Ok(i) if i < items.len() => Step::Index(i),
+                    _ => break,
+                },
+                _ => Step::Key(seg.clone()),
+            };
+            let Some(next) = inner(sh, seg) else { break };
+            match &step {
+                Step::Index(i) => {
+                    here = r.get(*i);
+                    ptr.push_index(*i);
+                }
+                Step::Key(k) => {
+                    here = r.get(k);
+                    ptr.push(k);
+                }
+            }
+            path.push(step);
+            sh = next;
+        }
+        // Forget what was found at and below it, then walk it again.
+        let below: Vec<Vec<Step>> = self
+            .found
+            .range(path.clone()..)
+            .take_while(|(p, _)| p.starts_with(&path))
+            .map(|(p, _)| p.clone())
+            .collect();
+        for p in below {
+            self.found.remove(&p);
+        }
+        let value = here.and_then(|r| self.walk_into(r, sh, &mut path, &mut ptr));
+        if !put(doc, &path, value) {
+            // The canonical document does not have the places above (never expected): all again.
+            self.found.clear();
+            *doc = self.walk_into(raw, shape, &mut Vec::new(), &mut Pointer::root()).unwrap_or(Value::Null);
+        }
+    }
+
+    /// Walk `raw` at `path`, split where the walker would only put the parts together.
+    fn walk_into(&mut self, raw: &Value, shape: &Shape, path: &mut Vec<Step>, ptr: &mut Pointer) -> Option<Value> {
+        if !split(raw, shape) {
+            let w = walk(raw, shape);
+            if !w.diagnostics.is_empty() || !w.normalized.is_empty() {
+                let prefix = ptr.to_string();
+                let moved = |p: String| if prefix.is_empty() { p } else { format!("{prefix}{p}") };
+                let found = Found {
+                    diagnostics: w.diagnostics.into_iter().map(|d| Diagnostic { path: moved(d.path), ..d }).collect(),
+                    normalized: w.normalized.into_iter().map(|n| Normalized { path: moved(n.path), ..n }).collect(),
+                };
+                self.found.insert(path.clone(), found);
+            }
+            return Some(w.doc).filter(|v| !v.is_null());
+        }
+        match raw {
+            Value::Object(map) => {
+                let mut out = Map::new();
+                for (k, v) in map {
+                    let Some(sh) = inner(shape, k) else { continue };
+                    path.push(Step::Key(k.clone()));
+                    ptr.push(k);
+                    if let Some(x) = self.walk_into(v, sh, path, ptr) {
+                        out.insert(k.clone(), x);
+                    }
+                    ptr.pop();
+                    path.pop();
+                }
+                Some(Value::Object(out))
+            }
+            Value::Array(items) => {
+                let Some(el) = inner(shape, "") else { return None };
+                let mut out = Vec::with_capacity(items.len());
+                for (i, v) in items.iter().enumerate() {
+                    path.push(Step::Index(i));
+                    ptr.push_index(i);
+                    out.push(self.walk_into(v, el, path, ptr).unwrap_or(Value::Null));
+                    ptr.pop();
+                    path.pop();
+                }
+                Some(Value::Array(out))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Put `value` at `path` in the canonical document: a member walked to nothing is dropped,
+/// an element stays as `null` (as the walker does). Returns whether the parent was there.
+fn put(doc: &mut Value, path: &[Step], value: Option<Value>) -> bool {
+    let Some((last, above)) = path.split_last() else {
+        *doc = value.unwrap_or(Value::Null);
+        return true;
+    };
+    let mut here = Some(doc);
+    for step in above {
+        here = match (step, here) {
+            (Step::Key(k), Some(Value::Object(map))) => map.get_mut(k),
+            (Step::Index(i), Some(Value::Array(items))) => items.get_mut(*i),
+            _ => None,
+        };
+    }
+    match (last, here, value) {
+        (Step::Key(k), Some(Value::Object(map)), Some(v)) => {
+            map.insert(k.clone(), v);
+            true
+        }
+        (Step::Key(k), Some(Value::Object(map)), None) => {
+            map.remove(k);
+            true
+        }
+        (Step::Index(i), Some(Value::Array(items)), v) => match items.get_mut(*i) {
+            Some(slot) => {
+                *slot = v.unwrap_or(Value::Null);
+                true
+            }
+            None => false,
+        },
+        _ => false,
+    }
+}

@@ -1,0 +1,382 @@
+//! Drafts (issue 9, point 3): after any sequence of edits, a draft's answer equals
+//! `check_filing_value` of the same submission, byte for byte, and its change lists add up.
+//!
+//! The edits start from every golden filing (tests/cases/filing) and every example filing
+//! (examples/filings), with each case's own pack, version, locale, scope and `personal`, and
+//! again in English with a scope. They set and remove fields of the filing's shape (roster rows
+//! included), with valid and invalid values, blanks, nulls, wrong types and numbers as text.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use common::{CaseKind, Input, load_cases, root};
+use fangkong::draft::{Changes, Draft, DraftError};
+use fangkong::schema::Subject;
+use fangkong::time::parse_now;
+use fangkong::{Engine, Locale, Options};
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+/// A starting point: a filing, the pack family that judges it, and its options.
+struct Start {
+    name: String,
+    family: usize,
+    opts: Options,
+    filing: Value,
+}
+
+const FAMILIES: [&str; 3] = ["shenzhen-2020", "guangming-2020", "hangzhou-2020"];
+
+fn engines() -> &'static Vec<Engine> {
+    static E: OnceLock<Vec<Engine>> = OnceLock::new();
+    E.get_or_init(|| FAMILIES.iter().map(|id| Engine::with_pack_id(id).unwrap()).collect())
+}
+
+fn starts() -> &'static Vec<Start> {
+    static S: OnceLock<Vec<Start>> = OnceLock::new();
+    S.get_or_init(|| {
+        let mut out = Vec::new();
+        for case in load_cases().into_iter().filter(|c| c.kind == CaseKind::Filing) {
+            let Input::Json(filing) = case.input else { continue };
+            let family = case.pack.as_deref().map_or(0, |p| FAMILIES.iter().position(|f| *f == p).unwrap());
+            let locale = case.locale.as_deref().map_or(Locale::ZhCn, |l| Locale::parse(l).unwrap());
+            let mut opts = Options::at(parse_now(&case.now).unwrap()).locale(locale).personal(case.personal);
+            opts.pack_version = case.pack_version.clone();
+            opts.scope = case.scope.clone();
+            out.push(Start { name: case.file, family, opts, filing });
+        }
+        let mut files: Vec<_> =
+            std::fs::read_dir(root().join("examples/filings")).unwrap().map(|e| e.unwrap().path()).collect();
+        files.sort();
+        for f in files {
+            let filing: Value = serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+            let opts = Options::at(parse_now("2020-02-04T10:00:00+08:00").unwrap());
+            out.push(Start { name: f.display().to_string(), family: 0, opts, filing });
+        }
+        assert!(out.len() > 100, "only {} starting filings", out.len());
+        out
+    })
+}
+
+/// One edit of a draft.
+#[derive(Debug, Clone)]
+enum Edit {
+    Set(String, Value),
+    Remove(String),
+}
+
+const LEAVES: &[&str] = &[
+    "/filedOn",
+    "/plannedResumption",
+    "/enterprise/name",
+    "/enterprise/creditCode",
+    "/enterprise/districtCode",
+    "/enterprise/street",
+    "/enterprise/whitelisted",
+    "/contacts/firstResponsible/name",
+    "/contacts/firstResponsible/phone",
+    "/contacts/firstResponsible/idNumber",
+    "/contacts/healthLiaison/name",
+    "/contacts/healthLiaison/phone",
+    "/staff/total",
+    "/staff/returning",
+    "/staff/local",
+    "/staff/fromOutside",
+    "/staff/keyArea/returned",
+    "/staff/keyArea/isolationComplete",
+    "/staff/keyArea/stillThere",
+    "/staff/keyArea/unreachable",
+    "/supplies/masks",
+    "/supplies/thermometers",
+    "/supplies/disinfectantLiters",
+    "/supplies/gloves",
+    "/measures/preventionTeamSize",
+    "/measures/emergencyPlan",
+    "/measures/isolationRooms",
+    "/measures/singleRoomIsolation",
+    "/measures/temperatureChecksPerDay",
+    "/measures/canteen/present",
+    "/measures/canteen/staggered",
+    "/measures/dormitory/residents",
+    "/measures/dormitory/rooms",
+    "/measures/closedManagement",
+    "/enterprise",
+    "/staff",
+    "/staff/keyArea",
+    "/measures",
+    "/measures/canteen",
+    "/roster",
+    "/openRectifications",
+    "/bogus",
+    "/staff/bogus",
+];
+
+const ROW_FIELDS: &[&str] =
+    &["name", "idNumber", "phone", "returning", "keyAreaHistory", "closeContact", "arrivedOn", "bogus"];
+const RECT_FIELDS: &[&str] = &["itemId", "deadline", "resolved", "veto"];
+
+fn values() -> Vec<Value> {
+    vec![
+        json!(null),
+        json!(""),
+        json!("　 "),
+        json!(true),
+        json!(false),
+        json!(0),
+        json!(1),
+        json!(-1),
+        json!(2.5),
+        json!(3),
+        json!(12),
+        json!(100),
+        json!(5000),
+        json!("12"),
+        json!("１２"),
+        json!(" 3 "),
+        json!("1e3"),
+        json!("2020-02-04"),
+        json!("2020-02-10"),
+        json!("2020/2/1"),
+        json!("2020年2月20日"),
+        json!("2020-13-01"),
+        json!("2020-01-25"),
+        json!("13800138000"),
+        json!("+86 138 0013 8000"),
+        json!("12345"),
+        json!("440306198503122134"),
+        json!("44030619900725102x"),
+        json!("440306198503122135"),
+        json!("91440311MA5G0K3P1W"),
+        json!("91440300MA5G0XYZ1X"),
+        json!("440306"),
+        json!("110105"),
+        json!("某某公司"),
+        json!("INS-S4-1"),
+        json!({}),
+        json!([]),
+        json!({ "returning": true, "keyAreaHistory": true, "arrivedOn": "2020-02-01" }),
+        json!({ "returning": true, "keyAreaHistory": false, "name": "张三", "phone": "13800138000" }),
+        json!({ "itemId": "INS-S4-1", "deadline": "2020-02-01" }),
+        json!([{ "returning": false }, "x", null]),
+    ]
+}
+
+fn pointer() -> impl Strategy<Value = String> {
+    let index = prop_oneof![0usize..4, Just(999usize), Just(1000usize)].prop_map(|i| i.to_string());
+    let index = prop_oneof![4 => index, 1 => Just("-".to_owned())];
+    prop_oneof![
+        3 => proptest::sample::select(LEAVES).prop_map(str::to_owned),
+        3 => (index.clone(), proptest::sample::select(ROW_FIELDS)).prop_map(|(i, f)| format!("/roster/{i}/{f}")),
+        1 => index.clone().prop_map(|i| format!("/roster/{i}")),
+        1 => (index, proptest::sample::select(RECT_FIELDS)).prop_map(|(i, f)| format!("/openRectifications/{i}/{f}")),
+    ]
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        4 => (pointer(), proptest::sample::select(values())).prop_map(|(p, v)| Edit::Set(p, v)),
+        1 => pointer().prop_map(Edit::Remove),
+    ]
+}
+
+/// The options of a start, or a variant: English with a scope, every missing value reported
+/// in zh-TW, or a small work budget.
+fn options(start: &Start, variant: u8) -> Options {
+    let o = start.opts.clone();
+    match variant {
+        1 => o.locale(Locale::En).scope(["/enterprise", "/filedOn", "/roster/1", "/staff/keyArea"]),
+        2 => Options { scope: None, locale: Locale::ZhTw, personal: !o.personal, ..o },
+        // A work budget that some edits cross (`engine.budget_exhausted`) and others do not.
+        3 => o.budget(2_500),
+        _ => o,
+    }
+}
+
+/// Diagnostic keys, counted.
+fn keys(answer: &Value) -> BTreeMap<(String, String, String), usize> {
+    let mut out = BTreeMap::new();
+    for d in answer["diagnostics"].as_array().unwrap() {
+        let k = (
+            d["path"].as_str().unwrap().into(),
+            d["code"].as_str().unwrap().into(),
+            d["ruleId"].as_str().unwrap().into(),
+        );
+        *out.entry(k).or_default() += 1;
+    }
+    out
+}
+
+/// The change list takes the previous answer to the new one.
+fn check_changes(before: &Value, after: &Value, changes: &Changes) -> Result<(), TestCaseError> {
+    let mut k = keys(before);
+    for g in &changes.removed {
+        let key = (g.path.clone(), g.code.clone(), g.rule_id.clone());
+        let n = k.get_mut(&key).ok_or_else(|| TestCaseError::fail(format!("removed {key:?} was not there")))?;
+        *n -= 1;
+    }
+    for d in &changes.added {
+        *k.entry((d.path.clone(), d.code.clone(), d.rule_id.clone())).or_default() += 1;
+        let shown = after["diagnostics"].as_array().unwrap().iter().any(|a| *a == serde_json::to_value(d).unwrap());
+        prop_assert!(shown, "added {d:?} is not in the answer as it is");
+    }
+    k.retain(|_, n| *n > 0);
+    prop_assert_eq!(k, keys(after));
+    let decision = |a: &Value| a["decision"].as_str().unwrap().to_owned();
+    match &changes.decision {
+        Some(m) => {
+            prop_assert_eq!(serde_json::to_value(m.from).unwrap(), before["decision"].clone());
+            prop_assert_eq!(serde_json::to_value(m.to).unwrap(), after["decision"].clone());
+        }
+        None => prop_assert_eq!(decision(before), decision(after)),
+    }
+    let gates = |a: &Value| -> BTreeMap<String, Value> {
+        a["gates"].as_array().unwrap().iter().map(|g| (g["id"].as_str().unwrap().into(), g["passed"].clone())).collect()
+    };
+    let (gb, ga) = (gates(before), gates(after));
+    for (id, to) in &ga {
+        let from = gb.get(id).cloned().unwrap_or(Value::Null);
+        let moved = changes.gates.iter().find(|m| m.id == *id);
+        match moved {
+            Some(m) => {
+                prop_assert_eq!(json!(m.from), from);
+                prop_assert_eq!(json!(m.to), to.clone());
+            }
+            None => prop_assert_eq!(&from, to, "gate {} moved unreported", id),
+        }
+    }
+    Ok(())
+}
+
+/// Apply `edits` to a draft of `start`, comparing after each one.
+fn run(start: &Start, variant: u8, edits: &[Edit]) -> Result<(), TestCaseError> {
+    let engine = &engines()[start.family];
+    let opts = options(start, variant);
+    let mut draft = engine.draft_filing(&opts);
+    let first = draft.set("", start.filing.clone()).unwrap();
+    let mut before = serde_json::to_value(draft.answer()).unwrap();
+    let empty = serde_json::to_value(engine.check_filing_value(&json!({}), &opts)).unwrap();
+    check_changes(&empty, &before, &first)?;
+    for (n, e) in edits.iter().enumerate() {
+        let result = match e {
+            Edit::Set(p, v) => draft.set(p, v.clone()),
+            Edit::Remove(p) => draft.remove(p),
+        };
+        let got = serde_json::to_string(&draft.answer()).unwrap();
+        let want = serde_json::to_string(&engine.check_filing_value(draft.value(), &opts)).unwrap();
+        prop_assert!(
+            got == want,
+            "{} (variant {variant}), after edit {n} {e:?}:\n draft: {got}\n check: {want}",
+            start.name
+        );
+        let after: Value = serde_json::from_str(&got).unwrap();
+        match result {
+            Ok(changes) => check_changes(&before, &after, &changes)?,
+            // A refused edit changes nothing.
+            Err(err) => prop_assert_eq!(&before, &after, "refused edit {:?} ({}) changed the answer", e, err),
+        }
+        before = after;
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_draft_answers_as_check_filing(
+        start in 0..starts().len(),
+        variant in 0u8..4,
+        edits in proptest::collection::vec(edit(), 1..10),
+    ) {
+        run(&starts()[start], variant, &edits)?;
+    }
+}
+
+/// Every starting filing as it is, and with each leaf in turn removed and set blank.
+#[test]
+fn every_golden_filing_and_every_field() {
+    for start in starts().iter().filter(|s| !s.name.contains("factory")) {
+        let edits: Vec<Edit> = LEAVES
+            .iter()
+            .flat_map(|p| [Edit::Set((*p).to_owned(), json!(" ")), Edit::Remove((*p).to_owned())])
+            .chain([Edit::Set("/roster/0/arrivedOn".into(), json!("2020/2/3")), Edit::Remove("/roster/0".into())])
+            .collect();
+        run(start, 0, &edits).unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+#[test]
+fn a_keystroke_in_a_large_roster_reports_only_what_changed() {
+    let start = starts().iter().find(|s| s.name.contains("factory-1000")).unwrap();
+    let engine = &engines()[0];
+    let mut draft = engine.draft_filing(&start.opts);
+    draft.set("", start.filing.clone()).unwrap();
+    let c = draft.set("/roster/7/phone", json!("1380013800")).unwrap();
+    assert_eq!(c.added.len(), 1, "{c:?}");
+    assert_eq!((c.added[0].path.as_str(), c.added[0].code.as_str()), ("/roster/7/phone", "phone.format"));
+    assert!(c.removed.is_empty() && c.gates.is_empty(), "{c:?}");
+    let c = draft.set("/roster/7/phone", json!("13800138000")).unwrap();
+    assert_eq!(c.removed.len(), 1, "{c:?}");
+    assert_eq!(c.removed[0].path, "/roster/7/phone");
+    // Taking a returning employee off the roster breaks RTW-C6 and closes gate RTW-G1.
+    let c = draft.remove("/roster/7").unwrap();
+    assert!(c.added.iter().any(|d| d.rule_id == "RTW-C6"), "{c:?}");
+    assert!(c.gates.iter().any(|g| g.id == "RTW-G1" && g.from == Some(true) && g.to == Some(false)), "{c:?}");
+    assert_eq!(draft.value()["roster"].as_array().unwrap().len(), 999);
+    assert_eq!(draft.answer(), engine.check_filing_value(draft.value(), &start.opts));
+}
+
+#[test]
+fn bad_pointers_are_errors_and_change_nothing() {
+    let engine = &engines()[0];
+    let opts = Options::at(parse_now("2020-02-04T10:00:00+08:00").unwrap());
+    let mut draft = engine.draft_filing(&opts);
+    draft.set("/roster/0/name", json!("张三")).unwrap();
+    let before = draft.value().clone();
+    let code = |r: Result<Changes, DraftError>| r.unwrap_err().code();
+    assert_eq!(code(draft.set("filedOn", json!("2020-02-04"))), "pointer.invalid");
+    assert_eq!(code(draft.set("/staff/~2", json!(1))), "pointer.invalid");
+    assert_eq!(code(draft.set("/roster/x/name", json!(1))), "pointer.invalid");
+    assert_eq!(code(draft.set("/roster/01/name", json!(1))), "pointer.invalid");
+    assert_eq!(code(draft.set("/roster/5/name", json!(1))), "pointer.out_of_range");
+    assert_eq!(code(draft.set("/openRectifications/1/deadline", json!(1))), "pointer.out_of_range");
+    assert_eq!(code(draft.remove("/roster/-1")), "pointer.invalid");
+    assert_eq!(draft.value(), &before);
+    let e = draft.set("/roster/5/name", json!(1)).unwrap_err();
+    assert_eq!(e.to_string(), "`/roster/5/name`: index 5 is past the end of an array of 1");
+    // Nothing there: no change, no error.
+    let none = draft.remove("/staff/total").unwrap();
+    assert!(none.added.is_empty() && none.removed.is_empty() && none.decision.is_none());
+    // `-` appends; an escaped key is one segment.
+    draft.set("/roster/-/name", json!("李四")).unwrap();
+    draft.set("/a~1b", json!(1)).unwrap();
+    assert_eq!(draft.value(), &json!({ "roster": [{ "name": "张三" }, { "name": "李四" }], "a/b": 1 }));
+    assert_eq!(draft.answer(), engine.check_filing_value(draft.value(), &opts));
+    assert_eq!(engine.draft(Subject::Inspection, &opts).unwrap_err().code(), "options.invalid");
+    let _: Draft<&Engine> = engine.draft(Subject::Filing, &opts).unwrap();
+}
+
+#[test]
+fn a_draft_over_its_work_budget_answers_as_check_filing() {
+    let engine = &engines()[0];
+    let opts = Options::at(parse_now("2020-02-04T10:00:00+08:00").unwrap()).budget(2_500);
+    let mut draft = engine.draft_filing(&opts);
+    draft.set("/staff/total", json!(3)).unwrap();
+    let code = |d: &Draft<&Engine>| d.answer().diagnostics.first().map(|d| d.code.clone());
+    assert_ne!(code(&draft).as_deref(), Some("engine.budget_exhausted"));
+    let row = json!({ "returning": true, "keyAreaHistory": true, "arrivedOn": "2020-02-01" });
+    let c = draft.set("/roster", Value::Array(vec![row; 200])).unwrap();
+    assert_eq!(code(&draft).as_deref(), Some("engine.budget_exhausted"));
+    assert!(c.added.iter().any(|d| d.code == "engine.budget_exhausted"), "{c:?}");
+    assert_eq!(draft.answer(), engine.check_filing_value(draft.value(), &opts));
+    // Typing in a row changes nothing while over the budget; removing the roster comes back.
+    let c = draft.set("/roster/3/name", json!("张三")).unwrap();
+    assert!(c.added.is_empty() && c.removed.is_empty(), "{c:?}");
+    draft.remove("/roster").unwrap();
+    assert_ne!(code(&draft).as_deref(), Some("engine.budget_exhausted"));
+    assert_eq!(draft.answer(), engine.check_filing_value(draft.value(), &opts));
+}
