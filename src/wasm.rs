@@ -30,6 +30,7 @@ use crate::{Engine, Locale, Options};
 #[cfg(feature = "compiler")]
 mod compiler;
 mod convert;
+mod memory;
 use convert::{coded, input_text, js_message, js_type, pack_error, parse_json, to_js, to_json};
 
 /// Largest batch: the JSON text of a batch's submissions together, and of its answers
@@ -38,7 +39,7 @@ use convert::{coded, input_text, js_message, js_type, pack_error, parse_json, to
 const MAX_BATCH_BYTES: usize = 16 * MAX_INPUT_BYTES;
 
 /// The option names `Options` understands.
-const OPTION_NAMES: [&str; 4] = ["now", "locale", "packVersion", "scope"];
+const OPTION_NAMES: [&str; 5] = ["now", "locale", "packVersion", "scope", "personal"];
 
 /// The option names of `describe`, `inputSchema` and `packInfo`.
 const DESCRIBE_OPTION_NAMES: [&str; 3] = ["locale", "packVersion", "on"];
@@ -65,6 +66,7 @@ impl WasmEngine {
     /// The engine with the embedded default pack (`shenzhen-2020`).
     #[wasm_bindgen(js_name = withDefaultPack)]
     pub fn with_default_pack() -> Result<WasmEngine, Error> {
+        memory::reserve(memory::ENGINE_BYTES, "another engine")?;
         Engine::with_default_pack().map(|inner| WasmEngine { inner: Rc::new(inner) }).map_err(|e| pack_error(&e))
     }
 
@@ -73,6 +75,7 @@ impl WasmEngine {
     /// for another id.
     #[wasm_bindgen(js_name = withPackId)]
     pub fn with_pack_id(id: &str) -> Result<WasmEngine, Error> {
+        memory::reserve(memory::ENGINE_BYTES, "another engine")?;
         Engine::with_pack_id(id).map(|inner| WasmEngine { inner: Rc::new(inner) }).map_err(|e| pack_error(&e))
     }
 
@@ -93,6 +96,7 @@ impl WasmEngine {
     /// (`pack.syntax`) for bytes that are not such a pack.
     #[wasm_bindgen(js_name = fromCompiled)]
     pub fn from_compiled(bytes: &[u8]) -> Result<WasmEngine, Error> {
+        memory::reserve(memory::ENGINE_BYTES.saturating_add(bytes.len().saturating_mul(8)), "another engine")?;
         Engine::from_compiled(bytes).map(|inner| WasmEngine { inner: Rc::new(inner) }).map_err(|e| pack_error(&e))
     }
 
@@ -434,7 +438,7 @@ impl WasmEngine {
         } else {
             return Err(bad(format!(".personal must be true or false, got {}", js_type(&personal))));
         };
-        Ok(Options { now, locale, pack_version, scope, personal })
+        Ok(Options { now, locale, pack_version, scope, personal, budget: crate::budget::WORK_BUDGET })
     }
 
     /// What the pack says of a kind (`describe`, `inputSchema`), with their options.
@@ -593,6 +597,35 @@ impl WasmDraft {
     pub fn remove(&mut self, pointer: &str) -> Result<JsValue, Error> {
         let changes = self.inner.remove(pointer).map_err(|e| draft_error(&e))?;
         to_js(&changes)
+    }
+
+    /// Change the scope (JSON Pointers of the fields reached; `null`: everything), as a form
+    /// does when a person reaches another field. Nothing is judged again; returns what changed
+    /// in the answer (missing values now shown or held back).
+    #[wasm_bindgen(js_name = setScope, unchecked_return_type = "DraftChanges")]
+    pub fn set_scope(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string[] | null")] scope: JsValue,
+    ) -> Result<JsValue, Error> {
+        let scope = if scope.is_undefined() || scope.is_null() {
+            None
+        } else if Array::is_array(&scope) {
+            let items: &Array = scope.unchecked_ref();
+            let mut out = Vec::with_capacity(usize::try_from(items.length()).unwrap_or_default());
+            for item in items.iter() {
+                match item.as_string() {
+                    Some(p) if p.is_empty() || p.starts_with('/') => out.push(p),
+                    _ => {
+                        let got = item.as_string().map_or_else(|| js_type(&item), |s| format!("`{s}`"));
+                        return Err(coded(&format!("scope must hold JSON Pointers, got {got}"), "options.invalid"));
+                    }
+                }
+            }
+            Some(out)
+        } else {
+            return Err(coded(&format!("scope must be an array of JSON Pointers, got {}", js_type(&scope)), "options.invalid"));
+        };
+        to_js(&self.inner.set_scope(scope))
     }
 
     /// The whole answer, the same JSON as `engine.checkFiling(draft.value(), options)`.

@@ -36,7 +36,7 @@ options:
   --pack-id ID             an embedded pack family: shenzhen-2020, guangming-2020, hangzhou-2020
   --pack-version V         judge with this version instead of the one in force on the submission's date
   --jsonl                  one submission per line in, one answer per line out, in the same order,
-                           each starting with its line number: {"line":N,…}; lines are read as
+                           each starting with its line number: {\"line\":N,…}; lines are read as
                            bytes (not UTF-8: input.not_utf8; over 4 MiB: input.too_large);
                            uses every core (RAYON_NUM_THREADS=N to use fewer)
   --personal               give back the normalised values of personal fields (names, phones,
