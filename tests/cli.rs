@@ -732,3 +732,30 @@ fn a_jsonl_line_over_the_limit_is_answered_too_large_without_being_kept() {
     assert_eq!((lines[1]["line"].as_u64(), lines[2]["line"].as_u64()), (Some(2), Some(3)));
     assert_eq!(lines[2]["decision"], "approved");
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn lint_pack_of_21000_extending_versions_stays_under_200_mb() {
+    // Issue 10: an array of 21,000 versions that each `extends` the embedded pack (2 MB, under
+    // the size cap) made the CLI abort with "memory allocation failed". Now it is refused at
+    // once; the address space is capped at 200 MB (`ulimit -v`), so any larger need would fail.
+    let versions: Vec<Value> = (0..21_000)
+        .map(|i| {
+            serde_json::json!({ "id": "many-2020", "extends": "shenzhen-2020", "version": format!("v{i}"),
+                                "effectiveFrom": "2020-02-01" })
+        })
+        .collect();
+    let text = Value::Array(versions).to_string();
+    assert!(text.len() < 2 << 20, "{} bytes", text.len());
+    let p = tmp("pack-21000-versions.json", &text);
+    let out = Command::new("sh")
+        .args(["-c", "ulimit -v 204800 && exec \"$0\" lint-pack \"$1\""])
+        .arg(bin())
+        .arg(&p)
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "a pack error, not an abort: {stderr}");
+    assert!(stderr.contains("pack.unbounded") && stderr.contains("21000 versions"), "{stderr}");
+}
