@@ -208,6 +208,20 @@ impl<E: Deref<Target = Engine>> Draft<E> {
         }
     }
 
+    /// Change the scope (JSON Pointer prefixes of the fields reached; `None`: everything):
+    /// only which missing values are shown changes, nothing is judged again.
+    pub fn set_scope(&mut self, scope: Option<Vec<String>>) -> Changes {
+        self.opts.scope = scope;
+        let now = self.shown();
+        let before = std::mem::replace(&mut self.shown, now);
+        self.compare(before)
+    }
+
+    /// The options it answers with.
+    pub fn options(&self) -> &Options {
+        &self.opts
+    }
+
     /// The whole answer: equal to `check_filing_value` of [`Self::value`].
     pub fn answer(&self) -> FilingAnswer {
         let Some(pack) = self.current_pack() else {

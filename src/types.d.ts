@@ -589,11 +589,27 @@ export interface PackErrorInfo {
 }
 
 /**
+ * What changed in a draft's answer (`draft.set`, `draft.remove`, `draft.setScope`). A
+ * diagnostic whose params changed is both removed and added.
+ */
+export interface DraftChanges {
+  /** Diagnostics now in the answer that were not, with messages in the draft's locale. */
+  added: Diagnostic[];
+  /** Diagnostics no longer in the answer. */
+  removed: { path: string; code: Code; ruleId: RuleId | EngineRuleId }[];
+  /** Gates whose `passed` moved (`null`: undetermined). */
+  gates: { id: GateId; from: boolean | null; to: boolean | null }[];
+  /** The decision, when it moved. */
+  decision: { from: Decision; to: Decision } | null;
+}
+
+/**
  * What the package throws: a real `Error` with a one-line message and a stable `code` —
  * `options.invalid` (at `engine.checker(options)` once, or at each call given options),
  * `input.unconvertible`, `input.too_large` (a batch over 64 MiB of JSON, in or out, then with
  * `maxBytes`), or a pack code (`pack.*`, then with `path` and every mistake in `errors`;
- * `pack.no_compiler` for `new Engine(pack)` in the runtime module, which has no pack compiler). (A
+ * `pack.no_compiler` for `new Engine(pack)` in the runtime module, which has no pack compiler;
+ * `pointer.invalid` or `pointer.out_of_range` for a draft's bad JSON Pointer). (A
  * freed engine or checker throws wasm-bindgen's own `Error`, without `code`.)
  */
 export interface FangkongError extends Error {

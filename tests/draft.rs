@@ -67,6 +67,8 @@ fn starts() -> &'static Vec<Start> {
 enum Edit {
     Set(String, Value),
     Remove(String),
+    /// A person reaches other fields: the scope changes.
+    Scope(Option<Vec<String>>),
 }
 
 const LEAVES: &[&str] = &[
@@ -180,6 +182,13 @@ fn edit() -> impl Strategy<Value = Edit> {
     prop_oneof![
         4 => (pointer(), proptest::sample::select(values())).prop_map(|(p, v)| Edit::Set(p, v)),
         1 => pointer().prop_map(Edit::Remove),
+        1 => proptest::sample::select(vec![
+            None,
+            Some(vec![]),
+            Some(vec!["/filedOn".to_owned(), "/staff".to_owned()]),
+            Some(vec!["/roster/0".to_owned(), "/enterprise/creditCode".to_owned(), "/contacts/".to_owned()]),
+        ])
+        .prop_map(Edit::Scope),
     ]
 }
 
@@ -264,9 +273,10 @@ fn run(start: &Start, variant: u8, edits: &[Edit]) -> Result<(), TestCaseError> 
         let result = match e {
             Edit::Set(p, v) => draft.set(p, v.clone()),
             Edit::Remove(p) => draft.remove(p),
+            Edit::Scope(scope) => Ok(draft.set_scope(scope.clone())),
         };
         let got = serde_json::to_string(&draft.answer()).unwrap();
-        let want = serde_json::to_string(&engine.check_filing_value(draft.value(), &opts)).unwrap();
+        let want = serde_json::to_string(&engine.check_filing_value(draft.value(), draft.options())).unwrap();
         prop_assert!(
             got == want,
             "{} (variant {variant}), after edit {n} {e:?}:\n draft: {got}\n check: {want}",

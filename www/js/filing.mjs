@@ -8,8 +8,9 @@
 // - Arrays (the roster, open rectifications) are editable tables kept in a model here and
 //   shown a page of rows at a time, so a 1,000-person roster stays quick; rows can be
 //   added, removed, and pasted from a spreadsheet. The checker passed to bindForm puts the
-//   whole model into each check, and runs it in a Web Worker (check-worker.mjs) when the
-//   roster is large, so typing never waits for the engine.
+//   whole model into each check: in the page through a draft (draftChecker, which gives the
+//   engine only what changed), or in a Web Worker (check-worker.mjs) when the roster is large,
+//   so typing never waits for the engine.
 // - Beside the form: the decision, what is still to fill in, the six gates (六个坚决不放手)
 //   with the fields that decide them (click to go there), and each key-area employee's
 //   earliest start.
@@ -20,7 +21,7 @@
 // (performance.now() then), and a `fangkong:answer` event on window after each answer is
 // in the DOM.
 import { el, engine, header, LOCALES, outbox, settings, store, submit, t } from './app.mjs';
-import { bindForm } from '/pkg/form.js';
+import { bindForm, draftChecker } from '/pkg/form.js';
 
 /** Rows above which checks run in the Web Worker. */
 const LARGE = 200;
@@ -385,6 +386,8 @@ function save() {
 addEventListener('pagehide', () => saveTimer && save());
 document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && saveTimer && save());
 
+/** In the page: a draft of the filing, given only what changed at each check. */
+const drafting = draftChecker(e);
 const checker = {
   check(kind, value, options) {
     latest = whole(value);
@@ -394,7 +397,7 @@ const checker = {
     }
     workerNote.hidden = !large();
     if (large()) return inWorker.check(kind, latest, options);
-    return Promise.resolve(e.checkFiling(latest, options));
+    return Promise.resolve(drafting.check(kind, latest, options));
   },
 };
 
