@@ -46,6 +46,15 @@ test('packInfo and version match the CLI', () => {
   const lint = spawnSync(CLI, ['lint-pack', file], { encoding: 'utf8' });
   assert.equal(lint.status, 0, lint.stderr);
   assert.ok(lint.stdout.includes(`${info.id} ${info.version} ${info.hash}`), lint.stdout);
+  // The compiler module's lint is the CLI's lint-pack: the same hash; a missing label is found.
+  const linted = compiler.lint(readFileSync(file, 'utf8'));
+  assert.equal(linted.ok, true, JSON.stringify(linted.missingLabels));
+  assert.deepEqual(linted.versions.map((v) => `${v.id} ${v.version} ${v.hash}`), [`${info.id} ${info.version} ${info.hash}`]);
+  const unlabelled = JSON.parse(readFileSync(file, 'utf8'));
+  delete unlabelled.labels.en['filing:enterprise.name'];
+  const missing = compiler.lint(unlabelled);
+  assert.equal(missing.ok, false);
+  assert.deepEqual(missing.missingLabels, [{ version: info.version, locale: 'en', key: 'filing:enterprise.name' }]);
   const cli = spawnSync(CLI, ['--version'], { encoding: 'utf8' });
   assert.equal(cli.stdout.trim(), `fangkong ${fangkong.version()}`);
   assert.equal(engine.version, fangkong.version());
