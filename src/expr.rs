@@ -30,7 +30,7 @@
 
 mod cost;
 mod eval;
-mod parse;
+pub(crate) mod parse;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

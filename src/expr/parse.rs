@@ -41,12 +41,15 @@ pub enum BinOp {
     Coalesce,
 }
 
+/// In the compact form of packs, a tree is its nodes in post-order, rebuilt without recursion
+/// and with a bounded depth ([`crate::pack::compact::FlatNode`]).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(into = "crate::pack::compact::FlatNode", try_from = "crate::pack::compact::FlatNode")]
 pub enum Node {
     Num(f64),
     Bool(bool),
     Str(String),
-    Date(#[serde(with = "crate::pack::compact::date")] NaiveDate),
+    Date(NaiveDate),
     StrList(Vec<String>),
     Today,
     Field { base: Base, path: Vec<String>, kind: FieldKind },
