@@ -55,6 +55,7 @@ test-wasm: lint-wasm pkg-check native-release test-types
 bench: setup-js
 	cargo bench --bench engine -- --warm-up-time 1 --measurement-time 3
 	node js/bench/wasm.mjs
+	node js/bench/draft.mjs
 	node js/bench/boundary.mjs
 	node js/bench/startup.mjs
 	node js/bench/peers.mjs

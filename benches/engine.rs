@@ -65,7 +65,7 @@ fn benches(c: &mut Criterion) {
     c.bench_function("draft.set: workshop, typing the masks", |b| {
         b.iter(|| {
             n += 1;
-            draft.set("/supplies/masks", serde_json::json!(if n % 2 == 0 { "60" } else { "6000" })).unwrap()
+            draft.set("/supplies/masks", serde_json::json!(if n.is_multiple_of(2) { "60" } else { "6000" })).unwrap()
         })
     });
     let mut draft = engine.draft_filing(&opts);
@@ -73,7 +73,7 @@ fn benches(c: &mut Criterion) {
     c.bench_function("draft.set: factory, 1,000-person roster, a phone in row 500", |b| {
         b.iter(|| {
             n += 1;
-            let phone = if n % 2 == 0 { "1380013800" } else { "13800138000" };
+            let phone = if n.is_multiple_of(2) { "1380013800" } else { "13800138000" };
             draft.set("/roster/500/phone", serde_json::json!(phone)).unwrap()
         })
     });

@@ -26,6 +26,7 @@
 
 mod deps;
 mod edit;
+mod shown;
 mod walk;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -35,15 +36,16 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::answer::{Answer, Decision, Diagnostic, FilingAnswer, GateResult, Normalized, decide};
+use crate::answer::{Answer, Decision, Diagnostic, FilingAnswer, Normalized, decide};
 use crate::engine::{Engine, Options, render};
 use crate::expr::Env;
 use crate::pack::{Pack, RuleBody};
-use crate::rules::{Assembly, Outcome, Part, merge_normalized, piece};
+use crate::rules::{Assembly, Part, merge_normalized, piece};
 use crate::schema::{FILING, Subject};
 use crate::time::today_cst;
 use deps::{Read, Touch};
 pub use edit::DraftError;
+use shown::View;
 
 /// A diagnostic that went away: its place, code and rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -113,14 +115,6 @@ struct RuleUnits {
     units: Vec<Unit>,
 }
 
-/// What the previous answer showed, to tell what changed.
-#[derive(Debug, Default)]
-struct Shown {
-    diagnostics: Vec<Diagnostic>,
-    gates: Vec<GateResult>,
-    decision: Option<Decision>,
-}
-
 /// A filing being typed: edits re-judge only what they reach (see the module docs).
 #[derive(Debug)]
 pub struct Draft<E: Deref<Target = Engine>> {
@@ -139,7 +133,7 @@ pub struct Draft<E: Deref<Target = Engine>> {
     work: u64,
     /// The units (rule and unit position) by the first key of what they read.
     index: BTreeMap<String, Vec<(usize, usize)>>,
-    shown: Shown,
+    shown: shown::Shown,
 }
 
 impl Engine {
@@ -178,11 +172,11 @@ impl<E: Deref<Target = Engine>> Draft<E> {
             rules: Vec::new(),
             work: 0,
             index: BTreeMap::new(),
-            shown: Shown::default(),
+            shown: shown::Shown::default(),
         };
-        d.rewalk(&[]);
+        let _ = d.rewalk(&[]);
         d.choose_pack(true);
-        d.shown = d.shown();
+        d.shown = d.look(&shown::Shown::default()).0;
         d
     }
 
@@ -212,9 +206,9 @@ impl<E: Deref<Target = Engine>> Draft<E> {
     /// only which missing values are shown changes, nothing is judged again.
     pub fn set_scope(&mut self, scope: Option<Vec<String>>) -> Changes {
         self.opts.scope = scope;
-        let now = self.shown();
-        let before = std::mem::replace(&mut self.shown, now);
-        self.compare(before)
+        let (now, changes) = self.look(&self.shown);
+        self.shown = now;
+        changes
     }
 
     /// The options it answers with.
@@ -231,7 +225,10 @@ impl<E: Deref<Target = Engine>> Draft<E> {
         if let Some(a) = self.over_budget() {
             return a;
         }
-        let (mut diagnostics, outcome) = self.assemble(pack, true);
+        let shape_errors = self.shape_errors();
+        let mut outcome = self.assembly(pack, &shape_errors, true).finish();
+        let mut diagnostics: Vec<Diagnostic> = self.walk.found().flat_map(|w| w.diagnostics.iter().cloned()).collect();
+        diagnostics.append(&mut outcome.diagnostics);
         let any_gate_failed = outcome.gates.iter().any(|g| g.passed == Some(false));
         let decision = decide(&diagnostics, any_gate_failed);
         let pending = render(pack, &mut diagnostics, &self.opts);
@@ -258,16 +255,24 @@ impl<E: Deref<Target = Engine>> Draft<E> {
     /// After the raw submission changed: walk and judge again what the change reaches, and
     /// tell what changed in the answer.
     fn changed(&mut self, change: &edit::Change) -> Changes {
-        self.rewalk(&change.at);
-        if !self.choose_pack(false) {
-            self.rejudge(&change.at);
+        let mut moved = self.rewalk(&change.at);
+        if self.choose_pack(false) {
+            moved = true;
+        } else {
+            moved |= self.rejudge(&change.at);
             if change.structural {
+                let work = self.work;
                 self.count_work();
+                moved |= work != self.work;
             }
         }
-        let now = self.shown();
-        let before = std::mem::replace(&mut self.shown, now);
-        self.compare(before)
+        if !moved {
+            // Nothing the answer shows was found again differently: the same answer.
+            return Changes { added: Vec::new(), removed: Vec::new(), gates: Vec::new(), decision: None };
+        }
+        let (now, changes) = self.look(&self.shown);
+        self.shown = now;
+        changes
     }
 
     /// Count the work the pack's rules take on the submission (counted from its shape: only
@@ -286,9 +291,9 @@ impl<E: Deref<Target = Engine>> Draft<E> {
         })
     }
 
-    /// Walk again where a change at `at` reaches.
-    fn rewalk(&mut self, at: &[String]) {
-        self.walk.rewalk(&self.raw, &FILING, &mut self.doc, at);
+    /// Walk again where a change at `at` reaches; whether it found something else.
+    fn rewalk(&mut self, at: &[String]) -> bool {
+        self.walk.rewalk(&self.raw, &FILING, &mut self.doc, at)
     }
 
     // --- The rules --------------------------------------------------------------------
@@ -321,14 +326,15 @@ impl<E: Deref<Target = Engine>> Draft<E> {
         true
     }
 
-    /// Judge again the units a change at `at` reaches.
-    fn rejudge(&mut self, at: &[String]) {
+    /// Judge again the units a change at `at` reaches; whether any found something else.
+    fn rejudge(&mut self, at: &[String]) -> bool {
         let mut rules = std::mem::take(&mut self.rules);
+        let mut moved = false;
         match at.first() {
             None => {
                 for r in &mut rules {
                     for u in &mut r.units {
-                        self.judge(r.rule, u, Touch::All);
+                        moved |= self.judge(r.rule, u, Touch::All);
                     }
                 }
             }
@@ -339,49 +345,60 @@ impl<E: Deref<Target = Engine>> Draft<E> {
                     let Some(u) = r.units.get_mut(ui) else { continue };
                     let touch = deps::touched(u.array.as_deref(), &u.reads, at);
                     if touch != Touch::None {
-                        self.judge(rule, u, touch);
+                        moved |= self.judge(rule, u, touch);
                     }
                 }
             }
         }
         self.rules = rules;
+        moved
     }
 
-    /// Judge a unit everywhere, or at one element.
-    fn judge(&self, rule: usize, u: &mut Unit, touch: Touch) {
-        let Some(pack) = self.current_pack() else { return };
-        let Some(rule) = pack.rules.get(rule) else { return };
-        let Some(p) = piece(&rule.body, u.piece) else { return };
+    /// Judge a unit everywhere, or at one element; whether it found something else.
+    fn judge(&self, rule: usize, u: &mut Unit, touch: Touch) -> bool {
+        let Some(pack) = self.current_pack() else { return false };
+        let Some(rule) = pack.rules.get(rule) else { return false };
+        let Some(p) = piece(&rule.body, u.piece) else { return false };
         let env = Env { doc: &self.doc, elem: None, today: self.today };
+        let judged = |elem: Option<usize>| {
+            let mut part = Part::default();
+            p.judge(&rule.id, &env, elem, &mut part);
+            part
+        };
         match (&u.array, touch) {
-            (_, Touch::None) => {}
+            (_, Touch::None) => false,
             (None, _) => {
-                let mut part = Part::default();
-                p.judge(&rule.id, &env, None, &mut part);
+                let part = judged(None);
+                let changed = part != u.whole;
                 u.whole = part;
+                changed
             }
             (Some(array), Touch::All) => {
-                u.elements.clear();
-                let n = deps::elements(&self.doc, array).len();
-                for i in 0..n {
-                    let mut part = Part::default();
-                    p.judge(&rule.id, &env, Some(i), &mut part);
-                    keep_part(&mut u.elements, i, part);
+                let mut elements = BTreeMap::new();
+                for i in 0..deps::elements(&self.doc, array).len() {
+                    keep_part(&mut elements, i, judged(Some(i)));
                 }
+                let changed = elements != u.elements;
+                u.elements = elements;
+                changed
             }
             (Some(_), Touch::Element(i)) => {
-                let mut part = Part::default();
-                p.judge(&rule.id, &env, Some(i), &mut part);
+                let part = judged(Some(i));
+                let changed = u.elements.get(&i).map_or(!part.is_empty(), |old| *old != part);
                 keep_part(&mut u.elements, i, part);
+                changed
             }
         }
     }
 
-    /// The walk's and the rules' diagnostics (not yet rendered), and what the rules found.
-    fn assemble(&self, pack: &Pack, values: bool) -> (Vec<Diagnostic>, Outcome) {
-        let mut diagnostics: Vec<Diagnostic> = self.walk.found().flat_map(|w| w.diagnostics.iter().cloned()).collect();
-        let shape_errors: BTreeSet<String> = diagnostics.iter().map(|d| d.path.clone()).collect();
-        let mut asm = Assembly::new(&shape_errors, values);
+    /// The pointers with a shape diagnostic.
+    fn shape_errors(&self) -> BTreeSet<String> {
+        self.walk.found().flat_map(|w| w.diagnostics.iter().map(|d| d.path.clone())).collect()
+    }
+
+    /// The rules' kept parts put together in pack order (not finished).
+    fn assembly<'s>(&'s self, pack: &'s Pack, shape_errors: &'s BTreeSet<String>, values: bool) -> Assembly<'s, 's> {
+        let mut asm = Assembly::new(shape_errors, values);
         for r in &self.rules {
             let Some(rule) = pack.rules.get(r.rule) else { continue };
             for u in &r.units {
@@ -400,69 +417,39 @@ impl<E: Deref<Target = Engine>> Draft<E> {
                 _ => asm.end_rule(&rule.id),
             }
         }
-        let mut outcome = asm.finish();
-        diagnostics.append(&mut outcome.diagnostics);
-        (diagnostics, outcome)
+        asm
     }
 
     // --- What changed -----------------------------------------------------------------
 
-    /// What the answer shows now: diagnostics in scope (no messages yet), gates, decision.
-    fn shown(&self) -> Shown {
+    /// What the answer shows now (diagnostics in scope, gates, decision), and what changed
+    /// since `before`.
+    fn look(&self, before: &shown::Shown) -> (shown::Shown, Changes) {
         let pack = match self.current_pack() {
             Some(pack) if self.work <= self.opts.budget => pack,
-            // Unusable: the answer's one diagnostic.
+            // Unusable: the answer's one diagnostic (rendered already).
             _ => {
                 let a = self.answer();
-                return Shown { diagnostics: a.diagnostics, gates: a.gates, decision: Some(a.decision) };
+                let views: Vec<View<'_>> = a.diagnostics.iter().map(View::Diag).collect();
+                return shown::Shown::new(&views, a.gates.clone(), a.decision, before);
             }
         };
-        let (mut diagnostics, outcome) = self.assemble(pack, false);
+        let shape_errors = self.shape_errors();
+        let (items, outcome) = self.assembly(pack, &shape_errors, false).finish_items();
+        let mut views: Vec<View<'_>> = self
+            .walk
+            .found()
+            .flat_map(|w| w.diagnostics.iter().map(View::Diag))
+            .chain(items.iter().map(View::of))
+            .collect();
         let any_gate_failed = outcome.gates.iter().any(|g| g.passed == Some(false));
-        let decision = decide(&diagnostics, any_gate_failed);
+        let decision = shown::decide(views.iter().copied(), any_gate_failed);
         if self.opts.scope.is_some() {
-            diagnostics.retain(|d| !d.missing || self.opts.in_scope(&d.path));
+            views.retain(|v| !v.missing() || self.opts.in_scope(v.path()));
         }
-        Shown { diagnostics, gates: outcome.gates, decision: Some(decision) }
-    }
-
-    fn compare(&self, before: Shown) -> Changes {
-        let now = &self.shown;
-        let mut old: BTreeMap<(&str, &str, &str), Vec<&Diagnostic>> = BTreeMap::new();
-        for d in &before.diagnostics {
-            old.entry((&d.path, &d.code, &d.rule_id)).or_default().push(d);
-        }
-        let mut added = Vec::new();
-        for d in &now.diagnostics {
-            let same = old.get_mut(&(d.path.as_str(), d.code.as_str(), d.rule_id.as_str())).and_then(|v| {
-                let at = v.iter().position(|o| *o == d)?;
-                Some(v.remove(at))
-            });
-            if same.is_none() {
-                added.push(d.clone());
-            }
-        }
-        let removed = old
-            .into_values()
-            .flatten()
-            .map(|d| Gone { path: d.path.clone(), code: d.code.clone(), rule_id: d.rule_id.clone() })
-            .collect();
-        if let Some(pack) = self.current_pack() {
-            render(pack, &mut added, &self.opts);
-        }
-        let gates = now
-            .gates
-            .iter()
-            .filter_map(|g| {
-                let from = before.gates.iter().find(|b| b.id == g.id).and_then(|b| b.passed);
-                (from != g.passed).then(|| GateMove { id: g.id.clone(), from, to: g.passed })
-            })
-            .collect();
-        let decision = match (before.decision, now.decision) {
-            (Some(from), Some(to)) if from != to => Some(DecisionMove { from, to }),
-            _ => None,
-        };
-        Changes { added, removed, gates, decision }
+        let (now, mut changes) = shown::Shown::new(&views, outcome.gates, decision, before);
+        render(pack, &mut changes.added, &self.opts);
+        (now, changes)
     }
 }
 

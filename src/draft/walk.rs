@@ -21,7 +21,7 @@ pub(super) enum Step {
 }
 
 /// What the walk found at one place.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub(super) struct Found {
     pub diagnostics: Vec<Diagnostic>,
     pub normalized: Vec<Normalized>,
@@ -62,8 +62,8 @@ impl WalkCache {
     }
 
     /// Walk `raw` (of `shape`) again where a change at `at` reaches, and bring the canonical
-    /// document `doc` up to date.
-    pub(super) fn rewalk(&mut self, raw: &Value, shape: &'static Shape, doc: &mut Value, at: &[String]) {
+    /// document `doc` up to date. Returns whether it found something else than before.
+    pub(super) fn rewalk(&mut self, raw: &Value, shape: &'static Shape, doc: &mut Value, at: &[String]) -> bool {
         // The deepest place above the change that was walked member by member.
         let mut path = Vec::new();
         let mut ptr = Pointer::root();
@@ -104,15 +104,17 @@ impl WalkCache {
             .take_while(|(p, _)| p.starts_with(&path))
             .map(|(p, _)| p.clone())
             .collect();
-        for p in below {
-            self.found.remove(&p);
-        }
+        let old: Vec<(Vec<Step>, Found)> = below.into_iter().filter_map(|p| self.found.remove_entry(&p)).collect();
         let value = here.and_then(|r| self.walk_into(r, sh, &mut path, &mut ptr));
         if !put(doc, &path, value) {
             // The canonical document does not have the places above (never expected): all again.
             self.found.clear();
             *doc = self.walk_into(raw, shape, &mut Vec::new(), &mut Pointer::root()).unwrap_or(Value::Null);
+            return true;
         }
+        let mut now = self.found.range(path.clone()..).take_while(|(p, _)| p.starts_with(&path));
+        let same = old.iter().all(|(p, f)| now.next().is_some_and(|(q, g)| p == q && f == g)) && now.next().is_none();
+        !same
     }
 
     /// Walk `raw` at `path`, split where the walker would only put the parts together.
@@ -146,7 +148,7 @@ impl WalkCache {
                 Some(Value::Object(out))
             }
             Value::Array(items) => {
-                let Some(el) = inner(shape, "") else { return None };
+                let el = inner(shape, "")?;
                 let mut out = Vec::with_capacity(items.len());
                 for (i, v) in items.iter().enumerate() {
                     path.push(Step::Index(i));

@@ -1,0 +1,287 @@
+//! What a draft's answer shows, kept between edits to tell what changed: each diagnostic's
+//! fingerprint and its place, code and rule (one text for all), the gates and the decision.
+//! Nothing of the answer is copied or made for this but the diagnostics that were added.
+
+use std::hash::{Hash, Hasher};
+
+use serde_json::Value;
+
+use super::{Changes, DecisionMove, GateMove, Gone};
+use crate::answer::{Decision, Diagnostic, GateResult, Severity};
+use crate::rules::Item;
+
+/// A quick deterministic hasher for fingerprints (FxHash's rotate, xor and multiply, eight
+/// bytes at a time). A collision could only hide a change from the change list, never from
+/// the answer.
+#[derive(Debug, Default)]
+struct Fx(u64);
+
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().unwrap_or_default()));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            if let Some(head) = last.get_mut(..rest.len()) {
+                head.copy_from_slice(rest);
+            }
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+}
+
+/// A diagnostic as the assembly has it: made, or a missing value not made yet.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum View<'x> {
+    Diag(&'x Diagnostic),
+    Required { path: &'x str, field: &'x str, rule_id: &'x str, severity: Severity },
+}
+
+impl<'x> View<'x> {
+    pub(super) fn of(item: &'x Item<'_>) -> Self {
+        match item {
+            Item::Diag(d) => View::Diag(d),
+            Item::Required { path, field, rule_id, severity } => {
+                View::Required { path, field, rule_id, severity: *severity }
+            }
+        }
+    }
+
+    pub(super) fn path(&self) -> &'x str {
+        match self {
+            View::Diag(d) => &d.path,
+            View::Required { path, .. } => path,
+        }
+    }
+
+    fn code(&self) -> &'x str {
+        match self {
+            View::Diag(d) => &d.code,
+            View::Required { .. } => crate::answer::REQUIRED,
+        }
+    }
+
+    fn rule_id(&self) -> &'x str {
+        match self {
+            View::Diag(d) => &d.rule_id,
+            View::Required { rule_id, .. } => rule_id,
+        }
+    }
+
+    pub(super) fn missing(&self) -> bool {
+        match self {
+            View::Diag(d) => d.missing,
+            View::Required { .. } => true,
+        }
+    }
+
+    pub(super) fn severity(&self) -> Severity {
+        match self {
+            View::Diag(d) => d.severity,
+            View::Required { severity, .. } => *severity,
+        }
+    }
+
+    /// The diagnostic, made.
+    pub(super) fn to_diagnostic(self) -> Diagnostic {
+        match self {
+            View::Diag(d) => d.clone(),
+            View::Required { path, field, rule_id, severity } => {
+                Diagnostic::required(path.to_owned(), field, rule_id, severity)
+            }
+        }
+    }
+
+    /// A fingerprint of everything the answer shows of it but the message (which follows).
+    fn print(&self) -> u64 {
+        let mut h = Fx::default();
+        self.path().hash(&mut h);
+        self.code().hash(&mut h);
+        self.rule_id().hash(&mut h);
+        self.severity().name().hash(&mut h);
+        self.missing().hash(&mut h);
+        match self {
+            View::Diag(d) => hash_value(&mut h, &d.params),
+            // As `Diagnostic::required` writes them: `{ "field": … }`.
+            View::Required { field, .. } => {
+                h.write_u8(5);
+                1usize.hash(&mut h);
+                "field".hash(&mut h);
+                h.write_u8(3);
+                field.hash(&mut h);
+            }
+        }
+        h.finish()
+    }
+}
+
+fn hash_value(h: &mut Fx, v: &Value) {
+    match v {
+        Value::Null => h.write_u8(0),
+        Value::Bool(b) => {
+            h.write_u8(1);
+            b.hash(h);
+        }
+        Value::Number(n) => {
+            h.write_u8(2);
+            match (n.as_u64(), n.as_i64(), n.as_f64()) {
+                (Some(u), _, _) => (0u8, u).hash(h),
+                (None, Some(i), _) => (1u8, i).hash(h),
+                (None, None, x) => (2u8, x.unwrap_or_default().to_bits()).hash(h),
+            }
+        }
+        Value::String(s) => {
+            h.write_u8(3);
+            s.hash(h);
+        }
+        Value::Array(items) => {
+            h.write_u8(4);
+            items.len().hash(h);
+            items.iter().for_each(|x| hash_value(h, x));
+        }
+        Value::Object(map) => {
+            h.write_u8(5);
+            map.len().hash(h);
+            for (k, x) in map {
+                k.hash(h);
+                hash_value(h, x);
+            }
+        }
+    }
+}
+
+/// One diagnostic shown: its fingerprint, and where its path, code and rule end in the text
+/// (each begins where the one before ends).
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    print: u64,
+    path_end: usize,
+    code_end: usize,
+    rule_end: usize,
+}
+
+/// What an answer shows.
+#[derive(Debug, Default)]
+pub(super) struct Shown {
+    entries: Vec<Entry>,
+    text: String,
+    gates: Vec<(String, Option<bool>)>,
+    decision: Option<Decision>,
+}
+
+/// The decision of README's ladder (as [`crate::answer::decide`]) from the diagnostics' views.
+pub(super) fn decide<'x>(views: impl Iterator<Item = View<'x>>, any_gate_failed: bool) -> Decision {
+    let (mut missing, mut error, mut warning) = (false, false, false);
+    for v in views {
+        missing |= v.missing();
+        error |= v.severity() == Severity::Error;
+        warning |= v.severity() == Severity::Warning;
+    }
+    if missing {
+        Decision::Incomplete
+    } else if any_gate_failed || error {
+        Decision::Deferred
+    } else if warning {
+        Decision::Conditional
+    } else {
+        Decision::Approved
+    }
+}
+
+impl Shown {
+    /// What an answer with these (shown) diagnostics, gates and decision shows, and what
+    /// changed since `before`: the diagnostics added (made, not yet rendered) and removed.
+    pub(super) fn new<'x>(
+        views: &[View<'x>],
+        gates: Vec<GateResult>,
+        decision: Decision,
+        before: &Shown,
+    ) -> (Shown, Changes) {
+        let mut now = Shown {
+            entries: Vec::with_capacity(views.len()),
+            text: String::new(),
+            gates: gates.into_iter().map(|g| (g.id, g.passed)).collect(),
+            decision: Some(decision),
+        };
+        for v in views {
+            now.text.push_str(v.path());
+            let path_end = now.text.len();
+            now.text.push_str(v.code());
+            let code_end = now.text.len();
+            now.text.push_str(v.rule_id());
+            now.entries.push(Entry { print: v.print(), path_end, code_end, rule_end: now.text.len() });
+        }
+        // Matched by fingerprint, as many times as each is shown.
+        let mut old: Vec<(u64, usize)> = before.entries.iter().enumerate().map(|(i, e)| (e.print, i)).collect();
+        let mut new: Vec<(u64, usize)> = now.entries.iter().enumerate().map(|(i, e)| (e.print, i)).collect();
+        old.sort_unstable();
+        new.sort_unstable();
+        let (mut gone, mut added) = (Vec::new(), Vec::new());
+        let (mut o, mut n) = (old.iter().peekable(), new.iter().peekable());
+        loop {
+            match (o.peek(), n.peek()) {
+                (Some(a), Some(b)) if a.0 == b.0 => {
+                    o.next();
+                    n.next();
+                }
+                (Some(a), Some(b)) if a.0 < b.0 => gone.extend(o.next().map(|x| x.1)),
+                (Some(_), None) => gone.extend(o.next().map(|x| x.1)),
+                (_, Some(_)) => added.extend(n.next().map(|x| x.1)),
+                (None, None) => break,
+            }
+        }
+        gone.sort_unstable();
+        added.sort_unstable();
+        let removed = gone.into_iter().filter_map(|i| before.gone(i)).collect();
+        let added = added.into_iter().filter_map(|i| views.get(i).map(|v| v.to_diagnostic())).collect();
+        let gates = now
+            .gates
+            .iter()
+            .filter_map(|(id, to)| {
+                let from = before.gates.iter().find(|(b, _)| b == id).and_then(|(_, p)| *p);
+                (from != *to).then(|| GateMove { id: id.clone(), from, to: *to })
+            })
+            .collect();
+        let decision = match (before.decision, now.decision) {
+            (Some(from), Some(to)) if from != to => Some(DecisionMove { from, to }),
+            _ => None,
+        };
+        (now, Changes { added, removed, gates, decision })
+    }
+
+    /// Entry `i` as a diagnostic that went away.
+    fn gone(&self, i: usize) -> Option<Gone> {
+        let e = self.entries.get(i)?;
+        let start = i.checked_sub(1).and_then(|p| self.entries.get(p)).map_or(0, |p| p.rule_end);
+        Some(Gone {
+            path: self.text.get(start..e.path_end)?.to_owned(),
+            code: self.text.get(e.path_end..e.code_end)?.to_owned(),
+            rule_id: self.text.get(e.code_end..e.rule_end)?.to_owned(),
+        })
+    }
+}
