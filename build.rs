@@ -60,7 +60,8 @@ fn main() -> Result<(), String> {
     for id in FAMILIES {
         engines.push(Engine::with_pack_id(id).map_err(|e| format!("packs/{id}: {e}"))?);
     }
-    let bytes = pack::compact::encode(&engines)?;
+    let families: Vec<Vec<&pack::Pack>> = engines.iter().map(|e| e.packs().collect()).collect();
+    let bytes = pack::compact::encode(&families)?;
     let out = std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?;
     std::fs::write(std::path::Path::new(&out).join("packs.bin"), bytes).map_err(|e| e.to_string())
 }

@@ -31,6 +31,7 @@
 mod cost;
 mod eval;
 pub(crate) mod parse;
+pub mod stored;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -88,7 +89,7 @@ pub enum ParamValue {
     /// A boolean.
     Bool(bool),
     /// A date.
-    Date(#[serde(with = "crate::pack::compact::date")] NaiveDate),
+    Date(#[serde(with = "stored::date")] NaiveDate),
     /// A text.
     Str(String),
     /// A list of texts.

@@ -46,7 +46,7 @@ pub struct FieldPath {
     /// Segments; `Each` iterates an array.
     pub segs: Vec<Seg>,
     /// Leaf type.
-    #[serde(with = "compact::ty")]
+    #[serde(with = "crate::expr::stored::ty")]
     pub ty: Ty,
 }
 

@@ -18,7 +18,7 @@ pub enum Base {
 /// What a field holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FieldKind {
-    Leaf(#[serde(with = "crate::pack::compact::ty")] Ty),
+    Leaf(#[serde(with = "super::stored::ty")] Ty),
     Object,
     Array,
     StrList,
@@ -41,10 +41,9 @@ pub enum BinOp {
     Coalesce,
 }
 
-/// In the compact form of packs, a tree is its nodes in post-order, rebuilt without recursion
-/// and with a bounded depth ([`crate::pack::compact::FlatNode`]).
+/// Stored in post-order, rebuilt without recursion ([`super::stored::FlatNode`]).
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(into = "crate::pack::compact::FlatNode", try_from = "crate::pack::compact::FlatNode")]
+#[serde(into = "super::stored::FlatNode", try_from = "super::stored::FlatNode")]
 pub enum Node {
     Num(f64),
     Bool(bool),

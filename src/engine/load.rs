@@ -1,0 +1,355 @@
+//! Loading an [`Engine`]: the embedded packs precompiled by build.rs ([`Engine::precompiled`],
+//! and `with_pack_id` without the pack compiler), a compact form ([`Engine::from_compiled`]), or
+//! pack JSON compiled here, `extends` resolved against the given and the embedded packs (with
+//! the compiler: native builds and `fangkong/compiler`).
+
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+use serde_json::Value;
+
+use super::Engine;
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+use super::{EMBEDDED_PACKS, MAX_PACK_VERSIONS, lone_surrogates_replaced};
+use crate::pack::{Pack, PackError, PackErrorKind, PackErrors};
+
+/// The embedded packs, compiled by build.rs into the compact form of
+/// [`crate::pack::compact`]: what [`Engine::precompiled`] loads, with no pack compiler.
+#[cfg(fangkong_precompiled)]
+pub static PRECOMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/packs.bin"));
+/// The embedded packs, compiled (none while build.rs itself is being compiled).
+#[cfg(not(fangkong_precompiled))]
+pub static PRECOMPILED: &[u8] = &[];
+
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+fn too_many_versions(n: usize) -> PackErrors {
+    PackErrors(vec![PackError {
+        path: String::new(),
+        kind: PackErrorKind::Unbounded,
+        message: format!("a pack family of {n} versions: at most {MAX_PACK_VERSIONS}"),
+    }])
+}
+
+/// A pack document with its identity, while resolving `extends`.
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+struct Doc {
+    id: String,
+    version: String,
+    effective_from: String,
+    value: Value,
+    /// Pointer prefix of this document in what the caller gave (`/1` in an array), or `None` when embedded.
+    at: Option<String>,
+}
+
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+fn identity(v: &Value) -> (String, String, String) {
+    let s = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
+    (s("id"), s("version"), s("effectiveFrom"))
+}
+
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+fn prefix(errors: PackErrors, at: &Option<String>) -> PackErrors {
+    match at {
+        Some(p) if !p.is_empty() => {
+            PackErrors(errors.0.into_iter().map(|e| PackError { path: format!("{p}{}", e.path), ..e }).collect())
+        }
+        _ => errors,
+    }
+}
+
+/// Resolve `extends` of every given document, looking parents up among the given ones,
+/// then the embedded packs.
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+fn resolve_all(given: Vec<Doc>) -> Result<Vec<Doc>, PackErrors> {
+    let mut embedded: Vec<Doc> = Vec::new();
+    for text in EMBEDDED_PACKS {
+        if let Ok(value) = serde_json::from_str::<Value>(text) {
+            let (id, version, effective_from) = identity(&value);
+            embedded.push(Doc { id, version, effective_from, value, at: None });
+        }
+    }
+    let mut out = Vec::new();
+    for doc in &given {
+        let value = resolve_one(doc, &given, &embedded, 0).map_err(|e| prefix(e, &doc.at))?;
+        out.push(Doc { value, ..clone_head(doc) });
+    }
+    // A variant of a whole family (`extends` without `@version`) follows the family: each
+    // later version of the parent, up to the variant's own next version, yields a version
+    // of the variant with the parent's version label and date.
+    for doc in &given {
+        let Some(parent_id) = doc.value.get("extends").and_then(Value::as_str).filter(|r| !r.contains('@')) else {
+            continue;
+        };
+        let next_own = given
+            .iter()
+            .filter(|d| d.id == doc.id && d.effective_from > doc.effective_from)
+            .map(|d| d.effective_from.clone())
+            .min();
+        let pool = if given.iter().any(|d| d.id == parent_id) { &given } else { &embedded };
+        for pj in pool.iter().filter(|d| {
+            d.id == parent_id
+                && d.effective_from > doc.effective_from
+                && next_own.as_ref().is_none_or(|n| d.effective_from < *n)
+        }) {
+            if out.iter().any(|o| o.id == doc.id && o.version == pj.version) {
+                continue;
+            }
+            let parent_value = resolve_one(pj, &given, &embedded, 1).map_err(|e| prefix(e, &doc.at))?;
+            let mut child = doc.value.clone();
+            if let Some(o) = child.as_object_mut() {
+                o.insert("version".into(), Value::String(pj.version.clone()));
+                o.insert("effectiveFrom".into(), Value::String(pj.effective_from.clone()));
+                o.insert("extends".into(), Value::String(format!("{parent_id}@{}", pj.version)));
+            }
+            let value = crate::pack::resolve_extends(&child, &parent_value).map_err(|e| prefix(e, &doc.at))?;
+            out.push(Doc {
+                id: doc.id.clone(),
+                version: pj.version.clone(),
+                effective_from: pj.effective_from.clone(),
+                value,
+                at: doc.at.clone(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+fn clone_head(d: &Doc) -> Doc {
+    Doc {
+        id: d.id.clone(),
+        version: d.version.clone(),
+        effective_from: d.effective_from.clone(),
+        value: Value::Null,
+        at: d.at.clone(),
+    }
+}
+
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+fn resolve_one(doc: &Doc, given: &[Doc], embedded: &[Doc], depth: usize) -> Result<Value, PackErrors> {
+    let Some(parent_ref) = doc.value.get("extends").and_then(Value::as_str) else {
+        return Ok(doc.value.clone());
+    };
+    let fail = |m: String| {
+        PackErrors(vec![PackError { path: "/extends".into(), kind: PackErrorKind::UnknownReference, message: m }])
+    };
+    if depth > 8 {
+        return Err(fail(format!("`extends` chain through `{parent_ref}` is longer than 8 (a cycle?)")));
+    }
+    let (pid, pver) = match parent_ref.split_once('@') {
+        Some((i, v)) => (i, Some(v)),
+        None => (parent_ref, None),
+    };
+    let pick = |pool: &[Doc]| -> Option<usize> {
+        let family: Vec<(usize, &Doc)> = pool
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.id == pid && !(d.id == doc.id && d.version == doc.version))
+            .collect();
+        match pver {
+            Some(v) => family.iter().find(|(_, d)| d.version == v).map(|(i, _)| *i),
+            None => family
+                .iter()
+                .filter(|(_, d)| d.effective_from <= doc.effective_from)
+                .max_by(|a, b| a.1.effective_from.cmp(&b.1.effective_from))
+                .or_else(|| family.iter().min_by(|a, b| a.1.effective_from.cmp(&b.1.effective_from)))
+                .map(|(i, _)| *i),
+        }
+    };
+    let parent = match pick(given) {
+        Some(i) => given.get(i),
+        None => pick(embedded).and_then(|i| embedded.get(i)),
+    };
+    let Some(parent) = parent else {
+        return Err(fail(format!("no pack `{parent_ref}` to extend")));
+    };
+    let parent_value = resolve_one(parent, given, embedded, depth + 1)?;
+    crate::pack::resolve_extends(&doc.value, &parent_value)
+}
+
+impl Engine {
+    /// The engine with the embedded `shenzhen-2020` family.
+    pub fn with_default_pack() -> Result<Engine, PackErrors> {
+        Self::with_pack_id("shenzhen-2020")
+    }
+
+    /// The engine with an embedded pack family: `shenzhen-2020`, `guangming-2020` or `hangzhou-2020`.
+    /// Without the pack compiler (the npm package's runtime module) it is
+    /// [`Self::precompiled`]; with it, the family is compiled here from its JSON, so that
+    /// [`Pack::json`](crate::pack::Pack::json) is there too.
+    #[cfg(all(target_arch = "wasm32", not(feature = "compiler")))]
+    pub fn with_pack_id(id: &str) -> Result<Engine, PackErrors> {
+        Self::precompiled(id)
+    }
+
+    /// The engine with an embedded pack family, as build.rs compiled it: no JSON is parsed and
+    /// no expression compiled here. Equal to [`Self::with_pack_id`] compiled at run time
+    /// (`tests/precompiled.rs`), except that [`Pack::json`](crate::pack::Pack::json) is `Null`.
+    pub fn precompiled(id: &str) -> Result<Engine, PackErrors> {
+        let unknown = || {
+            PackErrors(vec![PackError {
+                path: String::new(),
+                kind: PackErrorKind::UnknownReference,
+                message: format!("no embedded pack `{id}`; embedded: shenzhen-2020, guangming-2020, hangzhou-2020"),
+            }])
+        };
+        match crate::pack::compact::decode(PRECOMPILED, Some(id)) {
+            Ok(Some(packs)) => Self::from_versions(packs),
+            Ok(None) => Err(unknown()),
+            Err(e) => Err(compiled_error(e)),
+        }
+    }
+
+    /// An engine from the compact form of one compiled pack family, as [`Self::to_compiled`]
+    /// (or `compilePack` of the npm package's compiler module) wrote it with this version of
+    /// the crate: a custom pack, loaded without the pack compiler.
+    pub fn from_compiled(bytes: &[u8]) -> Result<Engine, PackErrors> {
+        match crate::pack::compact::decode(bytes, None) {
+            Ok(Some(packs)) => Self::from_versions(packs),
+            Ok(None) => Err(compiled_error("a compiled pack without a family".into())),
+            Err(e) => Err(compiled_error(e)),
+        }
+    }
+
+    /// The compact form of this engine's pack family, for [`Self::from_compiled`].
+    #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+    pub fn to_compiled(&self) -> Result<Vec<u8>, String> {
+        crate::pack::compact::encode(&[self.packs().collect()])
+    }
+
+    /// An engine from compiled versions of one family, in any order.
+    fn from_versions(mut packs: Vec<Pack>) -> Result<Engine, PackErrors> {
+        packs.sort_by_key(|p| p.effective_from);
+        let mut it = packs.into_iter();
+        let Some(first) = it.next() else {
+            return Err(compiled_error("a compiled pack family without versions".into()));
+        };
+        Ok(Engine { first, later: it.collect() })
+    }
+
+    /// The engine with an embedded pack family: `shenzhen-2020`, `guangming-2020` or `hangzhou-2020`.
+    #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+    pub fn with_pack_id(id: &str) -> Result<Engine, PackErrors> {
+        let values: Vec<Value> = EMBEDDED_PACKS
+            .iter()
+            .filter_map(|t| serde_json::from_str::<Value>(t).ok())
+            .filter(|v| v.get("id").and_then(Value::as_str) == Some(id))
+            .collect();
+        if values.is_empty() {
+            return Err(PackErrors(vec![PackError {
+                path: String::new(),
+                kind: PackErrorKind::UnknownReference,
+                message: format!("no embedded pack `{id}`; embedded: shenzhen-2020, guangming-2020, hangzhou-2020"),
+            }]));
+        }
+        let docs = values
+            .into_iter()
+            .map(|value| {
+                let (id, version, effective_from) = identity(&value);
+                Doc { id, version, effective_from, value, at: None }
+            })
+            .collect();
+        Self::from_docs(docs)
+    }
+
+    /// Load, check and compile a pack from JSON text: one pack document, or an array of
+    /// versions of one family. `extends` may name a given or an embedded pack.
+    #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+    pub fn from_pack_json(text: &str) -> Result<Engine, PackErrors> {
+        if text.len() > crate::pack::MAX_PACK_BYTES {
+            return Err(PackErrors(vec![PackError {
+                path: String::new(),
+                kind: PackErrorKind::Syntax,
+                message: format!("pack larger than {} bytes", crate::pack::MAX_PACK_BYTES),
+            }]));
+        }
+        let value: Value = serde_json::from_str(&lone_surrogates_replaced(text)).map_err(|e| {
+            PackErrors(vec![PackError {
+                path: String::new(),
+                kind: PackErrorKind::Syntax,
+                message: format!("not valid JSON: {e}"),
+            }])
+        })?;
+        Self::from_pack_value(value)
+    }
+
+    /// Load, check and compile a pack (or an array of versions) given as a JSON value.
+    #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+    pub fn from_pack_value(value: Value) -> Result<Engine, PackErrors> {
+        // Bounded before anything is resolved: each version that `extends` another is a
+        // resolved copy of it (21,000 versions of 94 KB each took 804 MB and more).
+        if let Value::Array(items) = &value
+            && items.len() > MAX_PACK_VERSIONS
+        {
+            return Err(too_many_versions(items.len()));
+        }
+        let docs = match value {
+            Value::Array(items) => items
+                .into_iter()
+                .enumerate()
+                .map(|(i, value)| {
+                    let (id, version, effective_from) = identity(&value);
+                    Doc { id, version, effective_from, value, at: Some(format!("/{i}")) }
+                })
+                .collect(),
+            value => {
+                let (id, version, effective_from) = identity(&value);
+                vec![Doc { id, version, effective_from, value, at: Some(String::new()) }]
+            }
+        };
+        Self::from_docs(docs)
+    }
+
+    #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+    fn from_docs(docs: Vec<Doc>) -> Result<Engine, PackErrors> {
+        let resolved = resolve_all(docs)?;
+        // A variant of a whole family gains a version for each of its parent's.
+        if resolved.len() > MAX_PACK_VERSIONS {
+            return Err(too_many_versions(resolved.len()));
+        }
+        let mut packs: Vec<Pack> = Vec::new();
+        let mut errors = Vec::new();
+        for d in resolved {
+            match Pack::from_value(d.value) {
+                Ok(p) => {
+                    let at = d.at.clone().unwrap_or_default();
+                    if let Some(first) = packs.first().filter(|f| f.stamp.id != p.stamp.id) {
+                        errors.push(PackError {
+                            path: format!("{at}/id"),
+                            kind: PackErrorKind::BadRule,
+                            message: format!(
+                                "one engine holds one pack family; `{}` is not `{}`",
+                                p.stamp.id, first.stamp.id
+                            ),
+                        });
+                    }
+                    if packs.iter().any(|q| q.stamp.version == p.stamp.version) {
+                        errors.push(PackError {
+                            path: format!("{at}/version"),
+                            kind: PackErrorKind::DuplicateId,
+                            message: format!("version `{}` is given twice", p.stamp.version),
+                        });
+                    }
+                    packs.push(p);
+                }
+                Err(e) => errors.extend(prefix(e, &d.at).0),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(PackErrors(errors));
+        }
+        packs.sort_by_key(|p| p.effective_from);
+        let mut it = packs.into_iter();
+        let Some(first) = it.next() else {
+            return Err(PackErrors(vec![PackError {
+                path: String::new(),
+                kind: PackErrorKind::Syntax,
+                message: "no pack given".into(),
+            }]));
+        };
+        Ok(Engine { first, later: it.collect() })
+    }
+}
+
+/// A compact form that cannot be read, as a pack error.
+fn compiled_error(message: String) -> PackErrors {
+    PackErrors(vec![PackError { path: String::new(), kind: PackErrorKind::Syntax, message }])
+}
