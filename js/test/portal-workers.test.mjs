@@ -1,0 +1,50 @@
+// The portal's Web Workers (check-worker.mjs, through worker-engines.mjs) with a custom pack:
+// the runtime module has no pack compiler, so the worker loads `fangkong/compiler` for it,
+// compiles the pack (`compilePack`) and answers with the runtime (`Engine.fromCompiled`) — the
+// same answer as Node's compiler module. A pack id or the default pack never loads the compiler.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Engine as Compiler } from 'fangkong/compiler';
+import { ROOT } from './lib/cases.mjs';
+import { NOW, openPortal, portal } from './lib/portal.mjs';
+
+let p;
+before(async () => { p = await portal(); });
+after(async () => { await p?.close(); });
+
+test('a custom pack in the check worker: compiled by fangkong/compiler, answered by the runtime', async () => {
+  const pack = JSON.parse(readFileSync(join(ROOT, 'packs/shenzhen-2020.json'), 'utf8'));
+  pack.version = `${pack.version}-custom`;
+  pack.parameters.leadDays.value = 9;
+  const filing = JSON.parse(readFileSync(join(ROOT, 'examples/filings/workshop.json'), 'utf8'));
+  const { page, problems } = await openPortal(p.context, `${p.url}/index.html?nosw=1`, { wait: false });
+  const loaded = [];
+  page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
+  await page.evaluate(() => {
+    const w = new Worker('/js/check-worker.mjs', { type: 'module' });
+    let n = 0;
+    window.ask = (msg) => new Promise((res) => {
+      const id = ++n;
+      w.onmessage = (e) => { if (e.data.id === id) res(e.data); };
+      w.postMessage({ id, ...msg });
+    });
+  });
+  const ask = (msg) => page.evaluate((m) => window.ask(m), msg);
+  const got = { first: await ask({ kind: 'filing', pack: 'guangming-2020', input: filing, options: { now: NOW } }) };
+  assert.ok(loaded.includes('/pkg/fangkong_bg.wasm'), loaded.join(' '));
+  assert.ok(!loaded.includes('/pkg/fangkong_compiler_bg.wasm'), 'the compiler was loaded for a pack id');
+  got.custom = await ask({ kind: 'filing', pack, input: filing, options: { now: NOW } });
+  got.bad = await ask({ kind: 'filing', pack: { id: 1 }, input: filing, options: { now: NOW } });
+  const want = new Compiler(pack).checkFiling(filing, { now: NOW });
+  assert.equal(got.first.answer.pack.id, 'guangming-2020');
+  assert.equal(JSON.stringify(got.custom.answer), JSON.stringify(want));
+  assert.equal(got.custom.answer.pack.version, pack.version);
+  assert.equal(got.bad.error.code, 'pack.syntax');
+  assert.equal(got.bad.error.path, '/id');
+  // The worker fetched the compiler module once a custom pack came, and only then.
+  assert.equal(loaded.filter((u) => u === '/pkg/fangkong_compiler_bg.wasm').length, 1, loaded.join(' '));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
