@@ -149,8 +149,7 @@ pub const INVISIBLE_CHARS: &[char] = &['\u{200B}', '\u{200C}', '\u{200D}', '\u{2
 pub fn field_id_at(shape: &'static Shape, pointer: &str) -> Option<String> {
     let mut id = String::new();
     let mut here = shape;
-    let mut segs = pointer.split('/').skip(1);
-    while let Some(raw) = segs.next() {
+    for raw in pointer.split('/').skip(1) {
         let seg = raw.replace("~1", "/").replace("~0", "~");
         match here {
             Shape::Object(fields) => {
