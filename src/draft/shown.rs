@@ -222,9 +222,10 @@ impl Shown {
         decision: Decision,
         before: &Shown,
     ) -> (Shown, Changes) {
+        let text_len = views.iter().map(|v| v.path().len() + v.code().len() + v.rule_id().len()).sum();
         let mut now = Shown {
             entries: Vec::with_capacity(views.len()),
-            text: String::new(),
+            text: String::with_capacity(text_len),
             gates: gates.into_iter().map(|g| (g.id, g.passed)).collect(),
             decision: Some(decision),
         };

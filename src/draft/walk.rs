@@ -98,12 +98,7 @@ impl WalkCache {
             sh = next;
         }
         // Forget what was found at and below it, then walk it again.
-        let below: Vec<Vec<Step>> = self
-            .found
-            .range(path.clone()..)
-            .take_while(|(p, _)| p.starts_with(&path))
-            .map(|(p, _)| p.clone())
-            .collect();
+        let below: Vec<Vec<Step>> = self.at_or_below(&path).map(|(p, _)| p.clone()).collect();
         let old: Vec<(Vec<Step>, Found)> = below.into_iter().filter_map(|p| self.found.remove_entry(&p)).collect();
         let value = here.and_then(|r| self.walk_into(r, sh, &mut path, &mut ptr));
         if !put(doc, &path, value) {
@@ -112,9 +107,16 @@ impl WalkCache {
             *doc = self.walk_into(raw, shape, &mut Vec::new(), &mut Pointer::root()).unwrap_or(Value::Null);
             return true;
         }
-        let mut now = self.found.range(path.clone()..).take_while(|(p, _)| p.starts_with(&path));
+        let mut now = self.at_or_below(&path);
         let same = old.iter().all(|(p, f)| now.next().is_some_and(|(q, g)| p == q && f == g)) && now.next().is_none();
         !same
+    }
+
+    /// What was found at `path` and below it, in order.
+    fn at_or_below<'s>(&'s self, path: &'s [Step]) -> impl Iterator<Item = (&'s Vec<Step>, &'s Found)> {
+        use std::ops::Bound;
+        let from: (Bound<&[Step]>, Bound<&[Step]>) = (Bound::Included(path), Bound::Unbounded);
+        self.found.range::<[Step], _>(from).take_while(move |(p, _)| p.starts_with(path))
     }
 
     /// Walk `raw` at `path`, split where the walker would only put the parts together.
