@@ -8,14 +8,17 @@
 //! [`Part`]; an [`Assembly`] then turns the parts, in pack order, into the [`Outcome`]. A
 //! draft ([`crate::draft`]) keeps the parts and re-judges only those a change can affect.
 
-use std::borrow::Cow;
+mod assembly;
+
+pub use assembly::{Assembly, Item};
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Days, NaiveDate};
 use serde_json::{Value, json};
 use validator::ValidateRange;
 
-use crate::answer::{Cause, Diagnostic, EarliestStart, GateResult, Normalized, Severity};
+use crate::answer::{Diagnostic, EarliestStart, GateResult, Normalized, Severity};
 use crate::expr::{Env, Missing, Val, to_json};
 use crate::ids;
 use crate::pack::doc::FieldCheckKind;
@@ -96,192 +99,6 @@ impl Part {
             }
             self.require(ptr.to_string(), id, severity);
         }
-    }
-}
-
-/// A diagnostic of an [`Assembly`], not necessarily made yet: a part's own (borrowed when the
-/// part is kept, as a draft keeps them), or a missing value (made into `field.required` by
-/// [`Item::into_diagnostic`]).
-#[derive(Debug, Clone)]
-pub enum Item<'p> {
-    /// A diagnostic.
-    Diag(Cow<'p, Diagnostic>),
-    /// A missing value, reported by this rule.
-    Required {
-        /// Its pointer.
-        path: Cow<'p, str>,
-        /// Its field id.
-        field: Cow<'p, str>,
-        /// The rule that reports it.
-        rule_id: &'p str,
-        /// The severity of the check that needs it.
-        severity: Severity,
-    },
-}
-
-impl Item<'_> {
-    /// The diagnostic.
-    pub fn into_diagnostic(self) -> Diagnostic {
-        match self {
-            Item::Diag(d) => d.into_owned(),
-            Item::Required { path, field, rule_id, severity } => {
-                Diagnostic::required(path.into_owned(), &field, rule_id, severity)
-            }
-        }
-    }
-}
-
-/// Where `field.required` diagnostics go: each missing value is reported once, at its own
-/// pointer, by the first rule that needs it, and never where the input already has a shape
-/// diagnostic (a value of the wrong type is not "missing").
-struct Sink<'a, 'p> {
-    items: Vec<Item<'p>>,
-    out: Outcome,
-    reported: BTreeSet<Cow<'p, str>>,
-    shape_errors: &'a BTreeSet<String>,
-}
-
-impl<'p> Sink<'_, 'p> {
-    fn require(&mut self, path: Cow<'p, str>, field: Cow<'p, str>, rule_id: &'p str, severity: Severity) {
-        // A value under a wrongly typed parent is not missing: the parent's type is the problem.
-        let mut at = path.as_ref();
-        loop {
-            if self.shape_errors.contains(at) {
-                return;
-            }
-            match at.rfind('/') {
-                Some(i) => at = at.get(..i).unwrap_or_default(),
-                None => break,
-            }
-        }
-        if self.reported.contains(&path) {
-            return;
-        }
-        self.reported.insert(path.clone());
-        self.items.push(Item::Required { path, field, rule_id, severity });
-    }
-}
-
-/// Puts the parts of the rules together, in pack order, into an [`Outcome`]: the missing
-/// values each reported once (by the first rule that needs it), and the gates judged from
-/// what their causes found. Parts given by reference are not copied until
-/// [`Self::finish`] (a draft's change list never copies them: [`Self::finish_items`]).
-pub struct Assembly<'a, 'p> {
-    sink: Sink<'a, 'p>,
-    /// Normalised values and earliest starts are kept (a draft's change list needs neither).
-    values: bool,
-    /// A value the current rule needs is missing.
-    undetermined: bool,
-    /// The current gate's own diagnostics.
-    own: Vec<Cow<'p, Diagnostic>>,
-}
-
-impl<'a, 'p> Assembly<'a, 'p> {
-    /// An empty assembly; `shape_errors` are the pointers that already have a shape
-    /// diagnostic (a value there is not missing).
-    pub fn new(shape_errors: &'a BTreeSet<String>, values: bool) -> Self {
-        let sink = Sink { items: Vec::new(), out: Outcome::default(), reported: BTreeSet::new(), shape_errors };
-        Assembly { sink, values, undetermined: false, own: Vec::new() }
-    }
-
-    fn event(&mut self, rule_id: &'p str, event: Cow<'p, Event>) {
-        match event {
-            Cow::Owned(Event::Fired(d)) => self.sink.items.push(Item::Diag(Cow::Owned(d))),
-            Cow::Borrowed(Event::Fired(d)) => self.sink.items.push(Item::Diag(Cow::Borrowed(d))),
-            Cow::Owned(Event::Required { path, field, severity }) => {
-                self.sink.require(Cow::Owned(path), Cow::Owned(field), rule_id, severity);
-            }
-            Cow::Borrowed(Event::Required { path, field, severity }) => {
-                self.sink.require(Cow::Borrowed(path), Cow::Borrowed(field), rule_id, *severity);
-            }
-        }
-    }
-
-    /// The events of one part of a rule (every element's events come before any element's
-    /// `fired`).
-    pub fn events(&mut self, rule_id: &'p str, part: &'p Part) {
-        for e in &part.events {
-            self.event(rule_id, Cow::Borrowed(e));
-        }
-        self.values(part.undetermined, &part.normalized, &part.earliest_start);
-    }
-
-    /// The assertion diagnostics of one part, after the events of all its piece's parts;
-    /// `gate`: the rule is a gate (they are its own, added after its result).
-    pub fn fired(&mut self, part: &'p Part, gate: bool) {
-        if gate {
-            self.own.extend(part.fired.iter().map(Cow::Borrowed));
-        } else {
-            self.sink.items.extend(part.fired.iter().map(|d| Item::Diag(Cow::Borrowed(d))));
-        }
-    }
-
-    /// [`Self::events`] then [`Self::fired`] of a part judged everywhere, taken apart.
-    pub fn piece(&mut self, rule_id: &'p str, part: Part, gate: bool) {
-        for e in part.events {
-            self.event(rule_id, Cow::Owned(e));
-        }
-        self.values(part.undetermined, &part.normalized, &part.earliest_start);
-        if gate {
-            self.own.extend(part.fired.into_iter().map(Cow::Owned));
-        } else {
-            self.sink.items.extend(part.fired.into_iter().map(|d| Item::Diag(Cow::Owned(d))));
-        }
-    }
-
-    fn values(&mut self, undetermined: bool, normalized: &[Normalized], earliest: &[EarliestStart]) {
-        self.undetermined |= undetermined;
-        if self.values {
-            self.sink.out.normalized.extend(normalized.iter().cloned());
-            self.sink.out.earliest_start.extend(earliest.iter().cloned());
-        }
-    }
-
-    /// The end of a rule that is not a gate.
-    pub fn end_rule(&mut self, rule_id: &str) {
-        if std::mem::take(&mut self.undetermined) {
-            self.sink.out.undetermined.insert(rule_id.to_owned());
-        }
-    }
-
-    /// The end of a gate: `passed: false` when a cause (or its own check) fired, `null` when
-    /// one could not be judged, `true` otherwise; then its own diagnostics.
-    pub fn end_gate(&mut self, rule_id: &str, causes: &[String]) {
-        let own = std::mem::take(&mut self.own);
-        let sink = &mut self.sink;
-        let undetermined =
-            std::mem::take(&mut self.undetermined) || causes.iter().any(|c| sink.out.undetermined.contains(c));
-        let fired = sink.items.iter().filter_map(|i| match i {
-            Item::Diag(d) => Some(d.as_ref()),
-            Item::Required { .. } => None,
-        });
-        let mut found: Vec<Cause> = fired
-            .chain(own.iter().map(AsRef::as_ref))
-            .filter(|d| !d.missing && (d.rule_id == rule_id || causes.contains(&d.rule_id)))
-            .map(|d| Cause { rule_id: d.rule_id.clone(), code: d.code.clone(), path: d.path.clone() })
-            .collect();
-        found.dedup();
-        let passed = if !found.is_empty() {
-            Some(false)
-        } else if undetermined {
-            None
-        } else {
-            Some(true)
-        };
-        sink.out.gates.push(GateResult { id: rule_id.to_owned(), passed, causes: found });
-        sink.items.extend(own.into_iter().map(Item::Diag));
-    }
-
-    /// What the rules found.
-    pub fn finish(self) -> Outcome {
-        let mut out = self.sink.out;
-        out.diagnostics = self.sink.items.into_iter().map(Item::into_diagnostic).collect();
-        out
-    }
-
-    /// What the rules found, the diagnostics not yet made (`Outcome::diagnostics` empty).
-    pub fn finish_items(self) -> (Vec<Item<'p>>, Outcome) {
-        (self.sink.items, self.sink.out)
     }
 }
 
