@@ -205,6 +205,8 @@ test('bad pointers are Errors with a code and change nothing; other kinds have n
   assert.equal(code(() => draft.set('/roster/3/name', 1)), 'pointer.out_of_range');
   assert.equal(code(() => draft.remove('/roster/-1')), 'pointer.invalid');
   assert.equal(code(() => draft.setScope('/staff')), 'options.invalid');
+  assert.equal(code(() => draft.set('/enterprise/name', 'x'.repeat(4 * 1024 * 1024 + 1))), 'input.too_large');
+  assert.equal(code(() => draft.set('/enterprise', { name: 'x'.repeat(4 * 1024 * 1024) })), 'input.too_large');
   assert.equal(JSON.stringify(draft.value()), before);
   assert.deepEqual(draft.remove('/staff/total'), { added: [], removed: [], gates: [], decision: null });
   assert.equal(code(() => engine.draft('inspection', { now: '2020-02-04' })), 'options.invalid');

@@ -126,11 +126,19 @@ impl WasmDraft {
 }
 
 /// A value given to `set`: scalars as they are (a number as `JSON.stringify` writes it, so
-/// `12` is the integer 12), objects and arrays through JSON text.
+/// `12` is the integer 12), objects and arrays through JSON text; at most the input limit
+/// (`input.too_large`), its memory reserved first (`engine.out_of_memory`).
 fn json_value(value: &JsValue) -> Result<serde_json::Value, Error> {
     use serde_json::Value;
-    if let Some(s) = value.as_string() {
-        return Ok(Value::String(s));
+    let too_large = || coded(&format!("a value holds at most {MAX_INPUT_BYTES} bytes of JSON"), "input.too_large");
+    if let Some(s) = value.dyn_ref::<js_sys::JsString>() {
+        // Measured before it is copied in: UTF-8 never has fewer bytes than UTF-16 code units.
+        let units = usize::try_from(s.length()).unwrap_or(usize::MAX);
+        if units > MAX_INPUT_BYTES {
+            return Err(too_large());
+        }
+        super::memory::reserve(units.saturating_mul(super::memory::WORK_PER_INPUT_BYTE), "this value")?;
+        return Ok(Value::String(String::from(s)));
     }
     if let Some(b) = value.as_bool() {
         return Ok(Value::Bool(b));
@@ -147,7 +155,7 @@ fn json_value(value: &JsValue) -> Result<serde_json::Value, Error> {
     }
     let text = super::convert::json_text(value, "value", "a JSON value")?;
     if text.len() > MAX_INPUT_BYTES {
-        return Err(coded(&format!("a value holds at most {MAX_INPUT_BYTES} bytes of JSON"), "input.too_large"));
+        return Err(too_large());
     }
     serde_json::from_str(&text).map_err(|e| coded(&format!("the value is not JSON: {e}"), "input.unconvertible"))
 }
