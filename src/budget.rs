@@ -14,7 +14,28 @@ use crate::schema::Subject;
 /// Steps one evaluation may take. The embedded pack takes about 50,000 steps for a
 /// 1,000-person roster (`tests/hostile.rs`), so even the largest submission accepted (4 MiB)
 /// stays below it with the embedded packs; a pack of many costly rules may not.
-pub const WORK_BUDGET: u64 = 50_000_000;
+pub use crate::pack::WORK_BUDGET;
+
+/// The steps evaluating `pack`'s rules on `subject` take on the canonical document `doc`, when
+/// they are more than `budget`; `None` within it. An ordinary submission is not counted: when
+/// its longest array is within the pack's [`WorkBounds`](crate::pack::WorkBounds), the work
+/// cannot pass the default budget (nor a larger one).
+pub fn over(pack: &Pack, subject: Subject, doc: &Value, budget: u64) -> Option<u64> {
+    if budget >= WORK_BUDGET && longest_array(doc).max(1) <= pack.work_bounds.longest(subject) {
+        return None;
+    }
+    let w = work(pack, subject, doc);
+    (w > budget).then_some(w)
+}
+
+/// The length of the longest array anywhere in `v`.
+fn longest_array(v: &Value) -> u64 {
+    match v {
+        Value::Array(items) => items.iter().map(longest_array).fold(items.len() as u64, u64::max),
+        Value::Object(map) => map.values().map(longest_array).fold(0, u64::max),
+        _ => 0,
+    }
+}
 
 /// The steps evaluating `pack`'s rules on `subject` takes on the canonical document `doc`.
 pub fn work(pack: &Pack, subject: Subject, doc: &Value) -> u64 {
@@ -76,4 +97,41 @@ fn places(doc: &Value, path: &FieldPath) -> u64 {
         }
     }
     go(doc, &path.segs)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+    use crate::Engine;
+
+    /// The bound the fast path trusts is above the exact count, on documents of every size.
+    #[test]
+    fn bounds_are_above_the_work() {
+        let docs = [
+            serde_json::json!({}),
+            serde_json::json!({ "staff": { "total": 3 }, "roster": [ {}, { "name": "x" } ] }),
+            serde_json::json!({ "roster": vec![serde_json::json!({ "returning": true }); 1000],
+                "openRectifications": vec![serde_json::json!({ "veto": true }); 30] }),
+            serde_json::json!({ "items": { "a": 1 }, "units": [ { "counts": { "x": 1 } } ], "facts": { "needs": ["a", "b"] } }),
+        ];
+        for id in ["shenzhen-2020", "guangming-2020", "hangzhou-2020"] {
+            let engine = Engine::with_pack_id(id).unwrap();
+            for pack in engine.packs() {
+                for subject in Subject::ALL {
+                    for doc in &docs {
+                        let l = longest_array(doc).max(1);
+                        let exact = work(pack, subject, doc);
+                        assert!(exact <= crate::pack::work::bound(&pack.rules, subject, l), "{id} {subject:?}");
+                        if l <= pack.work_bounds.longest(subject) {
+                            assert!(exact <= WORK_BUDGET);
+                        }
+                        assert_eq!(over(pack, subject, doc, 0), (exact > 0).then_some(exact));
+                        assert_eq!(over(pack, subject, doc, WORK_BUDGET), None);
+                    }
+                }
+            }
+            assert!(engine.pack().work_bounds.longest(Subject::Filing) >= 1000, "{id}");
+        }
+    }
 }

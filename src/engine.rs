@@ -206,8 +206,7 @@ impl Engine {
         let pack = self
             .pack_for(date.unwrap_or(today), opts.pack_version.as_deref())
             .map_err(|e| self.unusable("input.unknown_pack_version", json!({ "reason": e }), opts))?;
-        let work = crate::budget::work(pack, subject, &walked.doc);
-        if work > opts.budget {
+        if let Some(work) = crate::budget::over(pack, subject, &walked.doc, opts.budget) {
             let mut a =
                 self.unusable::<A>("engine.budget_exhausted", json!({ "steps": work, "budget": opts.budget }), opts);
             a.set_decision(crate::answer::Decision::Incomplete);

@@ -201,6 +201,11 @@ impl Expr {
         cost::work(&self.node, doc, elem)
     }
 
+    /// An upper bound of [`Self::work`] on any document whose arrays have at most `l` elements.
+    pub fn work_bound(&self, l: u64) -> u64 {
+        cost::bound(&self.node, l)
+    }
+
     /// The fields it needs whatever the other values are (for a form's `required`).
     pub fn always_needs<'a>(&'a self, elem: Option<&'a [String]>, out: &mut Vec<FieldRef<'a>>) {
         eval::always_needs(&self.node, elem, out);

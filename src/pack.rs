@@ -15,6 +15,7 @@ mod compile;
 mod error;
 mod family;
 mod shape;
+pub mod work;
 
 use std::collections::BTreeMap;
 
@@ -36,6 +37,7 @@ use error::{perr, shape_message};
 pub use family::{merge_patch, resolve_extends};
 pub use messages::Catalogue;
 pub use shape::PACK;
+pub use work::{WORK_BUDGET, WorkBounds};
 
 /// Largest pack accepted, in bytes.
 pub const MAX_PACK_BYTES: usize = 2 * 1024 * 1024;
@@ -288,6 +290,8 @@ pub struct Pack {
     /// The (resolved) pack document as JSON, as hashed; `Null` in a pack loaded precompiled
     /// ([`Engine::precompiled`](crate::Engine::precompiled)), which needs only what is above.
     pub json: Value,
+    /// How long an array may be with the work of these rules certainly within the budget.
+    pub work_bounds: WorkBounds,
 }
 
 /// Parameters the engine reads directly when a pack has inspection items.

@@ -218,7 +218,10 @@ pub fn evaluate(
         for p in (0..).map_while(|k| piece(&rule.body, k)) {
             let mut part = Part::default();
             p.judge(&rule.id, &env, None, &mut part);
-            asm.piece(&rule.id, part, false);
+            // An empty part adds nothing (the passing path: nothing moved or scanned).
+            if !part.is_empty() {
+                asm.piece(&rule.id, part, false);
+            }
         }
         asm.end_rule(&rule.id);
     }
@@ -227,7 +230,10 @@ pub fn evaluate(
             for p in (0..).map_while(|k| piece(&rule.body, k)) {
                 let mut part = Part::default();
                 p.judge(&rule.id, &env, None, &mut part);
-                asm.piece(&rule.id, part, true);
+                // An empty part adds nothing (the passing path: nothing moved or scanned).
+                if !part.is_empty() {
+                    asm.piece(&rule.id, part, true);
+                }
             }
             asm.end_gate(&rule.id, causes);
         }

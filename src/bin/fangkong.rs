@@ -194,8 +194,9 @@ fn engine(a: &Args) -> Result<Engine, String> {
         (Some(_), Some(_)) => return Err("give `--pack` or `--pack-id`, not both".into()),
         (Some(p), None) => Engine::from_pack_json(&read_input(p, fangkong::pack::MAX_PACK_BYTES)?)
             .map_err(|e| e.0.iter().map(|x| format!("{p}: {x}")).collect::<Vec<_>>().join("\n"))?,
-        (None, Some(id)) => Engine::with_pack_id(id).map_err(|e| e.to_string())?,
-        (None, None) => Engine::with_default_pack().map_err(|e| e.to_string())?,
+        // The embedded packs as build.rs compiled them: nothing parsed or compiled at start.
+        (None, Some(id)) => Engine::precompiled(id).map_err(|e| e.to_string())?,
+        (None, None) => Engine::precompiled("shenzhen-2020").map_err(|e| e.to_string())?,
     };
     if let Some(v) = &a.pack_version
         && !engine.packs().any(|p| p.stamp.version == *v)

@@ -72,3 +72,27 @@ pub(super) fn work(node: &Node, doc: &serde_json::Value, elem: Option<&serde_jso
         | Node::Field { .. } => 0,
     }
 }
+
+/// An upper bound of [`work`] on any document whose arrays have at most `l` elements each
+/// (`l` ≥ 1): every collection's length replaced by `l`. Monotone in `l`, saturating as
+/// [`work`] is, so `work(node, doc, elem) ≤ bound(node, l)` when no array of `doc` is longer.
+pub(super) fn bound(node: &Node, l: u64) -> u64 {
+    let len = |n: &Node| -> u64 { if matches!(n, Node::Field { .. }) { l } else { 0 } };
+    let inner = match node {
+        Node::Count(arr, cond) | Node::Any(arr, cond) => len(arr).saturating_mul(bound(cond, l)),
+        Node::In(a, b) => bound(a, l).saturating_add(len(b)),
+        Node::Not(a) | Node::Neg(a) | Node::Size(a) | Node::Present(a) => bound(a, l),
+        Node::Bin(_, a, b) | Node::Days(a, b) | Node::Latest(a, b) | Node::AddDays(a, b) => {
+            bound(a, l).saturating_add(bound(b, l))
+        }
+        Node::If(c, a, b) => bound(c, l).saturating_add(bound(a, l)).saturating_add(bound(b, l)),
+        Node::Num(_)
+        | Node::Bool(_)
+        | Node::Str(_)
+        | Node::Date(_)
+        | Node::StrList(_)
+        | Node::Today
+        | Node::Field { .. } => 0,
+    };
+    inner.saturating_add(1)
+}

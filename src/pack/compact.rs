@@ -178,6 +178,7 @@ pub fn decode(bytes: &[u8], id: Option<&str>) -> Result<Option<Vec<Pack>>, Strin
             .iter()
             .map(|i| postcard::from_bytes::<Rule>(chunk(*i)?).map_err(|e| format!("compiled pack: rule {i}: {e}")))
             .collect::<Result<Vec<Rule>, String>>()?;
+        let work_bounds = crate::pack::WorkBounds::of(&rules);
         packs.push(Pack {
             stamp: v.stamp,
             effective_from: v.effective_from,
@@ -186,6 +187,7 @@ pub fn decode(bytes: &[u8], id: Option<&str>) -> Result<Option<Vec<Pack>>, Strin
             labels: catalogue(v.labels)?,
             params: v.params,
             json: serde_json::Value::Null,
+            work_bounds,
         });
     }
     Ok(Some(packs))

@@ -378,6 +378,7 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
         return Err(PackErrors(c.errors));
     }
     let params = table.0;
+    let work_bounds = super::WorkBounds::of(&rules);
     Ok(Pack {
         stamp: PackStamp { id: doc.id.clone(), version: doc.version.clone(), hash },
         effective_from,
@@ -386,6 +387,7 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
         labels,
         params,
         json,
+        work_bounds,
     })
 }
 
