@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use crate::answer::{Answer, Diagnostic, PackStamp, Severity};
 use crate::pack::{Locale, Pack};
 use crate::rules::{evaluate, merge_normalized};
-use crate::schema::{Subject, shape_for, walk_input};
+use crate::schema::{Subject, Walked, shape_for, walk_input};
 use crate::time::today_cst;
 
 // Loading an engine: the embedded packs precompiled by build.rs, a compact form, or pack JSON
@@ -200,8 +200,19 @@ impl Engine {
         require_date: bool,
         opts: &Options,
     ) -> Result<Prepared<'_>, A> {
+        self.prepare_walked(walk_input(input, shape_for(subject)), subject, date_field, require_date, opts)
+    }
+
+    /// [`Self::prepare`] of an input already walked (or read clean: [`read_clean`]).
+    pub(crate) fn prepare_walked<A: Answer>(
+        &self,
+        walked: Walked,
+        subject: Subject,
+        date_field: &str,
+        require_date: bool,
+        opts: &Options,
+    ) -> Result<Prepared<'_>, A> {
         let today = today_cst(&opts.now);
-        let walked = walk_input(input, shape_for(subject));
         let date = walked.doc.get(date_field).and_then(Value::as_str).and_then(crate::time::parse_iso_date);
         let pack = self
             .pack_for(date.unwrap_or(today), opts.pack_version.as_deref())
@@ -286,6 +297,15 @@ pub(crate) struct Prepared<'e> {
     pub normalized: Vec<crate::answer::Normalized>,
     pub gates: Vec<crate::answer::GateResult>,
     pub earliest_start: Vec<crate::answer::EarliestStart>,
+}
+
+/// Submission text read in one pass into its canonical document, when it is clean (see
+/// [`crate::schema::read_clean`]); `None` when it must be parsed and walked.
+pub(crate) fn read_clean(text: &str, subject: Subject) -> Option<Walked> {
+    if text.len() > MAX_INPUT_BYTES {
+        return None;
+    }
+    crate::schema::read_clean(&lone_surrogates_replaced(text), shape_for(subject)).map(Walked::clean)
 }
 
 /// Parse submission text, or say why it is unusable. Text is read as `JSON.parse` reads it

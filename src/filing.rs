@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use crate::answer::{FilingAnswer, decide};
-use crate::engine::{Engine, Options, render};
-use crate::schema::Subject;
+use crate::engine::{Engine, Options, read_clean, render};
+use crate::schema::{Subject, Walked, shape_for, walk_input};
 
 impl Engine {
     /// Check a typed filing.
@@ -23,6 +23,10 @@ impl Engine {
     /// Check a filing given as JSON text (anything: not JSON and oversized input are
     /// answered with a diagnostic, never an error).
     pub fn check_filing_json(&self, text: &str, opts: &Options) -> FilingAnswer {
+        // A clean filing is read in one pass; anything else is parsed, then walked.
+        if let Some(walked) = read_clean(text, Subject::Filing) {
+            return self.check_filing_walked(walked, opts);
+        }
         self.judge_json(text, opts, |v| self.check_filing_input(Cow::Owned(v), opts))
     }
 
@@ -33,7 +37,11 @@ impl Engine {
 
     /// The same, borrowed or owned (JSON text parsed here is taken apart, not copied).
     fn check_filing_input(&self, input: Cow<'_, Value>, opts: &Options) -> FilingAnswer {
-        let mut p = match self.prepare(input, Subject::Filing, "filedOn", false, opts) {
+        self.check_filing_walked(walk_input(input, shape_for(Subject::Filing)), opts)
+    }
+
+    fn check_filing_walked(&self, walked: Walked, opts: &Options) -> FilingAnswer {
+        let mut p = match self.prepare_walked(walked, Subject::Filing, "filedOn", false, opts) {
             Ok(p) => p,
             Err(unusable) => return unusable,
         };

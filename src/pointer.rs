@@ -20,7 +20,8 @@ impl Pointer {
     pub fn push(&mut self, key: &str) {
         self.marks.push(self.buf.len());
         self.buf.push('/');
-        if !key.contains(['~', '/']) {
+        // A byte scan: both are ASCII, so no UTF-8 byte of another character matches.
+        if !key.bytes().any(|b| b == b'~' || b == b'/') {
             self.buf.push_str(key);
             return;
         }

@@ -214,13 +214,13 @@ pub fn evaluate(
     let env = Env { doc, elem: None, today };
     let mut asm = Assembly::new(shape_errors, true);
     let rules = || pack.rules.iter().filter(|r| r.subject == subject);
+    // One part, reused: an empty part adds nothing (the passing path: nothing moved or scanned).
+    let mut part = Part::default();
     for rule in rules().filter(|r| !matches!(r.body, RuleBody::Gate { .. })) {
         for p in (0..).map_while(|k| piece(&rule.body, k)) {
-            let mut part = Part::default();
             p.judge(&rule.id, &env, None, &mut part);
-            // An empty part adds nothing (the passing path: nothing moved or scanned).
             if !part.is_empty() {
-                asm.piece(&rule.id, part, false);
+                asm.piece(&rule.id, std::mem::take(&mut part), false);
             }
         }
         asm.end_rule(&rule.id);
@@ -228,11 +228,9 @@ pub fn evaluate(
     for rule in rules() {
         if let RuleBody::Gate { causes, .. } = &rule.body {
             for p in (0..).map_while(|k| piece(&rule.body, k)) {
-                let mut part = Part::default();
                 p.judge(&rule.id, &env, None, &mut part);
-                // An empty part adds nothing (the passing path: nothing moved or scanned).
                 if !part.is_empty() {
-                    asm.piece(&rule.id, part, true);
+                    asm.piece(&rule.id, std::mem::take(&mut part), true);
                 }
             }
             asm.end_gate(&rule.id, causes);

@@ -6,9 +6,11 @@
 //! of pack expressions (a misspelt field is a load error), and the field lists of
 //! `field` rules.
 
+mod clean;
 mod shapes;
 mod walk;
 
+pub use clean::read_clean;
 pub use shapes::{
     EVIDENCE, FILING, INDICATOR_COUNTS, INDICATORS, INSPECTION, LEVELS, PERSONAL_FIELDS, PREVIOUS_RECTIFICATION,
     RECTIFICATION, ROSTER_ENTRY, SCREENING, UNIT,

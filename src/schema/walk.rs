@@ -25,6 +25,14 @@ pub struct Walked {
     strict: bool,
 }
 
+impl Walked {
+    /// A canonical document the walker would pass through unchanged, with nothing to report
+    /// ([`super::read_clean`]).
+    pub fn clean(doc: Value) -> Walked {
+        Walked { doc, ..Walked::default() }
+    }
+}
+
 /// Walk `input` against `shape`, collecting every shape problem at once.
 pub fn walk(input: &Value, shape: &Shape) -> Walked {
     walk_input(Cow::Borrowed(input), shape)
