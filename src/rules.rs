@@ -24,7 +24,7 @@ use crate::ids;
 use crate::pack::doc::FieldCheckKind;
 use crate::pack::{AssertCheck, FieldCheck, FieldPath, IsolationRule, Pack, RuleBody, Seg};
 use crate::pointer::Pointer;
-use crate::schema::{Subject, field_id, is_missing};
+use crate::schema::{Subject, field_id, get_member, is_missing};
 
 /// What evaluating a canonical submission against a pack's rules produced.
 #[derive(Debug, Default)]
@@ -258,11 +258,11 @@ fn locate<'v>(doc: &'v Value, path: &FieldPath, elem: Option<usize>, f: &mut imp
         };
         match seg {
             Seg::Key(k) => {
-                let child = v.and_then(|v| v.get(k.as_str())).filter(|c| !is_missing(Some(c)));
+                let child = v.and_then(|v| get_member(v, k)).filter(|c| !is_missing(Some(c)));
                 visit(child, rest, idx, only, f);
             }
             Seg::Each(k) => {
-                let items = v.and_then(|v| v.get(k.as_str())).and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+                let items = v.and_then(|v| get_member(v, k)).and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
                 let mut at = |i: usize, item: &'v Value| {
                     if item.is_object() {
                         idx.push(i);
@@ -395,7 +395,7 @@ fn judge<'a>(c: &'a AssertCheck, env: &Env<'a>, at: Option<(&'a [String], usize)
     for r in &c.required {
         let mut v = Some(root);
         for s in r {
-            v = v.and_then(|x| x.get(s.as_str()));
+            v = v.and_then(|x| get_member(x, s));
         }
         if is_missing(v) {
             part.undetermined = true;
@@ -426,7 +426,7 @@ fn judge<'a>(c: &'a AssertCheck, env: &Env<'a>, at: Option<(&'a [String], usize)
 fn elements<'v>(doc: &'v Value, path: &[String]) -> &'v [Value] {
     let mut v = Some(doc);
     for s in path {
-        v = v.and_then(|x| x.get(s.as_str()));
+        v = v.and_then(|x| get_member(x, s));
     }
     v.and_then(Value::as_array).map_or(&[][..], Vec::as_slice)
 }

@@ -50,7 +50,7 @@ enum Raw<'v> {
 fn lookup<'v>(root: &'v Value, path: &[String]) -> Option<&'v Value> {
     let mut here = root;
     for seg in path {
-        here = here.get(seg.as_str())?;
+        here = crate::schema::get_member(here, seg)?;
     }
     if here.is_null() { None } else { Some(here) }
 }
