@@ -36,7 +36,9 @@ pub fn normalize_free_text(s: &str) -> Cow<'_, str> {
 /// Map every character with `map` (`None` removes it), then trim the ends. When `map`
 /// changes nothing, the result is a slice of `s`: the same text as mapping and trimming a copy.
 fn normalize_with(s: &str, map: impl Fn(char) -> Option<char>) -> Cow<'_, str> {
-    if s.chars().all(|c| map(c) == Some(c)) {
+    // Both maps keep every ASCII character (what they change is full-width, U+3000 and
+    // invisible characters, all outside ASCII): ASCII text is only trimmed.
+    if s.is_ascii() || s.chars().all(|c| map(c) == Some(c)) {
         return Cow::Borrowed(s.trim());
     }
     let mapped: String = s.chars().filter_map(map).collect();
