@@ -78,9 +78,7 @@ impl<'de> Visitor<'de> for Obj {
         }
         // Keys seen (a duplicate is the walker's: the last one wins there).
         let mut seen: u128 = 0;
-        // Collected, then built at once (sorted, then bulk-loaded: cheaper than inserting one
-        // by one into the B-tree); keys are unique, so nothing is merged.
-        let mut out: Vec<(String, Value)> = Vec::with_capacity(fields.len());
+        let mut out = Map::new();
         while let Some(key) = map.next_key::<Key<'de>>()? {
             let key = key.as_str();
             let Some(i) = fields.iter().position(|fl| fl.name == key) else {
@@ -93,10 +91,10 @@ impl<'de> Visitor<'de> for Obj {
             seen |= bit;
             let (name, shape) = fields.get(i).map(|fl| (fl.name, &fl.shape)).ok_or_else(give_up)?;
             if let Some(v) = map.next_value_seed(At(shape))? {
-                out.push((name.to_owned(), v));
+                out.insert(name.to_owned(), v);
             }
         }
-        Ok(Value::Object(out.into_iter().collect::<Map<String, Value>>()))
+        Ok(Value::Object(out))
     }
 }
 
