@@ -8,6 +8,7 @@
 # (scripts/fuzz-corpus.sh); what the fuzzer learns stays in fuzz/corpus/ (not committed).
 # Prints executions per target, the total and the time; exits 1 if anything was found,
 # with the inputs in fuzz/artifacts/<target>/ (reproduce: fuzz/target/*/release/<target> FILE).
+# Inputs that once failed are kept in fuzz/regressions/<target>/ and run first every time.
 #   FUZZ_SECONDS=160 FUZZ_JOBS=2 FUZZ_TARGETS="check_filing expr" scripts/fuzz.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +33,10 @@ echo "fuzzing $(echo $TARGETS | wc -w) targets for ${SECONDS_EACH} s each, $JOBS
 run_one() {
   local t=$1
   mkdir -p "fuzz/corpus/$t" "fuzz/artifacts/$t"
-  "fuzz/$bin/$t" "fuzz/corpus/$t" -max_total_time="$SECONDS_EACH" -timeout="$TIMEOUT" -rss_limit_mb="$RSS_MB" \
+  # fuzz/regressions/<target>/ (committed): every input that once failed, run first.
+  local extra=""
+  [ -d "fuzz/regressions/$t" ] && extra="fuzz/regressions/$t"
+  "fuzz/$bin/$t" "fuzz/corpus/$t" $extra -max_total_time="$SECONDS_EACH" -timeout="$TIMEOUT" -rss_limit_mb="$RSS_MB" \
     -artifact_prefix="fuzz/artifacts/$t/" -print_final_stats=1 >"$logs/$t.log" 2>&1 && echo ok >"$logs/$t.rc" || echo "exit $?" >"$logs/$t.rc"
 }
 export -f run_one
