@@ -759,3 +759,30 @@ fn lint_pack_of_21000_extending_versions_stays_under_200_mb() {
     assert_eq!(out.status.code(), Some(2), "a pack error, not an abort: {stderr}");
     assert!(stderr.contains("pack.unbounded") && stderr.contains("21000 versions"), "{stderr}");
 }
+
+#[test]
+fn the_size_limit_is_on_json_text_the_rust_value_api_judges_a_larger_value() {
+    // The first finding of `make fuzz` (mutate_submission, fuzz/regressions/): a report whose
+    // units were copied 1,290 times is over 4 MiB as JSON text, so the CLI, the npm package
+    // (which stringifies objects) and `*_json` answer `input.too_large`, while
+    // `evaluate_indicators_value` judges the value it is given. The fuzz target's invariant
+    // "text and value answer alike" holds below the limit only; this pins both sides.
+    let mut report: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("examples/indicators/guangming-district.json")).unwrap(),
+    )
+    .unwrap();
+    let first = report["units"][0].clone();
+    let copies = (4 << 20) / first.to_string().len() + 1;
+    report["units"].as_array_mut().unwrap().extend(std::iter::repeat_n(first, copies));
+    let text = report.to_string();
+    assert!(text.len() > 4 << 20);
+    let engine = fangkong::Engine::with_default_pack().unwrap();
+    let opts = fangkong::Options::at(fangkong::time::parse_now("2020-02-12T10:00:00+08:00").unwrap());
+    let by_text = engine.evaluate_indicators_json(&text, &opts);
+    assert_eq!(by_text.diagnostics.iter().map(|d| d.code.as_str()).collect::<Vec<_>>(), ["input.too_large"]);
+    let by_value = engine.evaluate_indicators_value(&report, &opts);
+    assert!(by_value.diagnostics.iter().any(|d| d.code == "indicators.duplicate_unit"), "the value is judged");
+    let out = fangkong(&["indicators", "-", "--now", "2020-02-12"], Some(&text));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("[input.too_large]"));
+}
