@@ -67,8 +67,9 @@ fn resolve_all(given: Vec<Doc>) -> Result<Vec<Doc>, PackErrors> {
         }
     }
     let mut out = Vec::new();
+    let mut memo = Resolved::new();
     for doc in &given {
-        let value = resolve_one(doc, &given, &embedded, 0).map_err(|e| prefix(e, &doc.at))?;
+        let value = resolve_one(doc, &given, &embedded, 0, &mut memo).map_err(|e| prefix(e, &doc.at))?;
         out.push(Doc { value, ..clone_head(doc) });
     }
     // A variant of a whole family (`extends` without `@version`) follows the family: each
@@ -92,7 +93,7 @@ fn resolve_all(given: Vec<Doc>) -> Result<Vec<Doc>, PackErrors> {
             if out.iter().any(|o| o.id == doc.id && o.version == pj.version) {
                 continue;
             }
-            let parent_value = resolve_one(pj, &given, &embedded, 1).map_err(|e| prefix(e, &doc.at))?;
+            let parent_value = resolve_one(pj, &given, &embedded, 1, &mut memo).map_err(|e| prefix(e, &doc.at))?;
             let mut child = doc.value.clone();
             if let Some(o) = child.as_object_mut() {
                 o.insert("version".into(), Value::String(pj.version.clone()));
@@ -124,7 +125,18 @@ fn clone_head(d: &Doc) -> Doc {
 }
 
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
-fn resolve_one(doc: &Doc, given: &[Doc], embedded: &[Doc], depth: usize) -> Result<Value, PackErrors> {
+/// Parents resolved so far, by (id, version): each is resolved once and merged into every child
+/// from there, however many versions extend it (21,000 versions extending the embedded pack
+/// resolved it 21,000 times; the family's size is capped too, `MAX_PACK_VERSIONS`).
+type Resolved = std::collections::BTreeMap<(String, String), Value>;
+
+fn resolve_one(
+    doc: &Doc,
+    given: &[Doc],
+    embedded: &[Doc],
+    depth: usize,
+    memo: &mut Resolved,
+) -> Result<Value, PackErrors> {
     let Some(parent_ref) = doc.value.get("extends").and_then(Value::as_str) else {
         return Ok(doc.value.clone());
     };
@@ -161,8 +173,15 @@ fn resolve_one(doc: &Doc, given: &[Doc], embedded: &[Doc], depth: usize) -> Resu
     let Some(parent) = parent else {
         return Err(fail(format!("no pack `{parent_ref}` to extend")));
     };
-    let parent_value = resolve_one(parent, given, embedded, depth + 1)?;
-    crate::pack::resolve_extends(&doc.value, &parent_value)
+    let key = (parent.id.clone(), parent.version.clone());
+    if !memo.contains_key(&key) {
+        let resolved = resolve_one(parent, given, embedded, depth + 1, memo)?;
+        memo.insert(key.clone(), resolved);
+    }
+    match memo.get(&key) {
+        Some(parent_value) => crate::pack::resolve_extends(&doc.value, parent_value),
+        None => Err(fail(format!("no pack `{parent_ref}` to extend"))),
+    }
 }
 
 impl Engine {
