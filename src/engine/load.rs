@@ -124,12 +124,13 @@ fn clone_head(d: &Doc) -> Doc {
     }
 }
 
-#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 /// Parents resolved so far, by (id, version): each is resolved once and merged into every child
 /// from there, however many versions extend it (21,000 versions extending the embedded pack
 /// resolved it 21,000 times; the family's size is capped too, `MAX_PACK_VERSIONS`).
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 type Resolved = std::collections::BTreeMap<(String, String), Value>;
 
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 fn resolve_one(
     doc: &Doc,
     given: &[Doc],
