@@ -42,6 +42,10 @@ pub use work::{WORK_BUDGET, WorkBounds};
 /// Largest pack accepted, in bytes.
 pub const MAX_PACK_BYTES: usize = 2 * 1024 * 1024;
 
+/// Largest pack version once `extends` is resolved (its parents merged in), as canonical JSON:
+/// the same as a pack given, so a chain of versions cannot make one larger than that.
+pub const MAX_RESOLVED_BYTES: usize = MAX_PACK_BYTES;
+
 /// A field named in a pack (`roster[].phone`), resolved against the input shape.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FieldPath {
@@ -368,6 +372,18 @@ impl Pack {
     /// Check and compile a pack given as a JSON value.
     pub fn from_value(value: Value) -> Result<Pack, PackErrors> {
         let canonical = serde_json::to_string(&value).unwrap_or_default();
+        // A version as resolved (its parents' rules, messages and labels merged in) is bounded
+        // too, not only the text given: an `extends` chain cannot grow a pack without limit.
+        if canonical.len() > MAX_RESOLVED_BYTES {
+            return Err(PackErrors(vec![perr(
+                "",
+                PackErrorKind::Unbounded,
+                format!(
+                    "a pack of {} bytes once its parents are merged in: at most {MAX_RESOLVED_BYTES}",
+                    canonical.len()
+                ),
+            )]));
+        }
         let doc = doc::PackDoc::read(&value).map_err(|problems| {
             PackErrors(
                 problems

@@ -436,3 +436,28 @@ fn the_work_budget_stops_an_evaluation_before_it_runs() {
     assert_eq!(just_under.diagnostics[0].code, "engine.budget_exhausted");
     assert_eq!(engine().check_filing_value(&factory, &opts.budget(steps)).decision, normal.decision);
 }
+
+/// A pack version is bounded once its parents are merged in, not only as given: two versions
+/// that together are under the 2 MiB cap, but whose second extends the first (and both the
+/// embedded pack), resolve to more than 2 MiB and are refused.
+#[test]
+fn a_resolved_pack_is_limited_in_size() {
+    let big_labels = |n: usize, tag: &str| {
+        let mut m = serde_json::Map::new();
+        for i in 0..n {
+            m.insert(format!("{tag}{i}"), json!({ "label": "x".repeat(100) }));
+        }
+        Value::Object(m)
+    };
+    let parent = json!({ "id": "big-2020", "extends": "shenzhen-2020", "version": "p", "effectiveFrom": "2020-02-01",
+                         "labels": { "en": big_labels(11_000, "p") } });
+    let child = json!({ "id": "big-2020", "extends": "big-2020@p", "version": "c", "effectiveFrom": "2020-03-01",
+                        "labels": { "en": big_labels(5_500, "c") } });
+    let text = Value::Array(vec![parent, child]).to_string();
+    assert!(text.len() < fangkong::pack::MAX_PACK_BYTES, "{} bytes given", text.len());
+    let errors = Engine::from_pack_json(&text).expect_err("the child once merged is too large");
+    assert!(
+        errors.0.iter().any(|e| e.kind.code() == "pack.unbounded" && e.message.contains("parents are merged")),
+        "{errors:?}"
+    );
+}
