@@ -786,3 +786,27 @@ fn the_size_limit_is_on_json_text_the_rust_value_api_judges_a_larger_value() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("[input.too_large]"));
 }
+
+#[test]
+fn a_number_in_json_text_is_read_correctly_rounded_as_json_parse_reads_it() {
+    // The second finding of `make fuzz` (mutate_submission, fuzz/regressions/): serde_json's
+    // default float parser is not always correctly rounded, so `7.280749531897376e59` sent as
+    // text was read as …377e59 (one unit in the last place off) while the same value sent as a
+    // value (or parsed by JSON.parse) kept …376e59: the text and the value got different answers.
+    let mut v: Value = serde_json::from_str(&workshop_with("{}")).unwrap();
+    v["staff"]["fromOutside"] = serde_json::json!(7.280749531897376e59);
+    let text = v.to_string();
+    assert!(
+        text.contains("\"fromOutside\":7.280749531897376e"),
+        "{}",
+        &text[text.find("fromOutside").unwrap()..][..40]
+    );
+    let engine = fangkong::Engine::with_default_pack().unwrap();
+    let opts = fangkong::Options::at(fangkong::time::parse_now(NOW).unwrap());
+    let by_text = serde_json::to_value(engine.check_filing_json(&text, &opts)).unwrap();
+    let by_value = serde_json::to_value(engine.check_filing_value(&v, &opts)).unwrap();
+    assert_eq!(by_text, by_value);
+    let cli = answer(&fangkong(&["check-filing", "-", "--now", NOW], Some(&text)));
+    let d = cli["diagnostics"].as_array().unwrap().iter().find(|d| d["params"]["fromOutside"].is_number()).unwrap();
+    assert_eq!(d["params"]["fromOutside"].as_f64(), Some(7.280749531897376e59));
+}
