@@ -431,7 +431,9 @@ pub trait Answer: Sized + Serialize {
 
     /// Whether the input could not be read at all (not JSON, or too large).
     fn is_unusable(&self) -> bool {
-        self.diagnostics().iter().any(|d| matches!(d.code.as_str(), "input.not_json" | "input.not_utf8" | "input.too_large"))
+        self.diagnostics()
+            .iter()
+            .any(|d| matches!(d.code.as_str(), "input.not_json" | "input.not_utf8" | "input.too_large"))
     }
 }
 
