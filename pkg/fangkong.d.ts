@@ -34,6 +34,12 @@ export interface Options {
      * everything is reported.
      */
     scope?: readonly string[];
+    /**
+     * Give back the normalised values of personal fields (names, phone numbers, ID numbers) in
+     * `normalized` too. Off by default, so an answer carries no personal data the caller did not
+     * ask for; a form showing a person their own input may turn it on (`bindForm` does).
+     */
+    personal?: boolean;
 }
 
 /** `error`, `warning` or `info`. */
@@ -310,8 +316,10 @@ export interface UnitResult {
     parent: string | null;
     level: string | null;
     reported: boolean;
-    /** Units below this one whose report is missing. */
+    /** Units below this one whose report is missing: the first 50, in report order. */
     missing: string[];
+    /** How many units below miss their report, when more than 50 (absent otherwise). */
+    missingTotal?: number;
     indicators: IndicatorResult[];
     checklist: { answered: number; passed: number; failed: string[]; partial: string[] } | null;
 }
@@ -584,10 +592,27 @@ export interface PackErrorInfo {
 }
 
 /**
+ * What changed in a draft's answer (`draft.set`, `draft.remove`, `draft.setScope`). A
+ * diagnostic whose params changed is both removed and added.
+ */
+export interface DraftChanges {
+    /** Diagnostics now in the answer that were not, with messages in the draft's locale. */
+    added: Diagnostic[];
+    /** Diagnostics no longer in the answer. */
+    removed: { path: string; code: Code; ruleId: RuleId | EngineRuleId }[];
+    /** Gates whose `passed` moved (`null`: undetermined). */
+    gates: { id: GateId; from: boolean | null; to: boolean | null }[];
+    /** The decision, when it moved. */
+    decision: { from: Decision; to: Decision } | null;
+}
+
+/**
  * What the package throws: a real `Error` with a one-line message and a stable `code` —
  * `options.invalid` (at `engine.checker(options)` once, or at each call given options),
  * `input.unconvertible`, `input.too_large` (a batch over 64 MiB of JSON, in or out, then with
- * `maxBytes`), or a pack code (`pack.*`, then with `path` and every mistake in `errors`). (A
+ * `maxBytes`), or a pack code (`pack.*`, then with `path` and every mistake in `errors`;
+ * `pack.no_compiler` for `new Engine(pack)` in the runtime module, which has no pack compiler;
+ * `pointer.invalid` or `pointer.out_of_range` for a draft's bad JSON Pointer). (A
  * freed engine or checker throws wasm-bindgen's own `Error`, without `code`.)
  */
 export interface FangkongError extends Error {
@@ -598,6 +623,13 @@ export interface FangkongError extends Error {
     index?: number;
     /** For `input.too_large`: the most bytes of JSON a batch holds (in, and out). */
     maxBytes?: number;
+}
+
+/** `memoryUsage()`: the package's heap in use and the most it lets itself use. Work that would
+ * pass the limit is refused with an `Error` whose `code` is `engine.out_of_memory`. */
+export interface MemoryUsage {
+    liveBytes: number;
+    limitBytes: number;
 }
 
 
@@ -636,6 +668,50 @@ export class Checker {
      * `engine.screenPerson(declaration, options)` with the checker's options.
      */
     screenPerson(declaration: Declaration | string): ScreeningAnswer;
+}
+
+/**
+ * A filing being typed (`engine.draft('filing', options)`). Each edit returns only what
+ * changed — `{ added, removed, gates, decision }` — so a keystroke does not pay for the
+ * whole answer; `answer()` builds it when asked. Free it with `free()` (or `using`).
+ *
+ * ```js
+ * const draft = engine.draft('filing', { now: '2020-02-04T10:00:00+08:00' }, filing);
+ * const { added, removed } = draft.set('/roster/7/phone', '1380013800');
+ * draft.answer(); // the same as engine.checkFiling(draft.value(), options)
+ * ```
+ */
+export class Draft {
+    private constructor();
+    free(): void;
+    [Symbol.dispose](): void;
+    /**
+     * The whole answer, the same JSON as `engine.checkFiling(draft.value(), options)`.
+     */
+    answer(): FilingAnswer;
+    /**
+     * Remove the value at a JSON Pointer: a member, or an array element (the later ones move
+     * up). Nothing there is no change. Returns what changed in the answer.
+     */
+    remove(pointer: string): DraftChanges;
+    /**
+     * Change the scope (JSON Pointers of the fields reached; `null`: everything), as a form
+     * does when a person reaches another field. Nothing is judged again; returns what changed
+     * in the answer (missing values now shown or held back).
+     */
+    setScope(scope: string[] | null): DraftChanges;
+    /**
+     * Set the value at a JSON Pointer (`/staff/total`, `/roster/3/phone`; `/roster/-`
+     * appends; `""` replaces the whole filing), making the objects and arrays on the way.
+     * Text, numbers, booleans and `null` cross as they are; objects and arrays as JSON;
+     * `undefined` removes. Returns what changed in the answer. Throws `pointer.invalid` or
+     * `pointer.out_of_range` for a bad pointer (the draft is then unchanged).
+     */
+    set(pointer: string, value: JsonValue | undefined): DraftChanges;
+    /**
+     * The filing as typed so far.
+     */
+    value(): Filing;
 }
 
 /**
@@ -678,21 +754,34 @@ export class Engine {
      */
     describe(kind: Kind, options: DescribeOptions): Description;
     /**
+     * A draft of a submission being typed (filings only): `set(pointer, value)` re-judges only
+     * what the change reaches and returns what changed; `answer()` gives the whole answer,
+     * equal to `checkFiling` of `value()`. `filing` (an object or JSON text) starts it; it
+     * starts empty without. Options are read once, as for `checker`. Throws `options.invalid`
+     * for bad options or another kind.
+     */
+    draft(kind: Kind, options: Options, filing: Filing | string): Draft;
+    /**
      * Evaluate a daily report of the community indicators (五个100%) with roll-up:
      * an `IndicatorReport` object or its JSON text. Returns an `IndicatorsAnswer`.
      */
     evaluateIndicators(report: IndicatorReport | string, options: Options): IndicatorsAnswer;
     /**
+     * The engine with a custom pack compiled by `compilePack` of `fangkong/compiler` (the
+     * same package version): loaded without the pack compiler. Throws an `Error`
+     * (`pack.syntax`) for bytes that are not such a pack.
+     */
+    static fromCompiled(bytes: Uint8Array | number[]): Engine;
+    /**
      * A JSON Schema (2020-12) of a kind's input, titled in a locale.
      */
     inputSchema(kind: Kind, options: DescribeOptions): JsonSchema;
     /**
-     * Load, check and compile a rule pack given as JSON text or as a plain object: one pack
-     * document, or an array of versions of one family (`extends` may name an embedded pack).
-     * Throws an `Error` (`code` = `pack.*`, `path` = JSON Pointer of the first mistake in
-     * the pack, `errors` = every mistake as `{ path, code, message }`) for a bad pack.
+     * This module has no pack compiler: `new Engine(pack)` is in `fangkong/compiler`, and a
+     * pack it compiled (`compilePack`) loads here with `Engine.fromCompiled`. Always throws
+     * an `Error` (`pack.no_compiler`).
      */
-    constructor(pack: string | object);
+    constructor(_pack: never);
     /**
      * Which pack answers by default: `{ id, version, hash }` of the latest version. Compare
      * `hash` between the browser and the server to be sure both judge by the same rules.
@@ -726,6 +815,11 @@ export class Engine {
 }
 
 /**
+ * `memoryUsage()`: the heap in use and the most the package lets itself use, in bytes.
+ */
+export function memoryUsage(): MemoryUsage;
+
+/**
  * The version of the package and of the Rust crate it is built from, e.g. `0.1.0`.
  */
 export function version(): string;
@@ -735,17 +829,25 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __wbg_checker_free: (a: number, b: number) => void;
+    readonly __wbg_draft_free: (a: number, b: number) => void;
     readonly __wbg_engine_free: (a: number, b: number) => void;
     readonly checker_checkFiling: (a: number, b: any) => [number, number, number];
     readonly checker_checkFilings: (a: number, b: any) => [number, number, number];
     readonly checker_evaluateIndicators: (a: number, b: any) => [number, number, number];
     readonly checker_scoreInspection: (a: number, b: any) => [number, number, number];
     readonly checker_screenPerson: (a: number, b: any) => [number, number, number];
+    readonly draft_answer: (a: number) => [number, number, number];
+    readonly draft_remove: (a: number, b: number, c: number) => [number, number, number];
+    readonly draft_set: (a: number, b: number, c: number, d: any) => [number, number, number];
+    readonly draft_setScope: (a: number, b: any) => [number, number, number];
+    readonly draft_value: (a: number) => [number, number, number];
     readonly engine_checkFiling: (a: number, b: any, c: any) => [number, number, number];
     readonly engine_checkFilings: (a: number, b: any, c: any) => [number, number, number];
     readonly engine_checker: (a: number, b: any) => [number, number, number];
     readonly engine_describe: (a: number, b: number, c: number, d: any) => [number, number, number];
+    readonly engine_draft: (a: number, b: number, c: number, d: any, e: number) => [number, number, number];
     readonly engine_evaluateIndicators: (a: number, b: any, c: any) => [number, number, number];
+    readonly engine_fromCompiled: (a: number, b: number) => [number, number, number];
     readonly engine_inputSchema: (a: number, b: number, c: number, d: any) => [number, number, number];
     readonly engine_new: (a: any) => [number, number, number];
     readonly engine_packInfo: (a: number, b: any) => [number, number, number];
@@ -754,6 +856,7 @@ export interface InitOutput {
     readonly engine_version: (a: number) => [number, number];
     readonly engine_withDefaultPack: () => [number, number, number];
     readonly engine_withPackId: (a: number, b: number) => [number, number, number];
+    readonly memoryUsage: () => any;
     readonly version: () => [number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
@@ -790,14 +893,19 @@ export default function __wbg_init (module_or_path?: { module_or_path: InitInput
 // --- Generated by scripts/gen-types.mjs from packs/shenzhen-2020.json (do not edit) ---
 
 /**
- * A diagnostic code: the 90 codes of the default pack (`shenzhen-2020`), left open for
+ * A diagnostic code: the 95 codes of the default pack (`shenzhen-2020`), left open for
  * other packs — a `switch` over it needs a `default`.
  */
 export type Code =
   | "input.not_json"
+  | "input.not_utf8"
   | "input.too_large"
   | "input.invalid_type"
   | "input.unknown_field"
+  | "input.unknown_fields"
+  | "engine.budget_exhausted"
+  | "answer.truncated"
+  | "input.lookalike"
   | "input.too_long"
   | "input.too_many"
   | "field.required"

@@ -14,18 +14,19 @@ export class Checker {
     static __wrap(ptr) {
         const obj = Object.create(Checker.prototype);
         obj.__wbg_ptr = ptr;
-        CheckerFinalization.register(obj, obj.__wbg_ptr, obj);
+        obj.__fk_gen = __fk_gen;
+        CheckerFinalization.register(obj, [obj.__wbg_ptr, __fk_gen], obj);
         return obj;
     }
     __destroy_into_raw() {
-        const ptr = this.__wbg_ptr;
+        const ptr = this.__fk_gen === __fk_gen ? this.__wbg_ptr : 0;
         this.__wbg_ptr = 0;
         CheckerFinalization.unregister(this);
         return ptr;
     }
     free() {
         const ptr = this.__destroy_into_raw();
-        wasm.__wbg_checker_free(ptr, 0);
+        if (ptr !== 0) wasm.__wbg_checker_free(ptr, 0);
     }
     /**
      * `engine.checkFiling(filing, options)` with the checker's options.
@@ -33,7 +34,7 @@ export class Checker {
      * @returns {FilingAnswer}
      */
     checkFiling(filing) {
-        const ret = wasm.checker_checkFiling(this.__wbg_ptr, filing);
+        const ret = wasm.checker_checkFiling(__fk_ptr(this), filing);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
@@ -45,7 +46,7 @@ export class Checker {
      * @returns {FilingAnswer[]}
      */
     checkFilings(filings) {
-        const ret = wasm.checker_checkFilings(this.__wbg_ptr, filings);
+        const ret = wasm.checker_checkFilings(__fk_ptr(this), filings);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
@@ -57,7 +58,7 @@ export class Checker {
      * @returns {IndicatorsAnswer}
      */
     evaluateIndicators(report) {
-        const ret = wasm.checker_evaluateIndicators(this.__wbg_ptr, report);
+        const ret = wasm.checker_evaluateIndicators(__fk_ptr(this), report);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
@@ -69,7 +70,7 @@ export class Checker {
      * @returns {InspectionAnswer}
      */
     scoreInspection(inspection) {
-        const ret = wasm.checker_scoreInspection(this.__wbg_ptr, inspection);
+        const ret = wasm.checker_scoreInspection(__fk_ptr(this), inspection);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
@@ -81,7 +82,7 @@ export class Checker {
      * @returns {ScreeningAnswer}
      */
     screenPerson(declaration) {
-        const ret = wasm.checker_screenPerson(this.__wbg_ptr, declaration);
+        const ret = wasm.checker_screenPerson(__fk_ptr(this), declaration);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
@@ -89,6 +90,108 @@ export class Checker {
     }
 }
 if (Symbol.dispose) Checker.prototype[Symbol.dispose] = Checker.prototype.free;
+
+/**
+ * A filing being typed (`engine.draft('filing', options)`). Each edit returns only what
+ * changed — `{ added, removed, gates, decision }` — so a keystroke does not pay for the
+ * whole answer; `answer()` builds it when asked. Free it with `free()` (or `using`).
+ *
+ * ```js
+ * const draft = engine.draft('filing', { now: '2020-02-04T10:00:00+08:00' }, filing);
+ * const { added, removed } = draft.set('/roster/7/phone', '1380013800');
+ * draft.answer(); // the same as engine.checkFiling(draft.value(), options)
+ * ```
+ */
+export class Draft {
+    static __wrap(ptr) {
+        const obj = Object.create(Draft.prototype);
+        obj.__wbg_ptr = ptr;
+        obj.__fk_gen = __fk_gen;
+        DraftFinalization.register(obj, [obj.__wbg_ptr, __fk_gen], obj);
+        return obj;
+    }
+    __destroy_into_raw() {
+        const ptr = this.__fk_gen === __fk_gen ? this.__wbg_ptr : 0;
+        this.__wbg_ptr = 0;
+        DraftFinalization.unregister(this);
+        return ptr;
+    }
+    free() {
+        const ptr = this.__destroy_into_raw();
+        if (ptr !== 0) wasm.__wbg_draft_free(ptr, 0);
+    }
+    /**
+     * The whole answer, the same JSON as `engine.checkFiling(draft.value(), options)`.
+     * @returns {FilingAnswer}
+     */
+    answer() {
+        const ret = wasm.draft_answer(__fk_ptr(this));
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * Remove the value at a JSON Pointer: a member, or an array element (the later ones move
+     * up). Nothing there is no change. Returns what changed in the answer.
+     * @param {string} pointer
+     * @returns {DraftChanges}
+     */
+    remove(pointer) {
+        const ptr0 = passStringToWasm0(pointer, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+        const len0 = WASM_VECTOR_LEN;
+        const ret = wasm.draft_remove(__fk_ptr(this), ptr0, len0);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * Change the scope (JSON Pointers of the fields reached; `null`: everything), as a form
+     * does when a person reaches another field. Nothing is judged again; returns what changed
+     * in the answer (missing values now shown or held back).
+     * @param {string[] | null} scope
+     * @returns {DraftChanges}
+     */
+    setScope(scope) {
+        const ret = wasm.draft_setScope(__fk_ptr(this), scope);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * Set the value at a JSON Pointer (`/staff/total`, `/roster/3/phone`; `/roster/-`
+     * appends; `""` replaces the whole filing), making the objects and arrays on the way.
+     * Text, numbers, booleans and `null` cross as they are; objects and arrays as JSON;
+     * `undefined` removes. Returns what changed in the answer. Throws `pointer.invalid` or
+     * `pointer.out_of_range` for a bad pointer (the draft is then unchanged).
+     * @param {string} pointer
+     * @param {JsonValue | undefined} value
+     * @returns {DraftChanges}
+     */
+    set(pointer, value) {
+        const ptr0 = passStringToWasm0(pointer, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+        const len0 = WASM_VECTOR_LEN;
+        const ret = wasm.draft_set(__fk_ptr(this), ptr0, len0, value);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * The filing as typed so far.
+     * @returns {Filing}
+     */
+    value() {
+        const ret = wasm.draft_value(__fk_ptr(this));
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return takeFromExternrefTable0(ret[0]);
+    }
+}
+if (Symbol.dispose) Draft.prototype[Symbol.dispose] = Draft.prototype.free;
 
 /**
  * A compiled rule pack, ready to judge many submissions.
@@ -102,18 +205,19 @@ export class Engine {
     static __wrap(ptr) {
         const obj = Object.create(Engine.prototype);
         obj.__wbg_ptr = ptr;
-        EngineFinalization.register(obj, obj.__wbg_ptr, obj);
+        obj.__fk_gen = __fk_gen;
+        EngineFinalization.register(obj, [obj.__wbg_ptr, __fk_gen], obj);
         return obj;
     }
     __destroy_into_raw() {
-        const ptr = this.__wbg_ptr;
+        const ptr = this.__fk_gen === __fk_gen ? this.__wbg_ptr : 0;
         this.__wbg_ptr = 0;
         EngineFinalization.unregister(this);
         return ptr;
     }
     free() {
         const ptr = this.__destroy_into_raw();
-        wasm.__wbg_engine_free(ptr, 0);
+        if (ptr !== 0) wasm.__wbg_engine_free(ptr, 0);
     }
     /**
      * Check a return-to-work filing, given as a plain object or as JSON text.
@@ -128,7 +232,7 @@ export class Engine {
      * @returns {FilingAnswer}
      */
     checkFiling(filing, options) {
-        const ret = wasm.engine_checkFiling(this.__wbg_ptr, filing, options);
+        const ret = wasm.engine_checkFiling(__fk_ptr(this), filing, options);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
@@ -143,7 +247,7 @@ export class Engine {
      * @returns {FilingAnswer[]}
      */
     checkFilings(filings, options) {
-        const ret = wasm.engine_checkFilings(this.__wbg_ptr, filings, options);
+        const ret = wasm.engine_checkFilings(__fk_ptr(this), filings, options);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
@@ -157,7 +261,7 @@ export class Engine {
      * @returns {Checker}
      */
     checker(options) {
-        const ret = wasm.engine_checker(this.__wbg_ptr, options);
+        const ret = wasm.engine_checker(__fk_ptr(this), options);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
@@ -174,11 +278,31 @@ export class Engine {
     describe(kind, options) {
         const ptr0 = passStringToWasm0(kind, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
         const len0 = WASM_VECTOR_LEN;
-        const ret = wasm.engine_describe(this.__wbg_ptr, ptr0, len0, options);
+        const ret = wasm.engine_describe(__fk_ptr(this), ptr0, len0, options);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
         return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * A draft of a submission being typed (filings only): `set(pointer, value)` re-judges only
+     * what the change reaches and returns what changed; `answer()` gives the whole answer,
+     * equal to `checkFiling` of `value()`. `filing` (an object or JSON text) starts it; it
+     * starts empty without. Options are read once, as for `checker`. Throws `options.invalid`
+     * for bad options or another kind.
+     * @param {Kind} kind
+     * @param {Options} options
+     * @param {Filing | string} filing
+     * @returns {Draft}
+     */
+    draft(kind, options, filing) {
+        const ptr0 = passStringToWasm0(kind, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+        const len0 = WASM_VECTOR_LEN;
+        const ret = wasm.engine_draft(__fk_ptr(this), ptr0, len0, options, isLikeNone(filing) ? 0 : addToExternrefTable0(filing));
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return Draft.__wrap(ret[0]);
     }
     /**
      * Evaluate a daily report of the community indicators (五个100%) with roll-up:
@@ -188,11 +312,27 @@ export class Engine {
      * @returns {IndicatorsAnswer}
      */
     evaluateIndicators(report, options) {
-        const ret = wasm.engine_evaluateIndicators(this.__wbg_ptr, report, options);
+        const ret = wasm.engine_evaluateIndicators(__fk_ptr(this), report, options);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
         return takeFromExternrefTable0(ret[0]);
+    }
+    /**
+     * The engine with a custom pack compiled by `compilePack` of `fangkong/compiler` (the
+     * same package version): loaded without the pack compiler. Throws an `Error`
+     * (`pack.syntax`) for bytes that are not such a pack.
+     * @param {Uint8Array | number[]} bytes
+     * @returns {Engine}
+     */
+    static fromCompiled(bytes) {
+        const ptr0 = passArray8ToWasm0(bytes, wasm.__wbindgen_malloc);
+        const len0 = WASM_VECTOR_LEN;
+        const ret = wasm.engine_fromCompiled(ptr0, len0);
+        if (ret[2]) {
+            throw takeFromExternrefTable0(ret[1]);
+        }
+        return Engine.__wrap(ret[0]);
     }
     /**
      * A JSON Schema (2020-12) of a kind's input, titled in a locale.
@@ -203,26 +343,26 @@ export class Engine {
     inputSchema(kind, options) {
         const ptr0 = passStringToWasm0(kind, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
         const len0 = WASM_VECTOR_LEN;
-        const ret = wasm.engine_inputSchema(this.__wbg_ptr, ptr0, len0, options);
+        const ret = wasm.engine_inputSchema(__fk_ptr(this), ptr0, len0, options);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
         return takeFromExternrefTable0(ret[0]);
     }
     /**
-     * Load, check and compile a rule pack given as JSON text or as a plain object: one pack
-     * document, or an array of versions of one family (`extends` may name an embedded pack).
-     * Throws an `Error` (`code` = `pack.*`, `path` = JSON Pointer of the first mistake in
-     * the pack, `errors` = every mistake as `{ path, code, message }`) for a bad pack.
-     * @param {string | object} pack
+     * This module has no pack compiler: `new Engine(pack)` is in `fangkong/compiler`, and a
+     * pack it compiled (`compilePack`) loads here with `Engine.fromCompiled`. Always throws
+     * an `Error` (`pack.no_compiler`).
+     * @param {never} _pack
      */
-    constructor(pack) {
-        const ret = wasm.engine_new(pack);
+    constructor(_pack) {
+        const ret = wasm.engine_new(_pack);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
         this.__wbg_ptr = ret[0];
-        EngineFinalization.register(this, this.__wbg_ptr, this);
+        this.__fk_gen = __fk_gen;
+        EngineFinalization.register(this, [this.__wbg_ptr, __fk_gen], this);
         return this;
     }
     /**
@@ -232,7 +372,7 @@ export class Engine {
      * @returns {PackStamp}
      */
     packInfo(options) {
-        const ret = wasm.engine_packInfo(this.__wbg_ptr, options);
+        const ret = wasm.engine_packInfo(__fk_ptr(this), options);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
@@ -247,7 +387,7 @@ export class Engine {
      * @returns {InspectionAnswer}
      */
     scoreInspection(inspection, options) {
-        const ret = wasm.engine_scoreInspection(this.__wbg_ptr, inspection, options);
+        const ret = wasm.engine_scoreInspection(__fk_ptr(this), inspection, options);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
@@ -261,7 +401,7 @@ export class Engine {
      * @returns {ScreeningAnswer}
      */
     screenPerson(declaration, options) {
-        const ret = wasm.engine_screenPerson(this.__wbg_ptr, declaration, options);
+        const ret = wasm.engine_screenPerson(__fk_ptr(this), declaration, options);
         if (ret[2]) {
             throw takeFromExternrefTable0(ret[1]);
         }
@@ -275,7 +415,7 @@ export class Engine {
         let deferred1_0;
         let deferred1_1;
         try {
-            const ret = wasm.engine_version(this.__wbg_ptr);
+            const ret = wasm.engine_version(__fk_ptr(this));
             deferred1_0 = ret[0];
             deferred1_1 = ret[1];
             return getStringFromWasm0(ret[0], ret[1]);
@@ -314,6 +454,15 @@ export class Engine {
 if (Symbol.dispose) Engine.prototype[Symbol.dispose] = Engine.prototype.free;
 
 /**
+ * `memoryUsage()`: the heap in use and the most the package lets itself use, in bytes.
+ * @returns {MemoryUsage}
+ */
+export function memoryUsage() {
+    const ret = wasm.memoryUsage();
+    return ret;
+}
+
+/**
  * The version of the package and of the Rust crate it is built from, e.g. `0.1.0`.
  * @returns {string}
  */
@@ -332,6 +481,11 @@ export function version() {
 function __wbg_get_imports() {
     const import0 = {
         __proto__: null,
+        __wbg___wbindgen_boolean_get_4f1baf9a00be3c74: function(arg0) {
+            const v = arg0;
+            const ret = typeof(v) === 'boolean' ? v : undefined;
+            return isLikeNone(ret) ? 0xFFFFFF : ret ? 1 : 0;
+        },
         __wbg___wbindgen_is_function_741ff2bb612836f5: function(arg0) {
             const ret = typeof(arg0) === 'function';
             return ret;
@@ -352,6 +506,12 @@ function __wbg_get_imports() {
         __wbg___wbindgen_is_undefined_be5b34249ff1fc15: function(arg0) {
             const ret = arg0 === undefined;
             return ret;
+        },
+        __wbg___wbindgen_number_get_934b640d0889af78: function(arg0, arg1) {
+            const obj = arg1;
+            const ret = typeof(obj) === 'number' ? obj : undefined;
+            getDataViewMemory0().setFloat64((arg0 >>> 0) + 8 * 1, isLikeNone(ret) ? 0 : ret, true);
+            getDataViewMemory0().setInt32((arg0 >>> 0) + 4 * 0, !isLikeNone(ret), true);
         },
         __wbg___wbindgen_string_get_7ce8eee7fd327545: function(arg0, arg1) {
             const obj = arg1;
@@ -497,10 +657,13 @@ function __wbg_get_imports() {
 
 const CheckerFinalization = (typeof FinalizationRegistry === 'undefined')
     ? { register: () => {}, unregister: () => {} }
-    : new FinalizationRegistry(ptr => wasm.__wbg_checker_free(ptr, 1));
+    : new FinalizationRegistry(([ptr, gen]) => { if (gen === __fk_gen) wasm.__wbg_checker_free(ptr, 1); });
+const DraftFinalization = (typeof FinalizationRegistry === 'undefined')
+    ? { register: () => {}, unregister: () => {} }
+    : new FinalizationRegistry(([ptr, gen]) => { if (gen === __fk_gen) wasm.__wbg_draft_free(ptr, 1); });
 const EngineFinalization = (typeof FinalizationRegistry === 'undefined')
     ? { register: () => {}, unregister: () => {} }
-    : new FinalizationRegistry(ptr => wasm.__wbg_engine_free(ptr, 1));
+    : new FinalizationRegistry(([ptr, gen]) => { if (gen === __fk_gen) wasm.__wbg_engine_free(ptr, 1); });
 
 function addToExternrefTable0(obj) {
     const idx = wasm.__externref_table_alloc();
@@ -540,6 +703,13 @@ function handleError(f, args) {
 
 function isLikeNone(x) {
     return x === undefined || x === null;
+}
+
+function passArray8ToWasm0(arg, malloc) {
+    const ptr = malloc(arg.length * 1, 1) >>> 0;
+    getUint8ArrayMemory0().set(arg, ptr / 1);
+    WASM_VECTOR_LEN = arg.length;
+    return ptr;
 }
 
 function passStringToWasm0(arg, malloc, realloc) {
@@ -617,7 +787,7 @@ let WASM_VECTOR_LEN = 0;
 let wasmModule, wasmInstance, wasm;
 function __wbg_finalize_init(instance, module) {
     wasmInstance = instance;
-    wasm = instance.exports;
+    wasm = __fk_guard(instance.exports);
     wasmModule = module;
     cachedDataViewMemory0 = null;
     cachedUint8ArrayMemory0 = null;
@@ -719,3 +889,54 @@ async function __wbg_init_once(module_or_path) {
 }
 
 export { initSync, __wbg_init as default };
+
+// --- Recovery from a trap (added by scripts/recover-glue.mjs; see its header) ---
+let __fk_gen = 0;
+let __fk_trapped = false;
+
+function __fk_error(message, code, cause) {
+    const e = new Error(message, cause === undefined ? undefined : { cause });
+    e.code = code;
+    return e;
+}
+
+function __fk_recover() {
+    __fk_trapped = false;
+    __fk_gen += 1;
+    const instance = new WebAssembly.Instance(wasmModule, __wbg_get_imports());
+    __wbg_finalize_init(instance, wasmModule);
+}
+
+function __fk_ptr(obj) {
+    if (__fk_trapped) __fk_recover();
+    if (obj.__fk_gen !== __fk_gen) {
+        throw __fk_error('this object belonged to a WebAssembly instance that trapped and was replaced: make it again (e.g. Engine.withDefaultPack())', 'engine.lost');
+    }
+    return obj.__wbg_ptr;
+}
+
+function __fk_guard(exports) {
+    const guarded = {};
+    for (const [name, value] of Object.entries(exports)) {
+        if (typeof value !== 'function') {
+            guarded[name] = value;
+            continue;
+        }
+        guarded[name] = function (...args) {
+            if (__fk_trapped) {
+                __fk_recover();
+                return wasm[name](...args);
+            }
+            try {
+                return value(...args);
+            } catch (e) {
+                if (e instanceof WebAssembly.RuntimeError) {
+                    __fk_trapped = true;
+                    throw __fk_error(`the WebAssembly engine trapped (${e.message}); it is made afresh on the next call, and engines made before must be made again`, 'engine.trapped', e);
+                }
+                throw e;
+            }
+        };
+    }
+    return guarded;
+}

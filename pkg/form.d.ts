@@ -121,12 +121,26 @@ export interface FormBinding<K extends Kind = Kind> {
  * `#<id>-msg`, with `aria-invalid`, `aria-describedby` and `setCustomValidity` for errors),
  * normalised values are written back, and `required`, `maxlength`, `min` and `inputmode` come
  * from the description. `engine` may be `null` when both `checker` and `describe` are given.
+ * Without a `checker`, filings are checked through a draft (`draftChecker`): a keystroke gives
+ * the engine the changed value only.
  */
 export function bindForm<K extends Kind = "filing">(
     form: HTMLFormElement | HTMLElement,
     engine: Engine | null,
     options?: BindFormOptions<K>,
 ): FormBinding<K>;
+
+/**
+ * A `Checker` on the main thread that keeps an `engine.draft` of the submission (filings): each
+ * check gives the draft only what changed since the previous value (`set`, `remove`,
+ * `setScope`), so a keystroke re-judges only what it reaches; the answer equals `checkFiling`
+ * of the value. Other kinds are checked whole. bindForm uses one when no `checker` is given.
+ * `snapshot: false` when the values given are never changed afterwards. `free()` the draft.
+ */
+export function draftChecker(
+    engine: Engine,
+    options?: { snapshot?: boolean },
+): { check<K extends Kind>(kind: K, value: SubmissionOf[K], options: CheckOptions): AnswerOf[K]; free(): void };
 
 /** The JSON Pointer an input stands for: its `name` when it starts with `/`, else `null`. */
 export function pointerOf(input: Element | null | undefined): string | null;

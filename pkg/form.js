@@ -83,6 +83,85 @@ const rawOf = (el) => {
   return el.value;
 };
 
+const escapeKey = (k) => String(k).replace(/~/g, '~0').replace(/\//g, '~1');
+const isPlainObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * The `set` and `remove` calls on `draft` that take the submission `from` to `to` (as JSON
+ * sees them: an `undefined` member is left out, an `undefined` element is `null`).
+ */
+function edit(draft, from, to, pointer, element = false) {
+  if (from === to) return;
+  if (element && to === undefined) to = null;
+  if (isPlainObject(from) && isPlainObject(to) && !(typeof to.toJSON === 'function')) {
+    for (const k of Object.keys(from)) if (!Object.prototype.hasOwnProperty.call(to, k)) draft.remove(`${pointer}/${escapeKey(k)}`);
+    for (const k of Object.keys(to)) {
+      const at = `${pointer}/${escapeKey(k)}`;
+      if (Object.prototype.hasOwnProperty.call(from, k)) edit(draft, from[k], to[k], at);
+      else draft.set(at, to[k]);
+    }
+  } else if (Array.isArray(from) && Array.isArray(to) && from.length === to.length) {
+    for (let i = 0; i < to.length; i++) edit(draft, from[i] === undefined ? null : from[i], to[i], `${pointer}/${i}`, true);
+  } else {
+    draft.set(pointer, to);
+  }
+}
+
+/** The day of `now` in China Standard Time (the engine's "today"), or `now` itself as text. */
+function dayOf(now) {
+  if (now instanceof Date && Number.isFinite(now.getTime())) return new Date(now.getTime() + 8 * 3600e3).toISOString().slice(0, 10);
+  return `=${String(now)}`;
+}
+
+const copy = (v) => (typeof structuredClone === 'function' ? structuredClone(v) : JSON.parse(JSON.stringify(v)));
+
+/**
+ * A checker that keeps an `engine.draft` of the submission: each check gives the draft only
+ * what changed since the previous one (`draft.set`, `draft.remove`, `draft.setScope`), so a
+ * keystroke re-judges only what it reaches; the answer equals `checkFiling` of the value.
+ * A new draft is made when the day of `now`, the locale or the pack version changes. Kinds
+ * without drafts (and engines without `draft`) are checked whole. `snapshot: false` when the
+ * values given are never changed afterwards (bindForm's own are built afresh each time).
+ */
+export function draftChecker(engine, { snapshot = true } = {}) {
+  let draft = null;
+  let key = null;
+  let given;
+  let scope = null;
+  const free = () => {
+    try { draft?.free(); } catch { /* freed with its engine */ }
+    draft = null;
+    key = null;
+  };
+  return {
+    check(kind, value, options = {}) {
+      if (kind !== 'filing' || typeof engine?.draft !== 'function') return engine[METHODS[kind]](value, options);
+      const { scope: wanted = null, ...rest } = options;
+      const k = JSON.stringify([dayOf(rest.now), { ...rest, now: undefined }]);
+      if (!draft || k !== key) {
+        free();
+        draft = engine.draft(kind, { ...rest, scope: wanted }, value);
+        key = k;
+        scope = wanted === null ? null : [...wanted];
+      } else {
+        try {
+          edit(draft, given, value, '');
+          if (JSON.stringify(scope) !== JSON.stringify(wanted)) {
+            draft.setScope(wanted);
+            scope = wanted === null ? null : [...wanted];
+          }
+        } catch (e) {
+          free(); // half edited: the next check starts a new draft
+          throw e;
+        }
+      }
+      given = snapshot ? copy(value) : value;
+      return draft.answer();
+    },
+    free,
+  };
+}
+
 /**
  * Binds `form` (a `<form>` or any element holding inputs named by JSON Pointer) to `engine`.
  * See form.d.ts and the package README for the whole contract.
@@ -105,6 +184,8 @@ export function bindForm(form, engine, options = {}) {
   const typeOf = (pointer) => fieldOf(pointer)?.type;
 
   const scope = new Set();
+  // Without a checker: a draft of the submission, given each check's changes only.
+  const drafting = draftChecker(engine, { snapshot: false });
   let destroyed = false;
   let index = null; // Map pointer → { pointer, inputs, group }
   let scheduled = false;
@@ -465,7 +546,7 @@ export function bindForm(form, engine, options = {}) {
     if (!checker) {
       let answer;
       try {
-        answer = engine[method](value, opts);
+        answer = drafting.check(kind, value, opts);
       } catch (e) {
         fail(e, mySeq);
         return;
@@ -563,6 +644,7 @@ export function bindForm(form, engine, options = {}) {
     get description() { return description; },
     destroy() {
       destroyed = true;
+      drafting.free();
       form.removeEventListener('input', onInput);
       form.removeEventListener('change', onChange);
       form.removeEventListener('focusout', onFocusOut);
