@@ -212,16 +212,40 @@ impl Engine {
         require_date: bool,
         opts: &Options,
     ) -> Result<Prepared<'_>, A> {
+        self.prepare_any(walked, subject, date_field, require_date, opts).map_err(|u| {
+            let mut a = self.unusable::<A>(u.code, u.params, opts);
+            if u.incomplete {
+                a.set_decision(crate::answer::Decision::Incomplete);
+            }
+            a
+        })
+    }
+
+    /// [`Self::prepare_walked`] for every kind of answer: compiled once, not once per answer
+    /// type (it was inlined into each `*_json` entry point of the .wasm; BENCHMARKS.md, "The
+    /// runtime, smaller"). The error is what the unusable answer says.
+    #[inline(never)]
+    fn prepare_any(
+        &self,
+        walked: Walked,
+        subject: Subject,
+        date_field: &str,
+        require_date: bool,
+        opts: &Options,
+    ) -> Result<Prepared<'_>, Unusable> {
         let today = today_cst(&opts.now);
         let date = walked.doc.get(date_field).and_then(Value::as_str).and_then(crate::time::parse_iso_date);
-        let pack = self
-            .pack_for(date.unwrap_or(today), opts.pack_version.as_deref())
-            .map_err(|e| self.unusable("input.unknown_pack_version", json!({ "reason": e }), opts))?;
+        let pack = self.pack_for(date.unwrap_or(today), opts.pack_version.as_deref()).map_err(|e| Unusable {
+            code: "input.unknown_pack_version",
+            params: json!({ "reason": e }),
+            incomplete: false,
+        })?;
         if let Some(work) = crate::budget::over(pack, subject, &walked.doc, opts.budget) {
-            let mut a =
-                self.unusable::<A>("engine.budget_exhausted", json!({ "steps": work, "budget": opts.budget }), opts);
-            a.set_decision(crate::answer::Decision::Incomplete);
-            return Err(a);
+            return Err(Unusable {
+                code: "engine.budget_exhausted",
+                params: json!({ "steps": work, "budget": opts.budget }),
+                incomplete: true,
+            });
         }
         let mut shape_errors = BTreeSet::new();
         for d in &walked.diagnostics {
@@ -281,6 +305,14 @@ impl Engine {
         render(self.pack(), &mut diagnostics, opts);
         diagnostics
     }
+}
+
+/// Why a submission cannot be judged: the one diagnostic of its unusable answer, and whether
+/// that answer is `incomplete` (the work budget) rather than `deferred`.
+struct Unusable {
+    code: &'static str,
+    params: Value,
+    incomplete: bool,
 }
 
 /// A walked submission with the pack that judges it and what its generic rules found.
