@@ -393,7 +393,12 @@ impl<E: Deref<Target = Engine>> Draft<E> {
 
     /// The pointers with a shape diagnostic.
     fn shape_errors(&self) -> BTreeSet<String> {
-        self.walk.found().flat_map(|w| w.diagnostics.iter().map(|d| d.path.clone())).collect()
+        // Inserted one by one, not collected (a collected set sorts first: one more sort in the .wasm).
+        let mut set = BTreeSet::new();
+        for d in self.walk.found().flat_map(|w| w.diagnostics.iter()) {
+            set.insert(d.path.clone());
+        }
+        set
     }
 
     /// The rules' kept parts put together in pack order (not finished).

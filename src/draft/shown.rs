@@ -242,24 +242,29 @@ impl Shown {
         let mut new: Vec<(u64, usize)> = now.entries.iter().enumerate().map(|(i, e)| (e.print, i)).collect();
         old.sort_unstable();
         new.sort_unstable();
-        let (mut gone, mut added) = (Vec::new(), Vec::new());
+        // Marked, then read in index order (no second sort: one sort fewer in the .wasm).
+        let (mut gone, mut added) = (vec![false; old.len()], vec![false; new.len()]);
         let (mut o, mut n) = (old.iter().peekable(), new.iter().peekable());
+        let mark = |marks: &mut Vec<bool>, x: Option<&(u64, usize)>| {
+            if let Some(m) = x.and_then(|x| marks.get_mut(x.1)) {
+                *m = true;
+            }
+        };
         loop {
             match (o.peek(), n.peek()) {
                 (Some(a), Some(b)) if a.0 == b.0 => {
                     o.next();
                     n.next();
                 }
-                (Some(a), Some(b)) if a.0 < b.0 => gone.extend(o.next().map(|x| x.1)),
-                (Some(_), None) => gone.extend(o.next().map(|x| x.1)),
-                (_, Some(_)) => added.extend(n.next().map(|x| x.1)),
+                (Some(a), Some(b)) if a.0 < b.0 => mark(&mut gone, o.next()),
+                (Some(_), None) => mark(&mut gone, o.next()),
+                (_, Some(_)) => mark(&mut added, n.next()),
                 (None, None) => break,
             }
         }
-        gone.sort_unstable();
-        added.sort_unstable();
-        let removed = gone.into_iter().filter_map(|i| before.gone(i)).collect();
-        let added = added.into_iter().filter_map(|i| views.get(i).map(|v| v.to_diagnostic())).collect();
+        let marked = |marks: Vec<bool>| marks.into_iter().enumerate().filter_map(|(i, m)| m.then_some(i));
+        let removed = marked(gone).filter_map(|i| before.gone(i)).collect();
+        let added = marked(added).filter_map(|i| views.get(i).map(|v| v.to_diagnostic())).collect();
         let gates = now
             .gates
             .iter()

@@ -15,6 +15,18 @@ use crate::pack::{Pack, PackError, PackErrorKind, PackErrors};
 /// [`crate::pack::compact`]: what [`Engine::precompiled`] loads, with no pack compiler.
 #[cfg(fangkong_precompiled)]
 pub static PRECOMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/packs.bin"));
+/// Versions of a family in the order they take effect (stable: equal dates keep their order).
+/// By insertion, not `sort_by_key`: a family has a handful of versions, and the runtime .wasm
+/// then carries no stable sort for packs (BENCHMARKS.md, "The runtime, smaller").
+fn by_date(packs: Vec<Pack>) -> Vec<Pack> {
+    let mut sorted: Vec<Pack> = Vec::with_capacity(packs.len());
+    for p in packs {
+        let at = sorted.partition_point(|q| q.effective_from <= p.effective_from);
+        sorted.insert(at, p);
+    }
+    sorted
+}
+
 /// The embedded packs, compiled (none while build.rs itself is being compiled).
 #[cfg(not(fangkong_precompiled))]
 pub static PRECOMPILED: &[u8] = &[];
@@ -236,9 +248,8 @@ impl Engine {
     }
 
     /// An engine from compiled versions of one family, in any order.
-    fn from_versions(mut packs: Vec<Pack>) -> Result<Engine, PackErrors> {
-        packs.sort_by_key(|p| p.effective_from);
-        let mut it = packs.into_iter();
+    fn from_versions(packs: Vec<Pack>) -> Result<Engine, PackErrors> {
+        let mut it = by_date(packs).into_iter();
         let Some(first) = it.next() else {
             return Err(compiled_error("a compiled pack family without versions".into()));
         };
@@ -356,8 +367,7 @@ impl Engine {
         if !errors.is_empty() {
             return Err(PackErrors(errors));
         }
-        packs.sort_by_key(|p| p.effective_from);
-        let mut it = packs.into_iter();
+        let mut it = by_date(packs).into_iter();
         let Some(first) = it.next() else {
             return Err(PackErrors(vec![PackError {
                 path: String::new(),
