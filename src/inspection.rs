@@ -216,10 +216,12 @@ impl Engine {
         if let Some(a) = answers {
             for key in a.keys() {
                 if !items.iter().any(|i| i.id == key.as_str()) {
-                    // Its own key at its own pointer, never merged into a look-alike item.
+                    // Its own key at its own pointer, never merged into a look-alike item. A
+                    // warning: it is not scored, so it cannot change the verdict either way (the
+                    // item it was meant for is still asked for, or judged as answered).
                     diags.push(Diagnostic::engine(
                         "inspection.unknown_item",
-                        Severity::Error,
+                        Severity::Warning,
                         ptr(&["answers", key]),
                         crate::answer::suggestion(crate::schema::lookalike(key, items.iter().map(|i| i.id))),
                     ));

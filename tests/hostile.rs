@@ -38,8 +38,13 @@ fn a_full_width_duplicate_item_does_not_hide_a_failed_veto() {
     assert_eq!(clean["decision"], "approved", "the base inspection passes: {clean}");
 
     insp["answers"]["INS-S4-1"] = json!({ "result": "fail" });
+    let without = to_json(&engine().score_inspection_value(&insp, &opts));
     insp["answers"]["ＩＮＳ-S4-1"] = json!({ "result": "pass" });
     let a = to_json(&engine().score_inspection_value(&insp, &opts));
+    // The look-alike changes nothing of the verdict: the same decision and score as without it.
+    assert_eq!(a["decision"], without["decision"], "{a}");
+    assert_eq!(a["score"], without["score"], "{a}");
+    assert_eq!(without["decision"], "deferred", "a failed veto defers: {without}");
     assert_ne!(a["decision"], "approved", "{a}");
     assert_ne!(a["score"], 100, "{a}");
     let diags = a["diagnostics"].as_array().unwrap();
@@ -69,7 +74,13 @@ fn a_full_width_count_does_not_replace_the_real_one() {
         "units": [{ "id": "G1", "level": "grid", "name": "第1网格",
             "counts": { "compoundsEnclosed": 3, "compounds": 10, "ｃｏｍｐｏｕｎｄｓ": 3 } }]
     });
-    let a = to_json(&engine().evaluate_indicators_value(&report, &at("2020-02-12T20:00:00+08:00")));
+    let now = at("2020-02-12T20:00:00+08:00");
+    let a = to_json(&engine().evaluate_indicators_value(&report, &now));
+    let mut plain = report.clone();
+    plain["units"][0]["counts"].as_object_mut().unwrap().remove("ｃｏｍｐｏｕｎｄｓ");
+    let without = to_json(&engine().evaluate_indicators_value(&plain, &now));
+    assert_eq!(a["decision"], without["decision"], "the look-alike does not change the verdict: {a}");
+    assert_eq!(a["units"], without["units"]);
     let unit = &a["units"][0];
     let ind1 = unit["indicators"].as_array().unwrap().iter().find(|r| r["id"] == "IND-1").unwrap();
     assert_eq!(ind1["denominator"], 10, "{a}");
