@@ -9,7 +9,7 @@
 use serde_json::Value;
 
 use crate::pack::{AssertCheck, FieldPath, Pack, RuleBody, Seg};
-use crate::schema::Subject;
+use crate::schema::{Subject, array_at};
 
 /// Steps one evaluation may take. The embedded pack takes about 50,000 steps for a
 /// 1,000-person roster (`tests/hostile.rs`), so even the largest submission accepted (4 MiB)
@@ -47,7 +47,7 @@ pub fn work(pack: &Pack, subject: Subject, doc: &Value) -> u64 {
             }
             RuleBody::Assert(checks) | RuleBody::Gate { checks, .. } => checks.iter().map(|c| check(c, doc)).sum(),
             RuleBody::Isolation(iso) => {
-                let items = elements(doc, &iso.each);
+                let items = array_at(doc, &iso.each);
                 let per: u64 = items
                     .iter()
                     .map(|it| {
@@ -73,16 +73,8 @@ fn check(c: &AssertCheck, doc: &Value) -> u64 {
     };
     match &c.each {
         None => once(None),
-        Some(path) => elements(doc, path).iter().map(|it| once(Some(it))).fold(0, u64::saturating_add),
+        Some(path) => array_at(doc, path).iter().map(|it| once(Some(it))).fold(0, u64::saturating_add),
     }
-}
-
-fn elements<'v>(doc: &'v Value, path: &[String]) -> &'v [Value] {
-    let mut v = Some(doc);
-    for s in path {
-        v = v.and_then(|x| x.get(s.as_str()));
-    }
-    v.and_then(Value::as_array).map_or(&[][..], Vec::as_slice)
 }
 
 /// How many places a field path has in `doc` (one per element at each `Each` segment).

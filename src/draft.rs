@@ -375,7 +375,7 @@ impl<E: Deref<Target = Engine>> Draft<E> {
             }
             (Some(array), Touch::All) => {
                 let mut elements = BTreeMap::new();
-                for i in 0..deps::elements(&self.doc, array).len() {
+                for i in 0..crate::schema::array_at(&self.doc, array).len() {
                     keep_part(&mut elements, i, judged(Some(i)));
                 }
                 let changed = elements != u.elements;

@@ -423,17 +423,9 @@ fn judge<'a>(c: &'a AssertCheck, env: &Env<'a>, at: Option<(&'a [String], usize)
     }
 }
 
-fn elements<'v>(doc: &'v Value, path: &[String]) -> &'v [Value] {
-    let mut v = Some(doc);
-    for s in path {
-        v = v.and_then(|x| get_member(x, s));
-    }
-    v.and_then(Value::as_array).map_or(&[][..], Vec::as_slice)
-}
-
 /// The elements of `array` to judge: every one, or only `elem` — with their indices.
 fn chosen<'v>(doc: &'v Value, array: &[String], elem: Option<usize>) -> impl Iterator<Item = (usize, &'v Value)> {
-    let items = elements(doc, array);
+    let items = crate::schema::array_at(doc, array);
     let (from, to) = match elem {
         Some(i) => (i.min(items.len()), i.saturating_add(1).min(items.len())),
         None => (0, items.len()),

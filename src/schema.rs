@@ -16,8 +16,8 @@ pub use shapes::{
     RECTIFICATION, ROSTER_ENTRY, SCREENING, UNIT,
 };
 pub use walk::{
-    MAX_UNKNOWN_KEYS_SHOWN, Walked, check_strict, field_id, get_member, is_blank, is_missing, lookalike, walk,
-    walk_input,
+    MAX_UNKNOWN_KEYS_SHOWN, Walked, array_at, check_strict, field_id, get_member, is_blank, is_missing, lookalike,
+    walk, walk_input,
 };
 
 /// The type of a leaf value, as seen by pack expressions.

@@ -20,18 +20,19 @@ fn bin() -> PathBuf {
 }
 
 fn fangkong(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(bin())
+    fangkong_bytes(args, stdin.unwrap_or("").as_bytes().to_vec())
+}
+
+/// `fangkong ARGS` started with piped standard streams.
+fn spawn(args: &[&str]) -> std::process::Child {
+    Command::new(bin())
         .args(args)
         .current_dir(root())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    let _ = input.write_all(stdin.unwrap_or("").as_bytes()); // the child may exit without reading
-    drop(input);
-    child.wait_with_output().unwrap()
+        .unwrap()
 }
 
 fn answer(out: &Output) -> Value {
@@ -447,17 +448,10 @@ fn jsonl_answers_each_line_as_it_comes_without_waiting_for_more() {
 
 /// `fangkong ARGS` given `stdin` as bytes (written from another thread).
 fn fangkong_bytes(args: &[&str], stdin: Vec<u8>) -> Output {
-    let mut child = Command::new(bin())
-        .args(args)
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn(args);
     let mut input = child.stdin.take().unwrap();
     let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&stdin);
+        let _ = input.write_all(&stdin); // the child may exit without reading
     });
     let out = child.wait_with_output().unwrap();
     writer.join().unwrap();
@@ -660,14 +654,7 @@ fn a_pack_with_a_lone_surrogate_escape_loads_as_json_parse_reads_it() {
 #[test]
 fn a_single_submission_over_the_limit_is_refused_while_it_is_read() {
     // "Why" 2: the CLI read 400 MB before checking the size. 64 MiB are offered; it stops at 4 MiB + 4.
-    let mut child = Command::new(bin())
-        .args(["check-filing", "-", "--now", NOW])
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn(&["check-filing", "-", "--now", NOW]);
     let mut input = child.stdin.take().unwrap();
     let block = vec![b' '; 1 << 16];
     let mut written = 0usize;
@@ -696,14 +683,7 @@ fn a_jsonl_line_over_the_limit_is_answered_too_large_without_being_kept() {
     // A 128 MiB line between two good ones: answered `input.too_large`, the next line still
     // answered, and the CLI's peak memory (VmHWM) stays far below the line's size.
     let good = workshop_with("{}");
-    let mut child = Command::new(bin())
-        .args(["check-filing", "-", "--jsonl", "--now", NOW])
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn(&["check-filing", "-", "--jsonl", "--now", NOW]);
     let pid = child.id();
     let mut input = child.stdin.take().unwrap();
     writeln!(input, "{good}").unwrap();

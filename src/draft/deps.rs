@@ -1,7 +1,5 @@
 //! What each piece of a rule reads, and which pieces a change reaches.
 
-use serde_json::Value;
-
 use crate::expr::FieldRef;
 use crate::pack::Seg;
 use crate::rules::Piece;
@@ -153,13 +151,4 @@ pub(super) fn reads(piece: &Piece<'_>, array: Option<&[String]>, shape: &'static
         out.doc.push(Read::Path(own.to_vec()));
     }
     out
-}
-
-/// The elements of the array at `path` in the canonical document (none when it is not one).
-pub(super) fn elements<'v>(doc: &'v Value, path: &[String]) -> &'v [Value] {
-    let mut v = Some(doc);
-    for s in path {
-        v = v.and_then(|x| x.get(s.as_str()));
-    }
-    v.and_then(Value::as_array).map_or(&[][..], Vec::as_slice)
 }

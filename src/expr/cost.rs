@@ -44,14 +44,11 @@ fn of_document(n: &Node) -> bool {
 pub(super) fn work(node: &Node, doc: &serde_json::Value, elem: Option<&serde_json::Value>) -> u64 {
     let len = |n: &Node| -> u64 {
         let Node::Field { base, path, .. } = n else { return 0 };
-        let mut v = match base {
+        let root = match base {
             Base::Doc => Some(doc),
             Base::Elem => elem,
         };
-        for s in path {
-            v = v.and_then(|x| x.get(s.as_str()));
-        }
-        v.and_then(serde_json::Value::as_array).map_or(0, |a| a.len() as u64)
+        root.map_or(0, |r| crate::schema::array_at(r, path).len() as u64)
     };
     1 + match node {
         // The condition's own cost does not depend on the item (the language has no nested

@@ -392,6 +392,16 @@ pub fn get_member<'v>(v: &'v Value, key: &str) -> Option<&'v Value> {
     map.iter().find(|(k, _)| k.len() == key.len() && k.as_str() == key).map(|(_, x)| x)
 }
 
+/// The elements of the array at `path` below `root` (none when there is no array there): the
+/// one walk that rules, drafts, the work budget and the cost of expressions share.
+pub fn array_at<'v>(root: &'v Value, path: &[String]) -> &'v [Value] {
+    let mut v = Some(root);
+    for s in path {
+        v = v.and_then(|x| get_member(x, s));
+    }
+    v.and_then(Value::as_array).map_or(&[][..], Vec::as_slice)
+}
+
 /// A field's id as packs and `field.required` write it: `staff.total`, or `roster[].arrivedOn`
 /// for a field of each element of `roster`.
 pub fn field_id(array: Option<&[String]>, path: &[String]) -> String {
