@@ -337,7 +337,14 @@ pub(crate) fn read_clean(text: &str, subject: Subject) -> Option<Walked> {
     if text.len() > MAX_INPUT_BYTES {
         return None;
     }
-    crate::schema::read_clean(&lone_surrogates_replaced(text), shape_for(subject)).map(Walked::clean)
+    crate::num::floats_seen();
+    let doc = crate::schema::read_clean(&lone_surrogates_replaced(text), shape_for(subject))?;
+    // A float serde_json's default parser (the runtime module) may have rounded otherwise than
+    // `JSON.parse`: the text is read by `crate::num::parse_json` instead.
+    if crate::num::floats_seen() && crate::num::needs_core_parser(text) {
+        return None;
+    }
+    Some(Walked::clean(doc))
 }
 
 /// Parse submission text, or say why it is unusable. Text is read as `JSON.parse` reads it
@@ -346,7 +353,7 @@ pub(crate) fn parse_input(text: &str) -> Result<Value, (&'static str, Value)> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(("input.too_large", json!({ "maxBytes": MAX_INPUT_BYTES })));
     }
-    serde_json::from_str::<Value>(&lone_surrogates_replaced(text))
+    crate::num::parse_json(&lone_surrogates_replaced(text))
         .map_err(|e| ("input.not_json", json!({ "line": e.line(), "column": e.column() })))
 }
 

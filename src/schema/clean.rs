@@ -72,6 +72,7 @@ impl<'de> Visitor<'de> for At {
         number(self.0, Number::from(x))
     }
     fn visit_f64<E: de::Error>(self, x: f64) -> Result<Self::Value, E> {
+        crate::num::float_seen();
         number(self.0, Number::from_f64(x).ok_or_else(give_up)?)
     }
     fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {

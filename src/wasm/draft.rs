@@ -157,7 +157,7 @@ fn json_value(value: &JsValue) -> Result<serde_json::Value, Error> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(too_large());
     }
-    serde_json::from_str(&text).map_err(|e| coded(&format!("the value is not JSON: {e}"), "input.unconvertible"))
+    crate::num::parse_json(&text).map_err(|e| coded(&format!("the value is not JSON: {e}"), "input.unconvertible"))
 }
 
 /// The `Error` of a refused draft edit: the message and its `code`.
