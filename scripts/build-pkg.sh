@@ -62,7 +62,9 @@ fi
 # Own target dir: the remapping flags would otherwise force rebuilds of the lint's wasm build.
 cargo_home=${CARGO_HOME:-$HOME/.cargo}
 export CARGO_TARGET_DIR=$root/target/pkg-build
-export RUSTFLAGS="--remap-path-prefix=$cargo_home/registry/src=/cargo --remap-path-prefix=$root=/fangkong"
+# No loop unrolling: 19.7 KB less code in the runtime (3.9 KB gzipped) at no measurable cost in
+# speed (bench-notes/size.md, "Changes").
+export RUSTFLAGS="--remap-path-prefix=$cargo_home/registry/src=/cargo --remap-path-prefix=$root=/fangkong -C llvm-args=-unroll-threshold=0 -C llvm-args=-unroll-runtime=false"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 rm -rf "$out"
