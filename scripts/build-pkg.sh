@@ -77,7 +77,10 @@ module() {
   cargo build --lib --profile "$profile" --locked --target wasm32-unknown-unknown -q "$@"
   wasm-bindgen --target web --out-dir "$work" --out-name "$name" \
     "$CARGO_TARGET_DIR/wasm32-unknown-unknown/$profile/fangkong.wasm"
-  "$WASM_OPT" "$WASM_OPT_LEVEL" --strip-debug --strip-producers "$work/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
+  # Functions with one caller are inlined only when small (binaryen's default: any size): 4.5 KB
+  # less of the runtime gzipped, speed within the noise (bench-notes/size.md, "Changes").
+  "$WASM_OPT" "$WASM_OPT_LEVEL" --one-caller-inline-max-function-size=50 --strip-debug --strip-producers \
+    "$work/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
   cp "$work/$name.js" "$out/"
   # A trap must not poison the module: the glue re-instantiates it (scripts/recover-glue.mjs).
   node scripts/recover-glue.mjs "$out/$name.js"
