@@ -203,7 +203,7 @@ impl Engine {
         self.prepare_walked(walk_input(input, shape_for(subject)), subject, date_field, require_date, opts)
     }
 
-    /// [`Self::prepare`] of an input already walked (or read clean: [`read_clean`]).
+    /// [`Self::prepare`] of an input already walked.
     pub(crate) fn prepare_walked<A: Answer>(
         &self,
         walked: Walked,
@@ -329,22 +329,6 @@ pub(crate) struct Prepared<'e> {
     pub normalized: Vec<crate::answer::Normalized>,
     pub gates: Vec<crate::answer::GateResult>,
     pub earliest_start: Vec<crate::answer::EarliestStart>,
-}
-
-/// Submission text read in one pass into its canonical document, when it is clean (see
-/// [`crate::schema::read_clean`]); `None` when it must be parsed and walked.
-pub(crate) fn read_clean(text: &str, subject: Subject) -> Option<Walked> {
-    if text.len() > MAX_INPUT_BYTES {
-        return None;
-    }
-    crate::num::floats_seen();
-    let doc = crate::schema::read_clean(&lone_surrogates_replaced(text), shape_for(subject))?;
-    // A float serde_json's default parser (the runtime module) may have rounded otherwise than
-    // `JSON.parse`: the text is read by `crate::num::parse_json` instead.
-    if crate::num::floats_seen() && crate::num::needs_core_parser(text) {
-        return None;
-    }
-    Some(Walked::clean(doc))
 }
 
 /// Parse submission text, or say why it is unusable. Text is read as `JSON.parse` reads it

@@ -7,9 +7,10 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use crate::answer::{FilingAnswer, decide};
-use crate::engine::{Engine, Options, read_clean, render};
-use crate::schema::{Subject, Walked, shape_for, walk_input};
+use crate::answer::{Diagnostic, EarliestStart, FilingAnswer, GateResult, Normalized, decide};
+use crate::engine::{Engine, MAX_INPUT_BYTES, Options, lone_surrogates_replaced, render};
+use crate::pack::Pack;
+use crate::schema::{Slot, Subject, Tree, Walked, read_slots, shape_for, walk_input};
 
 impl Engine {
     /// Check a typed filing.
@@ -23,9 +24,14 @@ impl Engine {
     /// Check a filing given as JSON text (anything: not JSON and oversized input are
     /// answered with a diagnostic, never an error).
     pub fn check_filing_json(&self, text: &str, opts: &Options) -> FilingAnswer {
-        // A clean filing is read in one pass; anything else is parsed, then walked.
-        if let Some(walked) = read_clean(text, Subject::Filing) {
-            return self.check_filing_walked(walked, opts);
+        // A clean filing is read in one pass into slots and judged there; anything else (and
+        // what the work budget must count) is parsed, then walked.
+        if text.len() <= MAX_INPUT_BYTES {
+            let text = lone_surrogates_replaced(text);
+            if let Some(answer) = read_slots(&text, shape_for(Subject::Filing)).and_then(|d| self.check_clean(&d, opts))
+            {
+                return answer;
+            }
         }
         self.judge_json(text, opts, |v| self.check_filing_input(Cow::Owned(v), opts))
     }
@@ -41,24 +47,56 @@ impl Engine {
     }
 
     fn check_filing_walked(&self, walked: Walked, opts: &Options) -> FilingAnswer {
-        let mut p = match self.prepare_walked(walked, Subject::Filing, "filedOn", false, opts) {
-            Ok(p) => p,
-            Err(unusable) => return unusable,
-        };
-        let any_gate_failed = p.gates.iter().any(|g| g.passed == Some(false));
-        let decision = decide(&p.diagnostics, any_gate_failed);
-        let pending = render(p.pack, &mut p.diagnostics, opts);
-        FilingAnswer {
-            pack: p.pack.stamp.clone(),
-            decision,
-            today: crate::time::fmt_date(p.today),
-            locale: opts.locale,
-            pending,
-            diagnostics: p.diagnostics,
-            gates: p.gates,
-            earliest_start: p.earliest_start,
-            normalized: p.normalized,
+        match self.prepare_walked(walked, Subject::Filing, "filedOn", false, opts) {
+            Ok(p) => filing_answer(p.pack, p.today, p.diagnostics, p.gates, p.earliest_start, p.normalized, opts),
+            Err(unusable) => unusable,
         }
+    }
+
+    /// A clean filing read into slots ([`read_slots`]): what [`Self::prepare_walked`] does,
+    /// with no walk and nothing from the shape to report. `None` when it must go the ordinary
+    /// way: an unknown pack version (the unusable answer), or work the budget must count.
+    fn check_clean(&self, doc: &Slot<'_>, opts: &Options) -> Option<FilingAnswer> {
+        let today = crate::time::today_cst(&opts.now);
+        let date = doc.member("filedOn").and_then(Tree::text).and_then(crate::time::parse_iso_date);
+        let pack = self.pack_for(date.unwrap_or(today), opts.pack_version.as_deref()).ok()?;
+        if opts.budget < crate::budget::WORK_BUDGET
+            || doc.longest_array().max(1) > pack.work_bounds.longest(Subject::Filing)
+        {
+            return None;
+        }
+        let outcome = crate::rules::evaluate(pack, Subject::Filing, doc, today, &Default::default());
+        let shape = shape_for(Subject::Filing);
+        let normalized = crate::rules::merge_normalized(
+            outcome.normalized.into_iter().filter(|n| opts.personal || !crate::schema::is_personal(shape, &n.path)),
+        );
+        Some(filing_answer(pack, today, outcome.diagnostics, outcome.gates, outcome.earliest_start, normalized, opts))
+    }
+}
+
+/// The answer once the rules have run: the decision, then messages in the locale.
+fn filing_answer(
+    pack: &Pack,
+    today: chrono::NaiveDate,
+    mut diagnostics: Vec<Diagnostic>,
+    gates: Vec<GateResult>,
+    earliest_start: Vec<EarliestStart>,
+    normalized: Vec<Normalized>,
+    opts: &Options,
+) -> FilingAnswer {
+    let any_gate_failed = gates.iter().any(|g| g.passed == Some(false));
+    let decision = decide(&diagnostics, any_gate_failed);
+    let pending = render(pack, &mut diagnostics, opts);
+    FilingAnswer {
+        pack: pack.stamp.clone(),
+        decision,
+        today: crate::time::fmt_date(today),
+        locale: opts.locale,
+        pending,
+        diagnostics,
+        gates,
+        earliest_start,
+        normalized,
     }
 }
 

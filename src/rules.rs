@@ -24,7 +24,7 @@ use crate::ids;
 use crate::pack::doc::FieldCheckKind;
 use crate::pack::{AssertCheck, FieldCheck, FieldPath, IsolationRule, Pack, RuleBody, Seg};
 use crate::pointer::Pointer;
-use crate::schema::{Subject, field_id, get_member, is_missing};
+use crate::schema::{Subject, Tree, field_id, items_at, missing};
 
 /// What evaluating a canonical submission against a pack's rules produced.
 #[derive(Debug, Default)]
@@ -180,7 +180,7 @@ impl<'p> Piece<'p> {
 
     /// Judge the piece everywhere (`elem: None`), or only for element `elem` of its
     /// [`Self::array`] (nothing when that element is not an object).
-    pub fn judge(&self, rule_id: &str, env: &Env<'p>, elem: Option<usize>, part: &mut Part) {
+    pub fn judge<T: Tree>(&self, rule_id: &str, env: &Env<'p, T>, elem: Option<usize>, part: &mut Part) {
         match *self {
             Piece::Required(c, req) => {
                 locate(env.doc, req, elem, &mut |idx, v| {
@@ -204,10 +204,10 @@ impl<'p> Piece<'p> {
 /// reported once as `field.required` (with `missing: true`), and the check does not fire.
 /// A gate is `passed: false` when a cause fired, `null` (undetermined) when a cause or its
 /// own checks could not be judged, and `true` otherwise.
-pub fn evaluate(
+pub fn evaluate<T: Tree>(
     pack: &Pack,
     subject: Subject,
-    doc: &Value,
+    doc: &T,
     today: NaiveDate,
     shape_errors: &BTreeSet<String>,
 ) -> Outcome {
@@ -244,13 +244,13 @@ pub fn evaluate(
 /// `None` when absent. Absent array elements are skipped; absent leaves inside present
 /// parents are reported. Nothing is allocated for paths without `Each`. With `elem`, only
 /// the locations inside that element of the path's first `Each` array.
-fn locate<'v>(doc: &'v Value, path: &FieldPath, elem: Option<usize>, f: &mut impl FnMut(&[usize], Option<&'v Value>)) {
-    fn visit<'v>(
-        v: Option<&'v Value>,
+fn locate<'v, T: Tree>(doc: &'v T, path: &FieldPath, elem: Option<usize>, f: &mut impl FnMut(&[usize], Option<&'v T>)) {
+    fn visit<'v, T: Tree>(
+        v: Option<&'v T>,
         segs: &[Seg],
         idx: &mut Vec<usize>,
         only: Option<usize>,
-        f: &mut impl FnMut(&[usize], Option<&'v Value>),
+        f: &mut impl FnMut(&[usize], Option<&'v T>),
     ) {
         let Some((seg, rest)) = segs.split_first() else {
             f(idx, v);
@@ -258,12 +258,12 @@ fn locate<'v>(doc: &'v Value, path: &FieldPath, elem: Option<usize>, f: &mut imp
         };
         match seg {
             Seg::Key(k) => {
-                let child = v.and_then(|v| get_member(v, k)).filter(|c| !is_missing(Some(c)));
+                let child = v.and_then(|v| v.member(k)).filter(|c| !missing(Some(*c)));
                 visit(child, rest, idx, only, f);
             }
             Seg::Each(k) => {
-                let items = v.and_then(|v| get_member(v, k)).and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
-                let mut at = |i: usize, item: &'v Value| {
+                let items = v.and_then(|v| v.member(k)).and_then(T::items).unwrap_or_default();
+                let mut at = |i: usize, item: &'v T| {
                     if item.is_object() {
                         idx.push(i);
                         visit(Some(item), rest, idx, None, f);
@@ -307,11 +307,11 @@ fn pointer_at(path: &FieldPath, idx: &[usize]) -> Pointer {
 
 /// Check the values of one field of a field check. Pointers are spelt only for what is
 /// reported.
-fn field_value(
+fn field_value<T: Tree>(
     c: &FieldCheck,
     f: &FieldPath,
     rule_id: &str,
-    doc: &Value,
+    doc: &T,
     today: NaiveDate,
     elem: Option<usize>,
     part: &mut Part,
@@ -324,7 +324,7 @@ fn field_value(
         let ptr = || pointer_at(f, idx);
         match c.check {
             FieldCheckKind::Count | FieldCheckKind::Amount => {
-                let Some(x) = v.as_f64() else { return };
+                let Some(x) = v.number() else { return };
                 if !x.validate_range(Some(0.0), None, None, None) {
                     let code = if c.check == FieldCheckKind::Count { "count.negative" } else { "amount.negative" };
                     push(part, code, c.severity, ptr());
@@ -333,7 +333,7 @@ fn field_value(
                 }
             }
             kind => {
-                let Some(s) = v.as_str() else { return };
+                let Some(s) = v.text() else { return };
                 let result = match kind {
                     FieldCheckKind::CreditCode => ids::check_credit_code(s),
                     FieldCheckKind::DistrictCode => ids::check_district_code(s),
@@ -366,7 +366,7 @@ fn field_value(
     });
 }
 
-fn params_of(c: &AssertCheck, env: &Env<'_>) -> Value {
+fn params_of<T: Tree>(c: &AssertCheck, env: &Env<'_, T>) -> Value {
     let mut m = serde_json::Map::new();
     for (name, e) in &c.params {
         m.insert(name.clone(), to_json(&e.eval(env)));
@@ -377,7 +377,13 @@ fn params_of(c: &AssertCheck, env: &Env<'_>) -> Value {
 /// Judge one check at one place (`at`: the array element it is judged for). Fired
 /// diagnostics go to `part.fired`, missing values to its events. Records whether it could
 /// not be judged (a value it needs is missing or invalid).
-fn judge<'a>(c: &'a AssertCheck, env: &Env<'a>, at: Option<(&'a [String], usize)>, rule_id: &str, part: &mut Part) {
+fn judge<'a, T: Tree>(
+    c: &'a AssertCheck,
+    env: &Env<'a, T>,
+    at: Option<(&'a [String], usize)>,
+    rule_id: &str,
+    part: &mut Part,
+) {
     if let Some(w) = &c.when {
         match w.truth(env) {
             Some(true) => {}
@@ -395,9 +401,9 @@ fn judge<'a>(c: &'a AssertCheck, env: &Env<'a>, at: Option<(&'a [String], usize)
     for r in &c.required {
         let mut v = Some(root);
         for s in r {
-            v = v.and_then(|x| get_member(x, s));
+            v = v.and_then(|x| x.member(s));
         }
-        if is_missing(v) {
+        if missing(v) {
             part.undetermined = true;
             let mut p = at_pointer(at);
             r.iter().for_each(|s| p.push(s));
@@ -424,8 +430,8 @@ fn judge<'a>(c: &'a AssertCheck, env: &Env<'a>, at: Option<(&'a [String], usize)
 }
 
 /// The elements of `array` to judge: every one, or only `elem` — with their indices.
-fn chosen<'v>(doc: &'v Value, array: &[String], elem: Option<usize>) -> impl Iterator<Item = (usize, &'v Value)> {
-    let items = crate::schema::array_at(doc, array);
+fn chosen<'v, T: Tree>(doc: &'v T, array: &[String], elem: Option<usize>) -> impl Iterator<Item = (usize, &'v T)> {
+    let items = items_at(doc, array);
     let (from, to) = match elem {
         Some(i) => (i.min(items.len()), i.saturating_add(1).min(items.len())),
         None => (0, items.len()),
@@ -433,7 +439,13 @@ fn chosen<'v>(doc: &'v Value, array: &[String], elem: Option<usize>) -> impl Ite
     items.get(from..to).unwrap_or_default().iter().enumerate().map(move |(k, v)| (from + k, v))
 }
 
-fn assert_check<'a>(c: &'a AssertCheck, rule_id: &str, env: &Env<'a>, elem: Option<usize>, part: &mut Part) {
+fn assert_check<'a, T: Tree>(
+    c: &'a AssertCheck,
+    rule_id: &str,
+    env: &Env<'a, T>,
+    elem: Option<usize>,
+    part: &mut Part,
+) {
     match &c.each {
         None => {
             if elem.is_none() {
@@ -451,7 +463,7 @@ fn assert_check<'a>(c: &'a AssertCheck, rule_id: &str, env: &Env<'a>, elem: Opti
 }
 
 /// Per-person isolation (RTW-T3); records whether someone could not be judged.
-fn isolation(iso: &IsolationRule, rule_id: &str, env: &Env<'_>, elem: Option<usize>, part: &mut Part) {
+fn isolation<T: Tree>(iso: &IsolationRule, rule_id: &str, env: &Env<'_, T>, elem: Option<usize>, part: &mut Part) {
     let by = match iso.by.eval(env) {
         Val::Date(d) => Some(d),
         _ => None,

@@ -8,13 +8,15 @@
 
 mod clean;
 mod shapes;
+mod tree;
 mod walk;
 
-pub use clean::read_clean;
+pub use clean::{read_clean, read_slots};
 pub use shapes::{
     EVIDENCE, FILING, INDICATOR_COUNTS, INDICATORS, INSPECTION, LEVELS, PERSONAL_FIELDS, PREVIOUS_RECTIFICATION,
     RECTIFICATION, ROSTER_ENTRY, SCREENING, UNIT,
 };
+pub use tree::{Slot, Tree, items_at, missing};
 pub use walk::{
     MAX_UNKNOWN_KEYS_SHOWN, Walked, array_at, check_strict, field_id, get_member, is_blank, is_missing, lookalike,
     walk, walk_input,

@@ -4,22 +4,31 @@ use chrono::{Days, NaiveDate};
 use serde_json::Value;
 
 use super::parse::{Base, BinOp, FieldKind, Node};
-use crate::schema::Ty;
+use crate::schema::{Tree, Ty};
 
-/// What an expression is evaluated against.
-#[derive(Debug, Clone, Copy)]
-pub struct Env<'v> {
+/// What an expression is evaluated against: the walker's canonical `Value`, or a slot
+/// document ([`crate::schema::Slot`]).
+#[derive(Debug)]
+pub struct Env<'v, T = Value> {
     /// The canonical submission.
-    pub doc: &'v Value,
+    pub doc: &'v T,
     /// The current array element, for `each` checks.
-    pub elem: Option<&'v Value>,
+    pub elem: Option<&'v T>,
     /// Today in China Standard Time.
     pub today: NaiveDate,
 }
 
-impl<'v> Env<'v> {
+impl<T> Clone for Env<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Env<'_, T> {}
+
+impl<'v, T> Env<'v, T> {
     /// The same environment with another current element.
-    pub fn with_elem(&self, elem: &'v Value) -> Env<'v> {
+    pub fn with_elem(&self, elem: &'v T) -> Env<'v, T> {
         Env { elem: Some(elem), ..*self }
     }
 }
@@ -40,22 +49,22 @@ pub enum Val<'v> {
     Unknown,
 }
 
-enum Raw<'v> {
+enum Raw<'v, T> {
     Val(Val<'v>),
     Present(bool),
-    Array(Option<&'v Vec<Value>>),
+    Array(Option<&'v [T]>),
     List(Vec<&'v str>),
 }
 
-fn lookup<'v>(root: &'v Value, path: &[String]) -> Option<&'v Value> {
+fn lookup<'v, T: Tree>(root: &'v T, path: &[String]) -> Option<&'v T> {
     let mut here = root;
     for seg in path {
-        here = crate::schema::get_member(here, seg)?;
+        here = here.member(seg)?;
     }
     if here.is_null() { None } else { Some(here) }
 }
 
-fn field<'v>(base: Base, path: &[String], kind: FieldKind, env: &Env<'v>) -> Raw<'v> {
+fn field<'v, T: Tree>(base: Base, path: &[String], kind: FieldKind, env: &Env<'v, T>) -> Raw<'v, T> {
     let root = match base {
         Base::Doc => Some(env.doc),
         Base::Elem => env.elem,
@@ -63,22 +72,25 @@ fn field<'v>(base: Base, path: &[String], kind: FieldKind, env: &Env<'v>) -> Raw
     let v = root.and_then(|r| lookup(r, path));
     match kind {
         // An object is present when it holds at least one value (the walker drops nulls and blanks).
-        FieldKind::Object => Raw::Present(v.and_then(Value::as_object).is_some_and(|o| !o.is_empty())),
-        FieldKind::Array => Raw::Array(v.and_then(Value::as_array)),
-        FieldKind::StrList => Raw::List(
-            v.and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default(),
-        ),
+        FieldKind::Object => Raw::Present(v.is_some_and(T::has_members)),
+        FieldKind::Array => Raw::Array(v.and_then(T::items)),
+        FieldKind::StrList => {
+            Raw::List(v.and_then(T::items).map(|a| a.iter().filter_map(T::text).collect()).unwrap_or_default())
+        }
         FieldKind::Leaf(t) => Raw::Val(match (t, v) {
-            (Ty::Num, Some(Value::Number(n))) => n.as_f64().filter(|x| x.is_finite()).map_or(Val::Unknown, Val::Num),
-            (Ty::Bool, Some(Value::Bool(b))) => Val::Bool(*b),
-            (Ty::Str, Some(Value::String(s))) if !crate::schema::is_blank(s) => Val::Str(s),
-            (Ty::Date, Some(Value::String(s))) => crate::time::parse_iso_date(s).map_or(Val::Unknown, Val::Date),
+            (Ty::Num, Some(v)) => v.number().filter(|x| x.is_finite()).map_or(Val::Unknown, Val::Num),
+            (Ty::Bool, Some(v)) => v.boolean().map_or(Val::Unknown, Val::Bool),
+            (Ty::Str, Some(v)) => match v.text() {
+                Some(s) if !crate::schema::is_blank(s) => Val::Str(s),
+                _ => Val::Unknown,
+            },
+            (Ty::Date, Some(v)) => v.text().and_then(crate::time::parse_iso_date).map_or(Val::Unknown, Val::Date),
             _ => Val::Unknown,
         }),
     }
 }
 
-fn raw<'v>(node: &'v Node, env: &Env<'v>) -> Raw<'v> {
+fn raw<'v, T: Tree>(node: &'v Node, env: &Env<'v, T>) -> Raw<'v, T> {
     match node {
         Node::Field { base, path, kind } => field(*base, path, *kind, env),
         Node::StrList(l) => Raw::List(l.iter().map(String::as_str).collect()),
@@ -91,7 +103,7 @@ fn num(x: f64) -> Val<'static> {
 }
 
 /// Evaluate a node.
-pub fn eval<'v>(node: &'v Node, env: &Env<'v>) -> Val<'v> {
+pub fn eval<'v, T: Tree>(node: &'v Node, env: &Env<'v, T>) -> Val<'v> {
     match node {
         Node::Num(x) => Val::Num(*x),
         Node::Bool(b) => Val::Bool(*b),
@@ -188,7 +200,7 @@ pub fn eval<'v>(node: &'v Node, env: &Env<'v>) -> Val<'v> {
     }
 }
 
-fn binary<'v>(op: BinOp, a: &'v Node, b: &'v Node, env: &Env<'v>) -> Val<'v> {
+fn binary<'v, T: Tree>(op: BinOp, a: &'v Node, b: &'v Node, env: &Env<'v, T>) -> Val<'v> {
     match op {
         BinOp::And => match (eval(a, env), eval(b, env)) {
             (Val::Bool(false), _) | (_, Val::Bool(false)) => Val::Bool(false),
@@ -252,7 +264,12 @@ pub struct Missing<'v> {
 /// known: a value not needed for the result (the other side of a decided `||`, the left
 /// of `??`) is never asked for. `at` locates `env.elem` (the array and index) for checks
 /// per element.
-pub fn needs<'v>(node: &'v Node, env: &Env<'v>, at: Option<(&'v [String], usize)>, out: &mut Vec<Missing<'v>>) {
+pub fn needs<'v, T: Tree>(
+    node: &'v Node,
+    env: &Env<'v, T>,
+    at: Option<(&'v [String], usize)>,
+    out: &mut Vec<Missing<'v>>,
+) {
     if eval(node, env) != Val::Unknown {
         return;
     }
@@ -264,9 +281,9 @@ pub fn needs<'v>(node: &'v Node, env: &Env<'v>, at: Option<(&'v [String], usize)
             };
             let mut v = root;
             for seg in path {
-                v = v.and_then(|x| x.get(seg.as_str()));
+                v = v.and_then(|x| x.member(seg));
             }
-            if crate::schema::is_missing(v) {
+            if crate::schema::missing(v) {
                 let element = match base {
                     Base::Doc => None,
                     Base::Elem => at,
