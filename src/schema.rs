@@ -11,7 +11,7 @@ mod shapes;
 mod tree;
 mod walk;
 
-pub use clean::{read_clean, read_slots};
+pub use clean::{SlotDoc, read_clean, read_slots};
 pub use shapes::{
     EVIDENCE, FILING, INDICATOR_COUNTS, INDICATORS, INSPECTION, LEVELS, PERSONAL_FIELDS, PREVIOUS_RECTIFICATION,
     RECTIFICATION, ROSTER_ENTRY, SCREENING, UNIT,

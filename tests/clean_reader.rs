@@ -218,3 +218,77 @@ proptest! {
         agrees(&text);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1024, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// The reader scans the text itself: it must read exactly what JSON is (a text it reads
+    /// clean parses) and read it as `serde_json` does. Random characters deleted, inserted or
+    /// replaced in golden filings, compact and pretty.
+    #[test]
+    fn texts_edited_by_character_agree(
+        start in any::<usize>(),
+        pretty in any::<bool>(),
+        edits in proptest::collection::vec((any::<usize>(), 0usize..3, any::<usize>()), 1..4),
+    ) {
+        let fs = filings();
+        let v = &fs[start % fs.len()];
+        let text = if pretty { serde_json::to_string_pretty(v) } else { serde_json::to_string(v) }.unwrap();
+        let mut chars: Vec<char> = text.chars().collect();
+        let pool = [
+            ',', '}', ']', '{', '[', ':', '"', ' ', '\n', '\t', '\\', '0', '1', '-', '+', '.', 'e', 'E', 'n', 't', 'f',
+            'u', '\u{1}', '\u{7f}', '某', '\u{3000}',
+        ];
+        for (at, how, c) in edits {
+            let at = at % (chars.len() + 1);
+            let c = pool[c % pool.len()];
+            match how {
+                0 if at < chars.len() => {
+                    chars.remove(at);
+                }
+                1 => chars.insert(at, c),
+                _ if at < chars.len() => chars[at] = c,
+                _ => {}
+            }
+        }
+        agrees(&chars.into_iter().collect::<String>());
+    }
+}
+
+#[test]
+fn numbers_and_escapes_read_as_serde_json_reads_them() {
+    for n in [
+        "0",
+        "-0",
+        "-0.0",
+        "7",
+        "-7",
+        "1.5",
+        "1e2",
+        "1E-2",
+        "2.50",
+        "12345678901234567890",
+        "18446744073709551616",
+        "-9223372036854775809",
+        "1e400",
+        "01",
+        "1.",
+        ".5",
+        "+1",
+        "-",
+        "1e",
+        "0x1",
+    ] {
+        for t in [
+            format!(r#"{{"staff":{{"total":{n}}}}}"#),
+            format!(r#"{{"roster":[{{"returning":true}}],"staff":{{"returning":{n} }}}}"#),
+        ] {
+            agrees(&t);
+        }
+    }
+    for s in
+        [r#""\"""#, r#""a\\b""#, r#""\u4e00""#, r#""\ud83d\ude00""#, r#""\ud83d""#, r#""\x""#, "\"\u{1}\"", r#""\/""#]
+    {
+        agrees(&format!(r#"{{"enterprise":{{"name":{s}}}}}"#));
+    }
+}

@@ -12,9 +12,7 @@
 //! (`tests/clean_reader.rs` compares both on every golden input and on mutations of them).
 
 use std::borrow::Cow;
-use std::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Number, Value};
 use validator::ValidateLength;
 
@@ -26,140 +24,285 @@ use crate::ids::{normalize_free_text, normalize_text};
 /// The canonical document of `text` against `shape` (an object shape), when the text is a
 /// clean submission; `None` when the walker has something to say about it.
 pub fn read_clean(text: &str, shape: &'static Shape) -> Option<Value> {
-    read_slots(text, shape).map(|doc| doc.to_value())
+    read_slots(text, shape).map(|doc| doc.root.to_value())
 }
 
-/// [`read_clean`] into a slot document, its text borrowed from `text`.
-pub fn read_slots<'t>(text: &'t str, shape: &'static Shape) -> Option<Slot<'t>> {
+/// A clean submission read into slots ([`read_slots`]).
+#[derive(Debug, Clone)]
+pub struct SlotDoc<'t> {
+    /// The document.
+    pub root: Slot<'t>,
+    /// The length of its longest array (the work budget's measure).
+    pub longest_array: u64,
+}
+
+/// [`read_clean`] into a slot document, its text borrowed from `text`. The text is scanned
+/// here, byte by byte, as strictly as `serde_json` reads it: anything this scanner does not
+/// know for certain (an escape in a string is decoded by `serde_json`, a number other than a
+/// plain whole one is read by it) is either delegated or given up on.
+pub fn read_slots<'t>(text: &'t str, shape: &'static Shape) -> Option<SlotDoc<'t>> {
     if !matches!(shape, Shape::Object(_)) {
         return None;
     }
-    let mut de = serde_json::Deserializer::from_str(text);
+    let mut sc = Scan { text, at: 0, longest: 0 };
+    sc.ws();
     // Absent: the text is `null`, whose document the walker makes.
-    let doc = At(shape).deserialize(&mut de).ok()?;
-    de.end().ok()?;
-    (!matches!(doc, Slot::Absent)).then_some(doc)
+    let root = sc.value(shape)?;
+    sc.ws();
+    if sc.at != text.len() || matches!(root, Slot::Absent) {
+        return None;
+    }
+    Some(SlotDoc { root, longest_array: sc.longest })
 }
 
-/// Giving up: the walker must read this submission.
-fn give_up<E: de::Error>() -> E {
-    E::custom("not a clean submission")
+/// Where the scanner is in the text, and the longest array seen.
+struct Scan<'t> {
+    text: &'t str,
+    at: usize,
+    longest: u64,
 }
 
-/// The value at a place of shape `.0`: as the canonical document holds it, or [`Slot::Absent`]
-/// when the walker drops it silently (`null`, blank text). One visitor for every shape, so
-/// the parser is instantiated once (a visitor per shape cost 16 KB of the gzipped `.wasm`).
-struct At(&'static Shape);
+impl<'t> Scan<'t> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
 
-impl<'de> DeserializeSeed<'de> for At {
-    type Value = Slot<'de>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
+    /// Skip JSON whitespace.
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.at += 1;
+        }
     }
-}
 
-impl<'de> Visitor<'de> for At {
-    type Value = Slot<'de>;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a value of the submission's shape")
+    /// The next byte, after whitespace, if it is `b`.
+    fn eat(&mut self, b: u8) -> bool {
+        self.ws();
+        let here = self.peek() == Some(b);
+        self.at += usize::from(here);
+        here
     }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Slot::Absent)
-    }
-    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Self::Value, E> {
-        match self.0 {
-            Shape::Leaf(Ty::Bool) => Ok(Slot::Bool(b)),
-            _ => Err(give_up()),
-        }
-    }
-    fn visit_i64<E: de::Error>(self, x: i64) -> Result<Self::Value, E> {
-        number(self.0, Number::from(x))
-    }
-    fn visit_u64<E: de::Error>(self, x: u64) -> Result<Self::Value, E> {
-        number(self.0, Number::from(x))
-    }
-    fn visit_f64<E: de::Error>(self, x: f64) -> Result<Self::Value, E> {
-        crate::num::float_seen();
-        number(self.0, Number::from_f64(x).ok_or_else(give_up)?)
-    }
-    fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Self::Value, E> {
-        match self.0 {
-            Shape::Leaf(ty) => text(*ty, Cow::Borrowed(s)),
-            // Word lists and free values: the walker's (packs only).
-            _ => Err(give_up()),
-        }
-    }
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
-        match self.0 {
-            Shape::Leaf(ty) => text(*ty, Cow::Owned(s.to_owned())),
-            _ => Err(give_up()),
-        }
-    }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        match self.0 {
-            Shape::Object(fields) => object(fields, map),
-            // Free keys (item ids, count names): the walker's.
-            _ => Err(give_up()),
-        }
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        match self.0 {
-            Shape::Array(el) => array(el, seq),
-            // String lists: the walker's.
-            _ => Err(give_up()),
-        }
-    }
-}
 
-/// An object of known fields, each key once.
-fn object<'de, A: MapAccess<'de>>(fields: &'static [Field], mut map: A) -> Result<Slot<'de>, A::Error> {
-    // Required fields (packs only) are the walker's to report; so are objects too wide for
-    // the mask of keys seen.
-    if fields.len() > 128 || fields.iter().any(|fl| fl.required) {
-        return Err(give_up());
+    fn literal(&mut self, word: &str) -> Option<()> {
+        let end = self.at.checked_add(word.len())?;
+        (self.text.get(self.at..end)? == word).then(|| self.at = end)
     }
-    // Keys seen (a duplicate is the walker's: the last one wins there).
-    let mut seen: u128 = 0;
-    let mut out = vec![Slot::Absent; fields.len()];
-    while let Some(key) = map.next_key::<Key<'de>>()? {
-        let key = key.as_str();
-        let Some(i) = fields.iter().position(|fl| fl.name == key) else {
-            return Err(give_up());
+
+    /// A string (at its opening quote): borrowed when it has no escapes, else decoded by
+    /// `serde_json`. Control characters are not JSON: given up on.
+    fn string(&mut self) -> Option<Cow<'t, str>> {
+        let bytes = self.text.as_bytes();
+        let start = self.at;
+        let mut at = start + 1;
+        let mut escaped = false;
+        loop {
+            // Eight bytes at a time up to the first quote, backslash or control character.
+            while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+                let found = special(u64::from_le_bytes(*chunk));
+                if found != 0 {
+                    at += (found.trailing_zeros() / 8) as usize;
+                    break;
+                }
+                at += 8;
+            }
+            match *bytes.get(at)? {
+                b'"' => break,
+                b'\\' => {
+                    escaped = true;
+                    at += 2;
+                }
+                0..=0x1f => return None,
+                _ => at += 1,
+            }
+        }
+        self.at = at + 1;
+        if escaped {
+            let quoted = self.text.get(start..self.at)?;
+            return serde_json::from_str::<String>(quoted).ok().map(Cow::Owned);
+        }
+        self.text.get(start + 1..self.at - 1).map(Cow::Borrowed)
+    }
+
+    /// A number: a plain whole one read here, anything else (a sign, a fraction, an
+    /// exponent, more than 19 digits) by `serde_json`, so values are its own.
+    fn number(&mut self) -> Option<Number> {
+        let digits = |sc: &mut Self| {
+            let from = sc.at;
+            while let Some(b'0'..=b'9') = sc.peek() {
+                sc.at += 1;
+            }
+            sc.at > from
         };
-        let bit = 1u128 << i;
-        if seen & bit != 0 {
-            return Err(give_up());
+        let start = self.at;
+        let negative = self.peek() == Some(b'-');
+        self.at += usize::from(negative);
+        let int_start = self.at;
+        // A leading zero stands alone.
+        if !digits(self) || (self.text.as_bytes().get(int_start) == Some(&b'0') && self.at - int_start > 1) {
+            return None;
         }
-        seen |= bit;
-        let shape = fields.get(i).map(|fl| &fl.shape).ok_or_else(give_up)?;
-        let v = map.next_value_seed(At(shape))?;
-        if let Some(slot) = out.get_mut(i) {
-            *slot = v;
+        let whole = self.at;
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            if !digits(self) {
+                return None;
+            }
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.at += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.at += 1;
+            }
+            if !digits(self) {
+                return None;
+            }
+        }
+        let token = self.text.get(start..self.at)?;
+        if !negative && whole == self.at && token.len() <= 19 {
+            return token.parse::<u64>().ok().map(Number::from);
+        }
+        serde_json::from_str::<Number>(token).ok()
+    }
+
+    /// The value at a place of shape `shape`: as the canonical document holds it, or
+    /// [`Slot::Absent`] when the walker drops it silently (`null`, blank text).
+    fn value(&mut self, shape: &'static Shape) -> Option<Slot<'t>> {
+        self.ws();
+        match (self.peek()?, shape) {
+            (b'n', _) => self.literal("null").map(|()| Slot::Absent),
+            (b't', Shape::Leaf(Ty::Bool)) => self.literal("true").map(|()| Slot::Bool(true)),
+            (b'f', Shape::Leaf(Ty::Bool)) => self.literal("false").map(|()| Slot::Bool(false)),
+            (b'-' | b'0'..=b'9', Shape::Leaf(Ty::Num)) => self.number().map(|n| Slot::Num(crate::num::number(n))),
+            (b'"', Shape::Leaf(ty)) => {
+                let s = self.string()?;
+                text(*ty, s)
+            }
+            (b'{', Shape::Object(fields)) => self.object(fields),
+            (b'[', Shape::Array(el)) => self.array(el),
+            // A wrong type, word lists, free keys, string lists: the walker's.
+            _ => None,
         }
     }
-    Ok(Slot::Obj(fields, out))
+
+    /// An object of known fields, each key once.
+    fn object(&mut self, fields: &'static [Field]) -> Option<Slot<'t>> {
+        // Required fields (packs only) are the walker's to report; so are objects too wide for
+        // the mask of keys seen.
+        if fields.len() > 128 || fields.iter().any(|fl| fl.required) {
+            return None;
+        }
+        self.at += 1;
+        let mut out: Vec<Slot<'t>> = std::iter::repeat_with(|| Slot::Absent).take(fields.len()).collect();
+        if self.eat(b'}') {
+            return Some(Slot::Obj(fields, out));
+        }
+        // Keys seen (a duplicate is the walker's: the last one wins there).
+        let mut seen: u128 = 0;
+        let mut next = 0;
+        loop {
+            self.ws();
+            if self.peek() != Some(b'"') {
+                return None;
+            }
+            let key = self.string()?;
+            let key: &str = &key;
+            // Keys mostly come in the shape's order: the one after the last is tried first.
+            let i = match fields.get(next) {
+                Some(fl) if same(fl.name, key) => next,
+                _ => fields.iter().position(|fl| same(fl.name, key))?,
+            };
+            next = i + 1;
+            let bit = 1u128 << i;
+            if seen & bit != 0 {
+                return None;
+            }
+            seen |= bit;
+            if !self.eat(b':') {
+                return None;
+            }
+            let v = self.value(&fields.get(i)?.shape)?;
+            *out.get_mut(i)? = v;
+            if self.eat(b'}') {
+                return Some(Slot::Obj(fields, out));
+            }
+            if !self.eat(b',') {
+                return None;
+            }
+        }
+    }
+
+    /// An array: every element at its place (an element the walker drops becomes `null`).
+    fn array(&mut self, el: &'static Shape) -> Option<Slot<'t>> {
+        self.at += 1;
+        let mut out = Vec::new();
+        if !self.eat(b']') {
+            loop {
+                if out.len() >= MAX_ARRAY_LEN {
+                    return None;
+                }
+                let v = self.value(el)?;
+                out.push(if matches!(v, Slot::Absent) { Slot::Null } else { v });
+                if self.eat(b']') {
+                    break;
+                }
+                if !self.eat(b',') {
+                    return None;
+                }
+            }
+        }
+        self.longest = self.longest.max(out.len() as u64);
+        Some(Slot::Arr(out))
+    }
 }
 
-/// An array: every element at its place (an element the walker drops becomes `null`).
-fn array<'de, A: SeqAccess<'de>>(el: &'static Shape, mut seq: A) -> Result<Slot<'de>, A::Error> {
-    let mut out = Vec::new();
-    while let Some(v) = seq.next_element_seed(At(el))? {
-        if out.len() >= MAX_ARRAY_LEN {
-            return Err(give_up());
-        }
-        out.push(if matches!(v, Slot::Absent) { Slot::Null } else { v });
+/// The bytes of `x` (eight of the text, little-endian) that a string's scan stops at: a quote,
+/// a backslash or a control character (below 0x20), each marked by its high bit. The lowest
+/// mark is exact (a false mark can only follow a true one).
+fn special(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |y: u64| y.wrapping_sub(ONES) & !y & HIGH;
+    let below = x.wrapping_sub(0x20 * ONES) & !x & HIGH;
+    zero(x ^ (u64::from(b'"') * ONES)) | zero(x ^ (u64::from(b'\\') * ONES)) | below
+}
+
+/// Whether two keys are equal (lengths first).
+pub(super) fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a == b
+}
+
+/// Whether free text is certainly kept as it is by the walker, seen from its bytes alone: at
+/// most [`MAX_TEXT_CHARS`] bytes; none of the lead bytes of full-width forms, invisible
+/// characters and non-ASCII spaces (0xC2, 0xE1, 0xE2, 0xEF, and U+3000 spelt E3 80 80), so
+/// [`normalize_free_text`] maps nothing; and not blank or untrimmed (the first and last bytes
+/// are not ASCII whitespace). Anything else is checked the long way.
+fn plainly_normal(s: &str) -> bool {
+    let b = s.as_bytes();
+    let space = |c: Option<&u8>| c.is_none_or(|c| matches!(c, b'\t'..=b'\r' | b' '));
+    if b.len() > MAX_TEXT_CHARS || space(b.first()) || space(b.last()) {
+        return false;
     }
-    Ok(Slot::Arr(out))
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        match c {
+            0xC2 | 0xE1 | 0xE2 | 0xEF => return false,
+            0xE3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x80]) => return false,
+            _ => i += 1,
+        }
+    }
+    true
 }
 
 /// Text for a leaf of type `ty`, kept only as the walker keeps it unchanged.
-fn text<E: de::Error>(ty: Ty, text: Cow<'_, str>) -> Result<Slot<'_>, E> {
+fn text(ty: Ty, text: Cow<'_, str>) -> Option<Slot<'_>> {
     let s: &str = &text;
+    if ty == Ty::Str && plainly_normal(s) {
+        return Some(Slot::Str(text));
+    }
     if !s.validate_length(None, Some(MAX_TEXT_CHARS as u64), None) {
-        return Err(give_up());
+        return None;
     }
     if is_blank(s) {
-        return Ok(Slot::Absent);
+        return Some(Slot::Absent);
     }
     let unchanged = match ty {
         Ty::Str => normalize_free_text(s) == s,
@@ -173,47 +316,5 @@ fn text<E: de::Error>(ty: Ty, text: Cow<'_, str>) -> Result<Slot<'_>, E> {
         // A number or boolean given as text: converted or refused by the walker.
         Ty::Num | Ty::Bool => false,
     };
-    if unchanged { Ok(Slot::Str(text)) } else { Err(give_up()) }
-}
-
-/// A number for a leaf: kept by value, as the walker keeps it (`1.0` is `1`).
-fn number<'t, E: de::Error>(shape: &Shape, n: Number) -> Result<Slot<'t>, E> {
-    match shape {
-        Shape::Leaf(Ty::Num) => Ok(Slot::Num(crate::num::number(n))),
-        _ => Err(give_up()),
-    }
-}
-
-/// An object key, borrowed from the text when it has no escapes.
-enum Key<'de> {
-    Borrowed(&'de str),
-    Owned(String),
-}
-
-impl Key<'_> {
-    fn as_str(&self) -> &str {
-        match self {
-            Key::Borrowed(s) => s,
-            Key::Owned(s) => s,
-        }
-    }
-}
-
-impl<'de> de::Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a key")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key::Borrowed(s))
-            }
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<Key<'de>, E> {
-                Ok(Key::Owned(s.to_owned()))
-            }
-        }
-        d.deserialize_str(V)
-    }
+    unchanged.then_some(Slot::Str(text))
 }

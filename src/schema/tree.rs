@@ -104,7 +104,7 @@ pub enum Slot<'t> {
 impl Tree for Slot<'_> {
     fn member(&self, key: &str) -> Option<&Self> {
         let Slot::Obj(fields, values) = self else { return None };
-        let i = fields.iter().position(|f| f.name.len() == key.len() && f.name == key)?;
+        let i = fields.iter().position(|f| super::clean::same(f.name, key))?;
         values.get(i).filter(|v| !matches!(v, Slot::Absent))
     }
     fn items(&self) -> Option<&[Self]> {
@@ -160,15 +160,6 @@ impl Slot<'_> {
                 Value::Object(m)
             }
             Slot::Arr(items) => Value::Array(items.iter().map(Slot::to_value).collect()),
-        }
-    }
-
-    /// The length of the longest array anywhere in it (the work budget's measure).
-    pub fn longest_array(&self) -> u64 {
-        match self {
-            Slot::Arr(items) => items.iter().map(Slot::longest_array).fold(items.len() as u64, u64::max),
-            Slot::Obj(_, values) => values.iter().map(Slot::longest_array).fold(0, u64::max),
-            _ => 0,
         }
     }
 }
