@@ -359,7 +359,7 @@ impl<E: Deref<Target = Engine>> Draft<E> {
         let Some(pack) = self.current_pack() else { return false };
         let Some(rule) = pack.rules.get(rule) else { return false };
         let Some(p) = piece(&rule.body, u.piece) else { return false };
-        let env = Env { doc: &self.doc, elem: None, today: self.today };
+        let env = Env::new(&self.doc, self.today);
         let judged = |elem: Option<usize>| {
             let mut part = Part::default();
             p.judge(&rule.id, &env, elem, &mut part);

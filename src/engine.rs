@@ -251,7 +251,7 @@ impl Engine {
         for d in &walked.diagnostics {
             shape_errors.insert(d.path.clone());
         }
-        let outcome = evaluate(pack, subject, &walked.doc, today, &shape_errors);
+        let outcome = evaluate(pack, subject, (&walked.doc).into(), today, &shape_errors);
         let mut diagnostics = walked.diagnostics;
         diagnostics.extend(outcome.diagnostics);
         let at = format!("/{date_field}");

@@ -37,7 +37,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::schema::{Shape, Tree};
+use crate::schema::Shape;
 
 /// Numbers as JSON and as text, as [`crate::num`] prints them.
 pub use crate::num::{json as num_json, text as num_text};
@@ -173,18 +173,13 @@ impl Expr {
     }
 
     /// Evaluate against a document.
-    pub fn eval<'a, T: Tree>(&'a self, env: &Env<'a, T>) -> Val<'a> {
+    pub fn eval<'a>(&'a self, env: &Env<'a>) -> Val<'a> {
         eval::eval(&self.node, env)
     }
 
     /// The missing fields that make this expression unknown (nothing when it is known).
     /// `at` locates `env.elem` for checks per array element.
-    pub fn needs<'a, T: Tree>(
-        &'a self,
-        env: &Env<'a, T>,
-        at: Option<(&'a [String], usize)>,
-        out: &mut Vec<Missing<'a>>,
-    ) {
+    pub fn needs<'a>(&'a self, env: &Env<'a>, at: Option<(&'a [String], usize)>, out: &mut Vec<Missing<'a>>) {
         eval::needs(&self.node, env, at, out);
     }
 
@@ -217,7 +212,7 @@ impl Expr {
     }
 
     /// Evaluate a condition: `Some(true/false)`, or `None` when unknown.
-    pub fn truth<T: Tree>(&self, env: &Env<'_, T>) -> Option<bool> {
+    pub fn truth(&self, env: &Env<'_>) -> Option<bool> {
         match self.eval(env) {
             Val::Bool(b) => Some(b),
             _ => None,

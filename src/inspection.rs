@@ -110,7 +110,7 @@ impl Engine {
         let doc = &p.doc;
         let mut diags: Vec<Diagnostic> = p.diagnostics;
         let on = p.date.unwrap_or(p.today);
-        let env = Env { doc, elem: None, today: p.today };
+        let env = Env::new(doc, p.today);
         let answers = doc.get("answers").and_then(Value::as_object);
 
         // Items, in pack order.

@@ -24,7 +24,7 @@ use crate::ids;
 use crate::pack::doc::FieldCheckKind;
 use crate::pack::{AssertCheck, FieldCheck, FieldPath, IsolationRule, Pack, RuleBody, Seg};
 use crate::pointer::Pointer;
-use crate::schema::{Subject, Tree, field_id, items_at, missing};
+use crate::schema::{Doc, Items, Subject, field_id, items_at, missing};
 
 /// What evaluating a canonical submission against a pack's rules produced.
 #[derive(Debug, Default)]
@@ -180,7 +180,7 @@ impl<'p> Piece<'p> {
 
     /// Judge the piece everywhere (`elem: None`), or only for element `elem` of its
     /// [`Self::array`] (nothing when that element is not an object).
-    pub fn judge<T: Tree>(&self, rule_id: &str, env: &Env<'p, T>, elem: Option<usize>, part: &mut Part) {
+    pub fn judge(&self, rule_id: &str, env: &Env<'p>, elem: Option<usize>, part: &mut Part) {
         match *self {
             Piece::Required(c, req) => {
                 locate(env.doc, req, elem, &mut |idx, v| {
@@ -204,10 +204,10 @@ impl<'p> Piece<'p> {
 /// reported once as `field.required` (with `missing: true`), and the check does not fire.
 /// A gate is `passed: false` when a cause fired, `null` (undetermined) when a cause or its
 /// own checks could not be judged, and `true` otherwise.
-pub fn evaluate<T: Tree>(
+pub fn evaluate(
     pack: &Pack,
     subject: Subject,
-    doc: &T,
+    doc: Doc<'_>,
     today: NaiveDate,
     shape_errors: &BTreeSet<String>,
 ) -> Outcome {
@@ -244,13 +244,13 @@ pub fn evaluate<T: Tree>(
 /// `None` when absent. Absent array elements are skipped; absent leaves inside present
 /// parents are reported. Nothing is allocated for paths without `Each`. With `elem`, only
 /// the locations inside that element of the path's first `Each` array.
-fn locate<'v, T: Tree>(doc: &'v T, path: &FieldPath, elem: Option<usize>, f: &mut impl FnMut(&[usize], Option<&'v T>)) {
-    fn visit<'v, T: Tree>(
-        v: Option<&'v T>,
+fn locate<'v>(doc: Doc<'v>, path: &FieldPath, elem: Option<usize>, f: &mut impl FnMut(&[usize], Option<Doc<'v>>)) {
+    fn visit<'v>(
+        v: Option<Doc<'v>>,
         segs: &[Seg],
         idx: &mut Vec<usize>,
         only: Option<usize>,
-        f: &mut impl FnMut(&[usize], Option<&'v T>),
+        f: &mut impl FnMut(&[usize], Option<Doc<'v>>),
     ) {
         let Some((seg, rest)) = segs.split_first() else {
             f(idx, v);
@@ -262,8 +262,8 @@ fn locate<'v, T: Tree>(doc: &'v T, path: &FieldPath, elem: Option<usize>, f: &mu
                 visit(child, rest, idx, only, f);
             }
             Seg::Each(k) => {
-                let items = v.and_then(|v| v.member(k)).and_then(T::items).unwrap_or_default();
-                let mut at = |i: usize, item: &'v T| {
+                let items = v.and_then(|v| v.member(k)).and_then(Doc::items).unwrap_or(Items::EMPTY);
+                let mut at = |i: usize, item: Doc<'v>| {
                     if item.is_object() {
                         idx.push(i);
                         visit(Some(item), rest, idx, None, f);
@@ -307,11 +307,11 @@ fn pointer_at(path: &FieldPath, idx: &[usize]) -> Pointer {
 
 /// Check the values of one field of a field check. Pointers are spelt only for what is
 /// reported.
-fn field_value<T: Tree>(
+fn field_value(
     c: &FieldCheck,
     f: &FieldPath,
     rule_id: &str,
-    doc: &T,
+    doc: Doc<'_>,
     today: NaiveDate,
     elem: Option<usize>,
     part: &mut Part,
@@ -366,7 +366,7 @@ fn field_value<T: Tree>(
     });
 }
 
-fn params_of<T: Tree>(c: &AssertCheck, env: &Env<'_, T>) -> Value {
+fn params_of(c: &AssertCheck, env: &Env<'_>) -> Value {
     let mut m = serde_json::Map::new();
     for (name, e) in &c.params {
         m.insert(name.clone(), to_json(&e.eval(env)));
@@ -377,13 +377,7 @@ fn params_of<T: Tree>(c: &AssertCheck, env: &Env<'_, T>) -> Value {
 /// Judge one check at one place (`at`: the array element it is judged for). Fired
 /// diagnostics go to `part.fired`, missing values to its events. Records whether it could
 /// not be judged (a value it needs is missing or invalid).
-fn judge<'a, T: Tree>(
-    c: &'a AssertCheck,
-    env: &Env<'a, T>,
-    at: Option<(&'a [String], usize)>,
-    rule_id: &str,
-    part: &mut Part,
-) {
+fn judge<'a>(c: &'a AssertCheck, env: &Env<'a>, at: Option<(&'a [String], usize)>, rule_id: &str, part: &mut Part) {
     if let Some(w) = &c.when {
         match w.truth(env) {
             Some(true) => {}
@@ -430,22 +424,16 @@ fn judge<'a, T: Tree>(
 }
 
 /// The elements of `array` to judge: every one, or only `elem` — with their indices.
-fn chosen<'v, T: Tree>(doc: &'v T, array: &[String], elem: Option<usize>) -> impl Iterator<Item = (usize, &'v T)> {
+fn chosen<'v>(doc: Doc<'v>, array: &[String], elem: Option<usize>) -> impl Iterator<Item = (usize, Doc<'v>)> {
     let items = items_at(doc, array);
     let (from, to) = match elem {
         Some(i) => (i.min(items.len()), i.saturating_add(1).min(items.len())),
         None => (0, items.len()),
     };
-    items.get(from..to).unwrap_or_default().iter().enumerate().map(move |(k, v)| (from + k, v))
+    (from..to).filter_map(move |i| items.get(i).map(|v| (i, v)))
 }
 
-fn assert_check<'a, T: Tree>(
-    c: &'a AssertCheck,
-    rule_id: &str,
-    env: &Env<'a, T>,
-    elem: Option<usize>,
-    part: &mut Part,
-) {
+fn assert_check<'a>(c: &'a AssertCheck, rule_id: &str, env: &Env<'a>, elem: Option<usize>, part: &mut Part) {
     match &c.each {
         None => {
             if elem.is_none() {
@@ -463,7 +451,7 @@ fn assert_check<'a, T: Tree>(
 }
 
 /// Per-person isolation (RTW-T3); records whether someone could not be judged.
-fn isolation<T: Tree>(iso: &IsolationRule, rule_id: &str, env: &Env<'_, T>, elem: Option<usize>, part: &mut Part) {
+fn isolation(iso: &IsolationRule, rule_id: &str, env: &Env<'_>, elem: Option<usize>, part: &mut Part) {
     let by = match iso.by.eval(env) {
         Val::Date(d) => Some(d),
         _ => None,

@@ -63,7 +63,7 @@ impl Engine {
                 set_aside.push(d.path.clone());
             }
         }
-        let env = Env { doc: &read, elem: None, today: p.today };
+        let env = Env::new(&read, p.today);
 
         // The fields the rules tried consulted: a value set aside among them must be given again.
         let mut consulted: Vec<FieldRef<'_>> = Vec::new();

@@ -28,12 +28,12 @@ fn compile(src: &str) -> Result<Expr, fangkong::expr::ExprError> {
 
 fn eval(src: &str, doc: &Value) -> Option<bool> {
     let e = Expr::compile_as(src, &scope(), ExprTy::Bool).unwrap();
-    e.truth(&Env { doc, elem: None, today: NaiveDate::from_ymd_opt(2020, 2, 4).unwrap() })
+    e.truth(&Env::new(doc, NaiveDate::from_ymd_opt(2020, 2, 4).unwrap()))
 }
 
 fn num(src: &str, doc: &Value) -> Option<f64> {
     let e = compile(src).unwrap();
-    match e.eval(&Env { doc, elem: None, today: NaiveDate::from_ymd_opt(2020, 2, 4).unwrap() }) {
+    match e.eval(&Env::new(doc, NaiveDate::from_ymd_opt(2020, 2, 4).unwrap())) {
         Val::Num(x) => Some(x),
         _ => None,
     }
@@ -126,7 +126,7 @@ fn element_scope_for_each_checks() {
     let e = Expr::compile_as("arrivedOn <= plannedResumption", &scope, ExprTy::Bool).unwrap();
     let doc = json!({ "plannedResumption": "2020-02-10" });
     let el = json!({ "arrivedOn": "2020-02-01" });
-    let env = Env { doc: &doc, elem: Some(&el), today: NaiveDate::from_ymd_opt(2020, 2, 4).unwrap() };
+    let env = Env::new(&doc, NaiveDate::from_ymd_opt(2020, 2, 4).unwrap()).with_elem((&el).into());
     assert_eq!(e.truth(&env), Some(true));
 }
 

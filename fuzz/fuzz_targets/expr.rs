@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
     let docs = fangkong_fuzz::golden(fangkong_fuzz::Kind::Filing);
     if let Ok(e) = Expr::compile(src, &Scope { doc: &FILING, elem: None, params: &P }) {
         for doc in docs {
-            let env = Env { doc, elem: None, today };
+            let env = Env::new(doc, today);
             let _ = fangkong::expr::to_json(&e.eval(&env));
             let _ = e.truth(&env);
         }
@@ -32,7 +32,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(e) = Expr::compile(src, &Scope { doc: &FILING, elem: Some(&ROSTER_ENTRY), params: &P }) {
         for doc in docs {
             for elem in doc.get("roster").and_then(|r| r.as_array()).into_iter().flatten().take(3) {
-                let env = Env { doc, elem: Some(elem), today };
+                let env = Env::new(doc, today).with_elem(elem.into());
                 let _ = fangkong::expr::to_json(&e.eval(&env));
                 let _ = e.truth(&env);
             }

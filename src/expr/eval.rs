@@ -1,34 +1,30 @@
 //! Evaluation of compiled expressions with three-valued logic.
 
 use chrono::{Days, NaiveDate};
-use serde_json::Value;
 
 use super::parse::{Base, BinOp, FieldKind, Node};
-use crate::schema::{Tree, Ty};
+use crate::schema::{Doc, Items, Ty};
 
 /// What an expression is evaluated against: the walker's canonical `Value`, or a slot
 /// document ([`crate::schema::Slot`]).
-#[derive(Debug)]
-pub struct Env<'v, T = Value> {
+#[derive(Debug, Clone, Copy)]
+pub struct Env<'v> {
     /// The canonical submission.
-    pub doc: &'v T,
+    pub doc: Doc<'v>,
     /// The current array element, for `each` checks.
-    pub elem: Option<&'v T>,
+    pub elem: Option<Doc<'v>>,
     /// Today in China Standard Time.
     pub today: NaiveDate,
 }
 
-impl<T> Clone for Env<'_, T> {
-    fn clone(&self) -> Self {
-        *self
+impl<'v> Env<'v> {
+    /// An environment for the canonical document `doc` (a `Value` or a slot document).
+    pub fn new(doc: impl Into<Doc<'v>>, today: NaiveDate) -> Env<'v> {
+        Env { doc: doc.into(), elem: None, today }
     }
-}
 
-impl<T> Copy for Env<'_, T> {}
-
-impl<'v, T> Env<'v, T> {
     /// The same environment with another current element.
-    pub fn with_elem(&self, elem: &'v T) -> Env<'v, T> {
+    pub fn with_elem(&self, elem: Doc<'v>) -> Env<'v> {
         Env { elem: Some(elem), ..*self }
     }
 }
@@ -49,14 +45,14 @@ pub enum Val<'v> {
     Unknown,
 }
 
-enum Raw<'v, T> {
+enum Raw<'v> {
     Val(Val<'v>),
     Present(bool),
-    Array(Option<&'v [T]>),
+    Array(Option<Items<'v>>),
     List(Vec<&'v str>),
 }
 
-fn lookup<'v, T: Tree>(root: &'v T, path: &[String]) -> Option<&'v T> {
+fn lookup<'v>(root: Doc<'v>, path: &[String]) -> Option<Doc<'v>> {
     let mut here = root;
     for seg in path {
         here = here.member(seg)?;
@@ -64,7 +60,7 @@ fn lookup<'v, T: Tree>(root: &'v T, path: &[String]) -> Option<&'v T> {
     if here.is_null() { None } else { Some(here) }
 }
 
-fn field<'v, T: Tree>(base: Base, path: &[String], kind: FieldKind, env: &Env<'v, T>) -> Raw<'v, T> {
+fn field<'v>(base: Base, path: &[String], kind: FieldKind, env: &Env<'v>) -> Raw<'v> {
     let root = match base {
         Base::Doc => Some(env.doc),
         Base::Elem => env.elem,
@@ -72,10 +68,10 @@ fn field<'v, T: Tree>(base: Base, path: &[String], kind: FieldKind, env: &Env<'v
     let v = root.and_then(|r| lookup(r, path));
     match kind {
         // An object is present when it holds at least one value (the walker drops nulls and blanks).
-        FieldKind::Object => Raw::Present(v.is_some_and(T::has_members)),
-        FieldKind::Array => Raw::Array(v.and_then(T::items)),
+        FieldKind::Object => Raw::Present(v.is_some_and(Doc::has_members)),
+        FieldKind::Array => Raw::Array(v.and_then(Doc::items)),
         FieldKind::StrList => {
-            Raw::List(v.and_then(T::items).map(|a| a.iter().filter_map(T::text).collect()).unwrap_or_default())
+            Raw::List(v.and_then(Doc::items).map(|a| a.iter().filter_map(Doc::text).collect()).unwrap_or_default())
         }
         FieldKind::Leaf(t) => Raw::Val(match (t, v) {
             (Ty::Num, Some(v)) => v.number().filter(|x| x.is_finite()).map_or(Val::Unknown, Val::Num),
@@ -90,7 +86,7 @@ fn field<'v, T: Tree>(base: Base, path: &[String], kind: FieldKind, env: &Env<'v
     }
 }
 
-fn raw<'v, T: Tree>(node: &'v Node, env: &Env<'v, T>) -> Raw<'v, T> {
+fn raw<'v>(node: &'v Node, env: &Env<'v>) -> Raw<'v> {
     match node {
         Node::Field { base, path, kind } => field(*base, path, *kind, env),
         Node::StrList(l) => Raw::List(l.iter().map(String::as_str).collect()),
@@ -103,7 +99,7 @@ fn num(x: f64) -> Val<'static> {
 }
 
 /// Evaluate a node.
-pub fn eval<'v, T: Tree>(node: &'v Node, env: &Env<'v, T>) -> Val<'v> {
+pub fn eval<'v>(node: &'v Node, env: &Env<'v>) -> Val<'v> {
     match node {
         Node::Num(x) => Val::Num(*x),
         Node::Bool(b) => Val::Bool(*b),
@@ -200,7 +196,7 @@ pub fn eval<'v, T: Tree>(node: &'v Node, env: &Env<'v, T>) -> Val<'v> {
     }
 }
 
-fn binary<'v, T: Tree>(op: BinOp, a: &'v Node, b: &'v Node, env: &Env<'v, T>) -> Val<'v> {
+fn binary<'v>(op: BinOp, a: &'v Node, b: &'v Node, env: &Env<'v>) -> Val<'v> {
     match op {
         BinOp::And => match (eval(a, env), eval(b, env)) {
             (Val::Bool(false), _) | (_, Val::Bool(false)) => Val::Bool(false),
@@ -264,12 +260,7 @@ pub struct Missing<'v> {
 /// known: a value not needed for the result (the other side of a decided `||`, the left
 /// of `??`) is never asked for. `at` locates `env.elem` (the array and index) for checks
 /// per element.
-pub fn needs<'v, T: Tree>(
-    node: &'v Node,
-    env: &Env<'v, T>,
-    at: Option<(&'v [String], usize)>,
-    out: &mut Vec<Missing<'v>>,
-) {
+pub fn needs<'v>(node: &'v Node, env: &Env<'v>, at: Option<(&'v [String], usize)>, out: &mut Vec<Missing<'v>>) {
     if eval(node, env) != Val::Unknown {
         return;
     }

@@ -117,7 +117,11 @@ impl<'t> Scan<'t> {
         self.at = at + 1;
         if escaped {
             let quoted = self.text.get(start..self.at)?;
-            return serde_json::from_str::<String>(quoted).ok().map(Cow::Owned);
+            // Read as a `Value`: the parser the walker's path has already (no second copy in the .wasm).
+            return match serde_json::from_str::<Value>(quoted) {
+                Ok(Value::String(s)) => Some(Cow::Owned(s)),
+                _ => None,
+            };
         }
         self.text.get(start + 1..self.at - 1).map(Cow::Borrowed)
     }
@@ -160,7 +164,10 @@ impl<'t> Scan<'t> {
         if !negative && whole == self.at && token.len() <= 19 {
             return token.parse::<u64>().ok().map(Number::from);
         }
-        serde_json::from_str::<Number>(token).ok()
+        match serde_json::from_str::<Value>(token) {
+            Ok(Value::Number(n)) => Some(n),
+            _ => None,
+        }
     }
 
     /// The value at a place of shape `shape`: as the canonical document holds it, or

@@ -1,4 +1,4 @@
-//! What the rules read a canonical submission through ([`Tree`]), and the slot document
+//! What the rules read a canonical submission through ([`Doc`]), and the slot document
 //! ([`Slot`]) the one-pass reader fills for a clean filing (issue 9, point 1): every object's
 //! values in the order of its shape's fields, text borrowed from the input, no key strings,
 //! no B-trees, nothing to normalise. The rules and expressions read either the walker's
@@ -12,73 +12,149 @@ use serde_json::{Map, Number, Value};
 use super::Field;
 use super::walk::{get_member, is_blank};
 
-/// A canonical submission as the rules read it: members of objects by key, elements of
-/// arrays, and leaves.
-pub trait Tree: Sized {
-    /// The member `key` of an object (`None` when absent or not an object).
-    fn member(&self, key: &str) -> Option<&Self>;
-    /// The elements of an array.
-    fn items(&self) -> Option<&[Self]>;
-    /// Text.
-    fn text(&self) -> Option<&str>;
-    /// A number.
-    fn number(&self) -> Option<f64>;
-    /// A boolean.
-    fn boolean(&self) -> Option<bool>;
-    /// Whether it is an object.
-    fn is_object(&self) -> bool;
-    /// Whether it is `null` (an array element the walker dropped).
-    fn is_null(&self) -> bool;
-    /// Whether it is an object holding at least one value.
-    fn has_members(&self) -> bool;
+/// A place in a canonical submission as the rules read it: in the walker's `serde_json::Value`
+/// or in a slot document. One type, not a generic parameter, so the rules and expressions are
+/// compiled once (the `.wasm` holds one evaluator).
+#[derive(Debug, Clone, Copy)]
+pub enum Doc<'v> {
+    /// In the walker's canonical document.
+    Value(&'v Value),
+    /// In a slot document.
+    Slot(&'v Slot<'v>),
 }
 
-impl Tree for Value {
-    fn member(&self, key: &str) -> Option<&Self> {
-        get_member(self, key)
+impl<'v> From<&'v Value> for Doc<'v> {
+    fn from(v: &'v Value) -> Self {
+        Doc::Value(v)
     }
-    fn items(&self) -> Option<&[Self]> {
-        self.as_array().map(Vec::as_slice)
+}
+
+impl<'v> From<&'v Slot<'v>> for Doc<'v> {
+    fn from(v: &'v Slot<'v>) -> Self {
+        Doc::Slot(v)
     }
-    fn text(&self) -> Option<&str> {
-        self.as_str()
-    }
-    fn number(&self) -> Option<f64> {
+}
+
+/// The elements of an array of a [`Doc`].
+#[derive(Debug, Clone, Copy)]
+pub enum Items<'v> {
+    /// Of a `Value`.
+    Values(&'v [Value]),
+    /// Of a slot document.
+    Slots(&'v [Slot<'v>]),
+}
+
+impl<'v> Items<'v> {
+    /// No elements.
+    pub const EMPTY: Items<'static> = Items::Values(&[]);
+
+    /// How many.
+    pub fn len(self) -> usize {
         match self {
-            Value::Number(n) => n.as_f64(),
+            Items::Values(a) => a.len(),
+            Items::Slots(a) => a.len(),
+        }
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+
+    /// Element `i`.
+    pub fn get(self, i: usize) -> Option<Doc<'v>> {
+        match self {
+            Items::Values(a) => a.get(i).map(Doc::Value),
+            Items::Slots(a) => a.get(i).map(Doc::Slot),
+        }
+    }
+
+    /// Every element, in order.
+    pub fn iter(self) -> impl Iterator<Item = Doc<'v>> {
+        (0..self.len()).filter_map(move |i| self.get(i))
+    }
+}
+
+impl<'v> Doc<'v> {
+    /// The member `key` of an object (`None` when absent or not an object).
+    pub fn member(self, key: &str) -> Option<Doc<'v>> {
+        match self {
+            Doc::Value(v) => get_member(v, key).map(Doc::Value),
+            Doc::Slot(Slot::Obj(fields, values)) => {
+                let i = fields.iter().position(|f| f.name.len() == key.len() && f.name == key)?;
+                values.get(i).filter(|v| !matches!(v, Slot::Absent)).map(Doc::Slot)
+            }
+            Doc::Slot(_) => None,
+        }
+    }
+
+    /// The elements of an array.
+    pub fn items(self) -> Option<Items<'v>> {
+        match self {
+            Doc::Value(Value::Array(a)) => Some(Items::Values(a)),
+            Doc::Slot(Slot::Arr(a)) => Some(Items::Slots(a)),
             _ => None,
         }
     }
-    fn boolean(&self) -> Option<bool> {
-        self.as_bool()
+
+    /// Text.
+    pub fn text(self) -> Option<&'v str> {
+        match self {
+            Doc::Value(Value::String(s)) => Some(s),
+            Doc::Slot(Slot::Str(s)) => Some(s),
+            _ => None,
+        }
     }
-    fn is_object(&self) -> bool {
-        Value::is_object(self)
+
+    /// A number.
+    pub fn number(self) -> Option<f64> {
+        match self {
+            Doc::Value(Value::Number(n)) | Doc::Slot(Slot::Num(n)) => n.as_f64(),
+            _ => None,
+        }
     }
-    fn is_null(&self) -> bool {
-        Value::is_null(self)
+
+    /// A boolean.
+    pub fn boolean(self) -> Option<bool> {
+        match self {
+            Doc::Value(Value::Bool(b)) | Doc::Slot(Slot::Bool(b)) => Some(*b),
+            _ => None,
+        }
     }
-    fn has_members(&self) -> bool {
-        self.as_object().is_some_and(|o| !o.is_empty())
+
+    /// Whether it is an object.
+    pub fn is_object(self) -> bool {
+        matches!(self, Doc::Value(Value::Object(_)) | Doc::Slot(Slot::Obj(..)))
+    }
+
+    /// Whether it is `null` (an array element the walker dropped).
+    pub fn is_null(self) -> bool {
+        matches!(self, Doc::Value(Value::Null) | Doc::Slot(Slot::Null))
+    }
+
+    /// Whether it is an object holding at least one value.
+    pub fn has_members(self) -> bool {
+        match self {
+            Doc::Value(Value::Object(o)) => !o.is_empty(),
+            Doc::Slot(Slot::Obj(_, values)) => values.iter().any(|v| !matches!(v, Slot::Absent)),
+            _ => false,
+        }
     }
 }
 
 /// Whether a value is missing — absent, `null`, or blank text ([`super::is_missing`], for
-/// any [`Tree`]).
-pub fn missing<T: Tree>(v: Option<&T>) -> bool {
-    match v {
-        None => true,
-        Some(v) => v.is_null() || v.text().is_some_and(is_blank),
-    }
+/// any [`Doc`]).
+pub fn missing(v: Option<Doc<'_>>) -> bool {
+    v.is_none_or(|v| v.is_null() || v.text().is_some_and(is_blank))
 }
 
-/// The elements of the array at `path` below `root` ([`super::array_at`], for any [`Tree`]).
-pub fn items_at<'v, T: Tree>(root: &'v T, path: &[String]) -> &'v [T] {
+/// The elements of the array at `path` below `root` ([`super::array_at`], for any [`Doc`]).
+pub fn items_at<'v>(root: Doc<'v>, path: &[String]) -> Items<'v> {
     let mut v = Some(root);
     for s in path {
         v = v.and_then(|x| x.member(s));
     }
-    v.and_then(Tree::items).unwrap_or_default()
+    v.and_then(Doc::items).unwrap_or(Items::EMPTY)
 }
 
 /// A value of a slot document: what the walker's canonical `Value` holds, with each object's
@@ -99,47 +175,6 @@ pub enum Slot<'t> {
     Obj(&'static [Field], Vec<Slot<'t>>),
     /// An array.
     Arr(Vec<Slot<'t>>),
-}
-
-impl Tree for Slot<'_> {
-    fn member(&self, key: &str) -> Option<&Self> {
-        let Slot::Obj(fields, values) = self else { return None };
-        let i = fields.iter().position(|f| super::clean::same(f.name, key))?;
-        values.get(i).filter(|v| !matches!(v, Slot::Absent))
-    }
-    fn items(&self) -> Option<&[Self]> {
-        match self {
-            Slot::Arr(items) => Some(items),
-            _ => None,
-        }
-    }
-    fn text(&self) -> Option<&str> {
-        match self {
-            Slot::Str(s) => Some(s),
-            _ => None,
-        }
-    }
-    fn number(&self) -> Option<f64> {
-        match self {
-            Slot::Num(n) => n.as_f64(),
-            _ => None,
-        }
-    }
-    fn boolean(&self) -> Option<bool> {
-        match self {
-            Slot::Bool(b) => Some(*b),
-            _ => None,
-        }
-    }
-    fn is_object(&self) -> bool {
-        matches!(self, Slot::Obj(..))
-    }
-    fn is_null(&self) -> bool {
-        matches!(self, Slot::Null)
-    }
-    fn has_members(&self) -> bool {
-        matches!(self, Slot::Obj(_, values) if values.iter().any(|v| !matches!(v, Slot::Absent)))
-    }
 }
 
 impl Slot<'_> {
