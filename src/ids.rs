@@ -31,12 +31,12 @@ mod province;
 
 use std::fmt;
 
-pub use credit_code::check_credit_code;
-pub use date::parse_date;
-pub use district_code::check_district_code;
-pub use id_number::check_id_number;
+pub use credit_code::{check_credit_code, credit_code};
+pub use date::{iso_date, parse_date};
+pub use district_code::{check_district_code, district_code};
+pub use id_number::{check_id_number, id_number};
 pub use normalize::{normalize_free_text, normalize_text};
-pub use phone::{Phone, PhoneKind, check_phone};
+pub use phone::{Phone, PhoneKind, check_phone, phone};
 
 /// Why an identifier or date failed validation.
 ///

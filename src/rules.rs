@@ -12,6 +12,7 @@ mod assembly;
 
 pub use assembly::{Assembly, Item};
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Days, NaiveDate};
@@ -334,12 +335,16 @@ fn field_value(
             }
             kind => {
                 let Some(s) = v.text() else { return };
+                // The normalised value, borrowed when it is `s` (nothing allocated for a valid one).
                 let result = match kind {
-                    FieldCheckKind::CreditCode => ids::check_credit_code(s),
-                    FieldCheckKind::DistrictCode => ids::check_district_code(s),
-                    FieldCheckKind::Phone => ids::check_phone(s).map(|p| p.normalized),
-                    FieldCheckKind::IdNumber => ids::check_id_number(s, today),
-                    FieldCheckKind::Date => ids::parse_date(s).map(crate::time::fmt_date),
+                    FieldCheckKind::CreditCode => ids::credit_code(s),
+                    FieldCheckKind::DistrictCode => ids::district_code(s),
+                    FieldCheckKind::Phone => ids::phone(s),
+                    FieldCheckKind::IdNumber => ids::id_number(s, today),
+                    FieldCheckKind::Date => match ids::iso_date(s) {
+                        Some(_) => Ok(Cow::Borrowed(s)),
+                        None => ids::parse_date(s).map(|d| Cow::Owned(crate::time::fmt_date(d))),
+                    },
                     // Text: blank is missing (above); length is the walker's.
                     _ => return,
                 };
@@ -353,11 +358,12 @@ fn field_value(
                         push(part, e.code(), sev, ptr());
                     }
                     Ok(norm) => {
-                        if c.allowed.as_ref().is_some_and(|a| !a.contains(&norm)) {
+                        if c.allowed.as_ref().is_some_and(|a| !a.iter().any(|x| *x == norm)) {
                             push(part, "district_code.not_allowed", c.severity, ptr());
                         }
                         if norm != s {
-                            part.normalized.push(Normalized { path: ptr().to_string(), value: Value::String(norm) });
+                            let value = Value::String(norm.into_owned());
+                            part.normalized.push(Normalized { path: ptr().to_string(), value });
                         }
                     }
                 }

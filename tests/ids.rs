@@ -529,3 +529,69 @@ fn errors_do_not_leak_input() {
     let err = check_phone("13800138").unwrap_err();
     assert!(!format!("{err} {err:?}").contains("13800138"));
 }
+
+/// The borrowing checks the rules use (`credit_code`, `district_code`, `id_number`, `phone`,
+/// `iso_date`) give what the owning ones give, on valid, normalisable and invalid inputs.
+#[test]
+fn borrowing_checks_equal_the_owning_ones() {
+    use fangkong::ids::{credit_code, district_code, id_number, iso_date, phone};
+    let code = with_credit_check("91440300MA5DC8XR1");
+    let id = with_id_check("44030119900101123");
+    let lower = code.to_lowercase();
+    let spaced = format!(" {code} ");
+    let texts: Vec<&str> = vec![
+        &code,
+        &lower,
+        &spaced,
+        &id,
+        "91440300MA5DC8XR1Z",
+        "91440300MA5DC8XRIZ",
+        "4403011990010112X",
+        "44030119900101123x",
+        "000000000000000000",
+        "440300",
+        "４４０３００",
+        "000000",
+        " 440300",
+        "13800138000",
+        "8613800138000",
+        "+86 138 0013 8000",
+        "0755-12345678",
+        "010-1234567",
+        "0755-123456",
+        "07551-2345678",
+        "0755-1234-5678",
+        "(0755)12345678",
+        "0086-13800138000",
+        "12345678901",
+        "",
+        "-",
+        "2020-02-04",
+        "2020-2-4",
+        "2020-02-30",
+        "0000-01-01",
+        "9999-12-31",
+        "+020-02-04",
+        "2020/02/04",
+        "２０２０-０２-０４",
+        "2020-02-04 ",
+    ];
+    for s in texts {
+        assert_eq!(credit_code(s).map(|c| c.into_owned()), check_credit_code(s), "{s}");
+        assert_eq!(district_code(s).map(|c| c.into_owned()), check_district_code(s), "{s}");
+        assert_eq!(id_number(s, today()).map(|c| c.into_owned()), check_id_number(s, today()), "{s}");
+        assert_eq!(phone(s).map(|c| c.into_owned()), check_phone(s).map(|p| p.normalized), "{s}");
+        if let Some(d) = iso_date(s) {
+            assert_eq!(parse_date(s), Ok(d), "{s}");
+            assert_eq!(fangkong::time::fmt_date(d), s);
+        }
+    }
+    for y in ["0000", "1900", "2020", "2021", "9999"] {
+        for m in 0..=13 {
+            for d in 0..=32 {
+                let s = format!("{y}-{m:02}-{d:02}");
+                assert_eq!(iso_date(&s), parse_date(&s).ok(), "{s}");
+            }
+        }
+    }
+}

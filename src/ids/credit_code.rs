@@ -1,5 +1,7 @@
 //! Unified social credit code (统一社会信用代码), GB 32100-2015.
 
+use std::borrow::Cow;
+
 use super::IdError;
 use super::normalize::normalize_text;
 
@@ -28,19 +30,33 @@ fn value_of(c: char) -> Option<u32> {
 /// [`IdError::CreditCodeLength`], [`IdError::CreditCodeCharset`] or
 /// [`IdError::CreditCodeChecksum`].
 pub fn check_credit_code(s: &str) -> Result<String, IdError> {
-    let code: String =
-        normalize_text(s).chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_uppercase()).collect();
+    credit_code(s).map(Cow::into_owned)
+}
+
+/// [`check_credit_code`], borrowing `s` when it is already the normalised code (18 ASCII digits
+/// and capitals: nothing to map, remove or upper-case), so a valid code costs no allocation.
+///
+/// # Errors
+///
+/// As [`check_credit_code`].
+pub fn credit_code(s: &str) -> Result<Cow<'_, str>, IdError> {
+    let plain = s.len() == 18 && s.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase());
+    let code: Cow<'_, str> = if plain {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(normalize_text(s).chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_uppercase()).collect())
+    };
     if code.chars().count() != 18 {
         return Err(IdError::CreditCodeLength);
     }
-    let mut values = Vec::with_capacity(18);
-    for c in code.chars() {
-        values.push(value_of(c).ok_or(IdError::CreditCodeCharset)?);
+    let (mut sum, mut actual) = (0u32, None);
+    for (i, c) in code.chars().enumerate() {
+        let v = value_of(c).ok_or(IdError::CreditCodeCharset)?;
+        sum += v * WEIGHTS.get(i).copied().unwrap_or_default();
+        actual = Some(v);
     }
-    let sum: u32 = values.iter().zip(WEIGHTS.iter()).map(|(v, w)| v * w).sum();
     let expected = (31 - sum % 31) % 31;
-    let actual = values.last().copied().ok_or(IdError::CreditCodeLength)?;
-    if actual != expected {
+    if actual.ok_or(IdError::CreditCodeLength)? != expected {
         return Err(IdError::CreditCodeChecksum);
     }
     Ok(code)

@@ -51,6 +51,21 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, IdError> {
     NaiveDate::from_ymd_opt(year, month, day).ok_or(IdError::DateImpossible)
 }
 
+/// A date already written as [`parse_date`] normalises it (`YYYY-MM-DD`, ASCII digits) and
+/// that exists: what `parse_date` reads from it, without its normalisation and allocations.
+#[must_use]
+pub fn iso_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        let ds = b.get(r)?;
+        ds.iter().all(u8::is_ascii_digit).then(|| ds.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+    };
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(i32::try_from(digits(0..4)?).ok()?, digits(5..7)?, digits(8..10)?)
+}
+
 /// Consumes between `min` and `max` ASCII digits and returns their value, or
 /// `None` if fewer than `min` are present or more than `max` follow.
 fn take_digits<I>(chars: &mut std::iter::Peekable<I>, min: usize, max: usize) -> Option<u32>

@@ -1,5 +1,7 @@
 //! GB/T 2260 administrative division code (行政区划代码).
 
+use std::borrow::Cow;
+
 use super::IdError;
 use super::normalize::normalize_text;
 use super::province::is_province_code;
@@ -16,6 +18,16 @@ use super::province::is_province_code;
 ///
 /// [`IdError::DistrictCodeFormat`] or [`IdError::DistrictCodeProvince`].
 pub fn check_district_code(s: &str) -> Result<String, IdError> {
+    district_code(s).map(Cow::into_owned)
+}
+
+/// [`check_district_code`], borrowing: [`normalize_text`] borrows text already normal, so a
+/// valid code costs no allocation.
+///
+/// # Errors
+///
+/// As [`check_district_code`].
+pub fn district_code(s: &str) -> Result<Cow<'_, str>, IdError> {
     let code = normalize_text(s);
     if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
         return Err(IdError::DistrictCodeFormat);
@@ -27,5 +39,5 @@ pub fn check_district_code(s: &str) -> Result<String, IdError> {
     if !is_province_code(tens, units) {
         return Err(IdError::DistrictCodeProvince);
     }
-    Ok(code.into_owned())
+    Ok(code)
 }

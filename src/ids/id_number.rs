@@ -1,5 +1,7 @@
 //! Resident identity card number (居民身份证号码), GB 11643-1999.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use super::IdError;
@@ -27,20 +29,41 @@ const CHECK_CHARS: &str = "10X98765432";
 /// [`IdError::IdNumberProvince`], [`IdError::IdNumberBirthDate`] or
 /// [`IdError::IdNumberChecksum`].
 pub fn check_id_number(s: &str, today: NaiveDate) -> Result<String, IdError> {
-    let id: String =
-        normalize_text(s).chars().filter(|c| !c.is_whitespace()).map(|c| if c == 'x' { 'X' } else { c }).collect();
+    id_number(s, today).map(Cow::into_owned)
+}
+
+/// [`check_id_number`], borrowing `s` when it is already the normalised number (17 ASCII digits
+/// and a digit or `X`), so a valid number costs no allocation.
+///
+/// # Errors
+///
+/// As [`check_id_number`].
+pub fn id_number(s: &str, today: NaiveDate) -> Result<Cow<'_, str>, IdError> {
+    let b = s.as_bytes();
+    let plain = b.len() == 18
+        && b.iter().take(17).all(u8::is_ascii_digit)
+        && b.last().is_some_and(|c| c.is_ascii_digit() || *c == b'X');
+    let id: Cow<'_, str> = if plain {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(
+            normalize_text(s).chars().filter(|c| !c.is_whitespace()).map(|c| if c == 'x' { 'X' } else { c }).collect(),
+        )
+    };
     if id.chars().count() != 18 {
         return Err(IdError::IdNumberLength);
     }
 
-    let mut digits: Vec<u32> = Vec::with_capacity(17);
+    let mut digits = [0u32; 17];
     let mut last = None;
     for (i, c) in id.chars().enumerate() {
         if i < 17 {
             if !c.is_ascii_digit() {
                 return Err(IdError::IdNumberCharset);
             }
-            digits.push(c.to_digit(10).ok_or(IdError::IdNumberCharset)?);
+            if let Some(d) = digits.get_mut(i) {
+                *d = c.to_digit(10).ok_or(IdError::IdNumberCharset)?;
+            }
         } else if c.is_ascii_digit() || c == 'X' {
             last = Some(c);
         } else {

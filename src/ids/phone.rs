@@ -1,5 +1,7 @@
 //! Mainland China phone numbers.
 
+use std::borrow::Cow;
+
 use super::IdError;
 use super::normalize::normalize_text;
 
@@ -69,6 +71,28 @@ pub fn check_phone(s: &str) -> Result<Phone, IdError> {
         return Ok(mobile(&compact));
     }
     landline(&text, &compact)
+}
+
+/// [`check_phone`]'s canonical form, borrowing `s` when it is already canonical (a mobile
+/// number's 11 digits, or `0` + 2–3 digits, `-` and 7–8 digits), so a valid number written
+/// as it is kept costs no allocation.
+///
+/// # Errors
+///
+/// As [`check_phone`].
+pub fn phone(s: &str) -> Result<Cow<'_, str>, IdError> {
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    let canonical_landline = s.split_once('-').is_some_and(|(area, number)| {
+        (3..=4).contains(&area.len())
+            && area.starts_with('0')
+            && digits(area)
+            && (7..=8).contains(&number.len())
+            && digits(number)
+    });
+    if is_mobile(s) || canonical_landline {
+        return Ok(Cow::Borrowed(s));
+    }
+    check_phone(s).map(|p| Cow::Owned(p.normalized))
 }
 
 fn mobile(digits: &str) -> Phone {

@@ -313,6 +313,7 @@ fn text(ty: Ty, text: Cow<'_, str>) -> Option<Slot<'_>> {
     }
     let unchanged = match ty {
         Ty::Str => normalize_free_text(s) == s,
+        Ty::Date if crate::ids::iso_date(s).is_some() => true,
         Ty::Date => {
             let norm = normalize_text(s);
             match crate::ids::parse_date(&norm) {
