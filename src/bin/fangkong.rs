@@ -267,13 +267,17 @@ fn unusable(
     Ok(answered)
 }
 
-/// One JSONL answer: `"line"` (1-based, blank lines counted) is its first key, followed by
+/// Write one JSONL answer and its newline: `"line"` (1-based, blank lines counted) is its first key, followed by
 /// the answer's own keys exactly as in single-submission mode.
-fn with_line(json: String, no: usize) -> String {
+fn write_with_line(out: &mut impl Write, json: &str, no: usize) -> std::io::Result<()> {
     match json.strip_prefix('{') {
-        Some(rest) => format!("{{\"line\":{no},{rest}"),
-        None => json,
+        Some(rest) => {
+            write!(out, "{{\"line\":{no},")?;
+            out.write_all(rest.as_bytes())?;
+        }
+        None => out.write_all(json.as_bytes())?,
     }
+    out.write_all(b"\n")
 }
 
 fn progress(done: usize, total: Option<usize>) {
@@ -351,7 +355,7 @@ fn next_line(source: &mut dyn BufRead, buf: &mut Vec<u8>, cap: usize) -> std::io
                 return Ok(any.then_some(over));
             }
             any = true;
-            let (len, done) = match chunk.iter().position(|&b| b == b'\n') {
+            let (len, done) = match newline(chunk) {
                 Some(i) => (i, true),
                 None => (chunk.len(), false),
             };
@@ -365,6 +369,21 @@ fn next_line(source: &mut dyn BufRead, buf: &mut Vec<u8>, cap: usize) -> std::io
             return Ok(Some(over));
         }
     }
+}
+
+/// The position of the first `\n` in `bytes`, eight bytes at a time.
+fn newline(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        let x = u64::from_le_bytes(*chunk) ^ (u64::from(b'\n') * ONES);
+        let found = x.wrapping_sub(ONES) & !x & (0x80 * ONES);
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    bytes.get(at..)?.iter().position(|&b| b == b'\n').map(|i| at + i)
 }
 
 /// Read JSONL from `source` and send each non-blank line with its 1-based number, in order.
@@ -494,7 +513,7 @@ fn run(a: &Args, kind: Kind, name: &str) -> Result<ExitCode, String> {
                     d.code
                 );
             }
-            writeln!(out, "{}", with_line(answered.json, *no)).map_err(|e| e.to_string())?;
+            write_with_line(&mut out, &answered.json, *no).map_err(|e| e.to_string())?;
             if show && (n.is_multiple_of(50) || Some(n) == total) {
                 progress(n, total);
             }
