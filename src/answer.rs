@@ -1,5 +1,8 @@
 //! The one JSON answer of domain.md §7, shared by the Rust API, the CLI and the npm package.
 
+// A filing's answer written straight as JSON text.
+mod json;
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 

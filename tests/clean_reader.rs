@@ -63,6 +63,14 @@ fn agrees(text: &str) -> bool {
         let want = serde_json::to_string(&engine().check_filing_value(&v, &opts)).unwrap();
         assert_eq!(got, want, "{text}");
     }
+    // Written straight as JSON text, the same bytes (unusable answers too), in every locale.
+    for locale in [fangkong::Locale::ZhCn, fangkong::Locale::ZhTw, fangkong::Locale::En] {
+        let opts = Options::at(parse_now("2020-02-04T10:00:00+08:00").unwrap()).locale(locale);
+        let answer = engine().check_filing_json(text, &opts);
+        let mut direct = String::new();
+        answer.write_json(&mut direct);
+        assert_eq!(direct, serde_json::to_string(&answer).unwrap(), "{text}");
+    }
     clean.is_some()
 }
 

@@ -230,6 +230,13 @@ fn out<A: Answer>(a: &A, pretty: bool) -> Result<Answered, String> {
 
 fn answer(engine: &Engine, kind: Kind, text: &str, opts: &Options, pretty: bool) -> Result<Answered, String> {
     match kind {
+        // Compact filing answers are written straight as JSON text (the same bytes).
+        Kind::Filing if !pretty => {
+            let a = engine.check_filing_json(text, opts);
+            let mut json = String::with_capacity(1024);
+            a.write_json(&mut json);
+            Ok(Answered { json, unusable: if a.is_unusable() { a.diagnostics.first().cloned() } else { None } })
+        }
         Kind::Filing => out(&engine.check_filing_json(text, opts), pretty),
         Kind::Inspection => out(&engine.score_inspection_json(text, opts), pretty),
         Kind::Indicators => out(&engine.evaluate_indicators_json(text, opts), pretty),
