@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use crate::answer::{Diagnostic, EarliestStart, FilingAnswer, GateResult, Normalized, decide};
-use crate::engine::{Engine, MAX_INPUT_BYTES, Options, lone_surrogates_replaced, render};
+use crate::engine::{Engine, MAX_INPUT_BYTES, Options, render};
 use crate::pack::Pack;
 use crate::schema::{Doc, SlotDoc, Subject, Walked, read_slots, shape_for, walk_input};
 
@@ -26,12 +26,12 @@ impl Engine {
     pub fn check_filing_json(&self, text: &str, opts: &Options) -> FilingAnswer {
         // A clean filing is read in one pass into slots and judged there; anything else (and
         // what the work budget must count) is parsed, then walked.
-        if text.len() <= MAX_INPUT_BYTES {
-            let text = lone_surrogates_replaced(text);
-            if let Some(answer) = read_slots(&text, shape_for(Subject::Filing)).and_then(|d| self.check_clean(&d, opts))
-            {
-                return answer;
-            }
+        // (A lone surrogate escape is an escape the reader gives up on: the ordinary way
+        // replaces it.)
+        if text.len() <= MAX_INPUT_BYTES
+            && let Some(answer) = read_slots(text, shape_for(Subject::Filing)).and_then(|d| self.check_clean(&d, opts))
+        {
+            return answer;
         }
         self.judge_json(text, opts, |v| self.check_filing_input(Cow::Owned(v), opts))
     }
