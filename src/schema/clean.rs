@@ -38,8 +38,8 @@ pub struct SlotDoc<'t> {
 
 /// [`read_clean`] into a slot document, its text borrowed from `text`. The text is scanned
 /// here, byte by byte, as strictly as `serde_json` reads it: anything this scanner does not
-/// know for certain (an escape in a string is decoded by `serde_json`, a number other than a
-/// plain whole one is read by it) is either delegated or given up on.
+/// know for certain (a string with an escape, a number other than a plain whole one) is read
+/// by `crate::num::parse_json`, as the walker's path reads it, or given up on.
 pub fn read_slots<'t>(text: &'t str, shape: &'static Shape) -> Option<SlotDoc<'t>> {
     if !matches!(shape, Shape::Object(_)) {
         return None;
@@ -118,7 +118,7 @@ impl<'t> Scan<'t> {
         if escaped {
             let quoted = self.text.get(start..self.at)?;
             // Read as a `Value`: the parser the walker's path has already (no second copy in the .wasm).
-            return match serde_json::from_str::<Value>(quoted) {
+            return match crate::num::parse_json(quoted) {
                 Ok(Value::String(s)) => Some(Cow::Owned(s)),
                 _ => None,
             };
@@ -127,7 +127,7 @@ impl<'t> Scan<'t> {
     }
 
     /// A number: a plain whole one read here, anything else (a sign, a fraction, an
-    /// exponent, more than 19 digits) by `serde_json`, so values are its own.
+    /// exponent, more than 19 digits) by `crate::num::parse_json`, as the walker's path reads it.
     fn number(&mut self) -> Option<Number> {
         let digits = |sc: &mut Self| {
             let from = sc.at;
@@ -164,7 +164,9 @@ impl<'t> Scan<'t> {
         if !negative && whole == self.at && token.len() <= 19 {
             return token.parse::<u64>().ok().map(Number::from);
         }
-        match serde_json::from_str::<Value>(token) {
+        // As the walker's path reads it: correctly rounded, as `JSON.parse` (in the runtime
+        // module too, whose serde_json has no `float_roundtrip`: `crate::num::parse_json`).
+        match crate::num::parse_json(token) {
             Ok(Value::Number(n)) => Some(n),
             _ => None,
         }
