@@ -18,7 +18,6 @@ use chrono::NaiveDate;
 
 use crate::pack::doc::Subject;
 use js_sys::{Array, Error, Object, Reflect};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::engine::MAX_INPUT_BYTES;
@@ -32,7 +31,7 @@ mod compiler;
 mod convert;
 mod draft;
 mod memory;
-use convert::{coded, input_text, js_message, js_type, pack_error, parse_json, to_js, to_json};
+use convert::{AnswerJson, answer_to_js, coded, input_text, js_message, js_type, pack_error, parse_json, to_js};
 
 /// Largest batch: the JSON text of a batch's submissions together, and of its answers
 /// together, in bytes (64 MiB; 13,378 filings of a district are 13.8 MB in, 7.9 MB out).
@@ -277,7 +276,7 @@ impl WasmChecker {
 }
 
 /// One submission through `check` (an `Engine::*_json` entry point) to a plain object.
-fn answer<A: Serialize>(
+fn answer<A: AnswerJson>(
     engine: &Engine,
     opts: &Options,
     input: &JsValue,
@@ -285,13 +284,13 @@ fn answer<A: Serialize>(
     check: impl Fn(&Engine, &str, &Options) -> A,
 ) -> Result<JsValue, Error> {
     let text = input_text(input, what)?;
-    to_js(&check(engine, &text, opts))
+    answer_to_js(&check(engine, &text, opts))
 }
 
 /// A batch of submissions through `check`, to an array of plain objects in the same order.
 /// Every submission is read first, so a batch over [`MAX_BATCH_BYTES`] is refused before any
 /// is checked; answers cross to JS as they are made, so wasm memory holds one at a time.
-fn answers<A: Serialize>(
+fn answers<A: AnswerJson>(
     engine: &Engine,
     opts: &Options,
     inputs: &JsValue,
@@ -333,20 +332,38 @@ fn answers<A: Serialize>(
         }
         texts.push(text);
     }
+    // The answers cross to JS as JSON arrays of about `ANSWER_CHUNK_BYTES`, one `JSON.parse`
+    // each: one crossing per chunk, not per answer (BENCHMARKS.md, "The batch"), and wasm
+    // memory holds one chunk at a time.
     let out = Array::new_with_length(n);
     let mut answered = 0usize;
+    let mut chunk = String::with_capacity(ANSWER_CHUNK_BYTES + 4096);
+    let mut first = 0u32;
     for (i, text) in (0..n).zip(texts) {
-        let json = to_json(&check(engine, &text, opts))?;
-        answered = answered.saturating_add(json.len());
+        chunk.push(if chunk.is_empty() { '[' } else { ',' });
+        let before = chunk.len();
+        check(engine, &text, opts).append_json(&mut chunk)?;
+        answered = answered.saturating_add(chunk.len() - before);
         if answered > MAX_BATCH_BYTES {
             return Err(too_large(&format!(
                 "the answers of a batch hold at most {MAX_BATCH_BYTES} bytes of JSON (64 MiB); those up to {what} {i} of {n} already make more: split it"
             )));
         }
-        out.set(i, parse_json(&json)?);
+        if chunk.len() >= ANSWER_CHUNK_BYTES || i + 1 == n {
+            chunk.push(']');
+            let parsed: Array = parse_json(&chunk)?.unchecked_into();
+            for (j, a) in (first..=i).zip(parsed.iter()) {
+                out.set(j, a);
+            }
+            chunk.clear();
+            first = i + 1;
+        }
     }
     Ok(out.into())
 }
+
+/// How many bytes of answers `answers` gathers before they cross to JS in one `JSON.parse`.
+const ANSWER_CHUNK_BYTES: usize = 1 << 20;
 
 /// An `input.too_large` error with `maxBytes`.
 fn too_large(message: &str) -> Error {

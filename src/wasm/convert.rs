@@ -5,8 +5,8 @@ use js_sys::{Array, Error, JSON, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::PackErrors;
 use crate::engine::MAX_INPUT_BYTES;
+use crate::{FilingAnswer, IndicatorsAnswer, InspectionAnswer, PackErrors, ScreeningAnswer};
 
 /// The JSON text of a submission: a string as it is, anything else through `JSON.stringify`.
 /// Text longer than the engine accepts is cut just past the limit (so the engine answers
@@ -50,8 +50,34 @@ pub(super) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, Error> {
     parse_json(&to_json(value)?)
 }
 
+/// An answer's JSON text appended to a buffer: what [`to_json`] gives. A filing's answer is
+/// written straight as text ([`FilingAnswer::write_json`]); the other kinds go through serde.
+pub(super) trait AnswerJson: Serialize {
+    fn append_json(&self, out: &mut String) -> Result<(), Error> {
+        out.push_str(&to_json(self)?);
+        Ok(())
+    }
+}
+
+impl AnswerJson for FilingAnswer {
+    fn append_json(&self, out: &mut String) -> Result<(), Error> {
+        self.write_json(out);
+        Ok(())
+    }
+}
+impl AnswerJson for InspectionAnswer {}
+impl AnswerJson for IndicatorsAnswer {}
+impl AnswerJson for ScreeningAnswer {}
+
+/// An answer as a plain JS object, its text written by [`AnswerJson`].
+pub(super) fn answer_to_js<A: AnswerJson>(answer: &A) -> Result<JsValue, Error> {
+    let mut text = String::new();
+    answer.append_json(&mut text)?;
+    parse_json(&text)
+}
+
 /// The CLI's JSON text of an answer.
-pub(super) fn to_json<T: Serialize>(value: &T) -> Result<String, Error> {
+pub(super) fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
     serde_json::to_string(value).map_err(|e| coded(&format!("cannot build the answer: {e}"), "internal"))
 }
 
