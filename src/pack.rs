@@ -14,6 +14,7 @@ mod messages;
 mod compile;
 mod error;
 mod family;
+mod lazy;
 mod shape;
 pub mod work;
 
@@ -35,6 +36,7 @@ pub use error::{PackError, PackErrorKind, PackErrors};
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 use error::{perr, shape_message};
 pub use family::{merge_patch, resolve_extends};
+pub use lazy::Rules;
 pub use messages::Catalogue;
 pub use shape::PACK;
 pub use work::{WORK_BUDGET, WorkBounds};
@@ -283,8 +285,8 @@ pub struct Pack {
     pub stamp: PackStamp,
     /// First day in force.
     pub effective_from: NaiveDate,
-    /// Rules in evaluation order.
-    pub rules: Vec<Rule>,
+    /// Rules in evaluation order (a slice; in a pack loaded precompiled, decoded when first used).
+    pub rules: Rules,
     /// Messages.
     pub messages: Catalogue,
     /// Labels and hints of fields, rules and values (`labels`).

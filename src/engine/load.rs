@@ -223,7 +223,7 @@ impl Engine {
                 message: format!("no embedded pack `{id}`; embedded: shenzhen-2020, guangming-2020, hangzhou-2020"),
             }])
         };
-        match crate::pack::compact::decode(PRECOMPILED, Some(id)) {
+        match crate::pack::compact::decode_embedded(PRECOMPILED, Some(id)) {
             Ok(Some(packs)) => Self::from_versions(packs),
             Ok(None) => Err(unknown()),
             Err(e) => Err(compiled_error(e)),

@@ -4,22 +4,29 @@
 //!
 //! A blob is [postcard](https://docs.rs/postcard) (a compact binary serde format) of the
 //! compiled model: a header naming the families (one engine each), their
-//! versions with stamp, date and parameters, and for each version the indices of its rules and
-//! of its message and label entries; then the rules and entries themselves, each stored once.
+//! versions with stamp, date, parameters and work bounds, and for each version the chunks of its
+//! rules and of its message and label entries, as runs of consecutive chunk numbers; then the
+//! rules and entries themselves, each stored once.
 //! A family's versions and a district's variants share almost every rule and message, so the
 //! four embedded packs (six versions) cost little more than one. The hash in each stamp is the
 //! one computed from the pack's JSON when it was compiled: a precompiled pack answers with the
 //! same `pack.hash`, and `tests/precompiled.rs` shows it equal to the pack compiled at run time.
 //!
+//! The embedded blob is read lazily ([`decode_embedded`]: rules when first used, entries in
+//! place when looked up; `super::lazy`); a blob given at run time is read and checked whole
+//! ([`decode`]), its work bounds computed again from its rules rather than believed.
+//!
 //! The blob carries the crate version: it is read only by the build that wrote it.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::doc::MessageDoc;
-use super::{Catalogue, Pack, Rule};
+use super::lazy::{Blob, Entries, Rules, Table};
+use super::{Catalogue, Pack, WorkBounds};
 use crate::answer::PackStamp;
 use crate::expr::ParamValue;
 use crate::expr::stored::date;
@@ -31,35 +38,65 @@ words_serde!(Subject);
 /// The first field of every blob.
 const MAGIC: &str = "fangkong compiled packs";
 
-/// A blob: what comes before its chunks.
+/// A blob: what comes before its chunks. Each family's versions are postcard of their own
+/// (`Vec<Version>`), so that loading one family reads nothing of the others.
 #[derive(Serialize, Deserialize)]
-struct Header {
-    magic: String,
+struct Header<'a> {
+    magic: &'a str,
     /// The crate version that wrote it (`CARGO_PKG_VERSION`).
-    version: String,
-    /// End offset of each chunk in the bytes after the header.
-    ends: Vec<u32>,
-    families: Vec<Family>,
+    version: &'a str,
+    /// End offset of each chunk in the bytes after the header, a little-endian `u32` each.
+    ends: &'a [u8],
+    /// Each family's id and versions.
+    families: Vec<(&'a str, &'a [u8])>,
 }
 
-/// One pack family: the versions of one engine.
-#[derive(Serialize, Deserialize)]
-struct Family {
-    id: String,
-    versions: Vec<Version>,
-}
-
-/// One compiled version; rules and entries are chunk indices.
+/// One compiled version; rules and entries are chunk numbers.
 #[derive(Serialize, Deserialize)]
 struct Version {
     stamp: PackStamp,
     #[serde(with = "date")]
     effective_from: NaiveDate,
     params: BTreeMap<String, ParamValue>,
-    rules: Vec<u32>,
+    /// Its rules' work bounds (believed only from the embedded blob).
+    work_bounds: WorkBounds,
+    rules: Runs,
     /// Locale tag → entries `(key, message)`, sorted by key.
-    messages: Vec<(String, Vec<u32>)>,
-    labels: Vec<(String, Vec<u32>)>,
+    messages: Vec<(String, Runs)>,
+    labels: Vec<(String, Runs)>,
+}
+
+/// Chunk numbers as runs `(first, count)` of consecutive ones: the chunks are numbered in order
+/// of first use, so a version's list is a few runs (the first version's, one).
+#[derive(Serialize, Deserialize)]
+struct Runs(Vec<(u32, u32)>);
+
+impl Runs {
+    #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+    fn of(ids: &[u32]) -> Runs {
+        let mut runs: Vec<(u32, u32)> = Vec::new();
+        for &i in ids {
+            match runs.last_mut() {
+                Some((first, count)) if first.checked_add(*count) == Some(i) => *count += 1,
+                _ => runs.push((i, 1)),
+            }
+        }
+        Runs(runs)
+    }
+
+    /// The chunk numbers, each below `chunks` (a list names a chunk at most once, so it has
+    /// no more than `chunks` of them: a forged count cannot make it larger).
+    fn ids(&self, chunks: usize) -> Result<Vec<u32>, String> {
+        let mut out = Vec::new();
+        for &(first, count) in &self.0 {
+            let end = first.checked_add(count).ok_or("compiled pack: a run past the end")?;
+            if usize::try_from(end).map_or(true, |e| e > chunks) || out.len() + (count as usize) > chunks {
+                return Err(format!("compiled pack: no chunk {}", end.saturating_sub(1)));
+            }
+            out.extend(first..end);
+        }
+        Ok(out)
+    }
 }
 
 /// Chunks stored once each, in order of first use.
@@ -85,12 +122,12 @@ impl Chunks {
         Ok(i)
     }
 
-    fn catalogue(&mut self, c: &Catalogue) -> Result<Vec<(String, Vec<u32>)>, String> {
+    fn catalogue(&mut self, c: &Catalogue) -> Result<Vec<(String, Runs)>, String> {
         c.parts()
             .iter()
             .map(|(locale, entries)| {
                 let ids = entries.iter().map(|e| self.add(e)).collect::<Result<Vec<u32>, String>>()?;
-                Ok((locale.tag().to_owned(), ids))
+                Ok((locale.tag().to_owned(), Runs::of(&ids)))
             })
             .collect()
     }
@@ -101,29 +138,37 @@ impl Chunks {
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 pub fn encode(families_of_packs: &[Vec<&Pack>]) -> Result<Vec<u8>, String> {
     let mut chunks = Chunks::default();
-    let mut families = Vec::new();
+    let mut families: Vec<(String, Vec<u8>)> = Vec::new();
     for packs in families_of_packs {
         let mut versions = Vec::new();
         for p in packs {
+            let rules = p.rules.iter().map(|r| chunks.add(r)).collect::<Result<Vec<u32>, _>>()?;
             versions.push(Version {
                 stamp: p.stamp.clone(),
                 effective_from: p.effective_from,
                 params: p.params.clone(),
-                rules: p.rules.iter().map(|r| chunks.add(r)).collect::<Result<_, _>>()?,
+                work_bounds: p.work_bounds.clone(),
+                rules: Runs::of(&rules),
                 messages: chunks.catalogue(&p.messages)?,
                 labels: chunks.catalogue(&p.labels)?,
             });
         }
         let id = packs.first().map(|p| p.stamp.id.clone()).unwrap_or_default();
-        families.push(Family { id, versions });
+        families.push((id, postcard::to_allocvec(&versions).map_err(|e| e.to_string())?));
     }
-    let header = Header { magic: MAGIC.into(), version: env!("CARGO_PKG_VERSION").into(), ends: chunks.ends, families };
+    let ends: Vec<u8> = chunks.ends.iter().flat_map(|e| e.to_le_bytes()).collect();
+    let header = Header {
+        magic: MAGIC,
+        version: env!("CARGO_PKG_VERSION"),
+        ends: &ends,
+        families: families.iter().map(|(id, v)| (id.as_str(), v.as_slice())).collect(),
+    };
     let mut out = postcard::to_allocvec(&header).map_err(|e| e.to_string())?;
     out.extend_from_slice(&chunks.data);
     Ok(out)
 }
 
-fn read_header(bytes: &[u8]) -> Result<(Header, &[u8]), String> {
+fn read_header(bytes: &[u8]) -> Result<(Header<'_>, &[u8]), String> {
     let (header, data) =
         postcard::take_from_bytes::<Header>(bytes).map_err(|e| format!("not a compiled pack ({e})"))?;
     if header.magic != MAGIC {
@@ -141,44 +186,76 @@ fn read_header(bytes: &[u8]) -> Result<(Header, &[u8]), String> {
 
 /// The ids of the families in a blob, in order.
 pub fn family_ids(bytes: &[u8]) -> Result<Vec<String>, String> {
-    Ok(read_header(bytes)?.0.families.into_iter().map(|f| f.id).collect())
+    Ok(read_header(bytes)?.0.families.into_iter().map(|(id, _)| id.to_owned()).collect())
 }
 
-/// The versions of family `id` in a blob (the first family when `id` is `None`), or why not;
-/// `Ok(None)` when the blob has no such family.
-pub fn decode(bytes: &[u8], id: Option<&str>) -> Result<Option<Vec<Pack>>, String> {
+/// A family's versions, where the chunks start in the blob, and where their ends are.
+type Found = (Vec<Version>, usize, Range<usize>);
+
+/// The versions of family `id` of a blob (the first family when `id` is `None`), and where
+/// its chunks and their ends are.
+fn family(bytes: &[u8], id: Option<&str>) -> Result<Option<Found>, String> {
     let (header, data) = read_header(bytes)?;
-    let Some(family) = header.families.into_iter().find(|f| id.is_none_or(|id| f.id == id)) else {
+    let Some((_, versions)) = header.families.iter().find(|(f, _)| id.is_none_or(|id| *f == id)) else {
         return Ok(None);
     };
-    let chunk = |i: u32| -> Result<&[u8], String> {
-        let i = usize::try_from(i).map_err(|e| e.to_string())?;
-        let start = match i.checked_sub(1) {
-            Some(before) => header.ends.get(before).copied().unwrap_or(u32::MAX),
-            None => 0,
-        };
-        let end = header.ends.get(i).copied().unwrap_or(u32::MAX);
-        data.get(start as usize..end as usize).ok_or_else(|| format!("compiled pack: no chunk {i}"))
+    let versions = postcard::from_bytes(versions).map_err(|e| format!("compiled pack: versions: {e}"))?;
+    // Offsets of slices of `bytes` in it.
+    let at = |s: &[u8]| (s.as_ptr() as usize).saturating_sub(bytes.as_ptr() as usize);
+    let ends = at(header.ends)..at(header.ends) + header.ends.len();
+    Ok(Some((versions, at(data), ends)))
+}
+
+fn locale(tag: &str) -> Result<Locale, String> {
+    Locale::parse(tag).ok_or_else(|| format!("compiled pack: locale `{tag}`"))
+}
+
+/// The versions of family `id` in a blob given at run time (the first family when `id` is
+/// `None`), or why not; `Ok(None)` when the blob has no such family. Everything is read and
+/// checked here (entries are then read in place in a copy of the blob), and the work bounds
+/// are computed from the rules, not believed.
+pub fn decode(bytes: &[u8], id: Option<&str>) -> Result<Option<Vec<Pack>>, String> {
+    load(Blob::Given(Arc::from(bytes)), id)
+}
+
+/// As [`decode`], for the embedded blob: only the header is read here; rules are decoded when
+/// first used and entries read in place when looked up (`super::lazy`).
+pub fn decode_embedded(bytes: &'static [u8], id: Option<&str>) -> Result<Option<Vec<Pack>>, String> {
+    load(Blob::Embedded(bytes), id)
+}
+
+fn load(blob: Blob, id: Option<&str>) -> Result<Option<Vec<Pack>>, String> {
+    let bytes = match &blob {
+        Blob::Embedded(b) => *b,
+        Blob::Given(b) => b,
     };
-    let read = |i: u32| -> Result<(String, MessageDoc), String> {
-        postcard::from_bytes(chunk(i)?).map_err(|e| format!("compiled pack: entry {i}: {e}"))
+    let Some((versions, data, ends)) = family(bytes, id)? else {
+        return Ok(None);
     };
-    let catalogue = |parts: Vec<(String, Vec<u32>)>| -> Result<Catalogue, String> {
+    let checked = matches!(blob, Blob::Given(_));
+    let table = Arc::new(Table::new(blob, data, ends));
+    let chunks = table.len();
+    let catalogue = |parts: Vec<(String, Runs)>| -> Result<Catalogue, String> {
         let mut by_locale = Vec::new();
-        for (tag, ids) in parts {
-            let locale = Locale::parse(&tag).ok_or_else(|| format!("compiled pack: locale `{tag}`"))?;
-            by_locale.push((locale, ids.into_iter().map(read).collect::<Result<Vec<_>, _>>()?));
+        for (tag, runs) in parts {
+            let entries = Entries::Stored(Arc::clone(&table), runs.ids(chunks)?);
+            if checked {
+                entries.check()?;
+            }
+            by_locale.push((locale(&tag)?, entries));
         }
-        Ok(Catalogue::from_parts(by_locale))
+        Ok(Catalogue::stored(by_locale))
     };
     let mut packs = Vec::new();
-    for v in family.versions {
-        let rules = v
-            .rules
-            .iter()
-            .map(|i| postcard::from_bytes::<Rule>(chunk(*i)?).map_err(|e| format!("compiled pack: rule {i}: {e}")))
-            .collect::<Result<Vec<Rule>, String>>()?;
-        let work_bounds = crate::pack::WorkBounds::of(&rules);
+    for v in versions {
+        let ids = v.rules.ids(chunks)?;
+        let (rules, work_bounds) = if checked {
+            let rules = table.rules(&ids)?;
+            let bounds = WorkBounds::of(&rules);
+            (Rules::from(rules), bounds)
+        } else {
+            (Rules::stored(Arc::clone(&table), ids), v.work_bounds)
+        };
         packs.push(Pack {
             stamp: v.stamp,
             effective_from: v.effective_from,
@@ -201,7 +278,7 @@ mod tests {
     fn a_blob_of_another_kind_or_version_is_refused_not_misread() {
         assert!(decode(b"", None).is_err());
         assert!(decode(b"{\"id\": \"shenzhen-2020\"}", None).is_err());
-        let other = Header { magic: MAGIC.into(), version: "0.0.0-other".into(), ends: vec![], families: vec![] };
+        let other = Header { magic: MAGIC, version: "0.0.0-other", ends: &[], families: vec![] };
         let bytes = postcard::to_allocvec(&other).unwrap_or_default();
         assert!(decode(&bytes, None).is_err_and(|e| e.contains("0.0.0-other")));
     }
@@ -212,19 +289,22 @@ mod tests {
             stamp: PackStamp { id: "x".into(), version: "1".into(), hash: String::new() },
             effective_from: NaiveDate::MIN,
             params: BTreeMap::new(),
-            rules: vec![7],
+            work_bounds: WorkBounds::default(),
+            rules: Runs(vec![(7, 1)]),
             messages: vec![],
             labels: vec![],
         };
-        let h = Header {
-            magic: MAGIC.into(),
-            version: env!("CARGO_PKG_VERSION").into(),
-            ends: vec![],
-            families: vec![Family { id: "x".into(), versions: vec![v] }],
-        };
-        let bytes = postcard::to_allocvec(&h).unwrap_or_default();
+        let versions = postcard::to_allocvec(&vec![v]).unwrap_or_default();
+        let ends = [3u32, 5].iter().flat_map(|e| e.to_le_bytes()).collect::<Vec<u8>>();
+        let h =
+            Header { magic: MAGIC, version: env!("CARGO_PKG_VERSION"), ends: &ends, families: vec![("x", &versions)] };
+        let mut bytes = postcard::to_allocvec(&h).unwrap_or_default();
+        bytes.extend_from_slice(b"abcde");
         assert_eq!(family_ids(&bytes), Ok(vec!["x".to_owned()]));
         assert!(decode(&bytes, Some("x")).is_err_and(|e| e.contains("no chunk 7")));
         assert!(matches!(decode(&bytes, Some("y")), Ok(None)));
+        let embedded: &'static [u8] = bytes.leak();
+        assert!(decode_embedded(embedded, Some("x")).is_err_and(|e| e.contains("no chunk 7")));
+        assert!(matches!(decode_embedded(embedded, Some("y")), Ok(None)));
     }
 }

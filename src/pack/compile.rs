@@ -382,7 +382,7 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
     Ok(Pack {
         stamp: PackStamp { id: doc.id.clone(), version: doc.version.clone(), hash },
         effective_from,
-        rules,
+        rules: rules.into(),
         messages,
         labels,
         params,

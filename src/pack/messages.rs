@@ -1,14 +1,17 @@
 //! Message catalogues: zh-CN first, en always, zh-TW where given; keyed by diagnostic code.
 
+use std::fmt;
+
 use serde_json::Value;
 
 use super::doc::MessageDoc;
+use super::lazy::Entries;
 use crate::locale::Locale;
 
 /// Messages of a pack.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Catalogue {
-    by_locale: Vec<(Locale, Vec<(String, MessageDoc)>)>,
+    by_locale: Vec<(Locale, Entries)>,
 }
 
 impl Catalogue {
@@ -29,24 +32,28 @@ impl Catalogue {
             msgs.sort_by(|a, b| a.0.cmp(&b.0));
             msgs.dedup_by(|later, first| later.0 == first.0);
         }
-        Self { by_locale }
+        Self::from_parts(by_locale)
     }
 
     /// Its entries by locale, each sorted by key (for the compact form, `compact.rs`).
     #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
-    pub(super) fn parts(&self) -> &[(Locale, Vec<(String, MessageDoc)>)] {
-        &self.by_locale
+    pub(super) fn parts(&self) -> Vec<(Locale, Vec<(String, MessageDoc)>)> {
+        self.by_locale.iter().map(|(l, e)| (*l, e.to_vec())).collect()
     }
 
     /// A catalogue from entries as [`Self::parts`] gives them (already sorted, keys unique).
     pub(super) fn from_parts(by_locale: Vec<(Locale, Vec<(String, MessageDoc)>)>) -> Self {
+        Self { by_locale: by_locale.into_iter().map(|(l, e)| (l, Entries::Owned(e))).collect() }
+    }
+
+    /// A catalogue of the embedded blob, its entries read when looked up.
+    pub(super) fn stored(by_locale: Vec<(Locale, Entries)>) -> Self {
         Self { by_locale }
     }
 
-    fn get(&self, locale: Locale, code: &str) -> Option<&MessageDoc> {
-        let (_, msgs) = self.by_locale.iter().find(|(l, _)| *l == locale)?;
-        let i = msgs.binary_search_by(|(c, _)| c.as_str().cmp(code)).ok()?;
-        msgs.get(i).map(|(_, m)| m)
+    fn get(&self, locale: Locale, code: &str) -> Option<(&str, Option<&str>)> {
+        let (_, entries) = self.by_locale.iter().find(|(l, _)| *l == locale)?;
+        entries.get(code)
     }
 
     /// Whether `code` has a message in `locale` itself (no fallback).
@@ -54,13 +61,9 @@ impl Catalogue {
         self.get(locale, code).is_some()
     }
 
-    fn find(&self, locale: Locale, code: &str) -> Option<&MessageDoc> {
-        [locale, Locale::ZhCn, Locale::En].into_iter().find_map(|l| self.get(l, code))
-    }
-
     /// The entry for `key` in `locale`, falling back to zh-CN, then en.
     pub fn lookup(&self, locale: Locale, key: &str) -> Option<(&str, Option<&str>)> {
-        self.find(locale, key).map(|m| (m.message.as_str(), m.help.as_deref()))
+        [locale, Locale::ZhCn, Locale::En].into_iter().find_map(|l| self.get(l, key))
     }
 
     /// The message and help for `code` in `locale` (falling back to zh-CN, then en, then the
@@ -73,10 +76,20 @@ impl Catalogue {
         params: &Value,
         extra: Option<(&str, &str)>,
     ) -> (String, Option<String>) {
-        match self.find(locale, code) {
-            Some(m) => (fill(&m.message, params, extra), m.help.as_deref().map(|h| fill(h, params, extra))),
+        match self.lookup(locale, code) {
+            Some((message, help)) => (fill(message, params, extra), help.map(|h| fill(h, params, extra))),
             None => (code.to_owned(), None),
         }
+    }
+}
+
+/// As the decoded catalogue shows itself, however it is held (the compiled model is compared
+/// as text: `tests/precompiled.rs`).
+impl fmt::Debug for Catalogue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let by_locale: Vec<(Locale, Vec<(String, MessageDoc)>)> =
+            self.by_locale.iter().map(|(l, e)| (*l, e.to_vec())).collect();
+        f.debug_struct("Catalogue").field("by_locale", &by_locale).finish()
     }
 }
 

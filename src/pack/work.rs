@@ -4,6 +4,8 @@
 //! of the document. While that bound stays within [`WORK_BUDGET`], the exact count cannot
 //! pass it either.
 
+use serde::{Deserialize, Serialize};
+
 use super::{AssertCheck, FieldPath, Rule, RuleBody, Seg};
 use crate::schema::{MAX_ARRAY_LEN, Subject};
 
@@ -12,7 +14,7 @@ pub const WORK_BUDGET: u64 = 50_000_000;
 
 /// For each subject, the longest array a canonical document may hold with the work of the
 /// pack's rules on it certainly within [`WORK_BUDGET`] (0: none may).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkBounds(Vec<(Subject, u64)>);
 
 impl WorkBounds {
