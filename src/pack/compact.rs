@@ -61,9 +61,10 @@ struct Version {
     /// Its rules' work bounds (believed only from the embedded blob).
     work_bounds: WorkBounds,
     rules: Runs,
-    /// Locale tag → entries `(key, message)`, sorted by key.
-    messages: Vec<(String, Runs)>,
-    labels: Vec<(String, Runs)>,
+    /// Locale tag → entries sorted by key: their keys (strings) and their messages
+    /// ([`MessageDoc`](super::doc::MessageDoc)s). A key is stored once for all locales.
+    messages: Vec<(String, Runs, Runs)>,
+    labels: Vec<(String, Runs, Runs)>,
 }
 
 /// Chunk numbers as runs `(first, count)` of consecutive ones: the chunks are numbered in order
@@ -84,8 +85,9 @@ impl Runs {
         Runs(runs)
     }
 
-    /// The chunk numbers, each below `chunks` (a list names a chunk at most once, so it has
-    /// no more than `chunks` of them: a forged count cannot make it larger).
+    /// The chunk numbers, each below `chunks`, and no more than `chunks` of them (rules and
+    /// keys are distinct chunks, and a catalogue has one message per key): a forged count
+    /// cannot make a list larger than the blob.
     fn ids(&self, chunks: usize) -> Result<Vec<u32>, String> {
         let mut out = Vec::new();
         for &(first, count) in &self.0 {
@@ -122,14 +124,14 @@ impl Chunks {
         Ok(i)
     }
 
-    fn catalogue(&mut self, c: &Catalogue) -> Result<Vec<(String, Runs)>, String> {
-        c.parts()
-            .iter()
-            .map(|(locale, entries)| {
-                let ids = entries.iter().map(|e| self.add(e)).collect::<Result<Vec<u32>, String>>()?;
-                Ok((locale.tag().to_owned(), Runs::of(&ids)))
-            })
-            .collect()
+    fn catalogue(&mut self, c: &Catalogue) -> Result<Vec<(String, Runs, Runs)>, String> {
+        let mut out = Vec::new();
+        for (locale, entries) in c.parts() {
+            let keys = entries.iter().map(|(k, _)| self.add(k)).collect::<Result<Vec<u32>, String>>()?;
+            let messages = entries.iter().map(|(_, m)| self.add(m)).collect::<Result<Vec<u32>, String>>()?;
+            out.push((locale.tag().to_owned(), Runs::of(&keys), Runs::of(&messages)));
+        }
+        Ok(out)
     }
 }
 
@@ -235,10 +237,10 @@ fn load(blob: Blob, id: Option<&str>) -> Result<Option<Vec<Pack>>, String> {
     let checked = matches!(blob, Blob::Given(_));
     let table = Arc::new(Table::new(blob, data, ends));
     let chunks = table.len();
-    let catalogue = |parts: Vec<(String, Runs)>| -> Result<Catalogue, String> {
+    let catalogue = |parts: Vec<(String, Runs, Runs)>| -> Result<Catalogue, String> {
         let mut by_locale = Vec::new();
-        for (tag, runs) in parts {
-            let entries = Entries::Stored(Arc::clone(&table), runs.ids(chunks)?);
+        for (tag, keys, messages) in parts {
+            let entries = Entries::Stored(Arc::clone(&table), keys.ids(chunks)?, messages.ids(chunks)?);
             if checked {
                 entries.check()?;
             }

@@ -145,22 +145,22 @@ impl fmt::Debug for Rules {
 pub(super) enum Entries {
     /// Decoded.
     Owned(Vec<(String, MessageDoc)>),
-    /// Chunks of the embedded blob, each `(key, message)`, read in place when looked up.
-    Stored(Arc<Table>, Vec<u32>),
+    /// Chunks of a blob: the keys (each a string, stored once for every locale and version
+    /// that has it) and their messages, read in place when looked up.
+    Stored(Arc<Table>, Vec<u32>, Vec<u32>),
 }
 
-/// An entry read in place: `(String, MessageDoc)` in postcard, borrowed.
+/// A message read in place: [`MessageDoc`] in postcard, borrowed.
 #[derive(Deserialize)]
-struct EntryRef<'a>(&'a str, &'a str, Option<&'a str>);
+struct MessageRef<'a>(&'a str, Option<&'a str>);
 
 impl Entries {
-    fn stored_entry(table: &Table, i: u32) -> Option<EntryRef<'_>> {
+    fn key(table: &Table, i: u32) -> Option<&str> {
         postcard::from_bytes(table.chunk(i)?).ok()
     }
 
-    /// The key of a stored entry alone (its first field).
-    fn stored_key(table: &Table, i: u32) -> Option<&str> {
-        postcard::take_from_bytes::<&str>(table.chunk(i)?).ok().map(|(k, _)| k)
+    fn message(table: &Table, i: u32) -> Option<MessageRef<'_>> {
+        postcard::from_bytes(table.chunk(i)?).ok()
     }
 
     /// The message and help of `key`.
@@ -170,22 +170,24 @@ impl Entries {
                 let i = v.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
                 v.get(i).map(|(_, m)| (m.message.as_str(), m.help.as_deref()))
             }
-            Entries::Stored(table, ids) => {
-                let i = ids.binary_search_by(|&i| Self::stored_key(table, i).unwrap_or_default().cmp(key)).ok()?;
-                let e = Self::stored_entry(table, *ids.get(i)?)?;
-                Some((e.1, e.2))
+            Entries::Stored(table, keys, messages) => {
+                let i = keys.binary_search_by(|&i| Self::key(table, i).unwrap_or_default().cmp(key)).ok()?;
+                let m = Self::message(table, *messages.get(i)?)?;
+                Some((m.0, m.1))
             }
         }
     }
 
     /// Whether every entry is there and reads (a blob given at run time is checked so).
     pub(super) fn check(&self) -> Result<(), String> {
-        match self {
-            Entries::Owned(_) => Ok(()),
-            Entries::Stored(table, ids) => match ids.iter().find(|&&i| Self::stored_entry(table, i).is_none()) {
-                Some(i) => Err(format!("compiled pack: entry {i}")),
-                None => Ok(()),
-            },
+        let Entries::Stored(table, keys, messages) = self else { return Ok(()) };
+        if keys.len() != messages.len() {
+            return Err("compiled pack: keys without messages".into());
+        }
+        let bad = keys.iter().find(|&&i| Self::key(table, i).is_none());
+        match bad.or_else(|| messages.iter().find(|&&i| Self::message(table, i).is_none())) {
+            Some(i) => Err(format!("compiled pack: entry {i}")),
+            None => Ok(()),
         }
     }
 
@@ -193,10 +195,11 @@ impl Entries {
     pub(super) fn to_vec(&self) -> Vec<(String, MessageDoc)> {
         match self {
             Entries::Owned(v) => v.clone(),
-            Entries::Stored(table, ids) => ids
+            Entries::Stored(table, keys, messages) => keys
                 .iter()
-                .filter_map(|&i| Self::stored_entry(table, i))
-                .map(|e| (e.0.to_owned(), MessageDoc { message: e.1.to_owned(), help: e.2.map(str::to_owned) }))
+                .zip(messages)
+                .filter_map(|(&k, &m)| Some((Self::key(table, k)?, Self::message(table, m)?)))
+                .map(|(k, m)| (k.to_owned(), MessageDoc { message: m.0.to_owned(), help: m.1.map(str::to_owned) }))
                 .collect(),
         }
     }
