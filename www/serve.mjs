@@ -1,7 +1,10 @@
 // The demo portal's server: a small static server built from well-kept parts (sirv for
 // files, compression for gzip/brotli), not hand-written HTTP. Every response carries the
 // strict Content-Security-Policy the pages are written for; `.wasm` goes out as
-// `application/wasm`, compressed. One JSON endpoint, POST /api/submissions, stands in for the
+// `application/wasm`, compressed. The package's own files (`/pkg/*.wasm`, `/pkg/*.js`, what
+// every page loads first) are compressed once per version of the file and kept, not again on
+// each request: gzip of the 0.8 MB runtime took some 25 ms of every cold start (BENCHMARKS.md,
+// "Start-up"). One JSON endpoint, POST /api/submissions, stands in for the
 // district's back end: it re-checks what the browser sent with the same engine.
 //
 //   node www/serve.mjs [--port 8080] [--host 127.0.0.1]
@@ -9,6 +12,8 @@ import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
+import { readFile, stat } from 'node:fs/promises';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 const require = createRequire(join(dirname(fileURLToPath(import.meta.url)), '../js/package.json'));
 const sirv = require('sirv');
@@ -17,8 +22,8 @@ const compression = require('compression');
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 
-const MOUNTS = [
-  ['/pkg/', join(ROOT, 'pkg')],
+const MOUNTS = (pkg) => [
+  ['/pkg/', pkg],
   ['/examples/', join(ROOT, 'examples')],
   ['/packs/', join(ROOT, 'packs')],
   ['/vendor/echarts/', join(ROOT, 'js/node_modules/echarts/dist')],
@@ -33,15 +38,19 @@ function headers(res) {
   res.setHeader('Cache-Control', 'no-cache');
 }
 
-/** Starts the server; resolves to `{ url, server, submissions, close() }`. */
-export function start({ port = 8080, host = '127.0.0.1' } = {}) {
-  const handlers = MOUNTS.map(([prefix, dir]) => [
+/**
+ * Starts the server; resolves to `{ url, server, submissions, close() }`. `pkg`: the package
+ * directory served at /pkg/ (another build's, for js/bench/startup.mjs's baseline).
+ */
+export function start({ port = 8080, host = '127.0.0.1', pkg = join(ROOT, 'pkg') } = {}) {
+  const handlers = MOUNTS(pkg).map(([prefix, dir]) => [
     prefix,
     sirv(dir, { dev: true, etag: true, dotfiles: false, extensions: ['html'], setHeaders: headers }),
   ]);
   const compress = compression({ threshold: 512, filter: () => true });
   const submissions = [];
-  const server = createServer((req, res) => {
+  const server = createServer(async (req, res) => {
+    if (await packaged(req, res, pkg).catch(() => false)) return;
     compress(req, res, () => {
       headers(res);
       const url = new URL(req.url, 'http://localhost');
@@ -67,6 +76,50 @@ export function start({ port = 8080, host = '127.0.0.1' } = {}) {
       });
     });
   });
+}
+
+/** The types of the package's files served compressed once (`packaged`). */
+const PACKAGED = { '.wasm': 'application/wasm', '.js': 'text/javascript; charset=utf-8' };
+/** File → `{ version, br?, gzip? }`: its compressed bodies while its size and time are `version`. */
+const compressed = new Map();
+
+/**
+ * Serves `/pkg/NAME.wasm` or `/pkg/NAME.js` compressed from memory (brotli or gzip, as the client
+ * accepts), compressing each version of the file once; answers `If-None-Match` with 304.
+ * Returns false for any other request (sirv and compression serve it).
+ */
+async function packaged(req, res, pkg) {
+  const { pathname } = new URL(req.url, 'http://localhost');
+  const m = /^\/pkg\/([\w-]+(\.wasm|\.js))$/.exec(pathname);
+  const accept = String(req.headers['accept-encoding'] || '');
+  const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+  if (!m || !encoding || !['GET', 'HEAD'].includes(req.method) || req.headers.range) return false;
+  const file = join(pkg, m[1]);
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) return false;
+  const version = `${info.size}-${Math.floor(info.mtimeMs)}`;
+  let entry = compressed.get(file);
+  if (entry?.version !== version) compressed.set(file, (entry = { version }));
+  if (!entry[encoding]) {
+    const raw = await readFile(file);
+    entry[encoding] = encoding === 'br'
+      ? brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+      : gzipSync(raw, { level: 9 });
+  }
+  headers(res);
+  const etag = `W/"${version}-${encoding}"`;
+  res.setHeader('Content-Type', PACKAGED[m[2]]);
+  res.setHeader('Vary', 'Accept-Encoding');
+  res.setHeader('ETag', etag);
+  if (req.headers['if-none-match'] === etag) {
+    res.statusCode = 304;
+    res.end();
+    return true;
+  }
+  res.setHeader('Content-Encoding', encoding);
+  res.setHeader('Content-Length', entry[encoding].length);
+  res.end(req.method === 'HEAD' ? undefined : entry[encoding]);
+  return true;
 }
 
 function notFound(res) {
