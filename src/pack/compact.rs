@@ -92,7 +92,7 @@ impl Runs {
         let mut out = Vec::new();
         for &(first, count) in &self.0 {
             let end = first.checked_add(count).ok_or("compiled pack: a run past the end")?;
-            if usize::try_from(end).map_or(true, |e| e > chunks) || out.len() + (count as usize) > chunks {
+            if usize::try_from(end).map_or(true, |e| e > chunks) || out.len().saturating_add(count as usize) > chunks {
                 return Err(format!("compiled pack: no chunk {}", end.saturating_sub(1)));
             }
             out.extend(first..end);
@@ -204,7 +204,7 @@ fn family(bytes: &[u8], id: Option<&str>) -> Result<Option<Found>, String> {
     let versions = postcard::from_bytes(versions).map_err(|e| format!("compiled pack: versions: {e}"))?;
     // Offsets of slices of `bytes` in it.
     let at = |s: &[u8]| (s.as_ptr() as usize).saturating_sub(bytes.as_ptr() as usize);
-    let ends = at(header.ends)..at(header.ends) + header.ends.len();
+    let ends = at(header.ends)..at(header.ends).saturating_add(header.ends.len());
     Ok(Some((versions, at(data), ends)))
 }
 
