@@ -56,6 +56,9 @@ pub struct FieldPath {
     /// Leaf type.
     #[serde(with = "crate::expr::stored::ty")]
     pub ty: Ty,
+    /// Its segments' positions in slot documents, found on first read (not stored).
+    #[serde(skip)]
+    pub slots: crate::schema::SlotPath,
 }
 
 impl FieldPath {

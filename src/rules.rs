@@ -246,9 +246,11 @@ pub fn evaluate(
 /// parents are reported. Nothing is allocated for paths without `Each`. With `elem`, only
 /// the locations inside that element of the path's first `Each` array.
 fn locate<'v>(doc: Doc<'v>, path: &FieldPath, elem: Option<usize>, f: &mut impl FnMut(&[usize], Option<Doc<'v>>)) {
+    /// `at`: the segments' positions in the slot document's shapes, when `v` is one.
     fn visit<'v>(
         v: Option<Doc<'v>>,
         segs: &[Seg],
+        at: Option<&[u32]>,
         idx: &mut Vec<usize>,
         only: Option<usize>,
         f: &mut impl FnMut(&[usize], Option<Doc<'v>>),
@@ -257,27 +259,35 @@ fn locate<'v>(doc: Doc<'v>, path: &FieldPath, elem: Option<usize>, f: &mut impl 
             f(idx, v);
             return;
         };
+        let (pos, at) = match at.and_then(<[u32]>::split_first) {
+            Some((p, r)) => (Some(*p), Some(r)),
+            None => (None, None),
+        };
+        let member = |v: Doc<'v>, k: &str| match pos {
+            Some(p) => v.member_at(p),
+            None => v.member(k),
+        };
         match seg {
             Seg::Key(k) => {
-                let child = v.and_then(|v| v.member(k)).filter(|c| !missing(Some(*c)));
-                visit(child, rest, idx, only, f);
+                let child = v.and_then(|v| member(v, k)).filter(|c| !missing(Some(*c)));
+                visit(child, rest, at, idx, only, f);
             }
             Seg::Each(k) => {
-                let items = v.and_then(|v| v.member(k)).and_then(Doc::items).unwrap_or(Items::EMPTY);
-                let mut at = |i: usize, item: Doc<'v>| {
+                let items = v.and_then(|v| member(v, k)).and_then(Doc::items).unwrap_or(Items::EMPTY);
+                let mut each = |i: usize, item: Doc<'v>| {
                     if item.is_object() {
                         idx.push(i);
-                        visit(Some(item), rest, idx, None, f);
+                        visit(Some(item), rest, at, idx, None, f);
                         idx.pop();
                     }
                 };
                 match only {
                     Some(i) => {
                         if let Some(item) = items.get(i) {
-                            at(i, item);
+                            each(i, item);
                         }
                     }
-                    None => items.iter().enumerate().for_each(|(i, item)| at(i, item)),
+                    None => items.iter().enumerate().for_each(|(i, item)| each(i, item)),
                 }
             }
         }
@@ -285,7 +295,14 @@ fn locate<'v>(doc: Doc<'v>, path: &FieldPath, elem: Option<usize>, f: &mut impl 
     if elem.is_some() && first_each(path).is_none() {
         return;
     }
-    visit(Some(doc), &path.segs, &mut Vec::new(), elem, f);
+    let keys = || {
+        path.segs.iter().map(|s| match s {
+            Seg::Key(k) => (k.as_str(), false),
+            Seg::Each(k) => (k.as_str(), true),
+        })
+    };
+    let at = path.slots.plan(doc, keys);
+    visit(Some(doc), &path.segs, at, &mut Vec::new(), elem, f);
 }
 
 /// The JSON Pointer of a place [`locate`] found: `idx` holds the index of each `Each` segment.

@@ -3,7 +3,14 @@
 use chrono::{Days, NaiveDate};
 
 use super::parse::{Base, BinOp, FieldKind, Node};
-use crate::schema::{Doc, Items, Ty};
+use crate::schema::{Doc, Items, SlotPath, Ty, keys_at};
+
+impl Node {
+    /// A field reference (its keys' positions in slot documents found on first read).
+    pub(crate) fn field(base: Base, path: Vec<String>, kind: FieldKind) -> Node {
+        Node::Field { base, path, kind, slots: SlotPath::default() }
+    }
+}
 
 /// What an expression is evaluated against: the walker's canonical `Value`, or a slot
 /// document ([`crate::schema::Slot`]).
@@ -52,20 +59,12 @@ enum Raw<'v> {
     List(Vec<&'v str>),
 }
 
-fn lookup<'v>(root: Doc<'v>, path: &[String]) -> Option<Doc<'v>> {
-    let mut here = root;
-    for seg in path {
-        here = here.member(seg)?;
-    }
-    if here.is_null() { None } else { Some(here) }
-}
-
-fn field<'v>(base: Base, path: &[String], kind: FieldKind, env: &Env<'v>) -> Raw<'v> {
+fn field<'v>(base: Base, path: &[String], kind: FieldKind, slots: &SlotPath, env: &Env<'v>) -> Raw<'v> {
     let root = match base {
         Base::Doc => Some(env.doc),
         Base::Elem => env.elem,
     };
-    let v = root.and_then(|r| lookup(r, path));
+    let v = root.and_then(|r| keys_at(r, path, slots)).filter(|v| !v.is_null());
     match kind {
         // An object is present when it holds at least one value (the walker drops nulls and blanks).
         FieldKind::Object => Raw::Present(v.is_some_and(Doc::has_members)),
@@ -88,7 +87,7 @@ fn field<'v>(base: Base, path: &[String], kind: FieldKind, env: &Env<'v>) -> Raw
 
 fn raw<'v>(node: &'v Node, env: &Env<'v>) -> Raw<'v> {
     match node {
-        Node::Field { base, path, kind } => field(*base, path, *kind, env),
+        Node::Field { base, path, kind, slots } => field(*base, path, *kind, slots, env),
         Node::StrList(l) => Raw::List(l.iter().map(String::as_str).collect()),
         other => Raw::Val(eval(other, env)),
     }
@@ -265,15 +264,12 @@ pub fn needs<'v>(node: &'v Node, env: &Env<'v>, at: Option<(&'v [String], usize)
         return;
     }
     match node {
-        Node::Field { base, path, .. } => {
+        Node::Field { base, path, slots, .. } => {
             let root = match base {
                 Base::Doc => Some(env.doc),
                 Base::Elem => env.elem,
             };
-            let mut v = root;
-            for seg in path {
-                v = v.and_then(|x| x.member(seg));
-            }
+            let v = root.and_then(|r| keys_at(r, path, slots));
             if crate::schema::missing(v) {
                 let element = match base {
                     Base::Doc => None,
@@ -355,7 +351,7 @@ pub fn always_needs<'n>(
     out: &mut Vec<(Option<&'n [String]>, &'n [String])>,
 ) {
     match node {
-        Node::Field { base, path, kind: FieldKind::Leaf(_) } => {
+        Node::Field { base, path, kind: FieldKind::Leaf(_), .. } => {
             let e = match base {
                 Base::Doc => None,
                 Base::Elem => elem,

@@ -51,7 +51,7 @@ pub enum Node {
     Date(NaiveDate),
     StrList(Vec<String>),
     Today,
-    Field { base: Base, path: Vec<String>, kind: FieldKind },
+    Field { base: Base, path: Vec<String>, kind: FieldKind, slots: crate::schema::SlotPath },
     Not(Box<Node>),
     Neg(Box<Node>),
     Bin(BinOp, Box<Node>, Box<Node>),
@@ -460,14 +460,10 @@ impl Parser<'_> {
         };
         let path = segs.iter().map(|s| (*s).to_owned()).collect();
         Ok(match r {
-            Resolved::Leaf(t) => typed(Node::Field { base, path, kind: FieldKind::Leaf(t) }, leaf_ty(t)),
-            Resolved::Object => {
-                Typed { node: Node::Field { base, path, kind: FieldKind::Object }, ty: None, elem: None }
-            }
-            Resolved::StrList => typed(Node::Field { base, path, kind: FieldKind::StrList }, ExprTy::StrList),
-            Resolved::Array(el) => {
-                Typed { node: Node::Field { base, path, kind: FieldKind::Array }, ty: None, elem: Some(el) }
-            }
+            Resolved::Leaf(t) => typed(Node::field(base, path, FieldKind::Leaf(t)), leaf_ty(t)),
+            Resolved::Object => Typed { node: Node::field(base, path, FieldKind::Object), ty: None, elem: None },
+            Resolved::StrList => typed(Node::field(base, path, FieldKind::StrList), ExprTy::StrList),
+            Resolved::Array(el) => Typed { node: Node::field(base, path, FieldKind::Array), ty: None, elem: Some(el) },
         })
     }
 

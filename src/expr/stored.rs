@@ -61,7 +61,7 @@ fn flatten(node: Node, out: &mut Vec<Op>) {
         Node::Date(d) => Op::Date(d),
         Node::StrList(l) => Op::StrList(l),
         Node::Today => Op::Today,
-        Node::Field { base, path, kind } => Op::Field { base, path, kind },
+        Node::Field { base, path, kind, .. } => Op::Field { base, path, kind },
         Node::Not(a) => {
             kids(vec![*a], out);
             Op::Not
@@ -145,7 +145,7 @@ impl TryFrom<FlatNode> for Node {
                 Op::Date(d) => (Node::Date(d), 1),
                 Op::StrList(l) => (Node::StrList(l), 1),
                 Op::Today => (Node::Today, 1),
-                Op::Field { base, path, kind } => (Node::Field { base, path, kind }, 1),
+                Op::Field { base, path, kind } => (Node::field(base, path, kind), 1),
                 Op::Not => one(&mut stack, Node::Not)?,
                 Op::Neg => one(&mut stack, Node::Neg)?,
                 Op::Present => one(&mut stack, Node::Present)?,
@@ -219,7 +219,7 @@ mod tests {
 
     #[test]
     fn an_expression_tree_round_trips_and_a_forged_deep_one_is_refused_without_recursion() {
-        let leaf = || Box::new(Node::Field { base: Base::Doc, path: vec!["a".into()], kind: FieldKind::Object });
+        let leaf = || Box::new(Node::field(Base::Doc, vec!["a".into()], FieldKind::Object));
         let tree = Node::If(
             Box::new(Node::Not(Box::new(Node::Bool(true)))),
             Box::new(Node::Bin(BinOp::Add, leaf(), Box::new(Node::Num(1.5)))),

@@ -6,11 +6,12 @@
 //! compares the two).
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use serde_json::{Map, Number, Value};
 
-use super::Field;
 use super::walk::{get_member, is_blank};
+use super::{Field, Shape};
 
 /// A place in a canonical submission as the rules read it: in the walker's `serde_json::Value`
 /// or in a slot document. One type, not a generic parameter, so the rules and expressions are
@@ -88,6 +89,17 @@ impl<'v> Doc<'v> {
         }
     }
 
+    /// The value at position `i` of an object of a slot document (`None` when absent, out of
+    /// range, or not a slot object): a key's position found by [`SlotPath::plan`].
+    pub fn member_at(self, i: u32) -> Option<Doc<'v>> {
+        match self {
+            Doc::Slot(Slot::Obj(_, values)) => {
+                values.get(i as usize).filter(|v| !matches!(v, Slot::Absent)).map(Doc::Slot)
+            }
+            _ => None,
+        }
+    }
+
     /// The elements of an array.
     pub fn items(self) -> Option<Items<'v>> {
         match self {
@@ -155,6 +167,61 @@ pub fn items_at<'v>(root: Doc<'v>, path: &[String]) -> Items<'v> {
         v = v.and_then(|x| x.member(s));
     }
     v.and_then(Doc::items).unwrap_or(Items::EMPTY)
+}
+
+/// The value at the keys `path` below `root` (`None` when any is absent): by the keys'
+/// positions ([`SlotPath`]) in a slot document, by name otherwise.
+pub fn keys_at<'v>(root: Doc<'v>, path: &[String], slots: &SlotPath) -> Option<Doc<'v>> {
+    match slots.plan(root, || path.iter().map(|k| (k.as_str(), false))) {
+        Some(at) => at.iter().try_fold(root, |v, &i| v.member_at(i)),
+        None => path.iter().try_fold(root, |v, k| v.member(k)),
+    }
+}
+
+/// The positions of a path's keys in the shapes of a slot document, found once — when the path
+/// is first read in a slot document — and kept with the path (the shapes are static), so reads
+/// take each member by its position instead of comparing names. Keyed by the root object's
+/// shape: a path read from another shape (or in a `Value`) is read by name. Not serialised.
+#[derive(Debug, Clone, Default)]
+pub struct SlotPath(OnceLock<(usize, usize, Box<[u32]>)>);
+
+impl SlotPath {
+    /// The positions of `keys` (a key and whether it iterates an array: the next key is in
+    /// its elements) from `root`, when `root` is an object of a slot document of the shape
+    /// they were found for. A key not in its shape has position `u32::MAX` (never present).
+    pub fn plan<'k, I>(&self, root: Doc<'_>, keys: impl FnOnce() -> I) -> Option<&[u32]>
+    where
+        I: Iterator<Item = (&'k str, bool)>,
+    {
+        let Doc::Slot(Slot::Obj(fields, _)) = root else { return None };
+        let (ptr, len, at) = self.0.get_or_init(|| (fields.as_ptr() as usize, fields.len(), positions(fields, keys())));
+        (*ptr == fields.as_ptr() as usize && *len == fields.len()).then_some(&**at)
+    }
+}
+
+fn positions<'k>(mut fields: &'static [Field], keys: impl Iterator<Item = (&'k str, bool)>) -> Box<[u32]> {
+    let mut out = Vec::new();
+    let mut inside = true;
+    for (key, each) in keys {
+        let found = if inside { fields.iter().position(|f| f.name == key) } else { None };
+        let Some(i) = found else {
+            out.push(u32::MAX);
+            inside = false;
+            continue;
+        };
+        out.push(u32::try_from(i).unwrap_or(u32::MAX));
+        let shape = fields.get(i).map(|f| &f.shape);
+        let next = match (shape, each) {
+            (Some(Shape::Array(el)), true) => Some(*el),
+            (s, false) => s,
+            _ => None,
+        };
+        match next {
+            Some(Shape::Object(f)) => fields = f,
+            _ => inside = false,
+        }
+    }
+    out.into_boxed_slice()
 }
 
 /// A value of a slot document: what the walker's canonical `Value` holds, with each object's

@@ -148,7 +148,7 @@ impl Compiler<'_> {
             }
         }
         match shape {
-            Shape::Leaf(t) if *t == want => Some(FieldPath { segs, ty: *t }),
+            Shape::Leaf(t) if *t == want => Some(FieldPath { segs, ty: *t, slots: Default::default() }),
             Shape::Leaf(t) => {
                 self.errors.push(perr(
                     at,
