@@ -109,6 +109,9 @@ pub struct AssertCheck {
     pub assert: Option<Expr>,
     /// Fields that must be given when the check applies (relative to the element with `each`).
     pub required: Vec<Vec<String>>,
+    /// The positions of `required`'s keys in slot documents, found on first read (not stored).
+    #[serde(skip)]
+    pub required_slots: crate::schema::SlotPaths,
     /// Judged only when this holds.
     pub when: Option<Expr>,
     /// Judged per element of this array.

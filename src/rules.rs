@@ -25,7 +25,7 @@ use crate::ids;
 use crate::pack::doc::FieldCheckKind;
 use crate::pack::{AssertCheck, FieldCheck, FieldPath, IsolationRule, Pack, RuleBody, Seg};
 use crate::pointer::Pointer;
-use crate::schema::{Doc, Items, Subject, field_id, items_at, missing};
+use crate::schema::{Doc, Items, Subject, field_id, items_at, keys_at, missing};
 
 /// What evaluating a canonical submission against a pack's rules produced.
 #[derive(Debug, Default)]
@@ -415,12 +415,8 @@ fn judge<'a>(c: &'a AssertCheck, env: &Env<'a>, at: Option<(&'a [String], usize)
         }
     }
     let root = env.elem.unwrap_or(env.doc);
-    for r in &c.required {
-        let mut v = Some(root);
-        for s in r {
-            v = v.and_then(|x| x.member(s));
-        }
-        if missing(v) {
+    for (r, slots) in c.required.iter().zip(c.required_slots.get(c.required.len())) {
+        if missing(keys_at(root, r, slots)) {
             part.undetermined = true;
             let mut p = at_pointer(at);
             r.iter().for_each(|s| p.push(s));

@@ -16,7 +16,7 @@ pub use shapes::{
     EVIDENCE, FILING, INDICATOR_COUNTS, INDICATORS, INSPECTION, LEVELS, PERSONAL_FIELDS, PREVIOUS_RECTIFICATION,
     RECTIFICATION, ROSTER_ENTRY, SCREENING, UNIT,
 };
-pub use tree::{Doc, Items, Slot, SlotPath, items_at, keys_at, missing};
+pub use tree::{Doc, Items, Slot, SlotPath, SlotPaths, items_at, keys_at, missing};
 pub use walk::{
     MAX_UNKNOWN_KEYS_SHOWN, Walked, array_at, check_strict, field_id, get_member, is_blank, is_missing, lookalike,
     walk, walk_input,

@@ -199,6 +199,17 @@ impl SlotPath {
     }
 }
 
+/// A [`SlotPath`] for each path of a list, made on first use. Not serialised.
+#[derive(Debug, Clone, Default)]
+pub struct SlotPaths(OnceLock<Box<[SlotPath]>>);
+
+impl SlotPaths {
+    /// One [`SlotPath`] for each of `n` paths (`n` is the list's length, the same every time).
+    pub fn get(&self, n: usize) -> &[SlotPath] {
+        self.0.get_or_init(|| (0..n).map(|_| SlotPath::default()).collect())
+    }
+}
+
 fn positions<'k>(mut fields: &'static [Field], keys: impl Iterator<Item = (&'k str, bool)>) -> Box<[u32]> {
     let mut out = Vec::new();
     let mut inside = true;

@@ -314,6 +314,7 @@ impl Compiler<'_> {
         Some(AssertCheck {
             assert: assert?,
             required,
+            required_slots: Default::default(),
             when,
             each,
             path: path?,
