@@ -24,12 +24,15 @@ const peers = [
 ];
 
 // ---- 1. Agreement ----
+// The handle for many checks with the same options (issue 9, point 2: options parsed once).
+const check = fangkong.checker(opts);
 const fired = (answer) => [...new Set(answer.diagnostics.filter((d) => !d.missing).map((d) => d.ruleId))].sort().join(' ');
 const problems = [];
 const tally = {};
 for (const { name, filing } of [...filings, big]) {
   const ref = fangkong.checkFiling(filing, opts);
   const text = fangkong.checkFiling(JSON.stringify(filing), opts);
+  if (JSON.stringify(check.checkFiling(JSON.stringify(filing))) !== JSON.stringify(text)) problems.push(`${name}: fangkong's checker answers otherwise than checkFiling`);
   if (ref.pack.version !== '2020-02-10') problems.push(`${name}: judged by version ${ref.pack.version}, not 2020-02-10`);
   if (text.decision !== ref.decision) problems.push(`${name}: fangkong (JSON text) ${text.decision}, fangkong (object) ${ref.decision}`);
   if (name !== big.name) tally[ref.decision] = (tally[ref.decision] ?? 0) + 1;
@@ -69,24 +72,27 @@ for (const p of peers) {
 }
 const FK_TEXT = '**fangkong wasm `checkFiling`, JSON text**';
 const FK_OBJECT = '**fangkong wasm `checkFiling`, plain object**';
+const FK_CHECKER = '**fangkong wasm `checker(options).checkFiling`, JSON text**';
 add(FK_TEXT, 'set', () => { for (const t of texts) fangkong.checkFiling(t, opts); }, false, N);
 add(FK_TEXT, 'big', () => fangkong.checkFiling(bigText, opts), false, 1);
 add(FK_OBJECT, 'set', () => { for (const o of objects) fangkong.checkFiling(o, opts); }, false, N);
 add(FK_OBJECT, 'big', () => fangkong.checkFiling(big.filing, opts), false, 1);
+add(FK_CHECKER, 'set', () => { for (const t of texts) check.checkFiling(t); }, false, N);
+add(FK_CHECKER, 'big', () => check.checkFiling(bigText), false, 1);
 for (const c of cases) while ((await c.run(c.n)) < 50 && c.n < 1e6) c.n *= 2;
 for (let r = 0; r < ROUNDS; r++) for (const c of cases) c.samples.push((await c.run(c.n)) / c.n / c.per);
 const med = (label, key) => {
   const s = cases.find((c) => c.label === label && c.key === key).samples.sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 };
-const rows = [...peers.map((p) => p.label), FK_TEXT, FK_OBJECT].map((label) => ({ label, per: med(label, 'set'), big: med(label, 'big') }));
-const [fkText, fkObject] = rows.slice(-2);
+const rows = [...peers.map((p) => p.label), FK_TEXT, FK_OBJECT, FK_CHECKER].map((label) => ({ label, per: med(label, 'set'), big: med(label, 'big') }));
+const [fkText, fkObject, fkChecker] = rows.slice(-3);
 
 const time = (ms) => (ms >= 1 ? `${ms.toFixed(2)} ms` : `${(ms * 1000).toFixed(1)} µs`);
 const ratio = (a, b) => { const r = a / b; return r >= 1 ? `${r.toFixed(1)}× slower` : `${(1 / r).toFixed(1)}× faster`; };
-console.log(`| engine (Node ${process.version}, ${N} filings) | per filing (median) | fangkong, JSON text, is | fangkong, object, is | factory-1000 (median) | fangkong, JSON text, is |`);
-console.log('|---|---:|---:|---:|---:|---:|');
-for (const r of rows.slice(0, -2)) {
-  console.log(`| ${r.label} | ${time(r.per)} | ${ratio(fkText.per, r.per)} | ${ratio(fkObject.per, r.per)} | ${time(r.big)} | ${ratio(fkText.big, r.big)} |`);
+console.log(`| engine (Node ${process.version}, ${N} filings) | per filing (median) | fangkong, JSON text, is | fangkong, object, is | fangkong, checker, is | factory-1000 (median) | fangkong, JSON text, is |`);
+console.log('|---|---:|---:|---:|---:|---:|---:|');
+for (const r of rows.slice(0, -3)) {
+  console.log(`| ${r.label} | ${time(r.per)} | ${ratio(fkText.per, r.per)} | ${ratio(fkObject.per, r.per)} | ${ratio(fkChecker.per, r.per)} | ${time(r.big)} | ${ratio(fkText.big, r.big)} |`);
 }
-for (const r of [fkText, fkObject]) console.log(`| ${r.label} | ${time(r.per)} | | | ${time(r.big)} | |`);
+for (const r of [fkText, fkObject, fkChecker]) console.log(`| ${r.label} | ${time(r.per)} | | | | ${time(r.big)} | |`);
