@@ -48,24 +48,6 @@ pub fn needs_core_parser(text: &str) -> bool {
     !SERDE_ROUNDS && has_inexact_number(text)
 }
 
-thread_local! {
-    static FLOAT_SEEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// A reader built on serde_json (`schema::read_clean`) was given a float since [`floats_seen`]
-/// was last asked: serde_json's default parser may have rounded it otherwise than `JSON.parse`
-/// (only when [`SERDE_ROUNDS`] is false; otherwise nothing to note).
-pub fn float_seen() {
-    if !SERDE_ROUNDS {
-        FLOAT_SEEN.with(|f| f.set(true));
-    }
-}
-
-/// Whether [`float_seen`] was called since the last call, and forget it.
-pub fn floats_seen() -> bool {
-    !SERDE_ROUNDS && FLOAT_SEEN.with(|f| f.replace(false))
-}
-
 /// Whether the text holds a number (outside strings) that serde_json's default parser might
 /// not round correctly: a fraction or exponent with more than 15 significant digits or a power
 /// of ten beyond 10^±22, or an integer of more than 19 digits. Conservative: `true` only costs
