@@ -362,7 +362,7 @@ fn next_line(source: &mut dyn BufRead, buf: &mut Vec<u8>, cap: usize) -> std::io
                 return Ok(any.then_some(over));
             }
             any = true;
-            let (len, done) = match newline(chunk) {
+            let (len, done) = match memchr::memchr(b'\n', chunk) {
                 Some(i) => (i, true),
                 None => (chunk.len(), false),
             };
@@ -376,21 +376,6 @@ fn next_line(source: &mut dyn BufRead, buf: &mut Vec<u8>, cap: usize) -> std::io
             return Ok(Some(over));
         }
     }
-}
-
-/// The position of the first `\n` in `bytes`, eight bytes at a time.
-fn newline(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let mut at = 0;
-    while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-        let x = u64::from_le_bytes(*chunk) ^ (u64::from(b'\n') * ONES);
-        let found = x.wrapping_sub(ONES) & !x & (0x80 * ONES);
-        if found != 0 {
-            return Some(at + (found.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
-    }
-    bytes.get(at..)?.iter().position(|&b| b == b'\n').map(|i| at + i)
 }
 
 /// Read JSONL from `source` and send each non-blank line with its 1-based number, in order.

@@ -81,24 +81,10 @@ pub fn has_inexact_number(text: &str) -> bool {
     false
 }
 
-/// The index of the first `"` or `\\` of `s`, eight bytes at a time (a submission is mostly
-/// text: this is most of [`has_inexact_number`]'s time).
+/// The index of the first `"` or `\\` of `s` (a submission is mostly text: this is most of
+/// [`has_inexact_number`]'s time).
 fn quote_or_backslash(s: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // The high bit of each zero byte of `x`; the lowest set bit is the first zero byte.
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-    let mut chunks = s.chunks_exact(8);
-    let mut at = 0usize;
-    for chunk in &mut chunks {
-        let w = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or_default());
-        let hits = zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\')));
-        if hits != 0 {
-            return Some(at + (hits.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
-    }
-    chunks.remainder().iter().position(|&c| c == b'"' || c == b'\\').map(|p| at + p)
+    memchr::memchr2(b'"', b'\\', s)
 }
 
 /// Whether serde_json's default parser reads this number token exactly (see
