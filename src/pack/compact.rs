@@ -23,7 +23,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::lazy::{Blob, Entries, Rules, Table};
 use super::{Catalogue, Pack, WorkBounds};
@@ -39,8 +39,9 @@ words_serde!(Subject);
 const MAGIC: &str = "fangkong compiled packs";
 
 /// A blob: what comes before its chunks. Each family's versions are postcard of their own
-/// (`Vec<Version>`), so that loading one family reads nothing of the others.
-#[derive(Serialize, Deserialize)]
+/// (`Vec<Version>`), so that loading one family reads nothing of the others. Written with
+/// serde, read back by hand ([`Reader`]).
+#[derive(Serialize)]
 struct Header<'a> {
     magic: &'a str,
     /// The crate version that wrote it (`CARGO_PKG_VERSION`).
@@ -52,7 +53,7 @@ struct Header<'a> {
 }
 
 /// One compiled version; rules and entries are chunk numbers.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct Version {
     stamp: PackStamp,
     #[serde(with = "date")]
@@ -69,7 +70,7 @@ struct Version {
 
 /// Chunk numbers as runs `(first, count)` of consecutive ones: the chunks are numbered in order
 /// of first use, so a version's list is a few runs (the first version's, one).
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct Runs(Vec<(u32, u32)>);
 
 impl Runs {
@@ -171,8 +172,8 @@ pub fn encode(families_of_packs: &[Vec<&Pack>]) -> Result<Vec<u8>, String> {
 }
 
 fn read_header(bytes: &[u8]) -> Result<(Header<'_>, &[u8]), String> {
-    let (header, data) =
-        postcard::take_from_bytes::<Header>(bytes).map_err(|e| format!("not a compiled pack ({e})"))?;
+    let mut r = Reader(bytes);
+    let header = r.header().map_err(|e| format!("not a compiled pack ({e})"))?;
     if header.magic != MAGIC {
         return Err("not a compiled pack".into());
     }
@@ -183,7 +184,140 @@ fn read_header(bytes: &[u8]) -> Result<(Header<'_>, &[u8]), String> {
             env!("CARGO_PKG_VERSION")
         ));
     }
-    Ok((header, data))
+    Ok((header, r.0))
+}
+
+/// Reads back the postcard that [`encode`] wrote for the header and a family's versions: what
+/// every engine reads when it is made. By hand, not with serde's derived readers: V8 compiles a
+/// wasm function, whole, on the main thread when it is first called, and the first engine
+/// compiled 35.1 KB of function bodies with serde's readers, 30.8 KB with this one (issue 9,
+/// "Ready"; bench-notes/ready.md). The format: unsigned integers and lengths
+/// as varints (seven bits a byte, low first), `i32` zigzagged into one, `f64` as eight
+/// little-endian bytes, `bool` as one byte, strings and byte strings length first, a sequence
+/// or map its length then its items, a struct or tuple its fields in order, an enum its
+/// variant's index then its fields. Nothing is allocated ahead for a length read from the blob:
+/// each item takes at least one byte, so a forged length runs into the end of the bytes.
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let (head, rest) = self.0.split_at_checked(n).ok_or("cut short")?;
+        self.0 = rest;
+        Ok(head)
+    }
+
+    fn byte(&mut self) -> Result<u8, String> {
+        let (&b, rest) = self.0.split_first().ok_or("cut short")?;
+        self.0 = rest;
+        Ok(b)
+    }
+
+    fn varint(&mut self) -> Result<u64, String> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            v |= u64::from(b & 0x7f).checked_shl(shift).ok_or("a bad varint")?;
+            if b & 0x80 == 0 {
+                return if shift == 63 && b > 1 { Err("a bad varint".into()) } else { Ok(v) };
+            }
+        }
+        Err("a bad varint".into())
+    }
+
+    fn u32(&mut self) -> Result<u32, String> {
+        u32::try_from(self.varint()?).map_err(|_| "a bad u32".into())
+    }
+
+    fn len(&mut self) -> Result<usize, String> {
+        usize::try_from(self.varint()?).map_err(|_| "a bad length".into())
+    }
+
+    fn bytes(&mut self) -> Result<&'a [u8], String> {
+        let n = self.len()?;
+        self.take(n)
+    }
+
+    fn str(&mut self) -> Result<&'a str, String> {
+        std::str::from_utf8(self.bytes()?).map_err(|_| "a bad string".into())
+    }
+
+    fn string(&mut self) -> Result<String, String> {
+        self.str().map(str::to_owned)
+    }
+
+    /// `n` items read by `item`.
+    fn seq<T>(&mut self, mut item: impl FnMut(&mut Self) -> Result<T, String>) -> Result<Vec<T>, String> {
+        let n = self.len()?;
+        let mut out = Vec::new();
+        for _ in 0..n {
+            out.push(item(self)?);
+        }
+        Ok(out)
+    }
+
+    fn date(&mut self) -> Result<NaiveDate, String> {
+        let z = u32::try_from(self.varint()?).map_err(|_| "a bad i32")?;
+        let n = ((z >> 1) as i32) ^ -((z & 1) as i32);
+        NaiveDate::from_num_days_from_ce_opt(n).ok_or_else(|| format!("no day {n}"))
+    }
+
+    fn header(&mut self) -> Result<Header<'a>, String> {
+        Ok(Header {
+            magic: self.str()?,
+            version: self.str()?,
+            ends: self.bytes()?,
+            families: self.seq(|r| Ok((r.str()?, r.bytes()?)))?,
+        })
+    }
+
+    fn runs(&mut self) -> Result<Runs, String> {
+        Ok(Runs(self.seq(|r| Ok((r.u32()?, r.u32()?)))?))
+    }
+
+    fn catalogue(&mut self) -> Result<Vec<(String, Runs, Runs)>, String> {
+        self.seq(|r| Ok((r.string()?, r.runs()?, r.runs()?)))
+    }
+
+    fn param(&mut self) -> Result<ParamValue, String> {
+        Ok(match self.u32()? {
+            0 => ParamValue::Num(f64::from_le_bytes(self.take(8)?.try_into().map_err(|_| "cut short")?)),
+            1 => ParamValue::Bool(match self.byte()? {
+                0 => false,
+                1 => true,
+                _ => return Err("a bad bool".into()),
+            }),
+            2 => ParamValue::Date(self.date()?),
+            3 => ParamValue::Str(self.string()?),
+            4 => ParamValue::StrList(self.seq(Self::string)?),
+            v => return Err(format!("no parameter type {v}")),
+        })
+    }
+
+    /// Inserted one by one, as serde's reader of a map did (a later equal key wins): collected
+    /// from a list, the map would sort it, and bring a stable sort into the runtime.
+    fn params(&mut self) -> Result<BTreeMap<String, ParamValue>, String> {
+        let mut params = BTreeMap::new();
+        for _ in 0..self.len()? {
+            let name = self.string()?;
+            params.insert(name, self.param()?);
+        }
+        Ok(params)
+    }
+
+    fn version(&mut self) -> Result<Version, String> {
+        Ok(Version {
+            stamp: PackStamp { id: self.string()?, version: self.string()?, hash: self.string()? },
+            effective_from: self.date()?,
+            params: self.params()?,
+            work_bounds: WorkBounds::from(self.seq(|r| {
+                let word = r.str()?;
+                Ok((Subject::parse(word).ok_or_else(|| format!("no subject `{word}`"))?, r.varint()?))
+            })?),
+            rules: self.runs()?,
+            messages: self.catalogue()?,
+            labels: self.catalogue()?,
+        })
+    }
 }
 
 /// The ids of the families in a blob, in order.
@@ -201,7 +335,7 @@ fn family(bytes: &[u8], id: Option<&str>) -> Result<Option<Found>, String> {
     let Some((_, versions)) = header.families.iter().find(|(f, _)| id.is_none_or(|id| *f == id)) else {
         return Ok(None);
     };
-    let versions = postcard::from_bytes(versions).map_err(|e| format!("compiled pack: versions: {e}"))?;
+    let versions = Reader(versions).seq(Reader::version).map_err(|e| format!("compiled pack: versions: {e}"))?;
     // Offsets of slices of `bytes` in it.
     let at = |s: &[u8]| (s.as_ptr() as usize).saturating_sub(bytes.as_ptr() as usize);
     let ends = at(header.ends)..at(header.ends).saturating_add(header.ends.len());
@@ -209,6 +343,12 @@ fn family(bytes: &[u8], id: Option<&str>) -> Result<Option<Found>, String> {
 }
 
 fn locale(tag: &str) -> Result<Locale, String> {
+    // The tags the encoder writes (`Locale::tag`), without the parser's normalising.
+    for l in [Locale::ZhCn, Locale::En, Locale::ZhTw] {
+        if tag == l.tag() {
+            return Ok(l);
+        }
+    }
     Locale::parse(tag).ok_or_else(|| format!("compiled pack: locale `{tag}`"))
 }
 
@@ -224,6 +364,16 @@ pub fn decode(bytes: &[u8], id: Option<&str>) -> Result<Option<Vec<Pack>>, Strin
 /// first used and entries read in place when looked up (`super::lazy`).
 pub fn decode_embedded(bytes: &'static [u8], id: Option<&str>) -> Result<Option<Vec<Pack>>, String> {
     load(Blob::Embedded(bytes), id)
+}
+
+/// The rules `ids` of a blob given at run time, decoded now, and their work bounds computed.
+/// Out of line: the embedded packs never come here, and V8 compiles a function whole when it
+/// is first called, so this code is not compiled before the first engine is ready.
+#[inline(never)]
+fn read_and_bound(table: &Table, ids: &[u32]) -> Result<(Rules, WorkBounds), String> {
+    let rules = table.rules(ids)?;
+    let bounds = WorkBounds::of(&rules);
+    Ok((Rules::from(rules), bounds))
 }
 
 fn load(blob: Blob, id: Option<&str>) -> Result<Option<Vec<Pack>>, String> {
@@ -252,9 +402,7 @@ fn load(blob: Blob, id: Option<&str>) -> Result<Option<Vec<Pack>>, String> {
     for v in versions {
         let ids = v.rules.ids(chunks)?;
         let (rules, work_bounds) = if checked {
-            let rules = table.rules(&ids)?;
-            let bounds = WorkBounds::of(&rules);
-            (Rules::from(rules), bounds)
+            read_and_bound(&table, &ids)?
         } else {
             (Rules::stored(Arc::clone(&table), ids), v.work_bounds)
         };
@@ -283,6 +431,43 @@ mod tests {
         let other = Header { magic: MAGIC, version: "0.0.0-other", ends: &[], families: vec![] };
         let bytes = postcard::to_allocvec(&other).unwrap_or_default();
         assert!(decode(&bytes, None).is_err_and(|e| e.contains("0.0.0-other")));
+    }
+
+    /// The hand reader reads what serde wrote: every kind of parameter, bounds, catalogues, a
+    /// date before the era; written again, the same bytes. Cut anywhere, an error.
+    #[test]
+    fn the_reader_reads_back_what_the_encoder_wrote() {
+        let params = [
+            ("n", ParamValue::Num(-14.5)),
+            ("b", ParamValue::Bool(true)),
+            ("f", ParamValue::Bool(false)),
+            ("d", ParamValue::Date(NaiveDate::from_ymd_opt(2020, 2, 10).unwrap_or_default())),
+            ("old", ParamValue::Date(NaiveDate::MIN)),
+            ("s", ParamValue::Str("湖北".into())),
+            ("l", ParamValue::StrList(vec!["a".into(), String::new(), "武汉".into()])),
+        ];
+        let v = Version {
+            stamp: PackStamp { id: "x".into(), version: "2".into(), hash: "sha256:ab".into() },
+            effective_from: NaiveDate::MAX,
+            params: params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+            work_bounds: WorkBounds::from(vec![(Subject::Filing, 3), (Subject::Inspection, u64::MAX)]),
+            rules: Runs(vec![(0, 300), (u32::MAX, 1)]),
+            messages: vec![
+                ("zh-CN".into(), Runs(vec![(1, 2)]), Runs(vec![(3, 4)])),
+                ("en".into(), Runs(vec![]), Runs(vec![])),
+            ],
+            labels: vec![],
+        };
+        let bytes = postcard::to_allocvec(&vec![v]).unwrap_or_default();
+        let back = Reader(&bytes).seq(Reader::version).unwrap_or_default();
+        assert_eq!(postcard::to_allocvec(&back).unwrap_or_default(), bytes);
+        for cut in 0..bytes.len() {
+            assert!(Reader(bytes.get(..cut).unwrap_or_default()).seq(Reader::version).is_err(), "cut at {cut}");
+        }
+        let h = Header { magic: MAGIC, version: "1.2.3", ends: &[1, 2, 3, 4], families: vec![("x", &bytes)] };
+        let hb = postcard::to_allocvec(&h).unwrap_or_default();
+        let hback = Reader(&hb).header().map(|h| postcard::to_allocvec(&h).unwrap_or_default());
+        assert_eq!(hback, Ok(hb));
     }
 
     #[test]

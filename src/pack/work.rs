@@ -17,6 +17,13 @@ pub const WORK_BUDGET: u64 = 50_000_000;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkBounds(Vec<(Subject, u64)>);
 
+/// Bounds as stored in a compiled pack (`super::compact`'s reader).
+impl From<Vec<(Subject, u64)>> for WorkBounds {
+    fn from(bounds: Vec<(Subject, u64)>) -> Self {
+        WorkBounds(bounds)
+    }
+}
+
 impl WorkBounds {
     /// The bounds of these rules.
     pub fn of(rules: &[Rule]) -> WorkBounds {
