@@ -22,13 +22,13 @@ const compression = require('compression');
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 
-const MOUNTS = (pkg) => [
+const MOUNTS = (pkg, www) => [
   ['/pkg/', pkg],
   ['/examples/', join(ROOT, 'examples')],
   ['/packs/', join(ROOT, 'packs')],
   ['/vendor/echarts/', join(ROOT, 'js/node_modules/echarts/dist')],
   ['/vendor/axe/', join(ROOT, 'js/node_modules/axe-core')],
-  ['/', join(ROOT, 'www')],
+  ['/', www],
 ];
 
 function headers(res) {
@@ -40,10 +40,11 @@ function headers(res) {
 
 /**
  * Starts the server; resolves to `{ url, server, submissions, close() }`. `pkg`: the package
- * directory served at /pkg/ (another build's, for js/bench/startup.mjs's baseline).
+ * directory served at /pkg/, and `www` the pages' (another build's or commit's, for
+ * js/bench/startup.mjs's baseline).
  */
-export function start({ port = 8080, host = '127.0.0.1', pkg = join(ROOT, 'pkg') } = {}) {
-  const handlers = MOUNTS(pkg).map(([prefix, dir]) => [
+export function start({ port = 8080, host = '127.0.0.1', pkg = join(ROOT, 'pkg'), www = join(ROOT, 'www') } = {}) {
+  const handlers = MOUNTS(pkg, www).map(([prefix, dir]) => [
     prefix,
     sirv(dir, { dev: true, etag: true, dotfiles: false, extensions: ['html'], setHeaders: headers }),
   ]);

@@ -14,6 +14,12 @@
 // "instantiate" runs from the import of the glue to the instance; "import the glue" is its
 // first part, and "fetch .wasm" the .wasm's resource timing (request to last byte, in parallel
 // with the compilation when streamed).
+// A fourth way, for the runtime only: the portal's own page (PAGE, default index.html), cold
+// (the browser's cache cleared first), timed from the navigation: "of which import the glue"
+// is when the glue's last byte came, "fetch .wasm" the .wasm's, "instantiate" when the
+// instance was made (hooked on `WebAssembly.instantiateStreaming`). The page's preloads decide
+// which comes first; the page makes its own engine, so "the engine" is empty there.
+// FANGKONG_BASELINE_WWW=DIR serves the baseline's pages from DIR (another commit's www/).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,11 +52,13 @@ const builds = [
   { label: 'runtime', pkg: join(ROOT, 'pkg'), node: 'node.js', web: runtime, make: 'default' },
   { label: 'compiler module', pkg: join(ROOT, 'pkg'), node: 'compiler-node.js', web: ['/pkg/fangkong_compiler.js', '/pkg/fangkong_compiler_bg.wasm'], make: 'json' },
 ];
-if (baseline) builds.push({ label: `baseline ${baseline}`, pkg: baseline, node: 'node.js', web: runtime, make: 'default' });
+if (baseline) builds.push({ label: `baseline ${baseline}`, pkg: baseline, www: process.env.FANGKONG_BASELINE_WWW, node: 'node.js', web: runtime, make: 'default' });
+const PAGE = process.env.PAGE || 'index.html';
 const WAYS = [
   ['cold, glue then .wasm', 'serial'],
   ['cold, .wasm fetched with the glue', 'parallel'],
   ['HTTP-cached, 304', 'cached'],
+  [`the portal's ${PAGE}, cold, from the navigation`, 'page'],
 ];
 for (const b of builds) {
   b.node = nodeScript(join(b.pkg, b.node), b.make === 'json' ? 'new Engine(json)' : 'Engine.withDefaultPack()');
@@ -62,6 +70,26 @@ for (let i = 0; i < RUNS; i++) {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', b.node], { encoding: 'utf8' });
     b.results.node.push(JSON.parse(r.stdout));
   }
+}
+
+// The portal's page, cold: when the glue and the .wasm came and the instance was made.
+async function portalRun(page, url) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.clearBrowserCache');
+  await page.addInitScript(() => {
+    const streaming = WebAssembly.instantiateStreaming;
+    WebAssembly.instantiateStreaming = async (...args) => {
+      const r = await streaming.apply(WebAssembly, args);
+      window.__fkInstantiated ??= performance.now();
+      return r;
+    };
+  });
+  await page.goto(`${url}/${PAGE}?cold=${Math.random()}`);
+  await page.waitForFunction(() => window.__fkInstantiated !== undefined, null, { timeout: 60_000 });
+  return page.evaluate(() => {
+    const end = (name) => performance.getEntriesByType('resource').find((r) => r.name.includes(name))?.responseEnd;
+    return { instantiate: window.__fkInstantiated, glue: end('/pkg/fangkong.js'), fetchWasm: end('/pkg/fangkong_bg.wasm'), engine: 0 };
+  });
 }
 
 // One page: instantiate (three ways), make the engine, answer once.
@@ -89,8 +117,9 @@ const packJson = readFileSync(JSON_PACK, 'utf8');
 const servers = new Map();
 try {
   for (const b of builds) {
-    if (!servers.has(b.pkg)) servers.set(b.pkg, await start({ port: 0, pkg: b.pkg }));
-    b.url = servers.get(b.pkg).url;
+    const key = `${b.pkg} ${b.www ?? ''}`;
+    if (!servers.has(key)) servers.set(key, await start({ port: 0, pkg: b.pkg, ...(b.www ? { www: b.www } : {}) }));
+    b.url = servers.get(key).url;
     // Fill the HTTP cache for the `cached` way.
     const page = await browser.context.newPage();
     await page.goto(`${b.url}/favicon.svg`);
@@ -100,9 +129,14 @@ try {
   for (let i = 0; i < RUNS; i++) {
     for (const [, way] of WAYS) {
       for (const b of builds) {
+        if (way === 'page' && b.make === 'json') continue;
         const page = await browser.context.newPage();
-        await page.goto(`${b.url}/favicon.svg`);
-        b.results[way].push(await pageRun(page, b.web, b.make, packJson, way));
+        if (way === 'page') {
+          b.results[way].push(await portalRun(page, b.url));
+        } else {
+          await page.goto(`${b.url}/favicon.svg`);
+          b.results[way].push(await pageRun(page, b.web, b.make, packJson, way));
+        }
         await page.close();
       }
     }
@@ -125,5 +159,7 @@ console.log(`| start-up (median of ${RUNS}) | instantiate the .wasm | of which i
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const b of builds) {
   row(`${b.label}, Node ${process.version} (fresh process; ${how(b)})`, b.results.node);
-  for (const [name, way] of WAYS) row(`${b.label}, headless Chromium, ${name} (${how(b)})`, b.results[way]);
+  for (const [name, way] of WAYS) {
+    if (b.results[way].length) row(`${b.label}, headless Chromium, ${name} (${how(b)})`, b.results[way]);
+  }
 }
