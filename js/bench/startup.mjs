@@ -72,6 +72,24 @@ for (let i = 0; i < RUNS; i++) {
   }
 }
 
+// A count, steady under any load: the wasm function bodies V8 compiles (lazily, Liftoff, on the
+// main thread) between the instance and the first ready engine (bench-notes/ready.md).
+const lazyScript = (pkg, make) => `
+const { readFileSync } = await import('node:fs');
+const json = readFileSync(${JSON.stringify(JSON_PACK)}, 'utf8');
+const m = await import(${JSON.stringify(join(pkg, make === 'json' ? 'fangkong_compiler.js' : 'fangkong.js'))});
+m.initSync({ module: readFileSync(${JSON.stringify(join(pkg, make === 'json' ? 'fangkong_compiler_bg.wasm' : 'fangkong_bg.wasm'))}) });
+console.log('--- engine');
+${make === 'json' ? 'new m.Engine(json)' : 'm.Engine.withDefaultPack()'};
+console.log('--- ready');`;
+for (const b of builds) {
+  const r = spawnSync(process.execPath, ['--trace-wasm-compilation-times', '--input-type=module', '-e', lazyScript(b.pkg, b.make)], { encoding: 'utf8' });
+  const lines = r.stdout.split('\n');
+  const within = lines.slice(lines.indexOf('--- engine'), lines.indexOf('--- ready'));
+  const sizes = within.map((l) => /^Compiled function .* bodysize (\d+)/.exec(l)).filter(Boolean).map((x) => Number(x[1]));
+  b.lazy = `${sizes.length} functions, ${sizes.reduce((a, x) => a + x, 0).toLocaleString('en')} B of body`;
+}
+
 // The portal's page, cold: when the glue and the .wasm came and the instance was made.
 async function portalRun(page, url) {
   const cdp = await page.context().newCDPSession(page);
@@ -158,7 +176,7 @@ const how = (b) => (b.make === 'json' ? '`new Engine(shenzhen-2020.json)`' : '`E
 console.log(`| start-up (median of ${RUNS}) | instantiate the .wasm | of which import the glue | fetch .wasm | the engine | ready | first answer |`);
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const b of builds) {
-  row(`${b.label}, Node ${process.version} (fresh process; ${how(b)})`, b.results.node);
+  row(`${b.label}, Node ${process.version} (fresh process; ${how(b)}; compiled for it: ${b.lazy})`, b.results.node);
   for (const [name, way] of WAYS) {
     if (b.results[way].length) row(`${b.label}, headless Chromium, ${name} (${how(b)})`, b.results[way]);
   }
