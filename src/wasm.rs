@@ -31,7 +31,9 @@ mod compiler;
 mod convert;
 mod draft;
 mod memory;
-use convert::{AnswerJson, answer_to_js, coded, input_text, js_message, js_type, pack_error, parse_json, to_js};
+use convert::{
+    AnswerJson, answer_to_js, coded, input_text, js_message, js_type, pack_error, parse_json, push_ascii, to_js,
+};
 
 /// Largest batch: the JSON text of a batch's submissions together, and of its answers
 /// together, in bytes (64 MiB; 13,378 filings of a district are 13.8 MB in, 7.9 MB out).
@@ -332,34 +334,35 @@ fn answers<A: AnswerJson>(
         }
         texts.push(text);
     }
-    // The answers cross to JS as JSON arrays of about `ANSWER_CHUNK_BYTES`, one `JSON.parse`
-    // each: one crossing per chunk, not per answer (BENCHMARKS.md, "The batch"), and wasm
-    // memory holds one chunk at a time.
-    let out = Array::new_with_length(n);
+    // The answers cross to JS as JSON arrays of about `ANSWER_CHUNK_BYTES`, in ASCII (`push_ascii`),
+    // one `JSON.parse` each: one crossing per chunk, not per answer (BENCHMARKS.md, "The batch";
+    // bench-notes/batch.md), and wasm memory holds one chunk at a time.
+    let mut out: Option<Array> = None;
     let mut answered = 0usize;
+    let mut one = String::new();
     let mut chunk = String::with_capacity(ANSWER_CHUNK_BYTES + 4096);
-    let mut first = 0u32;
     for (i, text) in (0..n).zip(texts) {
-        chunk.push(if chunk.is_empty() { '[' } else { ',' });
-        let before = chunk.len();
-        check(engine, &text, opts).append_json(&mut chunk)?;
-        answered = answered.saturating_add(chunk.len() - before);
+        one.clear();
+        check(engine, &text, opts).append_json(&mut one)?;
+        answered = answered.saturating_add(one.len());
         if answered > MAX_BATCH_BYTES {
             return Err(too_large(&format!(
                 "the answers of a batch hold at most {MAX_BATCH_BYTES} bytes of JSON (64 MiB); those up to {what} {i} of {n} already make more: split it"
             )));
         }
+        chunk.push(if chunk.is_empty() { '[' } else { ',' });
+        push_ascii(&mut chunk, &one);
         if chunk.len() >= ANSWER_CHUNK_BYTES || i + 1 == n {
             chunk.push(']');
             let parsed: Array = parse_json(&chunk)?.unchecked_into();
-            for (j, a) in (first..=i).zip(parsed.iter()) {
-                out.set(j, a);
-            }
+            out = Some(match out {
+                None => parsed,
+                Some(before) => before.concat(&parsed),
+            });
             chunk.clear();
-            first = i + 1;
         }
     }
-    Ok(out.into())
+    Ok(out.unwrap_or_default().into())
 }
 
 /// How many bytes of answers `answers` gathers before they cross to JS in one `JSON.parse`.

@@ -69,11 +69,61 @@ impl AnswerJson for InspectionAnswer {}
 impl AnswerJson for IndicatorsAnswer {}
 impl AnswerJson for ScreeningAnswer {}
 
-/// An answer as a plain JS object, its text written by [`AnswerJson`].
+/// An answer as a plain JS object, its text written by [`AnswerJson`] (crossing as ASCII:
+/// [`push_ascii`]).
 pub(super) fn answer_to_js<A: AnswerJson>(answer: &A) -> Result<JsValue, Error> {
     let mut text = String::new();
     answer.append_json(&mut text)?;
-    parse_json(&text)
+    ascii_to_js(&text)
+}
+
+/// `JSON.parse` of JSON text, crossing as ASCII ([`push_ascii`]).
+#[inline(never)]
+fn ascii_to_js(text: &str) -> Result<JsValue, Error> {
+    if text.is_ascii() {
+        return parse_json(text);
+    }
+    let mut ascii = String::with_capacity(text.len() + text.len() / 2);
+    push_ascii(&mut ascii, text);
+    parse_json(&ascii)
+}
+
+/// JSON text appended to `out` with every character past ASCII written as a `\uXXXX` escape
+/// (two for one past the BMP): the same JSON value, since such characters occur only inside
+/// strings. Answers cross to JS this way because ASCII text decodes (`TextDecoder`) about
+/// twice as fast, and `JSON.parse` reads a one-byte string faster than a two-byte one
+/// (bench-notes/batch.md). Answers are mostly ASCII: a few messages and names are not.
+#[inline(never)]
+pub(super) fn push_ascii(out: &mut String, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut rest = text;
+    while let Some((ascii, tail)) = first_non_ascii(rest.as_bytes()).and_then(|i| rest.split_at_checked(i)) {
+        out.push_str(ascii);
+        let mut chars = tail.chars();
+        let mut units = [0u16; 2];
+        for unit in chars.next().map_or(&mut [][..], |c| c.encode_utf16(&mut units)).iter() {
+            out.push_str("\\u");
+            for shift in [12u16, 8, 4, 0] {
+                out.push(char::from(HEX.get(usize::from((unit >> shift) & 15)).copied().unwrap_or(b'0')));
+            }
+        }
+        rest = chars.as_str();
+    }
+    out.push_str(rest);
+}
+
+/// Where the first byte past ASCII is: eight bytes at a time (most answers have none; the rest
+/// a few messages).
+fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    let words = bytes.chunks_exact(8);
+    let tail = words.remainder();
+    for (i, word) in words.enumerate() {
+        let w = u64::from_le_bytes(word.try_into().unwrap_or([0x80; 8]));
+        if w & 0x8080_8080_8080_8080 != 0 {
+            return Some(i * 8 + (w & 0x8080_8080_8080_8080).trailing_zeros() as usize / 8);
+        }
+    }
+    tail.iter().position(|b| !b.is_ascii()).map(|p| bytes.len() - tail.len() + p)
 }
 
 /// The CLI's JSON text of an answer.
