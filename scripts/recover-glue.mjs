@@ -53,6 +53,21 @@ rewrite('free', /(\n\s+)wasm\.(__wbg_\w+_free)\(ptr, 0\);/g, '$1if (ptr !== 0) w
 rewrite('method calls', /wasm\.(\w+)\(this\.__wbg_ptr\b/g, 'wasm.$1(__fk_ptr(this)');
 // Every instance's exports are guarded.
 rewrite('finalize_init', /\n(\s+)wasm = instance\.exports;/, '\n$1wasm = __fk_guard(instance.exports);');
+// Not recovery, speed: text of 256 to 2^20 UTF-16 units (a filing, as in a batch) goes to
+// wasm memory in one `encodeInto` with room for the worst case (3 bytes a unit), then shrinks,
+// instead of first copying its ASCII prefix one unit at a time in JS: the same bytes, one
+// allocation less (bench-notes/batch.md). Shorter text keeps the loop; longer text keeps the
+// glue's path, which reserves 3 bytes a unit only after the ASCII prefix.
+rewrite('passStringToWasm0 long text',
+  /(\n([ \t]+)let len = arg\.length;\n)(\s+let ptr = malloc\(len, 1\) >>> 0;)/,
+  (_, head, ind, rest) => `${head}${ind}if (len > 256 && len <= 1048576) {
+${ind}    const room = len * 3;
+${ind}    const at = malloc(room, 1) >>> 0;
+${ind}    const written = cachedTextEncoder.encodeInto(arg, getUint8ArrayMemory0().subarray(at, at + room)).written;
+${ind}    WASM_VECTOR_LEN = written;
+${ind}    return realloc(at, room, written, 1) >>> 0;
+${ind}}
+${rest}`);
 
 src += `
 // --- Recovery from a trap (added by scripts/recover-glue.mjs; see its header) ---

@@ -69,6 +69,28 @@ test('a batch over 64 MiB of JSON is refused with input.too_large, and the modul
   assert.equal(JSON.stringify(engine.checkFiling(lines[1], { now: NOW })), JSON.stringify(engine.checkFilings([lines[1]], { now: NOW })[0]));
 });
 
+test('answers with characters past ASCII and past the BMP cross as the CLI writes them', () => {
+  // The answers cross to JS as ASCII text with \\u escapes (src/wasm/convert.rs, push_ascii):
+  // keys echoed in paths, with emoji (surrogate pairs), U+2028 and CJK, in every locale.
+  const filings = lines.slice(0, 40).map((l, i) => {
+    const f = JSON.parse(l);
+    f[`😀\u2028键${i}`] = i;
+    f.enterprise[`名${'𠀋'.repeat(i % 3)}`] = 'x';
+    return JSON.stringify(f, null, i % 2 ? 2 : 0);
+  });
+  for (const locale of ['zh-CN', 'en', 'zh-TW']) {
+    const all = text(engine.checkFilings(filings, { now: NOW, locale }));
+    assert.ok(all.every((a) => a.includes('😀\u2028键')), all[0].slice(0, 300));
+    assert.deepEqual(all, filings.map((f) => JSON.stringify(engine.checkFiling(f, { now: NOW, locale }))));
+    const cli = spawnSync(CLI, ['check-filing', '-', '--jsonl', '--now', NOW, '--locale', locale], {
+      input: filings.map((f) => JSON.stringify(JSON.parse(f))).join('\n') + '\n', encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
+    });
+    assert.ok(cli.status === 0 || cli.status === 2, cli.stderr.slice(0, 500));
+    const native = cli.stdout.trimEnd().split('\n').map((l, i) => l.replace(`{"line":${i + 1},`, '{'));
+    assert.deepEqual(all, native);
+  }
+});
+
 const EXAMPLES = [
   ['checkFiling', 'examples/filings/workshop.json', '2020-02-04T10:00:00+08:00'],
   ['checkFiling', 'examples/filings/factory-1000.json', '2020-02-04T10:00:00+08:00'],

@@ -19,7 +19,7 @@ pub(super) fn input_text(input: &JsValue, what: &str) -> Result<String, Error> {
     // Checking takes a small multiple of the text (its value tree, the answer): refused
     // before it is copied in when the heap could not hold it (`engine.out_of_memory`).
     let needed = (s.length().min(limit) as usize).saturating_mul(super::memory::WORK_PER_INPUT_BYTE);
-    super::memory::reserve(needed.saturating_add(1 << 20), &format!("this {what}"))?;
+    super::memory::reserve(needed.saturating_add(1 << 20), format_args!("this {what}"))?;
     if s.length() > limit {
         // UTF-8 never has fewer bytes than UTF-16 code units: the cut is still too large.
         return Ok(String::from(s.slice(0, limit.saturating_add(1))));
@@ -29,7 +29,7 @@ pub(super) fn input_text(input: &JsValue, what: &str) -> Result<String, Error> {
 
 /// `JSON.stringify(value)`, or an `Error` saying why not.
 pub(super) fn json_text(value: &JsValue, what: &str, expected: &str) -> Result<String, Error> {
-    super::memory::reserve(1 << 20, &format!("this {what}"))?;
+    super::memory::reserve(1 << 20, format_args!("this {what}"))?;
     if let Some(s) = value.as_string() {
         return Ok(s);
     }

@@ -74,7 +74,7 @@ pub fn live_bytes() -> usize {
 }
 
 /// Refuse work expected to need about `bytes` more heap when that would pass the limit.
-pub fn reserve(bytes: usize, what: &str) -> Result<(), Error> {
+pub fn reserve(bytes: usize, what: impl std::fmt::Display) -> Result<(), Error> {
     let live = live_bytes();
     if live.saturating_add(bytes) > LIMIT_BYTES {
         let e = coded(
