@@ -340,7 +340,7 @@ fn answers<A: AnswerJson>(
     let mut out: Option<Array> = None;
     let mut answered = 0usize;
     let mut one = String::new();
-    let mut chunk = String::with_capacity(ANSWER_CHUNK_BYTES + 4096);
+    let mut chunk = String::new();
     for (i, text) in (0..n).zip(texts) {
         one.clear();
         check(engine, &text, opts).append_json(&mut one)?;
@@ -366,7 +366,7 @@ fn answers<A: AnswerJson>(
 }
 
 /// How many bytes of answers `answers` gathers before they cross to JS in one `JSON.parse`.
-const ANSWER_CHUNK_BYTES: usize = 1 << 20;
+const ANSWER_CHUNK_BYTES: usize = 4 << 20;
 
 /// An `input.too_large` error with `maxBytes`.
 fn too_large(message: &str) -> Error {
