@@ -56,7 +56,7 @@ rewrite('finalize_init', /\n(\s+)wasm = instance\.exports;/, '\n$1wasm = __fk_gu
 // Not recovery, speed: text of 256 to 2^20 UTF-16 units (a filing, as in a batch) goes to
 // wasm memory in one `encodeInto` with room for the worst case (3 bytes a unit), then shrinks,
 // instead of first copying its ASCII prefix one unit at a time in JS: the same bytes, one
-// allocation less (bench-notes/batch.md). Shorter text keeps the loop; longer text keeps the
+// allocation less (BENCHMARKS.md, "The batch's boundary"). Shorter text keeps the loop; longer text keeps the
 // glue's path, which reserves 3 bytes a unit only after the ASCII prefix.
 rewrite('passStringToWasm0 long text',
   /(\n([ \t]+)let len = arg\.length;\n)(\s+let ptr = malloc\(len, 1\) >>> 0;)/,

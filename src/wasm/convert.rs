@@ -92,7 +92,7 @@ fn ascii_to_js(text: &str) -> Result<JsValue, Error> {
 /// (two for one past the BMP): the same JSON value, since such characters occur only inside
 /// strings. Answers cross to JS this way because ASCII text decodes (`TextDecoder`) about
 /// twice as fast, and `JSON.parse` reads a one-byte string faster than a two-byte one
-/// (bench-notes/batch.md). Answers are mostly ASCII: a few messages and names are not.
+/// (BENCHMARKS.md, "The batch's boundary"). Answers are mostly ASCII: a few messages and names are not.
 #[inline(never)]
 pub(super) fn push_ascii(out: &mut String, text: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
