@@ -92,7 +92,14 @@ impl Diagnostic {
     /// or blank). `field` is the field's id (`enterprise.name`, `roster[].arrivedOn`,
     /// `answers.INS-S1-1`); its label names it in the message.
     pub fn required(path: String, field: &str, rule_id: &str, severity: Severity) -> Self {
-        Self { missing: true, ..Self::new(REQUIRED, severity, path, rule_id, serde_json::json!({ "field": field })) }
+        Self { missing: true, ..Self::new(REQUIRED, severity, path, rule_id, params([("field", Value::from(field))])) }
+    }
+
+    /// The same as `new` for borrowed names, out of line: the cold kinds (inspection,
+    /// indicators, screening) build many, and each inlined `new` repeats two copies.
+    #[inline(never)]
+    pub fn at(code: &str, severity: Severity, path: String, rule_id: &str, params: Value) -> Self {
+        Self::new(code, severity, path, rule_id, params)
     }
 
     /// A shape diagnostic of the engine (`ruleId` = `INPUT`).
@@ -105,9 +112,23 @@ impl Diagnostic {
 /// it may hold anything), or the known key it looks like (`suggestion`), named in its help.
 pub fn suggestion(known: Option<&str>) -> Value {
     match known {
-        Some(s) => serde_json::json!({ "suggestion": s }),
-        None => serde_json::json!({}),
+        Some(s) => params([("suggestion", Value::from(s))]),
+        None => Value::Object(serde_json::Map::new()),
     }
+}
+
+/// Diagnostic params from key/value pairs: what `json!({ … })` builds (the same object:
+/// the map is sorted by key), out of line and without serde's `to_value` for each value.
+#[inline(never)]
+pub fn params<const N: usize>(pairs: [(&str, Value); N]) -> Value {
+    Value::Object(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+}
+
+/// `m.insert(key.into(), value)`, out of line: one copy for the many keys of `describe`
+/// and `inputSchema`.
+#[inline(never)]
+pub fn put(m: &mut serde_json::Map<String, Value>, key: &str, value: Value) {
+    m.insert(key.to_owned(), value);
 }
 
 /// A value that normalisation changed (full-width digits, `2020/2/4`, `+86` …).

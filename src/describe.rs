@@ -4,7 +4,7 @@
 //! and the screening questions — all from the pack, in a locale, so a page never copies
 //! what the pack already says.
 
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 use crate::answer::ScreenOutcome;
 
@@ -251,7 +251,7 @@ fn values(pack: &Pack, locale: Locale, group: &str, words: &[&str]) -> Value {
             .iter()
             .map(|w| {
                 let l = label(pack, locale, &format!("value:{group}.{w}")).0.unwrap_or_else(|| (*w).to_owned());
-                json!({ "value": w, "label": l })
+                crate::answer::params([("value", Value::from(*w)), ("label", Value::from(l))])
             })
             .collect(),
     )
@@ -292,29 +292,29 @@ fn describe_field(
     checks: &[(String, FieldCheckKind)],
 ) -> Value {
     let mut m = Map::new();
-    m.insert("id".into(), json!(f.id));
-    m.insert("pointer".into(), json!(f.pointer));
-    m.insert("type".into(), json!(type_name(f.shape)));
+    crate::answer::put(&mut m, "id", Value::from(f.id.as_str()));
+    crate::answer::put(&mut m, "pointer", Value::from(f.pointer.as_str()));
+    crate::answer::put(&mut m, "type", Value::from(type_name(f.shape)));
     let (l, hint) = label(pack, locale, &format!("{}:{}", subject.name(), f.id));
-    m.insert("label".into(), json!(l.unwrap_or_else(|| f.id.clone())));
+    crate::answer::put(&mut m, "label", Value::from(l.unwrap_or_else(|| f.id.clone())));
     if let Some(h) = hint {
-        m.insert("hint".into(), json!(h));
+        crate::answer::put(&mut m, "hint", Value::from(h));
     }
-    m.insert("required".into(), json!(required.contains(&f.id)));
+    crate::answer::put(&mut m, "required", Value::from(required.contains(&f.id)));
     match f.shape {
         Shape::Leaf(Ty::Str | Ty::Date) => {
-            m.insert("maxLength".into(), json!(MAX_TEXT_CHARS));
+            crate::answer::put(&mut m, "maxLength", Value::from(MAX_TEXT_CHARS));
         }
         Shape::Array(_) | Shape::StrList => {
-            m.insert("maxItems".into(), json!(MAX_ARRAY_LEN));
+            crate::answer::put(&mut m, "maxItems", Value::from(MAX_ARRAY_LEN));
         }
         _ => {}
     }
     if matches!(f.shape, Shape::Leaf(Ty::Date)) {
-        m.insert("format".into(), json!("date"));
+        crate::answer::put(&mut m, "format", Value::from("date"));
     }
     if matches!(f.shape, Shape::Leaf(Ty::Bool)) {
-        m.insert("enum".into(), values(pack, locale, "bool", &["true", "false"]));
+        crate::answer::put(&mut m, "enum", values(pack, locale, "bool", &["true", "false"]));
     }
     for (_, kind) in checks.iter().filter(|(id, _)| *id == f.id) {
         // The format is the check's name.
@@ -323,37 +323,37 @@ fn describe_field(
             FieldCheckKind::DistrictCode => "numeric",
             FieldCheckKind::Phone => "tel",
             FieldCheckKind::Count => {
-                m.insert("min".into(), json!(0));
-                m.insert("integer".into(), json!(true));
-                m.insert("inputMode".into(), json!("numeric"));
+                crate::answer::put(&mut m, "min", Value::from(0));
+                crate::answer::put(&mut m, "integer", Value::from(true));
+                crate::answer::put(&mut m, "inputMode", Value::from("numeric"));
                 continue;
             }
             FieldCheckKind::Amount => {
-                m.insert("min".into(), json!(0));
-                m.insert("inputMode".into(), json!("decimal"));
+                crate::answer::put(&mut m, "min", Value::from(0));
+                crate::answer::put(&mut m, "inputMode", Value::from("decimal"));
                 continue;
             }
             FieldCheckKind::Text => continue,
         };
-        m.insert("format".into(), json!(kind.name()));
-        m.insert("inputMode".into(), json!(mode));
+        crate::answer::put(&mut m, "format", Value::from(kind.name()));
+        crate::answer::put(&mut m, "inputMode", Value::from(mode));
         if kind == &FieldCheckKind::CreditCode || kind == &FieldCheckKind::IdNumber {
-            m.insert("maxLength".into(), json!(18));
+            crate::answer::put(&mut m, "maxLength", Value::from(18));
         }
         if kind == &FieldCheckKind::DistrictCode {
-            m.insert("maxLength".into(), json!(6));
+            crate::answer::put(&mut m, "maxLength", Value::from(6));
         }
     }
     if matches!(f.shape, Shape::Leaf(Ty::Num)) && !m.contains_key("inputMode") {
-        m.insert("inputMode".into(), json!("decimal"));
+        crate::answer::put(&mut m, "inputMode", Value::from("decimal"));
     }
     if f.id.starts_with("units[].counts.") {
-        m.insert("min".into(), json!(0));
-        m.insert("integer".into(), json!(true));
-        m.insert("inputMode".into(), json!("numeric"));
+        crate::answer::put(&mut m, "min", Value::from(0));
+        crate::answer::put(&mut m, "integer", Value::from(true));
+        crate::answer::put(&mut m, "inputMode", Value::from("numeric"));
     }
     if let Some((group, words)) = enum_of(&f.id) {
-        m.insert("enum".into(), values(pack, locale, group, words));
+        crate::answer::put(&mut m, "enum", values(pack, locale, group, words));
     }
     Value::Object(m)
 }
@@ -369,24 +369,24 @@ pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
         .iter()
         .filter(|r| r.subject == subject)
         .map(|r| {
-            json!({
-                "id": r.id,
-                "kind": r.kind_name(),
-                "title": rule_title(pack, locale, &r.id),
-                "severity": r.severity,
-                "reads": rule_reads(&r.body),
-            })
+            crate::answer::params([
+                ("id", Value::from(r.id.as_str())),
+                ("kind", Value::from(r.kind_name())),
+                ("title", Value::from(rule_title(pack, locale, &r.id))),
+                ("severity", Value::from(r.severity.name())),
+                ("reads", Value::from(rule_reads(&r.body))),
+            ])
         })
         .collect();
     let mut out = Map::new();
-    out.insert("kind".into(), json!(subject.name()));
-    out.insert("locale".into(), json!(locale.tag()));
-    out.insert("pack".into(), json!(pack.stamp));
+    crate::answer::put(&mut out, "kind", Value::from(subject.name()));
+    crate::answer::put(&mut out, "locale", Value::from(locale.tag()));
+    crate::answer::put(&mut out, "pack", serde_json::to_value(&pack.stamp).unwrap_or_default());
     let title = label(pack, locale, &format!("kind:{}", subject.name())).0.unwrap_or_else(|| subject.name().into());
-    out.insert("title".into(), json!(title));
-    out.insert("fields".into(), Value::Array(fields));
-    out.insert("rules".into(), Value::Array(rules));
-    out.insert("decisions".into(), values(pack, locale, "decision", DECISIONS));
+    crate::answer::put(&mut out, "title", Value::from(title));
+    crate::answer::put(&mut out, "fields", Value::Array(fields));
+    crate::answer::put(&mut out, "rules", Value::Array(rules));
+    crate::answer::put(&mut out, "decisions", values(pack, locale, "decision", DECISIONS));
     let gates: Vec<Value> = pack
         .rules
         .iter()
@@ -399,13 +399,18 @@ pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
                         rule_reads(&cr.body).into_iter().for_each(|f| push_unique(&mut fields, f));
                     }
                 }
-                Some(json!({ "id": r.id, "title": rule_title(pack, locale, &r.id), "rules": causes, "fields": fields }))
+                Some(crate::answer::params([
+                    ("id", Value::from(r.id.as_str())),
+                    ("title", Value::from(rule_title(pack, locale, &r.id))),
+                    ("rules", Value::from(causes.as_slice())),
+                    ("fields", Value::from(fields)),
+                ]))
             }
             _ => None,
         })
         .collect();
     if subject == Subject::Filing || !gates.is_empty() {
-        out.insert("gates".into(), Value::Array(gates));
+        crate::answer::put(&mut out, "gates", Value::Array(gates));
     }
     match subject {
         Subject::Inspection => {
@@ -418,64 +423,80 @@ pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
                         .rules
                         .iter()
                         .filter_map(|r| match &r.body {
-                            RuleBody::Item { section, weight, veto, na_when } if *section == s.id => Some(json!({
-                                "id": r.id,
-                                "title": rule_title(pack, locale, &r.id),
-                                "weight": crate::num::json(*weight),
-                                "veto": veto,
-                                "naWhen": na_when.as_ref().map(Expr::source),
-                            })),
+                            RuleBody::Item { section, weight, veto, na_when } if *section == s.id => {
+                                Some(crate::answer::params([
+                                    ("id", Value::from(r.id.as_str())),
+                                    ("title", Value::from(rule_title(pack, locale, &r.id))),
+                                    ("weight", crate::num::json(*weight)),
+                                    ("veto", Value::from(*veto)),
+                                    ("naWhen", Value::from(na_when.as_ref().map(Expr::source))),
+                                ]))
+                            }
                             _ => None,
                         })
                         .collect();
-                    json!({ "id": s.id, "title": rule_title(pack, locale, &s.id), "items": items })
+                    crate::answer::params([
+                        ("id", Value::from(s.id.as_str())),
+                        ("title", Value::from(rule_title(pack, locale, &s.id))),
+                        ("items", Value::from(items)),
+                    ])
                 })
                 .collect();
-            out.insert("sections".into(), Value::Array(sections));
+            crate::answer::put(&mut out, "sections", Value::Array(sections));
             let facts: Vec<Value> = pack
                 .rules
                 .iter()
                 .filter_map(|r| match &r.body {
-                    RuleBody::Fact { path } => {
-                        Some(json!({ "id": r.id, "title": rule_title(pack, locale, &r.id), "field": path.join(".") }))
-                    }
+                    RuleBody::Fact { path } => Some(crate::answer::params([
+                        ("id", Value::from(r.id.as_str())),
+                        ("title", Value::from(rule_title(pack, locale, &r.id))),
+                        ("field", Value::from(path.join("."))),
+                    ])),
                     _ => None,
                 })
                 .collect();
-            out.insert("facts".into(), Value::Array(facts));
-            out.insert("results".into(), values(pack, locale, "result", RESULTS));
-            out.insert("evidence".into(), values(pack, locale, "evidence", EVIDENCE));
-            out.insert("needs".into(), values(pack, locale, "needs", NEEDS));
+            crate::answer::put(&mut out, "facts", Value::Array(facts));
+            crate::answer::put(&mut out, "results", values(pack, locale, "result", RESULTS));
+            crate::answer::put(&mut out, "evidence", values(pack, locale, "evidence", EVIDENCE));
+            crate::answer::put(&mut out, "needs", values(pack, locale, "needs", NEEDS));
         }
         Subject::Indicators => {
             let count = |name: &str| {
                 let l = label(pack, locale, &format!("indicators:units[].counts.{name}")).0;
-                json!({ "count": name, "label": l.unwrap_or_else(|| name.to_owned()) })
+                crate::answer::params([
+                    ("count", Value::from(name)),
+                    ("label", Value::from(l.unwrap_or_else(|| name.to_owned()))),
+                ])
             };
             let inds: Vec<Value> = pack
                 .rules
                 .iter()
                 .filter_map(|r| match &r.body {
-                    RuleBody::Indicator { numerator, denominator, code } => Some(json!({
-                        "id": r.id,
-                        "title": rule_title(pack, locale, &r.id),
-                        "code": code,
-                        "numerator": count(numerator),
-                        "denominator": count(denominator),
-                    })),
+                    RuleBody::Indicator { numerator, denominator, code } => Some(crate::answer::params([
+                        ("id", Value::from(r.id.as_str())),
+                        ("title", Value::from(rule_title(pack, locale, &r.id))),
+                        ("code", Value::from(code.as_str())),
+                        ("numerator", Value::from(count(numerator))),
+                        ("denominator", Value::from(count(denominator))),
+                    ])),
                     _ => None,
                 })
                 .collect();
-            out.insert("indicators".into(), Value::Array(inds));
+            crate::answer::put(&mut out, "indicators", Value::Array(inds));
             let checklist: Vec<Value> = pack
                 .rules
                 .iter()
                 .filter(|r| matches!(r.body, RuleBody::ChecklistItem))
-                .map(|r| json!({ "id": r.id, "title": rule_title(pack, locale, &r.id) }))
+                .map(|r| {
+                    crate::answer::params([
+                        ("id", Value::from(r.id.as_str())),
+                        ("title", Value::from(rule_title(pack, locale, &r.id))),
+                    ])
+                })
                 .collect();
-            out.insert("checklist".into(), Value::Array(checklist));
-            out.insert("levels".into(), values(pack, locale, "level", LEVELS));
-            out.insert("results".into(), values(pack, locale, "result", RESULTS));
+            crate::answer::put(&mut out, "checklist", Value::Array(checklist));
+            crate::answer::put(&mut out, "levels", values(pack, locale, "level", LEVELS));
+            crate::answer::put(&mut out, "results", values(pack, locale, "result", RESULTS));
         }
         Subject::Screening => {
             let questions: Vec<Value> = out
@@ -486,8 +507,8 @@ pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
                 .filter(|f| f.get("type").and_then(Value::as_str) != Some("object"))
                 .cloned()
                 .collect();
-            out.insert("questions".into(), Value::Array(questions));
-            out.insert("outcomes".into(), values(pack, locale, "outcome", OUTCOMES));
+            crate::answer::put(&mut out, "questions", Value::Array(questions));
+            crate::answer::put(&mut out, "outcomes", values(pack, locale, "outcome", OUTCOMES));
         }
         Subject::Filing => {}
     }

@@ -34,7 +34,7 @@ use std::ops::Deref;
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::answer::{Answer, Decision, Diagnostic, FilingAnswer, Normalized, decide};
 use crate::engine::{Engine, Options, render};
@@ -220,7 +220,11 @@ impl<E: Deref<Target = Engine>> Draft<E> {
     pub fn answer(&self) -> FilingAnswer {
         let Some(pack) = self.current_pack() else {
             let reason = self.pack.as_ref().err().cloned().unwrap_or_default();
-            return self.engine.unusable("input.unknown_pack_version", json!({ "reason": reason }), &self.opts);
+            return self.engine.unusable(
+                "input.unknown_pack_version",
+                crate::answer::params([("reason", Value::from(reason))]),
+                &self.opts,
+            );
         };
         if let Some(a) = self.over_budget() {
             return a;
@@ -284,7 +288,8 @@ impl<E: Deref<Target = Engine>> Draft<E> {
     /// The answer when the work is over the budget (as `check_filing` answers).
     fn over_budget(&self) -> Option<FilingAnswer> {
         (self.work > self.opts.budget).then(|| {
-            let params = json!({ "steps": self.work, "budget": self.opts.budget });
+            let params =
+                crate::answer::params([("steps", Value::from(self.work)), ("budget", Value::from(self.opts.budget))]);
             let mut a: FilingAnswer = self.engine.unusable("engine.budget_exhausted", params, &self.opts);
             a.set_decision(Decision::Incomplete);
             a

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use serde_json::{Value, json};
+use serde_json::{Map, Value};
 
 use crate::answer::{Answer, Diagnostic, PackStamp, Severity};
 use crate::pack::{Locale, Pack};
@@ -237,13 +237,13 @@ impl Engine {
         let date = walked.doc.get(date_field).and_then(Value::as_str).and_then(crate::time::parse_iso_date);
         let pack = self.pack_for(date.unwrap_or(today), opts.pack_version.as_deref()).map_err(|e| Unusable {
             code: "input.unknown_pack_version",
-            params: json!({ "reason": e }),
+            params: crate::answer::params([("reason", Value::from(e))]),
             incomplete: false,
         })?;
         if let Some(work) = crate::budget::over(pack, subject, &walked.doc, opts.budget) {
             return Err(Unusable {
                 code: "engine.budget_exhausted",
-                params: json!({ "steps": work, "budget": opts.budget }),
+                params: crate::answer::params([("steps", Value::from(work)), ("budget", Value::from(opts.budget))]),
                 incomplete: true,
             });
         }
@@ -257,7 +257,7 @@ impl Engine {
         let at = format!("/{date_field}");
         if require_date && date.is_none() && !shape_errors.contains(&at) {
             if walked.doc.get(date_field).is_some() {
-                diagnostics.push(Diagnostic::engine("date.format", Severity::Error, at, json!({})));
+                diagnostics.push(Diagnostic::engine("date.format", Severity::Error, at, Value::Object(Map::new())));
             } else {
                 diagnostics.push(Diagnostic::required(at, date_field, crate::answer::INPUT_RULE, Severity::Error));
             }
@@ -335,10 +335,14 @@ pub(crate) struct Prepared<'e> {
 /// and a JS string crosses into Rust: a lone surrogate escape (`"\ud83d"`) is U+FFFD.
 pub(crate) fn parse_input(text: &str) -> Result<Value, (&'static str, Value)> {
     if text.len() > MAX_INPUT_BYTES {
-        return Err(("input.too_large", json!({ "maxBytes": MAX_INPUT_BYTES })));
+        return Err(("input.too_large", crate::answer::params([("maxBytes", Value::from(MAX_INPUT_BYTES))])));
     }
-    crate::num::parse_json(&lone_surrogates_replaced(text))
-        .map_err(|e| ("input.not_json", json!({ "line": e.line(), "column": e.column() })))
+    crate::num::parse_json(&lone_surrogates_replaced(text)).map_err(|e| {
+        (
+            "input.not_json",
+            crate::answer::params([("line", Value::from(e.line())), ("column", Value::from(e.column()))]),
+        )
+    })
 }
 
 /// JSON text with every lone surrogate escape inside a string (`\ud83d` not followed by a low
@@ -461,7 +465,12 @@ fn cap_per_code(diagnostics: &mut Vec<Diagnostic>) {
             first_left_out.severity,
             String::new(),
             first_left_out.rule_id,
-            json!({ "code": code, "omitted": omitted, "total": count, "first": first_left_out.path }),
+            crate::answer::params([
+                ("code", Value::from(code)),
+                ("omitted", Value::from(omitted)),
+                ("total", Value::from(count)),
+                ("first", Value::from(first_left_out.path)),
+            ]),
         );
         kept.insert(last, summary);
     }

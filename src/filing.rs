@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::answer::{Diagnostic, EarliestStart, FilingAnswer, GateResult, Normalized, decide};
 use crate::engine::{Engine, MAX_INPUT_BYTES, Options, render};
@@ -17,7 +17,9 @@ impl Engine {
     pub fn check_filing(&self, filing: &Filing, opts: &Options) -> FilingAnswer {
         match serde_json::to_value(filing) {
             Ok(v) => self.check_filing_input(Cow::Owned(v), opts),
-            Err(_) => self.unusable("input.invalid_type", json!({ "expected": "object" }), opts),
+            Err(_) => {
+                self.unusable("input.invalid_type", crate::answer::params([("expected", Value::from("object"))]), opts)
+            }
         }
     }
 

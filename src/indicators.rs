@@ -28,7 +28,7 @@ use std::borrow::Cow;
 
 use std::collections::BTreeMap;
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::answer::{
     ChecklistResult, Decision, Diagnostic, IndicatorResult, IndicatorsAnswer, MAX_MISSING_LISTED, Severity, UnitResult,
@@ -138,24 +138,24 @@ impl Engine {
                 continue;
             };
             if index.contains_key(id) {
-                diags.push(Diagnostic::new(
+                diags.push(Diagnostic::at(
                     "indicators.duplicate_unit",
                     Severity::Error,
                     unit_ptr(i, &["id"]),
                     crate::answer::INPUT_RULE,
-                    json!({ "unit": id }),
+                    crate::answer::params([("unit", Value::from(id))]),
                 ));
                 continue;
             }
             if let Some(level) = u.get("level").and_then(Value::as_str)
                 && !LEVELS.contains(&level)
             {
-                diags.push(Diagnostic::new(
+                diags.push(Diagnostic::at(
                     "indicators.bad_level",
                     Severity::Warning,
                     unit_ptr(i, &["level"]),
                     crate::answer::INPUT_RULE,
-                    json!({ "allowed": LEVELS }),
+                    crate::answer::params([("allowed", Value::from(LEVELS))]),
                 ));
             }
             index.insert(id.to_owned(), units.len());
@@ -172,20 +172,20 @@ impl Engine {
                             *slot = Some(j);
                         }
                     }
-                    Some(_) => diags.push(Diagnostic::new(
+                    Some(_) => diags.push(Diagnostic::at(
                         "indicators.cycle",
                         Severity::Error,
                         unit_ptr(*i, &["parent"]),
                         crate::answer::INPUT_RULE,
-                        json!({ "unit": id }),
+                        crate::answer::params([("unit", Value::from(id.as_str()))]),
                     )),
                     // A community's own report names its street without including it: info only.
-                    None => diags.push(Diagnostic::new(
+                    None => diags.push(Diagnostic::at(
                         "indicators.unknown_parent",
                         Severity::Info,
                         unit_ptr(*i, &["parent"]),
                         crate::answer::INPUT_RULE,
-                        json!({ "parent": pid }),
+                        crate::answer::params([("parent", Value::from(pid))]),
                     )),
                 }
             }
@@ -208,12 +208,12 @@ impl Engine {
                         // `path.last()` points back into the current path: cut its link.
                         if let Some(&last) = path.last() {
                             let i = units.get(last).map_or(0, |u| u.0);
-                            diags.push(Diagnostic::new(
+                            diags.push(Diagnostic::at(
                                 "indicators.cycle",
                                 Severity::Error,
                                 unit_ptr(i, &["parent"]),
                                 crate::answer::INPUT_RULE,
-                                json!({}),
+                                Value::Object(serde_json::Map::new()),
                             ));
                             if let Some(slot) = parent.get_mut(last) {
                                 *slot = None;
@@ -265,7 +265,7 @@ impl Engine {
             }
             for key in counts.keys() {
                 if !known_counts.contains(&key.as_str()) {
-                    diags.push(Diagnostic::new(
+                    diags.push(Diagnostic::at(
                         "indicators.unknown_count",
                         Severity::Warning,
                         unit_ptr(*i, &["counts", key]),
@@ -292,12 +292,16 @@ impl Engine {
                         if n > d {
                             // Kept in the sums, so the error shows at every level above.
                             *slot = Sum { n, d, any: true, invalid: true, missing: false };
-                            diags.push(Diagnostic::new(
+                            diags.push(Diagnostic::at(
                                 "indicators.numerator_exceeds_denominator",
                                 Severity::Error,
                                 unit_ptr(*i, &["counts", ind.numerator]),
                                 ind.id,
-                                json!({ "unit": name, "numerator": n, "denominator": d }),
+                                crate::answer::params([
+                                    ("unit", Value::from(name)),
+                                    ("numerator", Value::from(n)),
+                                    ("denominator", Value::from(d)),
+                                ]),
                             ));
                         } else {
                             *slot = Sum { n, d, any: true, invalid: false, missing: false };
@@ -306,12 +310,12 @@ impl Engine {
                     (Err(()), _) | (_, Err(())) => {
                         slot.invalid = true;
                         let count = if nv.is_err() { ind.numerator } else { ind.denominator };
-                        diags.push(Diagnostic::new(
+                        diags.push(Diagnostic::at(
                             "indicators.count_invalid",
                             Severity::Error,
                             unit_ptr(*i, &["counts", count]),
                             ind.id,
-                            json!({ "unit": name }),
+                            crate::answer::params([("unit", Value::from(name))]),
                         ));
                     }
                     // Half a pair: the other count is asked for, at its own path.
@@ -328,12 +332,12 @@ impl Engine {
                 }
             }
             if !unreported.is_empty() {
-                diags.push(Diagnostic::new(
+                diags.push(Diagnostic::at(
                     "indicators.partial_report",
                     Severity::Warning,
                     unit_ptr(*i, &["counts"]),
                     "IND",
-                    json!({ "unit": name, "indicators": unreported }),
+                    crate::answer::params([("unit", Value::from(name)), ("indicators", Value::from(unreported))]),
                 ));
             }
         }
@@ -401,12 +405,12 @@ impl Engine {
             let name = names.get(k).copied().unwrap_or_default();
             if kids_empty && !rep {
                 missing.push(id.clone());
-                diags.push(Diagnostic::new(
+                diags.push(Diagnostic::at(
                     "indicators.missing_report",
                     Severity::Warning,
                     unit_ptr(*i, &[]),
                     "IND",
-                    json!({ "unit": name }),
+                    crate::answer::params([("unit", Value::from(name))]),
                 ));
             }
             let mut results = Vec::new();
@@ -430,12 +434,17 @@ impl Engine {
                     ("short", Some(s.n as f64 / s.d as f64), s.d - s.n)
                 };
                 if status == "short" {
-                    diags.push(Diagnostic::new(
+                    diags.push(Diagnostic::at(
                         ind.code,
                         Severity::Warning,
                         unit_ptr(*i, &[]),
                         ind.id,
-                        json!({ "unit": name, "shortfall": shortfall, "numerator": s.n, "denominator": s.d }),
+                        crate::answer::params([
+                            ("unit", Value::from(name)),
+                            ("shortfall", Value::from(shortfall)),
+                            ("numerator", Value::from(s.n)),
+                            ("denominator", Value::from(s.d)),
+                        ]),
                     ));
                 }
                 results.push(IndicatorResult {
@@ -469,19 +478,31 @@ impl Engine {
                         Some("partial") => {
                             r.answered += 1;
                             r.partial.push((*item).to_owned());
-                            diags.push(Diagnostic::new("checklist.partial", Severity::Warning, at, *item, json!({})));
+                            diags.push(Diagnostic::at(
+                                "checklist.partial",
+                                Severity::Warning,
+                                at,
+                                *item,
+                                Value::Object(serde_json::Map::new()),
+                            ));
                         }
                         Some("fail") => {
                             r.answered += 1;
                             r.failed.push((*item).to_owned());
-                            diags.push(Diagnostic::new("checklist.failed", Severity::Warning, at, *item, json!({})));
+                            diags.push(Diagnostic::at(
+                                "checklist.failed",
+                                Severity::Warning,
+                                at,
+                                *item,
+                                Value::Object(serde_json::Map::new()),
+                            ));
                         }
-                        _ => diags.push(Diagnostic::new(
+                        _ => diags.push(Diagnostic::at(
                             "checklist.invalid_answer",
                             Severity::Error,
                             format!("{at}/result"),
                             *item,
-                            json!({ "allowed": ["pass", "partial", "fail", "na"] }),
+                            crate::answer::params([("allowed", Value::from(&["pass", "partial", "fail", "na"][..]))]),
                         )),
                     }
                 }

@@ -15,7 +15,7 @@
 use std::borrow::Cow;
 
 use chrono::{Days, NaiveDate};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::answer::{Decision, Diagnostic, InspectionAnswer, Rectification, Reinspected, SectionScore, Severity};
 use crate::engine::{Engine, Options, render};
@@ -127,12 +127,12 @@ impl Engine {
                 if let Some(ev) = g.get("evidence").and_then(Value::as_str)
                     && !EVIDENCE.contains(&ev)
                 {
-                    diags.push(Diagnostic::new(
+                    diags.push(Diagnostic::at(
                         "inspection.invalid_answer",
                         Severity::Warning,
                         format!("{at}/evidence"),
                         &rule.id,
-                        json!({ "allowed": EVIDENCE }),
+                        crate::answer::params([("allowed", Value::from(EVIDENCE))]),
                     ));
                 }
                 match g.get("result").and_then(Value::as_str).map(Answer::parse) {
@@ -159,22 +159,22 @@ impl Engine {
                         }
                         _ => {
                             rejected = true;
-                            diags.push(Diagnostic::new(
+                            diags.push(Diagnostic::at(
                                 "inspection.veto_not_applicable",
                                 Severity::Error,
                                 format!("{at}/result"),
                                 &rule.id,
-                                json!({ "weight": crate::num::json(*weight) }),
+                                crate::answer::params([("weight", crate::num::json(*weight))]),
                             ));
                         }
                     },
                     Some(Some(a)) => answer = Some(a),
-                    Some(None) => diags.push(Diagnostic::new(
+                    Some(None) => diags.push(Diagnostic::at(
                         "inspection.invalid_answer",
                         Severity::Error,
                         format!("{at}/result"),
                         &rule.id,
-                        json!({ "allowed": ["pass", "partial", "fail", "na"] }),
+                        crate::answer::params([("allowed", Value::from(&["pass", "partial", "fail", "na"][..]))]),
                     )),
                     None => {}
                 }
@@ -191,22 +191,22 @@ impl Engine {
                 Some(Answer::Fail) => {
                     let code = if *veto { "inspection.veto_failed" } else { "inspection.item_failed" };
                     let sev = if *veto { Severity::Error } else { Severity::Warning };
-                    diags.push(Diagnostic::new(
+                    diags.push(Diagnostic::at(
                         code,
                         sev,
                         at,
                         &rule.id,
-                        json!({ "weight": crate::num::json(*weight) }),
+                        crate::answer::params([("weight", crate::num::json(*weight))]),
                     ));
                 }
                 Some(Answer::Partial) => {
                     let code = if *veto { "inspection.veto_partial" } else { "inspection.item_partial" };
-                    diags.push(Diagnostic::new(
+                    diags.push(Diagnostic::at(
                         code,
                         Severity::Warning,
                         at,
                         &rule.id,
-                        json!({ "weight": crate::num::json(*weight) }),
+                        crate::answer::params([("weight", crate::num::json(*weight))]),
                     ));
                 }
                 Some(Answer::Pass | Answer::Na) => {}
@@ -248,12 +248,12 @@ impl Engine {
                     (Some(s), Some(c)) if c <= s => {}
                     (Some(_), Some(_)) => {
                         incomplete = true;
-                        diags.push(Diagnostic::new(
+                        diags.push(Diagnostic::at(
                             "inspection.knowledge_inconsistent",
                             Severity::Error,
                             format!("{at}/correct"),
                             &rule.id,
-                            json!({}),
+                            Value::Object(serde_json::Map::new()),
                         ));
                     }
                     (s, c) => {
@@ -303,7 +303,7 @@ impl Engine {
                 "inspection.nothing_applicable",
                 Severity::Warning,
                 "/answers".into(),
-                json!({}),
+                Value::Object(serde_json::Map::new()),
             ));
         }
 
@@ -327,12 +327,15 @@ impl Engine {
                     "resolved"
                 } else if deadline < on {
                     overdue = true;
-                    diags.push(Diagnostic::new(
+                    diags.push(Diagnostic::at(
                         "inspection.rectification_overdue",
                         Severity::Error,
                         at.clone(),
                         item,
-                        json!({ "deadline": date_str(deadline), "itemId": item }),
+                        crate::answer::params([
+                            ("deadline", Value::from(date_str(deadline))),
+                            ("itemId", Value::from(item)),
+                        ]),
                     ));
                     "overdue"
                 } else {

@@ -22,7 +22,7 @@
 //! declare them with `ajv.addVocabulary(["x-fangkong-field", "x-fangkong-format"])`, and pass
 //! `allowUnionTypes: true` for the `type` lists).
 
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 use crate::schema::{INDICATOR_COUNTS, MAX_ARRAY_LEN, MAX_TEXT_CHARS, Shape, Subject, Ty, shape_for};
 
@@ -82,12 +82,12 @@ pub fn input_schema(subject: Subject, label: &Labels<'_>) -> Value {
     let kind = subject.name();
     let g = Gen { kind, label };
     let mut root = Map::new();
-    root.insert("$schema".into(), json!(DIALECT));
-    root.insert("$id".into(), json!(format!("urn:fangkong:input:{kind}")));
+    crate::answer::put(&mut root, "$schema", Value::from(DIALECT));
+    crate::answer::put(&mut root, "$id", Value::from(format!("urn:fangkong:input:{kind}")));
     if let Some((title, hint)) = label(&format!("kind:{kind}")) {
-        root.insert("title".into(), json!(title));
+        crate::answer::put(&mut root, "title", Value::from(title));
         if let Some(h) = hint {
-            root.insert("description".into(), json!(h));
+            crate::answer::put(&mut root, "description", Value::from(h));
         }
     }
     if let Value::Object(body) = g.node(shape_for(subject), "") {
@@ -115,39 +115,39 @@ impl Gen<'_> {
         let mut m = Map::new();
         if !id.is_empty() {
             if let Some((title, hint)) = (self.label)(&format!("{}:{id}", self.kind)) {
-                m.insert("title".into(), json!(title));
+                crate::answer::put(&mut m, "title", Value::from(title));
                 if let Some(h) = hint {
-                    m.insert("description".into(), json!(h));
+                    crate::answer::put(&mut m, "description", Value::from(h));
                 }
             }
-            m.insert("x-fangkong-field".into(), json!(id));
+            crate::answer::put(&mut m, "x-fangkong-field", Value::from(id));
         }
         match shape {
             Shape::Leaf(ty) => self.leaf(&mut m, *ty),
             Shape::Object(fields) => {
-                m.insert("type".into(), json!(["object", "null"]));
+                crate::answer::put(&mut m, "type", Value::from(&["object", "null"][..]));
                 // Inserted one by one, not collected: a collected map sorts its pairs first, one
                 // more sort compiled into the runtime (BENCHMARKS.md, "The runtime, smaller").
                 let mut props = Map::new();
                 for fl in fields.iter() {
                     props.insert(fl.name.to_owned(), self.node(&fl.shape, &child(id, fl.name)));
                 }
-                m.insert("properties".into(), Value::Object(props));
-                m.insert("additionalProperties".into(), json!(false));
+                crate::answer::put(&mut m, "properties", Value::Object(props));
+                crate::answer::put(&mut m, "additionalProperties", Value::from(false));
             }
             Shape::Array(el) => {
-                m.insert("type".into(), json!(["array", "null"]));
-                m.insert("maxItems".into(), json!(MAX_ARRAY_LEN));
-                m.insert("items".into(), self.node(el, &format!("{id}[]")));
+                crate::answer::put(&mut m, "type", Value::from(&["array", "null"][..]));
+                crate::answer::put(&mut m, "maxItems", Value::from(MAX_ARRAY_LEN));
+                crate::answer::put(&mut m, "items", self.node(el, &format!("{id}[]")));
             }
             Shape::StrList => {
-                m.insert("type".into(), json!(["array", "null"]));
-                m.insert("maxItems".into(), json!(MAX_ARRAY_LEN));
-                m.insert("items".into(), self.node(&Shape::Leaf(Ty::Str), &format!("{id}[]")));
+                crate::answer::put(&mut m, "type", Value::from(&["array", "null"][..]));
+                crate::answer::put(&mut m, "maxItems", Value::from(MAX_ARRAY_LEN));
+                crate::answer::put(&mut m, "items", self.node(&Shape::Leaf(Ty::Str), &format!("{id}[]")));
             }
             Shape::Map(el) => {
-                m.insert("type".into(), json!(["object", "null"]));
-                m.insert("maxProperties".into(), json!(MAX_ARRAY_LEN));
+                crate::answer::put(&mut m, "type", Value::from(&["object", "null"][..]));
+                crate::answer::put(&mut m, "maxProperties", Value::from(MAX_ARRAY_LEN));
                 // Known keys are listed for their titles; any other key is accepted alike.
                 let known = known_keys(self.kind, id);
                 if !known.is_empty() {
@@ -155,13 +155,13 @@ impl Gen<'_> {
                     for k in known {
                         props.insert((*k).to_owned(), self.node(el, &child(id, k)));
                     }
-                    m.insert("properties".into(), Value::Object(props));
+                    crate::answer::put(&mut m, "properties", Value::Object(props));
                 }
-                m.insert("additionalProperties".into(), self.node(el, &child(id, "*")));
+                crate::answer::put(&mut m, "additionalProperties", self.node(el, &child(id, "*")));
             }
             // Pack documents only; not in the shape of a submission.
             Shape::Enum(words) => {
-                m.insert("enum".into(), json!(words));
+                crate::answer::put(&mut m, "enum", Value::from(*words));
             }
             Shape::Any => {}
         }
@@ -169,28 +169,28 @@ impl Gen<'_> {
     }
 
     fn leaf(&self, m: &mut Map<String, Value>, ty: Ty) {
-        let max = json!(MAX_TEXT_CHARS);
+        let max = Value::from(MAX_TEXT_CHARS);
         match ty {
             Ty::Str => {
-                m.insert("type".into(), json!(["string", "number", "null"]));
-                m.insert("maxLength".into(), max);
+                crate::answer::put(m, "type", Value::from(&["string", "number", "null"][..]));
+                crate::answer::put(m, "maxLength", max);
             }
             Ty::Num => {
-                m.insert("type".into(), json!(["number", "string", "null"]));
-                m.insert("maxLength".into(), max);
-                m.insert("pattern".into(), json!(NUMBER_PATTERN));
-                m.insert("examples".into(), json!([12, "１２"]));
+                crate::answer::put(m, "type", Value::from(&["number", "string", "null"][..]));
+                crate::answer::put(m, "maxLength", max);
+                crate::answer::put(m, "pattern", Value::from(NUMBER_PATTERN));
+                crate::answer::put(m, "examples", Value::Array(vec![Value::from(12), Value::from("１２")]));
             }
             Ty::Bool => {
-                m.insert("type".into(), json!(["boolean", "null", "string"]));
-                m.insert("maxLength".into(), max);
-                m.insert("pattern".into(), json!(BLANK_PATTERN));
+                crate::answer::put(m, "type", Value::from(&["boolean", "null", "string"][..]));
+                crate::answer::put(m, "maxLength", max);
+                crate::answer::put(m, "pattern", Value::from(BLANK_PATTERN));
             }
             Ty::Date => {
-                m.insert("type".into(), json!(["string", "null"]));
-                m.insert("maxLength".into(), max);
-                m.insert("x-fangkong-format".into(), json!("date"));
-                m.insert("examples".into(), json!(["2020-02-04"]));
+                crate::answer::put(m, "type", Value::from(&["string", "null"][..]));
+                crate::answer::put(m, "maxLength", max);
+                crate::answer::put(m, "x-fangkong-format", Value::from("date"));
+                crate::answer::put(m, "examples", Value::from(&["2020-02-04"][..]));
             }
         }
     }

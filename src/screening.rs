@@ -23,7 +23,7 @@
 use std::borrow::Cow;
 
 use chrono::{Days, NaiveDate};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::answer::{Decision, Diagnostic, ScreenOutcome, ScreeningAnswer, Severity, decide};
 use crate::engine::{Engine, Options, render};
@@ -109,12 +109,12 @@ impl Engine {
                                 }
                             }
                             if !told {
-                                diags.push(Diagnostic::new(
+                                diags.push(Diagnostic::at(
                                     "screening.date_missing",
                                     Severity::Warning,
                                     at.clone(),
                                     &rule.id,
-                                    json!({ "from": date(declared) }),
+                                    crate::answer::params([("from", Value::from(date(declared)))]),
                                 ));
                             }
                             declared
@@ -131,11 +131,15 @@ impl Engine {
             let params = match until {
                 Some(u) => {
                     let last = u.pred_opt().unwrap_or(u);
-                    json!({ "outcome": sc.outcome, "until": date(u), "lastDay": date(last) })
+                    crate::answer::params([
+                        ("outcome", Value::from(sc.outcome.name())),
+                        ("until", Value::from(date(u))),
+                        ("lastDay", Value::from(date(last))),
+                    ])
                 }
-                None => json!({ "outcome": sc.outcome }),
+                None => crate::answer::params([("outcome", Value::from(sc.outcome.name()))]),
             };
-            diags.push(Diagnostic::new(sc.code.clone(), rule.severity, at, &rule.id, params));
+            diags.push(Diagnostic::at(&sc.code, rule.severity, at, &rule.id, params));
             decided = Some((sc.outcome, rule.id.clone(), until));
             break;
         }
