@@ -119,9 +119,19 @@ pub fn suggestion(known: Option<&str>) -> Value {
 
 /// Diagnostic params from key/value pairs: what `json!({ … })` builds (the same object:
 /// the map is sorted by key), out of line and without serde's `to_value` for each value.
+pub fn params<const N: usize>(mut pairs: [(&str, Value); N]) -> Value {
+    params_of(&mut pairs)
+}
+
+/// `params` for any number of pairs (one copy): inserted one by one, as `json!` does, since a
+/// collected map sorts its pairs first (one more sort in the `.wasm`).
 #[inline(never)]
-pub fn params<const N: usize>(pairs: [(&str, Value); N]) -> Value {
-    Value::Object(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+fn params_of(pairs: &mut [(&str, Value)]) -> Value {
+    let mut m = serde_json::Map::new();
+    for (k, v) in pairs {
+        m.insert((*k).to_owned(), std::mem::take(v));
+    }
+    Value::Object(m)
 }
 
 /// `m.insert(key.into(), value)`, out of line: one copy for the many keys of `describe`

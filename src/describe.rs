@@ -476,8 +476,8 @@ pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
                         ("id", Value::from(r.id.as_str())),
                         ("title", Value::from(rule_title(pack, locale, &r.id))),
                         ("code", Value::from(code.as_str())),
-                        ("numerator", Value::from(count(numerator))),
-                        ("denominator", Value::from(count(denominator))),
+                        ("numerator", count(numerator)),
+                        ("denominator", count(denominator)),
                     ])),
                     _ => None,
                 })

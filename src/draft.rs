@@ -29,7 +29,7 @@ mod edit;
 mod shown;
 mod walk;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::ops::Deref;
 
 use chrono::NaiveDate;
@@ -104,7 +104,8 @@ struct Unit {
     reads: deps::Reads,
     /// Judged once, or per element (only elements that found something).
     whole: Part,
-    elements: BTreeMap<usize, Part>,
+    /// (Sorted by index: a `Vec`, not a `BTreeMap`, for one B-tree less in the `.wasm`.)
+    elements: Vec<(usize, Part)>,
 }
 
 /// The units of one rule, in order.
@@ -132,7 +133,8 @@ pub struct Draft<E: Deref<Target = Engine>> {
     /// The work the rules take on the submission ([`crate::budget`]).
     work: u64,
     /// The units (rule and unit position) by the first key of what they read.
-    index: BTreeMap<String, Vec<(usize, usize)>>,
+    /// Sorted by key (a `Vec`, not a `BTreeMap`: one B-tree less in the `.wasm`).
+    index: Vec<(String, Vec<(usize, usize)>)>,
     shown: shown::Shown,
 }
 
@@ -171,7 +173,7 @@ impl<E: Deref<Target = Engine>> Draft<E> {
             pack: Err(String::new()),
             rules: Vec::new(),
             work: 0,
-            index: BTreeMap::new(),
+            index: Vec::new(),
             shown: shown::Shown::default(),
         };
         let _ = d.rewalk(&[]);
@@ -344,7 +346,8 @@ impl<E: Deref<Target = Engine>> Draft<E> {
                 }
             }
             Some(first) => {
-                for &(ri, ui) in self.index.get(first).map_or(&[][..], Vec::as_slice) {
+                let units = self.index.binary_search_by(|(k, _)| k.as_str().cmp(first)).ok();
+                for &(ri, ui) in units.and_then(|i| self.index.get(i)).map_or(&[][..], |(_, v)| v.as_slice()) {
                     let Some(r) = rules.get_mut(ri) else { continue };
                     let rule = r.rule;
                     let Some(u) = r.units.get_mut(ui) else { continue };
@@ -379,9 +382,12 @@ impl<E: Deref<Target = Engine>> Draft<E> {
                 changed
             }
             (Some(array), Touch::All) => {
-                let mut elements = BTreeMap::new();
+                let mut elements = Vec::new();
                 for i in 0..crate::schema::array_at(&self.doc, array).len() {
-                    keep_part(&mut elements, i, judged(Some(i)));
+                    let part = judged(Some(i));
+                    if !part.is_empty() {
+                        elements.push((i, part));
+                    }
                 }
                 let changed = elements != u.elements;
                 u.elements = elements;
@@ -389,9 +395,7 @@ impl<E: Deref<Target = Engine>> Draft<E> {
             }
             (Some(_), Touch::Element(i)) => {
                 let part = judged(Some(i));
-                let changed = u.elements.get(&i).map_or(!part.is_empty(), |old| *old != part);
-                keep_part(&mut u.elements, i, part);
-                changed
+                keep_part(&mut u.elements, i, part)
             }
         }
     }
@@ -418,8 +422,8 @@ impl<E: Deref<Target = Engine>> Draft<E> {
                         asm.fired(&u.whole, r.gate);
                     }
                 } else {
-                    u.elements.values().for_each(|part| asm.events(&rule.id, part));
-                    u.elements.values().for_each(|part| asm.fired(part, r.gate));
+                    u.elements.iter().for_each(|(_, part)| asm.events(&rule.id, part));
+                    u.elements.iter().for_each(|(_, part)| asm.fired(part, r.gate));
                 }
             }
             match &rule.body {
@@ -463,25 +467,46 @@ impl<E: Deref<Target = Engine>> Draft<E> {
     }
 }
 
-/// Keep an element's part when it found something.
-fn keep_part(els: &mut BTreeMap<usize, Part>, i: usize, part: Part) {
-    if part.is_empty() {
-        els.remove(&i);
-    } else {
-        els.insert(i, part);
+/// Keep an element's part when it found something (`els` sorted by index); whether it changed.
+fn keep_part(els: &mut Vec<(usize, Part)>, i: usize, part: Part) -> bool {
+    match els.binary_search_by_key(&i, |(k, _)| *k) {
+        Ok(at) if part.is_empty() => {
+            els.remove(at);
+            true
+        }
+        Ok(at) => match els.get_mut(at) {
+            Some((_, old)) if *old != part => {
+                *old = part;
+                true
+            }
+            _ => false,
+        },
+        Err(_) if part.is_empty() => false,
+        Err(at) => {
+            els.insert(at, (i, part));
+            true
+        }
     }
 }
 
 /// The units by the first key of what they read or are judged per element of: a change
 /// under another key cannot reach them.
-fn index(rules: &[RuleUnits]) -> BTreeMap<String, Vec<(usize, usize)>> {
-    let mut out: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
+fn index(rules: &[RuleUnits]) -> Vec<(String, Vec<(usize, usize)>)> {
+    let mut out: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
     for (ri, r) in rules.iter().enumerate() {
         for (ui, u) in r.units.iter().enumerate() {
             let firsts = u.array.iter().flat_map(|a| a.first()).chain(u.reads.doc.iter().filter_map(Read::first));
             for key in firsts {
-                let list = out.entry(key.clone()).or_default();
-                if list.last() != Some(&(ri, ui)) {
+                let at = match out.binary_search_by(|(k, _)| k.cmp(key)) {
+                    Ok(at) => at,
+                    Err(at) => {
+                        out.insert(at, (key.clone(), Vec::new()));
+                        at
+                    }
+                };
+                if let Some((_, list)) = out.get_mut(at)
+                    && list.last() != Some(&(ri, ui))
+                {
                     list.push((ri, ui));
                 }
             }
@@ -505,7 +530,7 @@ fn units(pack: &Pack) -> Vec<RuleUnits> {
                 .map(|(k, p)| {
                     let array = p.array();
                     let reads = deps::reads(&p, array.as_deref(), &FILING);
-                    Unit { piece: k, array, reads, whole: Part::default(), elements: BTreeMap::new() }
+                    Unit { piece: k, array, reads, whole: Part::default(), elements: Vec::new() }
                 })
                 .collect(),
         })

@@ -482,7 +482,7 @@ impl Engine {
                                 "checklist.partial",
                                 Severity::Warning,
                                 at,
-                                *item,
+                                item,
                                 Value::Object(serde_json::Map::new()),
                             ));
                         }
@@ -493,7 +493,7 @@ impl Engine {
                                 "checklist.failed",
                                 Severity::Warning,
                                 at,
-                                *item,
+                                item,
                                 Value::Object(serde_json::Map::new()),
                             ));
                         }
@@ -501,7 +501,7 @@ impl Engine {
                             "checklist.invalid_answer",
                             Severity::Error,
                             format!("{at}/result"),
-                            *item,
+                            item,
                             crate::answer::params([("allowed", Value::from(&["pass", "partial", "fail", "na"][..]))]),
                         )),
                     }

@@ -3,8 +3,6 @@
 //! with them), anything else at once. A change is walked again from the deepest such place
 //! above it, so typing a roster phone walks that phone alone.
 
-use std::collections::BTreeMap;
-
 use serde_json::{Map, Value};
 
 use crate::answer::{Diagnostic, Normalized};
@@ -29,10 +27,11 @@ pub(super) struct Found {
 
 /// What the walk found, by the place walked at once; in document order (object members in
 /// key order, as the walker visits them; elements in order). Places that found nothing are
-/// not kept, and no place is kept inside another.
+/// not kept, and no place is kept inside another. Sorted by place (a `Vec`, not a
+/// `BTreeMap`: one B-tree less in the `.wasm`).
 #[derive(Debug, Default)]
 pub(super) struct WalkCache {
-    found: BTreeMap<Vec<Step>, Found>,
+    found: Vec<(Vec<Step>, Found)>,
 }
 
 /// Whether the walker's result for `raw` is its members' or elements' results put together.
@@ -58,7 +57,7 @@ fn inner<'s>(shape: &'s Shape, key: &str) -> Option<&'s Shape> {
 impl WalkCache {
     /// What was found, in document order.
     pub(super) fn found(&self) -> impl Iterator<Item = &Found> {
-        self.found.values()
+        self.found.iter().map(|(_, f)| f)
     }
 
     /// Walk `raw` (of `shape`) again where a change at `at` reaches, and bring the canonical
@@ -73,7 +72,7 @@ impl WalkCache {
             // (An unknown key below is found by `inner` or was reported: no need to look.)
             let container =
                 matches!((sh, r), (Shape::Object(_), Value::Object(_)) | (Shape::Array(_), Value::Array(_)));
-            if !container || self.found.contains_key(&path) {
+            if !container || self.found.binary_search_by(|(p, _)| p.cmp(&path)).is_ok() {
                 break;
             }
             let step = match r {
@@ -98,8 +97,8 @@ impl WalkCache {
             sh = next;
         }
         // Forget what was found at and below it, then walk it again.
-        let below: Vec<Vec<Step>> = self.at_or_below(&path).map(|(p, _)| p.clone()).collect();
-        let old: Vec<(Vec<Step>, Found)> = below.into_iter().filter_map(|p| self.found.remove_entry(&p)).collect();
+        let (from, to) = self.at_or_below(&path);
+        let old: Vec<(Vec<Step>, Found)> = self.found.drain(from..to).collect();
         let value = here.and_then(|r| self.walk_into(r, sh, &mut path, &mut ptr));
         if !put(doc, &path, value) {
             // The canonical document does not have the places above (never expected): all again.
@@ -107,16 +106,15 @@ impl WalkCache {
             *doc = self.walk_into(raw, shape, &mut Vec::new(), &mut Pointer::root()).unwrap_or(Value::Null);
             return true;
         }
-        let mut now = self.at_or_below(&path);
-        let same = old.iter().all(|(p, f)| now.next().is_some_and(|(q, g)| p == q && f == g)) && now.next().is_none();
-        !same
+        let (from, to) = self.at_or_below(&path);
+        self.found.get(from..to).is_none_or(|now| now != old.as_slice())
     }
 
-    /// What was found at `path` and below it, in order.
-    fn at_or_below<'s>(&'s self, path: &'s [Step]) -> impl Iterator<Item = (&'s Vec<Step>, &'s Found)> {
-        use std::ops::Bound;
-        let from: (Bound<&[Step]>, Bound<&[Step]>) = (Bound::Included(path), Bound::Unbounded);
-        self.found.range::<[Step], _>(from).take_while(move |(p, _)| p.starts_with(path))
+    /// Where what was found at `path` and below it is in `found`: `from..to`.
+    fn at_or_below(&self, path: &[Step]) -> (usize, usize) {
+        let from = self.found.partition_point(|(p, _)| p.as_slice() < path);
+        let len = self.found.get(from..).map_or(0, |rest| rest.iter().take_while(|(p, _)| p.starts_with(path)).count());
+        (from, from + len)
     }
 
     /// Walk `raw` at `path`, split where the walker would only put the parts together.
@@ -130,7 +128,14 @@ impl WalkCache {
                     diagnostics: w.diagnostics.into_iter().map(|d| Diagnostic { path: moved(d.path), ..d }).collect(),
                     normalized: w.normalized.into_iter().map(|n| Normalized { path: moved(n.path), ..n }).collect(),
                 };
-                self.found.insert(path.clone(), found);
+                match self.found.binary_search_by(|(p, _)| p.cmp(path)) {
+                    Ok(at) => {
+                        if let Some(slot) = self.found.get_mut(at) {
+                            slot.1 = found;
+                        }
+                    }
+                    Err(at) => self.found.insert(at, (path.clone(), found)),
+                }
             }
             return Some(w.doc).filter(|v| !v.is_null());
         }
