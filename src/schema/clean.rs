@@ -87,6 +87,19 @@ impl<'t> Scan<'t> {
         (self.text.get(self.at..end)? == word).then(|| self.at = end)
     }
 
+    /// Whether the text at the opening quote of a key spells `"name"`; if so, the scan moves
+    /// past its closing quote.
+    fn key_is(&mut self, name: &str) -> bool {
+        let from = self.at + 1;
+        let end = from + name.len();
+        let bytes = self.text.as_bytes();
+        let here = bytes.get(end) == Some(&b'"') && bytes.get(from..end).is_some_and(|k| eq_bytes(k, name.as_bytes()));
+        if here {
+            self.at = end + 1;
+        }
+        here
+    }
+
     /// A string (at its opening quote): borrowed when it has no escapes, else decoded by
     /// `serde_json`. Control characters are not JSON: given up on.
     fn string(&mut self) -> Option<Cow<'t, str>> {
@@ -212,12 +225,16 @@ impl<'t> Scan<'t> {
             if self.peek() != Some(b'"') {
                 return None;
             }
-            let key = self.string()?;
-            let key: &str = &key;
-            // Keys mostly come in the shape's order: the one after the last is tried first.
+            // Keys mostly come in the shape's order: the one after the last is tried first,
+            // straight against the text (a field's name has no quote or backslash, so the
+            // text `"name"` is that key, unescaped); any other key is scanned and looked up.
             let i = match fields.get(next) {
-                Some(fl) if same(fl.name, key) => next,
-                _ => fields.iter().position(|fl| same(fl.name, key))?,
+                Some(fl) if self.key_is(fl.name) => next,
+                _ => {
+                    let key = self.string()?;
+                    let key: &str = &key;
+                    fields.iter().position(|fl| same(fl.name, key))?
+                }
             };
             next = i + 1;
             let bit = 1u128 << i;
@@ -272,6 +289,31 @@ fn special(x: u64) -> u64 {
     let zero = |y: u64| y.wrapping_sub(ONES) & !y & HIGH;
     let below = x.wrapping_sub(0x20 * ONES) & !x & HIGH;
     zero(x ^ (u64::from(b'"') * ONES)) | zero(x ^ (u64::from(b'\\') * ONES)) | below
+}
+
+/// Whether two byte strings of the same length are equal, eight bytes at a time (the last
+/// eight overlapping), without a call to `memcmp`.
+fn eq_bytes(a: &[u8], b: &[u8]) -> bool {
+    let word = |s: &[u8], i: usize| s.get(i..).and_then(<[u8]>::first_chunk::<8>).map(|c| u64::from_le_bytes(*c));
+    let half = |s: &[u8], i: usize| s.get(i..).and_then(<[u8]>::first_chunk::<4>).map(|c| u32::from_le_bytes(*c));
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    if n >= 8 {
+        let mut i = 0;
+        while i + 8 < n {
+            if word(a, i) != word(b, i) {
+                return false;
+            }
+            i += 8;
+        }
+        word(a, n - 8) == word(b, n - 8)
+    } else if n >= 4 {
+        half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4)
+    } else {
+        a.iter().zip(b).all(|(x, y)| x == y)
+    }
 }
 
 /// Whether two keys are equal (lengths first).
