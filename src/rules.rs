@@ -153,6 +153,20 @@ pub fn piece(body: &RuleBody, k: usize) -> Option<Piece<'_>> {
     }
 }
 
+/// Every piece of a rule, in the order of [`piece`] (without looking each one up again).
+fn pieces(body: &RuleBody) -> impl Iterator<Item = Piece<'_>> {
+    let (fields, asserts, iso): (&[FieldCheck], &[AssertCheck], _) = match body {
+        RuleBody::Field(checks) => (checks, &[], None),
+        RuleBody::Assert(checks) | RuleBody::Gate { checks, .. } => (&[], checks, None),
+        RuleBody::Isolation(iso) => (&[], &[], Some(&**iso)),
+        _ => (&[], &[], None),
+    };
+    let fields = fields.iter().flat_map(|c| {
+        c.required.iter().map(move |r| Piece::Required(c, r)).chain(c.fields.iter().map(move |f| Piece::Value(c, f)))
+    });
+    fields.chain(asserts.iter().map(Piece::Assert)).chain(iso.map(Piece::Isolation))
+}
+
 /// The position of the first `Each` segment of a field path.
 fn first_each(path: &FieldPath) -> Option<usize> {
     path.segs.iter().position(|s| matches!(s, Seg::Each(_)))
@@ -218,7 +232,7 @@ pub fn evaluate(
     // One part, reused: an empty part adds nothing (the passing path: nothing moved or scanned).
     let mut part = Part::default();
     for rule in rules().filter(|r| !matches!(r.body, RuleBody::Gate { .. })) {
-        for p in (0..).map_while(|k| piece(&rule.body, k)) {
+        for p in pieces(&rule.body) {
             p.judge(&rule.id, &env, None, &mut part);
             if !part.is_empty() {
                 asm.piece(&rule.id, std::mem::take(&mut part), false);
@@ -228,7 +242,7 @@ pub fn evaluate(
     }
     for rule in rules() {
         if let RuleBody::Gate { causes, .. } = &rule.body {
-            for p in (0..).map_while(|k| piece(&rule.body, k)) {
+            for p in pieces(&rule.body) {
                 p.judge(&rule.id, &env, None, &mut part);
                 if !part.is_empty() {
                     asm.piece(&rule.id, std::mem::take(&mut part), true);
@@ -302,6 +316,15 @@ fn locate<'v>(doc: Doc<'v>, path: &FieldPath, elem: Option<usize>, f: &mut impl 
         })
     };
     let at = path.slots.plan(doc, keys);
+    // A path of keys only, in a slot document: one place, read by the keys' positions.
+    if let Some(at) = at
+        && elem.is_none()
+        && path.segs.iter().all(|s| matches!(s, Seg::Key(_)))
+    {
+        let v = at.iter().try_fold(doc, |v, &p| v.member_at(p).filter(|c| !missing(Some(*c))));
+        f(&[], v);
+        return;
+    }
     visit(Some(doc), &path.segs, at, &mut Vec::new(), elem, f);
 }
 
