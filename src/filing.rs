@@ -60,14 +60,14 @@ impl Engine {
     /// way: an unknown pack version (the unusable answer), or work the budget must count.
     fn check_clean(&self, doc: &SlotDoc<'_>, opts: &Options) -> Option<FilingAnswer> {
         let today = crate::time::today_cst(&opts.now);
-        let date = Doc::Slot(&doc.root).member("filedOn").and_then(Doc::text).and_then(crate::time::parse_iso_date);
+        let date = doc.root().member("filedOn").and_then(Doc::text).and_then(crate::time::parse_iso_date);
         let pack = self.pack_for(date.unwrap_or(today), opts.pack_version.as_deref()).ok()?;
         if opts.budget < crate::budget::WORK_BUDGET
             || doc.longest_array.max(1) > pack.work_bounds.longest(Subject::Filing)
         {
             return None;
         }
-        let outcome = crate::rules::evaluate(pack, Subject::Filing, Doc::Slot(&doc.root), today, &Default::default());
+        let outcome = crate::rules::evaluate(pack, Subject::Filing, doc.root(), today, &Default::default());
         let shape = shape_for(Subject::Filing);
         let normalized = crate::rules::merge_normalized(
             outcome.normalized.into_iter().filter(|n| opts.personal || !crate::schema::is_personal(shape, &n.path)),

@@ -11,12 +11,12 @@ mod shapes;
 mod tree;
 mod walk;
 
-pub use clean::{SlotDoc, read_clean, read_slots};
+pub use clean::{read_clean, read_slots};
 pub use shapes::{
     EVIDENCE, FILING, INDICATOR_COUNTS, INDICATORS, INSPECTION, LEVELS, PERSONAL_FIELDS, PREVIOUS_RECTIFICATION,
     RECTIFICATION, ROSTER_ENTRY, SCREENING, UNIT,
 };
-pub use tree::{Doc, Items, Slot, SlotPath, SlotPaths, items_at, keys_at, missing};
+pub use tree::{Doc, Items, Slot, SlotDoc, SlotPath, SlotPaths, items_at, keys_at, missing};
 pub use walk::{
     MAX_UNKNOWN_KEYS_SHOWN, Walked, array_at, check_strict, field_id, get_member, is_blank, is_missing, lookalike,
     walk, walk_input,

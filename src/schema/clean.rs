@@ -16,7 +16,7 @@ use std::borrow::Cow;
 use serde_json::{Number, Value};
 use validator::ValidateLength;
 
-use super::tree::Slot;
+use super::tree::{Slot, SlotDoc};
 use super::walk::is_blank;
 use super::{Field, MAX_ARRAY_LEN, MAX_TEXT_CHARS, Shape, Ty};
 use crate::ids::{normalize_free_text, normalize_text};
@@ -24,16 +24,7 @@ use crate::ids::{normalize_free_text, normalize_text};
 /// The canonical document of `text` against `shape` (an object shape), when the text is a
 /// clean submission; `None` when the walker has something to say about it.
 pub fn read_clean(text: &str, shape: &'static Shape) -> Option<Value> {
-    read_slots(text, shape).map(|doc| doc.root.to_value())
-}
-
-/// A clean submission read into slots ([`read_slots`]).
-#[derive(Debug, Clone)]
-pub struct SlotDoc<'t> {
-    /// The document.
-    pub root: Slot<'t>,
-    /// The length of its longest array (the work budget's measure).
-    pub longest_array: u64,
+    read_slots(text, shape).map(|doc| doc.to_value())
 }
 
 /// [`read_clean`] into a slot document, its text borrowed from `text`. The text is scanned
@@ -44,7 +35,10 @@ pub fn read_slots<'t>(text: &'t str, shape: &'static Shape) -> Option<SlotDoc<'t
     if !matches!(shape, Shape::Object(_)) {
         return None;
     }
-    let mut sc = Scan { text, at: 0, longest: 0 };
+    // The document is the first slot (a filing's values are ~ one for every 8–16 bytes).
+    let mut slots = Vec::with_capacity(text.len() / 8 + 16);
+    slots.push(Slot::Absent);
+    let mut sc = Scan { text, at: 0, longest: 0, slots };
     sc.ws();
     // Absent: the text is `null`, whose document the walker makes.
     let root = sc.value(shape)?;
@@ -52,14 +46,16 @@ pub fn read_slots<'t>(text: &'t str, shape: &'static Shape) -> Option<SlotDoc<'t
     if sc.at != text.len() || matches!(root, Slot::Absent) {
         return None;
     }
-    Some(SlotDoc { root, longest_array: sc.longest })
+    *sc.slots.first_mut()? = root;
+    Some(SlotDoc { slots: sc.slots, longest_array: sc.longest })
 }
 
-/// Where the scanner is in the text, and the longest array seen.
+/// Where the scanner is in the text, the longest array seen, and the slots read so far.
 struct Scan<'t> {
     text: &'t str,
     at: usize,
     longest: u64,
+    slots: Vec<Slot<'t>>,
 }
 
 impl<'t> Scan<'t> {
@@ -213,9 +209,12 @@ impl<'t> Scan<'t> {
             return None;
         }
         self.at += 1;
-        let mut out: Vec<Slot<'t>> = std::iter::repeat_with(|| Slot::Absent).take(fields.len()).collect();
+        // Its values: the next slots, one per field.
+        let base = self.slots.len();
+        let obj = Slot::Obj(fields, u32::try_from(base).ok()?);
+        self.slots.resize_with(base + fields.len(), || Slot::Absent);
         if self.eat(b'}') {
-            return Some(Slot::Obj(fields, out));
+            return Some(obj);
         }
         // Keys seen (a duplicate is the walker's: the last one wins there).
         let mut seen: u128 = 0;
@@ -246,9 +245,9 @@ impl<'t> Scan<'t> {
                 return None;
             }
             let v = self.value(&fields.get(i)?.shape)?;
-            *out.get_mut(i)? = v;
+            *self.slots.get_mut(base + i)? = v;
             if self.eat(b'}') {
-                return Some(Slot::Obj(fields, out));
+                return Some(obj);
             }
             if !self.eat(b',') {
                 return None;
@@ -256,7 +255,8 @@ impl<'t> Scan<'t> {
         }
     }
 
-    /// An array: every element at its place (an element the walker drops becomes `null`).
+    /// An array: every element at its place (an element the walker drops becomes `null`),
+    /// gathered, then put in the slots together (an element's own values come before them).
     fn array(&mut self, el: &'static Shape) -> Option<Slot<'t>> {
         self.at += 1;
         let mut out = Vec::new();
@@ -276,7 +276,10 @@ impl<'t> Scan<'t> {
             }
         }
         self.longest = self.longest.max(out.len() as u64);
-        Some(Slot::Arr(out))
+        let at = u32::try_from(self.slots.len()).ok()?;
+        let len = u32::try_from(out.len()).ok()?;
+        self.slots.extend(out);
+        Some(Slot::Arr(at, len))
     }
 }
 
@@ -333,14 +336,36 @@ fn plainly_normal(s: &str) -> bool {
         return false;
     }
     let mut i = 0;
-    while let Some(&c) = b.get(i) {
-        match c {
-            0xC2 | 0xE1 | 0xE2 | 0xEF => return false,
-            0xE3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x80]) => return false,
-            _ => i += 1,
+    loop {
+        // Eight bytes at a time past those without any of the lead bytes (E3 included).
+        while let Some(chunk) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+            if any_lead(u64::from_le_bytes(*chunk)) {
+                break;
+            }
+            i += 8;
+        }
+        // Byte by byte through the chunk that has one (or the last few bytes).
+        let end = i + 8;
+        while i < end {
+            let Some(&c) = b.get(i) else { return true };
+            match c {
+                0xC2 | 0xE1 | 0xE2 | 0xEF => return false,
+                0xE3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x80]) => return false,
+                _ => i += 1,
+            }
         }
     }
-    true
+}
+
+/// Whether any byte of `x` is 0xC2, 0xE1, 0xE2, 0xE3 or 0xEF (a lead byte [`plainly_normal`]
+/// looks at).
+fn any_lead(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |y: u64| y.wrapping_sub(ONES) & !y & HIGH;
+    // 0xE0..=0xE3 share their top six bits: E1, E2, E3 (and E0, checked byte by byte) at once.
+    let e0 = zero((x & (0xFC * ONES)) ^ (0xE0 * ONES));
+    (zero(x ^ (0xC2 * ONES)) | e0 | zero(x ^ (0xEF * ONES))) != 0
 }
 
 /// Text for a leaf of type `ty`, kept only as the walker keeps it unchanged.

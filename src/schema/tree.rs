@@ -20,8 +20,8 @@ use super::{Field, Shape};
 pub enum Doc<'v> {
     /// In the walker's canonical document.
     Value(&'v Value),
-    /// In a slot document.
-    Slot(&'v Slot<'v>),
+    /// In a slot document: the document (whose slots hold an object's values) and a slot of it.
+    Slot(&'v SlotDoc<'v>, &'v Slot<'v>),
 }
 
 impl<'v> From<&'v Value> for Doc<'v> {
@@ -30,9 +30,9 @@ impl<'v> From<&'v Value> for Doc<'v> {
     }
 }
 
-impl<'v> From<&'v Slot<'v>> for Doc<'v> {
-    fn from(v: &'v Slot<'v>) -> Self {
-        Doc::Slot(v)
+impl<'v> From<&'v SlotDoc<'v>> for Doc<'v> {
+    fn from(d: &'v SlotDoc<'v>) -> Self {
+        d.root()
     }
 }
 
@@ -41,8 +41,8 @@ impl<'v> From<&'v Slot<'v>> for Doc<'v> {
 pub enum Items<'v> {
     /// Of a `Value`.
     Values(&'v [Value]),
-    /// Of a slot document.
-    Slots(&'v [Slot<'v>]),
+    /// Of a slot document: the document and the elements' slots.
+    Slots(&'v SlotDoc<'v>, &'v [Slot<'v>]),
 }
 
 impl<'v> Items<'v> {
@@ -53,7 +53,7 @@ impl<'v> Items<'v> {
     pub fn len(self) -> usize {
         match self {
             Items::Values(a) => a.len(),
-            Items::Slots(a) => a.len(),
+            Items::Slots(_, a) => a.len(),
         }
     }
 
@@ -66,7 +66,7 @@ impl<'v> Items<'v> {
     pub fn get(self, i: usize) -> Option<Doc<'v>> {
         match self {
             Items::Values(a) => a.get(i).map(Doc::Value),
-            Items::Slots(a) => a.get(i).map(Doc::Slot),
+            Items::Slots(d, a) => a.get(i).map(|s| Doc::Slot(d, s)),
         }
     }
 
@@ -77,35 +77,48 @@ impl<'v> Items<'v> {
 }
 
 impl<'v> Doc<'v> {
+    /// The slot of a place in a slot document (`None` in a `Value`).
+    fn slot(self) -> Option<&'v Slot<'v>> {
+        match self {
+            Doc::Slot(_, s) => Some(s),
+            Doc::Value(_) => None,
+        }
+    }
+
     /// The member `key` of an object (`None` when absent or not an object).
     pub fn member(self, key: &str) -> Option<Doc<'v>> {
         match self {
             Doc::Value(v) => get_member(v, key).map(Doc::Value),
-            Doc::Slot(Slot::Obj(fields, values)) => {
+            Doc::Slot(..) => {
+                let Some(Slot::Obj(fields, _)) = self.slot() else { return None };
                 let i = fields.iter().position(|f| f.name.len() == key.len() && f.name == key)?;
-                values.get(i).filter(|v| !matches!(v, Slot::Absent)).map(Doc::Slot)
+                self.member_at(u32::try_from(i).ok()?)
             }
-            Doc::Slot(_) => None,
         }
     }
 
     /// The value at position `i` of an object of a slot document (`None` when absent, out of
     /// range, or not a slot object): a key's position found by [`SlotPath::plan`].
     pub fn member_at(self, i: u32) -> Option<Doc<'v>> {
-        match self {
-            Doc::Slot(Slot::Obj(_, values)) => {
-                values.get(i as usize).filter(|v| !matches!(v, Slot::Absent)).map(Doc::Slot)
-            }
-            _ => None,
+        let Doc::Slot(d, Slot::Obj(fields, at)) = self else { return None };
+        if i as usize >= fields.len() {
+            return None;
         }
+        d.slots.get(*at as usize + i as usize).filter(|v| !matches!(v, Slot::Absent)).map(|v| Doc::Slot(d, v))
     }
 
     /// The elements of an array.
     pub fn items(self) -> Option<Items<'v>> {
         match self {
             Doc::Value(Value::Array(a)) => Some(Items::Values(a)),
-            Doc::Slot(Slot::Arr(a)) => Some(Items::Slots(a)),
-            _ => None,
+            Doc::Value(_) => None,
+            Doc::Slot(d, _) => match self.slot()? {
+                Slot::Arr(at, len) => {
+                    let from = *at as usize;
+                    Some(Items::Slots(d, d.slots.get(from..from + *len as usize)?))
+                }
+                _ => None,
+            },
         }
     }
 
@@ -113,43 +126,60 @@ impl<'v> Doc<'v> {
     pub fn text(self) -> Option<&'v str> {
         match self {
             Doc::Value(Value::String(s)) => Some(s),
-            Doc::Slot(Slot::Str(s)) => Some(s),
-            _ => None,
+            Doc::Value(_) => None,
+            Doc::Slot(..) => match self.slot()? {
+                Slot::Str(s) => Some(s),
+                _ => None,
+            },
         }
     }
 
     /// A number.
     pub fn number(self) -> Option<f64> {
         match self {
-            Doc::Value(Value::Number(n)) | Doc::Slot(Slot::Num(n)) => n.as_f64(),
-            _ => None,
+            Doc::Value(Value::Number(n)) => n.as_f64(),
+            Doc::Value(_) => None,
+            Doc::Slot(..) => match self.slot()? {
+                Slot::Num(n) => n.as_f64(),
+                _ => None,
+            },
         }
     }
 
     /// A boolean.
     pub fn boolean(self) -> Option<bool> {
         match self {
-            Doc::Value(Value::Bool(b)) | Doc::Slot(Slot::Bool(b)) => Some(*b),
-            _ => None,
+            Doc::Value(Value::Bool(b)) => Some(*b),
+            Doc::Value(_) => None,
+            Doc::Slot(..) => match self.slot()? {
+                Slot::Bool(b) => Some(*b),
+                _ => None,
+            },
         }
     }
 
     /// Whether it is an object.
     pub fn is_object(self) -> bool {
-        matches!(self, Doc::Value(Value::Object(_)) | Doc::Slot(Slot::Obj(..)))
+        matches!(self, Doc::Value(Value::Object(_))) || matches!(self.slot(), Some(Slot::Obj(..)))
     }
 
     /// Whether it is `null` (an array element the walker dropped).
     pub fn is_null(self) -> bool {
-        matches!(self, Doc::Value(Value::Null) | Doc::Slot(Slot::Null))
+        matches!(self, Doc::Value(Value::Null)) || matches!(self.slot(), Some(Slot::Null))
     }
 
     /// Whether it is an object holding at least one value.
     pub fn has_members(self) -> bool {
         match self {
             Doc::Value(Value::Object(o)) => !o.is_empty(),
-            Doc::Slot(Slot::Obj(_, values)) => values.iter().any(|v| !matches!(v, Slot::Absent)),
-            _ => false,
+            Doc::Value(_) => false,
+            Doc::Slot(d, _) => match self.slot() {
+                Some(Slot::Obj(fields, at)) => {
+                    let from = *at as usize;
+                    d.slots.get(from..from + fields.len()).is_some_and(|v| v.iter().any(|v| !matches!(v, Slot::Absent)))
+                }
+                _ => false,
+            },
         }
     }
 }
@@ -193,7 +223,7 @@ impl SlotPath {
     where
         I: Iterator<Item = (&'k str, bool)>,
     {
-        let Doc::Slot(Slot::Obj(fields, _)) = root else { return None };
+        let Some(Slot::Obj(fields, _)) = root.slot() else { return None };
         let (ptr, len, at) = self.0.get_or_init(|| (fields.as_ptr() as usize, fields.len(), positions(fields, keys())));
         (*ptr == fields.as_ptr() as usize && *len == fields.len()).then_some(&**at)
     }
@@ -235,6 +265,53 @@ fn positions<'k>(mut fields: &'static [Field], keys: impl Iterator<Item = (&'k s
     out.into_boxed_slice()
 }
 
+/// A clean submission read into slots ([`super::read_slots`]): every value of the document in
+/// one vector, the document itself first; an object's values (one per field of its shape)
+/// and an array's elements are consecutive slots.
+#[derive(Debug, Clone)]
+pub struct SlotDoc<'t> {
+    /// The values.
+    pub slots: Vec<Slot<'t>>,
+    /// The length of its longest array (the work budget's measure).
+    pub longest_array: u64,
+}
+
+impl<'t> SlotDoc<'t> {
+    /// The document.
+    pub fn root(&self) -> Doc<'_> {
+        static NULL: Value = Value::Null;
+        match self.slots.first() {
+            Some(s) => Doc::Slot(self, s),
+            None => Doc::Value(&NULL),
+        }
+    }
+
+    /// The walker's canonical `Value` of the same document.
+    pub fn to_value(&self) -> Value {
+        self.value_at(0)
+    }
+
+    fn value_at(&self, i: usize) -> Value {
+        match self.slots.get(i) {
+            None | Some(Slot::Absent | Slot::Null) => Value::Null,
+            Some(Slot::Bool(b)) => Value::Bool(*b),
+            Some(Slot::Num(n)) => Value::Number(n.clone()),
+            Some(Slot::Str(s)) => Value::String(s.as_ref().to_owned()),
+            Some(Slot::Obj(fields, at)) => {
+                let mut m = Map::new();
+                for (k, f) in fields.iter().enumerate() {
+                    let j = *at as usize + k;
+                    if !matches!(self.slots.get(j), None | Some(Slot::Absent)) {
+                        m.insert(f.name.to_owned(), self.value_at(j));
+                    }
+                }
+                Value::Object(m)
+            }
+            Some(Slot::Arr(at, len)) => Value::Array((*at..*at + *len).map(|j| self.value_at(j as usize)).collect()),
+        }
+    }
+}
+
 /// A value of a slot document: what the walker's canonical `Value` holds, with each object's
 /// values at the positions of its shape's fields.
 #[derive(Debug, Clone)]
@@ -249,30 +326,9 @@ pub enum Slot<'t> {
     Num(Number),
     /// Text, borrowed from the input unless it had escapes.
     Str(Cow<'t, str>),
-    /// An object: its shape's fields and their values, one per field.
-    Obj(&'static [Field], Vec<Slot<'t>>),
-    /// An array.
-    Arr(Vec<Slot<'t>>),
-}
-
-impl Slot<'_> {
-    /// The walker's canonical `Value` of the same document.
-    pub fn to_value(&self) -> Value {
-        match self {
-            Slot::Absent | Slot::Null => Value::Null,
-            Slot::Bool(b) => Value::Bool(*b),
-            Slot::Num(n) => Value::Number(n.clone()),
-            Slot::Str(s) => Value::String(s.as_ref().to_owned()),
-            Slot::Obj(fields, values) => {
-                let mut m = Map::new();
-                for (f, v) in fields.iter().zip(values) {
-                    if !matches!(v, Slot::Absent) {
-                        m.insert(f.name.to_owned(), v.to_value());
-                    }
-                }
-                Value::Object(m)
-            }
-            Slot::Arr(items) => Value::Array(items.iter().map(Slot::to_value).collect()),
-        }
-    }
+    /// An object: its shape's fields; their values are the slots from this position on, one
+    /// per field.
+    Obj(&'static [Field], u32),
+    /// An array: its elements are this many slots from this position on.
+    Arr(u32, u32),
 }
