@@ -153,18 +153,20 @@ pub fn piece(body: &RuleBody, k: usize) -> Option<Piece<'_>> {
     }
 }
 
-/// Every piece of a rule, in the order of [`piece`] (without looking each one up again).
-fn pieces(body: &RuleBody) -> impl Iterator<Item = Piece<'_>> {
-    let (fields, asserts, iso): (&[FieldCheck], &[AssertCheck], _) = match body {
-        RuleBody::Field(checks) => (checks, &[], None),
-        RuleBody::Assert(checks) | RuleBody::Gate { checks, .. } => (&[], checks, None),
-        RuleBody::Isolation(iso) => (&[], &[], Some(&**iso)),
-        _ => (&[], &[], None),
-    };
-    let fields = fields.iter().flat_map(|c| {
-        c.required.iter().map(move |r| Piece::Required(c, r)).chain(c.fields.iter().map(move |f| Piece::Value(c, f)))
-    });
-    fields.chain(asserts.iter().map(Piece::Assert)).chain(iso.map(Piece::Isolation))
+/// `f` on every piece of a rule, in the order of [`piece`] (plain loops: no lookup of piece
+/// `k` from the start, no iterator adapters).
+fn each_piece<'p>(body: &'p RuleBody, mut f: impl FnMut(Piece<'p>)) {
+    match body {
+        RuleBody::Field(checks) => {
+            for c in checks {
+                c.required.iter().for_each(|r| f(Piece::Required(c, r)));
+                c.fields.iter().for_each(|x| f(Piece::Value(c, x)));
+            }
+        }
+        RuleBody::Assert(checks) | RuleBody::Gate { checks, .. } => checks.iter().for_each(|c| f(Piece::Assert(c))),
+        RuleBody::Isolation(iso) => f(Piece::Isolation(iso)),
+        _ => {}
+    }
 }
 
 /// The position of the first `Each` segment of a field path.
@@ -232,22 +234,22 @@ pub fn evaluate(
     // One part, reused: an empty part adds nothing (the passing path: nothing moved or scanned).
     let mut part = Part::default();
     for rule in rules().filter(|r| !matches!(r.body, RuleBody::Gate { .. })) {
-        for p in pieces(&rule.body) {
+        each_piece(&rule.body, |p| {
             p.judge(&rule.id, &env, None, &mut part);
             if !part.is_empty() {
                 asm.piece(&rule.id, std::mem::take(&mut part), false);
             }
-        }
+        });
         asm.end_rule(&rule.id);
     }
     for rule in rules() {
         if let RuleBody::Gate { causes, .. } = &rule.body {
-            for p in pieces(&rule.body) {
+            each_piece(&rule.body, |p| {
                 p.judge(&rule.id, &env, None, &mut part);
                 if !part.is_empty() {
                     asm.piece(&rule.id, std::mem::take(&mut part), true);
                 }
-            }
+            });
             asm.end_gate(&rule.id, causes);
         }
     }
