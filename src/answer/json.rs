@@ -116,9 +116,21 @@ fn value(out: &mut String, v: &Value) {
 /// `\n`, `\f`, `\r`, else `\u00XX` in lower-case hex); everything else as it is.
 fn string(out: &mut String, s: &str) {
     out.push('"');
+    let b = s.as_bytes();
     let mut from = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let escape = match b {
+    let mut i = 0;
+    loop {
+        // Eight bytes at a time up to the next byte to escape.
+        while let Some(chunk) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+            let found = to_escape(u64::from_le_bytes(*chunk));
+            if found != 0 {
+                i += (found.trailing_zeros() / 8) as usize;
+                break;
+            }
+            i += 8;
+        }
+        let Some(&c) = b.get(i) else { break };
+        let escape = match c {
             b'"' => "\\\"",
             b'\\' => "\\\\",
             0x08 => "\\b",
@@ -127,18 +139,33 @@ fn string(out: &mut String, s: &str) {
             b'\r' => "\\r",
             b'\t' => "\\t",
             0..=0x1f => "",
-            _ => continue,
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         out.push_str(s.get(from..i).unwrap_or_default());
         if escape.is_empty() {
-            let _ = write!(out, "\\u{b:04x}");
+            let _ = write!(out, "\\u{c:04x}");
         } else {
             out.push_str(escape);
         }
-        from = i + 1;
+        i += 1;
+        from = i;
     }
     out.push_str(s.get(from..).unwrap_or_default());
     out.push('"');
+}
+
+/// The bytes of `x` (eight of the text, little-endian) to escape: a quote, a backslash or a
+/// control character (below 0x20), each marked by its high bit. The lowest mark is exact (a
+/// false mark can only follow a true one).
+fn to_escape(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |y: u64| y.wrapping_sub(ONES) & !y & HIGH;
+    let below = x.wrapping_sub(0x20 * ONES) & !x & HIGH;
+    zero(x ^ (u64::from(b'"') * ONES)) | zero(x ^ (u64::from(b'\\') * ONES)) | below
 }
 
 #[cfg(test)]
