@@ -36,7 +36,7 @@ pub fn read_slots<'t>(text: &'t str, shape: &'static Shape) -> Option<SlotDoc<'t
         return None;
     }
     // The document is the first slot (a filing's values are ~ one for every 8–16 bytes).
-    let mut slots = Vec::with_capacity(text.len() / 8 + 16);
+    let mut slots = super::tree::spare_slots(text.len() / 8 + 16);
     slots.push(Slot::Absent);
     let mut sc = Scan { text, at: 0, longest: 0, slots };
     sc.ws();
@@ -205,7 +205,7 @@ impl<'t> Scan<'t> {
     fn object(&mut self, fields: &'static [Field]) -> Option<Slot<'t>> {
         // Required fields (packs only) are the walker's to report; so are objects too wide for
         // the mask of keys seen.
-        if fields.len() > 128 || fields.iter().any(|fl| fl.required) {
+        if fields.len() > 64 || fields.iter().any(|fl| fl.required) {
             return None;
         }
         self.at += 1;
@@ -217,7 +217,7 @@ impl<'t> Scan<'t> {
             return Some(obj);
         }
         // Keys seen (a duplicate is the walker's: the last one wins there).
-        let mut seen: u128 = 0;
+        let mut seen: u64 = 0;
         let mut next = 0;
         loop {
             self.ws();
@@ -236,7 +236,7 @@ impl<'t> Scan<'t> {
                 }
             };
             next = i + 1;
-            let bit = 1u128 << i;
+            let bit = 1u64 << i;
             if seen & bit != 0 {
                 return None;
             }

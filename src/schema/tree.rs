@@ -276,6 +276,34 @@ pub struct SlotDoc<'t> {
     pub longest_array: u64,
 }
 
+thread_local! {
+    /// The vector of the last slot document dropped on this thread, empty, kept for the next
+    /// one (a filing's slots are a few kilobytes: allocated once, not once per filing).
+    static SPARE: std::cell::Cell<Vec<Slot<'static>>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// An empty vector of slots, with the room of the last one dropped ([`SlotDoc`]'s `Drop`) or
+/// at least `capacity`.
+pub(super) fn spare_slots<'t>(capacity: usize) -> Vec<Slot<'t>> {
+    let spare = SPARE.with(std::cell::Cell::take);
+    // Empty, so nothing is mapped: only its allocation is kept (collected in place).
+    let mut v: Vec<Slot<'t>> = spare.into_iter().map(|_| Slot::Absent).collect();
+    v.reserve(capacity);
+    v
+}
+
+impl Drop for SlotDoc<'_> {
+    fn drop(&mut self) {
+        let mut v = std::mem::take(&mut self.slots);
+        v.clear();
+        // A very large document's room is not kept.
+        if v.capacity() <= 1 << 16 {
+            let v: Vec<Slot<'static>> = v.into_iter().map(|_| Slot::Absent).collect();
+            SPARE.with(|s| s.set(v));
+        }
+    }
+}
+
 impl<'t> SlotDoc<'t> {
     /// The document.
     pub fn root(&self) -> Doc<'_> {
