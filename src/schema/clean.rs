@@ -135,8 +135,9 @@ impl<'t> Scan<'t> {
         self.text.get(start + 1..self.at - 1).map(Cow::Borrowed)
     }
 
-    /// A number: a plain whole one read here, anything else (a sign, a fraction, an
-    /// exponent, more than 19 digits) by `crate::num::parse_json`, as the walker's path reads it.
+    /// A number as the walker keeps it (`crate::num::number`): a plain whole one read here,
+    /// anything else (a sign, a fraction, an exponent, more than 19 digits) by
+    /// `crate::num::parse_json`, as the walker's path reads it.
     fn number(&mut self) -> Option<Number> {
         let digits = |sc: &mut Self| {
             let from = sc.at;
@@ -170,13 +171,17 @@ impl<'t> Scan<'t> {
             }
         }
         let token = self.text.get(start..self.at)?;
+        if !negative && whole == self.at && token.len() <= 15 {
+            // Below 2^53: the integer itself, whatever the walker's rounding through `f64`.
+            return Some(Number::from(token.bytes().fold(0u64, |n, d| n * 10 + u64::from(d - b'0'))));
+        }
         if !negative && whole == self.at && token.len() <= 19 {
-            return token.parse::<u64>().ok().map(Number::from);
+            return token.parse::<u64>().ok().map(|n| crate::num::number(Number::from(n)));
         }
         // As the walker's path reads it: correctly rounded, as `JSON.parse` (in the runtime
         // module too, whose serde_json has no `float_roundtrip`: `crate::num::parse_json`).
         match crate::num::parse_json(token) {
-            Ok(Value::Number(n)) => Some(n),
+            Ok(Value::Number(n)) => Some(crate::num::number(n)),
             _ => None,
         }
     }
@@ -189,7 +194,7 @@ impl<'t> Scan<'t> {
             (b'n', _) => self.literal("null").map(|()| Slot::Absent),
             (b't', Shape::Leaf(Ty::Bool)) => self.literal("true").map(|()| Slot::Bool(true)),
             (b'f', Shape::Leaf(Ty::Bool)) => self.literal("false").map(|()| Slot::Bool(false)),
-            (b'-' | b'0'..=b'9', Shape::Leaf(Ty::Num)) => self.number().map(|n| Slot::Num(crate::num::number(n))),
+            (b'-' | b'0'..=b'9', Shape::Leaf(Ty::Num)) => self.number().map(Slot::Num),
             (b'"', Shape::Leaf(ty)) => {
                 let s = self.string()?;
                 text(*ty, s)
