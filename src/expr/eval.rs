@@ -75,10 +75,7 @@ fn field<'v>(base: Base, path: &[String], kind: FieldKind, slots: &SlotPath, env
         FieldKind::Leaf(t) => Raw::Val(match (t, v) {
             (Ty::Num, Some(v)) => v.number().filter(|x| x.is_finite()).map_or(Val::Unknown, Val::Num),
             (Ty::Bool, Some(v)) => v.boolean().map_or(Val::Unknown, Val::Bool),
-            (Ty::Str, Some(v)) => match v.text() {
-                Some(s) if !crate::schema::is_blank(s) => Val::Str(s),
-                _ => Val::Unknown,
-            },
+            (Ty::Str, Some(v)) => v.given_text().map_or(Val::Unknown, Val::Str),
             (Ty::Date, Some(v)) => v.text().and_then(crate::time::parse_iso_date).map_or(Val::Unknown, Val::Date),
             _ => Val::Unknown,
         }),

@@ -122,6 +122,15 @@ impl<'v> Doc<'v> {
         }
     }
 
+    /// Text that is not blank ([`is_blank`]; a slot document holds none that is).
+    pub fn given_text(self) -> Option<&'v str> {
+        match self {
+            Doc::Value(Value::String(s)) if !is_blank(s) => Some(s),
+            Doc::Value(_) => None,
+            Doc::Slot(..) => self.text(),
+        }
+    }
+
     /// Text.
     pub fn text(self) -> Option<&'v str> {
         match self {
@@ -187,7 +196,12 @@ impl<'v> Doc<'v> {
 /// Whether a value is missing — absent, `null`, or blank text ([`super::is_missing`], for
 /// any [`Doc`]).
 pub fn missing(v: Option<Doc<'_>>) -> bool {
-    v.is_none_or(|v| v.is_null() || v.text().is_some_and(is_blank))
+    match v {
+        None => true,
+        // A slot document holds no blank text (the reader leaves it absent).
+        Some(Doc::Slot(_, s)) => matches!(s, Slot::Null | Slot::Absent),
+        Some(v) => v.is_null() || v.text().is_some_and(is_blank),
+    }
 }
 
 /// The elements of the array at `path` below `root` ([`super::array_at`], for any [`Doc`]).
@@ -352,7 +366,8 @@ pub enum Slot<'t> {
     Bool(bool),
     /// A number, as the walker keeps it (`1.0` is `1`).
     Num(Number),
-    /// Text, borrowed from the input unless it had escapes.
+    /// Text, borrowed from the input unless it had escapes; never blank (blank text is
+    /// [`Slot::Absent`] or [`Slot::Null`], as the walker drops it).
     Str(Cow<'t, str>),
     /// An object: its shape's fields; their values are the slots from this position on, one
     /// per field.
