@@ -251,11 +251,14 @@ impl<'t> Scan<'t> {
             }
             let v = self.value(&fields.get(i)?.shape)?;
             *self.slots.get_mut(base + i)? = v;
-            if self.eat(b'}') {
-                return Some(obj);
-            }
-            if !self.eat(b',') {
-                return None;
+            // `}` or `,` (whitespace skipped once).
+            self.ws();
+            let end = self.peek();
+            self.at += 1;
+            match end {
+                Some(b'}') => return Some(obj),
+                Some(b',') => {}
+                _ => return None,
             }
         }
     }
