@@ -409,7 +409,7 @@ fn read_lines(
         let line = if over || bytes.len() > MAX_INPUT_BYTES {
             Line::TooLarge
         } else {
-            match std::str::from_utf8(bytes) {
+            match simdutf8::compat::from_utf8(bytes) {
                 Ok(text) if text.trim().is_empty() => continue,
                 Ok(text) => Line::Text(text.to_owned()),
                 Err(e) => Line::NotUtf8(e.valid_up_to() + 1),
