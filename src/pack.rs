@@ -15,10 +15,9 @@ mod compile;
 mod error;
 mod family;
 mod lazy;
+mod params;
 mod shape;
 pub mod work;
-
-use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -38,6 +37,7 @@ use error::{perr, shape_message};
 pub use family::{merge_patch, resolve_extends};
 pub use lazy::Rules;
 pub use messages::Catalogue;
+pub use params::ParamMap;
 pub use shape::PACK;
 pub use work::{WORK_BUDGET, WorkBounds};
 
@@ -298,7 +298,7 @@ pub struct Pack {
     /// Labels and hints of fields, rules and values (`labels`).
     pub labels: Catalogue,
     /// Parameter values.
-    pub params: BTreeMap<String, ParamValue>,
+    pub params: ParamMap,
     /// The (resolved) pack document as JSON, as hashed; `Null` in a pack loaded precompiled
     /// ([`Engine::precompiled`](crate::Engine::precompiled)), which needs only what is above.
     pub json: Value,

@@ -18,7 +18,6 @@
 //!
 //! The blob carries the crate version: it is read only by the build that wrote it.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -26,7 +25,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::lazy::{Blob, Entries, Rules, Table};
-use super::{Catalogue, Pack, WorkBounds};
+use super::{Catalogue, Pack, ParamMap, WorkBounds};
 use crate::answer::PackStamp;
 use crate::expr::ParamValue;
 use crate::expr::stored::date;
@@ -58,7 +57,7 @@ struct Version {
     stamp: PackStamp,
     #[serde(with = "date")]
     effective_from: NaiveDate,
-    params: BTreeMap<String, ParamValue>,
+    params: ParamMap,
     /// Its rules' work bounds (believed only from the embedded blob).
     work_bounds: WorkBounds,
     rules: Runs,
@@ -108,7 +107,7 @@ impl Runs {
 struct Chunks {
     data: Vec<u8>,
     ends: Vec<u32>,
-    index: BTreeMap<Vec<u8>, u32>,
+    index: std::collections::BTreeMap<Vec<u8>, u32>,
 }
 
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
@@ -295,8 +294,8 @@ impl<'a> Reader<'a> {
 
     /// Inserted one by one, as serde's reader of a map did (a later equal key wins): collected
     /// from a list, the map would sort it, and bring a stable sort into the runtime.
-    fn params(&mut self) -> Result<BTreeMap<String, ParamValue>, String> {
-        let mut params = BTreeMap::new();
+    fn params(&mut self) -> Result<ParamMap, String> {
+        let mut params = ParamMap::default();
         for _ in 0..self.len()? {
             let name = self.string()?;
             params.insert(name, self.param()?);
@@ -475,7 +474,7 @@ mod tests {
         let v = Version {
             stamp: PackStamp { id: "x".into(), version: "1".into(), hash: String::new() },
             effective_from: NaiveDate::MIN,
-            params: BTreeMap::new(),
+            params: ParamMap::default(),
             work_bounds: WorkBounds::default(),
             rules: Runs(vec![(7, 1)]),
             messages: vec![],

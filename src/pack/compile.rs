@@ -377,7 +377,7 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
     if !c.errors.is_empty() {
         return Err(PackErrors(c.errors));
     }
-    let params = table.0;
+    let params = table.0.into_iter().collect();
     let work_bounds = super::WorkBounds::of(&rules);
     Ok(Pack {
         stamp: PackStamp { id: doc.id.clone(), version: doc.version.clone(), hash },
