@@ -528,6 +528,10 @@ function __wbg_get_imports() {
             const ret = typeof arg0;
             return ret;
         },
+        __wbg_concat_a93602fe6b72cec9: function(arg0, arg1) {
+            const ret = arg0.concat(arg1);
+            return ret;
+        },
         __wbg_getTime_edc91481cbc4cd78: function(arg0) {
             const ret = arg0.getTime();
             return ret;
@@ -596,10 +600,6 @@ function __wbg_get_imports() {
             const ret = new Object();
             return ret;
         },
-        __wbg_new_with_length_a3dc62dea6e2e158: function(arg0) {
-            const ret = new Array(arg0 >>> 0);
-            return ret;
-        },
         __wbg_parse_c3f72b5a24f83c01: function() { return handleError(function (arg0, arg1) {
             const ret = JSON.parse(getStringFromWasm0(arg0, arg1));
             return ret;
@@ -612,9 +612,6 @@ function __wbg_get_imports() {
             const ret = Reflect.set(arg0, arg1, arg2);
             return ret;
         }, arguments); },
-        __wbg_set_d2d33b52458e984a: function(arg0, arg1, arg2) {
-            arg0[arg1 >>> 0] = arg2;
-        },
         __wbg_set_message_993bba6081f4f799: function(arg0, arg1, arg2) {
             arg0.message = getStringFromWasm0(arg1, arg2);
         },
@@ -722,6 +719,13 @@ function passStringToWasm0(arg, malloc, realloc) {
     }
 
     let len = arg.length;
+    if (len > 256 && len <= 1048576) {
+        const room = len * 3;
+        const at = malloc(room, 1) >>> 0;
+        const written = cachedTextEncoder.encodeInto(arg, getUint8ArrayMemory0().subarray(at, at + room)).written;
+        WASM_VECTOR_LEN = written;
+        return realloc(at, room, written, 1) >>> 0;
+    }
     let ptr = malloc(len, 1) >>> 0;
 
     const mem = getUint8ArrayMemory0();
