@@ -63,7 +63,7 @@ fi
 cargo_home=${CARGO_HOME:-$HOME/.cargo}
 export CARGO_TARGET_DIR=$root/target/pkg-build
 # No loop unrolling: 19.7 KB less code in the runtime (3.9 KB gzipped) at no measurable cost in
-# speed (bench-notes/size.md, "Changes").
+# speed (BENCHMARKS.md, "The runtime, smaller: second pass").
 export RUSTFLAGS="--remap-path-prefix=$cargo_home/registry/src=/cargo --remap-path-prefix=$root=/fangkong -C llvm-args=-unroll-threshold=0 -C llvm-args=-unroll-runtime=false"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -78,7 +78,7 @@ module() {
   wasm-bindgen --target web --out-dir "$work" --out-name "$name" \
     "$CARGO_TARGET_DIR/wasm32-unknown-unknown/$profile/fangkong.wasm"
   # Functions with one caller are inlined only when small (binaryen's default: any size): 4.5 KB
-  # less of the runtime gzipped, speed within the noise (bench-notes/size.md, "Changes").
+  # less of the runtime gzipped, speed within the noise (BENCHMARKS.md, same section).
   "$WASM_OPT" "$WASM_OPT_LEVEL" --one-caller-inline-max-function-size=50 --strip-debug --strip-producers \
     "$work/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
   cp "$work/$name.js" "$out/"

@@ -72,8 +72,8 @@ for (let i = 0; i < RUNS; i++) {
   }
 }
 
-// A count, steady under any load: the wasm function bodies V8 compiles (lazily, Liftoff, on the
-// main thread) between the instance and the first ready engine (bench-notes/ready.md).
+// A count (not steady for every build: see BENCHMARKS.md): the wasm function bodies V8 compiles (lazily, Liftoff, on the
+// main thread) between the instance and the first ready engine (BENCHMARKS.md, "Ready: start-up of the runtime").
 const lazyScript = (pkg, make) => `
 const { readFileSync } = await import('node:fs');
 const json = readFileSync(${JSON.stringify(JSON_PACK)}, 'utf8');

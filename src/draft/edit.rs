@@ -149,7 +149,7 @@ pub(super) fn set(doc: &mut Value, pointer: &str, value: Value, shape: &'static 
             }
             Value::Object(map) => {
                 // Not `entry(..).or_insert(..)`: that links a B-tree insert of its own into the
-                // `.wasm` (2.8 KB); `Map::insert`'s is there already (bench-notes/size2.md).
+                // `.wasm` (2.8 KB); `Map::insert`'s is there already (BENCHMARKS.md, "fourth pass").
                 if !map.contains_key(seg.as_str()) {
                     map.insert(seg.clone(), Value::Null);
                 }

@@ -190,7 +190,7 @@ fn read_header(bytes: &[u8]) -> Result<(Header<'_>, &[u8]), String> {
 /// every engine reads when it is made. By hand, not with serde's derived readers: V8 compiles a
 /// wasm function, whole, on the main thread when it is first called, and the first engine
 /// compiled 35.1 KB of function bodies with serde's readers, 30.8 KB with this one (issue 9,
-/// "Ready"; bench-notes/ready.md). The format: unsigned integers and lengths
+/// BENCHMARKS.md, "Ready: start-up of the runtime"). The format: unsigned integers and lengths
 /// as varints (seven bits a byte, low first), `i32` zigzagged into one, `f64` as eight
 /// little-endian bytes, `bool` as one byte, strings and byte strings length first, a sequence
 /// or map its length then its items, a struct or tuple its fields in order, an enum its

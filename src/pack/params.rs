@@ -6,7 +6,7 @@ use crate::expr::ParamValue;
 
 /// A version's parameter values, sorted by name: a `Vec` searched by halves, not a `BTreeMap`
 /// (each B-tree instance brings its own insert, search and drop into the `.wasm`: about 1.5 KB
-/// gzipped for this one; bench-notes/size2.md). Serialized as the map it stands for, so the
+/// gzipped for this one; BENCHMARKS.md, "fourth pass"). Serialized as the map it stands for, so the
 /// precompiled blob is unchanged.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ParamMap(Vec<(String, ParamValue)>);
