@@ -23,6 +23,7 @@ mod fangkong {
     // Every module of src/lib.rs except `wasm` (wasm32 only).
     #[macro_use]
     mod words;
+    pub(crate) mod swar;
 
     pub mod answer;
     pub mod budget;

@@ -41,6 +41,7 @@
 
 #[macro_use]
 mod words;
+mod swar;
 
 pub mod answer;
 pub mod budget;

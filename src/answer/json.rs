@@ -121,14 +121,7 @@ fn string(out: &mut String, s: &str) {
     let mut i = 0;
     loop {
         // Eight bytes at a time up to the next byte to escape.
-        while let Some(chunk) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-            let found = to_escape(u64::from_le_bytes(*chunk));
-            if found != 0 {
-                i += (found.trailing_zeros() / 8) as usize;
-                break;
-            }
-            i += 8;
-        }
+        i = crate::swar::skip_plain(b, i);
         let Some(&c) = b.get(i) else { break };
         let escape = match c {
             b'"' => "\\\"",
@@ -155,17 +148,6 @@ fn string(out: &mut String, s: &str) {
     }
     out.push_str(s.get(from..).unwrap_or_default());
     out.push('"');
-}
-
-/// The bytes of `x` (eight of the text, little-endian) to escape: a quote, a backslash or a
-/// control character (below 0x20), each marked by its high bit. The lowest mark is exact (a
-/// false mark can only follow a true one).
-fn to_escape(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let zero = |y: u64| y.wrapping_sub(ONES) & !y & HIGH;
-    let below = x.wrapping_sub(0x20 * ONES) & !x & HIGH;
-    zero(x ^ (u64::from(b'"') * ONES)) | zero(x ^ (u64::from(b'\\') * ONES)) | below
 }
 
 #[cfg(test)]

@@ -105,14 +105,7 @@ impl<'t> Scan<'t> {
         let mut escaped = false;
         loop {
             // Eight bytes at a time up to the first quote, backslash or control character.
-            while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-                let found = special(u64::from_le_bytes(*chunk));
-                if found != 0 {
-                    at += (found.trailing_zeros() / 8) as usize;
-                    break;
-                }
-                at += 8;
-            }
+            at = crate::swar::skip_plain(bytes, at);
             match *bytes.get(at)? {
                 b'"' => break,
                 b'\\' => {
@@ -289,17 +282,6 @@ impl<'t> Scan<'t> {
         self.slots.extend(out);
         Some(Slot::Arr(at, len))
     }
-}
-
-/// The bytes of `x` (eight of the text, little-endian) that a string's scan stops at: a quote,
-/// a backslash or a control character (below 0x20), each marked by its high bit. The lowest
-/// mark is exact (a false mark can only follow a true one).
-fn special(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let zero = |y: u64| y.wrapping_sub(ONES) & !y & HIGH;
-    let below = x.wrapping_sub(0x20 * ONES) & !x & HIGH;
-    zero(x ^ (u64::from(b'"') * ONES)) | zero(x ^ (u64::from(b'\\') * ONES)) | below
 }
 
 /// Whether two byte strings of the same length are equal, eight bytes at a time (the last
