@@ -475,22 +475,16 @@ impl Engine {
                             r.passed += 1;
                         }
                         Some("na") => r.answered += 1,
-                        Some("partial") => {
+                        Some(word @ ("partial" | "fail")) => {
                             r.answered += 1;
-                            r.partial.push((*item).to_owned());
+                            let (list, code) = if word == "partial" {
+                                (&mut r.partial, "checklist.partial")
+                            } else {
+                                (&mut r.failed, "checklist.failed")
+                            };
+                            list.push((*item).to_owned());
                             diags.push(Diagnostic::at(
-                                "checklist.partial",
-                                Severity::Warning,
-                                at,
-                                item,
-                                Value::Object(serde_json::Map::new()),
-                            ));
-                        }
-                        Some("fail") => {
-                            r.answered += 1;
-                            r.failed.push((*item).to_owned());
-                            diags.push(Diagnostic::at(
-                                "checklist.failed",
+                                code,
                                 Severity::Warning,
                                 at,
                                 item,
