@@ -49,8 +49,9 @@ rewrite('finalizer', /new FinalizationRegistry\(ptr => wasm\.(__wbg_\w+_free)\(p
 rewrite('__destroy_into_raw', /__destroy_into_raw\(\) \{\n(\s+)const ptr = this\.__wbg_ptr;/g,
   '__destroy_into_raw() {\n$1const ptr = this.__fk_gen === __fk_gen ? this.__wbg_ptr : 0;');
 rewrite('free', /(\n\s+)wasm\.(__wbg_\w+_free)\(ptr, 0\);/g, '$1if (ptr !== 0) wasm.$2(ptr, 0);');
-// Every method reaches its object through __fk_ptr (recovery first, then the generation check).
-rewrite('method calls', /wasm\.(\w+)\(this\.__wbg_ptr\b/g, 'wasm.$1(__fk_ptr(this)');
+// Every method reaches its object through __fk_ptr (recovery first, then the generation check),
+// also when its results come back through a return pointer (scripts/retptr-abi.mjs).
+rewrite('method calls', /wasm\.(\w+)\((retptr, )?this\.__wbg_ptr\b/g, (_, f, r) => `wasm.${f}(${r ?? ''}__fk_ptr(this)`);
 // Every instance's exports are guarded.
 rewrite('finalize_init', /\n(\s+)wasm = instance\.exports;/, '\n$1wasm = __fk_guard(instance.exports);');
 // Not recovery, speed: text of 256 to 2^20 UTF-16 units (a filing, as in a batch) goes to
@@ -100,6 +101,22 @@ function __fk_guard(exports) {
     for (const [name, value] of Object.entries(exports)) {
         if (typeof value !== 'function') {
             guarded[name] = value;
+            continue;
+        }
+        if (name === '__wbindgen_add_to_stack_pointer') {
+            // A call with a return pointer takes room on the shadow stack first (delta < 0: the
+            // instance is made afresh there if it trapped, so the call and its pointer are in
+            // the same instance) and gives it back in a \`finally\` (delta > 0). After a trap the
+            // room belongs to the dead instance: nothing to give back, and the next call must
+            // not make a fresh instance only to move its stack pointer.
+            guarded[name] = function (delta) {
+                if (__fk_trapped) {
+                    if (delta > 0) return 0;
+                    __fk_recover();
+                    return wasm[name](delta);
+                }
+                return value(delta);
+            };
             continue;
         }
         guarded[name] = function (...args) {

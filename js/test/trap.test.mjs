@@ -34,6 +34,9 @@ test('after a provoked trap, a fresh engine answers and an old one says it is lo
   const r = run(`${PRELUDE}
 const before = Engine.withDefaultPack();
 const expected = JSON.stringify(before.checkFiling(workshop, opts));
+// The shadow stack's pointer between calls (exports with a return pointer move it and back).
+const stackPointer = () => initSync().__wbindgen_add_to_stack_pointer?.(0);
+const stackBefore = stackPointer();
 // Grow the memory to its maximum: the next allocation that needs more cannot get it.
 const memory = initSync().memory;
 for (let step = 16384; step >= 1;) { try { memory.grow(step); } catch { step >>= 1; } }
@@ -46,7 +49,8 @@ for (let i = 0; i < 10000 && !failure; i++) {
 const fresh = attempt(() => JSON.stringify(Engine.withDefaultPack().checkFiling(workshop, opts)));
 const old = attempt(() => before.checkFiling(workshop, opts));
 const freed = attempt(() => { before.free(); kept.forEach((e) => e.free()); return true; });
-console.log(JSON.stringify({ grown: memory.buffer.byteLength, failure, fresh, expected, old, freed }));
+const stackAfter = stackPointer();
+console.log(JSON.stringify({ grown: memory.buffer.byteLength, failure, fresh, expected, old, freed, stackBefore, stackAfter }));
 `);
   assert.equal(r.grown, 4 * 1024 ** 3, 'the memory was grown to 4 GiB');
   assert.equal(r.failure.code, 'engine.trapped', JSON.stringify(r.failure));
@@ -54,6 +58,7 @@ console.log(JSON.stringify({ grown: memory.buffer.byteLength, failure, fresh, ex
   assert.equal(r.fresh.ok, r.expected, 'a fresh engine answers as before the trap');
   assert.equal(r.old.code, 'engine.lost', JSON.stringify(r.old));
   assert.equal(r.freed.ok, true, 'engines of the replaced instance free without touching the new one');
+  assert.equal(r.stackAfter, r.stackBefore, 'the fresh instance\'s shadow stack is where a new one starts: the trapped call gave nothing back to it');
 });
 
 test('keeping thousands of engines is refused with engine.out_of_memory, never a trap', () => {

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// Drops `multivalue` from a linked module's `target_features` section, before wasm-bindgen
+// (scripts/build-pkg.sh). wasm-bindgen turns every export that returns more than one value
+// (a `Result`, a string: pointer, length, error) into a multi-value function when the module
+// says it uses multivalue, which rustc's wasm32 target always does (std's objects carry it).
+// Node 20's V8 (11.3) has no generic JS-to-wasm wrapper for multi-value signatures: it compiles
+// one wrapper per distinct export signature with TurboFan when the module is compiled, 17 of
+// them for the runtime, about 1.3 ms of `new WebAssembly.Module` (BENCHMARKS.md, "Ready:
+// Node's compile"). Without the marker, wasm-bindgen keeps the return-pointer ABI: exports
+// return nothing and write their results to the shadow stack, and every signature takes the
+// generic wrapper. Rust's own code does not use multi-value (the C ABI returns one value); if
+// it ever did, wasm-opt's validation, which reads the same section, would fail the build.
+// Usage: node scripts/retptr-abi.mjs IN.wasm OUT.wasm
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const [input, output] = process.argv.slice(2);
+if (!input || !output) {
+  console.error('usage: retptr-abi.mjs IN.wasm OUT.wasm');
+  process.exit(2);
+}
+const b = readFileSync(input);
+let p = 8;
+const uleb = () => {
+  let r = 0;
+  let shift = 0;
+  let x;
+  do {
+    x = b[p++];
+    r += (x & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (x & 0x80);
+  return r;
+};
+const leb = (n) => {
+  const out = [];
+  do {
+    let x = n % 128;
+    n = Math.floor(n / 128);
+    if (n) x |= 0x80;
+    out.push(x);
+  } while (n);
+  return Buffer.from(out);
+};
+
+const parts = [b.subarray(0, 8)];
+let dropped = 0;
+while (p < b.length) {
+  const start = p;
+  const id = b[p++];
+  const len = uleb();
+  const end = p + len;
+  if (id === 0) {
+    const nameLen = uleb();
+    const name = b.subarray(p, p + nameLen).toString();
+    p += nameLen;
+    if (name === 'target_features') {
+      const n = uleb();
+      const kept = [];
+      for (let i = 0; i < n; i++) {
+        const prefix = b[p++];
+        const l = uleb();
+        const feature = b.subarray(p, p + l).toString();
+        p += l;
+        if (feature === 'multivalue') dropped += 1;
+        else kept.push(Buffer.concat([Buffer.from([prefix]), leb(l), Buffer.from(feature)]));
+      }
+      const body = Buffer.concat([leb(nameLen), Buffer.from(name), leb(kept.length), ...kept]);
+      parts.push(Buffer.from([0]), leb(body.length), body);
+      p = end;
+      continue;
+    }
+  }
+  parts.push(b.subarray(start, end));
+  p = end;
+}
+if (dropped > 1) {
+  console.error(`retptr-abi: ${input}: multivalue listed ${dropped} times`);
+  process.exit(1);
+}
+writeFileSync(output, Buffer.concat(parts));
