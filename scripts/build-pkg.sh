@@ -78,6 +78,7 @@ module() {
   # Exports keep the return-pointer ABI: Node 20 compiles no wrapper for them (the script's header).
   node scripts/retptr-abi.mjs "$CARGO_TARGET_DIR/wasm32-unknown-unknown/$profile/fangkong.wasm" "$work/$name.wasm"
   wasm-bindgen --target web --out-dir "$work" --out-name "$name" "$work/$name.wasm"
+  node scripts/start-export.mjs "$work/$name.js" "$work/${name}_bg.wasm"
   # Functions with one caller are inlined only when small (binaryen's default: any size): 4.5 KB
   # less of the runtime gzipped, speed within the noise (BENCHMARKS.md, same section).
   "$WASM_OPT" "$WASM_OPT_LEVEL" --one-caller-inline-max-function-size=50 --strip-debug --strip-producers \
