@@ -86,6 +86,8 @@ module() {
   cp "$work/$name.js" "$out/"
   # A trap must not poison the module: the glue re-instantiates it (scripts/recover-glue.mjs).
   node scripts/recover-glue.mjs "$out/$name.js"
+  # The Node entry (node.js, compiler-node.js): the same glue, initialised when imported.
+  node scripts/node-entry.mjs "$out/$name.js"
   # The generated class has `[Symbol.dispose]()`: name its lib so consumers on es2022 type-check
   # (TypeScript >= 5.2). Then the default pack's `Code`, `RuleId` and `GateId` unions, which the
   # hand-written types (src/types.d.ts) use: generated from the pack, never written by hand.
