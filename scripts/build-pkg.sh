@@ -86,7 +86,7 @@ module() {
   cp "$work/$name.js" "$out/"
   # A trap must not poison the module: the glue re-instantiates it (scripts/recover-glue.mjs).
   node scripts/recover-glue.mjs "$out/$name.js"
-  # The Node entry (node.js, compiler-node.js): the same glue, initialised when imported.
+  # The Node entries (node.js, node.cjs; compiler-node.*): the same glue, initialised when loaded.
   node scripts/node-entry.mjs "$out/$name.js"
   # The generated class has `[Symbol.dispose]()`: name its lib so consumers on es2022 type-check
   # (TypeScript >= 5.2). Then the default pack's `Code`, `RuleId` and `GateId` unions, which the
@@ -102,6 +102,9 @@ module() {
 module fangkong wasm-runtime --no-default-features
 module fangkong_compiler wasm --features compiler
 cp js/pkg-template/* "$out/"
+# The CommonJS entries' types: the browser entries' declarations, as CommonJS (scripts/node-entry.mjs).
+cp "$out/fangkong.d.ts" "$out/node.d.cts"
+cp "$out/fangkong_compiler.d.ts" "$out/compiler-node.d.cts"
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 sed -i "s/\"version\": \"0.0.0-template\"/\"version\": \"$version\"/" "$out/package.json"
 for w in fangkong_bg fangkong_compiler_bg; do

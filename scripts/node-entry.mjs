@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Writes a module's Node entry from its finished glue (scripts/build-pkg.sh, after
-// recover-glue.mjs): pkg/fangkong.js → pkg/node.js, pkg/fangkong_compiler.js →
-// pkg/compiler-node.js, the `node` condition of package.json's exports.
+// Writes a module's Node entries from its finished glue (scripts/build-pkg.sh, after
+// recover-glue.mjs): pkg/fangkong.js → pkg/node.js and node.cjs, pkg/fangkong_compiler.js →
+// pkg/compiler-node.js and compiler-node.cjs, the `node` condition of package.json's exports.
 //
 // The Node entry is the glue itself, which compiles the package's own .wasm synchronously when
 // it is evaluated, so `import { Engine } from 'fangkong'` is ready at once. It used to be a
@@ -56,11 +56,36 @@ if (/\bfetch\b|import\.meta/.test(src)) {
   console.error(`node-entry: ${glueFile}: the glue still fetches or resolves a URL`);
   process.exit(1);
 }
-src = `// The Node entry of the package (package.json's \`node\` condition), written by
+const glue = src;
+writeFileSync(join(dirname(glueFile), entry), `// The Node entry of the package (package.json's \`node\` condition), written by
 // scripts/node-entry.mjs from ${name}.js: the same glue, initialised when imported.
-${src}
+${glue}
 // Initialised now, from the package's own file.
 const { readFileSync } = globalThis.process.getBuiltinModule?.('node:fs') ?? (await import('node:fs'));
 initSync({ module: readFileSync(new URL('./${name}_bg.wasm', import.meta.url)) });
-`;
-writeFileSync(join(dirname(glueFile), entry), src);
+`);
+
+// The same as CommonJS (node.cjs, the \`require\` condition): \`require('fangkong')\` works in
+// Node 20, where a package that is only ES modules cannot be required, and a CommonJS app
+// does not start Node's ES module loader for it (an \`import()\` of the ES entry from CommonJS
+// cost 16.6 ms, \`require\` of this one 7.8 ms: bench-notes/ready2.md). Its types are the
+// browser entry's, as CommonJS declarations (\`.d.cts\`, a copy written by build-pkg.sh).
+const names = [];
+let cjs = glue.replace(/^export (class|function) (\w+)/gm, (_, kind, n) => {
+  names.push(n);
+  return `${kind} ${n}`;
+});
+cjs = cjs.replace(/^export \{ initSync, __wbg_init as default \};\n/m, '');
+if (/^\s*(export|import)\b/m.test(cjs) || names.length < 3) {
+  console.error(`node-entry: ${glueFile}: an export or import left for CommonJS (did wasm-bindgen's glue change?)`);
+  process.exit(1);
+}
+writeFileSync(join(dirname(glueFile), entry.replace(/\.js$/, '.cjs')), `// The CommonJS Node entry of the package (package.json's \`node\` \`require\` condition),
+// written by scripts/node-entry.mjs from ${name}.js: the same glue, initialised when required.
+'use strict';
+${cjs}
+module.exports = { ${names.join(', ')}, initSync, default: __wbg_init };
+
+// Initialised now, from the package's own file.
+initSync({ module: require('node:fs').readFileSync(require('node:path').join(__dirname, '${name}_bg.wasm')) });
+`);

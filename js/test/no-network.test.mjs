@@ -78,7 +78,7 @@ test('no file of pkg/ can reach the network (the own-.wasm load of init() aside)
   let scanned = 0;
   for (const file of files) {
     const name = relative(PKG, file);
-    if (/\.(m?js|cjs|d\.ts|d\.mts)$/.test(name)) {
+    if (/\.(m?js|cjs|d\.ts|d\.mts|d\.cts)$/.test(name)) {
       found.push(...scanScript(name, readFileSync(file, 'utf8')));
     } else if (name.endsWith('.wasm')) {
       found.push(...scanWasm(name, readFileSync(file)));
@@ -98,8 +98,10 @@ test("the glue's own-.wasm fetch is the one wasm-bindgen writes, there once", ()
   const glue = squash(readFileSync(join(PKG, 'fangkong.js'), 'utf8'));
   assert.equal(glue.split(INIT_BLOCK).length - 1, 1, 'the init block of wasm-bindgen changed: read it, then update INIT_BLOCK');
   assert.equal(glue.match(/\bfetch\b/g).length, 2, 'the block and its error message');
-  // The Node entry loads the .wasm from disk.
-  assert.deepEqual(scanScript('node.js', readFileSync(join(PKG, 'node.js'), 'utf8')), []);
+  // The Node entries load the .wasm from disk.
+  for (const entry of ['node.js', 'node.cjs', 'compiler-node.js', 'compiler-node.cjs']) {
+    assert.deepEqual(scanScript(entry, readFileSync(join(PKG, entry), 'utf8')), [], entry);
+  }
 });
 
 test('the scan finds what it must (it can fail)', () => {
