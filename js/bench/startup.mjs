@@ -21,7 +21,7 @@
 // which comes first; the page makes its own engine, so "the engine" is empty there.
 // FANGKONG_BASELINE_WWW=DIR serves the baseline's pages from DIR (another commit's www/).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,16 +68,33 @@ const WAYS = [
   ['HTTP-cached, 304', 'cached'],
   [`the portal's ${PAGE}, cold, from the navigation`, 'page'],
 ];
+// A CommonJS app: \`require()\` of the \`require\` entry (node.cjs) where the package has one.
+const cjsScript = (entry, make) => `
+const { readFileSync } = require('node:fs');
+const json = readFileSync(${JSON.stringify(JSON_PACK)}, 'utf8');
+const t0 = performance.now();
+const { Engine } = require(${JSON.stringify(entry)});
+const t1 = performance.now();
+const e = ${make};
+const t2 = performance.now();
+e.checkFiling('{}', { now: '2020-02-04T10:00:00+08:00' });
+const t3 = performance.now();
+console.log(JSON.stringify({ instantiate: t1 - t0, engine: t2 - t1, firstAnswer: t3 - t2 }));`;
 for (const b of builds) {
   const make = b.make === 'json' ? 'new Engine(json)' : 'Engine.withDefaultPack()';
-  b.nodeScripts = { node: nodeScript(join(b.pkg, b.node), make, false), nodeWarm: nodeScript(join(b.pkg, b.node), make, true) };
-  b.results = { node: [], nodeWarm: [], ...Object.fromEntries(WAYS.map(([, w]) => [w, []])) };
+  b.nodeScripts = {
+    node: ['--input-type=module', '-e', nodeScript(join(b.pkg, b.node), make, false)],
+    nodeWarm: ['--input-type=module', '-e', nodeScript(join(b.pkg, b.node), make, true)],
+  };
+  const cjs = join(b.pkg, b.node.replace(/\.js$/, '.cjs'));
+  if (existsSync(cjs)) b.nodeScripts.nodeCjs = ['-e', cjsScript(cjs, make)];
+  b.results = { node: [], nodeWarm: [], nodeCjs: [], ...Object.fromEntries(WAYS.map(([, w]) => [w, []])) };
 }
 
 for (let i = 0; i < RUNS; i++) {
   for (const b of builds) {
-    for (const [way, script] of Object.entries(b.nodeScripts)) {
-      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    for (const [way, args] of Object.entries(b.nodeScripts)) {
+      const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
       b.results[way].push(JSON.parse(r.stdout));
     }
   }
@@ -196,6 +213,7 @@ console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const b of builds) {
   row(`${b.label}, Node ${process.version} (fresh process; ${how(b)}; compiled for it: ${b.lazy})`, b.results.node);
   row(`${b.label}, Node ${process.version} (fresh process, after one file module: the target's row; ${how(b)})`, b.results.nodeWarm);
+  if (b.results.nodeCjs.length) row(`${b.label}, Node ${process.version} (fresh process, CommonJS: \`require()\` of the \`require\` entry; ${how(b)})`, b.results.nodeCjs);
   for (const [name, way] of WAYS) {
     if (b.results[way].length) row(`${b.label}, headless Chromium, ${name} (${how(b)})`, b.results[way]);
   }
