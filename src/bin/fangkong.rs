@@ -18,6 +18,11 @@ use fangkong::{
 use rayon::prelude::*;
 use serde_json::json;
 
+/// mimalloc, not the system's malloc: an answer is a dozen small allocations, which glibc
+/// served slowly (~7 % of the instructions per filing; BENCHMARKS.md). The CLI's only.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Lines of `--jsonl` answered together on every core before they are written, in order.
 const JSONL_CHUNK: usize = 1024;
 
