@@ -3,6 +3,8 @@
 // A filing's answer written straight as JSON text.
 mod json;
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -200,8 +202,8 @@ pub struct EarliestStart {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FilingAnswer {
-    /// The pack that decided.
-    pub pack: PackStamp,
+    /// The pack that decided (shared with the pack: not copied for each answer).
+    pub pack: Arc<PackStamp>,
     /// `incomplete` (a value is missing), `deferred`, `conditional` or `approved`.
     pub decision: Decision,
     /// "Today" in China Standard Time, as used for the decision.
@@ -284,8 +286,8 @@ pub struct Reinspected {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct InspectionAnswer {
-    /// The pack that decided.
-    pub pack: PackStamp,
+    /// The pack that decided (shared with the pack: not copied for each answer).
+    pub pack: Arc<PackStamp>,
     /// `approved`, `conditional`, `deferred` or `incomplete`.
     pub decision: Decision,
     /// "Today" in China Standard Time.
@@ -383,8 +385,8 @@ pub struct UnitResult {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IndicatorsAnswer {
-    /// The pack that decided.
-    pub pack: PackStamp,
+    /// The pack that decided (shared with the pack: not copied for each answer).
+    pub pack: Arc<PackStamp>,
     /// `incomplete` when a value is missing (half a count pair, a unit without id);
     /// `deferred` when the report has errors; `conditional` when some indicators are short
     /// or reports are missing; `approved` when every indicator is met or not applicable.
@@ -427,8 +429,8 @@ words_serde!(ScreenOutcome);
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ScreeningAnswer {
-    /// The pack that decided.
-    pub pack: PackStamp,
+    /// The pack that decided (shared with the pack: not copied for each answer).
+    pub pack: Arc<PackStamp>,
     /// `incomplete` while a declaration it needs is missing (the outcome is still given);
     /// otherwise `deferred` for fever clinic or central quarantine, `conditional` for home
     /// observation (or warnings), `approved` for normal.
@@ -455,7 +457,7 @@ pub struct ScreeningAnswer {
 /// can say "this input is unusable" (not JSON, too large, unknown pack version).
 pub trait Answer: Sized + Serialize {
     /// The answer with only these diagnostics and the decision `deferred`.
-    fn unusable(pack: PackStamp, today: String, locale: Locale, diagnostics: Vec<Diagnostic>) -> Self;
+    fn unusable(pack: Arc<PackStamp>, today: String, locale: Locale, diagnostics: Vec<Diagnostic>) -> Self;
 
     /// Its diagnostics.
     fn diagnostics(&self) -> &[Diagnostic];
@@ -480,7 +482,7 @@ impl Answer for FilingAnswer {
         self.decision = decision;
     }
 
-    fn unusable(pack: PackStamp, today: String, locale: Locale, diagnostics: Vec<Diagnostic>) -> Self {
+    fn unusable(pack: Arc<PackStamp>, today: String, locale: Locale, diagnostics: Vec<Diagnostic>) -> Self {
         FilingAnswer {
             pack,
             decision: Decision::Deferred,
@@ -504,7 +506,7 @@ impl Answer for InspectionAnswer {
         self.decision = decision;
     }
 
-    fn unusable(pack: PackStamp, today: String, locale: Locale, diagnostics: Vec<Diagnostic>) -> Self {
+    fn unusable(pack: Arc<PackStamp>, today: String, locale: Locale, diagnostics: Vec<Diagnostic>) -> Self {
         InspectionAnswer {
             pack,
             decision: Decision::Deferred,
@@ -533,7 +535,7 @@ impl Answer for IndicatorsAnswer {
         self.decision = decision;
     }
 
-    fn unusable(pack: PackStamp, today: String, locale: Locale, diagnostics: Vec<Diagnostic>) -> Self {
+    fn unusable(pack: Arc<PackStamp>, today: String, locale: Locale, diagnostics: Vec<Diagnostic>) -> Self {
         IndicatorsAnswer {
             pack,
             decision: Decision::Deferred,
@@ -558,7 +560,7 @@ impl Answer for ScreeningAnswer {
         self.decision = decision;
     }
 
-    fn unusable(pack: PackStamp, today: String, locale: Locale, diagnostics: Vec<Diagnostic>) -> Self {
+    fn unusable(pack: Arc<PackStamp>, today: String, locale: Locale, diagnostics: Vec<Diagnostic>) -> Self {
         ScreeningAnswer {
             pack,
             decision: Decision::Deferred,

@@ -129,7 +129,7 @@ impl Engine {
 
     /// Which pack answers by default: id, version and hash of the latest version.
     pub fn pack_info(&self) -> PackStamp {
-        self.pack().stamp.clone()
+        PackStamp::clone(&self.pack().stamp)
     }
 
     /// The version in force on `on` (the earliest version before any is in force), or
@@ -148,7 +148,7 @@ impl Engine {
     /// its id, version and hash — the hash an answer for a submission of that date carries.
     pub fn pack_info_on(&self, on: Option<NaiveDate>) -> PackStamp {
         match on {
-            Some(d) => self.pack_for(d, None).map_or_else(|_| self.pack_info(), |p| p.stamp.clone()),
+            Some(d) => self.pack_for(d, None).map_or_else(|_| self.pack_info(), |p| PackStamp::clone(&p.stamp)),
             None => self.pack_info(),
         }
     }
@@ -292,7 +292,7 @@ impl Engine {
     /// The answer for unusable input: one diagnostic, decision `deferred`, latest pack.
     pub(crate) fn unusable<A: Answer>(&self, code: &str, params: Value, opts: &Options) -> A {
         A::unusable(
-            self.pack_info(),
+            std::sync::Arc::clone(&self.pack().stamp),
             crate::time::fmt_date(today_cst(&opts.now)),
             opts.locale,
             self.unusable_diagnostics(code, params, opts),

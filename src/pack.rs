@@ -19,6 +19,8 @@ mod params;
 mod shape;
 pub mod work;
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -287,8 +289,8 @@ impl Rule {
 /// A checked and compiled rule pack.
 #[derive(Debug, Clone)]
 pub struct Pack {
-    /// Identity and hash.
-    pub stamp: PackStamp,
+    /// Identity and hash (shared with every answer of this version).
+    pub stamp: Arc<PackStamp>,
     /// First day in force.
     pub effective_from: NaiveDate,
     /// Rules in evaluation order (a slice; in a pack loaded precompiled, decoded when first used).

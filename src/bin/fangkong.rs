@@ -264,7 +264,7 @@ fn unusable(
         let (message, help) = engine.pack().messages.render(opts.locale, code, &d.params, None);
         d.message = message;
         d.help = help;
-        A::unusable(engine.pack_info(), fmt_date(today_cst(&opts.now)), opts.locale, vec![d])
+        A::unusable(std::sync::Arc::clone(&engine.pack().stamp), fmt_date(today_cst(&opts.now)), opts.locale, vec![d])
     }
     let mut answered = match kind {
         Kind::Filing => out(&make::<FilingAnswer>(engine, code, params, opts), false),

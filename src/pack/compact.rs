@@ -146,7 +146,7 @@ pub fn encode(families_of_packs: &[Vec<&Pack>]) -> Result<Vec<u8>, String> {
         for p in packs {
             let rules = p.rules.iter().map(|r| chunks.add(r)).collect::<Result<Vec<u32>, _>>()?;
             versions.push(Version {
-                stamp: p.stamp.clone(),
+                stamp: PackStamp::clone(&p.stamp),
                 effective_from: p.effective_from,
                 params: p.params.clone(),
                 work_bounds: p.work_bounds.clone(),
@@ -406,7 +406,7 @@ fn load(blob: Blob, id: Option<&str>) -> Result<Option<Vec<Pack>>, String> {
             (Rules::stored(Arc::clone(&table), ids), v.work_bounds)
         };
         packs.push(Pack {
-            stamp: v.stamp,
+            stamp: Arc::new(v.stamp),
             effective_from: v.effective_from,
             rules,
             messages: catalogue(v.messages)?,

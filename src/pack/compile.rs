@@ -4,6 +4,7 @@
 mod checks;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -380,7 +381,7 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
     let params = table.0.into_iter().collect();
     let work_bounds = super::WorkBounds::of(&rules);
     Ok(Pack {
-        stamp: PackStamp { id: doc.id.clone(), version: doc.version.clone(), hash },
+        stamp: Arc::new(PackStamp { id: doc.id.clone(), version: doc.version.clone(), hash }),
         effective_from,
         rules: rules.into(),
         messages,
