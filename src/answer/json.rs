@@ -28,7 +28,9 @@ impl FilingAnswer {
         string(out, &self.today);
         out.push_str(",\"locale\":");
         string(out, self.locale.tag());
-        let _ = write!(out, ",\"pending\":{},\"diagnostics\":[", self.pending);
+        out.push_str(",\"pending\":");
+        out.push_str(itoa::Buffer::new().format(self.pending as u64));
+        out.push_str(",\"diagnostics\":[");
         for (i, d) in self.diagnostics.iter().enumerate() {
             comma(out, i);
             diagnostic(out, d);
@@ -60,7 +62,9 @@ impl FilingAnswer {
             comma(out, i);
             out.push_str("{\"path\":");
             string(out, &e.path);
-            let _ = write!(out, ",\"index\":{},\"earliestStart\":", e.index);
+            out.push_str(",\"index\":");
+            out.push_str(itoa::Buffer::new().format(e.index as u64));
+            out.push_str(",\"earliestStart\":");
             string(out, &e.earliest_start);
             out.push('}');
         }

@@ -284,7 +284,9 @@ fn unusable(
 fn write_with_line(out: &mut impl Write, json: &str, no: usize) -> std::io::Result<()> {
     match json.strip_prefix('{') {
         Some(rest) => {
-            write!(out, "{{\"line\":{no},")?;
+            out.write_all(b"{\"line\":")?;
+            out.write_all(itoa::Buffer::new().format(no as u64).as_bytes())?;
+            out.write_all(b",")?;
             out.write_all(rest.as_bytes())?;
         }
         None => out.write_all(json.as_bytes())?,
