@@ -230,10 +230,22 @@ pub fn evaluate(
 ) -> Outcome {
     let env = Env { doc, elem: None, today };
     let mut asm = Assembly::new(shape_errors, true);
-    let rules = || pack.rules.iter().filter(|r| r.subject == subject);
+    let rules: &[crate::pack::Rule] = &pack.rules;
     // One part, reused: an empty part adds nothing (the passing path: nothing moved or scanned).
     let mut part = Part::default();
-    for rule in rules().filter(|r| !matches!(r.body, RuleBody::Gate { .. })) {
+    // The gates come after every other rule: one walk over the pack's rules judges the others
+    // and notes where the subject's gates lie (and how many there are), for the second walk.
+    let (mut gates_from, mut gates_to, mut gate_count) = (usize::MAX, 0, 0);
+    for (i, rule) in rules.iter().enumerate() {
+        if rule.subject != subject {
+            continue;
+        }
+        if matches!(rule.body, RuleBody::Gate { .. }) {
+            gates_from = gates_from.min(i);
+            gates_to = i + 1;
+            gate_count += 1;
+            continue;
+        }
         each_piece(&rule.body, |p| {
             p.judge(&rule.id, &env, None, &mut part);
             if !part.is_empty() {
@@ -242,7 +254,11 @@ pub fn evaluate(
         });
         asm.end_rule(&rule.id);
     }
-    for rule in rules() {
+    asm.expect_gates(gate_count);
+    for rule in rules.get(gates_from..gates_to).unwrap_or_default() {
+        if rule.subject != subject {
+            continue;
+        }
         if let RuleBody::Gate { causes, .. } = &rule.body {
             each_piece(&rule.body, |p| {
                 p.judge(&rule.id, &env, None, &mut part);

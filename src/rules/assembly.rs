@@ -144,6 +144,11 @@ impl<'a, 'p> Assembly<'a, 'p> {
         }
     }
 
+    /// Room for `n` gates (their results are pushed one by one).
+    pub fn expect_gates(&mut self, n: usize) {
+        self.sink.out.gates.reserve_exact(n);
+    }
+
     /// The end of a rule that is not a gate.
     pub fn end_rule(&mut self, rule_id: &str) {
         if std::mem::take(&mut self.undetermined) {
