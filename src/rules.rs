@@ -13,7 +13,7 @@ mod assembly;
 pub use assembly::{Assembly, Item};
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use chrono::{Days, NaiveDate};
 use serde_json::{Value, json};
@@ -38,8 +38,9 @@ pub struct Outcome {
     pub earliest_start: Vec<EarliestStart>,
     /// Values normalised by identifier checks.
     pub normalized: Vec<Normalized>,
-    /// Rules that could not be judged because a value they need is missing or invalid.
-    pub undetermined: BTreeSet<String>,
+    /// Rules that could not be judged because a value they need is missing or invalid, in
+    /// pack order (each once: at most the pack's rules).
+    pub undetermined: Vec<String>,
 }
 
 /// Something a piece of a rule found, in the order it was found.
@@ -570,9 +571,12 @@ fn isolation(iso: &IsolationRule, rule_id: &str, env: &Env<'_>, elem: Option<usi
 
 /// Merge normalisations: the last one for a path wins; sorted by path.
 pub fn merge_normalized(lists: impl IntoIterator<Item = Normalized>) -> Vec<Normalized> {
-    let mut by_path: BTreeMap<String, Value> = BTreeMap::new();
-    for n in lists {
-        by_path.insert(n.path, n.value);
+    let mut all: Vec<Normalized> = lists.into_iter().collect();
+    if all.len() > 1 {
+        // Reversed, a stable sort puts the last one of each path first, and `dedup` keeps it.
+        all.reverse();
+        all.sort_by(|a, b| a.path.cmp(&b.path));
+        all.dedup_by(|later, kept| later.path == kept.path);
     }
-    by_path.into_iter().map(|(path, value)| Normalized { path, value }).collect()
+    all
 }

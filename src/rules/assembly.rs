@@ -44,9 +44,16 @@ impl Item<'_> {
 struct Sink<'a, 'p> {
     items: Vec<Item<'p>>,
     out: Outcome,
-    reported: BTreeSet<Cow<'p, str>>,
+    /// Some value was required twice: [`Sink::items`] drops the later ones.
+    repeated: bool,
+    /// The paths required so far, in a sorted vector while they are few (most answers require
+    /// none or a handful); past [`FEW`], only [`Sink::items`]'s sort finds the repeats.
+    reported: Vec<Cow<'p, str>>,
     shape_errors: &'a BTreeSet<String>,
 }
+
+/// How many required paths are kept sorted as they come (a bound on the insertions' cost).
+const FEW: usize = 32;
 
 impl<'p> Sink<'_, 'p> {
     fn require(&mut self, path: Cow<'p, str>, field: Cow<'p, str>, rule_id: &'p str, severity: Severity) {
@@ -61,11 +68,41 @@ impl<'p> Sink<'_, 'p> {
                 None => break,
             }
         }
-        if self.reported.contains(&path) {
-            return;
+        if self.reported.len() < FEW {
+            match self.reported.binary_search(&path) {
+                Ok(_) => return,
+                Err(at) => self.reported.insert(at, path.clone()),
+            }
+        } else {
+            self.repeated = true;
         }
-        self.reported.insert(path.clone());
         self.items.push(Item::Required { path, field, rule_id, severity });
+    }
+
+    /// The items, each missing value reported only by the first rule that needs it: sorting
+    /// the required paths (with their places) finds the later ones, in n log n however many.
+    fn items(mut self) -> (Vec<Item<'p>>, Outcome) {
+        if self.repeated {
+            let mut paths: Vec<(&str, usize)> = (self.items.iter().enumerate())
+                .filter_map(|(i, item)| match item {
+                    Item::Required { path, .. } => Some((path.as_ref(), i)),
+                    Item::Diag(_) => None,
+                })
+                .collect();
+            paths.sort_unstable();
+            let mut later = vec![false; self.items.len()];
+            for pair in paths.windows(2) {
+                if let [(a, _), (b, i)] = pair
+                    && a == b
+                    && let Some(l) = later.get_mut(*i)
+                {
+                    *l = true;
+                }
+            }
+            let mut later = later.into_iter();
+            self.items.retain(|_| !later.next().unwrap_or(false));
+        }
+        (self.items, self.out)
     }
 }
 
@@ -87,7 +124,8 @@ impl<'a, 'p> Assembly<'a, 'p> {
     /// An empty assembly; `shape_errors` are the pointers that already have a shape
     /// diagnostic (a value there is not missing).
     pub fn new(shape_errors: &'a BTreeSet<String>, values: bool) -> Self {
-        let sink = Sink { items: Vec::new(), out: Outcome::default(), reported: BTreeSet::new(), shape_errors };
+        let sink =
+            Sink { items: Vec::new(), out: Outcome::default(), repeated: false, reported: Vec::new(), shape_errors };
         Assembly { sink, values, undetermined: false, own: Vec::new() }
     }
 
@@ -152,7 +190,7 @@ impl<'a, 'p> Assembly<'a, 'p> {
     /// The end of a rule that is not a gate.
     pub fn end_rule(&mut self, rule_id: &str) {
         if std::mem::take(&mut self.undetermined) {
-            self.sink.out.undetermined.insert(rule_id.to_owned());
+            self.sink.out.undetermined.push(rule_id.to_owned());
         }
     }
 
@@ -186,13 +224,13 @@ impl<'a, 'p> Assembly<'a, 'p> {
 
     /// What the rules found.
     pub fn finish(self) -> Outcome {
-        let mut out = self.sink.out;
-        out.diagnostics = self.sink.items.into_iter().map(Item::into_diagnostic).collect();
+        let (items, mut out) = self.sink.items();
+        out.diagnostics = items.into_iter().map(Item::into_diagnostic).collect();
         out
     }
 
     /// What the rules found, the diagnostics not yet made (`Outcome::diagnostics` empty).
     pub fn finish_items(self) -> (Vec<Item<'p>>, Outcome) {
-        (self.sink.items, self.sink.out)
+        self.sink.items()
     }
 }
