@@ -269,13 +269,13 @@ impl Engine {
             date,
             shape_errors,
             diagnostics,
-            normalized: merge_normalized(
-                walked
-                    .normalized
-                    .into_iter()
-                    .chain(outcome.normalized)
-                    .filter(|n| opts.personal || !crate::schema::is_personal(shape_for(subject), &n.path)),
-            ),
+            normalized: {
+                // Kept by `retain`, not a `filter` adapter: one iterator's `next` less in the .wasm.
+                let mut all = walked.normalized;
+                all.extend(outcome.normalized);
+                all.retain(|n| opts.personal || !crate::schema::is_personal(shape_for(subject), &n.path));
+                merge_normalized(all)
+            },
             gates: outcome.gates,
             earliest_start: outcome.earliest_start,
         })

@@ -69,9 +69,9 @@ impl Engine {
         }
         let outcome = crate::rules::evaluate(pack, Subject::Filing, doc.root(), today, &Default::default());
         let shape = shape_for(Subject::Filing);
-        let normalized = crate::rules::merge_normalized(
-            outcome.normalized.into_iter().filter(|n| opts.personal || !crate::schema::is_personal(shape, &n.path)),
-        );
+        let mut normalized = outcome.normalized;
+        normalized.retain(|n| opts.personal || !crate::schema::is_personal(shape, &n.path));
+        let normalized = crate::rules::merge_normalized(normalized);
         Some(filing_answer(pack, today, outcome.diagnostics, outcome.gates, outcome.earliest_start, normalized, opts))
     }
 }

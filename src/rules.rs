@@ -13,7 +13,7 @@ mod assembly;
 pub use assembly::{Assembly, Item};
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Days, NaiveDate};
 use serde_json::{Value, json};
@@ -571,12 +571,18 @@ fn isolation(iso: &IsolationRule, rule_id: &str, env: &Env<'_>, elem: Option<usi
 
 /// Merge normalisations: the last one for a path wins; sorted by path.
 pub fn merge_normalized(lists: impl IntoIterator<Item = Normalized>) -> Vec<Normalized> {
-    let mut all: Vec<Normalized> = lists.into_iter().collect();
-    if all.len() > 1 {
-        // Reversed, a stable sort puts the last one of each path first, and `dedup` keeps it.
-        all.reverse();
-        all.sort_by(|a, b| a.path.cmp(&b.path));
-        all.dedup_by(|later, kept| later.path == kept.path);
+    merge(lists.into_iter().collect())
+}
+
+/// [`merge_normalized`], once in the .wasm. Most answers have none or one: no map for them
+/// (the map is `serde_json::Map`'s own B-tree: no sort of its own in the .wasm).
+fn merge(all: Vec<Normalized>) -> Vec<Normalized> {
+    if all.len() < 2 {
+        return all;
     }
-    all
+    let mut by_path: BTreeMap<String, Value> = BTreeMap::new();
+    for n in all {
+        by_path.insert(n.path, n.value);
+    }
+    by_path.into_iter().map(|(path, value)| Normalized { path, value }).collect()
 }

@@ -79,24 +79,32 @@ impl<'p> Sink<'_, 'p> {
         self.items.push(Item::Required { path, field, rule_id, severity });
     }
 
-    /// The items, each missing value reported only by the first rule that needs it: sorting
-    /// the required paths (with their places) finds the later ones, in n log n however many.
+    /// The items, each missing value reported only by the first rule that needs it. Past
+    /// [`FEW`] paths, the required items are sorted by a hash of their path and their place
+    /// (the `(u64, usize)` sort the draft has already: no sort of its own in the .wasm); among
+    /// items of one hash, one whose path an earlier one has is dropped. n log n however many
+    /// (a run of one hash holds one path, repeated by the few rules that need it).
     fn items(mut self) -> (Vec<Item<'p>>, Outcome) {
         if self.repeated {
-            let mut paths: Vec<(&str, usize)> = (self.items.iter().enumerate())
-                .filter_map(|(i, item)| match item {
-                    Item::Required { path, .. } => Some((path.as_ref(), i)),
-                    Item::Diag(_) => None,
-                })
-                .collect();
-            paths.sort_unstable();
+            fn path<'x>(item: Option<&'x Item<'_>>) -> Option<&'x str> {
+                match item {
+                    Some(Item::Required { path, .. }) => Some(path.as_ref()),
+                    _ => None,
+                }
+            }
+            let mut keys: Vec<(u64, usize)> =
+                (0..self.items.len()).filter_map(|i| Some((fnv(path(self.items.get(i))?), i))).collect();
+            keys.sort_unstable();
             let mut later = vec![false; self.items.len()];
-            for pair in paths.windows(2) {
-                if let [(a, _), (b, i)] = pair
-                    && a == b
-                    && let Some(l) = later.get_mut(*i)
-                {
-                    *l = true;
+            for run in keys.chunk_by(|a, b| a.0 == b.0) {
+                for (k, &(_, i)) in run.iter().enumerate() {
+                    let p = path(self.items.get(i));
+                    let before = run.get(..k).unwrap_or_default();
+                    if before.iter().any(|&(_, j)| path(self.items.get(j)) == p)
+                        && let Some(l) = later.get_mut(i)
+                    {
+                        *l = true;
+                    }
                 }
             }
             let mut later = later.into_iter();
@@ -104,6 +112,12 @@ impl<'p> Sink<'_, 'p> {
         }
         (self.items, self.out)
     }
+}
+
+/// FNV-1a of a path (equal paths, equal hashes; the rare equal hash of two paths is told
+/// apart by comparing them).
+fn fnv(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// Puts the parts of the rules together, in pack order, into an [`Outcome`]: the missing
