@@ -219,11 +219,13 @@ impl<'a, 'p> Assembly<'a, 'p> {
             Item::Diag(d) => Some(d.as_ref()),
             Item::Required { .. } => None,
         });
-        let mut found: Vec<Cause> = fired
-            .chain(own.iter().map(AsRef::as_ref))
-            .filter(|d| !d.missing && (d.rule_id == rule_id || causes.contains(&d.rule_id)))
-            .map(|d| Cause { rule_id: d.rule_id.clone(), code: d.code.clone(), path: d.path.clone() })
-            .collect();
+        // A plain loop: the causes are few, and most gates have none (no collect machinery).
+        let mut found: Vec<Cause> = Vec::new();
+        for d in fired.chain(own.iter().map(AsRef::as_ref)) {
+            if !d.missing && (d.rule_id == rule_id || causes.contains(&d.rule_id)) {
+                found.push(Cause { rule_id: d.rule_id.clone(), code: d.code.clone(), path: d.path.clone() });
+            }
+        }
         found.dedup();
         let passed = if !found.is_empty() {
             Some(false)
