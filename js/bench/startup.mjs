@@ -64,13 +64,15 @@ const builds = [
 ];
 if (baseline) builds.push({ label: `baseline ${baseline}`, pkg: baseline, www: process.env.FANGKONG_BASELINE_WWW, node: 'node.js', web: runtime, make: 'default' });
 const PAGE = process.env.PAGE || 'index.html';
+// ONLY=parallel,compiled: those Chromium ways alone (the names below).
+const ONLY = process.env.ONLY?.split(',');
 const WAYS = [
   ['cold, glue then .wasm', 'serial'],
   ['cold, .wasm fetched with the glue', 'parallel'],
   ['cold, .wasm fetched and compiled (compileStreaming) while the glue loads', 'compiled'],
   ['HTTP-cached, 304', 'cached'],
   [`the portal's ${PAGE}, cold, from the navigation`, 'page'],
-];
+].filter(([, w]) => !ONLY || ONLY.includes(w));
 // A CommonJS app: \`require()\` of the \`require\` entry (node.cjs) where the package has one.
 const cjsScript = (entry, make) => `
 const { readFileSync } = require('node:fs');
