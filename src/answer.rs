@@ -2,6 +2,8 @@
 
 // A filing's answer written straight as JSON text.
 mod json;
+// The other answers and any JSON value written straight as JSON text.
+pub mod cold;
 
 use std::sync::Arc;
 

@@ -381,7 +381,13 @@ pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
     let mut out = Map::new();
     crate::answer::put(&mut out, "kind", Value::from(subject.name()));
     crate::answer::put(&mut out, "locale", Value::from(locale.tag()));
-    crate::answer::put(&mut out, "pack", serde_json::to_value(&pack.stamp).unwrap_or_default());
+    let stamp = &pack.stamp;
+    let stamp = [
+        ("id", Value::from(stamp.id.as_str())),
+        ("version", Value::from(stamp.version.as_str())),
+        ("hash", Value::from(stamp.hash.as_str())),
+    ];
+    crate::answer::put(&mut out, "pack", crate::answer::params(stamp));
     let title = label(pack, locale, &format!("kind:{}", subject.name())).0.unwrap_or_else(|| subject.name().into());
     crate::answer::put(&mut out, "title", Value::from(title));
     crate::answer::put(&mut out, "fields", Value::Array(fields));

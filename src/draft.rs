@@ -536,3 +536,45 @@ fn units(pack: &Pack) -> Vec<RuleUnits> {
         })
         .collect()
 }
+
+impl crate::answer::cold::WriteJson for Changes {
+    /// `{"added":[…],"removed":[…],"gates":[…],"decision":…}`: `serde_json::to_string`'s bytes.
+    fn write_json(&self, out: &mut String) {
+        use crate::answer::cold::{comma, decision, diagnostics, opt_bool, string};
+        out.push_str("{\"added\":");
+        diagnostics(out, &self.added);
+        out.push_str(",\"removed\":[");
+        for (i, g) in self.removed.iter().enumerate() {
+            comma(out, i);
+            out.push_str("{\"path\":");
+            string(out, &g.path);
+            out.push_str(",\"code\":");
+            string(out, &g.code);
+            out.push_str(",\"ruleId\":");
+            string(out, &g.rule_id);
+            out.push('}');
+        }
+        out.push_str("],\"gates\":[");
+        for (i, g) in self.gates.iter().enumerate() {
+            comma(out, i);
+            out.push_str("{\"id\":");
+            string(out, &g.id);
+            out.push_str(",\"from\":");
+            opt_bool(out, g.from);
+            out.push_str(",\"to\":");
+            opt_bool(out, g.to);
+            out.push('}');
+        }
+        out.push_str("],\"decision\":");
+        match self.decision {
+            Some(d) => {
+                out.push_str("{\"from\":\"");
+                out.push_str(decision(d.from));
+                out.push_str("\",\"to\":\"");
+                out.push_str(decision(d.to));
+                out.push_str("\"}}");
+            }
+            None => out.push_str("null}"),
+        }
+    }
+}

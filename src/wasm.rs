@@ -31,9 +31,9 @@ mod compiler;
 mod convert;
 mod draft;
 mod memory;
-use convert::{
-    AnswerJson, answer_to_js, coded, input_text, js_message, js_type, pack_error, parse_json, push_ascii, to_js,
-};
+use convert::{answer_to_js, coded, input_text, js_message, js_type, pack_error, parse_json, push_ascii};
+
+use crate::answer::cold::WriteJson;
 
 /// Largest batch: the JSON text of a batch's submissions together, and of its answers
 /// together, in bytes (64 MiB; 13,378 filings of a district are 13.8 MB in, 7.9 MB out).
@@ -110,7 +110,7 @@ impl WasmEngine {
         #[wasm_bindgen(unchecked_param_type = "{ on?: string | Date }")] options: JsValue,
     ) -> Result<JsValue, Error> {
         let (_, _, on) = self.describe_options(&options)?;
-        to_js(&self.inner.pack_info_on(on))
+        answer_to_js(&self.inner.pack_info_on(on))
     }
 
     /// The form of a kind of submission as the pack describes it, in a locale: fields
@@ -278,7 +278,7 @@ impl WasmChecker {
 }
 
 /// One submission through `check` (an `Engine::*_json` entry point) to a plain object.
-fn answer<A: AnswerJson>(
+fn answer<A: WriteJson>(
     engine: &Engine,
     opts: &Options,
     input: &JsValue,
@@ -292,7 +292,7 @@ fn answer<A: AnswerJson>(
 /// A batch of submissions through `check`, to an array of plain objects in the same order.
 /// Every submission is read first, so a batch over [`MAX_BATCH_BYTES`] is refused before any
 /// is checked; answers cross to JS as they are made, so wasm memory holds one at a time.
-fn answers<A: AnswerJson>(
+fn answers<A: WriteJson>(
     engine: &Engine,
     opts: &Options,
     inputs: &JsValue,
@@ -343,7 +343,7 @@ fn answers<A: AnswerJson>(
     let mut chunk = String::new();
     for (i, text) in (0..n).zip(texts) {
         one.clear();
-        check(engine, &text, opts).append_json(&mut one)?;
+        check(engine, &text, opts).write_json(&mut one);
         answered = answered.saturating_add(one.len());
         if answered > MAX_BATCH_BYTES {
             return Err(too_large(&format!(
@@ -474,7 +474,7 @@ impl WasmEngine {
         let (locale, version, on) = self.describe_options(options)?;
         let v = what(&self.inner, subject, locale, version.as_deref(), on)
             .map_err(|e| coded(&format!("options.packVersion: {e}"), "options.invalid"))?;
-        to_js(&v)
+        answer_to_js(&v)
     }
 
     /// Read `{ locale, packVersion, on }` (every one optional) of `describe`, `inputSchema`

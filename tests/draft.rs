@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use common::{CaseKind, Input, load_cases, root};
+use fangkong::answer::cold::WriteJson;
 use fangkong::draft::{Changes, Draft, DraftError};
 use fangkong::schema::Subject;
 use fangkong::time::parse_now;
@@ -221,6 +222,10 @@ fn keys(answer: &Value) -> BTreeMap<(String, String, String), usize> {
 
 /// The change list takes the previous answer to the new one.
 fn check_changes(before: &Value, after: &Value, changes: &Changes) -> Result<(), TestCaseError> {
+    // Written straight as JSON text (the package's way), the bytes serde_json gives.
+    let mut text = String::new();
+    WriteJson::write_json(changes, &mut text);
+    prop_assert_eq!(text, serde_json::to_string(changes).unwrap());
     let mut k = keys(before);
     for g in &changes.removed {
         let key = (g.path.clone(), g.code.clone(), g.rule_id.clone());

@@ -87,7 +87,7 @@ fn comma(out: &mut String, i: usize) {
     }
 }
 
-fn diagnostic(out: &mut String, d: &Diagnostic) {
+pub(super) fn diagnostic(out: &mut String, d: &Diagnostic) {
     out.push_str("{\"code\":");
     string(out, &d.code);
     out.push_str(",\"severity\":\"");
@@ -107,18 +107,18 @@ fn diagnostic(out: &mut String, d: &Diagnostic) {
     out.push_str(if d.missing { ",\"missing\":true}" } else { ",\"missing\":false}" });
 }
 
-/// A JSON value: an empty object or a string here, anything else by `serde_json`.
+/// A JSON value: an empty object or a string here, anything else by `cold::value`.
 fn value(out: &mut String, v: &Value) {
     match v {
         Value::Object(m) if m.is_empty() => out.push_str("{}"),
         Value::String(s) => string(out, s),
-        other => out.push_str(&serde_json::to_string(other).unwrap_or_default()),
+        other => super::cold::value(out, other),
     }
 }
 
 /// A JSON string as `serde_json` escapes it: `"` and `\`, and control characters (`\b`, `\t`,
 /// `\n`, `\f`, `\r`, else `\u00XX` in lower-case hex); everything else as it is.
-fn string(out: &mut String, s: &str) {
+pub(crate) fn string(out: &mut String, s: &str) {
     out.push('"');
     let b = s.as_bytes();
     let mut from = 0;

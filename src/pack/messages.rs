@@ -101,7 +101,7 @@ fn show(v: &Value) -> String {
             Some(x) if n.is_f64() => crate::num::text((x * 100.0).round() / 100.0),
             _ => n.to_string(),
         },
-        other => other.to_string(),
+        other => crate::answer::cold::text(other),
     }
 }
 

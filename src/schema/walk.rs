@@ -290,7 +290,8 @@ fn walk_value(v: Cow<'_, Value>, shape: &Shape, ptr: &mut Pointer, w: &mut Walke
         Shape::Enum(words) => match v.as_str() {
             Some(x) if words.contains(&x) => Some(v.into_owned()),
             _ => {
-                let shown: String = v.as_str().map_or_else(|| v.to_string(), str::to_owned).chars().take(64).collect();
+                let shown: String =
+                    v.as_str().map_or_else(|| crate::answer::cold::text(&v), str::to_owned).chars().take(64).collect();
                 shape_error(w, ptr, "input.invalid_value", serde_json::json!({ "value": shown, "allowed": words }));
                 None
             }

@@ -2,11 +2,11 @@
 //! throws (a real `Error` with a stable `code`).
 
 use js_sys::{Array, Error, JSON, Object, Reflect};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::PackErrors;
+use crate::answer::cold::WriteJson;
 use crate::engine::MAX_INPUT_BYTES;
-use crate::{FilingAnswer, IndicatorsAnswer, InspectionAnswer, PackErrors, ScreeningAnswer};
 
 /// The JSON text of a submission: a string as it is, anything else through `JSON.stringify`.
 /// Text longer than the engine accepts is cut just past the limit (so the engine answers
@@ -43,37 +43,20 @@ pub(super) fn json_text(value: &JsValue, what: &str, expected: &str) -> Result<S
     }
 }
 
-/// An answer as a plain JS object: the CLI's JSON text (the same serializer, so the same
-/// key order), parsed by `JSON.parse` — objects and arrays only, no `Map`, no `undefined`.
+/// A value as a plain JS object: the CLI's JSON text (the same serializer, so the same key
+/// order), parsed by `JSON.parse` — objects and arrays only, no `Map`, no `undefined`.
 /// (Smaller than serde-wasm-bindgen and exact for every JSON value; see BENCHMARKS.md.)
-pub(super) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, Error> {
+#[cfg(feature = "compiler")]
+pub(super) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, Error> {
     parse_json(&to_json(value)?)
 }
 
-/// An answer's JSON text appended to a buffer: what [`to_json`] gives. A filing's answer is
-/// written straight as text ([`FilingAnswer::write_json`]); the other kinds go through serde.
-pub(super) trait AnswerJson: Serialize {
-    fn append_json(&self, out: &mut String) -> Result<(), Error> {
-        out.push_str(&to_json(self)?);
-        Ok(())
-    }
-}
-
-impl AnswerJson for FilingAnswer {
-    fn append_json(&self, out: &mut String) -> Result<(), Error> {
-        self.write_json(out);
-        Ok(())
-    }
-}
-impl AnswerJson for InspectionAnswer {}
-impl AnswerJson for IndicatorsAnswer {}
-impl AnswerJson for ScreeningAnswer {}
-
-/// An answer as a plain JS object, its text written by [`AnswerJson`] (crossing as ASCII:
-/// [`push_ascii`]).
-pub(super) fn answer_to_js<A: AnswerJson>(answer: &A) -> Result<JsValue, Error> {
+/// An answer (or any value the package returns) as a plain JS object: its JSON text written
+/// straight ([`WriteJson`]: the bytes `serde_json::to_string` gives, without serde's
+/// serializer in the runtime), crossing as ASCII ([`push_ascii`]).
+pub(super) fn answer_to_js<A: WriteJson + ?Sized>(answer: &A) -> Result<JsValue, Error> {
     let mut text = String::new();
-    answer.append_json(&mut text)?;
+    answer.write_json(&mut text);
     ascii_to_js(&text)
 }
 
@@ -126,8 +109,9 @@ fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
     tail.iter().position(|b| !b.is_ascii()).map(|p| bytes.len() - tail.len() + p)
 }
 
-/// The CLI's JSON text of an answer.
-pub(super) fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
+/// The CLI's JSON text of a value (the compiler module's answers).
+#[cfg(feature = "compiler")]
+pub(super) fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Error> {
     serde_json::to_string(value).map_err(|e| coded(&format!("cannot build the answer: {e}"), "internal"))
 }
 

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use js_sys::{Array, Error};
 use wasm_bindgen::prelude::*;
 
-use super::convert::{coded, input_text, js_type, to_js};
+use super::convert::{answer_to_js as to_js, coded, input_text, js_type};
 use super::{WasmEngine, kind_arg};
 use crate::Engine;
 use crate::engine::MAX_INPUT_BYTES;

@@ -1,0 +1,301 @@
+//! The other answers written straight as JSON text — inspection, indicators, screening, a
+//! pack's stamp, a draft's changes, any JSON value — the same bytes as `serde_json::to_string`
+//! of them (`tests/answer_text.rs` compares both on every golden case), so the runtime `.wasm`
+//! holds no serde serializer: its `Serialize` instances of these types and its writer were
+//! ~25 KB of code (BENCHMARKS.md, "The runtime, smaller"). The filing's answer is `json.rs`'s.
+
+use std::fmt::Write as _;
+
+use serde_json::Value;
+
+use super::json::diagnostic;
+pub(crate) use super::json::string;
+use super::{
+    Decision, Diagnostic, FilingAnswer, IndicatorsAnswer, InspectionAnswer, Normalized, PackStamp, ScreeningAnswer,
+};
+use crate::locale::Locale;
+
+/// A value the package hands to JS as JSON text, written as `serde_json::to_string` writes it.
+pub trait WriteJson {
+    /// Append the JSON text to `out`.
+    fn write_json(&self, out: &mut String);
+}
+
+impl WriteJson for FilingAnswer {
+    fn write_json(&self, out: &mut String) {
+        FilingAnswer::write_json(self, out);
+    }
+}
+
+impl WriteJson for Value {
+    fn write_json(&self, out: &mut String) {
+        value(out, self);
+    }
+}
+
+impl WriteJson for PackStamp {
+    fn write_json(&self, out: &mut String) {
+        stamp(out, self);
+        out.push('}');
+    }
+}
+
+/// `","` before every item but the first.
+pub fn comma(out: &mut String, i: usize) {
+    if i > 0 {
+        out.push(',');
+    }
+}
+
+/// Any JSON value: numbers as serde_json prints them (`Number`'s `Display` is its writer's
+/// text), objects in their map's order.
+pub fn value(out: &mut String, v: &Value) {
+    match v {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => {
+            let _ = write!(out, "{n}");
+        }
+        Value::String(s) => string(out, s),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, x) in items.iter().enumerate() {
+                comma(out, i);
+                value(out, x);
+            }
+            out.push(']');
+        }
+        Value::Object(m) => {
+            out.push('{');
+            for (i, (k, x)) in m.iter().enumerate() {
+                comma(out, i);
+                string(out, k);
+                out.push(':');
+                value(out, x);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// A value's JSON text: what `Value::to_string` gives (serde's serializer behind `Display`).
+pub fn text(v: &Value) -> String {
+    let mut out = String::new();
+    value(&mut out, v);
+    out
+}
+
+/// A number as `crate::num::ser` serialises it (whole numbers as integers, `null` when not finite).
+fn number(out: &mut String, x: f64) {
+    value(out, &crate::num::json(x));
+}
+
+fn opt_number(out: &mut String, x: Option<f64>) {
+    match x {
+        Some(x) => number(out, x),
+        None => out.push_str("null"),
+    }
+}
+
+pub fn opt_string(out: &mut String, s: Option<&str>) {
+    match s {
+        Some(s) => string(out, s),
+        None => out.push_str("null"),
+    }
+}
+
+pub fn opt_bool(out: &mut String, b: Option<bool>) {
+    out.push_str(match b {
+        Some(true) => "true",
+        Some(false) => "false",
+        None => "null",
+    });
+}
+
+fn bool(out: &mut String, b: bool) {
+    out.push_str(if b { "true" } else { "false" });
+}
+
+fn strings(out: &mut String, items: &[String]) {
+    out.push('[');
+    for (i, s) in items.iter().enumerate() {
+        comma(out, i);
+        string(out, s);
+    }
+    out.push(']');
+}
+
+/// A decision's word.
+pub fn decision(d: Decision) -> &'static str {
+    match d {
+        Decision::Approved => "approved",
+        Decision::Conditional => "conditional",
+        Decision::Deferred => "deferred",
+        Decision::Incomplete => "incomplete",
+    }
+}
+
+/// `{"id":…,"version":…,"hash":…` (the object left open).
+fn stamp(out: &mut String, p: &PackStamp) {
+    out.push_str("{\"id\":");
+    string(out, &p.id);
+    out.push_str(",\"version\":");
+    string(out, &p.version);
+    out.push_str(",\"hash\":");
+    string(out, &p.hash);
+}
+
+/// What every answer begins with: `{"pack":…,"decision":…,"today":…,"locale":…,"pending":…`.
+fn head(out: &mut String, pack: &PackStamp, d: Decision, today: &str, locale: Locale, pending: usize) {
+    out.push_str("{\"pack\":");
+    stamp(out, pack);
+    out.push_str("},\"decision\":\"");
+    out.push_str(decision(d));
+    out.push_str("\",\"today\":");
+    string(out, today);
+    out.push_str(",\"locale\":");
+    string(out, locale.tag());
+    let _ = write!(out, ",\"pending\":{pending}");
+}
+
+/// A list of diagnostics, `[…]`.
+pub fn diagnostics(out: &mut String, list: &[Diagnostic]) {
+    out.push('[');
+    for (i, d) in list.iter().enumerate() {
+        comma(out, i);
+        diagnostic(out, d);
+    }
+    out.push(']');
+}
+
+/// What every answer ends with: `,"diagnostics":[…],"normalized":[…]}`.
+fn tail(out: &mut String, list: &[Diagnostic], normalized: &[Normalized]) {
+    out.push_str(",\"diagnostics\":");
+    diagnostics(out, list);
+    out.push_str(",\"normalized\":[");
+    for (i, n) in normalized.iter().enumerate() {
+        comma(out, i);
+        out.push_str("{\"path\":");
+        string(out, &n.path);
+        out.push_str(",\"value\":");
+        value(out, &n.value);
+        out.push('}');
+    }
+    out.push_str("]}");
+}
+
+impl WriteJson for InspectionAnswer {
+    fn write_json(&self, out: &mut String) {
+        head(out, &self.pack, self.decision, &self.today, self.locale, self.pending);
+        out.push_str(",\"score\":");
+        opt_number(out, self.score);
+        out.push_str(",\"sections\":[");
+        for (i, s) in self.sections.iter().enumerate() {
+            comma(out, i);
+            out.push_str("{\"id\":");
+            string(out, &s.id);
+            out.push_str(",\"score\":");
+            opt_number(out, s.score);
+            out.push_str(",\"earned\":");
+            number(out, s.earned);
+            out.push_str(",\"applicable\":");
+            number(out, s.applicable);
+            out.push('}');
+        }
+        out.push_str("],\"rectifications\":[");
+        for (i, r) in self.rectifications.iter().enumerate() {
+            comma(out, i);
+            out.push_str("{\"itemId\":");
+            string(out, &r.item_id);
+            out.push_str(",\"deadline\":");
+            string(out, &r.deadline);
+            out.push_str(",\"veto\":");
+            bool(out, r.veto);
+            out.push('}');
+        }
+        out.push_str("],\"reinspectBy\":");
+        opt_string(out, self.reinspect_by.as_deref());
+        out.push_str(",\"dailyReporting\":");
+        bool(out, self.daily_reporting);
+        out.push_str(",\"support\":");
+        strings(out, &self.support);
+        out.push_str(",\"reinspection\":[");
+        for (i, r) in self.reinspection.iter().enumerate() {
+            comma(out, i);
+            out.push_str("{\"itemId\":");
+            string(out, &r.item_id);
+            out.push_str(",\"deadline\":");
+            string(out, &r.deadline);
+            out.push_str(",\"status\":");
+            string(out, &r.status);
+            out.push_str(",\"path\":");
+            string(out, &r.path);
+            out.push('}');
+        }
+        out.push(']');
+        tail(out, &self.diagnostics, &self.normalized);
+    }
+}
+
+impl WriteJson for IndicatorsAnswer {
+    fn write_json(&self, out: &mut String) {
+        head(out, &self.pack, self.decision, &self.today, self.locale, self.pending);
+        out.push_str(",\"date\":");
+        opt_string(out, self.date.as_deref());
+        out.push_str(",\"units\":[");
+        for (i, u) in self.units.iter().enumerate() {
+            comma(out, i);
+            out.push_str("{\"id\":");
+            string(out, &u.id);
+            out.push_str(",\"parent\":");
+            opt_string(out, u.parent.as_deref());
+            out.push_str(",\"level\":");
+            opt_string(out, u.level.as_deref());
+            out.push_str(",\"reported\":");
+            bool(out, u.reported);
+            out.push_str(",\"missing\":");
+            strings(out, &u.missing);
+            if let Some(n) = u.missing_total {
+                let _ = write!(out, ",\"missingTotal\":{n}");
+            }
+            out.push_str(",\"indicators\":[");
+            for (k, r) in u.indicators.iter().enumerate() {
+                comma(out, k);
+                out.push_str("{\"id\":");
+                string(out, &r.id);
+                let _ = write!(out, ",\"numerator\":{},\"denominator\":{},\"ratio\":", r.numerator, r.denominator);
+                opt_number(out, r.ratio);
+                out.push_str(",\"status\":");
+                string(out, &r.status);
+                let _ = write!(out, ",\"shortfall\":{}}}", r.shortfall);
+            }
+            out.push_str("],\"checklist\":");
+            match &u.checklist {
+                Some(c) => {
+                    let _ = write!(out, "{{\"answered\":{},\"passed\":{},\"failed\":", c.answered, c.passed);
+                    strings(out, &c.failed);
+                    out.push_str(",\"partial\":");
+                    strings(out, &c.partial);
+                    out.push_str("}}");
+                }
+                None => out.push_str("null}"),
+            }
+        }
+        out.push_str("],\"missing\":");
+        strings(out, &self.missing);
+        tail(out, &self.diagnostics, &self.normalized);
+    }
+}
+
+impl WriteJson for ScreeningAnswer {
+    fn write_json(&self, out: &mut String) {
+        head(out, &self.pack, self.decision, &self.today, self.locale, self.pending);
+        out.push_str(",\"outcome\":\"");
+        out.push_str(self.outcome.name());
+        out.push_str("\",\"ruleId\":");
+        opt_string(out, self.rule_id.as_deref());
+        out.push_str(",\"until\":");
+        opt_string(out, self.until.as_deref());
+        tail(out, &self.diagnostics, &self.normalized);
+    }
+}
