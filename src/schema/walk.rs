@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use validator::ValidateLength;
 
 use super::{Field, INVISIBLE_CHARS, MAX_ARRAY_LEN, MAX_NUMBER_DIGITS, MAX_TEXT_CHARS, Shape, Ty};
-use crate::answer::{Diagnostic, Normalized, Severity};
+use crate::answer::{Diagnostic, Normalized, Severity, params, suggestion};
 use crate::ids::{normalize_free_text, normalize_text};
 use crate::pointer::Pointer;
 
@@ -57,7 +57,7 @@ pub fn check_strict(input: &Value, shape: &Shape) -> Vec<Diagnostic> {
         && !input.is_null()
         && w.diagnostics.is_empty()
     {
-        shape_error(&mut w, &ptr, "input.invalid_type", serde_json::json!({ "expected": "object" }));
+        shape_error(&mut w, &ptr, "input.invalid_type", params([("expected", Value::from("object"))]));
     }
     w.diagnostics
 }
@@ -132,16 +132,13 @@ pub fn lookalike<'k>(key: &str, known: impl IntoIterator<Item = &'k str>) -> Opt
 /// echoed into params or messages (it may hold anything, a name or a phone number); a
 /// look-alike of a known key names the known key in `suggestion`.
 fn unknown_key(w: &mut Walked, ptr: &Pointer, k: &str, fields: &[Field]) {
-    let params = if w.strict {
+    let found = if w.strict {
         let shown: String = k.chars().take(64).collect();
-        serde_json::json!({ "field": shown })
+        params([("field", Value::from(shown))])
     } else {
-        match lookalike(k, fields.iter().map(|fl| fl.name)) {
-            Some(s) => serde_json::json!({ "suggestion": s }),
-            None => serde_json::json!({}),
-        }
+        suggestion(lookalike(k, fields.iter().map(|fl| fl.name)))
     };
-    shape_error(w, ptr, "input.unknown_field", params);
+    shape_error(w, ptr, "input.unknown_field", found);
 }
 
 /// One member `k` of an object whose fields are `fields`: walked, or reported as unknown
@@ -176,7 +173,7 @@ fn walk_value(v: Cow<'_, Value>, shape: &Shape, ptr: &mut Pointer, w: &mut Walke
     match shape {
         Shape::Object(fields) => {
             let Value::Object(map) = v.as_ref() else {
-                shape_error(w, ptr, "input.invalid_type", serde_json::json!({ "expected": "object" }));
+                shape_error(w, ptr, "input.invalid_type", params([("expected", Value::from("object"))]));
                 return None;
             };
             // Reported after the members, as the members are moved out.
@@ -212,21 +209,26 @@ fn walk_value(v: Cow<'_, Value>, shape: &Shape, ptr: &mut Pointer, w: &mut Walke
             };
             if unknown > MAX_UNKNOWN_KEYS_SHOWN && !w.strict {
                 let more = unknown - MAX_UNKNOWN_KEYS_SHOWN;
-                shape_error(w, ptr, "input.unknown_fields", serde_json::json!({ "count": unknown, "more": more }));
+                shape_error(
+                    w,
+                    ptr,
+                    "input.unknown_fields",
+                    params([("count", Value::from(unknown)), ("more", Value::from(more))]),
+                );
             }
             for name in missing {
                 let at = ptr.child(name);
-                shape_error(w, &at, "input.missing_field", serde_json::json!({ "field": name }));
+                shape_error(w, &at, "input.missing_field", params([("field", Value::from(name))]));
             }
             Some(Value::Object(out))
         }
         Shape::Array(el) => {
             let Value::Array(items) = v.as_ref() else {
-                shape_error(w, ptr, "input.invalid_type", serde_json::json!({ "expected": "array" }));
+                shape_error(w, ptr, "input.invalid_type", params([("expected", Value::from("array"))]));
                 return None;
             };
             if !items.validate_length(None, Some(MAX_ARRAY_LEN as u64), None) {
-                shape_error(w, ptr, "input.too_many", serde_json::json!({ "max": MAX_ARRAY_LEN }));
+                shape_error(w, ptr, "input.too_many", params([("max", Value::from(MAX_ARRAY_LEN))]));
                 return None;
             }
             // Keep positions stable: a bad element becomes null, so `/roster/3` stays element 3.
@@ -249,11 +251,11 @@ fn walk_value(v: Cow<'_, Value>, shape: &Shape, ptr: &mut Pointer, w: &mut Walke
         }
         Shape::StrList => {
             let Value::Array(items) = v.as_ref() else {
-                shape_error(w, ptr, "input.invalid_type", serde_json::json!({ "expected": "array" }));
+                shape_error(w, ptr, "input.invalid_type", params([("expected", Value::from("array"))]));
                 return None;
             };
             if !items.validate_length(None, Some(MAX_ARRAY_LEN as u64), None) {
-                shape_error(w, ptr, "input.too_many", serde_json::json!({ "max": MAX_ARRAY_LEN }));
+                shape_error(w, ptr, "input.too_many", params([("max", Value::from(MAX_ARRAY_LEN))]));
                 return None;
             }
             let mut out = Vec::new();
@@ -268,11 +270,11 @@ fn walk_value(v: Cow<'_, Value>, shape: &Shape, ptr: &mut Pointer, w: &mut Walke
         }
         Shape::Map(el) => {
             let Value::Object(map) = v.as_ref() else {
-                shape_error(w, ptr, "input.invalid_type", serde_json::json!({ "expected": "object" }));
+                shape_error(w, ptr, "input.invalid_type", params([("expected", Value::from("object"))]));
                 return None;
             };
             if map.len() > MAX_ARRAY_LEN {
-                shape_error(w, ptr, "input.too_many", serde_json::json!({ "max": MAX_ARRAY_LEN }));
+                shape_error(w, ptr, "input.too_many", params([("max", Value::from(MAX_ARRAY_LEN))]));
                 return None;
             }
             let mut out = Map::new();
@@ -292,7 +294,12 @@ fn walk_value(v: Cow<'_, Value>, shape: &Shape, ptr: &mut Pointer, w: &mut Walke
             _ => {
                 let shown: String =
                     v.as_str().map_or_else(|| crate::answer::cold::text(&v), str::to_owned).chars().take(64).collect();
-                shape_error(w, ptr, "input.invalid_value", serde_json::json!({ "value": shown, "allowed": words }));
+                shape_error(
+                    w,
+                    ptr,
+                    "input.invalid_value",
+                    params([("value", Value::from(shown)), ("allowed", Value::from(*words))]),
+                );
                 None
             }
         },
@@ -303,7 +310,7 @@ fn walk_value(v: Cow<'_, Value>, shape: &Shape, ptr: &mut Pointer, w: &mut Walke
 
 fn walk_leaf(v: Cow<'_, Value>, ty: Ty, ptr: &Pointer, w: &mut Walked) -> Option<Value> {
     let wrong = |w: &mut Walked| {
-        shape_error(w, ptr, "input.invalid_type", serde_json::json!({ "expected": ty.name() }));
+        shape_error(w, ptr, "input.invalid_type", params([("expected", Value::from(ty.name()))]));
         None
     };
     if w.strict {
@@ -316,7 +323,7 @@ fn walk_leaf(v: Cow<'_, Value>, ty: Ty, ptr: &Pointer, w: &mut Walked) -> Option
     if let Value::String(s) = v.as_ref() {
         // Any string: first its length, then blank is absent, as `null` is.
         if !s.as_str().validate_length(None, Some(MAX_TEXT_CHARS as u64), None) {
-            shape_error(w, ptr, "input.too_long", serde_json::json!({ "max": MAX_TEXT_CHARS }));
+            shape_error(w, ptr, "input.too_long", params([("max", Value::from(MAX_TEXT_CHARS))]));
             return None;
         }
         if is_blank(s) {
