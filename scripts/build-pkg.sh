@@ -80,8 +80,9 @@ module() {
   wasm-bindgen --target web --out-dir "$work" --out-name "$name" "$work/$name.wasm"
   node scripts/start-export.mjs "$work/$name.js" "$work/${name}_bg.wasm"
   # Functions with one caller are inlined only when small (binaryen's default: any size): 4.5 KB
-  # less of the runtime gzipped, speed within the noise (BENCHMARKS.md, same section).
-  "$WASM_OPT" "$WASM_OPT_LEVEL" --one-caller-inline-max-function-size=50 --strip-debug --strip-producers \
+  # less of the runtime gzipped, speed within the noise (BENCHMARKS.md, same section). The passes
+  # run again until the module stops shrinking (`--converge`: 0.6 KB less gzipped, "fifth pass").
+  "$WASM_OPT" "$WASM_OPT_LEVEL" --converge --one-caller-inline-max-function-size=50 --strip-debug --strip-producers \
     "$work/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
   cp "$work/$name.js" "$out/"
   # A trap must not poison the module: the glue re-instantiates it (scripts/recover-glue.mjs).
