@@ -540,41 +540,41 @@ fn units(pack: &Pack) -> Vec<RuleUnits> {
 impl crate::answer::cold::WriteJson for Changes {
     /// `{"added":[…],"removed":[…],"gates":[…],"decision":…}`: `serde_json::to_string`'s bytes.
     fn write_json(&self, out: &mut String) {
-        use crate::answer::cold::{comma, decision, diagnostics, opt_bool, string};
-        out.push_str("{\"added\":");
+        use crate::answer::cold::{comma, decision, diagnostics, lit, opt_bool, string};
+        lit(out, "{\"added\":");
         diagnostics(out, &self.added);
-        out.push_str(",\"removed\":[");
+        lit(out, ",\"removed\":[");
         for (i, g) in self.removed.iter().enumerate() {
             comma(out, i);
-            out.push_str("{\"path\":");
+            lit(out, "{\"path\":");
             string(out, &g.path);
-            out.push_str(",\"code\":");
+            lit(out, ",\"code\":");
             string(out, &g.code);
-            out.push_str(",\"ruleId\":");
+            lit(out, ",\"ruleId\":");
             string(out, &g.rule_id);
             out.push('}');
         }
-        out.push_str("],\"gates\":[");
+        lit(out, "],\"gates\":[");
         for (i, g) in self.gates.iter().enumerate() {
             comma(out, i);
-            out.push_str("{\"id\":");
+            lit(out, "{\"id\":");
             string(out, &g.id);
-            out.push_str(",\"from\":");
+            lit(out, ",\"from\":");
             opt_bool(out, g.from);
-            out.push_str(",\"to\":");
+            lit(out, ",\"to\":");
             opt_bool(out, g.to);
             out.push('}');
         }
-        out.push_str("],\"decision\":");
+        lit(out, "],\"decision\":");
         match self.decision {
             Some(d) => {
-                out.push_str("{\"from\":\"");
+                lit(out, "{\"from\":\"");
                 out.push_str(decision(d.from));
-                out.push_str("\",\"to\":\"");
+                lit(out, "\",\"to\":\"");
                 out.push_str(decision(d.to));
-                out.push_str("\"}}");
+                lit(out, "\"}}");
             }
-            None => out.push_str("null}"),
+            None => lit(out, "null}"),
         }
     }
 }
