@@ -59,7 +59,7 @@ fn descriptions_schemas_and_stamps_are_written_as_serde_json_writes_them() {
     for id in FAMILIES {
         let engine = Engine::with_pack_id(id).unwrap();
         for pack in engine.packs() {
-            same(id, &pack.stamp);
+            same(id, &*pack.stamp);
             for subject in [Subject::Filing, Subject::Inspection, Subject::Indicators, Subject::Screening] {
                 for locale in [Locale::ZhCn, Locale::ZhTw, Locale::En] {
                     let v = Some(pack.stamp.version.as_str());
