@@ -16,6 +16,19 @@ pub(crate) fn skip_plain(bytes: &[u8], mut from: usize) -> usize {
     from
 }
 
+/// From `from`, the index of the first `"`, `\` or control character, or the length when
+/// there is none: [`skip_plain`], then the last fewer than eight bytes as one word padded with
+/// spaces (short strings, such as most of an answer's, are one test).
+#[inline]
+pub(crate) fn first_special(bytes: &[u8], from: usize) -> usize {
+    let from = skip_plain(bytes, from);
+    let rest = bytes.get(from..).unwrap_or_default();
+    let mut word = [b' '; 8];
+    word.iter_mut().zip(rest).for_each(|(w, b)| *w = *b);
+    let found = special(u64::from_le_bytes(word));
+    if found == 0 { bytes.len() } else { from + (found.trailing_zeros() / 8) as usize }
+}
+
 /// The high bit set in each byte of `x` that is `"`, `\` or below 0x20 (the lowest such bit
 /// exact; a higher one may be set falsely after it, so only `trailing_zeros` is used).
 #[inline]
@@ -45,6 +58,17 @@ mod tests {
                     let expected = if chunk + 8 <= len { at } else { chunk };
                     assert_eq!(skip_plain(&text, 0), expected, "byte {special:#x} at {at} of {len}");
                 }
+            }
+        }
+        // `first_special`: exactly there, at any offset, and the length when there is none.
+        for len in 0..24 {
+            assert_eq!(super::first_special(&vec![b'a'; len], 0), len);
+            for at in 0..len {
+                let mut text = vec![b'a'; len];
+                if let Some(b) = text.get_mut(at) {
+                    *b = b'"';
+                }
+                assert_eq!(super::first_special(&text, 0), at, "at {at} of {len}");
             }
         }
         // Bytes past ASCII (UTF-8 of 某, 😀) and 0x20, 0x7f are plain.

@@ -122,10 +122,9 @@ pub(crate) fn string(out: &mut String, s: &str) {
     out.push('"');
     let b = s.as_bytes();
     let mut from = 0;
-    let mut i = 0;
     loop {
-        // Eight bytes at a time up to the next byte to escape.
-        i = crate::swar::skip_plain(b, i);
+        // Eight bytes at a time up to the next byte to escape (the last ones as one word).
+        let i = crate::swar::first_special(b, from);
         let Some(&c) = b.get(i) else { break };
         let escape = match c {
             b'"' => "\\\"",
@@ -135,11 +134,7 @@ pub(crate) fn string(out: &mut String, s: &str) {
             b'\n' => "\\n",
             b'\r' => "\\r",
             b'\t' => "\\t",
-            0..=0x1f => "",
-            _ => {
-                i += 1;
-                continue;
-            }
+            _ => "",
         };
         out.push_str(s.get(from..i).unwrap_or_default());
         if escape.is_empty() {
@@ -147,8 +142,7 @@ pub(crate) fn string(out: &mut String, s: &str) {
         } else {
             out.push_str(escape);
         }
-        i += 1;
-        from = i;
+        from = i + 1;
     }
     out.push_str(s.get(from..).unwrap_or_default());
     out.push('"');
