@@ -6,7 +6,7 @@
 // The Node entry is the glue itself, which compiles the package's own .wasm synchronously when
 // it is evaluated, so `import { Engine } from 'fangkong'` is ready at once. It used to be a
 // second module importing the glue: one ES module less to load is −0.8 ms of Node's start-up
-// (bench-notes/ready2.md). The glue's asynchronous loader (`init()` fetching a URL) is left out:
+// (BENCHMARKS.md, "Ready, fifth session"). The glue's asynchronous loader (`init()` fetching a URL) is left out:
 // here the module is initialised before anyone can call `init()`, which returns it, as the
 // glue's own `init()` did once initialised. The file is read with `process.getBuiltinModule`
 // (Node ≥ 20.16, 22.3) where there is one: importing `node:fs` as an ES module costs 1.5 ms the
@@ -68,7 +68,7 @@ initSync({ module: readFileSync(new URL('./${name}_bg.wasm', import.meta.url)) }
 // The same as CommonJS (node.cjs, the \`require\` condition): \`require('fangkong')\` works in
 // Node 20, where a package that is only ES modules cannot be required, and a CommonJS app
 // does not start Node's ES module loader for it (an \`import()\` of the ES entry from CommonJS
-// cost 16.6 ms, \`require\` of this one 7.8 ms: bench-notes/ready2.md). Its types are the
+// cost 16.6 ms, \`require\` of this one 7.8 ms: BENCHMARKS.md, "Ready, fifth session"). Its types are the
 // browser entry's, as CommonJS declarations (\`.d.cts\`, a copy written by build-pkg.sh).
 const names = [];
 let cjs = glue.replace(/^export (class|function) (\w+)/gm, (_, kind, n) => {

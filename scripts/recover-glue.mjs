@@ -59,7 +59,7 @@ rewrite('finalize_init', /\n(\s+)wasm = instance\.exports;/, '\n$1wasm = __fk_gu
 // Node 20's V8 compiles each import's wasm-to-JS wrapper with TurboFan for the arity the
 // signature has, while the module compiles; an import whose function has another arity gets a
 // second wrapper compiled at `new WebAssembly.Instance` (4 here: −0.28 ms of instantiation,
-// bench-notes/ready2.md). The outer function takes the inner one's parameters; `arguments` is
+// BENCHMARKS.md, "Ready, fifth session"). The outer function takes the inner one's parameters; `arguments` is
 // still what it passes on.
 rewrite('import arity', /function\(\) \{ return handleError\(function \(([^)]*)\) \{/g,
   'function($1) { return handleError(function ($1) {');

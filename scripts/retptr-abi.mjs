@@ -5,8 +5,8 @@
 // says it uses multivalue, which rustc's wasm32 target always does (std's objects carry it).
 // Node 20's V8 (11.3) has no generic JS-to-wasm wrapper for multi-value signatures: it compiles
 // one wrapper per distinct export signature with TurboFan when the module is compiled, 17 of
-// them for the runtime, about 1.3 ms of `new WebAssembly.Module` (BENCHMARKS.md, "Ready:
-// Node's compile"). Without the marker, wasm-bindgen keeps the return-pointer ABI: exports
+// them for the runtime, about 1.3 ms of `new WebAssembly.Module` (BENCHMARKS.md, "Ready,
+// fifth session"). Without the marker, wasm-bindgen keeps the return-pointer ABI: exports
 // return nothing and write their results to the shadow stack, and every signature takes the
 // generic wrapper. Rust's own code does not use multi-value (the C ABI returns one value); if
 // it ever did, wasm-opt's validation, which reads the same section, would fail the build.

@@ -4,7 +4,7 @@
 // wasm-bindgen's `__wbindgen_start` export is its import `__wbindgen_init_externref_table`
 // exported again, and the glue calls it once per instance. Node 20's V8 (11.3) takes no generic
 // JS-to-wasm wrapper for an exported import: it compiled one with TurboFan in every
-// `new WebAssembly.Module`, −0.35 ms when the export is gone (bench-notes/ready2.md). Here the
+// `new WebAssembly.Module`, −0.35 ms when the export is gone (BENCHMARKS.md, "Ready, fifth session"). Here the
 // export is removed (wasm-opt then drops the import, which nothing else calls) and the glue
 // calls the same JavaScript function itself. A module whose `__wbindgen_start` is a function of
 // its own (a `#[wasm_bindgen(start)]`) is left as it is.

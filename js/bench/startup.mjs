@@ -41,7 +41,7 @@ const JSON_PACK = join(ROOT, 'packs/shenzhen-2020.json');
 // is the process's first file module (the script runs with `-e`), so its import also starts
 // Node's ES module loader (~3 ms here); or one file module was imported before it (`WARM`,
 // empty), as in an app, whose own module started the loader. The target is judged on the
-// second: the first row is kept for comparison with earlier runs (bench-notes/ready2.md).
+// second: the first row is kept for comparison with earlier runs (BENCHMARKS.md, "Ready, fifth session").
 const WARM = join(mkdtempSync(join(tmpdir(), 'fangkong-startup-')), 'app.mjs');
 writeFileSync(WARM, 'export {};\n');
 const nodeScript = (entry, make, warm) => `
