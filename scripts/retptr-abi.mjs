@@ -12,6 +12,7 @@
 // it ever did, wasm-opt's validation, which reads the same section, would fail the build.
 // Usage: node scripts/retptr-abi.mjs IN.wasm OUT.wasm
 import { readFileSync, writeFileSync } from 'node:fs';
+import { Reader, leb } from './wasm-bytes.mjs';
 
 const [input, output] = process.argv.slice(2);
 if (!input || !output) {
@@ -19,59 +20,39 @@ if (!input || !output) {
   process.exit(2);
 }
 const b = readFileSync(input);
-let p = 8;
-const uleb = () => {
-  let r = 0;
-  let shift = 0;
-  let x;
-  do {
-    x = b[p++];
-    r += (x & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (x & 0x80);
-  return r;
-};
-const leb = (n) => {
-  const out = [];
-  do {
-    let x = n % 128;
-    n = Math.floor(n / 128);
-    if (n) x |= 0x80;
-    out.push(x);
-  } while (n);
-  return Buffer.from(out);
-};
+const r = new Reader(b);
+const uleb = () => r.uleb();
 
 const parts = [b.subarray(0, 8)];
 let dropped = 0;
-while (p < b.length) {
-  const start = p;
-  const id = b[p++];
+while (r.p < b.length) {
+  const start = r.p;
+  const id = b[r.p++];
   const len = uleb();
-  const end = p + len;
+  const end = r.p + len;
   if (id === 0) {
     const nameLen = uleb();
-    const name = b.subarray(p, p + nameLen).toString();
-    p += nameLen;
+    const name = b.subarray(r.p, r.p + nameLen).toString();
+    r.p += nameLen;
     if (name === 'target_features') {
       const n = uleb();
       const kept = [];
       for (let i = 0; i < n; i++) {
-        const prefix = b[p++];
+        const prefix = b[r.p++];
         const l = uleb();
-        const feature = b.subarray(p, p + l).toString();
-        p += l;
+        const feature = b.subarray(r.p, r.p + l).toString();
+        r.p += l;
         if (feature === 'multivalue') dropped += 1;
         else kept.push(Buffer.concat([Buffer.from([prefix]), leb(l), Buffer.from(feature)]));
       }
       const body = Buffer.concat([leb(nameLen), Buffer.from(name), leb(kept.length), ...kept]);
       parts.push(Buffer.from([0]), leb(body.length), body);
-      p = end;
+      r.p = end;
       continue;
     }
   }
   parts.push(b.subarray(start, end));
-  p = end;
+  r.p = end;
 }
 if (dropped > 1) {
   console.error(`retptr-abi: ${input}: multivalue listed ${dropped} times`);

@@ -10,6 +10,7 @@
 // its own (a `#[wasm_bindgen(start)]`) is left as it is.
 // Usage: node scripts/start-export.mjs GLUE.js MODULE_bg.wasm
 import { readFileSync, writeFileSync } from 'node:fs';
+import { Reader, leb } from './wasm-bytes.mjs';
 
 const [glueFile, wasmFile] = process.argv.slice(2);
 if (!glueFile || !wasmFile) {
@@ -21,81 +22,56 @@ const fail = (why) => {
   process.exit(1);
 };
 const b = readFileSync(wasmFile);
-let p = 8;
-const uleb = () => {
-  let r = 0;
-  let shift = 0;
-  let x;
-  do {
-    x = b[p++];
-    r += (x & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (x & 0x80);
-  return r;
-};
-const leb = (n) => {
-  const out = [];
-  do {
-    let x = n % 128;
-    n = Math.floor(n / 128);
-    if (n) x |= 0x80;
-    out.push(x);
-  } while (n);
-  return Buffer.from(out);
-};
-const name = () => {
-  const n = uleb();
-  const s = b.subarray(p, p + n).toString();
-  p += n;
-  return s;
-};
+const r = new Reader(b);
+const uleb = () => r.uleb();
+const name = () => r.name();
 
 const INIT = '__wbindgen_init_externref_table';
 let initIndex = -1;
 let startIndex = -1;
 let exportSection;
 const sections = [];
-while (p < b.length) {
-  const start = p;
-  const id = b[p++];
+while (r.p < b.length) {
+  const start = r.p;
+  const id = b[r.p++];
   const len = uleb();
-  const end = p + len;
+  const end = r.p + len;
   if (id === 2) {
     let funcs = 0;
     for (let i = uleb(); i > 0; i--) {
       name();
       const field = name();
-      const kind = b[p++];
+      const kind = b[r.p++];
       if (kind === 0) {
         uleb();
         if (field === INIT) initIndex = funcs;
         funcs += 1;
       } else if (kind === 1 || kind === 2) {
-        if (kind === 1) p++; // a table's element type
+        if (kind === 1) r.p++; // a table's element type
         const flags = uleb();
         uleb();
         if (flags & 1) uleb();
       } else if (kind === 3) {
-        p += 2;
+        r.p += 2;
       } else fail(`import kind ${kind}`);
     }
   } else if (id === 7) {
     const entries = [];
     for (let i = uleb(); i > 0; i--) {
-      const e = p;
+      const e = r.p;
       const field = name();
-      const kind = b[p++];
+      const kind = b[r.p++];
       const index = uleb();
       if (field === '__wbindgen_start' && kind === 0) startIndex = index;
-      else entries.push(b.subarray(e, p));
+      else entries.push(b.subarray(e, r.p));
     }
     exportSection = Buffer.concat([leb(entries.length), ...entries]);
     sections.push(null);
-    p = end;
+    r.p = end;
     continue;
   }
   sections.push(b.subarray(start, end));
-  p = end;
+  r.p = end;
 }
 if (startIndex < 0 || initIndex < 0 || startIndex !== initIndex) {
   console.error(`start-export: ${wasmFile}: __wbindgen_start is not the exported ${INIT}: left as it is`);
