@@ -44,18 +44,23 @@ const JSON_PACK = join(ROOT, 'packs/shenzhen-2020.json');
 // second: the first row is kept for comparison with earlier runs (BENCHMARKS.md, "Ready, fifth session").
 const WARM = join(mkdtempSync(join(tmpdir(), 'fangkong-startup-')), 'app.mjs');
 writeFileSync(WARM, 'export {};\n');
-const nodeScript = (entry, make, warm) => `
-const { readFileSync } = await import('node:fs');
+// The timed part, the same for every Node row: `load` gets the package, `make` the engine.
+const timed = (prelude, load, make) => `${prelude}
 const json = readFileSync(${JSON.stringify(JSON_PACK)}, 'utf8');
-${warm ? `await import(${JSON.stringify(WARM)});` : ''}
 const t0 = performance.now();
-const { Engine } = await import(${JSON.stringify(entry)});
+const { Engine } = ${load};
 const t1 = performance.now();
 const e = ${make};
 const t2 = performance.now();
 e.checkFiling('{}', { now: '2020-02-04T10:00:00+08:00' });
 const t3 = performance.now();
 console.log(JSON.stringify({ instantiate: t1 - t0, engine: t2 - t1, firstAnswer: t3 - t2 }));`;
+const nodeScript = (entry, make, warm) =>
+  timed(
+    `const { readFileSync } = await import('node:fs');${warm ? `\nawait import(${JSON.stringify(WARM)});` : ''}`,
+    `await import(${JSON.stringify(entry)})`,
+    make,
+  );
 
 const runtime = ['/pkg/fangkong.js', '/pkg/fangkong_bg.wasm'];
 const builds = [
@@ -74,17 +79,8 @@ const WAYS = [
   [`the portal's ${PAGE}, cold, from the navigation`, 'page'],
 ].filter(([, w]) => !ONLY || ONLY.includes(w));
 // A CommonJS app: \`require()\` of the \`require\` entry (node.cjs) where the package has one.
-const cjsScript = (entry, make) => `
-const { readFileSync } = require('node:fs');
-const json = readFileSync(${JSON.stringify(JSON_PACK)}, 'utf8');
-const t0 = performance.now();
-const { Engine } = require(${JSON.stringify(entry)});
-const t1 = performance.now();
-const e = ${make};
-const t2 = performance.now();
-e.checkFiling('{}', { now: '2020-02-04T10:00:00+08:00' });
-const t3 = performance.now();
-console.log(JSON.stringify({ instantiate: t1 - t0, engine: t2 - t1, firstAnswer: t3 - t2 }));`;
+const cjsScript = (entry, make) =>
+  timed(`const { readFileSync } = require('node:fs');`, `require(${JSON.stringify(entry)})`, make);
 for (const b of builds) {
   const make = b.make === 'json' ? 'new Engine(json)' : 'Engine.withDefaultPack()';
   b.nodeScripts = {
