@@ -1,15 +1,14 @@
-//! JSON text to a `Value` with every number correctly rounded, as `JSON.parse` reads it,
-//! without serde_json's `float_roundtrip` parser (issue 9, point 5: 36 KB of the runtime's
-//! `.wasm`, 14 KB gzipped, beside core's `f64::from_str`, which is correctly rounded too and
-//! already linked).
+//! JSON text to a `Value` with every number correctly rounded, as `JSON.parse` reads it.
 //!
-//! serde_json's default float parser multiplies the digits by a power of ten: exact (one
-//! rounding) when the digits are below 2^53 and the power at most 10^22, one unit in the last
-//! place off at times otherwise. Text whose numbers are all of the first kind — nearly every
-//! submission: `3`, `2.5`, `13800138000` — is read by serde_json as before; text with one of the
-//! others (`7.280749531897376e59`, 17 digits) by [`read`] below, whose numbers core parses.
-//! Anything [`read`] does not take — invalid JSON, a lone surrogate, deep nesting, a number out
-//! of range — is left to serde_json, so errors (and their line and column) are serde_json's.
+//! Natively and in the compiler module serde_json reads it (with `float_roundtrip`,
+//! Cargo.toml). The runtime module's serde_json has no `float_roundtrip` (issue 9, point 5:
+//! 36 KB of the `.wasm`), and its default float parser multiplies the digits by a power of ten:
+//! one unit in the last place off at times. There [`parse_json`] is the reader below, whose
+//! numbers core parses (correctly rounded, and already linked), and serde_json's deserializer
+//! is not in the module at all (17 KB of code, 8 KB gzipped: BENCHMARKS.md, "sixth pass").
+//! It builds the `Value` serde_json builds, and refuses what serde_json refuses with serde_json's
+//! error: the same message, line and column (tests/json_reader.rs compares the two on every
+//! example and golden input and on random damage to them).
 
 use serde_json::{Map, Number, Value};
 
@@ -17,33 +16,64 @@ use serde_json::{Map, Number, Value};
 /// and in the compiler module (Cargo.toml). Then [`parse_json`] is `serde_json::from_str`.
 const SERDE_ROUNDS: bool = cfg!(any(feature = "compiler", not(target_arch = "wasm32")));
 
-/// JSON text to a `Value`, numbers correctly rounded (see the module's comment).
-pub fn parse_json(text: &str) -> serde_json::Result<Value> {
-    if SERDE_ROUNDS {
-        return serde_json::from_str(text);
+/// Why a text is not JSON, and where: serde_json's message, line (from 1) and column (bytes
+/// from the line's start, as serde_json counts them).
+#[derive(Debug)]
+pub struct JsonError {
+    why: Why,
+    line: usize,
+    column: usize,
+}
+
+#[derive(Debug)]
+enum Why {
+    /// The reader's: serde_json's text for the same error.
+    Code(&'static str),
+    /// serde_json's own (where it reads the text).
+    #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+    Serde(serde_json::Error),
+}
+
+impl JsonError {
+    /// The line of the error, from 1.
+    pub fn line(&self) -> usize {
+        self.line
     }
-    // Parsed first: only a text with a float (most have none) is looked at again.
-    let core = || has_inexact_number(text).then(|| read(text)).flatten();
-    match serde_json::from_str(text) {
-        Ok(v) if has_float(&v) => Ok(core().unwrap_or(v)),
-        Ok(v) => Ok(v),
-        Err(e) => core().ok_or(e),
+
+    /// The column of the error: bytes from the start of its line.
+    pub fn column(&self) -> usize {
+        self.column
     }
 }
 
-/// Whether a float (or an integer beyond `u64`) is somewhere in `v`.
-fn has_float(v: &Value) -> bool {
-    match v {
-        Value::Number(n) => n.is_f64(),
-        Value::Array(items) => items.iter().any(has_float),
-        Value::Object(m) => m.values().any(has_float),
-        _ => false,
+impl std::fmt::Display for JsonError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.why {
+            Why::Code(why) => write!(f, "{why} at line {} column {}", self.line, self.column),
+            #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+            Why::Serde(e) => e.fmt(f),
+        }
     }
+}
+
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+impl From<serde_json::Error> for JsonError {
+    fn from(e: serde_json::Error) -> Self {
+        JsonError { line: e.line(), column: e.column(), why: Why::Serde(e) }
+    }
+}
+
+/// JSON text to a `Value`, numbers correctly rounded (see the module's comment).
+pub fn parse_json(text: &str) -> Result<Value, JsonError> {
+    #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+    if SERDE_ROUNDS {
+        return serde_json::from_str(text).map_err(JsonError::from);
+    }
+    read_json(text)
 }
 
 /// Whether this build's serde_json might round a number of the text otherwise than
-/// `JSON.parse` (so readers built on serde_json, as `schema::read_clean`, must leave it to
-/// [`parse_json`]).
+/// `JSON.parse` (so readers built on serde_json's parser must leave it to [`parse_json`]).
 pub fn needs_core_parser(text: &str) -> bool {
     !SERDE_ROUNDS && has_inexact_number(text)
 }
@@ -122,14 +152,39 @@ const MAX_DEPTH: u32 = 127;
 
 /// Strict JSON (RFC 8259) to a `Value` as serde_json builds it (a later duplicate key
 /// replaces an earlier one; integers as `u64`/`i64` where they fit, `-0` a float), numbers by
-/// core's parser; `None` at anything it does not take.
+/// core's parser; `None` where serde_json gives an error.
 pub fn read(text: &str) -> Option<Value> {
-    let mut r = Reader { s: text.as_bytes(), i: 0 };
-    let v = r.value(0)?;
-    r.ws();
-    (r.i == r.s.len()).then_some(v)
+    read_json(text).ok()
 }
 
+/// [`read`] with serde_json's error when the text is not JSON.
+pub fn read_json(text: &str) -> Result<Value, JsonError> {
+    let mut r = Reader { s: text.as_bytes(), i: 0 };
+    let v = r.value(0).and_then(|v| match r.ws() {
+        Some(_) => Err(r.peek_error("trailing characters")),
+        None => Ok(v),
+    });
+    v.map_err(|(why, at)| {
+        let head = text.as_bytes().get(..at).unwrap_or_default();
+        let line_start = head.iter().rposition(|&c| c == b'\n').map_or(0, |n| n + 1);
+        let line = 1 + head.iter().filter(|&&c| c == b'\n').count();
+        JsonError { why: Why::Code(why), line, column: at - line_start }
+    })
+}
+
+/// An error: serde_json's message, and the byte offset its line and column are counted to.
+type Fail = (&'static str, usize);
+
+const EOF_VALUE: &str = "EOF while parsing a value";
+const EOF_STRING: &str = "EOF while parsing a string";
+const EOF_OBJECT: &str = "EOF while parsing an object";
+const INVALID_NUMBER: &str = "invalid number";
+const INVALID_ESCAPE: &str = "invalid escape";
+const OUT_OF_RANGE: &str = "number out of range";
+
+/// serde_json's reader, step for step where errors are told: `i` is its index; an error
+/// "at" the byte just read is counted to `i`, one "at" the next byte (its `peek_error`) to
+/// `i + 1`.
 struct Reader<'a> {
     s: &'a [u8],
     i: usize,
@@ -140,150 +195,226 @@ impl Reader<'_> {
         self.s.get(self.i).copied()
     }
 
-    fn ws(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\n' | b'\t' | b'\r')) {
+    fn next(&mut self) -> Option<u8> {
+        let c = self.peek()?;
+        self.i += 1;
+        Some(c)
+    }
+
+    /// Skips whitespace; the next byte.
+    fn ws(&mut self) -> Option<u8> {
+        while let Some(c) = self.peek() {
+            if !matches!(c, b' ' | b'\n' | b'\t' | b'\r') {
+                return Some(c);
+            }
             self.i += 1;
         }
+        None
     }
 
-    fn eat(&mut self, word: &[u8]) -> Option<()> {
-        let end = self.i.checked_add(word.len())?;
-        (self.s.get(self.i..end)? == word).then(|| self.i = end)
+    fn error(&self, why: &'static str) -> Fail {
+        (why, self.i)
     }
 
-    fn value(&mut self, depth: u32) -> Option<Value> {
-        self.ws();
-        match self.peek()? {
-            b'n' => self.eat(b"null").map(|()| Value::Null),
-            b't' => self.eat(b"true").map(|()| Value::Bool(true)),
-            b'f' => self.eat(b"false").map(|()| Value::Bool(false)),
-            b'"' => self.string().map(Value::String),
+    fn peek_error(&self, why: &'static str) -> Fail {
+        (why, self.s.len().min(self.i + 1))
+    }
+
+    fn ident(&mut self, rest: &[u8], v: Value) -> Result<Value, Fail> {
+        for &want in rest {
+            match self.next() {
+                None => return Err(self.error(EOF_VALUE)),
+                Some(c) if c != want => return Err(self.error("expected ident")),
+                Some(_) => {}
+            }
+        }
+        Ok(v)
+    }
+
+    fn value(&mut self, depth: u32) -> Result<Value, Fail> {
+        let Some(c) = self.ws() else { return Err(self.peek_error(EOF_VALUE)) };
+        match c {
+            b'n' => {
+                self.i += 1;
+                self.ident(b"ull", Value::Null)
+            }
+            b't' => {
+                self.i += 1;
+                self.ident(b"rue", Value::Bool(true))
+            }
+            b'f' => {
+                self.i += 1;
+                self.ident(b"alse", Value::Bool(false))
+            }
             b'-' | b'0'..=b'9' => self.number().map(Value::Number),
-            b'[' if depth < MAX_DEPTH => {
+            b'"' => {
+                self.i += 1;
+                self.string().map(Value::String)
+            }
+            b'[' | b'{' if depth >= MAX_DEPTH => Err(self.peek_error("recursion limit exceeded")),
+            b'[' => {
                 self.i += 1;
                 let mut items = Vec::new();
-                self.ws();
-                if self.peek()? == b']' {
-                    self.i += 1;
-                    return Some(Value::Array(items));
-                }
                 loop {
-                    items.push(self.value(depth + 1)?);
-                    self.ws();
-                    match self.peek()? {
-                        b',' => self.i += 1,
-                        b']' => {
+                    match self.ws() {
+                        None => return Err(self.peek_error("EOF while parsing a list")),
+                        Some(b']') => break,
+                        Some(_) if items.is_empty() => {}
+                        Some(b',') => {
                             self.i += 1;
-                            return Some(Value::Array(items));
+                            match self.ws() {
+                                Some(b']') => return Err(self.peek_error("trailing comma")),
+                                Some(_) => {}
+                                None => return Err(self.peek_error(EOF_VALUE)),
+                            }
                         }
-                        _ => return None,
+                        Some(_) => return Err(self.peek_error("expected `,` or `]`")),
                     }
+                    items.push(self.value(depth + 1)?);
                 }
+                self.i += 1;
+                Ok(Value::Array(items))
             }
-            b'{' if depth < MAX_DEPTH => {
+            b'{' => {
                 self.i += 1;
                 let mut map = Map::new();
-                self.ws();
-                if self.peek()? == b'}' {
-                    self.i += 1;
-                    return Some(Value::Object(map));
-                }
+                let mut first = true;
                 loop {
-                    self.ws();
-                    if self.peek()? != b'"' {
-                        return None;
+                    match self.ws() {
+                        None => return Err(self.peek_error(EOF_OBJECT)),
+                        Some(b'}') => break,
+                        Some(c) if first => {
+                            if c != b'"' {
+                                return Err(self.peek_error("key must be a string"));
+                            }
+                        }
+                        Some(b',') => {
+                            self.i += 1;
+                            match self.ws() {
+                                Some(b'"') => {}
+                                Some(b'}') => return Err(self.peek_error("trailing comma")),
+                                Some(_) => return Err(self.peek_error("key must be a string")),
+                                None => return Err(self.peek_error(EOF_VALUE)),
+                            }
+                        }
+                        Some(_) => return Err(self.peek_error("expected `,` or `}`")),
                     }
+                    first = false;
+                    self.i += 1;
                     let key = self.string()?;
-                    self.ws();
-                    self.eat(b":")?;
+                    match self.ws() {
+                        Some(b':') => self.i += 1,
+                        Some(_) => return Err(self.peek_error("expected `:`")),
+                        None => return Err(self.peek_error(EOF_OBJECT)),
+                    }
                     let v = self.value(depth + 1)?;
                     map.insert(key, v);
-                    self.ws();
-                    match self.peek()? {
-                        b',' => self.i += 1,
-                        b'}' => {
-                            self.i += 1;
-                            return Some(Value::Object(map));
-                        }
-                        _ => return None,
-                    }
                 }
+                self.i += 1;
+                Ok(Value::Object(map))
             }
-            _ => None,
+            _ => Err(self.peek_error("expected value")),
         }
     }
 
-    /// A number token: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
-    fn number(&mut self) -> Option<Number> {
+    /// A number (at its first byte: `-` or a digit), checked as serde_json checks it; its
+    /// value as core parses its text (`u64`, else `i64` below zero, else a float, as serde_json).
+    fn number(&mut self) -> Result<Number, Fail> {
         let start = self.i;
+        if self.peek() == Some(b'-') {
+            self.i += 1;
+        }
         let digits = |r: &mut Self| {
             let from = r.i;
             while matches!(r.peek(), Some(b'0'..=b'9')) {
                 r.i += 1;
             }
-            r.i > from
+            r.i - from
         };
-        if self.peek() == Some(b'-') {
-            self.i += 1;
-        }
-        let int_start = self.i;
-        if !digits(self) || (self.s.get(int_start) == Some(&b'0') && self.i > int_start + 1) {
-            return None;
+        match self.next() {
+            None => return Err(self.error(EOF_VALUE)),
+            Some(b'0') => {
+                if matches!(self.peek(), Some(b'0'..=b'9')) {
+                    return Err(self.peek_error(INVALID_NUMBER));
+                }
+            }
+            Some(b'1'..=b'9') => {
+                digits(self);
+            }
+            Some(_) => return Err(self.error(INVALID_NUMBER)),
         }
         let mut float = false;
         if self.peek() == Some(b'.') {
             self.i += 1;
             float = true;
-            if !digits(self) {
-                return None;
+            if digits(self) == 0 {
+                return Err(match self.peek() {
+                    Some(_) => self.peek_error(INVALID_NUMBER),
+                    None => self.peek_error(EOF_VALUE),
+                });
             }
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
+            // serde_json's "zero significand": every digit so far is 0.
+            let zero = self.s.get(start..self.i).unwrap_or_default().iter().all(|c| !matches!(c, b'1'..=b'9'));
             self.i += 1;
             float = true;
-            if matches!(self.peek(), Some(b'+' | b'-')) {
+            let positive = match self.peek() {
+                Some(b'-') => {
+                    self.i += 1;
+                    false
+                }
+                Some(b'+') => {
+                    self.i += 1;
+                    true
+                }
+                _ => true,
+            };
+            let mut exp = match self.next() {
+                None => return Err(self.error(EOF_VALUE)),
+                Some(c @ b'0'..=b'9') => i32::from(c - b'0'),
+                Some(_) => return Err(self.error(INVALID_NUMBER)),
+            };
+            // An exponent beyond `i32`: an error as soon as it is, unless the number is 0.
+            while let Some(c @ b'0'..=b'9') = self.peek() {
                 self.i += 1;
-            }
-            if !digits(self) {
-                return None;
+                match exp.checked_mul(10).and_then(|e| e.checked_add(i32::from(c - b'0'))) {
+                    Some(e) => exp = e,
+                    None if !zero && positive => return Err(self.error(OUT_OF_RANGE)),
+                    None => {
+                        digits(self);
+                        break;
+                    }
+                }
             }
         }
-        let token = std::str::from_utf8(self.s.get(start..self.i)?).ok()?;
+        let token = self.s.get(start..self.i).and_then(|t| std::str::from_utf8(t).ok()).unwrap_or_default();
         if !float {
-            // As serde_json: u64, else i64 below zero, else (beyond, or `-0`) a float.
             if let Ok(u) = token.parse::<u64>() {
-                return Some(Number::from(u));
+                return Ok(Number::from(u));
             }
             if let Ok(i) = token.parse::<i64>()
                 && i != 0
             {
-                return Some(Number::from(i));
+                return Ok(Number::from(i));
             }
         }
-        let x: f64 = token.parse().ok()?;
-        // Out of range (infinite): serde_json's error.
-        Number::from_f64(x)
+        // Beyond `f64`: serde_json's error, at the number's end.
+        token.parse::<f64>().ok().and_then(Number::from_f64).ok_or_else(|| self.error(OUT_OF_RANGE))
     }
 
     /// A string, after its opening quote; escapes decoded.
-    fn string(&mut self) -> Option<String> {
-        self.i += 1;
+    fn string(&mut self) -> Result<String, Fail> {
         let mut out = String::new();
         loop {
             let from = self.i;
-            while matches!(self.peek(), Some(c) if c != b'"' && c != b'\\' && c >= 0x20) {
-                self.i += 1;
-            }
-            out.push_str(std::str::from_utf8(self.s.get(from..self.i)?).ok()?);
-            match self.peek()? {
-                b'"' => {
-                    self.i += 1;
-                    return Some(out);
-                }
-                b'\\' => {
-                    self.i += 1;
-                    let c = self.peek()?;
-                    self.i += 1;
+            self.i = crate::swar::first_special(self.s, from);
+            out.push_str(self.s.get(from..self.i).and_then(|t| std::str::from_utf8(t).ok()).unwrap_or_default());
+            match self.next() {
+                None => return Err(self.error(EOF_STRING)),
+                Some(b'"') => return Ok(out),
+                Some(b'\\') => {
+                    let Some(c) = self.next() else { return Err(self.error(EOF_STRING)) };
                     out.push(match c {
                         b'"' => '"',
                         b'\\' => '\\',
@@ -294,37 +425,47 @@ impl Reader<'_> {
                         b'r' => '\r',
                         b't' => '\t',
                         b'u' => self.unicode()?,
-                        _ => return None,
+                        _ => return Err(self.error(INVALID_ESCAPE)),
                     });
                 }
-                // A control character: serde_json's error.
-                _ => return None,
+                Some(_) => return Err(self.error("control character (\\u0000-\\u001F) found while parsing a string")),
             }
         }
     }
 
     /// The character of a `\u` escape (after the `u`), a surrogate pair included.
-    fn unicode(&mut self) -> Option<char> {
+    fn unicode(&mut self) -> Result<char, Fail> {
+        const LONE: &str = "lone leading surrogate in hex escape";
         let hi = self.hex4()?;
-        if !(0xD800..0xDC00).contains(&hi) {
-            return char::from_u32(hi);
+        if (0xDC00..0xE000).contains(&hi) {
+            return Err(self.error(LONE));
         }
-        self.eat(b"\\u")?;
+        if !(0xD800..0xDC00).contains(&hi) {
+            return char::from_u32(hi).ok_or_else(|| self.error(INVALID_ESCAPE));
+        }
+        for want in [b'\\', b'u'] {
+            match self.next() {
+                None => return Err(self.error(EOF_STRING)),
+                Some(c) if c != want => return Err(self.error("unexpected end of hex escape")),
+                Some(_) => {}
+            }
+        }
         let lo = self.hex4()?;
         if !(0xDC00..0xE000).contains(&lo) {
-            return None;
+            return Err(self.error(LONE));
         }
-        char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
+        char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)).ok_or_else(|| self.error(INVALID_ESCAPE))
     }
 
-    fn hex4(&mut self) -> Option<u32> {
-        let end = self.i.checked_add(4)?;
-        let hex = self.s.get(self.i..end)?;
-        if !hex.iter().all(u8::is_ascii_hexdigit) {
-            return None;
-        }
-        self.i = end;
-        u32::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()
+    fn hex4(&mut self) -> Result<u32, Fail> {
+        let Some(hex) = self.s.get(self.i..self.i + 4) else {
+            self.i = self.s.len();
+            return Err(self.error(EOF_STRING));
+        };
+        self.i += 4;
+        hex.iter()
+            .try_fold(0, |n, c| char::from(*c).to_digit(16).map(|d| n * 16 + d))
+            .ok_or_else(|| self.error(INVALID_ESCAPE))
     }
 }
 
