@@ -159,7 +159,7 @@ pub fn read(text: &str) -> Option<Value> {
 
 /// [`read`] with serde_json's error when the text is not JSON.
 pub fn read_json(text: &str) -> Result<Value, JsonError> {
-    let mut r = Reader { s: text.as_bytes(), i: 0 };
+    let mut r = Reader { text, s: text.as_bytes(), i: 0 };
     let v = r.value(0).and_then(|v| match r.ws() {
         Some(_) => Err(r.peek_error("trailing characters")),
         None => Ok(v),
@@ -186,6 +186,8 @@ const OUT_OF_RANGE: &str = "number out of range";
 /// "at" the byte just read is counted to `i`, one "at" the next byte (its `peek_error`) to
 /// `i + 1`.
 struct Reader<'a> {
+    /// The text, sliced (at ASCII bytes: no UTF-8 check) for strings and numbers.
+    text: &'a str,
     s: &'a [u8],
     i: usize,
 }
@@ -388,7 +390,7 @@ impl Reader<'_> {
                 }
             }
         }
-        let token = self.s.get(start..self.i).and_then(|t| std::str::from_utf8(t).ok()).unwrap_or_default();
+        let token = self.text.get(start..self.i).unwrap_or_default();
         if !float {
             if let Ok(u) = token.parse::<u64>() {
                 return Ok(Number::from(u));
@@ -409,7 +411,7 @@ impl Reader<'_> {
         loop {
             let from = self.i;
             self.i = crate::swar::first_special(self.s, from);
-            out.push_str(self.s.get(from..self.i).and_then(|t| std::str::from_utf8(t).ok()).unwrap_or_default());
+            out.push_str(self.text.get(from..self.i).unwrap_or_default());
             match self.next() {
                 None => return Err(self.error(EOF_STRING)),
                 Some(b'"') => return Ok(out),
