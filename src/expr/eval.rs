@@ -59,12 +59,28 @@ enum Raw<'v> {
     List(Vec<&'v str>),
 }
 
-fn field<'v>(base: Base, path: &[String], kind: FieldKind, slots: &SlotPath, env: &Env<'v>) -> Raw<'v> {
+/// The value at a field reference (`None` when absent or `null`).
+fn read<'v>(base: Base, path: &[String], slots: &SlotPath, env: &Env<'v>) -> Option<Doc<'v>> {
     let root = match base {
-        Base::Doc => Some(env.doc),
-        Base::Elem => env.elem,
+        Base::Doc => env.doc,
+        Base::Elem => env.elem?,
     };
-    let v = root.and_then(|r| keys_at(r, path, slots)).filter(|v| !v.is_null());
+    keys_at(root, path, slots).filter(|v| !v.is_null())
+}
+
+/// A leaf field's value (what [`eval`] reads most: no [`Raw`] built for it).
+fn leaf<'v>(t: Ty, v: Option<Doc<'v>>) -> Val<'v> {
+    let Some(v) = v else { return Val::Unknown };
+    match t {
+        Ty::Num => v.number().filter(|x| x.is_finite()).map_or(Val::Unknown, Val::Num),
+        Ty::Bool => v.boolean().map_or(Val::Unknown, Val::Bool),
+        Ty::Str => v.given_text().map_or(Val::Unknown, Val::Str),
+        Ty::Date => v.text().and_then(crate::time::parse_iso_date).map_or(Val::Unknown, Val::Date),
+    }
+}
+
+fn field<'v>(base: Base, path: &[String], kind: FieldKind, slots: &SlotPath, env: &Env<'v>) -> Raw<'v> {
+    let v = read(base, path, slots, env);
     match kind {
         // An object is present when it holds at least one value (the walker drops nulls and blanks).
         FieldKind::Object => Raw::Present(v.is_some_and(Doc::has_members)),
@@ -72,13 +88,7 @@ fn field<'v>(base: Base, path: &[String], kind: FieldKind, slots: &SlotPath, env
         FieldKind::StrList => {
             Raw::List(v.and_then(Doc::items).map(|a| a.iter().filter_map(Doc::text).collect()).unwrap_or_default())
         }
-        FieldKind::Leaf(t) => Raw::Val(match (t, v) {
-            (Ty::Num, Some(v)) => v.number().filter(|x| x.is_finite()).map_or(Val::Unknown, Val::Num),
-            (Ty::Bool, Some(v)) => v.boolean().map_or(Val::Unknown, Val::Bool),
-            (Ty::Str, Some(v)) => v.given_text().map_or(Val::Unknown, Val::Str),
-            (Ty::Date, Some(v)) => v.text().and_then(crate::time::parse_iso_date).map_or(Val::Unknown, Val::Date),
-            _ => Val::Unknown,
-        }),
+        FieldKind::Leaf(t) => Raw::Val(leaf(t, v)),
     }
 }
 
@@ -103,6 +113,7 @@ pub fn eval<'v>(node: &'v Node, env: &Env<'v>) -> Val<'v> {
         Node::Date(d) => Val::Date(*d),
         Node::Today => Val::Date(env.today),
         Node::StrList(_) => Val::Unknown,
+        Node::Field { base, path, kind: FieldKind::Leaf(t), slots } => leaf(*t, read(*base, path, slots, env)),
         Node::Field { .. } => match raw(node, env) {
             Raw::Val(v) => v,
             _ => Val::Unknown,

@@ -216,9 +216,27 @@ pub fn items_at<'v>(root: Doc<'v>, path: &[String]) -> Items<'v> {
 /// The value at the keys `path` below `root` (`None` when any is absent): by the keys'
 /// positions ([`SlotPath`]) in a slot document, by name otherwise.
 pub fn keys_at<'v>(root: Doc<'v>, path: &[String], slots: &SlotPath) -> Option<Doc<'v>> {
-    match slots.plan(root, || path.iter().map(|k| (k.as_str(), false))) {
-        Some(at) => at.iter().try_fold(root, |v, &i| v.member_at(i)),
-        None => path.iter().try_fold(root, |v, k| v.member(k)),
+    match (root, slots.plan(root, || path.iter().map(|k| (k.as_str(), false)))) {
+        (Doc::Slot(d, slot), Some(at)) => d.follow(slot, at),
+        _ => path.iter().try_fold(root, |v, k| v.member(k)),
+    }
+}
+
+impl<'v> SlotDoc<'v> {
+    /// The value at the positions `at` below `slot` ([`Doc::member_at`] in one loop: the
+    /// document is not matched again at each key).
+    fn follow(&'v self, mut slot: &'v Slot<'v>, at: &[u32]) -> Option<Doc<'v>> {
+        for &i in at {
+            let Slot::Obj(fields, from) = slot else { return None };
+            if i as usize >= fields.len() {
+                return None;
+            }
+            slot = self.slots.get(*from as usize + i as usize)?;
+            if matches!(slot, Slot::Absent) {
+                return None;
+            }
+        }
+        Some(Doc::Slot(self, slot))
     }
 }
 
