@@ -132,7 +132,7 @@ pub fn eval<'v>(node: &'v Node, env: &Env<'v>) -> Val<'v> {
             Raw::Array(a) => a.is_some_and(|a| !a.is_empty()),
             Raw::List(l) => !l.is_empty(),
         }),
-        Node::Days(a, b) => match (eval(a, env), eval(b, env)) {
+        Node::Days(a, b) => match (operand(a, env), operand(b, env)) {
             (Val::Date(x), Val::Date(y)) => Val::Num((y - x).num_days() as f64),
             _ => Val::Unknown,
         },
@@ -203,6 +203,19 @@ pub fn eval<'v>(node: &'v Node, env: &Env<'v>) -> Val<'v> {
     }
 }
 
+/// [`eval`] of an operand, with the common leaves (a field's value, a constant) read in place:
+/// no recursive call, whose frame costs more than reading them.
+#[inline(always)]
+fn operand<'v>(node: &'v Node, env: &Env<'v>) -> Val<'v> {
+    match node {
+        Node::Field { base, path, kind: FieldKind::Leaf(t), slots } => leaf(*t, read(*base, path, slots, env)),
+        Node::Num(x) => Val::Num(*x),
+        Node::Date(d) => Val::Date(*d),
+        Node::Today => Val::Date(env.today),
+        other => eval(other, env),
+    }
+}
+
 fn binary<'v>(op: BinOp, a: &'v Node, b: &'v Node, env: &Env<'v>) -> Val<'v> {
     match op {
         BinOp::And => match (eval(a, env), eval(b, env)) {
@@ -215,12 +228,12 @@ fn binary<'v>(op: BinOp, a: &'v Node, b: &'v Node, env: &Env<'v>) -> Val<'v> {
             (Val::Bool(false), Val::Bool(false)) => Val::Bool(false),
             _ => Val::Unknown,
         },
-        BinOp::Coalesce => match eval(a, env) {
-            Val::Unknown => eval(b, env),
+        BinOp::Coalesce => match operand(a, env) {
+            Val::Unknown => operand(b, env),
             v => v,
         },
         _ => {
-            let (x, y) = (eval(a, env), eval(b, env));
+            let (x, y) = (operand(a, env), operand(b, env));
             match (op, x, y) {
                 (_, Val::Unknown, _) | (_, _, Val::Unknown) => Val::Unknown,
                 (BinOp::Add, Val::Num(x), Val::Num(y)) => num(x + y),
