@@ -40,6 +40,32 @@ fn special(x: u64) -> u64 {
     zero(x ^ (u64::from(b'"') * ONES)) | zero(x ^ (u64::from(b'\\') * ONES)) | below
 }
 
+/// Whether two byte strings are equal (their lengths first), eight bytes at a time (the last
+/// eight overlapping), without a call to
+/// `memcmp` (keys in the clean reader, a district code against the pack's list).
+pub(crate) fn eq_bytes(a: &[u8], b: &[u8]) -> bool {
+    let word = |s: &[u8], i: usize| s.get(i..).and_then(<[u8]>::first_chunk::<8>).map(|c| u64::from_le_bytes(*c));
+    let half = |s: &[u8], i: usize| s.get(i..).and_then(<[u8]>::first_chunk::<4>).map(|c| u32::from_le_bytes(*c));
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    if n >= 8 {
+        let mut i = 0;
+        while i + 8 < n {
+            if word(a, i) != word(b, i) {
+                return false;
+            }
+            i += 8;
+        }
+        word(a, n - 8) == word(b, n - 8)
+    } else if n >= 4 {
+        half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4)
+    } else {
+        a.iter().zip(b).all(|(x, y)| x == y)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::skip_plain;

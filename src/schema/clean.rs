@@ -89,7 +89,7 @@ impl<'t> Scan<'t> {
         let from = self.at + 1;
         let end = from + name.len();
         let bytes = self.text.as_bytes();
-        let here = bytes.get(end) == Some(&b'"') && bytes.get(from..end).is_some_and(|k| eq_bytes(k, name.as_bytes()));
+        let here = bytes.get(end) == Some(&b'"') && bytes.get(from..end).is_some_and(|k| crate::swar::eq_bytes(k, name.as_bytes()));
         if here {
             self.at = end + 1;
         }
@@ -281,31 +281,6 @@ impl<'t> Scan<'t> {
         let len = u32::try_from(out.len()).ok()?;
         self.slots.extend(out);
         Some(Slot::Arr(at, len))
-    }
-}
-
-/// Whether two byte strings of the same length are equal, eight bytes at a time (the last
-/// eight overlapping), without a call to `memcmp`.
-fn eq_bytes(a: &[u8], b: &[u8]) -> bool {
-    let word = |s: &[u8], i: usize| s.get(i..).and_then(<[u8]>::first_chunk::<8>).map(|c| u64::from_le_bytes(*c));
-    let half = |s: &[u8], i: usize| s.get(i..).and_then(<[u8]>::first_chunk::<4>).map(|c| u32::from_le_bytes(*c));
-    let n = a.len();
-    if n != b.len() {
-        return false;
-    }
-    if n >= 8 {
-        let mut i = 0;
-        while i + 8 < n {
-            if word(a, i) != word(b, i) {
-                return false;
-            }
-            i += 8;
-        }
-        word(a, n - 8) == word(b, n - 8)
-    } else if n >= 4 {
-        half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4)
-    } else {
-        a.iter().zip(b).all(|(x, y)| x == y)
     }
 }
 
