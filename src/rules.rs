@@ -415,7 +415,10 @@ fn field_value(
                         push(part, e.code(), sev, ptr());
                     }
                     Ok(norm) => {
-                        if c.allowed.as_ref().is_some_and(|a| !a.iter().any(|x| crate::swar::eq_bytes(x.as_bytes(), norm.as_bytes()))) {
+                        if c.allowed
+                            .as_ref()
+                            .is_some_and(|a| !a.iter().any(|x| crate::swar::eq_bytes(x.as_bytes(), norm.as_bytes())))
+                        {
                             push(part, "district_code.not_allowed", c.severity, ptr());
                         }
                         if norm != s {

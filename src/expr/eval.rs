@@ -60,6 +60,7 @@ enum Raw<'v> {
 }
 
 /// The value at a field reference (`None` when absent or `null`).
+#[inline(always)]
 fn read<'v>(base: Base, path: &[String], slots: &SlotPath, env: &Env<'v>) -> Option<Doc<'v>> {
     let root = match base {
         Base::Doc => env.doc,
@@ -68,7 +69,14 @@ fn read<'v>(base: Base, path: &[String], slots: &SlotPath, env: &Env<'v>) -> Opt
     keys_at(root, path, slots).filter(|v| !v.is_null())
 }
 
-/// A leaf field's value (what [`eval`] reads most: no [`Raw`] built for it).
+/// The value of a leaf field (what [`eval`] reads most): [`read`] and [`leaf`] in one call.
+#[inline(never)]
+fn leaf_at<'v>(t: Ty, base: Base, path: &[String], slots: &SlotPath, env: &Env<'v>) -> Val<'v> {
+    leaf(t, read(base, path, slots, env))
+}
+
+/// A leaf field's value (no [`Raw`] built for it).
+#[inline(always)]
 fn leaf<'v>(t: Ty, v: Option<Doc<'v>>) -> Val<'v> {
     let Some(v) = v else { return Val::Unknown };
     match t {
@@ -113,7 +121,7 @@ pub fn eval<'v>(node: &'v Node, env: &Env<'v>) -> Val<'v> {
         Node::Date(d) => Val::Date(*d),
         Node::Today => Val::Date(env.today),
         Node::StrList(_) => Val::Unknown,
-        Node::Field { base, path, kind: FieldKind::Leaf(t), slots } => leaf(*t, read(*base, path, slots, env)),
+        Node::Field { base, path, kind: FieldKind::Leaf(t), slots } => leaf_at(*t, *base, path, slots, env),
         Node::Field { .. } => match raw(node, env) {
             Raw::Val(v) => v,
             _ => Val::Unknown,
@@ -208,7 +216,7 @@ pub fn eval<'v>(node: &'v Node, env: &Env<'v>) -> Val<'v> {
 #[inline(always)]
 fn operand<'v>(node: &'v Node, env: &Env<'v>) -> Val<'v> {
     match node {
-        Node::Field { base, path, kind: FieldKind::Leaf(t), slots } => leaf(*t, read(*base, path, slots, env)),
+        Node::Field { base, path, kind: FieldKind::Leaf(t), slots } => leaf_at(*t, *base, path, slots, env),
         Node::Num(x) => Val::Num(*x),
         Node::Date(d) => Val::Date(*d),
         Node::Today => Val::Date(env.today),

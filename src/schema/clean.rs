@@ -89,7 +89,8 @@ impl<'t> Scan<'t> {
         let from = self.at + 1;
         let end = from + name.len();
         let bytes = self.text.as_bytes();
-        let here = bytes.get(end) == Some(&b'"') && bytes.get(from..end).is_some_and(|k| crate::swar::eq_bytes(k, name.as_bytes()));
+        let here = bytes.get(end) == Some(&b'"')
+            && bytes.get(from..end).is_some_and(|k| crate::swar::eq_bytes(k, name.as_bytes()));
         if here {
             self.at = end + 1;
         }
