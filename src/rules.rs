@@ -229,7 +229,7 @@ pub fn evaluate(
 ) -> Outcome {
     let env = Env { doc, elem: None, today };
     let mut asm = Assembly::new(shape_errors, true);
-    let rules: &[crate::pack::Rule] = &pack.rules;
+    let rules: &[crate::pack::Rule] = pack.rules.span(subject);
     // One part, reused: an empty part adds nothing (the passing path: nothing moved or scanned).
     let mut part = Part::default();
     // The gates come after every other rule: one walk over the pack's rules judges the others
@@ -421,7 +421,8 @@ fn field_value(
                         {
                             push(part, "district_code.not_allowed", c.severity, ptr());
                         }
-                        if norm != s {
+                        // Most values are valid as given: `norm` is `s` itself, no need to compare.
+                        if !matches!(norm, Cow::Borrowed(b) if std::ptr::eq(b, s)) && norm != s {
                             let value = Value::String(norm.into_owned());
                             part.normalized.push(Normalized { path: ptr().to_string(), value });
                         }

@@ -14,6 +14,7 @@ use serde::Deserialize;
 
 use super::Rule;
 use super::doc::MessageDoc;
+use crate::schema::Subject;
 
 /// The bytes of a blob: the embedded one, or a copy of one given at run time.
 #[derive(Debug)]
@@ -84,18 +85,20 @@ pub struct Rules {
     rules: OnceLock<Vec<Rule>>,
     /// Where they are, while not yet decoded.
     stored: Option<(Arc<Table>, Vec<u32>)>,
+    /// For each subject, the span from its first rule to its last ([`Rules::span`]).
+    spans: OnceLock<[Range<usize>; 4]>,
 }
 
 impl Rules {
     /// Rules of the embedded blob: chunks `ids` of `table`, decoded when first used.
     pub(super) fn stored(table: Arc<Table>, ids: Vec<u32>) -> Self {
-        Self { rules: OnceLock::new(), stored: Some((table, ids)) }
+        Self { rules: OnceLock::new(), stored: Some((table, ids)), spans: OnceLock::new() }
     }
 }
 
 impl From<Vec<Rule>> for Rules {
     fn from(rules: Vec<Rule>) -> Self {
-        Self { rules: OnceLock::from(rules), stored: None }
+        Self { rules: OnceLock::from(rules), stored: None, spans: OnceLock::new() }
     }
 }
 
@@ -110,6 +113,30 @@ impl Rules {
             let Some((table, ids)) = &self.stored else { return Vec::new() };
             table.rules(ids).unwrap_or_default()
         })
+    }
+}
+
+impl Rules {
+    /// The rules from the first of `subject`'s to the last (rules of other subjects may lie
+    /// between: a reader still tests each rule's subject), found once: a filing's check does
+    /// not walk the inspection, indicator and screening rules that follow its own.
+    pub fn span(&self, subject: Subject) -> &[Rule] {
+        let index = |s: Subject| match s {
+            Subject::Filing => 0,
+            Subject::Inspection => 1,
+            Subject::Indicators => 2,
+            Subject::Screening => 3,
+        };
+        let spans = self.spans.get_or_init(|| {
+            let mut spans = [usize::MAX..0, usize::MAX..0, usize::MAX..0, usize::MAX..0];
+            for (i, r) in self.iter().enumerate() {
+                if let Some(s) = spans.get_mut(index(r.subject)) {
+                    *s = s.start.min(i)..i + 1;
+                }
+            }
+            spans
+        });
+        spans.get(index(subject)).and_then(|r| self.get(r.clone())).unwrap_or_default()
     }
 }
 
