@@ -128,13 +128,13 @@ impl Rules {
             Subject::Screening => 3,
         };
         let spans = self.spans.get_or_init(|| {
-            let mut spans = [usize::MAX..0, usize::MAX..0, usize::MAX..0, usize::MAX..0];
+            let mut spans: [Option<(usize, usize)>; 4] = [None; 4];
             for (i, r) in self.iter().enumerate() {
                 if let Some(s) = spans.get_mut(index(r.subject)) {
-                    *s = s.start.min(i)..i + 1;
+                    *s = Some((s.map_or(i, |(from, _)| from), i + 1));
                 }
             }
-            spans
+            spans.map(|s| s.map_or(0..0, |(from, to)| from..to))
         });
         spans.get(index(subject)).and_then(|r| self.get(r.clone())).unwrap_or_default()
     }
