@@ -60,7 +60,7 @@ enum Raw<'v> {
 }
 
 /// The value at a field reference (`None` when absent or `null`).
-#[inline(always)]
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn read<'v>(base: Base, path: &[String], slots: &SlotPath, env: &Env<'v>) -> Option<Doc<'v>> {
     let root = match base {
         Base::Doc => env.doc,
@@ -76,7 +76,7 @@ fn leaf_at<'v>(t: Ty, base: Base, path: &[String], slots: &SlotPath, env: &Env<'
 }
 
 /// A leaf field's value (no [`Raw`] built for it).
-#[inline(always)]
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn leaf<'v>(t: Ty, v: Option<Doc<'v>>) -> Val<'v> {
     let Some(v) = v else { return Val::Unknown };
     match t {
@@ -213,7 +213,7 @@ pub fn eval<'v>(node: &'v Node, env: &Env<'v>) -> Val<'v> {
 
 /// [`eval`] of an operand, with the common leaves (a field's value, a constant) read in place:
 /// no recursive call, whose frame costs more than reading them.
-#[inline(always)]
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn operand<'v>(node: &'v Node, env: &Env<'v>) -> Val<'v> {
     match node {
         Node::Field { base, path, kind: FieldKind::Leaf(t), slots } => leaf_at(*t, *base, path, slots, env),

@@ -216,7 +216,7 @@ pub fn items_at<'v>(root: Doc<'v>, path: &[String]) -> Items<'v> {
 /// The value at the keys `path` below `root` (`None` when any is absent): by the keys'
 /// positions ([`SlotPath`]) in a slot document, by name otherwise. (Inlined: read ~50 times
 /// per filing, and its frame cost more than its work.)
-#[inline(always)]
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub fn keys_at<'v>(root: Doc<'v>, path: &[String], slots: &SlotPath) -> Option<Doc<'v>> {
     match (root, slots.plan(root, || path.iter().map(|k| (k.as_str(), false)))) {
         (Doc::Slot(d, slot), Some(at)) => d.follow(slot, at),
