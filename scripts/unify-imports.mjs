@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// Gives every JavaScript import of the module one signature (scripts/build-pkg.sh, between
+// start-export and wasm-opt). Node 20's V8 (11.3) compiles a wasm-to-JS wrapper with TurboFan
+// for each distinct import signature while it compiles the module (14 in the runtime, from
+// wasm-bindgen's `JsValue` imports: `(externref) -> i32`, `(externref, externref) -> externref`
+// …): with one signature it compiles one (BENCHMARKS.md, "Ready, sixth session").
+//
+// Each import `f` of wasm-bindgen's glue (module `./NAME_bg.js`) becomes an import of the same
+// name of type
+//     (externref, externref, externref, i32, i32, i32 rp, f64) -> externref
+// and a function of the module, of `f`'s own type and under `f`'s name (so every call and
+// reference stays as it is), that passes its parameters in those slots (externref ones in the
+// first three, in order, i32 ones in the next two, an f64 one last, the rest null or zero) and
+// returns what the import gave: the externref result itself, or an i32 or f64 the JavaScript
+// side wrote at `rp`, 16 bytes of the shadow stack taken for the call. wasm-opt then inlines
+// these small functions into their callers.
+//
+// The glue keeps wasm-bindgen's import functions; a function appended to it, called at the end
+// of `__wbg_get_imports`, replaces each of them by one of arity 7 (V8 compiles its wrapper for
+// the signature's arity: another arity is another wrapper, at instantiation) that calls the
+// original with its own parameters and stores an i32 or f64 result at `rp` (read back after
+// the call, so memory growth during the call is seen). Conversions are the same as wasm's:
+// `DataView.setInt32` is ToInt32(ToNumber(x)), `setFloat64` ToNumber(x).
+//
+// Usage: node scripts/unify-imports.mjs GLUE.js MODULE_bg.wasm
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import binaryen from '../js/node_modules/binaryen/index.js';
+
+const [glueFile, wasmFile] = process.argv.slice(2);
+if (!glueFile || !wasmFile) {
+  console.error('usage: unify-imports.mjs GLUE.js MODULE_bg.wasm');
+  process.exit(2);
+}
+const fail = (why) => {
+  console.error(`unify-imports: ${why} (did wasm-bindgen's output change?)`);
+  process.exit(1);
+};
+
+const { i32, f64, externref, none } = binaryen;
+const GLUE_MODULE = `./${basename(wasmFile).replace(/\.wasm$/, '.js')}`;
+// Called by the glue itself, never by the module (scripts/start-export.mjs).
+const SKIP = new Set(['__wbindgen_init_externref_table']);
+const SLOTS = { [externref]: [0, 1, 2], [i32]: [3, 4], [f64]: [6] };
+const RP = 5;
+// Imports whose i32 result is a boolean (wasm-bindgen's `is_*`, `instanceof`, `Array.isArray`,
+// `Reflect.set`): given back as null (false) or not, read with `ref.is_null`, no memory.
+const BOOLEAN = /^__wbg_(__wbindgen_is_[a-z]+|instanceof_[A-Za-z]+|isArray|set)_[0-9a-f]{16}$/;
+const UNIFIED = [externref, externref, externref, i32, i32, i32, f64];
+
+const m = binaryen.readBinary(readFileSync(wasmFile));
+const sp = '__wbindgen_add_to_stack_pointer';
+if (!m.getFunction(sp)) fail(`no ${sp}`);
+
+const imports = [];
+for (let i = 0; i < m.getNumFunctions(); i++) {
+  const info = binaryen.getFunctionInfo(m.getFunctionByIndex(i));
+  if (info.module !== GLUE_MODULE || SKIP.has(info.base)) continue;
+  imports.push(info);
+}
+const wrappers = [];
+for (const f of imports) {
+  const params = binaryen.expandType(f.params);
+  const results = binaryen.expandType(f.results);
+  if (results.length > 1) fail(`${f.base} has ${results.length} results`);
+  const result = results[0] ?? none;
+  if (![none, i32, f64, externref].includes(result)) fail(`${f.base}: result type ${result}`);
+  // Where each parameter goes in the unified list.
+  const used = { [externref]: 0, [i32]: 0, [f64]: 0 };
+  const slots = params.map((t, k) => {
+    const s = SLOTS[t]?.[used[t]++];
+    if (s === undefined) fail(`${f.base}: parameter ${k} of type ${t} has no slot`);
+    return s;
+  });
+  const raw = `${f.name}$unified`;
+  const flag = result === i32 && BOOLEAN.test(f.base);
+  const stored = !flag && (result === i32 || result === f64);
+  const rpLocal = params.length;
+  const operands = UNIFIED.map((t, s) => {
+    if (s === RP) return stored ? m.local.get(rpLocal, i32) : m.i32.const(0);
+    const k = slots.indexOf(s);
+    if (k >= 0) return m.local.get(k, t);
+    return t === externref ? m.ref.null(externref) : t === i32 ? m.i32.const(0) : m.f64.const(0);
+  });
+  m.removeFunction(f.name);
+  m.addFunctionImport(raw, GLUE_MODULE, f.base, binaryen.createType(UNIFIED), externref);
+  const call = m.call(raw, operands, externref);
+  let body;
+  if (result === externref) {
+    body = call;
+  } else if (result === none) {
+    body = m.drop(call);
+  } else if (flag) {
+    body = m.i32.eqz(m.ref.is_null(call));
+  } else {
+    const load = result === i32 ? m.i32.load(0, 4, m.local.get(rpLocal, i32)) : m.f64.load(0, 8, m.local.get(rpLocal, i32));
+    const valLocal = rpLocal + 1;
+    body = m.block(null, [
+      m.local.set(rpLocal, m.call(sp, [m.i32.const(-16)], i32)),
+      m.drop(call),
+      m.local.set(valLocal, load),
+      m.drop(m.call(sp, [m.i32.const(16)], i32)),
+      m.local.get(valLocal, result),
+    ], result);
+  }
+  m.addFunction(f.name, f.params, f.results, stored ? [i32, result] : [], body);
+  const names = ['e0', 'e1', 'e2', 'i0', 'i1', 'rp', 'f0'];
+  const call_ = `g(${slots.map((s) => names[s]).join(', ')})`;
+  const head = `{ const g = o.${f.base}; o.${f.base} = (${names.join(', ')}) =>`;
+  wrappers.push(
+    flag
+      ? `    ${head} ${call_} ? true : null; }`
+      : stored
+        ? `    ${head} { const r = ${call_}; getDataViewMemory0().${result === i32 ? 'setInt32' : 'setFloat64'}(rp, r, true); }; }`
+        : `    ${head} ${call_}; }`,
+  );
+}
+// Written and read back: references to the former imports (`ref.func` of wasm-bindgen's cast
+// intrinsics) get the exact type of a function of the module.
+const out = binaryen.readBinary(m.emitBinary());
+if (!out.validate()) fail('the edited module does not validate');
+writeFileSync(wasmFile, out.emitBinary());
+
+let glue = readFileSync(glueFile, 'utf8');
+const ret = '    return {\n        __proto__: null,\n        "' + GLUE_MODULE + '": import0,\n    };\n}';
+if (!glue.includes(ret)) fail('no `return { … import0 }` at the end of __wbg_get_imports');
+glue = glue.replace(ret, `    __fk_unify_imports(import0);\n${ret}`);
+glue += `
+// Every import of arity 7, for one wasm signature (scripts/unify-imports.mjs).
+function __fk_unify_imports(o) {
+${wrappers.join('\n')}
+}
+`;
+writeFileSync(glueFile, glue);
+console.log(`unify-imports: ${imports.length} imports given one signature`);
