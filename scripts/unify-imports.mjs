@@ -104,15 +104,15 @@ for (const f of imports) {
     ], result);
   }
   m.addFunction(f.name, f.params, f.results, stored ? [i32, result] : [], body);
-  const names = ['e0', 'e1', 'e2', 'i0', 'i1', 'rp', 'f0'];
+  const names = ['a', 'b', 'c', 'i', 'j', 'r', 'x'];
   const call_ = `g(${slots.map((s) => names[s]).join(', ')})`;
-  const head = `{ const g = o.${f.base}; o.${f.base} = (${names.join(', ')}) =>`;
+  const head = `    w('${f.base}', (g) => (${names.join(', ')}) =>`;
   wrappers.push(
     flag
-      ? `    ${head} ${call_} ? true : null; }`
+      ? `${head} ${call_} ? true : null);`
       : stored
-        ? `    ${head} { const r = ${call_}; getDataViewMemory0().${result === i32 ? 'setInt32' : 'setFloat64'}(rp, r, true); }; }`
-        : `    ${head} ${call_}; }`,
+        ? `${head} { const v = ${call_}; getDataViewMemory0().${result === i32 ? 'setInt32' : 'setFloat64'}(r, v, true); });`
+        : `${head} ${call_});`,
   );
 }
 // Written and read back: references to the former imports (`ref.func` of wasm-bindgen's cast
@@ -126,8 +126,10 @@ const ret = '    return {\n        __proto__: null,\n        "' + GLUE_MODULE + 
 if (!glue.includes(ret)) fail('no `return { … import0 }` at the end of __wbg_get_imports');
 glue = glue.replace(ret, `    __fk_unify_imports(import0);\n${ret}`);
 glue += `
-// Every import of arity 7, for one wasm signature (scripts/unify-imports.mjs).
+// Every import of arity 7, for one wasm signature (scripts/unify-imports.mjs): the
+// parameters are (externref a, b, c, i32 i, j, i32 r, f64 x); an i32 or f64 result is stored at r.
 function __fk_unify_imports(o) {
+    const w = (name, wrap) => { o[name] = wrap(o[name]); };
 ${wrappers.join('\n')}
 }
 `;
