@@ -15,10 +15,9 @@
 // side wrote at `rp`, 16 bytes of the shadow stack taken for the call. wasm-opt then inlines
 // these small functions into their callers.
 //
-// The glue keeps wasm-bindgen's import functions; a function appended to it, called at the end
-// of `__wbg_get_imports`, replaces each of them by one of arity 7 (V8 compiles its wrapper for
-// the signature's arity: another arity is another wrapper, at instantiation) that calls the
-// original with its own parameters and stores an i32 or f64 result at `rp` (read back after
+// The glue keeps wasm-bindgen's import functions; `__wbg_get_imports` gives the module, for
+// each of them, one of arity 7 (V8 compiles its wrapper for the signature's arity: another
+// arity is another wrapper, at instantiation) that calls the original with its own parameters and stores an i32 or f64 result at `rp` (read back after
 // the call, so memory growth during the call is seen). Conversions are the same as wasm's:
 // `DataView.setInt32` is ToInt32(ToNumber(x)), `setFloat64` ToNumber(x).
 //
@@ -105,15 +104,17 @@ for (const f of imports) {
   }
   m.addFunction(f.name, f.params, f.results, stored ? [i32, result] : [], body);
   const names = ['a', 'b', 'c', 'i', 'j', 'r', 'x'];
-  const call_ = `g(${slots.map((s) => names[s]).join(', ')})`;
-  const head = `    w('${f.base}', (g) => (${names.join(', ')}) =>`;
-  wrappers.push(
+  const k = wrappers.length;
+  const call_ = `g${k}(${slots.map((s) => names[s]).join(', ')})`;
+  const head = `        ${f.base}: (${names.join(', ')}) =>`;
+  wrappers.push([
+    `    const g${k} = import0.${f.base};`,
     flag
-      ? `${head} ${call_} ? true : null);`
+      ? `${head} ${call_} ? true : null,`
       : stored
-        ? `${head} { const v = ${call_}; getDataViewMemory0().${result === i32 ? 'setInt32' : 'setFloat64'}(r, v, true); });`
-        : `${head} ${call_});`,
-  );
+        ? `${head} { const v = ${call_}; getDataViewMemory0().${result === i32 ? 'setInt32' : 'setFloat64'}(r, v, true); },`
+        : `${head} ${call_},`,
+  ]);
 }
 // Written and read back: references to the former imports (`ref.func` of wasm-bindgen's cast
 // intrinsics) get the exact type of a function of the module.
@@ -124,14 +125,19 @@ writeFileSync(wasmFile, out.emitBinary());
 let glue = readFileSync(glueFile, 'utf8');
 const ret = '    return {\n        __proto__: null,\n        "' + GLUE_MODULE + '": import0,\n    };\n}';
 if (!glue.includes(ret)) fail('no `return { … import0 }` at the end of __wbg_get_imports');
-glue = glue.replace(ret, `    __fk_unify_imports(import0);\n${ret}`);
-glue += `
-// Every import of arity 7, for one wasm signature (scripts/unify-imports.mjs): the
-// parameters are (externref a, b, c, i32 i, j, i32 r, f64 x); an i32 or f64 result is stored at r.
-function __fk_unify_imports(o) {
-    const w = (name, wrap) => { o[name] = wrap(o[name]); };
-${wrappers.join('\n')}
-}
-`;
+// wasm-bindgen's functions stay in `import0`; the module gets `import1`: one arrow function of
+// arity 7 per import, the parameters (externref a, b, c, i32 i, j, i32 r, f64 x), an i32 or
+// f64 result stored at r. Written as an object literal: no function here is compiled before
+// it is first called (calling 34 functions to make them cost 0.25 ms of lazy compiles).
+glue = glue.replace(
+  ret,
+  `    // One signature for every import (scripts/unify-imports.mjs).
+${wrappers.map(([g]) => g).join('\n')}
+    const import1 = {
+        __proto__: null,
+${wrappers.map(([, w]) => w).join('\n')}
+    };
+${ret.replace('import0,', 'import1,')}`,
+);
 writeFileSync(glueFile, glue);
 console.log(`unify-imports: ${imports.length} imports given one signature`);
