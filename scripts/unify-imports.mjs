@@ -7,19 +7,22 @@
 //
 // Each import `f` of wasm-bindgen's glue (module `./NAME_bg.js`) becomes an import of the same
 // name of type
-//     (externref, externref, externref, i32, i32, i32 rp, f64) -> externref
+//     (externref a, externref b, externref c, i32 i, i32 j, i32 r) -> externref
 // and a function of the module, of `f`'s own type and under `f`'s name (so every call and
-// reference stays as it is), that passes its parameters in those slots (externref ones in the
-// first three, in order, i32 ones in the next two, an f64 one last, the rest null or zero) and
-// returns what the import gave: the externref result itself, or an i32 or f64 the JavaScript
-// side wrote at `rp`, 16 bytes of the shadow stack taken for the call. wasm-opt then inlines
-// these small functions into their callers.
+// reference stays as it is), that passes its parameters in those slots (externref ones in
+// a, b, c, i32 ones in i, j, the rest null or zero; an f64 one in memory at r: with an f64 in
+// the signature, Chromium's V8 13 has no generic wrapper and compiles one with TurboFan,
+// +0.3 ms) and returns what the import gave: the externref itself; an i32 that is a boolean as
+// null or not (`ref.is_null`); another i32 or an f64 as the JavaScript side wrote it at r.
+// r is 16 bytes of the shadow stack taken for the call. wasm-opt then inlines these small
+// functions into their callers.
 //
 // The glue keeps wasm-bindgen's import functions; `__wbg_get_imports` gives the module, for
-// each of them, one of arity 7 (V8 compiles its wrapper for the signature's arity: another
-// arity is another wrapper, at instantiation) that calls the original with its own parameters and stores an i32 or f64 result at `rp` (read back after
-// the call, so memory growth during the call is seen). Conversions are the same as wasm's:
-// `DataView.setInt32` is ToInt32(ToNumber(x)), `setFloat64` ToNumber(x).
+// each of them, one of arity 6 (V8 compiles its wrapper for the signature's arity: another
+// arity is another wrapper, at instantiation) that calls the original with its own parameters
+// and stores an i32 or f64 result at r (after the call, so memory growth during the call is
+// seen). Conversions are the same as wasm's: `DataView.setInt32` is ToInt32(ToNumber(v)),
+// `setFloat64` ToNumber(v).
 //
 // Usage: node scripts/unify-imports.mjs GLUE.js MODULE_bg.wasm
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -40,12 +43,16 @@ const { i32, f64, externref, none } = binaryen;
 const GLUE_MODULE = `./${basename(wasmFile).replace(/\.wasm$/, '.js')}`;
 // Called by the glue itself, never by the module (scripts/start-export.mjs).
 const SKIP = new Set(['__wbindgen_init_externref_table']);
-const SLOTS = { [externref]: [0, 1, 2], [i32]: [3, 4], [f64]: [6] };
+// Where parameters go: externref ones in the first three slots, i32 ones in the next two. An
+// f64 parameter (one at most) crosses through memory at `r`: a signature with an f64 has no
+// generic wrapper in Chromium's V8 (13), which then compiles one with TurboFan (+0.3 ms).
+const SLOTS = { [externref]: [0, 1, 2], [i32]: [3, 4] };
 const RP = 5;
 // Imports whose i32 result is a boolean (wasm-bindgen's `is_*`, `instanceof`, `Array.isArray`,
 // `Reflect.set`): given back as null (false) or not, read with `ref.is_null`, no memory.
 const BOOLEAN = /^__wbg_(__wbindgen_is_[a-z]+|instanceof_[A-Za-z]+|isArray|set)_[0-9a-f]{16}$/;
-const UNIFIED = [externref, externref, externref, i32, i32, i32, f64];
+const UNIFIED = [externref, externref, externref, i32, i32, i32];
+const NAMES = ['a', 'b', 'c', 'i', 'j', 'r'];
 
 const m = binaryen.readBinary(readFileSync(wasmFile));
 const sp = '__wbindgen_add_to_stack_pointer';
@@ -64,49 +71,55 @@ for (const f of imports) {
   if (results.length > 1) fail(`${f.base} has ${results.length} results`);
   const result = results[0] ?? none;
   if (![none, i32, f64, externref].includes(result)) fail(`${f.base}: result type ${result}`);
-  // Where each parameter goes in the unified list.
-  const used = { [externref]: 0, [i32]: 0, [f64]: 0 };
+  const used = { [externref]: 0, [i32]: 0 };
   const slots = params.map((t, k) => {
-    const s = SLOTS[t]?.[used[t]++];
+    const s = t === f64 ? RP : SLOTS[t]?.[used[t]++];
     if (s === undefined) fail(`${f.base}: parameter ${k} of type ${t} has no slot`);
     return s;
   });
+  if (slots.filter((s) => s === RP).length > 1) fail(`${f.base}: more than one f64 parameter`);
+  const f64Param = slots.indexOf(RP);
   const raw = `${f.name}$unified`;
   const flag = result === i32 && BOOLEAN.test(f.base);
   const stored = !flag && (result === i32 || result === f64);
+  const memory = stored || f64Param >= 0;
   const rpLocal = params.length;
   const operands = UNIFIED.map((t, s) => {
-    if (s === RP) return stored ? m.local.get(rpLocal, i32) : m.i32.const(0);
+    if (s === RP) return memory ? m.local.get(rpLocal, i32) : m.i32.const(0);
     const k = slots.indexOf(s);
     if (k >= 0) return m.local.get(k, t);
-    return t === externref ? m.ref.null(externref) : t === i32 ? m.i32.const(0) : m.f64.const(0);
+    return t === externref ? m.ref.null(externref) : m.i32.const(0);
   });
   m.removeFunction(f.name);
   m.addFunctionImport(raw, GLUE_MODULE, f.base, binaryen.createType(UNIFIED), externref);
   const call = m.call(raw, operands, externref);
-  let body;
-  if (result === externref) {
-    body = call;
-  } else if (result === none) {
-    body = m.drop(call);
-  } else if (flag) {
-    body = m.i32.eqz(m.ref.is_null(call));
-  } else {
-    const load = result === i32 ? m.i32.load(0, 4, m.local.get(rpLocal, i32)) : m.f64.load(0, 8, m.local.get(rpLocal, i32));
-    const valLocal = rpLocal + 1;
-    body = m.block(null, [
-      m.local.set(rpLocal, m.call(sp, [m.i32.const(-16)], i32)),
-      m.drop(call),
-      m.local.set(valLocal, load),
-      m.drop(m.call(sp, [m.i32.const(16)], i32)),
-      m.local.get(valLocal, result),
-    ], result);
+  // What the call gives, as `f`'s result type.
+  const value = result === externref ? call
+    : result === none ? m.drop(call)
+    : flag ? m.i32.eqz(m.ref.is_null(call))
+    : m.block(null, [m.drop(call), result === i32 ? m.i32.load(0, 4, m.local.get(rpLocal, i32)) : m.f64.load(0, 8, m.local.get(rpLocal, i32))], result);
+  let body = value;
+  const vars = [];
+  if (memory) {
+    // 16 bytes of the shadow stack at `r` for the call: the f64 parameter, then the result.
+    vars.push(i32);
+    const steps = [m.local.set(rpLocal, m.call(sp, [m.i32.const(-16)], i32))];
+    if (f64Param >= 0) steps.push(m.f64.store(0, 8, m.local.get(rpLocal, i32), m.local.get(f64Param, f64)));
+    if (result === none) {
+      steps.push(value, m.drop(m.call(sp, [m.i32.const(16)], i32)));
+      body = m.block(null, steps, none);
+    } else {
+      vars.push(result);
+      const valLocal = rpLocal + 1;
+      steps.push(m.local.set(valLocal, value), m.drop(m.call(sp, [m.i32.const(16)], i32)), m.local.get(valLocal, result));
+      body = m.block(null, steps, result);
+    }
   }
-  m.addFunction(f.name, f.params, f.results, stored ? [i32, result] : [], body);
-  const names = ['a', 'b', 'c', 'i', 'j', 'r', 'x'];
+  m.addFunction(f.name, f.params, f.results, vars, body);
   const k = wrappers.length;
-  const call_ = `g${k}(${slots.map((s) => names[s]).join(', ')})`;
-  const head = `        ${f.base}: (${names.join(', ')}) =>`;
+  const args = slots.map((s) => (s === RP ? 'getDataViewMemory0().getFloat64(r, true)' : NAMES[s])).join(', ');
+  const call_ = `g${k}(${args})`;
+  const head = `        ${f.base}: (${NAMES.join(', ')}) =>`;
   wrappers.push([
     `    const g${k} = import0.${f.base};`,
     flag
@@ -126,9 +139,8 @@ let glue = readFileSync(glueFile, 'utf8');
 const ret = '    return {\n        __proto__: null,\n        "' + GLUE_MODULE + '": import0,\n    };\n}';
 if (!glue.includes(ret)) fail('no `return { … import0 }` at the end of __wbg_get_imports');
 // wasm-bindgen's functions stay in `import0`; the module gets `import1`: one arrow function of
-// arity 7 per import, the parameters (externref a, b, c, i32 i, j, i32 r, f64 x), an i32 or
-// f64 result stored at r. Written as an object literal: no function here is compiled before
-// it is first called (calling 34 functions to make them cost 0.25 ms of lazy compiles).
+// arity 6 per import. Written as an object literal: no function here is compiled before it is
+// first called (calling 34 functions to make them cost 0.25 ms of lazy compiles).
 glue = glue.replace(
   ret,
   `    // One signature for every import (scripts/unify-imports.mjs).
