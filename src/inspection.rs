@@ -382,7 +382,14 @@ impl Engine {
         }
         let reinspect_by = rectifications.iter().map(|r| r.deadline.clone()).max();
         let mut support: Vec<String> = Vec::new();
-        for n in doc.pointer("/facts/needs").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {
+        for n in doc
+            .get("facts")
+            .and_then(|f| f.get("needs"))
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+        {
             if !n.is_empty() && !support.iter().any(|x| x == n) {
                 support.push(n.to_owned());
             }
