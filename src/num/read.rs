@@ -407,11 +407,16 @@ impl Reader<'_> {
 
     /// A string, after its opening quote; escapes decoded.
     fn string(&mut self) -> Result<String, Fail> {
-        let mut out = String::new();
+        let mut from = self.i;
+        self.i = crate::swar::first_special(self.s, from);
+        let plain = self.text.get(from..self.i).unwrap_or_default();
+        // Most strings have no escape: one allocation of their exact length.
+        if self.peek() == Some(b'"') {
+            self.i += 1;
+            return Ok(plain.to_owned());
+        }
+        let mut out = String::from(plain);
         loop {
-            let from = self.i;
-            self.i = crate::swar::first_special(self.s, from);
-            out.push_str(self.text.get(from..self.i).unwrap_or_default());
             match self.next() {
                 None => return Err(self.error(EOF_STRING)),
                 Some(b'"') => return Ok(out),
@@ -432,6 +437,9 @@ impl Reader<'_> {
                 }
                 Some(_) => return Err(self.error("control character (\\u0000-\\u001F) found while parsing a string")),
             }
+            from = self.i;
+            self.i = crate::swar::first_special(self.s, from);
+            out.push_str(self.text.get(from..self.i).unwrap_or_default());
         }
     }
 
