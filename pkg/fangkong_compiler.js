@@ -891,9 +891,83 @@ function __wbg_get_imports() {
         },
         __wbindgen_init_externref_table: __fk_init_externref_table,
     };
+    // One signature for every import (scripts/unify-imports.mjs).
+    const g0 = import0.__wbg_keys_105f5c0857898f84;
+    const g1 = import0.__wbg_length_b03a0fabb109b1e9;
+    const g2 = import0.__wbg_get_unchecked_e6325ad374eff861;
+    const g3 = import0.__wbg_get_d7176cfb76d71114;
+    const g4 = import0.__wbg_concat_a93602fe6b72cec9;
+    const g5 = import0.__wbg_push_c9f4893fc209f768;
+    const g6 = import0.__wbg_new_37eb45aaf5eeb820;
+    const g7 = import0.__wbg_new_cd4348290afae586;
+    const g8 = import0.__wbg_new_from_slice_b8daf545a41c6aa0;
+    const g9 = import0.__wbg_instanceof_Date_99b6a345bf39e8f4;
+    const g10 = import0.__wbg_instanceof_Error_74e3cca0c4a69161;
+    const g11 = import0.__wbg_toISOString_51ebc75332aba76a;
+    const g12 = import0.__wbg_getTime_edc91481cbc4cd78;
+    const g13 = import0.__wbg_parse_c3f72b5a24f83c01;
+    const g14 = import0.__wbg_stringify_0a0fbf2ef722380a;
+    const g15 = import0.__wbg_isArray_bcf1376d0d732d08;
+    const g16 = import0.__wbg_set_message_993bba6081f4f799;
+    const g17 = import0.__wbg_new_787b9fb330d55d78;
+    const g18 = import0.__wbg_message_43d8c8f1d543a349;
+    const g19 = import0.__wbg_get_2080c49015e35254;
+    const g20 = import0.__wbg_set_2793479888329cb6;
+    const g21 = import0.__wbg_length_e83e819f48c774e4;
+    const g22 = import0.__wbg_slice_8c7f01d7eb703b4e;
+    const g23 = import0.__wbg___wbindgen_string_get_7ce8eee7fd327545;
+    const g24 = import0.__wbg___wbindgen_number_get_934b640d0889af78;
+    const g25 = import0.__wbg___wbindgen_throw_4c88d8bf264fd984;
+    const g26 = import0.__wbg___wbindgen_typeof_ee4990276e02f607;
+    const g27 = import0.__wbg___wbindgen_is_null_c22311b1cc228e3a;
+    const g28 = import0.__wbg___wbindgen_is_object_8b968c3ab8e96595;
+    const g29 = import0.__wbg___wbindgen_is_string_fc456fee5d3317de;
+    const g30 = import0.__wbg___wbindgen_boolean_get_4f1baf9a00be3c74;
+    const g31 = import0.__wbg___wbindgen_is_function_741ff2bb612836f5;
+    const g32 = import0.__wbg___wbindgen_is_undefined_be5b34249ff1fc15;
+    const g33 = import0.__wbindgen_generic_0000000000000001;
+    const g34 = import0.__wbindgen_generic_0000000000000002;
+    const import1 = {
+        __proto__: null,
+        __wbg_keys_105f5c0857898f84: (a, b, c, i, j, r) => g0(a),
+        __wbg_length_b03a0fabb109b1e9: (a, b, c, i, j, r) => { const v = g1(a); getDataViewMemory0().setInt32(r, v, true); },
+        __wbg_get_unchecked_e6325ad374eff861: (a, b, c, i, j, r) => g2(a, i),
+        __wbg_get_d7176cfb76d71114: (a, b, c, i, j, r) => g3(a, i),
+        __wbg_concat_a93602fe6b72cec9: (a, b, c, i, j, r) => g4(a, b),
+        __wbg_push_c9f4893fc209f768: (a, b, c, i, j, r) => { const v = g5(a, b); getDataViewMemory0().setInt32(r, v, true); },
+        __wbg_new_37eb45aaf5eeb820: (a, b, c, i, j, r) => g6(),
+        __wbg_new_cd4348290afae586: (a, b, c, i, j, r) => g7(),
+        __wbg_new_from_slice_b8daf545a41c6aa0: (a, b, c, i, j, r) => g8(i, j),
+        __wbg_instanceof_Date_99b6a345bf39e8f4: (a, b, c, i, j, r) => g9(a) ? true : null,
+        __wbg_instanceof_Error_74e3cca0c4a69161: (a, b, c, i, j, r) => g10(a) ? true : null,
+        __wbg_toISOString_51ebc75332aba76a: (a, b, c, i, j, r) => g11(a),
+        __wbg_getTime_edc91481cbc4cd78: (a, b, c, i, j, r) => { const v = g12(a); getDataViewMemory0().setFloat64(r, v, true); },
+        __wbg_parse_c3f72b5a24f83c01: (a, b, c, i, j, r) => g13(i, j),
+        __wbg_stringify_0a0fbf2ef722380a: (a, b, c, i, j, r) => g14(a),
+        __wbg_isArray_bcf1376d0d732d08: (a, b, c, i, j, r) => g15(a) ? true : null,
+        __wbg_set_message_993bba6081f4f799: (a, b, c, i, j, r) => g16(a, i, j),
+        __wbg_new_787b9fb330d55d78: (a, b, c, i, j, r) => g17(i, j),
+        __wbg_message_43d8c8f1d543a349: (a, b, c, i, j, r) => g18(a),
+        __wbg_get_2080c49015e35254: (a, b, c, i, j, r) => g19(a, b),
+        __wbg_set_2793479888329cb6: (a, b, c, i, j, r) => g20(a, b, c) ? true : null,
+        __wbg_length_e83e819f48c774e4: (a, b, c, i, j, r) => { const v = g21(a); getDataViewMemory0().setInt32(r, v, true); },
+        __wbg_slice_8c7f01d7eb703b4e: (a, b, c, i, j, r) => g22(a, i, j),
+        __wbg___wbindgen_string_get_7ce8eee7fd327545: (a, b, c, i, j, r) => g23(i, a),
+        __wbg___wbindgen_number_get_934b640d0889af78: (a, b, c, i, j, r) => g24(i, a),
+        __wbg___wbindgen_throw_4c88d8bf264fd984: (a, b, c, i, j, r) => g25(i, j),
+        __wbg___wbindgen_typeof_ee4990276e02f607: (a, b, c, i, j, r) => g26(a),
+        __wbg___wbindgen_is_null_c22311b1cc228e3a: (a, b, c, i, j, r) => g27(a) ? true : null,
+        __wbg___wbindgen_is_object_8b968c3ab8e96595: (a, b, c, i, j, r) => g28(a) ? true : null,
+        __wbg___wbindgen_is_string_fc456fee5d3317de: (a, b, c, i, j, r) => g29(a) ? true : null,
+        __wbg___wbindgen_boolean_get_4f1baf9a00be3c74: (a, b, c, i, j, r) => { const v = g30(a); getDataViewMemory0().setInt32(r, v, true); },
+        __wbg___wbindgen_is_function_741ff2bb612836f5: (a, b, c, i, j, r) => g31(a) ? true : null,
+        __wbg___wbindgen_is_undefined_be5b34249ff1fc15: (a, b, c, i, j, r) => g32(a) ? true : null,
+        __wbindgen_generic_0000000000000001: (a, b, c, i, j, r) => g33(getDataViewMemory0().getFloat64(r, true)),
+        __wbindgen_generic_0000000000000002: (a, b, c, i, j, r) => g34(i, j),
+    };
     return {
         __proto__: null,
-        "./fangkong_compiler_bg.js": import0,
+        "./fangkong_compiler_bg.js": import1,
     };
 }
 
