@@ -6,22 +6,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use std::path::Path;
+mod common;
 
 use fangkong::num::read_json;
 use proptest::prelude::*;
 use serde_json::Value;
-
-fn json_files(dir: &Path, out: &mut Vec<String>) {
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            json_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "json") {
-            out.push(std::fs::read_to_string(&p).unwrap());
-        }
-    }
-}
 
 /// Both readers' answers to `text`, as text: the value, or the error with its place.
 fn both(text: &str) -> (String, String) {
@@ -47,12 +36,7 @@ const DAMAGE: &[&str] =
 
 #[test]
 fn every_example_and_golden_input_damaged_reads_as_serde_json_reads_it() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut texts = Vec::new();
-    for d in ["examples", "tests/cases", "packs"] {
-        json_files(&root.join(d), &mut texts);
-    }
-    assert!(texts.len() > 100, "{}", texts.len());
+    let texts = common::json_texts();
     let mut n = 0usize;
     for t in &texts {
         same(t);

@@ -7,31 +7,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use std::path::Path;
+mod common;
 
 use fangkong::num::{has_inexact_number, read_exact};
 use proptest::prelude::*;
 use serde_json::Value;
 
-fn json_files(dir: &Path, out: &mut Vec<String>) {
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            json_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "json") {
-            out.push(std::fs::read_to_string(&p).unwrap());
-        }
-    }
-}
-
 #[test]
 fn every_example_and_golden_input_reads_as_serde_json_reads_it() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut texts = Vec::new();
-    for d in ["examples", "tests/cases", "packs"] {
-        json_files(&root.join(d), &mut texts);
-    }
-    assert!(texts.len() > 100, "{}", texts.len());
+    let texts = common::json_texts();
     for t in &texts {
         let theirs: Option<Value> = serde_json::from_str(t).ok();
         assert_eq!(read_exact(t).map(|v| v.to_string()), theirs.map(|v| v.to_string()), "{}", &t[..t.len().min(200)]);

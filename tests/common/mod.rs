@@ -326,3 +326,24 @@ fn brief(got: &Value) -> String {
         })
         .unwrap_or_default()
 }
+
+/// The text of every JSON file under `examples/`, `tests/cases/` and `packs/` (the inputs the
+/// JSON reader tests compare with serde_json).
+pub fn json_texts() -> Vec<String> {
+    fn walk(dir: &Path, out: &mut Vec<String>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "json") {
+                out.push(std::fs::read_to_string(&p).unwrap());
+            }
+        }
+    }
+    let mut texts = Vec::new();
+    for d in ["examples", "tests/cases", "packs"] {
+        walk(&root().join(d), &mut texts);
+    }
+    assert!(texts.len() > 100, "{}", texts.len());
+    texts
+}
