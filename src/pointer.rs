@@ -3,6 +3,14 @@
 use std::fmt;
 use std::fmt::Write as _;
 
+/// One reference token of a pointer, unescaped as RFC 6901 §4 says: `~1` to `/`, then `~0` to `~`.
+pub fn unescape(token: &str) -> String {
+    if !token.contains('~') {
+        return token.to_owned();
+    }
+    token.replace("~1", "/").replace("~0", "~")
+}
+
 /// A JSON Pointer being built while walking a document: one buffer, cut back on `pop`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Pointer {
@@ -80,6 +88,17 @@ impl fmt::Display for Pointer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `~01` is `~1`, not `/`: `~1` is read first (RFC 6901 §4); and `push` is undone.
+    #[test]
+    fn unescapes_per_rfc6901() {
+        for (token, key) in [("a~1b~0c", "a/b~c"), ("~01", "~1"), ("plain", "plain"), ("~0~0", "~~"), ("", "")] {
+            assert_eq!(unescape(token), key);
+            let mut p = Pointer::root();
+            p.push(key);
+            assert_eq!(unescape(p.as_str().strip_prefix('/').unwrap_or_default()), key);
+        }
+    }
 
     #[test]
     fn escapes_per_rfc6901() {

@@ -155,7 +155,7 @@ pub fn field_id_at(shape: &'static Shape, pointer: &str) -> Option<String> {
     let mut id = String::new();
     let mut here = shape;
     for raw in pointer.split('/').skip(1) {
-        let seg = raw.replace("~1", "/").replace("~0", "~");
+        let seg = crate::pointer::unescape(raw);
         match here {
             Shape::Object(fields) => {
                 let fl = fields.iter().find(|fl| fl.name == seg)?;

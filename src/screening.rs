@@ -184,7 +184,7 @@ fn date(d: NaiveDate) -> String {
 /// Remove the value at JSON Pointer `path` from `doc`; whether there was one.
 fn remove_at(doc: &mut Value, path: &str) -> bool {
     let Some((parent, last)) = path.rsplit_once('/') else { return false };
-    let last = last.replace("~1", "/").replace("~0", "~");
+    let last = crate::pointer::unescape(last);
     match at_mut(doc, parent) {
         Some(Value::Object(m)) => m.remove(&last).is_some(),
         Some(Value::Array(a)) => match last.parse::<usize>() {
@@ -208,7 +208,7 @@ fn at_mut<'v>(doc: &'v mut Value, pointer: &str) -> Option<&'v mut Value> {
         return Some(doc);
     }
     pointer.strip_prefix('/')?.split('/').try_fold(doc, |target, token| {
-        let token = token.replace("~1", "/").replace("~0", "~");
+        let token = crate::pointer::unescape(token);
         match target {
             Value::Object(m) => m.get_mut(&token),
             // As serde_json reads an index: no sign, no leading zero.
