@@ -12,10 +12,6 @@
 
 use serde_json::{Map, Number, Value};
 
-/// Whether serde_json rounds every number correctly itself: with `float_roundtrip`, natively
-/// and in the compiler module (Cargo.toml). Then [`parse_json`] is `serde_json::from_str`.
-const SERDE_ROUNDS: bool = cfg!(any(feature = "compiler", not(target_arch = "wasm32")));
-
 /// Why a text is not JSON, and where: serde_json's message, line (from 1) and column (bytes
 /// from the line's start, as serde_json counts them).
 #[derive(Debug)]
@@ -63,88 +59,14 @@ impl From<serde_json::Error> for JsonError {
     }
 }
 
-/// JSON text to a `Value`, numbers correctly rounded (see the module's comment).
+/// JSON text to a `Value`, numbers correctly rounded (see the module's comment): natively and
+/// in the compiler module `serde_json::from_str` (with `float_roundtrip`, Cargo.toml), in the
+/// runtime module [`read_json`].
 pub fn parse_json(text: &str) -> Result<Value, JsonError> {
     #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
-    if SERDE_ROUNDS {
-        return serde_json::from_str(text).map_err(JsonError::from);
-    }
+    return serde_json::from_str(text).map_err(JsonError::from);
+    #[cfg(not(any(feature = "compiler", not(target_arch = "wasm32"))))]
     read_json(text)
-}
-
-/// Whether this build's serde_json might round a number of the text otherwise than
-/// `JSON.parse` (so readers built on serde_json's parser must leave it to [`parse_json`]).
-pub fn needs_core_parser(text: &str) -> bool {
-    !SERDE_ROUNDS && has_inexact_number(text)
-}
-
-/// Whether the text holds a number (outside strings) that serde_json's default parser might
-/// not round correctly: a fraction or exponent with more than 15 significant digits or a power
-/// of ten beyond 10^±22, or an integer of more than 19 digits. Conservative: `true` only costs
-/// the slower reader.
-pub fn has_inexact_number(text: &str) -> bool {
-    let mut rest = text.as_bytes();
-    // Outside strings: to the next string or number.
-    while let Some(at) = rest.iter().position(|&c| c == b'"' || c == b'-' || c.is_ascii_digit()) {
-        rest = rest.get(at..).unwrap_or_default();
-        if rest.first() == Some(&b'"') {
-            // Inside a string: to its closing quote, escapes skipped.
-            rest = rest.get(1..).unwrap_or_default();
-            while let Some(at) = quote_or_backslash(rest) {
-                let quote = rest.get(at) == Some(&b'"');
-                rest = rest.get(at.saturating_add(if quote { 1 } else { 2 })..).unwrap_or_default();
-                if quote {
-                    break;
-                }
-            }
-        } else {
-            let end = rest
-                .iter()
-                .position(|c| !matches!(c, b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-'))
-                .unwrap_or(rest.len());
-            if !exact(rest.get(..end).unwrap_or_default()) {
-                return true;
-            }
-            rest = rest.get(end..).unwrap_or_default();
-        }
-    }
-    false
-}
-
-/// The index of the first `"` or `\\` of `s` (a submission is mostly text: this is most of
-/// [`has_inexact_number`]'s time).
-fn quote_or_backslash(s: &[u8]) -> Option<usize> {
-    memchr::memchr2(b'"', b'\\', s)
-}
-
-/// Whether serde_json's default parser reads this number token exactly (see
-/// [`has_inexact_number`]).
-fn exact(token: &[u8]) -> bool {
-    let (mut digits, mut frac, mut exp, mut neg_exp) = (0u32, 0i64, 0i64, false);
-    let (mut started, mut in_frac, mut in_exp, mut float) = (false, false, false, false);
-    for &c in token {
-        match c {
-            b'0'..=b'9' if in_exp => exp = exp.saturating_mul(10).saturating_add(i64::from(c - b'0')),
-            b'0'..=b'9' => {
-                started |= c != b'0';
-                if started {
-                    digits = digits.saturating_add(1);
-                }
-                if in_frac {
-                    frac = frac.saturating_add(1);
-                }
-            }
-            b'.' => (in_frac, float) = (true, true),
-            b'e' | b'E' => (in_exp, float) = (true, true),
-            b'-' if in_exp => neg_exp = true,
-            _ => {}
-        }
-    }
-    if !float {
-        return digits <= 19;
-    }
-    let power = if neg_exp { -exp } else { exp }.saturating_sub(frac);
-    digits <= 15 && (-22..=22).contains(&power)
 }
 
 /// serde_json's limit: 128 levels of arrays and objects.
@@ -152,12 +74,7 @@ const MAX_DEPTH: u32 = 127;
 
 /// Strict JSON (RFC 8259) to a `Value` as serde_json builds it (a later duplicate key
 /// replaces an earlier one; integers as `u64`/`i64` where they fit, `-0` a float), numbers by
-/// core's parser; `None` where serde_json gives an error.
-pub fn read(text: &str) -> Option<Value> {
-    read_json(text).ok()
-}
-
-/// [`read`] with serde_json's error when the text is not JSON.
+/// core's parser; serde_json's error (message, line, column) where the text is not JSON.
 pub fn read_json(text: &str) -> Result<Value, JsonError> {
     let mut r = Reader { text, s: text.as_bytes(), i: 0 };
     let v = r.value(0).and_then(|v| match r.ws() {
@@ -484,40 +401,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn hard_numbers_are_found_outside_strings_only() {
-        for easy in [
-            r#"{"a":1,"b":2.5,"c":-0.001,"d":13800138000,"e":1e22,"f":12345678901234.5}"#,
-            r#"{"id":"7.280749531897376e59 440301199001011234"}"#,
-            "9999999999999999999",
-            "-9223372036854775808",
-            "[0.000000000000000000001]",
-        ] {
-            assert!(!has_inexact_number(easy), "{easy}");
-        }
-        for hard in [
-            "7.280749531897376e59",
-            r#"{"a":"\"","b":[1,0.30000000000000004]}"#,
-            "1e23",
-            "18446744073709551615",
-            "1.0000000000000000",
-            "5e-324",
-        ] {
-            assert!(has_inexact_number(hard), "{hard}");
-        }
-    }
-
-    #[test]
-    fn quotes_and_backslashes_are_found_eight_bytes_at_a_time() {
-        let text = "abcdefgh\\ijklmnop\"qrstuvw\"\"é\u{2028}\"xyz\\";
-        let naive = |s: &[u8]| s.iter().position(|&c| c == b'"' || c == b'\\');
-        for start in 0..text.len() {
-            let s = text.as_bytes().get(start..).unwrap_or_default();
-            assert_eq!(quote_or_backslash(s), naive(s), "{start}");
-        }
-        assert_eq!(quote_or_backslash(b"abcdefghijklmnopq"), None);
-    }
-
-    #[test]
     fn the_reader_builds_what_serde_json_builds() {
         for text in [
             r#" {"a": [1, -2, 2.5, -0, 0.0, 1e2, 18446744073709551615, -9223372036854775808, 18446744073709551616, -9223372036854775809],
@@ -527,7 +410,7 @@ mod tests {
             r#""plain""#,
             "[[[[1]]]]",
         ] {
-            let ours = read(text);
+            let ours = read_json(text).ok();
             let theirs: Option<Value> = serde_json::from_str(text).ok();
             assert_eq!(ours.map(|v| v.to_string()), theirs.map(|v| v.to_string()), "{text}");
         }
@@ -548,9 +431,9 @@ mod tests {
             "1e400",
             "\"\\x\"",
         ] {
-            assert_eq!(read(bad), None, "{bad:?}");
+            assert!(read_json(bad).is_err(), "{bad:?}");
         }
-        assert!(read(&format!("{}{}", "[".repeat(127), "]".repeat(127))).is_some());
-        assert!(read(&format!("{}{}", "[".repeat(128), "]".repeat(128))).is_none());
+        assert!(read_json(&format!("{}{}", "[".repeat(127), "]".repeat(127))).is_ok());
+        assert!(read_json(&format!("{}{}", "[".repeat(128), "]".repeat(128))).is_err());
     }
 }
