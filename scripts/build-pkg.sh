@@ -79,8 +79,10 @@ module() {
   node scripts/retptr-abi.mjs "$CARGO_TARGET_DIR/wasm32-unknown-unknown/$profile/fangkong.wasm" "$work/$name.wasm"
   wasm-bindgen --target web --out-dir "$work" --out-name "$name" "$work/$name.wasm"
   node scripts/start-export.mjs "$work/$name.js" "$work/${name}_bg.wasm"
-  # One signature for every JS import: Node 20 compiles one wasm-to-JS wrapper, not 14 (its header).
-  node scripts/unify-imports.mjs "$work/$name.js" "$work/${name}_bg.wasm" >/dev/null
+  # No import at all: Node 20 compiles no wasm-to-JS wrapper (its header; the Rust side calls no JS).
+  node scripts/no-imports.mjs "$work/$name.js" "$work/${name}_bg.wasm" >/dev/null
+  # The public classes' methods (src/wasm/api.js) and declarations (src/wasm/api.d.ts) over the raw exports.
+  node scripts/bare-glue.mjs "$work/$name.js"
   # Functions with one caller are inlined only when small (binaryen's default: any size): 4.5 KB
   # less of the runtime gzipped, speed within the noise (BENCHMARKS.md, same section). The passes
   # run again until the module stops shrinking (`--converge`: 0.6 KB less gzipped, "fifth pass").

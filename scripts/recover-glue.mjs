@@ -54,15 +54,6 @@ rewrite('free', /(\n\s+)wasm\.(__wbg_\w+_free)\(ptr, 0\);/g, '$1if (ptr !== 0) w
 rewrite('method calls', /wasm\.(\w+)\((retptr, )?this\.__wbg_ptr\b/g, (_, f, r) => `wasm.${f}(${r ?? ''}__fk_ptr(this)`);
 // Every instance's exports are guarded.
 rewrite('finalize_init', /\n(\s+)wasm = instance\.exports;/, '\n$1wasm = __fk_guard(instance.exports);');
-// Not recovery, start-up: an import that may throw is wasm-bindgen's `function() { return
-// handleError(function (arg0, arg1) {…}, arguments); }`, whose arity (0) is not its signature's.
-// Node 20's V8 compiles each import's wasm-to-JS wrapper with TurboFan for the arity the
-// signature has, while the module compiles; an import whose function has another arity gets a
-// second wrapper compiled at `new WebAssembly.Instance` (4 here: −0.28 ms of instantiation,
-// BENCHMARKS.md, "Ready, fifth session"). The outer function takes the inner one's parameters; `arguments` is
-// still what it passes on.
-rewrite('import arity', /function\(\) \{ return handleError\(function \(([^)]*)\) \{/g,
-  'function($1) { return handleError(function ($1) {');
 // Not recovery, speed: text of 256 to 2^20 UTF-16 units (a filing, as in a batch) goes to
 // wasm memory in one `encodeInto` with room for the worst case (3 bytes a unit), then shrinks,
 // instead of first copying its ASCII prefix one unit at a time in JS: the same bytes, one
@@ -102,6 +93,10 @@ function __fk_ptr(obj) {
     if (obj.__fk_gen !== __fk_gen) {
         throw __fk_error('this object belonged to a WebAssembly instance that trapped and was replaced: make it again (e.g. Engine.withDefaultPack())', 'engine.lost');
     }
+    // A freed object (also one freed by JavaScript the package ran, a \`toJSON\`): the error
+    // wasm-bindgen's code threw from the module before, now thrown here, since the module has
+    // no import to throw with (scripts/no-imports.mjs).
+    if (obj.__wbg_ptr === 0) throw new Error('null pointer passed to rust');
     return obj.__wbg_ptr;
 }
 

@@ -1,44 +1,34 @@
 //! The pack compiler in the npm package: its second module, `fangkong/compiler`, built with the
 //! `compiler` feature (scripts/build-pkg.sh). The runtime module (`fangkong`) has none of this:
 //! it loads the embedded packs precompiled by build.rs, and a custom pack as `compilePack`
-//! made it (`Engine.fromCompiled`).
+//! made it (`Engine.fromCompiled`). The public `new Engine(pack)`, `compilePack` and `lint`
+//! are JavaScript (src/wasm/api.js), which gives these the pack's JSON text.
 
-use std::rc::Rc;
-
-use js_sys::{Error, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::WasmEngine;
-use super::convert::{coded, json_text, pack_error, to_js};
+use super::convert::{Thrown, coded, out, pack_error, to_json};
+use super::{WasmEngine, made};
 use crate::Engine;
 
-#[wasm_bindgen(js_class = Engine)]
-impl WasmEngine {
-    /// Load, check and compile a rule pack given as JSON text or as a plain object: one pack
-    /// document, or an array of versions of one family (`extends` may name an embedded pack).
-    /// Throws an `Error` (`code` = `pack.*`, `path` = JSON Pointer of the first mistake in
-    /// the pack, `errors` = every mistake as `{ path, code, message }`) for a bad pack.
-    #[wasm_bindgen(constructor)]
-    pub fn new(#[wasm_bindgen(unchecked_param_type = "string | object")] pack: JsValue) -> Result<WasmEngine, Error> {
-        compile(&pack).map(|inner| WasmEngine { inner: Rc::new(inner) })
-    }
+/// `new Engine(pack)`: load, check and compile a rule pack given as JSON text (one pack
+/// document, or an array of versions of one family; `extends` may name an embedded pack). The
+/// engine, or `None` and the error (`code` = `pack.*`, `path` = JSON Pointer of the first
+/// mistake, `errors` = every mistake as `{ path, code, message }`).
+#[wasm_bindgen(js_name = "_engineNew", skip_typescript)]
+pub fn engine_new(pack: &str) -> Option<WasmEngine> {
+    made(Engine::from_pack_json(pack))
 }
 
-fn compile(pack: &JsValue) -> Result<Engine, Error> {
-    let text = json_text(pack, "pack", "a rule pack object or JSON text")?;
-    Engine::from_pack_json(&text).map_err(|e| pack_error(&e))
+fn compile(pack: &str) -> Result<Engine, Thrown> {
+    Engine::from_pack_json(pack).map_err(|e| pack_error(&e))
 }
 
-/// Compile a rule pack (as `new Engine(pack)` does) into the compact form that the runtime
-/// module loads with `Engine.fromCompiled(bytes)`, without the pack compiler. The bytes are
-/// for the same package version. Throws like `new Engine(pack)` for a bad pack.
-#[wasm_bindgen(js_name = compilePack)]
-pub fn compile_pack(
-    #[wasm_bindgen(unchecked_param_type = "string | object")] pack: JsValue,
-) -> Result<Uint8Array, Error> {
-    let bytes = compile(&pack)?.to_compiled().map_err(|e| coded(&e, "pack.syntax"))?;
-    Ok(Uint8Array::from(bytes.as_slice()))
+/// `compilePack(pack)`: the compact form that the runtime module loads with
+/// `Engine.fromCompiled(bytes)`, or `None` and the error.
+#[wasm_bindgen(js_name = "_compilePack", skip_typescript)]
+pub fn compile_pack(pack: &str) -> Option<Vec<u8>> {
+    out(compile(pack).and_then(|e| e.to_compiled().map_err(|e| coded(&e, "pack.syntax"))))
 }
 
 /// One version of a linted pack.
@@ -69,28 +59,28 @@ struct Lint {
     missing_labels: Vec<MissingLabel>,
 }
 
-/// The CLI's `lint-pack`: compile the pack (throwing like `new Engine(pack)` for a mistake),
-/// then check that every field and rule has a label in each locale. Returns `{ ok, versions:
-/// [{ id, version, hash, rules, effectiveFrom }], missingLabels: [{ version, locale, key }] }`;
-/// `ok` is false when a label is missing.
-#[wasm_bindgen(js_name = lint, unchecked_return_type = "PackLint")]
-pub fn lint(#[wasm_bindgen(unchecked_param_type = "string | object")] pack: JsValue) -> Result<JsValue, Error> {
-    let engine = compile(&pack)?;
-    let mut out = Lint { ok: true, versions: Vec::new(), missing_labels: Vec::new() };
-    for p in engine.packs() {
-        for (locale, key) in crate::describe::missing_labels(p) {
-            out.missing_labels.push(MissingLabel { version: p.stamp.version.clone(), locale: locale.tag(), key });
+/// `lint(pack)`, the CLI's `lint-pack`: compile the pack, then check that every field and rule
+/// has a label in each locale. `{ ok, versions, missingLabels }` as JSON text, or `None` and
+/// the error.
+#[wasm_bindgen(js_name = "_lint", skip_typescript)]
+pub fn lint(pack: &str) -> Option<String> {
+    out(compile(pack).and_then(|engine| {
+        let mut lint = Lint { ok: true, versions: Vec::new(), missing_labels: Vec::new() };
+        for p in engine.packs() {
+            for (locale, key) in crate::describe::missing_labels(p) {
+                lint.missing_labels.push(MissingLabel { version: p.stamp.version.clone(), locale: locale.tag(), key });
+            }
+            lint.versions.push(LintedVersion {
+                id: p.stamp.id.clone(),
+                version: p.stamp.version.clone(),
+                hash: p.stamp.hash.clone(),
+                rules: p.rules.len(),
+                effective_from: crate::time::fmt_date(p.effective_from),
+            });
         }
-        out.versions.push(LintedVersion {
-            id: p.stamp.id.clone(),
-            version: p.stamp.version.clone(),
-            hash: p.stamp.hash.clone(),
-            rules: p.rules.len(),
-            effective_from: crate::time::fmt_date(p.effective_from),
-        });
-    }
-    out.ok = out.missing_labels.is_empty();
-    to_js(&out)
+        lint.ok = lint.missing_labels.is_empty();
+        to_json(&lint)
+    }))
 }
 
 /// The TypeScript of what only this module has.

@@ -1,74 +1,110 @@
-//! Converting between JS values and the engine's JSON text, and the `Error`s the package
-//! throws (a real `Error` with a stable `code`).
+//! What crosses the boundary: JSON text in (options, submissions), JSON text out (answers,
+//! crossing as ASCII), and the errors the package throws, as a JSON description that the JS
+//! layer (src/wasm/api.js) turns into the very `Error` it throws: message, `code`, and extra
+//! fields (`index`, `maxBytes`, `path`, `errors`) in that order.
+//!
+//! The module calls no JavaScript (BENCHMARKS.md, "A module with no JS import"): a raw export
+//! that fails returns `None` (or `false`) and leaves its error here, for `_error()`.
 
-use js_sys::{Array, Error, JSON, Object, Reflect};
-use wasm_bindgen::prelude::*;
+use std::cell::RefCell;
+
+use serde_json::Value;
 
 use crate::PackErrors;
-use crate::answer::cold::WriteJson;
-use crate::engine::MAX_INPUT_BYTES;
+use crate::answer::cold::{WriteJson, value as json_value};
 
-/// The JSON text of a submission: a string as it is, anything else through `JSON.stringify`.
-/// Text longer than the engine accepts is cut just past the limit (so the engine answers
-/// `input.too_large` without copying all of it into wasm memory).
-pub(super) fn input_text(input: &JsValue, what: &str) -> Result<String, Error> {
-    let Some(s) = input.dyn_ref::<js_sys::JsString>() else {
-        return json_text(input, what, &format!("a {what} object or JSON text"));
-    };
-    let limit = u32::try_from(MAX_INPUT_BYTES).unwrap_or(u32::MAX);
-    // Checking takes a small multiple of the text (its value tree, the answer): refused
-    // before it is copied in when the heap could not hold it (`engine.out_of_memory`).
-    let needed = (s.length().min(limit) as usize).saturating_mul(super::memory::WORK_PER_INPUT_BYTE);
-    super::memory::reserve(needed.saturating_add(1 << 20), format_args!("this {what}"))?;
-    if s.length() > limit {
-        // UTF-8 never has fewer bytes than UTF-16 code units: the cut is still too large.
-        return Ok(String::from(s.slice(0, limit.saturating_add(1))));
-    }
-    Ok(String::from(s))
+thread_local! {
+    /// The last failed call's error, as JSON text ("": the JS layer's own error stands).
+    static LAST_ERROR: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
-/// `JSON.stringify(value)`, or an `Error` saying why not.
-pub(super) fn json_text(value: &JsValue, what: &str, expected: &str) -> Result<String, Error> {
-    super::memory::reserve(1 << 20, format_args!("this {what}"))?;
-    if let Some(s) = value.as_string() {
-        return Ok(s);
+/// An error for the JS layer to throw.
+pub(super) struct Thrown {
+    message: String,
+    code: &'static str,
+    /// More fields as JSON members, each led by a comma: `,"index":3`.
+    extra: String,
+}
+
+impl Thrown {
+    /// No error of this side: the JS layer throws the one it found (it read the options up to
+    /// a mistake of its own, and this side found none in what came before).
+    pub(super) fn pending() -> Thrown {
+        Thrown { message: String::new(), code: "", extra: String::new() }
     }
-    match JSON::stringify(value) {
-        Ok(text) => text
-            .as_string()
-            .ok_or_else(|| coded(&format!("expected {expected}, got {}", js_type(value)), "input.unconvertible")),
+
+    /// One more field of the `Error`: its name and its value as JSON text.
+    pub(super) fn with(mut self, key: &str, json: &str) -> Thrown {
+        self.extra.push_str(",\"");
+        self.extra.push_str(key);
+        self.extra.push_str("\":");
+        self.extra.push_str(json);
+        self
+    }
+
+    /// The JSON description: `{"message":…,"code":…,…}`; empty for [`Thrown::pending`].
+    fn json(&self) -> String {
+        if self.code.is_empty() {
+            return String::new();
+        }
+        let mut out = String::from("{\"message\":");
+        string(&mut out, &self.message);
+        out.push_str(",\"code\":");
+        string(&mut out, self.code);
+        out.push_str(&self.extra);
+        out.push('}');
+        out
+    }
+}
+
+/// An error with `message` and a `code`.
+pub(super) fn coded(message: &str, code: &'static str) -> Thrown {
+    Thrown { message: message.to_owned(), code, extra: String::new() }
+}
+
+/// `Some` of the value, or `None` with the error kept for `_error()`.
+pub(super) fn out<T>(result: Result<T, Thrown>) -> Option<T> {
+    match result {
+        Ok(v) => Some(v),
         Err(e) => {
-            Err(coded(&format!("the {what} cannot be converted to JSON: {}", js_message(&e)), "input.unconvertible"))
+            LAST_ERROR.with(|last| *last.borrow_mut() = e.json());
+            None
         }
     }
 }
 
-/// A value as a plain JS object: the CLI's JSON text (the same serializer, so the same key
-/// order), parsed by `JSON.parse` — objects and arrays only, no `Map`, no `undefined`.
-/// (Smaller than serde-wasm-bindgen and exact for every JSON value; see BENCHMARKS.md.)
-#[cfg(feature = "compiler")]
-pub(super) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, Error> {
-    parse_json(&to_json(value)?)
+/// The last failed call's error as JSON text, or "" when the JS layer's own error stands.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = "_error", skip_typescript)]
+pub fn take_error() -> String {
+    LAST_ERROR.with(|last| std::mem::take(&mut *last.borrow_mut()))
 }
 
-/// An answer (or any value the package returns) as a plain JS object: its JSON text written
-/// straight ([`WriteJson`]: the bytes `serde_json::to_string` gives, without serde's
-/// serializer in the runtime), crossing as ASCII ([`push_ascii`]).
-pub(super) fn answer_to_js<A: WriteJson + ?Sized>(answer: &A) -> Result<JsValue, Error> {
+/// The object of JSON text the JS layer wrote (options): its members, or none.
+pub(super) fn members(text: &str) -> serde_json::Map<String, Value> {
+    match crate::num::parse_json(text) {
+        Ok(Value::Object(m)) => m,
+        _ => serde_json::Map::new(),
+    }
+}
+
+/// An answer (or any value the package returns) as JSON text, written straight ([`WriteJson`]:
+/// the bytes `serde_json::to_string` gives, without serde's serializer in the runtime),
+/// crossing as ASCII ([`push_ascii`]); the JS layer parses it (`JSON.parse`).
+pub(super) fn answer_text<A: WriteJson + ?Sized>(answer: &A) -> String {
     let mut text = String::new();
     answer.write_json(&mut text);
-    ascii_to_js(&text)
+    ascii(text)
 }
 
-/// `JSON.parse` of JSON text, crossing as ASCII ([`push_ascii`]).
+/// JSON text as ASCII ([`push_ascii`]).
 #[inline(never)]
-fn ascii_to_js(text: &str) -> Result<JsValue, Error> {
+pub(super) fn ascii(text: String) -> String {
     if text.is_ascii() {
-        return parse_json(text);
+        return text;
     }
     let mut ascii = String::with_capacity(text.len() + text.len() / 2);
-    push_ascii(&mut ascii, text);
-    parse_json(&ascii)
+    push_ascii(&mut ascii, &text);
+    ascii
 }
 
 /// JSON text appended to `out` with every character past ASCII written as a `\uXXXX` escape
@@ -109,67 +145,32 @@ fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
     tail.iter().position(|b| !b.is_ascii()).map(|p| bytes.len() - tail.len() + p)
 }
 
-/// The CLI's JSON text of a value (the compiler module's answers).
+/// The CLI's JSON text of a value (the compiler module's answers), as ASCII.
 #[cfg(feature = "compiler")]
-pub(super) fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Error> {
-    serde_json::to_string(value).map_err(|e| coded(&format!("cannot build the answer: {e}"), "internal"))
-}
-
-/// `JSON.parse` of an answer's text.
-pub(super) fn parse_json(text: &str) -> Result<JsValue, Error> {
-    JSON::parse(text).map_err(|e| coded(&format!("cannot build the answer: {}", js_message(&e)), "internal"))
-}
-
-/// An `Error` with `message` and a `code` property.
-pub(super) fn coded(message: &str, code: &str) -> Error {
-    let e = Error::new(message);
-    let _ = Reflect::set(&e, &"code".into(), &code.into());
-    e
+pub(super) fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Thrown> {
+    serde_json::to_string(value).map(ascii).map_err(|e| coded(&format!("cannot build the answer: {e}"), "internal"))
 }
 
 /// The `Error` for a bad pack: message, `code`/`path` of the first mistake, and `errors`.
-pub(super) fn pack_error(errors: &PackErrors) -> Error {
+pub(super) fn pack_error(errors: &PackErrors) -> Thrown {
     let first = errors.0.first();
-    let e = coded(&errors.to_string(), first.map_or("pack.syntax", |p| p.kind.code()));
-    let _ = Reflect::set(&e, &"path".into(), &first.map_or(String::new(), |p| p.path.clone()).into());
-    let all = Array::new();
-    for p in &errors.0 {
-        let o = Object::new();
-        let _ = Reflect::set(&o, &"path".into(), &p.path.as_str().into());
-        let _ = Reflect::set(&o, &"code".into(), &p.kind.code().into());
-        let _ = Reflect::set(&o, &"message".into(), &p.message.as_str().into());
-        all.push(&o);
+    let mut all = String::from("[");
+    for (i, p) in errors.0.iter().enumerate() {
+        all.push_str(if i == 0 { "{\"path\":" } else { ",{\"path\":" });
+        string(&mut all, &p.path);
+        all.push_str(",\"code\":");
+        string(&mut all, p.kind.code());
+        all.push_str(",\"message\":");
+        string(&mut all, &p.message);
+        all.push('}');
     }
-    let _ = Reflect::set(&e, &"errors".into(), &all);
-    e
+    all.push(']');
+    let mut path = String::new();
+    string(&mut path, first.map_or("", |p| p.path.as_str()));
+    coded(&errors.to_string(), first.map_or("pack.syntax", |p| p.kind.code())).with("path", &path).with("errors", &all)
 }
 
-/// The first line of a thrown JS value's message, first letter lower-cased.
-pub(super) fn js_message(e: &JsValue) -> String {
-    let text = match e.dyn_ref::<Error>() {
-        Some(err) => String::from(err.message()),
-        None => e.as_string().unwrap_or_else(|| js_type(e)),
-    };
-    let line = text.lines().next().unwrap_or_default().trim();
-    let mut chars = line.chars();
-    match chars.next() {
-        Some(c) => c.to_ascii_lowercase().to_string() + chars.as_str(),
-        None => "unknown error".to_owned(),
-    }
-}
-
-/// A short name of a JS value's type for messages: `undefined`, `null`, `an array` …
-pub(super) fn js_type(v: &JsValue) -> String {
-    if v.is_null() {
-        "null".to_owned()
-    } else if Array::is_array(v) {
-        "an array".to_owned()
-    } else {
-        match v.js_typeof().as_string().as_deref() {
-            Some("undefined") => "undefined".to_owned(),
-            Some("object") => "an object".to_owned(),
-            Some(t) => format!("a {t}"),
-            None => "a value".to_owned(),
-        }
-    }
+/// A JSON string.
+pub(super) fn string(out: &mut String, s: &str) {
+    json_value(out, &Value::String(s.to_owned()));
 }

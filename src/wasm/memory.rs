@@ -8,9 +8,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
-use js_sys::Error;
-
-use super::convert::coded;
+use super::convert::{Thrown, coded};
 
 /// Most bytes of live heap the package lets itself hold: 1 GiB, a quarter of what a wasm32
 /// memory can grow to, so fragmentation and one more submission's work still fit.
@@ -20,8 +18,8 @@ pub const LIMIT_BYTES: usize = 1 << 30;
 /// 1 MB: js/test/memory.test.mjs measures it).
 pub const ENGINE_BYTES: usize = 4 << 20;
 
-/// Heap a check may need per byte of its submission's text (value tree, answer, copies).
-pub const WORK_PER_INPUT_BYTE: usize = 16;
+// Heap a check may need per byte of its submission's text (value tree, answer, copies): 16,
+// reserved by the JS layer before it copies a submission in (src/wasm/api.js, `WORK_PER_BYTE`).
 
 static LIVE: AtomicUsize = AtomicUsize::new(0);
 
@@ -79,7 +77,9 @@ pub fn live_bytes() -> usize {
 }
 
 /// Refuse work expected to need about `bytes` more heap when that would pass the limit.
-pub fn reserve(bytes: usize, what: impl std::fmt::Display) -> Result<(), Error> {
+/// (The JS layer makes the same check before it copies a submission in: src/wasm/api.js,
+/// `reserve`, with the same message.)
+pub fn reserve(bytes: usize, what: impl std::fmt::Display) -> Result<(), Thrown> {
     let live = live_bytes();
     if live.saturating_add(bytes) > LIMIT_BYTES {
         let e = coded(
@@ -94,11 +94,9 @@ pub fn reserve(bytes: usize, what: impl std::fmt::Display) -> Result<(), Error> 
     Ok(())
 }
 
-/// `memoryUsage()`: the heap in use and the most the package lets itself use, in bytes.
-#[wasm_bindgen::prelude::wasm_bindgen(js_name = memoryUsage, unchecked_return_type = "MemoryUsage")]
-pub fn memory_usage() -> wasm_bindgen::JsValue {
-    let o = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&o, &"liveBytes".into(), &(live_bytes() as f64).into());
-    let _ = js_sys::Reflect::set(&o, &"limitBytes".into(), &(LIMIT_BYTES as f64).into());
-    o.into()
+/// The heap in use, in bytes: `memoryUsage()` and the JS layer's `reserve` (src/wasm/api.js),
+/// which knows [`LIMIT_BYTES`].
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = "_liveBytes", skip_typescript)]
+pub fn live_bytes_f64() -> f64 {
+    live_bytes() as f64
 }

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// Puts the package's public JavaScript into wasm-bindgen's glue (scripts/build-pkg.sh, after
+// wasm-bindgen and no-imports.mjs). The module imports nothing from JavaScript (BENCHMARKS.md,
+// "A module with no JS import"): its exports (src/wasm.rs) are raw — numbers and text, private
+// names (`_check`, `_withDefaultPack` …) — and the public methods are src/wasm/api.js (and
+// api-compiler.js for the compiler module). Here:
+//   - the raw free functions and the `_Batch` class are no longer exported by the glue (they
+//     stay in its scope: `Object.keys(await import('fangkong'))` is what it was);
+//   - `class Engine` gets its constructor (`new Engine(pack)`: the compiler module compiles,
+//     the runtime throws `pack.no_compiler`), which wasm-bindgen writes only for a
+//     `#[wasm_bindgen(constructor)]`, whose Rust side could only take a `JsValue`;
+//   - src/wasm/api.js (+ api-compiler.js) is appended;
+//   - the declarations (NAME.d.ts): wasm-bindgen declares none of the raw exports; the classes'
+//     and functions' declarations are src/wasm/api.d.ts (api-compiler.d.ts), put before
+//     `export type InitInput`, so pkg/*.d.ts is what users had.
+// Every rewrite must apply (the build fails otherwise). Usage: node scripts/bare-glue.mjs GLUE.js
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+const glueFile = process.argv[2];
+if (!glueFile) {
+  console.error('usage: bare-glue.mjs GLUE.js');
+  process.exit(2);
+}
+const root = join(dirname(new URL(import.meta.url).pathname), '..');
+const compiler = { fangkong: false, fangkong_compiler: true }[basename(glueFile, '.js')];
+if (compiler === undefined) {
+  console.error(`bare-glue: no API for ${glueFile}`);
+  process.exit(2);
+}
+const fail = (why) => {
+  console.error(`bare-glue: ${glueFile}: ${why} (did wasm-bindgen's glue change?)`);
+  process.exit(1);
+};
+const src = (f) => readFileSync(join(root, 'src/wasm', f), 'utf8');
+
+let glue = readFileSync(glueFile, 'utf8');
+let raw = 0;
+glue = glue.replace(/^export (function|class) (_\w+)/gm, (_, kind, name) => {
+  raw += 1;
+  return `${kind} ${name}`;
+});
+if (raw < 8) fail(`only ${raw} raw exports`);
+if (/^export (function|class) _/m.test(glue)) fail('a raw export left');
+const engine = 'export class Engine {\n';
+if (glue.split(engine).length !== 2) fail('not one `class Engine`');
+if (/^export class Engine \{\n\s+constructor\(/m.test(glue)) fail('Engine has a constructor already');
+glue = glue.replace(engine, `${engine}    /**
+     * ${compiler ? 'Compile a rule pack (JSON text or a plain object): src/wasm/api.js, `__fk_engineNew`.' : 'This module has no pack compiler: always throws `pack.no_compiler`.'}
+     */
+    constructor(${compiler ? 'pack' : '_pack'}) {
+        const engine = __fk_engineNew(${compiler ? 'pack' : '_pack'});
+        if (new.target !== Engine) Object.setPrototypeOf(engine, new.target.prototype);
+        return engine;
+    }
+`);
+glue += src('api.js');
+if (compiler) glue += src('api-compiler.js');
+writeFileSync(glueFile, glue);
+
+const dtsFile = glueFile.replace(/\.js$/, '.d.ts');
+let dts = readFileSync(dtsFile, 'utf8');
+const at = dts.indexOf('export type InitInput');
+if (at < 0) fail(`${dtsFile}: no InitInput`);
+if (/^export (class|function) /m.test(dts.slice(0, at))) fail(`${dtsFile} declares a class or function of wasm-bindgen's`);
+const decls = src(compiler ? 'api-compiler.d.ts' : 'api.d.ts').replace(/^(\/\/.*\n)+/, '');
+dts = dts.slice(0, at) + decls + dts.slice(at);
+writeFileSync(dtsFile, dts);
