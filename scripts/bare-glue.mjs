@@ -6,10 +6,11 @@
 // api-compiler.js for the compiler module). Here:
 //   - the raw free functions and the `_Batch` class are no longer exported by the glue (they
 //     stay in its scope: `Object.keys(await import('fangkong'))` is what it was);
-//   - `class Engine` gets its constructor (`new Engine(pack)`: the compiler module compiles,
-//     the runtime throws `pack.no_compiler`), which wasm-bindgen writes only for a
-//     `#[wasm_bindgen(constructor)]`, whose Rust side could only take a `JsValue`;
-//   - src/wasm/api.js (+ api-compiler.js) is appended;
+//   - the public methods of `Engine`, `Checker` and `Draft` (the bodies of api.js's
+//     `class __fk_api_X`) go into wasm-bindgen's classes, `Engine`'s constructor with them
+//     (`new Engine(pack)`; wasm-bindgen writes one only for a `#[wasm_bindgen(constructor)]`,
+//     whose Rust side could only take a `JsValue`); the rest of api.js (+ api-compiler.js) is
+//     appended;
 //   - the declarations (NAME.d.ts): wasm-bindgen declares none of the raw exports; the classes'
 //     and functions' declarations are src/wasm/api.d.ts (api-compiler.d.ts), put before
 //     `export type InitInput`, so pkg/*.d.ts is what users had.
@@ -42,19 +43,20 @@ glue = glue.replace(/^export (function|class) (_\w+)/gm, (_, kind, name) => {
 });
 if (raw < 8) fail(`only ${raw} raw exports`);
 if (/^export (function|class) _/m.test(glue)) fail('a raw export left');
-const engine = 'export class Engine {\n';
-if (glue.split(engine).length !== 2) fail('not one `class Engine`');
-if (/^export class Engine \{\n\s+constructor\(/m.test(glue)) fail('Engine has a constructor already');
-glue = glue.replace(engine, `${engine}    /**
-     * ${compiler ? 'Compile a rule pack (JSON text or a plain object): src/wasm/api.js, `__fk_engineNew`.' : 'This module has no pack compiler: always throws `pack.no_compiler`.'}
-     */
-    constructor(${compiler ? 'pack' : '_pack'}) {
-        const engine = __fk_engineNew(${compiler ? 'pack' : '_pack'});
-        if (new.target !== Engine) Object.setPrototypeOf(engine, new.target.prototype);
-        return engine;
-    }
-`);
-glue += src('api.js');
+// The classes' public methods: each `class __fk_api_X { … }` of api.js is put into the body of
+// wasm-bindgen's `class X`, as methods of the class itself (no code runs to add them).
+if (/^\s+constructor\(/m.test(glue)) fail('wasm-bindgen wrote a constructor');
+let api = src('api.js');
+let classes = 0;
+api = api.replace(/\n\/\/ The public methods of `(\w+)`[^\n]*\nclass __fk_api_\1 \{\n([\s\S]*?)\n\}\n/g, (_, name, body) => {
+  const head = `export class ${name} {\n`;
+  if (glue.split(head).length !== 2) fail(`not one \`class ${name}\``);
+  glue = glue.replace(head, () => `${head}${body}\n`);
+  classes += 1;
+  return '\n';
+});
+if (classes !== 3 || api.includes('__fk_api_')) fail('api.js: the three classes\' methods not all found');
+glue += api;
 if (compiler) glue += src('api-compiler.js');
 writeFileSync(glueFile, glue);
 

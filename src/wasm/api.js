@@ -265,14 +265,6 @@ function __fk_describe(engine, what, kind, options) {
     return JSON.parse(answer);
 }
 
-/** Methods as a class's own: not enumerable, writable, configurable. */
-function __fk_define(target, methods) {
-    for (const [name, d] of Object.entries(Object.getOwnPropertyDescriptors(methods))) {
-        d.enumerable = false;
-        Object.defineProperty(target, name, d);
-    }
-}
-
 /** An object a raw export made, or its error thrown. */
 function __fk_made(made) {
     if (made === undefined) throw __fk_thrown();
@@ -286,33 +278,38 @@ function __fk_engineNew(pack) {
     return __fk_made(_engineNew(text));
 }
 
-__fk_define(Engine, {
-    withDefaultPack() {
+// The public methods of `Engine`: scripts/bare-glue.mjs puts this class's body into wasm-bindgen's `class Engine`.
+class __fk_api_Engine {
+    /** `new Engine(pack)`: the compiler module compiles a pack (JSON text or a plain object);
+     *  the runtime has no pack compiler and always throws `pack.no_compiler`. */
+    constructor(pack) {
+        const engine = __fk_engineNew(pack);
+        if (new.target !== Engine) Object.setPrototypeOf(engine, new.target.prototype);
+        return engine;
+    }
+    static withDefaultPack() {
         return __fk_made(_withDefaultPack());
-    },
-    withPackId(id) {
+    }
+    static withPackId(id) {
         return __fk_made(_withPackId(id));
-    },
-    fromCompiled(bytes) {
+    }
+    static fromCompiled(bytes) {
         return __fk_made(_fromCompiled(bytes));
-    },
-});
-
-__fk_define(Engine.prototype, {
+    }
     checkFiling(filing, options) {
         return __fk_check(this, 0, 'filing', filing, options);
-    },
+    }
     checkFilings(filings, options) {
         __fk_self(this);
         return __fk_batch(__fk_made(this._batch(__fk_options(this, options))), filings, 'filing');
-    },
+    }
     checker(options) {
         __fk_self(this);
         return __fk_made(this._checker(__fk_options(this, options)));
-    },
+    }
     describe(kind, options) {
         return __fk_describe(this, 0, kind, options);
-    },
+    }
     draft(kind, options, filing) {
         __fk_self(this);
         const k = __fk_made(_kind(kind));
@@ -326,46 +323,48 @@ __fk_define(Engine.prototype, {
             }
         }
         return draft;
-    },
+    }
     evaluateIndicators(report, options) {
         return __fk_check(this, 2, 'indicator report', report, options);
-    },
+    }
     inputSchema(kind, options) {
         return __fk_describe(this, 1, kind, options);
-    },
+    }
     packInfo(options) {
         return __fk_describe(this, 2, undefined, options);
-    },
+    }
     scoreInspection(inspection, options) {
         return __fk_check(this, 1, 'inspection', inspection, options);
-    },
+    }
     screenPerson(declaration, options) {
         return __fk_check(this, 3, 'declaration', declaration, options);
-    },
-});
+    }
+}
 
-__fk_define(Checker.prototype, {
+
+// The public methods of `Checker`: scripts/bare-glue.mjs puts this class's body into wasm-bindgen's `class Checker`.
+class __fk_api_Checker {
     checkFiling(filing) {
         __fk_self(this);
         return JSON.parse(this._check(0, __fk_input(filing, 'filing')));
-    },
+    }
     checkFilings(filings) {
         __fk_self(this);
         return __fk_batch(this._batch(), filings, 'filing');
-    },
+    }
     evaluateIndicators(report) {
         __fk_self(this);
         return JSON.parse(this._check(2, __fk_input(report, 'indicator report')));
-    },
+    }
     scoreInspection(inspection) {
         __fk_self(this);
         return JSON.parse(this._check(1, __fk_input(inspection, 'inspection')));
-    },
+    }
     screenPerson(declaration) {
         __fk_self(this);
         return JSON.parse(this._check(3, __fk_input(declaration, 'declaration')));
-    },
-});
+    }
+}
 
 /** What a draft's edit gives, or its error thrown. */
 function __fk_changes(changes) {
@@ -373,15 +372,16 @@ function __fk_changes(changes) {
     return JSON.parse(changes);
 }
 
-__fk_define(Draft.prototype, {
+// The public methods of `Draft`: scripts/bare-glue.mjs puts this class's body into wasm-bindgen's `class Draft`.
+class __fk_api_Draft {
     answer() {
         __fk_self(this);
         return JSON.parse(this._answer());
-    },
+    }
     remove(pointer) {
         __fk_self(this);
         return __fk_changes(this._remove(pointer));
-    },
+    }
     setScope(scope) {
         __fk_self(this);
         let text;
@@ -401,7 +401,7 @@ __fk_define(Draft.prototype, {
             throw __fk_coded(`scope must be an array of JSON Pointers, got ${__fk_type(scope)}`, 'options.invalid');
         }
         return JSON.parse(this._setScope(text));
-    },
+    }
     set(pointer, value) {
         __fk_self(this);
         if (value === undefined) return __fk_changes(this._remove(pointer));
@@ -428,12 +428,12 @@ __fk_define(Draft.prototype, {
             text = __fk_json(value, 'value', 'a JSON value');
         }
         return __fk_changes(this._set(pointer, kind, text, number));
-    },
+    }
     value() {
         __fk_self(this);
         return JSON.parse(this._value());
-    },
-});
+    }
+}
 
 /**
  * `memoryUsage()`: the heap in use and the most the package lets itself use, in bytes.
