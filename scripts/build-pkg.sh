@@ -106,8 +106,10 @@ module() {
 # trade BENCHMARKS.md records); the compiler module in the `wasm` profile.
 module fangkong wasm-runtime --no-default-features
 module fangkong_compiler wasm --features compiler
-# The Node entries minified: Node parses an entry whole before it runs (scripts/minify-entries.mjs).
-node scripts/minify-entries.mjs "$out/node.js" "$out/node.cjs" "$out/compiler-node.js" "$out/compiler-node.cjs"
+# The Node entries and the browser glue minified: a script is parsed whole before it runs
+# (scripts/minify-entries.mjs). The glue is minified last: node-entry.mjs reads it as written.
+node scripts/minify-entries.mjs "$out/node.js" "$out/node.cjs" "$out/compiler-node.js" "$out/compiler-node.cjs" \
+  "$out/fangkong.js" "$out/fangkong_compiler.js"
 cp js/pkg-template/* "$out/"
 # The CommonJS entries' types: the browser entries' declarations, as CommonJS (scripts/node-entry.mjs).
 cp "$out/fangkong.d.ts" "$out/node.d.cts"

@@ -22,17 +22,24 @@ import { ROOT } from './lib/cases.mjs';
 const PKG = join(ROOT, 'pkg');
 const FORBIDDEN = [/\bfetch\b/g, /\bXMLHttpRequest\b/g, /\bWebSocket\b/g, /\bimportScripts\b/g, /\bsendBeacon\b/g, /\bEventSource\b/g];
 
-// The one allowed block of wasm-bindgen's glue (whitespace-insensitive): the default URL is
-// the package's own .wasm next to fangkong.js, and the only fetch is of `module_or_path`.
-const INIT_BLOCK = [
-  "if (module_or_path === undefined) {",
-  "module_or_path = new URL('fangkong_bg.wasm', import.meta.url);",
-  '}',
-  'const imports = __wbg_get_imports();',
-  "if (typeof module_or_path === 'string' || (typeof Request === 'function' && module_or_path instanceof Request) || (typeof URL === 'function' && module_or_path instanceof URL)) {",
-  'module_or_path = fetch(module_or_path);',
-  '}',
-].join(' ');
+// The one allowed block of wasm-bindgen's glue: the default URL is the package's own .wasm
+// next to fangkong.js, and the only fetch is of `module_or_path`. wasm-bindgen writes it as
+//   if (module_or_path === undefined) {
+//       module_or_path = new URL('fangkong_bg.wasm', import.meta.url);
+//   }
+//   const imports = __wbg_get_imports();
+//   if (typeof module_or_path === 'string' || (typeof Request === 'function' && module_or_path instanceof Request) || (typeof URL === 'function' && module_or_path instanceof URL)) {
+//       module_or_path = fetch(module_or_path);
+//   }
+// and the package's glue is minified (scripts/minify-entries.mjs): esbuild writes the same
+// statements as below, `module_or_path` renamed (the same name everywhere: `\1`).
+const initBlock = (wasm) => new RegExp([
+  `([A-Za-z_$][\\w$]*)===void 0&&\\(\\1=new URL\\("${wasm.replace('.', '\\.')}",import\\.meta\\.url\\)\\);`,
+  'const [A-Za-z_$][\\w$]*=[A-Za-z_$][\\w$]*\\(\\);',
+  '\\(typeof \\1=="string"\\|\\|typeof Request=="function"&&\\1 instanceof Request\\|\\|typeof URL=="function"&&\\1 instanceof URL\\)',
+  '&&\\(\\1=fetch\\(\\1\\)\\)',
+].join(''), 'g');
+const INIT_BLOCK = initBlock('fangkong_bg.wasm');
 const INIT_MESSAGE = 'failed to fetch Wasm:';
 const GLUE = new Set(['fangkong.js', 'fangkong_compiler.js']);
 
@@ -44,9 +51,8 @@ export function scanScript(name, text) {
   // Each module's glue (fangkong.js, and fangkong_compiler.js for `fangkong/compiler`) may load
   // its own .wasm, and only that one.
   if (GLUE.has(name)) {
-    const block = INIT_BLOCK.replace("'fangkong_bg.wasm'", `'${name.replace(/\.js$/, '')}_bg.wasm'`);
-    const at = rest.indexOf(block);
-    if (at !== -1 && rest.indexOf(block, at + 1) === -1) rest = rest.slice(0, at) + rest.slice(at + block.length);
+    const found = [...rest.matchAll(initBlock(`${name.replace(/\.js$/, '')}_bg.wasm`))];
+    if (found.length === 1) rest = rest.slice(0, found[0].index) + rest.slice(found[0].index + found[0][0].length);
     rest = rest.split(INIT_MESSAGE).join('');
   }
   return FORBIDDEN.flatMap((re) => [...rest.matchAll(re)].map((m) => `${name}: ${m[0]} (…${rest.slice(Math.max(0, m.index - 40), m.index + 40)}…)`));
@@ -96,7 +102,7 @@ test('no file of pkg/ can reach the network (the own-.wasm load of init() aside)
 
 test("the glue's own-.wasm fetch is the one wasm-bindgen writes, there once", () => {
   const glue = squash(readFileSync(join(PKG, 'fangkong.js'), 'utf8'));
-  assert.equal(glue.split(INIT_BLOCK).length - 1, 1, 'the init block of wasm-bindgen changed: read it, then update INIT_BLOCK');
+  assert.equal([...glue.matchAll(INIT_BLOCK)].length, 1, 'the init block of wasm-bindgen changed: read it, then update initBlock');
   assert.equal(glue.match(/\bfetch\b/g).length, 2, 'the block and its error message');
   // The Node entries load the .wasm from disk.
   for (const entry of ['node.js', 'node.cjs', 'compiler-node.js', 'compiler-node.cjs']) {
@@ -115,7 +121,7 @@ test('the scan finds what it must (it can fail)', () => {
     ['sendBeacon', "navigator.sendBeacon('/x', 'data')"],
     ['EventSource', "new EventSource('/x')"],
     ['a second fetch in the glue', `${glue}\nfetch('https://example.invalid/');`],
-    ['the init block fetching another URL', glue.replace("new URL('fangkong_bg.wasm', import.meta.url)", "new URL('https://example.invalid/x.wasm')")],
+    ['the init block fetching another URL', glue.replace('new URL("fangkong_bg.wasm",import.meta.url)', 'new URL("https://example.invalid/x.wasm",import.meta.url)')],
     ['the init block twice', `${glue}\n${glue}`],
   ]) {
     assert.notDeepEqual(scanScript('fangkong.js', text), [], what);
@@ -124,7 +130,7 @@ test('the scan finds what it must (it can fail)', () => {
   const compilerGlue = readFileSync(join(PKG, 'fangkong_compiler.js'), 'utf8');
   assert.deepEqual(scanScript('fangkong_compiler.js', compilerGlue), []);
   assert.notDeepEqual(
-    scanScript('fangkong_compiler.js', compilerGlue.replace("new URL('fangkong_compiler_bg.wasm'", "new URL('fangkong_bg.wasm'")),
+    scanScript('fangkong_compiler.js', compilerGlue.replace('new URL("fangkong_compiler_bg.wasm"', 'new URL("fangkong_bg.wasm"')),
     [],
     'the compiler glue fetching another .wasm',
   );
