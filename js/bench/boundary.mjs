@@ -5,7 +5,11 @@
 // prototype and dropped, see BENCHMARKS.md), so they are not rows here.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { Engine } from 'fangkong';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+// FANGKONG_PKG=DIR measures another build of the package (as js/bench/wasm.mjs).
+const pkg = process.env.FANGKONG_PKG;
+const { Engine } = await import(pkg ? pathToFileURL(join(pkg, 'node.js')).href : 'fangkong');
 
 const root = new URL('../../', import.meta.url);
 const read = (p) => readFileSync(new URL(p, root), 'utf8');

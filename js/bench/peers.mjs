@@ -5,12 +5,16 @@
 // rules — on every filing (exit status 1, naming the filing and the engines, if not); then
 // each is timed, median of repeated batches, and a Markdown table is printed. Writes no file.
 import { performance } from 'node:perf_hooks';
-import { Engine } from 'fangkong';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { loadFilings, factory, NOW, TODAY } from './peers/filings.mjs';
 import { isoDay } from './peers/ids.mjs';
 import * as plain from './peers/plain-js.mjs';
 import * as logic from './peers/json-logic.mjs';
 import * as rulesEngine from './peers/rules-engine.mjs';
+// FANGKONG_PKG=DIR measures another build of the package (as js/bench/wasm.mjs).
+const pkg = process.env.FANGKONG_PKG;
+const { Engine } = await import(pkg ? pathToFileURL(join(pkg, 'node.js')).href : 'fangkong');
 
 const opts = { now: NOW };
 const today = isoDay(TODAY);
