@@ -257,12 +257,22 @@ function __fk_describe(engine, what, kind, options) {
     __fk_self(engine);
     let k = 0;
     if (what !== 2) {
-        k = _kind(kind);
+        k = _kind(__fk_text(kind, 'the kind (filing, inspection, indicators or screening)', 'options.invalid'));
         if (k === undefined) throw __fk_thrown();
     }
     const answer = engine._describe(what, k, __fk_describeOptions(options));
     if (answer === undefined) throw __fk_thrown();
     return JSON.parse(answer);
+}
+
+/**
+ * A text argument (a kind, a pack id, a JSON Pointer) checked before it crosses: wasm-bindgen
+ * copies a `&str` argument without looking at its type, and a number or an object there would
+ * reach the module as a wild length (a trap that loses every engine).
+ */
+function __fk_text(v, what, code) {
+    if (typeof v !== 'string') throw __fk_coded(`${what} must be text, got ${__fk_type(v)}`, code);
+    return v;
 }
 
 /** An object a raw export made, or its error thrown. */
@@ -291,7 +301,7 @@ class __fk_api_Engine {
         return __fk_made(_withDefaultPack());
     }
     static withPackId(id) {
-        return __fk_made(_withPackId(id));
+        return __fk_made(_withPackId(__fk_text(id, 'the pack id', 'pack.unknown_reference')));
     }
     static fromCompiled(bytes) {
         return __fk_made(_fromCompiled(bytes));
@@ -312,7 +322,7 @@ class __fk_api_Engine {
     }
     draft(kind, options, filing) {
         __fk_self(this);
-        const k = __fk_made(_kind(kind));
+        const k = __fk_made(_kind(__fk_text(kind, 'the kind (filing, inspection, indicators or screening)', 'options.invalid')));
         const draft = __fk_made(this._draft(k, __fk_options(this, options)));
         if (filing !== undefined && filing !== null) {
             try {
@@ -380,7 +390,7 @@ class __fk_api_Draft {
     }
     remove(pointer) {
         __fk_self(this);
-        return __fk_changes(this._remove(pointer));
+        return __fk_changes(this._remove(__fk_text(pointer, 'a JSON Pointer', 'pointer.invalid')));
     }
     setScope(scope) {
         __fk_self(this);
@@ -404,6 +414,7 @@ class __fk_api_Draft {
     }
     set(pointer, value) {
         __fk_self(this);
+        __fk_text(pointer, 'a JSON Pointer', 'pointer.invalid');
         if (value === undefined) return __fk_changes(this._remove(pointer));
         // Scalars as they are (a whole number below 2^53 as JSON text would give it), anything
         // else as its JSON text (src/wasm/draft.rs, `_set`).

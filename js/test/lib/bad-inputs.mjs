@@ -207,6 +207,31 @@ export function badInputChecks(mod, packText, compiler) {
   })());
 
   throws('an embedded pack that does not exist', () => Engine.withPackId('wuhan-2020'), 'pack.unknown_reference', /no embedded pack `wuhan-2020`; embedded: shenzhen-2020/);
+  // Text arguments of another type are refused before they cross (a number there once reached the
+  // module as a wild string length: a trap that lost every engine).
+  throws('a pack id that is not text', () => Engine.withPackId(2020), 'pack.unknown_reference', /^the pack id must be text, got a number$/);
+  for (const [label, kind] of [['a number', 5], ['null', null], ['an object', {}]]) {
+    throws(`describe of a kind that is ${label}`, () => engine.describe(kind, {}), 'options.invalid', /^the kind \(filing, inspection, indicators or screening\) must be text, got /);
+    throws(`inputSchema of a kind that is ${label}`, () => engine.inputSchema(kind, {}), 'options.invalid', /must be text, got /);
+    throws(`a draft of a kind that is ${label}`, () => engine.draft(kind, { now: NOW }), 'options.invalid', /must be text, got /);
+  }
+  results.push((() => {
+    const draft = engine.draft('filing', { now: NOW }, OK_FILING);
+    const before = JSON.stringify(draft.answer());
+    const errors = [];
+    for (const f of [() => draft.set(7, 'x'), () => draft.set(['/staff'], 1), () => draft.remove(undefined), () => draft.set(null, undefined)]) {
+      try {
+        f();
+        errors.push('returned');
+      } catch (e) {
+        errors.push(`${e.code}: ${e.message}`);
+      }
+    }
+    const pass = errors.every((e) => /^pointer\.invalid: a JSON Pointer must be text, got /.test(e))
+      && JSON.stringify(draft.answer()) === before && stillWorks();
+    draft.free();
+    return { name: 'a draft given a pointer that is not text: pointer.invalid, the draft unchanged', pass, detail: errors.join(' | ') };
+  })());
   results.push((() => {
     const variant = Engine.withPackId('guangming-2020');
     const a = variant.checkFiling(OK_FILING, opts);
