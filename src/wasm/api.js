@@ -304,6 +304,7 @@ class __fk_api_Engine {
         return __fk_made(_withPackId(__fk_text(id, 'the pack id', 'pack.unknown_reference')));
     }
     static fromCompiled(bytes) {
+        if (bytes === null || typeof bytes !== 'object') throw __fk_coded(`expected the bytes of a compiled pack (a Uint8Array from compilePack), got ${__fk_type(bytes)}`, 'pack.syntax');
         return __fk_made(_fromCompiled(bytes));
     }
     checkFiling(filing, options) {
