@@ -828,6 +828,7 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
+    readonly __fk_preinit: () => number;
     readonly __wbg__batch_free: (a: number, b: number) => void;
     readonly __wbg_checker_free: (a: number, b: number) => void;
     readonly __wbg_draft_free: (a: number, b: number) => void;

@@ -88,6 +88,10 @@ module() {
   # run again until the module stops shrinking (`--converge`: 0.6 KB less gzipped, "fifth pass").
   "$WASM_OPT" "$WASM_OPT_LEVEL" --converge --one-caller-inline-max-function-size=50 --strip-debug --strip-producers \
     "$work/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
+  # The runtime's default engine loaded at build time, into the module's data: the page's first
+  # `withDefaultPack()` compiles and runs no loader (scripts/preinit.mjs). Not the compiler
+  # module, whose default engine is compiled from JSON (a large heap, for pages that load it rarely).
+  if [ "$name" = fangkong ]; then node scripts/preinit.mjs "$out/${name}_bg.wasm" >/dev/null; fi
   cp "$work/$name.js" "$out/"
   # A trap must not poison the module: the glue re-instantiates it (scripts/recover-glue.mjs).
   node scripts/recover-glue.mjs "$out/$name.js"

@@ -61,11 +61,38 @@ fn made(engine: Result<Engine, crate::PackErrors>) -> Option<WasmEngine> {
     out(engine.map(|inner| WasmEngine { inner: Rc::new(inner) }).map_err(|e| pack_error(&e)))
 }
 
+thread_local! {
+    /// The default engine, loaded once per instance and shared by every `withDefaultPack()`
+    /// (an engine is never changed once made: its packs' rules are read lazily, the same for
+    /// every holder). In the npm package's runtime module it is already there when the module
+    /// is instantiated: scripts/preinit.mjs calls [`preinit`] at build time and writes the
+    /// memory it leaves into the module's data, so a page's first engine loads nothing.
+    static DEFAULT: std::cell::OnceCell<Rc<Engine>> = const { std::cell::OnceCell::new() };
+}
+
+/// The default engine of this instance, loaded the first time.
+fn default_engine() -> Result<Rc<Engine>, Thrown> {
+    if let Some(engine) = DEFAULT.with(|d| d.get().cloned()) {
+        return Ok(engine);
+    }
+    let engine = Rc::new(Engine::with_default_pack().map_err(|e| pack_error(&e))?);
+    // Empty until now: nothing between the look above and here calls back in.
+    DEFAULT.with(|d| d.set(Rc::clone(&engine))).ok();
+    Ok(engine)
+}
+
 /// `Engine.withDefaultPack()`: the engine with the embedded default pack (`shenzhen-2020`).
 #[wasm_bindgen(js_name = "_withDefaultPack", skip_typescript)]
 pub fn with_default_pack() -> Option<WasmEngine> {
     out(memory::reserve(memory::ENGINE_BYTES, "another engine"))?;
-    made(Engine::with_default_pack())
+    out(default_engine().map(|inner| WasmEngine { inner }))
+}
+
+/// The build's pre-initialisation (scripts/preinit.mjs, never called by the glue): loads the
+/// default engine, as the first `withDefaultPack()` would. True when it is there.
+#[wasm_bindgen(js_name = "__fk_preinit", skip_typescript)]
+pub fn preinit() -> bool {
+    default_engine().is_ok()
 }
 
 /// `Engine.withPackId(id)`: an embedded pack family (the CLI's `--pack-id`).

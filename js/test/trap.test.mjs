@@ -68,8 +68,15 @@ const kept = [];
 let failure;
 // Each engine checks a filing, so it holds the pack version it decoded (the embedded packs are
 // read lazily: about 28 KB for a bare engine, about 80 KB once it has judged a filing).
+// \`withPackId\` loads the family for each engine; \`withDefaultPack()\` engines share one default
+// engine (src/wasm.rs, in the module's data: scripts/preinit.mjs), so a thousand cost nothing.
+const sharedBefore = memoryUsage().liveBytes;
+const defaults = Array.from({ length: 1000 }, () => Engine.withDefaultPack());
+defaults[999].checkFiling(workshop, opts);
+const shared = memoryUsage().liveBytes - sharedBefore;
+for (const e of defaults) e.free();
 for (let i = 0; i < 40000 && !failure; i++) {
-  const r = attempt(() => { const e = Engine.withDefaultPack(); kept.push(e); e.checkFiling(workshop, opts); });
+  const r = attempt(() => { const e = Engine.withPackId('shenzhen-2020'); kept.push(e); e.checkFiling(workshop, opts); });
   if (!('ok' in r)) failure = r;
 }
 const perEngine = Math.round((memoryUsage().liveBytes - base) / kept.length);
@@ -78,7 +85,7 @@ const refusedCheck = attempt(() => kept[0].checkFiling(JSON.stringify({ enterpri
 for (const e of kept.splice(0)) e.free();
 const after = memoryUsage();
 const fresh = attempt(() => Engine.withDefaultPack().checkFiling(workshop, opts).decision);
-console.log(JSON.stringify({ failure, count, perEngine, refusedCheck, after, base, fresh }));
+console.log(JSON.stringify({ failure, count, perEngine, refusedCheck, after, base, fresh, shared }));
 `);
   assert.equal(r.failure.code, 'engine.out_of_memory', JSON.stringify(r.failure));
   assert.match(r.failure.message, /free engines no longer needed/);
@@ -86,6 +93,7 @@ console.log(JSON.stringify({ failure, count, perEngine, refusedCheck, after, bas
   assert.equal(r.refusedCheck.code, 'engine.out_of_memory', `a 2 MB submission is refused near the limit too: ${JSON.stringify(r)}`);
   assert.ok(r.after.liveBytes < r.base + 16 * 1024 * 1024, `freed: ${JSON.stringify(r.after)} (base ${r.base})`);
   assert.equal(r.fresh.ok, 'approved');
+  assert.ok(r.shared < 1000 * 64 + 80_000, `1,000 withDefaultPack() engines hold ${r.shared} bytes: they do not share the default engine`);
   console.log(`# ${r.count} engines of ${r.perEngine} bytes each before engine.out_of_memory (limit ${r.after.limitBytes})`);
 });
 
@@ -96,7 +104,8 @@ const wait = () => new Promise((resolve) => setTimeout(resolve, 10));
 // 300 engines made and dropped without free(): without a FinalizationRegistry they would
 // hold about 300 × 80 KB of heap (each with the pack version it decoded to judge the filing)
 // for as long as the page lives.
-for (let i = 0; i < 300; i++) Engine.withDefaultPack().checkFiling(workshop, opts);
+// (withPackId: each loads its own; withDefaultPack() engines share one.)
+for (let i = 0; i < 300; i++) Engine.withPackId('shenzhen-2020').checkFiling(workshop, opts);
 const held = memoryUsage().liveBytes - base;
 for (let i = 0; i < 50 && memoryUsage().liveBytes - base > held / 10; i++) { globalThis.gc(); await wait(); }
 console.log(JSON.stringify({ held, after: memoryUsage().liveBytes - base }));
