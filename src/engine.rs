@@ -345,6 +345,31 @@ pub(crate) fn parse_input(text: &str) -> Result<Value, (&'static str, Value)> {
     })
 }
 
+/// Whether `text` holds `\u` anywhere. Natively `str::contains` (SIMD on x86-64); in wasm a
+/// byte loop: core's substring searcher brings its slice-panic path, with its message and the
+/// Unicode tables that print a char of it (~10 KB), into the .wasm.
+#[cfg(not(target_arch = "wasm32"))]
+fn has_unicode_escape(text: &str) -> bool {
+    text.contains("\\u")
+}
+
+#[cfg(target_arch = "wasm32")]
+fn has_unicode_escape(text: &str) -> bool {
+    has_unicode_escape_bytewise(text)
+}
+
+#[cfg(any(target_arch = "wasm32", test))]
+fn has_unicode_escape_bytewise(text: &str) -> bool {
+    let mut rest = text.as_bytes();
+    while let Some(at) = rest.iter().position(|&b| b == b'\\') {
+        rest = rest.get(at + 1..).unwrap_or_default();
+        if rest.first() == Some(&b'u') {
+            return true;
+        }
+    }
+    false
+}
+
 /// JSON text with every lone surrogate escape inside a string (`\ud83d` not followed by a low
 /// surrogate escape, a lone `\udc00`, each half of a reversed pair) spelt `\ufffd`, as
 /// `JSON.parse` followed by a JS → Rust string conversion reads it; serde_json refuses them.
@@ -352,7 +377,7 @@ pub(crate) fn parse_input(text: &str) -> Result<Value, (&'static str, Value)> {
 /// are left as they are; the length does not change, so error positions stay true. Borrows
 /// (no allocation) unless something is replaced.
 pub(crate) fn lone_surrogates_replaced(text: &str) -> Cow<'_, str> {
-    if !text.contains("\\u") {
+    if !has_unicode_escape(text) {
         return Cow::Borrowed(text);
     }
     let bytes = text.as_bytes();
@@ -475,4 +500,16 @@ fn cap_per_code(diagnostics: &mut Vec<Diagnostic>) {
         kept.insert(last, summary);
     }
     *diagnostics = kept;
+}
+
+#[cfg(test)]
+mod tests {
+    /// The wasm build's byte loop finds `\u` where `str::contains` does.
+    #[test]
+    fn the_bytewise_escape_test_agrees_with_contains() {
+        for t in ["", "\\", "\\u", "a\\", "a\\\\u", "\\\"u", "x\\nu", "\\\\", "{\"a\":\"\\ud83d\"}", "中\\文u", "u\\"]
+        {
+            assert_eq!(super::has_unicode_escape_bytewise(t), t.contains("\\u"), "{t:?}");
+        }
+    }
 }

@@ -8,7 +8,28 @@ pub fn unescape(token: &str) -> String {
     if !token.contains('~') {
         return token.to_owned();
     }
-    token.replace("~1", "/").replace("~0", "~")
+    // One pass, as `token.replace("~1", "/").replace("~0", "~")` reads it (neither pattern
+    // can make or break the other's): without `str::replace`'s substring searcher, whose
+    // empty-needle path brings core's slice-panic message and Unicode tables into the .wasm.
+    let mut out = String::with_capacity(token.len());
+    let mut chars = token.chars();
+    while let Some(c) = chars.next() {
+        if c == '~' {
+            match chars.clone().next() {
+                Some('1') => {
+                    out.push('/');
+                    chars.next();
+                    continue;
+                }
+                Some('0') => {
+                    chars.next();
+                }
+                _ => {}
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A JSON Pointer being built while walking a document: one buffer, cut back on `pop`.

@@ -107,15 +107,15 @@ fn show(v: &Value) -> String {
 
 /// Fill `{name}` placeholders from `extra`, then `params`; unknown ones are left as they are.
 pub fn fill(template: &str, params: &Value, extra: Option<(&str, &str)>) -> String {
+    // `split_once` with a `char`, not `split_at` or a `&str` pattern: no slicing that could
+    // panic, so the runtime .wasm carries none of core's slice-panic path (its message, and
+    // the Unicode tables that print a char of it: BENCHMARKS.md, "The runtime, smaller").
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let (before, after) = rest.split_at(open);
+    while let Some((before, after)) = rest.split_once('{') {
         out.push_str(before);
-        let after = after.get(1..).unwrap_or_default();
-        match after.find('}') {
-            Some(close) => {
-                let name = after.get(..close).unwrap_or_default();
+        match after.split_once('}') {
+            Some((name, tail)) => {
                 match (extra.filter(|(n, _)| *n == name), params.get(name)) {
                     (Some((_, text)), _) => out.push_str(text),
                     (None, Some(v)) => out.push_str(&show(v)),
@@ -125,7 +125,7 @@ pub fn fill(template: &str, params: &Value, extra: Option<(&str, &str)>) -> Stri
                         out.push('}');
                     }
                 }
-                rest = after.get(close + 1..).unwrap_or_default();
+                rest = tail;
             }
             None => {
                 out.push('{');
