@@ -215,6 +215,9 @@ impl Entries {
     }
 
     /// Whether every entry is there and reads (a blob given at run time is checked so).
+    /// Out of line: the embedded blob is never checked here, and V8 compiles the loader whole
+    /// for the first engine.
+    #[inline(never)]
     pub(super) fn check(&self) -> Result<(), String> {
         let Entries::Stored(table, keys, messages) = self else { return Ok(()) };
         if keys.len() != messages.len() {
