@@ -18,7 +18,6 @@
 //!
 //! The blob carries the crate version: it is read only by the build that wrote it.
 
-use std::ops::Range;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -28,6 +27,7 @@ use super::lazy::{Blob, Entries, Rules, Table};
 use super::{Catalogue, Pack, ParamMap, WorkBounds};
 use crate::answer::PackStamp;
 use crate::expr::ParamValue;
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 use crate::expr::stored::date;
 use crate::locale::Locale;
 use crate::schema::Subject;
@@ -51,7 +51,9 @@ struct Header<'a> {
     families: Vec<(&'a str, &'a [u8])>,
 }
 
-/// One compiled version; rules and entries are chunk numbers.
+/// One compiled version; rules and entries are chunk numbers. Read straight into a [`Pack`]
+/// ([`Reader::pack`]).
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 #[derive(Serialize)]
 struct Version {
     stamp: PackStamp,
@@ -69,11 +71,12 @@ struct Version {
 
 /// Chunk numbers as runs `(first, count)` of consecutive ones: the chunks are numbered in order
 /// of first use, so a version's list is a few runs (the first version's, one).
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 #[derive(Serialize)]
 struct Runs(Vec<(u32, u32)>);
 
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 impl Runs {
-    #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
     fn of(ids: &[u32]) -> Runs {
         let mut runs: Vec<(u32, u32)> = Vec::new();
         for &i in ids {
@@ -83,21 +86,6 @@ impl Runs {
             }
         }
         Runs(runs)
-    }
-
-    /// The chunk numbers, each below `chunks`, and no more than `chunks` of them (rules and
-    /// keys are distinct chunks, and a catalogue has one message per key): a forged count
-    /// cannot make a list larger than the blob.
-    fn ids(&self, chunks: usize) -> Result<Vec<u32>, String> {
-        let mut out = Vec::new();
-        for &(first, count) in &self.0 {
-            let end = first.checked_add(count).ok_or("compiled pack: a run past the end")?;
-            if usize::try_from(end).map_or(true, |e| e > chunks) || out.len().saturating_add(count as usize) > chunks {
-                return Err(format!("compiled pack: no chunk {}", end.saturating_sub(1)));
-            }
-            out.extend(first..end);
-        }
-        Ok(out)
     }
 }
 
@@ -269,12 +257,50 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn runs(&mut self) -> Result<Runs, String> {
-        Ok(Runs(self.seq(|r| Ok((r.u32()?, r.u32()?)))?))
+    /// A list of chunk numbers, stored as runs `(first, count)` of consecutive ones: each must
+    /// be below the blob's count of chunks, and there may be no more of them than chunks (rules
+    /// and keys are distinct chunks, and a catalogue has one message per key), so a forged
+    /// count cannot make a list larger than the blob. A run that breaks this is recorded in `l`
+    /// and the list read on.
+    fn ids(&mut self, l: &mut Loading) -> Result<Vec<u32>, String> {
+        let n = self.len()?;
+        let mut out = Vec::new();
+        for _ in 0..n {
+            let (first, count) = (self.u32()?, self.u32()?);
+            if l.failed.is_some() {
+                continue;
+            }
+            let Some(end) = first.checked_add(count) else {
+                l.failed = Some("compiled pack: a run past the end".into());
+                continue;
+            };
+            if usize::try_from(end).map_or(true, |e| e > l.chunks)
+                || out.len().saturating_add(count as usize) > l.chunks
+            {
+                l.failed = Some(format!("compiled pack: no chunk {}", end.saturating_sub(1)));
+                continue;
+            }
+            out.extend(first..end);
+        }
+        Ok(out)
     }
 
-    fn catalogue(&mut self) -> Result<Vec<(String, Runs, Runs)>, String> {
-        self.seq(|r| Ok((r.string()?, r.runs()?, r.runs()?)))
+    /// A catalogue: for each locale its tag, the chunks of its keys and of their messages.
+    fn catalogue(&mut self, l: &mut Loading) -> Result<Catalogue, String> {
+        let n = self.len()?;
+        let mut by_locale = Vec::new();
+        for _ in 0..n {
+            let tag = self.str()?;
+            let keys = self.ids(l)?;
+            let messages = self.ids(l)?;
+            if l.failed.is_none() {
+                match l.entries(tag, keys, messages) {
+                    Ok(entries) => by_locale.push(entries),
+                    Err(e) => l.failed = Some(e),
+                }
+            }
+        }
+        Ok(Catalogue::stored(by_locale))
     }
 
     fn param(&mut self) -> Result<ParamValue, String> {
@@ -303,18 +329,26 @@ impl<'a> Reader<'a> {
         Ok(params)
     }
 
-    fn version(&mut self) -> Result<Version, String> {
-        Ok(Version {
-            stamp: PackStamp { id: self.string()?, version: self.string()?, hash: self.string()? },
-            effective_from: self.date()?,
-            params: self.params()?,
-            work_bounds: WorkBounds::from(self.seq(|r| {
-                let word = r.str()?;
-                Ok((Subject::parse(word).ok_or_else(|| format!("no subject `{word}`"))?, r.varint()?))
-            })?),
-            rules: self.runs()?,
-            messages: self.catalogue()?,
-            labels: self.catalogue()?,
+    /// One version, read straight into its pack: what [`encode`] wrote as a [`Version`].
+    fn pack(&mut self, l: &mut Loading) -> Result<Pack, String> {
+        let stamp = PackStamp { id: self.string()?, version: self.string()?, hash: self.string()? };
+        let effective_from = self.date()?;
+        let params = self.params()?;
+        let work_bounds = WorkBounds::from(self.seq(|r| {
+            let word = r.str()?;
+            Ok((Subject::parse(word).ok_or_else(|| format!("no subject `{word}`"))?, r.varint()?))
+        })?);
+        let ids = self.ids(l)?;
+        let (rules, work_bounds) = l.rules(ids, work_bounds);
+        Ok(Pack {
+            stamp: Arc::new(stamp),
+            effective_from,
+            rules,
+            messages: self.catalogue(l)?,
+            labels: self.catalogue(l)?,
+            params,
+            json: serde_json::Value::Null,
+            work_bounds,
         })
     }
 }
@@ -322,23 +356,6 @@ impl<'a> Reader<'a> {
 /// The ids of the families in a blob, in order.
 pub fn family_ids(bytes: &[u8]) -> Result<Vec<String>, String> {
     Ok(read_header(bytes)?.0.families.into_iter().map(|(id, _)| id.to_owned()).collect())
-}
-
-/// A family's versions, where the chunks start in the blob, and where their ends are.
-type Found = (Vec<Version>, usize, Range<usize>);
-
-/// The versions of family `id` of a blob (the first family when `id` is `None`), and where
-/// its chunks and their ends are.
-fn family(bytes: &[u8], id: Option<&str>) -> Result<Option<Found>, String> {
-    let (header, data) = read_header(bytes)?;
-    let Some((_, versions)) = header.families.iter().find(|(f, _)| id.is_none_or(|id| *f == id)) else {
-        return Ok(None);
-    };
-    let versions = Reader(versions).seq(Reader::version).map_err(|e| format!("compiled pack: versions: {e}"))?;
-    // Offsets of slices of `bytes` in it.
-    let at = |s: &[u8]| (s.as_ptr() as usize).saturating_sub(bytes.as_ptr() as usize);
-    let ends = at(header.ends)..at(header.ends).saturating_add(header.ends.len());
-    Ok(Some((versions, at(data), ends)))
 }
 
 fn locale(tag: &str) -> Result<Locale, String> {
@@ -375,48 +392,65 @@ fn read_and_bound(table: &Table, ids: &[u32]) -> Result<(Rules, WorkBounds), Str
     Ok((Rules::from(rules), bounds))
 }
 
+/// A family being read into packs: its blob's chunks, and the first check that failed.
+struct Loading {
+    table: Arc<Table>,
+    chunks: usize,
+    /// A blob given at run time: every rule and entry is read now, and the work bounds are
+    /// computed from the rules.
+    checked: bool,
+    /// The first check that failed, in the order of the blob. Reported when the whole family
+    /// has been read: an error of reading comes first (the order of the loader that read every
+    /// version first, then checked them).
+    failed: Option<String>,
+}
+
+impl Loading {
+    /// A version's rules (chunks `ids`), and its work bounds: as stored (embedded), or read
+    /// now and bounded again (given; nothing more is read after a failed check).
+    fn rules(&mut self, ids: Vec<u32>, stored: WorkBounds) -> (Rules, WorkBounds) {
+        if !self.checked {
+            return (Rules::stored(Arc::clone(&self.table), ids), stored);
+        }
+        if self.failed.is_none() {
+            match read_and_bound(&self.table, &ids) {
+                Ok(read) => return read,
+                Err(e) => self.failed = Some(e),
+            }
+        }
+        (Rules::default(), stored)
+    }
+
+    /// The entries of one locale.
+    fn entries(&self, tag: &str, keys: Vec<u32>, messages: Vec<u32>) -> Result<(Locale, Entries), String> {
+        let entries = Entries::Stored(Arc::clone(&self.table), keys, messages);
+        if self.checked {
+            entries.check()?;
+        }
+        Ok((locale(tag)?, entries))
+    }
+}
+
 fn load(blob: Blob, id: Option<&str>) -> Result<Option<Vec<Pack>>, String> {
     let bytes = match &blob {
         Blob::Embedded(b) => *b,
         Blob::Given(b) => b,
     };
-    let Some((versions, data, ends)) = family(bytes, id)? else {
+    let (header, data) = read_header(bytes)?;
+    let Some((_, versions)) = header.families.iter().find(|(f, _)| id.is_none_or(|id| *f == id)) else {
         return Ok(None);
     };
+    // Offsets of slices of `bytes` in it.
+    let at = |s: &[u8]| (s.as_ptr() as usize).saturating_sub(bytes.as_ptr() as usize);
+    let ends = at(header.ends)..at(header.ends).saturating_add(header.ends.len());
     let checked = matches!(blob, Blob::Given(_));
-    let table = Arc::new(Table::new(blob, data, ends));
-    let chunks = table.len();
-    let catalogue = |parts: Vec<(String, Runs, Runs)>| -> Result<Catalogue, String> {
-        let mut by_locale = Vec::new();
-        for (tag, keys, messages) in parts {
-            let entries = Entries::Stored(Arc::clone(&table), keys.ids(chunks)?, messages.ids(chunks)?);
-            if checked {
-                entries.check()?;
-            }
-            by_locale.push((locale(&tag)?, entries));
-        }
-        Ok(Catalogue::stored(by_locale))
-    };
-    let mut packs = Vec::new();
-    for v in versions {
-        let ids = v.rules.ids(chunks)?;
-        let (rules, work_bounds) = if checked {
-            read_and_bound(&table, &ids)?
-        } else {
-            (Rules::stored(Arc::clone(&table), ids), v.work_bounds)
-        };
-        packs.push(Pack {
-            stamp: Arc::new(v.stamp),
-            effective_from: v.effective_from,
-            rules,
-            messages: catalogue(v.messages)?,
-            labels: catalogue(v.labels)?,
-            params: v.params,
-            json: serde_json::Value::Null,
-            work_bounds,
-        });
+    let table = Arc::new(Table::new(blob.clone(), at(data), ends));
+    let mut l = Loading { chunks: table.len(), table, checked, failed: None };
+    let packs = Reader(versions).seq(|r| r.pack(&mut l)).map_err(|e| format!("compiled pack: versions: {e}"))?;
+    match l.failed {
+        Some(e) => Err(e),
+        None => Ok(Some(packs)),
     }
-    Ok(Some(packs))
 }
 
 #[cfg(test)]
@@ -432,8 +466,18 @@ mod tests {
         assert!(decode(&bytes, None).is_err_and(|e| e.contains("0.0.0-other")));
     }
 
+    /// A blob of one family whose versions are `versions`, two chunks (`abc`, `de`).
+    fn blob_of(versions: &[u8]) -> Vec<u8> {
+        let ends = [3u32, 5].iter().flat_map(|e| e.to_le_bytes()).collect::<Vec<u8>>();
+        let h =
+            Header { magic: MAGIC, version: env!("CARGO_PKG_VERSION"), ends: &ends, families: vec![("x", versions)] };
+        let mut bytes = postcard::to_allocvec(&h).unwrap_or_default();
+        bytes.extend_from_slice(b"abcde");
+        bytes
+    }
+
     /// The hand reader reads what serde wrote: every kind of parameter, bounds, catalogues, a
-    /// date before the era; written again, the same bytes. Cut anywhere, an error.
+    /// date before the era, into the packs. Cut anywhere, an error.
     #[test]
     fn the_reader_reads_back_what_the_encoder_wrote() {
         let params = [
@@ -445,28 +489,61 @@ mod tests {
             ("s", ParamValue::Str("湖北".into())),
             ("l", ParamValue::StrList(vec!["a".into(), String::new(), "武汉".into()])),
         ];
+        let params: ParamMap = params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        let bounds = WorkBounds::from(vec![(Subject::Filing, 3), (Subject::Inspection, u64::MAX)]);
+        let stamp = PackStamp { id: "x".into(), version: "2".into(), hash: "sha256:ab".into() };
         let v = Version {
-            stamp: PackStamp { id: "x".into(), version: "2".into(), hash: "sha256:ab".into() },
+            stamp: stamp.clone(),
             effective_from: NaiveDate::MAX,
-            params: params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
-            work_bounds: WorkBounds::from(vec![(Subject::Filing, 3), (Subject::Inspection, u64::MAX)]),
-            rules: Runs(vec![(0, 300), (u32::MAX, 1)]),
+            params: params.clone(),
+            work_bounds: bounds.clone(),
+            rules: Runs(vec![(0, 1), (1, 1)]),
             messages: vec![
-                ("zh-CN".into(), Runs(vec![(1, 2)]), Runs(vec![(3, 4)])),
+                ("zh-CN".into(), Runs(vec![(0, 1)]), Runs(vec![(1, 1)])),
                 ("en".into(), Runs(vec![]), Runs(vec![])),
             ],
             labels: vec![],
         };
-        let bytes = postcard::to_allocvec(&vec![v]).unwrap_or_default();
-        let back = Reader(&bytes).seq(Reader::version).unwrap_or_default();
-        assert_eq!(postcard::to_allocvec(&back).unwrap_or_default(), bytes);
-        for cut in 0..bytes.len() {
-            assert!(Reader(bytes.get(..cut).unwrap_or_default()).seq(Reader::version).is_err(), "cut at {cut}");
+        let versions = postcard::to_allocvec(&vec![v]).unwrap_or_default();
+        let embedded: &'static [u8] = blob_of(&versions).leak();
+        let packs = decode_embedded(embedded, Some("x")).unwrap_or_default().unwrap_or_default();
+        let [p] = packs.as_slice() else { unreachable!("one version") };
+        assert_eq!(*p.stamp, stamp);
+        assert_eq!(p.effective_from, NaiveDate::MAX);
+        assert_eq!(p.params, params);
+        assert_eq!(p.work_bounds, bounds);
+        for cut in 0..versions.len() {
+            let embedded: &'static [u8] = blob_of(versions.get(..cut).unwrap_or_default()).leak();
+            assert!(decode_embedded(embedded, None).is_err_and(|e| e.contains("versions")), "cut at {cut}");
         }
-        let h = Header { magic: MAGIC, version: "1.2.3", ends: &[1, 2, 3, 4], families: vec![("x", &bytes)] };
+        let h = Header { magic: MAGIC, version: "1.2.3", ends: &[1, 2, 3, 4], families: vec![("x", &versions)] };
         let hb = postcard::to_allocvec(&h).unwrap_or_default();
         let hback = Reader(&hb).header().map(|h| postcard::to_allocvec(&h).unwrap_or_default());
         assert_eq!(hback, Ok(hb));
+    }
+
+    /// A forged count of chunks is an error of the blob, reported after a reading error.
+    #[test]
+    fn a_reading_error_comes_before_a_failed_check() {
+        let v = |rules: Runs, hash: &str| Version {
+            stamp: PackStamp { id: "x".into(), version: "1".into(), hash: hash.into() },
+            effective_from: NaiveDate::MIN,
+            params: ParamMap::default(),
+            work_bounds: WorkBounds::default(),
+            rules,
+            messages: vec![],
+            labels: vec![],
+        };
+        let bad_chunk = postcard::to_allocvec(&vec![v(Runs(vec![(7, 1)]), "")]).unwrap_or_default();
+        let embedded: &'static [u8] = blob_of(&bad_chunk).leak();
+        assert!(decode_embedded(embedded, None).is_err_and(|e| e == "compiled pack: no chunk 7"));
+        let past = postcard::to_allocvec(&vec![v(Runs(vec![(1, u32::MAX)]), "")]).unwrap_or_default();
+        let embedded: &'static [u8] = blob_of(&past).leak();
+        assert!(decode_embedded(embedded, None).is_err_and(|e| e == "compiled pack: a run past the end"));
+        let mut both = postcard::to_allocvec(&vec![v(Runs(vec![(7, 1)]), ""), v(Runs(vec![]), "")]).unwrap_or_default();
+        both.pop();
+        let embedded: &'static [u8] = blob_of(&both).leak();
+        assert!(decode_embedded(embedded, None).is_err_and(|e| e == "compiled pack: versions: cut short"));
     }
 
     #[test]

@@ -16,8 +16,8 @@ use super::Rule;
 use super::doc::MessageDoc;
 use crate::schema::Subject;
 
-/// The bytes of a blob: the embedded one, or a copy of one given at run time.
-#[derive(Debug)]
+/// The bytes of a blob: the embedded one, or a copy of one given at run time (shared).
+#[derive(Debug, Clone)]
 pub(super) enum Blob {
     Embedded(&'static [u8]),
     Given(Arc<[u8]>),
