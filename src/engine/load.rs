@@ -15,16 +15,22 @@ use crate::pack::{Pack, PackError, PackErrorKind, PackErrors};
 /// [`crate::pack::compact`]: what [`Engine::precompiled`] loads, with no pack compiler.
 #[cfg(fangkong_precompiled)]
 pub static PRECOMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/packs.bin"));
-/// Versions of a family in the order they take effect (stable: equal dates keep their order).
-/// By insertion, not `sort_by_key`: a family has a handful of versions, and the runtime .wasm
-/// then carries no stable sort for packs (BENCHMARKS.md, "The runtime, smaller").
-fn by_date(packs: Vec<Pack>) -> Vec<Pack> {
-    let mut sorted: Vec<Pack> = Vec::with_capacity(packs.len());
-    for p in packs {
-        let at = sorted.partition_point(|q| q.effective_from <= p.effective_from);
-        sorted.insert(at, p);
+/// Versions of a family in the order they take effect (stable: equal dates keep their order),
+/// the first apart. In place, by swaps (a family has a handful of versions): the runtime .wasm
+/// then carries no stable sort for packs (BENCHMARKS.md, "The runtime, smaller"), and the
+/// first engine's code moves no `Vec` of packs into another.
+fn by_date(mut packs: Vec<Pack>) -> Option<(Pack, Vec<Pack>)> {
+    for i in 1..packs.len() {
+        let mut j = i;
+        while j > 0 && packs.get(j - 1).map(|p| p.effective_from) > packs.get(j).map(|p| p.effective_from) {
+            packs.swap(j - 1, j);
+            j -= 1;
+        }
     }
-    sorted
+    if packs.is_empty() {
+        return None;
+    }
+    Some((packs.remove(0), packs))
 }
 
 /// The embedded packs, compiled (none while build.rs itself is being compiled).
@@ -249,11 +255,10 @@ impl Engine {
 
     /// An engine from compiled versions of one family, in any order.
     fn from_versions(packs: Vec<Pack>) -> Result<Engine, PackErrors> {
-        let mut it = by_date(packs).into_iter();
-        let Some(first) = it.next() else {
+        let Some((first, later)) = by_date(packs) else {
             return Err(compiled_error("a compiled pack family without versions".into()));
         };
-        Ok(Engine { first, later: it.collect() })
+        Ok(Engine { first, later })
     }
 
     /// The engine with an embedded pack family: `shenzhen-2020`, `guangming-2020` or `hangzhou-2020`.
@@ -367,15 +372,14 @@ impl Engine {
         if !errors.is_empty() {
             return Err(PackErrors(errors));
         }
-        let mut it = by_date(packs).into_iter();
-        let Some(first) = it.next() else {
+        let Some((first, later)) = by_date(packs) else {
             return Err(PackErrors(vec![PackError {
                 path: String::new(),
                 kind: PackErrorKind::Syntax,
                 message: "no pack given".into(),
             }]));
         };
-        Ok(Engine { first, later: it.collect() })
+        Ok(Engine { first, later })
     }
 }
 
