@@ -12,7 +12,8 @@
 //     whose Rust side could only take a `JsValue`); the rest of api.js (+ api-compiler.js) is
 //     appended;
 //   - the declarations (NAME.d.ts): wasm-bindgen declares none of the raw exports; the classes'
-//     and functions' declarations are src/wasm/api.d.ts (api-compiler.d.ts), put before
+//     and functions' declarations are src/wasm/api.d.ts (with api-compiler.d.ts's differences
+//     for the compiler module), put before
 //     `export type InitInput`, so pkg/*.d.ts is what users had.
 // Every rewrite must apply (the build fails otherwise). Usage: node scripts/bare-glue.mjs GLUE.js
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -65,6 +66,15 @@ let dts = readFileSync(dtsFile, 'utf8');
 const at = dts.indexOf('export type InitInput');
 if (at < 0) fail(`${dtsFile}: no InitInput`);
 if (/^export (class|function) /m.test(dts.slice(0, at))) fail(`${dtsFile} declares a class or function of wasm-bindgen's`);
-const decls = src(compiler ? 'api-compiler.d.ts' : 'api.d.ts').replace(/^(\/\/.*\n)+/, '');
+let decls = src('api.d.ts').replace(/^(\/\/.*\n)+/, '');
+if (compiler) {
+  // The compiler module's differences (src/wasm/api-compiler.d.ts): its constructor, its functions.
+  const [, ctor, fns] = src('api-compiler.d.ts').split(/^\/\/ --- (?:constructor|functions) ---\n/m);
+  const runtimeCtor = /^ {4}\/\*\*\n(?: {5}\*.*\n)*? {5}\* This module has no pack compiler(?:.*\n)*? {4}constructor\(_pack: never\);\n/m;
+  const fnsAt = decls.indexOf('\n/**\n * `memoryUsage()`');
+  if (!ctor || !fns || !runtimeCtor.test(decls) || fnsAt < 0) fail('api-compiler.d.ts: its constructor or functions do not fit api.d.ts');
+  decls = decls.slice(0, fnsAt) + '\n' + fns.replace(/\n$/, '') + decls.slice(fnsAt);
+  decls = decls.replace(runtimeCtor, ctor);
+}
 dts = dts.slice(0, at) + decls + dts.slice(at);
 writeFileSync(dtsFile, dts);

@@ -1,149 +1,8 @@
-// The TypeScript declarations of the classes and functions of the compiler module (`fangkong/compiler`)
-// (pkg/*.d.ts), written by hand: their methods are JavaScript (src/wasm/api.js and api-compiler.js) over raw
-// exports that wasm-bindgen declares nowhere. scripts/bare-glue.mjs puts this text, without
-// these comment lines, where wasm-bindgen's declarations of the classes would be.
-/**
- * An engine with its options read once (`engine.checker(options)`): for a form checked on
- * every keystroke, or a batch job. Each answer equals the engine's with the same options,
- * byte for byte.
- *
- * ```js
- * const check = engine.checker({ now: '2020-02-04T10:00:00+08:00', locale: 'en' });
- * const answer = check.checkFiling(filingJsonText);
- * ```
- */
-export class Checker {
-    private constructor();
-    free(): void;
-    [Symbol.dispose](): void;
-    /**
-     * `engine.checkFiling(filing, options)` with the checker's options.
-     */
-    checkFiling(filing: Filing | string): FilingAnswer;
-    /**
-     * `engine.checkFilings(filings, options)` with the checker's options.
-     */
-    checkFilings(filings: Array<Filing | string>): FilingAnswer[];
-    /**
-     * `engine.evaluateIndicators(report, options)` with the checker's options.
-     */
-    evaluateIndicators(report: IndicatorReport | string): IndicatorsAnswer;
-    /**
-     * `engine.scoreInspection(inspection, options)` with the checker's options.
-     */
-    scoreInspection(inspection: Inspection | string): InspectionAnswer;
-    /**
-     * `engine.screenPerson(declaration, options)` with the checker's options.
-     */
-    screenPerson(declaration: Declaration | string): ScreeningAnswer;
-}
-
-/**
- * A filing being typed (`engine.draft('filing', options)`). Each edit returns only what
- * changed — `{ added, removed, gates, decision }` — so a keystroke does not pay for the
- * whole answer; `answer()` builds it when asked. Free it with `free()` (or `using`).
- *
- * ```js
- * const draft = engine.draft('filing', { now: '2020-02-04T10:00:00+08:00' }, filing);
- * const { added, removed } = draft.set('/roster/7/phone', '1380013800');
- * draft.answer(); // the same as engine.checkFiling(draft.value(), options)
- * ```
- */
-export class Draft {
-    private constructor();
-    free(): void;
-    [Symbol.dispose](): void;
-    /**
-     * The whole answer, the same JSON as `engine.checkFiling(draft.value(), options)`.
-     */
-    answer(): FilingAnswer;
-    /**
-     * Remove the value at a JSON Pointer: a member, or an array element (the later ones move
-     * up). Nothing there is no change. Returns what changed in the answer.
-     */
-    remove(pointer: string): DraftChanges;
-    /**
-     * Change the scope (JSON Pointers of the fields reached; `null`: everything), as a form
-     * does when a person reaches another field. Nothing is judged again; returns what changed
-     * in the answer (missing values now shown or held back).
-     */
-    setScope(scope: string[] | null): DraftChanges;
-    /**
-     * Set the value at a JSON Pointer (`/staff/total`, `/roster/3/phone`; `/roster/-`
-     * appends; `""` replaces the whole filing), making the objects and arrays on the way.
-     * Text, numbers, booleans and `null` cross as they are; objects and arrays as JSON;
-     * `undefined` removes. Returns what changed in the answer. Throws `pointer.invalid` or
-     * `pointer.out_of_range` for a bad pointer (the draft is then unchanged).
-     */
-    set(pointer: string, value: JsonValue | undefined): DraftChanges;
-    /**
-     * The filing as typed so far.
-     */
-    value(): Filing;
-}
-
-/**
- * A compiled rule pack, ready to judge many submissions.
- *
- * ```js
- * const engine = Engine.withDefaultPack();
- * const answer = engine.checkFiling(filing, { now: '2020-02-04T10:00:00+08:00', locale: 'zh-CN' });
- * ```
- */
-export class Engine {
-    free(): void;
-    [Symbol.dispose](): void;
-    /**
-     * Check a return-to-work filing, given as a plain object or as JSON text.
-     *
-     * Returns the answer `{ pack, decision, today, diagnostics, gates, earliestStart,
-     * normalized }`, the same JSON as `fangkong check-filing`. Input of the wrong shape
-     * (null, a number, an array, wrong field types, text that is not JSON, more than
-     * 4 MiB) is answered with `input.*` diagnostics. Throws an `Error` for bad options
-     * or a value that cannot be converted to JSON (cyclic object, BigInt, undefined).
-     */
-    checkFiling(filing: Filing | string, options: Options): FilingAnswer;
-    /**
-     * Check many filings with the same options: an array of filings (objects or JSON
-     * text) gives an array of answers in the same order. Any number of filings, up to
-     * 64 MiB of JSON in all (and 64 MiB of answers); a bigger batch throws `input.too_large`.
-     */
-    checkFilings(filings: Array<Filing | string>, options: Options): FilingAnswer[];
-    /**
-     * Read the options once (`{ now, locale, packVersion, scope }`, as for `checkFiling`)
-     * and return a `Checker`: the same entry points without the options argument. Bad
-     * options throw here (`options.invalid`), once. The checker keeps the engine alive.
-     */
-    checker(options: Options): Checker;
-    /**
-     * The form of a kind of submission as the pack describes it, in a locale: fields
-     * (label, hint, type, required, limits, format, enum values), rules, gates, and the
-     * checklist, indicators or questions.
-     */
-    describe(kind: Kind, options: DescribeOptions): Description;
-    /**
-     * A draft of a submission being typed (filings only): `set(pointer, value)` re-judges only
-     * what the change reaches and returns what changed; `answer()` gives the whole answer,
-     * equal to `checkFiling` of `value()`. `filing` (an object or JSON text) starts it; it
-     * starts empty without. Options are read once, as for `checker`. Throws `options.invalid`
-     * for bad options or another kind.
-     */
-    draft(kind: Kind, options: Options, filing: Filing | string): Draft;
-    /**
-     * Evaluate a daily report of the community indicators (五个100%) with roll-up:
-     * an `IndicatorReport` object or its JSON text. Returns an `IndicatorsAnswer`.
-     */
-    evaluateIndicators(report: IndicatorReport | string, options: Options): IndicatorsAnswer;
-    /**
-     * The engine with a custom pack compiled by `compilePack` of `fangkong/compiler` (the
-     * same package version): loaded without the pack compiler. Throws an `Error`
-     * (`pack.syntax`) for bytes that are not such a pack.
-     */
-    static fromCompiled(bytes: Uint8Array | number[]): Engine;
-    /**
-     * A JSON Schema (2020-12) of a kind's input, titled in a locale.
-     */
-    inputSchema(kind: Kind, options: DescribeOptions): JsonSchema;
+// The compiler module's (`fangkong/compiler`) declarations are those of the runtime module
+// (src/wasm/api.d.ts) with two differences, written here: `Engine`'s constructor (the block
+// between the markers replaces the runtime's, which says the module has no compiler), and the
+// functions after the second marker, put after the classes (before `memoryUsage`). scripts/bare-glue.mjs puts them together.
+// --- constructor ---
     /**
      * Load, check and compile a rule pack given as JSON text or as a plain object: one pack
      * document, or an array of versions of one family (`extends` may name an embedded pack).
@@ -151,38 +10,7 @@ export class Engine {
      * the pack, `errors` = every mistake as `{ path, code, message }`) for a bad pack.
      */
     constructor(pack: string | object);
-    /**
-     * Which pack answers by default: `{ id, version, hash }` of the latest version. Compare
-     * `hash` between the browser and the server to be sure both judge by the same rules.
-     */
-    packInfo(options: { on?: string | Date }): PackStamp;
-    /**
-     * Score an inspection (六必须检查 / 六必须明确): an `Inspection` object or its JSON
-     * text. Returns an `InspectionAnswer` with the score, sections, outcome,
-     * rectifications and re-inspection date.
-     */
-    scoreInspection(inspection: Inspection | string, options: Options): InspectionAnswer;
-    /**
-     * Screen a person's declaration (排查 / 自主申报): a `Declaration` object or its JSON
-     * text. Returns a `ScreeningAnswer` with the outcome, the deciding rule and `until`.
-     */
-    screenPerson(declaration: Declaration | string, options: Options): ScreeningAnswer;
-    /**
-     * The engine with the embedded default pack (`shenzhen-2020`).
-     */
-    static withDefaultPack(): Engine;
-    /**
-     * The engine with an embedded pack family: `shenzhen-2020`, `guangming-2020` or
-     * `hangzhou-2020` (the CLI's `--pack-id`). Throws an `Error` (`pack.unknown_reference`)
-     * for another id.
-     */
-    static withPackId(id: string): Engine;
-    /**
-     * The version of the package (and of the Rust crate it is built from), e.g. `0.1.0`.
-     */
-    readonly version: string;
-}
-
+// --- functions ---
 /**
  * Compile a rule pack (as `new Engine(pack)` does) into the compact form that the runtime
  * module loads with `Engine.fromCompiled(bytes)`, without the pack compiler. The bytes are
@@ -197,14 +25,4 @@ export function compilePack(pack: string | object): Uint8Array;
  * `ok` is false when a label is missing.
  */
 export function lint(pack: string | object): PackLint;
-
-/**
- * `memoryUsage()`: the heap in use and the most the package lets itself use, in bytes.
- */
-export function memoryUsage(): MemoryUsage;
-
-/**
- * The version of the package and of the Rust crate it is built from, e.g. `0.1.0`.
- */
-export function version(): string;
 
