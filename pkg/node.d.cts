@@ -858,12 +858,10 @@ export interface InitOutput {
     readonly engine__options: (a: number, b: number, c: number) => number;
     readonly engine_version: (a: number, b: number) => void;
     readonly version: (a: number) => void;
-    readonly __wbindgen_externrefs: WebAssembly.Table;
     readonly __wbindgen_add_to_stack_pointer: (a: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
-    readonly __wbindgen_start: () => void;
 }
 
 export type SyncInitInput = BufferSource | WebAssembly.Module;

@@ -77,4 +77,18 @@ if (compiler) {
   decls = decls.replace(runtimeCtor, ctor);
 }
 dts = dts.slice(0, at) + decls + dts.slice(at);
+// `InitOutput` (what `initSync()` and `init()` resolve to: the module's exports) lists what
+// wasm-bindgen exported, two of which the build has removed since (`__wbindgen_externrefs`,
+// dropped by no-imports.mjs; `__wbindgen_start`, by start-export.mjs): declare only what the
+// module exports (js/test/types.test.mjs checks the package's against its .wasm).
+const exported = new Set(
+  WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(glueFile.replace(/\.js$/, '_bg.wasm')))).map((e) => e.name),
+);
+const io = /^export interface InitOutput \{\n((?: {4}readonly .*\n)*)\}/m.exec(dts);
+if (!io) fail(`${dtsFile}: no InitOutput`);
+const members = io[1].split('\n').filter((l) => {
+  const name = /^ {4}readonly (\w+):/.exec(l)?.[1];
+  return name === undefined || exported.has(name);
+});
+dts = dts.replace(io[1], members.join('\n'));
 writeFileSync(dtsFile, dts);

@@ -84,7 +84,11 @@ fn default_engine() -> Result<Rc<Engine>, Thrown> {
 /// `Engine.withDefaultPack()`: the engine with the embedded default pack (`shenzhen-2020`).
 #[wasm_bindgen(js_name = "_withDefaultPack", skip_typescript)]
 pub fn with_default_pack() -> Option<WasmEngine> {
-    out(memory::reserve(memory::ENGINE_BYTES, "another engine"))?;
+    // Once the default engine is there (in the runtime module, from the start), another holder
+    // costs a handle, not an engine: near the memory limit, the page can still get one.
+    let loaded = DEFAULT.with(|d| d.get().is_some());
+    let bytes = if loaded { memory::HANDLE_BYTES } else { memory::ENGINE_BYTES };
+    out(memory::reserve(bytes, "another engine"))?;
     out(default_engine().map(|inner| WasmEngine { inner }))
 }
 

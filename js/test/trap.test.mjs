@@ -81,11 +81,15 @@ for (let i = 0; i < 40000 && !failure; i++) {
 }
 const perEngine = Math.round((memoryUsage().liveBytes - base) / kept.length);
 const count = kept.length;
+// At the limit, where another engine is refused, another holder of the default engine (already
+// loaded) costs a handle and is still given.
+const defaultAtLimit = attempt(() => { const e = Engine.withDefaultPack(); e.free(); return 'made'; });
+const packIdAtLimit = attempt(() => Engine.withPackId('shenzhen-2020'));
 const refusedCheck = attempt(() => kept[0].checkFiling(JSON.stringify({ enterprise: { address: 'x'.repeat(2_000_000) } }), opts).decision);
 for (const e of kept.splice(0)) e.free();
 const after = memoryUsage();
 const fresh = attempt(() => Engine.withDefaultPack().checkFiling(workshop, opts).decision);
-console.log(JSON.stringify({ failure, count, perEngine, refusedCheck, after, base, fresh, shared }));
+console.log(JSON.stringify({ failure, count, perEngine, refusedCheck, after, base, fresh, shared, defaultAtLimit, packIdAtLimit: packIdAtLimit.code }));
 `);
   assert.equal(r.failure.code, 'engine.out_of_memory', JSON.stringify(r.failure));
   assert.match(r.failure.message, /free engines no longer needed/);
@@ -93,6 +97,8 @@ console.log(JSON.stringify({ failure, count, perEngine, refusedCheck, after, bas
   assert.equal(r.refusedCheck.code, 'engine.out_of_memory', `a 2 MB submission is refused near the limit too: ${JSON.stringify(r)}`);
   assert.ok(r.after.liveBytes < r.base + 16 * 1024 * 1024, `freed: ${JSON.stringify(r.after)} (base ${r.base})`);
   assert.equal(r.fresh.ok, 'approved');
+  assert.equal(r.defaultAtLimit.ok, 'made', `withDefaultPack() at the limit: ${JSON.stringify(r.defaultAtLimit)}`);
+  assert.equal(r.packIdAtLimit, 'engine.out_of_memory');
   assert.ok(r.shared < 1000 * 64 + 80_000, `1,000 withDefaultPack() engines hold ${r.shared} bytes: they do not share the default engine`);
   console.log(`# ${r.count} engines of ${r.perEngine} bytes each before engine.out_of_memory (limit ${r.after.limitBytes})`);
 });

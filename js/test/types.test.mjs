@@ -124,3 +124,17 @@ test('packInfo() and packInfo({ on }) are PackStamps; a pack Error has PackError
     assert.equal(typeof e.code, 'string');
   }
 });
+
+// `InitOutput` (what `initSync()` and `init()` give) is the module's exports: every member it
+// declares is exported by the .wasm it comes with (wasm-bindgen's list named two the build removes).
+for (const [dts, wasm] of [['fangkong.d.ts', 'fangkong_bg.wasm'], ['fangkong_compiler.d.ts', 'fangkong_compiler_bg.wasm'], ['node.d.cts', 'fangkong_bg.wasm']]) {
+  test(`pkg/${dts}: InitOutput declares only what pkg/${wasm} exports`, () => {
+    const text = readFileSync(join(ROOT, 'pkg', dts), 'utf8');
+    const body = /^export interface InitOutput \{\n([^}]*)\}/m.exec(text)?.[1];
+    assert.ok(body, `no InitOutput in ${dts}`);
+    const declared = [...body.matchAll(/^ {4}readonly (\w+):/gm)].map((m) => m[1]);
+    assert.ok(declared.includes('memory') && declared.length > 10, `InitOutput lists ${declared.length} members`);
+    const exported = new Set(WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(join(ROOT, 'pkg', wasm)))).map((e) => e.name));
+    assert.deepEqual(declared.filter((n) => !exported.has(n)), []);
+  });
+}

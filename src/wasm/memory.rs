@@ -18,6 +18,9 @@ pub const LIMIT_BYTES: usize = 1 << 30;
 /// 1 MB: js/test/memory.test.mjs measures it).
 pub const ENGINE_BYTES: usize = 4 << 20;
 
+/// Heap one more holder of an engine already loaded (the shared default engine) may need.
+pub const HANDLE_BYTES: usize = 1 << 10;
+
 // Heap a check may need per byte of its submission's text (value tree, answer, copies): 16,
 // reserved by the JS layer before it copies a submission in (src/wasm/api.js, `WORK_PER_BYTE`).
 
