@@ -169,15 +169,23 @@ impl Engine {
                         }
                     },
                     Some(Some(a)) => answer = Some(a),
-                    Some(None) => diags.push(Diagnostic::at(
+                    // Given but not an answer: reported once, as that (not also as missing).
+                    Some(None) => rejected = true,
+                    None => {}
+                }
+                if let Some(Some(None)) = g.get("result").and_then(Value::as_str).map(|r| Some(Answer::parse(r))) {
+                    diags.push(Diagnostic::at(
                         "inspection.invalid_answer",
                         Severity::Error,
                         format!("{at}/result"),
                         &rule.id,
                         crate::answer::params([("allowed", Value::from(&["pass", "partial", "fail", "na"][..]))]),
-                    )),
-                    None => {}
+                    ));
                 }
+            }
+            // An answer that is not an object (`"pass"`): its shape error, reported once.
+            if p.shape_errors.contains(&at) {
+                rejected = true;
             }
             if answer.is_none() && !rejected && na_when.as_ref().is_some_and(|e| e.truth(&env) == Some(true)) {
                 answer = Some(Answer::Na);
@@ -311,18 +319,71 @@ impl Engine {
         let mut reinspection = Vec::new();
         let mut overdue = false;
         for (i, prev) in doc.get("previous").and_then(Value::as_array).into_iter().flatten().enumerate() {
+            let on_at = format!("/previous/{i}/inspectedOn");
+            if let Some(text) = prev.get("inspectedOn").and_then(Value::as_str)
+                && crate::time::parse_iso_date(text).is_none()
+                && !p.shape_errors.contains(&on_at)
+            {
+                let code = crate::ids::parse_date(text).err().map_or("date.format", |e| e.code());
+                diags.push(Diagnostic::engine(code, Severity::Error, on_at, Value::Object(serde_json::Map::new())));
+            }
             for (j, r) in prev.get("rectifications").and_then(Value::as_array).into_iter().flatten().enumerate() {
                 if r.get("resolved").and_then(Value::as_bool) == Some(true) {
                     continue;
                 }
-                let (Some(item), Some(deadline)) = (
-                    r.get("itemId").and_then(Value::as_str),
-                    r.get("deadline").and_then(Value::as_str).and_then(crate::time::parse_iso_date),
-                ) else {
+                let at = format!("/previous/{i}/rectifications/{j}");
+                // Nothing carried over is dropped unsaid (domain.md §3.3, §7): an item not given is
+                // asked for, one not on the checklist is named, and a deadline not given (or not a
+                // date) leaves the item's re-inspection undecided.
+                let item_at = format!("{at}/itemId");
+                let item = match r.get("itemId").and_then(Value::as_str) {
+                    Some(id) if items.iter().any(|it| it.id == id) => id,
+                    Some(id) => {
+                        diags.push(Diagnostic::engine(
+                            "inspection.unknown_item",
+                            Severity::Warning,
+                            item_at,
+                            crate::answer::suggestion(crate::schema::lookalike(id, items.iter().map(|i| i.id))),
+                        ));
+                        continue;
+                    }
+                    None => {
+                        if !p.shape_errors.contains(&item_at) {
+                            diags.push(Diagnostic::required(
+                                item_at,
+                                "previous[].rectifications[].itemId",
+                                crate::answer::INPUT_RULE,
+                                Severity::Warning,
+                            ));
+                        }
+                        continue;
+                    }
+                };
+                let now_passes = items.iter().any(|it| it.id == item && it.answer == Some(Answer::Pass));
+                let deadline_at = format!("{at}/deadline");
+                let given = r.get("deadline").and_then(Value::as_str);
+                let Some(deadline) = given.and_then(crate::time::parse_iso_date) else {
+                    // (A deadline of the wrong type has its shape error already.)
+                    let shape_error = p.shape_errors.contains(&deadline_at);
+                    if let Some(text) = given.filter(|_| !shape_error) {
+                        let code = crate::ids::parse_date(text).err().map_or("date.format", |e| e.code());
+                        diags.push(Diagnostic::engine(
+                            code,
+                            Severity::Error,
+                            deadline_at,
+                            Value::Object(serde_json::Map::new()),
+                        ));
+                    } else if !now_passes && !shape_error {
+                        // Passing now, it is resolved whatever its deadline was.
+                        diags.push(Diagnostic::required(
+                            deadline_at,
+                            "previous[].rectifications[].deadline",
+                            item,
+                            Severity::Warning,
+                        ));
+                    }
                     continue;
                 };
-                let at = format!("/previous/{i}/rectifications/{j}");
-                let now_passes = items.iter().any(|it| it.id == item && it.answer == Some(Answer::Pass));
                 let status = if now_passes {
                     "resolved"
                 } else if deadline < on {
