@@ -767,10 +767,10 @@ export class Engine {
      * A draft of a submission being typed (filings only): `set(pointer, value)` re-judges only
      * what the change reaches and returns what changed; `answer()` gives the whole answer,
      * equal to `checkFiling` of `value()`. `filing` (an object or JSON text) starts it; it
-     * starts empty without. Options are read once, as for `checker`. Throws `options.invalid`
-     * for bad options or another kind.
+     * starts empty without one (or with `null`). Options are read once, as for `checker`.
+     * Throws `options.invalid` for bad options or another kind.
      */
-    draft(kind: Kind, options: Options, filing: Filing | string): Draft;
+    draft(kind: Kind, options: Options, filing?: Filing | string | null): Draft;
     /**
      * Evaluate a daily report of the community indicators (五个100%) with roll-up:
      * an `IndicatorReport` object or its JSON text. Returns an `IndicatorsAnswer`.

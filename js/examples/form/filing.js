@@ -15,5 +15,7 @@ binding.setValue(JSON.parse(localStorage.getItem('filing') ?? '{}'));
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   binding.visit(''); // everything: missing values too
-  if (['approved', 'conditional'].includes((await binding.check()).decision)) await fetch('/api/filings', { method: 'POST', body: JSON.stringify(binding.value()) });
+  const answer = await binding.check();
+  form.reportValidity(); // the first error, in the browser's bubble too
+  if (['approved', 'conditional'].includes(answer.decision)) await fetch('/api/filings', { method: 'POST', body: JSON.stringify(binding.value()) });
 });
