@@ -239,7 +239,7 @@ pub fn field_label(pack: &Pack, locale: Locale, field: &str) -> String {
             return l;
         }
     }
-    if let Some(item) = field.strip_prefix("answers.") {
+    if let Some(item) = field.strip_prefix("answers.").or_else(|| field.strip_prefix("units[].checklist.")) {
         return rule_title(pack, locale, item);
     }
     field.to_owned()

@@ -467,8 +467,18 @@ impl Engine {
                     ));
                 }
                 for item in &checklist_ids {
-                    let Some(a) = answers.get(*item) else { continue };
                     let at = unit_ptr(*i, &["checklist", item]);
+                    // A checklist given is answered like an inspection's items (domain.md §4):
+                    // each of its rules unanswered is asked for.
+                    let Some(a) = answers.get(*item) else {
+                        diags.push(Diagnostic::required(
+                            at,
+                            &format!("units[].checklist.{item}"),
+                            item,
+                            Severity::Warning,
+                        ));
+                        continue;
+                    };
                     match a.get("result").and_then(Value::as_str) {
                         Some("pass") => {
                             r.answered += 1;

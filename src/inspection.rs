@@ -251,8 +251,27 @@ impl Engine {
                 diags.push(Diagnostic::required(at, &field_id, &rule.id, Severity::Warning));
             } else if let Some(Value::Object(k)) = v {
                 let (s, c) = (k.get("sampled").and_then(Value::as_f64), k.get("correct").and_then(Value::as_f64));
+                // Counts of people: whole numbers, not negative (as a filing's, RTW-F6).
+                let mut bad_count = false;
+                for (name, n) in [("sampled", s), ("correct", c)] {
+                    let code = match n {
+                        Some(n) if n < 0.0 => "count.negative",
+                        Some(n) if n.fract() != 0.0 => "count.fraction",
+                        _ => continue,
+                    };
+                    bad_count = true;
+                    incomplete = true;
+                    diags.push(Diagnostic::at(
+                        code,
+                        Severity::Error,
+                        format!("{at}/{name}"),
+                        &rule.id,
+                        Value::Object(serde_json::Map::new()),
+                    ));
+                }
                 // Knowledge must say how many were sampled and how many answered correctly.
                 match (s, c) {
+                    _ if bad_count => {}
                     (Some(s), Some(c)) if c <= s => {}
                     (Some(_), Some(_)) => {
                         incomplete = true;
