@@ -343,8 +343,7 @@ impl Engine {
                 && crate::time::parse_iso_date(text).is_none()
                 && !p.shape_errors.contains(&on_at)
             {
-                let code = crate::ids::parse_date(text).err().map_or("date.format", |e| e.code());
-                diags.push(Diagnostic::engine(code, Severity::Error, on_at, Value::Object(serde_json::Map::new())));
+                diags.push(date_error(text, on_at));
             }
             for (j, r) in prev.get("rectifications").and_then(Value::as_array).into_iter().flatten().enumerate() {
                 if r.get("resolved").and_then(Value::as_bool) == Some(true) {
@@ -385,13 +384,7 @@ impl Engine {
                     // (A deadline of the wrong type has its shape error already.)
                     let shape_error = p.shape_errors.contains(&deadline_at);
                     if let Some(text) = given.filter(|_| !shape_error) {
-                        let code = crate::ids::parse_date(text).err().map_or("date.format", |e| e.code());
-                        diags.push(Diagnostic::engine(
-                            code,
-                            Severity::Error,
-                            deadline_at,
-                            Value::Object(serde_json::Map::new()),
-                        ));
+                        diags.push(date_error(text, deadline_at));
                     } else if !now_passes && !shape_error {
                         // Passing now, it is resolved whatever its deadline was.
                         diags.push(Diagnostic::required(
@@ -492,4 +485,11 @@ impl Engine {
             normalized: p.normalized,
         }
     }
+}
+
+/// A date given in `previous` that is not one: `date.format`, or `date.impossible` for a day the
+/// calendar does not have (`2020-02-30`), as the shape's dates elsewhere.
+fn date_error(text: &str, at: String) -> Diagnostic {
+    let code = crate::ids::parse_date(text).err().map_or("date.format", |e| e.code());
+    Diagnostic::engine(code, Severity::Error, at, Value::Object(serde_json::Map::new()))
 }
