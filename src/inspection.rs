@@ -170,17 +170,17 @@ impl Engine {
                     },
                     Some(Some(a)) => answer = Some(a),
                     // Given but not an answer: reported once, as that (not also as missing).
-                    Some(None) => rejected = true,
+                    Some(None) => {
+                        rejected = true;
+                        diags.push(Diagnostic::at(
+                            "inspection.invalid_answer",
+                            Severity::Error,
+                            format!("{at}/result"),
+                            &rule.id,
+                            crate::answer::params([("allowed", Value::from(&["pass", "partial", "fail", "na"][..]))]),
+                        ));
+                    }
                     None => {}
-                }
-                if let Some(Some(None)) = g.get("result").and_then(Value::as_str).map(|r| Some(Answer::parse(r))) {
-                    diags.push(Diagnostic::at(
-                        "inspection.invalid_answer",
-                        Severity::Error,
-                        format!("{at}/result"),
-                        &rule.id,
-                        crate::answer::params([("allowed", Value::from(&["pass", "partial", "fail", "na"][..]))]),
-                    ));
                 }
             }
             // An answer that is not an object (`"pass"`): its shape error, reported once.
