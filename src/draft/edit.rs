@@ -8,7 +8,7 @@ use crate::schema::Shape;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DraftError {
     /// Not a JSON Pointer.
-    #[error("`{0}` is not a JSON Pointer: it is empty or starts with `/`")]
+    #[error("`{0}` is not a JSON Pointer: one is empty or starts with `/`")]
     NotAPointer(String),
     /// A `~` not followed by `0` or `1`.
     #[error("`{0}` is not a JSON Pointer: `~` is followed by `0` or `1`")]
