@@ -121,7 +121,8 @@ impl Engine {
             let given = answers.and_then(|a| a.get(rule.id.as_str()));
             let at = ptr(&["answers", &rule.id]);
             let mut answer = None;
-            // An answer given but not accepted (a veto item answered `na`): already reported.
+            // An answer given but not accepted (not an answer, or a veto item answered `na`):
+            // already reported, and not asked for again.
             let mut rejected = false;
             if let Some(g) = given {
                 if let Some(ev) = g.get("evidence").and_then(Value::as_str)
@@ -135,11 +136,15 @@ impl Engine {
                         crate::answer::params([("allowed", Value::from(EVIDENCE))]),
                     ));
                 }
-                match g.get("result").and_then(Value::as_str).map(Answer::parse) {
+                // An answer given but refused: its error at its result, and it is not scored.
+                let refused = match g.get("result").and_then(Value::as_str).map(Answer::parse) {
                     // A veto item may be `na` only when its `naWhen` holds (INS-S3-3 when no
                     // key-area staff returned); otherwise the answer is not accepted.
                     Some(Some(Answer::Na)) if *veto => match na_when.as_ref().map(|e| (e, e.truth(&env))) {
-                        Some((_, Some(true))) => answer = Some(Answer::Na),
+                        Some((_, Some(true))) => {
+                            answer = Some(Answer::Na);
+                            None
+                        }
                         Some((e, None)) => {
                             // Whether `na` is allowed depends on a value not given: ask for it.
                             rejected = true;
@@ -156,31 +161,27 @@ impl Engine {
                                     ));
                                 }
                             }
+                            None
                         }
-                        _ => {
-                            rejected = true;
-                            diags.push(Diagnostic::at(
-                                "inspection.veto_not_applicable",
-                                Severity::Error,
-                                format!("{at}/result"),
-                                &rule.id,
-                                crate::answer::params([("weight", crate::num::json(*weight))]),
-                            ));
-                        }
+                        _ => Some((
+                            "inspection.veto_not_applicable",
+                            crate::answer::params([("weight", crate::num::json(*weight))]),
+                        )),
                     },
-                    Some(Some(a)) => answer = Some(a),
-                    // Given but not an answer: reported once, as that (not also as missing).
-                    Some(None) => {
-                        rejected = true;
-                        diags.push(Diagnostic::at(
-                            "inspection.invalid_answer",
-                            Severity::Error,
-                            format!("{at}/result"),
-                            &rule.id,
-                            crate::answer::params([("allowed", Value::from(&["pass", "partial", "fail", "na"][..]))]),
-                        ));
+                    Some(Some(a)) => {
+                        answer = Some(a);
+                        None
                     }
-                    None => {}
+                    // Given but not an answer: reported once, as that (not also as missing).
+                    Some(None) => Some((
+                        "inspection.invalid_answer",
+                        crate::answer::params([("allowed", Value::from(&["pass", "partial", "fail", "na"][..]))]),
+                    )),
+                    None => None,
+                };
+                if let Some((code, params)) = refused {
+                    rejected = true;
+                    diags.push(Diagnostic::at(code, Severity::Error, format!("{at}/result"), &rule.id, params));
                 }
             }
             // An answer that is not an object (`"pass"`): its shape error, reported once.
