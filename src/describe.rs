@@ -187,6 +187,7 @@ pub fn required_fields(pack: &Pack, subject: Subject) -> Vec<String> {
         Subject::Inspection => push_unique(&mut out, "inspectedOn".into()),
         Subject::Indicators => {
             push_unique(&mut out, "date".into());
+            push_unique(&mut out, "units".into());
             push_unique(&mut out, "units[].id".into());
         }
         _ => {}

@@ -120,6 +120,12 @@ impl Engine {
         // Units: index by id, in report order.
         let raw_units: Vec<&Value> =
             doc.get("units").and_then(Value::as_array).map(|a| a.iter().collect()).unwrap_or_default();
+        // A report with no units (absent, `null` or `[]`) reports nothing: it is still to be
+        // filled in, never `approved` on the strength of units it does not have (domain.md §7).
+        let units_at = Pointer::root().child("units").to_string();
+        if raw_units.is_empty() && !p.shape_errors.contains(&units_at) {
+            diags.push(Diagnostic::required(units_at, "units", crate::answer::INPUT_RULE, Severity::Error));
+        }
         let mut index: BTreeMap<String, usize> = BTreeMap::new();
         let mut units: Vec<(usize, &Value, String)> = Vec::new(); // (position in input, unit, id)
         for (i, u) in raw_units.iter().enumerate() {
