@@ -180,11 +180,17 @@ pub fn rule_reads(body: &RuleBody) -> Vec<String> {
     out
 }
 
+/// INS-K5's two counts: each asked for when missing, whole numbers ≥ 0 (src/inspection.rs).
+const KNOWLEDGE_COUNTS: [&str; 2] = ["facts.knowledge.sampled", "facts.knowledge.correct"];
+
 /// The fields a kind needs whatever else is given (a form's `required`).
 pub fn required_fields(pack: &Pack, subject: Subject) -> Vec<String> {
     let mut out = Vec::new();
     match subject {
-        Subject::Inspection => push_unique(&mut out, "inspectedOn".into()),
+        Subject::Inspection => {
+            push_unique(&mut out, "inspectedOn".into());
+            KNOWLEDGE_COUNTS.iter().for_each(|f| push_unique(&mut out, (*f).into()));
+        }
         Subject::Indicators => {
             push_unique(&mut out, "date".into());
             push_unique(&mut out, "units".into());
@@ -348,7 +354,9 @@ fn describe_field(
     if matches!(f.shape, Shape::Leaf(Ty::Num)) && !m.contains_key("inputMode") {
         crate::answer::put(&mut m, "inputMode", Value::from("decimal"));
     }
-    if f.id.starts_with("units[].counts.") {
+    // Counts of people the engine checks itself (indicators' counts; an inspection's INS-K5
+    // knowledge sample): whole numbers ≥ 0, as RTW-F6 makes a filing's.
+    if f.id.starts_with("units[].counts.") || KNOWLEDGE_COUNTS.contains(&f.id.as_str()) {
         crate::answer::put(&mut m, "min", Value::from(0));
         crate::answer::put(&mut m, "integer", Value::from(true));
         crate::answer::put(&mut m, "inputMode", Value::from("numeric"));

@@ -465,11 +465,16 @@ impl Engine {
             let checklist = u.get("checklist").and_then(Value::as_object).map(|answers| {
                 let mut r = ChecklistResult { answered: 0, passed: 0, failed: Vec::new(), partial: Vec::new() };
                 for key in answers.keys().filter(|k| !checklist_ids.contains(&k.as_str())) {
+                    let mut params =
+                        crate::answer::suggestion(crate::schema::lookalike(key, checklist_ids.iter().copied()));
+                    if let Value::Object(m) = &mut params {
+                        m.insert("unit".into(), Value::from(name));
+                    }
                     diags.push(Diagnostic::engine(
                         "checklist.unknown_item",
                         Severity::Error,
                         unit_ptr(*i, &["checklist", key]),
-                        crate::answer::suggestion(crate::schema::lookalike(key, checklist_ids.iter().copied())),
+                        params,
                     ));
                 }
                 for item in &checklist_ids {
@@ -504,7 +509,7 @@ impl Engine {
                                 Severity::Warning,
                                 at,
                                 item,
-                                Value::Object(serde_json::Map::new()),
+                                crate::answer::params([("unit", Value::from(name))]),
                             ));
                         }
                         _ => diags.push(Diagnostic::at(
@@ -512,7 +517,10 @@ impl Engine {
                             Severity::Error,
                             format!("{at}/result"),
                             item,
-                            crate::answer::params([("allowed", Value::from(&["pass", "partial", "fail", "na"][..]))]),
+                            crate::answer::params([
+                                ("unit", Value::from(name)),
+                                ("allowed", Value::from(&["pass", "partial", "fail", "na"][..])),
+                            ]),
                         )),
                     }
                 }

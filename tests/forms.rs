@@ -444,6 +444,56 @@ fn no_message_leaves_a_placeholder_unfilled() {
     assert!(unfilled.is_empty(), "placeholders no params fill:\n{}", unfilled.join("\n"));
 }
 
+/// What `describe` says a form requires, and its limits, are what the engine then asks for: the
+/// counts the engine checks itself (INS-K5's knowledge sample) and an indicator report's units.
+#[test]
+fn describe_requires_and_limits_what_the_engine_checks_itself() {
+    let engine = Engine::with_default_pack().unwrap();
+    let field = |d: &Value, id: &str| d["fields"].as_array().unwrap().iter().find(|f| f["id"] == id).cloned().unwrap();
+    let now = parse_now("2020-02-12T10:00:00+08:00").unwrap();
+    let o = Options::at(now);
+    let codes_at = |a: Value, path: &str| -> Vec<String> {
+        a["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["path"] == path)
+            .map(|d| d["code"].as_str().unwrap().to_owned())
+            .collect()
+    };
+
+    let d = engine.describe(Subject::Inspection, Locale::ZhCn, None, None).unwrap();
+    let base: Value = serde_json::from_str(
+        &std::fs::read_to_string(common::root().join("examples/inspections/factory-all-pass.json")).unwrap(),
+    )
+    .unwrap();
+    for name in ["sampled", "correct"] {
+        let f = field(&d, &format!("facts.knowledge.{name}"));
+        assert_eq!((&f["required"], &f["integer"], &f["min"]), (&json!(true), &json!(true), &json!(0)), "{f}");
+        assert_eq!(f["inputMode"], "numeric");
+        let path = format!("/facts/knowledge/{name}");
+        let mut x = base.clone();
+        x["facts"]["knowledge"].as_object_mut().unwrap().remove(name);
+        let a = serde_json::to_value(engine.score_inspection_json(&x.to_string(), &o)).unwrap();
+        assert_eq!(a["decision"], "incomplete");
+        assert_eq!(codes_at(a, &path), ["field.required"]);
+        for (bad, code) in [(json!(3.5), "count.fraction"), (json!(-3), "count.negative")] {
+            let mut x = base.clone();
+            x["facts"]["knowledge"][name] = bad;
+            let a = serde_json::to_value(engine.score_inspection_json(&x.to_string(), &o)).unwrap();
+            assert_eq!(codes_at(a, &path), [code]);
+        }
+    }
+
+    let d = engine.describe(Subject::Indicators, Locale::ZhCn, None, None).unwrap();
+    assert_eq!(field(&d, "units")["required"], true);
+    for report in [json!({ "date": "2020-02-12" }), json!({ "date": "2020-02-12", "units": [] })] {
+        let a = serde_json::to_value(engine.evaluate_indicators_json(&report.to_string(), &o)).unwrap();
+        assert_eq!(a["decision"], "incomplete", "{report}");
+        assert_eq!(codes_at(a, "/units"), ["field.required"], "{report}");
+    }
+}
+
 #[test]
 fn kinds_by_name() {
     for k in KINDS {
