@@ -54,6 +54,8 @@ export interface CheckOptions {
     packVersion?: string;
     /** The pointers visited so far (`binding.scope`). */
     scope: string[];
+    /** Whether names, phones and ID numbers come back normalised (`BindFormOptions.personal`). */
+    personal?: boolean;
 }
 
 /**
@@ -86,6 +88,11 @@ export interface BindFormOptions<K extends Kind = Kind> {
     locale?: Locale;
     /** Judge by this pack version (see `Options.packVersion`). */
     packVersion?: string;
+    /**
+     * Ask for names, phones and ID numbers back normalised (`Options.personal`), to write them
+     * into the form as for every other value (default `true`: the page holds them already).
+     */
+    personal?: boolean;
     /** Called after every check whose answer is shown (never for a stale one). */
     onAnswer?: (answer: AnswerOf[K], info: AnswerInfo<K>) => void;
     /** Check with this instead of `engine`, asynchronously (a Web Worker). */

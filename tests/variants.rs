@@ -363,6 +363,34 @@ fn from_pack_json_rejects_an_override_of_a_parameter_the_parent_lacks() {
     assert!(Engine::from_pack_json(&v.to_string()).is_ok());
 }
 
+/// One mistake, one error: a variant of the whole family (compiled once per version of its
+/// parent) with a parameter of the wrong type is told so once, at the parameter, and not again
+/// as an unknown parameter at every parent rule that reads it (the workbench showed 8 errors).
+#[test]
+fn a_bad_parameter_in_a_family_variant_is_one_error_at_its_value() {
+    let mut v = bad_variant();
+    v["rules"] = json!([]);
+    v["parameters"] = json!({ "leadDays": { "value": "three" } });
+    let err = Engine::from_pack_json(&v.to_string()).unwrap_err();
+    let got: Vec<(&str, &str)> = err.0.iter().map(|e| (e.path.as_str(), e.kind.code())).collect();
+    assert_eq!(got, [("/parameters/leadDays/value", "pack.bad_parameter")], "{err:?}");
+
+    // Each mistake once, in order, however many versions the parent family has.
+    v["parameters"] = json!({ "leadDays": { "value": -1 }, "districts": { "value": 5 } });
+    let err = Engine::from_pack_json(&v.to_string()).unwrap_err();
+    let mut paths: Vec<&str> = err.0.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(paths.len(), 2, "{err:?}");
+    paths.dedup();
+    assert_eq!(paths.len(), 2, "{err:?}");
+
+    // A shape error in words: "an object", not "a object".
+    v["parameters"] = json!({});
+    v["title"] = json!("光明");
+    let err = Engine::from_pack_json(&v.to_string()).unwrap_err();
+    assert_eq!(err.0.len(), 1, "{err:?}");
+    assert_eq!(err.0[0].to_string(), "`/title`: expected an object");
+}
+
 #[test]
 fn lint_pack_reports_the_path_of_the_bad_override() {
     let file = tmp("guangming-typo.json", &serde_json::to_string_pretty(&bad_variant()).unwrap());

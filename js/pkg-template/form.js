@@ -19,6 +19,8 @@ const SKIPPED_TYPES = new Set(['button', 'submit', 'reset', 'image', 'file']);
 const TEXT_TYPES = new Set(['text', 'search', 'tel', 'url', 'email', 'password', 'textarea']);
 const SEVERITIES = ['error', 'warning', 'info'];
 const INDEX = /^(0|[1-9]\d*)$/;
+/** Formats whose `maxLength` counts the normalised value (spaces and hyphens typed are dropped). */
+const SPACED_FORMATS = new Set(['creditCode', 'idNumber']);
 
 /** The JSON Pointer an input stands for: its `name` when it starts with `/`, else `null`. */
 export function pointerOf(input) {
@@ -218,7 +220,9 @@ export function bindForm(form, engine, options = {}) {
     if (f) {
       const textLike = isTextLike(el);
       if (f.required && !el.hasAttribute('required') && el.type !== 'checkbox' && el.type !== 'hidden') el.required = true;
-      if (f.maxLength != null && textLike && !el.hasAttribute('maxlength')) el.setAttribute('maxlength', String(f.maxLength));
+      // Not for codes typed with spaces or hyphens (`9144 0311 MA5G 0K3P 1W`, as printed on a
+      // licence): their length counts once normalised, and the engine takes the spaced form.
+      if (f.maxLength != null && textLike && !SPACED_FORMATS.has(f.format) && !el.hasAttribute('maxlength')) el.setAttribute('maxlength', String(f.maxLength));
       if (f.min != null && (el.type === 'number' || el.type === 'range') && !el.hasAttribute('min')) el.setAttribute('min', String(f.min));
       if (f.inputMode && textLike && !el.hasAttribute('inputmode')) el.setAttribute('inputmode', f.inputMode);
     }
@@ -540,7 +544,9 @@ export function bindForm(form, engine, options = {}) {
     const value = build(raw);
     lastRaw = raw;
     const scopeSent = [...scope];
-    const opts = { now: nowOf(), scope: scopeSent };
+    // The person's own values come back normalised too (full-width phones, a lower-case x in
+    // an ID number) to be written into the form: this page holds them already.
+    const opts = { now: nowOf(), scope: scopeSent, personal: options.personal !== false };
     if (options.locale) opts.locale = options.locale;
     if (options.packVersion) opts.packVersion = options.packVersion;
     if (!checker) {

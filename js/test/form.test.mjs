@@ -129,12 +129,35 @@ test('full-width digits and a Chinese date are written back normalised on blur, 
   await page.close();
 });
 
+test('a spaced credit code, a full-width phone and a lower-case x are written back normalised (personal values too)', async () => {
+  const { page, problems } = await open();
+  const typed = [
+    ['/enterprise/creditCode', '9144 0311 MA5G 0K3P 1W', RIGHT_CODE], // as printed on a licence: 22 characters
+    ['/contacts/firstResponsible/phone', '＋８６ １３８ ００１３ ８０００', '13800138000'],
+    ['/contacts/firstResponsible/idNumber', '11010519491231002x', '11010519491231002X'],
+  ];
+  for (const [pointer, text] of typed) {
+    await page.click(input(pointer));
+    await page.keyboard.type(text);
+    await page.keyboard.press('Tab');
+  }
+  for (const [pointer, , want] of typed) {
+    await page.waitForFunction(([p, w]) => document.querySelector(`[name="${p}"]`).value === w, [pointer, want]);
+    assert.equal((await state(page, pointer)).message, '', `${pointer}: no message`);
+  }
+  await page.waitForFunction(() => window.answers.at(-1).value.contacts?.firstResponsible?.phone === '13800138000');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('required, maxlength, min and inputmode come from describe; the submission takes types from it', async () => {
   const { page, problems } = await open();
   const attrs = await page.$$eval('#filing [name]', (els) => Object.fromEntries(els.map((el) => [`${el.name}${el.type === 'radio' ? `=${el.value}` : ''}`, {
     required: el.required, maxlength: el.getAttribute('maxlength'), inputmode: el.getAttribute('inputmode'),
   }])));
-  assert.deepEqual(attrs['/enterprise/creditCode'], { required: true, maxlength: '18', inputmode: 'text' });
+  // No maxlength on a credit code or an ID number: typed with spaces, they are longer than 18.
+  assert.deepEqual(attrs['/enterprise/creditCode'], { required: true, maxlength: null, inputmode: 'text' });
+  assert.deepEqual(attrs['/contacts/firstResponsible/idNumber'], { required: false, maxlength: null, inputmode: 'text' });
   assert.deepEqual(attrs['/enterprise/districtCode'], { required: true, maxlength: '6', inputmode: 'numeric' });
   assert.deepEqual(attrs['/staff/total'], { required: true, maxlength: null, inputmode: 'numeric' });
   assert.equal(await page.$eval(input('/supplies/masks'), (el) => el.min), '0', 'min on a type=number input');

@@ -366,7 +366,15 @@ impl Engine {
                     }
                     packs.push(p);
                 }
-                Err(e) => errors.extend(prefix(e, &d.at).0),
+                // A variant of a whole family is compiled once per version of its parent: a
+                // mistake in its text is reported once, not once per version.
+                Err(e) => {
+                    for err in prefix(e, &d.at).0 {
+                        if !errors.contains(&err) {
+                            errors.push(err);
+                        }
+                    }
+                }
             }
         }
         if !errors.is_empty() {

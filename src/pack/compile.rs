@@ -110,6 +110,18 @@ fn param_value(name: &str, p: &ParamDoc) -> Result<ParamValue, String> {
     Ok(v)
 }
 
+/// A value of parameter type `ty`, standing in for one refused (never evaluated: a pack with
+/// an error is not compiled).
+fn stand_in(ty: ParamType) -> ParamValue {
+    match ty {
+        ParamType::Days | ParamType::Count | ParamType::Number => ParamValue::Num(0.0),
+        ParamType::Date => ParamValue::Date(NaiveDate::MIN),
+        ParamType::Text => ParamValue::Str(String::new()),
+        ParamType::Texts => ParamValue::StrList(Vec::new()),
+        ParamType::Bool => ParamValue::Bool(false),
+    }
+}
+
 pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, PackErrors> {
     let mut errors = Vec::new();
     if doc.id.trim().is_empty() {
@@ -140,7 +152,13 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
             Ok(v) => {
                 params.insert(name.clone(), v);
             }
-            Err(m) => errors.push(perr(format!("/parameters/{name}/value"), PackErrorKind::BadParameter, m)),
+            Err(m) => {
+                errors.push(perr(format!("/parameters/{name}/value"), PackErrorKind::BadParameter, m));
+                // Still known, with a stand-in of its declared type: the rules that read it
+                // type-check against it, so the one mistake is not reported again as an unknown
+                // parameter at every rule that uses it. The pack is refused all the same.
+                params.insert(name.clone(), stand_in(p.ty));
+            }
         }
     }
     let table = ParamTable(params);

@@ -66,7 +66,11 @@ pub(super) fn shape_message(code: &str, params: &serde_json::Value) -> String {
     let p =
         |k: &str| params.get(k).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned)).unwrap_or_default();
     match code {
-        "input.invalid_type" => format!("expected a {}", p("expected")),
+        "input.invalid_type" => {
+            let t = p("expected");
+            let article = if t.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+            format!("expected {article} {t}")
+        }
         "input.unknown_field" => format!("unknown field `{}`", p("field")),
         "input.missing_field" => format!("missing field `{}`", p("field")),
         "input.invalid_value" => {
