@@ -1,26 +1,24 @@
-// Offline after the first visit: the pages, the package, the packs and the examples are
-// cached; every same-origin GET is answered from the network when it can be (and the cache
-// refreshed), from the cache when it cannot. POSTs are never cached (the outbox keeps them).
-const CACHE = 'fangkong-portal-v4';
-const PRECACHE = [
-  '/', '/index.html', '/filing.html', '/inspection.html', '/dashboard.html', '/workbench.html', '/favicon.svg',
-  '/css/app.css', '/css/print.css', '/css/filing.css', '/css/inspection.css', '/css/dashboard.css', '/css/workbench.css',
-  '/js/app.mjs', '/js/index.mjs', '/js/filing.mjs', '/js/inspection.mjs', '/js/dashboard.mjs', '/js/workbench.mjs',
-  '/js/check-worker.mjs', '/js/batch-worker.mjs', '/js/worker-engines.mjs',
-  '/pkg/fangkong.js', '/pkg/fangkong_bg.wasm', '/pkg/form.js',
-  // The pack compiler (the workbench, custom packs in the workers).
-  '/pkg/fangkong_compiler.js', '/pkg/fangkong_compiler_bg.wasm',
-  '/packs/shenzhen-2020.json', '/packs/guangming-2020.json', '/packs/hangzhou-2020.json',
-  '/examples/filings/workshop.json', '/examples/inspections/factory-worked.json',
-  '/examples/indicators/guangming-district.json',
-  '/vendor/echarts/echarts.min.js',
-];
+// Offline after the first visit to any page: the pages, the package, the packs and every
+// example a page fetches are cached at install. The list is not written here: it is
+// /offline.json (files, and examples under /examples/), the same list the pages take their
+// examples from, so a page cannot fetch what the service worker did not keep. Every
+// same-origin GET is answered from the network when it can be (and the cache refreshed),
+// from the cache when it cannot. POSTs are never cached (the outbox keeps them).
+const CACHE = 'fangkong-portal-v5';
+const MANIFEST = '/offline.json';
+
+/** Every URL to precache, from the manifest. */
+async function precacheList() {
+  const manifest = await (await fetch(MANIFEST, { cache: 'no-cache' })).json();
+  return [...manifest.files, ...manifest.examples.map(([, path]) => `/examples/${path}`)];
+}
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
+    const list = await precacheList(); // no manifest: the install fails, and is tried again next visit
     // One missing file must not stop the others from being cached.
-    await Promise.all(PRECACHE.map((u) => cache.add(u).catch(() => {})));
+    await Promise.all(list.map((u) => cache.add(u).catch(() => {})));
     await self.skipWaiting();
   })());
 });

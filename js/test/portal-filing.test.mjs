@@ -13,6 +13,13 @@ import { ARTIFACTS, NOW, axe, openPortal, portal, screenshot } from './lib/porta
 const PAGE = `/filing.html?now=${encodeURIComponent(NOW)}`;
 const WORKSHOP = JSON.parse(readFileSync(join(ROOT, 'examples/filings/workshop.json'), 'utf8'));
 const WRONG_CODE = '91440311MA5G0K3P1X'; // the workshop's code with a wrong check character
+/** Personal values as a Chinese IME or a phone keyboard gives them: written back normalised (bindForm's `personal: true`). */
+const fullWidth = (s) => s.replace(/[0-9+\-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+const PERSONAL = {
+  '/contacts/firstResponsible/phone': '＋８６ １３８ ００１３ ８０００',
+  '/contacts/firstResponsible/idNumber': fullWidth('440306198503122134'),
+  '/contacts/healthLiaison/phone': fullWidth('0755-12345678'),
+};
 const XSS = '<img src=x onerror=alert(1)>';
 const engine = Engine.withDefaultPack();
 const d = engine.describe('filing', { locale: 'zh-CN', on: '2020-02-04' });
@@ -147,6 +154,11 @@ test('a filing typed field by field: messages under the right fields, none ahead
       await typeField(page, pointer, '１２'); // full-width digits, as a Chinese IME types them
       await settled(page);
       assert.equal(await page.inputValue('[name="/staff/total"]'), '12', 'written back as 12');
+    } else if (PERSONAL[pointer]) {
+      // D3: a full-width phone or ID number is written back normalised, as the engine gives it.
+      await typeField(page, pointer, PERSONAL[pointer]);
+      await settled(page);
+      assert.equal(await page.inputValue(`[name="${pointer}"]`), String(value), `${pointer} written back normalised`);
     } else {
       await typeField(page, pointer, value);
     }
@@ -211,6 +223,7 @@ test('a filing typed field by field: messages under the right fields, none ahead
   assert.equal(box.length, 1);
   assert.equal(box[0].status, 'notSent');
   assert.equal(box[0].submission.enterprise.creditCode, WORKSHOP.enterprise.creditCode);
+  assert.deepEqual(box[0].submission.contacts, WORKSHOP.contacts, 'the personal values are kept normalised');
   assert.match(await page.locator('#outbox').innerText(), /待发送 1 份/);
   // Back online, the outbox is sent and the district's server accepts it.
   await p.context.setOffline(false);
@@ -240,7 +253,7 @@ test('a hostile name shows as text; rows pasted from a spreadsheet; gate causes 
   await page.click('#f-roster .add-row');
   const rows = [
     [XSS, '440306198503122134', '13800138001', '是', '是', '否', '2020-02-01'],
-    ['王某某', '', '13800138002', '是', '否', '否', ''],
+    ['王某某', '11010519491231002x', '１３８００１３８００２', '是', '否', '否', ''],
   ].map((r) => r.join('\t')).join('\r\n');
   await page.evaluate((text) => {
     const dt = new DataTransfer();
@@ -251,7 +264,9 @@ test('a hostile name shows as text; rows pasted from a spreadsheet; gate causes 
   assert.equal(await page.locator('#f-roster tbody tr').count(), 2);
   assert.equal(await page.inputValue('[name="/roster/0/name"]'), XSS);
   assert.equal(await page.inputValue('[name="/roster/0/keyAreaHistory"]'), 'true');
+  // D3: pasted personal values come back normalised (a full-width phone, a lower-case x).
   assert.equal(await page.inputValue('[name="/roster/1/phone"]'), '13800138002');
+  assert.equal(await page.inputValue('[name="/roster/1/idNumber"]'), '11010519491231002X');
   assert.equal(await page.inputValue('[name="/roster/1/keyAreaHistory"]'), 'false');
   // The pasted key-area employee arrived 2020-02-01: first working day 2020-02-15, by row.
   const earliest = await page.locator('#earliest li').allInnerTexts();

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { Engine } from 'fangkong';
@@ -91,13 +91,28 @@ test('the pages obey the CSP by construction: no inline script or style, no HTML
   }
 });
 
-test('the service worker precaches every page, script and stylesheet of the portal', () => {
+test('the service worker precaches every page, script and stylesheet of the portal, and every example, from one list', () => {
+  // The list is www/offline.json (the pages read their examples from it too), not a copy in sw.js.
   const sw = readFileSync(join(ROOT, 'www/sw.js'), 'utf8');
-  const listed = new Set([...sw.slice(sw.indexOf('PRECACHE'), sw.indexOf('];')).matchAll(/'([^']+)'/g)].map((m) => m[1]));
+  assert.match(sw, /'\/offline\.json'/);
+  assert.doesNotMatch(sw, /\/examples\/filings\/|\/js\/app\.mjs/, 'sw.js keeps no hand-written list of its own');
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'www/offline.json'), 'utf8'));
+  const listed = new Set(manifest.files);
   for (const f of files(join(ROOT, 'www'))) {
     const path = f.slice(join(ROOT, 'www').length).replaceAll('\\', '/');
     if (path === '/serve.mjs' || path === '/sw.js') continue;
-    assert.ok(listed.has(path), `${path} is not precached by www/sw.js`);
+    assert.ok(listed.has(path), `${path} is not precached (www/offline.json)`);
   }
-  for (const p of ['/pkg/fangkong.js', '/pkg/fangkong_bg.wasm', '/pkg/form.js']) assert.ok(listed.has(p), p);
+  for (const p of ['/pkg/fangkong.js', '/pkg/fangkong_bg.wasm', '/pkg/form.js', '/pkg/fangkong_compiler.js', '/pkg/fangkong_compiler_bg.wasm']) assert.ok(listed.has(p), p);
+  // Every example the repository has is listed, and each listed one exists.
+  const examples = new Set(manifest.examples.map(([, path]) => path));
+  for (const f of files(join(ROOT, 'examples')).filter((x) => x.endsWith('.json'))) {
+    assert.ok(examples.has(f.slice(join(ROOT, 'examples').length + 1).replaceAll('\\', '/')), `${f} is not in www/offline.json`);
+  }
+  for (const path of examples) assert.ok(existsSync(join(ROOT, 'examples', path)), path);
+  // No page fetches an example by a name of its own.
+  for (const f of files(join(ROOT, 'www/js'))) {
+    const text = readFileSync(f, 'utf8');
+    for (const m of text.matchAll(/\/examples\/([\w/-]+\.json)/g)) assert.ok(examples.has(m[1]), `${f} fetches /examples/${m[1]}, not in www/offline.json`);
+  }
 });

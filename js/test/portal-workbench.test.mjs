@@ -57,24 +57,16 @@ async function retype(page, start, end, replacement) {
 const statusIs = (page, pattern) => page.waitForFunction(
   (src) => new RegExp(src).test(document.getElementById('pack-status').textContent), pattern.source, { timeout: 20_000 });
 
-// The shell has no favicon yet (and `data:` icons break the CSP): Chromium's own request for
-// /favicon.ico answers 404 and logs it. That one message, and only it, is not this page's fault.
-const favicon404 = new WeakMap();
-const FAVICON = 'console error: Failed to load resource: the server responded with a status of 404 (Not Found)';
-function pageProblems(page, problems) {
-  let n = favicon404.get(page) || 0;
-  return problems.filter((x) => !(x === FAVICON && n-- > 0));
+const KIND = { filings: 'filing', inspections: 'inspection', indicators: 'indicators', screening: 'screening' };
+/** The decisions' words the page must use: the pack's (describe's `decisions`), as on the filing page. */
+function decisionWords(engine, locale) {
+  return Object.fromEntries(Object.values(KIND).map((k) => [k, new Map(engine.describe(k, { locale }).decisions.map((o) => [o.value, o.label]))]));
 }
+/** Every decision shown in the examples table: [example, decision, the words shown]. */
+const shownDecisions = (page) => page.$$eval('#examples [data-decision]', (els) => els.map((x) => [x.closest('tr').dataset.example, x.dataset.decision, x.firstChild.textContent]));
 
 let p;
-before(async () => {
-  p = await portal();
-  p.context.on('console', (m) => {
-    if (m.type() === 'error' && new URL(m.location().url || 'about:blank').pathname === '/favicon.ico') {
-      favicon404.set(m.page(), (favicon404.get(m.page()) || 0) + 1);
-    }
-  });
-});
+before(async () => { p = await portal(); });
 after(async () => { await p?.close(); });
 
 test('workbench: a broken pack shows its error at its pointer, a fixed one loads, leadDays changes answers, download', async () => {
@@ -153,6 +145,12 @@ test('workbench: a broken pack shows its error at its pointer, a fixed one loads
     assert.deepEqual(codes.sort(), answer(edited, f).diagnostics.sort(), f);
   }
   assert.match(await page.textContent('#changed-summary'), new RegExp(`${want.length} / ${EXAMPLE_FILES.length}`));
+  // D12: the decisions in the pack's words (describe's `decisions`), not the page's own.
+  const words = decisionWords(base, 'zh-CN');
+  const decisions = await shownDecisions(page);
+  assert.equal(decisions.length, 2 * EXAMPLE_FILES.length);
+  for (const [file, decision, text] of decisions) assert.equal(text, words[KIND[file.split('/')[0]]].get(decision), `${file} ${decision}`);
+  assert.ok(decisions.some(([, x]) => x === 'conditional'), 'a conditional answer is among them');
   await screenshot(page, 'workbench-zh-CN');
 
   // Download: the pack as it is in the text box.
@@ -164,7 +162,7 @@ test('workbench: a broken pack shows its error at its pointer, a fixed one loads
   assert.equal(readFileSync(file, 'utf8'), ten);
 
   assert.deepEqual(await axe(page), []);
-  assert.deepEqual(pageProblems(page, problems), []);
+  assert.deepEqual(problems, []);
   await page.close();
 });
 
@@ -187,6 +185,9 @@ test('workbench in English: a variant with an unknown parameter, a syntax error,
   assert.ok((await item.textContent()).includes(err.errors[0].message));
   assert.equal(Number(await item.getAttribute('data-line')), lineAt(wrong, wrong.indexOf('"leadDayz"')));
   await screenshot(page, 'workbench-en');
+  // D12 in English: the pack's words too.
+  const wordsEn = decisionWords(Engine.withDefaultPack(), 'en');
+  for (const [file, decision, text] of await shownDecisions(page)) assert.equal(text, wordsEn[KIND[file.split('/')[0]]].get(decision), `${file} ${decision}`);
 
   // A syntax error (a comma gone) points at the place the JSON breaks.
   await retype(page, at, at + 'leadDayz'.length, 'leadDays');
@@ -200,6 +201,6 @@ test('workbench in English: a variant with an unknown parameter, a syntax error,
   assert.equal(Number(await item.getAttribute('data-line')), lineAt(noComma, noComma.indexOf('"effectiveFrom"')));
 
   assert.deepEqual(await axe(page), []);
-  assert.deepEqual(pageProblems(page, problems), []);
+  assert.deepEqual(problems, []);
   await page.close();
 });

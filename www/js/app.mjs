@@ -11,6 +11,13 @@ export const PACKS = ['shenzhen-2020', 'guangming-2020'];
 /** The portal's own words (not the pack's): navigation, buttons, headings. */
 export const UI = {
   'zh-CN': {
+    flExampleFailed: '无法载入示例 {name}（{msg}），表单未改动。', flExampleOffline: '离线时无法载入示例 {name}：它未保存在本机。联网后再试，表单未改动。',
+    'ins.notFinal': '检查尚未完成：本通知书不是正式结论，全部项目填写完成前不能打印。', 'ins.rectPending': '检查尚未完成，整改事项待全部填写后确定。',
+    'ins.failedSoFar': '已判为不合格或部分合格的项目：', 'ins.printWhenDone': '全部项目填写完成后才能打印整改通知书。',
+    dbNotReported: '未报送', dbUnreadable: '无法读取的行', dbUnreadableCount: '另有 {n} 行无法读取，未计入结论和图表', dbUnreadableLine: '第 {line} 行',
+    dbUnreadableWord: '无法读取', dbNotJson: '不是有效的 JSON（本行第 {column} 列）', dbNotObject: '不是一份备案（应为 JSON 对象）',
+    obWaiting: '待发送 {n} 份', obRefusedCount: '区里拒收 {n} 份', obSendNow: '立即发送', obOtherRules: '区里的规则与本机不同（区里：{hash}），请刷新页面后重新检查再提交',
+    obRefused: '区里拒收：{reason}', obRemove: '移除', obSentLater: '离线保存的 {n} 份已发送：', obWhen: '{when} 提交',
     dbIntro: '区、街道、社区、网格的五个100%指标和企业复工备案，一页看清。数据只在本机浏览器里检查，不上传。',
     dbLoadReport: '载入日报文件（JSON）', dbExample: '载入示例：光明区日报', dbRollup: '汇总', dbChildren: '下级单位',
     dbBreadcrumb: '单位层级', dbUnit: '单位', dbLevel: '层级', dbStatus: '状态', dbMet: '已达100%', dbShort: '未达标',
@@ -54,9 +61,15 @@ export const UI = {
     wbExamples: '示例申报对比', wbExample: '示例', wbThisPack: '本规则包', wbBaseline: '对照规则包', wbChange: '变化',
     wbChanged: '结论有变化', wbSame: '相同', wbChangedCount: '{n} / {total} 个示例的结论与对照规则包不同', wbNoDiagnostics: '无提示',
     wbNotLoaded: '规则包未载入', wbAdded: '新增：', wbRemoved: '消失：', wbDownload: '下载规则包', wbTime: '载入并运行示例用时 {ms} 毫秒',
-    wbApproved: '准予复工', wbConditional: '有条件复工', wbDeferred: '暂缓复工', wbIncomplete: '待补充材料',
   },
   'zh-TW': {
+    flExampleFailed: '無法載入範例 {name}（{msg}），表單未變動。', flExampleOffline: '離線時無法載入範例 {name}：它未儲存在本機。連線後再試，表單未變動。',
+    'ins.notFinal': '檢查尚未完成：本通知書不是正式結論，全部項目填寫完成前不能列印。', 'ins.rectPending': '檢查尚未完成，整改事項待全部填寫後確定。',
+    'ins.failedSoFar': '已判為不合格或部分合格的項目：', 'ins.printWhenDone': '全部項目填寫完成後才能列印整改通知書。',
+    dbNotReported: '未報送', dbUnreadable: '無法讀取的列', dbUnreadableCount: '另有 {n} 列無法讀取，未計入結論和圖表', dbUnreadableLine: '第 {line} 列',
+    dbUnreadableWord: '無法讀取', dbNotJson: '不是有效的 JSON（本列第 {column} 欄）', dbNotObject: '不是一份備案（應為 JSON 物件）',
+    obWaiting: '待傳送 {n} 份', obRefusedCount: '區裡拒收 {n} 份', obSendNow: '立即傳送', obOtherRules: '區裡的規則與本機不同（區裡：{hash}），請重新整理頁面後重新檢查再送出',
+    obRefused: '區裡拒收：{reason}', obRemove: '移除', obSentLater: '離線儲存的 {n} 份已傳送：', obWhen: '{when} 送出',
     dbIntro: '區、街道、社區、網格的五個100%指標和企業復工備案，一頁看清。資料只在本機瀏覽器裡檢查，不上傳。',
     dbLoadReport: '載入日報檔案（JSON）', dbExample: '載入範例：光明區日報', dbRollup: '彙總', dbChildren: '下級單位',
     dbBreadcrumb: '單位層級', dbUnit: '單位', dbLevel: '層級', dbStatus: '狀態', dbMet: '已達100%', dbShort: '未達標',
@@ -100,9 +113,15 @@ export const UI = {
     wbExamples: '範例申報對比', wbExample: '範例', wbThisPack: '本規則包', wbBaseline: '對照規則包', wbChange: '變化',
     wbChanged: '結論有變化', wbSame: '相同', wbChangedCount: '{n} / {total} 個範例的結論與對照規則包不同', wbNoDiagnostics: '無提示',
     wbNotLoaded: '規則包未載入', wbAdded: '新增：', wbRemoved: '消失：', wbDownload: '下載規則包', wbTime: '載入並執行範例用時 {ms} 毫秒',
-    wbApproved: '准予復工', wbConditional: '有條件復工', wbDeferred: '暫緩復工', wbIncomplete: '待補充資料',
   },
   en: {
+    flExampleFailed: 'Could not load the example {name} ({msg}); the form is unchanged.', flExampleOffline: 'The example {name} is not kept on this device, so it cannot load offline. Try again online; the form is unchanged.',
+    'ins.notFinal': 'The inspection is not complete: this notice is not final, and it cannot be printed until every item is answered.', 'ins.rectPending': 'The inspection is not complete: the rectifications are set once every item is answered.',
+    'ins.failedSoFar': 'Items answered fail or partial so far:', 'ins.printWhenDone': 'The notice can be printed once every item is answered.',
+    dbNotReported: 'no report sent', dbUnreadable: 'Unreadable lines', dbUnreadableCount: '{n} more line(s) could not be read; they are not in the decisions or charts', dbUnreadableLine: 'line {line}',
+    dbUnreadableWord: 'unreadable', dbNotJson: 'not valid JSON (column {column} of the line)', dbNotObject: 'not a filing (a JSON object is expected)',
+    obWaiting: '{n} waiting to be sent', obRefusedCount: '{n} refused by the district', obSendNow: 'Send now', obOtherRules: 'the district checks with other rules (theirs: {hash}); reload the page, check again and resubmit',
+    obRefused: 'Refused by the district: {reason}', obRemove: 'Remove', obSentLater: '{n} kept offline now sent: ', obWhen: 'submitted {when}',
     dbIntro: 'The five 100% indicators of the district, its streets, communities and grids, and the enterprises\' return-to-work filings, on one page. Everything is checked in this browser; nothing is uploaded.',
     dbLoadReport: 'Load a daily report (JSON)', dbExample: 'Load the example: Guangming district', dbRollup: 'Rolled up', dbChildren: 'Units below',
     dbBreadcrumb: 'Unit levels', dbUnit: 'Unit', dbLevel: 'Level', dbStatus: 'Status', dbMet: 'at 100%', dbShort: 'short',
@@ -147,7 +166,6 @@ export const UI = {
     wbExamples: 'Example submissions compared', wbExample: 'Example', wbThisPack: 'This pack', wbBaseline: 'Reference pack', wbChange: 'Change',
     wbChanged: 'answer changed', wbSame: 'same', wbChangedCount: '{n} of {total} examples answered differently from the reference pack', wbNoDiagnostics: 'no diagnostics',
     wbNotLoaded: 'pack not loaded', wbAdded: 'new: ', wbRemoved: 'gone: ', wbDownload: 'Download the pack', wbTime: 'loaded and ran the examples in {ms} ms',
-    wbApproved: 'approved', wbConditional: 'conditional', wbDeferred: 'deferred', wbIncomplete: 'incomplete',
   },
 };
 
@@ -212,7 +230,8 @@ export function header(page) {
     el('div', { class: 'switches' },
       choose('locale', t('language'), LOCALES, settings.locale, 'fangkong.locale', { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' }),
       choose('pack', t('pack'), PACKS, settings.pack, 'fangkong.pack'),
-      status));
+      status,
+      outboxStatus()));
   document.body.prepend(bar);
   document.title = `${t(page)} · ${t('portal')}`;
   return bar;
@@ -241,48 +260,152 @@ export function store(name) {
 }
 
 const OUTBOX = 'fangkong.outbox';
-/** Submissions not yet sent: `[{ id, kind, submission, packHash, now, status }]`. */
+/**
+ * Submissions not yet taken by the district: `[{ id, kind, submission, packHash, now, status }]`.
+ * `status` is `notSent` (waiting: offline, or the network or server failed) or `refused` (the
+ * server answered 4xx: it will not take it as it is; `reason` says why, `httpStatus` the code).
+ * A refused item stays, shown with its reason, until the person removes it.
+ */
 export const outbox = {
-  list: () => JSON.parse(localStorage.getItem(OUTBOX) || '[]'),
-  put(list) { localStorage.setItem(OUTBOX, JSON.stringify(list)); },
+  list() {
+    try {
+      const list = JSON.parse(localStorage.getItem(OUTBOX) || '[]');
+      return Array.isArray(list) ? list : [];
+    } catch {
+      return [];
+    }
+  },
+  put(list) {
+    localStorage.setItem(OUTBOX, JSON.stringify(list));
+    dispatchEvent(new CustomEvent('fangkong:outbox', { detail: { waiting: list.filter((x) => x.status !== 'refused').length } }));
+  },
+  /** Replaces (or, with `null`, removes) the item `id`, leaving what others added meanwhile. */
+  update(id, item) {
+    this.put(this.list().flatMap((x) => (x.id !== id ? [x] : item ? [item] : [])));
+  },
+  remove(id) { this.update(id, null); },
+  waiting() { return this.list().filter((x) => x.status !== 'refused'); },
+  refused() { return this.list().filter((x) => x.status === 'refused'); },
 };
 
 /**
  * Sends a submission to the district's back end (which re-checks it). Offline, or when the
- * network fails, it is kept in the outbox flagged `notSent`, and sent when back online.
- * Resolves to `{ status: 'sent' | 'notSent', response? }`.
+ * network or the server fails, it is kept in the outbox flagged `notSent`, and sent when back
+ * online (on the `online` event, on every page load, or with "send now"). Resolves to
+ * `{ status: 'sent' | 'notSent' | 'refused', response?, reason? }`.
  */
 export async function submit(kind, submission, packHash, now) {
   const item = { id: `${Date.now()}-${Math.random().toString(16).slice(2)}`, kind, submission, packHash, now, status: 'notSent' };
   if (navigator.onLine) {
-    try {
-      return { status: 'sent', response: await (await send(item)).json() };
-    } catch {
-      // fall through: keep it
+    const r = await deliver(item);
+    if (r.status === 'sent') return r;
+    if (r.status === 'refused') {
+      outbox.put([...outbox.list(), { ...item, status: 'refused', reason: r.reason, httpStatus: r.httpStatus }]);
+      return r;
     }
   }
   outbox.put([...outbox.list(), item]);
   return { status: 'notSent' };
 }
 
-/** POSTs one submission to the back end (rejects when the network fails). */
-const send = (item) => fetch('/api/submissions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(item) });
-
-async function flush() {
-  const left = [];
-  for (const item of outbox.list()) {
-    try {
-      const res = await send(item);
-      if (!res.ok && res.status >= 500) left.push(item);
-    } catch {
-      left.push(item);
-    }
+/** POSTs one submission: `sent` (2xx, with the server's answer), `refused` (4xx, with its reason) or `notSent`. */
+async function deliver(item) {
+  let res;
+  try {
+    const { id, kind, submission, packHash, now } = item;
+    res = await fetch('/api/submissions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id, kind, submission, packHash, now }) });
+  } catch {
+    return { status: 'notSent' };
   }
-  outbox.put(left);
-  dispatchEvent(new CustomEvent('fangkong:outbox', { detail: left.length }));
+  const body = await res.json().catch(() => null);
+  if (res.ok) return { status: 'sent', response: body };
+  if (res.status >= 400 && res.status < 500) return { status: 'refused', httpStatus: res.status, reason: refusal(res.status, body), response: body };
+  return { status: 'notSent' };
 }
-addEventListener('online', flush);
+
+/** The server's reason for a 4xx, in the person's words where the portal knows them. */
+function refusal(status, body) {
+  if (typeof body?.error === 'string' && body.error) return body.error;
+  if (body?.sameRules === false) return tf('obOtherRules', { hash: body.answer?.pack?.hash ?? '' });
+  return `HTTP ${status}`;
+}
+
+let flushing = null;
+let lastResult = null;
+/** What the last `flush()` of this page did (`{ sent, refused }`), or null: for a page that starts after it. */
+export const lastFlush = () => lastResult;
+/**
+ * Sends every waiting item of the outbox, one at a time (one tab at a time, where the browser
+ * has Web Locks). Runs on every page load when online, on the `online` event, and from the
+ * "send now" button. Announces `fangkong:sent` with `{ sent: [{ item, response }], refused: [item] }`.
+ */
+export function flush() {
+  flushing ??= (async () => {
+    const run = async () => {
+      const sent = [];
+      const refused = [];
+      for (const item of outbox.waiting()) {
+        const r = await deliver(item);
+        if (r.status === 'sent') {
+          outbox.remove(item.id);
+          sent.push({ item, response: r.response });
+        } else if (r.status === 'refused') {
+          const kept = { ...item, status: 'refused', reason: r.reason, httpStatus: r.httpStatus, refusedAt: new Date().toISOString() };
+          outbox.update(item.id, kept);
+          refused.push(kept);
+        }
+      }
+      return { sent, refused };
+    };
+    try {
+      const result = navigator.locks ? await navigator.locks.request('fangkong.outbox', run) : await run();
+      lastResult = result;
+      dispatchEvent(new CustomEvent('fangkong:sent', { detail: result }));
+      return result;
+    } finally {
+      flushing = null;
+    }
+  })();
+  return flushing;
+}
+addEventListener('online', () => flush());
+
+/** `t(key)` with `{name}` filled in. */
+export const tf = (key, vars = {}) => t(key).replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+
+/**
+ * The outbox as every page shows it in its header: how many wait to be sent, how many the
+ * district refused, and a "send now" button while any wait.
+ */
+function outboxStatus() {
+  const count = el('span', { id: 'outbox-count' });
+  const button = el('button', { type: 'button', id: 'send-now', class: 'secondary', hidden: true, 'on:click': () => flush() }, t('obSendNow'));
+  const node = el('span', { class: 'outbox-status', role: 'status', hidden: true }, count, ' ', button);
+  const update = () => {
+    const waiting = outbox.waiting().length;
+    const refused = outbox.refused().length;
+    count.textContent = [waiting ? tf('obWaiting', { n: waiting }) : '', refused ? tf('obRefusedCount', { n: refused }) : ''].filter(Boolean).join(' · ');
+    button.hidden = waiting === 0;
+    node.hidden = waiting === 0 && refused === 0;
+  };
+  addEventListener('fangkong:outbox', update);
+  addEventListener('storage', (ev) => { if (ev.key === OUTBOX) update(); });
+  update();
+  return node;
+}
 
 if ('serviceWorker' in navigator && !params.has('nosw')) {
   navigator.serviceWorker.register('/sw.js').catch(() => {});
+}
+// What waits in the outbox goes on every page load, not only when an `online` event comes.
+if (navigator.onLine && outbox.waiting().length) queueMicrotask(() => flush());
+
+/** The portal's manifest (/offline.json): the files kept offline and the examples. */
+let manifest;
+export function offlineManifest() {
+  manifest ??= fetch('/offline.json').then((r) => {
+    if (!r.ok) throw new Error(`/offline.json: ${r.status}`);
+    return r.json();
+  });
+  return manifest;
 }

@@ -8,15 +8,26 @@
 //
 // Messages back (all carry `id`):
 //   { type: 'start', total }                       the number of filings (non-blank lines)
-//   { type: 'progress', done, total, rows, jsonl } after each chunk: one row per filing
+//   { type: 'progress', done, total, rows, jsonl } after each chunk: one row per line
 //       { line, name, creditCode, street, community, decision, failed: [gate ids],
-//         codes: [diagnostic codes], message: the first message }, and the chunk's answers
-//       as JSONL ({ line, enterprise: { name, creditCode, street, community }, answer })
+//         codes: [diagnostic codes], message: the first message, unreadable }, and the chunk's
+//       answers as JSONL ({ line, enterprise: { name, creditCode, street, community }, answer }).
+//       A line that is not a filing at all (not JSON, or JSON but not an object: the engine's
+//       `input.not_json` / `input.invalid_type` at the root) is `unreadable: { code, column? }`
+//       in its row, and `{ line, unreadable: true, error: { code, message, column? }, answer }`
+//       in the JSONL: it is no enterprise's decision, so the page keeps it out of the totals.
 //   { type: 'done', total, ms }                    ms: reading, parsing and checking, in the worker
 //   { type: 'error', message }
 import { engineFor, ready } from './worker-engines.mjs';
 
 const CHUNK = 1000;
+
+/** Why a line is not a filing at all (the engine's error at the root), or null. */
+function unreadable(answer) {
+  const d = answer.diagnostics.find((x) => x.path === '' && (x.code === 'input.not_json' || x.code === 'input.invalid_type'));
+  if (!d) return null;
+  return { code: d.code, message: d.message, ...(d.params?.column !== undefined ? { column: d.params.column } : {}) };
+}
 
 /** Street, community, name and credit code of one line (blank when the line is not JSON). */
 function meta(text) {
@@ -54,6 +65,7 @@ self.addEventListener('message', async ({ data }) => {
       answers.forEach((answer, k) => {
         const m = meta(slice[k]);
         const line = numbers[start + k];
+        const bad = unreadable(answer);
         rows.push({
           line,
           ...m,
@@ -61,8 +73,9 @@ self.addEventListener('message', async ({ data }) => {
           failed: (answer.gates || []).filter((g) => g.passed === false).map((g) => g.id),
           codes: answer.diagnostics.map((d) => d.code),
           message: answer.diagnostics[0]?.message ?? '',
+          unreadable: bad ? { code: bad.code, ...(bad.column !== undefined ? { column: bad.column } : {}) } : null,
         });
-        out.push(JSON.stringify({ line, enterprise: m, answer }));
+        out.push(JSON.stringify(bad ? { line, unreadable: true, error: bad, answer } : { line, enterprise: m, answer }));
       });
       self.postMessage({ type: 'progress', id, done: Math.min(total, start + chunk), total, rows, jsonl: `${out.join('\n')}\n` });
     }

@@ -122,8 +122,12 @@ const subtree = (id) => {
 };
 const unitStatus = (u) => (u.indicators.some((i) => i.status === 'missing') ? 'missing' : u.indicators.some((i) => i.status === 'short') ? 'short' : 'met');
 
-function indicatorCell(i) {
+/** Units that sent no report of their own (the engine's `missing`): no numbers to show, not zeros. */
+const notReported = (id) => (ind.answer?.missing ?? []).includes(id);
+
+function indicatorCell(i, unit) {
   const word = t(STATUS_WORD[i.status] ?? 'dbNA');
+  if (unit && notReported(unit.id)) return el('td', { class: `ind ${i.status}`, 'data-indicator': i.id }, el('span', { class: 'st' }, word));
   return el('td', { class: `ind ${i.status}`, 'data-indicator': i.id },
     el('span', { class: 'nd' }, `${number.format(i.numerator)}/${number.format(i.denominator)}`),
     i.ratio !== null ? el('span', { class: 'pc' }, ` ${pct(i.ratio)}`) : null,
@@ -150,6 +154,7 @@ function showUnit(id) {
       el('span', { class: 'muted' }, ` · ${levelName[unit.level] ?? unit.level ?? ''}`),
       status === 'missing' ? el('span', { class: 'badge missing' }, t('dbMissing')) : null));
     // rolled up: the five indicators of this unit
+    const none = notReported(id);
     parts.push(el('table', { id: 'unit-indicators', class: 'indicators' },
       el('caption', {}, `${nameOf(id)} · ${t('dbRollup')}`),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, described.title),
@@ -158,8 +163,10 @@ function showUnit(id) {
         const meta = described.indicators.find((x) => x.id === i.id);
         return el('tr', { 'data-indicator': i.id, class: i.status },
           el('th', { scope: 'row' }, meta?.title ?? i.id,
-            el('span', { class: 'counts' }, `${meta?.numerator.label ?? ''}: ${number.format(i.numerator)} · ${meta?.denominator.label ?? ''}: ${number.format(i.denominator)}`,
-              i.status === 'missing' ? ` (${t('dbReportedPart')})` : '')),
+            none
+              ? el('span', { class: 'counts' }, t('dbNotReported'))
+              : el('span', { class: 'counts' }, `${meta?.numerator.label ?? ''}: ${number.format(i.numerator)} · ${meta?.denominator.label ?? ''}: ${number.format(i.denominator)}`,
+                i.status === 'missing' ? ` (${t('dbReportedPart')})` : '')),
           el('td', { class: 'pc' }, pct(i.ratio)),
           el('td', { class: `st ${i.status}` }, t(STATUS_WORD[i.status] ?? 'dbNA')),
           el('td', { class: 'sf' }, i.shortfall > 0 ? number.format(i.shortfall) : ''));
@@ -184,7 +191,7 @@ function showUnit(id) {
           el('th', { scope: 'row' }, el('button', { type: 'button', class: 'link', 'data-unit': u.id, 'on:click': () => showUnit(u.id) }, nameOf(u.id)),
             el('span', { class: 'muted' }, ` ${levelName[u.level] ?? ''}`)),
           el('td', { class: `st ${s}` }, s === 'missing' ? el('span', { class: 'badge missing' }, t('dbMissing')) : t(STATUS_WORD[s])),
-          ...u.indicators.map(indicatorCell));
+          ...u.indicators.map((i) => indicatorCell(i, u)));
       })))));
   }
   // shortfalls and notes of this unit and the ones below it, in report order
@@ -289,7 +296,9 @@ function checkFile(file) {
     } else if (data.type === 'done') {
       fil.ms = performance.now() - t0;
       progress.value = progress.max;
-      progressText.textContent = fmt('dbDone', { total: number.format(data.total), s: (fil.ms / 1000).toFixed(1) });
+      const bad = fil.rows.filter((r) => r.unreadable).length;
+      progressText.textContent = [fmt('dbDone', { total: number.format(data.total - bad), s: (fil.ms / 1000).toFixed(1) }),
+        bad ? fmt('dbUnreadableCount', { n: number.format(bad) }) : ''].filter(Boolean).join(' · ');
       window.dashboardTiming = { filings: data.total, ms: fil.ms, workerMs: data.ms };
       exportJsonl.disabled = exportCsv.disabled = false;
       showFilings();
@@ -307,6 +316,7 @@ const blankName = (s) => s || t('dbUnknown');
 function tally() {
   const groups = new Map();
   for (const r of fil.rows) {
+    if (r.unreadable) continue;
     if (fil.street !== null && r.street !== fil.street) continue;
     const key = fil.group === 'street' ? r.street : `${r.street}\u0000${r.community}`;
     let g = groups.get(key);
@@ -331,8 +341,13 @@ const columns = () => [
   ...gates.map((x) => ({ key: x.id, label: x.title, gate: x.id, get: (g) => g.gates[x.id] })),
 ];
 
+/** Why a line could not be read, in the portal's words: its line number in the file, and the column within it. */
+const unreadableWhy = (r) => (r.unreadable.code === 'input.not_json' ? fmt('dbNotJson', { column: r.unreadable.column ?? '?' }) : t('dbNotObject'));
+
 function showFilings() {
-  const all = fil.rows;
+  // Lines that are no filing at all are listed apart: they are no enterprise's decision.
+  const all = fil.rows.filter((r) => !r.unreadable);
+  const bad = fil.rows.filter((r) => r.unreadable);
   const counts = Object.fromEntries(DECISIONS.map((d) => [d, 0]));
   all.forEach((r) => { counts[r.decision] = (counts[r.decision] ?? 0) + 1; });
   const totals = el('table', { id: 'decision-totals', class: 'totals' },
@@ -378,13 +393,22 @@ function showFilings() {
           : blankName(c.get(g)))
         : el('td', { class: `n ${c.decision ? `decision-count ${c.decision}` : ''}`, 'data-key': c.key }, number.format(c.get(g)))))))));
 
-  filBody.replaceChildren(
+  const unreadableBox = bad.length
+    ? el('section', { id: 'unreadable', class: 'unreadable', 'aria-labelledby': 'unreadable-title' },
+      el('h3', { id: 'unreadable-title' }, `${t('dbUnreadable')} (${number.format(bad.length)})`),
+      el('ul', {}, ...bad.slice(0, 200).map((r) => el('li', { 'data-line': r.line, 'data-code': r.unreadable.code },
+        el('strong', {}, fmt('dbUnreadableLine', { line: number.format(r.line) })), `${settings.locale.startsWith('zh') ? '：' : ': '}${unreadableWhy(r)}`))),
+      bad.length > 200 ? el('p', { class: 'muted' }, fmt('dbUnreadableCount', { n: number.format(bad.length - 200) })) : null)
+    : null;
+
+  filBody.replaceChildren(...[
     totals,
+    unreadableBox,
     el('div', { class: 'dash-controls' }, el('label', { for: 'filings-group' }, t('dbGroup'), groupSelect), crumbs),
     decisionsChart,
     gatesChart,
     el('div', { class: 'scroll' }, table),
-  );
+  ].filter(Boolean));
   const drill = (p) => {
     const g = groups[p.dataIndex];
     if (g && fil.group === 'street') {
@@ -430,8 +454,9 @@ function download(kind) {
     const head = [t('dbLine'), fieldLabel(filingForm, 'enterprise.name'), fieldLabel(filingForm, 'enterprise.creditCode'),
       fieldLabel(filingForm, 'enterprise.street'), fieldLabel(filingForm, 'enterprise.community'), t('decision'), t('dbGatesFailed'), t('dbMessages')];
     const gateTitle = Object.fromEntries(gates.map((x) => [x.id, x.title]));
-    const lines = fil.rows.map((r) => [r.line, r.name, r.creditCode, r.street, r.community, decisionWord(r.decision),
-      r.failed.map((id) => gateTitle[id] ?? id).join('；'), r.message].map(csvCell).join(','));
+    const lines = fil.rows.map((r) => (r.unreadable
+      ? [r.line, '', '', '', '', t('dbUnreadableWord'), '', unreadableWhy(r)]
+      : [r.line, r.name, r.creditCode, r.street, r.community, decisionWord(r.decision), r.failed.map((id) => gateTitle[id] ?? id).join('；'), r.message]).map(csvCell).join(','));
     blob = new Blob([`\uFEFF${head.map(csvCell).join(',')}\r\n`, lines.join('\r\n'), lines.length ? '\r\n' : ''], { type: 'text/csv;charset=utf-8' });
     name = `filings-answers-${stamp}.csv`;
   }

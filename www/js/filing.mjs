@@ -20,7 +20,7 @@
 // Test hooks: `window.portalReady` (first answer shown), `window.portalReadyAt`
 // (performance.now() then), and a `fangkong:answer` event on window after each answer is
 // in the DOM.
-import { el, engine, header, LOCALES, outbox, settings, store, submit, t } from './app.mjs';
+import { el, engine, flush, header, lastFlush, LOCALES, offlineManifest, outbox, settings, store, submit, t } from './app.mjs';
 import { bindForm, draftChecker } from '/pkg/form.js';
 
 /** Rows above which checks run in the Web Worker. */
@@ -245,19 +245,24 @@ for (const f of d.fields) {
 
 // ---------------------------------------------------------------- the tools above the form
 
-const exampleSelect = el('select', { id: 'example' }, ...['workshop', 'supermarket', 'factory-1000'].map((n) => el('option', { value: n }, n)));
+// The filings of the portal's manifest (/offline.json), which the service worker keeps offline.
+const manifest = await offlineManifest().catch(() => ({ examples: [] }));
+const exampleNames = manifest.examples.filter(([kind]) => kind === 'filing').map(([, path]) => path.replace(/^filings\/|\.json$/g, ''));
+const exampleSelect = el('select', { id: 'example' }, ...exampleNames.map((n) => el('option', { value: n }, n)));
+const exampleMessage = el('p', { id: 'example-message', class: 'message', role: 'alert' });
 const fileInput = el('input', { id: 'open-file', type: 'file', accept: '.json,application/json', 'on:change': openFile });
 const tools = el('div', { class: 'tools no-print' },
   el('label', { for: 'example' }, t('flExample'), exampleSelect),
   el('button', { type: 'button', class: 'secondary', id: 'load-example', 'on:click': loadExample }, t('load')),
   el('label', { for: 'open-file' }, t('flOpenFile'), fileInput),
-  el('button', { type: 'button', class: 'secondary', id: 'clear', 'on:click': clearAll }, t('clear')));
+  el('button', { type: 'button', class: 'secondary', id: 'clear', 'on:click': clearAll }, t('clear')),
+  exampleMessage);
 
 // ---------------------------------------------------------------- the panels beside it
 
 const decisionEl = el('p', { id: 'decision', class: 'decision incomplete', role: 'status' });
 const pendingEl = el('p', { id: 'pending' });
-const packEl = el('p', { class: 'muted', id: 'pack' });
+const packEl = el('p', { class: 'muted', id: 'pack-info' });
 const otherList = el('ul', { id: 'other', class: 'other' });
 const otherBox = el('div', { hidden: true }, el('h3', {}, t('flOther')), otherList);
 const gatesList = el('ol', { class: 'gates', id: 'gates' });
@@ -266,6 +271,9 @@ const workerNote = el('p', { class: 'muted', id: 'worker-note', hidden: true }, 
 const saveEl = el('p', { class: 'muted', id: 'saved' });
 const sendEl = el('p', { id: 'send-status', role: 'status' });
 const outboxEl = el('p', { id: 'outbox', class: 'muted' });
+const sentLaterEl = el('p', { id: 'sent-later', role: 'status' });
+const refusedList = el('ul', { id: 'refused', class: 'refused' });
+const sendNowButton = el('button', { type: 'button', id: 'outbox-send', class: 'secondary', hidden: true, 'on:click': () => flush() }, t('obSendNow'));
 const submitButton = el('button', { type: 'button', id: 'submit', 'on:click': send }, t('submit'));
 
 const gateNodes = d.gates.map((g) => {
@@ -288,7 +296,7 @@ const side = el('aside', { class: 'side', 'aria-label': t('flSide') },
     el('h2', { id: 'h-decision' }, t('decision')), decisionEl, pendingEl, otherBox, packEl, workerNote),
   el('section', { class: 'panel', 'aria-labelledby': 'h-gates' }, el('h2', { id: 'h-gates' }, t('gates')), gatesList),
   el('section', { class: 'panel', 'aria-labelledby': 'h-earliest' }, el('h2', { id: 'h-earliest' }, t('flEarliest')), earliestList),
-  el('section', { class: 'panel no-print' }, submitButton, sendEl, outboxEl, saveEl));
+  el('section', { class: 'panel no-print' }, submitButton, sendEl, outboxEl, sendNowButton, sentLaterEl, refusedList, saveEl));
 
 main.replaceChildren(title, el('div', { class: 'layout' }, el('div', { class: 'form-col' }, tools, form), side));
 
@@ -525,9 +533,19 @@ function fill(value) {
 }
 
 async function loadExample() {
-  const res = await fetch(`/examples/filings/${exampleSelect.value}.json`);
+  exampleMessage.textContent = '';
+  let value;
+  try {
+    const res = await fetch(`/examples/filings/${encodeURIComponent(exampleSelect.value)}.json`);
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    value = await res.json();
+  } catch (err) {
+    // Offline and not kept by the service worker, or the server failed: say so, keep the form.
+    exampleMessage.textContent = tt(navigator.onLine ? 'flExampleFailed' : 'flExampleOffline', { name: exampleSelect.value, msg: String(err?.message ?? err) });
+    return;
+  }
   binding.scope.clear();
-  await fill(await res.json());
+  await fill(value);
 }
 
 async function openFile() {
@@ -544,12 +562,31 @@ async function clearAll() {
   saveEl.textContent = '';
 }
 
+/** The filings waiting in the outbox, and those the district refused, each with its reason. */
 function showOutbox() {
-  const n = outbox.list().filter((x) => x.kind === 'filing').length;
-  outboxEl.textContent = n ? tt('flOutbox', { n }) : '';
+  const mine = outbox.list().filter((x) => x.kind === 'filing');
+  const waiting = mine.filter((x) => x.status !== 'refused').length;
+  outboxEl.textContent = waiting ? tt('flOutbox', { n: waiting }) : '';
+  sendNowButton.hidden = waiting === 0;
+  refusedList.replaceChildren(...mine.filter((x) => x.status === 'refused').map((x) => el('li', { class: 'failed', 'data-id': x.id },
+    el('span', { class: 'refused-what' }, `${x.submission?.enterprise?.name ?? ''} · ${tt('obWhen', { when: String(x.now ?? '').slice(0, 10) })}`),
+    ' ',
+    el('span', { class: 'refused-reason' }, tt('obRefused', { reason: x.reason ?? '' })),
+    ' ',
+    el('button', { type: 'button', class: 'secondary remove-refused', 'on:click': () => outbox.remove(x.id) }, t('obRemove')))));
 }
 addEventListener('fangkong:outbox', showOutbox);
-addEventListener('online', () => setTimeout(showOutbox, 500));
+addEventListener('storage', (ev) => { if (ev.key === 'fangkong.outbox') showOutbox(); });
+
+/** The district's verdict on filings sent from the outbox (now, or by this page's load before it was ready). */
+function showSent(result) {
+  const sent = (result?.sent ?? []).filter((x) => x.item.kind === 'filing');
+  if (!sent.length) return;
+  sentLaterEl.className = 'sent';
+  sentLaterEl.textContent = `${tt('obSentLater', { n: sent.length })}${sent.map(({ item, response }) => `${item.submission?.enterprise?.name ?? ''} · ${response?.accepted ? t('flAccepted') : tt('flNotAccepted', { decision: decisionLabel(response?.answer?.decision ?? 'incomplete') })}`).join('；')}`;
+}
+addEventListener('fangkong:sent', (ev) => showSent(ev.detail));
+showSent(lastFlush());
 
 async function send() {
   submitButton.disabled = true;
@@ -562,6 +599,9 @@ async function send() {
       const ok = r.response?.accepted;
       sendEl.className = 'sent';
       sendEl.textContent = `${t('submitted')} · ${ok ? t('flAccepted') : tt('flNotAccepted', { decision: decisionLabel(r.response?.answer?.decision ?? 'incomplete') })}`;
+    } else if (r.status === 'refused') {
+      sendEl.className = 'not-sent';
+      sendEl.textContent = tt('obRefused', { reason: r.reason });
     } else {
       sendEl.className = 'not-sent';
       sendEl.textContent = t('notSent');

@@ -229,7 +229,8 @@ function build() {
     el('div', { class: 'panel tools' },
       el('button', { type: 'button', id: 'show-all', class: 'secondary', 'on:click': showAll }, t('ins.showAll')),
       preview,
-      el('button', { type: 'button', id: 'print', 'on:click': () => print() }, t('ins.printNotice')),
+      el('button', { type: 'button', id: 'print', 'aria-describedby': 'print-note', 'on:click': () => { if (answer?.decision !== 'incomplete') print(); } }, t('ins.printNotice')),
+      el('p', { id: 'print-note', class: 'muted', hidden: true }, t('ins.printWhenDone')),
       el('button', { type: 'button', id: 'clear', class: 'secondary', 'on:click': clearAll }, t('clear'))));
   const summary = el('div', { class: 'summary no-print', 'aria-hidden': 'true' },
     el('span', { class: 'summary-score' }, ''), el('span', { class: 'summary-decision' }, ''));
@@ -302,6 +303,17 @@ const titleOf = (itemId) => {
   for (const s of description.sections) for (const i of s.items) if (i.id === itemId) return i.title;
   return itemId;
 };
+/** Items answered fail or partial so far, in checklist order: `{ id, veto, result }`. */
+function failedSoFar(v) {
+  const out = [];
+  for (const s of description.sections) {
+    for (const i of s.items) {
+      const result = getAt(v, `/answers/${esc(i.id)}/result`);
+      if (result === 'fail' || result === 'partial') out.push({ id: i.id, veto: !!i.veto, result });
+    }
+  }
+  return out;
+}
 const resultLabel = (v) => description.results.find((r) => r.value === v)?.label ?? v ?? '';
 
 function show(a) {
@@ -367,20 +379,32 @@ function show(a) {
   sd.className = `summary-decision decision ${a.decision}`;
   sd.textContent = t(`ins.outcome.${a.decision}`);
 
-  // Rectifications with their deadlines.
+  // Rectifications with their deadlines. An incomplete inspection has none yet: say so (never
+  // "nothing to rectify"), and list the items answered fail or partial so far.
   const deadlineLabel = labelOf('previous[].rectifications[].deadline');
   const rects = a.rectifications ?? [];
   const v = value();
-  view.rectifications.replaceChildren(
+  const incomplete = a.decision === 'incomplete';
+  const soFar = incomplete ? failedSoFar(v) : [];
+  view.rectifications.replaceChildren(...[
     rects.length
       ? el('ol', { class: 'rect-list' }, ...rects.map((r) => el('li', { 'data-item': r.itemId, 'data-deadline': r.deadline, class: r.veto ? 'veto-item' : '' },
         el('span', { class: 'rect-title' }, titleOf(r.itemId)),
         r.veto ? el('span', { class: 'veto' }, t('ins.veto')) : null,
         el('span', { class: 'rect-result' }, resultLabel(getAt(v, `/answers/${esc(r.itemId)}/result`))),
         el('span', { class: 'rect-deadline' }, `${deadlineLabel} `, el('time', { datetime: r.deadline }, r.deadline)))))
-      : el('p', { class: 'muted' }, t('ins.noRectifications')),
+      : el('p', { class: 'muted', id: 'no-rectifications' }, incomplete ? t('ins.rectPending') : t('ins.noRectifications')),
+    soFar.length ? el('p', { class: 'muted' }, t('ins.failedSoFar')) : null,
+    soFar.length ? el('ul', { id: 'failed-so-far', class: 'rect-list' }, ...soFar.map(({ id, veto, result }) => el('li', { 'data-item': id, class: veto ? 'veto-item' : '' },
+      el('span', { class: 'rect-title' }, titleOf(id)), veto ? el('span', { class: 'veto' }, t('ins.veto')) : null,
+      el('span', { class: 'rect-result' }, resultLabel(result))))) : null,
     a.reinspectBy ? el('p', { id: 'reinspect-by' }, `${t('ins.reinspectBy')} `, el('time', { datetime: a.reinspectBy }, a.reinspectBy)) : null,
-    a.dailyReporting ? el('p', { id: 'daily-reporting', class: 'daily' }, t('ins.dailyReporting')) : null);
+    a.dailyReporting ? el('p', { id: 'daily-reporting', class: 'daily' }, t('ins.dailyReporting')) : null,
+  ].filter(Boolean));
+  // The notice is final only for a complete inspection: printing waits until then.
+  const printButton = document.getElementById('print');
+  printButton.disabled = incomplete;
+  document.getElementById('print-note').hidden = !incomplete;
 
   notice(a, v);
 }
@@ -395,8 +419,11 @@ function notice(a, v) {
   const paren = (x) => (zh ? `（${x}）` : ` (${x})`);
   const row = (k, x) => el('p', { class: 'notice-line' }, el('span', { class: 'k' }, `${k}${colon}`), el('span', { class: 'v' }, x ?? ''));
   const inspector = [v.inspector?.name, v.inspector?.badge ? paren(v.inspector.badge) : ''].filter(Boolean).join('');
-  view.notice.replaceChildren(
+  const incomplete = a.decision === 'incomplete';
+  view.notice.classList.toggle('not-final', incomplete);
+  view.notice.replaceChildren(...[
     el('h2', { id: 'notice-title', class: 'notice-title' }, t('ins.notice')),
+    incomplete ? el('p', { id: 'notice-not-final', class: 'notice-note strong' }, t('ins.notFinal')) : null,
     row(lab('enterprise.name'), v.enterprise?.name),
     row(lab('enterprise.creditCode'), v.enterprise?.creditCode),
     row(lab('inspectedOn'), v.inspectedOn),
@@ -420,7 +447,7 @@ function notice(a, v) {
               el('td', {}, ans.note ?? ''),
               el('td', { class: 'deadline' }, r.deadline));
           })))]
-      : [el('p', {}, t('ins.noRectifications'))]),
+      : [el('p', {}, incomplete ? t('ins.rectPending') : t('ins.noRectifications'))]),
     a.reinspectBy ? row(t('ins.reinspectBy'), a.reinspectBy) : null,
     a.dailyReporting ? el('p', { class: 'notice-note' }, t('ins.dailyReporting')) : null,
     a.decision === 'deferred' ? el('p', { class: 'notice-note strong' }, t('ins.deferredNote')) : null,
@@ -428,7 +455,8 @@ function notice(a, v) {
       el('p', {}, `${t('ins.sign.inspector')}${colon}`, el('span', { class: 'line' }), `${t('ins.sign.date')}${colon}`, el('span', { class: 'line short' })),
       el('p', {}, `${t('ins.sign.enterprise')}${colon}`, el('span', { class: 'line' }), `${t('ins.sign.date')}${colon}`, el('span', { class: 'line short' }))),
     el('p', { class: 'notice-date' }, v.inspectedOn ?? ''),
-    el('p', { class: 'notice-pack muted' }, `${a.pack.id} ${a.pack.version}`));
+    el('p', { class: 'notice-pack muted' }, `${a.pack.id} ${a.pack.version}`),
+  ].filter(Boolean));
 }
 
 // ---------------------------------------------------------------- start

@@ -5,17 +5,8 @@
 // The edited pack is compiled by the package's second module, `fangkong/compiler` (the pack
 // compiler): only this page loads it; the reference engine is the runtime's (app.mjs).
 import initCompiler, { Engine } from '/pkg/fangkong_compiler.js';
-import { el, engine, header, settings, store, t } from './app.mjs';
+import { el, engine, header, offlineManifest, settings, store, t } from './app.mjs';
 
-/** The example submissions (examples/), by the kind of check each one is. */
-const EXAMPLES = [
-  ['filing', 'filings/workshop.json'], ['filing', 'filings/supermarket.json'], ['filing', 'filings/factory-1000.json'],
-  ['inspection', 'inspections/factory-worked.json'], ['inspection', 'inspections/factory-all-pass.json'],
-  ['indicators', 'indicators/guangming-district.json'], ['indicators', 'indicators/fenghuang-street-uneven-grids.json'],
-  ['indicators', 'indicators/tangjia-community-checklist.json'],
-  ['screening', 'screening/normal.json'], ['screening', 'screening/fever-37-3.json'], ['screening', 'screening/close-contact.json'],
-  ['screening', 'screening/returned-from-area.json'], ['screening', 'screening/gatherings-only.json'],
-];
 const CHECK = { filing: 'checkFiling', inspection: 'scoreInspection', indicators: 'evaluateIndicators', screening: 'screenPerson' };
 const KINDS = Object.keys(CHECK);
 const PACK_FILES = ['shenzhen-2020.json', 'guangming-2020.json', 'hangzhou-2020.json'];
@@ -33,7 +24,6 @@ const DEBOUNCE_MS = 150;
 
 /** `t(key)` with `{name}` filled in. */
 const tf = (key, vars = {}) => t(key).replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
-const decisionWord = (d) => t(`wb${d.charAt(0).toUpperCase()}${d.slice(1)}`);
 
 // ---------------------------------------------------------------------------------------
 // JSON Pointer → place in the text. A small tokenizer of our own walks the JSON and records,
@@ -218,12 +208,17 @@ async function missingLabels(pack, e) {
 header('workbench');
 const main = document.getElementById('main');
 document.getElementById('status').textContent = t('loading');
-const [reference] = await Promise.all([engine(), initCompiler()]);
+// The example submissions, by the kind of check each one is: the portal's manifest
+// (/offline.json), the list the service worker keeps offline.
+const [reference, , { examples: EXAMPLES }] = await Promise.all([engine(), initCompiler(), offlineManifest()]);
 const draft = store('workbench');
 const now = settings.now();
 const today = now.slice(0, 10); // the version in force on the day of "now"
 const referenceInfo = reference.packInfo({ on: today });
 const locale = settings.locale;
+/** A decision in the pack's words (describe's `decisions`, as the filing page shows them), per kind. */
+const decisionWords = Object.fromEntries(KINDS.map((k) => [k, new Map((reference.describe(k, { locale }).decisions ?? []).map((o) => [o.value, o.label]))]));
+const decisionWord = (kind, d) => decisionWords[kind]?.get(d) ?? d;
 
 const examples = await Promise.all(EXAMPLES.map(async ([kind, path]) => {
   const text = await (await fetch(`/examples/${path}`)).text();
@@ -417,10 +412,10 @@ function diagnosticsList(r, other, mark) {
   }));
 }
 
-function answerCell(r, other, mark) {
+function answerCell(kind, r, other, mark) {
   if (!r) return el('td', { class: 'muted' }, t('wbNotLoaded'));
   return el('td', {},
-    r.error ? null : el('p', { class: `decision ${r.decision}`, 'data-decision': r.decision }, decisionWord(r.decision),
+    r.error ? null : el('p', { class: `decision ${r.decision}`, 'data-decision': r.decision }, decisionWord(kind, r.decision),
       el('span', { class: 'muted version' }, ` (${r.version})`)),
     diagnosticsList(r, other, mark));
 }
@@ -434,8 +429,8 @@ function renderExamples() {
     return el('tr', { class: differs ? 'changed' : undefined, 'data-example': ex.path, 'data-changed': differs ? 'true' : 'false' },
       el('th', { scope: 'row' }, el('span', { class: 'file' }, ex.path), el('br'),
         el('span', { class: 'muted' }, ex.title)),
-      answerCell(mine, ex.reference, 'ins'),
-      answerCell(ex.reference, mine, 'del'),
+      answerCell(ex.kind, mine, ex.reference, 'ins'),
+      answerCell(ex.kind, ex.reference, mine, 'del'),
       el('td', { class: differs ? 'change failed' : 'change muted' }, !mine ? '—' : differs ? t('wbChanged') : t('wbSame')));
   }));
   summary.textContent = edited ? tf('wbChangedCount', { n: changed, total: examples.length }) : t('wbNotLoaded');

@@ -26,6 +26,28 @@ export async function launch() {
 }
 
 /**
+ * A browser for tests that need a fresh context per page (nothing cached, no icon fetched
+ * before, no service worker, no storage): `context` is a first context, `newContext()` makes
+ * another. Closes every context it made with the browser.
+ */
+export async function launchBrowser() {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  return {
+    browser,
+    context: await browser.newContext(),
+    newContext: (options = {}) => browser.newContext(options),
+    close: () => browser.close(),
+  };
+}
+
+/**
  * A new page whose problems are recorded in `problems`: page errors, console errors, and
  * Content-Security-Policy violations (reported by the page itself, and Chromium's "Refused to").
  */

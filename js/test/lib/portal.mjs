@@ -5,21 +5,26 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { start } from '../../../www/serve.mjs';
-import { launch, watchedPage } from './browser.mjs';
+import { launchBrowser, watchedPage } from './browser.mjs';
 import { ROOT } from './cases.mjs';
 
 export const NOW = '2020-02-04T10:00:00+08:00';
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 
-/** Starts the portal server on a free port and a browser; `close()` stops both. */
+/**
+ * Starts the portal server on a free port and a browser; `close()` stops both. `context` is
+ * shared by a test file's pages (storage, the service worker and the cache carry over, as for
+ * one person); `fresh()` gives a new, empty context, as a first visit is.
+ */
 export async function portal() {
   const server = await start({ port: 0 });
-  const browser = await launch();
+  const browser = await launchBrowser();
   return {
     url: server.url,
     server,
     browser,
     context: browser.context,
+    fresh: () => browser.newContext(),
     async close() {
       await browser.close();
       await server.close();
@@ -34,6 +39,9 @@ export async function portal() {
  */
 export async function openPortal(context, url, { wait = true } = {}) {
   const { page, problems } = await watchedPage(context);
+  // A failed request (a missing icon, a file not found) is a problem even when Chromium logs
+  // nothing for it.
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${new URL(r.url()).pathname}`); });
   await page.goto(url);
   if (wait) await page.waitForFunction(() => window.portalReady === true, null, { timeout: 60_000 });
   return { page, problems };

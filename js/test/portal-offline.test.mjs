@@ -1,0 +1,162 @@
+// The portal offline, as a person meets it: a first visit to one page, then no network.
+// - The workbench works offline after a first visit to any other page (its 13 examples are
+//   precached from the manifest, www/offline.json, that the page itself reads).
+// - The filing page's examples load offline; one the cache lost says so instead of failing.
+// - The outbox: a filing submitted offline waits, counted on every page; it is sent on the next
+//   page load when online (no `online` event needed), or with "send now"; one the district
+//   refuses (4xx) stays, flagged refused with the server's reason, until removed.
+// Each test has its own fresh browser context (its own service worker, cache and storage).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Engine } from 'fangkong';
+import { ROOT } from './lib/cases.mjs';
+import { NOW, openPortal, portal } from './lib/portal.mjs';
+
+const Q = `now=${encodeURIComponent(NOW)}`;
+const MANIFEST = JSON.parse(readFileSync(join(ROOT, 'www/offline.json'), 'utf8'));
+const WORKSHOP = JSON.parse(readFileSync(join(ROOT, 'examples/filings/workshop.json'), 'utf8'));
+const example = (path) => JSON.parse(readFileSync(join(ROOT, 'examples', path), 'utf8'));
+const HASH = Engine.withDefaultPack().checkFiling(WORKSHOP, { now: NOW }).pack.hash;
+
+let p;
+before(async () => { p = await portal(); });
+after(async () => { await p?.close(); });
+
+/** A first visit to `path` in `context`, waiting until the service worker has precached and taken the page. */
+async function firstVisit(context, path) {
+  const { page, problems } = await openPortal(context, `${p.url}${path}`);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 10_000 }).catch(() => {});
+  assert.deepEqual(problems, []);
+  await page.close();
+}
+
+const outboxOf = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('fangkong.outbox') || '[]'));
+
+test('D1: after a first visit to the filing page only, the workbench loads offline and runs every example', async () => {
+  const context = await p.fresh();
+  try {
+    await firstVisit(context, `/filing.html?${Q}`);
+    await context.setOffline(true);
+    const { page, problems } = await openPortal(context, `${p.url}/workbench.html?${Q}`);
+    await page.waitForFunction(() => /my-district-2020/.test(document.getElementById('pack-status').textContent), null, { timeout: 20_000 });
+    const rows = await page.$$eval('#examples tbody tr', (trs) => trs.map((tr) => tr.dataset.example));
+    assert.deepEqual(rows, MANIFEST.examples.map(([, path]) => path));
+    // Every example was read and judged (a decision in the reference column), none failed.
+    assert.equal(await page.locator('#examples tbody td:nth-child(3) [data-decision]').count(), MANIFEST.examples.length);
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    await context.close();
+  }
+});
+
+test('D10: offline, every filing example loads on the filing page; one the cache lost shows a clear message and leaves the form alone', async () => {
+  const context = await p.fresh();
+  try {
+    await firstVisit(context, `/inspection.html?now=${encodeURIComponent('2020-02-12T10:00:00+08:00')}`);
+    await context.setOffline(true);
+    const { page, problems } = await openPortal(context, `${p.url}/filing.html?${Q}`);
+    const names = MANIFEST.examples.filter(([k]) => k === 'filing').map(([, path]) => path.replace(/^filings\/|\.json$/g, ''));
+    assert.deepEqual(await page.$$eval('#example option', (os) => os.map((o) => o.value)), names);
+    for (const name of names) {
+      await page.selectOption('#example', name);
+      await page.click('#load-example');
+      const want = example(`filings/${name}.json`).enterprise.name;
+      await page.waitForFunction((n) => document.querySelector('[name="/enterprise/name"]').value === n, want, { timeout: 20_000 });
+      assert.equal(await page.textContent('#example-message'), '');
+    }
+    assert.deepEqual(problems, []);
+    // The cache loses the workshop: offline, loading it says so, and the form keeps what it had.
+    // (Chromium logs the failed request itself; that is the one problem expected.)
+    const before = await page.inputValue('[name="/enterprise/name"]');
+    await page.evaluate(async () => { for (const key of await caches.keys()) await (await caches.open(key)).delete('/examples/filings/workshop.json'); });
+    await page.selectOption('#example', 'workshop');
+    await page.click('#load-example');
+    await page.waitForFunction(() => document.getElementById('example-message').textContent !== '');
+    assert.match(await page.textContent('#example-message'), /离线时无法载入示例 workshop/);
+    assert.equal(await page.inputValue('[name="/enterprise/name"]'), before);
+    assert.deepEqual(problems, ['console error: Failed to load resource: net::ERR_FAILED']);
+    await page.close();
+  } finally {
+    await context.close();
+  }
+});
+
+test('D2: the outbox is sent on the next page load, with "send now", and a refused filing stays with the server\'s reason', async () => {
+  const context = await p.fresh();
+  try {
+    await firstVisit(context, `/filing.html?${Q}`);
+    // Submitted offline: kept, counted on this page and in every page's header.
+    await context.setOffline(true);
+    let { page, problems } = await openPortal(context, `${p.url}/filing.html?${Q}`);
+    await page.selectOption('#example', 'workshop');
+    await page.click('#load-example');
+    await page.waitForFunction(() => document.getElementById('decision').classList.contains('approved'));
+    await page.click('#submit');
+    await page.waitForFunction(() => document.getElementById('send-status').className === 'not-sent');
+    assert.match(await page.textContent('#outbox'), /待发送 1 份/);
+    assert.match(await page.textContent('#outbox-count'), /待发送 1 份/);
+    assert.equal(await page.isVisible('#send-now'), true, 'send now is offered while an item waits');
+    assert.deepEqual(problems, []);
+    await page.close();
+    ({ page, problems } = await openPortal(context, `${p.url}/inspection.html?${Q}`));
+    assert.match(await page.textContent('#outbox-count'), /待发送 1 份/, 'the inspection page shows the waiting count too');
+    await page.close();
+
+    // Back online with no page open: the next page load sends it (no `online` event comes).
+    await context.setOffline(false);
+    const sentBefore = p.server.submissions.length;
+    ({ page, problems } = await openPortal(context, `${p.url}/dashboard.html?${Q}`));
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('fangkong.outbox') || '[]').length === 0, null, { timeout: 10_000 });
+    assert.deepEqual(p.server.submissions.slice(sentBefore), [{ kind: 'filing', decision: 'approved', same: true }]);
+    assert.equal(await page.isVisible('#outbox-count'), false);
+    assert.deepEqual(problems, []);
+    await page.close();
+
+    // "Send now": a filing that waits (put there by another tab) is offered and sent on a click,
+    // and the district's verdict is shown.
+    ({ page, problems } = await openPortal(context, `${p.url}/filing.html?${Q}`));
+    const other = await context.newPage();
+    await other.goto(`${p.url}/favicon.svg`);
+    const item = (id, extra) => ({ id, kind: 'filing', submission: WORKSHOP, packHash: HASH, now: NOW, status: 'notSent', ...extra });
+    await other.evaluate((x) => localStorage.setItem('fangkong.outbox', JSON.stringify([x])), item('a-1'));
+    await page.waitForSelector('#outbox-send:not([hidden])');
+    assert.match(await page.textContent('#outbox'), /待发送 1 份/);
+    await page.click('#outbox-send');
+    await page.waitForFunction(() => document.getElementById('sent-later').textContent !== '');
+    assert.match(await page.textContent('#sent-later'), /离线保存的 1 份已发送：.*区里已受理/);
+    assert.deepEqual(await outboxOf(page), []);
+
+    // Refused (4xx): kept, flagged, with the server's reason; still there after a reload; removable.
+    const otherRules = item('b-1', { packHash: 'sha256:00' });
+    const badNow = item('b-2', { now: 'not a time' });
+    const serverSays = await (await fetch(`${p.url}/api/submissions`, { method: 'POST', body: JSON.stringify(badNow) })).json();
+    assert.ok(serverSays.error, 'the server refuses a submission with a bad time, and says why');
+    await other.evaluate((xs) => localStorage.setItem('fangkong.outbox', JSON.stringify(xs)), [otherRules, badNow]);
+    await page.waitForSelector('#outbox-send:not([hidden])');
+    await page.click('#outbox-send');
+    await page.waitForFunction(() => document.querySelectorAll('#refused li').length === 2);
+    const box = await outboxOf(page);
+    assert.deepEqual(box.map((x) => [x.id, x.status, x.httpStatus]), [['b-1', 'refused', 409], ['b-2', 'refused', 400]]);
+    const reasons = await page.$$eval('#refused li .refused-reason', (xs) => xs.map((x) => x.textContent));
+    assert.match(reasons[0], /区里拒收：区里的规则与本机不同（区里：sha256:[0-9a-f]{64}）/);
+    assert.equal(reasons[1], `区里拒收：${serverSays.error}`);
+    assert.match(await page.textContent('#outbox-count'), /区里拒收 2 份/);
+    assert.equal(await page.isVisible('#outbox-send'), false, 'nothing waits: nothing to send');
+    await page.reload();
+    await page.waitForFunction(() => window.portalReady === true);
+    assert.equal(await page.locator('#refused li').count(), 2, 'a refused filing is not dropped');
+    await page.click('#refused li[data-id="b-1"] button');
+    assert.deepEqual((await outboxOf(page)).map((x) => x.id), ['b-2']);
+    assert.equal(await page.locator('#refused li').count(), 1);
+    // The refusals were the server's 4xx answers, nothing else went wrong.
+    assert.deepEqual(problems.filter((x) => !/^HTTP 4\d\d: \/api\/submissions$/.test(x) && !/status of 4\d\d/.test(x)), []);
+    await other.close();
+    await page.close();
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,41 @@
+// Every page of the portal opened as a first visit is: each in a fresh browser context (no
+// cache, no icon fetched before, no service worker, no storage), in zh-CN and en. Nothing may
+// go wrong on the way: no console error, no page error, no CSP violation, no failed request
+// (a missing /favicon.ico is one), and no element id used twice (a <label for> then finds the
+// wrong element).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { NOW, openPortal, portal } from './lib/portal.mjs';
+
+const PAGES = ['index', 'filing', 'inspection', 'dashboard', 'workbench'];
+
+let p;
+before(async () => { p = await portal(); });
+after(async () => { await p?.close(); });
+
+/** Ids used more than once in the page. */
+const duplicateIds = (page) => page.evaluate(() => {
+  const seen = new Map();
+  for (const x of document.querySelectorAll('[id]')) seen.set(x.id, (seen.get(x.id) ?? 0) + 1);
+  return [...seen].filter(([, n]) => n > 1).map(([id, n]) => `${id} ×${n}`);
+});
+
+for (const locale of ['zh-CN', 'en']) {
+  for (const name of PAGES) {
+    test(`${name}.html (${locale}), a first visit in a fresh context: no console error, failed request or CSP violation; no duplicate id`, async () => {
+      const context = await p.fresh();
+      try {
+        const { page, problems } = await openPortal(context, `${p.url}/${name}.html?locale=${locale}&now=${encodeURIComponent(NOW)}`, { wait: name !== 'index' });
+        if (name === 'index') await page.waitForSelector('main ul a');
+        // The browser asks for an icon after the load: give it the time to.
+        await page.waitForLoadState('networkidle');
+        await page.waitForTimeout(300);
+        assert.deepEqual(problems, []);
+        assert.deepEqual(await duplicateIds(page), []);
+        assert.equal(await page.locator('link[rel="icon"]').count(), 1, 'the page links its icon');
+      } finally {
+        await context.close();
+      }
+    });
+  }
+}
