@@ -343,7 +343,7 @@ impl Engine {
         }
         let mut packs: Vec<Pack> = Vec::new();
         let mut errors = Vec::new();
-        let mut seen = std::collections::BTreeSet::new();
+        let mut seen: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
         for d in resolved {
             match Pack::from_value(d.value) {
                 Ok(p) => {
@@ -371,7 +371,7 @@ impl Engine {
                 // mistake in its text is reported once, not once per version.
                 Err(e) => {
                     for err in prefix(e, &d.at).0 {
-                        if seen.insert((err.path.clone(), err.kind.code(), err.message.clone())) {
+                        if seen.insert(format!("{}\u{0}{}\u{0}{}", err.path, err.kind.code(), err.message)) {
                             errors.push(err);
                         }
                     }
