@@ -120,8 +120,14 @@ test('an inspector answers factory-worked.json by clicking, on a phone: scores, 
   // Full-width digits, as a phone keyboard may give them: written back normalised on leaving.
   await page.fill('[name="/facts/knowledge/sampled"]', String(ex.facts.knowledge.sampled).replace(/\d/g, (c) => String.fromCharCode(0xff10 + Number(c))));
   await page.fill('[name="/facts/knowledge/correct"]', String(ex.facts.knowledge.correct));
-  await page.fill('[name="/facts/needs"]', ex.facts.needs.join(', '));
+  // Needs typed in the inspector's words (the pack's labels: 口罩、体温计) go out as the pack's
+  // values (masks, thermometers), which the district adds up.
+  const needLabels = engine.describe('inspection', { locale: 'zh-CN' }).needs;
+  const typedNeeds = ex.facts.needs.map((v) => needLabels.find((n) => n.value === v).label);
+  assert.ok(typedNeeds.every((x) => /[^\x00-\x7f]/.test(x)), `Chinese labels: ${typedNeeds}`);
+  await page.fill('[name="/facts/needs"]', typedNeeds.join('、'));
   await page.locator('[name="/facts/needs"]').blur();
+  await page.waitForFunction((want) => JSON.stringify(JSON.parse(localStorage.getItem('fangkong.draft.inspection'))?.value?.facts?.needs) === want, JSON.stringify(ex.facts.needs));
   assert.equal(await page.inputValue('[name="/facts/knowledge/sampled"]'), String(ex.facts.knowledge.sampled));
   assert.equal(await page.inputValue('[name="/inspectedOn"]'), ex.inspectedOn);
   console.log(`# answered 27 items and 6 facts by clicking in ${Date.now() - t0} ms`);

@@ -49,6 +49,14 @@ function getAt(obj, pointer) {
 }
 
 const splitList = (text) => text.split(/[,，、;；\n]+/).map((s) => s.trim()).filter(Boolean);
+/**
+ * The firm's needs as the pack names them (describe's `needs`): 口罩 is sent as `masks`, so the
+ * district can add up the support list; a need the pack does not name is kept as typed. Shown
+ * back in the page's language.
+ */
+const NEEDS = '/facts/needs';
+const needValue = (text) => (description.needs ?? []).find((n) => n.label === text || n.value === text)?.value ?? text;
+const needLabel = (value) => (description.needs ?? []).find((n) => n.value === value)?.label ?? value;
 const joinList = (list) => list.join(list.some((x) => /[^\x00-\x7f]/.test(String(x))) ? '、' : ', ');
 
 /** The inspection as the inputs hold it (empty inputs are left out, i.e. missing). */
@@ -60,7 +68,7 @@ function value() {
     if (text.trim() === '') continue;
     const type = input.dataset.type;
     if (type === 'boolean') setAt(v, input.name, text === 'true');
-    else if (type === 'texts') setAt(v, input.name, splitList(text));
+    else if (type === 'texts') setAt(v, input.name, splitList(text).map(input.name === NEEDS ? needValue : (x) => x));
     else setAt(v, input.name, text);
   }
   return v;
@@ -73,7 +81,7 @@ function setValue(v) {
   for (const input of form.querySelectorAll('[name^="/"]')) {
     const x = getAt(v, input.name);
     if (input.type === 'radio') input.checked = x === input.value;
-    else if (Array.isArray(x)) input.value = joinList(x);
+    else if (Array.isArray(x)) input.value = joinList(input.name === NEEDS ? x.map(needLabel) : x);
     else input.value = x === undefined || x === null ? '' : String(x);
     if (x !== undefined && x !== null && x !== '') visit(input);
   }
