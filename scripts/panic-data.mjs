@@ -19,7 +19,7 @@
 // zeros (wasm-opt's --memory-packing) is 3.3 KB smaller raw but 0.3 KB larger gzipped.
 // Usage: node scripts/panic-data.mjs MODULE_bg.wasm   (rewritten in place)
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Reader } from './wasm-bytes.mjs';
+import { dataSegments } from './wasm-bytes.mjs';
 import binaryen from '../js/node_modules/binaryen/index.js';
 
 const [file] = process.argv.slice(2);
@@ -34,33 +34,7 @@ const fail = (why) => {
 const b = readFileSync(file);
 
 // The active data segments: where each lies in memory and in the file.
-const segments = [];
-{
-  const r = new Reader(b);
-  while (r.p < b.length) {
-    const id = b[r.p++];
-    const end = r.uleb() + r.p;
-    if (id === 11) {
-      for (let n = r.uleb(); n > 0; n--) {
-        if (r.uleb() !== 0) fail('a data segment that is not active in memory 0');
-        if (b[r.p++] !== 0x41) fail('a data segment whose offset is not an i32.const');
-        let offset = 0;
-        let shift = 0;
-        let x;
-        do {
-          x = b[r.p++];
-          offset |= (x & 0x7f) << shift;
-          shift += 7;
-        } while (x & 0x80);
-        if (b[r.p++] !== 0x0b) fail('a data segment offset of more than one instruction');
-        const length = r.uleb();
-        segments.push({ offset, length, at: r.p });
-        r.p += length;
-      }
-    }
-    r.p = end;
-  }
-}
+const segments = dataSegments(b, fail);
 const size = Math.max(0, ...segments.map((s) => s.offset + s.length));
 const mem = Buffer.alloc(size);
 const init = new Uint8Array(size);

@@ -17,7 +17,7 @@
 //   size becomes its size now (the allocator grew it).
 // Usage: node scripts/preinit.mjs MODULE_bg.wasm   (rewritten in place)
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Reader, leb } from './wasm-bytes.mjs';
+import { Reader, dataSegments, leb } from './wasm-bytes.mjs';
 
 const [file] = process.argv.slice(2);
 if (!file) {
@@ -43,17 +43,8 @@ const section = (id) => sections.find((s) => s.id === id);
 
 /** A constant expression `i32.const N end`: N. */
 const i32Const = (r) => {
-  if (r.b[r.p++] !== 0x41) fail('a segment or global whose initialiser is not i32.const');
-  let n = 0;
-  let shift = 0;
-  let x;
-  do {
-    x = r.b[r.p++];
-    n |= (x & 0x7f) << shift;
-    shift += 7;
-  } while (x & 0x80);
-  if (shift < 32 && x & 0x40) n |= -1 << shift;
-  if (r.b[r.p++] !== 0x0b) fail('a constant expression longer than i32.const');
+  const n = r.i32Const();
+  if (n === null) fail('a global whose initialiser is not one i32.const');
   return n;
 };
 const sleb = (n) => {
@@ -82,19 +73,8 @@ const sleb = (n) => {
   if (mutable !== 1) fail(`${mutable} mutable globals: only the stack pointer's state is known after the call`);
 }
 // Data: active segments of memory 0, each `flags 0, i32.const offset, bytes`.
-const segments = [];
-{
-  const d = section(11);
-  if (!d) fail('no data section');
-  const r = new Reader(d.body, 0);
-  for (let n = r.uleb(); n > 0; n--) {
-    if (r.uleb() !== 0) fail('a data segment that is not active in memory 0');
-    const at = i32Const(r);
-    const len = r.uleb();
-    segments.push([at, at + len]);
-    r.p += len;
-  }
-}
+if (!section(11)) fail('no data section');
+const segments = dataSegments(b, fail).map((s) => [s.offset, s.offset + s.length]);
 
 const module = new WebAssembly.Module(b);
 if (WebAssembly.Module.imports(module).length) fail('the module imports from JS: the call could do anything');
