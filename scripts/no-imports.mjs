@@ -20,16 +20,9 @@
 // Fails the build when any other import is left. Usage: node scripts/no-imports.mjs GLUE.js MODULE_bg.wasm
 import { readFileSync, writeFileSync } from 'node:fs';
 import binaryen from '../js/node_modules/binaryen/index.js';
+import { command } from './wasm-bytes.mjs';
 
-const [glueFile, wasmFile] = process.argv.slice(2);
-if (!glueFile || !wasmFile) {
-  console.error('usage: no-imports.mjs GLUE.js MODULE_bg.wasm');
-  process.exit(2);
-}
-const fail = (why) => {
-  console.error(`no-imports: ${why} (did wasm-bindgen's output change?)`);
-  process.exit(1);
-};
+const { argv: [glueFile, wasmFile], fail } = command('no-imports.mjs', 'GLUE.js MODULE_bg.wasm', " (did wasm-bindgen's output change?)");
 
 const m = binaryen.readBinary(readFileSync(wasmFile));
 const THROW = /^__wbg___wbindgen_throw_[0-9a-f]{16}$/;

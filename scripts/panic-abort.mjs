@@ -24,7 +24,7 @@
 // silently). The helpers are replaced when present.
 // Usage: node scripts/panic-abort.mjs MODULE_bg.wasm   (rewritten in place)
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Reader, leb } from './wasm-bytes.mjs';
+import { Reader, command, leb } from './wasm-bytes.mjs';
 
 const ENTRY = [
   '__rustc::rust_begin_unwind', // the #[panic_handler] (std's begin_panic_handler)
@@ -52,15 +52,7 @@ const HELPERS = [
   '<hashbrown::raw::Fallibility>::capacity_overflow',
 ];
 
-const [file] = process.argv.slice(2);
-if (!file) {
-  console.error('usage: panic-abort.mjs MODULE_bg.wasm');
-  process.exit(2);
-}
-const fail = (why) => {
-  console.error(`panic-abort: ${file}: ${why}`);
-  process.exit(1);
-};
+const { argv: [file], fail } = command('panic-abort.mjs', 'MODULE_bg.wasm');
 const b = readFileSync(file);
 const r = new Reader(b);
 let imported = 0;

@@ -19,18 +19,10 @@
 // zeros (wasm-opt's --memory-packing) is 3.3 KB smaller raw but 0.3 KB larger gzipped.
 // Usage: node scripts/panic-data.mjs MODULE_bg.wasm   (rewritten in place)
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dataSegments } from './wasm-bytes.mjs';
+import { command, dataSegments } from './wasm-bytes.mjs';
 import binaryen from '../js/node_modules/binaryen/index.js';
 
-const [file] = process.argv.slice(2);
-if (!file) {
-  console.error('usage: panic-data.mjs MODULE_bg.wasm');
-  process.exit(2);
-}
-const fail = (why) => {
-  console.error(`panic-data: ${file}: ${why}`);
-  process.exit(1);
-};
+const { argv: [file], fail } = command('panic-data.mjs', 'MODULE_bg.wasm');
 const b = readFileSync(file);
 
 // The active data segments: where each lies in memory and in the file.

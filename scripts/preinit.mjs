@@ -17,17 +17,9 @@
 //   size becomes its size now (the allocator grew it).
 // Usage: node scripts/preinit.mjs MODULE_bg.wasm   (rewritten in place)
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Reader, dataSegments, leb } from './wasm-bytes.mjs';
+import { Reader, command, dataSegments, leb } from './wasm-bytes.mjs';
 
-const [file] = process.argv.slice(2);
-if (!file) {
-  console.error('usage: preinit.mjs MODULE_bg.wasm');
-  process.exit(2);
-}
-const fail = (why) => {
-  console.error(`preinit: ${why}`);
-  process.exit(1);
-};
+const { argv: [file], fail } = command('preinit.mjs', 'MODULE_bg.wasm');
 const b = readFileSync(file);
 const sections = [];
 {

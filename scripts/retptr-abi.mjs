@@ -12,13 +12,9 @@
 // it ever did, wasm-opt's validation, which reads the same section, would fail the build.
 // Usage: node scripts/retptr-abi.mjs IN.wasm OUT.wasm
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Reader, leb } from './wasm-bytes.mjs';
+import { Reader, command, leb } from './wasm-bytes.mjs';
 
-const [input, output] = process.argv.slice(2);
-if (!input || !output) {
-  console.error('usage: retptr-abi.mjs IN.wasm OUT.wasm');
-  process.exit(2);
-}
+const { argv: [input, output] } = command('retptr-abi.mjs', 'IN.wasm OUT.wasm');
 const b = readFileSync(input);
 const r = new Reader(b);
 const uleb = () => r.uleb();

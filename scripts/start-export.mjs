@@ -10,17 +10,9 @@
 // its own (a `#[wasm_bindgen(start)]`) is left as it is.
 // Usage: node scripts/start-export.mjs GLUE.js MODULE_bg.wasm
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Reader, leb } from './wasm-bytes.mjs';
+import { Reader, command, leb } from './wasm-bytes.mjs';
 
-const [glueFile, wasmFile] = process.argv.slice(2);
-if (!glueFile || !wasmFile) {
-  console.error('usage: start-export.mjs GLUE.js MODULE_bg.wasm');
-  process.exit(2);
-}
-const fail = (why) => {
-  console.error(`start-export: ${why} (did wasm-bindgen's output change?)`);
-  process.exit(1);
-};
+const { argv: [glueFile, wasmFile], fail } = command('start-export.mjs', 'GLUE.js MODULE_bg.wasm', " (did wasm-bindgen's output change?)");
 const b = readFileSync(wasmFile);
 const r = new Reader(b);
 const uleb = () => r.uleb();

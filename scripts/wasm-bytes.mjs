@@ -1,6 +1,26 @@
 // Reading and writing the binary format's pieces, shared by the build's module edits
-// (scripts/retptr-abi.mjs, start-export.mjs, panic-abort.mjs, panic-data.mjs, preinit.mjs):
-// unsigned LEB128 numbers, names, `i32.const` constant expressions and the data segments.
+// (scripts/retptr-abi.mjs, start-export.mjs, no-imports.mjs, panic-abort.mjs, panic-data.mjs,
+// preinit.mjs): unsigned LEB128 numbers, names, `i32.const` constant expressions, the data
+// segments, and the steps' command line.
+
+/**
+ * A build step's command line: its arguments, named in `usage` (`'GLUE.js MODULE_bg.wasm'`),
+ * or the usage printed and exit 2 when one is missing; and `fail(why)`, which prints
+ * `SCRIPT: why` (then `hint`, if given) and exits 1.
+ */
+export function command(script, usage, hint = '') {
+  const argv = process.argv.slice(2);
+  const wanted = usage.split(' ').length;
+  if (argv.slice(0, wanted).filter(Boolean).length < wanted) {
+    console.error(`usage: ${script} ${usage}`);
+    process.exit(2);
+  }
+  const fail = (why) => {
+    console.error(`${script}: ${why}${hint}`);
+    process.exit(1);
+  };
+  return { argv, fail };
+}
 
 /** A cursor over a module's bytes; `p` is the next byte (8: after the magic and version). */
 export class Reader {
