@@ -33,12 +33,21 @@ async function firstVisit(context, path) {
   await page.close();
 }
 
+/** `fn(context)` in a fresh browser context after a first visit to `path`; the context is closed after. */
+async function afterFirstVisit(path, fn) {
+  const context = await p.fresh();
+  try {
+    await firstVisit(context, path);
+    await fn(context);
+  } finally {
+    await context.close();
+  }
+}
+
 const outboxOf = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('fangkong.outbox') || '[]'));
 
 test('D1: after a first visit to the filing page only, the workbench loads offline and runs every example', async () => {
-  const context = await p.fresh();
-  try {
-    await firstVisit(context, `/filing.html?${Q}`);
+  await afterFirstVisit(`/filing.html?${Q}`, async (context) => {
     await context.setOffline(true);
     const { page, problems } = await openPortal(context, `${p.url}/workbench.html?${Q}`);
     await page.waitForFunction(() => /my-district-2020/.test(document.getElementById('pack-status').textContent), null, { timeout: 20_000 });
@@ -48,15 +57,11 @@ test('D1: after a first visit to the filing page only, the workbench loads offli
     assert.equal(await page.locator('#examples tbody td:nth-child(3) [data-decision]').count(), MANIFEST.examples.length);
     assert.deepEqual(problems, []);
     await page.close();
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('D10: offline, every filing example loads on the filing page; one the cache lost shows a clear message and leaves the form alone', async () => {
-  const context = await p.fresh();
-  try {
-    await firstVisit(context, `/inspection.html?now=${encodeURIComponent('2020-02-12T10:00:00+08:00')}`);
+  await afterFirstVisit(`/inspection.html?now=${encodeURIComponent('2020-02-12T10:00:00+08:00')}`, async (context) => {
     await context.setOffline(true);
     const { page, problems } = await openPortal(context, `${p.url}/filing.html?${Q}`);
     const names = MANIFEST.examples.filter(([k]) => k === 'filing').map(([, path]) => path.replace(/^filings\/|\.json$/g, ''));
@@ -80,15 +85,11 @@ test('D10: offline, every filing example loads on the filing page; one the cache
     assert.equal(await page.inputValue('[name="/enterprise/name"]'), before);
     assert.deepEqual(problems, ['console error: Failed to load resource: net::ERR_FAILED']);
     await page.close();
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('D2: the outbox is sent on the next page load, with "send now", and a refused filing stays with the server\'s reason', async () => {
-  const context = await p.fresh();
-  try {
-    await firstVisit(context, `/filing.html?${Q}`);
+  await afterFirstVisit(`/filing.html?${Q}`, async (context) => {
     // Submitted offline: kept, counted on this page and in every page's header.
     await context.setOffline(true);
     let { page, problems } = await openPortal(context, `${p.url}/filing.html?${Q}`);
@@ -156,7 +157,5 @@ test('D2: the outbox is sent on the next page load, with "send now", and a refus
     assert.deepEqual(problems.filter((x) => !/^HTTP 4\d\d: \/api\/submissions$/.test(x) && !/status of 4\d\d/.test(x)), []);
     await other.close();
     await page.close();
-  } finally {
-    await context.close();
-  }
+  });
 });
