@@ -206,9 +206,16 @@ pub fn required_fields(pack: &Pack, subject: Subject) -> Vec<String> {
                 }
             }
             RuleBody::Assert(checks) | RuleBody::Gate { checks, .. } => {
-                for c in checks.iter().filter(|c| c.when.is_none()) {
+                for c in checks {
                     let elem = c.each.as_deref();
                     let mut refs = Vec::new();
+                    // A condition is read every time: what it always needs is always asked for
+                    // (`measures.canteen.present`; third audit).
+                    if let Some(w) = &c.when {
+                        w.always_needs(elem, &mut refs);
+                        refs.into_iter().for_each(|x| push_unique(&mut out, ref_id(x)));
+                        continue;
+                    }
                     if let Some(a) = &c.assert {
                         a.always_needs(elem, &mut refs);
                     }

@@ -256,8 +256,12 @@ impl Engine {
         diagnostics.extend(outcome.diagnostics);
         let at = format!("/{date_field}");
         if require_date && date.is_none() && !shape_errors.contains(&at) {
-            if walked.doc.get(date_field).is_some() {
-                diagnostics.push(Diagnostic::engine("date.format", Severity::Error, at, Value::Object(Map::new())));
+            if let Some(given) = walked.doc.get(date_field) {
+                // A date that does not exist (`2020-02-30`) is `date.impossible`, as everywhere
+                // else; only text that is no date at all is `date.format` (third audit).
+                let code =
+                    given.as_str().and_then(|t| crate::ids::parse_date(t).err()).map_or("date.format", |e| e.code());
+                diagnostics.push(Diagnostic::engine(code, Severity::Error, at, Value::Object(Map::new())));
             } else {
                 diagnostics.push(Diagnostic::required(at, date_field, crate::answer::INPUT_RULE, Severity::Error));
             }

@@ -130,6 +130,16 @@ impl Engine {
         let mut units: Vec<(usize, &Value, String)> = Vec::new(); // (position in input, unit, id)
         for (i, u) in raw_units.iter().enumerate() {
             if !u.is_object() {
+                // A unit left empty (`null`) is still to be filled in, not a unit with nothing
+                // to report (domain.md §7); one of another type has its shape error already.
+                if u.is_null() && !p.shape_errors.contains(&unit_ptr(i, &[])) {
+                    diags.push(Diagnostic::required(
+                        unit_ptr(i, &[]),
+                        "units",
+                        crate::answer::INPUT_RULE,
+                        Severity::Error,
+                    ));
+                }
                 continue;
             }
             let Some(id) = u.get("id").and_then(Value::as_str).filter(|s| !s.trim().is_empty()) else {

@@ -501,3 +501,30 @@ fn kinds_by_name() {
     }
     assert_eq!(kind("filings"), None);
 }
+
+/// What `describe('filing')` marks required is what the engine always asks for: the canteen's
+/// `present`, which the canteen rules' conditions read whatever the filing says (third audit:
+/// it was `required: false`, so a form built from `describe` left it unmarked and the filing
+/// stayed incomplete).
+#[test]
+fn describe_requires_what_a_rule_condition_always_reads() {
+    let engine = Engine::with_default_pack().unwrap();
+    let d = engine.describe(Subject::Filing, Locale::ZhCn, None, None).unwrap();
+    let f = d["fields"].as_array().unwrap().iter().find(|f| f["id"] == "measures.canteen.present").cloned().unwrap();
+    assert_eq!(f["required"], json!(true), "{f}");
+    let mut x: Value =
+        serde_json::from_str(&std::fs::read_to_string(common::root().join("examples/filings/workshop.json")).unwrap())
+            .unwrap();
+    x["measures"].as_object_mut().unwrap().remove("canteen");
+    let o = Options::at(parse_now("2020-02-04T10:00:00+08:00").unwrap());
+    let a = serde_json::to_value(engine.check_filing_json(&x.to_string(), &o)).unwrap();
+    assert_eq!(a["decision"], "incomplete");
+    let required: Vec<&str> = a["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "field.required")
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(required, ["/measures/canteen/present"]);
+}

@@ -77,7 +77,10 @@ impl Catalogue {
         extra: Option<(&str, &str)>,
     ) -> (String, Option<String>) {
         match self.lookup(locale, code) {
-            Some((message, help)) => (fill(message, params, extra), help.map(|h| fill(h, params, extra))),
+            Some((message, help)) => {
+                let sep = list_separator(locale);
+                (fill_in(message, params, extra, sep), help.map(|h| fill_in(h, params, extra, sep)))
+            }
             None => (code.to_owned(), None),
         }
     }
@@ -93,10 +96,19 @@ impl fmt::Debug for Catalogue {
     }
 }
 
-fn show(v: &Value) -> String {
+/// How a list in a message is joined: 、 in Chinese, ", " in English (third audit: an English
+/// message read "IND-2、IND-3").
+fn list_separator(locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => ", ",
+        _ => "、",
+    }
+}
+
+fn show(v: &Value, sep: &str) -> String {
     match v {
         Value::String(s) => s.clone(),
-        Value::Array(items) => items.iter().map(show).collect::<Vec<_>>().join("、"),
+        Value::Array(items) => items.iter().map(|i| show(i, sep)).collect::<Vec<_>>().join(sep),
         Value::Number(n) => match n.as_f64() {
             Some(x) if n.is_f64() => crate::num::text((x * 100.0).round() / 100.0),
             _ => n.to_string(),
@@ -106,7 +118,8 @@ fn show(v: &Value) -> String {
 }
 
 /// Fill `{name}` placeholders from `extra`, then `params`; unknown ones are left as they are.
-pub fn fill(template: &str, params: &Value, extra: Option<(&str, &str)>) -> String {
+/// Lists are joined by `sep` ([`list_separator`]).
+fn fill_in(template: &str, params: &Value, extra: Option<(&str, &str)>, sep: &str) -> String {
     // `split_once` with a `char`, not `split_at` or a `&str` pattern: no slicing that could
     // panic, so the runtime .wasm carries none of core's slice-panic path (its message, and
     // the Unicode tables that print a char of it: BENCHMARKS.md, "The runtime, smaller").
@@ -118,7 +131,7 @@ pub fn fill(template: &str, params: &Value, extra: Option<(&str, &str)>) -> Stri
             Some((name, tail)) => {
                 match (extra.filter(|(n, _)| *n == name), params.get(name)) {
                     (Some((_, text)), _) => out.push_str(text),
-                    (None, Some(v)) => out.push_str(&show(v)),
+                    (None, Some(v)) => out.push_str(&show(v, sep)),
                     (None, None) => {
                         out.push('{');
                         out.push_str(name);
@@ -158,8 +171,8 @@ mod tests {
     #[test]
     fn fills_placeholders() {
         let p = serde_json::json!({ "min": 5, "date": "2020-02-09", "r": 0.333333 });
-        assert_eq!(fill("至少{min}天，{date}起；{x}；{r}", &p, None), "至少5天，2020-02-09起；{x}；0.33");
-        assert_eq!(fill("unclosed {min", &p, None), "unclosed {min");
-        assert_eq!(fill("请填写：{label}（{min}）", &p, Some(("label", "员工总数"))), "请填写：员工总数（5）");
+        assert_eq!(fill_in("至少{min}天，{date}起；{x}；{r}", &p, None, "、"), "至少5天，2020-02-09起；{x}；0.33");
+        assert_eq!(fill_in("unclosed {min", &p, None, "、"), "unclosed {min");
+        assert_eq!(fill_in("请填写：{label}（{min}）", &p, Some(("label", "员工总数")), "、"), "请填写：员工总数（5）");
     }
 }
