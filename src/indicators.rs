@@ -338,12 +338,17 @@ impl Engine {
                     (Ok(None), Ok(Some(_))) | (Ok(Some(_)), Ok(None)) => {
                         slot.missing = true;
                         let count = if matches!(nv, Ok(None)) { ind.numerator } else { ind.denominator };
-                        diags.push(Diagnostic::required(
-                            unit_ptr(*i, &["counts", count]),
-                            &format!("units[].counts.{count}"),
-                            ind.id,
-                            Severity::Error,
-                        ));
+                        // A count of the wrong type has its shape error: reported once, not
+                        // also asked for as if it were empty (third audit).
+                        let at = unit_ptr(*i, &["counts", count]);
+                        if !p.shape_errors.contains(&at) {
+                            diags.push(Diagnostic::required(
+                                at,
+                                &format!("units[].counts.{count}"),
+                                ind.id,
+                                Severity::Error,
+                            ));
+                        }
                     }
                 }
             }
@@ -492,12 +497,14 @@ impl Engine {
                     // A checklist given is answered like an inspection's items (domain.md §4):
                     // each of its rules unanswered is asked for.
                     let Some(a) = answers.get(*item) else {
-                        diags.push(Diagnostic::required(
-                            at,
-                            &format!("units[].checklist.{item}"),
-                            item,
-                            Severity::Warning,
-                        ));
+                        if !p.shape_errors.contains(&at) {
+                            diags.push(Diagnostic::required(
+                                at,
+                                &format!("units[].checklist.{item}"),
+                                item,
+                                Severity::Warning,
+                            ));
+                        }
                         continue;
                     };
                     match a.get("result").and_then(Value::as_str) {

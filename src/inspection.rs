@@ -152,7 +152,7 @@ impl Engine {
                             e.needs(&env, None, &mut need);
                             for m in need {
                                 let at = Pointer::from_segments(m.path.iter().map(String::as_str)).to_string();
-                                if !diags.iter().any(|d| d.missing && d.path == at) {
+                                if !diags.iter().any(|d| d.missing && d.path == at) && !p.shape_errors.contains(&at) {
                                     diags.push(Diagnostic::required(
                                         at,
                                         &m.path.join("."),
@@ -249,7 +249,10 @@ impl Engine {
             let field_id = path.join(".");
             if !fact_present(v) {
                 incomplete = true;
-                diags.push(Diagnostic::required(at, &field_id, &rule.id, Severity::Warning));
+                // One of the wrong type has its shape error: reported once (third audit).
+                if !p.shape_errors.contains(&at) {
+                    diags.push(Diagnostic::required(at, &field_id, &rule.id, Severity::Warning));
+                }
             } else if let Some(Value::Object(k)) = v {
                 let (s, c) = (k.get("sampled").and_then(Value::as_f64), k.get("correct").and_then(Value::as_f64));
                 // Counts of people: whole numbers, not negative (as a filing's, RTW-F6).
