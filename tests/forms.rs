@@ -519,12 +519,5 @@ fn describe_requires_what_a_rule_condition_always_reads() {
     let o = Options::at(parse_now("2020-02-04T10:00:00+08:00").unwrap());
     let a = serde_json::to_value(engine.check_filing_json(&x.to_string(), &o)).unwrap();
     assert_eq!(a["decision"], "incomplete");
-    let required: Vec<&str> = a["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["code"] == "field.required")
-        .map(|d| d["path"].as_str().unwrap())
-        .collect();
-    assert_eq!(required, ["/measures/canteen/present"]);
+    assert_eq!(common::paths_of(&a, "field.required"), ["/measures/canteen/present"]);
 }

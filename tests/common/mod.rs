@@ -347,3 +347,15 @@ pub fn json_texts() -> Vec<String> {
     assert!(texts.len() > 100, "{}", texts.len());
     texts
 }
+
+/// The paths of an answer's diagnostics with `code`, in order.
+#[allow(dead_code)] // not every test file that includes this module uses it
+pub fn paths_of(answer: &Value, code: &str) -> Vec<String> {
+    answer["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|d| d["code"] == code)
+        .filter_map(|d| d["path"].as_str().map(str::to_owned))
+        .collect()
+}
