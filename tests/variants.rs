@@ -529,3 +529,25 @@ fn every_pack_shape_mistake_is_reported_at_once() {
     }
     assert!(e.iter().any(|x| x.message.contains("unknown value `feild`, expected one of field, assert")), "{e:?}");
 }
+
+/// A variant's form speaks of its own districts (third audit: hangzhou-2020's and guangming-2020's
+/// RTW-F2 title said 限深圳市辖区 / "Shenzhen districts only", and Hangzhou's district-code hint
+/// gave Guangming's 440311 as the example, which that pack refuses).
+#[test]
+fn a_variant_describes_its_own_districts() {
+    for (id, place) in
+        [("hangzhou-2020", ["杭州", "杭州", "Hangzhou"]), ("guangming-2020", ["光明", "光明", "Guangming"])]
+    {
+        let engine = Engine::with_pack_id(id).unwrap();
+        for (locale, place) in [Locale::ZhCn, Locale::ZhTw, Locale::En].into_iter().zip(place) {
+            let d = engine.describe(fangkong::pack::doc::Subject::Filing, locale, None, None).unwrap();
+            let rule = d["rules"].as_array().unwrap().iter().find(|r| r["id"] == "RTW-F2").unwrap();
+            let field = d["fields"].as_array().unwrap().iter().find(|f| f["id"] == "enterprise.districtCode").unwrap();
+            for text in [&rule["title"], &field["hint"]] {
+                let text = text.as_str().unwrap();
+                assert!(text.contains(place), "{id} {locale:?}: {text}");
+                assert!(!text.contains("深圳") && !text.contains("Shenzhen"), "{id} {locale:?}: {text}");
+            }
+        }
+    }
+}
