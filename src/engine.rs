@@ -337,6 +337,22 @@ pub(crate) struct Prepared<'e> {
 
 /// Parse submission text, or say why it is unusable. Text is read as `JSON.parse` reads it
 /// and a JS string crosses into Rust: a lone surrogate escape (`"\ud83d"`) is U+FFFD.
+/// `field.required` at `at`, unless the input has a shape diagnostic there: a value of the wrong
+/// type is not missing, and is reported once (domain.md §7). The kinds' own checks ask through
+/// this, as the rules' `field.required` do (`rules::assembly`).
+pub(crate) fn ask(
+    diags: &mut Vec<Diagnostic>,
+    shape_errors: &BTreeSet<String>,
+    at: String,
+    field: &str,
+    rule_id: &str,
+    severity: Severity,
+) {
+    if !shape_errors.contains(&at) {
+        diags.push(Diagnostic::required(at, field, rule_id, severity));
+    }
+}
+
 pub(crate) fn parse_input(text: &str) -> Result<Value, (&'static str, Value)> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(("input.too_large", crate::answer::params([("maxBytes", Value::from(MAX_INPUT_BYTES))])));

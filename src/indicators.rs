@@ -33,7 +33,7 @@ use serde_json::Value;
 use crate::answer::{
     ChecklistResult, Decision, Diagnostic, IndicatorResult, IndicatorsAnswer, MAX_MISSING_LISTED, Severity, UnitResult,
 };
-use crate::engine::{Engine, Options, render};
+use crate::engine::{Engine, Options, ask, render};
 use crate::pack::RuleBody;
 use crate::pointer::Pointer;
 use crate::schema::Subject;
@@ -123,8 +123,8 @@ impl Engine {
         // A report with no units (absent, `null` or `[]`) reports nothing: it is still to be
         // filled in, never `approved` on the strength of units it does not have (domain.md §7).
         let units_at = Pointer::root().child("units").to_string();
-        if raw_units.is_empty() && !p.shape_errors.contains(&units_at) {
-            diags.push(Diagnostic::required(units_at, "units", crate::answer::INPUT_RULE, Severity::Error));
+        if raw_units.is_empty() {
+            ask(&mut diags, &p.shape_errors, units_at, "units", crate::answer::INPUT_RULE, Severity::Error);
         }
         let mut index: BTreeMap<String, usize> = BTreeMap::new();
         let mut units: Vec<(usize, &Value, String)> = Vec::new(); // (position in input, unit, id)
@@ -132,25 +132,27 @@ impl Engine {
             if !u.is_object() {
                 // A unit left empty (`null`) is still to be filled in, not a unit with nothing
                 // to report (domain.md §7); one of another type has its shape error already.
-                if u.is_null() && !p.shape_errors.contains(&unit_ptr(i, &[])) {
-                    diags.push(Diagnostic::required(
+                if u.is_null() {
+                    ask(
+                        &mut diags,
+                        &p.shape_errors,
                         unit_ptr(i, &[]),
                         "units",
                         crate::answer::INPUT_RULE,
                         Severity::Error,
-                    ));
+                    );
                 }
                 continue;
             }
             let Some(id) = u.get("id").and_then(Value::as_str).filter(|s| !s.trim().is_empty()) else {
-                if !p.shape_errors.contains(&unit_ptr(i, &["id"])) {
-                    diags.push(Diagnostic::required(
-                        unit_ptr(i, &["id"]),
-                        "units[].id",
-                        crate::answer::INPUT_RULE,
-                        Severity::Error,
-                    ));
-                }
+                ask(
+                    &mut diags,
+                    &p.shape_errors,
+                    unit_ptr(i, &["id"]),
+                    "units[].id",
+                    crate::answer::INPUT_RULE,
+                    Severity::Error,
+                );
                 continue;
             };
             if index.contains_key(id) {
@@ -338,17 +340,15 @@ impl Engine {
                     (Ok(None), Ok(Some(_))) | (Ok(Some(_)), Ok(None)) => {
                         slot.missing = true;
                         let count = if matches!(nv, Ok(None)) { ind.numerator } else { ind.denominator };
-                        // A count of the wrong type has its shape error: reported once, not
-                        // also asked for as if it were empty (third audit).
                         let at = unit_ptr(*i, &["counts", count]);
-                        if !p.shape_errors.contains(&at) {
-                            diags.push(Diagnostic::required(
-                                at,
-                                &format!("units[].counts.{count}"),
-                                ind.id,
-                                Severity::Error,
-                            ));
-                        }
+                        ask(
+                            &mut diags,
+                            &p.shape_errors,
+                            at,
+                            &format!("units[].counts.{count}"),
+                            ind.id,
+                            Severity::Error,
+                        );
                     }
                 }
             }
@@ -497,14 +497,14 @@ impl Engine {
                     // A checklist given is answered like an inspection's items (domain.md §4):
                     // each of its rules unanswered is asked for.
                     let Some(a) = answers.get(*item) else {
-                        if !p.shape_errors.contains(&at) {
-                            diags.push(Diagnostic::required(
-                                at,
-                                &format!("units[].checklist.{item}"),
-                                item,
-                                Severity::Warning,
-                            ));
-                        }
+                        ask(
+                            &mut diags,
+                            &p.shape_errors,
+                            at,
+                            &format!("units[].checklist.{item}"),
+                            item,
+                            Severity::Warning,
+                        );
                         continue;
                     };
                     match a.get("result").and_then(Value::as_str) {

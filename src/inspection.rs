@@ -18,7 +18,7 @@ use chrono::{Days, NaiveDate};
 use serde_json::Value;
 
 use crate::answer::{Decision, Diagnostic, InspectionAnswer, Rectification, Reinspected, SectionScore, Severity};
-use crate::engine::{Engine, Options, render};
+use crate::engine::{Engine, Options, ask, render};
 use crate::expr::Env;
 use crate::pack::{Pack, RuleBody};
 use crate::pointer::Pointer;
@@ -152,13 +152,15 @@ impl Engine {
                             e.needs(&env, None, &mut need);
                             for m in need {
                                 let at = Pointer::from_segments(m.path.iter().map(String::as_str)).to_string();
-                                if !diags.iter().any(|d| d.missing && d.path == at) && !p.shape_errors.contains(&at) {
-                                    diags.push(Diagnostic::required(
+                                if !diags.iter().any(|d| d.missing && d.path == at) {
+                                    ask(
+                                        &mut diags,
+                                        &p.shape_errors,
                                         at,
                                         &m.path.join("."),
                                         &rule.id,
                                         Severity::Warning,
-                                    ));
+                                    );
                                 }
                             }
                             None
@@ -249,10 +251,7 @@ impl Engine {
             let field_id = path.join(".");
             if !fact_present(v) {
                 incomplete = true;
-                // One of the wrong type has its shape error: reported once (third audit).
-                if !p.shape_errors.contains(&at) {
-                    diags.push(Diagnostic::required(at, &field_id, &rule.id, Severity::Warning));
-                }
+                ask(&mut diags, &p.shape_errors, at, &field_id, &rule.id, Severity::Warning);
             } else if let Some(Value::Object(k)) = v {
                 let (s, c) = (k.get("sampled").and_then(Value::as_f64), k.get("correct").and_then(Value::as_f64));
                 // Counts of people: whole numbers, not negative (as a filing's, RTW-F6).
@@ -370,14 +369,14 @@ impl Engine {
                         continue;
                     }
                     None => {
-                        if !p.shape_errors.contains(&item_at) {
-                            diags.push(Diagnostic::required(
-                                item_at,
-                                "previous[].rectifications[].itemId",
-                                crate::answer::INPUT_RULE,
-                                Severity::Warning,
-                            ));
-                        }
+                        ask(
+                            &mut diags,
+                            &p.shape_errors,
+                            item_at,
+                            "previous[].rectifications[].itemId",
+                            crate::answer::INPUT_RULE,
+                            Severity::Warning,
+                        );
                         continue;
                     }
                 };
