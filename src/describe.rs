@@ -213,6 +213,14 @@ pub fn required_fields(pack: &Pack, subject: Subject) -> Vec<String> {
                     // (`measures.canteen.present`; third audit).
                     if let Some(w) = &c.when {
                         w.always_needs(elem, &mut refs);
+                        // Under `present(xs)`, what the check always needs of each element of
+                        // `xs` is asked of every element there is (`roster[].returning` in
+                        // RTW-C6's `count(roster, returning == true)`).
+                        if let (None, Some(xs), Some(a)) = (elem, w.presence_of(), &c.assert) {
+                            let mut inner = Vec::new();
+                            a.always_needs(None, &mut inner);
+                            refs.extend(inner.into_iter().filter(|(e, _)| *e == Some(xs)));
+                        }
                         refs.into_iter().for_each(|x| push_unique(&mut out, ref_id(x)));
                         continue;
                     }

@@ -211,6 +211,18 @@ impl Expr {
         eval::always_needs(&self.node, elem, out);
     }
 
+    /// The collection a condition `present(xs)` asks about (`roster`), if that is all it is: a
+    /// check under it reads its elements' fields only when there are some.
+    pub fn presence_of(&self) -> Option<&[String]> {
+        match &self.node {
+            parse::Node::Present(a) => match a.as_ref() {
+                parse::Node::Field { base: parse::Base::Doc, path, .. } => Some(path),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// Evaluate a condition: `Some(true/false)`, or `None` when unknown.
     pub fn truth(&self, env: &Env<'_>) -> Option<bool> {
         match self.eval(env) {

@@ -325,16 +325,32 @@ impl Engine {
                             *slot = Sum { n, d, any: true, invalid: false, missing: false };
                         }
                     }
+                    // Each count of the pair on its own: every wrong one is reported at its
+                    // path, and a missing partner is asked for (third audit: only the first
+                    // wrong count was reported, and a missing partner never).
                     (Err(()), _) | (_, Err(())) => {
                         slot.invalid = true;
-                        let count = if nv.is_err() { ind.numerator } else { ind.denominator };
-                        diags.push(Diagnostic::at(
-                            "indicators.count_invalid",
-                            Severity::Error,
-                            unit_ptr(*i, &["counts", count]),
-                            ind.id,
-                            crate::answer::params([("unit", Value::from(name))]),
-                        ));
+                        for (count, v) in [(ind.numerator, nv), (ind.denominator, dv)] {
+                            let at = unit_ptr(*i, &["counts", count]);
+                            match v {
+                                Err(()) => diags.push(Diagnostic::at(
+                                    "indicators.count_invalid",
+                                    Severity::Error,
+                                    at,
+                                    ind.id,
+                                    crate::answer::params([("unit", Value::from(name))]),
+                                )),
+                                Ok(None) => ask(
+                                    &mut diags,
+                                    &p.shape_errors,
+                                    at,
+                                    &format!("units[].counts.{count}"),
+                                    ind.id,
+                                    Severity::Error,
+                                ),
+                                Ok(Some(_)) => {}
+                            }
+                        }
                     }
                     // Half a pair: the other count is asked for, at its own path.
                     (Ok(None), Ok(Some(_))) | (Ok(Some(_)), Ok(None)) => {

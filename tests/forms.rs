@@ -521,3 +521,34 @@ fn describe_requires_what_a_rule_condition_always_reads() {
     assert_eq!(a["decision"], "incomplete");
     assert_eq!(common::paths_of(&a, "field.required"), ["/measures/canteen/present"]);
 }
+
+/// Third audit: `describe('filing')` said `roster[].returning` was optional, while the engine asks
+/// for it in every roster entry (RTW-C6 counts `returning == true` under `present(roster)`).
+/// For each field of a roster entry: describe marks it required exactly when removing it from an
+/// entry of the 1,000-person factory (no key-area history) makes the engine ask for it there.
+#[test]
+fn describe_marks_a_roster_field_required_exactly_when_the_engine_asks_for_it() {
+    let engine = Engine::with_default_pack().unwrap();
+    let d = engine.describe(Subject::Filing, Locale::ZhCn, None, None).unwrap();
+    let fields: Vec<(String, bool)> = d["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| Some((f["id"].as_str()?.strip_prefix("roster[].")?.to_owned(), f["required"] == json!(true))))
+        .collect();
+    assert!(fields.len() >= 6, "{fields:?}");
+    let x: Value = serde_json::from_str(
+        &std::fs::read_to_string(common::root().join("examples/filings/factory-1000.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(x["roster"][0]["keyAreaHistory"], json!(false));
+    let o = Options::at(parse_now("2020-02-04T10:00:00+08:00").unwrap());
+    for (key, required) in &fields {
+        let mut y = x.clone();
+        y["roster"][0].as_object_mut().unwrap().remove(key);
+        let a = serde_json::to_value(engine.check_filing_json(&y.to_string(), &o)).unwrap();
+        let asked = common::paths_of(&a, "field.required").contains(&format!("/roster/0/{key}"));
+        assert_eq!(asked, *required, "roster[].{key}: describe says required = {required}, the engine asks = {asked}");
+    }
+    assert!(fields.iter().any(|(k, r)| k == "returning" && *r), "{fields:?}");
+}

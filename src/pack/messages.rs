@@ -105,12 +105,27 @@ fn list_separator(locale: Locale) -> &'static str {
     }
 }
 
-fn show(v: &Value, sep: &str) -> String {
+/// A parameter as text. A fraction shows two decimals, or more where two would make it equal to
+/// another number of the same message: a dormitory's 2.498 m² per resident against a minimum
+/// of 2.5 reads "2.498", never "不少于2.5平方米（现为2.5平方米）" (third audit).
+fn show(v: &Value, params: &Value, sep: &str) -> String {
     match v {
         Value::String(s) => s.clone(),
-        Value::Array(items) => items.iter().map(|i| show(i, sep)).collect::<Vec<_>>().join(sep),
+        Value::Array(items) => items.iter().map(|i| show(i, params, sep)).collect::<Vec<_>>().join(sep),
         Value::Number(n) => match n.as_f64() {
-            Some(x) if n.is_f64() => crate::num::text((x * 100.0).round() / 100.0),
+            Some(x) if n.is_f64() => {
+                let others: Vec<f64> = match params {
+                    Value::Object(m) => m.values().filter_map(Value::as_f64).filter(|o| *o != x).collect(),
+                    _ => Vec::new(),
+                };
+                let mut scale = 100.0;
+                let mut shown = (x * scale).round() / scale;
+                while scale < 1.0e6 && others.contains(&shown) {
+                    scale *= 10.0;
+                    shown = (x * scale).round() / scale;
+                }
+                crate::num::text(shown)
+            }
             _ => n.to_string(),
         },
         other => crate::answer::cold::text(other),
@@ -131,7 +146,7 @@ fn fill_in(template: &str, params: &Value, extra: Option<(&str, &str)>, sep: &st
             Some((name, tail)) => {
                 match (extra.filter(|(n, _)| *n == name), params.get(name)) {
                     (Some((_, text)), _) => out.push_str(text),
-                    (None, Some(v)) => out.push_str(&show(v, sep)),
+                    (None, Some(v)) => out.push_str(&show(v, params, sep)),
                     (None, None) => {
                         out.push('{');
                         out.push_str(name);
@@ -174,5 +189,8 @@ mod tests {
         assert_eq!(fill_in("至少{min}天，{date}起；{x}；{r}", &p, None, "、"), "至少5天，2020-02-09起；{x}；0.33");
         assert_eq!(fill_in("unclosed {min", &p, None, "、"), "unclosed {min");
         assert_eq!(fill_in("请填写：{label}（{min}）", &p, Some(("label", "员工总数")), "、"), "请填写：员工总数（5）");
+        let q = serde_json::json!({ "min": 2.5, "per": 2.498, "near": 2.4999996 });
+        assert_eq!(fill_in("不少于{min}（现为{per}）", &q, None, "、"), "不少于2.5（现为2.498）");
+        assert_eq!(fill_in("{near}", &q, None, "、"), "2.5", "gives up at six decimals");
     }
 }
