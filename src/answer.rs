@@ -433,7 +433,8 @@ words_serde!(ScreenOutcome);
 pub struct ScreeningAnswer {
     /// The pack that decided (shared with the pack: not copied for each answer).
     pub pack: Arc<PackStamp>,
-    /// `incomplete` while a declaration it needs is missing (the outcome is still given);
+    /// `incomplete` while a declaration it needs is missing (an outcome a rule decided on
+    /// what was declared is still given; `normal` is not: the outcome is then `null`);
     /// otherwise `deferred` for fever clinic or central quarantine, `conditional` for home
     /// observation (or warnings), `approved` for normal.
     pub decision: Decision,
@@ -443,8 +444,10 @@ pub struct ScreeningAnswer {
     pub locale: Locale,
     /// Missing values held back because they lie outside the option `scope`.
     pub pending: usize,
-    /// `fever_clinic`, `central_quarantine`, `home_observation` or `normal`.
-    pub outcome: ScreenOutcome,
+    /// `fever_clinic`, `central_quarantine`, `home_observation` or `normal`; `None` (`null`)
+    /// while a missing value leaves it open (never `normal` on answers not given), and for an
+    /// input that could not be read.
+    pub outcome: Option<ScreenOutcome>,
     /// The rule that decided (`SCR-3`), `null` for normal.
     pub rule_id: Option<String>,
     /// First day after the observation period (start + 14 days), CST.
@@ -569,7 +572,7 @@ impl Answer for ScreeningAnswer {
             today,
             locale,
             pending: 0,
-            outcome: ScreenOutcome::Normal,
+            outcome: None,
             rule_id: None,
             until: None,
             diagnostics,

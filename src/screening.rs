@@ -8,7 +8,10 @@
 //!
 //! Missing is not a fact. A declaration with a value missing that a rule needs (a
 //! `missing: true` diagnostic, e.g. `field.required` at `/contactWithConfirmed`) is
-//! `incomplete`; the outcome is still given from what was declared. A value with an error
+//! `incomplete`. A rule whose condition holds on what was declared still decides the outcome
+//! (a declared contact is a fact); but `normal` ("none of the above") is given only when every
+//! rule's condition is known to be false: while one is left open by a missing value, the
+//! outcome is `null` (third audit: an empty declaration was `normal`). A value with an error
 //! at its own path (a temperature outside 34–43 °C, such as 99.5 typed in °F; an
 //! impossible date) is set aside: screen rules are evaluated on a copy of the declaration
 //! without it, so an implausible temperature is never read as a fever. When a rule tried
@@ -68,11 +71,19 @@ impl Engine {
         // The fields the rules tried consulted: a value set aside among them must be given again.
         let mut consulted: Vec<FieldRef<'_>> = Vec::new();
         let mut decided: Option<(ScreenOutcome, String, Option<NaiveDate>)> = None;
+        // A rule tried whose condition a missing (or set-aside) value leaves open: then no rule
+        // deciding is not `normal`, which is "none of the above" (domain.md §5), but not known.
+        let mut undetermined = false;
         for rule in pack.rules.iter().filter(|r| r.subject == Subject::Screening) {
             let RuleBody::Screen(sc) = &rule.body else { continue };
             sc.when.reads(None, &mut consulted);
-            if sc.when.truth(&env) != Some(true) {
-                continue;
+            match sc.when.truth(&env) {
+                Some(true) => {}
+                Some(false) => continue,
+                None => {
+                    undetermined = true;
+                    continue;
+                }
             }
             for e in sc.from.iter().chain(sc.days.iter()) {
                 e.reads(None, &mut consulted);
@@ -153,14 +164,16 @@ impl Engine {
         let incomplete = needed_again || diags.iter().any(|d| d.missing);
         let pending = render(pack, &mut diags, opts);
         let (outcome_kind, rule_id, until) = match decided {
-            Some((o, r, u)) => (o, Some(r), u),
-            None => (ScreenOutcome::Normal, None, None),
+            Some((o, r, u)) => (Some(o), Some(r), u),
+            None if undetermined => (None, None, None),
+            None => (Some(ScreenOutcome::Normal), None, None),
         };
         let decision = match outcome_kind {
             _ if incomplete => Decision::Incomplete,
-            ScreenOutcome::FeverClinic | ScreenOutcome::CentralQuarantine => Decision::Deferred,
-            ScreenOutcome::HomeObservation => Decision::Conditional,
-            ScreenOutcome::Normal => decide(&diags, false),
+            None => Decision::Incomplete,
+            Some(ScreenOutcome::FeverClinic | ScreenOutcome::CentralQuarantine) => Decision::Deferred,
+            Some(ScreenOutcome::HomeObservation) => Decision::Conditional,
+            Some(ScreenOutcome::Normal) => decide(&diags, false),
         };
         ScreeningAnswer {
             pack: pack.stamp.clone(),

@@ -361,7 +361,11 @@ export interface ScreeningAnswer {
   /** How many missing values `scope` held back (0 without `scope`). */
   pending: number;
   today: string;
-  outcome: "fever_clinic" | "central_quarantine" | "home_observation" | "normal";
+  /**
+   * `normal` only when every screen rule's condition is known to be false; `null` while a missing
+   * answer leaves one open (the decision is then `incomplete`), and for input that could not be read.
+   */
+  outcome: "fever_clinic" | "central_quarantine" | "home_observation" | "normal" | null;
   /** The rule that decided (`SCR-3`), `null` for normal. */
   ruleId: RuleId | null;
   /** First day after the observation (`YYYY-MM-DD`). */

@@ -11,7 +11,8 @@ use serde_json::Value;
 use super::json::diagnostic;
 pub(crate) use super::json::string;
 use super::{
-    Decision, Diagnostic, FilingAnswer, IndicatorsAnswer, InspectionAnswer, Normalized, PackStamp, ScreeningAnswer,
+    Decision, Diagnostic, FilingAnswer, IndicatorsAnswer, InspectionAnswer, Normalized, PackStamp, ScreenOutcome,
+    ScreeningAnswer,
 };
 use crate::locale::Locale;
 
@@ -297,9 +298,9 @@ impl WriteJson for IndicatorsAnswer {
 impl WriteJson for ScreeningAnswer {
     fn write_json(&self, out: &mut String) {
         head(out, &self.pack, self.decision, &self.today, self.locale, self.pending);
-        lit(out, ",\"outcome\":\"");
-        out.push_str(self.outcome.name());
-        lit(out, "\",\"ruleId\":");
+        lit(out, ",\"outcome\":");
+        opt_string(out, self.outcome.map(ScreenOutcome::name));
+        lit(out, ",\"ruleId\":");
         opt_string(out, self.rule_id.as_deref());
         lit(out, ",\"until\":");
         opt_string(out, self.until.as_deref());
