@@ -6,7 +6,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::answer::ScreenOutcome;
+use crate::answer::{ScreenOutcome, Severity};
 
 use crate::expr::{Expr, FieldRef};
 use crate::pack::doc::FieldCheckKind;
@@ -382,6 +382,18 @@ fn describe_field(
     Value::Object(m)
 }
 
+/// The severity of what a rule reports when it is not met, as the engine gives it (third audit:
+/// every inspection item, fact and indicator was described as an `error`): an inspection item
+/// fails with an error only when it is a veto (一票否决), else a warning; a fact not recorded and
+/// an indicator short of 100% are warnings. Other rules report at the pack's severity.
+fn severity(r: &crate::pack::Rule) -> Severity {
+    match &r.body {
+        RuleBody::Item { veto: true, .. } => Severity::Error,
+        RuleBody::Item { veto: false, .. } | RuleBody::Fact { .. } | RuleBody::Indicator { .. } => Severity::Warning,
+        _ => r.severity,
+    }
+}
+
 /// The form of `subject` as the pack describes it, in `locale` (see the module docs).
 pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
     let required = required_fields(pack, subject);
@@ -397,7 +409,7 @@ pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
                 ("id", Value::from(r.id.as_str())),
                 ("kind", Value::from(r.kind_name())),
                 ("title", Value::from(rule_title(pack, locale, &r.id))),
-                ("severity", Value::from(r.severity.name())),
+                ("severity", Value::from(severity(r).name())),
                 ("reads", Value::from(rule_reads(&r.body))),
             ])
         })

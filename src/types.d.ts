@@ -443,6 +443,12 @@ export interface RuleDescription {
   kind: RuleKind;
   /** The rule's title in the locale. */
   title: string;
+  /**
+   * What the rule reports when it is not met, as the engine reports it: an inspection item's
+   * failure is an `error` only for a veto item (一票否决), else a `warning`; a fact not recorded and
+   * an indicator short of 100% are `warning`s. (A value of the wrong form is an `error` whatever
+   * the rule.)
+   */
   severity: Severity;
   /** Ids of the fields it reads. */
   reads: string[];

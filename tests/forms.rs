@@ -552,3 +552,70 @@ fn describe_marks_a_roster_field_required_exactly_when_the_engine_asks_for_it() 
     }
     assert!(fields.iter().any(|(k, r)| k == "returning" && *r), "{fields:?}");
 }
+
+/// Third audit: `describe` gave every inspection item, fact and indicator the severity `error`,
+/// while the engine reports a failed ordinary item, a fact not recorded and a shortfall as
+/// warnings. For each rule: make it not met on a complete input, and the severity the engine
+/// reports for it is the one `describe` gives.
+#[test]
+fn describe_gives_each_inspection_and_indicator_rule_the_severity_the_engine_reports() {
+    let engine = Engine::with_default_pack().unwrap();
+    let read =
+        |p: &str| -> Value { serde_json::from_str(&std::fs::read_to_string(common::root().join(p)).unwrap()).unwrap() };
+    let severity_of = |a: &Value, rule: &str, path: &str| -> Vec<String> {
+        a["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["ruleId"] == rule && d["path"].as_str().unwrap().starts_with(path))
+            .map(|d| d["severity"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let o = Options::at(parse_now("2020-02-12T20:00:00+08:00").unwrap());
+
+    let d = engine.describe(Subject::Inspection, Locale::ZhCn, None, None).unwrap();
+    let base = read("examples/inspections/factory-all-pass.json");
+    let (mut items, mut facts, mut warnings, mut errors) = (0, 0, 0, 0);
+    for r in d["rules"].as_array().unwrap() {
+        let (id, said) = (r["id"].as_str().unwrap(), r["severity"].as_str().unwrap());
+        let mut x = base.clone();
+        let path = match r["kind"].as_str().unwrap() {
+            "item" => {
+                items += 1;
+                x["answers"][id]["result"] = json!("fail");
+                format!("/answers/{id}")
+            }
+            "fact" => {
+                facts += 1;
+                let key = r["reads"][0].as_str().unwrap().strip_prefix("facts.").unwrap().to_owned();
+                x["facts"].as_object_mut().unwrap().remove(&key);
+                format!("/facts/{key}")
+            }
+            _ => continue,
+        };
+        let a = serde_json::to_value(engine.score_inspection_json(&x.to_string(), &o)).unwrap();
+        let got = severity_of(&a, id, &path);
+        assert_eq!(got, [said], "{id}: describe says {said}, the engine reports {got:?}");
+        if said == "error" { errors += 1 } else { warnings += 1 }
+    }
+    assert_eq!((items, facts), (27, 6));
+    assert!(errors > 0 && warnings > 0, "both severities occur ({errors} errors, {warnings} warnings)");
+
+    let d = engine.describe(Subject::Indicators, Locale::ZhCn, None, None).unwrap();
+    let counts = json!({ "compounds": 4, "compoundsEnclosed": 4, "keyAreaArrivals": 4, "keyAreaHomeIsolated": 4,
+        "closeContacts": 4, "closeContactsQuarantined": 4, "entrances": 4, "entrancesTwoWayChecked": 4,
+        "rentalUnits": 4, "rentalUnitsRegistered": 4 });
+    let mut indicators = 0;
+    for r in d["rules"].as_array().unwrap().iter().filter(|r| r["kind"] == "indicator") {
+        indicators += 1;
+        let (id, said) = (r["id"].as_str().unwrap(), r["severity"].as_str().unwrap());
+        let mut c = counts.clone();
+        let numerator = r["reads"][0].as_str().unwrap().strip_prefix("units[].counts.").unwrap();
+        c[numerator] = json!(3);
+        let x = json!({ "date": "2020-02-12", "units": [ { "id": "G", "level": "grid", "name": "第1网格", "counts": c } ] });
+        let a = serde_json::to_value(engine.evaluate_indicators_json(&x.to_string(), &o)).unwrap();
+        let got = severity_of(&a, id, "/units/0");
+        assert_eq!(got, [said], "{id}: describe says {said}, the engine reports {got:?}");
+    }
+    assert_eq!(indicators, 5);
+}
