@@ -464,9 +464,13 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
             .map(|field| crate::describe::field_label(pack, opts.locale, field));
         let extra = label.as_deref().map(|l| ("label", l));
         let (message, mut help) = pack.messages.render(opts.locale, &d.code, &d.params, extra);
-        // A look-alike of a known key (full-width `ＩＮＳ-S4-1`): the help names the known one.
+        // A look-alike of a known key: the help names the known one, and says what differs —
+        // the width of its characters (`ＩＮＳ-S4-1`) or, for a key all in ASCII, only the case of
+        // its letters (`IND-r1`; third audit: that was told to use half-width characters).
         if d.params.get("suggestion").is_some_and(Value::is_string) {
-            help = Some(pack.messages.render(opts.locale, "input.lookalike", &d.params, None).0);
+            let key = d.path.rsplit('/').next().unwrap_or_default();
+            let code = if key.is_ascii() { "input.lookalike_case" } else { "input.lookalike" };
+            help = Some(pack.messages.render(opts.locale, code, &d.params, None).0);
         }
         d.message = message;
         d.help = help;

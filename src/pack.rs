@@ -322,6 +322,7 @@ pub const ENGINE_CODES: &[&str] = &[
     "input.unknown_field",
     "input.unknown_fields",
     "input.lookalike",
+    "input.lookalike_case",
     "answer.truncated",
     "engine.budget_exhausted",
     "input.too_long",
