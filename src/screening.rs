@@ -170,7 +170,12 @@ impl Engine {
         };
         let decision = match outcome_kind {
             _ if incomplete => Decision::Incomplete,
-            None => Decision::Incomplete,
+            // Open although nothing is missing: the declaration itself is unreadable (`5`, `[]`),
+            // an error; never approved without an outcome.
+            None => match decide(&diags, false) {
+                Decision::Deferred => Decision::Deferred,
+                _ => Decision::Incomplete,
+            },
             Some(ScreenOutcome::FeverClinic | ScreenOutcome::CentralQuarantine) => Decision::Deferred,
             Some(ScreenOutcome::HomeObservation) => Decision::Conditional,
             Some(ScreenOutcome::Normal) => decide(&diags, false),
