@@ -325,11 +325,16 @@ impl Engine {
                             *slot = Sum { n, d, any: true, invalid: false, missing: false };
                         }
                     }
-                    // Each count of the pair on its own: every wrong one is reported at its
-                    // path, and a missing partner is asked for (third audit: only the first
-                    // wrong count was reported, and a missing partner never).
-                    (Err(()), _) | (_, Err(())) => {
-                        slot.invalid = true;
+                    // A wrong count, or half a pair: each count on its own. Every wrong one is
+                    // reported at its path, and a missing one is asked for there (third audit:
+                    // only the first wrong count was reported, and a missing partner of a wrong
+                    // one never).
+                    _ => {
+                        if nv.is_err() || dv.is_err() {
+                            slot.invalid = true;
+                        } else {
+                            slot.missing = true;
+                        }
                         for (count, v) in [(ind.numerator, nv), (ind.denominator, dv)] {
                             let at = unit_ptr(*i, &["counts", count]);
                             match v {
@@ -351,20 +356,6 @@ impl Engine {
                                 Ok(Some(_)) => {}
                             }
                         }
-                    }
-                    // Half a pair: the other count is asked for, at its own path.
-                    (Ok(None), Ok(Some(_))) | (Ok(Some(_)), Ok(None)) => {
-                        slot.missing = true;
-                        let count = if matches!(nv, Ok(None)) { ind.numerator } else { ind.denominator };
-                        let at = unit_ptr(*i, &["counts", count]);
-                        ask(
-                            &mut diags,
-                            &p.shape_errors,
-                            at,
-                            &format!("units[].counts.{count}"),
-                            ind.id,
-                            Severity::Error,
-                        );
                     }
                 }
             }
