@@ -464,12 +464,19 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
             .map(|field| crate::describe::field_label(pack, opts.locale, field));
         let extra = label.as_deref().map(|l| ("label", l));
         let (message, mut help) = pack.messages.render(opts.locale, &d.code, &d.params, extra);
-        // A look-alike of a known key: the help names the known one, and says what differs —
-        // the width of its characters (`ＩＮＳ-S4-1`) or, for a key all in ASCII, only the case of
-        // its letters (`IND-r1`; third audit: that was told to use half-width characters).
-        if d.params.get("suggestion").is_some_and(Value::is_string) {
-            let key = d.path.rsplit('/').next().unwrap_or_default();
-            let code = if key.is_ascii() { "input.lookalike_case" } else { "input.lookalike" };
+        // A look-alike of a known key: the help names the known one, and says what differs
+        // (third audit: every look-alike was told to use half-width characters): full-width
+        // characters (`ＩＮＳ-S4-1`), only the case of letters (`IND-r1`), or else spaces and
+        // invisible characters (`mas\u{200b}ks`, `masks `).
+        if let Some(known) = d.params.get("suggestion").and_then(Value::as_str) {
+            let key = crate::pointer::unescape(d.path.rsplit('/').next().unwrap_or_default());
+            let code = if key.chars().any(|c| ('\u{ff01}'..='\u{ff5e}').contains(&c) || c == '\u{3000}') {
+                "input.lookalike"
+            } else if key.eq_ignore_ascii_case(known) {
+                "input.lookalike_case"
+            } else {
+                "input.lookalike_space"
+            };
             help = Some(pack.messages.render(opts.locale, code, &d.params, None).0);
         }
         d.message = message;

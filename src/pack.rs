@@ -323,6 +323,7 @@ pub const ENGINE_CODES: &[&str] = &[
     "input.unknown_fields",
     "input.lookalike",
     "input.lookalike_case",
+    "input.lookalike_space",
     "answer.truncated",
     "engine.budget_exhausted",
     "input.too_long",

@@ -366,6 +366,7 @@ fn no_message_leaves_a_placeholder_unfilled() {
         // The help of a diagnostic whose params have a `suggestion` (a look-alike key).
         ("input.lookalike", &["suggestion"]),
         ("input.lookalike_case", &["suggestion"]),
+        ("input.lookalike_space", &["suggestion"]),
         ("input.unknown_fields", &["count", "more"]),
         ("answer.truncated", &["code", "omitted", "total", "first"]),
         ("engine.budget_exhausted", &["steps", "budget"]),

@@ -105,9 +105,11 @@ fn list_separator(locale: Locale) -> &'static str {
     }
 }
 
-/// A parameter as text. A fraction shows two decimals, or more where two would make it equal to
-/// another number of the same message: a dormitory's 2.498 m² per resident against a minimum
-/// of 2.5 reads "2.498", never "不少于2.5平方米（现为2.5平方米）" (third audit).
+/// A parameter as text. A fraction shows two decimals, unless two would state a number the
+/// submission does not hold: a whole number (1.9999999 people is not "2人", 8.001 is not "8",
+/// 0.0000001 is not "0名"), or another number of the same message (a dormitory's 2.498 m² per
+/// resident against a minimum of 2.5 is not "不少于2.5平方米（现为2.5平方米）"). Then more
+/// decimals, up to six, and past them the number as JavaScript prints it (third audit).
 fn show(v: &Value, params: &Value, sep: &str) -> String {
     match v {
         Value::String(s) => s.clone(),
@@ -118,13 +120,16 @@ fn show(v: &Value, params: &Value, sep: &str) -> String {
                     Value::Object(m) => m.values().filter_map(Value::as_f64).filter(|o| *o != x).collect(),
                     _ => Vec::new(),
                 };
+                let misleads = |shown: f64| shown != x && (shown.fract() == 0.0 || others.contains(&shown));
                 let mut scale = 100.0;
-                let mut shown = (x * scale).round() / scale;
-                while scale < 1.0e6 && others.contains(&shown) {
+                while scale <= 1.0e6 {
+                    let shown = (x * scale).round() / scale;
+                    if !misleads(shown) {
+                        return crate::num::text(shown);
+                    }
                     scale *= 10.0;
-                    shown = (x * scale).round() / scale;
                 }
-                crate::num::text(shown)
+                crate::num::text(x)
             }
             _ => n.to_string(),
         },
@@ -189,8 +194,15 @@ mod tests {
         assert_eq!(fill_in("至少{min}天，{date}起；{x}；{r}", &p, None, "、"), "至少5天，2020-02-09起；{x}；0.33");
         assert_eq!(fill_in("unclosed {min", &p, None, "、"), "unclosed {min");
         assert_eq!(fill_in("请填写：{label}（{min}）", &p, Some(("label", "员工总数")), "、"), "请填写：员工总数（5）");
-        let q = serde_json::json!({ "min": 2.5, "per": 2.498, "near": 2.4999996 });
+        let q = serde_json::json!({ "min": 2.5, "per": 2.498, "near": 2.4999996, "size": 1.9999999, "n": 8.001,
+            "tiny": 0.0000001, "r": 0.123456 });
         assert_eq!(fill_in("不少于{min}（现为{per}）", &q, None, "、"), "不少于2.5（现为2.498）");
-        assert_eq!(fill_in("{near}", &q, None, "、"), "2.5", "gives up at six decimals");
+        assert_eq!(fill_in("{near}", &q, None, "、"), "2.4999996", "past six decimals, as JavaScript prints it");
+        assert_eq!(
+            fill_in("{size}/{n}/{tiny}", &q, None, "、"),
+            "1.9999999/8.001/1e-7",
+            "never a whole number it is not"
+        );
+        assert_eq!(fill_in("{r}", &q, None, "、"), "0.12", "two decimals when they mislead no one");
     }
 }
