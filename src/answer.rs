@@ -26,8 +26,8 @@ words! {
 }
 words_serde!(Severity);
 
-/// The verdict on a submission.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// The verdict on a submission, ordered from the best to the worst rung.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Decision {
     /// 准予复工: no error, no warning.
@@ -436,7 +436,8 @@ pub struct ScreeningAnswer {
     /// `incomplete` while a declaration it needs is missing (an outcome a rule decided on
     /// what was declared is still given; `normal` is not: the outcome is then `null`);
     /// otherwise `deferred` for fever clinic or central quarantine, `conditional` for home
-    /// observation (or warnings), `approved` for normal.
+    /// observation (or warnings), `approved` for normal — or worse where the diagnostics say
+    /// so: an error defers any declaration.
     pub decision: Decision,
     /// "Today" in China Standard Time.
     pub today: String,

@@ -168,17 +168,20 @@ impl Engine {
             None if undetermined => (None, None, None),
             None => (Some(ScreenOutcome::Normal), None, None),
         };
-        let decision = match outcome_kind {
-            _ if incomplete => Decision::Incomplete,
-            // Open although nothing is missing: the declaration itself is unreadable (`5`, `[]`),
-            // an error; never approved without an outcome.
-            None => match decide(&diags, false) {
-                Decision::Deferred => Decision::Deferred,
-                _ => Decision::Incomplete,
-            },
+        // The outcome's rung, or a worse one the diagnostics give: an error in the declaration
+        // (an unknown field, an impossible date) defers it whatever the outcome, as it does a
+        // normal one (fourth audit: home observation stayed conditional with an error).
+        let by_outcome = match outcome_kind {
             Some(ScreenOutcome::FeverClinic | ScreenOutcome::CentralQuarantine) => Decision::Deferred,
             Some(ScreenOutcome::HomeObservation) => Decision::Conditional,
-            Some(ScreenOutcome::Normal) => decide(&diags, false),
+            Some(ScreenOutcome::Normal) | None => Decision::Approved,
+        };
+        let decision = match by_outcome.max(decide(&diags, false)) {
+            _ if incomplete => Decision::Incomplete,
+            // Open although nothing is missing: the declaration itself is unreadable (`5`, `[]`);
+            // never approved without an outcome.
+            d if outcome_kind.is_none() && d < Decision::Deferred => Decision::Incomplete,
+            d => d,
         };
         ScreeningAnswer {
             pack: pack.stamp.clone(),
