@@ -285,7 +285,10 @@ impl Engine {
                 if !known_counts.contains(&key.as_str()) {
                     diags.push(Diagnostic::at(
                         "indicators.unknown_count",
-                        Severity::Warning,
+                        // `info`: a key that is not a count is not counted, and cannot change the
+                        // verdict (issue 10: the same decision with and without `ｃｏｍｐｏｕｎｄｓ`;
+                        // a warning made an all-met report conditional: fourth audit).
+                        Severity::Info,
                         unit_ptr(*i, &["counts", key]),
                         crate::answer::INPUT_RULE,
                         crate::answer::suggestion(crate::schema::lookalike(key, known_counts.iter().copied())),
@@ -492,12 +495,12 @@ impl Engine {
                     if let Value::Object(m) = &mut params {
                         m.insert("unit".into(), Value::from(name));
                     }
-                    // A warning, as an inspection's unknown item (issue 10): a key that is not
-                    // on the list is not scored, so it cannot change the verdict by itself being
-                    // an error (third audit: `IND-r1` made an all-met report `deferred`).
+                    // `info`: a key that is not on the list is not scored, and cannot change the
+                    // verdict (issue 10), as an unknown count (third audit: as an error, `IND-r1`
+                    // made an all-met report `deferred`; fourth: as a warning, `conditional`).
                     diags.push(Diagnostic::engine(
                         "checklist.unknown_item",
-                        Severity::Warning,
+                        Severity::Info,
                         unit_ptr(*i, &["checklist", key]),
                         params,
                     ));
@@ -506,7 +509,12 @@ impl Engine {
                     let at = unit_ptr(*i, &["checklist", item]);
                     // A checklist given is answered like an inspection's items (domain.md §4):
                     // each of its rules unanswered is asked for.
-                    let Some(a) = answers.get(*item) else {
+                    // No result, or a null or blank one, is unanswered too, as in an inspection
+                    // (fourth audit: it was an invalid answer, an error).
+                    let answer = answers.get(*item).filter(|a| {
+                        a.get("result").is_some_and(|r| !r.is_null() && r.as_str().is_none_or(|t| !t.trim().is_empty()))
+                    });
+                    let Some(a) = answer else {
                         ask(
                             &mut diags,
                             &p.shape_errors,
