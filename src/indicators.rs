@@ -285,9 +285,7 @@ impl Engine {
                 if !known_counts.contains(&key.as_str()) {
                     diags.push(Diagnostic::at(
                         "indicators.unknown_count",
-                        // `info`: a key that is not a count is not counted, and cannot change the
-                        // verdict (issue 10: the same decision with and without `ｃｏｍｐｏｕｎｄｓ`;
-                        // a warning made an all-met report conditional: fourth audit).
+                        // `info`: not counted, so no verdict changes (issue 10; fourth audit).
                         Severity::Info,
                         unit_ptr(*i, &["counts", key]),
                         crate::answer::INPUT_RULE,
@@ -328,10 +326,8 @@ impl Engine {
                             *slot = Sum { n, d, any: true, invalid: false, missing: false };
                         }
                     }
-                    // A wrong count, or half a pair: each count on its own. Every wrong one is
-                    // reported at its path, and a missing one is asked for there (third audit:
-                    // only the first wrong count was reported, and a missing partner of a wrong
-                    // one never).
+                    // A wrong count, or half a pair: each wrong count is reported and each
+                    // missing one asked for, at its path (third audit: only the first was).
                     _ => {
                         if nv.is_err() || dv.is_err() {
                             slot.invalid = true;

@@ -91,6 +91,7 @@ impl Part {
     fn missing(&mut self, missing: &[Missing<'_>], at: Option<(&[String], usize)>, severity: Severity) {
         for m in missing {
             let (mut ptr, id) = match m.element {
+                Some((array, i)) if m.path.is_empty() /* a row left `null` */ => (element_pointer(array, i), field_id(None, array)),
                 Some((array, i)) => (element_pointer(array, i), field_id(Some(array), m.path)),
                 None => (at_pointer(at), field_id(None, m.path)),
             };
@@ -507,10 +508,18 @@ fn assert_check<'a>(c: &'a AssertCheck, rule_id: &str, env: &Env<'a>, elem: Opti
             for (i, item) in chosen(env.doc, path, elem) {
                 if item.is_object() {
                     judge(c, &env.with_elem(item), Some((path, i)), rule_id, part);
+                } else {
+                    empty_row(path, i, c.severity, part);
                 }
             }
         }
     }
+}
+
+/// A row left `null` is asked for itself (员工花名册 at `/roster/0`) and undetermined (fourth audit).
+fn empty_row(path: &[String], i: usize, severity: Severity, part: &mut Part) {
+    part.undetermined = true;
+    part.require(element_pointer(path, i).to_string(), field_id(None, path), severity);
 }
 
 /// Per-person isolation (RTW-T3); records whether someone could not be judged.
@@ -521,6 +530,7 @@ fn isolation(iso: &IsolationRule, rule_id: &str, env: &Env<'_>, elem: Option<usi
     };
     for (i, item) in chosen(env.doc, &iso.each, elem) {
         if !item.is_object() {
+            empty_row(&iso.each, i, Severity::Warning, part);
             continue;
         }
         let e = env.with_elem(item);

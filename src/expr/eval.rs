@@ -170,8 +170,13 @@ pub fn eval<'v>(node: &'v Node, env: &Env<'v>) -> Val<'v> {
         Node::Count(arr, cond) => match raw(arr, env) {
             Raw::Array(Some(items)) => {
                 let mut n = 0usize;
-                // Elements that are not objects already have a shape diagnostic: skipped.
-                for it in items.iter().filter(|it| !it.is_null()) {
+                // A `null` element (a row left empty, or one of the wrong type, which has its
+                // shape diagnostic) holds nothing to count by: the count is unknown, as for a
+                // row whose value is missing (fourth audit: `roster: [null]` counted 0).
+                for it in items.iter() {
+                    if it.is_null() {
+                        return Val::Unknown;
+                    }
                     match eval(cond, &env.with_elem(it)) {
                         Val::Bool(true) => n += 1,
                         Val::Bool(false) => {}
@@ -186,7 +191,11 @@ pub fn eval<'v>(node: &'v Node, env: &Env<'v>) -> Val<'v> {
         Node::Any(arr, cond) => match raw(arr, env) {
             Raw::Array(Some(items)) => {
                 let mut unknown = false;
-                for it in items.iter().filter(|it| !it.is_null()) {
+                for it in items.iter() {
+                    if it.is_null() {
+                        unknown = true;
+                        continue;
+                    }
                     match eval(cond, &env.with_elem(it)) {
                         Val::Bool(true) => return Val::Bool(true),
                         Val::Bool(false) => {}
@@ -315,7 +324,12 @@ pub fn needs<'v>(node: &'v Node, env: &Env<'v>, at: Option<(&'v [String], usize)
         },
         Node::Count(arr, cond) | Node::Any(arr, cond) => match (raw(arr, env), arr.as_ref()) {
             (Raw::Array(Some(items)), Node::Field { path, .. }) => {
-                for (i, it) in items.iter().enumerate().filter(|(_, it)| !it.is_null()) {
+                for (i, it) in items.iter().enumerate() {
+                    // A `null` row is asked for itself (an empty field path).
+                    if it.is_null() {
+                        out.push(Missing { element: Some((path.as_slice(), i)), path: &[] });
+                        continue;
+                    }
                     let e = env.with_elem(it);
                     if eval(cond, &e) == Val::Unknown {
                         needs(cond, &e, Some((path.as_slice(), i)), out);
