@@ -462,7 +462,15 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
             .and_then(Value::as_str)
             .filter(|_| d.missing)
             .map(|field| crate::describe::field_label(pack, opts.locale, field));
-        let extra = label.as_deref().map(|l| ("label", l));
+        // A type a value should have, in the locale's words (value:type.number → 数字; fourth
+        // audit: zh-CN read 应为boolean).
+        let expected = d
+            .params
+            .get("expected")
+            .and_then(Value::as_str)
+            .and_then(|t| pack.labels.lookup(opts.locale, &format!("value:type.{t}")))
+            .map(|(l, _)| ("expected", l));
+        let extra = label.as_deref().map(|l| ("label", l)).or(expected);
         let (message, mut help) = pack.messages.render(opts.locale, &d.code, &d.params, extra);
         // A look-alike of a known key: the help names the known one, and says what differs
         // (third audit: every look-alike was told to use half-width characters): full-width
