@@ -357,9 +357,9 @@ pub(crate) fn parse_input(text: &str) -> Result<Value, (&'static str, Value)> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(("input.too_large", crate::answer::params([("maxBytes", Value::from(MAX_INPUT_BYTES))])));
     }
-    crate::num::parse_json(&lone_surrogates_replaced(text)).map_err(|e| {
+    crate::num::read_submission(&lone_surrogates_replaced(text)).map_err(|e| {
         (
-            "input.not_json",
+            if e.is_duplicate_key() { "input.duplicate_key" } else { "input.not_json" },
             crate::answer::params([("line", Value::from(e.line())), ("column", Value::from(e.column()))]),
         )
     })

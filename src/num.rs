@@ -6,7 +6,7 @@
 use serde_json::{Number, Value};
 
 mod read;
-pub use read::{JsonError, parse_json, read_json};
+pub use read::{JsonError, parse_json, read_json, read_submission};
 
 /// Below this size every whole `f64` converts to `i64` exactly (2^63). JavaScript prints
 /// whole numbers without a fraction up to 1e21, so up to here they print alike: in the CLI,

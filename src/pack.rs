@@ -316,6 +316,7 @@ pub const INSPECTION_PARAMS: &[&str] =
 pub const ENGINE_CODES: &[&str] = &[
     "field.required",
     "input.not_json",
+    "input.duplicate_key",
     "input.not_utf8",
     "input.too_large",
     "input.invalid_type",

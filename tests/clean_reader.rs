@@ -60,8 +60,13 @@ fn agrees(text: &str) -> bool {
     if let Ok(v) = parsed {
         let opts = Options::at(parse_now("2020-02-04T10:00:00+08:00").unwrap());
         let got = serde_json::to_string(&engine().check_filing_json(text, &opts)).unwrap();
-        let want = serde_json::to_string(&engine().check_filing_value(&v, &opts)).unwrap();
-        assert_eq!(got, want, "{text}");
+        if fangkong::num::read_submission(text).is_err_and(|e| e.is_duplicate_key()) {
+            // A key given twice is refused as text (fourth audit); a `Value` has merged it already.
+            assert!(got.contains(r#""code":"input.duplicate_key""#), "{text}: {got}");
+        } else {
+            let want = serde_json::to_string(&engine().check_filing_value(&v, &opts)).unwrap();
+            assert_eq!(got, want, "{text}");
+        }
     }
     // Written straight as JSON text, the same bytes (unusable answers too), in every locale.
     for locale in [fangkong::Locale::ZhCn, fangkong::Locale::ZhTw, fangkong::Locale::En] {

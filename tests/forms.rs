@@ -371,6 +371,7 @@ fn no_message_leaves_a_placeholder_unfilled() {
         ("answer.truncated", &["code", "omitted", "total", "first"]),
         ("engine.budget_exhausted", &["steps", "budget"]),
         ("input.not_utf8", &["byte"]),
+        ("input.duplicate_key", &["line", "column"]),
         ("input.too_large", &["maxBytes"]),
         ("input.too_long", &["max"]),
         ("input.too_many", &["max"]),

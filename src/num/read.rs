@@ -40,6 +40,11 @@ impl JsonError {
     pub fn column(&self) -> usize {
         self.column
     }
+
+    /// Whether the text is JSON but gives a key twice in one object ([`read_submission`]).
+    pub fn is_duplicate_key(&self) -> bool {
+        matches!(self.why, Why::Code(DUPLICATE_KEY))
+    }
 }
 
 impl std::fmt::Display for JsonError {
@@ -76,7 +81,19 @@ const MAX_DEPTH: u32 = 127;
 /// replaces an earlier one; integers as `u64`/`i64` where they fit, `-0` a float), numbers by
 /// core's parser; serde_json's error (message, line, column) where the text is not JSON.
 pub fn read_json(text: &str) -> Result<Value, JsonError> {
-    let mut r = Reader { text, s: text.as_bytes(), i: 0 };
+    read(text, false)
+}
+
+/// A submission's JSON text to a `Value`, as [`read_json`], except that a key given twice in one
+/// object is refused ([`JsonError::is_duplicate_key`], at the second key), never merged: the
+/// last value would otherwise win silently, and a failed gate vanish (issue 10: no two keys can
+/// ever merge; fourth audit). The same on every target, for every kind of submission.
+pub fn read_submission(text: &str) -> Result<Value, JsonError> {
+    read(text, true)
+}
+
+fn read(text: &str, unique: bool) -> Result<Value, JsonError> {
+    let mut r = Reader { text, s: text.as_bytes(), i: 0, unique };
     let v = r.value(0).and_then(|v| match r.ws() {
         Some(_) => Err(r.peek_error("trailing characters")),
         None => Ok(v),
@@ -107,7 +124,12 @@ struct Reader<'a> {
     text: &'a str,
     s: &'a [u8],
     i: usize,
+    /// Refuse a key given twice in one object.
+    unique: bool,
 }
+
+/// [`JsonError`]'s reason for a key given twice (not serde_json's: it keeps the last).
+const DUPLICATE_KEY: &str = "duplicate key";
 
 impl Reader<'_> {
     fn peek(&self) -> Option<u8> {
@@ -219,6 +241,7 @@ impl Reader<'_> {
                         Some(_) => return Err(self.peek_error("expected `,` or `}`")),
                     }
                     first = false;
+                    let key_at = self.i;
                     self.i += 1;
                     let key = self.string()?;
                     match self.ws() {
@@ -227,7 +250,9 @@ impl Reader<'_> {
                         None => return Err(self.peek_error(EOF_OBJECT)),
                     }
                     let v = self.value(depth + 1)?;
-                    map.insert(key, v);
+                    if map.insert(key, v).is_some() && self.unique {
+                        return Err((DUPLICATE_KEY, key_at));
+                    }
                 }
                 self.i += 1;
                 Ok(Value::Object(map))
