@@ -360,6 +360,8 @@ fn bad_pointers_are_errors_and_change_nothing() {
     assert_eq!(code(draft.set("/roster/5/name", json!(1))), "pointer.out_of_range");
     assert_eq!(code(draft.set("/openRectifications/1/deadline", json!(1))), "pointer.out_of_range");
     assert_eq!(code(draft.remove("/roster/-1")), "pointer.invalid");
+    // Through a value given (张三): refused, never replaced by a container (fourth audit).
+    assert_eq!(code(draft.set("/roster/0/name/x", json!(1))), "pointer.invalid");
     assert_eq!(draft.value(), &before);
     let e = draft.set("/roster/5/name", json!(1)).unwrap_err();
     assert_eq!(e.to_string(), "`/roster/5/name`: index 5 is past the end of an array of 1");

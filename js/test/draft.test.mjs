@@ -203,6 +203,8 @@ test('bad pointers are Errors with a code and change nothing; other kinds have n
   assert.equal(code(() => draft.set('/roster/x/name', 1)), 'pointer.invalid');
   assert.equal(code(() => draft.set('/roster/01/name', 1)), 'pointer.invalid');
   assert.equal(code(() => draft.set('/roster/3/name', 1)), 'pointer.out_of_range');
+  // Through a value given (张三), never replacing it by a container (fourth audit).
+  assert.equal(code(() => draft.set('/roster/0/name/x', 1)), 'pointer.invalid');
   assert.equal(code(() => draft.remove('/roster/-1')), 'pointer.invalid');
   assert.equal(code(() => draft.setScope('/staff')), 'options.invalid');
   assert.equal(code(() => draft.set('/enterprise/name', 'x'.repeat(4 * 1024 * 1024 + 1))), 'input.too_large');

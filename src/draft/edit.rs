@@ -31,6 +31,14 @@ pub enum DraftError {
         /// The array's length.
         len: usize,
     },
+    /// A segment inside a value that is neither an object nor an array: it would be replaced.
+    #[error("`{pointer}`: `{segment}` is inside a value that is not an object or array (set that value itself)")]
+    ThroughValue {
+        /// The pointer.
+        pointer: String,
+        /// The segment.
+        segment: String,
+    },
     /// Only filings have drafts.
     #[error("drafts are made for filings; `{0}` has its own scoring and no draft")]
     UnsupportedKind(String),
@@ -40,7 +48,10 @@ impl DraftError {
     /// The stable code: `pointer.invalid`, `pointer.out_of_range` or `options.invalid`.
     pub fn code(&self) -> &'static str {
         match self {
-            DraftError::NotAPointer(_) | DraftError::BadEscape(_) | DraftError::NotAnIndex { .. } => "pointer.invalid",
+            DraftError::NotAPointer(_)
+            | DraftError::BadEscape(_)
+            | DraftError::NotAnIndex { .. }
+            | DraftError::ThroughValue { .. } => "pointer.invalid",
             DraftError::OutOfRange { .. } => "pointer.out_of_range",
             DraftError::UnsupportedKind(_) => "options.invalid",
         }
@@ -190,6 +201,11 @@ fn check(doc: &Value, segs: &[String], shape: &'static Shape, pointer: &str) -> 
     let mut here = Some(doc);
     let mut shape = Some(shape);
     for seg in segs {
+        // A value given (`staff.total: 12`) is never replaced by a container made through it
+        // (fourth audit: `set('/staff/total/x', 1)` silently dropped the 12).
+        if here.is_some_and(|v| !(v.is_object() || v.is_array() || v.is_null())) {
+            return Err(DraftError::ThroughValue { pointer: shown(pointer), segment: seg.clone() });
+        }
         here = match here {
             Some(Value::Array(items)) => items.get(index(seg, items.len(), pointer)?),
             Some(Value::Object(map)) => map.get(seg),

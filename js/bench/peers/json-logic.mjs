@@ -58,7 +58,8 @@ jsonLogic.add_operation('count', function (array, rule) {
   let n = 0;
   let missing = null;
   for (let i = 0; i < items.length; i++) {
-    if (items[i] === null) continue;
+    // A row left null: the count waits for it (as fangkong).
+    if (items[i] === null) { (missing ??= []).push(`${array}.${i}`); continue; }
     const r = jsonLogic.apply(ELEMENT[rule], { e: items[i], r: this });
     if (r === true) n++;
     else if (Array.isArray(r)) (missing ??= []).push(...r.map((p) => `${array}.${i}.${p.slice(2)}`));
@@ -71,7 +72,7 @@ jsonLogic.add_operation('any', function (array, rule) {
   if (!Array.isArray(items)) return false;
   let missing = null;
   for (let i = 0; i < items.length; i++) {
-    if (items[i] === null) continue;
+    if (items[i] === null) { (missing ??= []).push(`${array}.${i}`); continue; }
     const r = jsonLogic.apply(ELEMENT[rule], { e: items[i], r: this });
     if (r === true) return true;
     if (Array.isArray(r)) (missing ??= []).push(...r.map((p) => `${array}.${i}.${p.slice(2)}`));
@@ -224,7 +225,10 @@ export function decide(input, today) {
     if (c.each === undefined) { judge(c, data, undefined); continue; }
     const items = data[c.each];
     if (!Array.isArray(items)) continue;
-    for (let i = 0; i < items.length; i++) if (items[i] !== null) judge(c, { e: items[i], r: data }, `/${c.each}/${i}`);
+    for (let i = 0; i < items.length; i++) {
+      if (items[i] === null) need([`${c.each}.${i}`]);
+      else judge(c, { e: items[i], r: data }, `/${c.each}/${i}`);
+    }
   }
   let decision = missing ? 'incomplete' : 'approved';
   if (!missing) {

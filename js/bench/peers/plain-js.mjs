@@ -62,7 +62,8 @@ export function decide(input, today) {
   if (roster) {
     for (let i = 0; i < roster.length; i++) {
       const r = roster[i];
-      if (r === null) continue;
+      // A row left null is asked for itself, and what needs it is unknown (as fangkong).
+      if (r === null) { need(`/roster/${i}`); continue; }
       if (r.phone !== U && phone(r.phone) === null) fired.add('RTW-F3');
       if (r.idNumber !== U && idNumber(r.idNumber, today) === null) fired.add('RTW-F4');
       if (r.arrivedOn !== U && parseDate(r.arrivedOn) === null) fired.add('RTW-F5');
@@ -95,7 +96,7 @@ export function decide(input, today) {
     let returning = 0, keyArea = 0, unknownR = false, unknownK = false;
     for (let i = 0; i < roster.length; i++) {
       const r = roster[i];
-      if (r === null) continue;
+      if (r === null) { unknownR = true; unknownK = true; continue; }
       const ret = isTrue(r.returning), kah = isTrue(r.keyAreaHistory);
       if (ret === U) { unknownR = true; need(`/roster/${i}/returning`); } else if (ret) returning++;
       const both = and3(ret, kah);
@@ -151,7 +152,7 @@ export function decide(input, today) {
   let anyKey = roster ? false : false;
   if (roster) {
     for (const r of roster) {
-      if (r === null) continue;
+      if (r === null) { anyKey = U; continue; }
       const c = and3(isTrue(r.keyAreaHistory), isTrue(r.returning));
       if (c === true) { anyKey = true; break; }
       if (c === U) anyKey = U;

@@ -75,7 +75,7 @@ engine.addFact('rosterCount', async ({ keyArea }, almanac) => {
   const items = (await doc(almanac))?.roster;
   let n = 0;
   for (const it of items ?? []) {
-    if (!isObj(it)) continue;
+    if (!isObj(it)) return undefined; // a row left null (or of the wrong type): unknown, as fangkong
     const c = keyArea ? and3(tri(it.returning), tri(it.keyAreaHistory)) : tri(it.returning);
     if (c === undefined) return undefined;
     if (c) n++;
@@ -89,7 +89,7 @@ engine.addFact('keyAreaStaff', async (params, almanac) => {
   if (num(r) && r > 0) return true;
   let any = false;
   for (const it of Array.isArray(d?.roster) ? d.roster : []) {
-    if (!isObj(it)) continue;
+    if (!isObj(it)) { any = undefined; continue; }
     const c = and3(tri(it.returning), tri(it.keyAreaHistory));
     if (c === true) return true;
     if (c === undefined) any = undefined;
@@ -108,7 +108,7 @@ engine.addFact('needIn', async ({ array, field, cond }, almanac) => {
   if (!Array.isArray(items)) return false;
   const absent = (it, i, f) => it[f] === undefined && !underShapeError(`/${array}/${i}/${f}`, errors);
   return items.some((it, i) => {
-    if (!isObj(it)) return false;
+    if (!isObj(it)) return it === null && !underShapeError(`/${array}/${i}`, errors); // a row left null is asked for
     if (field) return absent(it, i, field);
     const c = and3(tri(it.returning), tri(it.keyAreaHistory));
     if (cond === 'returningKeyArea') return c === undefined && (absent(it, i, 'returning') || absent(it, i, 'keyAreaHistory'));
