@@ -357,6 +357,9 @@ pub(crate) fn parse_input(text: &str) -> Result<Value, (&'static str, Value)> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(("input.too_large", crate::answer::params([("maxBytes", Value::from(MAX_INPUT_BYTES))])));
     }
+    // A byte-order mark at the start (a file read as UTF-8 text keeps it) is skipped, as the
+    // command line skips it: the same file, the same answer (fourth audit).
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     crate::num::read_submission(&lone_surrogates_replaced(text)).map_err(|e| {
         (
             if e.is_duplicate_key() { "input.duplicate_key" } else { "input.not_json" },
