@@ -145,6 +145,34 @@ test('indicators: shortfalls and the missing unit as the engine says, drill-down
   await page.close();
 });
 
+test('indicators: a grid with wrong counts (9 enclosed of 8) is 数据有误 up the tree, never 不适用 or 已达100% (fourth audit)', async () => {
+  const report = JSON.parse(REPORT);
+  const grid = report.units.find((u) => u.counts && u.counts.compounds > 0);
+  grid.counts.compoundsEnclosed = grid.counts.compounds + 1;
+  const file = join(dir, 'invalid-report.json');
+  writeFileSync(file, JSON.stringify(report));
+  const answer = Engine.withPackId('shenzhen-2020').evaluateIndicators(report, { now: NOW, locale: 'zh-CN' });
+  const byId = new Map(answer.units.map((u) => [u.id, u]));
+  assert.equal(byId.get(grid.id).indicators.find((i) => i.id === 'IND-1').status, 'invalid');
+  const path = [];
+  for (let u = grid.id; u; u = byId.get(u).parent) path.unshift(u);
+  const { page, problems } = await openPortal(p.context, `${p.url}/dashboard.html?${Q}`);
+  await page.setInputFiles('#report-file', file);
+  await page.waitForSelector('#unit-indicators');
+  // Every level above the grid: IND-1 is invalid, shown as such.
+  for (let k = 1; k < path.length; k++) {
+    const cell = await page.textContent(`#children tr[data-unit="${path[k]}"] td[data-indicator="IND-1"]`);
+    assert.match(cell, /数据有误/, `${path[k]}: ${cell}`);
+    assert.doesNotMatch(cell, /不适用|已达100%/, `${path[k]}: ${cell}`);
+    assert.match(await page.getAttribute(`#children tr[data-unit="${path[k]}"]`, 'class'), /invalid/);
+    await page.click(`#children button[data-unit="${path[k]}"]`);
+  }
+  assert.match(await page.textContent('#unit-indicators tr[data-indicator="IND-1"]'), /数据有误/);
+  assert.doesNotMatch(await page.textContent('#indicators-body'), /undefined/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('filings: 13,378 checked in a worker with a progress bar, totals as checkFilings in Node, sortable, exported', async () => {
   // Node: the same lines, in chunks, with the same pack, now and locale.
   const lines = readFileSync(filingsFile, 'utf8').split('\n').filter((l) => l.trim());

@@ -14,10 +14,11 @@ document.getElementById('status').textContent = t('loading');
 const fmt = (key, params = {}) => t(key).replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? ''));
 const pct = (ratio) => (ratio === null || ratio === undefined ? '' : `${(Math.floor(ratio * 1000) / 10).toFixed(1)}%`);
 const number = new Intl.NumberFormat(settings.locale);
-const COLORS = { met: '#17663a', short: '#a8071a', not_applicable: '#8a93a3', missing: '#5b6475' };
+const COLORS = { met: '#17663a', short: '#a8071a', not_applicable: '#8a93a3', missing: '#5b6475', invalid: '#7a0016' };
 const DECISIONS = ['approved', 'conditional', 'deferred', 'incomplete'];
 const DECISION_COLORS = { approved: '#17663a', conditional: '#b07400', deferred: '#a8071a', incomplete: '#5b6475' };
-const STATUS_WORD = { met: 'dbMet', short: 'dbShort', not_applicable: 'dbNA', missing: 'dbMissing' };
+// `invalid`: a count in the subtree is wrong (13 enclosed of 12): never shown as met or not applicable.
+const STATUS_WORD = { met: 'dbMet', short: 'dbShort', not_applicable: 'dbNA', missing: 'dbMissing', invalid: 'dbInvalid' };
 
 const e = await engine();
 const described = e.describe('indicators', { locale: settings.locale });
@@ -120,7 +121,8 @@ const subtree = (id) => {
   walk(id);
   return out;
 };
-const unitStatus = (u) => (u.indicators.some((i) => i.status === 'missing') ? 'missing' : u.indicators.some((i) => i.status === 'short') ? 'short' : 'met');
+// The engine's precedence: invalid > missing > short > met.
+const unitStatus = (u) => (['invalid', 'missing', 'short'].find((s) => u.indicators.some((i) => i.status === s)) ?? 'met');
 
 /** Units that sent no report of their own (the engine's `missing`): no numbers to show, not zeros. */
 const notReported = (id) => (ind.answer?.missing ?? []).includes(id);
