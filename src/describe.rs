@@ -428,7 +428,13 @@ pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
     crate::answer::put(&mut out, "title", Value::from(title));
     crate::answer::put(&mut out, "fields", Value::Array(fields));
     crate::answer::put(&mut out, "rules", Value::Array(rules));
-    crate::answer::put(&mut out, "decisions", values(pack, locale, "decision", DECISIONS));
+    // The words of a kind's decisions: its own where the pack has them (an inspection's
+    // 检查合格 / 限期整改 / 责令停工: `value:inspection.decision.*`), else the filing's (fourth
+    // audit: the inspection page wrote its outcome words by hand, and describe gave 准予复工).
+    let own = format!("{}.decision", subject.name());
+    let group =
+        if label(pack, locale, &format!("value:{own}.approved")).0.is_some() { own.as_str() } else { "decision" };
+    crate::answer::put(&mut out, "decisions", values(pack, locale, group, DECISIONS));
     let gates: Vec<Value> = pack
         .rules
         .iter()

@@ -622,3 +622,41 @@ fn describe_gives_each_inspection_and_indicator_rule_the_severity_the_engine_rep
     }
     assert_eq!(indicators, 5);
 }
+
+/// Fourth audit: `describe('inspection').decisions` gave the filing's words (准予复工, 整改后复工),
+/// so the inspection page wrote its own by hand. The pack's inspection words (domain.md §3.3:
+/// 限期整改, 责令停工 / 暂缓复工) now come through describe, in every locale; filings keep theirs.
+#[test]
+fn an_inspection_describes_its_own_decision_words() {
+    let engine = Engine::with_default_pack().unwrap();
+    let words = |subject: Subject, locale: Locale| -> Vec<(String, String)> {
+        let d = engine.describe(subject, locale, None, None).unwrap();
+        d["decisions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| (x["value"].as_str().unwrap().to_owned(), x["label"].as_str().unwrap().to_owned()))
+            .collect()
+    };
+    let ins = words(Subject::Inspection, Locale::ZhCn);
+    assert_eq!(
+        ins,
+        [
+            ("incomplete", "待补充"),
+            ("deferred", "责令停工（暂缓复工）"),
+            ("conditional", "限期整改"),
+            ("approved", "检查合格")
+        ]
+        .map(|(v, l)| (v.to_owned(), l.to_owned()))
+    );
+    assert!(words(Subject::Inspection, Locale::ZhTw).iter().any(|(_, l)| l == "責令停工（暫緩復工）"));
+    assert!(words(Subject::Inspection, Locale::En).iter().any(|(_, l)| l == "Rectify by the deadlines"));
+    let filing = words(Subject::Filing, Locale::ZhCn);
+    assert!(filing.iter().any(|(v, l)| v == "approved" && l == "准予复工"), "{filing:?}");
+    // Every variant inherits them.
+    for id in ["guangming-2020", "hangzhou-2020"] {
+        let e = Engine::with_pack_id(id).unwrap();
+        let d = e.describe(Subject::Inspection, Locale::ZhCn, None, None).unwrap();
+        assert!(d["decisions"].as_array().unwrap().iter().any(|x| x["label"] == "限期整改"), "{id}");
+    }
+}

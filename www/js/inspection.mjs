@@ -25,6 +25,8 @@ const fmt = (n) => (n === null || n === undefined ? '—' : new Intl.NumberForma
 const scope = new Set();
 let extra = {}; // parts of a restored draft the page has no inputs for (e.g. `previous`)
 let description; // engine.describe('inspection', …) for the pack version in force
+/** The pack's word for an inspection's decision (检查合格, 限期整改, 责令停工…), from describe. */
+const decisionWord = (d) => description.decisions.find((x) => x.value === d)?.label ?? d;
 let answer;
 let form;
 let view; // the live parts: { total, decision, pending, sections, rectifications, messages, notice, summary }
@@ -367,7 +369,7 @@ function show(a) {
   view.total.dataset.score = a.score ?? '';
   view.decision.className = `decision ${a.decision}`;
   view.decision.dataset.decision = a.decision;
-  view.decision.textContent = t(`ins.outcome.${a.decision}`);
+  view.decision.textContent = decisionWord(a.decision);
   view.pending.textContent = a.pending ? t('ins.pending').replace('{n}', a.pending) : '';
   view.sections.replaceChildren(...a.sections.map((s) => {
     const sec = description.sections.find((x) => x.id === s.id);
@@ -385,7 +387,7 @@ function show(a) {
   view.summary.querySelector('.summary-score').textContent = `${t('ins.total')} ${fmt(a.score)}`;
   const sd = view.summary.querySelector('.summary-decision');
   sd.className = `summary-decision decision ${a.decision}`;
-  sd.textContent = t(`ins.outcome.${a.decision}`);
+  sd.textContent = decisionWord(a.decision);
 
   // Rectifications with their deadlines. An incomplete inspection has none yet: say so (never
   // "nothing to rectify"), and list the items answered fail or partial so far.
@@ -436,7 +438,7 @@ function notice(a, v) {
     row(lab('enterprise.creditCode'), v.enterprise?.creditCode),
     row(lab('inspectedOn'), v.inspectedOn),
     row(lab('inspector'), inspector),
-    row(t('decision'), t(`ins.outcome.${a.decision}`)),
+    row(t('decision'), decisionWord(a.decision)),
     ...(rects.length
       ? [el('p', { class: 'notice-intro' }, t('ins.noticeIntro')),
         el('table', { class: 'notice-items' },
