@@ -293,21 +293,28 @@ impl Engine {
         }
     }
 
-    /// The answer for unusable input: one diagnostic, decision `deferred`, latest pack.
+    /// The answer for unusable input: one diagnostic, decision `deferred`, by the version a
+    /// submission with no date of its own would get: `packVersion`, else the one in force today
+    /// (fourth audit: it was the latest, so text that could not be read carried another hash
+    /// than readable input of the same day and `packInfo({ on: today })`).
     pub(crate) fn unusable<A: Answer>(&self, code: &str, params: Value, opts: &Options) -> A {
         A::unusable(
-            std::sync::Arc::clone(&self.pack().stamp),
+            std::sync::Arc::clone(&self.unusable_pack(opts).stamp),
             crate::time::fmt_date(today_cst(&opts.now)),
             opts.locale,
             self.unusable_diagnostics(code, params, opts),
         )
     }
 
-    /// An unusable-input diagnostic, rendered by the latest pack.
+    /// An unusable-input diagnostic, rendered by [`Self::unusable`]'s version.
     pub(crate) fn unusable_diagnostics(&self, code: &str, params: Value, opts: &Options) -> Vec<Diagnostic> {
         let mut diagnostics = vec![Diagnostic::engine(code, Severity::Error, String::new(), params)];
-        render(self.pack(), &mut diagnostics, opts);
+        render(self.unusable_pack(opts), &mut diagnostics, opts);
         diagnostics
+    }
+
+    fn unusable_pack(&self, opts: &Options) -> &Pack {
+        self.pack_for(today_cst(&opts.now), opts.pack_version.as_deref()).unwrap_or_else(|_| self.pack())
     }
 }
 

@@ -344,6 +344,17 @@ fn pack_info_on_a_date_is_the_hash_the_answer_carries() {
         assert_eq!(a["pack"]["version"], info.version, "{filed}");
     }
     assert_ne!(engine.pack_info_on(fangkong::time::parse_iso_date("2020-02-04")), engine.pack_info());
+    // Text that cannot be read is answered by the version in force today (or `packVersion`), as
+    // readable input of that day: it was the latest version (fourth audit).
+    for (now, today) in [("2020-02-04T10:00:00+08:00", "2020-02-04"), ("2020-05-01T10:00:00+08:00", "2020-05-01")] {
+        let o = Options::at(parse_now(now).unwrap());
+        let a = serde_json::to_value(engine.check_filing_json("{", &o)).unwrap();
+        assert_eq!(a["diagnostics"][0]["code"], "input.not_json");
+        let info = engine.pack_info_on(fangkong::time::parse_iso_date(today));
+        assert_eq!((&a["pack"]["version"], &a["pack"]["hash"]), (&json!(info.version), &json!(info.hash)), "{now}");
+        let b = serde_json::to_value(engine.screen_person_json("[", &o.clone().pack_version("2020-04-07"))).unwrap();
+        assert_eq!(b["pack"]["version"], "2020-04-07");
+    }
 }
 
 /// Every placeholder of every message of every pack, in every locale, is filled by the

@@ -26,13 +26,15 @@ fn has(a: &FilingAnswer, rule: &str, code: &str, path: &str) -> bool {
 
 #[test]
 fn not_json_is_a_diagnostic() {
-    for text in ["", "{", "null x", "\u{feff}{}", "{\"filedOn\": 2020-02-04}"] {
+    for text in ["", "{", "null x", "\u{feff}", "{}\u{feff}", "{\"filedOn\": 2020-02-04}"] {
         let a = engine().check_filing_json(text, &opts());
         assert_eq!(a.decision, fangkong::Decision::Deferred, "{text:?}");
         assert_eq!(a.diagnostics.len(), 1);
         assert_eq!(a.diagnostics[0].code, "input.not_json");
         assert!(!a.diagnostics[0].message.is_empty());
     }
+    // A byte-order mark at the start is skipped, as the command line skips it (fourth audit).
+    assert_eq!(engine().check_filing_json("\u{feff}{}", &opts()), engine().check_filing_json("{}", &opts()));
 }
 
 #[test]
