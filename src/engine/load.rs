@@ -239,8 +239,20 @@ impl Engine {
     /// An engine from the compact form of one compiled pack family, as [`Self::to_compiled`]
     /// (or `compilePack` of the npm package's compiler module) wrote it with this version of
     /// the crate: a custom pack, loaded without the pack compiler.
+    /// Its last 8 bytes are a checksum of the rest ([`Self::to_compiled`]): a blob changed or
+    /// cut anywhere is refused, never read as some other pack under the original's hash
+    /// (fourth audit: one byte changed could turn `approved` into `deferred`, same `pack.hash`).
+    /// A check against accidents (storage, transfer), not a signature.
     pub fn from_compiled(bytes: &[u8]) -> Result<Engine, PackErrors> {
-        match crate::pack::compact::decode(bytes, None) {
+        let body = match bytes.len().checked_sub(8).map(|n| bytes.split_at(n)) {
+            Some((body, sum)) if sum == crate::pack::compact::checksum(body).to_le_bytes() => body,
+            _ => {
+                return Err(compiled_error(
+                    "not a compiled pack, or a damaged one (its checksum does not match)".into(),
+                ));
+            }
+        };
+        match crate::pack::compact::decode(body, None) {
             Ok(Some(packs)) => Self::from_versions(packs),
             Ok(None) => Err(compiled_error("a compiled pack without a family".into())),
             Err(e) => Err(compiled_error(e)),
@@ -250,7 +262,10 @@ impl Engine {
     /// The compact form of this engine's pack family, for [`Self::from_compiled`].
     #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
     pub fn to_compiled(&self) -> Result<Vec<u8>, String> {
-        crate::pack::compact::encode(&[self.packs().collect()])
+        let mut bytes = crate::pack::compact::encode(&[self.packs().collect()])?;
+        let sum = crate::pack::compact::checksum(&bytes);
+        bytes.extend_from_slice(&sum.to_le_bytes());
+        Ok(bytes)
     }
 
     /// An engine from compiled versions of one family, in any order.

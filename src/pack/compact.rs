@@ -158,6 +158,11 @@ pub fn encode(families_of_packs: &[Vec<&Pack>]) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
+/// FNV-1a (64 bits) of `bytes`: the checksum a blob for `Engine::from_compiled` ends with.
+pub fn checksum(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
 fn read_header(bytes: &[u8]) -> Result<(Header<'_>, &[u8]), String> {
     let mut r = Reader(bytes);
     let header = r.header().map_err(|e| format!("not a compiled pack ({e})"))?;
