@@ -725,7 +725,9 @@ export class Draft {
      * appends; `""` replaces the whole filing), making the objects and arrays on the way.
      * Text, numbers, booleans and `null` cross as they are; objects and arrays as JSON;
      * `undefined` removes. Returns what changed in the answer. Throws `pointer.invalid` or
-     * `pointer.out_of_range` for a bad pointer (the draft is then unchanged).
+     * `pointer.out_of_range` for a bad pointer (also one through a value given, which is
+     * never replaced), and `input.too_large` for a value over 4 MiB of JSON (the draft is then
+     * unchanged).
      */
     set(pointer: string, value: JsonValue | undefined): DraftChanges;
     /**
@@ -778,7 +780,8 @@ export class Engine {
      * what the change reaches and returns what changed; `answer()` gives the whole answer,
      * equal to `checkFiling` of `value()`. `filing` (an object or JSON text) starts it; it
      * starts empty without one (or with `null`). Options are read once, as for `checker`.
-     * Throws `options.invalid` for bad options or another kind.
+     * Throws `options.invalid` for bad options or another kind, and `input.not_json`,
+     * `input.duplicate_key` or `input.too_large` for a starting text that is not a filing's JSON.
      */
     draft(kind: Kind, options: Options, filing?: Filing | string | null): Draft;
     /**
