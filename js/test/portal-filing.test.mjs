@@ -137,6 +137,8 @@ test('a filing typed field by field: messages under the right fields, none ahead
   }
   assert.equal(await page.locator('#decision').innerText(), said('incomplete'));
   assert.deepEqual(await shownMessages(page), [], 'nothing visited, nothing shown');
+  // No planned date yet: who cannot be on site is not known, never "none" (fourth audit).
+  assert.equal(await page.locator('#earliest li').innerText(), '待定：填写拟复工日期后给出');
   await instrument(page);
 
   const visited = new Set();

@@ -477,12 +477,14 @@ function show(a, unplaced) {
     for (const b of fields.querySelectorAll('button')) b.classList.toggle('missing', !!b.dataset.pointer && !b.dataset.pointer.includes('*') && !has(b.dataset.pointer));
   }
 
+  // Who cannot be on site is known only against a planned date: without one, not "none" but
+  // "to be known" (fourth audit: 无 was shown for an answer the engine could not give yet).
   const list = a.earliestStart ?? [];
   earliestList.replaceChildren(...(list.length ? list.map((x) => {
     const row = roster?.rows[x.index] ?? {};
     return el('li', {}, el('button', { type: 'button', class: 'cause', 'on:click': () => focusPointer(`${x.path}/arrivedOn`) },
       `${row.name ?? ''} (${tt('flRow', { n: x.index + 1 })})`), ` ${x.earliestStart}`);
-  }) : [el('li', { class: 'muted' }, t('flNone'))]));
+  }) : [el('li', { class: 'muted' }, t(has('/plannedResumption') ? 'flNone' : 'flEarliestWait'))]));
 }
 
 /** "员工电话 · 第 4 行" for `/roster/3/phone`. */
