@@ -268,3 +268,21 @@ test('desk width in zh-CN and en: titles from the pack in each locale; no consol
   assert.deepEqual(enProblems, []);
   await en.close();
 });
+
+test('an answer not accepted (INS-S3-3 na while key-area staff returned): the page says to correct it, not that items are unfilled (fourth audit)', async () => {
+  await page.setViewportSize(PHONE);
+  await page.click('label.choice:has(> input[name="/answers/INS-S3-3/result"][value="na"])');
+  await page.waitForFunction(() => document.querySelector('#decision').dataset.decision === 'incomplete');
+  // The engine on the same answers (the example, as the earlier tests filled it in).
+  const want = engine.scoreInspection({ ...EXAMPLE, answers: { ...EXAMPLE.answers, 'INS-S3-3': { ...EXAMPLE.answers['INS-S3-3'], result: 'na' } } }, { now: NOW, locale: 'zh-CN' });
+  assert.equal(want.decision, 'incomplete');
+  assert.equal(want.diagnostics.filter((d) => d.missing).length, 0, 'nothing is missing');
+  assert.equal(await page.isDisabled('#print'), true);
+  assert.equal(await page.textContent('#print-note'), '有答案不符合要求（见该项下的提示），更正后才能打印整改通知书。');
+  assert.match(await page.textContent('#notice'), /有答案不符合要求/);
+  assert.doesNotMatch(await page.textContent('#print-note'), /填写完成/);
+  // Corrected: printable again.
+  await page.click('label.choice:has(> input[name="/answers/INS-S3-3/result"][value="pass"])');
+  await page.waitForFunction(() => document.querySelector('#decision').dataset.decision !== 'incomplete');
+  assert.equal(await page.isDisabled('#print'), false);
+});

@@ -13,7 +13,7 @@ export const UI = {
   'zh-CN': {
     flExampleFailed: '无法载入示例 {name}（{msg}），表单未改动。', flExampleOffline: '离线时无法载入示例 {name}：它未保存在本机。联网后再试，表单未改动。',
     'ins.notFinal': '检查尚未完成：本通知书不是正式结论，全部项目填写完成前不能打印。', 'ins.rectPending': '检查尚未完成，整改事项待全部填写后确定。',
-    'ins.failedSoFar': '已判为不合格或部分合格的项目：', 'ins.printWhenDone': '全部项目填写完成后才能打印整改通知书。',
+    'ins.failedSoFar': '已判为不合格或部分合格的项目：', 'ins.printWhenDone': '全部项目填写完成后才能打印整改通知书。', 'ins.printWhenFixed': '有答案不符合要求（见该项下的提示），更正后才能打印整改通知书。', 'ins.notFinalFix': '检查尚未完成：有答案不符合要求，本通知书不是正式结论，更正前不能打印。',
     dbNotReported: '未报送', dbUnreadable: '无法读取的行', dbUnreadableCount: '另有 {n} 行无法读取，未计入结论和图表', dbUnreadableLine: '第 {line} 行',
     dbUnreadableWord: '无法读取', dbNotJson: '不是有效的 JSON（本行第 {column} 列）', dbNotObject: '不是一份备案（应为 JSON 对象）',
     obWaiting: '待发送 {n} 份', obRefusedCount: '区里拒收 {n} 份', obSendNow: '立即发送', obOtherRules: '区里的规则与本机不同（区里：{hash}），请刷新页面后重新检查再提交',
@@ -64,7 +64,7 @@ export const UI = {
   'zh-TW': {
     flExampleFailed: '無法載入範例 {name}（{msg}），表單未變動。', flExampleOffline: '離線時無法載入範例 {name}：它未儲存在本機。連線後再試，表單未變動。',
     'ins.notFinal': '檢查尚未完成：本通知書不是正式結論，全部項目填寫完成前不能列印。', 'ins.rectPending': '檢查尚未完成，整改事項待全部填寫後確定。',
-    'ins.failedSoFar': '已判為不合格或部分合格的項目：', 'ins.printWhenDone': '全部項目填寫完成後才能列印整改通知書。',
+    'ins.failedSoFar': '已判為不合格或部分合格的項目：', 'ins.printWhenDone': '全部項目填寫完成後才能列印整改通知書。', 'ins.printWhenFixed': '有答案不符合要求（見該項下的提示），更正後才能列印整改通知書。', 'ins.notFinalFix': '檢查尚未完成：有答案不符合要求，本通知書不是正式結論，更正前不能列印。',
     dbNotReported: '未報送', dbUnreadable: '無法讀取的列', dbUnreadableCount: '另有 {n} 列無法讀取，未計入結論和圖表', dbUnreadableLine: '第 {line} 列',
     dbUnreadableWord: '無法讀取', dbNotJson: '不是有效的 JSON（本列第 {column} 欄）', dbNotObject: '不是一份備案（應為 JSON 物件）',
     obWaiting: '待傳送 {n} 份', obRefusedCount: '區裡拒收 {n} 份', obSendNow: '立即傳送', obOtherRules: '區裡的規則與本機不同（區裡：{hash}），請重新整理頁面後重新檢查再送出',
@@ -115,7 +115,7 @@ export const UI = {
   en: {
     flExampleFailed: 'Could not load the example {name} ({msg}); the form is unchanged.', flExampleOffline: 'The example {name} is not kept on this device, so it cannot load offline. Try again online; the form is unchanged.',
     'ins.notFinal': 'The inspection is not complete: this notice is not final, and it cannot be printed until every item is answered.', 'ins.rectPending': 'The inspection is not complete: the rectifications are set once every item is answered.',
-    'ins.failedSoFar': 'Items answered fail or partial so far:', 'ins.printWhenDone': 'The notice can be printed once every item is answered.',
+    'ins.failedSoFar': 'Items answered fail or partial so far:', 'ins.printWhenDone': 'The notice can be printed once every item is answered.', 'ins.printWhenFixed': 'An answer is not accepted (see the message under its item): the notice can be printed once it is corrected.', 'ins.notFinalFix': 'The inspection is not complete: an answer is not accepted, this notice is not final, and it cannot be printed until it is corrected.',
     dbNotReported: 'no report sent', dbUnreadable: 'Unreadable lines', dbUnreadableCount: '{n} more line(s) could not be read; they are not in the decisions or charts', dbUnreadableLine: 'line {line}',
     dbUnreadableWord: 'unreadable', dbNotJson: 'not valid JSON (column {column} of the line)', dbNotObject: 'not a filing (a JSON object is expected)',
     obWaiting: '{n} waiting to be sent', obRefusedCount: '{n} refused by the district', obSendNow: 'Send now', obOtherRules: 'the district checks with other rules (theirs: {hash}); reload the page, check again and resubmit',

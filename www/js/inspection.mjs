@@ -414,7 +414,12 @@ function show(a) {
   // The notice is final only for a complete inspection: printing waits until then.
   const printButton = document.getElementById('print');
   printButton.disabled = incomplete;
-  document.getElementById('print-note').hidden = !incomplete;
+  // Incomplete with nothing left to fill in: an answer given is not accepted (INS-S3-3 `na` while
+  // key-area staff returned): say that, never "items unfilled" (fourth audit).
+  const toFill = a.pending + a.diagnostics.filter((d) => d.missing).length;
+  const note = document.getElementById('print-note');
+  note.textContent = t(toFill === 0 ? 'ins.printWhenFixed' : 'ins.printWhenDone');
+  note.hidden = !incomplete;
 
   notice(a, v);
 }
@@ -433,7 +438,8 @@ function notice(a, v) {
   view.notice.classList.toggle('not-final', incomplete);
   view.notice.replaceChildren(...[
     el('h2', { id: 'notice-title', class: 'notice-title' }, t('ins.notice')),
-    incomplete ? el('p', { id: 'notice-not-final', class: 'notice-note strong' }, t('ins.notFinal')) : null,
+    incomplete ? el('p', { id: 'notice-not-final', class: 'notice-note strong' },
+      t(a.pending + a.diagnostics.filter((d) => d.missing).length === 0 ? 'ins.notFinalFix' : 'ins.notFinal')) : null,
     row(lab('enterprise.name'), v.enterprise?.name),
     row(lab('enterprise.creditCode'), v.enterprise?.creditCode),
     row(lab('inspectedOn'), v.inspectedOn),
