@@ -122,8 +122,9 @@ pub struct Draft<E: Deref<Target = Engine>> {
     engine: E,
     opts: Options,
     today: NaiveDate,
-    /// The submission as given.
+    /// The submission as given, and an upper bound of its JSON bytes ([`edit::set_within`]).
     raw: Value,
+    size: usize,
     /// The canonical document (the walker's).
     doc: Value,
     walk: walk::WalkCache,
@@ -168,6 +169,7 @@ impl<E: Deref<Target = Engine>> Draft<E> {
             opts,
             today,
             raw: Value::Object(serde_json::Map::new()),
+            size: 2,
             doc: Value::Null,
             walk: walk::WalkCache::default(),
             pack: Err(String::new()),
@@ -191,7 +193,7 @@ impl<E: Deref<Target = Engine>> Draft<E> {
     /// as a form would (`/roster/0/name` in an empty draft makes the roster and its first
     /// row); `/roster/-` or the index just past the end appends; `""` replaces everything.
     pub fn set(&mut self, pointer: &str, value: Value) -> Result<Changes, DraftError> {
-        let change = edit::set(&mut self.raw, pointer, value, &FILING)?;
+        let change = edit::set_within(&mut self.raw, &mut self.size, pointer, value, &FILING)?;
         Ok(self.changed(&change))
     }
 

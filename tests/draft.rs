@@ -397,3 +397,32 @@ fn a_draft_over_its_work_budget_answers_as_check_filing() {
     assert_ne!(code(&draft).as_deref(), Some("engine.budget_exhausted"));
     assert_eq!(draft.answer(), engine.check_filing_value(draft.value(), &opts));
 }
+
+/// Fourth audit: each value given to `set` was limited, the whole draft not, so a draft could
+/// hold more than one submission may, and its answer then was not `check_filing`'s (which
+/// refuses it, `input.too_large`). The draft now refuses the edit, unchanged; many edits of a
+/// small draft never are refused, however much they wrote over time.
+#[test]
+fn a_draft_stays_within_one_submission_and_answers_as_check_filing() {
+    let engine = &engines()[0];
+    let opts = Options::at(parse_now("2020-02-04T10:00:00+08:00").unwrap());
+    let mut draft = engine.draft_filing(&opts);
+    let big = "x".repeat(3 << 20);
+    draft.set("/enterprise/name", json!(big)).unwrap();
+    let before = draft.value().clone();
+    let e = draft.set("/enterprise/address", json!(big)).unwrap_err();
+    assert_eq!(e.code(), "input.too_large");
+    assert_eq!(draft.value(), &before, "refused: unchanged");
+    assert_eq!(draft.answer(), engine.check_filing_value(draft.value(), &opts));
+    // Replacing the big value by a small one is fine, and then the address fits.
+    draft.set("/enterprise/name", json!("深圳市光明某某电子有限公司")).unwrap();
+    draft.set("/enterprise/address", json!(big)).unwrap();
+    assert_eq!(draft.answer(), engine.check_filing_value(draft.value(), &opts));
+    // 3,000 edits of 3 KB each (9 MB written in all) into a small draft: none refused.
+    let mut small = engine.draft_filing(&opts);
+    let piece = "y".repeat(3000);
+    for i in 0..3000 {
+        small.set("/enterprise/address", json!(format!("{i}{piece}"))).unwrap();
+    }
+    assert_eq!(small.answer(), engine.check_filing_value(small.value(), &opts));
+}

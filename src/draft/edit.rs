@@ -39,6 +39,9 @@ pub enum DraftError {
         /// The segment.
         segment: String,
     },
+    /// The draft would hold more JSON than one submission may ([`crate::engine::MAX_INPUT_BYTES`]).
+    #[error("the draft would hold more than {0} bytes of JSON")]
+    TooLarge(usize),
     /// Only filings have drafts.
     #[error("drafts are made for filings; `{0}` has its own scoring and no draft")]
     UnsupportedKind(String),
@@ -52,6 +55,7 @@ impl DraftError {
             | DraftError::BadEscape(_)
             | DraftError::NotAnIndex { .. }
             | DraftError::ThroughValue { .. } => "pointer.invalid",
+            DraftError::TooLarge(_) => "input.too_large",
             DraftError::OutOfRange { .. } => "pointer.out_of_range",
             DraftError::UnsupportedKind(_) => "options.invalid",
         }
@@ -184,6 +188,37 @@ pub(super) fn set(doc: &mut Value, pointer: &str, value: Value, shape: &'static 
     structural |= changed.is_some();
     let upto = changed.unwrap_or(segs.len());
     Ok(Change { at: segs.into_iter().take(upto).collect(), structural })
+}
+
+/// [`set`], keeping the draft within one submission's size (`input.too_large`, the draft then
+/// unchanged), so its answer is always `check_filing`'s of its value (fourth audit: each value
+/// was limited, the whole draft not). `size` is an upper bound of the draft's JSON bytes: each
+/// edit adds what it could add, and only when the bound passes the limit is the draft written
+/// out and measured (then the bound is exact again). A keystroke writes out only its value.
+pub(super) fn set_within(
+    doc: &mut Value,
+    size: &mut usize,
+    pointer: &str,
+    value: Value,
+    shape: &'static Shape,
+) -> Result<Change, DraftError> {
+    use crate::engine::MAX_INPUT_BYTES;
+    // Its key, quotes, colon and comma, and containers made on the way (two bytes each).
+    let grows = crate::answer::cold::text(&value).len() + 2 * pointer.len() + 4;
+    if size.saturating_add(grows) <= MAX_INPUT_BYTES {
+        let change = set(doc, pointer, value, shape)?;
+        *size += grows;
+        return Ok(change);
+    }
+    let mut next = doc.clone();
+    let change = set(&mut next, pointer, value, shape)?;
+    let exact = crate::answer::cold::text(&next).len();
+    if exact > MAX_INPUT_BYTES {
+        return Err(DraftError::TooLarge(MAX_INPUT_BYTES));
+    }
+    *doc = next;
+    *size = exact;
+    Ok(change)
 }
 
 /// Where an edit changed the submission.
