@@ -297,7 +297,7 @@ impl Engine {
     /// submission with no date of its own would get: `packVersion`, else the one in force today
     /// (fourth audit: it was the latest, so text that could not be read carried another hash
     /// than readable input of the same day and `packInfo({ on: today })`).
-    pub(crate) fn unusable<A: Answer>(&self, code: &str, params: Value, opts: &Options) -> A {
+    pub fn unusable<A: Answer>(&self, code: &str, params: Value, opts: &Options) -> A {
         A::unusable(
             std::sync::Arc::clone(&self.unusable_pack(opts).stamp),
             crate::time::fmt_date(today_cst(&opts.now)),
@@ -364,9 +364,9 @@ pub(crate) fn parse_input(text: &str) -> Result<Value, (&'static str, Value)> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(("input.too_large", crate::answer::params([("maxBytes", Value::from(MAX_INPUT_BYTES))])));
     }
-    // A byte-order mark at the start (a file read as UTF-8 text keeps it) is skipped, as the
-    // command line skips it: the same file, the same answer (fourth audit).
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Byte-order marks at the start (a file read as UTF-8 text keeps one) are skipped, as the
+    // command line skips them: the same file, the same answer (fourth audit).
+    let text = text.trim_start_matches('\u{feff}');
     crate::num::read_submission(&lone_surrogates_replaced(text)).map_err(|e| {
         (
             if e.is_duplicate_key() { "input.duplicate_key" } else { "input.not_json" },

@@ -295,8 +295,10 @@ impl Engine {
             }
             let mut unreported: Vec<&str> = Vec::new();
             for (x, ind) in inds.iter().enumerate() {
-                let nv = count(counts.get(ind.numerator));
-                let dv = count(counts.get(ind.denominator));
+                // A count of the wrong type (its shape error, dropped) is wrong, not missing.
+                let shaped = |c: &str| p.shape_errors.contains(&unit_ptr(*i, &["counts", c]));
+                let read = |c: &str| if shaped(c) { Err(()) } else { count(counts.get(c)) };
+                let (nv, dv) = (read(ind.numerator), read(ind.denominator));
                 let slot = own.get_mut(k).and_then(|o| o.get_mut(x));
                 let Some(slot) = slot else { continue };
                 match (nv, dv) {
@@ -337,6 +339,7 @@ impl Engine {
                         for (count, v) in [(ind.numerator, nv), (ind.denominator, dv)] {
                             let at = unit_ptr(*i, &["counts", count]);
                             match v {
+                                Err(()) if shaped(count) => {}
                                 Err(()) => diags.push(Diagnostic::at(
                                     "indicators.count_invalid",
                                     Severity::Error,

@@ -513,6 +513,9 @@ fn jsonl_answers_an_invalid_utf8_line_and_every_line_after_it_from_a_file_and_fr
         jsonl(&fangkong_bytes(&["check-filing", "-", "--jsonl", "--now", NOW, "--locale", "en"], b"\xC0\n".to_vec()));
     let keys = |a: &Value| a.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
     assert_eq!(keys(&not_json[0]), keys(&not_utf8[0]));
+    // …and its pack: the version in force today, as the engine's (fourth audit: the latest).
+    assert_eq!(not_utf8[0]["pack"], not_json[0]["pack"]);
+    assert_eq!(not_utf8[0]["pack"]["version"], "2020-02-10");
     assert_eq!(not_utf8[0]["diagnostics"][0]["message"], "the submission is not valid UTF-8 text (byte 1)");
     // Every subcommand.
     for cmd in ["score-inspection", "indicators", "screen"] {
@@ -553,6 +556,9 @@ fn a_bom_is_skipped_at_the_start_of_jsonl_and_of_a_single_submission() {
     let lines = jsonl(&fangkong_bytes(&["check-filing", "-", "--jsonl", "--now", NOW], inside));
     assert_eq!(lines[1]["decision"], "incomplete");
     assert_eq!(without_line(lines[1].clone()), without_line(lines[2].clone()));
+    // Two BOMs at the start of a file: both skipped, as the package skips them (fourth audit).
+    let two = fangkong_bytes(&["check-filing", "-", "--now", NOW], b"\xEF\xBB\xBF\xEF\xBB\xBF{}".to_vec());
+    assert_eq!(answer(&two)["decision"], "incomplete");
 }
 
 #[test]

@@ -35,6 +35,7 @@ fn not_json_is_a_diagnostic() {
     }
     // A byte-order mark at the start is skipped, as the command line skips it (fourth audit).
     assert_eq!(engine().check_filing_json("\u{feff}{}", &opts()), engine().check_filing_json("{}", &opts()));
+    assert_eq!(engine().check_filing_json("\u{feff}\u{feff}{}", &opts()), engine().check_filing_json("{}", &opts()));
 }
 
 #[test]

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use fangkong::answer::Answer;
 use fangkong::engine::MAX_INPUT_BYTES;
-use fangkong::time::{fmt_date, parse_now, today_cst};
+use fangkong::time::parse_now;
 use fangkong::{
     Diagnostic, Engine, FilingAnswer, IndicatorsAnswer, InspectionAnswer, Locale, Options, ScreeningAnswer, Severity,
 };
@@ -250,8 +250,9 @@ fn answer(engine: &Engine, kind: Kind, text: &str, opts: &Options, pretty: bool)
 }
 
 /// The answer for a JSONL line the CLI cannot hand to the engine as text (`input.not_utf8`,
-/// `input.too_large` past the limit): the same shape as the engine's own unusable answers —
-/// one diagnostic at the root, decision `deferred`, rendered by the latest pack.
+/// `input.too_large` past the limit): the engine's own unusable answer — one diagnostic at the
+/// root, decision `deferred`, by the version in force today or `--pack-version` (fourth audit:
+/// these two were stamped with the latest version, the engine's with today's).
 fn unusable(
     engine: &Engine,
     kind: Kind,
@@ -260,11 +261,7 @@ fn unusable(
     opts: &Options,
 ) -> Result<Answered, String> {
     fn make<A: Answer>(engine: &Engine, code: &str, params: serde_json::Value, opts: &Options) -> A {
-        let mut d = Diagnostic::engine(code, Severity::Error, String::new(), params);
-        let (message, help) = engine.pack().messages.render(opts.locale, code, &d.params, None);
-        d.message = message;
-        d.help = help;
-        A::unusable(std::sync::Arc::clone(&engine.pack().stamp), fmt_date(today_cst(&opts.now)), opts.locale, vec![d])
+        engine.unusable(code, params, opts)
     }
     let mut answered = match kind {
         Kind::Filing => out(&make::<FilingAnswer>(engine, code, params, opts), false),

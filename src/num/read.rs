@@ -251,7 +251,8 @@ impl Reader<'_> {
                     }
                     let v = self.value(depth + 1)?;
                     if map.insert(key, v).is_some() && self.unique {
-                        return Err((DUPLICATE_KEY, key_at));
+                        // At the second key's opening quote (the column counts from 1).
+                        return Err((DUPLICATE_KEY, key_at + 1));
                     }
                 }
                 self.i += 1;
