@@ -296,7 +296,8 @@ impl Engine {
             let mut unreported: Vec<&str> = Vec::new();
             for (x, ind) in inds.iter().enumerate() {
                 // A count of the wrong type (its shape error, dropped) is wrong, not missing.
-                let shaped = |c: &str| p.shape_errors.contains(&unit_ptr(*i, &["counts", c]));
+                let shaped =
+                    |c: &str| !p.shape_errors.is_empty() && p.shape_errors.contains(&unit_ptr(*i, &["counts", c]));
                 let read = |c: &str| if shaped(c) { Err(()) } else { count(counts.get(c)) };
                 let (nv, dv) = (read(ind.numerator), read(ind.denominator));
                 let slot = own.get_mut(k).and_then(|o| o.get_mut(x));
@@ -328,8 +329,7 @@ impl Engine {
                             *slot = Sum { n, d, any: true, invalid: false, missing: false };
                         }
                     }
-                    // A wrong count, or half a pair: each wrong count is reported and each
-                    // missing one asked for, at its path (third audit: only the first was).
+                    // A wrong count, or half a pair: each wrong one reported, each missing one asked.
                     _ => {
                         if nv.is_err() || dv.is_err() {
                             slot.invalid = true;
