@@ -342,8 +342,6 @@ pub(crate) struct Prepared<'e> {
     pub earliest_start: Vec<crate::answer::EarliestStart>,
 }
 
-/// Parse submission text, or say why it is unusable. Text is read as `JSON.parse` reads it
-/// and a JS string crosses into Rust: a lone surrogate escape (`"\ud83d"`) is U+FFFD.
 /// `field.required` at `at`, unless the input has a shape diagnostic there: a value of the wrong
 /// type is not missing, and is reported once (domain.md §7). The kinds' own checks ask through
 /// this, as the rules' `field.required` do (`rules::assembly`).
@@ -360,6 +358,8 @@ pub(crate) fn ask(
     }
 }
 
+/// Parse submission text, or say why it is unusable. Text is read as `JSON.parse` reads it
+/// and a JS string crosses into Rust: a lone surrogate escape (`"\ud83d"`) is U+FFFD.
 pub(crate) fn parse_input(text: &str) -> Result<Value, (&'static str, Value)> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(("input.too_large", crate::answer::params([("maxBytes", Value::from(MAX_INPUT_BYTES))])));

@@ -260,14 +260,11 @@ fn unusable(
     params: serde_json::Value,
     opts: &Options,
 ) -> Result<Answered, String> {
-    fn make<A: Answer>(engine: &Engine, code: &str, params: serde_json::Value, opts: &Options) -> A {
-        engine.unusable(code, params, opts)
-    }
     let mut answered = match kind {
-        Kind::Filing => out(&make::<FilingAnswer>(engine, code, params, opts), false),
-        Kind::Inspection => out(&make::<InspectionAnswer>(engine, code, params, opts), false),
-        Kind::Indicators => out(&make::<IndicatorsAnswer>(engine, code, params, opts), false),
-        Kind::Screening => out(&make::<ScreeningAnswer>(engine, code, params, opts), false),
+        Kind::Filing => out(&engine.unusable::<FilingAnswer>(code, params, opts), false),
+        Kind::Inspection => out(&engine.unusable::<InspectionAnswer>(code, params, opts), false),
+        Kind::Indicators => out(&engine.unusable::<IndicatorsAnswer>(code, params, opts), false),
+        Kind::Screening => out(&engine.unusable::<ScreeningAnswer>(code, params, opts), false),
     }?;
     if answered.unusable.is_none() {
         // `Answer::is_unusable` knows the engine's own codes; this one is unusable too.

@@ -204,7 +204,7 @@ pub(super) fn set_within(
 ) -> Result<Change, DraftError> {
     use crate::engine::MAX_INPUT_BYTES;
     // Its key, quotes, colon and comma, and containers made on the way (two bytes each).
-    let grows = crate::answer::cold::text(&value).len() + 2 * pointer.len() + 4;
+    let grows = json_bytes_at_most(&value) + 2 * pointer.len() + 4;
     if size.saturating_add(grows) <= MAX_INPUT_BYTES {
         let change = set(doc, pointer, value, shape)?;
         *size += grows;
@@ -219,6 +219,18 @@ pub(super) fn set_within(
     *doc = next;
     *size = exact;
     Ok(change)
+}
+
+/// At least as many bytes as `value` takes as JSON text, without writing it out for what a
+/// keystroke sets: a text at most 6 bytes for each of its bytes (`\u001f`), a number at most
+/// 24; objects and arrays are written out.
+fn json_bytes_at_most(value: &Value) -> usize {
+    match value {
+        Value::Null | Value::Bool(_) => 5,
+        Value::Number(_) => 24,
+        Value::String(s) => 6 * s.len() + 2,
+        Value::Array(_) | Value::Object(_) => crate::answer::cold::text(value).len(),
+    }
 }
 
 /// Where an edit changed the submission.
