@@ -26,6 +26,8 @@ const scope = new Set();
 let extra = {}; // parts of a restored draft the page has no inputs for (e.g. `previous`)
 let description; // engine.describe('inspection', …) for the pack version in force
 /** The pack's word for an inspection's decision (检查合格, 限期整改, 责令停工…), from describe. */
+/** How many values are still to fill in (held back by scope, or asked for). */
+const toFill = (a) => a.pending + a.diagnostics.filter((d) => d.missing).length;
 const decisionWord = (d) => description.decisions.find((x) => x.value === d)?.label ?? d;
 let answer;
 let form;
@@ -416,9 +418,8 @@ function show(a) {
   printButton.disabled = incomplete;
   // Incomplete with nothing left to fill in: an answer given is not accepted (INS-S3-3 `na` while
   // key-area staff returned): say that, never "items unfilled" (fourth audit).
-  const toFill = a.pending + a.diagnostics.filter((d) => d.missing).length;
   const note = document.getElementById('print-note');
-  note.textContent = t(toFill === 0 ? 'ins.printWhenFixed' : 'ins.printWhenDone');
+  note.textContent = t(toFill(a) === 0 ? 'ins.printWhenFixed' : 'ins.printWhenDone');
   note.hidden = !incomplete;
 
   notice(a, v);
@@ -439,7 +440,7 @@ function notice(a, v) {
   view.notice.replaceChildren(...[
     el('h2', { id: 'notice-title', class: 'notice-title' }, t('ins.notice')),
     incomplete ? el('p', { id: 'notice-not-final', class: 'notice-note strong' },
-      t(a.pending + a.diagnostics.filter((d) => d.missing).length === 0 ? 'ins.notFinalFix' : 'ins.notFinal')) : null,
+      t(toFill(a) === 0 ? 'ins.notFinalFix' : 'ins.notFinal')) : null,
     row(lab('enterprise.name'), v.enterprise?.name),
     row(lab('enterprise.creditCode'), v.enterprise?.creditCode),
     row(lab('inspectedOn'), v.inspectedOn),
