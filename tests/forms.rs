@@ -671,3 +671,48 @@ fn an_inspection_describes_its_own_decision_words() {
         assert!(d["decisions"].as_array().unwrap().iter().any(|x| x["label"] == "限期整改"), "{id}");
     }
 }
+
+/// Twelfth session: screening and indicators took the filing's decision words too — a screening
+/// with nothing to act on read 准予复工 (approved to resume work), a district's indicators 整改后复工.
+/// Each kind now has its own words in the pack (`value:screening.decision.*`,
+/// `value:indicators.decision.*`), in every locale, and neither says 复工; zh-TW says
+/// 待補正 for every kind's `incomplete` (the inspection's said 待補充).
+#[test]
+fn screening_and_indicators_describe_their_own_decision_words() {
+    let engine = Engine::with_default_pack().unwrap();
+    let words = |subject: Subject, locale: Locale| -> Vec<(String, String)> {
+        let d = engine.describe(subject, locale, None, None).unwrap();
+        d["decisions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| (x["value"].as_str().unwrap().to_owned(), x["label"].as_str().unwrap().to_owned()))
+            .collect()
+    };
+    let pairs = |p: [(&str, &str); 4]| p.map(|(v, l)| (v.to_owned(), l.to_owned())).to_vec();
+    assert_eq!(
+        words(Subject::Screening, Locale::ZhCn),
+        pairs([("incomplete", "待补充"), ("deferred", "须立即处置"), ("conditional", "需关注"), ("approved", "未见异常")])
+    );
+    assert_eq!(
+        words(Subject::Indicators, Locale::ZhCn),
+        pairs([("incomplete", "待补充"), ("deferred", "数据有误"), ("conditional", "未全部达标"), ("approved", "全部达标")])
+    );
+    for subject in [Subject::Indicators, Subject::Screening] {
+        for locale in [Locale::ZhCn, Locale::ZhTw, Locale::En] {
+            let w = words(subject, locale);
+            assert_eq!(w.len(), 4, "{subject:?} {locale:?}");
+            assert!(!w.iter().any(|(_, l)| l.contains("复工") || l.contains("復工") || l.contains("resume")), "{w:?}");
+        }
+    }
+    for subject in [Subject::Filing, Subject::Inspection, Subject::Indicators, Subject::Screening] {
+        let w = words(subject, Locale::ZhTw);
+        assert!(w.contains(&("incomplete".to_owned(), "待補正".to_owned())), "{subject:?}: {w:?}");
+    }
+    assert!(words(Subject::Screening, Locale::En).iter().any(|(v, l)| v == "approved" && l == "No concern"));
+    for id in ["guangming-2020", "hangzhou-2020"] {
+        let e = Engine::with_pack_id(id).unwrap();
+        let d = e.describe(Subject::Screening, Locale::ZhCn, None, None).unwrap();
+        assert!(d["decisions"].as_array().unwrap().iter().any(|x| x["label"] == "未见异常"), "{id}");
+    }
+}
