@@ -634,21 +634,24 @@ fn describe_gives_each_inspection_and_indicator_rule_the_severity_the_engine_rep
     assert_eq!(indicators, 5);
 }
 
+/// describe's `decisions`: (value, label) pairs.
+fn decision_words(engine: &Engine, subject: Subject, locale: Locale) -> Vec<(String, String)> {
+    let d = engine.describe(subject, locale, None, None).unwrap();
+    d["decisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| (x["value"].as_str().unwrap().to_owned(), x["label"].as_str().unwrap().to_owned()))
+        .collect()
+}
+
 /// Fourth audit: `describe('inspection').decisions` gave the filing's words (准予复工, 整改后复工),
 /// so the inspection page wrote its own by hand. The pack's inspection words (domain.md §3.3:
 /// 限期整改, 责令停工 / 暂缓复工) now come through describe, in every locale; filings keep theirs.
 #[test]
 fn an_inspection_describes_its_own_decision_words() {
     let engine = Engine::with_default_pack().unwrap();
-    let words = |subject: Subject, locale: Locale| -> Vec<(String, String)> {
-        let d = engine.describe(subject, locale, None, None).unwrap();
-        d["decisions"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|x| (x["value"].as_str().unwrap().to_owned(), x["label"].as_str().unwrap().to_owned()))
-            .collect()
-    };
+    let words = |subject: Subject, locale: Locale| decision_words(&engine, subject, locale);
     let ins = words(Subject::Inspection, Locale::ZhCn);
     assert_eq!(
         ins,
@@ -680,23 +683,25 @@ fn an_inspection_describes_its_own_decision_words() {
 #[test]
 fn screening_and_indicators_describe_their_own_decision_words() {
     let engine = Engine::with_default_pack().unwrap();
-    let words = |subject: Subject, locale: Locale| -> Vec<(String, String)> {
-        let d = engine.describe(subject, locale, None, None).unwrap();
-        d["decisions"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|x| (x["value"].as_str().unwrap().to_owned(), x["label"].as_str().unwrap().to_owned()))
-            .collect()
-    };
+    let words = |subject: Subject, locale: Locale| decision_words(&engine, subject, locale);
     let pairs = |p: [(&str, &str); 4]| p.map(|(v, l)| (v.to_owned(), l.to_owned())).to_vec();
     assert_eq!(
         words(Subject::Screening, Locale::ZhCn),
-        pairs([("incomplete", "待补充"), ("deferred", "须立即处置"), ("conditional", "需关注"), ("approved", "未见异常")])
+        pairs([
+            ("incomplete", "待补充"),
+            ("deferred", "须立即处置"),
+            ("conditional", "需关注"),
+            ("approved", "未见异常")
+        ])
     );
     assert_eq!(
         words(Subject::Indicators, Locale::ZhCn),
-        pairs([("incomplete", "待补充"), ("deferred", "数据有误"), ("conditional", "未全部达标"), ("approved", "全部达标")])
+        pairs([
+            ("incomplete", "待补充"),
+            ("deferred", "数据有误"),
+            ("conditional", "未全部达标"),
+            ("approved", "全部达标")
+        ])
     );
     for subject in [Subject::Indicators, Subject::Screening] {
         for locale in [Locale::ZhCn, Locale::ZhTw, Locale::En] {
