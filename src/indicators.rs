@@ -25,7 +25,6 @@
 //! Messages name a unit by its `name` (塘家社区), or by its id when it has none (param `unit`).
 
 use std::borrow::Cow;
-
 use std::collections::BTreeMap;
 
 use serde_json::Value;
@@ -102,7 +101,6 @@ impl Engine {
         let doc = &p.doc;
         let mut diags = p.diagnostics;
         let date = p.date.map(crate::time::fmt_date);
-
         let inds: Vec<Ind<'_>> = pack
             .rules
             .iter()
@@ -120,8 +118,7 @@ impl Engine {
         // Units: index by id, in report order.
         let raw_units: Vec<&Value> =
             doc.get("units").and_then(Value::as_array).map(|a| a.iter().collect()).unwrap_or_default();
-        // A report with no units (absent, `null` or `[]`) reports nothing: it is still to be
-        // filled in, never `approved` on the strength of units it does not have (domain.md §7).
+        // No units (absent, `null`, `[]`): still to be filled in, never `approved` (domain.md §7).
         let units_at = Pointer::root().child("units").to_string();
         if raw_units.is_empty() {
             ask(&mut diags, &p.shape_errors, units_at, "units", crate::answer::INPUT_RULE, Severity::Error);
@@ -155,7 +152,9 @@ impl Engine {
                 );
                 continue;
             };
-            if index.contains_key(id) {
+            // A repeated id is an error; the unit still rolls up (dropped, its parent read 未报送).
+            let first = !index.contains_key(id);
+            if !first {
                 diags.push(Diagnostic::at(
                     "indicators.duplicate_unit",
                     Severity::Error,
@@ -163,7 +162,6 @@ impl Engine {
                     crate::answer::INPUT_RULE,
                     crate::answer::params([("unit", Value::from(id))]),
                 ));
-                continue;
             }
             if let Some(level) = u.get("level").and_then(Value::as_str)
                 && !LEVELS.contains(&level)
@@ -176,7 +174,9 @@ impl Engine {
                     crate::answer::params([("allowed", Value::from(LEVELS))]),
                 ));
             }
-            index.insert(id.to_owned(), units.len());
+            if first {
+                index.insert(id.to_owned(), units.len());
+            }
             units.push((i, u, id.to_owned()));
         }
 
@@ -269,7 +269,19 @@ impl Engine {
         let mut reported = vec![false; units.len()];
         for (k, (i, u, _)) in units.iter().enumerate() {
             let name = names.get(k).copied().unwrap_or_default();
-            let Some(counts) = u.get("counts").and_then(Value::as_object).filter(|c| !c.is_empty()) else {
+            let counts = u.get("counts").and_then(Value::as_object);
+            for key in counts.iter().flat_map(|c| c.keys()).filter(|k| !known_counts.contains(&k.as_str())) {
+                diags.push(Diagnostic::at(
+                    "indicators.unknown_count",
+                    // `info`: not counted, so no verdict changes (issue 10; fourth audit).
+                    Severity::Info,
+                    unit_ptr(*i, &["counts", key]),
+                    crate::answer::INPUT_RULE,
+                    crate::answer::suggestion(crate::schema::lookalike(key, known_counts.iter().copied())),
+                ));
+            }
+            // Unknown keys alone (`ｃｏｍｐｏｕｎｄｓ`) are no report: the unit is missing, not reported.
+            let Some(counts) = counts.filter(|c| c.keys().any(|k| known_counts.contains(&k.as_str()))) else {
                 // A leaf without a report is missing for every indicator (never 0%).
                 if is_leaf(k)
                     && let Some(o) = own.get_mut(k)
@@ -280,18 +292,6 @@ impl Engine {
             };
             if let Some(r) = reported.get_mut(k) {
                 *r = true;
-            }
-            for key in counts.keys() {
-                if !known_counts.contains(&key.as_str()) {
-                    diags.push(Diagnostic::at(
-                        "indicators.unknown_count",
-                        // `info`: not counted, so no verdict changes (issue 10; fourth audit).
-                        Severity::Info,
-                        unit_ptr(*i, &["counts", key]),
-                        crate::answer::INPUT_RULE,
-                        crate::answer::suggestion(crate::schema::lookalike(key, known_counts.iter().copied())),
-                    ));
-                }
             }
             let mut unreported: Vec<&str> = Vec::new();
             for (x, ind) in inds.iter().enumerate() {

@@ -301,7 +301,8 @@ pub fn check_answer(got: &Value, expect: &Value) -> Result<(), String> {
                 .as_array()
                 .unwrap()
                 .iter()
-                .find(|d| d["code"] == *code)
+                // `path`, when given, picks which of several diagnostics of one code.
+                .find(|d| d["code"] == *code && m.get("path").is_none_or(|p| d["path"] == *p))
                 .ok_or(format!("no diagnostic {code}"))?;
             if let Some(text) = m.get("message") {
                 if d["message"] != *text {
