@@ -109,7 +109,8 @@ impl Engine {
         let pack = p.pack;
         let doc = &p.doc;
         let mut diags: Vec<Diagnostic> = p.diagnostics;
-        let on = p.date.unwrap_or(p.today);
+        // A date after today (INS-D1, an error) is not judged on: overdue is as of today.
+        let on = p.date.filter(|d| *d <= p.today).unwrap_or(p.today);
         let env = Env::new(doc, p.today);
         let answers = doc.get("answers").and_then(Value::as_object);
 
@@ -430,7 +431,12 @@ impl Engine {
         let veto_failed = items.iter().any(|i| i.veto && i.answer == Some(Answer::Fail));
         let veto_partial = items.iter().any(|i| i.veto && i.answer == Some(Answer::Partial));
         let s = overall.unwrap_or(100.0);
-        let any_error = diags.iter().any(|d| d.severity == Severity::Error && d.rule_id == crate::answer::INPUT_RULE);
+        // An error in what was recorded (the input's, or a check of the pack's such as INS-D1's
+        // date after today) is to be corrected first: never approved over it (twelfth session).
+        let checked = |id: &str| pack.rules.iter().any(|r| r.id == id && matches!(r.body, RuleBody::Assert(_)));
+        let any_error = diags
+            .iter()
+            .any(|d| d.severity == Severity::Error && (d.rule_id == crate::answer::INPUT_RULE || checked(&d.rule_id)));
         let decision = if incomplete || any_error || diags.iter().any(|d| d.missing) {
             Decision::Incomplete
         } else if veto_failed || overdue || s < pack.num("conditionalScore") {

@@ -30,7 +30,7 @@ use serde_json::Value;
 
 use crate::answer::{Decision, Diagnostic, ScreenOutcome, ScreeningAnswer, Severity, decide};
 use crate::engine::{Engine, Options, render};
-use crate::expr::{Env, FieldRef, Val};
+use crate::expr::{Env, Expr, FieldRef, Val};
 use crate::pack::RuleBody;
 use crate::pointer::Pointer;
 use crate::schema::Subject;
@@ -55,7 +55,13 @@ impl Engine {
         let pack = p.pack;
         let doc = &p.doc;
         let mut diags = p.diagnostics;
-        let declared = p.date.unwrap_or(p.today);
+        // The declaration date, if given, readable and not after today (SCR-D4); when it is not,
+        // it is some day up to today: a period still running today was running then, and one
+        // over by today may not have been over when declared (twelfth session: read as today).
+        let declared = p.date.filter(|d| {
+            *d <= p.today && !diags.iter().any(|x| x.severity == Severity::Error && x.path == "/declaredOn")
+        });
+        let on = declared.unwrap_or(p.today);
 
         // Values with an error at their own path (an implausible temperature, an impossible
         // date) are set aside: no screen rule is decided on them.
@@ -103,10 +109,15 @@ impl Engine {
                             // a date set aside for an error is told by `screening.date_missing`.
                             let mut need = Vec::new();
                             from.needs(&env, None, &mut need);
+                            // The declaration date's own error tells it; a value of the wrong type
+                            // has its shape error (not asked for again: reported once, §7).
                             let mut told = false;
                             for m in need.iter().filter(|m| m.element.is_none()) {
                                 let path = Pointer::from_segments(m.path.iter().map(String::as_str)).to_string();
-                                if set_aside.contains(&path) {
+                                if p.shape_errors.contains(&path) || path == "/declaredOn" {
+                                    told = true;
+                                }
+                                if set_aside.contains(&path) || p.shape_errors.contains(&path) {
                                     continue;
                                 }
                                 told = true;
@@ -119,20 +130,24 @@ impl Engine {
                                     ));
                                 }
                             }
+                            // The latest it can be: a date given after the declaration (a warning)
+                            // counts too (twelfth session: it shortened the period).
+                            let start = latest_read(from, &read).map_or(on, |d| d.max(on));
                             if !told {
                                 diags.push(Diagnostic::at(
                                     "screening.date_missing",
                                     Severity::Warning,
                                     at.clone(),
                                     &rule.id,
-                                    crate::answer::params([("from", Value::from(date(declared)))]),
+                                    crate::answer::params([("from", Value::from(date(start)))]),
                                 ));
                             }
-                            declared
+                            start
                         }
                     };
                     let until = start.checked_add_days(Days::new(n)).unwrap_or(start);
-                    if until <= declared {
+                    if until <= on {
+                        undetermined |= declared.is_none();
                         continue;
                     }
                     Some(until)
@@ -196,6 +211,14 @@ impl Engine {
             normalized: p.normalized,
         }
     }
+}
+
+/// The latest of the dates `e` reads that were given.
+fn latest_read(e: &Expr, doc: &Value) -> Option<NaiveDate> {
+    let mut refs = Vec::new();
+    e.reads(None, &mut refs);
+    let at = |path: &[String]| path.iter().try_fold(doc, |v, s| v.get(s.as_str()));
+    refs.iter().filter(|r| r.0.is_none()).filter_map(|r| at(r.1)?.as_str().and_then(crate::time::parse_iso_date)).max()
 }
 
 fn date(d: NaiveDate) -> String {
