@@ -20,8 +20,13 @@
 //!
 //! When a rule's `from` date cannot be computed because a date is missing, that date is
 //! asked for once (`field.required` at its path, unless a rule already did) and the period
-//! is counted from the declaration date meanwhile, the longest it can be. `until` is the
-//! first free day; the diagnostics also carry `lastDay`, the last day of the period.
+//! is counted meanwhile from the latest date it can be (the declaration date, or a later date
+//! given). `until` is the first free day; the diagnostics also carry `lastDay`, the last day
+//! of the period.
+//!
+//! The declaration date is not after today (SCR-D4). While it is missing or wrong, it is some
+//! day up to today: a period still running today decides, and one over by today leaves the
+//! outcome open (it may not have been over when the person declared).
 
 use std::borrow::Cow;
 
@@ -34,6 +39,14 @@ use crate::expr::{Env, Expr, FieldRef, Val};
 use crate::pack::RuleBody;
 use crate::pointer::Pointer;
 use crate::schema::Subject;
+
+/// The declaration date's field.
+const DATE: &str = "declaredOn";
+
+/// Whether `path` (a JSON Pointer) is the declaration date's.
+fn is_date(path: &str) -> bool {
+    path.strip_prefix('/') == Some(DATE)
+}
 
 impl Engine {
     /// Screen a person's declaration given as JSON text.
@@ -48,19 +61,18 @@ impl Engine {
 
     /// The same, borrowed or owned (JSON text parsed here is taken apart, not copied).
     fn screen_person_input(&self, input: Cow<'_, Value>, opts: &Options) -> ScreeningAnswer {
-        let p = match self.prepare(input, Subject::Screening, "declaredOn", false, opts) {
+        let p = match self.prepare(input, Subject::Screening, DATE, false, opts) {
             Ok(p) => p,
             Err(unusable) => return unusable,
         };
         let pack = p.pack;
         let doc = &p.doc;
         let mut diags = p.diagnostics;
-        // The declaration date, if given, readable and not after today (SCR-D4); when it is not,
-        // it is some day up to today: a period still running today was running then, and one
-        // over by today may not have been over when declared (twelfth session: read as today).
-        let declared = p.date.filter(|d| {
-            *d <= p.today && !diags.iter().any(|x| x.severity == Severity::Error && x.path == "/declaredOn")
-        });
+        // The declaration date, if given, readable and not after today (SCR-D4); else unknown,
+        // judged as the module says (twelfth session: it was read as today, or as given).
+        let declared = p
+            .date
+            .filter(|d| *d <= p.today && !diags.iter().any(|x| x.severity == Severity::Error && is_date(&x.path)));
         let on = declared.unwrap_or(p.today);
 
         // Values with an error at their own path (an implausible temperature, an impossible
@@ -114,7 +126,7 @@ impl Engine {
                             let mut told = false;
                             for m in need.iter().filter(|m| m.element.is_none()) {
                                 let path = Pointer::from_segments(m.path.iter().map(String::as_str)).to_string();
-                                if p.shape_errors.contains(&path) || path == "/declaredOn" {
+                                if p.shape_errors.contains(&path) || is_date(&path) {
                                     told = true;
                                 }
                                 if set_aside.contains(&path) || p.shape_errors.contains(&path) {
