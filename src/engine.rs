@@ -534,6 +534,7 @@ fn cap_per_code(diagnostics: &mut Vec<Diagnostic>) {
         let Some((count, Some(first_left_out))) = seen.remove(&code) else { continue };
         let omitted = count - MAX_DIAGNOSTICS_PER_CODE;
         let last = kept.iter().rposition(|d| d.code == code).map_or(kept.len(), |i| i + 1);
+        let first = first_path(&code, first_left_out.path);
         let summary = Diagnostic::new(
             "answer.truncated",
             first_left_out.severity,
@@ -543,12 +544,25 @@ fn cap_per_code(diagnostics: &mut Vec<Diagnostic>) {
                 ("code", Value::from(code)),
                 ("omitted", Value::from(omitted)),
                 ("total", Value::from(count)),
-                ("first", Value::from(first_left_out.path)),
+                ("first", Value::from(first)),
             ]),
         );
         kept.insert(last, summary);
     }
     *diagnostics = kept;
+}
+
+/// Codes whose path ends in a key typed into the input (a field, item or count not in the pack).
+const TYPED_KEY_CODES: [&str; 4] =
+    ["input.unknown_field", "inspection.unknown_item", "checklist.unknown_item", "indicators.unknown_count"];
+
+/// `answer.truncated`'s `first`: the first path left out, or for a typed key the object that holds
+/// it, so text typed into a key never comes back in `params` (SECURITY.md; twelfth session).
+fn first_path(code: &str, path: String) -> String {
+    match path.rsplit_once('/') {
+        Some((holder, _)) if TYPED_KEY_CODES.contains(&code) => holder.to_owned(),
+        _ => path,
+    }
 }
 
 #[cfg(test)]

@@ -127,6 +127,31 @@ fn unknown_keys_are_reported_at_their_own_escaped_pointer_and_not_echoed() {
     assert!(!text.contains("2020-02-05"), "{text}");
 }
 
+/// Past 100 unknown keys, `answer.truncated` names where the first left out is: the object that
+/// holds it, not the key, so a phone number typed as the 101st key does not come back in `params`
+/// (twelfth session: `first` was `/roster/100/13800138000`). The same for unknown items and counts.
+#[test]
+fn truncated_unknown_keys_are_not_echoed_in_params() {
+    let mut roster: Vec<Value> = (0..100).map(|_| json!({ "note": 1 })).collect();
+    roster.push(json!({ "13800138000": 1 }));
+    let opts = at("2020-02-04T10:00:00+08:00");
+    let a = to_json(&engine().check_filing_value(&json!({ "roster": roster }), &opts));
+    let t = a["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "answer.truncated").unwrap();
+    assert_eq!(t["params"]["code"], "input.unknown_field");
+    assert_eq!(t["params"]["first"], "/roster/100");
+    assert!(!a.to_string().contains("13800138000"), "{a}");
+    let mut answers = serde_json::Map::new();
+    (0..100).for_each(|i| drop(answers.insert(format!("X{i:03}"), json!({ "result": "pass" }))));
+    answers.insert("张三丰".into(), json!({ "result": "pass" }));
+    let a = to_json(&engine().score_inspection_value(&json!({ "answers": answers }), &at("2020-02-12T10:00:00+08:00")));
+    let t = a["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "answer.truncated").unwrap();
+    assert_eq!(
+        (t["params"]["code"].as_str(), t["params"]["first"].as_str()),
+        (Some("inspection.unknown_item"), Some("/answers"))
+    );
+    assert!(!a.to_string().contains("张三丰"), "{a}");
+}
+
 /// The attack: 355,000 unknown keys (4 MB) gave 98 MB of output.
 #[test]
 fn many_unknown_keys_are_counted_not_listed() {
