@@ -151,6 +151,12 @@ fn unusable_input_exits_2_with_the_error_on_stderr() {
     assert_eq!(answer(&out)["locale"], "en");
     let out = fangkong(&["frobnicate"], None);
     assert_eq!(out.status.code(), Some(2));
+    // A scope that is no JSON Pointer is refused, as the npm package refuses it (it matched nothing).
+    let out = fangkong(&["check-filing", "-", "--now", NOW, "--scope", "/staff,enterprise"], Some("{}"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("got `enterprise`"));
+    let out = fangkong(&["check-filing", "-", "--now", NOW, "--scope", "/staff"], Some("{}"));
+    assert_eq!(out.status.code(), Some(0));
 }
 
 #[test]

@@ -95,6 +95,10 @@ fn parse_args() -> Result<Args, String> {
             "--personal" => a.personal = true,
             "--scope" => {
                 let v = value("--scope")?;
+                // JSON Pointers, as the npm package's `scope` (twelfth session: `staff` matched nothing).
+                if let Some(bad) = v.split(',').find(|p| !p.is_empty() && !p.starts_with('/')) {
+                    return Err(format!("--scope must hold JSON Pointers such as `/enterprise/name`, got `{bad}`"));
+                }
                 a.scope.get_or_insert_with(Vec::new).extend(v.split(',').map(str::to_owned));
             }
             "--on" => a.on = Some(value("--on")?),
