@@ -6,11 +6,16 @@
 
 use serde_json::{Map, Value};
 
+mod reads;
+
+use reads::{KNOWLEDGE_COUNTS, push_unique};
+pub use reads::{conditional_fields, required_fields, rule_reads};
+
 use crate::answer::{ScreenOutcome, Severity};
 
-use crate::expr::{Expr, FieldRef};
+use crate::expr::{Expr, ParamValue};
 use crate::pack::doc::FieldCheckKind;
-use crate::pack::{AssertCheck, Locale, Pack, RuleBody};
+use crate::pack::{Locale, Pack, RuleBody};
 use crate::schema::{EVIDENCE, LEVELS, MAX_ARRAY_LEN, MAX_TEXT_CHARS, Shape, Subject, Ty, shape_for};
 
 /// Every kind of submission, in the order of the CLI.
@@ -106,138 +111,6 @@ fn type_name(shape: &Shape) -> &'static str {
     }
 }
 
-fn ref_id((elem, path): FieldRef<'_>) -> String {
-    crate::schema::field_id(elem, path)
-}
-
-fn push_unique(v: &mut Vec<String>, s: String) {
-    if !v.contains(&s) {
-        v.push(s);
-    }
-}
-
-fn check_reads(c: &AssertCheck, out: &mut Vec<String>) {
-    let elem = c.each.as_deref();
-    let mut refs = Vec::new();
-    for e in c.when.iter().chain(c.assert.iter()).chain(c.params.iter().map(|(_, e)| e)) {
-        e.reads(elem, &mut refs);
-    }
-    for r in refs {
-        push_unique(out, ref_id(r));
-    }
-    for r in &c.required {
-        push_unique(out, ref_id((elem, r)));
-    }
-}
-
-fn expr_reads(exprs: &[&Expr], out: &mut Vec<String>, elem: Option<&[String]>) {
-    let mut refs = Vec::new();
-    for e in exprs {
-        e.reads(elem, &mut refs);
-    }
-    for r in refs {
-        push_unique(out, ref_id(r));
-    }
-}
-
-/// The fields a rule reads (dotted ids).
-pub fn rule_reads(body: &RuleBody) -> Vec<String> {
-    let mut out = Vec::new();
-    match body {
-        RuleBody::Field(checks) => {
-            for c in checks {
-                for f in c.fields.iter().chain(c.required.iter()) {
-                    push_unique(&mut out, f.id());
-                }
-            }
-        }
-        RuleBody::Assert(checks) | RuleBody::Gate { checks, .. } => {
-            for c in checks {
-                check_reads(c, &mut out);
-            }
-        }
-        RuleBody::Isolation(iso) => {
-            expr_reads(&[&iso.when, &iso.start, &iso.days], &mut out, Some(&iso.each));
-            expr_reads(&[&iso.by], &mut out, None);
-        }
-        RuleBody::Item { na_when, .. } => {
-            if let Some(e) = na_when {
-                expr_reads(&[e], &mut out, None);
-            }
-        }
-        RuleBody::Fact { path } => out.push(path.join(".")),
-        RuleBody::Indicator { numerator, denominator, .. } => {
-            out.push(format!("units[].counts.{numerator}"));
-            out.push(format!("units[].counts.{denominator}"));
-        }
-        RuleBody::Screen(sc) => {
-            let mut e: Vec<&Expr> = vec![&sc.when];
-            e.extend(sc.from.iter());
-            expr_reads(&e, &mut out, None);
-        }
-        RuleBody::Section | RuleBody::ChecklistItem => {}
-    }
-    out
-}
-
-/// INS-K5's two counts: each asked for when missing, whole numbers ≥ 0 (src/inspection.rs).
-const KNOWLEDGE_COUNTS: [&str; 2] = ["facts.knowledge.sampled", "facts.knowledge.correct"];
-
-/// The fields a kind needs whatever else is given (a form's `required`).
-pub fn required_fields(pack: &Pack, subject: Subject) -> Vec<String> {
-    let mut out = Vec::new();
-    match subject {
-        Subject::Inspection => {
-            push_unique(&mut out, "inspectedOn".into());
-            KNOWLEDGE_COUNTS.iter().for_each(|f| push_unique(&mut out, (*f).into()));
-        }
-        Subject::Indicators => {
-            push_unique(&mut out, "date".into());
-            push_unique(&mut out, "units".into());
-            push_unique(&mut out, "units[].id".into());
-        }
-        _ => {}
-    }
-    for r in pack.rules.iter().filter(|r| r.subject == subject) {
-        match &r.body {
-            RuleBody::Field(checks) => {
-                for c in checks {
-                    c.required.iter().for_each(|f| push_unique(&mut out, f.id()));
-                }
-            }
-            RuleBody::Assert(checks) | RuleBody::Gate { checks, .. } => {
-                for c in checks {
-                    let elem = c.each.as_deref();
-                    let mut refs = Vec::new();
-                    // A condition is read every time: what it always needs is always asked for
-                    // (`measures.canteen.present`; third audit).
-                    if let Some(w) = &c.when {
-                        w.always_needs(elem, &mut refs);
-                        // Under `present(xs)`, what the check always needs of each element of
-                        // `xs` is asked of every element there is (`roster[].returning` in
-                        // RTW-C6's `count(roster, returning == true)`).
-                        if let (None, Some(xs), Some(a)) = (elem, w.presence_of(), &c.assert) {
-                            let mut inner = Vec::new();
-                            a.always_needs(None, &mut inner);
-                            refs.extend(inner.into_iter().filter(|(e, _)| *e == Some(xs)));
-                        }
-                        refs.into_iter().for_each(|x| push_unique(&mut out, ref_id(x)));
-                        continue;
-                    }
-                    if let Some(a) = &c.assert {
-                        a.always_needs(elem, &mut refs);
-                    }
-                    refs.into_iter().for_each(|x| push_unique(&mut out, ref_id(x)));
-                    c.required.iter().for_each(|x| push_unique(&mut out, ref_id((elem, x))));
-                }
-            }
-            RuleBody::Fact { path } => push_unique(&mut out, path.join(".")),
-            _ => {}
-        }
-    }
-    out
-}
-
 /// Label and hint of a key in a locale.
 fn label(pack: &Pack, locale: Locale, key: &str) -> (Option<String>, Option<String>) {
     match pack.labels.lookup(locale, key) {
@@ -311,6 +184,7 @@ fn describe_field(
     subject: Subject,
     f: &FieldInfo,
     required: &[String],
+    conditional: &[(String, String, Vec<String>)],
     checks: &[(String, FieldCheckKind)],
 ) -> Value {
     let mut m = Map::new();
@@ -323,6 +197,16 @@ fn describe_field(
         crate::answer::put(&mut m, "hint", Value::from(h));
     }
     crate::answer::put(&mut m, "required", Value::from(required.contains(&f.id)));
+    let when: Vec<Value> = conditional
+        .iter()
+        .filter(|(id, ..)| *id == f.id)
+        .map(|(_, rule, on)| {
+            crate::answer::params([("rule", Value::from(rule.as_str())), ("fields", Value::from(on.clone()))])
+        })
+        .collect();
+    if !when.is_empty() {
+        crate::answer::put(&mut m, "requiredWhen", Value::Array(when));
+    }
     match f.shape {
         Shape::Leaf(Ty::Str | Ty::Date) => {
             crate::answer::put(&mut m, "maxLength", Value::from(MAX_TEXT_CHARS));
@@ -397,9 +281,12 @@ fn severity(r: &crate::pack::Rule) -> Severity {
 /// The form of `subject` as the pack describes it, in `locale` (see the module docs).
 pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
     let required = required_fields(pack, subject);
+    let conditional = conditional_fields(pack, subject);
     let checks = field_checks(pack, subject);
-    let fields: Vec<Value> =
-        fields(pack, subject).iter().map(|f| describe_field(pack, locale, subject, f, &required, &checks)).collect();
+    let fields: Vec<Value> = fields(pack, subject)
+        .iter()
+        .map(|f| describe_field(pack, locale, subject, f, &required, &conditional, &checks))
+        .collect();
     let rules: Vec<Value> = pack
         .rules
         .iter()
@@ -427,6 +314,19 @@ pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
     let title = label(pack, locale, &format!("kind:{}", subject.name())).0.unwrap_or_else(|| subject.name().into());
     crate::answer::put(&mut out, "title", Value::from(title));
     crate::answer::put(&mut out, "fields", Value::Array(fields));
+    // The version's parameters by name (`leadDays`: 5 in Shenzhen, 3 in Hangzhou), so a page can
+    // say what a rule asks without copying the number.
+    let params = pack.params.iter().map(|(k, v)| {
+        let v = match v {
+            ParamValue::Num(x) => crate::num::json(*x),
+            ParamValue::Bool(b) => Value::from(*b),
+            ParamValue::Date(d) => Value::from(crate::time::fmt_date(*d)),
+            ParamValue::Str(t) => Value::from(t.as_str()),
+            ParamValue::StrList(l) => Value::from(l.as_slice()),
+        };
+        (k.clone(), v)
+    });
+    crate::answer::put(&mut out, "parameters", Value::Object(params.collect()));
     crate::answer::put(&mut out, "rules", Value::Array(rules));
     // The words of a kind's decisions: its own where the pack has them (an inspection's
     // 检查合格 / 限期整改 / 责令停工: `value:inspection.decision.*`), else the filing's (fourth

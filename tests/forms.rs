@@ -721,3 +721,130 @@ fn screening_and_indicators_describe_their_own_decision_words() {
         assert!(d["decisions"].as_array().unwrap().iter().any(|x| x["label"] == "未见异常"), "{id}");
     }
 }
+
+/// describe's `requiredWhen` (twelfth session): the fields a rule needs only in some cases, with
+/// the rule and the fields its condition reads. Each is shown to the engine: with its condition
+/// false the field may be left out; with it true, leaving it out is `field.required` from that rule.
+#[test]
+fn required_when_names_the_rule_that_asks_and_the_engine_asks_then() {
+    let engine = Engine::with_default_pack().unwrap();
+    let on = chrono::NaiveDate::from_ymd_opt(2020, 2, 4);
+    let d = engine.describe(Subject::Filing, Locale::ZhCn, None, on).unwrap();
+    let when: BTreeMap<String, Value> = d["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f.get("requiredWhen").map(|w| (f["id"].as_str().unwrap().to_owned(), w.clone())))
+        .collect();
+    // field → (the rule, a field its condition reads, a patch making the condition true).
+    let cases: [(&str, &str, &str, Value); 7] = [
+        (
+            "measures.isolationRooms",
+            "RTW-P6",
+            "staff.keyArea.returned",
+            json!({ "staff": { "keyArea": { "returned": 1 } } }),
+        ),
+        (
+            "measures.singleRoomIsolation",
+            "RTW-P6",
+            "staff.keyArea.returned",
+            json!({ "staff": { "keyArea": { "returned": 1 } } }),
+        ),
+        (
+            "measures.canteen.staggered",
+            "RTW-P9",
+            "measures.canteen.present",
+            json!({ "measures": { "canteen": { "present": true, "boxedMeals": true } } }),
+        ),
+        (
+            "measures.dormitory.rooms",
+            "RTW-P8",
+            "measures.dormitory",
+            json!({ "measures": { "dormitory": { "residents": 10, "areaM2": 50 } } }),
+        ),
+        (
+            "measures.dormitory.residents",
+            "RTW-P8",
+            "measures.dormitory",
+            json!({ "measures": { "dormitory": { "rooms": 2, "areaM2": 50 } } }),
+        ),
+        (
+            "measures.dormitory.areaM2",
+            "RTW-P8",
+            "measures.dormitory.residents",
+            json!({ "measures": { "dormitory": { "rooms": 2, "residents": 10 } } }),
+        ),
+        (
+            "roster[].arrivedOn",
+            "RTW-T3",
+            "roster[].keyAreaHistory",
+            json!({ "roster": [{ "name": "王某", "returning": true, "keyAreaHistory": true, "closeContact": false }] }),
+        ),
+    ];
+    assert_eq!(
+        when.keys().collect::<BTreeSet<_>>(),
+        cases.iter().map(|c| c.0.to_owned()).collect::<BTreeSet<_>>().iter().collect()
+    );
+    let merge = |base: &mut Value, patch: &Value| {
+        fn go(b: &mut Value, p: &Value) {
+            match (b, p) {
+                (Value::Object(b), Value::Object(p)) => {
+                    p.iter().for_each(|(k, v)| go(b.entry(k.clone()).or_insert(Value::Null), v))
+                }
+                (b, p) => *b = p.clone(),
+            }
+        }
+        go(base, patch)
+    };
+    let remove = |v: &mut Value, id: &str| {
+        let parts: Vec<&str> = id.split('.').collect();
+        let (last, parents) = parts.split_last().unwrap();
+        let mut at = v;
+        for p in parents {
+            at = if let Some(arr) = p.strip_suffix("[]") { &mut at[arr][0] } else { &mut at[*p] };
+        }
+        at.as_object_mut().unwrap().remove(*last);
+    };
+    let asked = |a: &Value, rule: &str| {
+        a["diagnostics"].as_array().unwrap().iter().any(|x| x["code"] == "field.required" && x["ruleId"] == rule)
+    };
+    for (field, rule, reads, patch) in &cases {
+        let w = &when[*field];
+        assert!(
+            w.as_array()
+                .unwrap()
+                .iter()
+                .any(|e| e["rule"] == *rule && e["fields"].as_array().unwrap().contains(&json!(reads))),
+            "{field}: {w}"
+        );
+        let pointer = format!("/{}", field.replace("[]", "/0").replace('.', "/"));
+        let mut f = workshop();
+        merge(&mut f, patch);
+        remove(&mut f, field);
+        let a = answer(&engine, &f, &opts(Locale::ZhCn));
+        let at: Vec<&Value> =
+            a["diagnostics"].as_array().unwrap().iter().filter(|x| x["path"] == pointer.as_str()).collect();
+        assert!(at.iter().any(|x| x["code"] == "field.required" && x["ruleId"] == *rule), "{field}: {at:?}");
+        // Without the condition (the workshop: no key-area staff, no canteen, dormitory or roster), never asked.
+        let mut g = workshop();
+        if !field.starts_with("roster") && g.pointer(&pointer).is_some() {
+            remove(&mut g, field);
+        }
+        assert!(!asked(&answer(&engine, &g, &opts(Locale::ZhCn)), rule), "{field}");
+    }
+    // Always-required fields carry no requiredWhen.
+    assert!(d["fields"].as_array().unwrap().iter().all(|f| f["required"] == false || f.get("requiredWhen").is_none()));
+}
+
+/// describe's `parameters`: the version's, so Hangzhou's 3 lead days reach a page (twelfth
+/// session: nothing in describe told them from Shenzhen's 5).
+#[test]
+fn describe_gives_the_versions_parameters() {
+    for (id, lead) in [("shenzhen-2020", 5), ("guangming-2020", 5), ("hangzhou-2020", 3)] {
+        let e = Engine::with_pack_id(id).unwrap();
+        let d = e.describe(Subject::Filing, Locale::En, None, None).unwrap();
+        assert_eq!(d["parameters"]["leadDays"], lead, "{id}");
+        assert_eq!(d["parameters"]["feverTemperature"], 37.3, "{id}");
+        assert!(d["parameters"]["districts"].as_array().is_some_and(|a| !a.is_empty()), "{id}");
+    }
+}

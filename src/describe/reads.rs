@@ -1,0 +1,186 @@
+//! What a kind's rules read and need: the fields each rule reads, the fields a form must
+//! always have (`required`), and those some rule asks for only in some cases (`requiredWhen`).
+
+use crate::expr::{Expr, FieldRef};
+use crate::pack::{AssertCheck, Pack, RuleBody};
+use crate::schema::Subject;
+
+fn ref_id((elem, path): FieldRef<'_>) -> String {
+    crate::schema::field_id(elem, path)
+}
+
+pub(super) fn push_unique(v: &mut Vec<String>, s: String) {
+    if !v.contains(&s) {
+        v.push(s);
+    }
+}
+
+fn check_reads(c: &AssertCheck, out: &mut Vec<String>) {
+    let elem = c.each.as_deref();
+    let mut refs = Vec::new();
+    for e in c.when.iter().chain(c.assert.iter()).chain(c.params.iter().map(|(_, e)| e)) {
+        e.reads(elem, &mut refs);
+    }
+    for r in refs {
+        push_unique(out, ref_id(r));
+    }
+    for r in &c.required {
+        push_unique(out, ref_id((elem, r)));
+    }
+}
+
+fn expr_reads(exprs: &[&Expr], out: &mut Vec<String>, elem: Option<&[String]>) {
+    let mut refs = Vec::new();
+    for e in exprs {
+        e.reads(elem, &mut refs);
+    }
+    for r in refs {
+        push_unique(out, ref_id(r));
+    }
+}
+
+/// The fields a rule reads (dotted ids).
+pub fn rule_reads(body: &RuleBody) -> Vec<String> {
+    let mut out = Vec::new();
+    match body {
+        RuleBody::Field(checks) => {
+            for c in checks {
+                for f in c.fields.iter().chain(c.required.iter()) {
+                    push_unique(&mut out, f.id());
+                }
+            }
+        }
+        RuleBody::Assert(checks) | RuleBody::Gate { checks, .. } => {
+            for c in checks {
+                check_reads(c, &mut out);
+            }
+        }
+        RuleBody::Isolation(iso) => {
+            expr_reads(&[&iso.when, &iso.start, &iso.days], &mut out, Some(&iso.each));
+            expr_reads(&[&iso.by], &mut out, None);
+        }
+        RuleBody::Item { na_when, .. } => {
+            if let Some(e) = na_when {
+                expr_reads(&[e], &mut out, None);
+            }
+        }
+        RuleBody::Fact { path } => out.push(path.join(".")),
+        RuleBody::Indicator { numerator, denominator, .. } => {
+            out.push(format!("units[].counts.{numerator}"));
+            out.push(format!("units[].counts.{denominator}"));
+        }
+        RuleBody::Screen(sc) => {
+            let mut e: Vec<&Expr> = vec![&sc.when];
+            e.extend(sc.from.iter());
+            expr_reads(&e, &mut out, None);
+        }
+        RuleBody::Section | RuleBody::ChecklistItem => {}
+    }
+    out
+}
+
+/// INS-K5's two counts: each asked for when missing, whole numbers ≥ 0 (src/inspection.rs).
+pub(super) const KNOWLEDGE_COUNTS: [&str; 2] = ["facts.knowledge.sampled", "facts.knowledge.correct"];
+
+/// The fields a kind needs whatever else is given (a form's `required`).
+pub fn required_fields(pack: &Pack, subject: Subject) -> Vec<String> {
+    let mut out = Vec::new();
+    match subject {
+        Subject::Inspection => {
+            push_unique(&mut out, "inspectedOn".into());
+            KNOWLEDGE_COUNTS.iter().for_each(|f| push_unique(&mut out, (*f).into()));
+        }
+        Subject::Indicators => {
+            push_unique(&mut out, "date".into());
+            push_unique(&mut out, "units".into());
+            push_unique(&mut out, "units[].id".into());
+        }
+        _ => {}
+    }
+    for r in pack.rules.iter().filter(|r| r.subject == subject) {
+        match &r.body {
+            RuleBody::Field(checks) => {
+                for c in checks {
+                    c.required.iter().for_each(|f| push_unique(&mut out, f.id()));
+                }
+            }
+            RuleBody::Assert(checks) | RuleBody::Gate { checks, .. } => {
+                for c in checks {
+                    let elem = c.each.as_deref();
+                    let mut refs = Vec::new();
+                    // A condition is read every time: what it always needs is always asked for
+                    // (`measures.canteen.present`; third audit).
+                    if let Some(w) = &c.when {
+                        w.always_needs(elem, &mut refs);
+                        // Under `present(xs)`, what the check always needs of each element of
+                        // `xs` is asked of every element there is (`roster[].returning` in
+                        // RTW-C6's `count(roster, returning == true)`).
+                        if let (None, Some(xs), Some(a)) = (elem, w.presence_of(), &c.assert) {
+                            let mut inner = Vec::new();
+                            a.always_needs(None, &mut inner);
+                            refs.extend(inner.into_iter().filter(|(e, _)| *e == Some(xs)));
+                        }
+                        refs.into_iter().for_each(|x| push_unique(&mut out, ref_id(x)));
+                        continue;
+                    }
+                    if let Some(a) = &c.assert {
+                        a.always_needs(elem, &mut refs);
+                    }
+                    refs.into_iter().for_each(|x| push_unique(&mut out, ref_id(x)));
+                    c.required.iter().for_each(|x| push_unique(&mut out, ref_id((elem, x))));
+                }
+            }
+            RuleBody::Fact { path } => push_unique(&mut out, path.join(".")),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The fields some rule asks for only in some cases, each with the rule and the fields its
+/// condition reads (`measures.isolationRooms`: RTW-P6, once `staff.keyArea.returned` says key-area
+/// staff returned; `roster[].arrivedOn`: RTW-T3, for an employee with key-area history). A form
+/// can mark them required when those fields say so; the answer asks for them (`field.required`)
+/// then. Fields always required (`required_fields`) are left out.
+pub fn conditional_fields(pack: &Pack, subject: Subject) -> Vec<(String, String, Vec<String>)> {
+    let always = required_fields(pack, subject);
+    let mut out: Vec<(String, String, Vec<String>)> = Vec::new();
+    let mut add = |field: String, rule: &str, when: &Expr, elem: Option<&[String]>| {
+        if always.contains(&field) {
+            return;
+        }
+        let mut on = Vec::new();
+        expr_reads(&[when], &mut on, elem);
+        // A check of a value when it is given (`present(leftAreaOn)`) asks for nothing.
+        if on.contains(&field) {
+            return;
+        }
+        // A rule asking in several cases (SCR-D2's `lastContactOn`: either contact) is one entry.
+        match out.iter_mut().find(|(f, r, _)| *f == field && r == rule) {
+            Some((_, _, fields)) => on.into_iter().for_each(|x| push_unique(fields, x)),
+            None => out.push((field, rule.to_owned(), on)),
+        }
+    };
+    for r in pack.rules.iter().filter(|r| r.subject == subject) {
+        match &r.body {
+            RuleBody::Assert(checks) | RuleBody::Gate { checks, .. } => {
+                for c in checks {
+                    let (Some(when), elem) = (&c.when, c.each.as_deref()) else { continue };
+                    let mut refs = Vec::new();
+                    if let Some(a) = &c.assert {
+                        a.always_needs(elem, &mut refs);
+                    }
+                    refs.extend(c.required.iter().map(|x| (elem, x.as_slice())));
+                    refs.into_iter().for_each(|x| add(ref_id(x), &r.id, when, elem));
+                }
+            }
+            RuleBody::Isolation(iso) => {
+                let mut refs = Vec::new();
+                iso.start.always_needs(Some(&iso.each), &mut refs);
+                refs.into_iter().for_each(|x| add(ref_id(x), &r.id, &iso.when, Some(&iso.each)));
+            }
+            _ => {}
+        }
+    }
+    out
+}
