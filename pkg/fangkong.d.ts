@@ -419,9 +419,20 @@ export interface FieldDescription {
     label: string;
     /** Help for the person filling it in, when the pack has some. */
     hint?: string;
-    /** A rule needs it: left empty, it is reported as `field.required`. */
+    /** A rule needs it whatever else is given: left empty, it is reported as `field.required`. */
     required: boolean;
-    /** Most characters of a text. */
+    /**
+     * Rules that need it only in some cases, each with the fields its condition reads:
+     * `measures.isolationRooms` is needed by RTW-P6 once `staff.keyArea.returned` (or the roster)
+     * says key-area staff returned. A page may mark it required when those fields say so; the
+     * answer asks for it (`field.required`) then. Absent when no rule asks conditionally.
+     */
+    requiredWhen?: { rule: RuleId; fields: string[] }[];
+    /**
+     * Most characters of a text. For `creditCode` and `idNumber`, of the value once spaces and
+     * hyphens are dropped (`9144 0306 …` is accepted): do not set an input's `maxlength` from it
+     * for those formats (`bindForm` does not).
+     */
     maxLength?: number;
     /** Most elements of a list. */
     maxItems?: number;
@@ -483,6 +494,11 @@ export interface DescriptionBase<K extends Kind> {
     gates?: GateDescription[];
     /** The decision ladder's words in the locale, first rung to last. */
     decisions: EnumOption<"incomplete" | "deferred" | "conditional" | "approved">[];
+    /**
+     * The pack version's parameters by name (`leadDays`: 5 in Shenzhen, 3 in Hangzhou; `districts`;
+     * `feverTemperature`…), so a page can state what a rule asks without copying the number.
+     */
+    parameters: Record<string, number | boolean | string | string[]>;
 }
 
 /** The return-to-work filing form, with its six gates. */

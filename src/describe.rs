@@ -316,7 +316,8 @@ pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
     crate::answer::put(&mut out, "fields", Value::Array(fields));
     // The version's parameters by name (`leadDays`: 5 in Shenzhen, 3 in Hangzhou), so a page can
     // say what a rule asks without copying the number.
-    let params = pack.params.iter().map(|(k, v)| {
+    let mut params = Map::new();
+    for (k, v) in pack.params.iter() {
         let v = match v {
             ParamValue::Num(x) => crate::num::json(*x),
             ParamValue::Bool(b) => Value::from(*b),
@@ -324,9 +325,9 @@ pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
             ParamValue::Str(t) => Value::from(t.as_str()),
             ParamValue::StrList(l) => Value::from(l.as_slice()),
         };
-        (k.clone(), v)
-    });
-    crate::answer::put(&mut out, "parameters", Value::Object(params.collect()));
+        crate::answer::put(&mut params, k, v);
+    }
+    crate::answer::put(&mut out, "parameters", Value::Object(params));
     crate::answer::put(&mut out, "rules", Value::Array(rules));
     // The words of a kind's decisions: its own where the pack has them (an inspection's
     // 检查合格 / 限期整改 / 责令停工: `value:inspection.decision.*`), else the filing's (fourth
