@@ -66,7 +66,6 @@ impl Engine {
             Err(unusable) => return unusable,
         };
         let pack = p.pack;
-        let doc = &p.doc;
         let mut diags = p.diagnostics;
         // The declaration date, if given, readable and not after today (SCR-D4); else unknown,
         // judged as the module says (twelfth session: it was read as today, or as given).
@@ -77,7 +76,8 @@ impl Engine {
 
         // Values with an error at their own path (an implausible temperature, an impossible
         // date) are set aside: no screen rule is decided on them.
-        let mut read = doc.clone();
+        // Set aside in place (the submission is this check's own): `null`, which reads as missing.
+        let mut read = p.doc;
         let mut set_aside: Vec<String> = Vec::new();
         for d in diags.iter().filter(|d| d.severity == Severity::Error && !d.missing && !d.path.is_empty()) {
             if !set_aside.contains(&d.path) && remove_at(&mut read, &d.path) {
@@ -237,22 +237,14 @@ fn date(d: NaiveDate) -> String {
     crate::time::fmt_date(d)
 }
 
-/// Remove the value at JSON Pointer `path` from `doc`; whether there was one.
+/// Set the value at JSON Pointer `path` in `doc` to `null` (missing; an element keeps the others'
+/// indices); whether there was one.
 fn remove_at(doc: &mut Value, path: &str) -> bool {
-    let Some((parent, last)) = path.rsplit_once('/') else { return false };
-    let last = crate::pointer::unescape(last);
-    match at_mut(doc, parent) {
-        Some(Value::Object(m)) => m.remove(&last).is_some(),
-        Some(Value::Array(a)) => match last.parse::<usize>() {
-            Ok(i) if i < a.len() => {
-                // Keep the indices of the other elements.
-                if let Some(slot) = a.get_mut(i) {
-                    *slot = Value::Null;
-                }
-                true
-            }
-            _ => false,
-        },
+    match at_mut(doc, path) {
+        Some(v) if !path.is_empty() && !v.is_null() => {
+            *v = Value::Null;
+            true
+        }
         _ => false,
     }
 }
