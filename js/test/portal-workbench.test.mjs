@@ -99,6 +99,10 @@ test('workbench: a broken pack shows its error at its pointer, a fixed one loads
   assert.equal(await item.getAttribute('data-path'), path);
   const shown = await item.textContent();
   for (const s of [path, code, message]) assert.ok(shown.includes(s), `${JSON.stringify(shown)} lacks ${s}`);
+  // Chinese first: the kind of error in the page's words before the engine's (English) detail.
+  assert.equal(code, 'pack.unknown_reference');
+  assert.ok(shown.includes('引用了不存在的字段、参数、规则或函数：'), shown);
+  assert.ok(shown.indexOf('引用了不存在') < shown.indexOf(message), shown);
   // The line: where `"assert": "staff.returing …"` is in the text.
   const member = broken.indexOf('"assert": "staff.returing');
   assert.ok(member > 0);
@@ -198,6 +202,7 @@ test('workbench in English: a variant with an unknown parameter, a syntax error,
   const syntax = loadError(noComma);
   assert.equal(syntax.errors[0].code, 'pack.syntax');
   await statusIs(page, /error/);
+  assert.ok((await page.locator('#pack-errors button.pack-error').first().textContent()).includes("Syntax: not JSON, or not of a pack's shape — "));
   assert.equal(Number(await item.getAttribute('data-line')), lineAt(noComma, noComma.indexOf('"effectiveFrom"')));
 
   assert.deepEqual(await axe(page), []);

@@ -55,6 +55,9 @@ export const UI = {
     wbIntro: '在这里编辑规则包，或用 extends 继承另一个包、只写不同之处的变体。边输入边检查：每个错误标出 JSON 指针和所在行，点击即可跳到该处；再用示例申报对比本包与对照规则包的结论。',
     wbText: '规则包（JSON）', wbTextHint: '输入暂停约 0.15 秒后自动检查；草稿自动保存在本机。', wbStarter: '新建变体', wbFile: '从文件载入',
     wbCheck: '检查结果', wbLoaded: '规则包已载入：{id} {version}', wbHash: '哈希 {hash}', wbErrorCount: '规则包有 {n} 个错误，未载入',
+    wbKindSep: '：',
+    // The kinds of pack errors (their `code`), in the page's language before the engine's detail.
+    'pack.syntax': "格式错误：不是合法的JSON，或不符合规则包的结构", 'pack.unknown_reference': "引用了不存在的字段、参数、规则或函数", 'pack.type_mismatch': "值或表达式的类型不对", 'pack.duplicate_id': "规则编号重复", 'pack.bad_parameter': "参数值超出其类型允许的范围", 'pack.missing_message': "代码在必需的语言里缺少提示文字", 'pack.bad_rule': "规则缺少必需的部分，或含有该类规则不能用的部分", 'pack.unbounded': "计算量不受申报大小限制，或超出规则包的上限",
     wbLine: '第 {line} 行', wbNear: '（该处不存在，指向最近的上级）', wbLabels: '缺少的标签', wbLabelsNote: '与命令行 lint-pack 的标签检查相同：每个字段和规则在三种语言里都要有标签。',
     wbNoMissing: '三种语言的标签齐全', wbMissing: '{locale} 缺少 {key} 的标签', wbLabelsUnknown: '无法取得父规则包 {id}，未检查标签',
     wbExamples: '示例申报对比', wbExample: '示例', wbThisPack: '本规则包', wbBaseline: '对照规则包', wbChange: '变化',
@@ -106,6 +109,9 @@ export const UI = {
     wbIntro: '在這裡編輯規則包，或用 extends 繼承另一個包、只寫不同之處的變體。邊輸入邊檢查：每個錯誤標出 JSON 指標和所在行，點選即可跳到該處；再用範例申報對比本包與對照規則包的結論。',
     wbText: '規則包（JSON）', wbTextHint: '輸入暫停約 0.15 秒後自動檢查；草稿自動儲存在本機。', wbStarter: '新建變體', wbFile: '從檔案載入',
     wbCheck: '檢查結果', wbLoaded: '規則包已載入：{id} {version}', wbHash: '雜湊 {hash}', wbErrorCount: '規則包有 {n} 個錯誤，未載入',
+    wbKindSep: '：',
+    // The kinds of pack errors (their `code`), in the page's language before the engine's detail.
+    'pack.syntax': "格式錯誤：不是合法的JSON，或不符合規則包的結構", 'pack.unknown_reference': "引用了不存在的欄位、參數、規則或函式", 'pack.type_mismatch': "值或運算式的型別不對", 'pack.duplicate_id': "規則編號重複", 'pack.bad_parameter': "參數值超出其型別允許的範圍", 'pack.missing_message': "代碼在必需的語言裡缺少提示文字", 'pack.bad_rule': "規則缺少必需的部分，或含有該類規則不能用的部分", 'pack.unbounded': "計算量不受申報大小限制，或超出規則包的上限",
     wbLine: '第 {line} 行', wbNear: '（該處不存在，指向最近的上層）', wbLabels: '缺少的標籤', wbLabelsNote: '與命令列 lint-pack 的標籤檢查相同：每個欄位和規則在三種語言裡都要有標籤。',
     wbNoMissing: '三種語言的標籤齊全', wbMissing: '{locale} 缺少 {key} 的標籤', wbLabelsUnknown: '無法取得父規則包 {id}，未檢查標籤',
     wbExamples: '範例申報對比', wbExample: '範例', wbThisPack: '本規則包', wbBaseline: '對照規則包', wbChange: '變化',
@@ -158,6 +164,9 @@ export const UI = {
     wbIntro: 'Edit a rule pack here, or a variant that extends another pack and says only what differs. It is checked as you type: each error shows its JSON Pointer and line (click it to go there). The example submissions then run against this pack and the reference pack, side by side.',
     wbText: 'Rule pack (JSON)', wbTextHint: 'Checked about 0.15 s after you stop typing; the draft is saved on this device.', wbStarter: 'New variant', wbFile: 'Load a file',
     wbCheck: 'Check', wbLoaded: 'Pack loaded: {id} {version}', wbHash: 'hash {hash}', wbErrorCount: 'The pack has {n} error(s) and did not load',
+    wbKindSep: ' — ',
+    // The kinds of pack errors (their `code`), in the page's language before the engine's detail.
+    'pack.syntax': "Syntax: not JSON, or not of a pack's shape", 'pack.unknown_reference': "Unknown reference: a field, parameter, rule or function that does not exist", 'pack.type_mismatch': "Type mismatch: a value or expression of the wrong type", 'pack.duplicate_id': "Duplicate rule id", 'pack.bad_parameter': "Bad parameter: a value its type does not allow", 'pack.missing_message': "Missing message: a code without words in a required locale", 'pack.bad_rule': "Bad rule: something its kind needs is missing, or something it cannot use is given", 'pack.unbounded': "Unbounded: a cost the submission's size does not bound, or a pack over its limits",
     wbLine: 'line {line}', wbNear: '(not in the text; pointing at the nearest parent)', wbLabels: 'Missing labels', wbLabelsNote: 'The same label check as the CLI lint-pack: every field and rule needs a label in all three languages.',
     wbNoMissing: 'Labels complete in all three languages', wbMissing: '{locale}: no label for {key}', wbLabelsUnknown: 'Parent pack {id} not available; labels not checked',
     wbExamples: 'Example submissions compared', wbExample: 'Example', wbThisPack: 'This pack', wbBaseline: 'Reference pack', wbChange: 'Change',

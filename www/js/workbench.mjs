@@ -365,6 +365,8 @@ async function check() {
   errorList.replaceChildren(...errors.map((e, k) => el('li', {},
     el('button', { type: 'button', class: 'pack-error', 'data-path': e.path, 'data-line': places[k].line, 'on:click': () => select(places[k]) },
       el('span', { class: 'where' }, `${tf('wbLine', { line: places[k].line })} · `, el('code', {}, e.path || '/'), ` · ${e.code}`),
+      // Chinese first: the kind of error in the page's language, then the engine's detail (English).
+      t(e.code) === e.code ? null : el('span', { class: 'kind' }, `${t(e.code)}${t('wbKindSep')}`),
       el('span', { class: 'what' }, e.message),
       places[k].exact ? null : el('span', { class: 'muted' }, t('wbNear'))))));
 
