@@ -39,6 +39,8 @@ use crate::schema::Subject;
 
 pub use crate::schema::LEVELS;
 
+mod tree;
+
 struct Ind<'p> {
     id: &'p str,
     numerator: &'p str,
@@ -208,45 +210,12 @@ impl Engine {
                 }
             }
         }
-        // Cut cycles in linear time: walk up from each unvisited unit, marking the path.
-        let mut state = vec![0u8; units.len()]; // 0 unvisited, 1 on the current path, 2 done
-        for k in 0..units.len() {
-            let mut path = Vec::new();
-            let mut at = Some(k);
-            while let Some(j) = at {
-                match state.get(j).copied() {
-                    Some(0) => {
-                        if let Some(st) = state.get_mut(j) {
-                            *st = 1;
-                        }
-                        path.push(j);
-                        at = parent.get(j).copied().flatten();
-                    }
-                    Some(1) => {
-                        // `path.last()` points back into the current path: cut its link.
-                        if let Some(&last) = path.last() {
-                            let i = units.get(last).map_or(0, |u| u.0);
-                            diags.push(Diagnostic::at(
-                                "indicators.cycle",
-                                Severity::Error,
-                                unit_ptr(i, &["parent"]),
-                                crate::answer::INPUT_RULE,
-                                Value::Object(serde_json::Map::new()),
-                            ));
-                            if let Some(slot) = parent.get_mut(last) {
-                                *slot = None;
-                            }
-                        }
-                        break;
-                    }
-                    _ => break,
-                }
-            }
-            for j in path {
-                if let Some(st) = state.get_mut(j) {
-                    *st = 2;
-                }
-            }
+        // Every link of a cycle is cut, whatever the order the units come in (twelfth session:
+        // only the first link reached was, so the hierarchy read depended on the order).
+        for c in tree::cut_cycles(&mut parent) {
+            let at = unit_ptr(units.get(c).map_or(0, |u| u.0), &["parent"]);
+            let none = Value::Object(serde_json::Map::new());
+            diags.push(Diagnostic::at("indicators.cycle", Severity::Error, at, crate::answer::INPUT_RULE, none));
         }
         let mut children: Vec<Vec<usize>> = vec![Vec::new(); units.len()];
         for (k, par) in parent.iter().enumerate() {
