@@ -645,6 +645,14 @@ fn decision_words(engine: &Engine, subject: Subject, locale: Locale) -> Vec<(Str
         .collect()
 }
 
+/// Every district variant inherits the default pack's decision words.
+fn every_variant_says(subject: Subject, word: &str) {
+    for id in ["guangming-2020", "hangzhou-2020"] {
+        let w = decision_words(&Engine::with_pack_id(id).unwrap(), subject, Locale::ZhCn);
+        assert!(w.iter().any(|(_, l)| l == word), "{id}: {w:?}");
+    }
+}
+
 /// Fourth audit: `describe('inspection').decisions` gave the filing's words (准予复工, 整改后复工),
 /// so the inspection page wrote its own by hand. The pack's inspection words (domain.md §3.3:
 /// 限期整改, 责令停工 / 暂缓复工) now come through describe, in every locale; filings keep theirs.
@@ -668,11 +676,7 @@ fn an_inspection_describes_its_own_decision_words() {
     let filing = words(Subject::Filing, Locale::ZhCn);
     assert!(filing.iter().any(|(v, l)| v == "approved" && l == "准予复工"), "{filing:?}");
     // Every variant inherits them.
-    for id in ["guangming-2020", "hangzhou-2020"] {
-        let e = Engine::with_pack_id(id).unwrap();
-        let d = e.describe(Subject::Inspection, Locale::ZhCn, None, None).unwrap();
-        assert!(d["decisions"].as_array().unwrap().iter().any(|x| x["label"] == "限期整改"), "{id}");
-    }
+    every_variant_says(Subject::Inspection, "限期整改");
 }
 
 /// Twelfth session: screening and indicators took the filing's decision words too — a screening
@@ -715,11 +719,7 @@ fn screening_and_indicators_describe_their_own_decision_words() {
         assert!(w.contains(&("incomplete".to_owned(), "待補正".to_owned())), "{subject:?}: {w:?}");
     }
     assert!(words(Subject::Screening, Locale::En).iter().any(|(v, l)| v == "approved" && l == "No concern"));
-    for id in ["guangming-2020", "hangzhou-2020"] {
-        let e = Engine::with_pack_id(id).unwrap();
-        let d = e.describe(Subject::Screening, Locale::ZhCn, None, None).unwrap();
-        assert!(d["decisions"].as_array().unwrap().iter().any(|x| x["label"] == "未见异常"), "{id}");
-    }
+    every_variant_says(Subject::Screening, "未见异常");
 }
 
 /// describe's `requiredWhen` (twelfth session): the fields a rule needs only in some cases, with
