@@ -281,7 +281,7 @@ fn severity(r: &crate::pack::Rule) -> Severity {
 /// The form of `subject` as the pack describes it, in `locale` (see the module docs).
 pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
     let required = required_fields(pack, subject);
-    let conditional = conditional_fields(pack, subject);
+    let conditional = conditional_fields(pack, subject, &required);
     let checks = field_checks(pack, subject);
     let fields: Vec<Value> = fields(pack, subject)
         .iter()

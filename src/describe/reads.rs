@@ -141,9 +141,8 @@ pub fn required_fields(pack: &Pack, subject: Subject) -> Vec<String> {
 /// condition reads (`measures.isolationRooms`: RTW-P6, once `staff.keyArea.returned` says key-area
 /// staff returned; `roster[].arrivedOn`: RTW-T3, for an employee with key-area history). A form
 /// can mark them required when those fields say so; the answer asks for them (`field.required`)
-/// then. Fields always required (`required_fields`) are left out.
-pub fn conditional_fields(pack: &Pack, subject: Subject) -> Vec<(String, String, Vec<String>)> {
-    let always = required_fields(pack, subject);
+/// then. Fields always required (`always`: [`required_fields`]) are left out.
+pub fn conditional_fields(pack: &Pack, subject: Subject, always: &[String]) -> Vec<(String, String, Vec<String>)> {
     let mut out: Vec<(String, String, Vec<String>)> = Vec::new();
     let mut add = |field: String, rule: &str, when: &Expr, elem: Option<&[String]>| {
         if always.contains(&field) {
