@@ -255,7 +255,9 @@ impl Engine {
         let mut diagnostics = walked.diagnostics;
         diagnostics.extend(outcome.diagnostics);
         let at = format!("/{date_field}");
-        if require_date && date.is_none() && !shape_errors.contains(&at) {
+        // Asked once: not again when a pack's rule already asked for the date (§7).
+        let asked = diagnostics.iter().any(|d| d.missing && d.path == at);
+        if require_date && date.is_none() && !shape_errors.contains(&at) && !asked {
             if let Some(given) = walked.doc.get(date_field) {
                 // A date that does not exist (`2020-02-30`) is `date.impossible`, as everywhere
                 // else; only text that is no date at all is `date.format` (third audit).

@@ -848,3 +848,38 @@ fn describe_gives_the_versions_parameters() {
         assert!(d["parameters"]["districts"].as_array().is_some_and(|a| !a.is_empty()), "{id}");
     }
 }
+
+/// A kind's date missing (absent, `null` or blank) is asked for once, at its path (domain.md §7),
+/// never again by the rule that keeps it from being after today (twelfth session: INS-D1 and
+/// IND-D1 asked for the date a second time, beside the engine's own `field.required`).
+#[test]
+fn a_missing_date_is_asked_for_once_in_every_kind() {
+    let engine = Engine::with_default_pack().unwrap();
+    let read =
+        |p: &str| -> Value { serde_json::from_str(&std::fs::read_to_string(common::root().join(p)).unwrap()).unwrap() };
+    let o = opts(Locale::ZhCn);
+    for blank in [Value::Null, json!(""), json!(" ")] {
+        let cases: [(&str, &str, Value); 4] = [
+            ("filing", "filedOn", read("examples/filings/workshop.json")),
+            ("inspection", "inspectedOn", read("examples/inspections/factory-all-pass.json")),
+            ("indicators", "date", read("examples/indicators/guangming-district.json")),
+            ("screening", "declaredOn", read("examples/screening/normal.json")),
+        ];
+        for (kind, field, mut input) in cases {
+            input[field] = blank.clone();
+            let text = input.to_string();
+            let a = match kind {
+                "filing" => serde_json::to_value(engine.check_filing_json(&text, &o)),
+                "inspection" => serde_json::to_value(engine.score_inspection_json(&text, &o)),
+                "indicators" => serde_json::to_value(engine.evaluate_indicators_json(&text, &o)),
+                _ => serde_json::to_value(engine.screen_person_json(&text, &o)),
+            }
+            .unwrap();
+            let at: Vec<&Value> =
+                a["diagnostics"].as_array().unwrap().iter().filter(|d| d["path"] == format!("/{field}")).collect();
+            assert_eq!(at.len(), 1, "{kind} {blank}: {at:?}");
+            assert_eq!(at[0]["code"], "field.required", "{kind}");
+            assert_eq!(a["decision"], "incomplete", "{kind}");
+        }
+    }
+}
