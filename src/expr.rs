@@ -211,6 +211,11 @@ impl Expr {
         eval::always_needs(&self.node, elem, out);
     }
 
+    /// The fields it may ask for, for some values of the others (for a form's `requiredWhen`).
+    pub fn may_need<'a>(&'a self, elem: Option<&'a [String]>, out: &mut Vec<FieldRef<'a>>) {
+        eval::may_need(&self.node, elem, out);
+    }
+
     /// The collection a condition `present(xs)` asks about (`roster`), if that is all it is: a
     /// check under it reads its elements' fields only when there are some.
     pub fn presence_of(&self) -> Option<&[String]> {

@@ -737,7 +737,20 @@ fn required_when_names_the_rule_that_asks_and_the_engine_asks_then() {
         .filter_map(|f| f.get("requiredWhen").map(|w| (f["id"].as_str().unwrap().to_owned(), w.clone())))
         .collect();
     // field → (the rule, a field its condition reads, a patch making the condition true).
-    let cases: [(&str, &str, &str, Value); 7] = [
+    let cases: [(&str, &str, &str, Value); 10] = [
+        ("enterprise.whitelisted", "RTW-T2", "plannedResumption", json!({ "plannedResumption": "2020-02-09" })),
+        (
+            "measures.canteen.boxedMeals",
+            "RTW-P9",
+            "measures.canteen.present",
+            json!({ "measures": { "canteen": { "present": true, "staggered": true, "dispersedDining": false } } }),
+        ),
+        (
+            "measures.canteen.dispersedDining",
+            "RTW-P9",
+            "measures.canteen.present",
+            json!({ "measures": { "canteen": { "present": true, "staggered": true, "boxedMeals": false } } }),
+        ),
         (
             "measures.isolationRooms",
             "RTW-P6",
@@ -882,4 +895,33 @@ fn a_missing_date_is_asked_for_once_in_every_kind() {
             assert_eq!(a["decision"], "incomplete", "{kind}");
         }
     }
+}
+
+/// Indicators: each count of a pair is `requiredWhen` its partner is given, and the engine asks
+/// for it then (IND-1 … IND-5), from the rule describe names.
+#[test]
+fn each_count_of_a_pair_is_required_when_its_partner_is_given() {
+    let engine = Engine::with_default_pack().unwrap();
+    let d = engine.describe(Subject::Indicators, Locale::ZhCn, None, None).unwrap();
+    let mut seen = 0;
+    for f in d["fields"].as_array().unwrap() {
+        let Some(w) = f.get("requiredWhen") else { continue };
+        let (id, rule) = (f["id"].as_str().unwrap(), w[0]["rule"].as_str().unwrap());
+        let partner = w[0]["fields"][0].as_str().unwrap();
+        let (count, other) = (id.rsplit('.').next().unwrap(), partner.rsplit('.').next().unwrap());
+        let report = json!({ "date": "2020-02-04", "units": [{ "id": "G1", "counts": { other: 3 } }] });
+        let a =
+            serde_json::to_value(engine.evaluate_indicators_json(&report.to_string(), &opts(Locale::ZhCn))).unwrap();
+        let at = format!("/units/0/counts/{count}");
+        assert!(
+            a["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|x| x["path"] == at.as_str() && x["code"] == "field.required" && x["ruleId"] == rule),
+            "{id} ({rule}) when {partner} is given: {a}"
+        );
+        seen += 1;
+    }
+    assert_eq!(seen, 10, "five pairs, both ways");
 }

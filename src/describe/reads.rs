@@ -144,14 +144,10 @@ pub fn required_fields(pack: &Pack, subject: Subject) -> Vec<String> {
 /// then. Fields always required (`always`: [`required_fields`]) are left out.
 pub fn conditional_fields(pack: &Pack, subject: Subject, always: &[String]) -> Vec<(String, String, Vec<String>)> {
     let mut out: Vec<(String, String, Vec<String>)> = Vec::new();
-    let mut add = |field: String, rule: &str, when: &Expr, elem: Option<&[String]>| {
-        if always.contains(&field) {
-            return;
-        }
-        let mut on = Vec::new();
-        expr_reads(&[when], &mut on, elem);
-        // A check of a value when it is given (`present(leftAreaOn)`) asks for nothing.
-        if on.contains(&field) {
+    // `on`: the fields the asking check reads besides this one (its condition).
+    let mut add = |field: String, rule: &str, on: &[String]| {
+        let on: Vec<String> = on.iter().filter(|f| **f != field).cloned().collect();
+        if always.contains(&field) || on.is_empty() {
             return;
         }
         // A rule asking in several cases (SCR-D2's `lastContactOn`: either contact) is one entry.
@@ -164,19 +160,41 @@ pub fn conditional_fields(pack: &Pack, subject: Subject, always: &[String]) -> V
         match &r.body {
             RuleBody::Assert(checks) | RuleBody::Gate { checks, .. } => {
                 for c in checks {
-                    let (Some(when), elem) = (&c.when, c.each.as_deref()) else { continue };
-                    let mut refs = Vec::new();
+                    let elem = c.each.as_deref();
+                    // What the check may ask for: what its assertion may need (RTW-T2's
+                    // `whitelisted`, once the planned date is before the province's), and under a
+                    // condition its `required` fields.
+                    let mut asked = Vec::new();
                     if let Some(a) = &c.assert {
-                        a.always_needs(elem, &mut refs);
+                        a.may_need(elem, &mut asked);
                     }
-                    refs.extend(c.required.iter().map(|x| (elem, x.as_slice())));
-                    refs.into_iter().for_each(|x| add(ref_id(x), &r.id, when, elem));
+                    if c.when.is_some() {
+                        asked.extend(c.required.iter().map(|x| (elem, x.as_slice())));
+                    }
+                    let mut cond = Vec::new();
+                    expr_reads(&c.when.iter().collect::<Vec<_>>(), &mut cond, elem);
+                    let mut on = cond.clone();
+                    expr_reads(&c.assert.iter().collect::<Vec<_>>(), &mut on, elem);
+                    for x in asked.into_iter().map(ref_id) {
+                        // A check of a value when it is given (`present(leftAreaOn)`) asks for nothing.
+                        if !cond.contains(&x) {
+                            add(x, &r.id, &on);
+                        }
+                    }
                 }
             }
             RuleBody::Isolation(iso) => {
                 let mut refs = Vec::new();
                 iso.start.always_needs(Some(&iso.each), &mut refs);
-                refs.into_iter().for_each(|x| add(ref_id(x), &r.id, &iso.when, Some(&iso.each)));
+                let mut on = Vec::new();
+                expr_reads(&[&iso.when], &mut on, Some(&iso.each));
+                refs.into_iter().for_each(|x| add(ref_id(x), &r.id, &on));
+            }
+            // Each count of a pair is asked for once its partner is given (IND-1 … IND-5).
+            RuleBody::Indicator { numerator, denominator, .. } => {
+                let (n, d) = (format!("units[].counts.{numerator}"), format!("units[].counts.{denominator}"));
+                add(n.clone(), &r.id, std::slice::from_ref(&d));
+                add(d, &r.id, &[n]);
             }
             _ => {}
         }

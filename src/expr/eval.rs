@@ -386,6 +386,35 @@ pub fn reads<'n>(node: &'n Node, elem: Option<&'n [String]>, out: &mut Vec<(Opti
     }
 }
 
+/// The fields an expression may ask for, for some values of the others ([`needs`] read
+/// statically): under `||`, `&&` and both branches of `if`, but never the left of `??` nor what
+/// `present()` reads (for a form's `requiredWhen`).
+pub fn may_need<'n>(node: &'n Node, elem: Option<&'n [String]>, out: &mut Vec<(Option<&'n [String]>, &'n [String])>) {
+    match node {
+        Node::Field { base: Base::Doc, path, kind: FieldKind::Leaf(_), .. } => push_ref(out, (None, path)),
+        Node::Field { base: Base::Elem, path, kind: FieldKind::Leaf(_), .. } => push_ref(out, (elem, path)),
+        Node::Bin(BinOp::Coalesce, _, b) => may_need(b, elem, out),
+        Node::Count(arr, cond) | Node::Any(arr, cond) => {
+            if let Node::Field { path, .. } = arr.as_ref() {
+                may_need(cond, Some(path), out);
+            }
+        }
+        Node::Not(a) | Node::Neg(a) | Node::Size(a) => may_need(a, elem, out),
+        Node::If(c, a, b) => [c, a, b].into_iter().for_each(|x| may_need(x, elem, out)),
+        Node::Bin(_, a, b) | Node::Days(a, b) | Node::Latest(a, b) | Node::AddDays(a, b) | Node::In(a, b) => {
+            may_need(a, elem, out);
+            may_need(b, elem, out);
+        }
+        _ => {}
+    }
+}
+
+fn push_ref<'n>(out: &mut Vec<(Option<&'n [String]>, &'n [String])>, r: (Option<&'n [String]>, &'n [String])) {
+    if !out.contains(&r) {
+        out.push(r);
+    }
+}
+
 /// The fields an expression needs whatever the other values are: not under `||`, `&&`,
 /// the left of `??`, `present()` or a branch of `if` (for `required` in forms).
 pub fn always_needs<'n>(
