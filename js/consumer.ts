@@ -175,3 +175,16 @@ const sections = Engine.withDefaultPack().describe('filing').sections;
 // @ts-expect-error describe knows the four kinds only
 Engine.withDefaultPack().describe('filings');
 console.log(wrong, typo, d, never, s, passed, sections);
+
+// bindForm's submission holds a number field as the text typed (`FormValue`): a number or its
+// text, never typed as a plain number; describe gives requiredWhen and the version's parameters.
+import type { FormBinding, FormValue } from 'fangkong/form';
+declare const binding: FormBinding<'filing'>;
+const typed: FormValue<Filing> = binding.value();
+const total: number | string | undefined = typed.staff?.total;
+// @ts-expect-error a form's number field may be text: Number() it first
+const plain: number | undefined = binding.value().staff?.total;
+const filingForm = Engine.withDefaultPack().describe('filing');
+const lead: number | boolean | string | string[] | undefined = filingForm.parameters['leadDays'];
+const when: string[] | undefined = filingForm.fields.find((f) => f.requiredWhen)?.requiredWhen?.[0]?.fields;
+console.log(total, plain, lead, when);

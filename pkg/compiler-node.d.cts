@@ -404,6 +404,8 @@ export type InputSchemaOptions = DescribeOptions;
 export interface PackInfoOptions {
     /** The day (`YYYY-MM-DD`, or a `Date`) whose version in force is wanted; default: the latest version. */
     on?: string | Date;
+    /** A version by name (`2020-02-10`), as for `describe`: an `Error` (`options.invalid`) lists the versions when there is none. */
+    packVersion?: string;
 }
 
 /** A JSON Schema 2020-12 document (from `inputSchema`). */
@@ -767,9 +769,9 @@ export class Engine {
      * Check a return-to-work filing, given as a plain object or as JSON text.
      *
      * Returns the answer `{ pack, decision, today, diagnostics, gates, earliestStart,
-     * normalized }`, the same JSON as `fangkong check-filing`. Input of the wrong shape
-     * (null, a number, an array, wrong field types, text that is not JSON, more than
-     * 4 MiB) is answered with `input.*` diagnostics. Throws an `Error` for bad options
+     * normalized }`, the same JSON as `fangkong check-filing`. `null` is an empty filing
+     * (every required value asked for); input of the wrong shape (a number, an array, wrong
+     * field types, text that is not JSON, more than 4 MiB) is answered with `input.*` diagnostics. Throws an `Error` for bad options
      * or a value that cannot be converted to JSON (cyclic object, BigInt, undefined).
      */
     checkFiling(filing: Filing | string, options: Options): FilingAnswer;

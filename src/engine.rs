@@ -153,6 +153,12 @@ impl Engine {
         }
     }
 
+    /// The stamp of the version `version` names (else the one in force on `on`, else the latest),
+    /// or why there is none.
+    pub fn pack_info_of(&self, version: Option<&str>, on: Option<NaiveDate>) -> Result<PackStamp, String> {
+        self.pack_to_describe(version, on).map(|p| PackStamp::clone(&p.stamp))
+    }
+
     /// The version a description is of: `version` if given, else the one in force on `on`,
     /// else the latest.
     fn pack_to_describe(&self, version: Option<&str>, on: Option<NaiveDate>) -> Result<&Pack, String> {

@@ -391,6 +391,8 @@ export type InputSchemaOptions = DescribeOptions;
 export interface PackInfoOptions {
   /** The day (`YYYY-MM-DD`, or a `Date`) whose version in force is wanted; default: the latest version. */
   on?: string | Date;
+  /** A version by name (`2020-02-10`), as for `describe`: an `Error` (`options.invalid`) lists the versions when there is none. */
+  packVersion?: string;
 }
 
 /** A JSON Schema 2020-12 document (from `inputSchema`). */

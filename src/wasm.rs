@@ -360,6 +360,14 @@ impl WasmEngine {
     fn describe_with(&self, what: u32, kind: Subject, options: &str) -> Result<String, Thrown> {
         let (locale, version, on) = describe_options(options)?;
         let v = match what {
+            // `packVersion` names the version, as for describe (npm audit: it was read and ignored).
+            2 if version.is_some() => {
+                return self
+                    .inner
+                    .pack_info_of(version.as_deref(), on)
+                    .map(|s| answer_text(&s))
+                    .map_err(|e| coded(&format!("options.packVersion: {e}"), "options.invalid"));
+            }
             2 => return Ok(answer_text(&self.inner.pack_info_on(on))),
             1 => self.inner.input_schema(kind, locale, version.as_deref(), on),
             _ => self.inner.describe(kind, locale, version.as_deref(), on),

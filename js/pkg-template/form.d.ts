@@ -36,6 +36,18 @@ export interface SubmissionOf {
     screening: Declaration;
 }
 
+/**
+ * A submission as a form builds it: a field of type `number` holds the text typed (`"12"`,
+ * `"１２"`), which the engine reads as the number; everything else as in `T`.
+ */
+export type FormValue<T> = T extends number
+    ? number | string
+    : T extends (infer U)[]
+      ? FormValue<U>[]
+      : T extends object
+        ? { [P in keyof T]: FormValue<T[P]> }
+        : T;
+
 /** The description of each kind. */
 export interface DescriptionOf {
     filing: FilingDescription;
@@ -63,13 +75,13 @@ export interface CheckOptions {
  * Answers to requests older than the latest are dropped.
  */
 export interface Checker {
-    check(kind: Kind, value: SubmissionOf[Kind], options: CheckOptions): Promise<Answer> | Answer;
+    check(kind: Kind, value: FormValue<SubmissionOf[Kind]>, options: CheckOptions): Promise<Answer> | Answer;
 }
 
 /** What `onAnswer` is told besides the answer. */
 export interface AnswerInfo<K extends Kind = Kind> {
-    /** The submission that was checked (built from the inputs). */
-    value: SubmissionOf[K];
+    /** The submission that was checked (built from the inputs: numbers as typed, see `FormValue`). */
+    value: FormValue<SubmissionOf[K]>;
     /** The scope it was checked with. */
     scope: string[];
     /**
@@ -106,8 +118,11 @@ export interface BindFormOptions<K extends Kind = Kind> {
 export interface FormBinding<K extends Kind = Kind> {
     /** Check now: the answer shown (a newer one when a newer check overtook this one). */
     check(): Promise<AnswerOf[K]>;
-    /** The submission built from the inputs: blank inputs left out, lists and groups nested by pointer. */
-    value(): SubmissionOf[K];
+    /**
+     * The submission built from the inputs: blank inputs left out, lists and groups nested by
+     * pointer, a number field as the text typed (`FormValue`: `Number()` it to compute with it).
+     */
+    value(): FormValue<SubmissionOf[K]>;
     /** Fill every input from a submission (inputs with no value in it are emptied), then check. */
     setValue(value: SubmissionOf[K] | { [key: string]: JsonValue }): Promise<AnswerOf[K]>;
     /** Add a pointer to the scope (`""`: everything) and check. */
@@ -147,7 +162,7 @@ export function bindForm<K extends Kind = "filing">(
 export function draftChecker(
     engine: Engine,
     options?: { snapshot?: boolean },
-): { check<K extends Kind>(kind: K, value: SubmissionOf[K], options: CheckOptions): AnswerOf[K]; free(): void };
+): { check<K extends Kind>(kind: K, value: FormValue<SubmissionOf[K]>, options: CheckOptions): AnswerOf[K]; free(): void };
 
 /** The JSON Pointer an input stands for: its `name` when it starts with `/`, else `null`. */
 export function pointerOf(input: Element | null | undefined): string | null;

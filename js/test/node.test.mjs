@@ -41,6 +41,11 @@ test('the node entry is initialised at import; default init() is a no-op', async
 test('packInfo and version match the CLI', () => {
   const engine = Engine.withDefaultPack();
   assert.deepEqual(Object.keys(engine.packInfo()), ['id', 'version', 'hash']);
+  // packVersion names a version, as for describe (npm audit: read and ignored, the latest given).
+  assert.equal(engine.packInfo({ packVersion: '2020-02-10' }).version, '2020-02-10');
+  assert.equal(engine.packInfo({ packVersion: '2020-02-10' }).hash, engine.describe('filing', { packVersion: '2020-02-10' }).pack.hash);
+  assert.equal(engine.packInfo().version, '2020-04-07');
+  assert.throws(() => engine.packInfo({ packVersion: 'nope' }), (e) => e.code === 'options.invalid' && /2020-02-10/.test(e.message));
   const file = join(ROOT, 'packs/shenzhen-2020.json');
   const info = new compiler.Engine(readFileSync(file, 'utf8')).packInfo();
   const lint = spawnSync(CLI, ['lint-pack', file], { encoding: 'utf8' });
@@ -92,4 +97,18 @@ test('a custom pack from JSON text answers with its own stamp', () => {
   assert.notEqual(engine.packInfo().hash, Engine.withDefaultPack().packInfo().hash);
   const a = engine.checkFiling({}, { now: '2020-02-04', packVersion: pack.version });
   assert.equal(a.pack.version, pack.version);
+});
+
+test('the browser entry before init(): an Error with code engine.not_ready, not a bare TypeError', () => {
+  // A fresh process: the web entry (fangkong/web) is not initialised until its default export runs.
+  const script = `
+    import init, { Engine } from 'fangkong/web';
+    const seen = [];
+    for (const f of [() => Engine.withDefaultPack(), () => Engine.withPackId('shenzhen-2020'), () => new Engine('{}'), () => Engine.fromCompiled(new Uint8Array(1))]) {
+      try { f(); seen.push('no throw'); } catch (e) { seen.push(e.constructor.name + ' ' + e.code); }
+    }
+    console.log(JSON.stringify(seen));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: join(ROOT, 'js'), encoding: 'utf8' });
+  const seen = JSON.parse(r.stdout.trim() || '[]');
+  assert.deepEqual(seen, Array(4).fill('Error engine.not_ready'), r.stderr);
 });

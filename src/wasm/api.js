@@ -276,6 +276,13 @@ function __fk_text(v, what, code) {
 }
 
 /** An object a raw export made, or its error thrown. */
+/** Before the browser entry's `init()` has instantiated the module, say so with a code (npm
+ *  audit: a bare TypeError, "cannot read properties of undefined"). The Node entries are ready. */
+function __fk_ready() {
+    // eslint-disable-next-line no-undef
+    if (wasm === undefined) throw __fk_coded('the engine is not loaded yet: await init() (the default export) before using it', 'engine.not_ready');
+}
+
 function __fk_made(made) {
     if (made === undefined) throw __fk_thrown();
     return made;
@@ -283,6 +290,7 @@ function __fk_made(made) {
 
 /** `new Engine(pack)`: only the compiler module has a pack compiler (`_compilePack`). */
 function __fk_engineNew(pack) {
+    __fk_ready();
     // eslint-disable-next-line no-undef
     const text = typeof _compilePack === 'function' ? __fk_json(pack, 'pack', 'a rule pack object or JSON text') : '';
     return __fk_made(_engineNew(text));
@@ -298,12 +306,15 @@ class __fk_api_Engine {
         return engine;
     }
     static withDefaultPack() {
+        __fk_ready();
         return __fk_made(_withDefaultPack());
     }
     static withPackId(id) {
+        __fk_ready();
         return __fk_made(_withPackId(__fk_text(id, 'the pack id', 'pack.unknown_reference')));
     }
     static fromCompiled(bytes) {
+        __fk_ready();
         if (bytes === null || typeof bytes !== 'object') throw __fk_coded(`expected the bytes of a compiled pack (a Uint8Array from compilePack), got ${__fk_type(bytes)}`, 'pack.syntax');
         return __fk_made(_fromCompiled(bytes));
     }
