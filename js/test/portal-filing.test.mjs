@@ -378,3 +378,37 @@ test('axe-core finds nothing serious; screenshots in zh-CN and en; labels from t
     await page.close();
   }
 });
+
+test('载入 and 清空 can be undone; 提交 with values missing marks them all and sends nothing', async () => {
+  const { page, problems } = await open();
+  await page.evaluate(() => localStorage.removeItem('fangkong.draft.filing'));
+  await page.reload();
+  await page.waitForFunction(() => window.portalReady === true);
+  // What the clerk typed survives one click on 清空 or 载入: 撤销 brings it back.
+  await typeField(page, '/enterprise/name', '深圳市某某五金厂');
+  await typeField(page, '/staff/total', '30');
+  await settled(page);
+  assert.equal(await page.isVisible('#undo-replace'), false, 'nothing to undo yet');
+  await page.click('#clear');
+  await page.waitForFunction(() => document.querySelector('[name="/enterprise/name"]').value === '');
+  assert.equal(await page.isVisible('#undo-replace'), true);
+  await page.click('#undo-replace');
+  await page.waitForFunction(() => document.querySelector('[name="/enterprise/name"]').value === '深圳市某某五金厂');
+  assert.equal(await page.inputValue('[name="/staff/total"]'), '30');
+  await page.selectOption('#example', 'workshop');
+  await page.click('#load-example');
+  await page.waitForFunction((n) => document.querySelector('[name="/enterprise/name"]').value === n, WORKSHOP.enterprise.name);
+  await page.click('#undo-replace');
+  await page.waitForFunction(() => document.querySelector('[name="/enterprise/name"]').value === '深圳市某某五金厂');
+  assert.equal(await page.isVisible('#undo-replace'), false);
+  // 提交 while values are missing: every one is marked at its field, and nothing is sent.
+  const sent = p.server.submissions.length;
+  await page.click('#submit');
+  await page.waitForFunction(() => document.getElementById('send-status').className === 'not-sent');
+  assert.match(await page.locator('#send-status').innerText(), /未提交：还有\d+项待填写/);
+  const marked = await page.locator('#filing [aria-invalid="true"]').count();
+  assert.ok(marked >= 10, `${marked} fields marked`);
+  assert.equal(p.server.submissions.length, sent, 'nothing sent');
+  assert.deepEqual(real(problems), []);
+  await page.close();
+});

@@ -248,6 +248,9 @@ for (const f of d.fields) {
 // The filings of the portal's manifest (/offline.json), which the service worker keeps offline.
 const manifest = await offlineManifest().catch(() => ({ examples: [] }));
 const exampleNames = manifest.examples.filter(([kind]) => kind === 'filing').map(([, path]) => path.replace(/^filings\/|\.json$/g, ''));
+// 撤销: see keepForUndo.
+const undoButton = el('button', { type: 'button', class: 'secondary', id: 'undo-replace', hidden: true, 'on:click': undoReplace }, t('flUndo'));
+let replaced = null;
 const exampleSelect = el('select', { id: 'example' }, ...exampleNames.map((n) => el('option', { value: n }, n)));
 const exampleMessage = el('p', { id: 'example-message', class: 'message', role: 'alert' });
 const fileInput = el('input', { id: 'open-file', type: 'file', accept: '.json,application/json', 'on:change': openFile });
@@ -256,6 +259,7 @@ const tools = el('div', { class: 'tools no-print' },
   el('button', { type: 'button', class: 'secondary', id: 'load-example', 'on:click': loadExample }, t('load')),
   el('label', { for: 'open-file' }, t('flOpenFile'), fileInput),
   el('button', { type: 'button', class: 'secondary', id: 'clear', 'on:click': clearAll }, t('clear')),
+  undoButton,
   exampleMessage);
 
 // ---------------------------------------------------------------- the panels beside it
@@ -534,6 +538,22 @@ function fill(value) {
   return binding.setValue(v);
 }
 
+/**
+ * What the form held before 载入 or 清空 replaced it, and a button to put it back: nothing the
+ * person typed is lost to one click (portal audit: both wiped the filing and its draft at once).
+ */
+function keepForUndo() {
+  const before = structuredClone(latest);
+  replaced = Object.keys(before).length ? before : null;
+  undoButton.hidden = replaced === null;
+}
+async function undoReplace() {
+  const before = replaced;
+  replaced = null;
+  undoButton.hidden = true;
+  if (before) await fill(before);
+}
+
 async function loadExample() {
   exampleMessage.textContent = '';
   let value;
@@ -546,6 +566,7 @@ async function loadExample() {
     exampleMessage.textContent = tt(navigator.onLine ? 'flExampleFailed' : 'flExampleOffline', { name: exampleSelect.value, msg: String(err?.message ?? err) });
     return;
   }
+  keepForUndo();
   binding.scope.clear();
   await fill(value);
 }
@@ -558,6 +579,7 @@ async function openFile() {
 }
 
 async function clearAll() {
+  keepForUndo();
   drafts.clear();
   binding.scope.clear();
   await fill({});
@@ -595,7 +617,16 @@ async function send() {
   sendEl.className = '';
   sendEl.textContent = t('sending');
   try {
+    // Every missing value shown now, at its field, and a filing still to be filled in kept
+    // here (portal audit: it was sent, refused as 待补充, and nothing said what was missing).
+    binding.visit('');
     const a = await binding.check();
+    if (a.decision === 'incomplete') {
+      const n = a.diagnostics.filter((d) => d.missing).length;
+      sendEl.className = 'not-sent';
+      sendEl.textContent = tt('flFillFirst', { n });
+      return;
+    }
     const r = await submit('filing', latest, a.pack.hash, settings.now());
     if (r.status === 'sent') {
       const ok = r.response?.accepted;
