@@ -77,6 +77,11 @@ test('the checklist is built from describe: every section, item, weight and veto
   // "Show all problems": every unanswered item asks for its answer, under itself.
   await page.click('#show-all');
   const empty = engine.scoreInspection({}, { now: NOW, locale: 'zh-CN' });
+  // The count of what is left stays (portal audit: it counted only the values held back, so it
+  // went blank once every problem was shown).
+  const left = empty.diagnostics.filter((x) => x.missing).length;
+  assert.ok(left >= 27, `${left}`);
+  await page.waitForFunction((n) => document.getElementById('pending').textContent.includes(`尚有 ${n} 项待填写`), left);
   for (const item of want) {
     const m = empty.diagnostics.find((x) => x.path === `/answers/${item.id}`);
     assert.ok((await page.textContent(`[data-item="${item.id}"] > .message`)).includes(m.message), item.id);

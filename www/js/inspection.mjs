@@ -372,7 +372,8 @@ function show(a) {
   view.decision.className = `decision ${a.decision}`;
   view.decision.dataset.decision = a.decision;
   view.decision.textContent = decisionWord(a.decision);
-  view.pending.textContent = a.pending ? t('ins.pending').replace('{n}', a.pending) : '';
+  // Everything still to fill in: held back (pending) and shown (portal audit: it counted only the pending).
+  view.pending.textContent = toFill(a) ? t('ins.pending').replace('{n}', toFill(a)) : '';
   view.sections.replaceChildren(...a.sections.map((s) => {
     const sec = description.sections.find((x) => x.id === s.id);
     return el('tr', { 'data-section': s.id },
