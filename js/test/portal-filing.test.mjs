@@ -401,6 +401,11 @@ test('载入 and 清空 can be undone; 提交 with values missing marks them all
   await page.click('#undo-replace');
   await page.waitForFunction(() => document.querySelector('[name="/enterprise/name"]').value === '深圳市某某五金厂');
   assert.equal(await page.isVisible('#undo-replace'), false);
+  // Key-area staff returned and a planned date, but nobody in the roster: not 无, to be known.
+  await typeField(page, '/plannedResumption', '2020-02-10');
+  await typeField(page, '/staff/keyArea/returned', '2');
+  await settled(page);
+  await page.waitForFunction(() => document.querySelector('#earliest li').textContent.startsWith('待定：在花名册中填写'));
   // 提交 while values are missing: every one is marked at its field, and nothing is sent.
   const sent = p.server.submissions.length;
   await page.click('#submit');

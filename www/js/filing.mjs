@@ -488,7 +488,13 @@ function show(a, unplaced) {
     const row = roster?.rows[x.index] ?? {};
     return el('li', {}, el('button', { type: 'button', class: 'cause', 'on:click': () => focusPointer(`${x.path}/arrivedOn`) },
       `${row.name ?? ''} (${tt('flRow', { n: x.index + 1 })})`), ` ${x.earliestStart}`);
-  }) : [el('li', { class: 'muted' }, t(has('/plannedResumption') ? 'flNone' : 'flEarliestWait'))]));
+  }) : [el('li', { class: 'muted' }, t(!has('/plannedResumption') ? 'flEarliestWait' : keyAreaUnlisted() ? 'flEarliestRoster' : 'flNone'))]));
+}
+
+/** Key-area staff returned, but no one in the roster: who they are and when they came is not
+ *  known, so not "none" (portal audit: 无 was shown). */
+function keyAreaUnlisted() {
+  return Number(latest.staff?.keyArea?.returned) > 0 && !(roster?.rows ?? []).some((r) => r && r.keyAreaHistory === true);
 }
 
 /** "员工电话 · 第 4 行" for `/roster/3/phone`. */
