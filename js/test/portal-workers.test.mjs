@@ -48,3 +48,13 @@ test('a custom pack in the check worker: compiled by fangkong/compiler, answered
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('the home page names the pack version in force on the day of "now", the one the pages judge with', async () => {
+  for (const [now, version] of [['2020-02-04', '2020-02-10'], ['2020-04-08', '2020-04-07']]) {
+    const { page, problems } = await openPortal(p.context, `${p.url}/index.html?nosw=1&now=${now}`, { wait: false });
+    await page.waitForFunction(() => document.getElementById('status')?.textContent !== '' && document.querySelector('main ul'));
+    assert.equal(await page.locator('main p.muted').first().innerText(), `shenzhen-2020 ${version}`, now);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
