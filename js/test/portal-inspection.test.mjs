@@ -164,6 +164,15 @@ test('an inspector answers factory-worked.json by clicking, on a phone: scores, 
   assert.equal(got.daily, want.dailyReporting);
   // Complete now: the notice is final and prints; nothing reads "null".
   assert.equal(await page.isDisabled('#print'), false);
+  // ... but not without the inspector's name: an official notice names who inspected.
+  const inspectorName = await page.inputValue('[name="/inspector/name"]');
+  assert.ok(inspectorName);
+  await page.fill('[name="/inspector/name"]', '');
+  await page.waitForFunction(() => document.getElementById('print').disabled);
+  assert.equal(await page.textContent('#print-note'), '填写企业名称和检查员姓名后可打印整改通知书');
+  await page.fill('[name="/inspector/name"]', inspectorName);
+  await page.waitForFunction(() => !document.getElementById('print').disabled);
+  assert.equal(await page.isVisible('#print-note'), false);
   assert.equal(await page.locator('#notice-not-final').count(), 0);
   assert.doesNotMatch(await page.textContent('body'), /null/);
 

@@ -415,13 +415,16 @@ function show(a) {
     a.dailyReporting ? el('p', { id: 'daily-reporting', class: 'daily' }, t('ins.dailyReporting')) : null,
   ].filter(Boolean));
   // The notice is final only for a complete inspection: printing waits until then.
+  // An official notice names whom it is about and who inspected (portal audit: a 检查合格 notice
+  // printed with no firm and no inspector; the pack does not require them for the score).
+  const unnamed = !(v.enterprise?.name ?? '').trim() || !(v.inspector?.name ?? '').trim();
   const printButton = document.getElementById('print');
-  printButton.disabled = incomplete;
+  printButton.disabled = incomplete || unnamed;
   // Incomplete with nothing left to fill in: an answer given is not accepted (INS-S3-3 `na` while
   // key-area staff returned): say that, never "items unfilled" (fourth audit).
   const note = document.getElementById('print-note');
-  note.textContent = t(toFill(a) === 0 ? 'ins.printWhenFixed' : 'ins.printWhenDone');
-  note.hidden = !incomplete;
+  note.textContent = t(incomplete ? (toFill(a) === 0 ? 'ins.printWhenFixed' : 'ins.printWhenDone') : 'ins.printWhenNamed');
+  note.hidden = !incomplete && !unnamed;
 
   notice(a, v);
 }
