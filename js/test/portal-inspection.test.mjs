@@ -300,3 +300,33 @@ test('an answer not accepted (INS-S3-3 na while key-area staff returned): the pa
   await page.waitForFunction(() => document.querySelector('#decision').dataset.decision !== 'incomplete');
   assert.equal(await page.isDisabled('#print'), false);
 });
+
+test('a re-inspection: an earlier inspection\'s rectifications are entered on the page, judged as the engine judges them (portal audit: there was no way to enter them)', async () => {
+  await page.setViewportSize(PHONE);
+  await page.click('#add-previous');
+  await page.fill('#f-previous-0-inspectedOn', '2020-02-08');
+  // A rectification of an item that passes now: resolved, nothing said at it.
+  await page.selectOption('#f-previous-0-rectifications-0-itemId', 'INS-S1-1');
+  await page.fill('#f-previous-0-rectifications-0-deadline', '2020-02-09');
+  await page.locator('#f-previous-0-rectifications-0-deadline').blur();
+  const row = '[data-msg-for="/previous/0/rectifications/0"] > .message';
+  await page.waitForFunction(() => document.getElementById('previous') !== null);
+  assert.equal((await page.textContent(row)).trim(), '');
+  // Of an item that still fails, past its deadline: overdue (责令停工), said at the row.
+  await page.selectOption('#f-previous-0-rectifications-0-itemId', 'INS-S3-6');
+  await page.waitForFunction((sel) => document.querySelector(sel).textContent.includes('已超过整改期限2020-02-09'), row);
+  const want = engine.scoreInspection({ inspectedOn: '2020-02-12', answers: { 'INS-S3-6': { result: 'fail' } },
+    previous: [{ inspectedOn: '2020-02-08', rectifications: [{ itemId: 'INS-S3-6', deadline: '2020-02-09', resolved: false }] }] }, { now: NOW, locale: 'zh-CN' });
+  const overdue = want.diagnostics.find((d) => d.code === 'inspection.rectification_overdue');
+  assert.ok((await page.textContent(row)).includes(overdue.message), overdue.message);
+  // Kept in the draft: a reload shows the row again.
+  await page.reload();
+  await page.waitForFunction(() => window.portalReady === true, null, { timeout: 60_000 });
+  assert.equal(await page.inputValue('#f-previous-0-rectifications-0-itemId'), 'INS-S3-6');
+  assert.equal(await page.inputValue('#f-previous-0-rectifications-0-deadline'), '2020-02-09');
+  // Removed: no previous inspection left, nothing overdue.
+  await page.click('#previous .remove-previous');
+  await page.waitForFunction(() => !document.querySelector('#previous .previous-inspection'));
+  assert.doesNotMatch(await page.textContent('#inspection'), /已超过整改期限/);
+  assert.deepEqual(problems, []);
+});
