@@ -417,3 +417,25 @@ test('载入 and 清空 can be undone; 提交 with values missing marks them all
   assert.deepEqual(real(problems), []);
   await page.close();
 });
+
+test('printed, the filing shows its values whole and none of the page\'s controls', async () => {
+  const { page, problems } = await open();
+  await page.selectOption('#example', 'factory-1000');
+  await page.click('#load-example');
+  await page.waitForFunction(() => document.querySelectorAll('#f-roster tbody tr').length > 0, null, { timeout: 20_000 });
+  await page.emulateMedia({ media: 'print' });
+  const got = await page.evaluate(() => {
+    const cut = [...document.querySelectorAll('#filing input[type="text"], #f-roster input')]
+      .filter((i) => i.offsetParent !== null && i.value && i.scrollWidth > i.clientWidth + 1)
+      .map((i) => `${i.name}=${i.value}`);
+    const shown = (sel) => [...document.querySelectorAll(sel)].some((x) => getComputedStyle(x).display !== 'none');
+    return { cut, bar: shown('.bar'), buttons: shown('main button'), picker: shown('input[type="file"]') };
+  });
+  await page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(got.cut, [], 'values cut in print');
+  assert.equal(got.bar, false);
+  assert.equal(got.buttons, false);
+  assert.equal(got.picker, false);
+  assert.deepEqual(real(problems), []);
+  await page.close();
+});
