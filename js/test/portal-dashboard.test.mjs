@@ -68,6 +68,13 @@ test('indicators: shortfalls and the missing unit as the engine says, drill-down
   // Every shortfall message (and its help) the engine gives, and nothing else.
   const shown = await page.$$eval('#shortfalls li', (lis) => lis.map((li) => [li.querySelector('.msg').textContent, li.querySelector('.help')?.textContent ?? '']));
   assert.deepEqual(shown.map((x) => x.join('|')).sort(), answer.diagnostics.map((d) => `${d.message}|${d.help ?? ''}`).sort());
+  // Each line below the district says where its unit is: a grid's line names its community.
+  const lines = await page.$$eval('#shortfalls li', (lis) => lis.map((li) => [li.dataset.unit, li.querySelector('.where')?.textContent ?? '']));
+  const parentOf = new Map(JSON.parse(REPORT).units.map((u) => [u.id, u.parent ?? null]));
+  for (const [unit, at] of lines.filter(([u]) => u && parentOf.get(parentOf.get(u) ?? '') )) {
+    assert.ok(at.includes(names.get(parentOf.get(unit))), `${unit}: "${at}" lacks ${names.get(parentOf.get(unit))}`);
+  }
+  assert.ok(lines.some(([, at]) => at !== ''), 'some lines say where');
   // The streets' cells: numerator/denominator and the shortfall as counts.
   const top = answer.units.find((u) => u.parent === null);
   for (const street of answer.units.filter((u) => u.parent === top.id)) {

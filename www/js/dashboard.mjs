@@ -198,11 +198,18 @@ function showUnit(id) {
   }
   // shortfalls and notes of this unit and the ones below it, in report order
   const scope = id === null ? [null, ...ind.byId.keys()] : subtree(id);
-  const diags = scope.flatMap((u) => ind.diags.get(u) ?? []);
+  const diags = scope.flatMap((u) => (ind.diags.get(u) ?? []).map((d) => [u, d]));
+  // Where each one is, below the unit shown: grids are named alike (第1网格) in every community
+  // (portal audit: the district's list did not say which community's grid).
+  const where = (u) => {
+    const up = u === null ? [] : ancestors(u).slice(0, -1);
+    const below = id === null ? up : up.slice(up.indexOf(id) + 1);
+    return below.length ? el('span', { class: 'where muted' }, `${below.map(nameOf).join(' › ')} › `) : null;
+  };
   parts.push(el('h3', {}, t('dbShortfalls')));
   parts.push(diags.length
-    ? el('ul', { id: 'shortfalls', class: 'shortfalls' }, ...diags.map((d) => el('li', { class: `${d.severity} ${d.code === 'indicators.missing_report' ? 'missing' : ''}`, 'data-rule': d.ruleId, 'data-code': d.code },
-      el('span', { class: 'msg' }, d.message), d.help ? el('span', { class: 'help' }, d.help) : null)))
+    ? el('ul', { id: 'shortfalls', class: 'shortfalls' }, ...diags.map(([u, d]) => el('li', { class: `${d.severity} ${d.code === 'indicators.missing_report' ? 'missing' : ''}`, 'data-rule': d.ruleId, 'data-code': d.code, 'data-unit': u ?? '' },
+      where(u), el('span', { class: 'msg' }, d.message), d.help ? el('span', { class: 'help' }, d.help) : null)))
     : el('p', { id: 'shortfalls', class: 'muted' }, t('dbNoShortfall')));
   // units without a report
   const missing = (ind.answer.missing ?? []).filter((m) => id === null || scope.includes(m));
