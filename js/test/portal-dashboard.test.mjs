@@ -103,12 +103,14 @@ test('indicators: shortfalls and the missing unit as the engine says, drill-down
   assert.equal(await page.textContent('#unit-title .badge'), '缺报');
   const counts = await page.$$eval('#unit-indicators tbody tr .counts', (xs) => xs.map((x) => x.textContent));
   assert.deepEqual(counts, byId.get(none).indicators.map(() => '未报送'));
-  assert.doesNotMatch(await page.textContent('#unit-indicators'), /: 0 ·|已报部分/);
+  assert.doesNotMatch(await page.textContent('#unit-indicators'), /[:：] ?0 ·|已报部分/);
   await page.click(`.crumbs button[data-unit="${byId.get(none).parent}"]`);
   const cells = await page.$$eval(`#children tr[data-unit="${none}"] td[data-indicator]`, (tds) => tds.map((td) => td.textContent.trim()));
   assert.deepEqual(cells, byId.get(none).indicators.map(() => '缺报'));
-  // A unit above it, partly reported, still shows its reported part.
-  assert.match(await page.textContent('#unit-indicators'), /已报部分/);
+  // A unit above it, partly reported, still shows its reported part, in Chinese punctuation.
+  assert.match(await page.textContent('#unit-indicators'), /（已报部分）/);
+  assert.match(await page.textContent('#unit-indicators .counts'), /：\d/);
+  assert.doesNotMatch(await page.textContent('#unit-indicators'), /: \d| \(/);
   await page.click(`.crumbs button[data-unit="${top.id}"]`);
 
   // Drill down: the first street by clicking its bar in the chart, then table links to a grid short of 100%.

@@ -109,6 +109,10 @@ function showReport(text) {
   showUnit(roots.length === 1 ? roots[0] : null);
 }
 
+// Chinese punctuation in Chinese (portal audit: "小区数: 97 (已报部分)").
+const zh = settings.locale.startsWith('zh');
+const colon = zh ? '：' : ': ';
+const paren = (x) => (zh ? `（${x}）` : ` (${x})`);
 const nameOf = (id) => (id === null ? described.title : ind.names.get(id) ?? id);
 const ancestors = (id) => {
   const out = [];
@@ -167,8 +171,8 @@ function showUnit(id) {
           el('th', { scope: 'row' }, meta?.title ?? i.id,
             none
               ? el('span', { class: 'counts' }, t('dbNotReported'))
-              : el('span', { class: 'counts' }, `${meta?.numerator.label ?? ''}: ${number.format(i.numerator)} · ${meta?.denominator.label ?? ''}: ${number.format(i.denominator)}`,
-                i.status === 'missing' ? ` (${t('dbReportedPart')})` : '')),
+              : el('span', { class: 'counts' }, `${meta?.numerator.label ?? ''}${colon}${number.format(i.numerator)} · ${meta?.denominator.label ?? ''}${colon}${number.format(i.denominator)}`,
+                i.status === 'missing' ? paren(t('dbReportedPart')) : '')),
           el('td', { class: 'pc' }, pct(i.ratio)),
           el('td', { class: `st ${i.status}` }, t(STATUS_WORD[i.status] ?? 'dbNA')),
           el('td', { class: 'sf' }, i.shortfall > 0 ? number.format(i.shortfall) : ''));
