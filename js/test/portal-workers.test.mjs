@@ -58,3 +58,15 @@ test('the home page names the pack version in force on the day of "now", the one
     await page.close();
   }
 });
+
+test('at 375 px no page scrolls sideways (a file picker shrinks with its row)', async () => {
+  for (const name of ['filing', 'inspection', 'dashboard', 'workbench']) {
+    const { page, problems } = await openPortal(p.context, `${p.url}/${name}.html?nosw=1&now=2020-02-04`, { wait: false });
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.waitForFunction(() => window.portalReady === true, null, { timeout: 60_000 });
+    const width = await page.evaluate(() => document.scrollingElement.scrollWidth);
+    assert.ok(width <= 375, `${name}: ${width} px wide at 375`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
