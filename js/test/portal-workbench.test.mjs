@@ -147,6 +147,10 @@ test('workbench: a broken pack shows its error at its pointer, a fixed one loads
     assert.equal(ref, answer(base, f).decision, f);
     const codes = await row.locator('td').nth(0).locator('code').allTextContents();
     assert.deepEqual(codes.sort(), answer(edited, f).diagnostics.sort(), f);
+    // Each diagnostic that differs from the reference's says its message on the page.
+    const said = await row.locator('ins, del').evaluateAll((els) => els.map((e) => [e.querySelector('code').textContent, e.querySelector('.msg')?.textContent ?? '']));
+    assert.ok(said.length > 0, f);
+    for (const [key, msg] of said) assert.ok(msg.length > 0 && !msg.includes('@'), `${f} ${key}: "${msg}"`);
   }
   assert.match(await page.textContent('#changed-summary'), new RegExp(`${want.length} / ${EXAMPLE_FILES.length}`));
   // D12: the decisions in the pack's words (describe's `decisions`), not the page's own.

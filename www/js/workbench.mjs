@@ -408,8 +408,9 @@ function diagnosticsList(r, other, mark) {
   return el('ul', { class: 'diagnostics' }, ...r.diagnostics.map((d) => {
     const code = el('code', { title: d.message }, d.key);
     const differs = other && !other.error && !theirs.has(d.key);
+    // What changed is said in words too, not only in a tooltip a tablet cannot show (portal audit).
     return el('li', {}, differs
-      ? el(mark, {}, el('span', { class: 'sr-only' }, t(mark === 'ins' ? 'wbAdded' : 'wbRemoved')), code)
+      ? el(mark, {}, el('span', { class: 'sr-only' }, t(mark === 'ins' ? 'wbAdded' : 'wbRemoved')), code, ' ', el('span', { class: 'msg' }, d.message))
       : code);
   }));
 }
