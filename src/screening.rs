@@ -106,7 +106,7 @@ impl Engine {
             for e in sc.from.iter().chain(sc.days.iter()) {
                 e.reads(None, &mut consulted);
             }
-            let at = Pointer::from_segments(sc.path.iter().map(String::as_str)).to_string();
+            let at = Pointer::from_segments(asked_by(&sc.when, &sc.path, &read).iter().map(String::as_str)).to_string();
             let until = match (&sc.from, &sc.days) {
                 (Some(from), Some(days)) => {
                     let n = match days.eval(&env) {
@@ -223,6 +223,19 @@ impl Engine {
             normalized: p.normalized,
         }
     }
+}
+
+/// Where a rule that holds points: its own question when that was answered yes (or is a group,
+/// such as `symptoms`), else the first question its condition reads that was (SCR-3 on a contact
+/// with people from the area points there, not at the visit answered no: portal audit).
+fn asked_by<'a>(when: &'a Expr, own: &'a [String], doc: &Value) -> &'a [String] {
+    let at = |p: &[String]| p.iter().try_fold(doc, |v, s| v.get(s.as_str()));
+    if matches!(at(own), Some(Value::Bool(true) | Value::Object(_))) {
+        return own;
+    }
+    let mut refs = Vec::new();
+    when.reads(None, &mut refs);
+    refs.into_iter().filter(|r| r.0.is_none()).map(|r| r.1).find(|p| at(p) == Some(&Value::Bool(true))).unwrap_or(own)
 }
 
 /// The latest of the dates `e` reads that were given.
