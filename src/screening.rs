@@ -80,7 +80,7 @@ impl Engine {
         let mut read = p.doc;
         let mut set_aside: Vec<String> = Vec::new();
         for d in diags.iter().filter(|d| d.severity == Severity::Error && !d.missing && !d.path.is_empty()) {
-            if !set_aside.contains(&d.path) && remove_at(&mut read, &d.path) {
+            if !set_aside.contains(&d.path) && set_aside_at(&mut read, &d.path) {
                 set_aside.push(d.path.clone());
             }
         }
@@ -126,10 +126,9 @@ impl Engine {
                             let mut told = false;
                             for m in need.iter().filter(|m| m.element.is_none()) {
                                 let path = Pointer::from_segments(m.path.iter().map(String::as_str)).to_string();
-                                if p.shape_errors.contains(&path) || is_date(&path) {
-                                    told = true;
-                                }
-                                if set_aside.contains(&path) || p.shape_errors.contains(&path) {
+                                let shape_error = p.shape_errors.contains(&path);
+                                told |= shape_error || is_date(&path);
+                                if shape_error || set_aside.contains(&path) {
                                     continue;
                                 }
                                 told = true;
@@ -229,30 +228,36 @@ impl Engine {
 /// such as `symptoms`), else the first question its condition reads that was (SCR-3 on a contact
 /// with people from the area points there, not at the visit answered no: portal audit).
 fn asked_by<'a>(when: &'a Expr, own: &'a [String], doc: &Value) -> &'a [String] {
-    let at = |p: &[String]| p.iter().try_fold(doc, |v, s| v.get(s.as_str()));
-    if matches!(at(own), Some(Value::Bool(true) | Value::Object(_))) {
+    if matches!(field(doc, own), Some(Value::Bool(true) | Value::Object(_))) {
         return own;
     }
-    let mut refs = Vec::new();
-    when.reads(None, &mut refs);
-    refs.into_iter().filter(|r| r.0.is_none()).map(|r| r.1).find(|p| at(p) == Some(&Value::Bool(true))).unwrap_or(own)
+    top_reads(when).find(|p| field(doc, p) == Some(&Value::Bool(true))).unwrap_or(own)
 }
 
 /// The latest of the dates `e` reads that were given.
 fn latest_read(e: &Expr, doc: &Value) -> Option<NaiveDate> {
+    top_reads(e).filter_map(|p| field(doc, p)?.as_str().and_then(crate::time::parse_iso_date)).max()
+}
+
+/// The declaration's fields `e` reads (screen rules read no lists), in order.
+fn top_reads(e: &Expr) -> impl Iterator<Item = &[String]> {
     let mut refs = Vec::new();
     e.reads(None, &mut refs);
-    let at = |path: &[String]| path.iter().try_fold(doc, |v, s| v.get(s.as_str()));
-    refs.iter().filter(|r| r.0.is_none()).filter_map(|r| at(r.1)?.as_str().and_then(crate::time::parse_iso_date)).max()
+    refs.into_iter().filter(|r| r.0.is_none()).map(|r| r.1)
+}
+
+/// The value of a field of the declaration, by its path.
+fn field<'v>(doc: &'v Value, path: &[String]) -> Option<&'v Value> {
+    path.iter().try_fold(doc, |v, s| v.get(s.as_str()))
 }
 
 fn date(d: NaiveDate) -> String {
     crate::time::fmt_date(d)
 }
 
-/// Set the value at JSON Pointer `path` in `doc` to `null` (missing; an element keeps the others'
-/// indices); whether there was one.
-fn remove_at(doc: &mut Value, path: &str) -> bool {
+/// Set the value at JSON Pointer `path` in `doc` aside: `null` (missing; an element keeps the
+/// others' indices); whether there was one.
+fn set_aside_at(doc: &mut Value, path: &str) -> bool {
     match at_mut(doc, path) {
         Some(v) if !path.is_empty() && !v.is_null() => {
             *v = Value::Null;

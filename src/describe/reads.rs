@@ -29,11 +29,9 @@ fn check_reads(c: &AssertCheck, out: &mut Vec<String>) {
     }
 }
 
-fn expr_reads(exprs: &[&Expr], out: &mut Vec<String>, elem: Option<&[String]>) {
+fn expr_reads(e: &Expr, out: &mut Vec<String>, elem: Option<&[String]>) {
     let mut refs = Vec::new();
-    for e in exprs {
-        e.reads(elem, &mut refs);
-    }
+    e.reads(elem, &mut refs);
     for r in refs {
         push_unique(out, ref_id(r));
     }
@@ -56,12 +54,12 @@ pub fn rule_reads(body: &RuleBody) -> Vec<String> {
             }
         }
         RuleBody::Isolation(iso) => {
-            expr_reads(&[&iso.when, &iso.start, &iso.days], &mut out, Some(&iso.each));
-            expr_reads(&[&iso.by], &mut out, None);
+            [&iso.when, &iso.start, &iso.days].into_iter().for_each(|e| expr_reads(e, &mut out, Some(&iso.each)));
+            expr_reads(&iso.by, &mut out, None);
         }
         RuleBody::Item { na_when, .. } => {
             if let Some(e) = na_when {
-                expr_reads(&[e], &mut out, None);
+                expr_reads(e, &mut out, None);
             }
         }
         RuleBody::Fact { path } => out.push(path.join(".")),
@@ -70,9 +68,8 @@ pub fn rule_reads(body: &RuleBody) -> Vec<String> {
             out.push(format!("units[].counts.{denominator}"));
         }
         RuleBody::Screen(sc) => {
-            let mut e: Vec<&Expr> = vec![&sc.when];
-            e.extend(sc.from.iter());
-            expr_reads(&e, &mut out, None);
+            expr_reads(&sc.when, &mut out, None);
+            sc.from.iter().for_each(|e| expr_reads(e, &mut out, None));
         }
         RuleBody::Section | RuleBody::ChecklistItem => {}
     }
@@ -172,9 +169,9 @@ pub fn conditional_fields(pack: &Pack, subject: Subject, always: &[String]) -> V
                         asked.extend(c.required.iter().map(|x| (elem, x.as_slice())));
                     }
                     let mut cond = Vec::new();
-                    expr_reads(&c.when.iter().collect::<Vec<_>>(), &mut cond, elem);
+                    c.when.iter().for_each(|e| expr_reads(e, &mut cond, elem));
                     let mut on = cond.clone();
-                    expr_reads(&c.assert.iter().collect::<Vec<_>>(), &mut on, elem);
+                    c.assert.iter().for_each(|e| expr_reads(e, &mut on, elem));
                     for x in asked.into_iter().map(ref_id) {
                         // A check of a value when it is given (`present(leftAreaOn)`) asks for nothing.
                         if !cond.contains(&x) {
@@ -187,7 +184,7 @@ pub fn conditional_fields(pack: &Pack, subject: Subject, always: &[String]) -> V
                 let mut refs = Vec::new();
                 iso.start.always_needs(Some(&iso.each), &mut refs);
                 let mut on = Vec::new();
-                expr_reads(&[&iso.when], &mut on, Some(&iso.each));
+                expr_reads(&iso.when, &mut on, Some(&iso.each));
                 refs.into_iter().for_each(|x| add(ref_id(x), &r.id, &on));
             }
             // Each count of a pair is asked for once its partner is given (IND-1 … IND-5).
