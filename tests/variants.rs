@@ -9,6 +9,7 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+use fangkong::pack::doc::Subject;
 use fangkong::pack::{PackErrorKind, merge_patch};
 use fangkong::time::parse_now;
 use fangkong::{Decision, Engine, Locale, Options};
@@ -550,4 +551,80 @@ fn a_variant_describes_its_own_districts() {
             }
         }
     }
+}
+
+/// The pack is the single source: a title that states a parameter's value (口罩储备…至少3天) is
+/// filled in from the version's own parameters (`{$stockDays}` in the label), so a variant that
+/// asks for 7 days is titled 7 days in every locale, for the filing rule and the inspection item
+/// alike, without copying the label.
+#[test]
+fn a_variant_that_changes_a_parameter_is_titled_with_its_own_value() {
+    let variant = json!({
+        "id": "strict-2020", "extends": "shenzhen-2020", "version": "2020-02-10", "effectiveFrom": "2020-02-01",
+        "parameters": { "stockDays": { "value": 7 }, "temperatureChecksPerDay": { "value": 3 },
+                        "minAreaPerResidentM2": { "value": 4 }, "feverTemperature": { "value": 37.5 },
+                        "observationDays": { "value": 21 }, "teamSize": { "value": 5 } }
+    });
+    // A rule's title in `rules`, and an item's also in its section (the inspector's checklist).
+    let title = |engine: &Engine, subject: Subject, locale: Locale, id: &str| -> String {
+        let d = engine.describe(subject, locale, None, None).unwrap();
+        let rules = d["rules"].as_array().unwrap_or_else(|| panic!("{d}"));
+        let t = rules.iter().find(|r| r["id"] == id).unwrap_or_else(|| panic!("{id}"))["title"].as_str().unwrap();
+        if subject == Subject::Inspection {
+            let items = d["sections"].as_array().unwrap().iter().flat_map(|s| s["items"].as_array().unwrap().iter());
+            let item = items.clone().find(|i| i["id"] == id).unwrap_or_else(|| panic!("{id}"));
+            assert_eq!(item["title"], t, "{id}: the checklist item and its rule say the same");
+        }
+        t.to_owned()
+    };
+    let strict = Engine::from_pack_json(&variant.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
+    let default = Engine::with_pack_id("shenzhen-2020").unwrap();
+    use Subject::{Filing, Inspection, Screening};
+    for (subject, id, locale, shenzhen, strict_title) in [
+        (Filing, "RTW-P4", Locale::ZhCn, "口罩储备满足复工人员至少3天用量", "口罩储备满足复工人员至少7天用量"),
+        (
+            Filing,
+            "RTW-P4",
+            Locale::En,
+            "Masks for returning staff for at least 3 days",
+            "Masks for returning staff for at least 7 days",
+        ),
+        (Filing, "RTW-P7", Locale::ZhTw, "每日量測體溫至少2次", "每日量測體溫至少3次"),
+        (
+            Filing,
+            "RTW-P8",
+            Locale::ZhCn,
+            "宿舍每间不超过6人、人均不少于2.5平方米",
+            "宿舍每间不超过6人、人均不少于4平方米",
+        ),
+        (Inspection, "INS-S4-1", Locale::ZhCn, "防控物资：口罩储备不少于3天用量", "防控物资：口罩储备不少于7天用量"),
+        (
+            Inspection,
+            "INS-S1-1",
+            Locale::En,
+            "Prevention mechanism: team of at least 2 set up and trained",
+            "Prevention mechanism: team of at least 5 set up and trained",
+        ),
+        (
+            Screening,
+            "SCR-1",
+            Locale::ZhCn,
+            "有发热（≥37.3℃）、干咳、乏力等症状：立即报告社区并送发热门诊",
+            "有发热（≥37.5℃）、干咳、乏力等症状：立即报告社区并送发热门诊",
+        ),
+    ] {
+        assert_eq!(title(&default, subject, locale, id), shenzhen, "{id} {locale:?}");
+        assert_eq!(title(&strict, subject, locale, id), strict_title, "{id} {locale:?}");
+    }
+    let scr3 = title(&strict, Screening, Locale::ZhCn, "SCR-3");
+    assert!(scr3.contains("居家观察21天"), "{scr3}");
+    assert!(!scr3.contains('$'), "{scr3}");
+
+    // A label naming no parameter of the version is refused at its pointer.
+    let mut bad = variant.clone();
+    bad["labels"] = json!({ "zh-CN": { "RTW-P4": { "label": "口罩储备至少{$stockDay}天" } } });
+    let err = Engine::from_pack_json(&bad.to_string()).unwrap_err();
+    let e = err.0.iter().find(|e| e.path == "/labels/zh-CN/RTW-P4/label").unwrap_or_else(|| panic!("{err:?}"));
+    assert_eq!(e.kind, PackErrorKind::UnknownReference);
+    assert!(e.message.contains("stockDay"), "{}", e.message);
 }

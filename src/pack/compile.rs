@@ -2,6 +2,7 @@
 //! its JSON Pointer inside the pack.
 
 mod checks;
+mod labels;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -349,7 +350,7 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
         }
     }
     let messages = Catalogue::from_doc(&doc.messages);
-    let labels = Catalogue::from_doc(&doc.labels);
+    let labels = Catalogue::from_doc(&labels::fill(&doc.labels, &table, &mut c.errors));
     for (tag, _) in &doc.labels {
         if Locale::parse(tag).is_none() {
             c.errors.push(perr(

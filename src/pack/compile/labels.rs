@@ -1,0 +1,151 @@
+//! Labels that state a parameter's value: `"口罩储备满足复工人员至少{$stockDays}天用量"`. Each
+//! version fills them in from its own parameters when it is compiled, so a district that sets
+//! `stockDays` to 7 has its rule titled 7 days without copying the label (the pack is the single
+//! source: a title that said 3 while the rule asked for 7 would state a rule that is not there).
+
+use super::ParamTable;
+use super::checks::is_ident;
+use crate::expr::{ParamValue, Params};
+use crate::locale::Locale;
+use crate::pack::doc::MessageDoc;
+use crate::pack::error::perr;
+use crate::pack::{PackError, PackErrorKind};
+use crate::pointer::Pointer;
+
+/// Longest label or hint once its parameters are filled in, in characters: a `texts` parameter
+/// of many values, named many times, must not make a label of megabytes.
+pub const MAX_FILLED_CHARS: usize = 500;
+
+type Labels = Vec<(String, Vec<(String, MessageDoc)>)>;
+
+/// `labels` with every `{$name}` replaced by the value of the parameter `name`; a name the
+/// version has no parameter for, or a label that grows past [`MAX_FILLED_CHARS`], is an error
+/// at its pointer.
+pub(super) fn fill(labels: &Labels, params: &ParamTable, errors: &mut Vec<PackError>) -> Labels {
+    let mut out = Vec::with_capacity(labels.len());
+    for (tag, entries) in labels {
+        let sep = if Locale::parse(tag) == Some(Locale::En) { ", " } else { "、" };
+        let mut filled = Vec::with_capacity(entries.len());
+        for (key, doc) in entries {
+            let mut one = |text: &str, part: &str| {
+                let at = || Pointer::from_segments(["labels", tag.as_str(), key.as_str(), part]).to_string();
+                let (text, unknown) = fill_one(text, params, sep);
+                for name in unknown {
+                    errors.push(perr(
+                        at(),
+                        PackErrorKind::UnknownReference,
+                        format!("`{{${name}}}` names no parameter of this version"),
+                    ));
+                }
+                let n = text.chars().count();
+                if n > MAX_FILLED_CHARS && n > doc_len(doc, part) {
+                    errors.push(perr(
+                        at(),
+                        PackErrorKind::Unbounded,
+                        format!(
+                            "a {part} of {n} characters once its parameters are filled in: at most {MAX_FILLED_CHARS}"
+                        ),
+                    ));
+                }
+                text
+            };
+            let message = one(&doc.message, "label");
+            let help = doc.help.as_deref().map(|h| one(h, "hint"));
+            filled.push((key.clone(), MessageDoc { message, help }));
+        }
+        out.push((tag.clone(), filled));
+    }
+    out
+}
+
+fn doc_len(doc: &MessageDoc, part: &str) -> usize {
+    let text = if part == "label" { Some(doc.message.as_str()) } else { doc.help.as_deref() };
+    text.map_or(0, |t| t.chars().count())
+}
+
+/// One text filled in, and the names it used that are no parameter.
+fn fill_one(text: &str, params: &ParamTable, sep: &str) -> (String, Vec<String>) {
+    let mut out = String::with_capacity(text.len());
+    let mut unknown = Vec::new();
+    let mut rest = text;
+    while let Some((before, after)) = rest.split_once("{$") {
+        out.push_str(before);
+        match after.split_once('}') {
+            Some((name, tail)) if is_ident(name) => {
+                match params.param(name) {
+                    Some(v) => out.push_str(&show(v, sep)),
+                    None => {
+                        unknown.push(name.to_owned());
+                        out.push_str("{$");
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = tail;
+            }
+            _ => {
+                out.push_str("{$");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    (out, unknown)
+}
+
+/// A parameter's value as a label states it: numbers as JavaScript prints them, dates as
+/// `YYYY-MM-DD`, lists joined as the locale joins them.
+fn show(v: &ParamValue, sep: &str) -> String {
+    match v {
+        ParamValue::Num(x) => crate::num::text(*x),
+        ParamValue::Bool(b) => b.to_string(),
+        ParamValue::Date(d) => crate::time::fmt_date(*d),
+        ParamValue::Str(s) => s.clone(),
+        ParamValue::StrList(items) => items.join(sep),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    fn table() -> ParamTable {
+        let mut m = BTreeMap::new();
+        m.insert("stockDays".to_owned(), ParamValue::Num(7.0));
+        m.insert("minArea".to_owned(), ParamValue::Num(2.5));
+        m.insert("districts".to_owned(), ParamValue::StrList(vec!["440311".to_owned(), "440306".to_owned()]));
+        ParamTable(m)
+    }
+
+    #[test]
+    fn fills_parameters_and_names_the_unknown() {
+        let t = table();
+        assert_eq!(
+            fill_one("至少{$stockDays}天，人均{$minArea}平方米", &t, "、"),
+            ("至少7天，人均2.5平方米".to_owned(), vec![])
+        );
+        assert_eq!(fill_one("{$districts}", &t, ", ").0, "440311, 440306");
+        assert_eq!(fill_one("{$nope}天", &t, "、"), ("{$nope}天".to_owned(), vec!["nope".to_owned()]));
+        assert_eq!(
+            fill_one("{name} {$ 1} {$stockDays", &t, "、").0,
+            "{name} {$ 1} {$stockDays",
+            "not a parameter reference"
+        );
+    }
+
+    #[test]
+    fn a_label_grown_past_the_bound_is_refused() {
+        let t = table();
+        let long = "{$districts}".repeat(60);
+        let labels = vec![("zh-CN".to_owned(), vec![("RTW-F2".to_owned(), MessageDoc { message: long, help: None })])];
+        let mut errors = Vec::new();
+        fill(&labels, &t, &mut errors);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(
+            errors.first().map(|e| (e.path.as_str(), e.kind)),
+            Some(("/labels/zh-CN/RTW-F2/label", PackErrorKind::Unbounded))
+        );
+    }
+}
