@@ -198,6 +198,12 @@ pub enum RuleBody {
     Screen(Box<ScreenRule>),
 }
 
+/// The code a screen rule's outcome is told with while the start of its period is not known:
+/// `<code>_undated` (its message states the number of days, not an end date).
+pub fn undated_code(code: &str) -> String {
+    format!("{code}_undated")
+}
+
 /// A compiled screening rule.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ScreenRule {

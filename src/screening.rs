@@ -19,10 +19,12 @@
 //! or given again (an impossible date that no rule needed leaves its error, as before).
 //!
 //! When a rule's `from` date cannot be computed because a date is missing, that date is
-//! asked for once (`field.required` at its path, unless a rule already did) and the period
-//! is counted meanwhile from the latest date it can be (the declaration date, or a later date
-//! given). `until` is the first free day; the diagnostics also carry `lastDay`, the last day
-//! of the period.
+//! asked for once (`field.required` at its path, unless a rule already did). Whether the period
+//! may still run is judged from the latest date it can start (the declaration date, or a later
+//! date given); if it may, the rule decides the outcome, told with `<code>_undated` and the
+//! number of days, and `until` is `null`: no end date is stated from a date not given. With
+//! the start known, `until` is the first free day; the diagnostics also carry `lastDay`, the
+//! last day of the period.
 //!
 //! The declaration date is not after today (SCR-D4). While it is missing or wrong, it is some
 //! day up to today: a period still running today decides, and one over by today leaves the
@@ -107,16 +109,21 @@ impl Engine {
                 e.reads(None, &mut consulted);
             }
             let at = Pointer::from_segments(asked_by(&sc.when, &sc.path, &read).iter().map(String::as_str)).to_string();
+            // Whether the start of the period is known: while a date it is counted from is
+            // missing, the period runs from a day not yet given, and no end date is stated.
+            let mut dated = true;
+            let mut n = 0;
             let until = match (&sc.from, &sc.days) {
                 (Some(from), Some(days)) => {
-                    let n = match days.eval(&env) {
+                    n = match days.eval(&env) {
                         Val::Num(n) if n >= 0.0 => n as u64,
                         _ => 0,
                     };
                     let start = match from.eval(&env) {
                         Val::Date(d) => d,
                         _ => {
-                            // Counted from the declaration date meanwhile (the longest possible
+                            dated = false;
+                            // Judged meanwhile from the latest start it can be (the longest possible
                             // observation). A missing date is asked for once, at its own path;
                             // a date set aside for an error is told by `screening.date_missing`.
                             let mut need = Vec::new();
@@ -165,6 +172,16 @@ impl Engine {
                 }
                 _ => None,
             };
+            // Decided, but counted from a date not given: the outcome without an end date
+            // (audits 1 and 2: "集中隔离至2020-02-14" was counted from the declaration date).
+            let until = until.filter(|_| dated);
+            if !dated {
+                let params =
+                    crate::answer::params([("outcome", Value::from(sc.outcome.name())), ("days", Value::from(n))]);
+                diags.push(Diagnostic::at(&crate::pack::undated_code(&sc.code), rule.severity, at, &rule.id, params));
+                decided = Some((sc.outcome, rule.id.clone(), None));
+                break;
+            }
             let params = match until {
                 Some(u) => {
                     let last = u.pred_opt().unwrap_or(u);

@@ -368,7 +368,8 @@ export interface ScreeningAnswer {
   outcome: "fever_clinic" | "central_quarantine" | "home_observation" | "normal" | null;
   /** The rule that decided (`SCR-3`), `null` for normal. */
   ruleId: RuleId | null;
-  /** First day after the observation (`YYYY-MM-DD`). */
+  /** First day after the observation (`YYYY-MM-DD`); `null` for `fever_clinic` and `normal`, and
+   * while a date the period is counted from is missing (no end date is stated from a date not given). */
   until: string | null;
   diagnostics: Diagnostic[];
   normalized: Normalized[];

@@ -737,7 +737,7 @@ fn required_when_names_the_rule_that_asks_and_the_engine_asks_then() {
         .filter_map(|f| f.get("requiredWhen").map(|w| (f["id"].as_str().unwrap().to_owned(), w.clone())))
         .collect();
     // field → (the rule, a field its condition reads, a patch making the condition true).
-    let cases: [(&str, &str, &str, Value); 10] = [
+    let cases: [(&str, &str, &str, Value); 11] = [
         ("enterprise.whitelisted", "RTW-T2", "plannedResumption", json!({ "plannedResumption": "2020-02-09" })),
         (
             "measures.canteen.boxedMeals",
@@ -786,6 +786,12 @@ fn required_when_names_the_rule_that_asks_and_the_engine_asks_then() {
             "RTW-P8",
             "measures.dormitory.residents",
             json!({ "measures": { "dormitory": { "rooms": 2, "residents": 10 } } }),
+        ),
+        (
+            "openRectifications[].resolved",
+            "RTW-G5",
+            "openRectifications[].deadline",
+            json!({ "openRectifications": [{ "itemId": "INS-S4-1", "deadline": "2020-02-01", "resolved": false }] }),
         ),
         (
             "roster[].arrivedOn",

@@ -360,6 +360,9 @@ impl Compiler<'_> {
         };
         let path = self.path_in(self.shape, r.path.as_deref().unwrap_or(""), &format!("{at}/path"))?;
         self.codes.insert(code.clone());
+        if from.is_some() {
+            self.codes.insert(crate::pack::undated_code(&code));
+        }
         self.codes.insert("screening.date_missing".to_owned());
         Some(ScreenRule { when: when?, outcome: outcome?, from, days, code, path })
     }
