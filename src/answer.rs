@@ -247,13 +247,14 @@ pub use crate::num::{ser as ser_num, ser_opt as ser_opt_num};
 pub struct SectionScore {
     /// `INS-S1` … `INS-S6`.
     pub id: String,
-    /// 100 × earned / applicable weight, unrounded; `null` when every item is `na`.
+    /// 100 × earned / applicable weight, unrounded; `null` when every item is `na`, and while an
+    /// item of the section is unanswered.
     #[serde(serialize_with = "crate::num::ser_opt")]
     pub score: Option<f64>,
-    /// Σ weight × credit.
+    /// Σ weight × credit over the items answered so far.
     #[serde(serialize_with = "crate::num::ser")]
     pub earned: f64,
-    /// Σ weight of the items that are not `na`.
+    /// Σ weight of the items answered so far that are not `na`.
     #[serde(serialize_with = "crate::num::ser")]
     pub applicable: f64,
 }

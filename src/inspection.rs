@@ -306,29 +306,39 @@ impl Engine {
 
         // Scores: per section in pack order, then overall.
         let mut sections: Vec<SectionScore> = Vec::new();
-        let mut totals: Vec<(&str, (f64, f64))> = Vec::new();
+        // An item not answered (or not readably) is neither `na` nor scored: a score over the items
+        // answered would state one the checklist does not hold (audits 1 and 2: one item of 27
+        // answered `pass` scored 100). Its section's score, and the overall score, are `null`
+        // until it is; `earned` and `applicable` are the sums over the items answered so far.
+        let mut totals: Vec<(&str, (f64, f64, bool))> = Vec::new();
         for it in &items {
             let at = match totals.iter().position(|(s, _)| *s == it.section) {
                 Some(i) => i,
                 None => {
-                    totals.push((it.section, (0.0, 0.0)));
+                    totals.push((it.section, (0.0, 0.0, false)));
                     totals.len() - 1
                 }
             };
             let Some((_, e)) = totals.get_mut(at) else { continue };
-            if let Some(a) = it.answer.filter(|a| *a != Answer::Na) {
-                e.0 += it.weight * credit(pack, a);
-                e.1 += it.weight;
+            match it.answer {
+                Some(Answer::Na) => {}
+                Some(a) => {
+                    e.0 += it.weight * credit(pack, a);
+                    e.1 += it.weight;
+                }
+                None => e.2 = true,
             }
         }
+        let known = |t: &(f64, f64, bool)| if t.2 { None } else { score(t.0, t.1) };
         for rule in pack.rules.iter().filter(|r| matches!(r.body, RuleBody::Section)) {
-            let (earned, applicable) = totals.iter().find(|(s, _)| *s == rule.id).map_or((0.0, 0.0), |(_, t)| *t);
-            sections.push(SectionScore { id: rule.id.clone(), score: score(earned, applicable), earned, applicable });
+            let t = totals.iter().find(|(s, _)| *s == rule.id).map_or((0.0, 0.0, false), |(_, t)| *t);
+            sections.push(SectionScore { id: rule.id.clone(), score: known(&t), earned: t.0, applicable: t.1 });
         }
         let earned: f64 = totals.iter().map(|(_, t)| t.0).sum();
         let applicable: f64 = totals.iter().map(|(_, t)| t.1).sum();
-        let overall = score(earned, applicable);
-        if overall.is_none() && !items.is_empty() && !incomplete {
+        let unanswered = totals.iter().any(|(_, t)| t.2);
+        let overall = known(&(earned, applicable, unanswered));
+        if overall.is_none() && !unanswered && !items.is_empty() && !incomplete {
             incomplete = true;
             diags.push(Diagnostic::engine(
                 "inspection.nothing_applicable",
@@ -381,7 +391,10 @@ impl Engine {
                         continue;
                     }
                 };
-                let now_passes = items.iter().any(|it| it.id == item && it.answer == Some(Answer::Pass));
+                // Its result now: not answered yet, it is neither resolved nor overdue (audit 2: an
+                // unanswered item was told "仍未整改合格").
+                let now = items.iter().find(|it| it.id == item).and_then(|it| it.answer);
+                let now_passes = now == Some(Answer::Pass);
                 let deadline_at = format!("{at}/deadline");
                 let given = r.get("deadline").and_then(Value::as_str);
                 let Some(deadline) = given.and_then(crate::time::parse_iso_date) else {
@@ -402,7 +415,7 @@ impl Engine {
                 };
                 let status = if now_passes {
                     "resolved"
-                } else if deadline < on {
+                } else if deadline < on && now.is_some() {
                     overdue = true;
                     diags.push(Diagnostic::at(
                         "inspection.rectification_overdue",

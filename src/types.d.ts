@@ -234,9 +234,12 @@ export interface Inspection {
 export interface SectionScore {
   /** `INS-S1` … `INS-S6`. */
   id: RuleId;
-  /** 100 × earned / applicable, unrounded; `null` when every item is `na`. */
+  /** 100 × earned / applicable, unrounded; `null` when every item is `na`, and while an item of the
+   * section is unanswered (an unanswered item is not `na`). */
   score: number | null;
+  /** Σ weight × credit over the items answered so far. */
   earned: number;
+  /** Σ weight of the items answered so far that are not `na`. */
   applicable: number;
 }
 
@@ -247,6 +250,8 @@ export interface Rectification { itemId: RuleId; deadline: string; veto: boolean
 export interface Reinspected {
   itemId: string;
   deadline: string;
+  /** `resolved`: the item passes now; `overdue`: answered, not passing, past its deadline;
+   * `open`: before its deadline, or while the item is unanswered. */
   status: "resolved" | "overdue" | "open";
   /** JSON Pointer into `previous`. */
   path: string;
@@ -262,7 +267,7 @@ export interface InspectionAnswer {
   /** How many missing values `scope` held back (0 without `scope`). */
   pending: number;
   today: string;
-  /** Overall score, unrounded (round only for display). */
+  /** Overall score, unrounded (round only for display); `null` while an item is unanswered. */
   score: number | null;
   sections: SectionScore[];
   rectifications: Rectification[];
