@@ -219,8 +219,14 @@ fn describe_field(
     if matches!(f.shape, Shape::Leaf(Ty::Date)) {
         crate::answer::put(&mut m, "format", Value::from("date"));
     }
+    // A yes/no field's values are the JSON booleans the input takes (audit 1: the texts "true" and
+    // "false" were given, and the engine refuses exactly those).
     if matches!(f.shape, Shape::Leaf(Ty::Bool)) {
-        crate::answer::put(&mut m, "enum", values(pack, locale, "bool", &["true", "false"]));
+        let option = |w: &str, b: bool| {
+            let l = label(pack, locale, &format!("value:bool.{w}")).0.unwrap_or_else(|| w.to_owned());
+            crate::answer::params([("value", Value::Bool(b)), ("label", Value::from(l))])
+        };
+        crate::answer::put(&mut m, "enum", Value::Array(vec![option("true", true), option("false", false)]));
     }
     for (_, kind) in checks.iter().filter(|(id, _)| *id == f.id) {
         // The format is the check's name.

@@ -931,3 +931,76 @@ fn each_count_of_a_pair_is_required_when_its_partner_is_given() {
     }
     assert_eq!(seen, 10, "five pairs, both ways");
 }
+
+/// An inspection's form says what the engine asks for (audit 1, thirteenth session: every item's
+/// result, `keyAreaStaffReturned` and a carried-over rectification's item and deadline were
+/// `required: false` with no hint, yet the answer asks for each).
+#[test]
+fn describe_inspection_requires_what_the_engine_asks_for() {
+    let engine = Engine::with_default_pack().unwrap();
+    let d = engine.describe(Subject::Inspection, Locale::ZhCn, None, None).unwrap();
+    let field = |id: &str| d["fields"].as_array().unwrap().iter().find(|f| f["id"] == id).cloned().unwrap();
+    for id in ["answers.*.result", "previous[].rectifications[].itemId", "previous[].rectifications[].deadline"] {
+        assert_eq!(field(id)["required"], true, "{id}");
+    }
+    assert_eq!(field("keyAreaStaffReturned")["required"], false);
+    assert_eq!(
+        field("keyAreaStaffReturned")["requiredWhen"],
+        json!([{ "rule": "INS-S3-3", "fields": ["answers.*.result"] }])
+    );
+
+    let o = Options::at(parse_now("2020-02-12T18:00:00+08:00").unwrap());
+    let base: Value = serde_json::from_str(
+        &std::fs::read_to_string(common::root().join("examples/inspections/factory-all-pass.json")).unwrap(),
+    )
+    .unwrap();
+    let asked = |v: &Value| -> Vec<(String, String)> {
+        let a = serde_json::to_value(engine.score_inspection_value(v, &o)).unwrap();
+        a["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|x| x["code"] == "field.required")
+            .map(|x| (x["ruleId"].as_str().unwrap().to_owned(), x["path"].as_str().unwrap().to_owned()))
+            .collect()
+    };
+    // Every item's result: an item left out is asked for.
+    let mut v = base.clone();
+    v["answers"].as_object_mut().unwrap().remove("INS-S5-2");
+    assert_eq!(asked(&v), [("INS-S5-2".to_owned(), "/answers/INS-S5-2".to_owned())]);
+    // keyAreaStaffReturned, once INS-S3-3 is answered `na`.
+    let mut v = base.clone();
+    v.as_object_mut().unwrap().remove("keyAreaStaffReturned");
+    v["answers"]["INS-S3-3"] = json!({ "result": "na" });
+    assert_eq!(asked(&v), [("INS-S3-3".to_owned(), "/keyAreaStaffReturned".to_owned())]);
+    v["answers"]["INS-S3-3"] = json!({ "result": "pass" });
+    assert_eq!(asked(&v), Vec::<(String, String)>::new(), "not asked while INS-S3-3 is not na");
+    // A carried-over rectification without its item, or its deadline.
+    let mut v = base.clone();
+    v["previous"] = json!([{ "inspectedOn": "2020-02-08", "rectifications": [{ "deadline": "2020-02-09" }, { "itemId": "INS-S2-1" }] }]);
+    v["answers"]["INS-S2-1"] = json!({ "result": "fail" });
+    assert_eq!(
+        asked(&v).into_iter().map(|(_, p)| p).collect::<Vec<_>>(),
+        ["/previous/0/rectifications/0/itemId", "/previous/0/rectifications/1/deadline"]
+    );
+}
+
+/// A yes/no field's `enum` gives the values the input takes: JSON booleans (audit 1: the texts
+/// "true" and "false", which the engine refuses as the wrong type).
+#[test]
+fn a_yes_no_fields_enum_values_are_what_the_engine_takes() {
+    let engine = Engine::with_default_pack().unwrap();
+    let d = engine.describe(Subject::Filing, Locale::ZhCn, None, None).unwrap();
+    let f = d["fields"].as_array().unwrap().iter().find(|f| f["id"] == "enterprise.whitelisted").unwrap();
+    assert_eq!(f["type"], "boolean");
+    assert_eq!(f["enum"], json!([{ "value": true, "label": "是" }, { "value": false, "label": "否" }]));
+    for o in f["enum"].as_array().unwrap() {
+        let mut v = workshop();
+        v["enterprise"]["whitelisted"] = o["value"].clone();
+        let a = answer(&engine, &v, &opts(Locale::ZhCn));
+        assert!(
+            !a["diagnostics"].as_array().unwrap().iter().any(|x| x["path"] == "/enterprise/whitelisted"),
+            "{o}: {a}"
+        );
+    }
+}

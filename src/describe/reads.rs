@@ -86,6 +86,16 @@ pub fn required_fields(pack: &Pack, subject: Subject) -> Vec<String> {
         Subject::Inspection => {
             push_unique(&mut out, "inspectedOn".into());
             KNOWLEDGE_COUNTS.iter().for_each(|f| push_unique(&mut out, (*f).into()));
+            // Every item is answered (domain.md §3.3: an item unanswered is `incomplete`; an item
+            // with `naWhen` is `na` by itself when it holds), and a rectification carried over
+            // names its item and deadline (src/inspection.rs; audit 1: all were `required: false`).
+            if pack.rules.iter().any(|r| matches!(r.body, RuleBody::Item { .. })) {
+                for f in
+                    ["answers.*.result", "previous[].rectifications[].itemId", "previous[].rectifications[].deadline"]
+                {
+                    push_unique(&mut out, f.into());
+                }
+            }
         }
         Subject::Indicators => {
             push_unique(&mut out, "date".into());
@@ -186,6 +196,13 @@ pub fn conditional_fields(pack: &Pack, subject: Subject, always: &[String]) -> V
                 let mut on = Vec::new();
                 expr_reads(&iso.when, &mut on, Some(&iso.each));
                 refs.into_iter().for_each(|x| add(ref_id(x), &r.id, &on));
+            }
+            // What decides whether an item may be `na` (INS-S3-3: `keyAreaStaffReturned`) is asked
+            // for once the item is answered `na` (audit 1: it was `required: false`, no hint).
+            RuleBody::Item { na_when: Some(e), .. } => {
+                let mut reads = Vec::new();
+                expr_reads(e, &mut reads, None);
+                reads.into_iter().for_each(|x| add(x, &r.id, &["answers.*.result".to_owned()]));
             }
             // Each count of a pair is asked for once its partner is given (IND-1 … IND-5).
             RuleBody::Indicator { numerator, denominator, .. } => {
