@@ -497,3 +497,69 @@ fn a_resolved_pack_is_limited_in_size() {
         "{errors:?}"
     );
 }
+
+// --- Packs read as strictly as submissions (audit 3) ---
+
+/// The default pack as compact JSON (keys sorted), for edits of its text.
+fn default_pack_text() -> String {
+    serde_json::from_str::<Value>(fangkong::DEFAULT_PACK).unwrap().to_string()
+}
+
+/// The one error of a pack that does not load, as `(code, path, message)`.
+fn only_error(text: &str) -> (String, String, String) {
+    let errors = Engine::from_pack_json(text).map(|_| ()).expect_err("the pack is refused");
+    assert_eq!(errors.0.len(), 1, "{errors:?}");
+    let e = &errors.0[0];
+    (e.kind.code().to_owned(), e.path.clone(), e.message.clone())
+}
+
+/// The attack (audit 3, F3): `"value":99,"value":5` in a pack's text loaded with 5 and the same
+/// `pack.hash` as the clean pack, and `lint-pack` said ok; two `"rules"` keys kept the second. A
+/// key given twice in any object of a pack is `pack.syntax` at the pointer of that object.
+#[test]
+fn a_key_given_twice_in_a_pack_is_refused_at_its_object() {
+    let text = default_pack_text();
+    Engine::from_pack_json(&text).unwrap();
+    let twice = |from: &str, to: &str| {
+        assert!(text.contains(from), "{from}");
+        text.replacen(from, to, 1)
+    };
+    let (code, path, message) = only_error(&twice("\"leadDays\":{", "\"leadDays\":{\"value\":99,"));
+    assert_eq!((code.as_str(), path.as_str()), ("pack.syntax", "/parameters/leadDays"));
+    assert!(message.starts_with("key `value` is given twice in this object (line 1, column "), "{message}");
+    // Spelt with an escape, it is the same key.
+    let (_, path, message) = only_error(&twice("\"leadDays\":{", "\"leadDays\":{\"\\u0076alue\":99,"));
+    assert_eq!(path, "/parameters/leadDays");
+    assert!(message.starts_with("key `value`"), "{message}");
+    // At the top: the first `rules` (empty) would have been dropped unseen.
+    let (_, path, message) = only_error(&twice("\"rules\":[", "\"rules\":[],\"rules\":["));
+    assert_eq!(path, "");
+    assert!(message.starts_with("key `rules`"), "{message}");
+    // In a check of a rule, in the second version of an array: the pointer says which.
+    let pack: Value = serde_json::from_str(&text).unwrap();
+    let i = pack["rules"].as_array().unwrap().iter().position(|r| r["id"] == "RTW-T1").unwrap();
+    let second = twice("\"code\":\"filing.lead_time\"", "\"code\":\"x.other\",\"code\":\"filing.lead_time\"");
+    let (_, path, message) = only_error(&format!("[{text},{second}]"));
+    assert_eq!(path, format!("/1/rules/{i}/checks/0"));
+    assert!(message.starts_with("key `code`"), "{message}");
+    // A pointer's segments are escaped (`~1` for `/`).
+    let (_, path, _) = only_error(&twice(
+        "\"messages\":{\"en\":{",
+        "\"messages\":{\"en\":{\"a/b\":{\"message\":\"x\",\"message\":\"y\"},",
+    ));
+    assert_eq!(path, "/messages/en/a~1b");
+    // The same key in two objects is no duplicate.
+    Engine::from_pack_json(&format!("[{text}]")).unwrap();
+}
+
+/// Audit 3, F9: the compiler refused a pack with a BOM that `lint-pack` read. Both skip it,
+/// as at the start of a submission; the pack and its hash are the same.
+#[test]
+fn a_pack_with_a_byte_order_mark_loads_as_without() {
+    let plain = Engine::from_pack_json(fangkong::DEFAULT_PACK).unwrap();
+    let bom = Engine::from_pack_json(&format!("\u{feff}{}", fangkong::DEFAULT_PACK)).unwrap();
+    assert_eq!(bom.pack().stamp.hash, plain.pack().stamp.hash);
+    let (code, path, message) = only_error(&format!("\u{feff}{}", " ".repeat(fangkong::pack::MAX_PACK_BYTES + 1)));
+    assert_eq!((code.as_str(), path.as_str()), ("pack.syntax", ""));
+    assert_eq!(message, format!("pack larger than {} bytes", fangkong::pack::MAX_PACK_BYTES));
+}
