@@ -552,6 +552,39 @@ fn a_key_given_twice_in_a_pack_is_refused_at_its_object() {
     Engine::from_pack_json(&format!("[{text}]")).unwrap();
 }
 
+/// The attack (audit 3, F4): `isolationDays` of 2^53 − 1 switched RTW-T3 off (the factory's
+/// filing was approved), 3,000,000 gave `earliestStart` "10233-10-08", and `leadDays` of
+/// 2^53 − 1 told people to resume "推迟到null或之后". A `days` parameter is at most 3,650.
+#[test]
+fn a_days_parameter_is_at_most_ten_years() {
+    let mut pack: Value = serde_json::from_str(fangkong::DEFAULT_PACK).unwrap();
+    for (name, value) in [
+        ("isolationDays", json!(9_007_199_254_740_991_u64)),
+        ("isolationDays", json!(3_000_000)),
+        ("leadDays", json!(9_007_199_254_740_991_u64)),
+        ("leadDays", json!(3651)),
+    ] {
+        let mut p = pack.clone();
+        p["parameters"][name]["value"] = value.clone();
+        let (code, path, message) = only_error(&p.to_string());
+        assert_eq!((code.as_str(), path.as_str()), ("pack.bad_parameter", &*format!("/parameters/{name}/value")));
+        assert!(message.contains("at most 3650 days"), "{message}");
+    }
+    pack["parameters"]["isolationDays"]["value"] = json!(3650);
+    let engine = Engine::from_pack_json(&pack.to_string()).unwrap();
+    let factory = example("examples/filings/factory-1000.json");
+    let a = engine.check_filing_value(&factory, &at("2020-02-04T10:00:00+08:00"));
+    assert_eq!(a.decision, Decision::Conditional, "RTW-T3 still speaks");
+    assert!(a.diagnostics.iter().any(|d| d.code == "filing.isolation_not_complete"));
+    assert!(
+        to_json(&a)["earliestStart"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["earliestStart"].as_str().unwrap().len() == 10)
+    );
+}
+
 /// Audit 3, F9: the compiler refused a pack with a BOM that `lint-pack` read. Both skip it,
 /// as at the start of a submission; the pack and its hash are the same.
 #[test]
