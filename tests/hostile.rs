@@ -585,6 +585,43 @@ fn a_days_parameter_is_at_most_ten_years() {
     );
 }
 
+/// The attack (audit 3, F5): a message `{nope} / {returning}` loaded and reached people as
+/// "{nope} / 13". Every `{name}` of a message or help of a code the pack's rules decide the
+/// params of must be one of them.
+#[test]
+fn a_message_placeholder_no_diagnostic_fills_is_refused() {
+    let pack: Value = serde_json::from_str(fangkong::DEFAULT_PACK).unwrap();
+    let code = "filing.returning_exceeds_total";
+    for (locale, part, text, name) in [
+        ("zh-CN", "message", "{nope} / {returning}", "{nope}"),
+        ("en", "help", "resume on {$leadDays}", "{$leadDays}"),
+        ("zh-TW", "message", "{}", "{}"),
+    ] {
+        let mut p = pack.clone();
+        p["messages"][locale][code][part] = json!(text);
+        let (c, path, message) = only_error(&p.to_string());
+        assert_eq!((c.as_str(), path), ("pack.unknown_reference", format!("/messages/{locale}/{code}/{part}")));
+        assert!(
+            message.starts_with(&format!(
+                "`{name}` is no param of `{code}`; its diagnostics carry {{returning}}, {{total}}"
+            )),
+            "{message}"
+        );
+    }
+    // The params the engine gives an isolation rule's code are known; others are not.
+    let mut p = pack.clone();
+    p["messages"]["en"]["filing.isolation_not_complete"]["message"] =
+        json!("until {earliestStart} ({isolationDays}) {days}");
+    let (_, path, message) = only_error(&p.to_string());
+    assert_eq!(path, "/messages/en/filing.isolation_not_complete/message");
+    assert!(message.contains("carry {earliestStart}, {isolationDays}"), "{message}");
+    // A `{` with no `}` is text, as the catalogue leaves it; engine codes keep their own params.
+    let mut p = pack;
+    p["messages"]["en"][code]["message"] = json!("{returning} of {total} {not closed");
+    p["messages"]["en"]["field.required"]["message"] = json!("{label} is required");
+    Engine::from_pack_json(&p.to_string()).unwrap();
+}
+
 /// Audit 3, F9: the compiler refused a pack with a BOM that `lint-pack` read. Both skip it,
 /// as at the start of a submission; the pack and its hash are the same.
 #[test]

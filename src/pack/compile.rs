@@ -3,6 +3,7 @@
 
 mod checks;
 mod labels;
+mod placeholders;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -396,6 +397,7 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
             ));
         }
     }
+    placeholders::check(&rules, &doc.messages, &mut c.errors);
     if !c.errors.is_empty() {
         return Err(PackErrors(c.errors));
     }
