@@ -6,7 +6,11 @@
 use serde_json::{Number, Value};
 
 mod read;
+mod surrogates;
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+pub use read::{DuplicateKey, read_pack};
 pub use read::{JsonError, parse_json, read_json, read_submission};
+pub use surrogates::lone_surrogates_replaced;
 
 /// Below this size every whole `f64` converts to `i64` exactly (2^63). JavaScript prints
 /// whole numbers without a fraction up to 1e21, so up to here they print alike: in the CLI,

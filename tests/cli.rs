@@ -804,3 +804,45 @@ fn a_number_in_json_text_is_read_correctly_rounded_as_json_parse_reads_it() {
     let d = cli["diagnostics"].as_array().unwrap().iter().find(|d| d["params"]["fromOutside"].is_number()).unwrap();
     assert_eq!(d["params"]["fromOutside"].as_f64(), Some(7.280749531897376e59));
 }
+
+/// Audit 3, F3: `lint-pack` said ok to a pack giving `"value"` twice (the last won). It is the
+/// library's `pack.syntax`, at the pointer of the object that gives the key twice.
+#[test]
+fn lint_pack_refuses_a_key_given_twice() {
+    let text = default_pack().to_string().replacen("\"leadDays\":{", "\"leadDays\":{\"value\":99,", 1);
+    let p = tmp("pack-twice.json", &text);
+    let out = fangkong(&["lint-pack", p.to_str().unwrap()], None);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("`/parameters/leadDays`: key `value` is given twice in this object"), "{err}");
+    assert!(err.trim_end().ends_with("[pack.syntax]"), "{err}");
+    let out = fangkong(&["check-filing", "examples/filings/workshop.json", "--pack", p.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2), "--pack refuses it too");
+}
+
+/// Audit 3, F9: `lint-pack` and the compiler read a pack alike: a BOM is skipped by both (the
+/// same hash as without), and a pack over 2 MiB is the same error with the same code in both.
+#[test]
+fn lint_pack_reads_a_pack_as_the_compiler_does() {
+    let hash = |out: &Output| {
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        stdout.split_whitespace().nth(3).unwrap().to_owned()
+    };
+    let text = default_pack().to_string();
+    let plain = hash(&fangkong(&["lint-pack", tmp("pack-plain.json", &text).to_str().unwrap()], None));
+    let bom = hash(&fangkong(&["lint-pack", tmp("pack-bom.json", &format!("\u{feff}{text}")).to_str().unwrap()], None));
+    assert_eq!(bom, plain);
+    assert_eq!(fangkong::Engine::from_pack_json(&format!("\u{feff}{text}")).unwrap().pack().stamp.hash, plain);
+    let mut big = default_pack();
+    big["source"] = "中".repeat(900_000).into();
+    let big = big.to_string();
+    let library = fangkong::Engine::from_pack_json(&big).map(|_| ()).unwrap_err();
+    let p = tmp("pack-big.json", &big);
+    let out = fangkong(&["lint-pack", p.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let e = &library.0[0];
+    assert_eq!(err.trim_end(), format!("{}: {e} [{}]", p.display(), e.kind.code()));
+    assert!(err.contains("pack larger than 2097152 bytes [pack.syntax]"), "{err}");
+}

@@ -497,3 +497,139 @@ fn a_resolved_pack_is_limited_in_size() {
         "{errors:?}"
     );
 }
+
+// --- Packs read as strictly as submissions (audit 3) ---
+
+/// The default pack as compact JSON (keys sorted), for edits of its text.
+fn default_pack_text() -> String {
+    serde_json::from_str::<Value>(fangkong::DEFAULT_PACK).unwrap().to_string()
+}
+
+/// The one error of a pack that does not load, as `(code, path, message)`.
+fn only_error(text: &str) -> (String, String, String) {
+    let errors = Engine::from_pack_json(text).map(|_| ()).expect_err("the pack is refused");
+    assert_eq!(errors.0.len(), 1, "{errors:?}");
+    let e = &errors.0[0];
+    (e.kind.code().to_owned(), e.path.clone(), e.message.clone())
+}
+
+/// The attack (audit 3, F3): `"value":99,"value":5` in a pack's text loaded with 5 and the same
+/// `pack.hash` as the clean pack, and `lint-pack` said ok; two `"rules"` keys kept the second. A
+/// key given twice in any object of a pack is `pack.syntax` at the pointer of that object.
+#[test]
+fn a_key_given_twice_in_a_pack_is_refused_at_its_object() {
+    let text = default_pack_text();
+    Engine::from_pack_json(&text).unwrap();
+    let twice = |from: &str, to: &str| {
+        assert!(text.contains(from), "{from}");
+        text.replacen(from, to, 1)
+    };
+    let (code, path, message) = only_error(&twice("\"leadDays\":{", "\"leadDays\":{\"value\":99,"));
+    assert_eq!((code.as_str(), path.as_str()), ("pack.syntax", "/parameters/leadDays"));
+    assert!(message.starts_with("key `value` is given twice in this object (line 1, column "), "{message}");
+    // Spelt with an escape, it is the same key.
+    let (_, path, message) = only_error(&twice("\"leadDays\":{", "\"leadDays\":{\"\\u0076alue\":99,"));
+    assert_eq!(path, "/parameters/leadDays");
+    assert!(message.starts_with("key `value`"), "{message}");
+    // At the top: the first `rules` (empty) would have been dropped unseen.
+    let (_, path, message) = only_error(&twice("\"rules\":[", "\"rules\":[],\"rules\":["));
+    assert_eq!(path, "");
+    assert!(message.starts_with("key `rules`"), "{message}");
+    // In a check of a rule, in the second version of an array: the pointer says which.
+    let pack: Value = serde_json::from_str(&text).unwrap();
+    let i = pack["rules"].as_array().unwrap().iter().position(|r| r["id"] == "RTW-T1").unwrap();
+    let second = twice("\"code\":\"filing.lead_time\"", "\"code\":\"x.other\",\"code\":\"filing.lead_time\"");
+    let (_, path, message) = only_error(&format!("[{text},{second}]"));
+    assert_eq!(path, format!("/1/rules/{i}/checks/0"));
+    assert!(message.starts_with("key `code`"), "{message}");
+    // A pointer's segments are escaped (`~1` for `/`).
+    let (_, path, _) = only_error(&twice(
+        "\"messages\":{\"en\":{",
+        "\"messages\":{\"en\":{\"a/b\":{\"message\":\"x\",\"message\":\"y\"},",
+    ));
+    assert_eq!(path, "/messages/en/a~1b");
+    // The same key in two objects is no duplicate.
+    Engine::from_pack_json(&format!("[{text}]")).unwrap();
+}
+
+/// The attack (audit 3, F4): `isolationDays` of 2^53 − 1 switched RTW-T3 off (the factory's
+/// filing was approved), 3,000,000 gave `earliestStart` "10233-10-08", and `leadDays` of
+/// 2^53 − 1 told people to resume "推迟到null或之后". A `days` parameter is at most 3,650.
+#[test]
+fn a_days_parameter_is_at_most_ten_years() {
+    let mut pack: Value = serde_json::from_str(fangkong::DEFAULT_PACK).unwrap();
+    for (name, value) in [
+        ("isolationDays", json!(9_007_199_254_740_991_u64)),
+        ("isolationDays", json!(3_000_000)),
+        ("leadDays", json!(9_007_199_254_740_991_u64)),
+        ("leadDays", json!(3651)),
+    ] {
+        let mut p = pack.clone();
+        p["parameters"][name]["value"] = value.clone();
+        let (code, path, message) = only_error(&p.to_string());
+        assert_eq!((code.as_str(), path.as_str()), ("pack.bad_parameter", &*format!("/parameters/{name}/value")));
+        assert!(message.contains("at most 3650 days"), "{message}");
+    }
+    pack["parameters"]["isolationDays"]["value"] = json!(3650);
+    let engine = Engine::from_pack_json(&pack.to_string()).unwrap();
+    let factory = example("examples/filings/factory-1000.json");
+    let a = engine.check_filing_value(&factory, &at("2020-02-04T10:00:00+08:00"));
+    assert_eq!(a.decision, Decision::Conditional, "RTW-T3 still speaks");
+    assert!(a.diagnostics.iter().any(|d| d.code == "filing.isolation_not_complete"));
+    assert!(
+        to_json(&a)["earliestStart"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["earliestStart"].as_str().unwrap().len() == 10)
+    );
+}
+
+/// The attack (audit 3, F5): a message `{nope} / {returning}` loaded and reached people as
+/// "{nope} / 13". Every `{name}` of a message or help of a code the pack's rules decide the
+/// params of must be one of them.
+#[test]
+fn a_message_placeholder_no_diagnostic_fills_is_refused() {
+    let pack: Value = serde_json::from_str(fangkong::DEFAULT_PACK).unwrap();
+    let code = "filing.returning_exceeds_total";
+    for (locale, part, text, name) in [
+        ("zh-CN", "message", "{nope} / {returning}", "{nope}"),
+        ("en", "help", "resume on {$leadDays}", "{$leadDays}"),
+        ("zh-TW", "message", "{}", "{}"),
+    ] {
+        let mut p = pack.clone();
+        p["messages"][locale][code][part] = json!(text);
+        let (c, path, message) = only_error(&p.to_string());
+        assert_eq!((c.as_str(), path), ("pack.unknown_reference", format!("/messages/{locale}/{code}/{part}")));
+        assert!(
+            message.starts_with(&format!(
+                "`{name}` is no param of `{code}`; its diagnostics carry {{returning}}, {{total}}"
+            )),
+            "{message}"
+        );
+    }
+    // The params the engine gives an isolation rule's code are known; others are not.
+    let mut p = pack.clone();
+    p["messages"]["en"]["filing.isolation_not_complete"]["message"] =
+        json!("until {earliestStart} ({isolationDays}) {days}");
+    let (_, path, message) = only_error(&p.to_string());
+    assert_eq!(path, "/messages/en/filing.isolation_not_complete/message");
+    assert!(message.contains("carry {earliestStart}, {isolationDays}"), "{message}");
+    // A `{` with no `}` is text, as the catalogue leaves it; engine codes keep their own params.
+    let mut p = pack;
+    p["messages"]["en"][code]["message"] = json!("{returning} of {total} {not closed");
+    p["messages"]["en"]["field.required"]["message"] = json!("{label} is required");
+    Engine::from_pack_json(&p.to_string()).unwrap();
+}
+
+/// Audit 3, F9: the compiler refused a pack with a BOM that `lint-pack` read. Both skip it,
+/// as at the start of a submission; the pack and its hash are the same.
+#[test]
+fn a_pack_with_a_byte_order_mark_loads_as_without() {
+    let plain = Engine::from_pack_json(fangkong::DEFAULT_PACK).unwrap();
+    let bom = Engine::from_pack_json(&format!("\u{feff}{}", fangkong::DEFAULT_PACK)).unwrap();
+    assert_eq!(bom.pack().stamp.hash, plain.pack().stamp.hash);
+    let (code, path, message) = only_error(&format!("\u{feff}{}", " ".repeat(fangkong::pack::MAX_PACK_BYTES + 1)));
+    assert_eq!((code.as_str(), path.as_str()), ("pack.syntax", ""));
+    assert_eq!(message, format!("pack larger than {} bytes", fangkong::pack::MAX_PACK_BYTES));
+}

@@ -132,6 +132,16 @@ fn open(name: &str) -> Result<Box<dyn BufRead + Send>, String> {
 /// The text of a file (or `-`), its BOM skipped. The size limit is checked while reading:
 /// past `limit` bytes it stops (having read at most `limit` + 4 bytes) and refuses.
 fn read_input(name: &str, limit: usize) -> Result<String, String> {
+    read_capped(name, limit)?.ok_or_else(|| format!("{name}: larger than {limit} bytes [input.too_large]"))
+}
+
+/// A pack file, read as `read_input` reads it; past `MAX_PACK_BYTES`, the library's error.
+fn read_pack(name: &str) -> Result<Result<String, fangkong::PackErrors>, String> {
+    Ok(read_capped(name, fangkong::pack::MAX_PACK_BYTES)?.ok_or_else(fangkong::pack::too_large))
+}
+
+/// [`read_input`]'s text, or `None` past `limit`.
+fn read_capped(name: &str, limit: usize) -> Result<Option<String>, String> {
     let mut bytes = Vec::new();
     let cap = u64::try_from(limit.saturating_add(BOM.len() + 1)).unwrap_or(u64::MAX);
     open(name)?.take(cap).read_to_end(&mut bytes).map_err(|e| format!("cannot read `{name}`: {e}"))?;
@@ -139,9 +149,9 @@ fn read_input(name: &str, limit: usize) -> Result<String, String> {
         bytes.drain(..BOM.len());
     }
     if bytes.len() > limit {
-        return Err(format!("{name}: larger than {limit} bytes [input.too_large]"));
+        return Ok(None);
     }
-    String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map(Some).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let before = e.as_bytes().get(..at).unwrap_or_default();
         let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
@@ -201,7 +211,8 @@ fn describe(a: &Args) -> Result<ExitCode, String> {
 fn engine(a: &Args) -> Result<Engine, String> {
     let engine = match (&a.pack, &a.pack_id) {
         (Some(_), Some(_)) => return Err("give `--pack` or `--pack-id`, not both".into()),
-        (Some(p), None) => Engine::from_pack_json(&read_input(p, fangkong::pack::MAX_PACK_BYTES)?)
+        (Some(p), None) => read_pack(p)?
+            .and_then(|text| Engine::from_pack_json(&text))
             .map_err(|e| e.0.iter().map(|x| format!("{p}: {x}")).collect::<Vec<_>>().join("\n"))?,
         // The embedded packs as build.rs compiled them: nothing parsed or compiled at start.
         (None, Some(id)) => Engine::precompiled(id).map_err(|e| e.to_string())?,
@@ -526,8 +537,7 @@ fn run(a: &Args, kind: Kind, name: &str) -> Result<ExitCode, String> {
 
 fn lint_pack(a: &Args) -> Result<ExitCode, String> {
     let file = a.input.as_deref().ok_or_else(|| format!("lint-pack needs a FILE\n{USAGE}"))?;
-    let text = read_input(file, fangkong::pack::MAX_PACK_BYTES)?;
-    match Engine::from_pack_json(&text) {
+    match read_pack(file)?.and_then(|text| Engine::from_pack_json(&text)) {
         Ok(e) => {
             let info = e.pack_info();
             let mut unlabelled = 0usize;

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::Engine;
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
-use super::{EMBEDDED_PACKS, MAX_PACK_VERSIONS, lone_surrogates_replaced};
+use super::{EMBEDDED_PACKS, MAX_PACK_VERSIONS};
 use crate::pack::{Pack, PackError, PackErrorKind, PackErrors};
 
 /// The embedded packs, compiled by build.rs into the compact form of
@@ -305,21 +305,7 @@ impl Engine {
     /// versions of one family. `extends` may name a given or an embedded pack.
     #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
     pub fn from_pack_json(text: &str) -> Result<Engine, PackErrors> {
-        if text.len() > crate::pack::MAX_PACK_BYTES {
-            return Err(PackErrors(vec![PackError {
-                path: String::new(),
-                kind: PackErrorKind::Syntax,
-                message: format!("pack larger than {} bytes", crate::pack::MAX_PACK_BYTES),
-            }]));
-        }
-        let value: Value = serde_json::from_str(&lone_surrogates_replaced(text)).map_err(|e| {
-            PackErrors(vec![PackError {
-                path: String::new(),
-                kind: PackErrorKind::Syntax,
-                message: format!("not valid JSON: {e}"),
-            }])
-        })?;
-        Self::from_pack_value(value)
+        Self::from_pack_value(crate::pack::read_json(text)?)
     }
 
     /// Load, check and compile a pack (or an array of versions) given as a JSON value.

@@ -93,16 +93,42 @@ pub fn read_submission(text: &str) -> Result<Value, JsonError> {
 }
 
 fn read(text: &str, unique: bool) -> Result<Value, JsonError> {
-    let mut r = Reader { text, s: text.as_bytes(), i: 0, unique };
-    let v = r.value(0).and_then(|v| match r.ws() {
-        Some(_) => Err(r.peek_error("trailing characters")),
-        None => Ok(v),
-    });
-    v.map_err(|(why, at)| {
-        let head = text.as_bytes().get(..at).unwrap_or_default();
-        let line_start = head.iter().rposition(|&c| c == b'\n').map_or(0, |n| n + 1);
-        let line = 1 + head.iter().filter(|&&c| c == b'\n').count();
-        JsonError { why: Why::Code(why), line, column: at - line_start }
+    let mut r = Reader {
+        text,
+        s: text.as_bytes(),
+        i: 0,
+        unique,
+        #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+        twice: None,
+    };
+    r.all()
+}
+
+/// Where a pack gives a key twice: the key, and the JSON Pointer of the object holding it.
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuplicateKey {
+    /// The key given twice.
+    pub key: String,
+    /// The JSON Pointer of the object that gives it twice (`/parameters/leadDays`).
+    pub object: String,
+}
+
+/// A pack's JSON text to a `Value`, as [`read_submission`] reads a submission (a key given
+/// twice in one object is refused, never merged), with the key and the pointer of its object
+/// when that is why. They are found only once the key is: on the way out of the error, each
+/// object and array adds its segment, so reading a pack that has none costs no more.
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+pub fn read_pack(text: &str) -> Result<Value, (JsonError, Option<DuplicateKey>)> {
+    let mut r = Reader { text, s: text.as_bytes(), i: 0, unique: true, twice: Some(Vec::new()) };
+    r.all().map_err(|e| {
+        let twice = r.twice.take().filter(|_| e.is_duplicate_key()).and_then(|mut segs| {
+            segs.reverse();
+            let key = segs.pop()?;
+            let object = crate::pointer::Pointer::from_segments(segs.iter().map(String::as_str)).to_string();
+            Some(DuplicateKey { key, object })
+        });
+        (e, twice)
     })
 }
 
@@ -126,12 +152,57 @@ struct Reader<'a> {
     i: usize,
     /// Refuse a key given twice in one object.
     unique: bool,
+    /// Packs only ([`read_pack`]): once a key given twice is found, the segments from the
+    /// document to it, innermost first (the key itself first of all).
+    #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+    twice: Option<Vec<String>>,
 }
 
 /// [`JsonError`]'s reason for a key given twice (not serde_json's: it keeps the last).
 const DUPLICATE_KEY: &str = "duplicate key";
 
 impl Reader<'_> {
+    /// The whole text: one value and nothing after it but whitespace.
+    fn all(&mut self) -> Result<Value, JsonError> {
+        let v = self.value(0).and_then(|v| match self.ws() {
+            Some(_) => Err(self.peek_error("trailing characters")),
+            None => Ok(v),
+        });
+        v.map_err(|(why, at)| {
+            let head = self.s.get(..at).unwrap_or_default();
+            let line_start = head.iter().rposition(|&c| c == b'\n').map_or(0, |n| n + 1);
+            let line = 1 + head.iter().filter(|&&c| c == b'\n').count();
+            JsonError { why: Why::Code(why), line, column: at - line_start }
+        })
+    }
+
+    /// On the way out of an error inside member `key` or element `index`: where a key given
+    /// twice is, for a pack ([`read_pack`]; nothing in the runtime module, which reads none).
+    #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+    fn out_of(&mut self, fail: Fail, seg: impl FnOnce() -> String) -> Fail {
+        if let Some(segs) = self.twice.as_mut().filter(|s| !s.is_empty() && fail.0 == DUPLICATE_KEY) {
+            segs.push(seg());
+        }
+        fail
+    }
+
+    #[cfg(not(any(feature = "compiler", not(target_arch = "wasm32"))))]
+    fn out_of(&mut self, fail: Fail, _: impl FnOnce() -> String) -> Fail {
+        fail
+    }
+
+    /// The key (read again from its opening quote at `key_at`) given twice, for a pack.
+    #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+    fn twice_at(&mut self, key_at: usize) {
+        if let Some(segs) = self.twice.as_mut() {
+            let mut again = Reader { text: self.text, s: self.s, i: key_at + 1, unique: false, twice: None };
+            segs.push(again.string().unwrap_or_default());
+        }
+    }
+
+    #[cfg(not(any(feature = "compiler", not(target_arch = "wasm32"))))]
+    fn twice_at(&mut self, _: usize) {}
+
     fn peek(&self) -> Option<u8> {
         self.s.get(self.i).copied()
     }
@@ -211,7 +282,8 @@ impl Reader<'_> {
                         }
                         Some(_) => return Err(self.peek_error("expected `,` or `]`")),
                     }
-                    items.push(self.value(depth + 1)?);
+                    let n = items.len();
+                    items.push(self.value(depth + 1).map_err(|e| self.out_of(e, || n.to_string()))?);
                 }
                 self.i += 1;
                 Ok(Value::Array(items))
@@ -249,8 +321,12 @@ impl Reader<'_> {
                         Some(_) => return Err(self.peek_error("expected `:`")),
                         None => return Err(self.peek_error(EOF_OBJECT)),
                     }
-                    let v = self.value(depth + 1)?;
+                    let v = match self.value(depth + 1) {
+                        Ok(v) => v,
+                        Err(e) => return Err(self.out_of(e, || key)),
+                    };
                     if map.insert(key, v).is_some() && self.unique {
+                        self.twice_at(key_at);
                         // At the second key's opening quote (the column counts from 1).
                         return Err((DUPLICATE_KEY, key_at + 1));
                     }

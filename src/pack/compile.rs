@@ -3,6 +3,7 @@
 
 mod checks;
 mod labels;
+mod placeholders;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -78,6 +79,9 @@ fn param_value(name: &str, p: &ParamDoc) -> Result<ParamValue, String> {
             let x = num(&p.value).ok_or("must be a number")?;
             if x < 0.0 || x.fract() != 0.0 {
                 return Err(format!("`{name}` must be a whole number ≥ 0, found `{}`", p.value));
+            }
+            if p.ty == ParamType::Days && x > MAX_DAYS {
+                return Err(format!("`{name}` must be at most {MAX_DAYS} days (ten years), found `{}`", p.value));
             }
             ParamValue::Num(x)
         }
@@ -393,7 +397,7 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
             ));
         }
     }
-
+    placeholders::check(&rules, &doc.messages, &mut c.errors);
     if !c.errors.is_empty() {
         return Err(PackErrors(c.errors));
     }
@@ -410,6 +414,12 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
         work_bounds,
     })
 }
+
+/// Largest value of a `days` parameter: ten years, more than any period the rules speak of.
+/// A date of these years plus it is still a date of four digits; 2^53 − 1 days gave no date
+/// at all and switched RTW-T3 off (the factory's filing was approved), and 3,000,000 days gave
+/// "10233-10-08" and "推迟到null或之后" (audit 3, F4).
+pub const MAX_DAYS: f64 = 3650.0;
 
 /// Longest message or help template, in characters: a message repeats for each roster row
 /// that fires it (a 600,000-character message made a 41 KB filing 1.84 GB of output).
