@@ -420,8 +420,9 @@ export type JsonSchema = { [key: string]: JsonValue };
 /** The type of an input field: leaves, groups, lists and maps (`answers`, `counts`). */
 export type FieldType = "text" | "number" | "boolean" | "date" | "object" | "array" | "map" | "texts";
 
-/** A value of an enumerated field with its label in the locale. */
-export interface EnumOption<V extends string = string> {
+/** A value of an enumerated field with its label in the locale (a yes/no field's values are the
+ * JSON booleans `true` and `false`, as the input takes them). */
+export interface EnumOption<V extends string | boolean = string> {
     value: V;
     label: string;
 }
@@ -463,7 +464,7 @@ export interface FieldDescription {
     /** The HTML `inputmode` to offer. */
     inputMode?: "none" | "text" | "decimal" | "numeric" | "tel" | "search" | "email" | "url";
     /** The allowed values with their labels. */
-    enum?: EnumOption[];
+    enum?: EnumOption<string | boolean>[];
 }
 
 /** The kinds of rule a pack holds. */

@@ -615,6 +615,12 @@ fn a_message_placeholder_no_diagnostic_fills_is_refused() {
     let (_, path, message) = only_error(&p.to_string());
     assert_eq!(path, "/messages/en/filing.isolation_not_complete/message");
     assert!(message.contains("carry {earliestStart}, {isolationDays}"), "{message}");
+    // A screen rule's outcome told without an end date carries no `until` (thirteenth session).
+    let mut p = pack.clone();
+    p["messages"]["zh-CN"]["screening.home_observation_undated"]["message"] = json!("居家观察{days}天，至{until}");
+    let (_, path, message) = only_error(&p.to_string());
+    assert_eq!(path, "/messages/zh-CN/screening.home_observation_undated/message");
+    assert!(message.contains("carry {days}, {outcome}"), "{message}");
     // A `{` with no `}` is text, as the catalogue leaves it; engine codes keep their own params.
     let mut p = pack;
     p["messages"]["en"][code]["message"] = json!("{returning} of {total} {not closed");

@@ -23,6 +23,8 @@ use crate::pointer::Pointer;
 pub const ISOLATION_PARAMS: &[&str] = &["earliestStart", "isolationDays"];
 /// The params of a screen rule's diagnostic (src/screening.rs).
 pub const SCREEN_PARAMS: &[&str] = &["outcome", "until", "lastDay"];
+/// The params of a screen rule's diagnostic while the start of its period is not known.
+pub const SCREEN_UNDATED_PARAMS: &[&str] = &["outcome", "days"];
 /// The params of an indicator's shortfall diagnostic (src/indicators.rs).
 pub const INDICATOR_PARAMS: &[&str] = &["unit", "shortfall", "numerator", "denominator"];
 
@@ -36,21 +38,27 @@ fn engine_code(code: &str) -> bool {
 }
 
 /// The names a diagnostic of each checked code can carry: the union over the rules emitting it.
-fn providable(rules: &[Rule]) -> BTreeMap<&str, BTreeSet<&str>> {
-    let mut out: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+fn providable(rules: &[Rule]) -> BTreeMap<String, BTreeSet<&str>> {
+    let mut out: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
     for r in rules {
         match &r.body {
             RuleBody::Assert(checks) | RuleBody::Gate { checks, .. } => {
                 for c in checks {
-                    out.entry(c.code.as_str()).or_default().extend(c.params.iter().map(|(n, _)| n.as_str()));
+                    out.entry(c.code.clone()).or_default().extend(c.params.iter().map(|(n, _)| n.as_str()));
                 }
             }
             RuleBody::Isolation(iso) => {
-                out.entry(iso.code.as_str()).or_default().extend(ISOLATION_PARAMS.iter().copied())
+                out.entry(iso.code.clone()).or_default().extend(ISOLATION_PARAMS.iter().copied())
             }
-            RuleBody::Screen(sc) => out.entry(sc.code.as_str()).or_default().extend(SCREEN_PARAMS.iter().copied()),
+            RuleBody::Screen(sc) => {
+                out.entry(sc.code.clone()).or_default().extend(SCREEN_PARAMS.iter().copied());
+                if sc.from.is_some() {
+                    let undated = crate::pack::undated_code(&sc.code);
+                    out.entry(undated).or_default().extend(SCREEN_UNDATED_PARAMS.iter().copied());
+                }
+            }
             RuleBody::Indicator { code, .. } => {
-                out.entry(code.as_str()).or_default().extend(INDICATOR_PARAMS.iter().copied())
+                out.entry(code.clone()).or_default().extend(INDICATOR_PARAMS.iter().copied())
             }
             _ => {}
         }
