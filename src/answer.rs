@@ -336,10 +336,11 @@ pub struct IndicatorResult {
     /// By precedence: `invalid` (a count in the subtree is not a whole number, or a numerator
     /// exceeds its denominator), `missing` (a unit of the subtree did not report this
     /// indicator's pair; the sums are of what was reported), then `not_applicable` (0 / 0),
-    /// `met` (exactly 100%) or `short`. `ratio` is `null` and `shortfall` 0 unless `met`/`short`.
+    /// `met` (exactly 100%) or `short`. `ratio` is `null` unless `met`/`short`.
     pub status: String,
-    /// How many are still short of 100%.
-    pub shortfall: u64,
+    /// How many are still short of 100%: `null` when `invalid` or `missing` (not known), 0 when
+    /// `met` or `not_applicable`.
+    pub shortfall: Option<u64>,
 }
 
 /// The 十个一律 checklist of one unit.

@@ -239,7 +239,6 @@ pub const ITEM_CODES: &[&str] = &[
 pub const INDICATOR_CODES: &[&str] = &[
     "indicators.numerator_exceeds_denominator",
     "field.required",
-    "indicators.partial_report",
     "indicators.count_invalid",
     "indicators.unknown_count",
     "indicators.missing_report",

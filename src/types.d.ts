@@ -308,8 +308,9 @@ export interface IndicatorResult {
   ratio: number | null;
   /** `missing` when counts of this unit (or a unit below) are not reported; `invalid` when some are wrong. */
   status: "met" | "short" | "not_applicable" | "invalid" | "missing";
-  /** How many are still short of 100%. */
-  shortfall: number;
+  /** How many are still short of 100%: `null` when `invalid` or `missing` (not known), 0 when
+   * `met` or `not_applicable`. */
+  shortfall: number | null;
 }
 
 /** One unit with its own or rolled-up indicators. */

@@ -275,7 +275,12 @@ impl WriteJson for IndicatorsAnswer {
                 opt_number(out, r.ratio);
                 lit(out, ",\"status\":");
                 string(out, &r.status);
-                let _ = write!(out, ",\"shortfall\":{}}}", r.shortfall);
+                match r.shortfall {
+                    Some(n) => {
+                        let _ = write!(out, ",\"shortfall\":{n}}}");
+                    }
+                    None => lit(out, ",\"shortfall\":null}"),
+                }
             }
             lit(out, "],\"checklist\":");
             match &u.checklist {
