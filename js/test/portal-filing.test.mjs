@@ -83,7 +83,7 @@ const shownMessages = (page) => page.evaluate(() => [...document.querySelectorAl
   .map((m) => [document.getElementById(m.id.replace(/-msg$/, ''))?.name, m.textContent]));
 
 async function typeField(page, pointer, value) {
-  const f = byPointer.get(pointer);
+  const f = byPointer.get(pointer) ?? byPointer.get(pointer.replace(/\/\d+(?=\/|$)/g, '/*')); // a roster cell: its column
   const sel = `[name="${pointer}"]`;
   if (f.type === 'boolean') {
     await page.focus(sel);
@@ -437,5 +437,50 @@ test('printed, the filing shows its values whole and none of the page\'s control
   assert.equal(got.buttons, false);
   assert.equal(got.picker, false);
   assert.deepEqual(real(problems), []);
+  await page.close();
+});
+
+test('the earliest-start panel follows every answer: 待定 until the planned date, the key-area count and the roster say, then the dates', async () => {
+  const { page, problems } = await open();
+  await page.evaluate(() => localStorage.removeItem('fangkong.draft.filing'));
+  await page.reload();
+  await page.waitForFunction(() => window.portalReady === true);
+  const panel = () => page.locator('#earliest').innerText();
+  const count = d.fields.find((f) => f.pointer === '/staff/keyArea/returned').label;
+  const waitsFor = (text) => page.waitForFunction((x) => document.getElementById('earliest').innerText === x, text, { timeout: 5_000 })
+    .catch(async () => assert.equal(await panel(), text));
+  assert.equal(await panel(), '待定：填写拟复工日期后给出');
+  // The planned date alone: still to be known, now for want of the key-area count (fourth
+  // audit: the panel kept asking for the date, then said 无 with the count empty).
+  await typeField(page, '/plannedResumption', '2020-02-10');
+  await waitsFor(`待定：填写${count}后给出`);
+  await typeField(page, '/staff/keyArea/returned', '0');
+  await waitsFor('无');
+  await typeField(page, '/staff/keyArea/returned', '2');
+  await waitsFor('待定：在花名册中填写重点疫区返回的员工及抵达日期后给出');
+  await typeField(page, '/staff/keyArea/returned', '');
+  await waitsFor(`待定：填写${count}后给出`);
+  await typeField(page, '/staff/keyArea/returned', '1');
+  // A key-area employee in the roster, returning and arrival not yet given: still to be known;
+  // then the date.
+  const roster = '待定：在花名册中填写重点疫区返回的员工及抵达日期后给出';
+  await page.click('#f-roster .add-row');
+  await typeField(page, '/roster/0/name', '李某');
+  await waitsFor(roster);
+  await typeField(page, '/roster/0/keyAreaHistory', 'true');
+  await typeField(page, '/roster/0/arrivedOn', '2020-02-01');
+  await waitsFor(roster);
+  await typeField(page, '/roster/0/returning', 'true');
+  await waitsFor('李某 (第 1 行) 2020-02-15');
+  // The same data after a reload says the same.
+  await page.reload();
+  await page.waitForFunction(() => window.portalReady === true);
+  assert.equal(await panel(), '李某 (第 1 行) 2020-02-15');
+  await typeField(page, '/roster/0/keyAreaHistory', 'false');
+  await waitsFor(roster); // 1 returned, no one listed
+  await typeField(page, '/staff/keyArea/returned', '0');
+  await waitsFor('无');
+  assert.deepEqual(real(problems), []);
+  await page.evaluate(() => localStorage.removeItem('fangkong.draft.filing'));
   await page.close();
 });

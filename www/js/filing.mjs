@@ -457,8 +457,13 @@ function show(a, unplaced) {
   pendingEl.textContent = missing ? tt('flPending', { n: missing }) : t('flNoPending');
   packEl.textContent = `${t('pack')}: ${a.pack.id} ${a.pack.version} · ${t('now')}: ${a.today}`;
 
+  // Each key-area employee's earliest start, rebuilt whenever what it says changes: it depends on
+  // values (the planned date, the key-area count, the roster) that the key below does not
+  // cover (fourth audit: it kept "待定：填写拟复工日期后给出" after the date was typed).
+  showEarliest(a);
+
   // What did not land under an input (a rule about several fields, or a row on another page).
-  const key = JSON.stringify([unplaced.map((x) => [x.path, x.message]), a.gates, a.earliestStart,
+  const key = JSON.stringify([unplaced.map((x) => [x.path, x.message]), a.gates,
     d.gates.map((g) => g.fields.map((id) => has(byId.get(id)?.pointer ?? '')))]);
   if (key === shown) return;
   shown = key;
@@ -480,21 +485,50 @@ function show(a, unplaced) {
     }));
     for (const b of fields.querySelectorAll('button')) b.classList.toggle('missing', !!b.dataset.pointer && !b.dataset.pointer.includes('*') && !has(b.dataset.pointer));
   }
-
-  // Who cannot be on site is known only against a planned date: without one, not "none" but
-  // "to be known" (fourth audit: 无 was shown for an answer the engine could not give yet).
-  const list = a.earliestStart ?? [];
-  earliestList.replaceChildren(...(list.length ? list.map((x) => {
-    const row = roster?.rows[x.index] ?? {};
-    return el('li', {}, el('button', { type: 'button', class: 'cause', 'on:click': () => focusPointer(`${x.path}/arrivedOn`) },
-      `${row.name ?? ''} (${tt('flRow', { n: x.index + 1 })})`), ` ${x.earliestStart}`);
-  }) : [el('li', { class: 'muted' }, t(!has('/plannedResumption') ? 'flEarliestWait' : keyAreaUnlisted() ? 'flEarliestRoster' : 'flNone'))]));
 }
 
-/** Key-area staff returned, but no one in the roster: who they are and when they came is not
- *  known, so not "none" (portal audit: 无 was shown). */
+let earliestShown = '';
+/**
+ * The earliest-start panel, from the answer and the filing as it is now. Who cannot be on site
+ * is known only against a planned date and a key-area count, and only for the key-area staff
+ * the roster lists with their arrival: until then not "none" but "to be known" (fourth audit:
+ * 无 was shown while the count was empty, or 2 with no one in the roster).
+ */
+function showEarliest(a) {
+  const list = a.earliestStart ?? [];
+  const rows = list.map((x) => [x.index, x.path, roster?.rows[x.index]?.name ?? '', x.earliestStart]);
+  const wait = list.length ? null
+    : !has('/plannedResumption') ? ['flEarliestWait']
+      : !keyAreaCountKnown() ? ['flEarliestCount', { field: labelAt('/staff/keyArea/returned') }]
+        : keyAreaUnlisted() ? ['flEarliestRoster']
+          : ['flNone'];
+  const key = JSON.stringify([rows, wait]);
+  if (key === earliestShown) return;
+  earliestShown = key;
+  earliestList.replaceChildren(...(wait ? [el('li', { class: 'muted' }, tt(...wait))]
+    : rows.map(([index, path, name, date]) => el('li', {}, el('button', { type: 'button', class: 'cause', 'on:click': () => focusPointer(`${path}/arrivedOn`) },
+      `${name} (${tt('flRow', { n: index + 1 })})`), ` ${date}`))));
+}
+
+/** Is the number of key-area staff returned given (a count, 0 included)? */
+function keyAreaCountKnown() {
+  const n = latest.staff?.keyArea?.returned;
+  return has('/staff/keyArea/returned') && Number.isFinite(Number(n)) && Number(n) >= 0;
+}
+
+/**
+ * Key-area staff returned, but the roster does not list them, or lists one without saying
+ * whether they return or (returning) when they arrived: who cannot be on site is not known,
+ * so not "none" (portal audit: 无 was shown). The engine dates the rows it can (RTW-T3: key-area
+ * history, returning, arrival); these are the rows it cannot date yet.
+ */
 function keyAreaUnlisted() {
-  return Number(latest.staff?.keyArea?.returned) > 0 && !(roster?.rows ?? []).some((r) => r && r.keyAreaHistory === true);
+  const given = (v) => v !== undefined && v !== null && String(v).trim() !== '';
+  const yes = (v) => v === true || v === 'true';
+  const rows = (roster?.rows ?? []).filter(Boolean);
+  const open = rows.some((r) => !given(r.keyAreaHistory)
+    || (yes(r.keyAreaHistory) && (!given(r.returning) || (yes(r.returning) && !given(r.arrivedOn)))));
+  return open || (Number(latest.staff?.keyArea?.returned) > 0 && !rows.some((r) => yes(r.keyAreaHistory)));
 }
 
 /** "员工电话 · 第 4 行" for `/roster/3/phone`. */
