@@ -484,3 +484,39 @@ test('the earliest-start panel follows every answer: 待定 until the planned da
   await page.evaluate(() => localStorage.removeItem('fangkong.draft.filing'));
   await page.close();
 });
+
+test('打开 JSON 文件 can be undone as 载入 can; a file that is not a filing says so and leaves the form as it was', async () => {
+  const { page, problems } = await open();
+  await page.evaluate(() => localStorage.removeItem('fangkong.draft.filing'));
+  await page.reload();
+  await page.waitForFunction(() => window.portalReady === true);
+  await typeField(page, '/enterprise/name', '深圳市某某五金厂');
+  await typeField(page, '/staff/total', '30');
+  await settled(page);
+  const file = (name, text) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  // Not JSON, and JSON that is not a filing: a message, the form and its draft untouched.
+  for (const [name, text, why] of [['not-json.json', '{ enterprise: 1 }', '不是有效的 JSON'], ['array.json', '[1,2,3]', '不是一份备案']]) {
+    await page.setInputFiles('#open-file', file(name, text));
+    await page.waitForFunction(() => document.getElementById('example-message').textContent !== '');
+    const said = await page.locator('#example-message').innerText();
+    assert.ok(said.includes(name) && said.includes(why) && said.includes('表单未改动'), said);
+    assert.equal(await page.inputValue('[name="/enterprise/name"]'), '深圳市某某五金厂');
+    assert.equal(await page.inputValue('[name="/staff/total"]'), '30');
+    assert.equal(await page.isVisible('#undo-replace'), false);
+  }
+  // A filing: it replaces the form, and 撤销 brings back what was typed (draft included).
+  await page.setInputFiles('#open-file', file('workshop.json', JSON.stringify(WORKSHOP)));
+  await page.waitForFunction((n) => document.querySelector('[name="/enterprise/name"]').value === n, WORKSHOP.enterprise.name);
+  assert.equal(await page.locator('#example-message').innerText(), '');
+  assert.equal(await page.isVisible('#undo-replace'), true);
+  await page.click('#undo-replace');
+  await page.waitForFunction(() => document.querySelector('[name="/enterprise/name"]').value === '深圳市某某五金厂');
+  assert.equal(await page.inputValue('[name="/staff/total"]'), '30');
+  await page.reload();
+  await page.waitForFunction(() => window.portalReady === true);
+  assert.equal(await page.inputValue('[name="/enterprise/name"]'), '深圳市某某五金厂');
+  assert.equal(await page.inputValue('[name="/staff/total"]'), '30');
+  assert.deepEqual(real(problems), []);
+  await page.evaluate(() => localStorage.removeItem('fangkong.draft.filing'));
+  await page.close();
+});

@@ -12,8 +12,8 @@ export const PACKS = ['shenzhen-2020', 'guangming-2020'];
 export const UI = {
   'zh-CN': {
     flFillFirst: '未提交：还有{n}项待填写，已在表单中标出。',
-    flUndo: '撤销（恢复载入或清空前的内容）',
-    flExampleFailed: '无法载入示例 {name}（{msg}），表单未改动。', flExampleOffline: '离线时无法载入示例 {name}：它未保存在本机。联网后再试，表单未改动。',
+    flUndo: '撤销（恢复载入、打开文件或清空前的内容）',
+    flExampleFailed: '无法载入示例 {name}（{msg}），表单未改动。', flFileFailed: '无法读取文件 {name}（{msg}），表单未改动。', flNotFiling: '不是一份备案：应为 JSON 对象', flNotJson: '不是有效的 JSON', flExampleOffline: '离线时无法载入示例 {name}：它未保存在本机。联网后再试，表单未改动。',
     'ins.notFinal': '检查尚未完成：本通知书不是正式结论，全部项目填写完成前不能打印。', 'ins.rectPending': '检查尚未完成，整改事项待全部填写后确定。',
     'ins.failedSoFar': '已判为不合格或部分合格的项目：', 'ins.printWhenDone': '全部项目填写完成后才能打印整改通知书。', 'ins.printWhenFixed': '有答案不符合要求（见该项下的提示），更正后才能打印整改通知书。', 'ins.notFinalFix': '检查尚未完成：有答案不符合要求，本通知书不是正式结论，更正前不能打印。',
     dbNotReported: '未报送', dbUnreadable: '无法读取的行', dbUnreadableCount: '另有 {n} 行无法读取，未计入结论和图表', dbUnreadableLine: '第 {line} 行',
@@ -68,8 +68,8 @@ export const UI = {
   },
   'zh-TW': {
     flFillFirst: '未提交：尚有{n}項待填寫，已在表單中標出。',
-    flUndo: '復原（恢復載入或清除前的內容）',
-    flExampleFailed: '無法載入範例 {name}（{msg}），表單未變動。', flExampleOffline: '離線時無法載入範例 {name}：它未儲存在本機。連線後再試，表單未變動。',
+    flUndo: '復原（恢復載入、開啟檔案或清除前的內容）',
+    flExampleFailed: '無法載入範例 {name}（{msg}），表單未變動。', flFileFailed: '無法讀取檔案 {name}（{msg}），表單未變動。', flNotFiling: '不是一份備案：應為 JSON 物件', flNotJson: '不是有效的 JSON', flExampleOffline: '離線時無法載入範例 {name}：它未儲存在本機。連線後再試，表單未變動。',
     'ins.notFinal': '檢查尚未完成：本通知書不是正式結論，全部項目填寫完成前不能列印。', 'ins.rectPending': '檢查尚未完成，整改事項待全部填寫後確定。',
     'ins.failedSoFar': '已判為不合格或部分合格的項目：', 'ins.printWhenDone': '全部項目填寫完成後才能列印整改通知書。', 'ins.printWhenFixed': '有答案不符合要求（見該項下的提示），更正後才能列印整改通知書。', 'ins.notFinalFix': '檢查尚未完成：有答案不符合要求，本通知書不是正式結論，更正前不能列印。',
     dbNotReported: '未報送', dbUnreadable: '無法讀取的列', dbUnreadableCount: '另有 {n} 列無法讀取，未計入結論和圖表', dbUnreadableLine: '第 {line} 列',
@@ -125,7 +125,7 @@ export const UI = {
   en: {
     flFillFirst: 'Not submitted: {n} value(s) still to fill in, marked in the form.',
     flUndo: 'Undo (bring back what the form held)',
-    flExampleFailed: 'Could not load the example {name} ({msg}); the form is unchanged.', flExampleOffline: 'The example {name} is not kept on this device, so it cannot load offline. Try again online; the form is unchanged.',
+    flExampleFailed: 'Could not load the example {name} ({msg}); the form is unchanged.', flFileFailed: 'Could not read the file {name} ({msg}); the form is unchanged.', flNotFiling: 'not a filing: a JSON object is expected', flNotJson: 'not valid JSON', flExampleOffline: 'The example {name} is not kept on this device, so it cannot load offline. Try again online; the form is unchanged.',
     'ins.notFinal': 'The inspection is not complete: this notice is not final, and it cannot be printed until every item is answered.', 'ins.rectPending': 'The inspection is not complete: the rectifications are set once every item is answered.',
     'ins.failedSoFar': 'Items answered fail or partial so far:', 'ins.printWhenDone': 'The notice can be printed once every item is answered.', 'ins.printWhenFixed': 'An answer is not accepted (see the message under its item): the notice can be printed once it is corrected.', 'ins.notFinalFix': 'The inspection is not complete: an answer is not accepted, this notice is not final, and it cannot be printed until it is corrected.',
     dbNotReported: 'no report sent', dbUnreadable: 'Unreadable lines', dbUnreadableCount: '{n} more line(s) could not be read; they are not in the decisions or charts', dbUnreadableLine: 'line {line}',

@@ -611,11 +611,33 @@ async function loadExample() {
   await fill(value);
 }
 
+/**
+ * 打开 JSON 文件: a filing from a file, as 载入 is, with the same undo. A file that is not a
+ * filing's JSON is said in words, the form unchanged (fourth audit: the form and its draft were
+ * replaced with no undo, and a file that was not JSON threw and showed nothing).
+ */
 async function openFile() {
   const file = fileInput.files?.[0];
   if (!file) return;
+  exampleMessage.textContent = '';
+  let value;
+  try {
+    const text = await file.text();
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw new Error(t('flNotJson'));
+    }
+    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error(t('flNotFiling'));
+  } catch (err) {
+    exampleMessage.textContent = tt('flFileFailed', { name: file.name, msg: String(err?.message ?? err) });
+    return;
+  } finally {
+    fileInput.value = ''; // the same file again is a new choice
+  }
+  keepForUndo();
   binding.scope.clear();
-  await fill(JSON.parse(await file.text()));
+  await fill(value);
 }
 
 async function clearAll() {
