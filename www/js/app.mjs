@@ -4,9 +4,9 @@
 // titles come from `engine.describe(...)`, never from this file (only the portal's own
 // words — buttons, headings — live in UI below).
 import init, { Engine } from '/pkg/fangkong.js';
+import { embeddedPacks } from './packs.mjs';
 
 export const LOCALES = ['zh-CN', 'zh-TW', 'en'];
-export const PACKS = ['shenzhen-2020', 'guangming-2020'];
 
 /** The portal's own words (not the pack's): navigation, buttons, headings. */
 export const UI = {
@@ -35,6 +35,7 @@ export const UI = {
     dbGatesFailed: '未通过的关卡', dbMessages: '提示', dbSortBy: '按“{col}”排序', dbError: '无法读取文件：{msg}',
     dbApproved: '准予复工', dbConditional: '整改后复工', dbDeferred: '暂缓复工', dbIncomplete: '待补充', dbNoFilings: '尚未载入备案',
     portal: '复工复产疫情防控平台', filing: '复工备案', inspection: '复工检查', dashboard: '区级看板', workbench: '规则包工作台',
+    packUnknownTitle: '没有这个规则包', packUnknown: '本平台没有规则包“{id}”，未作检查。请选择一个：{packs}。', packUnknownOption: '{id}（无此规则包）', listSep: '、',
     language: '语言', pack: '规则包', now: '检查时间', loading: '正在加载规则引擎…', ready: '规则引擎已就绪',
     saved: '已自动保存', restored: '已恢复上次填写的内容', offline: '离线', online: '在线',
     submit: '提交', submitted: '已提交', notSent: '未发送（离线保存，联网后自动发送）', sending: '正在发送…',
@@ -91,6 +92,7 @@ export const UI = {
     dbGatesFailed: '未通過的關卡', dbMessages: '提示', dbSortBy: '按「{col}」排序', dbError: '無法讀取檔案：{msg}',
     dbApproved: '准予復工', dbConditional: '整改後復工', dbDeferred: '暫緩復工', dbIncomplete: '待補充', dbNoFilings: '尚未載入備案',
     portal: '復工復產防疫平臺', filing: '復工備案', inspection: '復工檢查', dashboard: '區級看板', workbench: '規則包工作臺',
+    packUnknownTitle: '沒有這個規則包', packUnknown: '本平臺沒有規則包「{id}」，未作檢查。請選擇一個：{packs}。', packUnknownOption: '{id}（無此規則包）', listSep: '、',
     language: '語言', pack: '規則包', now: '檢查時間', loading: '正在載入規則引擎…', ready: '規則引擎已就緒',
     saved: '已自動儲存', restored: '已還原上次填寫的內容', offline: '離線', online: '連線',
     submit: '送出', submitted: '已送出', notSent: '未傳送（離線儲存，連線後自動傳送）', sending: '傳送中…',
@@ -147,6 +149,7 @@ export const UI = {
     dbGatesFailed: 'Conditions failed', dbMessages: 'Messages', dbSortBy: 'Sort by "{col}"', dbError: 'Could not read the file: {msg}',
     dbApproved: 'approved', dbConditional: 'conditional', dbDeferred: 'deferred', dbIncomplete: 'incomplete', dbNoFilings: 'No filings loaded yet',
     portal: 'Return-to-work epidemic prevention portal', filing: 'Return-to-work filing', inspection: 'Inspection',
+    packUnknownTitle: 'No such rule pack', packUnknown: 'This portal has no rule pack “{id}”, so nothing was checked. Choose one of: {packs}.', packUnknownOption: '{id} (no such pack)', listSep: ', ',
     dashboard: 'District dashboard', workbench: 'Pack workbench', language: 'Language', pack: 'Rule pack', now: 'Checked at',
     loading: 'Loading the rules engine…', ready: 'Rules engine ready', saved: 'Saved automatically',
     restored: 'Restored what you entered last time', offline: 'Offline', online: 'Online', submit: 'Submit',
@@ -186,12 +189,12 @@ const params = new URLSearchParams(location.search);
 /** The settings: `?locale=`, `?pack=`, `?now=` override what was chosen last time. */
 export const settings = {
   locale: params.get('locale') || localStorage.getItem('fangkong.locale') || 'zh-CN',
-  pack: params.get('pack') || localStorage.getItem('fangkong.pack') || 'shenzhen-2020',
+  /** The pack family chosen (`?pack=`, else the last choice); null: the package's default, set by `engine()`. */
+  pack: params.get('pack') || localStorage.getItem('fangkong.pack') || null,
   /** "Now" for every check: `?now=` (tests, demos of 2020), else the clock. */
   now: () => params.get('now') || new Date().toISOString(),
 };
 if (!LOCALES.includes(settings.locale)) settings.locale = 'zh-CN';
-if (!PACKS.includes(settings.pack)) settings.pack = 'shenzhen-2020';
 document.documentElement.lang = settings.locale;
 
 /** A word of the portal's own in the current locale. */
@@ -217,11 +220,44 @@ export function el(tag, props = {}, ...children) {
   return node;
 }
 
+let loaded;
+/** Loads the wasm once; resolves to the pack families the package embeds (packs.mjs), default first. */
+export function packs() {
+  loaded ??= init().then(() => embeddedPacks(Engine));
+  return loaded;
+}
+
 let ready;
-/** Loads the wasm once and gives the engine of the chosen pack. */
+/**
+ * Loads the wasm once and gives the engine of the chosen pack. A pack the package does not
+ * embed (a mistyped or old `?pack=` link) is refused on the page, with the packs there are,
+ * and the promise never resolves: the page does not judge by rules nobody chose (fourth audit:
+ * `?pack=hangzhou-2020` was silently given Shenzhen's rules).
+ */
 export function engine() {
-  ready ??= init().then(() => Engine.withPackId(settings.pack));
+  ready ??= packs().then((ids) => {
+    settings.pack ??= ids[0];
+    if (!ids.includes(settings.pack)) {
+      refusePack(ids);
+      return new Promise(() => {});
+    }
+    return Engine.withPackId(settings.pack);
+  });
   return ready;
+}
+
+/** The page, when its pack is not one the package embeds: says so, and links each one there is. */
+function refusePack(ids) {
+  const link = (id) => {
+    const p = new URLSearchParams(location.search);
+    p.set('pack', id);
+    return `${location.pathname}?${p}`;
+  };
+  localStorage.removeItem('fangkong.pack');
+  document.getElementById('main')?.replaceChildren(
+    el('h1', {}, t('packUnknownTitle')),
+    el('p', { id: 'pack-refused', role: 'alert' }, tf('packUnknown', { id: settings.pack, packs: ids.join(t('listSep')) })),
+    el('ul', { id: 'pack-choices' }, ...ids.map((id) => el('li', {}, el('a', { href: link(id) }, id)))));
 }
 
 /** The page header: title, navigation, locale and pack switches, online state. */
@@ -241,12 +277,28 @@ export function header(page) {
     nav,
     el('div', { class: 'switches' },
       choose('locale', t('language'), LOCALES, settings.locale, 'fangkong.locale', { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' }),
-      choose('pack', t('pack'), PACKS, settings.pack, 'fangkong.pack'),
+      packSwitch(),
       status,
       outboxStatus()));
   document.body.prepend(bar);
   document.title = `${t(page)} · ${t('portal')}`;
   return bar;
+}
+
+/**
+ * The pack switch: the families the package embeds (filled in once the wasm is loaded); a pack
+ * it does not embed shows as such, never as another one.
+ */
+function packSwitch() {
+  const select = el('select', { id: 'pack', 'on:change': (e) => { localStorage.setItem('fangkong.pack', e.target.value); reload('pack', e.target.value); } },
+    settings.pack ? el('option', { value: settings.pack, selected: true }, settings.pack) : null);
+  packs().then((ids) => {
+    const current = settings.pack ?? ids[0];
+    select.replaceChildren(
+      ...(ids.includes(current) ? [] : [el('option', { value: '', selected: true, disabled: true }, tf('packUnknownOption', { id: current }))]),
+      ...ids.map((id) => el('option', { value: id, selected: id === current }, id)));
+  }, () => {});
+  return el('label', { for: 'pack' }, t('pack'), select);
 }
 
 function reload(key, value) {
