@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Engine } from 'fangkong';
 import { NOW, axe, openPortal, portal } from './lib/portal.mjs';
+import { start } from '../../www/serve.mjs';
 import { embeddedPacks } from '../../www/js/packs.mjs';
 
 /** The families the package embeds, as the pages ask for them (www/js/packs.mjs). */
@@ -73,5 +74,50 @@ test('a pack the package does not embed is refused on the page, never replaced b
     assert.deepEqual(await axe(page), []);
     assert.deepEqual(problems, []);
     await page.close();
+  }
+});
+
+test('a filing checked under guangming-2020 is submitted and accepted; a district that takes other rules says which', async () => {
+  const Q = `pack=guangming-2020&now=${encodeURIComponent(NOW)}&nosw=1`;
+  const { page, problems } = await openPortal(p.context, `${p.url}/filing.html?${Q}`);
+  await page.evaluate(() => { localStorage.removeItem('fangkong.draft.filing'); localStorage.removeItem('fangkong.outbox'); });
+  await page.selectOption('#example', 'workshop');
+  await page.click('#load-example');
+  await page.waitForFunction(() => document.getElementById('decision').classList.contains('approved'));
+  await page.click('#submit');
+  await page.waitForFunction(() => document.getElementById('send-status').className !== '');
+  assert.match(await page.textContent('#send-status'), /已提交 · 区里已受理/);
+  assert.deepEqual(p.server.submissions.at(-1), { kind: 'filing', decision: 'approved', same: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  // A back end that takes only the default pack: refused, the reason names the pack it takes,
+  // and the long hash wraps inside the side panel.
+  const strict = await start({ port: 0, accepts: [PACKS[0]] });
+  try {
+    const r = await openPortal(p.context, `${strict.url}/filing.html?${Q}`);
+    await r.page.setViewportSize({ width: 1280, height: 900 });
+    await r.page.evaluate(() => { localStorage.removeItem('fangkong.draft.filing'); localStorage.removeItem('fangkong.outbox'); });
+    await r.page.selectOption('#example', 'workshop');
+    await r.page.click('#load-example');
+    await r.page.waitForFunction(() => document.getElementById('decision').classList.contains('approved'));
+    await r.page.click('#submit');
+    await r.page.waitForFunction(() => document.getElementById('send-status').className === 'not-sent');
+    const info = Engine.withDefaultPack().packInfo({ on: '2020-02-04' });
+    const said = await r.page.textContent('#send-status');
+    assert.ok(said.includes(`区里受理的规则包是：${info.id} ${info.version}（${info.hash}）。`), said);
+    assert.doesNotMatch(said, /guangming/);
+    // Fourth audit: the hash ran past the side column's edge, and its paint containment clipped it.
+    const past = await r.page.$$eval('#send-status, #refused li', (xs) => {
+      const edge = document.querySelector('.side').getBoundingClientRect().right;
+      return xs.filter((x) => x.getBoundingClientRect().right > edge + 1 || x.scrollWidth > x.clientWidth + 1).map((x) => x.id || x.className);
+    });
+    assert.deepEqual(past, [], 'the hash wraps inside the side column');
+    // The refusal is the server's 409, nothing else went wrong.
+    assert.deepEqual(r.problems.filter((x) => x !== 'HTTP 409: /api/submissions' && !/status of 409/.test(x)), []);
+    await r.page.evaluate(() => localStorage.removeItem('fangkong.outbox'));
+    await r.page.close();
+  } finally {
+    await strict.close();
   }
 });

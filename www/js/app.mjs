@@ -18,7 +18,7 @@ export const UI = {
     'ins.failedSoFar': '已判为不合格或部分合格的项目：', 'ins.printWhenDone': '全部项目填写完成后才能打印整改通知书。', 'ins.printWhenFixed': '有答案不符合要求（见该项下的提示），更正后才能打印整改通知书。', 'ins.notFinalFix': '检查尚未完成：有答案不符合要求，本通知书不是正式结论，更正前不能打印。',
     dbNotReported: '未报送', dbUnreadable: '无法读取的行', dbUnreadableCount: '另有 {n} 行无法读取，未计入结论和图表', dbUnreadableLine: '第 {line} 行',
     dbUnreadableWord: '无法读取', dbNotJson: '不是有效的 JSON（本行第 {column} 列）', dbNotObject: '不是一份备案（应为 JSON 对象）',
-    obWaiting: '待发送 {n} 份', obRefusedCount: '区里拒收 {n} 份', obSendNow: '立即发送', obOtherRules: '区里的规则与本机不同（区里：{hash}），请刷新页面后重新检查再提交',
+    obWaiting: '待发送 {n} 份', obRefusedCount: '区里拒收 {n} 份', obSendNow: '立即发送', obPackHash: '{pack}（{hash}）', obOtherRules: '本机检查所用的规则与区里不同，区里受理的规则包是：{accepts}。请在页首选择该规则包，或刷新页面，重新检查后再提交',
     obRefused: '区里拒收：{reason}', obRemove: '移除', obSentLater: '离线保存的 {n} 份已发送：', obWhen: '{when} 提交',
     dbIntro: '区、街道、社区、网格的五个100%指标和企业复工备案，一页看清。数据只在本机浏览器里检查，不上传。',
     dbLoadReport: '载入日报文件（JSON）', dbExample: '载入示例：光明区日报', dbRollup: '汇总', dbChildren: '下级单位',
@@ -75,7 +75,7 @@ export const UI = {
     'ins.failedSoFar': '已判為不合格或部分合格的項目：', 'ins.printWhenDone': '全部項目填寫完成後才能列印整改通知書。', 'ins.printWhenFixed': '有答案不符合要求（見該項下的提示），更正後才能列印整改通知書。', 'ins.notFinalFix': '檢查尚未完成：有答案不符合要求，本通知書不是正式結論，更正前不能列印。',
     dbNotReported: '未報送', dbUnreadable: '無法讀取的列', dbUnreadableCount: '另有 {n} 列無法讀取，未計入結論和圖表', dbUnreadableLine: '第 {line} 列',
     dbUnreadableWord: '無法讀取', dbNotJson: '不是有效的 JSON（本列第 {column} 欄）', dbNotObject: '不是一份備案（應為 JSON 物件）',
-    obWaiting: '待傳送 {n} 份', obRefusedCount: '區裡拒收 {n} 份', obSendNow: '立即傳送', obOtherRules: '區裡的規則與本機不同（區裡：{hash}），請重新整理頁面後重新檢查再送出',
+    obWaiting: '待傳送 {n} 份', obRefusedCount: '區裡拒收 {n} 份', obSendNow: '立即傳送', obPackHash: '{pack}（{hash}）', obOtherRules: '本機檢查所用的規則與區裡不同，區裡受理的規則包是：{accepts}。請在頁首選擇該規則包，或重新整理頁面，重新檢查後再送出',
     obRefused: '區裡拒收：{reason}', obRemove: '移除', obSentLater: '離線儲存的 {n} 份已傳送：', obWhen: '{when} 送出',
     dbIntro: '區、街道、社區、網格的五個100%指標和企業復工備案，一頁看清。資料只在本機瀏覽器裡檢查，不上傳。',
     dbLoadReport: '載入日報檔案（JSON）', dbExample: '載入範例：光明區日報', dbRollup: '彙總', dbChildren: '下級單位',
@@ -132,7 +132,7 @@ export const UI = {
     'ins.failedSoFar': 'Items answered fail or partial so far:', 'ins.printWhenDone': 'The notice can be printed once every item is answered.', 'ins.printWhenFixed': 'An answer is not accepted (see the message under its item): the notice can be printed once it is corrected.', 'ins.notFinalFix': 'The inspection is not complete: an answer is not accepted, this notice is not final, and it cannot be printed until it is corrected.',
     dbNotReported: 'no report sent', dbUnreadable: 'Unreadable lines', dbUnreadableCount: '{n} more line(s) could not be read; they are not in the decisions or charts', dbUnreadableLine: 'line {line}',
     dbUnreadableWord: 'unreadable', dbNotJson: 'not valid JSON (column {column} of the line)', dbNotObject: 'not a filing (a JSON object is expected)',
-    obWaiting: '{n} waiting to be sent', obRefusedCount: '{n} refused by the district', obSendNow: 'Send now', obOtherRules: 'the district checks with other rules (theirs: {hash}); reload the page, check again and resubmit',
+    obWaiting: '{n} waiting to be sent', obRefusedCount: '{n} refused by the district', obSendNow: 'Send now', obPackHash: '{pack} ({hash})', obOtherRules: 'this device checked with other rules than the district; the district takes the rule pack(s): {accepts}. Choose that pack at the top of the page, or reload the page, then check again and resubmit',
     obRefused: 'Refused by the district: {reason}', obRemove: 'Remove', obSentLater: '{n} kept offline now sent: ', obWhen: 'submitted {when}',
     dbIntro: 'The five 100% indicators of the district, its streets, communities and grids, and the enterprises\' return-to-work filings, on one page. Everything is checked in this browser; nothing is uploaded.',
     dbLoadReport: 'Load a daily report (JSON)', dbExample: 'Load the example: Guangming district', dbRollup: 'Rolled up', dbChildren: 'Units below',
@@ -359,7 +359,8 @@ export const outbox = {
  * `{ status: 'sent' | 'notSent' | 'refused', response?, reason? }`.
  */
 export async function submit(kind, submission, packHash, now) {
-  const item = { id: `${Date.now()}-${Math.random().toString(16).slice(2)}`, kind, submission, packHash, now, status: 'notSent' };
+  // The pack family it was checked under goes with it: the back end re-checks under the same one.
+  const item = { id: `${Date.now()}-${Math.random().toString(16).slice(2)}`, kind, submission, packHash, packId: settings.pack, now, status: 'notSent' };
   if (navigator.onLine) {
     const r = await deliver(item);
     if (r.status === 'sent') return r;
@@ -376,8 +377,8 @@ export async function submit(kind, submission, packHash, now) {
 async function deliver(item) {
   let res;
   try {
-    const { id, kind, submission, packHash, now } = item;
-    res = await fetch('/api/submissions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id, kind, submission, packHash, now }) });
+    const { id, kind, submission, packHash, packId, now } = item;
+    res = await fetch('/api/submissions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id, kind, submission, packHash, packId, now }) });
   } catch {
     return { status: 'notSent' };
   }
@@ -390,7 +391,12 @@ async function deliver(item) {
 /** The server's reason for a 4xx, in the person's words where the portal knows them. */
 function refusal(status, body) {
   if (typeof body?.error === 'string' && body.error) return body.error;
-  if (body?.sameRules === false) return tf('obOtherRules', { hash: body.answer?.pack?.hash ?? '' });
+  if (body?.sameRules === false) {
+    // Which pack (and version) the district takes, as its back end says.
+    const accepts = Array.isArray(body.accepts) && body.accepts.length ? body.accepts : [body.answer?.pack].filter(Boolean);
+    const name = (x) => `${x.id} ${x.version}`;
+    return tf('obOtherRules', { accepts: accepts.length === 1 ? tf('obPackHash', { pack: name(accepts[0]), hash: accepts[0].hash }) : accepts.map(name).join(t('listSep')) });
+  }
   return `HTTP ${status}`;
 }
 
