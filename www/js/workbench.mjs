@@ -286,7 +286,8 @@ main.replaceChildren(
   el('section', { class: 'examples', 'aria-labelledby': 'examples-h' },
     el('h2', { id: 'examples-h' }, t('wbExamples')),
     summary,
-    el('div', { class: 'table-wrap' },
+    // Scrolls sideways on a phone: focusable, so a keyboard can scroll it (axe scrollable-region-focusable).
+    el('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-label': t('wbExamples') },
       el('table', { id: 'examples' },
         el('thead', {}, el('tr', {},
           el('th', { scope: 'col' }, t('wbExample')),
