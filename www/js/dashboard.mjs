@@ -4,7 +4,7 @@
 // Indicator titles, count labels, level names, field labels and gate titles all come from
 // `engine.describe(...)`; charts are Apache ECharts (loaded by dashboard.html from
 // /vendor/echarts/, canvas renderer, rich-text tooltips: nothing the CSP forbids).
-import { el, engine, header, settings, t } from './app.mjs';
+import { chinaDay, el, engine, header, settings, t } from './app.mjs';
 
 header('dashboard');
 const main = document.getElementById('main');
@@ -457,7 +457,7 @@ const csvCell = (v) => {
 };
 
 function download(kind) {
-  const stamp = (settings.now() || '').slice(0, 10);
+  const stamp = chinaDay();
   let blob;
   let name;
   if (kind === 'jsonl') {

@@ -20,7 +20,7 @@
 // Test hooks: `window.portalReady` (first answer shown), `window.portalReadyAt`
 // (performance.now() then), and a `fangkong:answer` event on window after each answer is
 // in the DOM.
-import { el, engine, flush, header, lastFlush, LOCALES, offlineManifest, outbox, settings, store, submit, t } from './app.mjs';
+import { chinaDay, el, engine, flush, header, lastFlush, LOCALES, offlineManifest, outbox, settings, store, submit, t } from './app.mjs';
 import { bindForm, draftChecker } from '/pkg/form.js';
 
 /** Rows above which checks run in the Web Worker. */
@@ -29,8 +29,6 @@ const LARGE = 200;
 const PAGE = 50;
 
 const tt = (key, vars = {}) => t(key).replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ''));
-/** The calendar day in China Standard Time (UTC+8), never the browser's zone. */
-const chinaDay = (now) => new Date(new Date(now).getTime() + 8 * 3600e3).toISOString().slice(0, 10);
 /** An element id for a JSON Pointer: `/roster/3/name` → `f-roster-3-name`. */
 const idFor = (pointer) => `f${pointer.replace(/[^A-Za-z0-9_]+/g, '-')}`;
 // A describe pointer for a concrete one: `/roster/3/name` → `/roster/*/name`.

@@ -5,7 +5,7 @@
 // The edited pack is compiled by the package's second module, `fangkong/compiler` (the pack
 // compiler): only this page loads it; the reference engine is the runtime's (app.mjs).
 import initCompiler, { Engine } from '/pkg/fangkong_compiler.js';
-import { el, engine, header, offlineManifest, packs, settings, store, t } from './app.mjs';
+import { chinaDay, el, engine, header, offlineManifest, packs, settings, store, t } from './app.mjs';
 
 const CHECK = { filing: 'checkFiling', inspection: 'scoreInspection', indicators: 'evaluateIndicators', screening: 'screenPerson' };
 const KINDS = Object.keys(CHECK);
@@ -214,7 +214,7 @@ const [reference, , { examples: EXAMPLES }, PACK_IDS] = await Promise.all([engin
 const PACK_FILES = PACK_IDS.map((id) => `${id}.json`);
 const draft = store('workbench');
 const now = settings.now();
-const today = now.slice(0, 10); // the version in force on the day of "now"
+const today = chinaDay(now); // the version in force on the day of "now", in China time
 const referenceInfo = reference.packInfo({ on: today });
 const locale = settings.locale;
 /** A decision in the pack's words (describe's `decisions`, as the filing page shows them), per kind. */
