@@ -78,17 +78,39 @@ async function loadExample() {
   showReport(await res.text());
 }
 
+/**
+ * A load that failed: says why, and takes the previous report's results off the page, so
+ * nothing is left claiming what a file that did not load says (fourth audit: a filing, [1,2,3]
+ * or {"units": []} loaded with no word and "every unit reported"; a file that was not JSON
+ * left the previous report's results under its error).
+ */
+function refuseReport(message) {
+  reportMessage.textContent = message;
+  Object.assign(ind, { report: null, answer: null, byId: new Map(), children: new Map(), names: new Map(), diags: new Map(), current: null });
+  for (const [box, chart] of charts) if (!box.isConnected || indBody.contains(box)) { chart.dispose(); charts.delete(box); }
+  indBody.replaceChildren(el('p', { class: 'muted' }, t('dbNoReport')));
+}
+
 /** Evaluates a report (JSON text) and shows it from its top unit. */
 function showReport(text) {
   reportMessage.textContent = '';
   let report;
+  let answer;
   try {
     report = JSON.parse(text);
+    answer = e.evaluateIndicators(report, { now: settings.now(), locale: settings.locale });
   } catch (err) {
-    reportMessage.textContent = fmt('dbError', { msg: err.message });
+    refuseReport(fmt('dbError', { msg: err.message }));
     return;
   }
-  const answer = e.evaluateIndicators(report, { now: settings.now(), locale: settings.locale });
+  // No unit to report on: not a daily report (a filing, an array, no units). The engine's
+  // own words say what is wrong with it; a field it does not know is named by its pointer.
+  if (!answer.units.length) {
+    const reasons = answer.diagnostics.map((d) => (d.code === 'input.unknown_field' ? `${d.message} ${d.path}` : d.message));
+    const shown = reasons.slice(0, 6).concat(reasons.length > 6 ? [fmt('flMore', { n: reasons.length - 6 })] : []);
+    refuseReport(fmt('dbNotReport', { title: described.title, reasons: shown.join(t('dbReasonSep')) }));
+    return;
+  }
   const units = Array.isArray(report.units) ? report.units : [];
   Object.assign(ind, { report, answer, byId: new Map(), children: new Map(), names: new Map(), diags: new Map() });
   units.forEach((u) => u && ind.names.set(u.id, typeof u.name === 'string' && u.name.trim() ? u.name : u.id));
