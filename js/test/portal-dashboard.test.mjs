@@ -353,3 +353,22 @@ test('the report loader refuses what is not a daily report, says why, and leaves
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('the units-below table keeps each unit name on one line, at desk and phone width; axe-core at 375 px with a report shown', async () => {
+  const { page, problems } = await openPortal(p.context, `${p.url}/dashboard.html?${Q}`);
+  for (const width of [1280, 768, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.click('#load-example');
+    await page.waitForSelector('#children');
+    // Fourth audit: the first column was some 35 px wide, one character a line.
+    const tall = await page.$$eval('#children tbody th .link', (bs) => bs
+      .filter((b) => b.getBoundingClientRect().height > 1.8 * parseFloat(getComputedStyle(b).lineHeight || getComputedStyle(b).fontSize))
+      .map((b) => `${b.textContent}: ${Math.round(b.getBoundingClientRect().height)} px`));
+    assert.deepEqual(tall, [], `${width} px`);
+    const badges = await page.$$eval('#children .badge', (xs) => xs.filter((x) => x.getClientRects().length > 1 || x.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(x).fontSize)).length);
+    assert.equal(badges, 0, `${width} px: a 缺报 badge wraps`);
+  }
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -211,12 +211,12 @@ function showUnit(id) {
     queueMicrotask(() => draw(kidChart, childrenOption(kidUnits), (p) => { if (kids[p.dataIndex]) showUnit(kids[p.dataIndex]); }));
     parts.push(el('div', { class: 'scroll' }, el('table', { id: 'children', class: 'indicators' },
       el('caption', { class: 'sr-only' }, `${nameOf(id)} · ${t('dbChildren')}`),
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('dbUnit')), el('th', { scope: 'col' }, t('dbStatus')),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col', class: 'unit' }, t('dbUnit')), el('th', { scope: 'col' }, t('dbStatus')),
         ...described.indicators.map((x) => el('th', { scope: 'col', class: 'ind-head' }, x.title)))),
       el('tbody', {}, ...kidUnits.map((u) => {
         const s = unitStatus(u);
         return el('tr', { 'data-unit': u.id, class: s },
-          el('th', { scope: 'row' }, el('button', { type: 'button', class: 'link', 'data-unit': u.id, 'on:click': () => showUnit(u.id) }, nameOf(u.id)),
+          el('th', { scope: 'row', class: 'unit' }, el('button', { type: 'button', class: 'link', 'data-unit': u.id, 'on:click': () => showUnit(u.id) }, nameOf(u.id)),
             el('span', { class: 'muted' }, ` ${levelName[u.level] ?? ''}`)),
           el('td', { class: `st ${s}` }, s === 'missing' ? el('span', { class: 'badge missing' }, t('dbMissing')) : t(STATUS_WORD[s])),
           ...u.indicators.map((i) => indicatorCell(i, u)));
