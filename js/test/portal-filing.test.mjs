@@ -520,3 +520,24 @@ test('打开 JSON 文件 can be undone as 载入 can; a file that is not a filin
   await page.evaluate(() => localStorage.removeItem('fangkong.draft.filing'));
   await page.close();
 });
+
+test('inputs in one row of the form keep their height when a neighbour shows a message', async () => {
+  const { page, problems } = await open();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.evaluate(() => localStorage.removeItem('fangkong.draft.filing'));
+  await page.reload();
+  await page.waitForFunction(() => window.portalReady === true);
+  const heights = () => page.$$eval('#filing .field input[type="text"]', (xs) => [...new Set(xs.map((x) => Math.round(x.getBoundingClientRect().height)))]);
+  const before = await heights();
+  assert.equal(before.length, 1, `text inputs of ${before.join(', ')} px`);
+  // A message under 备案日期 (fourth audit: 拟复工日期 beside it grew from 38 to 52 px).
+  await typeField(page, '/filedOn', '2020-0');
+  await settled(page);
+  assert.notEqual(await page.locator('#f-filedOn-msg').innerText(), '');
+  assert.deepEqual(await heights(), before);
+  const [a, b] = await page.$$eval('[name="/filedOn"], [name="/plannedResumption"]', (xs) => xs.map((x) => Math.round(x.getBoundingClientRect().top)));
+  assert.equal(a, b, 'the two dates share a row');
+  assert.deepEqual(real(problems), []);
+  await page.evaluate(() => localStorage.removeItem('fangkong.draft.filing'));
+  await page.close();
+});
