@@ -429,13 +429,14 @@ test('printed, the filing shows its values whole and none of the page\'s control
       .filter((i) => i.offsetParent !== null && i.value && i.scrollWidth > i.clientWidth + 1)
       .map((i) => `${i.name}=${i.value}`);
     const shown = (sel) => [...document.querySelectorAll(sel)].some((x) => getComputedStyle(x).display !== 'none');
-    return { cut, bar: shown('.bar'), buttons: shown('main button'), picker: shown('input[type="file"]') };
+    return { cut, bar: shown('.bar'), buttons: shown('main button'), picker: shown('input[type="file"]'), decidedBy: shown('.gate .decided-by') };
   });
   await page.emulateMedia({ media: 'screen' });
   assert.deepEqual(got.cut, [], 'values cut in print');
   assert.equal(got.bar, false);
   assert.equal(got.buttons, false);
   assert.equal(got.picker, false);
+  assert.equal(got.decidedBy, false, '由这些字段决定： without its links');
   assert.deepEqual(real(problems), []);
   await page.close();
 });
@@ -537,6 +538,25 @@ test('inputs in one row of the form keep their height when a neighbour shows a m
   assert.deepEqual(await heights(), before);
   const [a, b] = await page.$$eval('[name="/filedOn"], [name="/plannedResumption"]', (xs) => xs.map((x) => Math.round(x.getBoundingClientRect().top)));
   assert.equal(a, b, 'the two dates share a row');
+  assert.deepEqual(real(problems), []);
+  await page.evaluate(() => localStorage.removeItem('fangkong.draft.filing'));
+  await page.close();
+});
+
+test('the roster pager counts its rows in English as English does', async () => {
+  const { page, problems } = await open(`${PAGE}&locale=en`);
+  await page.evaluate(() => localStorage.removeItem('fangkong.draft.filing'));
+  await page.reload();
+  await page.waitForFunction(() => window.portalReady === true);
+  const pager = (text) => page.waitForFunction((x) => document.querySelector('#f-roster .pager span').textContent === x, text, { timeout: 5_000 })
+    .catch(async () => assert.equal(await page.locator('#f-roster .pager span').innerText(), text));
+  await pager('0 rows · page 1 of 1');
+  // By keyboard: a click right after adding a row can miss, as the row's messages move the button.
+  const add = async () => { await page.focus('#f-roster .add-row'); await settled(page); await page.keyboard.press('Enter'); };
+  await add();
+  await pager('1 row · page 1 of 1'); // fourth audit: "1 rows"
+  await add();
+  await pager('2 rows · page 1 of 1');
   assert.deepEqual(real(problems), []);
   await page.evaluate(() => localStorage.removeItem('fangkong.draft.filing'));
   await page.close();

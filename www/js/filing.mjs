@@ -159,7 +159,7 @@ class ArrayEditor {
     }
     this.tbody.replaceChildren(...rows);
     const pages = Math.max(1, Math.ceil(this.rows.length / PAGE));
-    this.status.textContent = `${tt('flRows', { n: this.rows.length })} · ${tt('flPage', { p: Math.floor(this.start / PAGE) + 1, pages })}`;
+    this.status.textContent = `${tt(this.rows.length === 1 ? 'flRowsOne' : 'flRows', { n: this.rows.length })} · ${tt('flPage', { p: Math.floor(this.start / PAGE) + 1, pages })}`;
     this.prev.disabled = this.start === 0;
     this.next.disabled = this.end >= this.rows.length;
   }
