@@ -561,3 +561,31 @@ test('the roster pager counts its rows in English as English does', async () => 
   await page.evaluate(() => localStorage.removeItem('fangkong.draft.filing'));
   await page.close();
 });
+
+test('after a reload, a filing already sent says when it was sent and what the district said, until it is changed', async () => {
+  const { page, problems } = await open();
+  await page.evaluate(() => { localStorage.removeItem('fangkong.draft.filing'); localStorage.removeItem('fangkong.sent.filing'); });
+  await page.reload();
+  await page.waitForFunction(() => window.portalReady === true);
+  await page.selectOption('#example', 'workshop');
+  await page.click('#load-example');
+  await page.waitForFunction(() => document.getElementById('decision').classList.contains('approved'));
+  await page.click('#submit');
+  await page.waitForFunction(() => document.getElementById('send-status').className === 'sent');
+  assert.equal(await page.textContent('#send-status'), '已提交 · 区里已受理');
+  // Fourth audit: after a reload only 已恢复上次填写的内容 was shown, as if never sent.
+  await page.waitForTimeout(100);
+  await page.reload();
+  await page.waitForFunction(() => window.portalReady === true);
+  assert.match(await page.textContent('#send-status'), /^已于 \d{4}-\d\d-\d\d \d\d:\d\d 提交 · 区里已受理$/);
+  assert.equal(await page.getAttribute('#send-status', 'class'), 'sent');
+  // Changed since: no longer said to be sent.
+  await typeField(page, '/supplies/masks', '500');
+  await page.waitForFunction(() => document.getElementById('send-status').textContent === '');
+  await page.reload();
+  await page.waitForFunction(() => window.portalReady === true);
+  assert.equal(await page.textContent('#send-status'), '');
+  assert.deepEqual(real(problems), []);
+  await page.evaluate(() => { localStorage.removeItem('fangkong.draft.filing'); localStorage.removeItem('fangkong.sent.filing'); });
+  await page.close();
+});

@@ -423,6 +423,7 @@ binding = bindForm(form, e, {
   checker,
   onAnswer(a, info) {
     answer = a;
+    forgetSentOnChange();
     // Values the engine normalised in rows not shown: into the model.
     for (const n of a.normalized ?? []) {
       const m = /^(\/[^/]+)\/(\d+)\/([^/]+)$/.exec(n.path);
@@ -646,6 +647,35 @@ async function clearAll() {
   saveEl.textContent = '';
 }
 
+/** The filing last sent from this page and the district's verdict: `{ at, accepted, decision, value }` (value: its JSON). */
+const SENT = 'fangkong.sent.filing';
+let sentShown = null;
+function sentRecord() {
+  try {
+    return JSON.parse(localStorage.getItem(SENT) || 'null');
+  } catch {
+    return null;
+  }
+}
+/**
+ * "已提交 · 区里已受理" when just sent; restored later, "已于 2020-02-04 10:00 提交 · 区里已受理"
+ * (China time): said while the form holds what was sent.
+ */
+function showSentRecord(record, { restored = false } = {}) {
+  const ms = new Date(record.at).getTime();
+  const when = Number.isFinite(ms) ? new Date(ms + 8 * 3600e3).toISOString().slice(0, 16).replace('T', ' ') : '';
+  sendEl.className = 'sent';
+  sendEl.textContent = `${restored ? tt('flSentOn', { when }) : t('submitted')} · ${record.accepted ? t('flAccepted') : tt('flNotAccepted', { decision: decisionLabel(record.decision) })}`;
+  sentShown = record.value;
+}
+/** Once the form no longer holds what was sent, "sent" is no longer said of it. */
+function forgetSentOnChange() {
+  if (sentShown === null || JSON.stringify(latest) === sentShown) return;
+  sentShown = null;
+  sendEl.className = '';
+  sendEl.textContent = '';
+}
+
 /** The filings waiting in the outbox, and those the district refused, each with its reason. */
 function showOutbox() {
   const mine = outbox.list().filter((x) => x.kind === 'filing');
@@ -674,6 +704,7 @@ showSent(lastFlush());
 
 async function send() {
   submitButton.disabled = true;
+  sentShown = null;
   sendEl.className = '';
   sendEl.textContent = t('sending');
   try {
@@ -689,9 +720,13 @@ async function send() {
     }
     const r = await submit('filing', latest, a.pack.hash, settings.now());
     if (r.status === 'sent') {
-      const ok = r.response?.accepted;
-      sendEl.className = 'sent';
-      sendEl.textContent = `${t('submitted')} · ${ok ? t('flAccepted') : tt('flNotAccepted', { decision: decisionLabel(r.response?.answer?.decision ?? 'incomplete') })}`;
+      const record = { at: new Date().toISOString(), accepted: !!r.response?.accepted, decision: r.response?.answer?.decision ?? 'incomplete', value: JSON.stringify(latest) };
+      try {
+        localStorage.setItem(SENT, JSON.stringify(record));
+      } catch {
+        // storage full or refused: the verdict is still shown now
+      }
+      showSentRecord(record);
     } else if (r.status === 'refused') {
       sendEl.className = 'not-sent';
       sendEl.textContent = tt('obRefused', { reason: r.reason });
@@ -709,6 +744,10 @@ showOutbox();
 if (draft) {
   await fill(draft);
   saveEl.textContent = t('restored');
+  // Sent as it is now: say so, with when and the district's verdict (fourth audit: after a
+  // reload nothing showed the filing had been sent, and 提交 sent it again).
+  const record = sentRecord();
+  if (record?.value === JSON.stringify(latest)) showSentRecord(record, { restored: true });
 } else {
   await binding.check();
 }
