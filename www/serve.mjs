@@ -5,7 +5,8 @@
 // every page loads first) are compressed once per version of the file and kept, not again on
 // each request: gzip of the 0.8 MB runtime took some 25 ms of every cold start (BENCHMARKS.md,
 // "Start-up"). One JSON endpoint, POST /api/submissions, stands in for the
-// district's back end: it re-checks what the browser sent with the same engine.
+// district's back end: it re-checks what the browser sent with the same engine, under the pack
+// family the page used (any the package embeds, or those given as `accepts`).
 //
 //   node www/serve.mjs [--port 8080] [--host 127.0.0.1]
 import { createServer } from 'node:http';
@@ -41,9 +42,10 @@ function headers(res) {
 /**
  * Starts the server; resolves to `{ url, server, submissions, close() }`. `pkg`: the package
  * directory served at /pkg/, and `www` the pages' (another build's or commit's, for
- * js/bench/startup.mjs's baseline).
+ * js/bench/startup.mjs's baseline). `accepts`: the pack families the district's back end takes
+ * (ids; default every family the package embeds).
  */
-export function start({ port = 8080, host = '127.0.0.1', pkg = join(ROOT, 'pkg'), www = join(ROOT, 'www') } = {}) {
+export function start({ port = 8080, host = '127.0.0.1', pkg = join(ROOT, 'pkg'), www = join(ROOT, 'www'), accepts = null } = {}) {
   const handlers = MOUNTS(pkg, www).map(([prefix, dir]) => [
     prefix,
     sirv(dir, { dev: true, etag: true, dotfiles: false, extensions: ['html'], setHeaders: headers }),
@@ -55,7 +57,7 @@ export function start({ port = 8080, host = '127.0.0.1', pkg = join(ROOT, 'pkg')
     compress(req, res, () => {
       headers(res);
       const url = new URL(req.url, 'http://localhost');
-      if (url.pathname === '/api/submissions') return submit(req, res, submissions);
+      if (url.pathname === '/api/submissions') return submit(req, res, submissions, accepts);
       for (const [prefix, handle] of handlers) {
         if (url.pathname.startsWith(prefix) || `${url.pathname}/` === prefix) {
           req.url = req.url.slice(prefix.length - 1) || '/';
@@ -129,17 +131,27 @@ function notFound(res) {
   res.end('not found\n');
 }
 
-let engine;
-async function serverEngine() {
-  if (!engine) {
+let families;
+/** The engine of every pack family the package embeds, by id, default first (www/js/packs.mjs). */
+async function serverEngines() {
+  if (!families) {
     const { Engine } = await import(join(ROOT, 'pkg/node.js'));
-    engine = Engine.withDefaultPack();
+    const { embeddedPacks } = await import('./js/packs.mjs');
+    families = new Map(embeddedPacks(Engine).map((id) => [id, Engine.withPackId(id)]));
   }
-  return engine;
+  return families;
 }
 
-/** POST /api/submissions: `{ kind, submission, packHash, now }` → the server's own answer. */
-function submit(req, res, submissions) {
+/**
+ * POST /api/submissions: `{ kind, submission, packHash, packId?, now }` → the server's own
+ * answer. It re-checks under the family the page names (`packId`), else under the accepted
+ * family whose version in force gives `packHash`; the same rules: 200, `sameRules: true`. Rules
+ * it does not take: 409, `sameRules: false`, and `accepts`, the `{ id, version, hash }` it would
+ * judge by (the family named, if accepted, else every accepted one) — the page says which pack
+ * the district takes (fourth audit: a guangming-2020 filing was re-checked under shenzhen-2020,
+ * refused for ever, and told to refresh the page).
+ */
+function submit(req, res, submissions, accepts) {
   if (req.method !== 'POST') {
     res.statusCode = 405;
     return res.end();
@@ -153,15 +165,29 @@ function submit(req, res, submissions) {
   req.on('end', async () => {
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     try {
-      const { kind = 'filing', submission, packHash, now = new Date().toISOString() } = JSON.parse(body);
-      const e = await serverEngine();
+      const { kind = 'filing', submission, packHash, packId, now = new Date().toISOString() } = JSON.parse(body);
+      const engines = await serverEngines();
       const check = { filing: 'checkFiling', inspection: 'scoreInspection', indicators: 'evaluateIndicators', screening: 'screenPerson' }[kind];
       if (!check) throw new Error(`unknown kind ${kind}`);
-      const answer = e[check](submission, { now });
-      const same = packHash === answer.pack.hash;
+      const taken = [...engines.keys()].filter((id) => !accepts || accepts.includes(id));
+      const named = taken.includes(packId) ? [packId] : [];
+      const order = [...named, ...taken.filter((id) => id !== packId)];
+      const answers = new Map();
+      const answerOf = (id) => {
+        if (!answers.has(id)) answers.set(id, engines.get(id)[check](submission, { now }));
+        return answers.get(id);
+      };
+      const match = order.find((id) => answerOf(id).pack.hash === packHash);
+      const same = match !== undefined;
+      const answer = answerOf(match ?? order[0]);
       submissions.push({ kind, decision: answer.decision, same });
       res.statusCode = same ? 200 : 409;
-      res.end(JSON.stringify({ accepted: same && ['approved', 'conditional'].includes(answer.decision), sameRules: same, answer }));
+      res.end(JSON.stringify({
+        accepted: same && ['approved', 'conditional'].includes(answer.decision),
+        sameRules: same,
+        ...(same ? {} : { accepts: (named.length ? named : taken).map((id) => answerOf(id).pack) }),
+        answer,
+      }));
     } catch (err) {
       res.statusCode = 400;
       res.end(JSON.stringify({ error: String(err && err.message) }));

@@ -323,3 +323,52 @@ test('the dashboard in English: labels from the pack, both halves filled', async
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('the report loader refuses what is not a daily report, says why, and leaves no earlier result claiming it', async () => {
+  const { page, problems } = await openPortal(p.context, `${p.url}/dashboard.html?${Q}`);
+  const title = Engine.withDefaultPack().describe('indicators', { locale: 'zh-CN' }).title;
+  const file = (name, text) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  const filing = readFileSync(join(ROOT, 'examples/filings/workshop.json'), 'utf8');
+  for (const [name, text, why] of [
+    ['workshop.json', filing, /表单中没有这个字段 \/enterprise/],
+    ['array.json', '[1,2,3]', /请填写：/],
+    ['no-units.json', '{"units": []}', /请填写：/],
+    ['not-json.json', '{ units: 1 }', /无法读取文件/],
+  ]) {
+    // A report on screen first: the refused file must take its results away.
+    await page.click('#load-example');
+    await page.waitForSelector('#unit-indicators');
+    await page.setInputFiles('#report-file', file(name, text));
+    await page.waitForFunction(() => document.getElementById('report-message').textContent !== '');
+    const said = await page.textContent('#report-message');
+    assert.match(said, why, name);
+    if (name !== 'not-json.json') assert.ok(said.startsWith(`这个文件不是日报（${title}），未载入：`), said);
+    assert.equal(await page.locator('#unit-indicators, #children, #missing-units, #shortfalls').count(), 0, `${name}: results of the earlier report still shown`);
+    assert.equal(await page.textContent('#indicators-body'), '尚未载入日报');
+  }
+  // A report loads again, and the message goes.
+  await page.click('#load-example');
+  await page.waitForSelector('#unit-indicators');
+  assert.equal(await page.textContent('#report-message'), '');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the units-below table keeps each unit name on one line, at desk and phone width; axe-core at 375 px with a report shown', async () => {
+  const { page, problems } = await openPortal(p.context, `${p.url}/dashboard.html?${Q}`);
+  for (const width of [1280, 768, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.click('#load-example');
+    await page.waitForSelector('#children');
+    // Fourth audit: the first column was some 35 px wide, one character a line.
+    const tall = await page.$$eval('#children tbody th .link', (bs) => bs
+      .filter((b) => b.getBoundingClientRect().height > 1.8 * parseFloat(getComputedStyle(b).lineHeight || getComputedStyle(b).fontSize))
+      .map((b) => `${b.textContent}: ${Math.round(b.getBoundingClientRect().height)} px`));
+    assert.deepEqual(tall, [], `${width} px`);
+    const badges = await page.$$eval('#children .badge', (xs) => xs.filter((x) => x.getClientRects().length > 1 || x.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(x).fontSize)).length);
+    assert.equal(badges, 0, `${width} px: a 缺报 badge wraps`);
+  }
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { Engine } from 'fangkong';
 import { ROOT } from './lib/cases.mjs';
+import { start } from '../../www/serve.mjs';
+import { embeddedPacks } from '../../www/js/packs.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 
@@ -66,8 +68,47 @@ test('the demo server prints its address and serves the portal under the strict 
     const other = await post({ kind: 'filing', submission: workshop, packHash: 'sha256:00', now });
     assert.equal(other.sameRules, false);
     assert.equal(other.accepted, false);
+    // It says which rules it takes: every family it accepts, as in force on that day.
+    assert.deepEqual(other.accepts.map((x) => x.id), embeddedPacks(Engine));
+    assert.deepEqual(other.accepts[0], Engine.withDefaultPack().packInfo({ on: '2020-02-04' }));
   } finally {
     child.kill();
+  }
+});
+
+test('the back end re-checks under the pack family the page used, and names the pack it takes when the rules differ', async () => {
+  const workshop = JSON.parse(readFileSync(join(ROOT, 'examples/filings/workshop.json'), 'utf8'));
+  const now = '2020-02-04T10:00:00+08:00';
+  const gm = Engine.withPackId('guangming-2020');
+  const hash = gm.checkFiling(workshop, { now }).pack.hash;
+  const all = await start({ port: 0 });
+  const onlyDefault = await start({ port: 0, accepts: [Engine.withDefaultPack().packInfo({}).id] });
+  const post = async (server, body) => {
+    const res = await fetch(`${server.url}/api/submissions`, { method: 'POST', body: JSON.stringify(body) });
+    return { status: res.status, ...(await res.json()) };
+  };
+  try {
+    // Checked under guangming-2020 (fourth audit: re-checked under shenzhen-2020, 409 for ever).
+    for (const body of [{ packId: 'guangming-2020' }, {} /* an outbox item from before packId: found by its hash */]) {
+      const r = await post(all, { kind: 'filing', submission: workshop, packHash: hash, now, ...body });
+      assert.equal(r.status, 200, JSON.stringify(body));
+      assert.equal(r.sameRules, true);
+      assert.equal(r.accepted, true);
+      assert.equal(r.answer.pack.id, 'guangming-2020');
+    }
+    // The page's pack, in another version (a stale copy): refused, naming that pack's version.
+    const stale = await post(all, { kind: 'filing', submission: workshop, packHash: 'sha256:00', packId: 'guangming-2020', now });
+    assert.equal(stale.status, 409);
+    assert.equal(stale.sameRules, false);
+    assert.deepEqual(stale.accepts, [gm.packInfo({ on: '2020-02-04' })]);
+    // A district that takes only the default pack refuses guangming-2020's rules, and says what it takes.
+    const other = await post(onlyDefault, { kind: 'filing', submission: workshop, packHash: hash, packId: 'guangming-2020', now });
+    assert.equal(other.status, 409);
+    assert.equal(other.accepted, false);
+    assert.deepEqual(other.accepts, [Engine.withDefaultPack().packInfo({ on: '2020-02-04' })]);
+  } finally {
+    await all.close();
+    await onlyDefault.close();
   }
 });
 

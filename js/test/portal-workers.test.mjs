@@ -50,13 +50,25 @@ test('a custom pack in the check worker: compiled by fangkong/compiler, answered
 });
 
 test('the home page names the pack version in force on the day of "now", the one the pages judge with', async () => {
-  for (const [now, version] of [['2020-02-04', '2020-02-10'], ['2020-04-08', '2020-04-07']]) {
+  // 2020-04-06T17:00Z is 2020-04-07 01:00 in China: the day the engine counts in (fourth audit:
+  // the home page and the workbench named 2020-02-10, by the UTC day).
+  for (const [now, version] of [['2020-02-04', '2020-02-10'], ['2020-04-08', '2020-04-07'], ['2020-04-06T17:00:00Z', '2020-04-07'], ['2020-04-07T00:30:00%2B08:00', '2020-04-07']]) {
     const { page, problems } = await openPortal(p.context, `${p.url}/index.html?nosw=1&now=${now}`, { wait: false });
     await page.waitForFunction(() => document.getElementById('status')?.textContent !== '' && document.querySelector('main ul'));
     assert.equal(await page.locator('main p.muted').first().innerText(), `shenzhen-2020 ${version}`, now);
     assert.deepEqual(problems, []);
     await page.close();
   }
+  // The workbench's reference column and the filing page say the same version.
+  const now = '2020-04-06T17:00:00Z';
+  const wb = await openPortal(p.context, `${p.url}/workbench.html?nosw=1&now=${now}`);
+  assert.match(await wb.page.textContent('#examples thead th:nth-child(3)'), /shenzhen-2020 2020-04-07$/);
+  assert.deepEqual(wb.problems, []);
+  await wb.page.close();
+  const fl = await openPortal(p.context, `${p.url}/filing.html?nosw=1&now=${now}`);
+  assert.match(await fl.page.textContent('#pack-info'), /shenzhen-2020 2020-04-07/);
+  assert.deepEqual(fl.problems, []);
+  await fl.page.close();
 });
 
 test('at 375 px no page scrolls sideways (a file picker shrinks with its row)', async () => {

@@ -4,21 +4,21 @@
 // titles come from `engine.describe(...)`, never from this file (only the portal's own
 // words — buttons, headings — live in UI below).
 import init, { Engine } from '/pkg/fangkong.js';
+import { embeddedPacks } from './packs.mjs';
 
 export const LOCALES = ['zh-CN', 'zh-TW', 'en'];
-export const PACKS = ['shenzhen-2020', 'guangming-2020'];
 
 /** The portal's own words (not the pack's): navigation, buttons, headings. */
 export const UI = {
   'zh-CN': {
     flFillFirst: '未提交：还有{n}项待填写，已在表单中标出。',
-    flUndo: '撤销（恢复载入或清空前的内容）',
-    flExampleFailed: '无法载入示例 {name}（{msg}），表单未改动。', flExampleOffline: '离线时无法载入示例 {name}：它未保存在本机。联网后再试，表单未改动。',
+    flUndo: '撤销（恢复载入、打开文件或清空前的内容）',
+    flExampleFailed: '无法载入示例 {name}（{msg}），表单未改动。', flFileFailed: '无法读取文件 {name}（{msg}），表单未改动。', flNotFiling: '不是一份备案：应为 JSON 对象', flNotJson: '不是有效的 JSON', flExampleOffline: '离线时无法载入示例 {name}：它未保存在本机。联网后再试，表单未改动。',
     'ins.notFinal': '检查尚未完成：本通知书不是正式结论，全部项目填写完成前不能打印。', 'ins.rectPending': '检查尚未完成，整改事项待全部填写后确定。',
     'ins.failedSoFar': '已判为不合格或部分合格的项目：', 'ins.printWhenDone': '全部项目填写完成后才能打印整改通知书。', 'ins.printWhenFixed': '有答案不符合要求（见该项下的提示），更正后才能打印整改通知书。', 'ins.notFinalFix': '检查尚未完成：有答案不符合要求，本通知书不是正式结论，更正前不能打印。',
     dbNotReported: '未报送', dbUnreadable: '无法读取的行', dbUnreadableCount: '另有 {n} 行无法读取，未计入结论和图表', dbUnreadableLine: '第 {line} 行',
     dbUnreadableWord: '无法读取', dbNotJson: '不是有效的 JSON（本行第 {column} 列）', dbNotObject: '不是一份备案（应为 JSON 对象）',
-    obWaiting: '待发送 {n} 份', obRefusedCount: '区里拒收 {n} 份', obSendNow: '立即发送', obOtherRules: '区里的规则与本机不同（区里：{hash}），请刷新页面后重新检查再提交',
+    obWaiting: '待发送 {n} 份', obRefusedCount: '区里拒收 {n} 份', obSendNow: '立即发送', obPackHash: '{pack}（{hash}）', obOtherRules: '本机检查所用的规则与区里不同，区里受理的规则包是：{accepts}。请在页首选择该规则包，或刷新页面，重新检查后再提交',
     obRefused: '区里拒收：{reason}', obRemove: '移除', obSentLater: '离线保存的 {n} 份已发送：', obWhen: '{when} 提交',
     dbIntro: '区、街道、社区、网格的五个100%指标和企业复工备案，一页看清。数据只在本机浏览器里检查，不上传。',
     dbLoadReport: '载入日报文件（JSON）', dbExample: '载入示例：光明区日报', dbRollup: '汇总', dbChildren: '下级单位',
@@ -32,18 +32,19 @@ export const UI = {
     dbGroup: '分组', dbByStreet: '按街道', dbByCommunity: '按社区', dbAllStreets: '全部街道', dbTotal: '合计',
     dbChartDecisions: '各{group}复工备案结论（份）', dbChartGates: '各{group}未通过的“六个坚决不放手”（份）',
     dbExportJsonl: '导出结论（JSONL）', dbExportCsv: '导出结论（CSV）', dbUnknown: '（未填）', dbLine: '行号',
-    dbGatesFailed: '未通过的关卡', dbMessages: '提示', dbSortBy: '按“{col}”排序', dbError: '无法读取文件：{msg}',
+    dbGatesFailed: '未通过的关卡', dbMessages: '提示', dbNotReport: '这个文件不是日报（{title}），未载入：{reasons}', dbReasonSep: '；', dbSortBy: '按“{col}”排序', dbError: '无法读取文件：{msg}',
     dbApproved: '准予复工', dbConditional: '整改后复工', dbDeferred: '暂缓复工', dbIncomplete: '待补充', dbNoFilings: '尚未载入备案',
     portal: '复工复产疫情防控平台', filing: '复工备案', inspection: '复工检查', dashboard: '区级看板', workbench: '规则包工作台',
+    packUnknownTitle: '没有这个规则包', packUnknown: '本平台没有规则包“{id}”，未作检查。请选择一个：{packs}。', packUnknownOption: '{id}（无此规则包）', listSep: '、',
     language: '语言', pack: '规则包', now: '检查时间', loading: '正在加载规则引擎…', ready: '规则引擎已就绪',
     saved: '已自动保存', restored: '已恢复上次填写的内容', offline: '离线', online: '在线',
-    submit: '提交', submitted: '已提交', notSent: '未发送（离线保存，联网后自动发送）', sending: '正在发送…',
+    submit: '提交', submitted: '已提交', flSentOn: '已于 {when} 提交', notSent: '未发送（离线保存，联网后自动发送）', sending: '正在发送…',
     clear: '清空', print: '打印', download: '下载', load: '载入', decision: '结论', gates: '六个坚决不放手',
     passed: '通过', failed: '未通过', undetermined: '待定', pending: '待填写', errors: '问题', home: '首页',
-    flGeneral: '基本信息', flUnanswered: '未填写', flRow: '第 {n} 行', flRows: '共 {n} 行', flPage: '第 {p} / {pages} 页', flPrev: '上一页', flNext: '下一页',
+    flGeneral: '基本信息', flUnanswered: '未填写', flRow: '第 {n} 行', flRows: '共 {n} 行', flRowsOne: '共 {n} 行', flPage: '第 {p} / {pages} 页', flPrev: '上一页', flNext: '下一页',
     flAddRow: '添加一行', flRemove: '删除', flRemoveRow: '删除第 {n} 行', flPasteHint: '可从电子表格复制多行多列，粘贴到任一单元格，自动填入后续各行各列。',
     flPending: '还有 {n} 项待填写', flNoPending: '必填项已全部填写', flDecidedBy: '由这些字段决定：', flCauses: '原因：', flOther: '其他提示', flMore: '另有 {n} 条',
-    flEarliest: '重点疫区员工最早上岗日期', flNone: '无', flEarliestWait: '待定：填写拟复工日期后给出', flEarliestRoster: '待定：在花名册中填写重点疫区返回的员工及抵达日期后给出', flExample: '示例', flOpenFile: '打开 JSON 文件', flOutbox: '待发送 {n} 份', flAccepted: '区里已受理',
+    flEarliest: '重点疫区员工最早上岗日期', flNone: '无', flEarliestWait: '待定：填写拟复工日期后给出', flEarliestCount: '待定：填写{field}后给出', flEarliestRoster: '待定：在花名册中填写重点疫区返回的员工及抵达日期后给出', flExample: '示例', flOpenFile: '打开 JSON 文件', flOutbox: '待发送 {n} 份', flAccepted: '区里已受理',
     flNotAccepted: '区里未受理（结论：{decision}）', flWorker: '花名册较大，检查在后台线程进行', flActions: '操作', flSide: '检查结果',
     flIncomplete: '待补充', flDeferred: '暂缓复工', flConditional: '整改后复工', flApproved: '准予复工',
     'ins.info': '检查信息', 'ins.checklist': '六必须检查', 'ins.total': '总分', 'ins.sections': '分项得分', 'ins.weight': '分值',
@@ -68,13 +69,13 @@ export const UI = {
   },
   'zh-TW': {
     flFillFirst: '未提交：尚有{n}項待填寫，已在表單中標出。',
-    flUndo: '復原（恢復載入或清除前的內容）',
-    flExampleFailed: '無法載入範例 {name}（{msg}），表單未變動。', flExampleOffline: '離線時無法載入範例 {name}：它未儲存在本機。連線後再試，表單未變動。',
+    flUndo: '復原（恢復載入、開啟檔案或清除前的內容）',
+    flExampleFailed: '無法載入範例 {name}（{msg}），表單未變動。', flFileFailed: '無法讀取檔案 {name}（{msg}），表單未變動。', flNotFiling: '不是一份備案：應為 JSON 物件', flNotJson: '不是有效的 JSON', flExampleOffline: '離線時無法載入範例 {name}：它未儲存在本機。連線後再試，表單未變動。',
     'ins.notFinal': '檢查尚未完成：本通知書不是正式結論，全部項目填寫完成前不能列印。', 'ins.rectPending': '檢查尚未完成，整改事項待全部填寫後確定。',
     'ins.failedSoFar': '已判為不合格或部分合格的項目：', 'ins.printWhenDone': '全部項目填寫完成後才能列印整改通知書。', 'ins.printWhenFixed': '有答案不符合要求（見該項下的提示），更正後才能列印整改通知書。', 'ins.notFinalFix': '檢查尚未完成：有答案不符合要求，本通知書不是正式結論，更正前不能列印。',
     dbNotReported: '未報送', dbUnreadable: '無法讀取的列', dbUnreadableCount: '另有 {n} 列無法讀取，未計入結論和圖表', dbUnreadableLine: '第 {line} 列',
     dbUnreadableWord: '無法讀取', dbNotJson: '不是有效的 JSON（本列第 {column} 欄）', dbNotObject: '不是一份備案（應為 JSON 物件）',
-    obWaiting: '待傳送 {n} 份', obRefusedCount: '區裡拒收 {n} 份', obSendNow: '立即傳送', obOtherRules: '區裡的規則與本機不同（區裡：{hash}），請重新整理頁面後重新檢查再送出',
+    obWaiting: '待傳送 {n} 份', obRefusedCount: '區裡拒收 {n} 份', obSendNow: '立即傳送', obPackHash: '{pack}（{hash}）', obOtherRules: '本機檢查所用的規則與區裡不同，區裡受理的規則包是：{accepts}。請在頁首選擇該規則包，或重新整理頁面，重新檢查後再送出',
     obRefused: '區裡拒收：{reason}', obRemove: '移除', obSentLater: '離線儲存的 {n} 份已傳送：', obWhen: '{when} 送出',
     dbIntro: '區、街道、社區、網格的五個100%指標和企業復工備案，一頁看清。資料只在本機瀏覽器裡檢查，不上傳。',
     dbLoadReport: '載入日報檔案（JSON）', dbExample: '載入範例：光明區日報', dbRollup: '彙總', dbChildren: '下級單位',
@@ -88,18 +89,19 @@ export const UI = {
     dbGroup: '分組', dbByStreet: '按街道', dbByCommunity: '按社區', dbAllStreets: '全部街道', dbTotal: '合計',
     dbChartDecisions: '各{group}復工備案結論（份）', dbChartGates: '各{group}未通過的「六個堅決不放手」（份）',
     dbExportJsonl: '匯出結論（JSONL）', dbExportCsv: '匯出結論（CSV）', dbUnknown: '（未填）', dbLine: '行號',
-    dbGatesFailed: '未通過的關卡', dbMessages: '提示', dbSortBy: '按「{col}」排序', dbError: '無法讀取檔案：{msg}',
+    dbGatesFailed: '未通過的關卡', dbMessages: '提示', dbNotReport: '這個檔案不是日報（{title}），未載入：{reasons}', dbReasonSep: '；', dbSortBy: '按「{col}」排序', dbError: '無法讀取檔案：{msg}',
     dbApproved: '准予復工', dbConditional: '整改後復工', dbDeferred: '暫緩復工', dbIncomplete: '待補充', dbNoFilings: '尚未載入備案',
     portal: '復工復產防疫平臺', filing: '復工備案', inspection: '復工檢查', dashboard: '區級看板', workbench: '規則包工作臺',
+    packUnknownTitle: '沒有這個規則包', packUnknown: '本平臺沒有規則包「{id}」，未作檢查。請選擇一個：{packs}。', packUnknownOption: '{id}（無此規則包）', listSep: '、',
     language: '語言', pack: '規則包', now: '檢查時間', loading: '正在載入規則引擎…', ready: '規則引擎已就緒',
     saved: '已自動儲存', restored: '已還原上次填寫的內容', offline: '離線', online: '連線',
-    submit: '送出', submitted: '已送出', notSent: '未傳送（離線儲存，連線後自動傳送）', sending: '傳送中…',
+    submit: '送出', submitted: '已送出', flSentOn: '已於 {when} 送出', notSent: '未傳送（離線儲存，連線後自動傳送）', sending: '傳送中…',
     clear: '清除', print: '列印', download: '下載', load: '載入', decision: '結論', gates: '六個堅決不放手',
     passed: '通過', failed: '未通過', undetermined: '待定', pending: '待填寫', errors: '問題', home: '首頁',
-    flGeneral: '基本資訊', flUnanswered: '未填寫', flRow: '第 {n} 列', flRows: '共 {n} 列', flPage: '第 {p} / {pages} 頁', flPrev: '上一頁', flNext: '下一頁',
+    flGeneral: '基本資訊', flUnanswered: '未填寫', flRow: '第 {n} 列', flRows: '共 {n} 列', flRowsOne: '共 {n} 列', flPage: '第 {p} / {pages} 頁', flPrev: '上一頁', flNext: '下一頁',
     flAddRow: '新增一列', flRemove: '刪除', flRemoveRow: '刪除第 {n} 列', flPasteHint: '可從試算表複製多列多欄，貼到任一儲存格，自動填入後續各列各欄。',
     flPending: '還有 {n} 項待填寫', flNoPending: '必填項已全部填寫', flDecidedBy: '由這些欄位決定：', flCauses: '原因：', flOther: '其他提示', flMore: '另有 {n} 條',
-    flEarliest: '重點疫區員工最早上崗日期', flNone: '無', flEarliestWait: '待定：填寫預定復工日期後給出', flEarliestRoster: '待定：在花名冊中填寫重點疫區返回的員工及抵達日期後給出', flExample: '範例', flOpenFile: '開啟 JSON 檔案', flOutbox: '待傳送 {n} 份', flAccepted: '區裡已受理',
+    flEarliest: '重點疫區員工最早上崗日期', flNone: '無', flEarliestWait: '待定：填寫預定復工日期後給出', flEarliestCount: '待定：填寫{field}後給出', flEarliestRoster: '待定：在花名冊中填寫重點疫區返回的員工及抵達日期後給出', flExample: '範例', flOpenFile: '開啟 JSON 檔案', flOutbox: '待傳送 {n} 份', flAccepted: '區裡已受理',
     flNotAccepted: '區裡未受理（結論：{decision}）', flWorker: '花名冊較大，檢查在背景執行緒進行', flActions: '操作', flSide: '檢查結果',
     flIncomplete: '待補充', flDeferred: '暫緩復工', flConditional: '整改後復工', flApproved: '准予復工',
     'ins.info': '檢查資訊', 'ins.checklist': '六必須檢查', 'ins.total': '總分', 'ins.sections': '分項得分', 'ins.weight': '分值',
@@ -125,12 +127,12 @@ export const UI = {
   en: {
     flFillFirst: 'Not submitted: {n} value(s) still to fill in, marked in the form.',
     flUndo: 'Undo (bring back what the form held)',
-    flExampleFailed: 'Could not load the example {name} ({msg}); the form is unchanged.', flExampleOffline: 'The example {name} is not kept on this device, so it cannot load offline. Try again online; the form is unchanged.',
+    flExampleFailed: 'Could not load the example {name} ({msg}); the form is unchanged.', flFileFailed: 'Could not read the file {name} ({msg}); the form is unchanged.', flNotFiling: 'not a filing: a JSON object is expected', flNotJson: 'not valid JSON', flExampleOffline: 'The example {name} is not kept on this device, so it cannot load offline. Try again online; the form is unchanged.',
     'ins.notFinal': 'The inspection is not complete: this notice is not final, and it cannot be printed until every item is answered.', 'ins.rectPending': 'The inspection is not complete: the rectifications are set once every item is answered.',
     'ins.failedSoFar': 'Items answered fail or partial so far:', 'ins.printWhenDone': 'The notice can be printed once every item is answered.', 'ins.printWhenFixed': 'An answer is not accepted (see the message under its item): the notice can be printed once it is corrected.', 'ins.notFinalFix': 'The inspection is not complete: an answer is not accepted, this notice is not final, and it cannot be printed until it is corrected.',
     dbNotReported: 'no report sent', dbUnreadable: 'Unreadable lines', dbUnreadableCount: '{n} more line(s) could not be read; they are not in the decisions or charts', dbUnreadableLine: 'line {line}',
     dbUnreadableWord: 'unreadable', dbNotJson: 'not valid JSON (column {column} of the line)', dbNotObject: 'not a filing (a JSON object is expected)',
-    obWaiting: '{n} waiting to be sent', obRefusedCount: '{n} refused by the district', obSendNow: 'Send now', obOtherRules: 'the district checks with other rules (theirs: {hash}); reload the page, check again and resubmit',
+    obWaiting: '{n} waiting to be sent', obRefusedCount: '{n} refused by the district', obSendNow: 'Send now', obPackHash: '{pack} ({hash})', obOtherRules: 'this device checked with other rules than the district; the district takes the rule pack(s): {accepts}. Choose that pack at the top of the page, or reload the page, then check again and resubmit',
     obRefused: 'Refused by the district: {reason}', obRemove: 'Remove', obSentLater: '{n} kept offline now sent: ', obWhen: 'submitted {when}',
     dbIntro: 'The five 100% indicators of the district, its streets, communities and grids, and the enterprises\' return-to-work filings, on one page. Everything is checked in this browser; nothing is uploaded.',
     dbLoadReport: 'Load a daily report (JSON)', dbExample: 'Load the example: Guangming district', dbRollup: 'Rolled up', dbChildren: 'Units below',
@@ -144,19 +146,20 @@ export const UI = {
     dbGroup: 'Group by', dbByStreet: 'street', dbByCommunity: 'community', dbAllStreets: 'All streets', dbTotal: 'Total',
     dbChartDecisions: 'Decisions by {group} (filings)', dbChartGates: 'Six conditions failed, by {group} (filings)',
     dbExportJsonl: 'Export the answers (JSONL)', dbExportCsv: 'Export the answers (CSV)', dbUnknown: '(not given)', dbLine: 'Line',
-    dbGatesFailed: 'Conditions failed', dbMessages: 'Messages', dbSortBy: 'Sort by "{col}"', dbError: 'Could not read the file: {msg}',
+    dbGatesFailed: 'Conditions failed', dbMessages: 'Messages', dbNotReport: 'This file is not a daily report ({title}); nothing was loaded: {reasons}', dbReasonSep: '; ', dbSortBy: 'Sort by "{col}"', dbError: 'Could not read the file: {msg}',
     dbApproved: 'approved', dbConditional: 'conditional', dbDeferred: 'deferred', dbIncomplete: 'incomplete', dbNoFilings: 'No filings loaded yet',
     portal: 'Return-to-work epidemic prevention portal', filing: 'Return-to-work filing', inspection: 'Inspection',
+    packUnknownTitle: 'No such rule pack', packUnknown: 'This portal has no rule pack “{id}”, so nothing was checked. Choose one of: {packs}.', packUnknownOption: '{id} (no such pack)', listSep: ', ',
     dashboard: 'District dashboard', workbench: 'Pack workbench', language: 'Language', pack: 'Rule pack', now: 'Checked at',
     loading: 'Loading the rules engine…', ready: 'Rules engine ready', saved: 'Saved automatically',
     restored: 'Restored what you entered last time', offline: 'Offline', online: 'Online', submit: 'Submit',
-    submitted: 'Submitted', notSent: 'Not sent (kept offline; sent when back online)', sending: 'Sending…',
+    submitted: 'Submitted', flSentOn: 'submitted on {when}', notSent: 'Not sent (kept offline; sent when back online)', sending: 'Sending…',
     clear: 'Clear', print: 'Print', download: 'Download', load: 'Load', decision: 'Decision', gates: 'Six conditions',
     passed: 'passed', failed: 'failed', undetermined: 'undetermined', pending: 'to fill in', errors: 'problems', home: 'Home',
-    flGeneral: 'General', flUnanswered: 'Not answered', flRow: 'row {n}', flRows: '{n} rows', flPage: 'page {p} of {pages}', flPrev: 'Previous page', flNext: 'Next page',
+    flGeneral: 'General', flUnanswered: 'Not answered', flRow: 'row {n}', flRows: '{n} rows', flRowsOne: '{n} row', flPage: 'page {p} of {pages}', flPrev: 'Previous page', flNext: 'Next page',
     flAddRow: 'Add a row', flRemove: 'Remove', flRemoveRow: 'Remove row {n}', flPasteHint: 'Paste rows and columns copied from a spreadsheet into any cell: they fill the rows and columns from there.',
     flPending: '{n} still to fill in', flNoPending: 'Every required field is filled in', flDecidedBy: 'Decided by:', flCauses: 'Because:', flOther: 'Other messages', flMore: '{n} more',
-    flEarliest: 'Earliest start of key-area staff', flNone: 'none', flEarliestWait: 'to be known once the planned resumption date is given', flEarliestRoster: 'to be known once the key-area staff who returned are in the roster, with their arrival dates', flExample: 'Example', flOpenFile: 'Open a JSON file', flOutbox: '{n} waiting to be sent', flAccepted: 'accepted by the district',
+    flEarliest: 'Earliest start of key-area staff', flNone: 'none', flEarliestWait: 'to be known once the planned resumption date is given', flEarliestCount: 'to be known once “{field}” is given', flEarliestRoster: 'to be known once the key-area staff who returned are in the roster, with their arrival dates', flExample: 'Example', flOpenFile: 'Open a JSON file', flOutbox: '{n} waiting to be sent', flAccepted: 'accepted by the district',
     flNotAccepted: 'not accepted by the district (decision: {decision})', flWorker: 'Large roster: checked in a background thread', flActions: 'Actions', flSide: 'Check',
     flIncomplete: 'Incomplete', flDeferred: 'Deferred', flConditional: 'Resume after rectification', flApproved: 'Approved',
     'ins.info': 'Inspection details', 'ins.checklist': 'Checklist', 'ins.total': 'Total score', 'ins.sections': 'Section scores', 'ins.weight': 'Weight',
@@ -186,12 +189,22 @@ const params = new URLSearchParams(location.search);
 /** The settings: `?locale=`, `?pack=`, `?now=` override what was chosen last time. */
 export const settings = {
   locale: params.get('locale') || localStorage.getItem('fangkong.locale') || 'zh-CN',
-  pack: params.get('pack') || localStorage.getItem('fangkong.pack') || 'shenzhen-2020',
+  /** The pack family chosen (`?pack=`, else the last choice); null: the package's default, set by `engine()`. */
+  pack: params.get('pack') || localStorage.getItem('fangkong.pack') || null,
   /** "Now" for every check: `?now=` (tests, demos of 2020), else the clock. */
   now: () => params.get('now') || new Date().toISOString(),
 };
 if (!LOCALES.includes(settings.locale)) settings.locale = 'zh-CN';
-if (!PACKS.includes(settings.pack)) settings.pack = 'shenzhen-2020';
+
+/**
+ * The calendar day of `now` in China Standard Time (UTC+8), never the browser's zone nor UTC:
+ * the day the engine counts in (domain.md §6.5), so the pack version each page names is the one
+ * it judges with (fourth audit: the home page and the workbench took the UTC day).
+ */
+export function chinaDay(now = settings.now()) {
+  const ms = new Date(now).getTime();
+  return Number.isFinite(ms) ? new Date(ms + 8 * 3600e3).toISOString().slice(0, 10) : String(now).slice(0, 10);
+}
 document.documentElement.lang = settings.locale;
 
 /** A word of the portal's own in the current locale. */
@@ -217,11 +230,44 @@ export function el(tag, props = {}, ...children) {
   return node;
 }
 
+let loaded;
+/** Loads the wasm once; resolves to the pack families the package embeds (packs.mjs), default first. */
+export function packs() {
+  loaded ??= init().then(() => embeddedPacks(Engine));
+  return loaded;
+}
+
 let ready;
-/** Loads the wasm once and gives the engine of the chosen pack. */
+/**
+ * Loads the wasm once and gives the engine of the chosen pack. A pack the package does not
+ * embed (a mistyped or old `?pack=` link) is refused on the page, with the packs there are,
+ * and the promise never resolves: the page does not judge by rules nobody chose (fourth audit:
+ * `?pack=hangzhou-2020` was silently given Shenzhen's rules).
+ */
 export function engine() {
-  ready ??= init().then(() => Engine.withPackId(settings.pack));
+  ready ??= packs().then((ids) => {
+    settings.pack ??= ids[0];
+    if (!ids.includes(settings.pack)) {
+      refusePack(ids);
+      return new Promise(() => {});
+    }
+    return Engine.withPackId(settings.pack);
+  });
   return ready;
+}
+
+/** The page, when its pack is not one the package embeds: says so, and links each one there is. */
+function refusePack(ids) {
+  const link = (id) => {
+    const p = new URLSearchParams(location.search);
+    p.set('pack', id);
+    return `${location.pathname}?${p}`;
+  };
+  localStorage.removeItem('fangkong.pack');
+  document.getElementById('main')?.replaceChildren(
+    el('h1', {}, t('packUnknownTitle')),
+    el('p', { id: 'pack-refused', role: 'alert' }, tf('packUnknown', { id: settings.pack, packs: ids.join(t('listSep')) })),
+    el('ul', { id: 'pack-choices' }, ...ids.map((id) => el('li', {}, el('a', { href: link(id) }, id)))));
 }
 
 /** The page header: title, navigation, locale and pack switches, online state. */
@@ -241,12 +287,28 @@ export function header(page) {
     nav,
     el('div', { class: 'switches' },
       choose('locale', t('language'), LOCALES, settings.locale, 'fangkong.locale', { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' }),
-      choose('pack', t('pack'), PACKS, settings.pack, 'fangkong.pack'),
+      packSwitch(),
       status,
       outboxStatus()));
   document.body.prepend(bar);
   document.title = `${t(page)} · ${t('portal')}`;
   return bar;
+}
+
+/**
+ * The pack switch: the families the package embeds (filled in once the wasm is loaded); a pack
+ * it does not embed shows as such, never as another one.
+ */
+function packSwitch() {
+  const select = el('select', { id: 'pack', 'on:change': (e) => { localStorage.setItem('fangkong.pack', e.target.value); reload('pack', e.target.value); } },
+    settings.pack ? el('option', { value: settings.pack, selected: true }, settings.pack) : null);
+  packs().then((ids) => {
+    const current = settings.pack ?? ids[0];
+    select.replaceChildren(
+      ...(ids.includes(current) ? [] : [el('option', { value: '', selected: true, disabled: true }, tf('packUnknownOption', { id: current }))]),
+      ...ids.map((id) => el('option', { value: id, selected: id === current }, id)));
+  }, () => {});
+  return el('label', { for: 'pack' }, t('pack'), select);
 }
 
 function reload(key, value) {
@@ -307,7 +369,8 @@ export const outbox = {
  * `{ status: 'sent' | 'notSent' | 'refused', response?, reason? }`.
  */
 export async function submit(kind, submission, packHash, now) {
-  const item = { id: `${Date.now()}-${Math.random().toString(16).slice(2)}`, kind, submission, packHash, now, status: 'notSent' };
+  // The pack family it was checked under goes with it: the back end re-checks under the same one.
+  const item = { id: `${Date.now()}-${Math.random().toString(16).slice(2)}`, kind, submission, packHash, packId: settings.pack, now, status: 'notSent' };
   if (navigator.onLine) {
     const r = await deliver(item);
     if (r.status === 'sent') return r;
@@ -324,8 +387,8 @@ export async function submit(kind, submission, packHash, now) {
 async function deliver(item) {
   let res;
   try {
-    const { id, kind, submission, packHash, now } = item;
-    res = await fetch('/api/submissions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id, kind, submission, packHash, now }) });
+    const { id, kind, submission, packHash, packId, now } = item;
+    res = await fetch('/api/submissions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id, kind, submission, packHash, packId, now }) });
   } catch {
     return { status: 'notSent' };
   }
@@ -338,7 +401,12 @@ async function deliver(item) {
 /** The server's reason for a 4xx, in the person's words where the portal knows them. */
 function refusal(status, body) {
   if (typeof body?.error === 'string' && body.error) return body.error;
-  if (body?.sameRules === false) return tf('obOtherRules', { hash: body.answer?.pack?.hash ?? '' });
+  if (body?.sameRules === false) {
+    // Which pack (and version) the district takes, as its back end says.
+    const accepts = Array.isArray(body.accepts) && body.accepts.length ? body.accepts : [body.answer?.pack].filter(Boolean);
+    const name = (x) => `${x.id} ${x.version}`;
+    return tf('obOtherRules', { accepts: accepts.length === 1 ? tf('obPackHash', { pack: name(accepts[0]), hash: accepts[0].hash }) : accepts.map(name).join(t('listSep')) });
+  }
   return `HTTP ${status}`;
 }
 

@@ -4,7 +4,7 @@
 // Indicator titles, count labels, level names, field labels and gate titles all come from
 // `engine.describe(...)`; charts are Apache ECharts (loaded by dashboard.html from
 // /vendor/echarts/, canvas renderer, rich-text tooltips: nothing the CSP forbids).
-import { el, engine, header, settings, t } from './app.mjs';
+import { chinaDay, el, engine, header, settings, t } from './app.mjs';
 
 header('dashboard');
 const main = document.getElementById('main');
@@ -78,17 +78,39 @@ async function loadExample() {
   showReport(await res.text());
 }
 
+/**
+ * A load that failed: says why, and takes the previous report's results off the page, so
+ * nothing is left claiming what a file that did not load says (fourth audit: a filing, [1,2,3]
+ * or {"units": []} loaded with no word and "every unit reported"; a file that was not JSON
+ * left the previous report's results under its error).
+ */
+function refuseReport(message) {
+  reportMessage.textContent = message;
+  Object.assign(ind, { report: null, answer: null, byId: new Map(), children: new Map(), names: new Map(), diags: new Map(), current: null });
+  for (const [box, chart] of charts) if (!box.isConnected || indBody.contains(box)) { chart.dispose(); charts.delete(box); }
+  indBody.replaceChildren(el('p', { class: 'muted' }, t('dbNoReport')));
+}
+
 /** Evaluates a report (JSON text) and shows it from its top unit. */
 function showReport(text) {
   reportMessage.textContent = '';
   let report;
+  let answer;
   try {
     report = JSON.parse(text);
+    answer = e.evaluateIndicators(report, { now: settings.now(), locale: settings.locale });
   } catch (err) {
-    reportMessage.textContent = fmt('dbError', { msg: err.message });
+    refuseReport(fmt('dbError', { msg: err.message }));
     return;
   }
-  const answer = e.evaluateIndicators(report, { now: settings.now(), locale: settings.locale });
+  // No unit to report on: not a daily report (a filing, an array, no units). The engine's
+  // own words say what is wrong with it; a field it does not know is named by its pointer.
+  if (!answer.units.length) {
+    const reasons = answer.diagnostics.map((d) => (d.code === 'input.unknown_field' ? `${d.message} ${d.path}` : d.message));
+    const shown = reasons.slice(0, 6).concat(reasons.length > 6 ? [fmt('flMore', { n: reasons.length - 6 })] : []);
+    refuseReport(fmt('dbNotReport', { title: described.title, reasons: shown.join(t('dbReasonSep')) }));
+    return;
+  }
   const units = Array.isArray(report.units) ? report.units : [];
   Object.assign(ind, { report, answer, byId: new Map(), children: new Map(), names: new Map(), diags: new Map() });
   units.forEach((u) => u && ind.names.set(u.id, typeof u.name === 'string' && u.name.trim() ? u.name : u.id));
@@ -189,12 +211,12 @@ function showUnit(id) {
     queueMicrotask(() => draw(kidChart, childrenOption(kidUnits), (p) => { if (kids[p.dataIndex]) showUnit(kids[p.dataIndex]); }));
     parts.push(el('div', { class: 'scroll' }, el('table', { id: 'children', class: 'indicators' },
       el('caption', { class: 'sr-only' }, `${nameOf(id)} · ${t('dbChildren')}`),
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('dbUnit')), el('th', { scope: 'col' }, t('dbStatus')),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col', class: 'unit' }, t('dbUnit')), el('th', { scope: 'col' }, t('dbStatus')),
         ...described.indicators.map((x) => el('th', { scope: 'col', class: 'ind-head' }, x.title)))),
       el('tbody', {}, ...kidUnits.map((u) => {
         const s = unitStatus(u);
         return el('tr', { 'data-unit': u.id, class: s },
-          el('th', { scope: 'row' }, el('button', { type: 'button', class: 'link', 'data-unit': u.id, 'on:click': () => showUnit(u.id) }, nameOf(u.id)),
+          el('th', { scope: 'row', class: 'unit' }, el('button', { type: 'button', class: 'link', 'data-unit': u.id, 'on:click': () => showUnit(u.id) }, nameOf(u.id)),
             el('span', { class: 'muted' }, ` ${levelName[u.level] ?? ''}`)),
           el('td', { class: `st ${s}` }, s === 'missing' ? el('span', { class: 'badge missing' }, t('dbMissing')) : t(STATUS_WORD[s])),
           ...u.indicators.map((i) => indicatorCell(i, u)));
@@ -457,7 +479,7 @@ const csvCell = (v) => {
 };
 
 function download(kind) {
-  const stamp = (settings.now() || '').slice(0, 10);
+  const stamp = chinaDay();
   let blob;
   let name;
   if (kind === 'jsonl') {

@@ -20,7 +20,7 @@
 // Test hooks: `window.portalReady` (first answer shown), `window.portalReadyAt`
 // (performance.now() then), and a `fangkong:answer` event on window after each answer is
 // in the DOM.
-import { el, engine, flush, header, lastFlush, LOCALES, offlineManifest, outbox, settings, store, submit, t } from './app.mjs';
+import { chinaDay, el, engine, flush, header, lastFlush, LOCALES, offlineManifest, outbox, settings, store, submit, t } from './app.mjs';
 import { bindForm, draftChecker } from '/pkg/form.js';
 
 /** Rows above which checks run in the Web Worker. */
@@ -29,8 +29,6 @@ const LARGE = 200;
 const PAGE = 50;
 
 const tt = (key, vars = {}) => t(key).replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ''));
-/** The calendar day in China Standard Time (UTC+8), never the browser's zone. */
-const chinaDay = (now) => new Date(new Date(now).getTime() + 8 * 3600e3).toISOString().slice(0, 10);
 /** An element id for a JSON Pointer: `/roster/3/name` → `f-roster-3-name`. */
 const idFor = (pointer) => `f${pointer.replace(/[^A-Za-z0-9_]+/g, '-')}`;
 // A describe pointer for a concrete one: `/roster/3/name` → `/roster/*/name`.
@@ -161,7 +159,7 @@ class ArrayEditor {
     }
     this.tbody.replaceChildren(...rows);
     const pages = Math.max(1, Math.ceil(this.rows.length / PAGE));
-    this.status.textContent = `${tt('flRows', { n: this.rows.length })} · ${tt('flPage', { p: Math.floor(this.start / PAGE) + 1, pages })}`;
+    this.status.textContent = `${tt(this.rows.length === 1 ? 'flRowsOne' : 'flRows', { n: this.rows.length })} · ${tt('flPage', { p: Math.floor(this.start / PAGE) + 1, pages })}`;
     this.prev.disabled = this.start === 0;
     this.next.disabled = this.end >= this.rows.length;
   }
@@ -425,6 +423,7 @@ binding = bindForm(form, e, {
   checker,
   onAnswer(a, info) {
     answer = a;
+    forgetSentOnChange();
     // Values the engine normalised in rows not shown: into the model.
     for (const n of a.normalized ?? []) {
       const m = /^(\/[^/]+)\/(\d+)\/([^/]+)$/.exec(n.path);
@@ -457,8 +456,13 @@ function show(a, unplaced) {
   pendingEl.textContent = missing ? tt('flPending', { n: missing }) : t('flNoPending');
   packEl.textContent = `${t('pack')}: ${a.pack.id} ${a.pack.version} · ${t('now')}: ${a.today}`;
 
+  // Each key-area employee's earliest start, rebuilt whenever what it says changes: it depends on
+  // values (the planned date, the key-area count, the roster) that the key below does not
+  // cover (fourth audit: it kept "待定：填写拟复工日期后给出" after the date was typed).
+  showEarliest(a);
+
   // What did not land under an input (a rule about several fields, or a row on another page).
-  const key = JSON.stringify([unplaced.map((x) => [x.path, x.message]), a.gates, a.earliestStart,
+  const key = JSON.stringify([unplaced.map((x) => [x.path, x.message]), a.gates,
     d.gates.map((g) => g.fields.map((id) => has(byId.get(id)?.pointer ?? '')))]);
   if (key === shown) return;
   shown = key;
@@ -480,21 +484,50 @@ function show(a, unplaced) {
     }));
     for (const b of fields.querySelectorAll('button')) b.classList.toggle('missing', !!b.dataset.pointer && !b.dataset.pointer.includes('*') && !has(b.dataset.pointer));
   }
-
-  // Who cannot be on site is known only against a planned date: without one, not "none" but
-  // "to be known" (fourth audit: 无 was shown for an answer the engine could not give yet).
-  const list = a.earliestStart ?? [];
-  earliestList.replaceChildren(...(list.length ? list.map((x) => {
-    const row = roster?.rows[x.index] ?? {};
-    return el('li', {}, el('button', { type: 'button', class: 'cause', 'on:click': () => focusPointer(`${x.path}/arrivedOn`) },
-      `${row.name ?? ''} (${tt('flRow', { n: x.index + 1 })})`), ` ${x.earliestStart}`);
-  }) : [el('li', { class: 'muted' }, t(!has('/plannedResumption') ? 'flEarliestWait' : keyAreaUnlisted() ? 'flEarliestRoster' : 'flNone'))]));
 }
 
-/** Key-area staff returned, but no one in the roster: who they are and when they came is not
- *  known, so not "none" (portal audit: 无 was shown). */
+let earliestShown = '';
+/**
+ * The earliest-start panel, from the answer and the filing as it is now. Who cannot be on site
+ * is known only against a planned date and a key-area count, and only for the key-area staff
+ * the roster lists with their arrival: until then not "none" but "to be known" (fourth audit:
+ * 无 was shown while the count was empty, or 2 with no one in the roster).
+ */
+function showEarliest(a) {
+  const list = a.earliestStart ?? [];
+  const rows = list.map((x) => [x.index, x.path, roster?.rows[x.index]?.name ?? '', x.earliestStart]);
+  const wait = list.length ? null
+    : !has('/plannedResumption') ? ['flEarliestWait']
+      : !keyAreaCountKnown() ? ['flEarliestCount', { field: labelAt('/staff/keyArea/returned') }]
+        : keyAreaUnlisted() ? ['flEarliestRoster']
+          : ['flNone'];
+  const key = JSON.stringify([rows, wait]);
+  if (key === earliestShown) return;
+  earliestShown = key;
+  earliestList.replaceChildren(...(wait ? [el('li', { class: 'muted' }, tt(...wait))]
+    : rows.map(([index, path, name, date]) => el('li', {}, el('button', { type: 'button', class: 'cause', 'on:click': () => focusPointer(`${path}/arrivedOn`) },
+      `${name} (${tt('flRow', { n: index + 1 })})`), ` ${date}`))));
+}
+
+/** Is the number of key-area staff returned given (a count, 0 included)? */
+function keyAreaCountKnown() {
+  const n = latest.staff?.keyArea?.returned;
+  return has('/staff/keyArea/returned') && Number.isFinite(Number(n)) && Number(n) >= 0;
+}
+
+/**
+ * Key-area staff returned, but the roster does not list them, or lists one without saying
+ * whether they return or (returning) when they arrived: who cannot be on site is not known,
+ * so not "none" (portal audit: 无 was shown). The engine dates the rows it can (RTW-T3: key-area
+ * history, returning, arrival); these are the rows it cannot date yet.
+ */
 function keyAreaUnlisted() {
-  return Number(latest.staff?.keyArea?.returned) > 0 && !(roster?.rows ?? []).some((r) => r && r.keyAreaHistory === true);
+  const given = (v) => v !== undefined && v !== null && String(v).trim() !== '';
+  const yes = (v) => v === true || v === 'true';
+  const rows = (roster?.rows ?? []).filter(Boolean);
+  const open = rows.some((r) => !given(r.keyAreaHistory)
+    || (yes(r.keyAreaHistory) && (!given(r.returning) || (yes(r.returning) && !given(r.arrivedOn)))));
+  return open || (Number(latest.staff?.keyArea?.returned) > 0 && !rows.some((r) => yes(r.keyAreaHistory)));
 }
 
 /** "员工电话 · 第 4 行" for `/roster/3/phone`. */
@@ -577,11 +610,33 @@ async function loadExample() {
   await fill(value);
 }
 
+/**
+ * 打开 JSON 文件: a filing from a file, as 载入 is, with the same undo. A file that is not a
+ * filing's JSON is said in words, the form unchanged (fourth audit: the form and its draft were
+ * replaced with no undo, and a file that was not JSON threw and showed nothing).
+ */
 async function openFile() {
   const file = fileInput.files?.[0];
   if (!file) return;
+  exampleMessage.textContent = '';
+  let value;
+  try {
+    const text = await file.text();
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw new Error(t('flNotJson'));
+    }
+    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error(t('flNotFiling'));
+  } catch (err) {
+    exampleMessage.textContent = tt('flFileFailed', { name: file.name, msg: String(err?.message ?? err) });
+    return;
+  } finally {
+    fileInput.value = ''; // the same file again is a new choice
+  }
+  keepForUndo();
   binding.scope.clear();
-  await fill(JSON.parse(await file.text()));
+  await fill(value);
 }
 
 async function clearAll() {
@@ -590,6 +645,35 @@ async function clearAll() {
   binding.scope.clear();
   await fill({});
   saveEl.textContent = '';
+}
+
+/** The filing last sent from this page and the district's verdict: `{ at, accepted, decision, value }` (value: its JSON). */
+const SENT = 'fangkong.sent.filing';
+let sentShown = null;
+function sentRecord() {
+  try {
+    return JSON.parse(localStorage.getItem(SENT) || 'null');
+  } catch {
+    return null;
+  }
+}
+/**
+ * "已提交 · 区里已受理" when just sent; restored later, "已于 2020-02-04 10:00 提交 · 区里已受理"
+ * (China time): said while the form holds what was sent.
+ */
+function showSentRecord(record, { restored = false } = {}) {
+  const ms = new Date(record.at).getTime();
+  const when = Number.isFinite(ms) ? new Date(ms + 8 * 3600e3).toISOString().slice(0, 16).replace('T', ' ') : '';
+  sendEl.className = 'sent';
+  sendEl.textContent = `${restored ? tt('flSentOn', { when }) : t('submitted')} · ${record.accepted ? t('flAccepted') : tt('flNotAccepted', { decision: decisionLabel(record.decision) })}`;
+  sentShown = record.value;
+}
+/** Once the form no longer holds what was sent, "sent" is no longer said of it. */
+function forgetSentOnChange() {
+  if (sentShown === null || JSON.stringify(latest) === sentShown) return;
+  sentShown = null;
+  sendEl.className = '';
+  sendEl.textContent = '';
 }
 
 /** The filings waiting in the outbox, and those the district refused, each with its reason. */
@@ -620,6 +704,7 @@ showSent(lastFlush());
 
 async function send() {
   submitButton.disabled = true;
+  sentShown = null;
   sendEl.className = '';
   sendEl.textContent = t('sending');
   try {
@@ -635,9 +720,13 @@ async function send() {
     }
     const r = await submit('filing', latest, a.pack.hash, settings.now());
     if (r.status === 'sent') {
-      const ok = r.response?.accepted;
-      sendEl.className = 'sent';
-      sendEl.textContent = `${t('submitted')} · ${ok ? t('flAccepted') : tt('flNotAccepted', { decision: decisionLabel(r.response?.answer?.decision ?? 'incomplete') })}`;
+      const record = { at: new Date().toISOString(), accepted: !!r.response?.accepted, decision: r.response?.answer?.decision ?? 'incomplete', value: JSON.stringify(latest) };
+      try {
+        localStorage.setItem(SENT, JSON.stringify(record));
+      } catch {
+        // storage full or refused: the verdict is still shown now
+      }
+      showSentRecord(record);
     } else if (r.status === 'refused') {
       sendEl.className = 'not-sent';
       sendEl.textContent = tt('obRefused', { reason: r.reason });
@@ -655,6 +744,10 @@ showOutbox();
 if (draft) {
   await fill(draft);
   saveEl.textContent = t('restored');
+  // Sent as it is now: say so, with when and the district's verdict (fourth audit: after a
+  // reload nothing showed the filing had been sent, and 提交 sent it again).
+  const record = sentRecord();
+  if (record?.value === JSON.stringify(latest)) showSentRecord(record, { restored: true });
 } else {
   await binding.check();
 }

@@ -5,11 +5,10 @@
 // The edited pack is compiled by the package's second module, `fangkong/compiler` (the pack
 // compiler): only this page loads it; the reference engine is the runtime's (app.mjs).
 import initCompiler, { Engine } from '/pkg/fangkong_compiler.js';
-import { el, engine, header, offlineManifest, settings, store, t } from './app.mjs';
+import { chinaDay, el, engine, header, offlineManifest, packs, settings, store, t } from './app.mjs';
 
 const CHECK = { filing: 'checkFiling', inspection: 'scoreInspection', indicators: 'evaluateIndicators', screening: 'screenPerson' };
 const KINDS = Object.keys(CHECK);
-const PACK_FILES = ['shenzhen-2020.json', 'guangming-2020.json', 'hangzhou-2020.json'];
 const STARTER = `{
   "id": "my-district-2020",
   "extends": "shenzhen-2020",
@@ -210,10 +209,12 @@ const main = document.getElementById('main');
 document.getElementById('status').textContent = t('loading');
 // The example submissions, by the kind of check each one is: the portal's manifest
 // (/offline.json), the list the service worker keeps offline.
-const [reference, , { examples: EXAMPLES }] = await Promise.all([engine(), initCompiler(), offlineManifest()]);
+const [reference, , { examples: EXAMPLES }, PACK_IDS] = await Promise.all([engine(), initCompiler(), offlineManifest(), packs()]);
+// The packs to start from: every family the package embeds (packs.mjs), each as its file in /packs/.
+const PACK_FILES = PACK_IDS.map((id) => `${id}.json`);
 const draft = store('workbench');
 const now = settings.now();
-const today = now.slice(0, 10); // the version in force on the day of "now"
+const today = chinaDay(now); // the version in force on the day of "now", in China time
 const referenceInfo = reference.packInfo({ on: today });
 const locale = settings.locale;
 /** A decision in the pack's words (describe's `decisions`, as the filing page shows them), per kind. */
@@ -285,7 +286,8 @@ main.replaceChildren(
   el('section', { class: 'examples', 'aria-labelledby': 'examples-h' },
     el('h2', { id: 'examples-h' }, t('wbExamples')),
     summary,
-    el('div', { class: 'table-wrap' },
+    // Scrolls sideways on a phone: focusable, so a keyboard can scroll it (axe scrollable-region-focusable).
+    el('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-label': t('wbExamples') },
       el('table', { id: 'examples' },
         el('thead', {}, el('tr', {},
           el('th', { scope: 'col' }, t('wbExample')),
