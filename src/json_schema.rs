@@ -7,8 +7,9 @@
 //! follows the walker rule by rule:
 //!
 //! - objects have only the fields of their shape (`additionalProperties: false`);
-//! - `null` is accepted anywhere and means absent, and so is a blank string in a leaf
-//!   (nothing but whitespace, ideographic spaces U+3000 and invisible characters);
+//! - `null` is accepted anywhere and means absent, and so is a blank string (nothing but
+//!   whitespace, ideographic spaces U+3000 and invisible characters), in a leaf and in place of
+//!   an object or a list;
 //! - a string has at most [`MAX_TEXT_CHARS`] characters (code points), blank or not;
 //! - text accepts strings and numbers; a number accepts numbers and a plain decimal written as
 //!   text ([`NUMBER_PATTERN`]: full-width digits, spaces around it); a date is a string (whether
@@ -125,7 +126,7 @@ impl Gen<'_> {
         match shape {
             Shape::Leaf(ty) => self.leaf(&mut m, *ty),
             Shape::Object(fields) => {
-                crate::answer::put(&mut m, "type", Value::from(&["object", "null"][..]));
+                self.blank_or(&mut m, "object");
                 // Inserted one by one, not collected: a collected map sorts its pairs first, one
                 // more sort compiled into the runtime (BENCHMARKS.md, "The runtime, smaller").
                 let mut props = Map::new();
@@ -136,17 +137,17 @@ impl Gen<'_> {
                 crate::answer::put(&mut m, "additionalProperties", Value::from(false));
             }
             Shape::Array(el) => {
-                crate::answer::put(&mut m, "type", Value::from(&["array", "null"][..]));
+                self.blank_or(&mut m, "array");
                 crate::answer::put(&mut m, "maxItems", Value::from(MAX_ARRAY_LEN));
                 crate::answer::put(&mut m, "items", self.node(el, &format!("{id}[]")));
             }
             Shape::StrList => {
-                crate::answer::put(&mut m, "type", Value::from(&["array", "null"][..]));
+                self.blank_or(&mut m, "array");
                 crate::answer::put(&mut m, "maxItems", Value::from(MAX_ARRAY_LEN));
                 crate::answer::put(&mut m, "items", self.node(&Shape::Leaf(Ty::Str), &format!("{id}[]")));
             }
             Shape::Map(el) => {
-                crate::answer::put(&mut m, "type", Value::from(&["object", "null"][..]));
+                self.blank_or(&mut m, "object");
                 crate::answer::put(&mut m, "maxProperties", Value::from(MAX_ARRAY_LEN));
                 // Known keys are listed for their titles; any other key is accepted alike.
                 let known = known_keys(self.kind, id);
@@ -166,6 +167,13 @@ impl Gen<'_> {
             Shape::Any => {}
         }
         Value::Object(m)
+    }
+
+    /// An object or a list, or `null` or a blank string for it (a form's empty input: absent).
+    fn blank_or(&self, m: &mut Map<String, Value>, ty: &str) {
+        crate::answer::put(m, "type", Value::from(&[ty, "null", "string"][..]));
+        crate::answer::put(m, "maxLength", Value::from(MAX_TEXT_CHARS));
+        crate::answer::put(m, "pattern", Value::from(BLANK_PATTERN));
     }
 
     fn leaf(&self, m: &mut Map<String, Value>, ty: Ty) {

@@ -93,7 +93,9 @@ fn each_schema_is_valid_json_of_draft_2020_12() {
         assert_eq!(back, schema);
         assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
         assert_eq!(schema["$id"], format!("urn:fangkong:input:{}", subject.name()));
-        assert_eq!(schema["type"], json!(["object", "null"]));
+        // A blank string stands for absent, as `null` does (a form's empty input; thirteenth session).
+        assert_eq!(schema["type"], json!(["object", "null", "string"]));
+        assert_eq!(schema["pattern"], BLANK_PATTERN);
         assert_eq!(schema["additionalProperties"], false);
         assert!(schema.get("title").is_none(), "no label, no title");
         assert!(schema.get("x-fangkong-field").is_none());
@@ -166,7 +168,8 @@ fn leaves_follow_the_walker() {
     assert_eq!(flag["type"], json!(["boolean", "null", "string"]));
     assert_eq!(flag["pattern"], BLANK_PATTERN);
     let roster = node(&filing, "roster");
-    assert_eq!(roster["type"], json!(["array", "null"]));
+    assert_eq!(roster["type"], json!(["array", "null", "string"]));
+    assert_eq!((&roster["pattern"], &roster["maxLength"]), (&json!(BLANK_PATTERN), &json!(MAX_TEXT_CHARS)));
     assert_eq!(roster["maxItems"], MAX_ARRAY_LEN);
     assert_eq!(roster["items"]["additionalProperties"], false);
     let inspection = input_schema(Subject::Inspection, &no_labels);
