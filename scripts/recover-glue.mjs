@@ -22,7 +22,7 @@ if (!file) {
   process.exit(2);
 }
 let src = readFileSync(file, 'utf8');
-if (src.includes('__fk_gen')) {
+if (src.includes('function __fk_recover(')) {
   console.error(`${file}: already rewritten`);
   process.exit(1);
 }

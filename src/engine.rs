@@ -14,7 +14,7 @@ use crate::time::today_cst;
 // Loading an engine: the embedded packs precompiled by build.rs, a compact form, or pack JSON
 // compiled here (with `extends` resolved).
 mod load;
-pub use load::PRECOMPILED;
+pub use load::{MAX_COMPILED_BYTES, PRECOMPILED};
 
 /// The default pack, `shenzhen-2020` (first version), embedded in the library.
 pub const DEFAULT_PACK: &str = include_str!("../packs/shenzhen-2020.json");
@@ -137,6 +137,7 @@ impl Engine {
         if let Some(v) = version {
             return self.packs().find(|p| p.stamp.version == v).ok_or_else(|| {
                 let have: Vec<&str> = self.packs().map(|p| p.stamp.version.as_str()).collect();
+                let v = crate::pointer::shown(v);
                 format!("no version `{v}` of `{}`; versions: {}", self.pack().stamp.id, have.join(", "))
             });
         }

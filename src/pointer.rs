@@ -34,6 +34,20 @@ pub fn unescape(token: &str) -> String {
     out
 }
 
+/// Text a caller gave (a pointer, a pack id, an option) as an error message shows it: its first
+/// 100 characters, then `…` when there were more (third npm audit: a 10-million-character
+/// option was echoed whole). The JS layer cuts what it echoes the same way (src/wasm/api.js).
+pub fn shown(text: &str) -> String {
+    match text.char_indices().nth(100) {
+        Some((end, _)) => {
+            let mut out = text.get(..end).unwrap_or_default().to_owned();
+            out.push('…');
+            out
+        }
+        None => text.to_owned(),
+    }
+}
+
 /// A JSON Pointer being built while walking a document: one buffer, cut back on `pop`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Pointer {
@@ -111,6 +125,14 @@ impl fmt::Display for Pointer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Caller text in a message: 100 characters at most, then `…`; counted in characters.
+    #[test]
+    fn shows_at_most_100_characters() {
+        assert_eq!(shown("short"), "short");
+        assert_eq!(shown(&"a".repeat(100)), "a".repeat(100));
+        assert_eq!(shown(&"中".repeat(10_000_000)), format!("{}…", "中".repeat(100)));
+    }
 
     /// `~01` is `~1`, not `/`: `~1` is read first (RFC 6901 §4); and `push` is undone.
     #[test]

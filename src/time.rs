@@ -63,7 +63,7 @@ fn digits(b: &[u8]) -> Option<u32> {
 /// fractional seconds allowed) or as a bare date (`2020-02-04`, taken as noon CST).
 pub fn parse_now(s: &str) -> Result<DateTime<FixedOffset>, String> {
     let s = s.trim();
-    let bad = || format!("`{s}` is not an RFC 3339 time such as `2020-02-04T10:00:00+08:00`");
+    let bad = || format!("`{}` is not an RFC 3339 time such as `2020-02-04T10:00:00+08:00`", crate::pointer::shown(s));
     if let Some(d) = parse_iso_date(s) {
         let noon = d.and_time(NaiveTime::MIN) + TimeDelta::hours(12);
         return noon.and_local_timezone(CST).single().ok_or_else(bad);

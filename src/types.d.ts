@@ -654,7 +654,8 @@ export interface FangkongError extends Error {
   errors?: PackErrorInfo[];
   /** For a batch: the index of the submission that could not be converted. */
   index?: number;
-  /** For `input.too_large`: the most bytes of JSON a batch holds (in, and out). */
+  /** For `input.too_large`: the most bytes of JSON a batch holds (in, and out), or of a
+   * compiled pack (`Engine.fromCompiled`). */
   maxBytes?: number;
 }
 

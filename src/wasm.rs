@@ -26,6 +26,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::engine::MAX_INPUT_BYTES;
 use crate::pack::doc::Subject;
+use crate::pointer::shown;
 use crate::time::parse_now;
 use crate::{Engine, Locale, Options};
 
@@ -338,7 +339,8 @@ impl WasmEngine {
                 if !self.inner.packs().any(|p| p.stamp.version == v) {
                     let have: Vec<&str> = self.inner.packs().map(|p| p.stamp.version.as_str()).collect();
                     return Err(bad(format!(
-                        ".packVersion: no version `{v}` of `{}`; versions: {}",
+                        ".packVersion: no version `{}` of `{}`; versions: {}",
+                        shown(v),
                         self.inner.pack().stamp.id,
                         have.join(", ")
                     )));
@@ -389,7 +391,7 @@ fn describe_options(text: &str) -> Result<(Locale, Option<String>, Option<NaiveD
     let on = if let Some(s) = o.get("on").and_then(Value::as_str) {
         Some(
             crate::time::parse_iso_date(s)
-                .ok_or_else(|| bad(format!(".on: `{s}` is not a date such as `2020-02-04`")))?,
+                .ok_or_else(|| bad(format!(".on: `{}` is not a date such as `2020-02-04`", shown(s))))?,
         )
     } else if let Some(s) = o.get("onDate").and_then(Value::as_str) {
         let now = parse_now(s).map_err(|e| bad(format!(".on: {e}")))?;
@@ -406,6 +408,9 @@ fn describe_options(text: &str) -> Result<(Locale, Option<String>, Option<NaiveD
 /// A kind of submission by name, or an `options.invalid` error.
 fn kind_arg(kind: &str) -> Result<Subject, Thrown> {
     crate::describe::kind(kind).ok_or_else(|| {
-        coded(&format!("unknown kind `{kind}`; use filing, inspection, indicators or screening"), "options.invalid")
+        coded(
+            &format!("unknown kind `{}`; use filing, inspection, indicators or screening", shown(kind)),
+            "options.invalid",
+        )
     })
 }

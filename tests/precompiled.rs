@@ -95,3 +95,38 @@ fn a_truncated_or_altered_compact_form_is_an_error_never_a_panic() {
         Engine::from_compiled(br#"{"id": "shenzhen-2020"}"#).is_err_and(|e| e.to_string().contains("compiled pack"))
     );
 }
+
+/// No compact form is larger than `MAX_COMPILED_BYTES` (third npm audit, F7: `fromCompiled` of
+/// 500 M bytes ran for 29 s before it was refused as out of memory): `to_compiled` refuses a
+/// family that would compile to more (`pack.unbounded`), and `from_compiled` refuses more bytes
+/// before it reads any. The pack text limit (2 MiB) does not bound it: 64 versions of a family,
+/// each keeping its own copy of a list parameter of 40,000 codes, are 0.36 MB of text.
+#[test]
+fn no_compact_form_is_larger_than_the_bound() {
+    use fangkong::engine::MAX_COMPILED_BYTES;
+    use fangkong::pack::PackErrorKind;
+    use serde_json::json;
+    let districts: Vec<String> = (0..40_000).map(|i| (100_000 + i).to_string()).collect();
+    let mut family = vec![json!({
+        "id": "big", "extends": "shenzhen-2020", "version": "v0", "effectiveFrom": "2020-01-01",
+        "parameters": { "districts": { "value": districts } },
+    })];
+    for i in 1..64 {
+        let on = format!("2020-{:02}-{:02}", 1 + i / 28, 1 + i % 28);
+        family.push(json!({ "id": "big", "extends": "big@v0", "version": format!("v{i}"), "effectiveFrom": on }));
+    }
+    let text = serde_json::Value::Array(family).to_string();
+    assert!(text.len() < fangkong::pack::MAX_PACK_BYTES);
+    let engine = Engine::from_pack_json(&text).unwrap();
+    let e = engine.to_compiled().unwrap_err();
+    assert_eq!((e.0[0].kind, e.0[0].path.as_str()), (PackErrorKind::Unbounded, ""), "{e}");
+    assert!(e.to_string().contains(&MAX_COMPILED_BYTES.to_string()), "{e}");
+
+    let bytes = Engine::precompiled("hangzhou-2020").unwrap().to_compiled().unwrap();
+    assert!(bytes.len() < MAX_COMPILED_BYTES / 100);
+    let mut padded = bytes.clone();
+    padded.resize(MAX_COMPILED_BYTES + 1, 0);
+    let e = Engine::from_compiled(&padded).err().unwrap();
+    assert!(e.to_string().contains("none is larger than 16 MiB"), "{e}");
+    assert!(Engine::from_compiled(&bytes).is_ok());
+}

@@ -2,6 +2,7 @@
 
 use serde_json::{Map, Value};
 
+use crate::pointer::shown;
 use crate::schema::Shape;
 
 /// A draft could not be made or edited.
@@ -60,11 +61,6 @@ impl DraftError {
             DraftError::UnsupportedKind(_) => "options.invalid",
         }
     }
-}
-
-/// A pointer as shown in an error: at most 100 characters.
-fn shown(pointer: &str) -> String {
-    pointer.chars().take(100).collect()
 }
 
 /// The segments of a JSON Pointer, unescaped.

@@ -11,6 +11,16 @@ use super::Engine;
 use super::{EMBEDDED_PACKS, MAX_PACK_VERSIONS};
 use crate::pack::{Pack, PackError, PackErrorKind, PackErrors};
 
+/// Largest compact form of a pack family ([`Engine::to_compiled`], `compilePack`), in bytes:
+/// 16 MiB. The embedded `shenzhen-2020` (165 KB of JSON) compiles to 89 KB, but the 2 MiB limit
+/// of a pack's text bounds no compiled form: each of 64 versions keeps its own parameters, and
+/// an expression a copy of each list it names (0.36 MB of text, 64 versions of a list of 40,000
+/// codes, compiled to 18.3 MB; 0.9 MB, one rule naming a list of 100,000 codes 40 times, to 30
+/// MB). So the bound is kept where the compact form is made: a family that would compile to more
+/// is `pack.unbounded`, and [`Engine::from_compiled`] (the npm package's `Engine.fromCompiled`,
+/// before it copies anything into wasm memory) refuses more bytes.
+pub const MAX_COMPILED_BYTES: usize = 16 << 20;
+
 /// The embedded packs, compiled by build.rs into the compact form of
 /// [`crate::pack::compact`]: what [`Engine::precompiled`] loads, with no pack compiler.
 #[cfg(fangkong_precompiled)]
@@ -226,7 +236,10 @@ impl Engine {
             PackErrors(vec![PackError {
                 path: String::new(),
                 kind: PackErrorKind::UnknownReference,
-                message: format!("no embedded pack `{id}`; embedded: shenzhen-2020, guangming-2020, hangzhou-2020"),
+                message: format!(
+                    "no embedded pack `{}`; embedded: shenzhen-2020, guangming-2020, hangzhou-2020",
+                    crate::pointer::shown(id)
+                ),
             }])
         };
         match crate::pack::compact::decode_embedded(PRECOMPILED, Some(id)) {
@@ -244,6 +257,9 @@ impl Engine {
     /// (fourth audit: one byte changed could turn `approved` into `deferred`, same `pack.hash`).
     /// A check against accidents (storage, transfer), not a signature.
     pub fn from_compiled(bytes: &[u8]) -> Result<Engine, PackErrors> {
+        if bytes.len() > MAX_COMPILED_BYTES {
+            return Err(compiled_error("not a compiled pack: none is larger than 16 MiB".into()));
+        }
         let body = match bytes.len().checked_sub(8).map(|n| bytes.split_at(n)) {
             Some((body, sum)) if sum == crate::pack::compact::checksum(body).to_le_bytes() => body,
             _ => {
@@ -260,11 +276,24 @@ impl Engine {
     }
 
     /// The compact form of this engine's pack family, for [`Self::from_compiled`].
+    /// At most [`MAX_COMPILED_BYTES`]: a family that would compile to more is
+    /// `pack.unbounded`.
     #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
-    pub fn to_compiled(&self) -> Result<Vec<u8>, String> {
-        let mut bytes = crate::pack::compact::encode(&[self.packs().collect()])?;
+    pub fn to_compiled(&self) -> Result<Vec<u8>, PackErrors> {
+        let mut bytes = crate::pack::compact::encode(&[self.packs().collect()]).map_err(compiled_error)?;
         let sum = crate::pack::compact::checksum(&bytes);
         bytes.extend_from_slice(&sum.to_le_bytes());
+        if bytes.len() > MAX_COMPILED_BYTES {
+            return Err(PackErrors(vec![PackError {
+                path: String::new(),
+                kind: PackErrorKind::Unbounded,
+                message: format!(
+                    "the pack compiles to {} bytes: at most {MAX_COMPILED_BYTES} (16 MiB), what `Engine.fromCompiled` loads; \
+                     fewer versions, or shorter lists in parameters that rules name, make it smaller",
+                    bytes.len()
+                ),
+            }]));
+        }
         Ok(bytes)
     }
 
@@ -288,7 +317,10 @@ impl Engine {
             return Err(PackErrors(vec![PackError {
                 path: String::new(),
                 kind: PackErrorKind::UnknownReference,
-                message: format!("no embedded pack `{id}`; embedded: shenzhen-2020, guangming-2020, hangzhou-2020"),
+                message: format!(
+                    "no embedded pack `{}`; embedded: shenzhen-2020, guangming-2020, hangzhou-2020",
+                    crate::pointer::shown(id)
+                ),
             }]));
         }
         let docs = values

@@ -6,7 +6,7 @@
  * module loads with `Engine.fromCompiled(bytes)`, without the pack compiler.
  */
 export function compilePack(pack) {
-    return __fk_made(_compilePack(__fk_json(pack, 'pack', 'a rule pack object or JSON text')));
+    return __fk_made(_compilePack(__fk_pack(pack)));
 }
 
 /**
@@ -14,5 +14,5 @@ export function compilePack(pack) {
  * each locale: `{ ok, versions, missingLabels }`.
  */
 export function lint(pack) {
-    return JSON.parse(__fk_made(_lint(__fk_json(pack, 'pack', 'a rule pack object or JSON text'))));
+    return JSON.parse(__fk_made(_lint(__fk_pack(pack))));
 }

@@ -140,7 +140,8 @@ export class Engine {
     /**
      * The engine with a custom pack compiled by `compilePack` of `fangkong/compiler` (the
      * same package version): loaded without the pack compiler. Throws an `Error`
-     * (`pack.syntax`) for bytes that are not such a pack.
+     * (`pack.syntax`) for bytes that are not such a pack, and (`input.too_large`, with
+     * `maxBytes`) for more than 16 MiB, which no compiled pack is, before any is copied.
      */
     static fromCompiled(bytes: Uint8Array | number[]): Engine;
     /**

@@ -20,6 +20,15 @@ const __fk_MAX_BATCH = 67108864;
 const __fk_LIMIT = 1073741824;
 /** Heap a check may need per byte of its submission (src/wasm/memory.rs). */
 const __fk_WORK_PER_BYTE = 16;
+/** Largest pack text, in bytes (src/pack.rs, `MAX_PACK_BYTES`). */
+const __fk_MAX_PACK = 2097152;
+/** Largest compiled pack, in bytes (src/engine/load.rs, `MAX_COMPILED_BYTES`): `compilePack` gives none larger. */
+const __fk_MAX_COMPILED = 16777216;
+/** Longest name or option text — a pack id, a kind, `now`, `locale`, `packVersion`, `on` — in
+ *  UTF-16 units: none that means anything comes near it. Longer text is refused before it is
+ *  copied into wasm memory (third npm audit: 300 M characters trapped the module, and every
+ *  engine made before was lost); so are JSON Pointers, and a scope's together, over 4 MiB. */
+const __fk_MAX_NAME = 4096;
 const __fk_OPTION_NAMES = ['now', 'locale', 'packVersion', 'scope', 'personal'];
 const __fk_DESCRIBE_NAMES = ['locale', 'packVersion', 'on'];
 
@@ -27,6 +36,20 @@ const __fk_DESCRIBE_NAMES = ['locale', 'packVersion', 'on'];
 const __fk_wf = typeof ''.toWellFormed === 'function'
     ? (s) => s.toWellFormed()
     : (s) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+
+/** Caller text as a message shows it: at most 100 characters, then `…` (src/pointer.rs, `shown`). */
+function __fk_shown(s) {
+    if (s.length <= 100) return __fk_wf(s);
+    const head = s.slice(0, 101);
+    const chars = Array.from(head);
+    return __fk_wf(chars.length > 100 ? chars.slice(0, 100).join('') : head) + '…';
+}
+
+/** Text longer than `max` UTF-16 units, refused with `code` before it is copied anywhere. */
+function __fk_long(v, max, what, code) {
+    if (v.length > max) throw __fk_coded(`${what} is ${v.length} characters long; at most ${max}`, code);
+    return v;
+}
 
 /** An `Error` with `message` and a `code` property. */
 function __fk_coded(message, code) {
@@ -58,8 +81,11 @@ const __fk_TRIM = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202
 
 /** The first line of a thrown JS value's message, trimmed, first letter lower-cased. */
 function __fk_message(e) {
-    const text = __fk_wf(String(e instanceof Error ? e.message : typeof e === 'string' ? e : __fk_type(e)));
-    const line = text.split('\n')[0].replace(__fk_TRIM, '');
+    const text = String(e instanceof Error ? e.message : typeof e === 'string' ? e : __fk_type(e));
+    // Its first line, of which at most 100 characters are shown (third npm audit: an error of
+    // 10 M characters was echoed whole); cut before it is trimmed, so the trim is short too.
+    const nl = text.indexOf('\n');
+    const line = __fk_shown((nl < 0 ? text : text.slice(0, nl)).slice(0, 1000).replace(__fk_TRIM, ''));
     if (line === '') return 'unknown error';
     const c = line[0];
     return (c >= 'A' && c <= 'Z' ? c.toLowerCase() : c) + line.slice(1);
@@ -92,7 +118,12 @@ function __fk_json(value, what, expected) {
  *  `input.too_large` without all of it copied into wasm memory); the heap it needs is
  *  reserved first (`engine.out_of_memory`). */
 function __fk_input(input, what) {
-    if (typeof input !== 'string') return __fk_json(input, what, `a ${what} object or JSON text`);
+    if (typeof input !== 'string') {
+        // An object's JSON text is cut as text is (third npm audit: a value of 300 M characters
+        // was copied whole, and trapped the module).
+        const text = __fk_json(input, what, `a ${what} object or JSON text`);
+        return text.length > __fk_MAX_INPUT ? text.slice(0, __fk_MAX_INPUT + 1) : text;
+    }
     const units = input.length;
     __fk_reserve(Math.min(units, __fk_MAX_INPUT) * __fk_WORK_PER_BYTE + 1048576, `this ${what}`);
     // UTF-8 never has fewer bytes than UTF-16 code units: the cut is still too large.
@@ -100,9 +131,15 @@ function __fk_input(input, what) {
 }
 
 /** `obj` checked first by every method, as wasm-bindgen's code did before it read anything:
- *  an object of a trapped instance (`engine.lost`) or a freed one (scripts/recover-glue.mjs,
- *  `__fk_ptr`, which every raw method calls again: a \`toJSON\` may free it meanwhile). */
-function __fk_self(obj) {
+ *  something that is not an object of `cls` made by this copy of the package (a plain object,
+ *  another class's, another copy's: `engine.invalid_this`; third npm audit: it was said to
+ *  have trapped), an object of a trapped instance (`engine.lost`) or a freed one
+ *  (scripts/recover-glue.mjs, `__fk_ptr`, which every raw method calls again: a \`toJSON\`
+ *  may free it meanwhile). */
+function __fk_self(obj, cls, what) {
+    if (!(obj instanceof cls) || typeof obj.__fk_gen !== 'number') {
+        throw __fk_coded(`this method was called on ${__fk_type(obj)} that is not ${what} made by this copy of the package: call it on one`, 'engine.invalid_this');
+    }
     __fk_ptr(obj);
 }
 
@@ -114,11 +151,12 @@ function __fk_readOptions(options, o) {
         return bad(` must be an object such as { now: '2020-02-04T10:00:00+08:00' }, got ${__fk_type(options)}`);
     }
     for (const k of Object.keys(options)) {
-        if (!__fk_OPTION_NAMES.includes(k)) return bad(`: unknown option \`${__fk_wf(k)}\`; use ${__fk_OPTION_NAMES.join(', ')}`);
+        if (!__fk_OPTION_NAMES.includes(k)) return bad(`: unknown option \`${__fk_shown(k)}\`; use ${__fk_OPTION_NAMES.join(', ')}`);
     }
     let v;
     try { v = Reflect.get(options, 'now'); } catch (e) { return bad(`.now cannot be read: ${__fk_message(e)}`); }
     if (typeof v === 'string') {
+        if (v.length > __fk_MAX_NAME) return bad(`.now is ${v.length} characters long; at most ${__fk_MAX_NAME}`);
         o.now = __fk_wf(v);
     } else if (v instanceof Date) {
         if (Number.isNaN(v.getTime())) return bad('.now is an invalid Date');
@@ -129,31 +167,44 @@ function __fk_readOptions(options, o) {
         return bad(`.now must be RFC 3339 text or a Date, got ${__fk_type(v)}`);
     }
     try { v = Reflect.get(options, 'locale'); } catch (e) { return bad(`.locale cannot be read: ${__fk_message(e)}`); }
+    if (typeof v === 'string' && v.length > __fk_MAX_NAME) return bad(`.locale is ${v.length} characters long; at most ${__fk_MAX_NAME}`);
     if (typeof v === 'string') o.locale = __fk_wf(v);
     else if (v !== undefined && v !== null) return bad(`.locale must be text such as \`zh-CN\`, got ${__fk_type(v)}`);
     try { v = Reflect.get(options, 'scope'); } catch (e) { return bad(`.scope cannot be read: ${__fk_message(e)}`); }
     if (Array.isArray(v)) {
-        const scope = [];
-        const n = v.length;
-        for (let i = 0; i < n; i++) {
-            const p = v[i];
-            if (typeof p === 'string' && (p === '' || p[0] === '/')) {
-                scope.push(__fk_wf(p));
-            } else {
-                return bad(`.scope must hold JSON Pointers such as \`/enterprise/name\`, got ${typeof p === 'string' ? `\`${__fk_wf(p)}\`` : __fk_type(p)}`);
-            }
-        }
+        const scope = __fk_scope(v);
+        if (typeof scope === 'string') return bad(`.scope ${scope}`);
         o.scope = scope;
     } else if (v !== undefined && v !== null) {
         return bad(`.scope must be an array of JSON Pointers, got ${__fk_type(v)}`);
     }
     try { v = Reflect.get(options, 'packVersion'); } catch (e) { return bad(`.packVersion cannot be read: ${__fk_message(e)}`); }
+    if (typeof v === 'string' && v.length > __fk_MAX_NAME) return bad(`.packVersion is ${v.length} characters long; at most ${__fk_MAX_NAME}`);
     if (typeof v === 'string') o.packVersion = __fk_wf(v);
     else if (v !== undefined && v !== null) return bad(`.packVersion must be text, got ${__fk_type(v)}`);
     try { v = Reflect.get(options, 'personal'); } catch (e) { return bad(`.personal cannot be read: ${__fk_message(e)}`); }
     if (typeof v === 'boolean') o.personal = v;
     else if (v !== undefined && v !== null) return bad(`.personal must be true or false, got ${__fk_type(v)}`);
     return undefined;
+}
+
+/** The JSON Pointers of a scope (an array), made well-formed; or, as text, what is wrong with
+ *  them: an item that is not a pointer, or more than 4 MiB of them together (measured before
+ *  any is copied, so a scope of millions of pointers is refused at once). */
+function __fk_scope(items) {
+    const scope = [];
+    const n = items.length;
+    let units = 0;
+    for (let i = 0; i < n; i++) {
+        const p = items[i];
+        if (typeof p !== 'string' || (p !== '' && p[0] !== '/')) {
+            return `must hold JSON Pointers such as \`/enterprise/name\`, got ${typeof p === 'string' ? `\`${__fk_shown(p)}\`` : __fk_type(p)}`;
+        }
+        units += p.length + 1;
+        if (units > __fk_MAX_INPUT) return `holds at most ${__fk_MAX_INPUT} characters of JSON Pointers; the first ${i + 1} of ${n} already make more`;
+        scope.push(__fk_wf(p));
+    }
+    return scope;
 }
 
 /** The options as JSON text for `engine`'s raw exports, or the first mistake thrown. */
@@ -176,17 +227,19 @@ function __fk_describeOptions(options) {
         throw bad(` must be an object such as { locale: 'zh-CN' }, got ${__fk_type(options)}`);
     }
     for (const k of Object.keys(options)) {
-        if (!__fk_DESCRIBE_NAMES.includes(k)) throw bad(`: unknown option \`${__fk_wf(k)}\`; use ${__fk_DESCRIBE_NAMES.join(', ')}`);
+        if (!__fk_DESCRIBE_NAMES.includes(k)) throw bad(`: unknown option \`${__fk_shown(k)}\`; use ${__fk_DESCRIBE_NAMES.join(', ')}`);
     }
     let v;
     try { v = Reflect.get(options, 'locale'); } catch (e) { throw bad(`.locale cannot be read: ${__fk_message(e)}`); }
-    if (typeof v === 'string') o.locale = __fk_wf(v);
+    if (typeof v === 'string') o.locale = __fk_wf(__fk_long(v, __fk_MAX_NAME, 'options.locale', 'options.invalid'));
     else if (v !== undefined && v !== null) throw bad(`.locale must be text such as \`zh-CN\`, got ${__fk_type(v)}`);
     try { v = Reflect.get(options, 'packVersion'); } catch (e) { throw bad(`.packVersion cannot be read: ${__fk_message(e)}`); }
-    if (typeof v === 'string') o.packVersion = __fk_wf(v);
+    if (typeof v === 'string') o.packVersion = __fk_wf(__fk_long(v, __fk_MAX_NAME, 'options.packVersion', 'options.invalid'));
     else if (v !== undefined && v !== null) throw bad(`.packVersion must be text, got ${__fk_type(v)}`);
     try { v = Reflect.get(options, 'on'); } catch (e) { throw bad(`.on cannot be read: ${__fk_message(e)}`); }
-    if (typeof v === 'string') o.on = __fk_wf(v);
+    if (typeof v === 'string') o.on = __fk_wf(__fk_long(v, __fk_MAX_NAME, 'options.on', 'options.invalid'));
+    // An invalid Date, as for `now` (third npm audit: a bare RangeError from toISOString).
+    else if (v instanceof Date && Number.isNaN(v.getTime())) throw bad('.on is an invalid Date');
     else if (v instanceof Date) o.onDate = v.toISOString();
     else if (v !== undefined && v !== null) throw bad(`.on must be a date \`YYYY-MM-DD\` or a Date, got ${__fk_type(v)}`);
     return JSON.stringify(o);
@@ -194,7 +247,7 @@ function __fk_describeOptions(options) {
 
 /** One submission of a kind (0 filing, 1 inspection, 2 indicator report, 3 declaration). */
 function __fk_check(engine, kind, what, input, options) {
-    __fk_self(engine);
+    __fk_self(engine, Engine, 'an Engine');
     const o = __fk_options(engine, options);
     let text;
     try {
@@ -254,10 +307,10 @@ function __fk_batch(batch, inputs, what) {
 
 /** `describe` (0), `inputSchema` (1) of a kind, or `packInfo` (2). */
 function __fk_describe(engine, what, kind, options) {
-    __fk_self(engine);
+    __fk_self(engine, Engine, 'an Engine');
     let k = 0;
     if (what !== 2) {
-        k = _kind(__fk_text(kind, 'the kind (filing, inspection, indicators or screening)', 'options.invalid'));
+        k = _kind(__fk_text(kind, 'the kind (filing, inspection, indicators or screening)', 'options.invalid', __fk_MAX_NAME));
         if (k === undefined) throw __fk_thrown();
     }
     const answer = engine._describe(what, k, __fk_describeOptions(options));
@@ -267,12 +320,66 @@ function __fk_describe(engine, what, kind, options) {
 
 /**
  * A text argument (a kind, a pack id, a JSON Pointer) checked before it crosses: wasm-bindgen
- * copies a `&str` argument without looking at its type, and a number or an object there would
- * reach the module as a wild length (a trap that loses every engine).
+ * copies a `&str` argument without looking at its type or its length, and a number or an
+ * object there would reach the module as a wild length, text of hundreds of MB as an
+ * allocation that fails (a trap that loses every engine). Longer than `max` UTF-16 units:
+ * `longCode` (by default `code`).
  */
-function __fk_text(v, what, code) {
+function __fk_text(v, what, code, max, longCode) {
     if (typeof v !== 'string') throw __fk_coded(`${what} must be text, got ${__fk_type(v)}`, code);
-    return v;
+    return __fk_long(v, max, what, longCode ?? code);
+}
+
+/** A JSON Pointer argument: text of at most 4 MiB (a key of a submission is no longer). */
+function __fk_pointer(v) {
+    return __fk_text(v, 'a JSON Pointer', 'pointer.invalid', __fk_MAX_INPUT, 'input.too_large');
+}
+
+/** The JSON text of a pack for the compiler module: text longer than a pack may be is cut just
+ *  past the limit, as a submission is (the compiler refuses it, `pack.syntax`, without all of
+ *  it copied into wasm memory). */
+function __fk_pack(pack) {
+    const text = __fk_json(pack, 'pack', 'a rule pack object or JSON text');
+    // UTF-8 never has fewer bytes than UTF-16 code units: the cut is still too large.
+    return text.length > __fk_MAX_PACK ? text.slice(0, __fk_MAX_PACK + 1) : text;
+}
+
+/** `%TypedArray%.prototype.length`: what a typed array holds, whatever its own `length` says. */
+const __fk_typedLength = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'length').get;
+
+/**
+ * The bytes of a compiled pack (a Uint8Array from compilePack, or any array-like of numbers)
+ * as a Uint8Array of this layer's own, read once, before anything is copied into wasm memory:
+ * a length that is not a whole number ≥ 0 is `pack.syntax`, one larger than any compiled pack
+ * `input.too_large` (third npm audit: `{ length: -1 }` trapped the module and every engine was
+ * lost; `new Array(5e8)` was copied for 29 s, then refused as out of memory).
+ */
+function __fk_compiled(bytes) {
+    const bad = (m) => __fk_coded(`expected the bytes of a compiled pack (a Uint8Array from compilePack), ${m}`, 'pack.syntax');
+    if (bytes === null || typeof bytes !== 'object') throw bad(`got ${__fk_type(bytes)}`);
+    const typed = ArrayBuffer.isView(bytes) && !(bytes instanceof DataView);
+    let n;
+    try {
+        n = typed ? Reflect.apply(__fk_typedLength, bytes, []) : bytes.length;
+    } catch (e) {
+        throw bad(`got ${__fk_type(bytes)} whose length cannot be read: ${__fk_message(e)}`);
+    }
+    if (typeof n !== 'number' || !(n >= 0) || (n !== Infinity && !Number.isInteger(n))) {
+        throw bad(`got ${__fk_type(bytes)} whose length is ${typeof n === 'number' ? n : __fk_type(n)}`);
+    }
+    if (n > __fk_MAX_COMPILED) {
+        const e = __fk_coded(`a compiled pack holds at most ${__fk_MAX_COMPILED} bytes (16 MiB; compilePack gives none larger), got ${n}`, 'input.too_large');
+        e.maxBytes = __fk_MAX_COMPILED;
+        throw e;
+    }
+    try {
+        if (typed) return new Uint8Array(bytes);
+        const copy = new Uint8Array(n);
+        for (let i = 0; i < n; i++) copy[i] = bytes[i];
+        return copy;
+    } catch (e) {
+        throw bad(`got ${__fk_type(bytes)} whose bytes cannot be read: ${__fk_message(e)}`);
+    }
 }
 
 /** An object a raw export made, or its error thrown. */
@@ -292,7 +399,7 @@ function __fk_made(made) {
 function __fk_engineNew(pack) {
     __fk_ready();
     // eslint-disable-next-line no-undef
-    const text = typeof _compilePack === 'function' ? __fk_json(pack, 'pack', 'a rule pack object or JSON text') : '';
+    const text = typeof _compilePack === 'function' ? __fk_pack(pack) : '';
     return __fk_made(_engineNew(text));
 }
 
@@ -311,30 +418,29 @@ class __fk_api_Engine {
     }
     static withPackId(id) {
         __fk_ready();
-        return __fk_made(_withPackId(__fk_text(id, 'the pack id', 'pack.unknown_reference')));
+        return __fk_made(_withPackId(__fk_text(id, 'the pack id', 'pack.unknown_reference', __fk_MAX_NAME)));
     }
     static fromCompiled(bytes) {
         __fk_ready();
-        if (bytes === null || typeof bytes !== 'object') throw __fk_coded(`expected the bytes of a compiled pack (a Uint8Array from compilePack), got ${__fk_type(bytes)}`, 'pack.syntax');
-        return __fk_made(_fromCompiled(bytes));
+        return __fk_made(_fromCompiled(__fk_compiled(bytes)));
     }
     checkFiling(filing, options) {
         return __fk_check(this, 0, 'filing', filing, options);
     }
     checkFilings(filings, options) {
-        __fk_self(this);
+        __fk_self(this, Engine, 'an Engine');
         return __fk_batch(__fk_made(this._batch(__fk_options(this, options))), filings, 'filing');
     }
     checker(options) {
-        __fk_self(this);
+        __fk_self(this, Engine, 'an Engine');
         return __fk_made(this._checker(__fk_options(this, options)));
     }
     describe(kind, options) {
         return __fk_describe(this, 0, kind, options);
     }
     draft(kind, options, filing) {
-        __fk_self(this);
-        const k = __fk_made(_kind(__fk_text(kind, 'the kind (filing, inspection, indicators or screening)', 'options.invalid')));
+        __fk_self(this, Engine, 'an Engine');
+        const k = __fk_made(_kind(__fk_text(kind, 'the kind (filing, inspection, indicators or screening)', 'options.invalid', __fk_MAX_NAME)));
         const draft = __fk_made(this._draft(k, __fk_options(this, options)));
         if (filing !== undefined && filing !== null) {
             try {
@@ -367,23 +473,23 @@ class __fk_api_Engine {
 // The public methods of `Checker`: scripts/bare-glue.mjs puts this class's body into wasm-bindgen's `class Checker`.
 class __fk_api_Checker {
     checkFiling(filing) {
-        __fk_self(this);
+        __fk_self(this, Checker, 'a Checker');
         return JSON.parse(this._check(0, __fk_input(filing, 'filing')));
     }
     checkFilings(filings) {
-        __fk_self(this);
+        __fk_self(this, Checker, 'a Checker');
         return __fk_batch(this._batch(), filings, 'filing');
     }
     evaluateIndicators(report) {
-        __fk_self(this);
+        __fk_self(this, Checker, 'a Checker');
         return JSON.parse(this._check(2, __fk_input(report, 'indicator report')));
     }
     scoreInspection(inspection) {
-        __fk_self(this);
+        __fk_self(this, Checker, 'a Checker');
         return JSON.parse(this._check(1, __fk_input(inspection, 'inspection')));
     }
     screenPerson(declaration) {
-        __fk_self(this);
+        __fk_self(this, Checker, 'a Checker');
         return JSON.parse(this._check(3, __fk_input(declaration, 'declaration')));
     }
 }
@@ -397,27 +503,19 @@ function __fk_changes(changes) {
 // The public methods of `Draft`: scripts/bare-glue.mjs puts this class's body into wasm-bindgen's `class Draft`.
 class __fk_api_Draft {
     answer() {
-        __fk_self(this);
+        __fk_self(this, Draft, 'a Draft');
         return JSON.parse(this._answer());
     }
     remove(pointer) {
-        __fk_self(this);
-        return __fk_changes(this._remove(__fk_text(pointer, 'a JSON Pointer', 'pointer.invalid')));
+        __fk_self(this, Draft, 'a Draft');
+        return __fk_changes(this._remove(__fk_pointer(pointer)));
     }
     setScope(scope) {
-        __fk_self(this);
+        __fk_self(this, Draft, 'a Draft');
         let text;
         if (Array.isArray(scope)) {
-            const pointers = [];
-            const n = scope.length;
-            for (let i = 0; i < n; i++) {
-                const p = scope[i];
-                if (typeof p === 'string' && (p === '' || p[0] === '/')) {
-                    pointers.push(__fk_wf(p));
-                } else {
-                    throw __fk_coded(`scope must hold JSON Pointers, got ${typeof p === 'string' ? `\`${__fk_wf(p)}\`` : __fk_type(p)}`, 'options.invalid');
-                }
-            }
+            const pointers = __fk_scope(scope);
+            if (typeof pointers === 'string') throw __fk_coded(`scope ${pointers}`, 'options.invalid');
             text = JSON.stringify(pointers);
         } else if (scope !== undefined && scope !== null) {
             throw __fk_coded(`scope must be an array of JSON Pointers, got ${__fk_type(scope)}`, 'options.invalid');
@@ -425,8 +523,8 @@ class __fk_api_Draft {
         return JSON.parse(this._setScope(text));
     }
     set(pointer, value) {
-        __fk_self(this);
-        __fk_text(pointer, 'a JSON Pointer', 'pointer.invalid');
+        __fk_self(this, Draft, 'a Draft');
+        __fk_pointer(pointer);
         if (value === undefined) return __fk_changes(this._remove(pointer));
         // Scalars as they are (a whole number below 2^53 as JSON text would give it), anything
         // else as its JSON text (src/wasm/draft.rs, `_set`).
@@ -449,11 +547,13 @@ class __fk_api_Draft {
             number = value;
         } else {
             text = __fk_json(value, 'value', 'a JSON value');
+            // Measured before it is copied in, as text is (src/wasm/draft.rs says the same).
+            if (text.length > __fk_MAX_INPUT) throw __fk_coded(`a value holds at most ${__fk_MAX_INPUT} bytes of JSON`, 'input.too_large');
         }
         return __fk_changes(this._set(pointer, kind, text, number));
     }
     value() {
-        __fk_self(this);
+        __fk_self(this, Draft, 'a Draft');
         return JSON.parse(this._value());
     }
 }

@@ -7,7 +7,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::convert::{Thrown, coded, out, pack_error, to_json};
+use super::convert::{Thrown, out, pack_error, to_json};
 use super::{WasmEngine, made};
 use crate::Engine;
 
@@ -28,7 +28,7 @@ fn compile(pack: &str) -> Result<Engine, Thrown> {
 /// `Engine.fromCompiled(bytes)`, or `None` and the error.
 #[wasm_bindgen(js_name = "_compilePack", skip_typescript)]
 pub fn compile_pack(pack: &str) -> Option<Vec<u8>> {
-    out(compile(pack).and_then(|e| e.to_compiled().map_err(|e| coded(&e, "pack.syntax"))))
+    out(compile(pack).and_then(|e| e.to_compiled().map_err(|e| pack_error(&e))))
 }
 
 /// One version of a linted pack.
