@@ -98,6 +98,8 @@ export async function inBrowser(wasmUrl: URL): Promise<Decision> {
   await init({ module_or_path: wasmUrl });
   await web.default();
   const engine = Engine.withDefaultPack();
+  const families: string[] = Engine.packIds();
+  void families;
   const answer: FilingAnswer = engine.checkFiling(filing, options);
   const errors: Diagnostic[] = answer.diagnostics.filter((d) => d.severity === 'error');
   const first: string | undefined = errors[0]?.help;

@@ -28,6 +28,10 @@ pub const EMBEDDED_PACKS: &[&str] = &[
     include_str!("../packs/hangzhou-2020.json"),
 ];
 
+/// The embedded pack families (`withPackId` / `--pack-id`), the default first
+/// (`tests/variants.rs` holds it to [`EMBEDDED_PACKS`]).
+pub const EMBEDDED_PACK_IDS: &[&str] = &["shenzhen-2020", "guangming-2020", "hangzhou-2020"];
+
 /// Most versions in one pack family (given, or resolved with a parent family's versions).
 pub const MAX_PACK_VERSIONS: usize = 64;
 

@@ -107,6 +107,12 @@ pub fn with_pack_id(id: &str) -> Option<WasmEngine> {
     made(Engine::with_pack_id(id))
 }
 
+/// `Engine.packIds()`: the embedded pack families, the default first, joined by `,`.
+#[wasm_bindgen(js_name = "_packIds", skip_typescript)]
+pub fn pack_ids() -> String {
+    crate::engine::EMBEDDED_PACK_IDS.join(",")
+}
+
 /// `Engine.fromCompiled(bytes)`: a pack compiled by `compilePack` of `fangkong/compiler`.
 #[wasm_bindgen(js_name = "_fromCompiled", skip_typescript)]
 pub fn from_compiled(bytes: &[u8]) -> Option<WasmEngine> {

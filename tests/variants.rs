@@ -628,3 +628,24 @@ fn a_variant_that_changes_a_parameter_is_titled_with_its_own_value() {
     assert_eq!(e.kind, PackErrorKind::UnknownReference);
     assert!(e.message.contains("stockDay"), "{}", e.message);
 }
+
+/// `Engine.packIds()` (and the error for an unknown id) name exactly the embedded families, the
+/// default first: a page lists its packs from the package, never from a copy (portal audit).
+#[test]
+fn the_embedded_pack_ids_are_the_embedded_families() {
+    let mut ids: Vec<String> = Vec::new();
+    for text in fangkong::engine::EMBEDDED_PACKS {
+        let v: Value = serde_json::from_str(text).unwrap();
+        let id = v["id"].as_str().unwrap().to_owned();
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    assert_eq!(fangkong::engine::EMBEDDED_PACK_IDS, ids.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(ids.first().map(String::as_str), Some(Engine::with_default_pack().unwrap().pack().stamp.id.as_str()));
+    for id in &ids {
+        assert_eq!(Engine::with_pack_id(id).unwrap().pack().stamp.id, *id);
+    }
+    let err = Engine::with_pack_id("nope").unwrap_err();
+    assert!(err.0[0].message.ends_with(&format!("embedded: {}", ids.join(", "))), "{err:?}");
+}

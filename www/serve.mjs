@@ -132,12 +132,11 @@ function notFound(res) {
 }
 
 let families;
-/** The engine of every pack family the package embeds, by id, default first (www/js/packs.mjs). */
+/** The engine of every pack family the package embeds, by id, default first (`Engine.packIds()`). */
 async function serverEngines() {
   if (!families) {
     const { Engine } = await import(join(ROOT, 'pkg/node.js'));
-    const { embeddedPacks } = await import('./js/packs.mjs');
-    families = new Map(embeddedPacks(Engine).map((id) => [id, Engine.withPackId(id)]));
+    families = new Map(Engine.packIds().map((id) => [id, Engine.withPackId(id)]));
   }
   return families;
 }

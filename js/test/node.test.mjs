@@ -38,6 +38,13 @@ test('the node entry is initialised at import; default init() is a no-op', async
   assert.equal(Engine.withDefaultPack().packInfo().id, 'shenzhen-2020');
 });
 
+test('Engine.packIds() names the embedded families, the default first, each a withPackId', () => {
+  const ids = Engine.packIds();
+  assert.deepEqual(ids, ['shenzhen-2020', 'guangming-2020', 'hangzhou-2020']);
+  assert.equal(ids[0], Engine.withDefaultPack().packInfo().id);
+  for (const id of ids) assert.equal(Engine.withPackId(id).packInfo().id, id);
+});
+
 test('packInfo and version match the CLI', () => {
   const engine = Engine.withDefaultPack();
   assert.deepEqual(Object.keys(engine.packInfo()), ['id', 'version', 'hash']);

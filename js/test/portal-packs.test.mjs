@@ -6,10 +6,9 @@ import assert from 'node:assert/strict';
 import { Engine } from 'fangkong';
 import { NOW, axe, openPortal, portal } from './lib/portal.mjs';
 import { start } from '../../www/serve.mjs';
-import { embeddedPacks } from '../../www/js/packs.mjs';
 
-/** The families the package embeds, as the pages ask for them (www/js/packs.mjs). */
-const PACKS = embeddedPacks(Engine);
+/** The families the package embeds, as the pages ask for them (`Engine.packIds()`). */
+const PACKS = Engine.packIds();
 
 let p;
 before(async () => { p = await portal(); });
@@ -42,7 +41,7 @@ test('the two packs differ where guangming-2020 says so, and only there', () => 
 });
 
 test('the pack switch offers every family the package embeds, taken from the package', async () => {
-  assert.ok(PACKS.includes('hangzhou-2020') && PACKS.length >= 3, `packs.mjs found ${PACKS.join(', ')}`);
+  assert.ok(PACKS.includes('hangzhou-2020') && PACKS.length >= 3, `packIds() gave ${PACKS.join(', ')}`);
   assert.equal(PACKS[0], Engine.withDefaultPack().packInfo({}).id, 'the default pack first');
   const { page, problems } = await openPortal(p.context, `${p.url}/filing.html?now=${encodeURIComponent(NOW)}&nosw=1`);
   assert.deepEqual(await page.locator('#pack option').evaluateAll((os) => os.map((o) => o.value)), PACKS);

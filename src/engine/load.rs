@@ -237,8 +237,9 @@ impl Engine {
                 path: String::new(),
                 kind: PackErrorKind::UnknownReference,
                 message: format!(
-                    "no embedded pack `{}`; embedded: shenzhen-2020, guangming-2020, hangzhou-2020",
-                    crate::pointer::shown(id)
+                    "no embedded pack `{}`; embedded: {}",
+                    crate::pointer::shown(id),
+                    super::EMBEDDED_PACK_IDS.join(", ")
                 ),
             }])
         };
@@ -318,8 +319,9 @@ impl Engine {
                 path: String::new(),
                 kind: PackErrorKind::UnknownReference,
                 message: format!(
-                    "no embedded pack `{}`; embedded: shenzhen-2020, guangming-2020, hangzhou-2020",
-                    crate::pointer::shown(id)
+                    "no embedded pack `{}`; embedded: {}",
+                    crate::pointer::shown(id),
+                    super::EMBEDDED_PACK_IDS.join(", ")
                 ),
             }]));
         }

@@ -181,6 +181,11 @@ export class Engine {
      */
     static withPackId(id: string): Engine;
     /**
+     * The embedded pack families, the default first: `["shenzhen-2020", "guangming-2020",
+     * "hangzhou-2020"]`. Each is an id for `withPackId`; a page lists its packs from here.
+     */
+    static packIds(): string[];
+    /**
      * The version of the package (and of the Rust crate it is built from), e.g. `0.1.0`.
      */
     readonly version: string;

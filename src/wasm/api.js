@@ -420,6 +420,10 @@ class __fk_api_Engine {
         __fk_ready();
         return __fk_made(_withPackId(__fk_text(id, 'the pack id', 'pack.unknown_reference', __fk_MAX_NAME)));
     }
+    static packIds() {
+        __fk_ready();
+        return _packIds().split(',');
+    }
     static fromCompiled(bytes) {
         __fk_ready();
         return __fk_made(_fromCompiled(__fk_compiled(bytes)));

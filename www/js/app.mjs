@@ -4,7 +4,6 @@
 // titles come from `engine.describe(...)`, never from this file (only the portal's own
 // words — buttons, headings — live in UI below).
 import init, { Engine } from '/pkg/fangkong.js';
-import { embeddedPacks } from './packs.mjs';
 
 export const LOCALES = ['zh-CN', 'zh-TW', 'en'];
 
@@ -231,9 +230,9 @@ export function el(tag, props = {}, ...children) {
 }
 
 let loaded;
-/** Loads the wasm once; resolves to the pack families the package embeds (packs.mjs), default first. */
+/** Loads the wasm once; resolves to the pack families the package embeds (`Engine.packIds()`), default first. */
 export function packs() {
-  loaded ??= init().then(() => embeddedPacks(Engine));
+  loaded ??= init().then(() => Engine.packIds());
   return loaded;
 }
 

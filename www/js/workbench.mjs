@@ -210,7 +210,7 @@ document.getElementById('status').textContent = t('loading');
 // The example submissions, by the kind of check each one is: the portal's manifest
 // (/offline.json), the list the service worker keeps offline.
 const [reference, , { examples: EXAMPLES }, PACK_IDS] = await Promise.all([engine(), initCompiler(), offlineManifest(), packs()]);
-// The packs to start from: every family the package embeds (packs.mjs), each as its file in /packs/.
+// The packs to start from: every family the package embeds (`Engine.packIds()`), each as its file in /packs/.
 const PACK_FILES = PACK_IDS.map((id) => `${id}.json`);
 const draft = store('workbench');
 const now = settings.now();
