@@ -414,7 +414,11 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
             .and_then(Value::as_str)
             .and_then(|t| pack.labels.lookup(opts.locale, &format!("value:type.{t}")))
             .map(|(l, _)| ("expected", l));
-        let extra = label.as_deref().map(|l| ("label", l)).or(expected);
+        // A checklist item a rectification names, by its title in the locale (portal audit: the
+        // overdue message named `INS-S4-1`, not 口罩储备不少于3天用量).
+        let item =
+            d.params.get("itemId").and_then(Value::as_str).map(|id| crate::describe::rule_title(pack, opts.locale, id));
+        let extra = label.as_deref().map(|l| ("label", l)).or(expected).or(item.as_deref().map(|t| ("item", t)));
         let (message, mut help) = pack.messages.render(opts.locale, &d.code, &d.params, extra);
         // A look-alike of a known key: the help names the known one, and says what differs
         // (third audit: every look-alike was told to use half-width characters): full-width

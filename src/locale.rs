@@ -25,13 +25,18 @@ impl Locale {
     }
 
     /// The nearest locale for any BCP 47 tag, never failing: any `zh-Hant`, `zh-TW`,
-    /// `zh-HK` or `zh-MO` → zh-TW; any other `zh` → zh-CN; everything else → en. A browser's
-    /// language (`fr-FR`, `zh-SG`, `en-GB`) therefore never throws.
+    /// `zh-HK` or `zh-MO` → zh-TW; any other `zh` → zh-CN; a blank tag (none given) → the
+    /// default zh-CN; everything else → en. A browser's language (`fr-FR`, `zh-SG`, `en-GB`)
+    /// therefore never throws.
     pub fn negotiate(tag: &str) -> Locale {
         if let Some(l) = Self::parse(tag) {
             return l;
         }
         let t = tag.trim().replace('_', "-").to_ascii_lowercase();
+        if t.is_empty() {
+            // Audit 1: `locale: ""` (an empty select) gave English, not the default.
+            return Locale::default();
+        }
         let mut parts = t.split('-');
         if parts.next() != Some("zh") {
             return Locale::En;
@@ -83,6 +88,8 @@ mod tests {
         assert_eq!(Locale::negotiate("zh-Hans-HK"), Locale::ZhCn);
         assert_eq!(Locale::negotiate("zh-Hant-SG"), Locale::ZhTw);
         assert_eq!(Locale::negotiate("zh-MO"), Locale::ZhTw);
-        assert_eq!(Locale::negotiate(""), Locale::En);
+        // No tag (an empty select): the default, not English (audit 1, thirteenth session).
+        assert_eq!(Locale::negotiate(""), Locale::ZhCn);
+        assert_eq!(Locale::negotiate("  "), Locale::ZhCn);
     }
 }

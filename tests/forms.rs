@@ -367,6 +367,10 @@ fn no_message_leaves_a_placeholder_unfilled() {
         params.entry(code.to_owned()).or_default().extend(keys);
     };
     add("field.required", &mut ["field".to_owned(), "label".to_owned()].into_iter());
+    // The item a rectification names, by its title (engine.rs `render`, from `itemId`).
+    for code in ["gate.rectification_overdue", "inspection.rectification_overdue"] {
+        add(code, &mut ["item".to_owned()].into_iter());
+    }
     // Codes the engine emits with params of its own, rarely seen in golden cases.
     for (code, keys) in [
         ("checklist.unknown_item", &["suggestion"][..]),

@@ -51,7 +51,7 @@ const labelAt = (pointer) => byPointer.get(general(pointer))?.label ?? byPointer
 const yesNo = new Map();
 for (const locale of LOCALES) {
   const other = locale === settings.locale ? d : e.describe('filing', { locale, on: today });
-  for (const f of other.fields) for (const o of f.enum ?? []) yesNo.set(o.label.trim().toLowerCase(), o.value);
+  for (const f of other.fields) for (const o of f.enum ?? []) yesNo.set(o.label.trim().toLowerCase(), String(o.value));
 }
 for (const v of ['true', 'false']) yesNo.set(v, v);
 
@@ -62,7 +62,8 @@ function control(f, id, name, extra = {}) {
     const options = f.enum ?? [{ value: 'true', label: 'true' }, { value: 'false', label: 'false' }];
     return el('select', { id, name, ...extra },
       el('option', { value: '' }, t('flUnanswered')),
-      ...options.map((o) => el('option', { value: o.value }, o.label)));
+      // A yes/no field's values are JSON booleans; an option's value is their text.
+      ...options.map((o) => el('option', { value: String(o.value) }, o.label)));
   }
   return el('input', {
     id, name, type: 'text', autocomplete: 'off', spellcheck: 'false',

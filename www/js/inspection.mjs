@@ -113,7 +113,7 @@ function inputFor(f, { label = f.label, hint = f.hint } = {}) {
   if (f.type === 'boolean' && f.enum) {
     control = el('select', { id, name: f.pointer, 'data-type': 'boolean', 'aria-describedby': describedBy, required: f.required },
       el('option', { value: '' }, t('ins.choose')),
-      ...f.enum.map((o) => el('option', { value: o.value }, o.label)));
+      ...f.enum.map((o) => el('option', { value: String(o.value) }, o.label)));
   } else {
     control = el('input', {
       id, name: f.pointer, type: 'text', 'data-type': f.type, autocomplete: 'off',

@@ -88,7 +88,8 @@ pub(super) fn check(rules: &[Rule], messages: &[(String, Vec<(String, MessageDoc
             let Some(names) = providable.get(code.as_str()) else { continue };
             for (part, text) in [("message", Some(&m.message)), ("help", m.help.as_ref())] {
                 for name in placeholders(text.map_or("", String::as_str)) {
-                    if names.contains(name) {
+                    // `{item}`: the title of the item a diagnostic's `itemId` names (engine.rs `render`).
+                    if names.contains(name) || (name == "item" && names.contains("itemId")) {
                         continue;
                     }
                     let carried: Vec<String> = names.iter().map(|n| format!("{{{n}}}")).collect();
