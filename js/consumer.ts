@@ -100,6 +100,13 @@ export async function inBrowser(wasmUrl: URL): Promise<Decision> {
   const engine = Engine.withDefaultPack();
   const families: string[] = Engine.packIds();
   void families;
+  // Drafts of every kind, typed by kind.
+  const inspecting = engine.draft('inspection', options);
+  const score: number | null = inspecting.answer().score;
+  void score;
+  const screening = engine.draft('screening', options, { declaredOn: '2020-02-01' });
+  const until: string | null = screening.answer().until;
+  void until;
   const answer: FilingAnswer = engine.checkFiling(filing, options);
   const errors: Diagnostic[] = answer.diagnostics.filter((d) => d.severity === 'error');
   const first: string | undefined = errors[0]?.help;

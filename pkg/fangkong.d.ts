@@ -708,9 +708,11 @@ export class Checker {
 }
 
 /**
- * A filing being typed (`engine.draft('filing', options)`). Each edit returns only what
+ * A submission being typed (`engine.draft(kind, options)`). Each edit returns only what
  * changed — `{ added, removed, gates, decision }` — so a keystroke does not pay for the
- * whole answer; `answer()` builds it when asked. Free it with `free()` (or `using`).
+ * whole answer; `answer()` builds it when asked. Free it with `free()` (or `using`). A
+ * filing's draft re-judges only what an edit reaches; an inspection's, an indicator report's
+ * and a screening's re-judge the whole submission (microseconds) and say what changed alike.
  *
  * ```js
  * const draft = engine.draft('filing', { now: '2020-02-04T10:00:00+08:00' }, filing);
@@ -718,14 +720,15 @@ export class Checker {
  * draft.answer(); // the same as engine.checkFiling(draft.value(), options)
  * ```
  */
-export class Draft {
+export class Draft<A = FilingAnswer, V = Filing> {
     private constructor();
     free(): void;
     [Symbol.dispose](): void;
     /**
-     * The whole answer, the same JSON as `engine.checkFiling(draft.value(), options)`.
+     * The whole answer, the same JSON as the kind's entry point gives for `draft.value()`
+     * (`engine.checkFiling(draft.value(), options)` for a filing).
      */
-    answer(): FilingAnswer;
+    answer(): A;
     /**
      * Remove the value at a JSON Pointer: a member, or an array element (the later ones move
      * up). Nothing there is no change. Returns what changed in the answer.
@@ -748,9 +751,9 @@ export class Draft {
      */
     set(pointer: string, value: JsonValue | undefined): DraftChanges;
     /**
-     * The filing as typed so far.
+     * The submission as typed so far.
      */
-    value(): Filing;
+    value(): V;
 }
 
 /**
@@ -793,14 +796,19 @@ export class Engine {
      */
     describe(kind: Kind, options: DescribeOptions): Description;
     /**
-     * A draft of a submission being typed (filings only): `set(pointer, value)` re-judges only
-     * what the change reaches and returns what changed; `answer()` gives the whole answer,
-     * equal to `checkFiling` of `value()`. `filing` (an object or JSON text) starts it; it
+     * A draft of a submission being typed: `set(pointer, value)` re-judges it (a filing: only
+     * what the change reaches) and returns what changed; `answer()` gives the whole answer,
+     * equal to the kind's entry point (`checkFiling`, `scoreInspection`, `evaluateIndicators`,
+     * `screenPerson`) of `value()`. The submission (an object or JSON text) starts it; it
      * starts empty without one (or with `null`). Options are read once, as for `checker`.
-     * Throws `options.invalid` for bad options or another kind, and `input.not_json`,
-     * `input.duplicate_key` or `input.too_large` for a starting text that is not a filing's JSON.
+     * Throws `options.invalid` for bad options or an unknown kind, and `input.not_json`,
+     * `input.duplicate_key` or `input.too_large` for a starting text that is not JSON.
      */
-    draft(kind: Kind, options: Options, filing?: Filing | string | null): Draft;
+    draft(kind: "filing", options: Options, filing?: Filing | string | null): Draft<FilingAnswer, Filing>;
+    draft(kind: "inspection", options: Options, inspection?: Inspection | string | null): Draft<InspectionAnswer, Inspection>;
+    draft(kind: "indicators", options: Options, report?: IndicatorReport | string | null): Draft<IndicatorsAnswer, IndicatorReport>;
+    draft(kind: "screening", options: Options, declaration?: Declaration | string | null): Draft<ScreeningAnswer, Declaration>;
+    draft(kind: Kind, options: Options, submission?: JsonValue | string | null): Draft<FilingAnswer | InspectionAnswer | IndicatorsAnswer | ScreeningAnswer, JsonValue>;
     /**
      * Evaluate a daily report of the community indicators (五个100%) with roll-up:
      * an `IndicatorReport` object or its JSON text. Returns an `IndicatorsAnswer`.

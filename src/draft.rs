@@ -28,6 +28,7 @@ mod deps;
 mod edit;
 mod shown;
 mod walk;
+mod whole;
 
 use std::collections::BTreeSet;
 use std::ops::Deref;
@@ -46,6 +47,7 @@ use crate::time::today_cst;
 use deps::{Read, Touch};
 pub use edit::DraftError;
 use shown::View;
+pub use whole::{WholeAnswer, WholeDraft};
 
 /// A diagnostic that went away: its place, code and rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -145,8 +147,7 @@ impl Engine {
         Draft::filing(self, opts.clone())
     }
 
-    /// A draft of a kind of submission; only filings have drafts
-    /// ([`DraftError::UnsupportedKind`] for the others, which have their own scoring).
+    /// A draft of a filing (the others: [`WholeDraft`]; [`DraftError::UnsupportedKind`] here).
     pub fn draft(&self, subject: Subject, opts: &Options) -> Result<Draft<&Engine>, DraftError> {
         Draft::new(self, subject, opts.clone())
     }

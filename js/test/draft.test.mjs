@@ -185,7 +185,7 @@ test('a keystroke in a 1,000-person roster: only what changed comes back', () =>
   draft.free();
 });
 
-test('bad pointers are Errors with a code and change nothing; other kinds have no draft; a freed draft throws', () => {
+test('bad pointers are Errors with a code and change nothing; an unknown kind has no draft; a freed draft throws', () => {
   const engine = engineFor('shenzhen-2020');
   const draft = engine.draft('filing', { now: '2020-02-04' }, { roster: [{ name: '张三' }] });
   const before = JSON.stringify(draft.value());
@@ -211,7 +211,7 @@ test('bad pointers are Errors with a code and change nothing; other kinds have n
   assert.equal(code(() => draft.set('/enterprise', { name: 'x'.repeat(4 * 1024 * 1024) })), 'input.too_large');
   assert.equal(JSON.stringify(draft.value()), before);
   assert.deepEqual(draft.remove('/staff/total'), { added: [], removed: [], gates: [], decision: null });
-  assert.equal(code(() => engine.draft('inspection', { now: '2020-02-04' })), 'options.invalid');
+  assert.equal(code(() => engine.draft('permit', { now: '2020-02-04' })), 'options.invalid');
   assert.equal(code(() => engine.draft('filing', {})), 'options.invalid');
   draft.free();
   assert.throws(() => draft.answer());
@@ -247,4 +247,42 @@ test('draftChecker: answers as checkFiling while the value, its arrays and the s
     assert.equal(JSON.stringify(got), JSON.stringify(engine.checkFiling(value, options)), `edit ${n} ${JSON.stringify(e)}`);
   }
   checker.free();
+});
+
+// Issue 9 point 3 names `engine.draft(kind, …)`: an inspection, a day's indicator report and a
+// screening have drafts too (thirteenth session, audit 1: they threw options.invalid). Each edit
+// re-judges the whole submission; the answer is the kind's entry point on draft.value().
+test('drafts of the other kinds answer as their entry points, edit after edit', () => {
+  const engine = Engine.withDefaultPack();
+  const kinds = [
+    ['inspection', 'scoreInspection', 'examples/inspections/factory-all-pass.json', '2020-02-12T18:00:00+08:00',
+      [['/answers/INS-S1-1/result', 'fail'], ['/answers/INS-S6-2', undefined], ['/facts/knowledge/sampled', '５'], ['/answers/INS-S6-2', { result: 'pass', evidence: 'onsite' }], ['/keyAreaStaffReturned', null]]],
+    ['indicators', 'evaluateIndicators', 'examples/indicators/guangming-district.json', '2020-02-12T20:00:00+08:00',
+      [['/units/1/counts/compounds', 3], ['/units/-', { id: 'X-1', parent: 'GM', counts: { compounds: 1 } }], ['/date', ''], ['/units/0', undefined]]],
+    ['screening', 'screenPerson', 'examples/screening/returned-from-area.json', '2020-02-01T12:00:00+08:00',
+      [['/symptoms/temperature', 38.5], ['/symptoms/temperature', '36.6'], ['/leftAreaOn', undefined], ['/contactWithConfirmed', true], ['/lastContactOn', '2020-01-30']]],
+  ];
+  for (const [kind, entry, file, now, edits] of kinds) {
+    const start = JSON.parse(readFileSync(join(ROOT, file), 'utf8'));
+    const options = { now };
+    const draft = engine.draft(kind, options, start);
+    assert.equal(JSON.stringify(draft.answer()), JSON.stringify(engine[entry](start, options)), kind);
+    let before = draft.answer();
+    for (const [pointer, value] of edits) {
+      const changes = draft.set(pointer, value);
+      const after = draft.answer();
+      assert.equal(JSON.stringify(after), JSON.stringify(engine[entry](draft.value(), options)), `${kind} ${pointer}`);
+      assert.deepEqual(changes.gates, []);
+      assert.equal(changes.decision === null ? before.decision : changes.decision.to, after.decision, `${kind} ${pointer}`);
+      const key = (d) => `${d.path} ${d.code} ${d.ruleId}`;
+      const count = (list) => list.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map());
+      const want = count(before.diagnostics.map(key));
+      for (const g of changes.removed) want.set(key(g), want.get(key(g)) - 1);
+      for (const d of changes.added) want.set(key(d), (want.get(key(d)) ?? 0) + 1);
+      assert.deepEqual([...want].filter(([, n]) => n > 0).sort(), [...count(after.diagnostics.map(key))].sort(), `${kind} ${pointer}`);
+      before = after;
+    }
+    assert.throws(() => draft.set('/x~2', 1), (e) => e.code === 'pointer.invalid');
+    draft.free();
+  }
 });

@@ -43,8 +43,8 @@ pub enum DraftError {
     /// The draft would hold more JSON than one submission may ([`crate::engine::MAX_INPUT_BYTES`]).
     #[error("the draft would hold more than {0} bytes of JSON")]
     TooLarge(usize),
-    /// Only filings have drafts.
-    #[error("drafts are made for filings; `{0}` has its own scoring and no draft")]
+    /// A kind this sort of draft is not made for (a filing's draft, or a whole one).
+    #[error("this draft is not made for `{0}`")]
     UnsupportedKind(String),
 }
 

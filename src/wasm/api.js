@@ -442,13 +442,13 @@ class __fk_api_Engine {
     describe(kind, options) {
         return __fk_describe(this, 0, kind, options);
     }
-    draft(kind, options, filing) {
+    draft(kind, options, submission) {
         __fk_self(this, Engine, 'an Engine');
         const k = __fk_made(_kind(__fk_text(kind, 'the kind (filing, inspection, indicators or screening)', 'options.invalid', __fk_MAX_NAME)));
         const draft = __fk_made(this._draft(k, __fk_options(this, options)));
-        if (filing !== undefined && filing !== null) {
+        if (submission !== undefined && submission !== null) {
             try {
-                if (!draft._start(__fk_input(filing, 'filing'))) throw __fk_thrown();
+                if (!draft._start(__fk_input(submission, k === 0 ? 'filing' : 'submission'))) throw __fk_thrown();
             } catch (e) {
                 draft.free();
                 throw e;

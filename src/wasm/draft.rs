@@ -1,4 +1,4 @@
-//! Drafts: a filing typed one field at a time (issue 9, point 3) — `engine.draft` and the JS
+//! Drafts: a submission typed one field at a time (issue 9, point 3) — `engine.draft` and the JS
 //! class `Draft`, whose public methods are JavaScript (src/wasm/api.js) over these raw ones.
 
 use std::rc::Rc;
@@ -10,6 +10,7 @@ use super::WasmEngine;
 use super::convert::{Thrown, answer_text as to_text, coded, out};
 use crate::Engine;
 use crate::engine::MAX_INPUT_BYTES;
+use crate::schema::Subject;
 
 #[wasm_bindgen(js_class = Engine)]
 impl WasmEngine {
@@ -18,15 +19,34 @@ impl WasmEngine {
     #[wasm_bindgen(js_name = "_draft", skip_typescript)]
     pub fn draft(&self, kind: u32, options: &str) -> Option<WasmDraft> {
         let opts = out(self.options(options))?;
-        let inner = crate::draft::Draft::new(Rc::clone(&self.inner), super::subject(kind), opts);
+        let engine = Rc::clone(&self.inner);
+        let inner = match super::subject(kind) {
+            Subject::Filing => Ok(Inner::Filing(crate::draft::Draft::filing(engine, opts))),
+            other => crate::draft::WholeDraft::new(engine, other, opts).map(Inner::Whole),
+        };
         out(inner.map(|inner| WasmDraft { inner }).map_err(|e| draft_error(&e)))
     }
 }
 
-/// A filing being typed (`engine.draft('filing', options)`, the JS class `Draft`).
+/// A submission being typed (`engine.draft(kind, options)`, the JS class `Draft`).
 #[wasm_bindgen(js_name = Draft, skip_typescript)]
 pub struct WasmDraft {
-    inner: crate::draft::Draft<Rc<Engine>>,
+    inner: Inner,
+}
+
+/// A filing's draft (re-judging only what an edit reaches), or one judged whole.
+enum Inner {
+    Filing(crate::draft::Draft<Rc<Engine>>),
+    Whole(crate::draft::WholeDraft<Rc<Engine>>),
+}
+
+impl Inner {
+    fn set(&mut self, pointer: &str, value: Value) -> Result<crate::draft::Changes, crate::draft::DraftError> {
+        match self {
+            Inner::Filing(d) => d.set(pointer, value),
+            Inner::Whole(d) => d.set(pointer, value),
+        }
+    }
 }
 
 #[wasm_bindgen(js_class = Draft)]
@@ -61,7 +81,11 @@ impl WasmDraft {
     /// `remove(pointer)`: what changed in the answer, or `None` and the error.
     #[wasm_bindgen(js_name = "_remove", skip_typescript)]
     pub fn remove(&mut self, pointer: &str) -> Option<String> {
-        out(self.inner.remove(pointer).map(|changes| to_text(&changes)).map_err(|e| draft_error(&e)))
+        let changes = match &mut self.inner {
+            Inner::Filing(d) => d.remove(pointer),
+            Inner::Whole(d) => d.remove(pointer),
+        };
+        out(changes.map(|changes| to_text(&changes)).map_err(|e| draft_error(&e)))
     }
 
     /// `setScope(scope)`: the JSON Pointers as a JSON array the JS layer checked, or `None`
@@ -72,19 +96,29 @@ impl WasmDraft {
             Ok(Value::Array(items)) => items.iter().filter_map(|p| p.as_str().map(str::to_owned)).collect(),
             _ => Vec::new(),
         });
-        to_text(&self.inner.set_scope(scope))
+        match &mut self.inner {
+            Inner::Filing(d) => to_text(&d.set_scope(scope)),
+            Inner::Whole(d) => to_text(&d.set_scope(scope)),
+        }
     }
 
-    /// `answer()`: the whole answer, the same JSON as `engine.checkFiling(draft.value(), options)`.
+    /// `answer()`: the whole answer, the same JSON as the kind's entry point gives for
+    /// `draft.value()` (`engine.checkFiling(draft.value(), options)` for a filing).
     #[wasm_bindgen(js_name = "_answer", skip_typescript)]
     pub fn answer(&self) -> String {
-        to_text(&self.inner.answer())
+        match &self.inner {
+            Inner::Filing(d) => to_text(&d.answer()),
+            Inner::Whole(d) => to_text(d.answer()),
+        }
     }
 
-    /// `value()`: the filing as typed so far.
+    /// `value()`: the submission as typed so far.
     #[wasm_bindgen(js_name = "_value", skip_typescript)]
     pub fn value(&self) -> String {
-        to_text(self.inner.value())
+        match &self.inner {
+            Inner::Filing(d) => to_text(d.value()),
+            Inner::Whole(d) => to_text(d.value()),
+        }
     }
 }
 
