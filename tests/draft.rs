@@ -10,7 +10,6 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use common::{CaseKind, Input, load_cases, root};
@@ -206,63 +205,13 @@ fn options(start: &Start, variant: u8) -> Options {
     }
 }
 
-/// Diagnostic keys, counted.
-fn keys(answer: &Value) -> BTreeMap<(String, String, String), usize> {
-    let mut out = BTreeMap::new();
-    for d in answer["diagnostics"].as_array().unwrap() {
-        let k = (
-            d["path"].as_str().unwrap().into(),
-            d["code"].as_str().unwrap().into(),
-            d["ruleId"].as_str().unwrap().into(),
-        );
-        *out.entry(k).or_default() += 1;
-    }
-    out
-}
-
-/// The change list takes the previous answer to the new one.
+/// The change list takes the previous answer to the new one, and is written as serde_json writes it.
 fn check_changes(before: &Value, after: &Value, changes: &Changes) -> Result<(), TestCaseError> {
     // Written straight as JSON text (the package's way), the bytes serde_json gives.
     let mut text = String::new();
     WriteJson::write_json(changes, &mut text);
     prop_assert_eq!(text, serde_json::to_string(changes).unwrap());
-    let mut k = keys(before);
-    for g in &changes.removed {
-        let key = (g.path.clone(), g.code.clone(), g.rule_id.clone());
-        let n = k.get_mut(&key).ok_or_else(|| TestCaseError::fail(format!("removed {key:?} was not there")))?;
-        *n -= 1;
-    }
-    for d in &changes.added {
-        *k.entry((d.path.clone(), d.code.clone(), d.rule_id.clone())).or_default() += 1;
-        let shown = after["diagnostics"].as_array().unwrap().iter().any(|a| *a == serde_json::to_value(d).unwrap());
-        prop_assert!(shown, "added {d:?} is not in the answer as it is");
-    }
-    k.retain(|_, n| *n > 0);
-    prop_assert_eq!(k, keys(after));
-    let decision = |a: &Value| a["decision"].as_str().unwrap().to_owned();
-    match &changes.decision {
-        Some(m) => {
-            prop_assert_eq!(serde_json::to_value(m.from).unwrap(), before["decision"].clone());
-            prop_assert_eq!(serde_json::to_value(m.to).unwrap(), after["decision"].clone());
-        }
-        None => prop_assert_eq!(decision(before), decision(after)),
-    }
-    let gates = |a: &Value| -> BTreeMap<String, Value> {
-        a["gates"].as_array().unwrap().iter().map(|g| (g["id"].as_str().unwrap().into(), g["passed"].clone())).collect()
-    };
-    let (gb, ga) = (gates(before), gates(after));
-    for (id, to) in &ga {
-        let from = gb.get(id).cloned().unwrap_or(Value::Null);
-        let moved = changes.gates.iter().find(|m| m.id == *id);
-        match moved {
-            Some(m) => {
-                prop_assert_eq!(json!(m.from), from);
-                prop_assert_eq!(json!(m.to), to.clone());
-            }
-            None => prop_assert_eq!(&from, to, "gate {} moved unreported", id),
-        }
-    }
-    Ok(())
+    common::changes_add_up(before, after, changes).map_err(TestCaseError::fail)
 }
 
 /// Apply `edits` to a draft of `start`, comparing after each one.

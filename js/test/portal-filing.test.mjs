@@ -379,11 +379,17 @@ test('axe-core finds nothing serious; screenshots in zh-CN and en; labels from t
   }
 });
 
+/** The filing page with no draft kept from an earlier test. */
+async function openEmpty() {
+  const opened = await open();
+  await opened.page.evaluate(() => localStorage.removeItem('fangkong.draft.filing'));
+  await opened.page.reload();
+  await opened.page.waitForFunction(() => window.portalReady === true);
+  return opened;
+}
+
 test('载入 and 清空 can be undone; 提交 with values missing marks them all and sends nothing', async () => {
-  const { page, problems } = await open();
-  await page.evaluate(() => localStorage.removeItem('fangkong.draft.filing'));
-  await page.reload();
-  await page.waitForFunction(() => window.portalReady === true);
+  const { page, problems } = await openEmpty();
   // What the clerk typed survives one click on 清空 or 载入: 撤销 brings it back.
   await typeField(page, '/enterprise/name', '深圳市某某五金厂');
   await typeField(page, '/staff/total', '30');
@@ -442,10 +448,7 @@ test('printed, the filing shows its values whole and none of the page\'s control
 });
 
 test('the earliest-start panel follows every answer: 待定 until the planned date, the key-area count and the roster say, then the dates', async () => {
-  const { page, problems } = await open();
-  await page.evaluate(() => localStorage.removeItem('fangkong.draft.filing'));
-  await page.reload();
-  await page.waitForFunction(() => window.portalReady === true);
+  const { page, problems } = await openEmpty();
   const panel = () => page.locator('#earliest').innerText();
   const count = d.fields.find((f) => f.pointer === '/staff/keyArea/returned').label;
   const waitsFor = (text) => page.waitForFunction((x) => document.getElementById('earliest').innerText === x, text, { timeout: 5_000 })
@@ -487,10 +490,7 @@ test('the earliest-start panel follows every answer: 待定 until the planned da
 });
 
 test('打开 JSON 文件 can be undone as 载入 can; a file that is not a filing says so and leaves the form as it was', async () => {
-  const { page, problems } = await open();
-  await page.evaluate(() => localStorage.removeItem('fangkong.draft.filing'));
-  await page.reload();
-  await page.waitForFunction(() => window.portalReady === true);
+  const { page, problems } = await openEmpty();
   await typeField(page, '/enterprise/name', '深圳市某某五金厂');
   await typeField(page, '/staff/total', '30');
   await settled(page);

@@ -185,7 +185,8 @@ export const CHECKS = [
   ...['measures.fingerprintClockSuspended', 'measures.closedManagement'].map((p) => ({ id: 'RTW-P10', severity: 'warning', logic: needing([p], isT(p, true)) })),
   { id: 'RTW-G2', logic: needing(KA, true) },
   { id: 'RTW-G2', each: 'roster', logic: needing(['e.keyAreaHistory'], true) },
-  { id: 'RTW-G5', each: 'openRectifications', when: { '!==': [v('e.resolved'), true] }, logic: withDates(['e.deadline'], { '>=': [{ day: v('e.deadline') }, v('r.$today')] }) },
+  // Not yet due, or resolved; overdue and unresolved only when it says so (else asked for).
+  { id: 'RTW-G5', each: 'openRectifications', when: { '!==': [v('e.resolved'), true] }, logic: withDates(['e.deadline'], { if: [{ '>=': [{ day: v('e.deadline') }, v('r.$today')] }, true, { '===': [v('e.resolved'), false] }, false, miss('e.resolved')] }) },
   { id: 'RTW-G6', logic: needing(['staff.keyArea.unreachable'], { '<=': [v('staff.keyArea.unreachable'), 0] }) },
 ];
 

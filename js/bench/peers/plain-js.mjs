@@ -200,10 +200,15 @@ export function decide(input, today) {
   if (ka.unreachable === U) need('/staff/keyArea/unreachable');
   if (roster) for (let i = 0; i < roster.length; i++) if (roster[i] !== null && roster[i].keyAreaHistory === U) need(`/roster/${i}/keyAreaHistory`);
   if (rects) {
-    for (const r of rects) {
+    for (let i = 0; i < rects.length; i++) {
+      const r = rects[i];
       if (r === null || r.resolved === true) continue;
       const due = isoDay(r.deadline);
-      if (due !== null && due < today) fired.add('RTW-G5');
+      // Overdue: unresolved only when it says so (a missing `resolved` is asked for).
+      if (due !== null && due < today) {
+        if (r.resolved === false) fired.add('RTW-G5');
+        else need(`/openRectifications/${i}/resolved`);
+      }
     }
   }
   if (ka.unreachable !== U && ka.unreachable > 0) fired.add('RTW-G6');

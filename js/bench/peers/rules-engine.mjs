@@ -42,7 +42,7 @@ engine.addOperator('someIsolationLate', (items, planned) => num(planned) && each
   return arrived !== null && arrived + 14 > planned;
 }));
 engine.addOperator('someOverdue', (items, today) => each(items, (it) => {
-  const due = it.resolved === true ? null : isoDay(it.deadline);
+  const due = it.resolved === false ? isoDay(it.deadline) : null;
   return due !== null && due < today;
 }));
 engine.addOperator('knownNotEqual', (a, b) => num(a) && num(b) && a !== b);
@@ -105,6 +105,7 @@ engine.addFact('absent', async ({ pointer }, almanac) => {
 engine.addFact('needIn', async ({ array, field, cond }, almanac) => {
   const items = (await doc(almanac))?.[array];
   const errors = await almanac.factValue('shapeErrors');
+  const today = await almanac.factValue('today');
   if (!Array.isArray(items)) return false;
   const absent = (it, i, f) => it[f] === undefined && !underShapeError(`/${array}/${i}/${f}`, errors);
   return items.some((it, i) => {
@@ -112,6 +113,8 @@ engine.addFact('needIn', async ({ array, field, cond }, almanac) => {
     if (field) return absent(it, i, field);
     const c = and3(tri(it.returning), tri(it.keyAreaHistory));
     if (cond === 'returningKeyArea') return c === undefined && (absent(it, i, 'returning') || absent(it, i, 'keyAreaHistory'));
+    // An overdue rectification that does not say whether it was resolved.
+    if (cond === 'overdueUnsaid') return (isoDay(it.deadline) ?? Infinity) < today && absent(it, i, 'resolved');
     return c === true && absent(it, i, 'arrivedOn'); // 'isolationStart'
   });
 });
@@ -229,7 +232,7 @@ rule('RTW-P10', { any: [F('measures.fingerprintClockSuspended', 'equal', false),
 rule('RTW-G2', null, {
   any: [...['returned', 'isolationComplete', 'stillThere', 'unreachable'].map((k) => A(`staff.keyArea.${k}`)), needIn({ array: 'roster', field: 'keyAreaHistory' })],
 });
-rule('RTW-G5', { all: [F('openRectifications', 'someOverdue', today)] }, { all: [needIn({ array: 'openRectifications', field: 'deadline' })] });
+rule('RTW-G5', { all: [F('openRectifications', 'someOverdue', today)] }, { any: [needIn({ array: 'openRectifications', field: 'deadline' }), needIn({ array: 'openRectifications', cond: 'overdueUnsaid' })] });
 rule('RTW-G6', { all: [F('staff.keyArea.unreachable', 'greaterThan', 0)] }, { all: [A('staff.keyArea.unreachable')] });
 
 /** `today`: days since 1970-01-01 of "today" in China Standard Time. Returns a promise. */
