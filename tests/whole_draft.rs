@@ -231,14 +231,6 @@ fn run(start: &Start, edits: &[Edit]) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-fn pointers(subject: Subject) -> &'static [&'static str] {
-    match subject {
-        Subject::Inspection => INSPECTION,
-        Subject::Indicators => INDICATORS,
-        _ => SCREENING,
-    }
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
 
@@ -256,7 +248,6 @@ proptest! {
                 _ => c,
             })
             .collect();
-        let _ = pointers(s.subject);
         run(s, &edits)?;
     }
 }
