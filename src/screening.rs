@@ -157,7 +157,8 @@ impl Engine {
                                     Severity::Warning,
                                     at.clone(),
                                     &rule.id,
-                                    crate::answer::params([("from", Value::from(date(start)))]),
+                                    // No date in it: the start is not known (thirteenth session).
+                                    Value::Object(serde_json::Map::new()),
                                 ));
                             }
                             start
