@@ -419,6 +419,8 @@ test('载入 and 清空 can be undone; 提交 with values missing marks them all
   assert.match(await page.locator('#send-status').innerText(), /未提交：还有\d+项待填写/);
   const marked = await page.locator('#filing [aria-invalid="true"]').count();
   assert.ok(marked >= 10, `${marked} fields marked`);
+  // …and the person is taken to the first of them.
+  assert.equal(await page.evaluate(() => document.activeElement === document.querySelector('#filing [aria-invalid="true"]')), true, 'focus on the first value to fill in');
   assert.equal(p.server.submissions.length, sent, 'nothing sent');
   assert.deepEqual(real(problems), []);
   await page.close();

@@ -717,6 +717,11 @@ async function send() {
       const n = a.diagnostics.filter((d) => d.missing).length;
       sendEl.className = 'not-sent';
       sendEl.textContent = tt('flFillFirst', { n });
+      // The person is taken to the first value to fill in (portal audit F7: focus stayed on
+      // 提交, with the form thousands of pixels above it on a phone).
+      const first = form.querySelector('[aria-invalid="true"]');
+      first?.focus();
+      first?.scrollIntoView?.({ block: 'center' });
       return;
     }
     const r = await submit('filing', latest, a.pack.hash, settings.now());
