@@ -1044,3 +1044,20 @@ fn a_blank_object_or_list_is_missing_as_null_is() {
         serde_json::to_value(engine.score_inspection_value(&without, &io)).unwrap()
     );
 }
+
+/// English messages agree with their numbers without "(s)" (audit 1: "1 entrance(s) …"): a count
+/// stands after a colon ("entrances without two-way temperature checks: 1").
+#[test]
+fn no_english_message_hedges_a_plural() {
+    for id in ["shenzhen-2020", "guangming-2020", "hangzhou-2020"] {
+        let engine = Engine::with_pack_id(id).unwrap();
+        for p in engine.packs() {
+            let en = &p.json["messages"]["en"];
+            for (code, m) in en.as_object().into_iter().flatten() {
+                for text in [&m["message"], &m["help"]] {
+                    assert!(!text.as_str().unwrap_or_default().contains("(s)"), "{id} {code}: {text}");
+                }
+            }
+        }
+    }
+}
