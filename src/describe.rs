@@ -141,15 +141,13 @@ pub fn field_label(pack: &Pack, locale: Locale, field: &str) -> String {
 }
 
 fn values(pack: &Pack, locale: Locale, group: &str, words: &[&str]) -> Value {
-    Value::Array(
-        words
-            .iter()
-            .map(|w| {
-                let l = label(pack, locale, &format!("value:{group}.{w}")).0.unwrap_or_else(|| (*w).to_owned());
-                crate::answer::params([("value", Value::from(*w)), ("label", Value::from(l))])
-            })
-            .collect(),
-    )
+    Value::Array(words.iter().map(|w| option(pack, locale, group, w, Value::from(*w))).collect())
+}
+
+/// `{ value, label }` of enum word `word` of `group` (`value:<group>.<word>` in the labels).
+fn option(pack: &Pack, locale: Locale, group: &str, word: &str, value: Value) -> Value {
+    let l = label(pack, locale, &format!("value:{group}.{word}")).0.unwrap_or_else(|| word.to_owned());
+    crate::answer::params([("value", value), ("label", Value::from(l))])
 }
 
 /// Field checks by field id: the format and the limits they imply.
@@ -222,11 +220,8 @@ fn describe_field(
     // A yes/no field's values are the JSON booleans the input takes (audit 1: the texts "true" and
     // "false" were given, and the engine refuses exactly those).
     if matches!(f.shape, Shape::Leaf(Ty::Bool)) {
-        let option = |w: &str, b: bool| {
-            let l = label(pack, locale, &format!("value:bool.{w}")).0.unwrap_or_else(|| w.to_owned());
-            crate::answer::params([("value", Value::Bool(b)), ("label", Value::from(l))])
-        };
-        crate::answer::put(&mut m, "enum", Value::Array(vec![option("true", true), option("false", false)]));
+        let yes_no = [("true", true), ("false", false)].map(|(w, b)| option(pack, locale, "bool", w, Value::Bool(b)));
+        crate::answer::put(&mut m, "enum", Value::Array(yes_no.into()));
     }
     for (_, kind) in checks.iter().filter(|(id, _)| *id == f.id) {
         // The format is the check's name.

@@ -83,7 +83,7 @@ pub struct DecisionMove {
 
 /// What changed in the answer since the previous one. A diagnostic whose params changed
 /// (the same code at the same place) is both removed and added.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Changes {
     /// Diagnostics now in the answer that were not (messages in the draft's locale).
     pub added: Vec<Diagnostic>,
@@ -203,7 +203,7 @@ impl<E: Deref<Target = Engine>> Draft<E> {
     pub fn remove(&mut self, pointer: &str) -> Result<Changes, DraftError> {
         match edit::remove(&mut self.raw, pointer)? {
             Some(change) => Ok(self.changed(&change)),
-            None => Ok(Changes { added: Vec::new(), removed: Vec::new(), gates: Vec::new(), decision: None }),
+            None => Ok(Changes::default()),
         }
     }
 
@@ -277,7 +277,7 @@ impl<E: Deref<Target = Engine>> Draft<E> {
         }
         if !moved {
             // Nothing the answer shows was found again differently: the same answer.
-            return Changes { added: Vec::new(), removed: Vec::new(), gates: Vec::new(), decision: None };
+            return Changes::default();
         }
         let (now, changes) = self.look(&self.shown);
         self.shown = now;

@@ -93,7 +93,7 @@ impl<E: Deref<Target = Engine>> WholeDraft<E> {
     pub fn remove(&mut self, pointer: &str) -> Result<Changes, DraftError> {
         match edit::remove(&mut self.raw, pointer)? {
             Some(_) => Ok(self.judge()),
-            None => Ok(Changes { added: Vec::new(), removed: Vec::new(), gates: Vec::new(), decision: None }),
+            None => Ok(Changes::default()),
         }
     }
 

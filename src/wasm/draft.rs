@@ -47,6 +47,20 @@ impl Inner {
             Inner::Whole(d) => d.set(pointer, value),
         }
     }
+
+    fn remove(&mut self, pointer: &str) -> Result<crate::draft::Changes, crate::draft::DraftError> {
+        match self {
+            Inner::Filing(d) => d.remove(pointer),
+            Inner::Whole(d) => d.remove(pointer),
+        }
+    }
+
+    fn set_scope(&mut self, scope: Option<Vec<String>>) -> crate::draft::Changes {
+        match self {
+            Inner::Filing(d) => d.set_scope(scope),
+            Inner::Whole(d) => d.set_scope(scope),
+        }
+    }
 }
 
 #[wasm_bindgen(js_class = Draft)]
@@ -81,11 +95,7 @@ impl WasmDraft {
     /// `remove(pointer)`: what changed in the answer, or `None` and the error.
     #[wasm_bindgen(js_name = "_remove", skip_typescript)]
     pub fn remove(&mut self, pointer: &str) -> Option<String> {
-        let changes = match &mut self.inner {
-            Inner::Filing(d) => d.remove(pointer),
-            Inner::Whole(d) => d.remove(pointer),
-        };
-        out(changes.map(|changes| to_text(&changes)).map_err(|e| draft_error(&e)))
+        out(self.inner.remove(pointer).map(|changes| to_text(&changes)).map_err(|e| draft_error(&e)))
     }
 
     /// `setScope(scope)`: the JSON Pointers as a JSON array the JS layer checked, or `None`
@@ -96,10 +106,7 @@ impl WasmDraft {
             Ok(Value::Array(items)) => items.iter().filter_map(|p| p.as_str().map(str::to_owned)).collect(),
             _ => Vec::new(),
         });
-        match &mut self.inner {
-            Inner::Filing(d) => to_text(&d.set_scope(scope)),
-            Inner::Whole(d) => to_text(&d.set_scope(scope)),
-        }
+        to_text(&self.inner.set_scope(scope))
     }
 
     /// `answer()`: the whole answer, the same JSON as the kind's entry point gives for
