@@ -200,5 +200,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     return i > 0 ? process.argv[i + 1] : dflt;
   };
   const { url } = await start({ port: Number(arg('--port', process.env.PORT || 8080)), host: arg('--host', '127.0.0.1') });
-  console.log(`fangkong portal: ${url}/  (filing ${url}/filing.html, inspection ${url}/inspection.html, dashboard ${url}/dashboard.html, workbench ${url}/workbench.html; Ctrl-C stops)`);
+  console.log(`fangkong portal: ${url}/  (filing ${url}/filing.html, inspection ${url}/inspection.html, screening ${url}/screening.html, dashboard ${url}/dashboard.html, workbench ${url}/workbench.html; Ctrl-C stops)`);
 }

@@ -4,7 +4,7 @@
 // examples from, so a page cannot fetch what the service worker did not keep. Every
 // same-origin GET is answered from the network when it can be (and the cache refreshed),
 // from the cache when it cannot. POSTs are never cached (the outbox keeps them).
-const CACHE = 'fangkong-portal-v5';
+const CACHE = 'fangkong-portal-v6';
 const MANIFEST = '/offline.json';
 
 /** Every URL to precache, from the manifest. */

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { NOW, axe, openPortal, portal } from './lib/portal.mjs';
 
-const PAGES = ['index', 'filing', 'inspection', 'dashboard', 'workbench'];
+const PAGES = ['index', 'filing', 'inspection', 'screening', 'dashboard', 'workbench'];
 
 let p;
 before(async () => { p = await portal(); });

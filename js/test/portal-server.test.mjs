@@ -35,7 +35,7 @@ test('the demo server prints its address and serves the portal under the strict 
       });
       child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
     });
-    for (const path of ['/', '/filing.html', '/inspection.html', '/dashboard.html', '/workbench.html', '/js/app.mjs', '/sw.js']) {
+    for (const path of ['/', '/filing.html', '/inspection.html', '/screening.html', '/dashboard.html', '/workbench.html', '/js/app.mjs', '/sw.js']) {
       const res = await fetch(url + path);
       assert.equal(res.status, 200, path);
       assert.equal(res.headers.get('content-security-policy'), CSP, path);

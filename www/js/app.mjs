@@ -34,6 +34,11 @@ export const UI = {
     dbGatesFailed: '未通过的关卡', dbMessages: '提示', dbNotReport: '这个文件不是日报（{title}），未载入：{reasons}', dbReasonSep: '；', dbSortBy: '按“{col}”排序', dbError: '无法读取文件：{msg}',
     dbApproved: '准予复工', dbConditional: '整改后复工', dbDeferred: '暂缓复工', dbIncomplete: '待补充', dbNoFilings: '尚未载入备案',
     portal: '复工复产疫情防控平台', filing: '复工备案', inspection: '复工检查', dashboard: '区级看板', workbench: '规则包工作台',
+    // The screening page (个人排查 / 自主申报): only the portal's own words; questions, options, outcomes and rules come from describe('screening').
+    screening: '个人排查', 'scr.intro': '网格员逐项询问，或居民自主申报近14天的行程、接触和症状。边填写边判定，内容只保存在本机浏览器。', 'scr.general': '申报内容', 'scr.result': '排查结果',
+    'scr.rule': '判定规则', 'scr.noRule': '无（未触发排查规则）', 'scr.ruleOpen': '待定', 'scr.until': '解除日期', 'scr.untilNote': '（观察期满后的第一天）', 'scr.untilUndated': '未定：缺少起算日期，填写后给出',
+    'scr.untilNA': '不适用', 'scr.untilOpen': '待定', 'scr.decision': '结论', 'scr.incompleteNote': '尚有问题未回答，回答后给出排查结果。', 'scr.pending': '还有 {n} 项待回答', 'scr.noPending': '已全部回答',
+    'scr.diagnostics': '提示', 'scr.noDiagnostics': '无', 'scr.checkAll': '检查是否填写完整', 'scr.example': '示例', 'scr.undo': '撤销（恢复载入或清空前的内容）', 'scr.exampleFailed': '无法载入示例 {name}（{msg}），表单未改动。', 'scr.actions': '操作',
     packUnknownTitle: '没有这个规则包', packUnknown: '本平台没有规则包“{id}”，未作检查。请选择一个：{packs}。', packUnknownOption: '{id}（无此规则包）', listSep: '、',
     language: '语言', pack: '规则包', now: '检查时间', loading: '正在加载规则引擎…', ready: '规则引擎已就绪',
     saved: '已自动保存', restored: '已恢复上次填写的内容', offline: '离线', online: '在线',
@@ -91,6 +96,10 @@ export const UI = {
     dbGatesFailed: '未通過的關卡', dbMessages: '提示', dbNotReport: '這個檔案不是日報（{title}），未載入：{reasons}', dbReasonSep: '；', dbSortBy: '按「{col}」排序', dbError: '無法讀取檔案：{msg}',
     dbApproved: '准予復工', dbConditional: '整改後復工', dbDeferred: '暫緩復工', dbIncomplete: '待補充', dbNoFilings: '尚未載入備案',
     portal: '復工復產防疫平臺', filing: '復工備案', inspection: '復工檢查', dashboard: '區級看板', workbench: '規則包工作臺',
+    screening: '個人排查', 'scr.intro': '網格員逐項詢問，或居民自主申報近14天的行程、接觸和症狀。邊填寫邊判定，內容只儲存在本機瀏覽器。', 'scr.general': '申報內容', 'scr.result': '排查結果',
+    'scr.rule': '判定規則', 'scr.noRule': '無（未觸發排查規則）', 'scr.ruleOpen': '待定', 'scr.until': '解除日期', 'scr.untilNote': '（觀察期滿後的第一天）', 'scr.untilUndated': '未定：缺少起算日期，填寫後給出',
+    'scr.untilNA': '不適用', 'scr.untilOpen': '待定', 'scr.decision': '結論', 'scr.incompleteNote': '尚有問題未回答，回答後給出排查結果。', 'scr.pending': '還有 {n} 項待回答', 'scr.noPending': '已全部回答',
+    'scr.diagnostics': '提示', 'scr.noDiagnostics': '無', 'scr.checkAll': '檢查是否填寫完整', 'scr.example': '範例', 'scr.undo': '復原（恢復載入或清除前的內容）', 'scr.exampleFailed': '無法載入範例 {name}（{msg}），表單未變動。', 'scr.actions': '操作',
     packUnknownTitle: '沒有這個規則包', packUnknown: '本平臺沒有規則包「{id}」，未作檢查。請選擇一個：{packs}。', packUnknownOption: '{id}（無此規則包）', listSep: '、',
     language: '語言', pack: '規則包', now: '檢查時間', loading: '正在載入規則引擎…', ready: '規則引擎已就緒',
     saved: '已自動儲存', restored: '已還原上次填寫的內容', offline: '離線', online: '連線',
@@ -148,6 +157,10 @@ export const UI = {
     dbGatesFailed: 'Conditions failed', dbMessages: 'Messages', dbNotReport: 'This file is not a daily report ({title}); nothing was loaded: {reasons}', dbReasonSep: '; ', dbSortBy: 'Sort by "{col}"', dbError: 'Could not read the file: {msg}',
     dbApproved: 'approved', dbConditional: 'conditional', dbDeferred: 'deferred', dbIncomplete: 'incomplete', dbNoFilings: 'No filings loaded yet',
     portal: 'Return-to-work epidemic prevention portal', filing: 'Return-to-work filing', inspection: 'Inspection',
+    screening: 'Screening', 'scr.intro': 'A grid worker asks, or residents declare for themselves, their travel, contacts and symptoms of the last 14 days. Judged as you answer; kept only in this browser.', 'scr.general': 'Declaration', 'scr.result': 'Screening result',
+    'scr.rule': 'Decided by', 'scr.noRule': 'none (no screening rule applies)', 'scr.ruleOpen': 'not yet known', 'scr.until': 'Free from', 'scr.untilNote': '(the first day after the observation)', 'scr.untilUndated': 'not known: a start date is missing; given once it is filled in',
+    'scr.untilNA': 'not applicable', 'scr.untilOpen': 'not yet known', 'scr.decision': 'Decision', 'scr.incompleteNote': 'Some questions are not answered yet; the result follows once they are.', 'scr.pending': '{n} still to answer', 'scr.noPending': 'All answered',
+    'scr.diagnostics': 'Notes', 'scr.noDiagnostics': 'none', 'scr.checkAll': 'Check that everything is answered', 'scr.example': 'Example', 'scr.undo': 'Undo (bring back what the form held)', 'scr.exampleFailed': 'Could not load the example {name} ({msg}); the form is unchanged.', 'scr.actions': 'Actions',
     packUnknownTitle: 'No such rule pack', packUnknown: 'This portal has no rule pack “{id}”, so nothing was checked. Choose one of: {packs}.', packUnknownOption: '{id} (no such pack)', listSep: ', ',
     dashboard: 'District dashboard', workbench: 'Pack workbench', language: 'Language', pack: 'Rule pack', now: 'Checked at',
     loading: 'Loading the rules engine…', ready: 'Rules engine ready', saved: 'Saved automatically',
@@ -272,7 +285,7 @@ function refusePack(ids) {
 /** The page header: title, navigation, locale and pack switches, online state. */
 export function header(page) {
   const nav = el('nav', { 'aria-label': t('portal') },
-    ...['filing', 'inspection', 'dashboard', 'workbench'].map((p) =>
+    ...['filing', 'inspection', 'screening', 'dashboard', 'workbench'].map((p) =>
       el('a', { href: `/${p}.html${location.search}`, 'aria-current': p === page ? 'page' : undefined }, t(p))));
   const choose = (id, label, values, current, key, names) => el('label', { for: id }, label,
     el('select', { id, 'on:change': (e) => { localStorage.setItem(key, e.target.value); reload(key.split('.')[1], e.target.value); } },

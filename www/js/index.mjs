@@ -1,4 +1,4 @@
-// The landing page: the four pages, each with the title the pack gives its form.
+// The landing page: the five pages, each with the title the pack gives its form.
 import { chinaDay, el, engine, header, settings, t } from './app.mjs';
 
 header('home');
@@ -10,7 +10,7 @@ const e = await engine();
 // was named, 2020-04-07, while the filing page used 2020-02-10 on 2020-02-04), in China time.
 const on = chinaDay();
 const info = e.packInfo({ on });
-const kinds = [['filing', 'filing'], ['inspection', 'inspection'], ['dashboard', 'indicators'], ['workbench', null]];
+const kinds = [['filing', 'filing'], ['inspection', 'inspection'], ['screening', 'screening'], ['dashboard', 'indicators'], ['workbench', null]];
 main.replaceChildren(
   el('h1', {}, t('portal')),
   el('p', { class: 'muted' }, `${info.id} ${info.version}`),
