@@ -56,7 +56,7 @@ test('the pack switch offers every family the package embeds, taken from the pac
 });
 
 test('a pack the package does not embed is refused on the page, never replaced by another', async () => {
-  for (const name of ['index', 'filing', 'dashboard']) {
+  for (const name of ['index', 'filing', 'screening', 'dashboard']) {
     const { page, problems } = await openPortal(p.context, `${p.url}/${name}.html?pack=nowhere-2021&now=${encodeURIComponent(NOW)}&nosw=1`, { wait: false });
     await page.waitForSelector('#pack-refused');
     const said = await page.textContent('#pack-refused');

@@ -268,3 +268,28 @@ test('the nav and the landing page link the screening page', async () => {
   await home.close();
   assert.equal(await page.getAttribute('.bar nav a[aria-current="page"]', 'href'), PAGE);
 });
+
+test('offline after a first visit to another page: the screening page loads, judges and saves', async () => {
+  const context = await p.fresh();
+  try {
+    const first = await openPortal(context, `${p.url}/filing.html?now=${encodeURIComponent(NOW)}`);
+    await first.page.evaluate(() => navigator.serviceWorker.ready);
+    await first.page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 10_000 }).catch(() => {});
+    assert.deepEqual(first.problems, []);
+    await first.page.close();
+    await context.setOffline(true);
+    const { page: off, problems: offProblems } = await openPortal(context, `${p.url}${PAGE}`);
+    assert.equal(await off.textContent('#net'), '离线');
+    await off.selectOption('#example', 'returned-from-area');
+    await off.click('#load-example');
+    await outcomeIs('home_observation', off);
+    assert.equal(await off.getAttribute('#until', 'data-until'), '2020-02-08');
+    await off.fill('[name="/symptoms/temperature"]', '37.5');
+    await outcomeIs('fever_clinic', off);
+    assert.equal(await off.evaluate(() => JSON.parse(localStorage.getItem('fangkong.draft.screening')).value.symptoms.temperature), '37.5');
+    assert.deepEqual(offProblems, []);
+    await off.close();
+  } finally {
+    await context.close();
+  }
+});

@@ -72,7 +72,7 @@ test('the home page names the pack version in force on the day of "now", the one
 });
 
 test('at 375 px no page scrolls sideways (a file picker shrinks with its row)', async () => {
-  for (const name of ['filing', 'inspection', 'dashboard', 'workbench']) {
+  for (const name of ['filing', 'inspection', 'screening', 'dashboard', 'workbench']) {
     const { page, problems } = await openPortal(p.context, `${p.url}/${name}.html?nosw=1&now=2020-02-04`, { wait: false });
     await page.setViewportSize({ width: 375, height: 800 });
     await page.waitForFunction(() => window.portalReady === true, null, { timeout: 60_000 });
