@@ -30,6 +30,7 @@ const d = e.describe('screening', { locale: settings.locale, on: today });
 /** An element id for a JSON Pointer: `/symptoms/temperature` → `f-symptoms-temperature`. */
 const idFor = (pointer) => `f${pointer.replace(/[^A-Za-z0-9_]+/g, '-')}`;
 const byPointer = new Map(d.fields.map((f) => [f.pointer, f]));
+const byId = new Map(d.fields.map((f) => [f.id, f]));
 const labelOf = (pointer) => byPointer.get(pointer)?.label ?? pointer;
 const outcomeLabel = (x) => d.outcomes.find((o) => o.value === x)?.label ?? x;
 const decisionLabel = (x) => d.decisions.find((o) => o.value === x)?.label ?? x;
@@ -42,13 +43,18 @@ const required = (f) => (f.required ? el('span', { class: 'req', 'aria-hidden': 
 /** One question: radio buttons for a choice (yes/no), a text input otherwise. */
 function question(f) {
   const id = idFor(f.pointer);
-  const hintId = f.hint ? `${id}-hint` : undefined;
+  // A question asked only in some cases (离开疫区日期, once an epidemic area was visited): says
+  // on which answers it depends, in the pack's labels; the engine asks for it when it is needed.
+  const depends = [...new Set((f.requiredWhen ?? []).flatMap((w) => w.fields))].map((fid) => byId.get(fid)?.label ?? fid);
+  const hint = [f.hint, depends.length ? tf('scr.requiredWhen', { fields: depends.join(t('listSep')) }) : null].filter(Boolean);
+  const hintId = hint.length ? `${id}-hint` : undefined;
+  const hintNode = hint.length ? el('div', { class: 'hint', id: hintId }, ...hint.map((h) => el('span', {}, h))) : null;
   if (f.enum) {
     // bindForm shows a group's messages in `#<first radio's id>-msg`.
     const ids = f.enum.map((o) => `${id}-${String(o.value).replace(/[^A-Za-z0-9_]+/g, '-')}`);
     return el('fieldset', { class: 'question', id },
       el('legend', {}, f.label, required(f)),
-      f.hint ? el('div', { class: 'hint', id: hintId }, f.hint) : null,
+      hintNode,
       el('div', { class: 'choices' }, ...f.enum.map((o, i) => el('label', { class: 'choice', for: ids[i] },
         el('input', { type: 'radio', id: ids[i], name: f.pointer, value: String(o.value), 'aria-describedby': hintId }),
         el('span', {}, o.label)))),
@@ -62,7 +68,7 @@ function question(f) {
     });
   return el('div', { class: 'field' },
     el('label', { for: id }, f.label, required(f)),
-    f.hint ? el('div', { class: 'hint', id: hintId }, f.hint) : null,
+    hintNode,
     control,
     el('div', { class: 'message', id: `${id}-msg`, 'aria-live': 'polite' }));
 }
