@@ -9,8 +9,10 @@
 //! when no key-area staff returned). A veto item answered `na` otherwise is an error
 //! `inspection.veto_not_applicable` at `/answers/<id>/result`; the answer is not accepted
 //! (it is neither waived nor scored) and the inspection stays `incomplete` until it is
-//! corrected. When `naWhen` cannot be decided because a value it reads is missing
-//! (`keyAreaStaffReturned`), that value is asked for (`field.required`) instead.
+//! corrected. Where `naWhen` holds, the item is `na` whatever was answered: a `fail` or
+//! `partial` there is no veto and not scored (`inspection.answer_not_applicable`, info). When
+//! `naWhen` cannot be decided because a value it reads is missing (`keyAreaStaffReturned`),
+//! that value is asked for (`field.required`) before an `na`, `fail` or `partial` counts.
 
 use std::borrow::Cow;
 
@@ -138,49 +140,59 @@ impl Engine {
                     ));
                 }
                 // An answer given but refused: its error at its result, and it is not scored.
-                let refused = match g.get("result").and_then(Value::as_str).map(Answer::parse) {
-                    // A veto item may be `na` only when its `naWhen` holds (INS-S3-3 when no
-                    // key-area staff returned); otherwise the answer is not accepted.
-                    Some(Some(Answer::Na)) if *veto => match na_when.as_ref().map(|e| (e, e.truth(&env))) {
-                        Some((_, Some(true))) => {
-                            answer = Some(Answer::Na);
-                            None
+                // Where the item's `naWhen` decides (INS-S3-3: key-area staff returned?), it
+                // decides for every answer: holding, the item is `na` whatever was answered (a
+                // `fail` there is no veto: domain.md §3.1, the item is na when no key-area staff
+                // returned; fourteenth session audit); unknown, the value is asked for first.
+                let parsed = g.get("result").and_then(Value::as_str).map(Answer::parse);
+                let na = match (&parsed, na_when) {
+                    (Some(Some(Answer::Na)), _) if !*veto => None,
+                    (Some(Some(_)), Some(e)) => Some((e, e.truth(&env))),
+                    _ => None,
+                };
+                let refused = match (parsed, na) {
+                    (Some(Some(a)), Some((_, Some(true)))) => {
+                        answer = Some(Answer::Na);
+                        if matches!(a, Answer::Fail | Answer::Partial) {
+                            diags.push(Diagnostic::at(
+                                "inspection.answer_not_applicable",
+                                Severity::Info,
+                                format!("{at}/result"),
+                                &rule.id,
+                                crate::answer::params([("weight", crate::num::json(*weight))]),
+                            ));
                         }
-                        Some((e, None)) => {
-                            // Whether `na` is allowed depends on a value not given: ask for it.
-                            rejected = true;
-                            let mut need = Vec::new();
-                            e.needs(&env, None, &mut need);
-                            for m in need {
-                                let at = Pointer::from_segments(m.path.iter().map(String::as_str)).to_string();
-                                if !diags.iter().any(|d| d.missing && d.path == at) {
-                                    ask(
-                                        &mut diags,
-                                        &p.shape_errors,
-                                        at,
-                                        &m.path.join("."),
-                                        &rule.id,
-                                        Severity::Warning,
-                                    );
-                                }
+                        None
+                    }
+                    // Whether the item applies depends on a value not given, and the answer
+                    // would count against the firm: ask for it (a `pass` is scored as given).
+                    (Some(Some(a)), Some((e, None))) if a != Answer::Pass => {
+                        rejected = true;
+                        let mut need = Vec::new();
+                        e.needs(&env, None, &mut need);
+                        for m in need {
+                            let at = Pointer::from_segments(m.path.iter().map(String::as_str)).to_string();
+                            if !diags.iter().any(|d| d.missing && d.path == at) {
+                                ask(&mut diags, &p.shape_errors, at, &m.path.join("."), &rule.id, Severity::Warning);
                             }
-                            None
                         }
-                        _ => Some((
-                            "inspection.veto_not_applicable",
-                            crate::answer::params([("weight", crate::num::json(*weight))]),
-                        )),
-                    },
-                    Some(Some(a)) => {
+                        None
+                    }
+                    // A veto item may be `na` only when its `naWhen` holds.
+                    (Some(Some(Answer::Na)), _) if *veto => Some((
+                        "inspection.veto_not_applicable",
+                        crate::answer::params([("weight", crate::num::json(*weight))]),
+                    )),
+                    (Some(Some(a)), _) => {
                         answer = Some(a);
                         None
                     }
                     // Given but not an answer: reported once, as that (not also as missing).
-                    Some(None) => Some((
+                    (Some(None), _) => Some((
                         "inspection.invalid_answer",
                         crate::answer::params([("allowed", Value::from(&["pass", "partial", "fail", "na"][..]))]),
                     )),
-                    None => None,
+                    (None, _) => None,
                 };
                 if let Some((code, params)) = refused {
                     rejected = true;

@@ -229,6 +229,7 @@ pub const ITEM_CODES: &[&str] = &[
     "inspection.veto_partial",
     "field.required",
     "inspection.veto_not_applicable",
+    "inspection.answer_not_applicable",
     "inspection.invalid_answer",
     "inspection.unknown_item",
     "inspection.rectification_overdue",

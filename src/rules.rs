@@ -9,7 +9,6 @@
 //! draft ([`crate::draft`]) keeps the parts and re-judges only those a change can affect.
 
 mod assembly;
-
 pub use assembly::{Assembly, Item};
 
 use std::borrow::Cow;
@@ -442,14 +441,15 @@ fn params_of(c: &AssertCheck, env: &Env<'_>) -> Value {
     Value::Object(m)
 }
 
-/// Judge one check at one place (`at`: the array element it is judged for). Fired
-/// diagnostics go to `part.fired`, missing values to its events. Records whether it could
-/// not be judged (a value it needs is missing or invalid).
+/// Judge one check at one place (`at`: its array element). Fired diagnostics go to `part.fired`,
+/// missing values to its events; records whether a value it needs is missing or invalid.
 fn judge<'a>(c: &'a AssertCheck, env: &Env<'a>, at: Option<(&'a [String], usize)>, rule_id: &str, part: &mut Part) {
     if let Some(w) = &c.when {
         match w.truth(env) {
             Some(true) => {}
             Some(false) => return,
+            // `when W assert A` holds whatever W is once A holds (audit: G4 was null with RTW-P6 met).
+            None if c.required.is_empty() && c.assert.as_ref().is_some_and(|a| a.truth(env) == Some(true)) => return,
             None => {
                 let mut m = Vec::new();
                 w.needs(env, at, &mut m);
