@@ -846,3 +846,49 @@ fn lint_pack_reads_a_pack_as_the_compiler_does() {
     assert_eq!(err.trim_end(), format!("{}: {e} [{}]", p.display(), e.kind.code()));
     assert!(err.contains("pack larger than 2097152 bytes [pack.syntax]"), "{err}");
 }
+
+/// `--help` answers on standard output with exit 0 and states the exit codes; output that
+/// cannot be written (`> /dev/full`) is exit 2 with one line, never a panic (fourteenth session
+/// audit: `describe`, `lint-pack` and `--version` used `println!`, which panicked with 101).
+#[test]
+fn help_is_an_answer_and_a_full_output_is_an_error_not_a_panic() {
+    for args in [&["--help"][..], &["-h"], &["check-filing", "--help"]] {
+        let out = fangkong(args, None);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.starts_with("usage:") && text.contains("exit status: 0"), "{args:?}: {text}");
+    }
+    if !std::path::Path::new("/dev/full").exists() {
+        return;
+    }
+    for args in [&["describe", "filing"][..], &["lint-pack", "packs/guangming-2020.json"], &["--version"]] {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let out = Command::new(bin())
+            .args(args)
+            .current_dir(root())
+            .stdout(full)
+            .env_remove("RUST_BACKTRACE")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked") && stderr.starts_with("fangkong: "), "{args:?}: {stderr}");
+    }
+}
+
+/// Empty pieces of `--scope` add nothing: a trailing comma made the root pointer, which held
+/// nothing back (audit); `--scope ""` is a scope with nothing reached, which holds back every
+/// missing value, as the npm package's `scope: []` does.
+#[test]
+fn an_empty_scope_piece_is_not_the_root_pointer() {
+    let pending = |scope: &str| {
+        let a = answer(&fangkong(&["check-filing", "-", "--now", NOW, "--scope", scope], Some("{}")));
+        (a["pending"].as_u64().unwrap(), a["diagnostics"].as_array().unwrap().len())
+    };
+    let all =
+        answer(&fangkong(&["check-filing", "-", "--now", NOW], Some("{}")))["diagnostics"].as_array().unwrap().len();
+    assert_eq!(pending(""), (all as u64, 0));
+    assert_eq!(pending("/enterprise,"), pending("/enterprise"));
+    assert_eq!(pending(",/enterprise"), pending("/enterprise"));
+    assert!(pending("/enterprise").0 > 0);
+}

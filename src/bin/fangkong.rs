@@ -26,30 +26,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// Lines of `--jsonl` answered together on every core before they are written, in order.
 const JSONL_CHUNK: usize = 1024;
 
-const USAGE: &str = "usage:
-  fangkong check-filing FILE|-      [OPTIONS]   a return-to-work filing (复工备案)
-  fangkong score-inspection FILE|-  [OPTIONS]   an inspection (六必须检查 / 六必须明确)
-  fangkong indicators FILE|-        [OPTIONS]   a daily report of the community indicators (五个100%)
-  fangkong screen FILE|-            [OPTIONS]   a personal screening declaration
-  fangkong describe KIND             [OPTIONS]   the form of filing|inspection|indicators|screening, from the pack
-  fangkong lint-pack FILE
-  fangkong --version
-options:
-  --now RFC3339            the moment of checking (default: the system clock); today is its CST day
-  --locale zh-CN|zh-TW|en  language of messages (default zh-CN)
-  --pack FILE              a rule pack (or an array of versions) instead of the embedded shenzhen-2020
-  --pack-id ID             an embedded pack family: shenzhen-2020, guangming-2020, hangzhou-2020
-  --pack-version V         judge with this version instead of the one in force on the submission's date
-  --jsonl                  one submission per line in, one answer per line out, in the same order,
-                           each starting with its line number: {\"line\":N,…}; lines are read as
-                           bytes (not UTF-8: input.not_utf8; over 4 MiB: input.too_large);
-                           uses every core (RAYON_NUM_THREADS=N to use fewer)
-  --personal               give back the normalised values of personal fields (names, phones,
-                           ID numbers) in `normalized` too; left out by default
-  --scope POINTER          progressive checking: a field or section reached (repeat, or comma-separated);
-                           missing values outside the scope are held back and counted in `pending`
-  --on DATE                describe: the version in force on DATE (default: the latest)
-  --json-schema            describe: a JSON Schema (2020-12) of the input instead";
+#[path = "fangkong/usage.rs"]
+mod usage;
+use usage::{USAGE, say};
 
 struct Args {
     command: String,
@@ -99,11 +78,16 @@ fn parse_args() -> Result<Args, String> {
                 if let Some(bad) = v.split(',').find(|p| !p.is_empty() && !p.starts_with('/')) {
                     return Err(format!("--scope must hold JSON Pointers such as `/enterprise/name`, got `{bad}`"));
                 }
-                a.scope.get_or_insert_with(Vec::new).extend(v.split(',').map(str::to_owned));
+                // Empty pieces add nothing (a trailing comma made the root pointer `""`, which
+                // covers everything; audit): `--scope ""` is a scope with nothing reached yet.
+                a.scope.get_or_insert_with(Vec::new).extend(v.split(',').filter(|p| !p.is_empty()).map(str::to_owned));
             }
             "--on" => a.on = Some(value("--on")?),
             "--json-schema" => a.json_schema = true,
-            "-h" | "--help" => return Err(USAGE.to_owned()),
+            "-h" | "--help" => {
+                a.command = "--help".to_owned();
+                return Ok(a);
+            }
             s if s.starts_with("--") => return Err(format!("unknown option `{s}`\n{USAGE}")),
             s => {
                 if a.input.is_some() {
@@ -204,7 +188,7 @@ fn describe(a: &Args) -> Result<ExitCode, String> {
     } else {
         engine.describe(kind, locale(a), a.pack_version.as_deref(), on)?
     };
-    println!("{}", serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?);
+    say(&serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -556,14 +540,14 @@ fn lint_pack(a: &Args) -> Result<ExitCode, String> {
                 return Ok(ExitCode::from(2));
             }
             for p in e.packs() {
-                println!(
+                say(&format!(
                     "ok: {} {} {} ({} rules, in force from {})",
                     info.id,
                     p.stamp.version,
                     p.stamp.hash,
                     p.rules.len(),
                     p.effective_from
-                );
+                ))?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -584,10 +568,8 @@ fn main() -> ExitCode {
         "screen" => run(&a, Kind::Screening, "screen"),
         "lint-pack" => lint_pack(&a),
         "describe" => describe(&a),
-        "--version" | "version" => {
-            println!("fangkong {}", env!("CARGO_PKG_VERSION"));
-            Ok(ExitCode::SUCCESS)
-        }
+        "--version" | "version" => say(&format!("fangkong {}", env!("CARGO_PKG_VERSION"))).map(|()| ExitCode::SUCCESS),
+        "--help" | "-h" | "help" => say(USAGE).map(|()| ExitCode::SUCCESS),
         other => Err(format!("unknown command `{other}`\n{USAGE}")),
     });
     match result {

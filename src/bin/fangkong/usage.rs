@@ -1,0 +1,38 @@
+//! The command line's usage text, and its one way of writing to standard output.
+
+use std::io::Write;
+
+pub const USAGE: &str = "usage:
+  fangkong check-filing FILE|-      [OPTIONS]   a return-to-work filing (复工备案)
+  fangkong score-inspection FILE|-  [OPTIONS]   an inspection (六必须检查 / 六必须明确)
+  fangkong indicators FILE|-        [OPTIONS]   a daily report of the community indicators (五个100%)
+  fangkong screen FILE|-            [OPTIONS]   a personal screening declaration
+  fangkong describe KIND             [OPTIONS]   the form of filing|inspection|indicators|screening, from the pack
+  fangkong lint-pack FILE
+  fangkong --version | --help
+exit status: 0 when it answered (whatever the decision), 2 for unusable input or arguments
+options:
+  --now RFC3339            the moment of checking (default: the system clock); today is its CST day
+  --locale zh-CN|zh-TW|en  language of messages (default zh-CN)
+  --pack FILE              a rule pack (or an array of versions) instead of the embedded shenzhen-2020
+  --pack-id ID             an embedded pack family: shenzhen-2020, guangming-2020, hangzhou-2020
+  --pack-version V         judge with this version instead of the one in force on the submission's date
+  --jsonl                  one submission per line in, one answer per line out, in the same order,
+                           each starting with its line number: {\"line\":N,…}; lines are read as
+                           bytes (not UTF-8: input.not_utf8; over 4 MiB: input.too_large);
+                           uses every core (RAYON_NUM_THREADS=N to use fewer)
+  --personal               give back the normalised values of personal fields (names, phones,
+                           ID numbers) in `normalized` too; left out by default
+  --scope POINTER          progressive checking: a field or section reached (repeat, or comma-separated;
+                           `--scope \"\"`: nothing reached yet); missing values outside the scope are
+                           held back and counted in `pending`
+  --on DATE                describe: the version in force on DATE (default: the latest)
+  --json-schema            describe: a JSON Schema (2020-12) of the input instead";
+
+/// `text` and a newline on standard output, flushed: a closed or full output is an error the
+/// caller reports (exit 2), never a panic as `println!` would make it (fourteenth session audit:
+/// `describe > /dev/full` panicked).
+pub fn say(text: &str) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{text}").and_then(|()| out.flush()).map_err(|e| e.to_string())
+}
