@@ -9,9 +9,11 @@ pub const CST: FixedOffset = match FixedOffset::east_opt(8 * 3600) {
     None => panic!("UTC+8 is a valid offset"),
 };
 
-/// The calendar day of `now` in China Standard Time.
+/// The calendar day of `now` in China Standard Time. Within 8 hours of the last moment chrono
+/// can hold, that day does not exist: the last day is taken (`with_timezone` panicked there,
+/// which in wasm kills the module; fourteenth session audit).
 pub fn today_cst(now: &DateTime<FixedOffset>) -> NaiveDate {
-    now.with_timezone(&CST).date_naive()
+    now.naive_utc().checked_add_signed(TimeDelta::hours(8)).map_or(NaiveDate::MAX, |t| t.date())
 }
 
 /// `YYYY-MM-DD`. (Written by hand: chrono's `format` machinery costs the wasm ~18 KB gzipped;
