@@ -41,11 +41,13 @@ pub fn json(x: f64) -> Value {
     }
 }
 
-/// A number as text, the way JSON prints it (`5`, `2.5`; `NaN` when not finite).
+/// A number as text, the way JSON prints it (`5`, `2.5`); not finite, as JavaScript spells it
+/// (`NaN`, `Infinity`, `-Infinity`; audit: infinities were `NaN`).
 pub fn text(x: f64) -> String {
     match json(x) {
         Value::Number(n) => n.to_string(),
-        _ => String::from("NaN"),
+        _ if x.is_nan() => String::from("NaN"),
+        _ => String::from(if x > 0.0 { "Infinity" } else { "-Infinity" }),
     }
 }
 

@@ -46,3 +46,15 @@ fn the_fuzz_finding_is_read_correctly_rounded() {
     let text = r#"{"staff":{"fromOutside":7.280749531897376e59}}"#;
     assert_eq!(read_json(text).unwrap()["staff"]["fromOutside"].as_f64(), Some(7.280749531897376e59));
 }
+
+/// `num::text` spells numbers as JSON prints them, and the ones JSON cannot hold as JavaScript
+/// does (audit: both infinities were "NaN").
+#[test]
+fn text_spells_numbers_as_javascript_does() {
+    use fangkong::num::text;
+    assert_eq!(text(5.0), "5");
+    assert_eq!(text(2.5), "2.5");
+    assert_eq!(text(f64::NAN), "NaN");
+    assert_eq!(text(f64::INFINITY), "Infinity");
+    assert_eq!(text(f64::NEG_INFINITY), "-Infinity");
+}
