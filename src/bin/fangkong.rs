@@ -479,9 +479,14 @@ fn run(a: &Args, kind: Kind, name: &str) -> Result<ExitCode, String> {
     while let Ok(first) = rx.recv() {
         let mut chunk: Vec<(usize, Line)> = Vec::with_capacity(JSONL_CHUNK);
         let mut next = Some(first);
+        // A read error ends the input, after the lines before it are answered (audit: they were lost).
+        let mut failed = None;
         while let Some((no, line)) = next {
-            chunk.push((no, line.map_err(|e| format!("{input}: line {no}: {e}"))?));
-            next = if chunk.len() < JSONL_CHUNK { rx.try_recv().ok() } else { None };
+            match line {
+                Ok(line) => chunk.push((no, line)),
+                Err(e) => failed = Some(format!("{input}: line {no}: {e}")),
+            }
+            next = if chunk.len() < JSONL_CHUNK && failed.is_none() { rx.try_recv().ok() } else { None };
         }
         let answers: Vec<Result<Answered, String>> = chunk
             .par_iter()
@@ -511,6 +516,9 @@ fn run(a: &Args, kind: Kind, name: &str) -> Result<ExitCode, String> {
             }
         }
         out.flush().map_err(|e| e.to_string())?;
+        if let Some(e) = failed {
+            return Err(e);
+        }
     }
     if show && n > 0 {
         progress(n, total);
