@@ -72,3 +72,12 @@ pub use answer::{
 pub use engine::{DEFAULT_PACK, Engine, Options};
 pub use filing::Filing;
 pub use pack::{Locale, PackError, PackErrors};
+
+/// The chrono the API takes (`Options::at`, `NaiveDate`), so that a caller need not match its
+/// version (audit).
+pub use chrono;
+
+/// The README's Rust example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::MAX_NODES;
 use super::parse::{Base, BinOp, FieldKind, Node};
 
-/// An expression tree ([`Node`]) in the compact form: its nodes in post-order, each without its
+/// An expression tree (`Node`) in the compact form: its nodes in post-order, each without its
 /// children. Rebuilt with a stack, not by recursion, and refused when it is larger or deeper than
 /// the expression compiler allows (with room): a forged blob cannot exhaust the stack, neither
 /// here nor when the expression is evaluated or dropped.
@@ -176,7 +176,7 @@ impl TryFrom<FlatNode> for Node {
     }
 }
 
-/// [`Ty`] as one byte (for `#[serde(with)]`: the type is the schema's, without serde).
+/// [`Ty`](crate::schema::Ty) as one byte (for `#[serde(with)]`: the type is the schema's, without serde).
 pub mod ty {
     use serde::{Deserialize, Deserializer, Serializer};
 
@@ -184,7 +184,7 @@ pub mod ty {
 
     const ALL: [Ty; 4] = [Ty::Str, Ty::Num, Ty::Bool, Ty::Date];
 
-    /// Write its index in [`ALL`].
+    /// Write its index in `ALL` (string, number, yes/no, date).
     pub fn serialize<S: Serializer>(t: &Ty, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_u8(ALL.iter().position(|x| x == t).and_then(|i| u8::try_from(i).ok()).unwrap_or(u8::MAX))
     }
