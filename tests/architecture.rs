@@ -100,7 +100,8 @@ fn root() -> (BTreeSet<String>, BTreeMap<String, String>) {
         if let Some(m) = s.strip_prefix("pub mod ").or_else(|| s.strip_prefix("mod ")) {
             modules.insert(m.trim().to_owned());
         } else if let Some(u) = s.strip_prefix("pub use ") {
-            let (module, names) = u.split_once("::").expect("pub use module::…");
+            // `pub use chrono`: a dependency re-exported whole, no module of ours.
+            let Some((module, names)) = u.split_once("::") else { continue };
             for name in names.trim_matches(|c| c == '{' || c == '}' || c == ' ').split(',') {
                 let name = name.trim();
                 if !name.is_empty() {

@@ -317,6 +317,10 @@ pub fn needs<'v>(node: &'v Node, env: &Env<'v>, at: Option<(&'v [String], usize)
             }
         }
         Node::Bin(BinOp::Coalesce, _, b) => needs(b, env, at, out),
+        // `a || b`, `a && b` with both operands undecided: the left one is asked for first; the
+        // right one once the left is known and does not decide (RTW-T2 asks whether the firm is
+        // 保障类 only once its resumption date is before the province's).
+        Node::Bin(BinOp::And | BinOp::Or, a, _) if eval(a, env) == Val::Unknown => needs(a, env, at, out),
         Node::If(c, a, b) => match eval(c, env) {
             Val::Bool(true) => needs(a, env, at, out),
             Val::Bool(false) => needs(b, env, at, out),
