@@ -892,3 +892,29 @@ fn an_empty_scope_piece_is_not_the_root_pointer() {
     assert_eq!(pending(",/enterprise"), pending("/enterprise"));
     assert!(pending("/enterprise").0 > 0);
 }
+
+/// An option another command takes, an option given twice, and standard input read twice are
+/// refused with exit 2 and say so, rather than silently ignored (audit: `describe --jsonl --now
+/// garbage`, `check-filing --json-schema` and a second `--now` ran without a word).
+#[test]
+fn an_option_that_does_not_apply_is_refused_not_ignored() {
+    for (args, said) in [
+        (&["describe", "filing", "--jsonl"][..], "`--jsonl` does not apply to `describe`"),
+        (&["describe", "filing", "--now", "garbage"], "`--now` does not apply to `describe`"),
+        (&["check-filing", "-", "--json-schema"], "`--json-schema` does not apply to `check-filing`"),
+        (&["screen", "-", "--on", "2020-02-01"], "`--on` does not apply to `screen`"),
+        (&["lint-pack", "packs/guangming-2020.json", "--pack-version", "zzz"], "does not apply to `lint-pack`"),
+        (&["check-filing", "-", "--now", NOW, "--now", NOW], "`--now` given twice"),
+        (&["check-filing", "-", "--pack", "-"], "both read standard input"),
+    ] {
+        let out = fangkong(args, Some("{}"));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty() && stderr.contains(said), "{args:?}: {stderr}");
+    }
+    // Repeated `--scope` adds pointers (documented), and each command keeps its own options.
+    let out = fangkong(&["check-filing", "-", "--now", NOW, "--scope", "/staff", "--scope", "/enterprise"], Some("{}"));
+    assert_eq!(out.status.code(), Some(0));
+    let out = fangkong(&["describe", "filing", "--locale", "en", "--on", "2020-02-01", "--json-schema"], None);
+    assert_eq!(out.status.code(), Some(0));
+}

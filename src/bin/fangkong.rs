@@ -62,7 +62,12 @@ fn parse_args() -> Result<Args, String> {
         on: None,
         json_schema: false,
     };
+    let mut given: Vec<String> = Vec::new();
     while let Some(arg) = it.next() {
+        if arg.starts_with("--") && arg != "--scope" && given.contains(&arg) {
+            return Err(format!("`{arg}` given twice\n{USAGE}"));
+        }
+        given.push(arg.clone());
         let mut value = |name: &str| it.next().ok_or_else(|| format!("`{name}` needs a value\n{USAGE}"));
         match arg.as_str() {
             "--pack" => a.pack = Some(value("--pack")?),
@@ -97,6 +102,7 @@ fn parse_args() -> Result<Args, String> {
             }
         }
     }
+    usage::fits(&a.command, &given, a.input.as_deref(), a.pack.as_deref())?;
     Ok(a)
 }
 

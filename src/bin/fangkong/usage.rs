@@ -36,3 +36,25 @@ pub fn say(text: &str) -> Result<(), String> {
     let mut out = std::io::stdout().lock();
     writeln!(out, "{text}").and_then(|()| out.flush()).map_err(|e| e.to_string())
 }
+
+/// Whether the options `given` mean something for `command`: an option another command takes
+/// is refused rather than silently ignored (audit: `describe --jsonl --now garbage` and
+/// `check-filing --json-schema` ran without a word), and so is standard input read twice.
+pub fn fits(command: &str, given: &[String], input: Option<&str>, pack: Option<&str>) -> Result<(), String> {
+    const JUDGE: &[&str] =
+        &["--pack", "--pack-id", "--now", "--locale", "--pack-version", "--jsonl", "--personal", "--scope"];
+    const DESCRIBE: &[&str] = &["--pack", "--pack-id", "--locale", "--pack-version", "--on", "--json-schema"];
+    let takes: &[&str] = match command {
+        "check-filing" | "score-inspection" | "indicators" | "screen" => JUDGE,
+        "describe" => DESCRIBE,
+        "lint-pack" => &[],
+        _ => return Ok(()),
+    };
+    if let Some(o) = given.iter().find(|o| o.starts_with("--") && !takes.contains(&o.as_str())) {
+        return Err(format!("`{o}` does not apply to `{command}`\n{USAGE}"));
+    }
+    if input == Some("-") && pack == Some("-") {
+        return Err("`--pack -` and the input `-` would both read standard input: give the pack as a file".into());
+    }
+    Ok(())
+}
