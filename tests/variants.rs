@@ -306,12 +306,22 @@ fn guangming_pack_file_is_small_and_overrides_only_what_it_changes() {
     assert_ne!(gm_engine.pack_info().hash, sz_engine.packs().next().unwrap().stamp.hash);
 }
 
+/// Hangzhou changes the lead days and the districts, and drops Shenzhen's community checklist
+/// 十个一律 (IND-R1 … IND-R10: Shenzhen's notice, which says 返深; domain.md §4 forbids
+/// inventing wording; fourteenth session): every other rule is the parent's.
 #[test]
-fn hangzhou_overrides_only_lead_days_and_districts() {
+fn hangzhou_overrides_only_lead_days_and_districts_and_drops_shenzhens_checklist() {
     let doc = read_json("packs/hangzhou-2020.json");
     assert!(doc.get("rules").is_none());
     let (hz, sz) = resolved_docs("hangzhou-2020");
-    assert_eq!(hz["rules"], sz["rules"]);
+    let checklist = |id: &Value| id.as_str().unwrap().starts_with("IND-R");
+    let sz_rules: Vec<&Value> = sz["rules"].as_array().unwrap().iter().filter(|r| !checklist(&r["id"])).collect();
+    assert_eq!(hz["rules"].as_array().unwrap().iter().collect::<Vec<_>>(), sz_rules);
+    assert_eq!(sz["rules"].as_array().unwrap().iter().filter(|r| checklist(&r["id"])).count(), 10);
+    let hz_engine = Engine::with_pack_id("hangzhou-2020").unwrap();
+    let d = hz_engine.describe(fangkong::schema::Subject::Indicators, fangkong::Locale::ZhCn, None, None).unwrap();
+    assert_eq!(d["checklist"], json!([]));
+    assert!(!d.to_string().contains("返深"), "no Shenzhen wording left in Hangzhou's indicators");
     assert_eq!(differing_keys(&hz["parameters"], &sz["parameters"]), ["districts", "leadDays"]);
     assert_eq!(hz["parameters"]["leadDays"]["value"], 3);
     assert_eq!(hz["parameters"]["leadDays"]["type"], "days");
