@@ -918,3 +918,24 @@ fn an_option_that_does_not_apply_is_refused_not_ignored() {
     let out = fangkong(&["describe", "filing", "--locale", "en", "--on", "2020-02-01", "--json-schema"], None);
     assert_eq!(out.status.code(), Some(0));
 }
+
+/// A pack that cannot be used is told as `lint-pack` tells it: each mistake on its line with
+/// its code, for `--pack` and `--pack-id` alike (audit: `--pack` gave no codes, and `--pack-id
+/// nope` said "rule pack has 1 error(s)").
+#[test]
+fn a_pack_that_cannot_be_used_is_told_with_its_codes() {
+    let out = fangkong(&["check-filing", "-", "--now", NOW, "--pack-id", "nope"], Some("{}"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr.contains("no embedded pack `nope`") && stderr.contains("[pack.unknown_reference]"), "{stderr}");
+    assert!(!stderr.contains("(s)"), "{stderr}");
+    let p = tmp("pack-wrong-shape.json", r#"{"id": 1}"#);
+    let out = fangkong(&["check-filing", "-", "--now", NOW, "--pack", p.to_str().unwrap()], Some("{}"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr.lines().count() >= 2 && stderr.lines().all(|l| l.ends_with("[pack.syntax]")), "{stderr}");
+    let errors = fangkong::Engine::from_pack_json(r#"{"id": 1}"#).unwrap_err();
+    assert!(errors.to_string().starts_with(&format!("rule pack has {} errors; first: ", errors.0.len())));
+    let one = fangkong::Engine::from_pack_json("{").unwrap_err();
+    assert!(one.to_string().starts_with("rule pack has 1 error: "), "{one}");
+}

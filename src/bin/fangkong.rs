@@ -198,15 +198,18 @@ fn describe(a: &Args) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// A pack's mistakes, one a line, each with its code, as `lint-pack` lists them.
+fn listed(at: &str, e: &fangkong::PackErrors) -> String {
+    e.0.iter().map(|x| format!("{at}: {x} [{}]", x.kind.code())).collect::<Vec<_>>().join("\n")
+}
+
 fn engine(a: &Args) -> Result<Engine, String> {
     let engine = match (&a.pack, &a.pack_id) {
         (Some(_), Some(_)) => return Err("give `--pack` or `--pack-id`, not both".into()),
-        (Some(p), None) => read_pack(p)?
-            .and_then(|text| Engine::from_pack_json(&text))
-            .map_err(|e| e.0.iter().map(|x| format!("{p}: {x}")).collect::<Vec<_>>().join("\n"))?,
+        (Some(p), None) => read_pack(p)?.and_then(|text| Engine::from_pack_json(&text)).map_err(|e| listed(p, &e))?,
         // The embedded packs as build.rs compiled them: nothing parsed or compiled at start.
-        (None, Some(id)) => Engine::precompiled(id).map_err(|e| e.to_string())?,
-        (None, None) => Engine::precompiled("shenzhen-2020").map_err(|e| e.to_string())?,
+        (None, Some(id)) => Engine::precompiled(id).map_err(|e| listed("--pack-id", &e))?,
+        (None, None) => Engine::precompiled("shenzhen-2020").map_err(|e| listed("shenzhen-2020", &e))?,
     };
     if let Some(v) = &a.pack_version
         && !engine.packs().any(|p| p.stamp.version == *v)

@@ -52,8 +52,19 @@ pub struct PackError {
 
 /// All mistakes found in a pack.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("rule pack has {} error(s); first: {}", .0.len(), .0.first().map(ToString::to_string).unwrap_or_default())]
 pub struct PackErrors(pub Vec<PackError>);
+
+/// "rule pack has 1 error: …", or "rule pack has 3 errors; first: …" (a count without "(s)",
+/// as the English messages are written).
+impl std::fmt::Display for PackErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0.as_slice() {
+            [] => f.write_str("rule pack has no error"),
+            [one] => write!(f, "rule pack has 1 error: {one}"),
+            [first, ..] => write!(f, "rule pack has {} errors; first: {first}", self.0.len()),
+        }
+    }
+}
 
 pub(super) fn perr(path: impl Into<String>, kind: PackErrorKind, message: impl Into<String>) -> PackError {
     PackError { path: path.into(), kind, message: message.into() }
