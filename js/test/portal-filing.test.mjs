@@ -324,7 +324,11 @@ test('a 1,000-person roster loads, is checked in the worker, and typing stays re
   await page.click('[name="/roster/0/phone"]');
   await page.keyboard.press('Control+A');
   await page.keyboard.type('1390124248', { delay: 40 });
+  // Its error shows once the cell is left (F6: not while typed), and goes at the keystroke that makes it right.
+  await page.keyboard.press('Tab');
   await page.waitForFunction(() => document.querySelector('[name="/roster/0/phone"]').getAttribute('aria-invalid') === 'true', null, { timeout: 10_000 });
+  await page.click('[name="/roster/0/phone"]');
+  await page.keyboard.press('End');
   await page.keyboard.type('6', { delay: 40 });
   await page.waitForFunction(() => document.querySelector('[name="/roster/0/phone"]').getAttribute('aria-invalid') === null, null, { timeout: 10_000 });
   await page.click('[name="/enterprise/address"]');
@@ -590,4 +594,41 @@ test('after a reload, a filing already sent says when it was sent and what the d
   assert.deepEqual(real(problems), []);
   await page.evaluate(() => { localStorage.removeItem('fangkong.draft.filing'); localStorage.removeItem('fangkong.sent.filing'); });
   await page.close();
+});
+
+test('reward early, punish late (portal audit F6): typing 9144 into the credit code shows no error until the field is left', async () => {
+  const context = await p.fresh();
+  const { page, problems } = await openPortal(context, `${p.url}${PAGE}`);
+  const sel = '[name="/enterprise/creditCode"]';
+  const msg = () => page.locator('#f-enterprise-creditCode-msg').evaluate((m) => (m.hidden ? '' : m.textContent));
+  await page.evaluate(() => { window.__answered = 0; addEventListener('fangkong:answer', () => { window.__answered++; }); });
+  const answered = async () => {
+    const n = await page.evaluate(() => window.__answered);
+    return () => page.waitForFunction((k) => window.__answered > k, n);
+  };
+  await page.click(sel);
+  for (const ch of '9144') {
+    const next = await answered();
+    await page.keyboard.type(ch);
+    await next();
+    await settled(page);
+    assert.equal(await msg(), '', `no message while typing, after ${ch}`);
+    assert.equal(await page.getAttribute(sel, 'aria-invalid'), null);
+  }
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => document.querySelector('[name="/enterprise/creditCode"]').getAttribute('aria-invalid') === 'true');
+  const want = engine.checkFiling({ enterprise: { creditCode: '9144' } }, { now: NOW, scope: ['/enterprise/creditCode'] })
+    .diagnostics.find((x) => x.path === '/enterprise/creditCode');
+  assert.match(await msg(), new RegExp(want.message));
+  // Back in it: gone the moment the code is right, while still typing.
+  await page.click(sel);
+  await page.keyboard.press('End');
+  const next = await answered();
+  await page.keyboard.type(WORKSHOP.enterprise.creditCode.slice(4));
+  await next();
+  await page.waitForFunction(() => document.querySelector('[name="/enterprise/creditCode"]').getAttribute('aria-invalid') === null);
+  assert.equal(await msg(), '');
+  assert.equal(await page.evaluate(() => document.activeElement.name), '/enterprise/creditCode');
+  assert.deepEqual(problems, []);
+  await context.close();
 });

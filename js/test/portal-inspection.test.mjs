@@ -330,3 +330,30 @@ test('a re-inspection: an earlier inspection\'s rectifications are entered on th
   assert.doesNotMatch(await page.textContent('#inspection'), /已超过整改期限/);
   assert.deepEqual(problems, []);
 });
+
+test('reward early, punish late (portal audit F6): no new error under a field while it is typed in; shown once left; gone as soon as it is valid', async () => {
+  const context = await p.fresh();
+  const { page: pg, problems: probs } = await openPortal(context, `${p.url}${PAGE}`);
+  const sel = '[name="/facts/knowledge/sampled"]';
+  const msg = async () => (await pg.textContent(`#${await pg.getAttribute(sel, 'id')}-msg`)).trim();
+  await pg.click(sel);
+  for (const ch of 'abc') {
+    await pg.keyboard.type(ch);
+    assert.equal(await msg(), '', `no message while typing, after ${ch}`);
+    assert.equal(await pg.getAttribute(sel, 'aria-invalid'), null);
+  }
+  await pg.keyboard.press('Tab'); // left: its error shows
+  await pg.waitForFunction((s) => document.querySelector(s).getAttribute('aria-invalid') === 'true', sel);
+  const wrong = engine.scoreInspection({ facts: { knowledge: { sampled: 'abc' } } }, { now: NOW, locale: 'zh-CN', scope: ['/facts/knowledge/sampled'] })
+    .diagnostics.find((d) => d.path === '/facts/knowledge/sampled');
+  assert.ok((await msg()).includes(wrong.message), wrong.message);
+  // Back in it: re-checked at each keystroke, gone the moment the value is valid, still focused.
+  await pg.click(sel);
+  await pg.keyboard.press('Control+A');
+  await pg.keyboard.type('5');
+  assert.equal(await msg(), '');
+  assert.equal(await pg.getAttribute(sel, 'aria-invalid'), null);
+  assert.equal(await pg.evaluate(() => document.activeElement.name), '/facts/knowledge/sampled');
+  assert.deepEqual(probs, []);
+  await context.close();
+});

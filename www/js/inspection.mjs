@@ -33,6 +33,12 @@ let answer;
 let form;
 let view; // the live parts: { total, decision, pending, sections, rectifications, messages, notice, summary }
 const lastNormalized = new Map();
+// "Reward early, punish late" (portal audit F6), as bindForm does on the filing page: a text input
+// typed in while it shows no error gets no new message until it is left (or 显示全部); what it
+// shows may go meanwhile. One that shows an error is re-checked at each keystroke.
+const quiet = new Set(); // names of the inputs being typed in
+const shownKeys = new WeakMap(); // message host → severity and code of each message it shows
+const keyOf = (d) => `${d.severity}\u0000${d.code}`;
 
 // ---------------------------------------------------------------- the submission
 
@@ -262,11 +268,16 @@ function build() {
     ...description.sections.map(sectionBlock),
     factsBlock());
   // Text inputs are checked as people type; radios and selects when chosen (once, not twice).
-  form.addEventListener('input', (ev) => { if (ev.target.type === 'text') changed(ev); });
+  form.addEventListener('input', (ev) => {
+    if (ev.target.type !== 'text') return;
+    if (ev.target.name && !ev.target.closest('[data-msg-for]')?.classList.contains('has-error')) quiet.add(ev.target.name);
+    changed(ev);
+  });
   form.addEventListener('change', (ev) => { if (ev.target.type !== 'text') changed(ev); });
   form.addEventListener('focusout', (ev) => {
     const input = ev.target;
     if (!input.name) return;
+    quiet.delete(input.name);
     visit(input);
     const n = lastNormalized.get(input.name);
     if (n !== undefined && input.type !== 'radio') input.value = Array.isArray(n) ? joinList(n) : String(n);
@@ -358,6 +369,7 @@ function check() {
 }
 
 function showAll() {
+  quiet.clear();
   for (const input of form.querySelectorAll('[name^="/"]')) visit(input);
   for (const s of description.sections) for (const i of s.items) scope.add(`/answers/${esc(i.id)}`);
   for (const f of description.fields) if (!f.pointer.includes('*')) scope.add(f.pointer);
@@ -412,7 +424,9 @@ function show(a) {
     else unplaced.push(d);
   }
   for (const host of form.querySelectorAll('[data-msg-for]')) {
-    const list = byHost.get(host) ?? [];
+    const shownBefore = shownKeys.get(host);
+    const list = (byHost.get(host) ?? []).filter((d) => !(quiet.has(d.path) || quiet.has(host.dataset.msgFor)) || shownBefore?.has(keyOf(d)));
+    shownKeys.set(host, new Set(list.map(keyOf)));
     const box = host.querySelector(':scope > .message');
     box.replaceChildren(...list.map((d) => el('div', { class: `msg ${d.severity}` },
       el('span', {}, d.message), d.help ? el('span', { class: 'help' }, ` ${d.help}`) : null)));
