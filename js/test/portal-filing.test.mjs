@@ -632,3 +632,38 @@ test('reward early, punish late (portal audit F6): typing 9144 into the credit c
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('on a phone (375 px) a bar at the top keeps the decision and the gates passed / failed / undetermined in sight while typing, and leads to the panels; axe passes', async () => {
+  const context = await p.fresh();
+  const { page, problems } = await openPortal(context, `${p.url}${PAGE}`, { wait: false });
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.waitForFunction(() => window.portalReady === true, null, { timeout: 60_000 });
+  await page.selectOption('#example', 'workshop');
+  await page.click('#load-example');
+  await page.waitForFunction(() => document.getElementById('decision').classList.contains('approved'));
+  await typeField(page, '/supplies/masks', '1'); // too few masks: a gate fails
+  await page.waitForFunction(() => !document.getElementById('decision').classList.contains('approved'));
+  const inView = (sel) => page.locator(sel).evaluate((x) => { const r = x.getBoundingClientRect(); return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight; });
+  // Deep in the form, typing: the bar is in the viewport, the panels are not.
+  await page.click('[name="/staff/total"]');
+  await page.locator('[name="/staff/total"]').scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, 400));
+  assert.ok(await page.evaluate(() => scrollY) > 800, 'scrolled into the form');
+  assert.equal(await inView('#filing-summary'), true, 'the summary is in sight');
+  assert.equal(await inView('#decision'), false, 'the full panel is not');
+  assert.equal(await page.locator('#summary-decision').innerText(), await page.locator('#decision').innerText());
+  const states = await page.locator('#gates .state').evaluateAll((xs) => xs.map((x) => x.classList[1]));
+  const n = (s) => states.filter((x) => x === s).length;
+  assert.ok(n('failed') >= 1);
+  assert.equal(await page.locator('#summary-gates').getAttribute('data-counts'), `${n('passed')} ${n('failed')} ${n('undetermined')}`);
+  assert.match(await page.locator('#summary-gates').innerText(), new RegExp(`通过 ${n('passed')} · 未通过 ${n('failed')} · 待定 ${n('undetermined')}`));
+  // It leads to the panels.
+  await page.click('#filing-summary a');
+  await page.waitForFunction(() => { const r = document.getElementById('h-decision').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; });
+  assert.deepEqual(await axe(page), []);
+  // At desk width the panels are beside the form: no bar.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  assert.equal(await page.locator('#filing-summary').isVisible(), false);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -301,7 +301,14 @@ const side = el('aside', { class: 'side', 'aria-label': t('flSide') },
   el('section', { class: 'panel', 'aria-labelledby': 'h-earliest' }, el('h2', { id: 'h-earliest' }, t('flEarliest')), earliestList),
   el('section', { class: 'panel no-print' }, submitButton, sendEl, outboxEl, sendNowButton, sentLaterEl, refusedList, saveEl));
 
-main.replaceChildren(title, el('div', { class: 'layout' }, el('div', { class: 'form-col' }, tools, form), side));
+// On a phone the panels come after the form, thousands of pixels down (portal audit): a bar kept
+// at the top of the screen says the decision and how the six gates stand, and leads to the panels.
+const summaryDecision = el('span', { class: 'decision incomplete', id: 'summary-decision' });
+const summaryGates = el('span', { class: 'summary-gates', id: 'summary-gates' });
+const summary = el('div', { class: 'filing-summary no-print', id: 'filing-summary', role: 'region', 'aria-label': t('flSummary') },
+  summaryDecision, summaryGates, el('a', { href: '#h-decision', class: 'summary-more' }, t('flSummaryMore')));
+
+main.replaceChildren(title, summary, el('div', { class: 'layout' }, el('div', { class: 'form-col' }, tools, form), side));
 
 // ---------------------------------------------------------------- checking
 
@@ -453,6 +460,12 @@ function has(pointer) {
 function show(a, unplaced) {
   decisionEl.className = `decision ${a.decision}`;
   decisionEl.textContent = decisionLabel(a.decision);
+  summaryDecision.className = `decision ${a.decision}`;
+  summaryDecision.textContent = decisionLabel(a.decision);
+  const count = (s) => d.gates.filter((g) => { const r = a.gates.find((x) => x.id === g.id); return (r?.passed === true ? 'passed' : r?.passed === false ? 'failed' : 'undetermined') === s; }).length;
+  const [np, nf, nu] = ['passed', 'failed', 'undetermined'].map(count);
+  summaryGates.textContent = tt('flSummaryGates', { p: np, f: nf, u: nu });
+  summaryGates.dataset.counts = `${np} ${nf} ${nu}`;
   const missing = a.pending + a.diagnostics.filter((x) => x.missing).length;
   pendingEl.textContent = missing ? tt('flPending', { n: missing }) : t('flNoPending');
   packEl.textContent = `${t('pack')}: ${a.pack.id} ${a.pack.version} · ${t('now')}: ${a.today}`;
