@@ -357,3 +357,33 @@ test('reward early, punish late (portal audit F6): no new error under a field wh
   assert.deepEqual(probs, []);
   await context.close();
 });
+
+test('required inputs are marked as the filing page marks them, from describe\'s required, with words for screen readers', async () => {
+  const context = await p.fresh();
+  const { page: pg, problems: probs } = await openPortal(context, `${p.url}${PAGE}`);
+  const dl = engine.describe('inspection', { locale: 'zh-CN', on: '2020-02-12' });
+  assert.match(await pg.textContent('#inspection .req-note'), /标 \* 的为必填项/);
+  const checked = [];
+  for (const f of dl.fields.filter((x) => !x.pointer.includes('*') && !['object', 'array', 'map'].includes(x.type))) {
+    const sel = `[name="${f.pointer}"]`;
+    if (await pg.locator(sel).count() === 0) continue;
+    const id = await pg.getAttribute(sel, 'id');
+    assert.equal(await pg.locator(`label[for="${id}"] .req[aria-hidden="true"]`).count(), f.required ? 1 : 0, `${f.pointer}: * iff required`);
+    assert.equal(await pg.locator(sel).evaluate((x) => x.required), !!f.required, `${f.pointer}: required for screen readers`);
+    checked.push(f.pointer);
+  }
+  assert.ok(checked.includes('/inspectedOn') && checked.includes('/facts/basics') && checked.includes('/enterprise/name'), checked.join(' '));
+  // An item's answer (its radios): the legend says it in words too, each radio is required.
+  const result = dl.fields.find((x) => x.pointer === '/answers/*/result');
+  assert.equal(result.required, true);
+  const items = dl.sections.flatMap((s) => s.items);
+  assert.equal(await pg.locator('fieldset.item > legend .req').count(), items.length);
+  assert.equal(await pg.locator('fieldset.item > legend .sr-only').first().textContent(), '（必填）');
+  assert.equal(await pg.locator('fieldset.item input[type="radio"]:not([required])').count(), 0);
+  // A required group of two numbers (防疫知识抽查).
+  const knowledge = dl.fields.find((x) => x.pointer === '/facts/knowledge');
+  assert.equal(await pg.locator('fieldset.fact[data-pointer="/facts/knowledge"] > legend .req').count(), knowledge.required ? 1 : 0);
+  assert.deepEqual(await axe(pg), []);
+  assert.deepEqual(probs, []);
+  await context.close();
+});

@@ -110,6 +110,13 @@ function visit(input) {
 // ---------------------------------------------------------------- building the page
 
 const fieldById = () => new Map(description.fields.map((f) => [f.id, f]));
+/**
+ * The mark of a value the pack requires (describe's `required`), as the filing page has it: a
+ * red * for the eye, hidden from screen readers, which hear the input's `required` instead; a
+ * group without one input of its own (an item's radios, a pair of numbers) says "必填" in words.
+ */
+const reqMark = (required) => (required ? el('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null);
+const reqWords = (required) => (required ? el('span', { class: 'sr-only' }, t('ins.required')) : null);
 const labelOf = (id) => fieldById().get(id)?.label ?? id;
 
 function inputFor(f, { label = f.label, hint = f.hint } = {}) {
@@ -127,7 +134,7 @@ function inputFor(f, { label = f.label, hint = f.hint } = {}) {
     });
   }
   return el('div', { class: 'field', 'data-msg-for': f.pointer },
-    el('label', { for: id }, label),
+    el('label', { for: id }, label, reqMark(f.required)),
     hint ? el('span', { class: 'hint', id: `${id}-hint` }, hint) : null,
     control,
     el('div', { class: 'message', id: `${id}-msg`, 'aria-live': 'polite' }));
@@ -139,7 +146,7 @@ function headerFields() {
   const build = (parent) => fields
     .filter((f) => (parent ? f.id.startsWith(`${parent}.`) && !f.id.slice(parent.length + 1).includes('.') : !f.id.includes('.')))
     .map((f) => (f.type === 'object'
-      ? el('fieldset', { class: 'group', 'data-pointer': f.pointer }, el('legend', {}, f.label), ...build(f.id))
+      ? el('fieldset', { class: 'group', 'data-pointer': f.pointer }, el('legend', {}, f.label, reqMark(f.required), reqWords(f.required)), ...build(f.id))
       : inputFor(f)));
   return el('fieldset', { class: 'header-fields' }, el('legend', {}, t('ins.info')), ...build(null));
 }
@@ -163,8 +170,9 @@ function previousBlock() {
     control.setAttribute('aria-describedby', `${id}-msg`);
     const mark = () => scope.add(pointer);
     control.addEventListener('focusout', () => { mark(); check(); });
+    if (info.required && control.type !== 'checkbox') control.required = true;
     return el('div', { class: 'field', 'data-msg-for': pointer },
-      el('label', { for: id }, info.label),
+      el('label', { for: id }, info.label, control.type !== 'checkbox' ? reqMark(info.required) : null),
       control,
       el('div', { class: 'message', id: `${id}-msg`, 'aria-live': 'polite' }));
   };
@@ -211,24 +219,25 @@ function itemBlock(item) {
   const fields = fieldById();
   const evidence = fields.get('answers.*.evidence');
   const note = fields.get('answers.*.note');
+  const required = !!fields.get('answers.*.result')?.required;
   const choices = el('div', { class: 'choices' },
     ...description.results.map((r) => el('label', { class: `choice ${r.value}` },
-      el('input', { type: 'radio', name: `${p}/result`, value: r.value, id: `${id}-${r.value}` }),
+      el('input', { type: 'radio', name: `${p}/result`, value: r.value, id: `${id}-${r.value}`, required }),
       el('span', {}, r.label))));
   return el('fieldset', { class: 'item', 'data-item': item.id, id, 'data-msg-for': p, 'aria-describedby': `${id}-msg` },
-    el('legend', {}, el('span', { class: 'item-title' }, item.title)),
+    el('legend', {}, el('span', { class: 'item-title' }, item.title), reqMark(required), reqWords(required)),
     el('p', { class: 'meta' },
       el('span', { class: 'weight' }, `${t('ins.weight')} ${fmt(item.weight)}`),
       item.veto ? el('span', { class: 'veto' }, t('ins.veto')) : null),
     choices,
     el('div', { class: 'item-extra' },
       el('div', { class: 'field' },
-        el('label', { for: `${id}-evidence` }, evidence?.label ?? ''),
+        el('label', { for: `${id}-evidence` }, evidence?.label ?? '', reqMark(evidence?.required)),
         el('select', { id: `${id}-evidence`, name: `${p}/evidence` },
           el('option', { value: '' }, t('ins.choose')),
           ...description.evidence.map((o) => el('option', { value: o.value }, o.label)))),
       el('div', { class: 'field' },
-        el('label', { for: `${id}-note` }, note?.label ?? ''),
+        el('label', { for: `${id}-note` }, note?.label ?? '', reqMark(note?.required)),
         el('input', { id: `${id}-note`, name: `${p}/note`, type: 'text', autocomplete: 'off', maxlength: note?.maxLength, placeholder: note?.hint }))),
     el('div', { class: 'message', id: `${id}-msg`, 'aria-live': 'polite' }));
 }
@@ -249,7 +258,7 @@ function factsBlock() {
     if (f.type === 'object') {
       const subs = description.fields.filter((s) => s.id.startsWith(`${f.id}.`));
       return el('fieldset', { class: 'group fact', 'data-pointer': f.pointer, 'data-msg-for': f.pointer, 'aria-describedby': `${idOf(f.pointer)}-msg` },
-        el('legend', {}, fact.title),
+        el('legend', {}, fact.title, reqMark(f.required), reqWords(f.required)),
         el('div', { class: 'pair' }, ...subs.map((s) => inputFor(s))),
         el('div', { class: 'message', id: `${idOf(f.pointer)}-msg`, 'aria-live': 'polite' }));
     }
@@ -262,6 +271,7 @@ function build() {
   const keep = form ? value() : null;
   const focused = document.activeElement?.id;
   form = el('form', { id: 'inspection', class: 'no-print', novalidate: true, 'on:submit': (ev) => ev.preventDefault(), 'aria-labelledby': 'page-title' },
+    el('p', { class: 'req-note' }, el('span', { class: 'req', 'aria-hidden': 'true' }, '* '), t('ins.requiredNote')),
     headerFields(),
     previousBlock(),
     el('h2', { class: 'checklist-title' }, t('ins.checklist')),
