@@ -54,6 +54,11 @@ for (const locale of LOCALES) {
   for (const f of other.fields) for (const o of f.enum ?? []) yesNo.set(o.label.trim().toLowerCase(), String(o.value));
 }
 for (const v of ['true', 'false']) yesNo.set(v, v);
+// …and as spreadsheets hold them (portal audit F11: Y, 否, TRUE, 1, √ were dropped).
+for (const w of ['y', 'yes', '是', '1', '√', '✓', '✔']) yesNo.set(w, 'true');
+for (const w of ['n', 'no', '否', '0', '×', '✗', '✘']) yesNo.set(w, 'false');
+/** A pasted cell as the yes/no words are kept: any case, full-width letters and digits read as half-width. */
+const yesNoKey = (cell) => cell.normalize('NFKC').trim().toLowerCase();
 
 // ---------------------------------------------------------------- the form, from describe
 
@@ -205,7 +210,7 @@ class ArrayEditor {
         if (!c) return;
         const v = cell.trim();
         if (v === '') delete row[c.key];
-        else if (c.type === 'boolean') row[c.key] = yesNo.has(v.toLowerCase()) ? yesNo.get(v.toLowerCase()) === 'true' : v;
+        else if (c.type === 'boolean') row[c.key] = yesNo.has(yesNoKey(v)) ? yesNo.get(yesNoKey(v)) === 'true' : v;
         else row[c.key] = v;
       });
     });
