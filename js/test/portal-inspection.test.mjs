@@ -53,7 +53,7 @@ test('the checklist is built from describe: every section, item, weight and veto
   const d = engine.describe('inspection', { locale: 'zh-CN', on: EXAMPLE.inspectedOn });
   const shown = await page.$$eval('#inspection .item', (items) => items.map((i) => ({
     id: i.dataset.item,
-    title: i.querySelector('legend').textContent,
+    title: i.querySelector('legend .item-title').textContent,
     meta: i.querySelector('.meta').textContent,
     choices: [...i.querySelectorAll('input[type=radio]')].map((r) => r.value),
   })));
@@ -68,7 +68,8 @@ test('the checklist is built from describe: every section, item, weight and veto
   }
   const sections = await page.$$eval('#inspection .section h2 span:first-child', (h) => h.map((x) => x.textContent));
   assert.deepEqual(sections, d.sections.map((s) => s.title));
-  const facts = await page.$$eval('#inspection .facts > .field > label, #inspection .facts > .fact > legend', (l) => l.map((x) => x.textContent));
+  // (their own text: the required mark and its words for screen readers are elements of their own)
+  const facts = await page.$$eval('#inspection .facts > .field > label, #inspection .facts > .fact > legend', (l) => l.map((x) => [...x.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('')));
   assert.deepEqual(facts, d.facts.map((f) => f.title));
 
   // Nothing visited yet: no message anywhere, though all is still to fill in.
@@ -269,7 +270,7 @@ test('desk width in zh-CN and en: titles from the pack in each locale; no consol
   await en.waitForFunction(() => window.portalReady === true, null, { timeout: 60_000 });
   const d = engine.describe('inspection', { locale: 'en', on: EXAMPLE.inspectedOn });
   assert.equal(await en.textContent('h1'), d.title);
-  assert.deepEqual(await en.$$eval('#inspection .item legend', (l) => l.map((x) => x.textContent)), d.sections.flatMap((s) => s.items.map((i) => i.title)));
+  assert.deepEqual(await en.$$eval('#inspection .item legend .item-title', (l) => l.map((x) => x.textContent)), d.sections.flatMap((s) => s.items.map((i) => i.title)));
   const want = engine.scoreInspection(EXAMPLE, { now: NOW, locale: 'en' });
   assert.equal(await en.getAttribute('#decision', 'data-decision'), want.decision);
   const msg = want.diagnostics.find((x) => x.severity === 'error');
