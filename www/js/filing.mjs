@@ -711,10 +711,27 @@ function showOutbox() {
 addEventListener('fangkong:outbox', showOutbox);
 addEventListener('storage', (ev) => { if (ev.key === 'fangkong.outbox') showOutbox(); });
 
+/** Keeps the verdict on a filing just sent (`{ at, accepted, decision, value }`), to say it again after a reload. */
+function recordSent(value, response) {
+  const record = { at: new Date().toISOString(), accepted: !!response?.accepted, decision: response?.answer?.decision ?? 'incomplete', value };
+  try {
+    localStorage.setItem(SENT, JSON.stringify(record));
+  } catch {
+    // storage full or refused: the verdict is still shown now
+  }
+  return record;
+}
+
 /** The district's verdict on filings sent from the outbox (now, or by this page's load before it was ready). */
 function showSent(result) {
   const sent = (result?.sent ?? []).filter((x) => x.item.kind === 'filing');
   if (!sent.length) return;
+  // The filing the form holds, sent from the outbox: "sent" as a direct 提交 says it, kept for a
+  // reload too (portal audit: it still said 未发送 after the outbox had sent it). The last one sent
+  // is kept, said while the form holds it (this page's load may flush before the draft is back).
+  const last = sent.at(-1);
+  const record = recordSent(JSON.stringify(last.item.submission), last.response);
+  if (record.value === JSON.stringify(latest)) showSentRecord(record);
   sentLaterEl.className = 'sent';
   sentLaterEl.textContent = `${tt('obSentLater', { n: sent.length })}${sent.map(({ item, response }) => `${item.submission?.enterprise?.name ?? ''} · ${response?.accepted ? t('flAccepted') : tt('flNotAccepted', { decision: decisionLabel(response?.answer?.decision ?? 'incomplete') })}`).join('；')}`;
 }
@@ -744,13 +761,7 @@ async function send() {
     }
     const r = await submit('filing', latest, a.pack.hash, settings.now());
     if (r.status === 'sent') {
-      const record = { at: new Date().toISOString(), accepted: !!r.response?.accepted, decision: r.response?.answer?.decision ?? 'incomplete', value: JSON.stringify(latest) };
-      try {
-        localStorage.setItem(SENT, JSON.stringify(record));
-      } catch {
-        // storage full or refused: the verdict is still shown now
-      }
-      showSentRecord(record);
+      showSentRecord(recordSent(JSON.stringify(latest), r.response));
     } else if (r.status === 'refused') {
       sendEl.className = 'not-sent';
       sendEl.textContent = tt('obRefused', { reason: r.reason });
