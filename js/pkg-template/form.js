@@ -616,23 +616,43 @@ export function bindForm(form, engine, options = {}) {
     if ((isTextLike(e.target) || e.target.type === 'number') && !quiet.has(pointer) && !showsError(pointer)) quiet.add(pointer);
     schedule();
   };
+  // A field left by pressing a button (mousedown moves the focus) shows its messages once the press
+  // is over: shown at once, they moved the button before the mouseup, and the click was lost
+  // (portal audit: "Add a row" needed a second click in English, its messages being longer).
+  let pressed = false;
+  let afterPress = false;
+  const leave = () => {
+    if (pressed) afterPress = true;
+    else schedule();
+  };
+  const onPress = () => { pressed = true; };
+  const onRelease = () => {
+    pressed = false;
+    if (!afterPress) return;
+    afterPress = false;
+    setTimeout(schedule, 0); // after the click this press makes
+  };
   const onChange = (e) => {
     const pointer = pointerOf(e.target);
     if (!pointer) return;
     scope.add(pointer);
-    if (quiet.delete(pointer) || lastRaw.get(e.target) !== rawOf(e.target)) schedule();
+    if (quiet.delete(pointer)) leave();
+    else if (lastRaw.get(e.target) !== rawOf(e.target)) schedule();
   };
   const onFocusOut = (e) => {
     const pointer = pointerOf(e.target);
     if (!pointer) return;
     if (quiet.delete(pointer) || !scope.has(pointer) || deferred.has(pointer)) {
       scope.add(pointer);
-      schedule();
+      leave();
     }
   };
   form.addEventListener('input', onInput);
   form.addEventListener('change', onChange);
   form.addEventListener('focusout', onFocusOut);
+  const pressTarget = doc && typeof doc.addEventListener === 'function' ? doc : null;
+  pressTarget?.addEventListener('pointerdown', onPress, true);
+  for (const type of ['pointerup', 'pointercancel']) pressTarget?.addEventListener(type, onRelease, true);
 
   function setValue(value) {
     quiet.clear(); // values put by a script: nothing is being typed
@@ -672,6 +692,8 @@ export function bindForm(form, engine, options = {}) {
       form.removeEventListener('input', onInput);
       form.removeEventListener('change', onChange);
       form.removeEventListener('focusout', onFocusOut);
+      pressTarget?.removeEventListener('pointerdown', onPress, true);
+      for (const type of ['pointerup', 'pointercancel']) pressTarget?.removeEventListener(type, onRelease, true);
       observer?.disconnect();
       settle(Infinity, undefined, new Error('bindForm: destroyed'));
     },

@@ -557,7 +557,7 @@ test('the roster pager counts its rows in English as English does', async () => 
   const pager = (text) => page.waitForFunction((x) => document.querySelector('#f-roster .pager span').textContent === x, text, { timeout: 5_000 })
     .catch(async () => assert.equal(await page.locator('#f-roster .pager span').innerText(), text));
   await pager('0 rows · page 1 of 1');
-  // By keyboard: a click right after adding a row can miss, as the row's messages move the button.
+  // By keyboard (by mouse: the "Add a row" test below).
   const add = async () => { await page.focus('#f-roster .add-row'); await settled(page); await page.keyboard.press('Enter'); };
   await add();
   await pager('1 row · page 1 of 1'); // fourth audit: "1 rows"
@@ -701,4 +701,24 @@ test('yes/no cells pasted into the roster (portal audit F11): Y, N, 是, 否, TR
   assert.deepEqual(got, want);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('"Add a row" clicked again right after adding one adds another, in English too (the new row\'s messages wait for the click to end)', async () => {
+  for (const locale of ['en', 'zh-CN']) {
+    const context = await p.fresh();
+    const { page, problems } = await openPortal(context, `${p.url}${PAGE}&locale=${locale}`, { wait: false });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.waitForFunction(() => window.portalReady === true, null, { timeout: 60_000 });
+    const rows = () => page.locator('#f-roster tbody tr').count();
+    for (let n = 1; n <= 3; n++) {
+      await page.click('#f-roster .add-row');
+      await settled(page);
+      assert.equal(await rows(), n, `${locale}: ${n} click(s), ${n} row(s)`);
+      assert.equal(await page.evaluate(() => document.activeElement.name), `/roster/${n - 1}/name`, 'the new row\'s first cell focused');
+    }
+    // The rows left empty say so once the click is over.
+    await page.waitForFunction(() => document.querySelector('[name="/roster/0/name"]').getAttribute('aria-invalid') === 'true');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
 });
