@@ -67,6 +67,9 @@ test('typing field by field: messages only under the fields reached, at the righ
   await page.keyboard.type('深圳市光明某某电子有限公司');
   await page.keyboard.press('Tab'); // → the credit code
   await page.keyboard.type(WRONG_CODE);
+  await page.evaluate(() => window.binding.check());
+  assert.equal((await state(page, '/enterprise/creditCode')).message, '', 'no error while it is typed (shown once left)');
+  await page.keyboard.press('Tab'); // left: its error shows
   await page.waitForFunction(() => document.querySelector('[name="/enterprise/creditCode"]').getAttribute('aria-invalid') === 'true');
   const wrong = await state(page, '/enterprise/creditCode');
   assert.equal(wrong.invalid, 'true');
@@ -78,7 +81,6 @@ test('typing field by field: messages only under the fields reached, at the righ
   assert.deepEqual((await shownMessages(page)).map((m) => m.pointer), ['/enterprise/creditCode']);
 
   // Leaving the district code (label-wrapped, no id of its own) empty: it is asked for, under it.
-  await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.waitForFunction(() => document.querySelector('[name="/enterprise/districtCode"]').getAttribute('aria-invalid') === 'true');
   const district = await state(page, '/enterprise/districtCode');
@@ -107,6 +109,48 @@ test('typing field by field: messages only under the fields reached, at the righ
   const ids = await page.$$eval('[id]', (els) => els.map((e) => e.id));
   assert.equal(new Set(ids).size, ids.length, 'unique ids');
   for (const id of ids) assert.match(id, /^[A-Za-z][\w-]*$/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('reward early, punish late: no new error while a field is typed in; shown once it is left; an error shown goes as soon as the value is valid', async () => {
+  const { page, problems } = await open();
+  const code = input('/enterprise/creditCode');
+  const settle = () => page.evaluate(() => window.binding.check());
+  await page.click(code);
+  for (const ch of '9144') {
+    await page.keyboard.type(ch);
+    await settle();
+    const s = await state(page, '/enterprise/creditCode');
+    assert.deepEqual([s.message, s.invalid, s.validationMessage], ['', null, ''], `no error after typing up to ${ch}`);
+  }
+  assert.equal(await page.evaluate(() => window.binding.answer.diagnostics.some((d) => d.path === '/enterprise/creditCode' && d.severity === 'error')), true,
+    'the engine finds the error: it is held back, not missed');
+  await page.keyboard.press('Tab'); // left: shown
+  await page.waitForFunction(() => document.querySelector('[name="/enterprise/creditCode"]').getAttribute('aria-invalid') === 'true');
+  assert.notEqual((await state(page, '/enterprise/creditCode')).message, '');
+
+  // Back in it: re-checked at each keystroke, the error gone the moment the code is whole and right.
+  await page.click(code);
+  await page.keyboard.press('End');
+  const rest = RIGHT_CODE.slice(4);
+  for (let i = 0; i < rest.length; i++) {
+    await page.keyboard.type(rest[i]);
+    await settle();
+    const s = await state(page, '/enterprise/creditCode');
+    if (i < rest.length - 1) assert.equal(s.invalid, 'true', `still shown at ${RIGHT_CODE.slice(0, 5 + i)}`);
+    else assert.deepEqual([s.message, s.invalid, s.validationMessage], ['', null, ''], 'gone while still focused');
+  }
+  assert.equal(await page.evaluate(() => document.activeElement.name), '/enterprise/creditCode');
+
+  // Valid, then made wrong again while focused: held back again until it is left, or visit('') (submit).
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('X');
+  await settle();
+  assert.equal((await state(page, '/enterprise/creditCode')).message, '');
+  await page.evaluate(() => window.binding.visit(''));
+  await page.waitForFunction(() => document.querySelector('[name="/enterprise/creditCode"]').getAttribute('aria-invalid') === 'true');
+  assert.match((await state(page, '/enterprise/creditCode')).message, /统一社会信用代码校验位不正确/);
   assert.deepEqual(problems, []);
   await page.close();
 });

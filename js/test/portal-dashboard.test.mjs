@@ -372,3 +372,39 @@ test('the units-below table keeps each unit name on one line, at desk and phone 
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('缺报 (missing) in the charts is a colour of its own, striped, and named in the legend (portal audit F13: grey beside 不适用\'s grey)', async () => {
+  const answer = engineAnswer();
+  const top = answer.units.find((u) => u.parent === null);
+  // A street partly reported: its bars in the chart of units below are 缺报's.
+  assert.ok(answer.units.some((u) => u.parent === top.id && u.indicators.some((i) => i.status === 'missing')));
+  const { page, problems } = await openPortal(p.context, `${p.url}/dashboard.html?${Q}`);
+  await page.click('#load-example');
+  await page.waitForSelector('#chart-children');
+  const seen = await page.evaluate(() => {
+    const norm = (c) => String(c).toLowerCase();
+    const kids = window.echarts.getInstanceByDom(document.getElementById('chart-children')).getOption();
+    const palette = kids.color.map(norm);
+    const series = kids.series.map((s, n) => ({ name: s.name, color: norm(s.itemStyle?.color ?? palette[n % palette.length]), decal: !!s.itemStyle?.decal,
+      missing: (s.data ?? []).filter((d) => d && d.itemStyle?.decal).map((d) => norm(d.itemStyle.color)) }));
+    const legend = [].concat(kids.legend).flatMap((l) => (l.data ?? []).map((d) => (typeof d === 'string' ? d : d.name)));
+    const unit = window.echarts.getInstanceByDom(document.getElementById('chart-unit')).getOption().series[0].data
+      .map((d) => ({ color: norm(d.itemStyle.color), decal: !!d.itemStyle.decal }));
+    return { series, legend, unit };
+  });
+  const key = seen.series.find((s) => s.name === '缺报（已报部分）');
+  assert.ok(key, 'a legend entry names 缺报');
+  assert.ok(seen.legend.includes('缺报（已报部分）'));
+  assert.equal(key.decal, true, 'striped, not colour alone');
+  const others = seen.series.filter((s) => s !== key);
+  for (const s of others) assert.notEqual(s.color, key.color, `${s.name} has 缺报's colour`);
+  const missingBars = others.flatMap((s) => s.missing);
+  assert.ok(missingBars.length > 0, 'some bars are 缺报\'s');
+  for (const c of missingBars) assert.equal(c, key.color);
+  // …and unlike every status colour: the other bars of the unit chart, 不适用's and 待定's greys.
+  const statusColors = new Set([...seen.unit.filter((d) => !d.decal).map((d) => d.color), '#8a93a3', '#5b6475']);
+  assert.equal(statusColors.has(key.color), false);
+  for (const d of seen.unit.filter((x) => x.decal)) assert.equal(d.color, key.color);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

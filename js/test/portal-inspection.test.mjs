@@ -53,7 +53,7 @@ test('the checklist is built from describe: every section, item, weight and veto
   const d = engine.describe('inspection', { locale: 'zh-CN', on: EXAMPLE.inspectedOn });
   const shown = await page.$$eval('#inspection .item', (items) => items.map((i) => ({
     id: i.dataset.item,
-    title: i.querySelector('legend').textContent,
+    title: i.querySelector('legend .item-title').textContent,
     meta: i.querySelector('.meta').textContent,
     choices: [...i.querySelectorAll('input[type=radio]')].map((r) => r.value),
   })));
@@ -68,7 +68,8 @@ test('the checklist is built from describe: every section, item, weight and veto
   }
   const sections = await page.$$eval('#inspection .section h2 span:first-child', (h) => h.map((x) => x.textContent));
   assert.deepEqual(sections, d.sections.map((s) => s.title));
-  const facts = await page.$$eval('#inspection .facts > .field > label, #inspection .facts > .fact > legend', (l) => l.map((x) => x.textContent));
+  // (their own text: the required mark and its words for screen readers are elements of their own)
+  const facts = await page.$$eval('#inspection .facts > .field > label, #inspection .facts > .fact > legend', (l) => l.map((x) => [...x.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('')));
   assert.deepEqual(facts, d.facts.map((f) => f.title));
 
   // Nothing visited yet: no message anywhere, though all is still to fill in.
@@ -269,7 +270,7 @@ test('desk width in zh-CN and en: titles from the pack in each locale; no consol
   await en.waitForFunction(() => window.portalReady === true, null, { timeout: 60_000 });
   const d = engine.describe('inspection', { locale: 'en', on: EXAMPLE.inspectedOn });
   assert.equal(await en.textContent('h1'), d.title);
-  assert.deepEqual(await en.$$eval('#inspection .item legend', (l) => l.map((x) => x.textContent)), d.sections.flatMap((s) => s.items.map((i) => i.title)));
+  assert.deepEqual(await en.$$eval('#inspection .item legend .item-title', (l) => l.map((x) => x.textContent)), d.sections.flatMap((s) => s.items.map((i) => i.title)));
   const want = engine.scoreInspection(EXAMPLE, { now: NOW, locale: 'en' });
   assert.equal(await en.getAttribute('#decision', 'data-decision'), want.decision);
   const msg = want.diagnostics.find((x) => x.severity === 'error');
@@ -329,4 +330,61 @@ test('a re-inspection: an earlier inspection\'s rectifications are entered on th
   await page.waitForFunction(() => !document.querySelector('#previous .previous-inspection'));
   assert.doesNotMatch(await page.textContent('#inspection'), /已超过整改期限/);
   assert.deepEqual(problems, []);
+});
+
+test('reward early, punish late (portal audit F6): no new error under a field while it is typed in; shown once left; gone as soon as it is valid', async () => {
+  const context = await p.fresh();
+  const { page: pg, problems: probs } = await openPortal(context, `${p.url}${PAGE}`);
+  const sel = '[name="/facts/knowledge/sampled"]';
+  const msg = async () => (await pg.textContent(`#${await pg.getAttribute(sel, 'id')}-msg`)).trim();
+  await pg.click(sel);
+  for (const ch of 'abc') {
+    await pg.keyboard.type(ch);
+    assert.equal(await msg(), '', `no message while typing, after ${ch}`);
+    assert.equal(await pg.getAttribute(sel, 'aria-invalid'), null);
+  }
+  await pg.keyboard.press('Tab'); // left: its error shows
+  await pg.waitForFunction((s) => document.querySelector(s).getAttribute('aria-invalid') === 'true', sel);
+  const wrong = engine.scoreInspection({ facts: { knowledge: { sampled: 'abc' } } }, { now: NOW, locale: 'zh-CN', scope: ['/facts/knowledge/sampled'] })
+    .diagnostics.find((d) => d.path === '/facts/knowledge/sampled');
+  assert.ok((await msg()).includes(wrong.message), wrong.message);
+  // Back in it: re-checked at each keystroke, gone the moment the value is valid, still focused.
+  await pg.click(sel);
+  await pg.keyboard.press('Control+A');
+  await pg.keyboard.type('5');
+  assert.equal(await msg(), '');
+  assert.equal(await pg.getAttribute(sel, 'aria-invalid'), null);
+  assert.equal(await pg.evaluate(() => document.activeElement.name), '/facts/knowledge/sampled');
+  assert.deepEqual(probs, []);
+  await context.close();
+});
+
+test('required inputs are marked as the filing page marks them, from describe\'s required, with words for screen readers', async () => {
+  const context = await p.fresh();
+  const { page: pg, problems: probs } = await openPortal(context, `${p.url}${PAGE}`);
+  const dl = engine.describe('inspection', { locale: 'zh-CN', on: '2020-02-12' });
+  assert.match(await pg.textContent('#inspection .req-note'), /标 \* 的为必填项/);
+  const checked = [];
+  for (const f of dl.fields.filter((x) => !x.pointer.includes('*') && !['object', 'array', 'map'].includes(x.type))) {
+    const sel = `[name="${f.pointer}"]`;
+    if (await pg.locator(sel).count() === 0) continue;
+    const id = await pg.getAttribute(sel, 'id');
+    assert.equal(await pg.locator(`label[for="${id}"] .req[aria-hidden="true"]`).count(), f.required ? 1 : 0, `${f.pointer}: * iff required`);
+    assert.equal(await pg.locator(sel).evaluate((x) => x.required), !!f.required, `${f.pointer}: required for screen readers`);
+    checked.push(f.pointer);
+  }
+  assert.ok(checked.includes('/inspectedOn') && checked.includes('/facts/basics') && checked.includes('/enterprise/name'), checked.join(' '));
+  // An item's answer (its radios): the legend says it in words too, each radio is required.
+  const result = dl.fields.find((x) => x.pointer === '/answers/*/result');
+  assert.equal(result.required, true);
+  const items = dl.sections.flatMap((s) => s.items);
+  assert.equal(await pg.locator('fieldset.item > legend .req').count(), items.length);
+  assert.equal(await pg.locator('fieldset.item > legend .sr-only').first().textContent(), '（必填）');
+  assert.equal(await pg.locator('fieldset.item input[type="radio"]:not([required])').count(), 0);
+  // A required group of two numbers (防疫知识抽查).
+  const knowledge = dl.fields.find((x) => x.pointer === '/facts/knowledge');
+  assert.equal(await pg.locator('fieldset.fact[data-pointer="/facts/knowledge"] > legend .req').count(), knowledge.required ? 1 : 0);
+  assert.deepEqual(await axe(pg), []);
+  assert.deepEqual(probs, []);
+  await context.close();
 });

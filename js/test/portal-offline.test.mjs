@@ -160,3 +160,31 @@ test('D2: the outbox is sent on the next page load, with "send now", and a refus
     await page.close();
   });
 });
+
+test('a filing sent from the outbox when back online is said sent, as a direct submit says it, and after a reload', async () => {
+  await afterFirstVisit(`/filing.html?${Q}`, async (context) => {
+    await context.setOffline(true);
+    const { page, problems } = await openPortal(context, `${p.url}/filing.html?${Q}`);
+    await page.selectOption('#example', 'workshop');
+    await page.click('#load-example');
+    await page.waitForFunction(() => document.getElementById('decision').classList.contains('approved'));
+    await page.click('#submit');
+    await page.waitForFunction(() => document.getElementById('send-status').className === 'not-sent');
+    assert.match(await page.textContent('#send-status'), /未发送/);
+    // Back online: the outbox is sent, and the page says so where it said 未发送.
+    const before = p.server.submissions.length;
+    await context.setOffline(false);
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('fangkong.outbox') || '[]').length === 0, null, { timeout: 10_000 });
+    await page.waitForFunction(() => document.getElementById('send-status').className === 'sent', null, { timeout: 5_000 });
+    assert.equal(await page.textContent('#send-status'), '已提交 · 区里已受理');
+    assert.deepEqual(p.server.submissions.slice(before), [{ kind: 'filing', decision: 'approved', same: true }]);
+    assert.equal(await page.textContent('#outbox'), '');
+    // As after a direct submit: a reload says when it was sent.
+    await page.reload();
+    await page.waitForFunction(() => window.portalReady === true);
+    await page.waitForFunction(() => document.getElementById('send-status').className === 'sent');
+    assert.match(await page.textContent('#send-status'), /^已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 提交 · 区里已受理$/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});

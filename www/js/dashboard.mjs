@@ -14,7 +14,14 @@ document.getElementById('status').textContent = t('loading');
 const fmt = (key, params = {}) => t(key).replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? ''));
 const pct = (ratio) => (ratio === null || ratio === undefined ? '' : `${(Math.floor(ratio * 1000) / 10).toFixed(1)}%`);
 const number = new Intl.NumberFormat(settings.locale);
-const COLORS = { met: '#17663a', short: '#a8071a', not_applicable: '#8a93a3', missing: '#5b6475', invalid: '#7a0016' };
+// 缺报 (missing) is amber and striped, as its badge is amber: unlike every status colour (not_applicable
+// is grey) and every indicator's colour, and not by colour alone (portal audit F13: it was a grey
+// beside 不适用's grey, with no legend).
+const COLORS = { met: '#17663a', short: '#a8071a', not_applicable: '#8a93a3', missing: '#c98500', invalid: '#7a0016' };
+const MISSING_DECAL = { symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [3, 5], rotation: -Math.PI / 4, color: 'rgba(255, 255, 255, 0.7)' };
+const missingStyle = { color: COLORS.missing, decal: MISSING_DECAL };
+/** The five indicators' colours in the chart of units below: blues and purples, none amber, grey, green or red. */
+const INDICATOR_COLORS = ['#0b5cad', '#2a9d8f', '#7b4fb3', '#4a6fa5', '#b5477d'];
 const DECISIONS = ['approved', 'conditional', 'deferred', 'incomplete'];
 const DECISION_COLORS = { approved: '#17663a', conditional: '#b07400', deferred: '#a8071a', incomplete: '#5b6475' };
 // `invalid`: a count in the subtree is wrong (13 enclosed of 12): never shown as met or not applicable.
@@ -259,16 +266,23 @@ function unitOption(unit) {
     yAxis: { type: 'category', inverse: true, data: titles, axisLabel: { width: 220, overflow: 'truncate' } },
     series: [{
       type: 'bar',
-      data: unit.indicators.map((i) => ({ value: i.ratio === null ? (i.status === 'missing' && i.denominator ? (100 * i.numerator) / i.denominator : 0) : Math.round(i.ratio * 1000) / 10, itemStyle: { color: COLORS[i.status] } })),
+      data: unit.indicators.map((i) => ({ value: i.ratio === null ? (i.status === 'missing' && i.denominator ? (100 * i.numerator) / i.denominator : 0) : Math.round(i.ratio * 1000) / 10, itemStyle: i.status === 'missing' ? missingStyle : { color: COLORS[i.status] } })),
       label: { show: true, position: 'right', formatter: (p) => { const i = unit.indicators[p.dataIndex]; return i.ratio === null ? t(STATUS_WORD[i.status]) : pct(i.ratio); } },
     }],
   };
 }
 
+/** 缺报（已报部分）: what the striped amber bars are. */
+const missingName = () => `${t('dbMissing')}${paren(t('dbReportedPart'))}`;
+
 function childrenOption(units) {
+  const missing = units.some((u) => unitStatus(u) === 'missing');
   return {
     tooltip: { trigger: 'item', renderMode: 'richText' },
-    legend: { type: 'scroll', top: 0, formatter: (name) => (name.length > 24 ? `${name.slice(0, 23)}…` : name) },
+    color: INDICATOR_COLORS,
+    legend: { type: 'scroll', top: 0, formatter: (name) => (name.length > 24 ? `${name.slice(0, 23)}…` : name),
+      // 缺报 first: on the legend's first page even when the indicators' long titles scroll it
+      data: [...(missing ? [{ name: missingName(), icon: 'rect' }] : []), ...described.indicators.map((x) => x.title)] },
     grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: units.map((u) => (unitStatus(u) === 'missing' ? `${nameOf(u.id)}（${t('dbMissing')}）` : nameOf(u.id))), axisLabel: { interval: 0, rotate: units.length > 6 ? 30 : 0 } },
     yAxis: { type: 'value', min: 0, max: 100 },
@@ -278,11 +292,14 @@ function childrenOption(units) {
       data: units.map((u) => {
         const i = u.indicators[n];
         if (!i) return null;
-        // a unit with a missing report: its reported part, in grey
-        if (i.status === 'missing') return i.denominator ? { value: Math.round((1000 * i.numerator) / i.denominator) / 10, itemStyle: { color: COLORS.missing } } : null;
+        // a unit with a missing report: its reported part, striped amber
+        if (i.status === 'missing') return i.denominator ? { value: Math.round((1000 * i.numerator) / i.denominator) / 10, itemStyle: missingStyle } : null;
         return { value: i.ratio !== null ? Math.round(i.ratio * 1000) / 10 : null, itemStyle: i.status === 'short' ? { borderColor: COLORS.short, borderWidth: 2 } : undefined };
       }),
-    })),
+    })).concat(missing
+      // The legend's entry for 缺报 (a series of no points: it takes no bar's place).
+      ? [{ type: 'line', name: missingName(), data: [], itemStyle: missingStyle, lineStyle: { color: COLORS.missing } }]
+      : []),
   };
 }
 

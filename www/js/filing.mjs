@@ -54,6 +54,11 @@ for (const locale of LOCALES) {
   for (const f of other.fields) for (const o of f.enum ?? []) yesNo.set(o.label.trim().toLowerCase(), String(o.value));
 }
 for (const v of ['true', 'false']) yesNo.set(v, v);
+// …and as spreadsheets hold them (portal audit F11: Y, 否, TRUE, 1, √ were dropped).
+for (const w of ['y', 'yes', '是', '1', '√', '✓', '✔']) yesNo.set(w, 'true');
+for (const w of ['n', 'no', '否', '0', '×', '✗', '✘']) yesNo.set(w, 'false');
+/** A pasted cell as the yes/no words are kept: any case, full-width letters and digits read as half-width. */
+const yesNoKey = (cell) => cell.normalize('NFKC').trim().toLowerCase();
 
 // ---------------------------------------------------------------- the form, from describe
 
@@ -205,7 +210,7 @@ class ArrayEditor {
         if (!c) return;
         const v = cell.trim();
         if (v === '') delete row[c.key];
-        else if (c.type === 'boolean') row[c.key] = yesNo.has(v.toLowerCase()) ? yesNo.get(v.toLowerCase()) === 'true' : v;
+        else if (c.type === 'boolean') row[c.key] = yesNo.has(yesNoKey(v)) ? yesNo.get(yesNoKey(v)) === 'true' : v;
         else row[c.key] = v;
       });
     });
@@ -301,7 +306,14 @@ const side = el('aside', { class: 'side', 'aria-label': t('flSide') },
   el('section', { class: 'panel', 'aria-labelledby': 'h-earliest' }, el('h2', { id: 'h-earliest' }, t('flEarliest')), earliestList),
   el('section', { class: 'panel no-print' }, submitButton, sendEl, outboxEl, sendNowButton, sentLaterEl, refusedList, saveEl));
 
-main.replaceChildren(title, el('div', { class: 'layout' }, el('div', { class: 'form-col' }, tools, form), side));
+// On a phone the panels come after the form, thousands of pixels down (portal audit): a bar kept
+// at the top of the screen says the decision and how the six gates stand, and leads to the panels.
+const summaryDecision = el('span', { class: 'decision incomplete', id: 'summary-decision' });
+const summaryGates = el('span', { class: 'summary-gates', id: 'summary-gates' });
+const summary = el('div', { class: 'filing-summary no-print', id: 'filing-summary', role: 'region', 'aria-label': t('flSummary') },
+  summaryDecision, summaryGates, el('a', { href: '#h-decision', class: 'summary-more' }, t('flSummaryMore')));
+
+main.replaceChildren(title, summary, el('div', { class: 'layout' }, el('div', { class: 'form-col' }, tools, form), side));
 
 // ---------------------------------------------------------------- checking
 
@@ -453,6 +465,12 @@ function has(pointer) {
 function show(a, unplaced) {
   decisionEl.className = `decision ${a.decision}`;
   decisionEl.textContent = decisionLabel(a.decision);
+  summaryDecision.className = `decision ${a.decision}`;
+  summaryDecision.textContent = decisionLabel(a.decision);
+  const count = (s) => d.gates.filter((g) => { const r = a.gates.find((x) => x.id === g.id); return (r?.passed === true ? 'passed' : r?.passed === false ? 'failed' : 'undetermined') === s; }).length;
+  const [np, nf, nu] = ['passed', 'failed', 'undetermined'].map(count);
+  summaryGates.textContent = tt('flSummaryGates', { p: np, f: nf, u: nu });
+  summaryGates.dataset.counts = `${np} ${nf} ${nu}`;
   const missing = a.pending + a.diagnostics.filter((x) => x.missing).length;
   pendingEl.textContent = missing ? tt('flPending', { n: missing }) : t('flNoPending');
   packEl.textContent = `${t('pack')}: ${a.pack.id} ${a.pack.version} · ${t('now')}: ${a.today}`;
@@ -693,10 +711,27 @@ function showOutbox() {
 addEventListener('fangkong:outbox', showOutbox);
 addEventListener('storage', (ev) => { if (ev.key === 'fangkong.outbox') showOutbox(); });
 
+/** Keeps the verdict on a filing just sent (`{ at, accepted, decision, value }`), to say it again after a reload. */
+function recordSent(value, response) {
+  const record = { at: new Date().toISOString(), accepted: !!response?.accepted, decision: response?.answer?.decision ?? 'incomplete', value };
+  try {
+    localStorage.setItem(SENT, JSON.stringify(record));
+  } catch {
+    // storage full or refused: the verdict is still shown now
+  }
+  return record;
+}
+
 /** The district's verdict on filings sent from the outbox (now, or by this page's load before it was ready). */
 function showSent(result) {
   const sent = (result?.sent ?? []).filter((x) => x.item.kind === 'filing');
   if (!sent.length) return;
+  // The filing the form holds, sent from the outbox: "sent" as a direct 提交 says it, kept for a
+  // reload too (portal audit: it still said 未发送 after the outbox had sent it). The last one sent
+  // is kept, said while the form holds it (this page's load may flush before the draft is back).
+  const last = sent.at(-1);
+  const record = recordSent(JSON.stringify(last.item.submission), last.response);
+  if (record.value === JSON.stringify(latest)) showSentRecord(record);
   sentLaterEl.className = 'sent';
   sentLaterEl.textContent = `${tt('obSentLater', { n: sent.length })}${sent.map(({ item, response }) => `${item.submission?.enterprise?.name ?? ''} · ${response?.accepted ? t('flAccepted') : tt('flNotAccepted', { decision: decisionLabel(response?.answer?.decision ?? 'incomplete') })}`).join('；')}`;
 }
@@ -726,13 +761,7 @@ async function send() {
     }
     const r = await submit('filing', latest, a.pack.hash, settings.now());
     if (r.status === 'sent') {
-      const record = { at: new Date().toISOString(), accepted: !!r.response?.accepted, decision: r.response?.answer?.decision ?? 'incomplete', value: JSON.stringify(latest) };
-      try {
-        localStorage.setItem(SENT, JSON.stringify(record));
-      } catch {
-        // storage full or refused: the verdict is still shown now
-      }
-      showSentRecord(record);
+      showSentRecord(recordSent(JSON.stringify(latest), r.response));
     } else if (r.status === 'refused') {
       sendEl.className = 'not-sent';
       sendEl.textContent = tt('obRefused', { reason: r.reason });

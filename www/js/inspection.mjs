@@ -33,6 +33,12 @@ let answer;
 let form;
 let view; // the live parts: { total, decision, pending, sections, rectifications, messages, notice, summary }
 const lastNormalized = new Map();
+// "Reward early, punish late" (portal audit F6), as bindForm does on the filing page: a text input
+// typed in while it shows no error gets no new message until it is left (or 显示全部); what it
+// shows may go meanwhile. One that shows an error is re-checked at each keystroke.
+const quiet = new Set(); // names of the inputs being typed in
+const shownKeys = new WeakMap(); // message host → severity and code of each message it shows
+const keyOf = (d) => `${d.severity}\u0000${d.code}`;
 
 // ---------------------------------------------------------------- the submission
 
@@ -104,6 +110,13 @@ function visit(input) {
 // ---------------------------------------------------------------- building the page
 
 const fieldById = () => new Map(description.fields.map((f) => [f.id, f]));
+/**
+ * The mark of a value the pack requires (describe's `required`), as the filing page has it: a
+ * red * for the eye, hidden from screen readers, which hear the input's `required` instead; a
+ * group without one input of its own (an item's radios, a pair of numbers) says "必填" in words.
+ */
+const reqMark = (required) => (required ? el('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null);
+const reqWords = (required) => (required ? el('span', { class: 'sr-only' }, t('ins.required')) : null);
 const labelOf = (id) => fieldById().get(id)?.label ?? id;
 
 function inputFor(f, { label = f.label, hint = f.hint } = {}) {
@@ -121,7 +134,7 @@ function inputFor(f, { label = f.label, hint = f.hint } = {}) {
     });
   }
   return el('div', { class: 'field', 'data-msg-for': f.pointer },
-    el('label', { for: id }, label),
+    el('label', { for: id }, label, reqMark(f.required)),
     hint ? el('span', { class: 'hint', id: `${id}-hint` }, hint) : null,
     control,
     el('div', { class: 'message', id: `${id}-msg`, 'aria-live': 'polite' }));
@@ -133,7 +146,7 @@ function headerFields() {
   const build = (parent) => fields
     .filter((f) => (parent ? f.id.startsWith(`${parent}.`) && !f.id.slice(parent.length + 1).includes('.') : !f.id.includes('.')))
     .map((f) => (f.type === 'object'
-      ? el('fieldset', { class: 'group', 'data-pointer': f.pointer }, el('legend', {}, f.label), ...build(f.id))
+      ? el('fieldset', { class: 'group', 'data-pointer': f.pointer }, el('legend', {}, f.label, reqMark(f.required), reqWords(f.required)), ...build(f.id))
       : inputFor(f)));
   return el('fieldset', { class: 'header-fields' }, el('legend', {}, t('ins.info')), ...build(null));
 }
@@ -157,8 +170,9 @@ function previousBlock() {
     control.setAttribute('aria-describedby', `${id}-msg`);
     const mark = () => scope.add(pointer);
     control.addEventListener('focusout', () => { mark(); check(); });
+    if (info.required && control.type !== 'checkbox') control.required = true;
     return el('div', { class: 'field', 'data-msg-for': pointer },
-      el('label', { for: id }, info.label),
+      el('label', { for: id }, info.label, control.type !== 'checkbox' ? reqMark(info.required) : null),
       control,
       el('div', { class: 'message', id: `${id}-msg`, 'aria-live': 'polite' }));
   };
@@ -205,24 +219,25 @@ function itemBlock(item) {
   const fields = fieldById();
   const evidence = fields.get('answers.*.evidence');
   const note = fields.get('answers.*.note');
+  const required = !!fields.get('answers.*.result')?.required;
   const choices = el('div', { class: 'choices' },
     ...description.results.map((r) => el('label', { class: `choice ${r.value}` },
-      el('input', { type: 'radio', name: `${p}/result`, value: r.value, id: `${id}-${r.value}` }),
+      el('input', { type: 'radio', name: `${p}/result`, value: r.value, id: `${id}-${r.value}`, required }),
       el('span', {}, r.label))));
   return el('fieldset', { class: 'item', 'data-item': item.id, id, 'data-msg-for': p, 'aria-describedby': `${id}-msg` },
-    el('legend', {}, el('span', { class: 'item-title' }, item.title)),
+    el('legend', {}, el('span', { class: 'item-title' }, item.title), reqMark(required), reqWords(required)),
     el('p', { class: 'meta' },
       el('span', { class: 'weight' }, `${t('ins.weight')} ${fmt(item.weight)}`),
       item.veto ? el('span', { class: 'veto' }, t('ins.veto')) : null),
     choices,
     el('div', { class: 'item-extra' },
       el('div', { class: 'field' },
-        el('label', { for: `${id}-evidence` }, evidence?.label ?? ''),
+        el('label', { for: `${id}-evidence` }, evidence?.label ?? '', reqMark(evidence?.required)),
         el('select', { id: `${id}-evidence`, name: `${p}/evidence` },
           el('option', { value: '' }, t('ins.choose')),
           ...description.evidence.map((o) => el('option', { value: o.value }, o.label)))),
       el('div', { class: 'field' },
-        el('label', { for: `${id}-note` }, note?.label ?? ''),
+        el('label', { for: `${id}-note` }, note?.label ?? '', reqMark(note?.required)),
         el('input', { id: `${id}-note`, name: `${p}/note`, type: 'text', autocomplete: 'off', maxlength: note?.maxLength, placeholder: note?.hint }))),
     el('div', { class: 'message', id: `${id}-msg`, 'aria-live': 'polite' }));
 }
@@ -243,7 +258,7 @@ function factsBlock() {
     if (f.type === 'object') {
       const subs = description.fields.filter((s) => s.id.startsWith(`${f.id}.`));
       return el('fieldset', { class: 'group fact', 'data-pointer': f.pointer, 'data-msg-for': f.pointer, 'aria-describedby': `${idOf(f.pointer)}-msg` },
-        el('legend', {}, fact.title),
+        el('legend', {}, fact.title, reqMark(f.required), reqWords(f.required)),
         el('div', { class: 'pair' }, ...subs.map((s) => inputFor(s))),
         el('div', { class: 'message', id: `${idOf(f.pointer)}-msg`, 'aria-live': 'polite' }));
     }
@@ -256,17 +271,23 @@ function build() {
   const keep = form ? value() : null;
   const focused = document.activeElement?.id;
   form = el('form', { id: 'inspection', class: 'no-print', novalidate: true, 'on:submit': (ev) => ev.preventDefault(), 'aria-labelledby': 'page-title' },
+    el('p', { class: 'req-note' }, el('span', { class: 'req', 'aria-hidden': 'true' }, '* '), t('ins.requiredNote')),
     headerFields(),
     previousBlock(),
     el('h2', { class: 'checklist-title' }, t('ins.checklist')),
     ...description.sections.map(sectionBlock),
     factsBlock());
   // Text inputs are checked as people type; radios and selects when chosen (once, not twice).
-  form.addEventListener('input', (ev) => { if (ev.target.type === 'text') changed(ev); });
+  form.addEventListener('input', (ev) => {
+    if (ev.target.type !== 'text') return;
+    if (ev.target.name && !ev.target.closest('[data-msg-for]')?.classList.contains('has-error')) quiet.add(ev.target.name);
+    changed(ev);
+  });
   form.addEventListener('change', (ev) => { if (ev.target.type !== 'text') changed(ev); });
   form.addEventListener('focusout', (ev) => {
     const input = ev.target;
     if (!input.name) return;
+    quiet.delete(input.name);
     visit(input);
     const n = lastNormalized.get(input.name);
     if (n !== undefined && input.type !== 'radio') input.value = Array.isArray(n) ? joinList(n) : String(n);
@@ -358,6 +379,7 @@ function check() {
 }
 
 function showAll() {
+  quiet.clear();
   for (const input of form.querySelectorAll('[name^="/"]')) visit(input);
   for (const s of description.sections) for (const i of s.items) scope.add(`/answers/${esc(i.id)}`);
   for (const f of description.fields) if (!f.pointer.includes('*')) scope.add(f.pointer);
@@ -412,7 +434,9 @@ function show(a) {
     else unplaced.push(d);
   }
   for (const host of form.querySelectorAll('[data-msg-for]')) {
-    const list = byHost.get(host) ?? [];
+    const shownBefore = shownKeys.get(host);
+    const list = (byHost.get(host) ?? []).filter((d) => !(quiet.has(d.path) || quiet.has(host.dataset.msgFor)) || shownBefore?.has(keyOf(d)));
+    shownKeys.set(host, new Set(list.map(keyOf)));
     const box = host.querySelector(':scope > .message');
     box.replaceChildren(...list.map((d) => el('div', { class: `msg ${d.severity}` },
       el('span', {}, d.message), d.help ? el('span', { class: 'help' }, ` ${d.help}`) : null)));
