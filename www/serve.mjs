@@ -199,6 +199,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const i = process.argv.indexOf(name);
     return i > 0 ? process.argv[i + 1] : dflt;
   };
-  const { url } = await start({ port: Number(arg('--port', process.env.PORT || 8080)), host: arg('--host', '127.0.0.1') });
+  const port = Number(arg('--port', process.env.PORT || 8080));
+  const host = arg('--host', '127.0.0.1');
+  // A port already taken is said in one line with what to do, not as a stack trace (audit).
+  const { url } = await start({ port, host }).catch((err) => {
+    if (err.code !== 'EADDRINUSE' && err.code !== 'EACCES') throw err;
+    console.error(`fangkong portal: ${host}:${port} ${err.code === 'EADDRINUSE' ? 'is already in use (端口已被占用)' : 'may not be opened (无权使用该端口)'}; choose another port: make demo PORT=8081, or node www/serve.mjs --port 8081`);
+    process.exit(2);
+  });
   console.log(`fangkong portal: ${url}/  (filing ${url}/filing.html, inspection ${url}/inspection.html, screening ${url}/screening.html, dashboard ${url}/dashboard.html, workbench ${url}/workbench.html; Ctrl-C stops)`);
 }

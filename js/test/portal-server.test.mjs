@@ -156,3 +156,20 @@ test('the service worker precaches every page, script and stylesheet of the port
     for (const m of text.matchAll(/\/examples\/([\w/-]+\.json)/g)) assert.ok(examples.has(m[1]), `${f} fetches /examples/${m[1]}, not in www/offline.json`);
   }
 });
+
+test('a port already in use is said in one line with what to do, exit 2, not a stack trace', async () => {
+  const taken = await start({ port: 0, host: '127.0.0.1' });
+  try {
+    const port = new URL(taken.url).port;
+    const child = spawn(process.execPath, [join(ROOT, 'www/serve.mjs'), '--port', port], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => { err += d; });
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    assert.equal(code, 2);
+    assert.match(err, new RegExp(`^fangkong portal: 127\\.0\\.0\\.1:${port} is already in use \\(端口已被占用\\); choose another port: make demo PORT=8081`));
+    assert.equal(err.trim().split('\n').length, 1, err);
+    assert.doesNotMatch(err, /at .*\.mjs:\d+/);
+  } finally {
+    await taken.close();
+  }
+});
