@@ -125,7 +125,10 @@ export interface FormBinding<K extends Kind = Kind> {
     value(): FormValue<SubmissionOf[K]>;
     /** Fill every input from a submission (inputs with no value in it are emptied), then check. */
     setValue(value: SubmissionOf[K] | { [key: string]: JsonValue }): Promise<AnswerOf[K]>;
-    /** Add a pointer to the scope (`""`: everything) and check. */
+    /**
+     * Add a pointer to the scope (`""`: everything) and check; messages held back while an input
+     * at or below it is typed in are shown.
+     */
     visit(pointer: string): void;
     /** The pointers visited so far (sent as `scope`). */
     readonly scope: Set<string>;

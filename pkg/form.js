@@ -201,6 +201,12 @@ export function bindForm(form, engine, options = {}) {
   const givenIds = new WeakMap(); // input → the id bindForm gave it
   const prepared = new WeakSet(); // inputs whose attributes came from describe
   const deferred = new Set(); // pointers whose normalised value waits for the blur
+  // "Reward early, punish late": a text input typed in while it shows no error gets no new
+  // message until it is left (blur, change) or visited; what it shows may only go meanwhile.
+  // One that shows an error is re-checked at each keystroke, its error gone once it is valid.
+  const quiet = new Set(); // pointers being typed in, their new messages held back
+  const shownKeys = new WeakMap(); // first input of an entry → severity and code of each message shown
+  const keyOf = (d) => `${d.severity}\u0000${d.code}`;
 
   // --- inputs -------------------------------------------------------------------------
   function freshId(base, el) {
@@ -435,6 +441,7 @@ export function bindForm(form, engine, options = {}) {
     const first = entry.inputs[0];
     if ((shown.get(first) ?? '') === signature && (signature === '' || messageElement(entry, false))) return;
     shown.set(first, signature);
+    shownKeys.set(first, new Set(diagnostics.map(keyOf)));
     const msg = messageElement(entry, diagnostics.length > 0);
     const errors = diagnostics.filter((d) => d.severity === 'error');
     for (const el of entry.inputs) {
@@ -510,6 +517,7 @@ export function bindForm(form, engine, options = {}) {
     for (const d of answer.diagnostics || []) {
       const entry = placeOf(d.path, map);
       if (!entry) { unplaced.push(d); continue; }
+      if (quiet.has(entry.pointer) && !shownKeys.get(entry.inputs[0])?.has(keyOf(d))) continue; // held back while typed in
       if (!byEntry.has(entry)) byEntry.set(entry, []);
       byEntry.get(entry).push(d);
     }
@@ -587,37 +595,67 @@ export function bindForm(form, engine, options = {}) {
 
   function visit(pointer) {
     if (typeof pointer !== 'string' || (pointer !== '' && !pointer.startsWith('/'))) return;
-    if (scope.has(pointer)) return;
+    let released = false; // visited: what is held back at or below it is shown
+    for (const p of quiet) if (pointer === '' || p === pointer || p.startsWith(`${pointer}/`)) released = quiet.delete(p);
+    if (scope.has(pointer) && !released) return;
     scope.add(pointer);
     schedule();
   }
 
   // --- events ---------------------------------------------------------------------------
+  /** Does the entry at `pointer` show an error now? */
+  const showsError = (pointer) => {
+    const entry = inputs().get(pointer);
+    for (const k of (entry && shownKeys.get(entry.inputs[0])) ?? []) if (k.startsWith('error\u0000')) return true;
+    return false;
+  };
   const onInput = (e) => {
     const pointer = pointerOf(e.target);
     if (!pointer) return;
     scope.add(pointer);
+    if ((isTextLike(e.target) || e.target.type === 'number') && !quiet.has(pointer) && !showsError(pointer)) quiet.add(pointer);
     schedule();
+  };
+  // A field left by pressing a button (mousedown moves the focus) shows its messages once the press
+  // is over: shown at once, they moved the button before the mouseup, and the click was lost
+  // (portal audit: "Add a row" needed a second click in English, its messages being longer).
+  let pressed = false;
+  let afterPress = false;
+  const leave = () => {
+    if (pressed) afterPress = true;
+    else schedule();
+  };
+  const onPress = () => { pressed = true; };
+  const onRelease = () => {
+    pressed = false;
+    if (!afterPress) return;
+    afterPress = false;
+    setTimeout(schedule, 0); // after the click this press makes
   };
   const onChange = (e) => {
     const pointer = pointerOf(e.target);
     if (!pointer) return;
     scope.add(pointer);
-    if (lastRaw.get(e.target) !== rawOf(e.target)) schedule();
+    if (quiet.delete(pointer)) leave();
+    else if (lastRaw.get(e.target) !== rawOf(e.target)) schedule();
   };
   const onFocusOut = (e) => {
     const pointer = pointerOf(e.target);
     if (!pointer) return;
-    if (!scope.has(pointer) || deferred.has(pointer)) {
+    if (quiet.delete(pointer) || !scope.has(pointer) || deferred.has(pointer)) {
       scope.add(pointer);
-      schedule();
+      leave();
     }
   };
   form.addEventListener('input', onInput);
   form.addEventListener('change', onChange);
   form.addEventListener('focusout', onFocusOut);
+  const pressTarget = doc && typeof doc.addEventListener === 'function' ? doc : null;
+  pressTarget?.addEventListener('pointerdown', onPress, true);
+  for (const type of ['pointerup', 'pointercancel']) pressTarget?.addEventListener(type, onRelease, true);
 
   function setValue(value) {
+    quiet.clear(); // values put by a script: nothing is being typed
     for (const entry of inputs().values()) {
       const v = valueAt(value, entry.pointer);
       for (const el of entry.inputs) {
@@ -654,6 +692,8 @@ export function bindForm(form, engine, options = {}) {
       form.removeEventListener('input', onInput);
       form.removeEventListener('change', onChange);
       form.removeEventListener('focusout', onFocusOut);
+      pressTarget?.removeEventListener('pointerdown', onPress, true);
+      for (const type of ['pointerup', 'pointercancel']) pressTarget?.removeEventListener(type, onRelease, true);
       observer?.disconnect();
       settle(Infinity, undefined, new Error('bindForm: destroyed'));
     },
