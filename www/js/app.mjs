@@ -501,3 +501,24 @@ export function offlineManifest() {
   });
   return manifest;
 }
+
+/**
+ * What 载入 or 清空 replaced, and putting it back with `button`: nothing the person typed is lost
+ * to one click (portal audit: both wiped the form and its draft at once). `keep(latest)` before
+ * replacing; `undo()` (the button's click) fills the form again with `fill`.
+ */
+export function undoKeeper(button, fill) {
+  let replaced = null;
+  return {
+    keep(latest) {
+      replaced = Object.keys(latest).length ? structuredClone(latest) : null;
+      button.hidden = replaced === null;
+    },
+    async undo() {
+      const before = replaced;
+      replaced = null;
+      button.hidden = true;
+      if (before) await fill(before);
+    },
+  };
+}

@@ -20,7 +20,7 @@
 // Test hooks: `window.portalReady` (first answer shown), `window.portalReadyAt`
 // (performance.now() then), and a `fangkong:answer` event on window after each answer is
 // in the DOM.
-import { chinaDay, el, engine, flush, header, lastFlush, LOCALES, offlineManifest, outbox, settings, store, submit, t } from './app.mjs';
+import { chinaDay, el, engine, flush, header, lastFlush, LOCALES, offlineManifest, outbox, settings, store, submit, t, undoKeeper } from './app.mjs';
 import { bindForm, draftChecker } from '/pkg/form.js';
 
 /** Rows above which checks run in the Web Worker. */
@@ -253,8 +253,7 @@ for (const f of d.fields) {
 const manifest = await offlineManifest().catch(() => ({ examples: [] }));
 const exampleNames = manifest.examples.filter(([kind]) => kind === 'filing').map(([, path]) => path.replace(/^filings\/|\.json$/g, ''));
 // 撤销: see keepForUndo.
-const undoButton = el('button', { type: 'button', class: 'secondary', id: 'undo-replace', hidden: true, 'on:click': undoReplace }, t('flUndo'));
-let replaced = null;
+const undoButton = el('button', { type: 'button', class: 'secondary', id: 'undo-replace', hidden: true, 'on:click': () => undo.undo() }, t('flUndo'));
 const exampleSelect = el('select', { id: 'example' }, ...exampleNames.map((n) => el('option', { value: n }, n)));
 const exampleMessage = el('p', { id: 'example-message', class: 'message', role: 'alert' });
 const fileInput = el('input', { id: 'open-file', type: 'file', accept: '.json,application/json', 'on:change': openFile });
@@ -596,21 +595,9 @@ function fill(value) {
   return binding.setValue(v);
 }
 
-/**
- * What the form held before 载入 or 清空 replaced it, and a button to put it back: nothing the
- * person typed is lost to one click (portal audit: both wiped the filing and its draft at once).
- */
-function keepForUndo() {
-  const before = structuredClone(latest);
-  replaced = Object.keys(before).length ? before : null;
-  undoButton.hidden = replaced === null;
-}
-async function undoReplace() {
-  const before = replaced;
-  replaced = null;
-  undoButton.hidden = true;
-  if (before) await fill(before);
-}
+/** What 载入 or 清空 replaced, kept for 撤销 (app.mjs `undoKeeper`). */
+const undo = undoKeeper(undoButton, (v) => fill(v));
+const keepForUndo = () => undo.keep(latest);
 
 async function loadExample() {
   exampleMessage.textContent = '';

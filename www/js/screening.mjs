@@ -16,7 +16,7 @@
 //
 // Test hooks: `window.portalReady` (first answer shown, the draft restored) and a
 // `fangkong:answer` event on window after each answer is in the DOM.
-import { chinaDay, el, engine, header, offlineManifest, settings, store, t, tf } from './app.mjs';
+import { chinaDay, el, engine, header, offlineManifest, settings, store, t, tf, undoKeeper } from './app.mjs';
 import { bindForm } from '/pkg/form.js';
 
 header('screening');
@@ -103,7 +103,7 @@ const manifest = await offlineManifest().catch(() => ({ examples: [] }));
 const exampleNames = manifest.examples.filter(([kind]) => kind === 'screening').map(([, path]) => path.replace(/^screening\/|\.json$/g, ''));
 const exampleSelect = el('select', { id: 'example' }, ...exampleNames.map((n) => el('option', { value: n }, n)));
 const exampleMessage = el('p', { id: 'example-message', class: 'message', role: 'alert' });
-const undoButton = el('button', { type: 'button', class: 'secondary', id: 'undo-replace', hidden: true, 'on:click': undoReplace }, t('scr.undo'));
+const undoButton = el('button', { type: 'button', class: 'secondary', id: 'undo-replace', hidden: true, 'on:click': () => undo.undo() }, t('scr.undo'));
 const tools = el('div', { class: 'tools' },
   exampleNames.length ? el('label', { for: 'example' }, t('scr.example'), exampleSelect) : null,
   exampleNames.length ? el('button', { type: 'button', class: 'secondary', id: 'load-example', 'on:click': loadExample }, t('load')) : null,
@@ -257,18 +257,9 @@ function fill(value) {
   return binding.setValue(v);
 }
 
-/** What 载入 or 清空 replaced, and a button to put it back: nothing typed is lost to one click. */
-let replaced = null;
-function keepForUndo() {
-  replaced = Object.keys(latest).length ? structuredClone(latest) : null;
-  undoButton.hidden = replaced === null;
-}
-async function undoReplace() {
-  const before = replaced;
-  replaced = null;
-  undoButton.hidden = true;
-  if (before) await fill(before);
-}
+/** What 载入 or 清空 replaced, kept for 撤销 (app.mjs `undoKeeper`). */
+const undo = undoKeeper(undoButton, (v) => fill(v));
+const keepForUndo = () => undo.keep(latest);
 
 async function loadExample() {
   exampleMessage.textContent = '';
