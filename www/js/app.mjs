@@ -522,3 +522,10 @@ export function undoKeeper(button, fill) {
     },
   };
 }
+
+/** One of the portal's examples (`/examples/<dir>/<name>.json`) as a value; throws when it cannot be had. */
+export async function fetchExample(dir, name) {
+  const res = await fetch(`/examples/${dir}/${encodeURIComponent(name)}.json`);
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return res.json();
+}

@@ -20,7 +20,7 @@
 // Test hooks: `window.portalReady` (first answer shown), `window.portalReadyAt`
 // (performance.now() then), and a `fangkong:answer` event on window after each answer is
 // in the DOM.
-import { chinaDay, el, engine, flush, header, lastFlush, LOCALES, offlineManifest, outbox, settings, store, submit, t, undoKeeper } from './app.mjs';
+import { chinaDay, el, engine, flush, header, lastFlush, LOCALES, offlineManifest, outbox, settings, store, submit, fetchExample, t, undoKeeper } from './app.mjs';
 import { bindForm, draftChecker } from '/pkg/form.js';
 
 /** Rows above which checks run in the Web Worker. */
@@ -603,9 +603,7 @@ async function loadExample() {
   exampleMessage.textContent = '';
   let value;
   try {
-    const res = await fetch(`/examples/filings/${encodeURIComponent(exampleSelect.value)}.json`);
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    value = await res.json();
+    value = await fetchExample('filings', exampleSelect.value);
   } catch (err) {
     // Offline and not kept by the service worker, or the server failed: say so, keep the form.
     exampleMessage.textContent = tt(navigator.onLine ? 'flExampleFailed' : 'flExampleOffline', { name: exampleSelect.value, msg: String(err?.message ?? err) });

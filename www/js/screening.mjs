@@ -16,7 +16,7 @@
 //
 // Test hooks: `window.portalReady` (first answer shown, the draft restored) and a
 // `fangkong:answer` event on window after each answer is in the DOM.
-import { chinaDay, el, engine, header, offlineManifest, settings, store, t, tf, undoKeeper } from './app.mjs';
+import { chinaDay, el, engine, header, offlineManifest, settings, store, fetchExample, t, tf, undoKeeper } from './app.mjs';
 import { bindForm } from '/pkg/form.js';
 
 header('screening');
@@ -265,9 +265,7 @@ async function loadExample() {
   exampleMessage.textContent = '';
   let value;
   try {
-    const res = await fetch(`/examples/screening/${encodeURIComponent(exampleSelect.value)}.json`);
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    value = await res.json();
+    value = await fetchExample('screening', exampleSelect.value);
   } catch (err) {
     exampleMessage.textContent = tf('scr.exampleFailed', { name: exampleSelect.value, msg: String(err?.message ?? err) });
     return;
