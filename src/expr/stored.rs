@@ -115,67 +115,57 @@ fn flatten(node: Node, out: &mut Vec<Op>) {
     out.push(op);
 }
 
-/// Reads an expression tree as [`FlatNode`] wrote it: its nodes, rebuilt with a stack (not by
-/// recursion). A tree that is broken, or larger or deeper than allowed, is [`Bad::Value`] once
-/// all its nodes are read (as serde's reader of the nodes rebuilt the tree after it read them:
-/// an error of reading comes first).
+/// Reads an expression tree as [`FlatNode`] wrote it: each node (an [`Op`]) in turn, built on
+/// the nodes before it with a stack (not by recursion). A tree that is broken, or larger or
+/// deeper than allowed, is [`Bad::Value`] once all its nodes are read (serde's reader rebuilt
+/// the tree after it read them: an error of reading comes first).
 pub(crate) fn node(r: &mut Reader<'_>) -> Result<Node, Bad> {
     let n = r.len()?;
     // Each node with its depth; `None` once the tree is refused.
     let mut stack: Option<Vec<(Node, usize)>> = (n <= MAX_FLAT_NODES).then(Vec::new);
     for _ in 0..n {
-        let op = op(r)?;
-        if let Some(s) = &mut stack
-            && push(s, op).is_none()
-        {
-            stack = None;
+        let leaf = match r.variant()? {
+            0 => Node::Num(r.f64()?),
+            1 => Node::Bool(r.bool()?),
+            2 => Node::Str(r.string()?),
+            3 => Node::Date(date::read(r)?),
+            4 => Node::StrList(r.strings()?),
+            5 => Node::Today,
+            6 => {
+                let base = match r.variant()? {
+                    0 => Base::Doc,
+                    1 => Base::Elem,
+                    _ => return Err(Bad::Value),
+                };
+                let path = r.strings()?;
+                let kind = match r.variant()? {
+                    0 => FieldKind::Leaf(ty::read(r)?),
+                    1 => FieldKind::Object,
+                    2 => FieldKind::Array,
+                    3 => FieldKind::StrList,
+                    _ => return Err(Bad::Value),
+                };
+                Node::field(base, path, kind)
+            }
+            op @ 7..=18 => {
+                let bin = if op == 9 { Some(*BIN_OPS.get(r.variant()? as usize).ok_or(Bad::Value)?) } else { None };
+                if let Some(s) = &mut stack
+                    && operator(s, op, bin).is_none()
+                {
+                    stack = None;
+                }
+                continue;
+            }
+            _ => return Err(Bad::Value),
+        };
+        if let Some(s) = &mut stack {
+            s.push((leaf, 1));
         }
     }
     match stack.map(|mut s| (s.pop(), s.is_empty())) {
         Some((Some((node, _)), true)) => Ok(node),
         _ => Err(Bad::Value),
     }
-}
-
-/// One node, as `Op` was written.
-fn op(r: &mut Reader<'_>) -> Result<Op, Bad> {
-    Ok(match r.variant()? {
-        0 => Op::Num(r.f64()?),
-        1 => Op::Bool(r.bool()?),
-        2 => Op::Str(r.string()?),
-        3 => Op::Date(date::read(r)?),
-        4 => Op::StrList(r.strings()?),
-        5 => Op::Today,
-        6 => {
-            let base = match r.variant()? {
-                0 => Base::Doc,
-                1 => Base::Elem,
-                _ => return Err(Bad::Value),
-            };
-            let path = r.strings()?;
-            let kind = match r.variant()? {
-                0 => FieldKind::Leaf(ty::read(r)?),
-                1 => FieldKind::Object,
-                2 => FieldKind::Array,
-                3 => FieldKind::StrList,
-                _ => return Err(Bad::Value),
-            };
-            Op::Field { base, path, kind }
-        }
-        7 => Op::Not,
-        8 => Op::Neg,
-        9 => Op::Bin(*BIN_OPS.get(r.variant()? as usize).ok_or(Bad::Value)?),
-        10 => Op::Present,
-        11 => Op::Days,
-        12 => Op::Latest,
-        13 => Op::If,
-        14 => Op::AddDays,
-        15 => Op::Count,
-        16 => Op::Any,
-        17 => Op::Size,
-        18 => Op::In,
-        _ => return Err(Bad::Value),
-    })
 }
 
 /// [`BinOp`]'s variants, in their order (their indices in the compact form).
@@ -195,51 +185,39 @@ const BIN_OPS: [BinOp; 13] = [
     BinOp::Coalesce,
 ];
 
-/// `op` on the stack of the nodes before it: `None` when it lacks an operand or nests too deep.
-fn push(stack: &mut Vec<(Node, usize)>, op: Op) -> Option<()> {
-    fn pop(stack: &mut Vec<(Node, usize)>) -> Option<(Box<Node>, usize)> {
-        stack.pop().map(|(n, d)| (Box::new(n), d))
-    }
-    fn one(stack: &mut Vec<(Node, usize)>, f: fn(Box<Node>) -> Node) -> Option<(Node, usize)> {
-        let (a, d) = pop(stack)?;
-        Some((f(a), d + 1))
-    }
-    type Two<'f> = &'f dyn Fn(Box<Node>, Box<Node>) -> Node;
-    fn two(stack: &mut Vec<(Node, usize)>, f: Two<'_>) -> Option<(Node, usize)> {
-        let (b, db) = pop(stack)?;
-        let (a, da) = pop(stack)?;
-        Some((f(a, b), da.max(db) + 1))
-    }
-    let node = match op {
-        Op::Num(x) => (Node::Num(x), 1),
-        Op::Bool(b) => (Node::Bool(b), 1),
-        Op::Str(s) => (Node::Str(s), 1),
-        Op::Date(d) => (Node::Date(d), 1),
-        Op::StrList(l) => (Node::StrList(l), 1),
-        Op::Today => (Node::Today, 1),
-        Op::Field { base, path, kind } => (Node::field(base, path, kind), 1),
-        Op::Not => one(stack, Node::Not)?,
-        Op::Neg => one(stack, Node::Neg)?,
-        Op::Present => one(stack, Node::Present)?,
-        Op::Size => one(stack, Node::Size)?,
-        Op::Bin(o) => two(stack, &|a, b| Node::Bin(o, a, b))?,
-        Op::Days => two(stack, &Node::Days)?,
-        Op::Latest => two(stack, &Node::Latest)?,
-        Op::AddDays => two(stack, &Node::AddDays)?,
-        Op::Count => two(stack, &Node::Count)?,
-        Op::Any => two(stack, &Node::Any)?,
-        Op::In => two(stack, &Node::In)?,
-        Op::If => {
-            let (c, dc) = pop(stack)?;
-            let (b, db) = pop(stack)?;
-            let (a, da) = pop(stack)?;
-            (Node::If(a, b, c), da.max(db).max(dc) + 1)
+/// The operator of index `op` in [`Op`] (`bin`: a [`Op::Bin`]'s), on its operands on the
+/// stack: `None` when it lacks one or nests too deep.
+fn operator(stack: &mut Vec<(Node, usize)>, op: u32, bin: Option<BinOp>) -> Option<()> {
+    let mut pop = || stack.pop().map(|(n, d)| (Box::new(n), d));
+    let (c, dc) = pop()?;
+    let node = match (op, bin) {
+        (7, _) => (Node::Not(c), dc),
+        (8, _) => (Node::Neg(c), dc),
+        (10, _) => (Node::Present(c), dc),
+        (17, _) => (Node::Size(c), dc),
+        _ => {
+            let (b, db) = pop()?;
+            let d = db.max(dc);
+            match (op, bin) {
+                (9, Some(o)) => (Node::Bin(o, b, c), d),
+                (11, _) => (Node::Days(b, c), d),
+                (12, _) => (Node::Latest(b, c), d),
+                (14, _) => (Node::AddDays(b, c), d),
+                (15, _) => (Node::Count(b, c), d),
+                (16, _) => (Node::Any(b, c), d),
+                (18, _) => (Node::In(b, c), d),
+                (13, _) => {
+                    let (a, da) = pop()?;
+                    (Node::If(a, b, c), da.max(d))
+                }
+                _ => return None,
+            }
         }
     };
-    if node.1 > MAX_FLAT_DEPTH {
+    if node.1 + 1 > MAX_FLAT_DEPTH {
         return None;
     }
-    stack.push(node);
+    stack.push((node.0, node.1 + 1));
     Some(())
 }
 
@@ -323,6 +301,21 @@ mod tests {
             let kind = kinds.get(i % 3).copied().unwrap_or(FieldKind::Object);
             let elem = Box::new(Node::field(Base::Elem, vec!["b".into(), String::new()], kind));
             tree = Node::Bin(o, Box::new(tree), elem);
+        }
+        let b = |n| Box::new(n);
+        let num = || b(Node::Num(-0.0));
+        let others = [
+            Node::Neg(num()),
+            Node::Present(num()),
+            Node::Size(num()),
+            Node::Latest(num(), num()),
+            Node::AddDays(num(), num()),
+            Node::Count(num(), num()),
+            Node::Any(num(), num()),
+            Node::In(b(Node::Str("湖北".into())), b(Node::StrList(vec!["a".into(), String::new()]))),
+        ];
+        for other in others {
+            tree = Node::Bin(BinOp::And, b(tree), b(other));
         }
         let bytes = postcard::to_allocvec(&tree).unwrap_or_default();
         assert_eq!(read(&bytes).map(|n| format!("{n:?}")), Ok(format!("{tree:?}")));

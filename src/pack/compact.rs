@@ -15,6 +15,8 @@
 //! The embedded blob is read lazily ([`decode_embedded`]: rules when first used, entries in
 //! place when looked up; `super::lazy`); a blob given at run time is read and checked whole
 //! ([`decode`]), its work bounds computed again from its rules rather than believed.
+//! Written with serde (postcard), read back by hand (`crate::wire`; the rules by `super::read`),
+//! with postcard's checks and errors.
 //!
 //! The blob carries the crate version: it is read only by the build that wrote it.
 

@@ -130,7 +130,12 @@ mod tests {
             more.extend_from_slice(b"after");
             assert_eq!(rule(&more).map(|r| format!("{r:?}")), Ok(format!("{want:?}")));
             for cut in (0..bytes.len()).step_by(7) {
-                assert_eq!(rule(bytes.get(..cut).unwrap_or_default()).err(), Some(Bad::End), "{} cut at {cut}", want.id);
+                assert_eq!(
+                    rule(bytes.get(..cut).unwrap_or_default()).err(),
+                    Some(Bad::End),
+                    "{} cut at {cut}",
+                    want.id
+                );
             }
         }
     }
