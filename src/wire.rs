@@ -149,13 +149,16 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A sequence: its length, then as many items read by `item`.
+    /// A sequence: its length, then as many items read by `item`. Allocated once, as serde's
+    /// reader of a `Vec` did (an engine's memory is its own and counted), for at most as many
+    /// items as bytes are left and 1 MiB (serde's bound: `size_hint::cautious`).
     pub(crate) fn seq<T, E: From<Bad>>(
         &mut self,
         mut item: impl FnMut(&mut Self) -> Result<T, E>,
     ) -> Result<Vec<T>, E> {
         let n = self.len()?;
-        let mut out = Vec::new();
+        let most = (1 << 20) / std::mem::size_of::<T>().max(1);
+        let mut out = Vec::with_capacity(n.min(self.0.len()).min(most));
         for _ in 0..n {
             out.push(item(self)?);
         }
