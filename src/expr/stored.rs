@@ -11,7 +11,7 @@ use crate::wire::{Bad, Reader};
 /// An expression tree (`Node`) in the compact form: its nodes in post-order, each without its
 /// children. Rebuilt with a stack, not by recursion, and refused when it is larger or deeper than
 /// the expression compiler allows (with room): a forged blob cannot exhaust the stack, neither
-/// here nor when the expression is evaluated or dropped ([`node`]).
+/// here nor when the expression is evaluated or dropped (`node`).
 #[derive(Serialize)]
 pub struct FlatNode(Vec<Op>);
 
