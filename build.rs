@@ -24,6 +24,7 @@ mod fangkong {
     #[macro_use]
     mod words;
     pub(crate) mod swar;
+    pub(crate) mod wire;
 
     pub mod answer;
     pub mod budget;

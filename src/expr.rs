@@ -34,7 +34,7 @@ pub(crate) mod parse;
 pub mod stored;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::schema::Shape;
@@ -54,7 +54,7 @@ pub const MAX_NODES: usize = 400;
 pub const MAX_DEPTH: usize = 32;
 
 /// The type of an expression.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum ExprTy {
     /// A number.
     Num,
@@ -82,7 +82,7 @@ impl ExprTy {
 }
 
 /// A parameter value as the expression compiler sees it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum ParamValue {
     /// A number.
     Num(f64),
@@ -135,7 +135,7 @@ pub enum ExprErrorKind {
 }
 
 /// A parsed and type-checked expression.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Expr {
     node: parse::Node,
     ty: ExprTy,

@@ -42,6 +42,8 @@
 #[macro_use]
 mod words;
 mod swar;
+// Postcard read by hand (the compact form of packs).
+mod wire;
 
 pub mod answer;
 pub mod budget;

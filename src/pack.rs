@@ -16,13 +16,14 @@ mod error;
 mod family;
 mod lazy;
 mod params;
+mod read;
 mod shape;
 pub mod work;
 
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 use sha2::{Digest, Sha256};
@@ -51,7 +52,7 @@ pub const MAX_PACK_BYTES: usize = 2 * 1024 * 1024;
 pub const MAX_RESOLVED_BYTES: usize = MAX_PACK_BYTES;
 
 /// A field named in a pack (`roster[].phone`), resolved against the input shape.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct FieldPath {
     /// Segments; `Each` iterates an array.
     pub segs: Vec<Seg>,
@@ -79,7 +80,7 @@ impl FieldPath {
 }
 
 /// One segment of a [`FieldPath`].
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 pub enum Seg {
     /// An object member.
     Key(String),
@@ -88,7 +89,7 @@ pub enum Seg {
 }
 
 /// A compiled field check.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct FieldCheck {
     /// Which check.
     pub check: FieldCheckKind,
@@ -105,7 +106,7 @@ pub struct FieldCheck {
 }
 
 /// A compiled assertion.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct AssertCheck {
     /// Must hold (a check of `required` fields alone has none).
     pub assert: Option<Expr>,
@@ -129,7 +130,7 @@ pub struct AssertCheck {
 }
 
 /// A compiled isolation rule (RTW-T3).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct IsolationRule {
     /// The array of people.
     pub each: Vec<String>,
@@ -150,7 +151,7 @@ pub struct IsolationRule {
 }
 
 /// What a compiled rule does.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 pub enum RuleBody {
     /// Field checks.
     Field(Vec<FieldCheck>),
@@ -205,7 +206,7 @@ pub fn undated_code(code: &str) -> String {
 }
 
 /// A compiled screening rule.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ScreenRule {
     /// When it applies.
     pub when: Expr,
@@ -253,7 +254,7 @@ pub const CHECKLIST_CODES: &[&str] =
     &["checklist.failed", "checklist.partial", "checklist.invalid_answer", "checklist.unknown_item"];
 
 /// A compiled rule.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Rule {
     /// Stable id.
     pub id: String,

@@ -1,13 +1,13 @@
 //! Lexer, parser and type checker of pack expressions (see the module docs of `expr`).
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::{ExprError, ExprErrorKind, ExprTy, MAX_DEPTH, MAX_NODES, MAX_SOURCE_CHARS, ParamValue, Scope};
 use crate::schema::{Resolved, Shape, Ty, resolve};
 
 /// Which document a field reference reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Base {
     /// The whole submission.
     Doc,
@@ -16,7 +16,7 @@ pub enum Base {
 }
 
 /// What a field holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum FieldKind {
     Leaf(#[serde(with = "super::stored::ty")] Ty),
     Object,
@@ -24,7 +24,7 @@ pub enum FieldKind {
     StrList,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum BinOp {
     Or,
     And,
@@ -41,9 +41,9 @@ pub enum BinOp {
     Coalesce,
 }
 
-/// Stored in post-order, rebuilt without recursion ([`super::stored::FlatNode`]).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(into = "super::stored::FlatNode", try_from = "super::stored::FlatNode")]
+/// Stored in post-order ([`super::stored::FlatNode`]), rebuilt without recursion ([`super::stored::node`]).
+#[derive(Debug, Clone, Serialize)]
+#[serde(into = "super::stored::FlatNode")]
 pub enum Node {
     Num(f64),
     Bool(bool),

@@ -15,6 +15,8 @@
 //! The embedded blob is read lazily ([`decode_embedded`]: rules when first used, entries in
 //! place when looked up; `super::lazy`); a blob given at run time is read and checked whole
 //! ([`decode`]), its work bounds computed again from its rules rather than believed.
+//! Written with serde (postcard), read back by hand (`crate::wire`; the rules by `super::read`),
+//! with postcard's checks and errors.
 //!
 //! The blob carries the crate version: it is read only by the build that wrote it.
 
@@ -31,6 +33,7 @@ use crate::expr::ParamValue;
 use crate::expr::stored::date;
 use crate::locale::Locale;
 use crate::schema::Subject;
+use crate::wire::{Bad, Reader};
 
 words_serde!(Subject);
 
@@ -39,7 +42,7 @@ const MAGIC: &str = "fangkong compiled packs";
 
 /// A blob: what comes before its chunks. Each family's versions are postcard of their own
 /// (`Vec<Version>`), so that loading one family reads nothing of the others. Written with
-/// serde, read back by hand ([`Reader`]).
+/// serde, read back by hand ([`header`]).
 #[derive(Serialize)]
 struct Header<'a> {
     magic: &'a str,
@@ -52,7 +55,7 @@ struct Header<'a> {
 }
 
 /// One compiled version; rules and entries are chunk numbers. Read straight into a [`Pack`]
-/// ([`Reader::pack`]).
+/// ([`pack`]).
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 #[derive(Serialize)]
 struct Version {
@@ -165,7 +168,7 @@ pub fn checksum(bytes: &[u8]) -> u64 {
 
 fn read_header(bytes: &[u8]) -> Result<(Header<'_>, &[u8]), String> {
     let mut r = Reader(bytes);
-    let header = r.header().map_err(|e| format!("not a compiled pack ({e})"))?;
+    let header = header(&mut r).map_err(|e| format!("not a compiled pack ({e})"))?;
     if header.magic != MAGIC {
         return Err("not a compiled pack".into());
     }
@@ -179,183 +182,113 @@ fn read_header(bytes: &[u8]) -> Result<(Header<'_>, &[u8]), String> {
     Ok((header, r.0))
 }
 
-/// Reads back the postcard that [`encode`] wrote for the header and a family's versions: what
-/// every engine reads when it is made. By hand, not with serde's derived readers: V8 compiles a
-/// wasm function, whole, on the main thread when it is first called, and the first engine
-/// compiled 35.1 KB of function bodies with serde's readers, 30.8 KB with this one (issue 9,
-/// BENCHMARKS.md, "Ready: start-up of the runtime"). The format: unsigned integers and lengths
-/// as varints (seven bits a byte, low first), `i32` zigzagged into one, `f64` as eight
-/// little-endian bytes, `bool` as one byte, strings and byte strings length first, a sequence
-/// or map its length then its items, a struct or tuple its fields in order, an enum its
-/// variant's index then its fields. Nothing is allocated ahead for a length read from the blob:
-/// each item takes at least one byte, so a forged length runs into the end of the bytes.
-struct Reader<'a>(&'a [u8]);
+// What follows reads back the postcard that [`encode`] wrote for the header and a family's
+// versions: what every engine reads when it is made. By hand (`crate::wire`), not with serde's
+// derived readers: V8 compiles a wasm function, whole, on the main thread when it is first
+// called, and the first engine compiled 35.1 KB of function bodies with serde's readers, 30.8 KB
+// with this one (issue 9, BENCHMARKS.md, "Ready: start-up of the runtime").
 
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
-        let (head, rest) = self.0.split_at_checked(n).ok_or("cut short")?;
-        self.0 = rest;
-        Ok(head)
+fn header<'a>(r: &mut Reader<'a>) -> Result<Header<'a>, Bad> {
+    Ok(Header {
+        magic: r.str()?,
+        version: r.str()?,
+        ends: r.bytes()?,
+        families: r.seq(|r| Ok::<_, Bad>((r.str()?, r.bytes()?)))?,
+    })
+}
+
+fn date(r: &mut Reader<'_>) -> Result<NaiveDate, String> {
+    let n = r.i32()?;
+    NaiveDate::from_num_days_from_ce_opt(n).ok_or_else(|| format!("no day {n}"))
+}
+
+/// A list of chunk numbers, stored as runs `(first, count)` of consecutive ones: each must be
+/// below the blob's count of chunks, and there may be no more of them than chunks (rules and
+/// keys are distinct chunks, and a catalogue has one message per key), so a forged count cannot
+/// make a list larger than the blob. A run that breaks this is recorded in `l` and the list
+/// read on.
+fn ids(r: &mut Reader<'_>, l: &mut Loading) -> Result<Vec<u32>, String> {
+    let n = r.len()?;
+    let mut out = Vec::new();
+    for _ in 0..n {
+        let (first, count) = (r.u32()?, r.u32()?);
+        if l.failed.is_some() {
+            continue;
+        }
+        let Some(end) = first.checked_add(count) else {
+            l.failed = Some("compiled pack: a run past the end".into());
+            continue;
+        };
+        if usize::try_from(end).map_or(true, |e| e > l.chunks) || out.len().saturating_add(count as usize) > l.chunks {
+            l.failed = Some(format!("compiled pack: no chunk {}", end.saturating_sub(1)));
+            continue;
+        }
+        out.extend(first..end);
     }
+    Ok(out)
+}
 
-    fn byte(&mut self) -> Result<u8, String> {
-        let (&b, rest) = self.0.split_first().ok_or("cut short")?;
-        self.0 = rest;
-        Ok(b)
-    }
-
-    fn varint(&mut self) -> Result<u64, String> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
-            v |= u64::from(b & 0x7f).checked_shl(shift).ok_or("a bad varint")?;
-            if b & 0x80 == 0 {
-                return if shift == 63 && b > 1 { Err("a bad varint".into()) } else { Ok(v) };
+/// A catalogue: for each locale its tag, the chunks of its keys and of their messages.
+fn catalogue(r: &mut Reader<'_>, l: &mut Loading) -> Result<Catalogue, String> {
+    let n = r.len()?;
+    let mut by_locale = Vec::new();
+    for _ in 0..n {
+        let tag = r.str()?;
+        let keys = ids(r, l)?;
+        let messages = ids(r, l)?;
+        if l.failed.is_none() {
+            match l.entries(tag, keys, messages) {
+                Ok(entries) => by_locale.push(entries),
+                Err(e) => l.failed = Some(e),
             }
         }
-        Err("a bad varint".into())
     }
+    Ok(Catalogue::stored(by_locale))
+}
 
-    fn u32(&mut self) -> Result<u32, String> {
-        u32::try_from(self.varint()?).map_err(|_| "a bad u32".into())
-    }
+fn param(r: &mut Reader<'_>) -> Result<ParamValue, String> {
+    Ok(match r.variant()? {
+        0 => ParamValue::Num(r.f64()?),
+        1 => ParamValue::Bool(r.bool()?),
+        2 => ParamValue::Date(date(r)?),
+        3 => ParamValue::Str(r.string()?),
+        4 => ParamValue::StrList(r.strings()?),
+        v => return Err(format!("no parameter type {v}")),
+    })
+}
 
-    fn len(&mut self) -> Result<usize, String> {
-        usize::try_from(self.varint()?).map_err(|_| "a bad length".into())
+/// Inserted one by one, as serde's reader of a map did (a later equal key wins): collected from
+/// a list, the map would sort it, and bring a stable sort into the runtime.
+fn params(r: &mut Reader<'_>) -> Result<ParamMap, String> {
+    let mut params = ParamMap::default();
+    for _ in 0..r.len()? {
+        let name = r.string()?;
+        params.insert(name, param(r)?);
     }
+    Ok(params)
+}
 
-    fn bytes(&mut self) -> Result<&'a [u8], String> {
-        let n = self.len()?;
-        self.take(n)
-    }
-
-    fn str(&mut self) -> Result<&'a str, String> {
-        std::str::from_utf8(self.bytes()?).map_err(|_| "a bad string".into())
-    }
-
-    fn string(&mut self) -> Result<String, String> {
-        self.str().map(str::to_owned)
-    }
-
-    /// `n` items read by `item`.
-    fn seq<T>(&mut self, mut item: impl FnMut(&mut Self) -> Result<T, String>) -> Result<Vec<T>, String> {
-        let n = self.len()?;
-        let mut out = Vec::new();
-        for _ in 0..n {
-            out.push(item(self)?);
-        }
-        Ok(out)
-    }
-
-    fn date(&mut self) -> Result<NaiveDate, String> {
-        let z = u32::try_from(self.varint()?).map_err(|_| "a bad i32")?;
-        let n = ((z >> 1) as i32) ^ -((z & 1) as i32);
-        NaiveDate::from_num_days_from_ce_opt(n).ok_or_else(|| format!("no day {n}"))
-    }
-
-    fn header(&mut self) -> Result<Header<'a>, String> {
-        Ok(Header {
-            magic: self.str()?,
-            version: self.str()?,
-            ends: self.bytes()?,
-            families: self.seq(|r| Ok((r.str()?, r.bytes()?)))?,
-        })
-    }
-
-    /// A list of chunk numbers, stored as runs `(first, count)` of consecutive ones: each must
-    /// be below the blob's count of chunks, and there may be no more of them than chunks (rules
-    /// and keys are distinct chunks, and a catalogue has one message per key), so a forged
-    /// count cannot make a list larger than the blob. A run that breaks this is recorded in `l`
-    /// and the list read on.
-    fn ids(&mut self, l: &mut Loading) -> Result<Vec<u32>, String> {
-        let n = self.len()?;
-        let mut out = Vec::new();
-        for _ in 0..n {
-            let (first, count) = (self.u32()?, self.u32()?);
-            if l.failed.is_some() {
-                continue;
-            }
-            let Some(end) = first.checked_add(count) else {
-                l.failed = Some("compiled pack: a run past the end".into());
-                continue;
-            };
-            if usize::try_from(end).map_or(true, |e| e > l.chunks)
-                || out.len().saturating_add(count as usize) > l.chunks
-            {
-                l.failed = Some(format!("compiled pack: no chunk {}", end.saturating_sub(1)));
-                continue;
-            }
-            out.extend(first..end);
-        }
-        Ok(out)
-    }
-
-    /// A catalogue: for each locale its tag, the chunks of its keys and of their messages.
-    fn catalogue(&mut self, l: &mut Loading) -> Result<Catalogue, String> {
-        let n = self.len()?;
-        let mut by_locale = Vec::new();
-        for _ in 0..n {
-            let tag = self.str()?;
-            let keys = self.ids(l)?;
-            let messages = self.ids(l)?;
-            if l.failed.is_none() {
-                match l.entries(tag, keys, messages) {
-                    Ok(entries) => by_locale.push(entries),
-                    Err(e) => l.failed = Some(e),
-                }
-            }
-        }
-        Ok(Catalogue::stored(by_locale))
-    }
-
-    fn param(&mut self) -> Result<ParamValue, String> {
-        Ok(match self.u32()? {
-            0 => ParamValue::Num(f64::from_le_bytes(self.take(8)?.try_into().map_err(|_| "cut short")?)),
-            1 => ParamValue::Bool(match self.byte()? {
-                0 => false,
-                1 => true,
-                _ => return Err("a bad bool".into()),
-            }),
-            2 => ParamValue::Date(self.date()?),
-            3 => ParamValue::Str(self.string()?),
-            4 => ParamValue::StrList(self.seq(Self::string)?),
-            v => return Err(format!("no parameter type {v}")),
-        })
-    }
-
-    /// Inserted one by one, as serde's reader of a map did (a later equal key wins): collected
-    /// from a list, the map would sort it, and bring a stable sort into the runtime.
-    fn params(&mut self) -> Result<ParamMap, String> {
-        let mut params = ParamMap::default();
-        for _ in 0..self.len()? {
-            let name = self.string()?;
-            params.insert(name, self.param()?);
-        }
-        Ok(params)
-    }
-
-    /// One version, read straight into its pack: what [`encode`] wrote as a [`Version`].
-    fn pack(&mut self, l: &mut Loading) -> Result<Pack, String> {
-        let stamp = PackStamp { id: self.string()?, version: self.string()?, hash: self.string()? };
-        let effective_from = self.date()?;
-        let params = self.params()?;
-        let work_bounds = WorkBounds::from(self.seq(|r| {
-            let word = r.str()?;
-            Ok((Subject::parse(word).ok_or_else(|| format!("no subject `{word}`"))?, r.varint()?))
-        })?);
-        let ids = self.ids(l)?;
-        let (rules, work_bounds) = l.rules(ids, work_bounds);
-        Ok(Pack {
-            stamp: Arc::new(stamp),
-            effective_from,
-            rules,
-            messages: self.catalogue(l)?,
-            labels: self.catalogue(l)?,
-            params,
-            json: serde_json::Value::Null,
-            work_bounds,
-        })
-    }
+/// One version, read straight into its pack: what [`encode`] wrote as a [`Version`].
+fn pack(r: &mut Reader<'_>, l: &mut Loading) -> Result<Pack, String> {
+    let stamp = PackStamp { id: r.string()?, version: r.string()?, hash: r.string()? };
+    let effective_from = date(r)?;
+    let params = params(r)?;
+    let work_bounds = WorkBounds::from(r.seq(|r| {
+        let word = r.str()?;
+        Ok::<_, String>((Subject::parse(word).ok_or_else(|| format!("no subject `{word}`"))?, r.u64()?))
+    })?);
+    let ids = ids(r, l)?;
+    let (rules, work_bounds) = l.rules(ids, work_bounds);
+    Ok(Pack {
+        stamp: Arc::new(stamp),
+        effective_from,
+        rules,
+        messages: catalogue(r, l)?,
+        labels: catalogue(r, l)?,
+        params,
+        json: serde_json::Value::Null,
+        work_bounds,
+    })
 }
 
 /// The ids of the families in a blob, in order.
@@ -451,7 +384,7 @@ fn load(blob: Blob, id: Option<&str>) -> Result<Option<Vec<Pack>>, String> {
     let checked = matches!(blob, Blob::Given(_));
     let table = Arc::new(Table::new(blob.clone(), at(data), ends));
     let mut l = Loading { chunks: table.len(), table, checked, failed: None };
-    let packs = Reader(versions).seq(|r| r.pack(&mut l)).map_err(|e| format!("compiled pack: versions: {e}"))?;
+    let packs = Reader(versions).seq(|r| pack(r, &mut l)).map_err(|e| format!("compiled pack: versions: {e}"))?;
     match l.failed {
         Some(e) => Err(e),
         None => Ok(Some(packs)),
@@ -523,7 +456,7 @@ mod tests {
         }
         let h = Header { magic: MAGIC, version: "1.2.3", ends: &[1, 2, 3, 4], families: vec![("x", &versions)] };
         let hb = postcard::to_allocvec(&h).unwrap_or_default();
-        let hback = Reader(&hb).header().map(|h| postcard::to_allocvec(&h).unwrap_or_default());
+        let hback = header(&mut Reader(&hb)).map(|h| postcard::to_allocvec(&h).unwrap_or_default());
         assert_eq!(hback, Ok(hb));
     }
 
@@ -548,7 +481,7 @@ mod tests {
         let mut both = postcard::to_allocvec(&vec![v(Runs(vec![(7, 1)]), ""), v(Runs(vec![]), "")]).unwrap_or_default();
         both.pop();
         let embedded: &'static [u8] = blob_of(&both).leak();
-        assert!(decode_embedded(embedded, None).is_err_and(|e| e == "compiled pack: versions: cut short"));
+        assert!(decode_embedded(embedded, None).is_err_and(|e| e == format!("compiled pack: versions: {}", Bad::End)));
     }
 
     #[test]

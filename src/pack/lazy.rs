@@ -10,11 +10,10 @@ use std::ops::Deref;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
-use serde::Deserialize;
-
 use super::Rule;
 use super::doc::MessageDoc;
 use crate::schema::Subject;
+use crate::wire::Reader;
 
 /// The bytes of a blob: the embedded one, or a copy of one given at run time (shared).
 #[derive(Debug, Clone)]
@@ -73,7 +72,7 @@ impl Table {
     pub(super) fn rules(&self, ids: &[u32]) -> Result<Vec<Rule>, String> {
         let rule = |i: u32| -> Result<Rule, String> {
             let bytes = self.chunk(i).ok_or_else(|| format!("compiled pack: no chunk {i}"))?;
-            postcard::from_bytes(bytes).map_err(|e| format!("compiled pack: rule {i}: {e}"))
+            super::read::rule(bytes).map_err(|e| format!("compiled pack: rule {i}: {e}"))
         };
         ids.iter().map(|&i| rule(i)).collect()
     }
@@ -177,13 +176,9 @@ pub(super) enum Entries {
     Stored(Arc<Table>, Vec<u32>, Vec<u32>),
 }
 
-/// A message read in place: [`MessageDoc`] in postcard, borrowed.
-#[derive(Deserialize)]
-struct MessageRef<'a>(&'a str, Option<&'a str>);
-
 impl Entries {
     fn key(table: &Table, i: u32) -> Option<&str> {
-        postcard::from_bytes(table.chunk(i)?).ok()
+        Reader(table.chunk(i)?).str().ok()
     }
 
     /// The bytes of key `i` as they are stored (postcard: a varint length, then the text),
@@ -195,8 +190,10 @@ impl Entries {
         chunk.get(len..).unwrap_or_default()
     }
 
-    fn message(table: &Table, i: u32) -> Option<MessageRef<'_>> {
-        postcard::from_bytes(table.chunk(i)?).ok()
+    /// A message read in place: a [`MessageDoc`] as serde wrote it (its message and help), borrowed.
+    fn message(table: &Table, i: u32) -> Option<(&str, Option<&str>)> {
+        let r = &mut Reader(table.chunk(i)?);
+        Some((r.str().ok()?, r.option(Reader::str).ok()?))
     }
 
     /// The message and help of `key`.
@@ -208,8 +205,7 @@ impl Entries {
             }
             Entries::Stored(table, keys, messages) => {
                 let i = keys.binary_search_by(|&i| Self::key_bytes(table, i).cmp(key.as_bytes())).ok()?;
-                let m = Self::message(table, *messages.get(i)?)?;
-                Some((m.0, m.1))
+                Self::message(table, *messages.get(i)?)
             }
         }
     }
