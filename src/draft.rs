@@ -24,6 +24,7 @@
 //! # Ok::<(), String>(())
 //! ```
 
+mod any;
 mod deps;
 mod edit;
 mod shown;
@@ -44,6 +45,7 @@ use crate::pack::{Pack, RuleBody};
 use crate::rules::{Assembly, Part, merge_normalized, piece};
 use crate::schema::{FILING, Subject};
 use crate::time::today_cst;
+pub use any::AnyDraft;
 use deps::{Read, Touch};
 pub use edit::DraftError;
 use shown::View;
@@ -147,7 +149,7 @@ impl Engine {
         Draft::filing(self, opts.clone())
     }
 
-    /// A draft of a filing (the others: [`WholeDraft`]; [`DraftError::UnsupportedKind`] here).
+    /// A draft of a filing (any kind: [`Engine::draft_of`]; [`DraftError::UnsupportedKind`] here).
     pub fn draft(&self, subject: Subject, opts: &Options) -> Result<Draft<&Engine>, DraftError> {
         Draft::new(self, subject, opts.clone())
     }

@@ -258,3 +258,45 @@ fn a_filing_is_not_a_whole_draft() {
     let err = WholeDraft::new(engine(), Subject::Filing, Options::at(parse_now("2020-02-04T10:00:00+08:00").unwrap()));
     assert_eq!(err.map(|_| ()).unwrap_err().code(), "options.invalid");
 }
+
+/// `Engine::draft_of` takes the kind as data, as the npm package's `engine.draft(kind, …)` does
+/// (thirteenth session's note: the Rust API made filing drafts only): for every golden case of
+/// every kind, a draft set to the case's input answers as the kind's entry point does, byte for
+/// byte, and gives back the value it holds.
+#[test]
+fn a_draft_of_any_kind_answers_as_its_entry_point() {
+    let mut seen = std::collections::BTreeSet::new();
+    for case in load_cases() {
+        let Input::Json(value) = &case.input else { continue };
+        if case.pack.is_some() {
+            continue;
+        }
+        let (subject, text) = (
+            match case.kind {
+                CaseKind::Filing => Subject::Filing,
+                CaseKind::Inspection => Subject::Inspection,
+                CaseKind::Indicators => Subject::Indicators,
+                CaseKind::Screening => Subject::Screening,
+            },
+            value.to_string(),
+        );
+        let locale = case.locale.as_deref().map_or(Locale::ZhCn, |l| Locale::parse(l).unwrap());
+        let mut opts = Options::at(parse_now(&case.now).unwrap()).locale(locale);
+        opts.pack_version = case.pack_version.clone();
+        opts.scope = case.scope.clone();
+        let e = engine();
+        let mut want = String::new();
+        match subject {
+            Subject::Filing => e.check_filing_json(&text, &opts).write_json(&mut want),
+            Subject::Inspection => e.score_inspection_json(&text, &opts).write_json(&mut want),
+            Subject::Indicators => e.evaluate_indicators_json(&text, &opts).write_json(&mut want),
+            Subject::Screening => e.screen_person_json(&text, &opts).write_json(&mut want),
+        }
+        let mut d = e.draft_of(subject, &opts).unwrap();
+        d.set("", value.clone()).unwrap();
+        assert_eq!(d.answer_json(), want, "{}", case.file);
+        assert_eq!(d.value(), value, "{}", case.file);
+        seen.insert(format!("{subject:?}"));
+    }
+    assert_eq!(seen.len(), 4, "{seen:?}");
+}

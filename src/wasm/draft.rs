@@ -9,8 +9,8 @@ use wasm_bindgen::prelude::*;
 use super::WasmEngine;
 use super::convert::{Thrown, answer_text as to_text, coded, out};
 use crate::Engine;
+use crate::draft::AnyDraft;
 use crate::engine::MAX_INPUT_BYTES;
-use crate::schema::Subject;
 
 #[wasm_bindgen(js_class = Engine)]
 impl WasmEngine {
@@ -20,10 +20,7 @@ impl WasmEngine {
     pub fn draft(&self, kind: u32, options: &str) -> Option<WasmDraft> {
         let opts = out(self.options(options))?;
         let engine = Rc::clone(&self.inner);
-        let inner = match super::subject(kind) {
-            Subject::Filing => Ok(Inner::Filing(crate::draft::Draft::filing(engine, opts))),
-            other => crate::draft::WholeDraft::new(engine, other, opts).map(Inner::Whole),
-        };
+        let inner = AnyDraft::new(engine, super::subject(kind), opts);
         out(inner.map(|inner| WasmDraft { inner }).map_err(|e| draft_error(&e)))
     }
 }
@@ -31,36 +28,8 @@ impl WasmEngine {
 /// A submission being typed (`engine.draft(kind, options)`, the JS class `Draft`).
 #[wasm_bindgen(js_name = Draft, skip_typescript)]
 pub struct WasmDraft {
-    inner: Inner,
-}
-
-/// A filing's draft (re-judging only what an edit reaches), or one judged whole.
-enum Inner {
-    Filing(crate::draft::Draft<Rc<Engine>>),
-    Whole(crate::draft::WholeDraft<Rc<Engine>>),
-}
-
-impl Inner {
-    fn set(&mut self, pointer: &str, value: Value) -> Result<crate::draft::Changes, crate::draft::DraftError> {
-        match self {
-            Inner::Filing(d) => d.set(pointer, value),
-            Inner::Whole(d) => d.set(pointer, value),
-        }
-    }
-
-    fn remove(&mut self, pointer: &str) -> Result<crate::draft::Changes, crate::draft::DraftError> {
-        match self {
-            Inner::Filing(d) => d.remove(pointer),
-            Inner::Whole(d) => d.remove(pointer),
-        }
-    }
-
-    fn set_scope(&mut self, scope: Option<Vec<String>>) -> crate::draft::Changes {
-        match self {
-            Inner::Filing(d) => d.set_scope(scope),
-            Inner::Whole(d) => d.set_scope(scope),
-        }
-    }
+    /// A filing's draft (re-judging only what an edit reaches), or one judged whole.
+    inner: AnyDraft<Rc<Engine>>,
 }
 
 #[wasm_bindgen(js_class = Draft)]
@@ -113,19 +82,13 @@ impl WasmDraft {
     /// `draft.value()` (`engine.checkFiling(draft.value(), options)` for a filing).
     #[wasm_bindgen(js_name = "_answer", skip_typescript)]
     pub fn answer(&self) -> String {
-        match &self.inner {
-            Inner::Filing(d) => to_text(&d.answer()),
-            Inner::Whole(d) => to_text(d.answer()),
-        }
+        super::convert::ascii(self.inner.answer_json())
     }
 
     /// `value()`: the submission as typed so far.
     #[wasm_bindgen(js_name = "_value", skip_typescript)]
     pub fn value(&self) -> String {
-        match &self.inner {
-            Inner::Filing(d) => to_text(d.value()),
-            Inner::Whole(d) => to_text(d.value()),
-        }
+        to_text(self.inner.value())
     }
 }
 
