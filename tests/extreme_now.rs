@@ -32,17 +32,7 @@ fn every_golden_input_at_the_ends_of_time_is_answered() {
     for now in moments() {
         let opts = Options::at(now);
         for case in &cases {
-            let text = match &case.input {
-                common::Input::Json(v) => v.to_string(),
-                common::Input::Text(t) => t.clone(),
-            };
-            let a = match case.kind {
-                common::CaseKind::Filing => serde_json::to_value(engine.check_filing_json(&text, &opts)),
-                common::CaseKind::Inspection => serde_json::to_value(engine.score_inspection_json(&text, &opts)),
-                common::CaseKind::Indicators => serde_json::to_value(engine.evaluate_indicators_json(&text, &opts)),
-                common::CaseKind::Screening => serde_json::to_value(engine.screen_person_json(&text, &opts)),
-            }
-            .unwrap();
+            let a = common::answer_with(&engine, case, &opts);
             assert!(a["decision"].is_string(), "{now}: {}: {a}", case.name);
         }
     }

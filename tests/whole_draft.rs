@@ -15,7 +15,7 @@ use fangkong::answer::cold::WriteJson;
 use fangkong::draft::{Changes, WholeDraft};
 use fangkong::schema::Subject;
 use fangkong::time::parse_now;
-use fangkong::{Engine, Locale, Options};
+use fangkong::{Engine, Options};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -36,20 +36,11 @@ fn starts() -> &'static Vec<Start> {
     S.get_or_init(|| {
         let mut out = Vec::new();
         for case in load_cases() {
-            let subject = match case.kind {
-                CaseKind::Inspection => Subject::Inspection,
-                CaseKind::Indicators => Subject::Indicators,
-                CaseKind::Screening => Subject::Screening,
-                CaseKind::Filing => continue,
-            };
-            if case.pack.is_some() {
+            if case.kind == CaseKind::Filing || case.pack.is_some() {
                 continue;
             }
+            let (subject, opts) = (case.kind.subject(), common::options(&case).unwrap());
             let Input::Json(value) = case.input else { continue };
-            let locale = case.locale.as_deref().map_or(Locale::ZhCn, |l| Locale::parse(l).unwrap());
-            let mut opts = Options::at(parse_now(&case.now).unwrap()).locale(locale);
-            opts.pack_version = case.pack_version.clone();
-            opts.scope = case.scope.clone();
             out.push(Start { name: case.file, subject, opts, value });
         }
         for (dir, subject, now) in [
@@ -190,9 +181,10 @@ fn one_shot(subject: Subject, value: &Value, opts: &Options) -> String {
     let t = serde_json::to_string(value).unwrap();
     let e = engine();
     match subject {
+        Subject::Filing => text(&e.check_filing_json(&t, opts)),
         Subject::Inspection => text(&e.score_inspection_json(&t, opts)),
         Subject::Indicators => text(&e.evaluate_indicators_json(&t, opts)),
-        _ => text(&e.screen_person_json(&t, opts)),
+        Subject::Screening => text(&e.screen_person_json(&t, opts)),
     }
 }
 
@@ -271,28 +263,9 @@ fn a_draft_of_any_kind_answers_as_its_entry_point() {
         if case.pack.is_some() {
             continue;
         }
-        let (subject, text) = (
-            match case.kind {
-                CaseKind::Filing => Subject::Filing,
-                CaseKind::Inspection => Subject::Inspection,
-                CaseKind::Indicators => Subject::Indicators,
-                CaseKind::Screening => Subject::Screening,
-            },
-            value.to_string(),
-        );
-        let locale = case.locale.as_deref().map_or(Locale::ZhCn, |l| Locale::parse(l).unwrap());
-        let mut opts = Options::at(parse_now(&case.now).unwrap()).locale(locale);
-        opts.pack_version = case.pack_version.clone();
-        opts.scope = case.scope.clone();
-        let e = engine();
-        let mut want = String::new();
-        match subject {
-            Subject::Filing => e.check_filing_json(&text, &opts).write_json(&mut want),
-            Subject::Inspection => e.score_inspection_json(&text, &opts).write_json(&mut want),
-            Subject::Indicators => e.evaluate_indicators_json(&text, &opts).write_json(&mut want),
-            Subject::Screening => e.screen_person_json(&text, &opts).write_json(&mut want),
-        }
-        let mut d = e.draft_of(subject, &opts).unwrap();
+        let (subject, opts) = (case.kind.subject(), common::options(&case).unwrap());
+        let want = one_shot(subject, value, &opts);
+        let mut d = engine().draft_of(subject, &opts).unwrap();
         d.set("", value.clone()).unwrap();
         assert_eq!(d.answer_json(), want, "{}", case.file);
         assert_eq!(d.value(), value, "{}", case.file);

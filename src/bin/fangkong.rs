@@ -569,9 +569,7 @@ fn lint_pack(a: &Args) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Err(errors) => {
-            for e in &errors.0 {
-                eprintln!("{file}: {e} [{}]", e.kind.code());
-            }
+            eprintln!("{}", listed(file, &errors));
             Ok(ExitCode::from(2))
         }
     }

@@ -34,6 +34,17 @@ impl CaseKind {
             CaseKind::Screening => "screening",
         }
     }
+
+    /// The kind of submission its cases hold.
+    pub fn subject(self) -> fangkong::schema::Subject {
+        use fangkong::schema::Subject;
+        match self {
+            CaseKind::Filing => Subject::Filing,
+            CaseKind::Inspection => Subject::Inspection,
+            CaseKind::Indicators => Subject::Indicators,
+            CaseKind::Screening => Subject::Screening,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -152,27 +163,34 @@ impl Case {
 
 /// The answer of an engine to a case.
 pub fn answer(engine: &Engine, case: &Case) -> Result<Value, String> {
-    let now = parse_now(&case.now)?;
-    let locale = case.locale.as_deref().map_or(Locale::ZhCn, |l| Locale::parse(l).unwrap());
-    let opts = Options {
-        now,
-        locale,
+    Ok(answer_with(engine, case, &options(case)?))
+}
+
+/// A case's options: its `now`, locale, pack version, scope and `personal`.
+pub fn options(case: &Case) -> Result<Options, String> {
+    Ok(Options {
+        now: parse_now(&case.now)?,
+        locale: case.locale.as_deref().map_or(Locale::ZhCn, |l| Locale::parse(l).unwrap()),
         pack_version: case.pack_version.clone(),
         scope: case.scope.clone(),
         personal: case.personal,
         budget: fangkong::budget::WORK_BUDGET,
-    };
+    })
+}
+
+/// The answer of an engine to a case's input (as JSON text) under other options.
+pub fn answer_with(engine: &Engine, case: &Case, opts: &Options) -> Value {
     let text = match &case.input {
         Input::Json(v) => v.to_string(),
         Input::Text(t) => t.clone(),
     };
-    Ok(match case.kind {
-        CaseKind::Filing => serde_json::to_value(engine.check_filing_json(&text, &opts)),
-        CaseKind::Inspection => serde_json::to_value(engine.score_inspection_json(&text, &opts)),
-        CaseKind::Indicators => serde_json::to_value(engine.evaluate_indicators_json(&text, &opts)),
-        CaseKind::Screening => serde_json::to_value(engine.screen_person_json(&text, &opts)),
+    match case.kind {
+        CaseKind::Filing => serde_json::to_value(engine.check_filing_json(&text, opts)),
+        CaseKind::Inspection => serde_json::to_value(engine.score_inspection_json(&text, opts)),
+        CaseKind::Indicators => serde_json::to_value(engine.evaluate_indicators_json(&text, opts)),
+        CaseKind::Screening => serde_json::to_value(engine.screen_person_json(&text, opts)),
     }
-    .unwrap())
+    .unwrap()
 }
 
 /// Run the case with its own pack (the default family unless it names another).
