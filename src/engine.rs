@@ -416,10 +416,15 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
             .map(|(l, _)| ("expected", l));
         // A checklist item a rectification names, by its title in the locale (portal audit: the
         // overdue message named `INS-S4-1`, not 口罩储备不少于3天用量).
-        let item =
-            d.params.get("itemId").and_then(Value::as_str).map(|id| crate::describe::rule_title(pack, opts.locale, id));
+        // A value the submission does not hold (a param `null`, an `itemId` not given) is told
+        // as not given, never as `null` or `{item}` (audit: a rectification without `itemId`).
+        let not_given = pack.labels.lookup(opts.locale, "value:not_given").map_or("—", |(l, _)| l);
+        let item = d.params.get("itemId").map(|id| match id.as_str() {
+            Some(id) => crate::describe::rule_title(pack, opts.locale, id),
+            None => not_given.to_owned(),
+        });
         let extra = label.as_deref().map(|l| ("label", l)).or(expected).or(item.as_deref().map(|t| ("item", t)));
-        let (message, mut help) = pack.messages.render(opts.locale, &d.code, &d.params, extra);
+        let (message, mut help) = pack.messages.render(opts.locale, &d.code, &d.params, extra, not_given);
         // A look-alike of a known key: the help names the known one, and says what differs
         // (third audit: every look-alike was told to use half-width characters): full-width
         // characters (`ＩＮＳ-S4-1`), only the case of letters (`IND-r1`), or else spaces and
@@ -433,7 +438,7 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
             } else {
                 "input.lookalike_space"
             };
-            help = Some(pack.messages.render(opts.locale, code, &d.params, None).0);
+            help = Some(pack.messages.render(opts.locale, code, &d.params, None, not_given).0);
         }
         d.message = message;
         d.help = help;

@@ -70,11 +70,14 @@ fn unit_ptr(i: usize, segs: &[&str]) -> String {
     p.to_string()
 }
 
+/// A count: a whole number from 0 to 2^53 − 1, every one of which JSON carries exactly (issue 10;
+/// audit: 2^53 − 1 was refused as "not a whole number ≥ 0" under a cap of 9×10^15 no message
+/// told). Sums of counts saturate rather than wrap.
 fn count(v: Option<&Value>) -> Result<Option<u64>, ()> {
     match v {
         None | Some(Value::Null) => Ok(None),
         Some(x) => match x.as_f64() {
-            Some(f) if f >= 0.0 && f.fract() == 0.0 && f < 9.0e15 => Ok(Some(f as u64)),
+            Some(f) if f >= 0.0 && f.fract() == 0.0 && f <= 9_007_199_254_740_991.0 => Ok(Some(f as u64)),
             _ => Err(()),
         },
     }
@@ -141,6 +144,8 @@ impl Engine {
                 }
                 continue;
             }
+            // A unit without an id is asked for it, and still rolls up into the parent it names
+            // (npm audit: its counts were dropped, and its parent read 未报送); it is not listed.
             let Some(id) = u.get("id").and_then(Value::as_str).filter(|s| !s.trim().is_empty()) else {
                 ask(
                     &mut diags,
@@ -150,6 +155,7 @@ impl Engine {
                     crate::answer::INPUT_RULE,
                     Severity::Error,
                 );
+                units.push((i, u, String::new()));
                 continue;
             };
             // A repeated id is an error; the unit still rolls up (dropped, its parent read 未报送).
@@ -224,10 +230,14 @@ impl Engine {
             }
         }
 
-        // A unit is named by its name (塘家社区), or by its id when it has none.
+        // A unit is named by its name (塘家社区), or by its id when it has none, or as not given.
+        let not_given = pack.labels.lookup(opts.locale, "value:not_given").map_or("—", |(l, _)| l);
         let names: Vec<&str> = units
             .iter()
-            .map(|(_, u, id)| u.get("name").and_then(Value::as_str).filter(|n| !n.trim().is_empty()).unwrap_or(id))
+            .map(|(_, u, id)| {
+                let name = u.get("name").and_then(Value::as_str).filter(|n| !n.trim().is_empty());
+                name.unwrap_or(if id.is_empty() { not_given } else { id })
+            })
             .collect();
         let is_leaf = |k: usize| children.get(k).is_none_or(Vec::is_empty);
 
@@ -370,8 +380,8 @@ impl Engine {
                     for (x, s) in child_total.iter().enumerate() {
                         if let Some(slot) = t.get_mut(x) {
                             if s.any {
-                                slot.n += s.n;
-                                slot.d += s.d;
+                                slot.n = slot.n.saturating_add(s.n);
+                                slot.d = slot.d.saturating_add(s.d);
                                 slot.any = true;
                             }
                             slot.invalid |= s.invalid;
@@ -387,7 +397,7 @@ impl Engine {
                         children.get(*c).is_some_and(Vec::is_empty) && !reported.get(*c).copied().unwrap_or(false);
                     if child_leaf_missing && let Some(u) = units.get(*c) {
                         *count += 1;
-                        if ids.len() < MAX_MISSING_LISTED {
+                        if ids.len() < MAX_MISSING_LISTED && !u.2.is_empty() {
                             ids.push(u.2.clone());
                         }
                     }
@@ -404,7 +414,9 @@ impl Engine {
             let rep = reported.get(k).copied().unwrap_or(false);
             let name = names.get(k).copied().unwrap_or_default();
             if kids_empty && !rep {
-                missing.push(id.clone());
+                if !id.is_empty() {
+                    missing.push(id.clone());
+                }
                 diags.push(Diagnostic::at(
                     "indicators.missing_report",
                     Severity::Warning,
@@ -532,6 +544,9 @@ impl Engine {
                 }
                 r
             });
+            if id.is_empty() {
+                continue;
+            }
             out_units.push(UnitResult {
                 id: id.clone(),
                 parent: u.get("parent").and_then(Value::as_str).map(str::to_owned),

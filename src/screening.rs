@@ -8,10 +8,12 @@
 //!
 //! Missing is not a fact. A declaration with a value missing that a rule needs (a
 //! `missing: true` diagnostic, e.g. `field.required` at `/contactWithConfirmed`) is
-//! `incomplete`. A rule whose condition holds on what was declared still decides the outcome
-//! (a declared contact is a fact); but `normal` ("none of the above") is given only when every
-//! rule's condition is known to be false: while one is left open by a missing value, the
-//! outcome is `null` (third audit: an empty declaration was `normal`). A value with an error
+//! `incomplete`. A rule whose condition holds on what was declared decides the outcome when
+//! every rule before it is known not to hold, and `normal` ("none of the above") is given only
+//! when every rule's condition is known to be false: while an earlier one is left open by a
+//! missing value, the outcome is `null` (third audit: an empty declaration was `normal`;
+//! fifteenth session: an area visit with the contact question open was `home_observation`).
+//! The diagnostic of a rule that holds is given either way. A value with an error
 //! at its own path (a temperature outside 34–43 °C, such as 99.5 typed in °F; an
 //! impossible date) is set aside: screen rules are evaluated on a copy of the declaration
 //! without it, so an implausible temperature is never read as a fever. When a rule tried
@@ -207,9 +209,14 @@ impl Engine {
         });
         let incomplete = needed_again || diags.iter().any(|d| d.missing);
         let pending = render(pack, &mut diags, opts);
+        // Rules are tried in order and the first that holds decides (SCR-1 "checked first"): while
+        // an earlier one is left open by a missing value, a later one that holds decides nothing,
+        // as `normal` does not (audit: a declared area visit with `contactWithConfirmed` not
+        // given was `home_observation`, though it may be central quarantine). Its diagnostic
+        // stays: what was declared already calls for it.
         let (outcome_kind, rule_id, until) = match decided {
+            Some(_) | None if undetermined => (None, None, None),
             Some((o, r, u)) => (Some(o), Some(r), u),
-            None if undetermined => (None, None, None),
             None => (Some(ScreenOutcome::Normal), None, None),
         };
         // The outcome's rung, or a worse one the diagnostics give: an error in the declaration

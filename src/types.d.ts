@@ -111,7 +111,8 @@ export interface GateResult {
   id: GateId;
   /** `true` passed, `false` failed, `null` undetermined: an input it needs is missing. */
   passed: boolean | null;
-  /** Why it failed or is undetermined (empty when passed). */
+  /** The checks that failed it (empty when it passed, and when it is undetermined: then the
+   *  answer's `field.required` diagnostics say which values are still to be given). */
   causes: Cause[];
 }
 

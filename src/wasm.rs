@@ -153,8 +153,9 @@ fn subject(kind: u32) -> Subject {
     }
 }
 
-/// The version of the package and of the Rust crate it is built from, e.g. `0.1.0`.
-#[wasm_bindgen(js_name = version, skip_typescript)]
+/// The version of the package and of the Rust crate it is built from, e.g. `0.1.0` (`version()`
+/// in src/wasm/api.js, which says `engine.not_ready` before the browser entry's `init()`).
+#[wasm_bindgen(js_name = "_version", skip_typescript)]
 pub fn package_version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }

@@ -239,7 +239,7 @@ fn id_number_birth_date_errors() {
         "20190229", // not a leap year
         "19491301", // month 13
         "19490000", // zero month and day
-        "18991231", // before 1900
+        "00000101", // year 0: no year of the calendar
         "20200211", // day after `today`
         "20210101", // future
         "99991231",
@@ -247,9 +247,11 @@ fn id_number_birth_date_errors() {
         let id = with_id_check(&format!("440304{birth}123"));
         assert_eq!(check_id_number(&id, today()), Err(IdError::IdNumberBirthDate), "{id}");
     }
-    // Boundaries are inclusive.
-    let first = with_id_check("44030419000101123");
-    assert!(check_id_number(&first, today()).is_ok());
+    // A real date, however long ago (domain.md §6.2; audit: 1899-12-31 was refused); today inclusive.
+    for old in ["44030418991231001", "44030419000101123", "44030400010101123"] {
+        let id = with_id_check(old);
+        assert!(check_id_number(&id, today()).is_ok(), "{id}");
+    }
     let born_today = with_id_check("44030420200210123");
     assert!(check_id_number(&born_today, today()).is_ok());
     assert_eq!(check_id_number(&born_today, ymd(2020, 2, 9)), Err(IdError::IdNumberBirthDate));
@@ -354,6 +356,9 @@ fn phone_landline_valid() {
         ("02912345678", "029-12345678"),
         ("0571-87654321", "0571-87654321"),
         ("０５７１－８７６５４３２１", "0571-87654321"),
+        // `0` + 2–3 digits and 7–8 digits (domain.md §6.3), when the usual length does not fit.
+        ("0446495660", "044-6495660"),
+        ("010123456789", "0101-23456789"),
     ] {
         assert_eq!(check_phone(input).unwrap(), landline(expected), "{input}");
     }

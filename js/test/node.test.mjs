@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as fangkong from 'fangkong';
 import * as compiler from 'fangkong/compiler';
 import { CLI, ROOT, loadCases, missingKinds, nativeAnswers, portableCase } from './lib/cases.mjs';
@@ -109,13 +110,16 @@ test('a custom pack from JSON text answers with its own stamp', () => {
 test('the browser entry before init(): an Error with code engine.not_ready, not a bare TypeError', () => {
   // A fresh process: the web entry (fangkong/web) is not initialised until its default export runs.
   const script = `
-    import init, { Engine } from 'fangkong/web';
+    import init, { Engine, version, memoryUsage } from 'fangkong/web';
+    import { compilePack, lint } from ${JSON.stringify(pathToFileURL(join(ROOT, 'pkg', 'fangkong_compiler.js')).href)};
     const seen = [];
-    for (const f of [() => Engine.withDefaultPack(), () => Engine.withPackId('shenzhen-2020'), () => new Engine('{}'), () => Engine.fromCompiled(new Uint8Array(1))]) {
+    for (const f of [() => Engine.withDefaultPack(), () => Engine.withPackId('shenzhen-2020'), () => new Engine('{}'),
+        () => Engine.fromCompiled(new Uint8Array(1)), () => version(), () => memoryUsage(), () => compilePack('{}'), () => lint('{}')]) {
       try { f(); seen.push('no throw'); } catch (e) { seen.push(e.constructor.name + ' ' + e.code); }
     }
     console.log(JSON.stringify(seen));`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: join(ROOT, 'js'), encoding: 'utf8' });
   const seen = JSON.parse(r.stdout.trim() || '[]');
-  assert.deepEqual(seen, Array(4).fill('Error engine.not_ready'), r.stderr);
+  // npm audit (fifteenth session): version(), memoryUsage(), compilePack() and lint() threw a bare TypeError.
+  assert.deepEqual(seen, Array(8).fill('Error engine.not_ready'), r.stderr);
 });

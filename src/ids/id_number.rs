@@ -20,7 +20,8 @@ const CHECK_CHARS: &str = "10X98765432";
 ///
 /// Checks, in order: length 18; 17 ASCII digits followed by a digit or `X`;
 /// a province-level code in digits 1–2; a real birth date `YYYYMMDD` in
-/// digits 7–14 that is neither before 1900-01-01 nor after `today`; and the
+/// digits 7–14 that is not after `today` (domain.md §6.2: "a real date, not in the future";
+/// no earliest year: audit, 1899-12-31 was refused); and the
 /// ISO 7064 MOD 11-2 check character.
 ///
 /// # Errors
@@ -81,8 +82,7 @@ pub fn id_number(s: &str, today: NaiveDate) -> Result<Cow<'_, str>, IdError> {
     }
 
     let birth = birth_date(&digits).ok_or(IdError::IdNumberBirthDate)?;
-    let earliest = NaiveDate::from_ymd_opt(1900, 1, 1).ok_or(IdError::IdNumberBirthDate)?;
-    if birth < earliest || birth > today {
+    if birth > today {
         return Err(IdError::IdNumberBirthDate);
     }
 
@@ -100,7 +100,8 @@ fn birth_date(digits: &[u32]) -> Option<NaiveDate> {
     let number = |from: usize, len: usize| -> Option<u32> {
         digits.get(from..from + len).map(|ds| ds.iter().fold(0u32, |acc, d| acc * 10 + d))
     };
-    let year = i32::try_from(number(6, 4)?).ok()?;
+    // Year 0000 is no year of the calendar (1 BC is not written so): not a real date.
+    let year = i32::try_from(number(6, 4)?).ok().filter(|y| *y >= 1)?;
     let month = number(10, 2)?;
     let day = number(12, 2)?;
     NaiveDate::from_ymd_opt(year, month, day)

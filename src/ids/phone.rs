@@ -51,7 +51,8 @@ fn is_mobile(s: &str) -> bool {
 ///   `0755-12345678`, `(0755)12345678`, `0755 12345678` and `075512345678`
 ///   are all accepted. When a separator follows the first 3 or 4 digits it
 ///   marks the end of the area code; otherwise area codes starting `01` or
-///   `02` have 3 digits (010, 020–029) and all others 4.
+///   `02` have 3 digits (010, 020–029) and all others 4, unless only the
+///   other length leaves 7–8 digits (`0446495660` is `044-6495660`).
 ///
 /// # Errors
 ///
@@ -117,16 +118,22 @@ fn landline(text: &str, compact: &str) -> Result<Phone, IdError> {
         }
     }
 
-    let area_len = match first_break {
-        Some(n @ (3 | 4)) => n,
-        _ if compact.starts_with("01") || compact.starts_with("02") => 3,
-        _ => 4,
+    // A separator after 3 or 4 digits ends the area code. Otherwise the area code is the
+    // usual length (3 digits for 010 and 020–029, 4 for others) when the rest is then 7–8
+    // digits, else the other length: any `0` + 2–3 digits and 7–8 digits is a landline
+    // (domain.md §6.3; audit: `0446495660` was refused).
+    let lengths: &[usize] = match first_break {
+        Some(n @ (3 | 4)) => &[n][..],
+        _ if compact.starts_with("01") || compact.starts_with("02") => &[3, 4],
+        _ => &[4, 3],
     };
-    let (Some(area), Some(number)) = (compact.get(..area_len), compact.get(area_len..)) else {
-        return Err(IdError::PhoneFormat);
-    };
-    if !(7..=8).contains(&number.len()) {
-        return Err(IdError::PhoneFormat);
-    }
-    Ok(Phone { normalized: format!("{area}-{number}"), kind: PhoneKind::Landline })
+    lengths
+        .iter()
+        .find_map(|&n| match (compact.get(..n), compact.get(n..)) {
+            (Some(area), Some(number)) if (7..=8).contains(&number.len()) => {
+                Some(Phone { normalized: format!("{area}-{number}"), kind: PhoneKind::Landline })
+            }
+            _ => None,
+        })
+        .ok_or(IdError::PhoneFormat)
 }

@@ -68,18 +68,20 @@ impl Catalogue {
 
     /// The message and help for `code` in `locale` (falling back to zh-CN, then en, then the
     /// code itself), with `{name}` placeholders filled from `params`, and `extra` — a value
-    /// that is shown but not kept in `params` (a field's label, in the locale).
+    /// that is shown but not kept in `params` (a field's label, in the locale). A param that
+    /// is `null` (a value not given) is shown as `not_given`.
     pub fn render(
         &self,
         locale: Locale,
         code: &str,
         params: &Value,
         extra: Option<(&str, &str)>,
+        not_given: &str,
     ) -> (String, Option<String>) {
         match self.lookup(locale, code) {
             Some((message, help)) => {
-                let sep = list_separator(locale);
-                (fill_in(message, params, extra, sep), help.map(|h| fill_in(h, params, extra, sep)))
+                let f = Fill { params, extra, sep: list_separator(locale), not_given };
+                (f.fill_in(message), help.map(|h| f.fill_in(h)))
             }
             None => (code.to_owned(), None),
         }
@@ -137,37 +139,49 @@ fn show(v: &Value, params: &Value, sep: &str) -> String {
     }
 }
 
-/// Fill `{name}` placeholders from `extra`, then `params`; unknown ones are left as they are.
-/// Lists are joined by `sep` ([`list_separator`]).
-fn fill_in(template: &str, params: &Value, extra: Option<(&str, &str)>, sep: &str) -> String {
-    // `split_once` with a `char`, not `split_at` or a `&str` pattern: no slicing that could
-    // panic, so the runtime .wasm carries none of core's slice-panic path (its message, and
-    // the Unicode tables that print a char of it: BENCHMARKS.md, "The runtime, smaller").
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some((before, after)) = rest.split_once('{') {
-        out.push_str(before);
-        match after.split_once('}') {
-            Some((name, tail)) => {
-                match (extra.filter(|(n, _)| *n == name), params.get(name)) {
-                    (Some((_, text)), _) => out.push_str(text),
-                    (None, Some(v)) => out.push_str(&show(v, params, sep)),
-                    (None, None) => {
-                        out.push('{');
-                        out.push_str(name);
-                        out.push('}');
+/// What a template's placeholders are filled from.
+struct Fill<'a> {
+    params: &'a Value,
+    extra: Option<(&'a str, &'a str)>,
+    /// How lists are joined ([`list_separator`]).
+    sep: &'a str,
+    /// How a param that is `null` is shown.
+    not_given: &'a str,
+}
+
+impl Fill<'_> {
+    /// Fill `{name}` placeholders from `extra`, then `params`; unknown ones are left as they are.
+    fn fill_in(&self, template: &str) -> String {
+        // `split_once` with a `char`, not `split_at` or a `&str` pattern: no slicing that could
+        // panic, so the runtime .wasm carries none of core's slice-panic path (its message, and
+        // the Unicode tables that print a char of it: BENCHMARKS.md, "The runtime, smaller").
+        let mut out = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some((before, after)) = rest.split_once('{') {
+            out.push_str(before);
+            match after.split_once('}') {
+                Some((name, tail)) => {
+                    match (self.extra.filter(|(n, _)| *n == name), self.params.get(name)) {
+                        (Some((_, text)), _) => out.push_str(text),
+                        (None, Some(Value::Null)) => out.push_str(self.not_given),
+                        (None, Some(v)) => out.push_str(&show(v, self.params, self.sep)),
+                        (None, None) => {
+                            out.push('{');
+                            out.push_str(name);
+                            out.push('}');
+                        }
                     }
+                    rest = tail;
                 }
-                rest = tail;
-            }
-            None => {
-                out.push('{');
-                rest = after;
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
             }
         }
+        out.push_str(rest);
+        out
     }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]
@@ -188,12 +202,18 @@ mod tests {
         assert_eq!(c.lookup(Locale::ZhCn, "d"), None);
     }
 
+    fn fill_in(template: &str, params: &Value, extra: Option<(&str, &str)>, sep: &str) -> String {
+        Fill { params, extra, sep, not_given: "未填写" }.fill_in(template)
+    }
+
     #[test]
     fn fills_placeholders() {
         let p = serde_json::json!({ "min": 5, "date": "2020-02-09", "r": 0.333333 });
         assert_eq!(fill_in("至少{min}天，{date}起；{x}；{r}", &p, None, "、"), "至少5天，2020-02-09起；{x}；0.33");
         assert_eq!(fill_in("unclosed {min", &p, None, "、"), "unclosed {min");
         assert_eq!(fill_in("请填写：{label}（{min}）", &p, Some(("label", "员工总数")), "、"), "请填写：员工总数（5）");
+        let given_none = serde_json::json!({ "itemId": null });
+        assert_eq!(fill_in("项目“{itemId}”", &given_none, None, "、"), "项目“未填写”", "a value not given, told so");
         let q = serde_json::json!({ "min": 2.5, "per": 2.498, "near": 2.4999996, "size": 1.9999999, "n": 8.001,
             "tiny": 0.0000001, "r": 0.123456 });
         assert_eq!(fill_in("不少于{min}（现为{per}）", &q, None, "、"), "不少于2.5（现为2.498）");

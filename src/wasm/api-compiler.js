@@ -6,6 +6,7 @@
  * module loads with `Engine.fromCompiled(bytes)`, without the pack compiler.
  */
 export function compilePack(pack) {
+    __fk_ready();
     return __fk_made(_compilePack(__fk_pack(pack)));
 }
 
@@ -14,5 +15,6 @@ export function compilePack(pack) {
  * each locale: `{ ok, versions, missingLabels }`.
  */
 export function lint(pack) {
+    __fk_ready();
     return JSON.parse(__fk_made(_lint(__fk_pack(pack))));
 }

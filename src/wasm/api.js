@@ -566,5 +566,14 @@ class __fk_api_Draft {
  * `memoryUsage()`: the heap in use and the most the package lets itself use, in bytes.
  */
 export function memoryUsage() {
+    __fk_ready();
     return { liveBytes: _liveBytes(), limitBytes: __fk_LIMIT };
+}
+
+/**
+ * `version()`: the version of the package, e.g. `0.1.0`.
+ */
+export function version() {
+    __fk_ready();
+    return _version();
 }
