@@ -62,6 +62,11 @@ fn walk_fields(pack: &Pack, shape: &'static Shape, id: &str, ptr: &str, out: &mu
         Shape::Object(fields) => {
             for f in fields.iter() {
                 let fid = if id.is_empty() { f.name.to_owned() } else { format!("{id}.{}", f.name) };
+                // A pack without the community checklist has no checklist field (variants audit:
+                // hangzhou-2020 removes 十个一律, and its form still offered it).
+                if fid == "units[].checklist" && !pack.rules.iter().any(|r| matches!(r.body, RuleBody::ChecklistItem)) {
+                    continue;
+                }
                 let fptr = format!("{ptr}/{}", f.name);
                 out.push(FieldInfo { id: fid.clone(), pointer: fptr.clone(), shape: &f.shape });
                 walk_fields(pack, &f.shape, &fid, &fptr, out);

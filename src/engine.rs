@@ -267,7 +267,7 @@ impl Engine {
         let at = format!("/{date_field}");
         // Asked once: not again when a pack's rule already asked for the date (§7).
         let asked = diagnostics.iter().any(|d| d.missing && d.path == at);
-        if require_date && date.is_none() && !shape_errors.contains(&at) && !asked {
+        if require_date && date.is_none() && !crate::pointer::at_or_under(&shape_errors, &at) && !asked {
             if let Some(given) = walked.doc.get(date_field) {
                 // A date that does not exist (`2020-02-30`) is `date.impossible`, as everywhere
                 // else; only text that is no date at all is `date.format` (third audit).
@@ -365,7 +365,7 @@ pub(crate) fn ask(
     rule_id: &str,
     severity: Severity,
 ) {
-    if !shape_errors.contains(&at) {
+    if !crate::pointer::at_or_under(shape_errors, &at) {
         diags.push(Diagnostic::required(at, field, rule_id, severity));
     }
 }

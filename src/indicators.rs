@@ -470,7 +470,14 @@ impl Engine {
                     shortfall,
                 });
             }
-            let checklist = u.get("checklist").and_then(Value::as_object).map(|answers| {
+            // A pack without the checklist (hangzhou-2020 removes 十个一律): a checklist given is
+            // told once as not scored, never item by item as "not one of the ten" (variants audit).
+            let given = u.get("checklist").and_then(Value::as_object);
+            if checklist_ids.is_empty() && given.is_some() {
+                let params = crate::answer::params([("unit", Value::from(name))]);
+                diags.push(Diagnostic::engine("checklist.not_in_pack", Severity::Info, unit_ptr(*i, &["checklist"]), params));
+            }
+            let checklist = given.filter(|_| !checklist_ids.is_empty()).map(|answers| {
                 let mut r = ChecklistResult { answered: 0, passed: 0, failed: Vec::new(), partial: Vec::new() };
                 for key in answers.keys().filter(|k| !checklist_ids.contains(&k.as_str())) {
                     let mut params =

@@ -208,9 +208,12 @@ impl Engine {
             }
             match answer {
                 None if rejected => incomplete = true,
+                // Not asked under `answers` (or a submission) of the wrong type: its type is the error.
                 None => {
-                    incomplete = true;
-                    diags.push(Diagnostic::required(at, &format!("answers.{}", rule.id), &rule.id, Severity::Warning));
+                    if !crate::pointer::at_or_under(&p.shape_errors, &at) {
+                        incomplete = true;
+                        diags.push(Diagnostic::required(at, &format!("answers.{}", rule.id), &rule.id, Severity::Warning));
+                    }
                 }
                 Some(Answer::Fail) => {
                     let code = if *veto { "inspection.veto_failed" } else { "inspection.item_failed" };
@@ -263,7 +266,7 @@ impl Engine {
             let at = Pointer::from_segments(path.iter().map(String::as_str)).to_string();
             let field_id = path.join(".");
             if !fact_present(v) {
-                incomplete = true;
+                incomplete |= !crate::pointer::at_or_under(&p.shape_errors, &at);
                 ask(&mut diags, &p.shape_errors, at, &field_id, &rule.id, Severity::Warning);
             } else if let Some(Value::Object(k)) = v {
                 let (s, c) = (k.get("sampled").and_then(Value::as_f64), k.get("correct").and_then(Value::as_f64));

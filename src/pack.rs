@@ -250,8 +250,13 @@ pub const INDICATOR_CODES: &[&str] = &[
     "indicators.bad_level",
 ];
 /// Codes the checklist may emit.
-pub const CHECKLIST_CODES: &[&str] =
-    &["checklist.failed", "checklist.partial", "checklist.invalid_answer", "checklist.unknown_item"];
+pub const CHECKLIST_CODES: &[&str] = &[
+    "checklist.failed",
+    "checklist.partial",
+    "checklist.invalid_answer",
+    "checklist.unknown_item",
+    "checklist.not_in_pack",
+];
 
 /// A compiled rule.
 #[derive(Debug, Clone, Serialize)]

@@ -3,6 +3,22 @@
 use std::fmt;
 use std::fmt::Write as _;
 
+/// Whether `path` or a pointer above it, up to the document's own (`""`), is in `set`: a value
+/// under a parent of the wrong type is not missing, the parent's type is the problem (used for
+/// every `field.required`: a submission `42` is of the wrong type, not thirty values missing).
+pub fn at_or_under(set: &std::collections::BTreeSet<String>, path: &str) -> bool {
+    let mut at = path;
+    loop {
+        if set.contains(at) {
+            return true;
+        }
+        match at.rfind('/') {
+            Some(i) => at = at.get(..i).unwrap_or_default(),
+            None => return false,
+        }
+    }
+}
+
 /// One reference token of a pointer, unescaped as RFC 6901 §4 says: `~1` to `/`, then `~0` to `~`.
 pub fn unescape(token: &str) -> String {
     if !token.contains('~') {

@@ -414,9 +414,12 @@ fn no_message_leaves_a_placeholder_unfilled() {
             }
         }
     }
-    let engine = Engine::with_default_pack().unwrap();
+    let default = Engine::with_default_pack().unwrap();
     let mut rendered = 0usize;
     for case in &cases {
+        // Each case with its own pack (a variant's codes are rendered too).
+        let own = case.pack.as_deref().map(|id| Engine::with_pack_id(id).unwrap());
+        let engine = own.as_ref().unwrap_or(&default);
         for locale in LOCALES {
             let mut o = opts(locale);
             o.now = parse_now(&case.now).unwrap();

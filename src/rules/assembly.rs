@@ -58,15 +58,8 @@ const FEW: usize = 32;
 impl<'p> Sink<'_, 'p> {
     fn require(&mut self, path: Cow<'p, str>, field: Cow<'p, str>, rule_id: &'p str, severity: Severity) {
         // A value under a wrongly typed parent is not missing: the parent's type is the problem.
-        let mut at = path.as_ref();
-        loop {
-            if self.shape_errors.contains(at) {
-                return;
-            }
-            match at.rfind('/') {
-                Some(i) => at = at.get(..i).unwrap_or_default(),
-                None => break,
-            }
+        if crate::pointer::at_or_under(self.shape_errors, &path) {
+            return;
         }
         if self.reported.len() < FEW {
             match self.reported.binary_search(&path) {
