@@ -1,15 +1,21 @@
 //! The one number formatter: numbers print as JavaScript's `JSON.stringify` prints them —
 //! whole numbers without a fraction (`100`, not `100.0`), others as the shortest text that
 //! reads back the same (`2.5`) — so the CLI, the Rust API and the npm package give the same
-//! bytes. Without core's float formatting in the wasm.
+//! bytes. Without core's float formatting in the wasm, nor serde_json's (zmij): floats print by
+//! [`push_f64`] (src/num/shortest.rs) and read by [`parse_f64`] (src/num/float.rs).
 
 use serde_json::{Number, Value};
 
+mod big;
+mod float;
 mod read;
+mod shortest;
 mod surrogates;
+pub use float::parse_f64;
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 pub use read::{DuplicateKey, read_pack};
 pub use read::{JsonError, parse_json, read_json, read_submission};
+pub use shortest::push_f64;
 pub use surrogates::lone_surrogates_replaced;
 
 /// Below this size every whole `f64` converts to `i64` exactly (2^63). JavaScript prints
@@ -29,8 +35,27 @@ fn whole(x: f64) -> Option<i64> {
 pub fn js_text(n: &Number) -> String {
     match n.as_f64() {
         Some(x) if n.is_f64() => text(x),
-        _ => n.to_string(),
+        _ => number_text(n),
     }
+}
+
+/// Append a JSON number as serde_json writes it (`Number`'s `Display`), its floats by
+/// [`push_f64`]: serde_json's float printer (zmij, with its tables) is not in the `.wasm`.
+pub fn push_number(out: &mut String, n: &Number) {
+    if let Some(u) = n.as_u64() {
+        out.push_str(itoa::Buffer::new().format(u));
+    } else if let Some(i) = n.as_i64() {
+        out.push_str(itoa::Buffer::new().format(i));
+    } else if let Some(x) = n.as_f64() {
+        push_f64(out, x);
+    }
+}
+
+/// A JSON number's text ([`push_number`]).
+pub fn number_text(n: &Number) -> String {
+    let mut out = String::new();
+    push_number(&mut out, n);
+    out
 }
 
 /// A number as JSON: whole numbers as integers, others as they are (`null` when not finite).
@@ -45,7 +70,7 @@ pub fn json(x: f64) -> Value {
 /// (`NaN`, `Infinity`, `-Infinity`; audit: infinities were `NaN`).
 pub fn text(x: f64) -> String {
     match json(x) {
-        Value::Number(n) => n.to_string(),
+        Value::Number(n) => number_text(&n),
         _ if x.is_nan() => String::from("NaN"),
         _ => String::from(if x > 0.0 { "Infinity" } else { "-Infinity" }),
     }
