@@ -6,17 +6,41 @@
 
 use serde_json::{Number, Value};
 
+// The float reader and printer everywhere but in the compiler module, which links core's parser
+// (expressions, serde_json's `float_roundtrip`) and serde_json's printer (its serializer) anyway:
+// there those, not second copies (the same answers: tests/floats.rs).
+#[cfg(not(all(target_arch = "wasm32", feature = "compiler")))]
 mod big;
+#[cfg(not(all(target_arch = "wasm32", feature = "compiler")))]
 mod float;
 mod read;
+#[cfg(not(all(target_arch = "wasm32", feature = "compiler")))]
 mod shortest;
 mod surrogates;
-pub use float::parse_f64;
+#[cfg(all(target_arch = "wasm32", feature = "compiler"))]
+pub use linked::{parse_f64, push_f64};
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 pub use read::{DuplicateKey, read_pack};
 pub use read::{JsonError, parse_json, read_json, read_submission};
-pub use shortest::push_f64;
 pub use surrogates::lone_surrogates_replaced;
+#[cfg(not(all(target_arch = "wasm32", feature = "compiler")))]
+pub use {float::parse_f64, shortest::push_f64};
+
+/// The compiler module's float reader and printer: core's and serde_json's, linked there anyway.
+#[cfg(all(target_arch = "wasm32", feature = "compiler"))]
+mod linked {
+    /// Decimal text to the nearest `f64`.
+    pub fn parse_f64(text: &str) -> Option<f64> {
+        text.parse().ok()
+    }
+
+    /// Append a finite `f64` as serde_json prints it.
+    pub fn push_f64(out: &mut String, x: f64) {
+        if let Some(n) = serde_json::Number::from_f64(x) {
+            out.push_str(&n.to_string());
+        }
+    }
+}
 
 /// Below this size every whole `f64` converts to `i64` exactly (2^63). JavaScript prints
 /// whole numbers without a fraction up to 1e21, so up to here they print alike: in the CLI,

@@ -20,20 +20,17 @@ const INFINITY: u64 = 0x7FF0_0000_0000_0000;
 /// callers refuse. `None` when the text is not such a number.
 pub fn parse_f64(text: &str) -> Option<f64> {
     let (negative, s) = sign(text.as_bytes());
-    // value = (all the digits as an integer) × 10^exp; its first digits (19 fit) in `w`.
-    let (mut point, mut digits, mut count, mut w, mut exp) = (false, false, 0usize, 0u64, 0i64);
+    // value = (the `n` digits as an integer) × 10^exp; the integer in `w` if it fits (n <= 19).
+    let (mut point, mut n, mut w, mut exp) = (false, 0usize, 0u64, 0i64);
     let mut mantissa = s;
     for (i, c) in s.iter().enumerate() {
         match c {
-            b'.' if !point => point = true,
             b'0'..=b'9' => {
-                digits = true;
+                w = w.wrapping_mul(10).wrapping_add(u64::from(c - b'0'));
+                n += 1;
                 exp -= i64::from(point);
-                if count > 0 || *c != b'0' {
-                    count += 1;
-                    w = w.wrapping_mul(10).wrapping_add(u64::from(c - b'0'));
-                }
             }
+            b'.' if !point => point = true,
             b'e' | b'E' => {
                 mantissa = s.get(..i)?;
                 exp += exp10(s.get(i + 1..)?)?;
@@ -42,16 +39,14 @@ pub fn parse_f64(text: &str) -> Option<f64> {
             _ => return None,
         }
     }
-    if !digits {
+    if n == 0 {
         return None;
     }
-    let x = if count == 0 {
-        0.0
-    } else if count <= 19 && w <= 1 << 53 && (-22..=22).contains(&exp) {
+    let x = if n <= 19 && w <= 1 << 53 && (-22..=22).contains(&exp) {
         let p = (0..exp.abs()).fold(1.0, |p, _| p * 10.0);
         if exp < 0 { w as f64 / p } else { w as f64 * p }
     } else {
-        slow(mantissa, count, exp)
+        slow(mantissa, exp)
     };
     Some(if negative { -x } else { x })
 }
@@ -77,26 +72,29 @@ fn exp10(e: &[u8]) -> Option<i64> {
     (!digits.is_empty()).then_some(if negative { -n } else { n })
 }
 
-/// The `f64` nearest to `digits × 10^exp` (`count` significant digits, not all zero), exactly:
-/// the quotient of big integers to 55 bits, then rounded to 53 (fewer below `f64::MIN_POSITIVE`)
-/// with the remainder breaking ties.
-fn slow(mantissa: &[u8], count: usize, mut exp: i64) -> f64 {
-    // value < 10^(count + exp): below 2^-1075 it rounds to 0; above 10^310 it is past f64::MAX.
+/// The `f64` nearest to `digits × 10^exp`, exactly: the quotient of big integers to 55 bits,
+/// then rounded to 53 (fewer below `f64::MIN_POSITIVE`) with the remainder breaking ties.
+fn slow(mantissa: &[u8], mut exp: i64) -> f64 {
+    // The first MAX_DIGITS significant digits, `count` in all.
+    let (mut num, mut count, mut dropped) = (Big::new(), 0, false);
+    for c in mantissa.iter().filter(|c| c.is_ascii_digit()) {
+        if count > 0 || *c != b'0' {
+            if count < MAX_DIGITS {
+                mul_add(&mut num, 10, u32::from(c - b'0'));
+            } else {
+                dropped |= *c != b'0';
+            }
+            count += 1;
+        }
+    }
+    // 10^(count + exp - 1) <= value < 10^(count + exp): below 2^-1075 it rounds to 0; from
+    // 10^310 on it is past f64::MAX.
     let magnitude = count as i64 + exp;
-    if magnitude < -324 {
+    if count == 0 || magnitude < -324 {
         return 0.0;
     }
     if magnitude > 310 {
         return f64::INFINITY;
-    }
-    let (mut num, mut kept, mut dropped) = (Big::new(), 0, false);
-    for c in mantissa.iter().filter(|c| c.is_ascii_digit()) {
-        if kept == MAX_DIGITS {
-            dropped |= *c != b'0';
-        } else if kept > 0 || *c != b'0' {
-            mul_add(&mut num, 10, u32::from(c - b'0'));
-            kept += 1;
-        }
     }
     exp += count.saturating_sub(MAX_DIGITS) as i64;
     if dropped {

@@ -75,7 +75,8 @@ fn fast(x: f64) -> Option<(u64, i32)> {
             return None;
         }
         let w = t.round_ties_even();
-        if w / p == x {
+        // Such a number is within t × 2^-52 of t: only then divide.
+        if (t - w).abs() <= t * (2.0 * f64::EPSILON) && w / p == x {
             return Some((w as u64, -j));
         }
         p *= 10.0;
