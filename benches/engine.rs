@@ -79,5 +79,24 @@ fn benches(c: &mut Criterion) {
     });
 }
 
-criterion_group!(engine, benches);
+/// The float reader and printer (src/num/float.rs, shortest.rs) against core's parser and
+/// serde_json's printer, on a filing's usual numbers and on ones that take the slow paths.
+fn floats(c: &mut Criterion) {
+    for text in ["12.5", "36.6", "0.30000000000000004", "1e-7"] {
+        c.bench_function(&format!("float: read {text}"), |b| b.iter(|| fangkong::num::parse_f64(black_box(text))));
+        c.bench_function(&format!("float: read {text}, core"), |b| b.iter(|| black_box(text).parse::<f64>()));
+        let x: f64 = text.parse().unwrap();
+        c.bench_function(&format!("float: print {text}"), |b| {
+            b.iter(|| {
+                let mut out = String::new();
+                fangkong::num::push_f64(&mut out, black_box(x));
+                out
+            });
+        });
+        let n = serde_json::Number::from_f64(x).unwrap();
+        c.bench_function(&format!("float: print {text}, serde_json"), |b| b.iter(|| black_box(&n).to_string()));
+    }
+}
+
+criterion_group!(engine, benches, floats);
 criterion_main!(engine);

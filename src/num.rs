@@ -1,16 +1,46 @@
 //! The one number formatter: numbers print as JavaScript's `JSON.stringify` prints them —
 //! whole numbers without a fraction (`100`, not `100.0`), others as the shortest text that
 //! reads back the same (`2.5`) — so the CLI, the Rust API and the npm package give the same
-//! bytes. Without core's float formatting in the wasm.
+//! bytes. Without core's float formatting in the wasm, nor serde_json's (zmij): floats print by
+//! [`push_f64`] (src/num/shortest.rs) and read by [`parse_f64`] (src/num/float.rs).
 
 use serde_json::{Number, Value};
 
+// The float reader and printer everywhere but in the compiler module, which links core's parser
+// (expressions, serde_json's `float_roundtrip`) and serde_json's printer (its serializer) anyway:
+// there those, not second copies (the same answers: tests/floats.rs).
+#[cfg(not(all(target_arch = "wasm32", feature = "compiler")))]
+mod big;
+#[cfg(not(all(target_arch = "wasm32", feature = "compiler")))]
+mod float;
 mod read;
+#[cfg(not(all(target_arch = "wasm32", feature = "compiler")))]
+mod shortest;
 mod surrogates;
+#[cfg(all(target_arch = "wasm32", feature = "compiler"))]
+pub use linked::{parse_f64, push_f64};
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 pub use read::{DuplicateKey, read_pack};
 pub use read::{JsonError, parse_json, read_json, read_submission};
 pub use surrogates::lone_surrogates_replaced;
+#[cfg(not(all(target_arch = "wasm32", feature = "compiler")))]
+pub use {float::parse_f64, shortest::push_f64};
+
+/// The compiler module's float reader and printer: core's and serde_json's, linked there anyway.
+#[cfg(all(target_arch = "wasm32", feature = "compiler"))]
+mod linked {
+    /// Decimal text to the nearest `f64`.
+    pub fn parse_f64(text: &str) -> Option<f64> {
+        text.parse().ok()
+    }
+
+    /// Append a finite `f64` as serde_json prints it.
+    pub fn push_f64(out: &mut String, x: f64) {
+        if let Some(n) = serde_json::Number::from_f64(x) {
+            out.push_str(&n.to_string());
+        }
+    }
+}
 
 /// Below this size every whole `f64` converts to `i64` exactly (2^63). JavaScript prints
 /// whole numbers without a fraction up to 1e21, so up to here they print alike: in the CLI,
@@ -29,8 +59,27 @@ fn whole(x: f64) -> Option<i64> {
 pub fn js_text(n: &Number) -> String {
     match n.as_f64() {
         Some(x) if n.is_f64() => text(x),
-        _ => n.to_string(),
+        _ => number_text(n),
     }
+}
+
+/// Append a JSON number as serde_json writes it (`Number`'s `Display`), its floats by
+/// [`push_f64`]: serde_json's float printer (zmij, with its tables) is not in the `.wasm`.
+pub fn push_number(out: &mut String, n: &Number) {
+    if let Some(u) = n.as_u64() {
+        out.push_str(itoa::Buffer::new().format(u));
+    } else if let Some(i) = n.as_i64() {
+        out.push_str(itoa::Buffer::new().format(i));
+    } else if let Some(x) = n.as_f64() {
+        push_f64(out, x);
+    }
+}
+
+/// A JSON number's text ([`push_number`]).
+pub fn number_text(n: &Number) -> String {
+    let mut out = String::new();
+    push_number(&mut out, n);
+    out
 }
 
 /// A number as JSON: whole numbers as integers, others as they are (`null` when not finite).
@@ -45,7 +94,7 @@ pub fn json(x: f64) -> Value {
 /// (`NaN`, `Infinity`, `-Infinity`; audit: infinities were `NaN`).
 pub fn text(x: f64) -> String {
     match json(x) {
-        Value::Number(n) => n.to_string(),
+        Value::Number(n) => number_text(&n),
         _ if x.is_nan() => String::from("NaN"),
         _ => String::from(if x > 0.0 { "Infinity" } else { "-Infinity" }),
     }

@@ -55,15 +55,13 @@ pub fn comma(out: &mut String, i: usize) {
     }
 }
 
-/// Any JSON value: numbers as serde_json prints them (`Number`'s `Display` is its writer's
-/// text), objects in their map's order.
+/// Any JSON value: numbers as serde_json prints them (`crate::num::push_number`), objects in
+/// their map's order.
 pub fn value(out: &mut String, v: &Value) {
     match v {
         Value::Null => lit(out, "null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => {
-            let _ = write!(out, "{n}");
-        }
+        Value::Number(n) => crate::num::push_number(out, n),
         Value::String(s) => string(out, s),
         Value::Array(items) => {
             out.push('[');

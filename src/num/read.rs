@@ -4,8 +4,8 @@
 //! Cargo.toml). The runtime module's serde_json has no `float_roundtrip` (issue 9, point 5:
 //! 36 KB of the `.wasm`), and its default float parser multiplies the digits by a power of ten:
 //! one unit in the last place off at times. There [`parse_json`] is the reader below, whose
-//! numbers core parses (correctly rounded, and already linked), and serde_json's deserializer
-//! is not in the module at all (17 KB of code, 8 KB gzipped: BENCHMARKS.md, "sixth pass").
+//! floats `super::parse_f64` reads (correctly rounded, src/num/float.rs: core's parser and its
+//! tables are not in the module either), and serde_json's deserializer is not in the module at all (17 KB of code, 8 KB gzipped: BENCHMARKS.md, "sixth pass").
 //! It builds the `Value` serde_json builds, and refuses what serde_json refuses with serde_json's
 //! error: the same message, line and column (tests/json_reader.rs compares the two on every
 //! example and golden input and on random damage to them).
@@ -78,8 +78,8 @@ pub fn parse_json(text: &str) -> Result<Value, JsonError> {
 const MAX_DEPTH: u32 = 127;
 
 /// Strict JSON (RFC 8259) to a `Value` as serde_json builds it (a later duplicate key
-/// replaces an earlier one; integers as `u64`/`i64` where they fit, `-0` a float), numbers by
-/// core's parser; serde_json's error (message, line, column) where the text is not JSON.
+/// replaces an earlier one; integers as `u64`/`i64` where they fit, `-0` a float), floats by
+/// `super::parse_f64`; serde_json's error (message, line, column) where the text is not JSON.
 pub fn read_json(text: &str) -> Result<Value, JsonError> {
     read(text, false)
 }
@@ -339,7 +339,8 @@ impl Reader<'_> {
     }
 
     /// A number (at its first byte: `-` or a digit), checked as serde_json checks it; its
-    /// value as core parses its text (`u64`, else `i64` below zero, else a float, as serde_json).
+    /// value from its text (`u64`, else `i64` below zero, else a float by `super::parse_f64`, as
+    /// serde_json).
     fn number(&mut self) -> Result<Number, Fail> {
         let start = self.i;
         if self.peek() == Some(b'-') {
@@ -421,7 +422,7 @@ impl Reader<'_> {
             }
         }
         // Beyond `f64`: serde_json's error, at the number's end.
-        token.parse::<f64>().ok().and_then(Number::from_f64).ok_or_else(|| self.error(OUT_OF_RANGE))
+        super::parse_f64(token).and_then(Number::from_f64).ok_or_else(|| self.error(OUT_OF_RANGE))
     }
 
     /// A string, after its opening quote; escapes decoded.

@@ -133,7 +133,7 @@ fn show(v: &Value, params: &Value, sep: &str) -> String {
                 }
                 crate::num::text(x)
             }
-            _ => n.to_string(),
+            _ => crate::num::number_text(n),
         },
         other => crate::answer::cold::text(other),
     }

@@ -440,7 +440,7 @@ fn number_text(norm: &str) -> Option<serde_json::Number> {
     if !digits(int) || int.len() > MAX_NUMBER_DIGITS || frac.is_some_and(|f| !digits(f)) {
         return None;
     }
-    norm.parse::<f64>().ok().filter(|x| x.is_finite()).and_then(serde_json::Number::from_f64)
+    crate::num::parse_f64(norm).filter(|x| x.is_finite()).and_then(serde_json::Number::from_f64)
 }
 
 #[cfg(test)]
