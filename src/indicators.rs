@@ -475,7 +475,12 @@ impl Engine {
             let given = u.get("checklist").and_then(Value::as_object);
             if checklist_ids.is_empty() && given.is_some() {
                 let params = crate::answer::params([("unit", Value::from(name))]);
-                diags.push(Diagnostic::engine("checklist.not_in_pack", Severity::Info, unit_ptr(*i, &["checklist"]), params));
+                diags.push(Diagnostic::engine(
+                    "checklist.not_in_pack",
+                    Severity::Info,
+                    unit_ptr(*i, &["checklist"]),
+                    params,
+                ));
             }
             let checklist = given.filter(|_| !checklist_ids.is_empty()).map(|answers| {
                 let mut r = ChecklistResult { answered: 0, passed: 0, failed: Vec::new(), partial: Vec::new() };

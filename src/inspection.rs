@@ -212,7 +212,12 @@ impl Engine {
                 None => {
                     if !crate::pointer::at_or_under(&p.shape_errors, &at) {
                         incomplete = true;
-                        diags.push(Diagnostic::required(at, &format!("answers.{}", rule.id), &rule.id, Severity::Warning));
+                        diags.push(Diagnostic::required(
+                            at,
+                            &format!("answers.{}", rule.id),
+                            &rule.id,
+                            Severity::Warning,
+                        ));
                     }
                 }
                 Some(Answer::Fail) => {
