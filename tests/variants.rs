@@ -796,3 +796,44 @@ fn the_extends_limit_is_the_chains_length_in_any_order() {
         }
     }
 }
+
+/// D9: a variant's mistakes are told in the variant as written. A key of a rule it gives was
+/// reported at the rule's index in the merged pack (`/rules/13/severty` of a file with one
+/// rule), and once per version of the parent family it follows (`/rules/26/causes/1` and
+/// `/rules/25/causes/1`); a mistake in a rule it inherits pointed at a rule it does not have.
+#[test]
+fn a_variants_mistakes_point_into_the_variant_as_written() {
+    let errors = |more: Value| -> Vec<(String, &'static str, String)> {
+        let err = Engine::from_pack_json(&family_variant(more).to_string()).map(|_| ()).unwrap_err();
+        err.0.iter().map(|e| (e.path.clone(), e.kind.code(), e.message.clone())).collect()
+    };
+    let got = errors(json!({ "rules": [{ "id": "RTW-T1", "severty": "warning" }] }));
+    assert_eq!(got, [("/rules/0/severty".to_owned(), "pack.syntax", "unknown field `severty`".to_owned())]);
+    // Once, though the variant is compiled for both versions of shenzhen-2020 (RTW-G1 sits at
+    // another index in each: 2020-04-07 has no RTW-T3).
+    let got = errors(
+        json!({ "rules": [{ "id": "RTW-P2", "severity": "warning" }, { "id": "RTW-G1", "causes": ["RTW-C1", "RTW-T9"] }] }),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0.as_str(), got[0].1), ("/rules/1/causes/1", "pack.unknown_reference"));
+    // A new rule's mistake at its own pointer.
+    let got = errors(json!({ "rules": [{ "id": "X-1", "kind": "assert", "severity": "warning",
+        "checks": [ { "assert": "staff.totl > 0", "code": "filing.site_not_closed" } ] }] }));
+    assert!(got.iter().any(|(at, ..)| at == "/rules/0/checks/0/assert"), "{got:?}");
+    // A rule the variant inherits, broken by what it changes (leadDays made a text): at
+    // `/extends`, naming the rule and the pointer inside it, each once.
+    let got = errors(json!({ "parameters": { "leadDays": { "type": "text", "value": "x" } } }));
+    assert!(!got.is_empty() && got.iter().all(|(at, ..)| at == "/extends"), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|(_, _, m)| m.starts_with("rule `RTW-T1` inherited from `shenzhen-2020`, at /checks/0/assert in it:")),
+        "{got:?}"
+    );
+    let mut distinct = got.clone();
+    distinct.dedup();
+    assert_eq!(distinct.len(), got.len(), "{got:?}");
+    // A key the variant's rule does not give (its checks, inherited) is told at that rule.
+    let got = errors(json!({ "parameters": { "leadDays": { "type": "text", "value": "x" } },
+                             "rules": [{ "id": "RTW-T1", "severity": "warning" }] }));
+    assert!(got.iter().any(|(at, _, m)| at == "/rules/0" && m.starts_with("at /checks/0/assert, inherited from `shenzhen-2020`:")), "{got:?}");
+}

@@ -65,6 +65,8 @@ struct Doc {
     value: Value,
     /// Pointer prefix of this document in what the caller gave (`/1` in an array), or `None` when embedded.
     at: Option<String>,
+    /// A variant once resolved: where the rules it gives are, for its errors.
+    origins: Option<crate::pack::RuleOrigins>,
 }
 
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
@@ -91,14 +93,15 @@ fn resolve_all(given: Vec<Doc>) -> Result<Vec<Doc>, PackErrors> {
     for text in EMBEDDED_PACKS {
         if let Ok(value) = serde_json::from_str::<Value>(text) {
             let (id, version, effective_from) = identity(&value);
-            embedded.push(Doc { id, version, effective_from, value, at: None });
+            embedded.push(Doc { id, version, effective_from, value, at: None, origins: None });
         }
     }
     let mut out = Vec::new();
     let mut memo = Resolved::new();
     for doc in &given {
         let (value, _) = resolve_one(doc, &given, &embedded, 0, &mut memo).map_err(|e| prefix(e, &doc.at))?;
-        out.push(Doc { value, ..clone_head(doc) });
+        let origins = doc.value.get("extends").map(|_| crate::pack::RuleOrigins::of(&doc.value, &value));
+        out.push(Doc { value, origins, ..clone_head(doc) });
     }
     // A variant of a whole family (`extends` without `@version`) follows the family: each
     // later version of the parent, up to the variant's own next version, yields a version
@@ -134,12 +137,14 @@ fn resolve_all(given: Vec<Doc>) -> Result<Vec<Doc>, PackErrors> {
             }
             let value = merge_over(&child, &parent_value, Some(parent_id), (&given, &embedded, 1), &mut memo)
                 .map_err(|e| prefix(e, &doc.at))?;
+            let origins = Some(crate::pack::RuleOrigins::of(&doc.value, &value));
             out.push(Doc {
                 id: doc.id.clone(),
                 version: pj.version.clone(),
                 effective_from: pj.effective_from.clone(),
                 value,
                 at: doc.at.clone(),
+                origins,
             });
         }
     }
@@ -154,6 +159,7 @@ fn clone_head(d: &Doc) -> Doc {
         effective_from: d.effective_from.clone(),
         value: Value::Null,
         at: d.at.clone(),
+        origins: None,
     }
 }
 
@@ -399,7 +405,7 @@ impl Engine {
             .into_iter()
             .map(|value| {
                 let (id, version, effective_from) = identity(&value);
-                Doc { id, version, effective_from, value, at: None }
+                Doc { id, version, effective_from, value, at: None, origins: None }
             })
             .collect();
         Self::from_docs(docs)
@@ -428,12 +434,12 @@ impl Engine {
                 .enumerate()
                 .map(|(i, value)| {
                     let (id, version, effective_from) = identity(&value);
-                    Doc { id, version, effective_from, value, at: Some(format!("/{i}")) }
+                    Doc { id, version, effective_from, value, at: Some(format!("/{i}")), origins: None }
                 })
                 .collect(),
             value => {
                 let (id, version, effective_from) = identity(&value);
-                vec![Doc { id, version, effective_from, value, at: Some(String::new()) }]
+                vec![Doc { id, version, effective_from, value, at: Some(String::new()), origins: None }]
             }
         };
         Self::from_docs(docs)
@@ -475,6 +481,11 @@ impl Engine {
                 // A variant of a whole family is compiled once per version of its parent: a
                 // mistake in its text is reported once, not once per version.
                 Err(e) => {
+                    // A variant's mistakes are told in the variant as written.
+                    let e = match &d.origins {
+                        Some(o) => PackErrors(e.0.into_iter().map(|x| o.place(x)).collect()),
+                        None => e,
+                    };
                     for err in prefix(e, &d.at).0 {
                         if seen.insert(format!("{}\u{0}{}\u{0}{}", err.path, err.kind.code(), err.message)) {
                             errors.push(err);

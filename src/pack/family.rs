@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use super::error::perr;
-use super::{PackErrorKind, PackErrors};
+use super::{PackError, PackErrorKind, PackErrors};
 
 /// RFC 7386 JSON merge patch: `patch` over `target`.
 pub fn merge_patch(target: &mut Value, patch: &Value) {
@@ -224,4 +224,78 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
         }
     }
     if errors.is_empty() { Ok(out) } else { Err(PackErrors(errors)) }
+}
+
+/// Where the rules a variant gives sit once it is resolved over its parent, so that a mistake
+/// found in the resolved pack is told where it is in the variant as written: `/rules/0/severty`
+/// of a variant with one rule, not `/rules/13/severty` of the merged pack (nor once at
+/// `/rules/26/…` and again at `/rules/25/…`, one per version of the parent family it follows).
+#[derive(Debug, Clone, Default)]
+pub struct RuleOrigins {
+    /// The family or version the variant extends, as it says.
+    parent: String,
+    /// The id of each rule of the resolved pack, by index.
+    ids: Vec<String>,
+    /// For each rule the variant gives: its index in the resolved pack, in the variant, and the
+    /// keys it gives.
+    given: Vec<(usize, usize, Vec<String>)>,
+}
+
+impl RuleOrigins {
+    /// The rules of `child` (a variant as written) in `resolved` (it over its parent).
+    pub fn of(child: &Value, resolved: &Value) -> RuleOrigins {
+        let id = |r: &Value| r.get("id").and_then(Value::as_str).map(str::to_owned);
+        let ids: Vec<String> = resolved
+            .get("rules")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .map(|r| id(r).unwrap_or_default())
+            .collect();
+        let given = child
+            .get("rules")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+            .filter_map(|(i, r)| {
+                let rid = id(r)?;
+                let m = ids.iter().position(|x| *x == rid)?;
+                Some((m, i, r.as_object()?.keys().cloned().collect()))
+            })
+            .collect();
+        let parent = child.get("extends").and_then(Value::as_str).unwrap_or_default().to_owned();
+        RuleOrigins { parent, ids, given }
+    }
+
+    /// `e`, found in the resolved pack, told in the variant: a mistake in a key of a rule the
+    /// variant gives at that rule's pointer in it; a mistake in what the variant inherits (a
+    /// rule of its parent, or a key of it the variant does not give) at `/extends`, naming the
+    /// rule and the pointer inside it.
+    pub fn place(&self, e: PackError) -> PackError {
+        let path = e.path.clone();
+        let Some(rest) = path.strip_prefix("/rules/") else { return e };
+        let (index, inner) = rest.split_once('/').map_or((rest, ""), |(i, r)| (i, r));
+        let Ok(m) = index.parse::<usize>() else { return e };
+        let key = inner.split('/').next().map(crate::pointer::unescape).unwrap_or_default();
+        let slash = if inner.is_empty() { "" } else { "/" };
+        let given = self.given.iter().find(|(at, _, _)| *at == m);
+        if let Some((_, i, keys)) = given
+            && (inner.is_empty() || key == "id" || keys.contains(&key))
+        {
+            return PackError { path: format!("/rules/{i}{slash}{inner}"), ..e };
+        }
+        let from = self.parent.split('@').next().unwrap_or_default();
+        if let Some((_, i, _)) = given {
+            let message = format!("at /{inner}, inherited from `{from}`: {}", e.message);
+            return PackError { path: format!("/rules/{i}"), message, ..e };
+        }
+        let Some(rule) = self.ids.get(m) else { return e };
+        let at = if inner.is_empty() { String::new() } else { format!(", at /{inner} in it") };
+        PackError {
+            path: "/extends".into(),
+            message: format!("rule `{rule}` inherited from `{from}`{at}: {}", e.message),
+            ..e
+        }
+    }
 }
