@@ -37,7 +37,7 @@ use doc::{FieldCheckKind, RuleKind};
 pub use error::{PackError, PackErrorKind, PackErrors};
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 use error::{perr, shape_message};
-pub use family::{merge_patch, resolve_extends};
+pub use family::{FamilyNames, RuleOrigins, merge_patch, resolve_extends, resolve_in_family};
 pub use lazy::Rules;
 pub use messages::Catalogue;
 pub use params::ParamMap;

@@ -677,3 +677,181 @@ fn the_embedded_pack_ids_are_the_embedded_families() {
     let err = Engine::with_pack_id("nope").unwrap_err();
     assert!(err.0[0].message.ends_with(&format!("embedded: {}", ids.join(", "))), "{err:?}");
 }
+
+// ---------------------------------------------------------------- extends, audited (session 15)
+
+/// A variant of the whole `shenzhen-2020` family, with `more` merged in.
+fn family_variant(more: Value) -> Value {
+    let mut v = json!({ "id": "x-2020", "extends": "shenzhen-2020", "version": "1", "effectiveFrom": "2020-02-01" });
+    merge_patch(&mut v, &more);
+    v
+}
+
+/// The errors of a pack that must be refused, as (pointer, code).
+fn refused(pack: &Value) -> Vec<(String, &'static str)> {
+    let err = Engine::from_pack_json(&pack.to_string()).map(|_| ()).unwrap_err();
+    err.0.iter().map(|e| (e.path.clone(), e.kind.code())).collect()
+}
+
+/// D1: `removeRules`, `rules` or `parameters` of the wrong JSON type were skipped, silently (a
+/// string `removeRules` removed nothing, a `rules` object overrode nothing, a `parameters` array
+/// changed no parameter), and `removeRules` in a pack that extends nothing removed nothing.
+#[test]
+fn a_variants_keys_of_the_wrong_type_are_errors_at_their_pointer() {
+    let syntax = |more: Value, at: &str| {
+        let got = refused(&family_variant(more.clone()));
+        assert_eq!(got, [(at.to_owned(), "pack.syntax")], "{more}");
+    };
+    syntax(json!({ "removeRules": "RTW-T3" }), "/removeRules");
+    syntax(json!({ "removeRules": { "RTW-T3": true } }), "/removeRules");
+    syntax(json!({ "removeRules": ["RTW-T2", 3] }), "/removeRules/1");
+    syntax(json!({ "rules": { "id": "RTW-T1", "severity": "warning" } }), "/rules");
+    syntax(json!({ "rules": [{ "id": "RTW-T1", "severity": "warning" }, "RTW-T2"] }), "/rules/1");
+    syntax(json!({ "parameters": [{ "leadDays": 3 }] }), "/parameters");
+    syntax(json!({ "parameters": "leadDays" }), "/parameters");
+    // Each said in words.
+    let err = Engine::from_pack_json(&family_variant(json!({ "removeRules": "RTW-T3" })).to_string()).unwrap_err();
+    assert_eq!(err.0[0].to_string(), "`/removeRules`: expected an array");
+    // Given in a version of one family (an array), the pointer starts with the version's index.
+    let two = json!([
+        family_variant(json!({})),
+        family_variant(json!({ "version": "2", "effectiveFrom": "2020-03-01", "rules": {} }))
+    ]);
+    assert_eq!(refused(&two), [("/1/rules".to_owned(), "pack.syntax")]);
+
+    // `removeRules` without `extends`: there is nothing to remove from.
+    let mut base: Value = serde_json::from_str(fangkong::DEFAULT_PACK).unwrap();
+    base["removeRules"] = json!(["RTW-T3"]);
+    assert_eq!(refused(&base), [("/removeRules".to_owned(), "pack.syntax")]);
+}
+
+/// D2: two entries for one rule id in a variant's `rules` were merged one over the other (the
+/// second override of RTW-P1 with `"checks": []` left it checking nothing), where the same in a
+/// pack without `extends` is `pack.duplicate_id`.
+#[test]
+fn a_duplicate_rule_id_in_a_variant_is_an_error_at_its_own_pointer() {
+    let new_rule = json!({ "id": "X-1", "kind": "assert", "severity": "warning",
+        "checks": [ { "assert": "staff.total > 0", "code": "filing.site_not_closed" } ] });
+    for rules in [
+        json!([{ "id": "RTW-P1", "severity": "warning" }, { "id": "RTW-P1", "checks": [] }]),
+        json!([new_rule.clone(), new_rule]),
+    ] {
+        let err = Engine::from_pack_json(&family_variant(json!({ "rules": rules })).to_string()).unwrap_err();
+        let got: Vec<(&str, &str)> = err.0.iter().map(|e| (e.path.as_str(), e.kind.code())).collect();
+        assert_eq!(got, [("/rules/1/id", "pack.duplicate_id")], "{err:?}");
+        assert!(err.0[0].message.contains("already used by /rules/0"), "{}", err.0[0].message);
+    }
+    // One rule removed twice: said so, not "which no version has" (nor, in a variant of the
+    // whole family, let through because some version has it).
+    let twice = family_variant(json!({ "removeRules": ["RTW-T3", "RTW-T3"] }));
+    assert_eq!(refused(&twice), [("/removeRules/1".to_owned(), "pack.duplicate_id")]);
+}
+
+/// D3: a variant of the whole family follows each version of it, and the 2020-04-07 version of
+/// `shenzhen-2020` drops RTW-T3: removing (or overriding) RTW-T3 is right for the 2020-02-10
+/// version, and nothing to do for the 2020-04-07 one. It was refused ("which shenzhen-2020 does
+/// not have"). A rule that no version has is still an error.
+#[test]
+fn a_family_variant_may_name_a_rule_a_later_parent_version_dropped() {
+    let engine = Engine::from_pack_json(&family_variant(json!({ "removeRules": ["RTW-T3"] })).to_string())
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    for version in ["1", "2020-04-07"] {
+        let ids = rule_ids(&engine, version);
+        assert!(!ids.contains(&"RTW-T3".to_owned()) && ids.contains(&"RTW-T2".to_owned()), "{version}: {ids:?}");
+    }
+    let engine = Engine::from_pack_json(
+        &family_variant(json!({ "rules": [{ "id": "RTW-T3", "severity": "error" }] })).to_string(),
+    )
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(rule_ids(&engine, "1").contains(&"RTW-T3".to_owned()));
+    assert!(!rule_ids(&engine, "2020-04-07").contains(&"RTW-T3".to_owned()));
+    // A variant that starts after 2020-04-07 extends that version, and still may name RTW-T3.
+    let late = family_variant(json!({ "effectiveFrom": "2020-05-01", "removeRules": ["RTW-T3"] }));
+    assert!(Engine::from_pack_json(&late.to_string()).is_ok());
+
+    // No version has RTW-Z9: an error, once, saying so.
+    let err = Engine::from_pack_json(&family_variant(json!({ "removeRules": ["RTW-T3", "RTW-Z9"] })).to_string())
+        .unwrap_err();
+    let got: Vec<(&str, &str)> = err.0.iter().map(|e| (e.path.as_str(), e.kind.code())).collect();
+    assert_eq!(got, [("/removeRules/1", "pack.unknown_reference")], "{err:?}");
+    assert!(err.0[0].message.contains("no version of `shenzhen-2020`"), "{}", err.0[0].message);
+    // A variant of one version (`@`) is judged against that version alone.
+    let one = family_variant(json!({ "extends": "shenzhen-2020@2020-04-07", "removeRules": ["RTW-T3"] }));
+    assert_eq!(refused(&one), [("/removeRules/0".to_owned(), "pack.unknown_reference")]);
+}
+
+/// D6: the `extends` limit (8 parents, SECURITY.md) is the length of the chain, whatever the
+/// order of the versions in the array. A chain of 11 was accepted in ascending order (each
+/// parent already resolved, its depth forgotten) and refused reversed.
+#[test]
+fn the_extends_limit_is_the_chains_length_in_any_order() {
+    // z@1 extends the embedded family; z@k extends z@(k-1): z@n has n parents.
+    let chain = |n: usize| -> Vec<Value> {
+        (1..=n)
+            .map(|k| {
+                let parent = if k == 1 { "shenzhen-2020".to_owned() } else { format!("z-2020@{}", k - 1) };
+                json!({ "id": "z-2020", "extends": parent, "version": k.to_string(),
+                        "effectiveFrom": format!("2020-02-{:02}", k + 1) })
+            })
+            .collect()
+    };
+    for n in [4, 8, 9, 11] {
+        for reversed in [false, true] {
+            let mut versions = chain(n);
+            if reversed {
+                versions.reverse();
+            }
+            let got = Engine::from_pack_json(&Value::Array(versions).to_string());
+            if n <= 8 {
+                assert!(got.is_ok(), "{n} parents, reversed {reversed}: {:?}", got.err());
+            } else {
+                let err = got.map(|_| ()).unwrap_err();
+                assert!(
+                    err.0.iter().all(|e| e.path.ends_with("/extends") && e.message.contains("longer than 8")),
+                    "{n} parents, reversed {reversed}: {err:?}"
+                );
+            }
+        }
+    }
+}
+
+/// D9: a variant's mistakes are told in the variant as written. A key of a rule it gives was
+/// reported at the rule's index in the merged pack (`/rules/13/severty` of a file with one
+/// rule), and once per version of the parent family it follows (`/rules/26/causes/1` and
+/// `/rules/25/causes/1`); a mistake in a rule it inherits pointed at a rule it does not have.
+#[test]
+fn a_variants_mistakes_point_into_the_variant_as_written() {
+    let errors = |more: Value| -> Vec<(String, &'static str, String)> {
+        let err = Engine::from_pack_json(&family_variant(more).to_string()).map(|_| ()).unwrap_err();
+        err.0.iter().map(|e| (e.path.clone(), e.kind.code(), e.message.clone())).collect()
+    };
+    let got = errors(json!({ "rules": [{ "id": "RTW-T1", "severty": "warning" }] }));
+    assert_eq!(got, [("/rules/0/severty".to_owned(), "pack.syntax", "unknown field `severty`".to_owned())]);
+    // Once, though the variant is compiled for both versions of shenzhen-2020 (RTW-G1 sits at
+    // another index in each: 2020-04-07 has no RTW-T3).
+    let got = errors(
+        json!({ "rules": [{ "id": "RTW-P2", "severity": "warning" }, { "id": "RTW-G1", "causes": ["RTW-C1", "RTW-T9"] }] }),
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0.as_str(), got[0].1), ("/rules/1/causes/1", "pack.unknown_reference"));
+    // A new rule's mistake at its own pointer.
+    let got = errors(json!({ "rules": [{ "id": "X-1", "kind": "assert", "severity": "warning",
+        "checks": [ { "assert": "staff.totl > 0", "code": "filing.site_not_closed" } ] }] }));
+    assert!(got.iter().any(|(at, ..)| at == "/rules/0/checks/0/assert"), "{got:?}");
+    // A rule the variant inherits, broken by what it changes (leadDays made a text): at
+    // `/extends`, naming the rule and the pointer inside it, each once.
+    let got = errors(json!({ "parameters": { "leadDays": { "type": "text", "value": "x" } } }));
+    assert!(!got.is_empty() && got.iter().all(|(at, ..)| at == "/extends"), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|(_, _, m)| m.starts_with("rule `RTW-T1` inherited from `shenzhen-2020`, at /checks/0/assert in it:")),
+        "{got:?}"
+    );
+    let mut distinct = got.clone();
+    distinct.dedup();
+    assert_eq!(distinct.len(), got.len(), "{got:?}");
+    // A key the variant's rule does not give (its checks, inherited) is told at that rule.
+    let got = errors(json!({ "parameters": { "leadDays": { "type": "text", "value": "x" } },
+                             "rules": [{ "id": "RTW-T1", "severity": "warning" }] }));
+    assert!(got.iter().any(|(at, _, m)| at == "/rules/0" && m.starts_with("at /checks/0/assert, inherited from `shenzhen-2020`:")), "{got:?}");
+}

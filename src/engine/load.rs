@@ -65,6 +65,8 @@ struct Doc {
     value: Value,
     /// Pointer prefix of this document in what the caller gave (`/1` in an array), or `None` when embedded.
     at: Option<String>,
+    /// A variant once resolved: where the rules it gives are, for its errors.
+    origins: Option<crate::pack::RuleOrigins>,
 }
 
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
@@ -91,14 +93,15 @@ fn resolve_all(given: Vec<Doc>) -> Result<Vec<Doc>, PackErrors> {
     for text in EMBEDDED_PACKS {
         if let Ok(value) = serde_json::from_str::<Value>(text) {
             let (id, version, effective_from) = identity(&value);
-            embedded.push(Doc { id, version, effective_from, value, at: None });
+            embedded.push(Doc { id, version, effective_from, value, at: None, origins: None });
         }
     }
     let mut out = Vec::new();
     let mut memo = Resolved::new();
     for doc in &given {
-        let value = resolve_one(doc, &given, &embedded, 0, &mut memo).map_err(|e| prefix(e, &doc.at))?;
-        out.push(Doc { value, ..clone_head(doc) });
+        let (value, _) = resolve_one(doc, &given, &embedded, 0, &mut memo).map_err(|e| prefix(e, &doc.at))?;
+        let origins = doc.value.get("extends").map(|_| crate::pack::RuleOrigins::of(&doc.value, &value));
+        out.push(Doc { value, origins, ..clone_head(doc) });
     }
     // A variant of a whole family (`extends` without `@version`) follows the family: each
     // later version of the parent, up to the variant's own next version, yields a version
@@ -121,20 +124,27 @@ fn resolve_all(given: Vec<Doc>) -> Result<Vec<Doc>, PackErrors> {
             if out.iter().any(|o| o.id == doc.id && o.version == pj.version) {
                 continue;
             }
-            let parent_value = resolve_one(pj, &given, &embedded, 1, &mut memo).map_err(|e| prefix(e, &doc.at))?;
+            let (parent_value, height) =
+                resolve_memo(pj, &given, &embedded, 1, &mut memo).map_err(|e| prefix(e, &doc.at))?;
+            if height >= MAX_EXTENDS_DEPTH {
+                return Err(prefix(too_deep(parent_id), &doc.at));
+            }
             let mut child = doc.value.clone();
             if let Some(o) = child.as_object_mut() {
                 o.insert("version".into(), Value::String(pj.version.clone()));
                 o.insert("effectiveFrom".into(), Value::String(pj.effective_from.clone()));
                 o.insert("extends".into(), Value::String(format!("{parent_id}@{}", pj.version)));
             }
-            let value = crate::pack::resolve_extends(&child, &parent_value).map_err(|e| prefix(e, &doc.at))?;
+            let value = merge_over(&child, &parent_value, Some(parent_id), (&given, &embedded, 1), &mut memo)
+                .map_err(|e| prefix(e, &doc.at))?;
+            let origins = Some(crate::pack::RuleOrigins::of(&doc.value, &value));
             out.push(Doc {
                 id: doc.id.clone(),
                 version: pj.version.clone(),
                 effective_from: pj.effective_from.clone(),
                 value,
                 at: doc.at.clone(),
+                origins,
             });
         }
     }
@@ -149,14 +159,79 @@ fn clone_head(d: &Doc) -> Doc {
         effective_from: d.effective_from.clone(),
         value: Value::Null,
         at: d.at.clone(),
+        origins: None,
     }
 }
 
-/// Parents resolved so far, by (id, version): each is resolved once and merged into every child
-/// from there, however many versions extend it (21,000 versions extending the embedded pack
-/// resolved it 21,000 times; the family's size is capped too, `MAX_PACK_VERSIONS`).
+/// Parents resolved so far, by (id, version), with the length of their `extends` chain: each
+/// is resolved once and merged into every child from there, however many versions extend it
+/// (21,000 versions extending the embedded pack resolved it 21,000 times; the family's size is
+/// capped too, `MAX_PACK_VERSIONS`). The length is kept with it, so that a chain is as long
+/// when its parents were resolved first as when they were not (an 11-version chain given in
+/// ascending order was accepted, the same chain reversed refused).
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
-type Resolved = std::collections::BTreeMap<(String, String), Value>;
+type Resolved = std::collections::BTreeMap<(String, String), (Value, usize)>;
+
+/// Most `extends` links from a version to a pack that extends nothing: 8 parents.
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+const MAX_EXTENDS_DEPTH: usize = 8;
+
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+fn too_deep(parent_ref: &str) -> PackErrors {
+    PackErrors(vec![PackError {
+        path: "/extends".into(),
+        kind: PackErrorKind::UnknownReference,
+        message: format!("`extends` chain through `{parent_ref}` is longer than {MAX_EXTENDS_DEPTH} (a cycle?)"),
+    }])
+}
+
+/// The versions of the family `id` that a variant of the whole family follows: the given ones
+/// if any is given, else the embedded ones.
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+fn family_pool<'a>(id: &str, given: &'a [Doc], embedded: &'a [Doc]) -> &'a [Doc] {
+    if given.iter().any(|d| d.id == id) { given } else { embedded }
+}
+
+/// `doc` resolved, and the length of its `extends` chain, once per (id, version).
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+fn resolve_memo(
+    doc: &Doc,
+    given: &[Doc],
+    embedded: &[Doc],
+    depth: usize,
+    memo: &mut Resolved,
+) -> Result<(Value, usize), PackErrors> {
+    let key = (doc.id.clone(), doc.version.clone());
+    if let Some(done) = memo.get(&key) {
+        return Ok(done.clone());
+    }
+    let done = resolve_one(doc, given, embedded, depth, memo)?;
+    memo.insert(key, done.clone());
+    Ok(done)
+}
+
+/// `child` over `parent` (resolved); for a variant of a whole family (`extends: "id"`), a rule
+/// or parameter it names that this version of the parent lacks but another has is skipped.
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+fn merge_over(
+    child: &Value,
+    parent: &Value,
+    family_id: Option<&str>,
+    (given, embedded, depth): (&[Doc], &[Doc], usize),
+    memo: &mut Resolved,
+) -> Result<Value, PackErrors> {
+    let strict = crate::pack::resolve_extends(child, parent);
+    let Some(fid) = family_id else { return strict };
+    if strict.is_ok() {
+        return strict;
+    }
+    // Only when this version lacks something: every version of the family, resolved.
+    let mut names = crate::pack::FamilyNames::default();
+    for v in family_pool(fid, given, embedded).iter().filter(|d| d.id == fid) {
+        names.add(&resolve_memo(v, given, embedded, depth, memo)?.0);
+    }
+    crate::pack::resolve_in_family(child, parent, Some(&names))
+}
 
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 fn resolve_one(
@@ -165,15 +240,16 @@ fn resolve_one(
     embedded: &[Doc],
     depth: usize,
     memo: &mut Resolved,
-) -> Result<Value, PackErrors> {
+) -> Result<(Value, usize), PackErrors> {
     let Some(parent_ref) = doc.value.get("extends").and_then(Value::as_str) else {
-        return Ok(doc.value.clone());
+        return Ok((doc.value.clone(), 0));
     };
     let fail = |m: String| {
         PackErrors(vec![PackError { path: "/extends".into(), kind: PackErrorKind::UnknownReference, message: m }])
     };
-    if depth > 8 {
-        return Err(fail(format!("`extends` chain through `{parent_ref}` is longer than 8 (a cycle?)")));
+    // `depth` links above the version being resolved, and this one: its chain is longer still.
+    if depth >= MAX_EXTENDS_DEPTH {
+        return Err(too_deep(parent_ref));
     }
     let (pid, pver) = match parent_ref.split_once('@') {
         Some((i, v)) => (i, Some(v)),
@@ -202,15 +278,15 @@ fn resolve_one(
     let Some(parent) = parent else {
         return Err(fail(format!("no pack `{parent_ref}` to extend")));
     };
-    let key = (parent.id.clone(), parent.version.clone());
-    if !memo.contains_key(&key) {
-        let resolved = resolve_one(parent, given, embedded, depth + 1, memo)?;
-        memo.insert(key.clone(), resolved);
+    let (parent_value, height) = resolve_memo(parent, given, embedded, depth + 1, memo)?;
+    if height >= MAX_EXTENDS_DEPTH {
+        return Err(too_deep(parent_ref));
     }
-    match memo.get(&key) {
-        Some(parent_value) => crate::pack::resolve_extends(&doc.value, parent_value),
-        None => Err(fail(format!("no pack `{parent_ref}` to extend"))),
-    }
+    // A version that extends its own family (`extends: "z"` in z's array) follows one version,
+    // not the family it is part of.
+    let family = (pver.is_none() && pid != doc.id).then_some(pid);
+    let value = merge_over(&doc.value, &parent_value, family, (given, embedded, depth + 1), memo)?;
+    Ok((value, height + 1))
 }
 
 impl Engine {
@@ -329,7 +405,7 @@ impl Engine {
             .into_iter()
             .map(|value| {
                 let (id, version, effective_from) = identity(&value);
-                Doc { id, version, effective_from, value, at: None }
+                Doc { id, version, effective_from, value, at: None, origins: None }
             })
             .collect();
         Self::from_docs(docs)
@@ -358,12 +434,12 @@ impl Engine {
                 .enumerate()
                 .map(|(i, value)| {
                     let (id, version, effective_from) = identity(&value);
-                    Doc { id, version, effective_from, value, at: Some(format!("/{i}")) }
+                    Doc { id, version, effective_from, value, at: Some(format!("/{i}")), origins: None }
                 })
                 .collect(),
             value => {
                 let (id, version, effective_from) = identity(&value);
-                vec![Doc { id, version, effective_from, value, at: Some(String::new()) }]
+                vec![Doc { id, version, effective_from, value, at: Some(String::new()), origins: None }]
             }
         };
         Self::from_docs(docs)
@@ -405,6 +481,11 @@ impl Engine {
                 // A variant of a whole family is compiled once per version of its parent: a
                 // mistake in its text is reported once, not once per version.
                 Err(e) => {
+                    // A variant's mistakes are told in the variant as written.
+                    let e = match &d.origins {
+                        Some(o) => PackErrors(e.0.into_iter().map(|x| o.place(x)).collect()),
+                        None => e,
+                    };
                     for err in prefix(e, &d.at).0 {
                         if seen.insert(format!("{}\u{0}{}\u{0}{}", err.path, err.kind.code(), err.message)) {
                             errors.push(err);

@@ -143,6 +143,14 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
             NaiveDate::MIN
         }
     };
+    // Resolving `extends` applies `removeRules` and drops it: left here, nothing was removed.
+    if doc.extends.is_none() && json.get("removeRules").is_some() {
+        errors.push(perr(
+            "/removeRules",
+            PackErrorKind::Syntax,
+            "`removeRules` removes rules of the pack this one extends, and it has no `extends`",
+        ));
+    }
     let mut params = BTreeMap::new();
     for (name, p) in &doc.parameters {
         if !is_ident(name) {

@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use super::error::perr;
-use super::{PackErrorKind, PackErrors};
+use super::{PackError, PackErrorKind, PackErrors};
 
 /// RFC 7386 JSON merge patch: `patch` over `target`.
 pub fn merge_patch(target: &mut Value, patch: &Value) {
@@ -40,16 +40,56 @@ const PACK_KEYS: &[&str] = &[
     "labels",
 ];
 
+/// Rule ids and parameter names of every version of a parent family: a variant of a whole
+/// family (`extends` without `@version`) may name a rule or parameter that only some of its
+/// parent's versions have (the 2020-04-07 version of `shenzhen-2020` drops RTW-T3, which the
+/// 2020-02-10 version has). Applied to a version without it, the override or removal is
+/// skipped; it is an error only when no version of the family has it.
+#[derive(Debug, Default)]
+pub struct FamilyNames {
+    /// Every rule id of some version.
+    pub rules: std::collections::BTreeSet<String>,
+    /// Every parameter name of some version.
+    pub params: std::collections::BTreeSet<String>,
+}
+
+impl FamilyNames {
+    /// Add the rule ids and parameter names of one resolved version.
+    pub fn add(&mut self, version: &Value) {
+        let rules = version.get("rules").and_then(Value::as_array).into_iter().flatten();
+        self.rules.extend(rules.filter_map(|r| r.get("id").and_then(Value::as_str)).map(str::to_owned));
+        self.params
+            .extend(version.get("parameters").and_then(Value::as_object).into_iter().flatten().map(|(k, _)| k.clone()));
+    }
+}
+
 /// Resolve a variant pack (`extends`) over its parent, at the JSON level: parameters and
 /// rules (by id) are merge-patched over the parent's, `removeRules` drops rules, messages
 /// are merged per locale and code. An override of a parameter or rule the parent does not
 /// have is an error (a new rule must say its `kind`, a new parameter its `type`).
 pub fn resolve_extends(child: &Value, parent: &Value) -> Result<Value, PackErrors> {
+    resolve_in_family(child, parent, None)
+}
+
+/// A JSON type in words, for a shape error.
+fn expected(what: &str) -> String {
+    format!("expected {what}")
+}
+
+/// [`resolve_extends`] over one version of a parent family, whose versions together have
+/// `family` (see [`FamilyNames`]); `None` when the child extends one version (`id@version`).
+pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNames>) -> Result<Value, PackErrors> {
     let mut errors = Vec::new();
     let Some(c) = child.as_object() else {
         return Err(PackErrors(vec![perr("", PackErrorKind::Syntax, "a pack is a JSON object")]));
     };
     let parent_name = parent.get("id").and_then(Value::as_str).unwrap_or("the parent").to_owned();
+    // Who lacks a name: this version of the parent, or (a variant of a whole family) every one.
+    let lacks = if family.is_some() {
+        format!("no version of `{parent_name}` has")
+    } else {
+        format!("`{parent_name}` does not have")
+    };
     let mut out = parent.clone();
     let Some(o) = out.as_object_mut() else {
         return Err(PackErrors(vec![perr("/extends", PackErrorKind::Syntax, "the parent pack is not a JSON object")]));
@@ -68,7 +108,17 @@ pub fn resolve_extends(child: &Value, parent: &Value) -> Result<Value, PackError
         }
     }
     o.remove("removeRules");
-    if let Some(params) = c.get("parameters").and_then(Value::as_object) {
+    // The keys merged here are read by type below: a value of another type is an error at its
+    // pointer, never skipped (it was: `"removeRules": "RTW-T3"` removed nothing, silently).
+    let params = match c.get("parameters") {
+        None => None,
+        Some(Value::Object(p)) => Some(p),
+        Some(_) => {
+            errors.push(perr("/parameters", PackErrorKind::Syntax, expected("an object")));
+            None
+        }
+    };
+    if let Some(params) = params {
         let target = o.entry("parameters").or_insert_with(|| Value::Object(serde_json::Map::new()));
         for (name, p) in params {
             match target.get_mut(name.as_str()) {
@@ -78,41 +128,86 @@ pub fn resolve_extends(child: &Value, parent: &Value) -> Result<Value, PackError
                         t.insert(name.clone(), p.clone());
                     }
                 }
+                None if family.is_some_and(|f| f.params.contains(name)) => {}
                 None => errors.push(perr(
                     format!("/parameters/{name}"),
                     PackErrorKind::UnknownReference,
-                    format!("overrides parameter `{name}`, which `{parent_name}` does not have (a new parameter needs a `type`)"),
+                    format!("overrides parameter `{name}`, which {lacks} (a new parameter needs a `type`)"),
                 )),
             }
         }
     }
     let rules = o.entry("rules").or_insert_with(|| Value::Array(Vec::new()));
-    if let (Some(child_rules), Some(list)) = (c.get("rules").and_then(Value::as_array), rules.as_array_mut()) {
+    let child_rules = match c.get("rules") {
+        None => None,
+        Some(Value::Array(r)) => Some(r),
+        Some(_) => {
+            errors.push(perr("/rules", PackErrorKind::Syntax, expected("an array")));
+            None
+        }
+    };
+    if let (Some(child_rules), Some(list)) = (child_rules, rules.as_array_mut()) {
+        let mut seen: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
         for (i, r) in child_rules.iter().enumerate() {
+            if !r.is_object() {
+                errors.push(perr(format!("/rules/{i}"), PackErrorKind::Syntax, expected("an object")));
+                continue;
+            }
             let Some(id) = r.get("id").and_then(Value::as_str) else {
                 errors.push(perr(format!("/rules/{i}/id"), PackErrorKind::Syntax, "a rule needs an `id`"));
                 continue;
             };
+            // Two entries for one rule: the second would be merged over the first, silently.
+            if let Some(first) = seen.insert(id, i) {
+                errors.push(perr(
+                    format!("/rules/{i}/id"),
+                    PackErrorKind::DuplicateId,
+                    format!("rule id `{id}` is already used by /rules/{first}"),
+                ));
+                continue;
+            }
             match list.iter_mut().find(|x| x.get("id").and_then(Value::as_str) == Some(id)) {
                 Some(existing) => merge_patch(existing, r),
                 None if r.get("kind").is_some() => list.push(r.clone()),
+                None if family.is_some_and(|f| f.rules.contains(id)) => {}
                 None => errors.push(perr(
                     format!("/rules/{i}/id"),
                     PackErrorKind::UnknownReference,
-                    format!("overrides rule `{id}`, which `{parent_name}` does not have (a new rule needs a `kind`)"),
+                    format!("overrides rule `{id}`, which {lacks} (a new rule needs a `kind`)"),
                 )),
             }
         }
     }
-    if let (Some(remove), Some(list)) = (c.get("removeRules").and_then(Value::as_array), rules.as_array_mut()) {
+    let remove = match c.get("removeRules") {
+        None => None,
+        Some(Value::Array(r)) => Some(r),
+        Some(_) => {
+            errors.push(perr("/removeRules", PackErrorKind::Syntax, expected("an array")));
+            None
+        }
+    };
+    if let (Some(remove), Some(list)) = (remove, rules.as_array_mut()) {
+        let mut seen: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
         for (j, id) in remove.iter().enumerate() {
+            let Some(name) = id.as_str() else {
+                errors.push(perr(format!("/removeRules/{j}"), PackErrorKind::Syntax, expected("a string")));
+                continue;
+            };
+            if let Some(first) = seen.insert(name, j) {
+                errors.push(perr(
+                    format!("/removeRules/{j}"),
+                    PackErrorKind::DuplicateId,
+                    format!("rule `{name}` is already removed by /removeRules/{first}"),
+                ));
+                continue;
+            }
             let before = list.len();
             list.retain(|x| x.get("id") != Some(id));
-            if list.len() == before {
+            if list.len() == before && !family.is_some_and(|f| f.rules.contains(name)) {
                 errors.push(perr(
                     format!("/removeRules/{j}"),
                     PackErrorKind::UnknownReference,
-                    format!("removes rule {id}, which `{parent_name}` does not have"),
+                    format!("removes rule {id}, which {lacks}"),
                 ));
             }
             for x in list.iter_mut() {
@@ -129,4 +224,78 @@ pub fn resolve_extends(child: &Value, parent: &Value) -> Result<Value, PackError
         }
     }
     if errors.is_empty() { Ok(out) } else { Err(PackErrors(errors)) }
+}
+
+/// Where the rules a variant gives sit once it is resolved over its parent, so that a mistake
+/// found in the resolved pack is told where it is in the variant as written: `/rules/0/severty`
+/// of a variant with one rule, not `/rules/13/severty` of the merged pack (nor once at
+/// `/rules/26/…` and again at `/rules/25/…`, one per version of the parent family it follows).
+#[derive(Debug, Clone, Default)]
+pub struct RuleOrigins {
+    /// The family or version the variant extends, as it says.
+    parent: String,
+    /// The id of each rule of the resolved pack, by index.
+    ids: Vec<String>,
+    /// For each rule the variant gives: its index in the resolved pack, in the variant, and the
+    /// keys it gives.
+    given: Vec<(usize, usize, Vec<String>)>,
+}
+
+impl RuleOrigins {
+    /// The rules of `child` (a variant as written) in `resolved` (it over its parent).
+    pub fn of(child: &Value, resolved: &Value) -> RuleOrigins {
+        let id = |r: &Value| r.get("id").and_then(Value::as_str).map(str::to_owned);
+        let ids: Vec<String> = resolved
+            .get("rules")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .map(|r| id(r).unwrap_or_default())
+            .collect();
+        let given = child
+            .get("rules")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+            .filter_map(|(i, r)| {
+                let rid = id(r)?;
+                let m = ids.iter().position(|x| *x == rid)?;
+                Some((m, i, r.as_object()?.keys().cloned().collect()))
+            })
+            .collect();
+        let parent = child.get("extends").and_then(Value::as_str).unwrap_or_default().to_owned();
+        RuleOrigins { parent, ids, given }
+    }
+
+    /// `e`, found in the resolved pack, told in the variant: a mistake in a key of a rule the
+    /// variant gives at that rule's pointer in it; a mistake in what the variant inherits (a
+    /// rule of its parent, or a key of it the variant does not give) at `/extends`, naming the
+    /// rule and the pointer inside it.
+    pub fn place(&self, e: PackError) -> PackError {
+        let path = e.path.clone();
+        let Some(rest) = path.strip_prefix("/rules/") else { return e };
+        let (index, inner) = rest.split_once('/').map_or((rest, ""), |(i, r)| (i, r));
+        let Ok(m) = index.parse::<usize>() else { return e };
+        let key = inner.split('/').next().map(crate::pointer::unescape).unwrap_or_default();
+        let slash = if inner.is_empty() { "" } else { "/" };
+        let given = self.given.iter().find(|(at, _, _)| *at == m);
+        if let Some((_, i, keys)) = given
+            && (inner.is_empty() || key == "id" || keys.contains(&key))
+        {
+            return PackError { path: format!("/rules/{i}{slash}{inner}"), ..e };
+        }
+        let from = self.parent.split('@').next().unwrap_or_default();
+        if let Some((_, i, _)) = given {
+            let message = format!("at /{inner}, inherited from `{from}`: {}", e.message);
+            return PackError { path: format!("/rules/{i}"), message, ..e };
+        }
+        let Some(rule) = self.ids.get(m) else { return e };
+        let at = if inner.is_empty() { String::new() } else { format!(", at /{inner} in it") };
+        PackError {
+            path: "/extends".into(),
+            message: format!("rule `{rule}` inherited from `{from}`{at}: {}", e.message),
+            ..e
+        }
+    }
 }
