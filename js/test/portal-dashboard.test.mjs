@@ -331,7 +331,8 @@ test('the report loader refuses what is not a daily report, says why, and leaves
   const filing = readFileSync(join(ROOT, 'examples/filings/workshop.json'), 'utf8');
   for (const [name, text, why] of [
     ['workshop.json', filing, /表单中没有这个字段 \/enterprise/],
-    ['array.json', '[1,2,3]', /请填写：/],
+    // Of the wrong type: said so, not its date and units asked for under it (fifteenth session).
+    ['array.json', '[1,2,3]', /值类型不正确/],
     ['no-units.json', '{"units": []}', /请填写：/],
     ['not-json.json', '{ units: 1 }', /无法读取文件/],
   ]) {
