@@ -59,6 +59,7 @@ bench: setup-js
 	node js/bench/boundary.mjs
 	node js/bench/startup.mjs
 	node js/bench/peers.mjs
+	@if [ -n "$$FANGKONG_BASELINE" ]; then node js/bench/batch-turns.mjs; fi
 	@$(MAKE) --no-print-directory size
 
 # The runtime module (what the portal's pages load) and the pack compiler's (the workbench's).
