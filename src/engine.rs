@@ -397,6 +397,9 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
     }
     let pending = before - diagnostics.len();
     cap_per_code(diagnostics);
+    // A value the submission does not hold (a param `null`, an `itemId` not given) is told as
+    // not given, never as `null` or `{item}` (audit: a rectification without `itemId`).
+    let not_given = pack.labels.lookup(opts.locale, "value:not_given").map_or("—", |(l, _)| l);
     for d in diagnostics.iter_mut() {
         crate::num::whole_numbers(&mut d.params);
         // A missing value's field is named by its label, in the locale (not kept in `params`).
@@ -416,9 +419,6 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
             .map(|(l, _)| ("expected", l));
         // A checklist item a rectification names, by its title in the locale (portal audit: the
         // overdue message named `INS-S4-1`, not 口罩储备不少于3天用量).
-        // A value the submission does not hold (a param `null`, an `itemId` not given) is told
-        // as not given, never as `null` or `{item}` (audit: a rectification without `itemId`).
-        let not_given = pack.labels.lookup(opts.locale, "value:not_given").map_or("—", |(l, _)| l);
         let item = d.params.get("itemId").map(|id| match id.as_str() {
             Some(id) => crate::describe::rule_title(pack, opts.locale, id),
             None => not_given.to_owned(),
