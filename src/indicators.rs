@@ -413,10 +413,10 @@ impl Engine {
             let kids_empty = children.get(k).is_none_or(Vec::is_empty);
             let rep = reported.get(k).copied().unwrap_or(false);
             let name = names.get(k).copied().unwrap_or_default();
-            if kids_empty && !rep {
-                if !id.is_empty() {
-                    missing.push(id.clone());
-                }
+            // A unit without its id is asked for it: whether units below name it is unknown,
+            // so it is not said to have sent nothing (sixteenth session audit).
+            if kids_empty && !rep && !id.is_empty() {
+                missing.push(id.clone());
                 diags.push(Diagnostic::at(
                     "indicators.missing_report",
                     Severity::Warning,
@@ -505,11 +505,12 @@ impl Engine {
                     // A checklist given is answered like an inspection's items (domain.md §4):
                     // each of its rules unanswered is asked for.
                     // No result, or a null or blank one, is unanswered too, as in an inspection
-                    // (fourth audit: it was an invalid answer, an error).
+                    // (fourth audit: it was an invalid answer, an error); an item begun, at its result.
                     let answer = answers.get(*item).filter(|a| {
                         a.get("result").is_some_and(|r| !r.is_null() && r.as_str().is_none_or(|t| !t.trim().is_empty()))
                     });
                     let Some(a) = answer else {
+                        let at = if answers.contains_key(*item) { format!("{at}/result") } else { at };
                         ask(
                             &mut diags,
                             &p.shape_errors,

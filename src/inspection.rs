@@ -212,6 +212,9 @@ impl Engine {
                 None => {
                     if !crate::pointer::at_or_under(&p.shape_errors, &at) {
                         incomplete = true;
+                        // An item begun (evidence or note given) lacks its result: asked for
+                        // there, where the form's result input is (sixteenth session audit).
+                        let at = if given.is_some() { format!("{at}/result") } else { at };
                         diags.push(Diagnostic::required(
                             at,
                             &format!("answers.{}", rule.id),

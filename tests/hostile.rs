@@ -241,6 +241,45 @@ fn many_diagnostics_of_one_code_are_capped_with_a_count() {
     assert_eq!(a.diagnostics[i - 1].path, "/roster/99/phone");
 }
 
+/// The cap is per code *and field*: a hundred roster rows missing their names do not hide
+/// the masks left empty (`field.required` too), nor do a thousand bad roster phones hide the
+/// liaison's; the summary of missing values is itself `missing` (sixteenth session audits).
+#[test]
+fn the_cap_never_hides_another_fields_problem() {
+    let mut filing = example("examples/filings/factory-1000.json");
+    filing["supplies"].as_object_mut().unwrap().remove("masks");
+    filing["contacts"]["healthLiaison"]["phone"] = json!("12345");
+    let rows = filing["roster"].as_array_mut().unwrap();
+    let n = rows.len();
+    for r in rows.iter_mut() {
+        r["phone"] = json!("12345");
+        r.as_object_mut().unwrap().remove("name");
+    }
+    let opts = at("2020-02-04T10:00:00+08:00");
+    let a = engine().check_filing_value(&filing, &opts);
+    let at_path = |p: &str, code: &str| a.diagnostics.iter().filter(|d| d.path == p && d.code == code).count();
+    assert_eq!(at_path("/supplies/masks", "field.required"), 1);
+    assert_eq!(at_path("/contacts/healthLiaison/phone", "phone.format"), 1);
+    let rows_asked = a.diagnostics.iter().filter(|d| d.code == "field.required" && d.path.starts_with("/roster/")).count();
+    assert_eq!(rows_asked, fangkong::engine::MAX_DIAGNOSTICS_PER_CODE);
+    let summary = |code: &str| {
+        a.diagnostics
+            .iter()
+            .find(|d| d.code == "answer.truncated" && d.params["code"] == code)
+            .unwrap_or_else(|| panic!("no summary of {code}"))
+    };
+    let asked = summary("field.required");
+    assert!(asked.missing);
+    assert_eq!(asked.params["first"], "/roster/100/name");
+    assert_eq!(asked.params["omitted"], n - 100);
+    let phones = summary("phone.format");
+    assert!(!phones.missing);
+    // The liaison's phone and the first 99 rows', then the summary (its total counts them all).
+    assert_eq!(phones.params["total"], n);
+    assert_eq!(phones.params["first"], "/roster/100/phone");
+    assert_eq!(a.decision, Decision::Incomplete);
+}
+
 // --- A cost model for packs, checked at load (issue 10, point 1) ---
 
 /// The attack: a 1.2 KB pack whose per-roster rule counts the roster (`each: roster` with

@@ -384,6 +384,12 @@ fn phone_format_errors() {
         "010-123456",
         "1380013800a",
         "138.0013.8000",
+        // A separator after other than 3 or 4 digits splits no area code (sixteenth session
+        // audit: these were read as `071-2345678`, `010-12345678` …).
+        "07-12345678",
+        "(01)012345678",
+        "00755-1234567",
+        "0-755-12345678",
         "13800138000 ext 1",
         "电话13800138000",
         "+",

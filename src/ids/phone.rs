@@ -50,7 +50,8 @@ fn is_mobile(s: &str) -> bool {
 ///   number, normalised to `area-subscriber` such as `0755-12345678`.
 ///   `0755-12345678`, `(0755)12345678`, `0755 12345678` and `075512345678`
 ///   are all accepted. When a separator follows the first 3 or 4 digits it
-///   marks the end of the area code; otherwise area codes starting `01` or
+///   marks the end of the area code (after other counts, the number is
+///   refused: `07-12345678`); without one, area codes starting `01` or
 ///   `02` have 3 digits (010, 020–029) and all others 4, unless only the
 ///   other length leaves 7–8 digits (`0446495660` is `044-6495660`).
 ///
@@ -122,8 +123,10 @@ fn landline(text: &str, compact: &str) -> Result<Phone, IdError> {
     // usual length (3 digits for 010 and 020–029, 4 for others) when the rest is then 7–8
     // digits, else the other length: any `0` + 2–3 digits and 7–8 digits is a landline
     // (domain.md §6.3; audit: `0446495660` was refused).
-    let lengths: &[usize] = match first_break {
+    // A separator elsewhere splits no landline (`07-12345678`, `00755-1234567`: audit).
+    let lengths: &[usize] = match first_break.filter(|n| *n < seen) {
         Some(n @ (3 | 4)) => &[n][..],
+        Some(_) => return Err(IdError::PhoneFormat),
         _ if compact.starts_with("01") || compact.starts_with("02") => &[3, 4],
         _ => &[4, 3],
     };
