@@ -260,7 +260,8 @@ fn the_cap_never_hides_another_fields_problem() {
     let at_path = |p: &str, code: &str| a.diagnostics.iter().filter(|d| d.path == p && d.code == code).count();
     assert_eq!(at_path("/supplies/masks", "field.required"), 1);
     assert_eq!(at_path("/contacts/healthLiaison/phone", "phone.format"), 1);
-    let rows_asked = a.diagnostics.iter().filter(|d| d.code == "field.required" && d.path.starts_with("/roster/")).count();
+    let rows_asked =
+        a.diagnostics.iter().filter(|d| d.code == "field.required" && d.path.starts_with("/roster/")).count();
     assert_eq!(rows_asked, fangkong::engine::MAX_DIAGNOSTICS_PER_CODE);
     let summary = |code: &str| {
         a.diagnostics
