@@ -97,3 +97,52 @@ fn the_district_is_the_sum_of_its_grids_not_their_average() {
     }
     assert!(differs >= 2, "the example must be one where averaging gives another answer ({differs} indicators differ)");
 }
+
+/// Past 2^53 the sums stay exact, and a short indicator's ratio is never 1 (100%): the quotient
+/// of 18014398509481980 / 18014398509481981 rounds to 1.0 in a double (sixteenth session audit).
+#[test]
+fn a_short_indicator_is_never_a_ratio_of_one() {
+    let pair = |n: u64, d: u64| {
+        serde_json::json!({ "compounds": d, "compoundsEnclosed": n, "keyAreaArrivals": 0, "keyAreaHomeIsolated": 0,
+            "closeContacts": 0, "closeContactsQuarantined": 0, "entrances": 0, "entrancesTwoWayChecked": 0,
+            "rentalUnits": 0, "rentalUnitsRegistered": 0 })
+    };
+    let report = serde_json::json!({ "date": "2020-02-12", "units": [
+        { "id": "C" },
+        { "id": "G1", "parent": "C", "counts": pair(9_007_199_254_740_990, 9_007_199_254_740_990) },
+        { "id": "G2", "parent": "C", "counts": pair(9_007_199_254_740_990, 9_007_199_254_740_991) },
+    ] });
+    let engine = Engine::with_default_pack().unwrap();
+    let answer =
+        engine.evaluate_indicators_value(&report, &Options::at(parse_now("2020-02-12T20:00:00+08:00").unwrap()));
+    let c = answer.units.iter().find(|u| u.id == "C").unwrap();
+    let ind = c.indicators.iter().find(|i| i.id == "IND-1").unwrap();
+    assert_eq!(
+        (ind.numerator, ind.denominator, ind.status.as_str()),
+        (18_014_398_509_481_980, 18_014_398_509_481_981, "short")
+    );
+    assert_eq!(ind.shortfall, Some(1));
+    assert!(ind.ratio.unwrap() < 1.0, "{:?}", ind.ratio);
+}
+
+/// A unit with neither name nor id is named `null` in `params` — the same in every locale — and
+/// told as not given in each locale's words (sixteenth session audit: the param was the word).
+#[test]
+fn a_nameless_unit_is_null_in_params_in_every_locale() {
+    let report: Value = serde_json::from_str(
+        r#"{"date":"2020-02-12","units":[{"level":"grid","counts":{"compounds":2,"compoundsEnclosed":1}}]}"#,
+    )
+    .unwrap();
+    let engine = Engine::with_default_pack().unwrap();
+    let short = |locale: &str| {
+        let mut opts = Options::at(parse_now("2020-02-12T20:00:00+08:00").unwrap());
+        opts.locale = fangkong::Locale::parse(locale).unwrap();
+        let a = engine.evaluate_indicators_value(&report, &opts);
+        a.diagnostics.into_iter().find(|d| d.code == "indicators.compounds_not_enclosed").unwrap()
+    };
+    let (zh, en) = (short("zh-CN"), short("en"));
+    assert_eq!(zh.params, en.params);
+    assert_eq!(zh.params["unit"], Value::Null);
+    assert!(zh.message.starts_with("未填写"), "{}", zh.message);
+    assert!(en.message.starts_with("not given"), "{}", en.message);
+}
