@@ -164,9 +164,10 @@ impl Engine {
                         }
                         None
                     }
-                    // Whether the item applies depends on a value not given, and the answer
-                    // would count against the firm: ask for it (a `pass` is scored as given).
-                    (Some(Some(a)), Some((e, None))) if a != Answer::Pass => {
+                    // Whether the item applies depends on a value not given: ask for it, whatever
+                    // the answer (a `pass` scored as given made 90 of what is 89.47 with no
+                    // key-area staff, approved for conditional: sixteenth session audit).
+                    (Some(Some(_)), Some((e, None))) => {
                         rejected = true;
                         let mut need = Vec::new();
                         e.needs(&env, None, &mut need);
@@ -417,7 +418,10 @@ impl Engine {
                 // Its result now: not answered yet, it is neither resolved nor overdue (audit 2: an
                 // unanswered item was told "仍未整改合格").
                 let now = items.iter().find(|it| it.id == item).and_then(|it| it.answer);
-                let now_passes = now == Some(Answer::Pass);
+                // Answered `pass`, it is resolved, also where the item is now `na` by its `naWhen`
+                // (INS-S3-3 with no key-area staff: audit, it could never be resolved).
+                let answered = answers.and_then(|a| a.get(item)).and_then(|g| g.get("result")).and_then(Value::as_str);
+                let now_passes = now == Some(Answer::Pass) || answered.and_then(Answer::parse) == Some(Answer::Pass);
                 let deadline_at = format!("{at}/deadline");
                 let given = r.get("deadline").and_then(Value::as_str);
                 let Some(deadline) = given.and_then(crate::time::parse_iso_date) else {
@@ -438,7 +442,8 @@ impl Engine {
                 };
                 let status = if now_passes {
                     "resolved"
-                } else if deadline < on && now.is_some() {
+                } else if deadline < on && now.is_some() && p.date.is_some() {
+                    // (Without the inspection's date, whether it was overdue is not known: audit.)
                     overdue = true;
                     diags.push(Diagnostic::at(
                         "inspection.rectification_overdue",
