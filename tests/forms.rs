@@ -528,23 +528,34 @@ fn kinds_by_name() {
     assert_eq!(kind("filings"), None);
 }
 
-/// What `describe('filing')` marks required is what the engine always asks for: the canteen's
-/// `present`, which the canteen rules' conditions read whatever the filing says (third audit:
-/// it was `required: false`, so a form built from `describe` left it unmarked and the filing
-/// stayed incomplete).
+/// The canteen's `present` is read by RTW-P9's condition, and asked for while the canteen's
+/// answers do not hold without it: an empty canteen asks for it (third audit: a form built from
+/// `describe` left it unmarked, and the filing stayed incomplete), a canteen staggered with boxed
+/// meals does not (sixteenth session audit: `describe` said `required: true` — "needed whatever
+/// else is given" — and a form marked required what the engine approved without). So it is
+/// `requiredWhen` RTW-P9, on the canteen's answers.
 #[test]
-fn describe_requires_what_a_rule_condition_always_reads() {
+fn describe_requires_a_condition_field_as_the_engine_asks_for_it() {
     let engine = Engine::with_default_pack().unwrap();
     let d = engine.describe(Subject::Filing, Locale::ZhCn, None, None).unwrap();
     let f = d["fields"].as_array().unwrap().iter().find(|f| f["id"] == "measures.canteen.present").cloned().unwrap();
-    assert_eq!(f["required"], json!(true), "{f}");
-    let mut x: Value =
-        serde_json::from_str(&std::fs::read_to_string(common::root().join("examples/filings/workshop.json")).unwrap())
-            .unwrap();
-    x["measures"].as_object_mut().unwrap().remove("canteen");
+    assert_eq!(f["required"], json!(false), "{f}");
+    assert_eq!(f["requiredWhen"][0]["rule"], "RTW-P9", "{f}");
     let o = Options::at(parse_now("2020-02-04T10:00:00+08:00").unwrap());
-    let a = serde_json::to_value(engine.check_filing_json(&x.to_string(), &o)).unwrap();
+    let check = |canteen: Option<Value>| {
+        let mut x = workshop();
+        match canteen {
+            Some(c) => x["measures"]["canteen"] = c,
+            None => drop(x["measures"].as_object_mut().unwrap().remove("canteen")),
+        }
+        serde_json::to_value(engine.check_filing_json(&x.to_string(), &o)).unwrap()
+    };
+    let a = check(None);
     assert_eq!(a["decision"], "incomplete");
+    assert_eq!(common::paths_of(&a, "field.required"), ["/measures/canteen/present"]);
+    let a = check(Some(json!({ "staggered": true, "boxedMeals": true })));
+    assert!(common::paths_of(&a, "field.required").is_empty(), "{a}");
+    let a = check(Some(json!({ "staggered": false, "boxedMeals": true })));
     assert_eq!(common::paths_of(&a, "field.required"), ["/measures/canteen/present"]);
 }
 
@@ -749,8 +760,14 @@ fn required_when_names_the_rule_that_asks_and_the_engine_asks_then() {
         .filter_map(|f| f.get("requiredWhen").map(|w| (f["id"].as_str().unwrap().to_owned(), w.clone())))
         .collect();
     // field → (the rule, a field its condition reads, a patch making the condition true).
-    let cases: [(&str, &str, &str, Value); 11] = [
+    let cases: [(&str, &str, &str, Value); 12] = [
         ("enterprise.whitelisted", "RTW-T2", "plannedResumption", json!({ "plannedResumption": "2020-02-09" })),
+        (
+            "measures.canteen.present",
+            "RTW-P9",
+            "measures.canteen.staggered",
+            json!({ "measures": { "canteen": { "staggered": false, "boxedMeals": true } } }),
+        ),
         (
             "measures.canteen.boxedMeals",
             "RTW-P9",
@@ -858,7 +875,10 @@ fn required_when_names_the_rule_that_asks_and_the_engine_asks_then() {
         assert!(at.iter().any(|x| x["code"] == "field.required" && x["ruleId"] == *rule), "{field}: {at:?}");
         // Without the condition (the workshop: no key-area staff, no canteen, dormitory or roster), never asked.
         let mut g = workshop();
-        if !field.starts_with("roster") && g.pointer(&pointer).is_some() {
+        if *field == "measures.canteen.present" {
+            // Its condition: the canteen's answers falling short without it.
+            g["measures"]["canteen"] = json!({ "staggered": true, "boxedMeals": true });
+        } else if !field.starts_with("roster") && g.pointer(&pointer).is_some() {
             remove(&mut g, field);
         }
         assert!(!asked(&answer(&engine, &g, &opts(Locale::ZhCn)), rule), "{field}");
@@ -980,13 +1000,17 @@ fn describe_inspection_requires_what_the_engine_asks_for() {
     let mut v = base.clone();
     v["answers"].as_object_mut().unwrap().remove("INS-S5-2");
     assert_eq!(asked(&v), [("INS-S5-2".to_owned(), "/answers/INS-S5-2".to_owned())]);
-    // keyAreaStaffReturned, once INS-S3-3 is answered `na`.
+    // keyAreaStaffReturned, once INS-S3-3 is answered: whether it counts or is `na` is the flag's
+    // (a `pass` too: scored as given, 90 was approved where the item is na at 89.47 without
+    // key-area staff; sixteenth session audit). Not while INS-S3-3 is unanswered: that is asked.
     let mut v = base.clone();
     v.as_object_mut().unwrap().remove("keyAreaStaffReturned");
-    v["answers"]["INS-S3-3"] = json!({ "result": "na" });
-    assert_eq!(asked(&v), [("INS-S3-3".to_owned(), "/keyAreaStaffReturned".to_owned())]);
-    v["answers"]["INS-S3-3"] = json!({ "result": "pass" });
-    assert_eq!(asked(&v), Vec::<(String, String)>::new(), "not asked while INS-S3-3 is not na");
+    for result in ["na", "pass", "fail"] {
+        v["answers"]["INS-S3-3"] = json!({ "result": result });
+        assert_eq!(asked(&v), [("INS-S3-3".to_owned(), "/keyAreaStaffReturned".to_owned())], "{result}");
+    }
+    v["answers"].as_object_mut().unwrap().remove("INS-S3-3");
+    assert_eq!(asked(&v), [("INS-S3-3".to_owned(), "/answers/INS-S3-3".to_owned())]);
     // A carried-over rectification without its item, or its deadline.
     let mut v = base.clone();
     v["previous"] = json!([{ "inspectedOn": "2020-02-08", "rectifications": [{ "deadline": "2020-02-09" }, { "itemId": "INS-S2-1" }] }]);

@@ -118,7 +118,12 @@ pub fn required_fields(pack: &Pack, subject: Subject) -> Vec<String> {
                     // A condition is read every time: what it always needs is always asked for
                     // (`measures.canteen.present`; third audit).
                     if let Some(w) = &c.when {
-                        w.always_needs(elem, &mut refs);
+                        // Unless its assertion holds without it (RTW-P9 asks for
+                        // `measures.canteen.present` only while the canteen's answers fall short:
+                        // sixteenth session audit), then it is `requiredWhen`.
+                        if c.assert.is_none() {
+                            w.always_needs(elem, &mut refs);
+                        }
                         // Under `present(xs)`, what the check always needs of each element of
                         // `xs` is asked of every element there is (`roster[].returning` in
                         // RTW-C6's `count(roster, returning == true)`).
@@ -187,6 +192,14 @@ pub fn conditional_fields(pack: &Pack, subject: Subject, always: &[String]) -> V
                         if !cond.contains(&x) {
                             add(x, &r.id, &on);
                         }
+                    }
+                    // What its condition always needs, once its assertion does not hold without it.
+                    if let (Some(w), Some(a)) = (&c.when, &c.assert) {
+                        let mut needs = Vec::new();
+                        w.always_needs(elem, &mut needs);
+                        let mut by = Vec::new();
+                        expr_reads(a, &mut by, elem);
+                        needs.into_iter().for_each(|x| add(ref_id(x), &r.id, &by));
                     }
                 }
             }
