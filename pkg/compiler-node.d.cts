@@ -659,8 +659,8 @@ export interface DraftChanges {
  * `input.unconvertible`, `input.too_large` (a batch over 64 MiB of JSON, in or out, then with
  * `maxBytes`), or a pack code (`pack.*`, then with `path` and every mistake in `errors`;
  * `pack.no_compiler` for `new Engine(pack)` in the runtime module, which has no pack compiler;
- * `pointer.invalid` or `pointer.out_of_range` for a draft's bad JSON Pointer). (A
- * freed engine or checker throws wasm-bindgen's own `Error`, without `code`.)
+ * `pointer.invalid` or `pointer.out_of_range` for a draft's bad JSON Pointer), `engine.freed`
+ * (a method of an engine, checker or draft after its `free()`).
  */
 export interface FangkongError extends Error {
     code: string;

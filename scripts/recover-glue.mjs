@@ -96,7 +96,9 @@ function __fk_ptr(obj) {
     // A freed object (also one freed by JavaScript the package ran, a \`toJSON\`): the error
     // wasm-bindgen's code threw from the module before, now thrown here, since the module has
     // no import to throw with (scripts/no-imports.mjs).
-    if (obj.__wbg_ptr === 0) throw new Error('null pointer passed to rust');
+    // With its code, \`engine.freed\` (sixteenth session npm audit: it was wasm-bindgen's
+    // "null pointer passed to rust", with none).
+    if (obj.__wbg_ptr === 0) throw __fk_error('this object was freed (free(), or the end of its using block): make another, e.g. Engine.withDefaultPack()', 'engine.freed');
     return obj.__wbg_ptr;
 }
 

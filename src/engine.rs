@@ -194,7 +194,18 @@ impl Engine {
     ) -> Result<Value, String> {
         let pack = self.pack_to_describe(version, on)?;
         let label = |key: &str| pack.labels.lookup(locale, key).map(|(l, h)| (l.to_owned(), h.map(str::to_owned)));
-        Ok(crate::json_schema::input_schema(subject, &label))
+        let mut counts = Vec::new();
+        let mut items = Vec::new();
+        for r in &pack.rules {
+            match &r.body {
+                crate::pack::RuleBody::Indicator { numerator, denominator, .. } => {
+                    counts.extend([numerator.as_str(), denominator.as_str()]);
+                }
+                crate::pack::RuleBody::ChecklistItem => items.push(r.id.as_str()),
+                _ => {}
+            }
+        }
+        Ok(crate::json_schema::input_schema_of(subject, &label, Some((&counts, &items))))
     }
 
     /// The common start of every entry point: walk the input against its shape, choose the

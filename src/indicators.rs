@@ -97,7 +97,7 @@ impl Engine {
 
     /// The same, borrowed or owned (JSON text parsed here is taken apart, not copied).
     fn evaluate_indicators_input(&self, input: Cow<'_, Value>, opts: &Options) -> IndicatorsAnswer {
-        let mut p = match self.prepare(input, Subject::Indicators, "date", true, opts) {
+        let p = match self.prepare(input, Subject::Indicators, "date", true, opts) {
             Ok(p) => p,
             Err(unusable) => return unusable,
         };
@@ -118,7 +118,7 @@ impl Engine {
         let checklist_ids: Vec<&str> =
             pack.rules.iter().filter(|r| matches!(r.body, RuleBody::ChecklistItem)).map(|r| r.id.as_str()).collect();
         let known_counts: Vec<&str> = inds.iter().flat_map(|i| [i.numerator, i.denominator]).collect();
-        keys::unknown_keys_decide_nothing(&mut diags, &mut p.shape_errors, doc, &known_counts, &checklist_ids);
+        keys::unknown_keys_decide_nothing(&mut diags, doc, &known_counts, &checklist_ids);
 
         // Units: index by id, in report order.
         let raw_units: Vec<&Value> =
@@ -232,14 +232,14 @@ impl Engine {
             }
         }
 
-        let names: Vec<Value> = units.iter().map(|(_, u, _)| keys::unit_name(u)).collect();
+        let names: Vec<Option<&str>> = units.iter().map(|(_, u, _)| keys::unit_name(u)).collect();
         let is_leaf = |k: usize| children.get(k).is_none_or(Vec::is_empty);
 
         // Own sums per unit and indicator.
         let mut own: Vec<Vec<Sum>> = vec![vec![Sum::default(); inds.len()]; units.len()];
         let mut reported = vec![false; units.len()];
         for (k, (i, u, _)) in units.iter().enumerate() {
-            let name = names.get(k).unwrap_or(&Value::Null);
+            let name = names.get(k).copied().flatten();
             let counts = u.get("counts").and_then(Value::as_object);
             for key in counts.iter().flat_map(|c| c.keys()).filter(|k| !known_counts.contains(&k.as_str())) {
                 diags.push(Diagnostic::at(
@@ -303,7 +303,7 @@ impl Engine {
                                 unit_ptr(*i, &["counts", ind.numerator]),
                                 ind.id,
                                 crate::answer::params([
-                                    ("unit", name.clone()),
+                                    ("unit", keys::unit_value(name)),
                                     ("numerator", Value::from(n)),
                                     ("denominator", Value::from(d)),
                                 ]),
@@ -328,7 +328,7 @@ impl Engine {
                                     Severity::Error,
                                     at,
                                     ind.id,
-                                    crate::answer::params([("unit", name.clone())]),
+                                    crate::answer::params([("unit", keys::unit_value(name))]),
                                 )),
                                 Ok(None) => ask(
                                     &mut diags,
@@ -406,7 +406,7 @@ impl Engine {
         for (k, (i, u, id)) in units.iter().enumerate() {
             let kids_empty = children.get(k).is_none_or(Vec::is_empty);
             let rep = reported.get(k).copied().unwrap_or(false);
-            let name = names.get(k).unwrap_or(&Value::Null);
+            let name = names.get(k).copied().flatten();
             // A unit without its id is asked for it: whether units below name it is unknown,
             // so it is not said to have sent nothing (sixteenth session audit).
             if kids_empty && !rep && !id.is_empty() {
@@ -416,7 +416,7 @@ impl Engine {
                     Severity::Warning,
                     unit_ptr(*i, &[]),
                     "IND",
-                    crate::answer::params([("unit", name.clone())]),
+                    crate::answer::params([("unit", keys::unit_value(name))]),
                 ));
             }
             let mut results = Vec::new();
@@ -449,7 +449,7 @@ impl Engine {
                         unit_ptr(*i, &[]),
                         ind.id,
                         crate::answer::params([
-                            ("unit", name.clone()),
+                            ("unit", keys::unit_value(name)),
                             ("shortfall", Value::from(s.d - s.n)),
                             ("numerator", Value::from(s.n)),
                             ("denominator", Value::from(s.d)),
@@ -469,7 +469,7 @@ impl Engine {
             // told once as not scored, never item by item as "not one of the ten" (variants audit).
             let given = u.get("checklist").and_then(Value::as_object);
             if checklist_ids.is_empty() && given.is_some() {
-                let params = crate::answer::params([("unit", name.clone())]);
+                let params = crate::answer::params([("unit", keys::unit_value(name))]);
                 diags.push(Diagnostic::engine(
                     "checklist.not_in_pack",
                     Severity::Info,
@@ -483,7 +483,7 @@ impl Engine {
                     let mut params =
                         crate::answer::suggestion(crate::schema::lookalike(key, checklist_ids.iter().copied()));
                     if let Value::Object(m) = &mut params {
-                        m.insert("unit".into(), name.clone());
+                        m.insert("unit".into(), keys::unit_value(name));
                     }
                     // `info`: a key that is not on the list is not scored, and cannot change the
                     // verdict (issue 10), as an unknown count (third audit: as an error, `IND-r1`
@@ -535,7 +535,7 @@ impl Engine {
                                 Severity::Warning,
                                 at,
                                 item,
-                                crate::answer::params([("unit", name.clone())]),
+                                crate::answer::params([("unit", keys::unit_value(name))]),
                             ));
                         }
                         _ => diags.push(Diagnostic::at(
@@ -544,7 +544,7 @@ impl Engine {
                             format!("{at}/result"),
                             item,
                             crate::answer::params([
-                                ("unit", name.clone()),
+                                ("unit", keys::unit_value(name)),
                                 ("allowed", Value::from(&["pass", "partial", "fail", "na"][..])),
                             ]),
                         )),

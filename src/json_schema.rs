@@ -14,7 +14,10 @@
 //! - text accepts strings and numbers; a number accepts numbers and a plain decimal written as
 //!   text ([`NUMBER_PATTERN`]: full-width digits, spaces around it); a date is a string (whether
 //!   it is a valid date is a rule's diagnostic, not the shape's); a boolean is `true`/`false`;
-//! - arrays, string lists and maps with free keys hold at most [`MAX_ARRAY_LEN`] entries.
+//! - arrays, string lists and maps with free keys hold at most [`MAX_ARRAY_LEN`] entries;
+//! - under a unit's `counts` and `checklist`, a key that is not the pack's may hold anything (the
+//!   engine tells it as info and it decides nothing), and so may a checklist under a pack
+//!   without one ([`input_schema_of`]).
 //!
 //! Titles and descriptions come from a label catalogue (the pack's `labels`): the key of a
 //! field is `<kind>:<field id>` (`filing:roster[].arrivedOn`, `inspection:answers.*.result`),
@@ -80,8 +83,16 @@ pub type Labels<'a> = dyn Fn(&str) -> Option<(String, Option<String>)> + 'a;
 /// The JSON Schema of a submission of `subject`, titled from `label` (which returns the label
 /// and optional hint of a catalogue key, or `None`).
 pub fn input_schema(subject: Subject, label: &Labels<'_>) -> Value {
+    input_schema_of(subject, label, None)
+}
+
+/// [`input_schema`] for a pack whose indicators read `counts` and whose 十个一律 items are
+/// `items` (none: a pack without the checklist). Under a unit's `counts` and `checklist`, a key
+/// that is not the pack's is accepted whatever it holds, as the engine takes it (told as info,
+/// deciding nothing); without a pack, the ten counts of domain.md §4 and any checklist key.
+pub fn input_schema_of(subject: Subject, label: &Labels<'_>, keys: Option<(&[&str], &[&str])>) -> Value {
     let kind = subject.name();
-    let g = Gen { kind, label };
+    let g = Gen { kind, label, keys };
     let mut root = Map::new();
     crate::answer::put(&mut root, "$schema", Value::from(DIALECT));
     crate::answer::put(&mut root, "$id", Value::from(format!("urn:fangkong:input:{kind}")));
@@ -104,6 +115,8 @@ pub fn input_schema(subject: Subject, label: &Labels<'_>) -> Value {
 struct Gen<'a> {
     kind: &'static str,
     label: &'a Labels<'a>,
+    /// The pack's indicator counts and checklist items, when known.
+    keys: Option<(&'a [&'a str], &'a [&'a str])>,
 }
 
 fn child(id: &str, name: &str) -> String {
@@ -113,16 +126,7 @@ fn child(id: &str, name: &str) -> String {
 impl Gen<'_> {
     /// The schema of a value of `shape` whose field id is `id` (`""` for the document).
     fn node(&self, shape: &Shape, id: &str) -> Value {
-        let mut m = Map::new();
-        if !id.is_empty() {
-            if let Some((title, hint)) = (self.label)(&format!("{}:{id}", self.kind)) {
-                crate::answer::put(&mut m, "title", Value::from(title));
-                if let Some(h) = hint {
-                    crate::answer::put(&mut m, "description", Value::from(h));
-                }
-            }
-            crate::answer::put(&mut m, "x-fangkong-field", Value::from(id));
-        }
+        let mut m = self.annotations(id);
         match shape {
             Shape::Leaf(ty) => self.leaf(&mut m, *ty),
             Shape::Object(fields) => {
@@ -147,10 +151,21 @@ impl Gen<'_> {
                 crate::answer::put(&mut m, "items", self.node(&Shape::Leaf(Ty::Str), &format!("{id}[]")));
             }
             Shape::Map(el) => {
+                // Known keys are listed for their titles; any other key is accepted alike, or,
+                // where keys are the pack's (a unit's counts and checklist), whatever it holds.
+                let (known, free): (&[&str], bool) = match (self.kind, id, self.keys) {
+                    ("indicators", "units[].counts", Some((counts, _))) => (counts, true),
+                    ("indicators", "units[].counts", None) => (&INDICATOR_COUNTS, true),
+                    ("indicators", "units[].checklist", Some((_, items))) => (items, true),
+                    _ => (&[], false),
+                };
+                // A pack without these keys (hangzhou-2020's checklist): anything given is told
+                // as not scored, whatever its shape.
+                if free && known.is_empty() {
+                    return Value::Object(m);
+                }
                 self.blank_or(&mut m, "object");
                 crate::answer::put(&mut m, "maxProperties", Value::from(MAX_ARRAY_LEN));
-                // Known keys are listed for their titles; any other key is accepted alike.
-                let known = known_keys(self.kind, id);
                 if !known.is_empty() {
                     let mut props = Map::new();
                     for k in known {
@@ -158,7 +173,12 @@ impl Gen<'_> {
                     }
                     crate::answer::put(&mut m, "properties", Value::Object(props));
                 }
-                crate::answer::put(&mut m, "additionalProperties", self.node(el, &child(id, "*")));
+                let other = if free {
+                    Value::Object(self.annotations(&child(id, "*")))
+                } else {
+                    self.node(el, &child(id, "*"))
+                };
+                crate::answer::put(&mut m, "additionalProperties", other);
             }
             // Pack documents only; not in the shape of a submission.
             Shape::Enum(words) => {
@@ -167,6 +187,22 @@ impl Gen<'_> {
             Shape::Any => {}
         }
         Value::Object(m)
+    }
+
+    /// The title, description and field id of the value whose field id is `id`: a schema that
+    /// accepts anything until its shape's keywords are added.
+    fn annotations(&self, id: &str) -> Map<String, Value> {
+        let mut m = Map::new();
+        if !id.is_empty() {
+            if let Some((title, hint)) = (self.label)(&format!("{}:{id}", self.kind)) {
+                crate::answer::put(&mut m, "title", Value::from(title));
+                if let Some(h) = hint {
+                    crate::answer::put(&mut m, "description", Value::from(h));
+                }
+            }
+            crate::answer::put(&mut m, "x-fangkong-field", Value::from(id));
+        }
+        m
     }
 
     /// An object or a list, or `null` or a blank string for it (a form's empty input: absent).
@@ -201,13 +237,5 @@ impl Gen<'_> {
                 crate::answer::put(m, "examples", Value::from(&["2020-02-04"][..]));
             }
         }
-    }
-}
-
-/// Keys of a map that the domain names (listed as properties, for their titles).
-fn known_keys(kind: &str, id: &str) -> &'static [&'static str] {
-    match (kind, id) {
-        ("indicators", "units[].counts") => &INDICATOR_COUNTS,
-        _ => &[],
     }
 }

@@ -157,6 +157,12 @@ fn unusable_input_exits_2_with_the_error_on_stderr() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("got `enterprise`"));
     let out = fangkong(&["check-filing", "-", "--now", NOW, "--scope", "/staff"], Some("{}"));
     assert_eq!(out.status.code(), Some(0));
+    // Nor one whose `~` escapes nothing (sixteenth session audit: it silently held messages back).
+    let out = fangkong(&["check-filing", "-", "--now", NOW, "--scope", "/staff,/enterprise~2name"], Some("{}"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("got `/enterprise~2name`"));
+    let out = fangkong(&["check-filing", "-", "--now", NOW, "--scope", "/a~0b~1c"], Some("{}"));
+    assert_eq!(out.status.code(), Some(0));
 }
 
 #[test]

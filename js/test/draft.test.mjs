@@ -207,6 +207,10 @@ test('bad pointers are Errors with a code and change nothing; an unknown kind ha
   assert.equal(code(() => draft.set('/roster/0/name/x', 1)), 'pointer.invalid');
   assert.equal(code(() => draft.remove('/roster/-1')), 'pointer.invalid');
   assert.equal(code(() => draft.setScope('/staff')), 'options.invalid');
+  // A `~` that escapes nothing is no JSON Pointer (sixteenth session audit: it was taken).
+  assert.equal(code(() => draft.setScope(['/enterprise~2name'])), 'options.invalid');
+  assert.equal(code(() => engine.checkFiling({}, { now: '2020-02-04', scope: ['/a~'] })), 'options.invalid');
+  assert.equal(engine.checkFiling({}, { now: '2020-02-04', scope: ['/a~0b~1c'] }).decision, 'incomplete');
   assert.equal(code(() => draft.set('/enterprise/name', 'x'.repeat(4 * 1024 * 1024 + 1))), 'input.too_large');
   assert.equal(code(() => draft.set('/enterprise', { name: 'x'.repeat(4 * 1024 * 1024) })), 'input.too_large');
   assert.equal(JSON.stringify(draft.value()), before);
@@ -214,12 +218,23 @@ test('bad pointers are Errors with a code and change nothing; an unknown kind ha
   assert.equal(code(() => engine.draft('permit', { now: '2020-02-04' })), 'options.invalid');
   assert.equal(code(() => engine.draft('filing', {})), 'options.invalid');
   draft.free();
-  assert.throws(() => draft.answer());
+  assert.equal(code(() => draft.answer()), 'engine.freed');
   if (Symbol.dispose) {
     const d = engine.draft('filing', { now: '2020-02-04' });
     d[Symbol.dispose]();
-    assert.throws(() => d.value());
+    assert.equal(code(() => d.value()), 'engine.freed');
   }
+  // An engine or checker freed, too; the engine's drafts and checkers live on (their own copies).
+  const e = Engine.withPackId('shenzhen-2020');
+  const checker = e.checker({ now: '2020-02-04' });
+  const kept = e.draft('filing', { now: '2020-02-04' });
+  e.free();
+  assert.equal(code(() => e.checkFiling({}, { now: '2020-02-04' })), 'engine.freed');
+  assert.equal(code(() => e.describe('filing', {})), 'engine.freed');
+  assert.equal(checker.checkFiling({}).decision, 'incomplete');
+  assert.equal(kept.answer().decision, 'incomplete');
+  checker.free();
+  assert.equal(code(() => checker.checkFiling({})), 'engine.freed');
 });
 
 test('draftChecker: answers as checkFiling while the value, its arrays and the scope change', () => {

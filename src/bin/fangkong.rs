@@ -80,7 +80,9 @@ fn parse_args() -> Result<Args, String> {
             "--scope" => {
                 let v = value("--scope")?;
                 // JSON Pointers, as the npm package's `scope` (twelfth session: `staff` matched nothing).
-                if let Some(bad) = v.split(',').find(|p| !p.is_empty() && !p.starts_with('/')) {
+                // A `~` not followed by `0` or `1` escapes nothing (sixteenth session audit).
+                let bad_tilde = |p: &str| p.split('~').skip(1).any(|t| !t.starts_with(['0', '1']));
+                if let Some(bad) = v.split(',').find(|p| !p.is_empty() && (!p.starts_with('/') || bad_tilde(p))) {
                     return Err(format!("--scope must hold JSON Pointers such as `/enterprise/name`, got `{bad}`"));
                 }
                 // Empty pieces add nothing (a trailing comma made the root pointer `""`, which

@@ -197,7 +197,9 @@ function __fk_scope(items) {
     let units = 0;
     for (let i = 0; i < n; i++) {
         const p = items[i];
-        if (typeof p !== 'string' || (p !== '' && p[0] !== '/')) {
+        // A `~` not followed by `0` or `1` escapes nothing (sixteenth session npm audit: `/a~2b`
+        // was taken, and silently held messages back).
+        if (typeof p !== 'string' || (p !== '' && p[0] !== '/') || /~(?![01])/.test(p)) {
             return `must hold JSON Pointers such as \`/enterprise/name\`, got ${typeof p === 'string' ? `\`${__fk_shown(p)}\`` : __fk_type(p)}`;
         }
         units += p.length + 1;
