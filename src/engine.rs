@@ -194,18 +194,19 @@ impl Engine {
     ) -> Result<Value, String> {
         let pack = self.pack_to_describe(version, on)?;
         let label = |key: &str| pack.labels.lookup(locale, key).map(|(l, h)| (l.to_owned(), h.map(str::to_owned)));
-        let mut counts = Vec::new();
-        let mut items = Vec::new();
+        let (mut counts, mut checklist, mut items) = (Vec::new(), Vec::new(), Vec::new());
         for r in &pack.rules {
             match &r.body {
                 crate::pack::RuleBody::Indicator { numerator, denominator, .. } => {
                     counts.extend([numerator.as_str(), denominator.as_str()]);
                 }
-                crate::pack::RuleBody::ChecklistItem => items.push(r.id.as_str()),
+                crate::pack::RuleBody::ChecklistItem => checklist.push(r.id.as_str()),
+                crate::pack::RuleBody::Item { .. } => items.push(r.id.as_str()),
                 _ => {}
             }
         }
-        Ok(crate::json_schema::input_schema_of(subject, &label, Some((&counts, &items))))
+        let keys = crate::json_schema::PackKeys { counts: &counts, checklist: &checklist, items: &items };
+        Ok(crate::json_schema::input_schema_of(subject, &label, Some(keys)))
     }
 
     /// The common start of every entry point: walk the input against its shape, choose the
@@ -379,6 +380,14 @@ pub(crate) fn ask(
     if !crate::pointer::at_or_under(shape_errors, &at) {
         diags.push(Diagnostic::required(at, field, rule_id, severity));
     }
+}
+
+/// Drops the shape diagnostics (`ruleId` `INPUT`) for which `under_unknown` says their path is
+/// at or under a key the pack does not know: what is not scored decides nothing, and each kind
+/// tells such a key once as unknown instead (sixteenth session audits). One instance for every
+/// kind (a `dyn` callback: each closure would compile its own `retain` into the .wasm).
+pub(crate) fn drop_under_unknown_keys(diagnostics: &mut Vec<Diagnostic>, under_unknown: &mut dyn FnMut(&str) -> bool) {
+    diagnostics.retain(|d| d.rule_id != crate::answer::INPUT_RULE || !under_unknown(&d.path));
 }
 
 /// Parse submission text, or say why it is unusable. Text is read as `JSON.parse` reads it

@@ -249,19 +249,33 @@ impl Engine {
             }
             items.push(Item { id: &rule.id, section, weight: *weight, veto: *veto, answer });
         }
-        if let Some(a) = answers {
-            for key in a.keys() {
-                if !items.iter().any(|i| i.id == key.as_str()) {
-                    // Its own key at its own pointer, never merged into a look-alike item. A
-                    // warning: it is not scored, so it cannot change the verdict either way (the
-                    // item it was meant for is still asked for, or judged as answered).
-                    diags.push(Diagnostic::engine(
-                        "inspection.unknown_item",
-                        Severity::Warning,
-                        ptr(&["answers", key]),
-                        crate::answer::suggestion(crate::schema::lookalike(key, items.iter().map(|i| i.id))),
-                    ));
-                }
+        // An unknown item given as anything but an object (`"INS-S9-9": "pass"`) is told as unknown,
+        // as any other, not as a wrong type that made the inspection incomplete (sixteenth
+        // session audit; as indicators' unknown keys).
+        let known = |k: &str| items.iter().any(|i| i.id == k);
+        let mut typed: Vec<String> = Vec::new();
+        crate::engine::drop_under_unknown_keys(&mut diags, &mut |path| {
+            let Some(key) = path.strip_prefix("/answers/").and_then(|r| r.split('/').next()) else { return false };
+            let key = crate::pointer::unescape(key);
+            if known(&key) {
+                return false;
+            }
+            if !typed.contains(&key) && answers.is_none_or(|a| !a.contains_key(&key)) {
+                typed.push(key);
+            }
+            true
+        });
+        for key in answers.into_iter().flat_map(|a| a.keys()).chain(typed.iter()) {
+            if !known(key) {
+                // Its own key at its own pointer, never merged into a look-alike item. A
+                // warning: it is not scored, so it cannot change the verdict either way (the
+                // item it was meant for is still asked for, or judged as answered).
+                diags.push(Diagnostic::engine(
+                    "inspection.unknown_item",
+                    Severity::Warning,
+                    ptr(&["answers", key]),
+                    crate::answer::suggestion(crate::schema::lookalike(key, items.iter().map(|i| i.id))),
+                ));
             }
         }
 

@@ -15,9 +15,9 @@
 //!   text ([`NUMBER_PATTERN`]: full-width digits, spaces around it); a date is a string (whether
 //!   it is a valid date is a rule's diagnostic, not the shape's); a boolean is `true`/`false`;
 //! - arrays, string lists and maps with free keys hold at most [`MAX_ARRAY_LEN`] entries;
-//! - under a unit's `counts` and `checklist`, a key that is not the pack's may hold anything (the
-//!   engine tells it as info and it decides nothing), and so may a checklist under a pack
-//!   without one ([`input_schema_of`]).
+//! - under a unit's `counts` and `checklist` and an inspection's `answers`, a key that is not the
+//!   pack's may hold anything (the engine tells it as unknown and it decides nothing), and so
+//!   may a checklist under a pack without one ([`input_schema_of`]).
 //!
 //! Titles and descriptions come from a label catalogue (the pack's `labels`): the key of a
 //! field is `<kind>:<field id>` (`filing:roster[].arrivedOn`, `inspection:answers.*.result`),
@@ -86,11 +86,20 @@ pub fn input_schema(subject: Subject, label: &Labels<'_>) -> Value {
     input_schema_of(subject, label, None)
 }
 
-/// [`input_schema`] for a pack whose indicators read `counts` and whose 十个一律 items are
-/// `items` (none: a pack without the checklist). Under a unit's `counts` and `checklist`, a key
-/// that is not the pack's is accepted whatever it holds, as the engine takes it (told as info,
-/// deciding nothing); without a pack, the ten counts of domain.md §4 and any checklist key.
-pub fn input_schema_of(subject: Subject, label: &Labels<'_>, keys: Option<(&[&str], &[&str])>) -> Value {
+/// The keys a pack gives maps of a submission: its indicators' counts, its 十个一律 items (none:
+/// a pack without the checklist) and its inspection items.
+#[derive(Clone, Copy)]
+pub struct PackKeys<'a> {
+    pub counts: &'a [&'a str],
+    pub checklist: &'a [&'a str],
+    pub items: &'a [&'a str],
+}
+
+/// [`input_schema`] for a pack with these keys. Under a unit's `counts` and `checklist` and an
+/// inspection's `answers`, a key that is not the pack's is accepted whatever it holds, as the
+/// engine takes it (told as unknown, deciding nothing); without a pack, the ten counts of
+/// domain.md §4, and any checklist key or item alike.
+pub fn input_schema_of(subject: Subject, label: &Labels<'_>, keys: Option<PackKeys<'_>>) -> Value {
     let kind = subject.name();
     let g = Gen { kind, label, keys };
     let mut root = Map::new();
@@ -115,8 +124,8 @@ pub fn input_schema_of(subject: Subject, label: &Labels<'_>, keys: Option<(&[&st
 struct Gen<'a> {
     kind: &'static str,
     label: &'a Labels<'a>,
-    /// The pack's indicator counts and checklist items, when known.
-    keys: Option<(&'a [&'a str], &'a [&'a str])>,
+    /// The pack's keys, when known.
+    keys: Option<PackKeys<'a>>,
 }
 
 fn child(id: &str, name: &str) -> String {
@@ -154,9 +163,10 @@ impl Gen<'_> {
                 // Known keys are listed for their titles; any other key is accepted alike, or,
                 // where keys are the pack's (a unit's counts and checklist), whatever it holds.
                 let (known, free): (&[&str], bool) = match (self.kind, id, self.keys) {
-                    ("indicators", "units[].counts", Some((counts, _))) => (counts, true),
+                    ("indicators", "units[].counts", Some(k)) => (k.counts, true),
                     ("indicators", "units[].counts", None) => (&INDICATOR_COUNTS, true),
-                    ("indicators", "units[].checklist", Some((_, items))) => (items, true),
+                    ("indicators", "units[].checklist", Some(k)) => (k.checklist, true),
+                    ("inspection", "answers", Some(k)) => (k.items, true),
                     _ => (&[], false),
                 };
                 // A pack without these keys (hangzhou-2020's checklist): anything given is told

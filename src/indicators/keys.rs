@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::answer::{Diagnostic, INPUT_RULE, Severity};
+use crate::answer::{Diagnostic, Severity};
 
 /// How a unit is named in params: its `name` (塘家社区), else its id, else `None`, `null` in params
 /// (told as not given in the locale's words, while `params` stay the same in every locale: audit).
@@ -30,14 +30,12 @@ pub(super) fn unknown_keys_decide_nothing(
     items: &[&str],
 ) {
     let mut keys: Vec<(usize, String, Option<String>)> = Vec::new();
-    diagnostics.retain(|d| {
-        let Some(key) = unknown_key(&d.path, counts, items).filter(|_| d.rule_id == INPUT_RULE) else {
-            return true;
-        };
+    crate::engine::drop_under_unknown_keys(diagnostics, &mut |path| {
+        let Some(key) = unknown_key(path, counts, items) else { return false };
         if !keys.contains(&key) {
             keys.push(key);
         }
-        false
+        true
     });
     for (unit, holder, key) in keys {
         let u = doc.get("units").and_then(|us| us.get(unit));
