@@ -127,7 +127,8 @@ export interface FormBinding<K extends Kind = Kind> {
     setValue(value: SubmissionOf[K] | { [key: string]: JsonValue }): Promise<AnswerOf[K]>;
     /**
      * Add a pointer to the scope (`""`: everything) and check; messages held back while an input
-     * at or below it is typed in are shown.
+     * at or below it is typed in are shown. Throws `pointer.invalid` for text that is not a JSON
+     * Pointer (`""` or starting with `/`).
      */
     visit(pointer: string): void;
     /** The pointers visited so far (sent as `scope`). */
@@ -136,7 +137,18 @@ export interface FormBinding<K extends Kind = Kind> {
     readonly answer: AnswerOf[K] | null;
     /** The description used. */
     readonly description: DescriptionOf[K] | Description;
-    /** Stop listening; answers still under way are dropped. Messages stay as they are. */
+    /** The locale of the messages shown (`zh-CN` unless `locale` or `setLocale` said otherwise). */
+    readonly locale: Locale;
+    /**
+     * Show every message in another locale from now on and check again; the scope and the values
+     * stay. Throws `options.invalid` for an empty tag.
+     */
+    setLocale(locale: Locale): Promise<AnswerOf[K]>;
+    /**
+     * Stop listening; answers still under way are dropped (their promises reject with
+     * `form.destroyed`, as `check`, `setValue` and `setLocale` do afterwards). What it showed goes:
+     * messages, `aria-invalid` and custom validity are cleared.
+     */
     destroy(): void;
 }
 

@@ -21,6 +21,10 @@ const SEVERITIES = ['error', 'warning', 'info'];
 const INDEX = /^(0|[1-9]\d*)$/;
 /** Formats whose `maxLength` counts the normalised value (spaces and hyphens typed are dropped). */
 const SPACED_FORMATS = new Set(['creditCode', 'idNumber']);
+const OPTIONS = new Set(['kind', 'now', 'locale', 'packVersion', 'personal', 'onAnswer', 'checker', 'describe', 'onError']);
+
+/** A `TypeError` with a stable `code`, as the package's other errors have. */
+const misuse = (message, code) => Object.assign(new TypeError(message), { code });
 
 /** The JSON Pointer an input stands for: its `name` when it starts with `/`, else `null`. */
 export function pointerOf(input) {
@@ -169,10 +173,15 @@ export function draftChecker(engine, { snapshot = true } = {}) {
  * See form.d.ts and the package README for the whole contract.
  */
 export function bindForm(form, engine, options = {}) {
+  if (options === null || typeof options !== 'object') throw misuse('bindForm: options must be an object', 'options.invalid');
+  for (const k of Object.keys(options)) if (!OPTIONS.has(k)) throw misuse(`bindForm: unknown option ${JSON.stringify(k)} (known: ${[...OPTIONS].join(', ')})`, 'options.invalid');
   const { kind = 'filing', onAnswer, checker, onError } = options;
   const method = METHODS[kind];
-  if (!method) throw new TypeError(`bindForm: unknown kind ${JSON.stringify(kind)}`);
-  if (!checker && !(engine && typeof engine[method] === 'function')) throw new TypeError('bindForm: an engine (or a checker) is needed');
+  if (!method) throw misuse(`bindForm: unknown kind ${JSON.stringify(kind)} (filing, inspection, indicators or screening)`, 'options.invalid');
+  if (!form || typeof form.querySelectorAll !== 'function') throw misuse('bindForm: a form (or an element holding inputs) is needed', 'options.invalid');
+  if (!checker && !(engine && typeof engine[method] === 'function')) throw misuse('bindForm: an engine (or a checker) is needed', 'options.invalid');
+  if (checker && typeof checker.check !== 'function') throw misuse('bindForm: a checker has a check(kind, value, options) method', 'options.invalid');
+  let locale = options.locale;
   const doc = form.ownerDocument;
   // The document, or the shadow root the form is in (asked once per pass: it is slow in Chromium).
   let rootNode = null;
@@ -181,7 +190,7 @@ export function bindForm(form, engine, options = {}) {
     const r = root();
     return r.getElementById ? r.getElementById(id) : r.querySelector?.(`[id="${id.replace(/["\\]/g, '\\$&')}"]`) ?? null;
   };
-  const description = options.describe ?? (engine ? engine.describe(kind, options.locale ? { locale: options.locale } : {}) : null);
+  const description = options.describe ?? (engine ? engine.describe(kind, locale ? { locale } : {}) : null);
   const fieldOf = fieldIndex(description && description.fields);
   const typeOf = (pointer) => fieldOf(pointer)?.type;
 
@@ -199,6 +208,8 @@ export function bindForm(form, engine, options = {}) {
   const shown = new WeakMap(); // entry inputs[0] → signature of the messages shown
   const msgs = new WeakMap(); // first input → its message element
   const givenIds = new WeakMap(); // input → the id bindForm gave it
+  const firstOf = new WeakMap(); // input → the first input of its entry (at the latest index)
+  const known = new Set(); // pointers setValue gave a value: a checkbox there is an answer
   const prepared = new WeakSet(); // inputs whose attributes came from describe
   const deferred = new Set(); // pointers whose normalised value waits for the blur
   // "Reward early, punish late": a text input typed in while it shows no error gets no new
@@ -275,6 +286,7 @@ export function bindForm(form, engine, options = {}) {
     }
     for (const entry of map.values()) {
       const [first] = entry.inputs;
+      for (const el of entry.inputs) firstOf.set(el, first);
       Object.assign(entry, shapeOf(entry.pointer));
       if (entry.inputs.every((el) => el.type === 'radio')) entry.group = 'radio';
       else if (first.type === 'checkbox' && (entry.inputs.length > 1 || entry.type === 'texts')) entry.group = 'checkboxes';
@@ -283,7 +295,12 @@ export function bindForm(form, engine, options = {}) {
     return map;
   }
 
-  const observer = typeof MutationObserver === 'function' ? new MutationObserver((records) => noticeMutations(records)) : null;
+  // Inputs added (roster rows) are indexed as soon as the DOM settles, once for all the
+  // records of a task: their `required`, `inputmode` and id are there before anyone types.
+  const observer = typeof MutationObserver === 'function' ? new MutationObserver((records) => {
+    noticeMutations(records);
+    if (!index && !destroyed) index = buildIndex();
+  }) : null;
   function noticeMutations(records) {
     if (!index) return;
     for (const r of records) {
@@ -300,6 +317,16 @@ export function bindForm(form, engine, options = {}) {
   };
 
   // --- the submission ---------------------------------------------------------------
+  /**
+   * Has the person reached this entry (it, or a section above it, is in the scope), or did
+   * setValue fill it? Before that an unticked checkbox is no answer: a question not yet read is
+   * missing, never `false` (domain.md §7: missing is not a fact).
+   */
+  function reached(entry) {
+    if (scope.has('') || scope.has(entry.pointer) || known.has(entry.pointer)) return true;
+    for (const p of entry.prefixes ?? []) if (scope.has(p)) return true;
+    return false;
+  }
   const BOOL = { true: true, false: false };
   let disabledSets = false; // whether the form has a disabled fieldset (asked once per build)
   /** The value of one entry, or undefined (left out). */
@@ -322,6 +349,7 @@ export function bindForm(form, engine, options = {}) {
       let v;
       if (el.type === 'checkbox') {
         if (el.indeterminate) continue;
+        if (!el.checked && !reached(entry)) continue; // not answered yet: missing, not `false`
         if (type === 'boolean' || el.value === 'on' || el.value === 'true') v = el.checked;
         else if (el.value === 'false') v = !el.checked;
         else v = el.checked ? el.value : undefined;
@@ -453,7 +481,7 @@ export function bindForm(form, engine, options = {}) {
     if (!msg) return;
     const worst = SEVERITIES.find((s) => diagnostics.some((d) => d.severity === s));
     for (const s of SEVERITIES) msg.classList.toggle(s, s === worst);
-    msg.replaceChildren(...diagnostics.map((d) => {
+    msg.replaceChildren(...diagnostics.flatMap((d, i) => {
       const line = doc.createElement('span');
       line.className = `diagnostic ${d.severity}`;
       line.append(d.message);
@@ -463,7 +491,7 @@ export function bindForm(form, engine, options = {}) {
         help.append(d.help);
         line.append(' ', help);
       }
-      return line;
+      return i === 0 ? [line] : [' ', line]; // not run together when shown inline
     }));
     msg.hidden = diagnostics.length === 0;
   }
@@ -555,7 +583,7 @@ export function bindForm(form, engine, options = {}) {
     // The person's own values come back normalised too (full-width phones, a lower-case x in
     // an ID number) to be written into the form: this page holds them already.
     const opts = { now: nowOf(), scope: scopeSent, personal: options.personal !== false };
-    if (options.locale) opts.locale = options.locale;
+    if (locale) opts.locale = locale;
     if (options.packVersion) opts.packVersion = options.packVersion;
     if (!checker) {
       let answer;
@@ -586,15 +614,18 @@ export function bindForm(form, engine, options = {}) {
     queueMicrotask(() => { if (scheduled) run(); }); // check() may have run it meanwhile
   }
 
+  const gone = () => misuse('bindForm: the binding was destroyed', 'form.destroyed');
+
   function check() {
-    if (destroyed) return Promise.reject(new Error('bindForm: destroyed'));
+    if (destroyed) return Promise.reject(gone());
     const promise = new Promise((resolve, reject) => waiters.push({ seq: seq + 1, resolve, reject }));
     run();
     return promise;
   }
 
   function visit(pointer) {
-    if (typeof pointer !== 'string' || (pointer !== '' && !pointer.startsWith('/'))) return;
+    if (typeof pointer !== 'string' || (pointer !== '' && !pointer.startsWith('/'))) throw misuse(`visit: ${JSON.stringify(pointer)} is not a JSON Pointer ("" or starting with "/")`, 'pointer.invalid');
+    if (destroyed) return;
     let released = false; // visited: what is held back at or below it is shown
     for (const p of quiet) if (pointer === '' || p === pointer || p.startsWith(`${pointer}/`)) released = quiet.delete(p);
     if (scope.has(pointer) && !released) return;
@@ -604,16 +635,21 @@ export function bindForm(form, engine, options = {}) {
 
   // --- events ---------------------------------------------------------------------------
   /** Does the entry at `pointer` show an error now? */
-  const showsError = (pointer) => {
-    const entry = inputs().get(pointer);
-    for (const k of (entry && shownKeys.get(entry.inputs[0])) ?? []) if (k.startsWith('error\u0000')) return true;
+  // Asked of the input itself, not of a fresh index: a script that adds rows and fires `input`
+  // on each would otherwise rebuild the index a thousand times (quadratic).
+  const showsError = (el) => {
+    const first = firstOf.get(el);
+    for (const k of (first && shownKeys.get(first)) ?? []) if (k.startsWith('error\u0000')) return true;
     return false;
   };
   const onInput = (e) => {
+    // Text still being composed in an input method (pinyin) is not a value yet: checked at
+    // compositionend, which comes after its last input event.
+    if (e.isComposing) return;
     const pointer = pointerOf(e.target);
     if (!pointer) return;
     scope.add(pointer);
-    if ((isTextLike(e.target) || e.target.type === 'number') && !quiet.has(pointer) && !showsError(pointer)) quiet.add(pointer);
+    if ((isTextLike(e.target) || e.target.type === 'number') && !quiet.has(pointer) && !showsError(e.target)) quiet.add(pointer);
     schedule();
   };
   // A field left by pressing a button (mousedown moves the focus) shows its messages once the press
@@ -648,6 +684,7 @@ export function bindForm(form, engine, options = {}) {
     }
   };
   form.addEventListener('input', onInput);
+  form.addEventListener('compositionend', onInput);
   form.addEventListener('change', onChange);
   form.addEventListener('focusout', onFocusOut);
   const pressTarget = doc && typeof doc.addEventListener === 'function' ? doc : null;
@@ -655,9 +692,12 @@ export function bindForm(form, engine, options = {}) {
   for (const type of ['pointerup', 'pointercancel']) pressTarget?.addEventListener(type, onRelease, true);
 
   function setValue(value) {
+    if (destroyed) return Promise.reject(gone());
     quiet.clear(); // values put by a script: nothing is being typed
+    known.clear();
     for (const entry of inputs().values()) {
       const v = valueAt(value, entry.pointer);
+      if (v !== undefined && v !== null) known.add(entry.pointer);
       for (const el of entry.inputs) {
         if (el.type === 'radio') el.checked = v !== undefined && v !== null && String(v) === el.value;
         else if (el.type === 'checkbox') {
@@ -686,16 +726,28 @@ export function bindForm(form, engine, options = {}) {
     get scope() { return scope; },
     get answer() { return lastAnswer; },
     get description() { return description; },
+    get locale() { return locale ?? 'zh-CN'; },
+    setLocale(next) {
+      if (destroyed) return Promise.reject(gone());
+      if (typeof next !== 'string' || next === '') throw misuse('setLocale: a locale tag such as "zh-CN", "zh-TW" or "en"', 'options.invalid');
+      locale = next;
+      return check(); // every message shown again in it; the scope stays
+    },
     destroy() {
       destroyed = true;
       drafting.free();
       form.removeEventListener('input', onInput);
+      form.removeEventListener('compositionend', onInput);
       form.removeEventListener('change', onChange);
       form.removeEventListener('focusout', onFocusOut);
       pressTarget?.removeEventListener('pointerdown', onPress, true);
       for (const type of ['pointerup', 'pointercancel']) pressTarget?.removeEventListener(type, onRelease, true);
       observer?.disconnect();
-      settle(Infinity, undefined, new Error('bindForm: destroyed'));
+      settle(Infinity, undefined, gone());
+      // What it showed goes with it: no message, no aria-invalid, no custom validity left that
+      // nothing could clear (a new binding, say in another locale, starts from a clean form).
+      for (const entry of marked.values()) show(entry, []);
+      marked.clear();
     },
   };
 }

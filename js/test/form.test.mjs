@@ -274,7 +274,7 @@ test('setValue restores a saved filing after a reload, and the messages with it'
   await first.page.close();
 
   const { page, problems } = await open();
-  assert.deepEqual(await page.evaluate(() => window.binding.value()), { measures: { teamTrained: false } });
+  assert.deepEqual(await page.evaluate(() => window.binding.value()), {}, 'unticked checkboxes not reached are not answers yet');
   await page.evaluate((value) => window.binding.setValue(value), saved);
   assert.deepEqual(await page.evaluate(() => window.binding.value()), saved);
   assert.equal(await page.$eval(input('/roster/2/name'), (el) => el.value), '李某某');
@@ -282,6 +282,9 @@ test('setValue restores a saved filing after a reload, and the messages with it'
   assert.equal((await state(page, '/enterprise/creditCode')).invalid, 'true', 'a wrong value shows at once');
   // Restoring an empty draft empties every input again.
   await page.evaluate(() => window.binding.setValue({}));
+  assert.deepEqual(await page.evaluate(() => window.binding.value()), {});
+  // A checkbox setValue gave `false` is an answer.
+  await page.evaluate(() => window.binding.setValue({ measures: { teamTrained: false } }));
   assert.deepEqual(await page.evaluate(() => window.binding.value()), { measures: { teamTrained: false } });
   assert.equal((await state(page, '/enterprise/creditCode')).invalid, null);
   assert.deepEqual(problems, []);
@@ -321,6 +324,124 @@ test("the README's example: a wrong credit code under its input, the draft resto
   await page.waitForFunction(() => document.querySelector('[name="/enterprise/creditCode"]').getAttribute('aria-invalid') === 'true');
   assert.equal(await page.$eval(input('/enterprise/creditCode'), (el) => el.value), WRONG_CODE);
   assert.equal(await page.$eval(input('/staff/total'), (el) => el.value), '12');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('an unticked checkbox is no answer until it is reached (missing is not a fact)', async () => {
+  const { page, problems } = await open();
+  const fingerprint = '/measures/fingerprintClockSuspended';
+  // At load nothing is reached: neither checkbox is in the submission, nothing shows under them.
+  assert.deepEqual(await page.evaluate(() => window.binding.value()), {});
+  assert.deepEqual(await shownMessages(page), []);
+  assert.ok(!(await page.evaluate(() => window.binding.answer.diagnostics.some((d) => d.ruleId === 'RTW-P10'))), 'no RTW-P10 on a box nobody reached');
+  // Tabbing past it (focus, then leave) makes "unticked" an answer: false, and RTW-P10 warns there.
+  await page.focus(input(fingerprint));
+  await page.keyboard.press('Tab');
+  await page.waitForFunction((p) => window.answers.at(-1).scope.includes(p), fingerprint);
+  assert.deepEqual(await page.evaluate(() => window.binding.value().measures), { fingerprintClockSuspended: false });
+  const s = await state(page, fingerprint);
+  assert.match(s.message, /指纹/);
+  // A section visited covers the boxes in it.
+  await page.evaluate(() => window.binding.visit('/measures'));
+  await page.waitForFunction(() => window.answers.at(-1).scope.includes('/measures'));
+  assert.deepEqual(await page.evaluate(() => window.binding.value().measures), { teamTrained: false, fingerprintClockSuspended: false });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('destroy() takes its messages and validity with it; setLocale() shows them in another language', async () => {
+  const { page, problems } = await open();
+  await page.fill(input('/enterprise/creditCode'), WRONG_CODE);
+  await page.evaluate(() => window.binding.visit('/enterprise/creditCode'));
+  await page.waitForFunction(() => document.querySelector('[name="/enterprise/creditCode"]').getAttribute('aria-invalid') === 'true');
+  // Another locale, the same scope: the message is English now, still under its input.
+  const scopeBefore = await page.evaluate(() => [...window.binding.scope].sort());
+  await page.evaluate(() => window.binding.setLocale('en'));
+  const en = await state(page, '/enterprise/creditCode');
+  assert.equal(en.invalid, 'true');
+  assert.match(en.message, /check character/i);
+  assert.doesNotMatch(en.message, /统一社会信用代码/);
+  assert.equal(await page.evaluate(() => window.binding.locale), 'en');
+  assert.deepEqual(await page.evaluate(() => [...window.binding.scope].sort()), scopeBefore);
+  assert.equal(await page.evaluate(() => window.answers.at(-1).codes.includes('/enterprise/creditCode credit_code.checksum')), true);
+  // destroy(): no message, no aria-invalid, no custom validity left behind; the form is valid again.
+  await page.evaluate(() => window.binding.destroy());
+  const gone = await state(page, '/enterprise/creditCode');
+  assert.deepEqual([gone.invalid, gone.validationMessage, gone.message, gone.describedBy], [null, '', '', null]);
+  assert.deepEqual(await page.evaluate(() => [...document.getElementById('filing').elements]
+    .filter((el) => el.validity?.customError || el.hasAttribute('aria-invalid')).map((el) => el.name)), [], 'no custom validity anywhere');
+  // Used after destroy(): rejected with a code, and the inputs are left alone.
+  const after = await page.evaluate(() => Promise.allSettled([window.binding.setValue({ enterprise: { creditCode: 'X' } }), window.binding.check()])
+    .then((r) => r.map((x) => x.reason?.code)));
+  assert.deepEqual(after, ['form.destroyed', 'form.destroyed']);
+  assert.equal(await page.$eval(input('/enterprise/creditCode'), (el) => el.value), WRONG_CODE);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('misuse of bindForm throws an Error with a code', async () => {
+  const { page, problems } = await open();
+  const codes = await page.evaluate(() => {
+    const form = document.getElementById('filing');
+    const code = (f) => { try { f(); return 'no error'; } catch (e) { return `${e.code}`; } };
+    return [
+      code(() => window.bindForm(form, window.engine, { kind: 'filings' })),
+      code(() => window.bindForm(form, window.engine, { lang: 'en' })),
+      code(() => window.bindForm(null, window.engine, {})),
+      code(() => window.bindForm(form, null, {})),
+      code(() => window.binding.visit('enterprise/name')),
+      code(() => window.binding.setLocale('')),
+    ];
+  });
+  assert.deepEqual(codes, ['options.invalid', 'options.invalid', 'options.invalid', 'options.invalid', 'pointer.invalid', 'options.invalid']);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('rows added by a script: indexed once, with their limits before anyone types; text in an input method waits', async () => {
+  const { page, problems } = await open();
+  // Count how often bindForm walks the form's inputs (its index), while a script adds 300 rows
+  // and fires `input` on each: once per task, not once per row (it was 300: quadratic).
+  const walks = await page.evaluate(async () => {
+    const form = document.getElementById('filing');
+    const elements = Object.getOwnPropertyDescriptor(HTMLFormElement.prototype, 'elements').get;
+    let n = 0;
+    Object.defineProperty(form, 'elements', { get() { n++; return elements.call(this); }, configurable: true });
+    for (let i = 3; i < 303; i++) {
+      const input = document.createElement('input');
+      input.name = `/roster/${i}/phone`;
+      form.append(input);
+      input.value = '1380013800' + (i % 10);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    await window.binding.check();
+    return n;
+  });
+  assert.ok(walks <= 3, `the index was built ${walks} times for 300 rows`);
+  // A row added is given its attributes as soon as the DOM settles, before any keystroke.
+  const attrs = await page.evaluate(async () => {
+    const input = document.createElement('input');
+    input.name = '/roster/400/phone';
+    document.getElementById('filing').append(input);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return { id: input.id, inputmode: input.getAttribute('inputmode') };
+  });
+  assert.deepEqual(attrs, { id: 'fk-roster-400-phone', inputmode: 'tel' });
+  // Pinyin being composed is not checked; the text chosen is, at compositionend.
+  const composed = await page.evaluate(async () => {
+    const el = document.querySelector('[name="/enterprise/name"]');
+    const n = window.answers.length;
+    el.value = 'shenzhen';
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, data: 'shenzhen' }));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const during = window.answers.length - n;
+    el.value = '深圳';
+    el.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: '深圳' }));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    return { during, name: window.answers.at(-1).value.enterprise?.name, saw: window.answers.slice(n).map((a) => a.value.enterprise?.name) };
+  });
+  assert.deepEqual(composed, { during: 0, name: '深圳', saw: ['深圳'] });
   assert.deepEqual(problems, []);
   await page.close();
 });

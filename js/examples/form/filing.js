@@ -1,10 +1,8 @@
 import init, { Engine } from '/pkg/fangkong.js';
 import { bindForm } from '/pkg/form.js';
-
 await init();
 const form = document.querySelector('form');
-const binding = bindForm(form, Engine.withDefaultPack(), {
-  kind: 'filing', now: () => new Date(), locale: 'zh-CN',
+const binding = bindForm(form, Engine.withDefaultPack(), { kind: 'filing', now: () => new Date(), locale: 'zh-CN',
   onAnswer(answer, { value, unplaced }) {
     form.elements.decision.value = answer.decision;
     form.querySelector('#other').replaceChildren(...unplaced.map((d) => Object.assign(document.createElement('li'), { textContent: d.message })));
@@ -16,6 +14,6 @@ form.addEventListener('submit', async (event) => {
   event.preventDefault();
   binding.visit(''); // everything: missing values too
   const answer = await binding.check();
-  form.reportValidity(); // the first error, in the browser's bubble too
-  if (['approved', 'conditional'].includes(answer.decision)) await fetch('/api/filings', { method: 'POST', body: JSON.stringify(binding.value()) });
+  form.reportValidity(); // the first error, in the browser's bubble too; the server judges again by the same pack hash
+  if (['approved', 'conditional'].includes(answer.decision)) await fetch('/api/filings', { method: 'POST', body: JSON.stringify({ filing: binding.value(), packHash: answer.pack.hash }) });
 });
