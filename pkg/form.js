@@ -236,7 +236,9 @@ export function bindForm(form, engine, options = {}) {
     const f = fieldOf(pointer);
     if (f) {
       const textLike = isTextLike(el);
-      if (f.required && !el.hasAttribute('required') && el.type !== 'checkbox' && el.type !== 'hidden') el.required = true;
+      // Not in a list's rows (`/roster/*/name`): a row left blank is no row, which the engine
+      // does not ask about, and the browser's own check would flag it (reportValidity's bubble).
+      if (f.required && !f.pointer.includes('/*') && !el.hasAttribute('required') && el.type !== 'checkbox' && el.type !== 'hidden') el.required = true;
       // Not for codes typed with spaces or hyphens (`9144 0311 MA5G 0K3P 1W`, as printed on a
       // licence): their length counts once normalised, and the engine takes the spaced form.
       if (f.maxLength != null && textLike && !SPACED_FORMATS.has(f.format) && !el.hasAttribute('maxlength')) el.setAttribute('maxlength', String(f.maxLength));

@@ -478,6 +478,34 @@ fn a_message_template_is_limited_in_length() {
     assert!(a.contains("answer.truncated"));
 }
 
+/// The attack (sixteenth session's packs audit): a template within 500 characters, `{n}` × 166,
+/// quoting a long enterprise name, on 100 checks: a 4 KB filing's answer was 1 GB,
+/// and the wasm trapped (every engine of the module lost). A message quotes at most 100
+/// characters of a value, and is at most 1,000 characters long.
+#[test]
+fn placeholders_cannot_amplify_a_message() {
+    let check = json!({ "assert": "staff.total < 0", "path": "enterprise.name", "code": "x.dup", "params": { "n": "enterprise.name" } });
+    let mut pack: Value = serde_json::from_str(&pack_with(check.clone())).unwrap();
+    pack["rules"][0]["checks"] = Value::Array(vec![check; 100]);
+    pack["rules"][0]["severity"] = json!("info");
+    pack["messages"]["zh-CN"]["x.dup"]["message"] = json!("{n}".repeat(166));
+    pack["messages"]["en"]["x.dup"]["message"] = json!("{n}".repeat(166));
+    let engine = Engine::from_pack_json(&pack.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
+    let mut filing = example("examples/filings/workshop.json");
+    filing["enterprise"]["name"] = json!("某".repeat(900));
+    let text = filing.to_string();
+    let a = to_json(&engine.check_filing_json(&text, &at("2020-02-04T10:00:00+08:00")));
+    let fired: Vec<&Value> = a["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == "x.dup").collect();
+    assert_eq!(fired.len(), 100, "every check fires");
+    for d in &fired {
+        let m = d["message"].as_str().unwrap();
+        assert_eq!(m.chars().count(), 1001, "1,000 characters and …");
+        assert!(m.starts_with(&format!("{}…{}", "某".repeat(100), "某")), "each quote cut to 100");
+    }
+    let out = serde_json::to_string(&a).unwrap();
+    assert!(out.len() < text.len() * 200, "{} bytes out for {} in", out.len(), text.len());
+}
+
 /// The work budget: counted in steps before anything runs, linear in the submission, and
 /// when exceeded the answer says so (`engine.budget_exhausted`, decision `incomplete`).
 #[test]

@@ -114,7 +114,10 @@ fn list_separator(locale: Locale) -> &'static str {
 /// decimals, up to six, and past them the number as JavaScript prints it (third audit).
 fn show(v: &Value, params: &Value, sep: &str) -> String {
     match v {
-        Value::String(s) => s.clone(),
+        // Text of the submission's: its first 100 characters (as every message echoes what it
+        // quotes), so a template naming it many times stays small (packs audit: `{n}` × 166 of a
+        // 1,300-character name made a 4 KB filing's answer 1 GB, and trapped the wasm).
+        Value::String(s) => crate::pointer::shown(s),
         Value::Array(items) => items.iter().map(|i| show(i, params, sep)).collect::<Vec<_>>().join(sep),
         Value::Number(n) => match n.as_f64() {
             Some(x) if n.is_f64() => {
@@ -180,13 +183,47 @@ impl Fill<'_> {
             }
         }
         out.push_str(rest);
-        out
+        cap(out)
+    }
+}
+
+/// The most characters a message or help shows, then `…`: a template holds at most 500, each
+/// placeholder's text at most 100 (SECURITY.md).
+const MAX_MESSAGE_CHARS: usize = 1000;
+
+/// `text` cut to [`MAX_MESSAGE_CHARS`] characters and `…`, when longer.
+fn cap(text: String) -> String {
+    if text.len() <= MAX_MESSAGE_CHARS {
+        return text; // fewer bytes than the cap: fewer characters too
+    }
+    match text.char_indices().nth(MAX_MESSAGE_CHARS) {
+        Some((end, _)) => {
+            let mut out = text.get(..end).unwrap_or_default().to_owned();
+            out.push('…');
+            out
+        }
+        None => text,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A hostile template cannot make a message large: each quoted text is cut to 100
+    /// characters, the message to 1,000 (packs audit: `{n}` × 166 of a long name).
+    #[test]
+    fn a_message_is_at_most_1000_characters_and_quotes_at_most_100() {
+        let params = serde_json::json!({ "n": "某".repeat(1300) });
+        let f = Fill { params: &params, extra: None, sep: "、", not_given: "未填写" };
+        let one = f.fill_in("名称：{n}");
+        assert_eq!(one, format!("名称：{}…", "某".repeat(100)));
+        let many = f.fill_in(&"{n}".repeat(166));
+        assert_eq!(many.chars().count(), MAX_MESSAGE_CHARS + 1);
+        assert!(many.ends_with('…'));
+        let short = f.fill_in("{n}{n}");
+        assert_eq!(short.chars().count(), 202);
+    }
 
     #[test]
     fn the_last_entry_of_a_key_wins_and_every_key_is_found() {
