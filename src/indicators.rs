@@ -78,7 +78,7 @@ fn count(v: Option<&Value>) -> Result<Option<u64>, ()> {
     match v {
         None | Some(Value::Null) => Ok(None),
         Some(x) => match x.as_f64() {
-            Some(f) if f >= 0.0 && f.fract() == 0.0 && f <= 9_007_199_254_740_991.0 => Ok(Some(f as u64)),
+            Some(f) if f >= 0.0 && f.fract() == 0.0 && f <= crate::num::MAX_EXACT => Ok(Some(f as u64)),
             _ => Err(()),
         },
     }

@@ -299,6 +299,7 @@ impl Engine {
                     let code = match n {
                         Some(n) if n < 0.0 => "count.negative",
                         Some(n) if n.fract() != 0.0 => "count.fraction",
+                        Some(n) if n > crate::num::MAX_EXACT => "count.too_large",
                         _ => continue,
                     };
                     bad_count = true;
@@ -308,7 +309,11 @@ impl Engine {
                         Severity::Error,
                         format!("{at}/{name}"),
                         &rule.id,
-                        Value::Object(serde_json::Map::new()),
+                        if code == "count.too_large" {
+                            serde_json::json!({ "max": crate::num::MAX_EXACT })
+                        } else {
+                            Value::Object(serde_json::Map::new())
+                        },
                     ));
                 }
                 // Knowledge must say how many were sampled and how many answered correctly.

@@ -6,6 +6,10 @@
 
 use serde_json::{Number, Value};
 
+/// 2^53 − 1: the largest whole number JSON carries exactly in every reader (JavaScript's
+/// `Number.MAX_SAFE_INTEGER`). Counts and amounts above it are refused (`count.too_large`).
+pub const MAX_EXACT: f64 = 9_007_199_254_740_991.0;
+
 // The float reader and printer everywhere but in the compiler module, which links core's parser
 // (expressions, serde_json's `float_roundtrip`) and serde_json's printer (its serializer) anyway:
 // there those, not second copies (the same answers: tests/floats.rs).

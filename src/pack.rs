@@ -363,8 +363,8 @@ pub fn field_check_codes(k: FieldCheckKind) -> &'static [&'static str] {
             "id_number.checksum",
         ],
         FieldCheckKind::Date => &["field.required", "date.format", "date.impossible"],
-        FieldCheckKind::Count => &["field.required", "count.negative", "count.fraction"],
-        FieldCheckKind::Amount => &["field.required", "amount.negative"],
+        FieldCheckKind::Count => &["field.required", "count.negative", "count.fraction", "count.too_large"],
+        FieldCheckKind::Amount => &["field.required", "amount.negative", "amount.too_large"],
         FieldCheckKind::Text => &["field.required"],
     }
 }

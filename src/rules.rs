@@ -383,11 +383,23 @@ fn field_value(
         match c.check {
             FieldCheckKind::Count | FieldCheckKind::Amount => {
                 let Some(x) = v.number() else { return };
+                let count = c.check == FieldCheckKind::Count;
                 if !x.validate_range(Some(0.0), None, None, None) {
-                    let code = if c.check == FieldCheckKind::Count { "count.negative" } else { "amount.negative" };
-                    push(part, code, c.severity, ptr());
-                } else if c.check == FieldCheckKind::Count && x.fract() != 0.0 {
+                    push(part, if count { "count.negative" } else { "amount.negative" }, c.severity, ptr());
+                } else if count && x.fract() != 0.0 {
                     push(part, "count.fraction", c.severity, ptr());
+                } else if x > crate::num::MAX_EXACT {
+                    // Past 2^53 − 1 JSON carries no exact whole number, and rules computing with
+                    // it (9e307 returning staff × 6 masks) overflowed into "undecided": the filing
+                    // was approved with RTW-G3 null (packs audit). Never read as a fact.
+                    let code = if count { "count.too_large" } else { "amount.too_large" };
+                    part.events.push(Event::Fired(Diagnostic::new(
+                        code,
+                        c.severity,
+                        ptr().to_string(),
+                        rule_id,
+                        json!({ "max": crate::num::MAX_EXACT }),
+                    )));
                 }
             }
             kind => {

@@ -125,7 +125,9 @@ fn show(v: &Value, params: &Value, sep: &str) -> String {
                     Value::Object(m) => m.values().filter_map(Value::as_f64).filter(|o| *o != x).collect(),
                     _ => Vec::new(),
                 };
-                let misleads = |shown: f64| shown != x && (shown.fract() == 0.0 || others.contains(&shown));
+                // Past ~1.8e306 `x * scale` is infinite: never shown as "Infinity" (packs audit).
+                let misleads =
+                    |shown: f64| !shown.is_finite() || shown != x && (shown.fract() == 0.0 || others.contains(&shown));
                 let mut scale = 100.0;
                 while scale <= 1.0e6 {
                     let shown = (x * scale).round() / scale;
