@@ -422,7 +422,11 @@ impl Pack {
     }
 
     /// Check and compile a pack given as a JSON value.
-    pub fn from_value(value: Value) -> Result<Pack, PackErrors> {
+    pub fn from_value(mut value: Value) -> Result<Pack, PackErrors> {
+        // One number, one spelling: `3.0` and `3`, `-0` and `0` are the same number, so the same
+        // hash whether the pack was read as text or came as a JS object (packs audit: a page that
+        // fetched it with `.json()` and a server that read the file had different hashes).
+        crate::num::whole_numbers(&mut value);
         let canonical = serde_json::to_string(&value).unwrap_or_default();
         // A version as resolved (its parents' rules, messages and labels merged in) is bounded
         // too, not only the text given: an `extends` chain cannot grow a pack without limit.

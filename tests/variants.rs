@@ -855,3 +855,22 @@ fn a_variants_mistakes_point_into_the_variant_as_written() {
                              "rules": [{ "id": "RTW-T1", "severity": "warning" }] }));
     assert!(got.iter().any(|(at, _, m)| at == "/rules/0" && m.starts_with("at /checks/0/assert, inherited from `shenzhen-2020`:")), "{got:?}");
 }
+
+/// `pack.hash` is of the pack's value, not its spelling: a whole number written `3.0`, `3`,
+/// `3e0` or `30e-1`, and `-0` for `0`, give one hash (packs audit: `3.0` read as text and the
+/// same pack as a JS object had two hashes, and the server answered 409). Another value, another.
+#[test]
+fn a_pack_hash_does_not_depend_on_how_a_number_is_written() {
+    let text = std::fs::read_to_string("packs/hangzhou-2020.json").unwrap();
+    assert!(text.contains("\"value\": 3,"), "the lead-days parameter this test respells");
+    let hash = |t: &str| {
+        let e = fangkong::Engine::from_pack_json(t).unwrap_or_else(|e| panic!("{e:?}"));
+        let h: Vec<String> = e.packs().map(|p| p.stamp.hash.clone()).collect();
+        h
+    };
+    let base = hash(&text);
+    for spelt in ["3.0", "3e0", "30e-1", "3.000"] {
+        assert_eq!(hash(&text.replacen("\"value\": 3,", &format!("\"value\": {spelt},"), 1)), base, "{spelt}");
+    }
+    assert_ne!(hash(&text.replacen("\"value\": 3,", "\"value\": 4,", 1)), base, "another value, another hash");
+}
