@@ -874,3 +874,26 @@ fn a_pack_hash_does_not_depend_on_how_a_number_is_written() {
     }
     assert_ne!(hash(&text.replacen("\"value\": 3,", "\"value\": 4,", 1)), base, "another value, another hash");
 }
+
+/// A variant changes a parameter's value, never its type (packs audit: `isolationDays`
+/// re-declared `{"type": "count", "value": 100000000}` escaped the 3,650-day bound of a `days`
+/// parameter and switched RTW-T3 off; `{"type": "number", "value": -5}` likewise). The same
+/// type, or none, is a value change as before.
+#[test]
+fn a_variant_may_not_change_a_parameters_type() {
+    let variant = |param: serde_json::Value| {
+        serde_json::json!({
+            "id": "iso-2020", "extends": "shenzhen-2020", "version": "2020-02-10", "effectiveFrom": "2020-02-01",
+            "parameters": { "isolationDays": param }
+        })
+        .to_string()
+    };
+    for bad in [serde_json::json!({ "type": "count", "value": 100_000_000 }), serde_json::json!({ "type": "number", "value": -5 })] {
+        let errors = fangkong::Engine::from_pack_json(&variant(bad.clone())).expect_err("a type change is refused");
+        let e = errors.0.first().unwrap_or_else(|| panic!("{errors:?}"));
+        assert_eq!((e.path.as_str(), e.kind), ("/parameters/isolationDays/type", PackErrorKind::BadParameter), "{bad}: {errors:?}");
+    }
+    for good in [serde_json::json!({ "type": "days", "value": 21 }), serde_json::json!({ "value": 21 })] {
+        fangkong::Engine::from_pack_json(&variant(good.clone())).unwrap_or_else(|e| panic!("{good}: {e:?}"));
+    }
+}

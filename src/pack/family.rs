@@ -122,7 +122,19 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
         let target = o.entry("parameters").or_insert_with(|| Value::Object(serde_json::Map::new()));
         for (name, p) in params {
             match target.get_mut(name.as_str()) {
-                Some(existing) => merge_patch(existing, p),
+                // A parameter keeps the type its parent declared, and with it its bounds (packs
+                // audit: `isolationDays` re-declared a `count` took 100,000,000 days, past the
+                // 3,650 a `days` parameter allows, and switched RTW-T3 off).
+                Some(existing) => match (existing.get("type"), p.get("type")) {
+                    (Some(was), Some(now)) if was != now => errors.push(perr(
+                        format!("/parameters/{name}/type"),
+                        PackErrorKind::BadParameter,
+                        format!(
+                            "parameter `{name}` is of type {was} in the pack it extends; a variant may change its value, not its type"
+                        ),
+                    )),
+                    _ => merge_patch(existing, p),
+                },
                 None if p.get("type").is_some() => {
                     if let Some(t) = target.as_object_mut() {
                         t.insert(name.clone(), p.clone());
