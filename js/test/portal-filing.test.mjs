@@ -495,6 +495,23 @@ test('the earliest-start panel follows every answer: 待定 until the planned da
   await page.close();
 });
 
+test('a gate cause quotes the value typed last (portal audit: it kept 现有1只 after 300 and 479 were typed)', async () => {
+  const { page, problems } = await openEmpty();
+  const cause = () => page.locator('#gate-RTW-G3 .causes').innerText();
+  const waitsFor = (part) => page.waitForFunction((x) => document.querySelector('#gate-RTW-G3 .causes').innerText.includes(x), part, { timeout: 5_000 })
+    .catch(async () => assert.match(await cause(), new RegExp(part)));
+  await typeField(page, '/staff/returning', '80');
+  await typeField(page, '/supplies/masks', '1');
+  await waitsFor('现有1只');
+  for (const n of ['300', '479']) {
+    await typeField(page, '/supplies/masks', n);
+    await waitsFor(`现有${n}只`);
+    assert.doesNotMatch(await cause(), /现有1只/);
+  }
+  assert.deepEqual(real(problems), []);
+  await page.close();
+});
+
 test('打开 JSON 文件 can be undone as 载入 can; a file that is not a filing says so and leaves the form as it was', async () => {
   const { page, problems } = await openEmpty();
   await typeField(page, '/enterprise/name', '深圳市某某五金厂');

@@ -480,7 +480,10 @@ function show(a, unplaced) {
   showEarliest(a);
 
   // What did not land under an input (a rule about several fields, or a row on another page).
+  // The causes' own messages too: they quote values (现有1只), which change while the gate, its
+  // causes' paths and codes stay (portal audit: the cause kept "现有1只" after 300 was typed).
   const key = JSON.stringify([unplaced.map((x) => [x.path, x.message]), a.gates,
+    a.gates.map((g) => (g.causes ?? []).map((c) => causeOf(a, c)?.message)),
     d.gates.map((g) => g.fields.map((id) => has(byId.get(id)?.pointer ?? '')))]);
   if (key === shown) return;
   shown = key;
@@ -496,13 +499,16 @@ function show(a, unplaced) {
     state.className = `state ${s}`;
     state.textContent = t(s);
     causes.replaceChildren(...(r?.causes ?? []).map((c) => {
-      const diag = a.diagnostics.find((x) => x.path === c.path && x.code === c.code) ?? a.diagnostics.find((x) => x.path === c.path);
+      const diag = causeOf(a, c);
       return el('li', {}, el('button', { type: 'button', class: 'cause', 'data-pointer': c.path, 'on:click': () => focusPointer(c.path) }, diag?.message ?? labelAt(c.path)),
         el('span', { class: 'muted' }, ` ${where(c.path)}`));
     }));
     for (const b of fields.querySelectorAll('button')) b.classList.toggle('missing', !!b.dataset.pointer && !b.dataset.pointer.includes('*') && !has(b.dataset.pointer));
   }
 }
+
+/** The diagnostic a gate's cause stands for: at its path with its code, else at its path. */
+const causeOf = (a, c) => a.diagnostics.find((x) => x.path === c.path && x.code === c.code) ?? a.diagnostics.find((x) => x.path === c.path);
 
 let earliestShown = '';
 /**
