@@ -182,6 +182,57 @@ test('indicators: a grid with wrong counts (9 enclosed of 8) is 数据有误 up 
   await page.close();
 });
 
+test('indicators: a unit whose parent is not in the report is a top unit with the engine\'s message, not lost; charts round as the table (portal audit)', async () => {
+  const report = JSON.parse(REPORT);
+  const grid = report.units.find((u) => u.counts && u.counts.compounds > 0 && u.parent);
+  grid.parent = 'GM-NO-SUCH'; // a typo in its parent's id
+  grid.name = '孤立网格';
+  grid.counts.compounds = 30;
+  grid.counts.compoundsEnclosed = 10;
+  const file = join(dir, 'orphan-report.json');
+  writeFileSync(file, JSON.stringify(report));
+  const answer = Engine.withPackId('shenzhen-2020').evaluateIndicators(report, { now: NOW, locale: 'zh-CN' });
+  const told = answer.diagnostics.filter((d) => d.code === 'indicators.unknown_parent');
+  assert.equal(told.length, 1, 'the engine tells the unknown parent');
+  const { page, problems } = await openPortal(p.context, `${p.url}/dashboard.html?${Q}`);
+  await page.setInputFiles('#report-file', file);
+  await page.waitForSelector(`#children tr[data-unit="${grid.id}"]`);
+  const body = await page.textContent('#indicators-body');
+  assert.ok(body.includes(told[0].message), 'the engine\'s message is shown');
+  assert.ok(body.includes('孤立网格'), 'the unit is listed');
+  assert.doesNotMatch(body, /GM-NO-SUCH›|undefined/);
+  await page.click(`#children button[data-unit="${grid.id}"]`);
+  await page.waitForSelector('#unit-indicators');
+  assert.match(await page.textContent('#unit-indicators tr[data-indicator="IND-1"]'), /10.*30|33\.3%/);
+  // The chart's value is the table's: 10/30 is 33.3 in both (rounded down to a tenth).
+  const bar = await page.evaluate(() => window.echarts.getInstanceByDom(document.getElementById('chart-unit')).getOption().series[0].data[0].value);
+  const cell = await page.textContent('#unit-indicators tr[data-indicator="IND-1"] td.pc');
+  assert.equal(`${bar.toFixed(1)}%`, cell.trim());
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the charts show each percentage as the tables do (portal audit: 15/16 was 93.7% in the table, 93.8 in the chart)', async () => {
+  const { page, problems } = await openPortal(p.context, `${p.url}/dashboard.html?${Q}`);
+  await page.click('#load-example');
+  await page.waitForSelector('#chart-children');
+  const pairs = await page.evaluate(() => {
+    const chart = window.echarts.getInstanceByDom(document.getElementById('chart-children')).getOption();
+    const out = [];
+    const rows = [...document.querySelectorAll('#children tbody tr')];
+    chart.series.forEach((s, k) => (s.data ?? []).forEach((d, n) => {
+      const v = d && typeof d === 'object' ? d.value : d;
+      const cell = rows[n]?.querySelector(`td[data-indicator="IND-${k + 1}"] .pc`);
+      if (typeof v === 'number' && cell) out.push([v.toFixed(1), cell.textContent.trim().replace('%', '')]);
+    }));
+    return out;
+  });
+  assert.ok(pairs.length >= 5, JSON.stringify(pairs));
+  for (const [bar, cell] of pairs) assert.equal(bar, cell);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('filings: 13,378 checked in a worker with a progress bar, totals as checkFilings in Node, sortable, exported', async () => {
   // Node: the same lines, in chunks, with the same pack, now and locale.
   const lines = readFileSync(filingsFile, 'utf8').split('\n').filter((l) => l.trim());

@@ -12,7 +12,9 @@ document.getElementById('status').textContent = t('loading');
 
 /** A portal word with `{name}` placeholders filled in. */
 const fmt = (key, params = {}) => t(key).replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? ''));
-const pct = (ratio) => (ratio === null || ratio === undefined ? '' : `${(Math.floor(ratio * 1000) / 10).toFixed(1)}%`);
+/** A ratio in percent to a tenth, rounded down (99.96 % short is never "100.0%"); charts and tables alike. */
+const tenths = (ratio) => Math.floor(ratio * 1000) / 10;
+const pct = (ratio) => (ratio === null || ratio === undefined ? '' : `${tenths(ratio).toFixed(1)}%`);
 const number = new Intl.NumberFormat(settings.locale);
 // 缺报 (missing) is amber and striped, as its badge is amber: unlike every status colour (not_applicable
 // is grey) and every indicator's colour, and not by colour alone (portal audit F13: it was a grey
@@ -121,9 +123,11 @@ function showReport(text) {
   const units = Array.isArray(report.units) ? report.units : [];
   Object.assign(ind, { report, answer, byId: new Map(), children: new Map(), names: new Map(), diags: new Map() });
   units.forEach((u) => u && ind.names.set(u.id, typeof u.name === 'string' && u.name.trim() ? u.name : u.id));
+  for (const u of answer.units) ind.byId.set(u.id, u);
   for (const u of answer.units) {
-    ind.byId.set(u.id, u);
-    const p = u.parent ?? null;
+    // A parent that is not in the report (a typo, indicators.unknown_parent): the unit is a top
+    // unit of its own, shown with the engine's message, not left out of sight (portal audit).
+    const p = u.parent != null && ind.byId.has(u.parent) ? u.parent : null;
     if (!ind.children.has(p)) ind.children.set(p, []);
     ind.children.get(p).push(u.id);
   }
@@ -145,7 +149,7 @@ const paren = (x) => (zh ? `（${x}）` : ` (${x})`);
 const nameOf = (id) => (id === null ? described.title : ind.names.get(id) ?? id);
 const ancestors = (id) => {
   const out = [];
-  for (let u = id; u !== null && u !== undefined; u = ind.byId.get(u)?.parent ?? null) out.unshift(u);
+  for (let u = id; u !== null && u !== undefined && ind.byId.has(u); u = ind.byId.get(u).parent ?? null) out.unshift(u);
   return out;
 };
 const subtree = (id) => {
@@ -266,7 +270,7 @@ function unitOption(unit) {
     yAxis: { type: 'category', inverse: true, data: titles, axisLabel: { width: 220, overflow: 'truncate' } },
     series: [{
       type: 'bar',
-      data: unit.indicators.map((i) => ({ value: i.ratio === null ? (i.status === 'missing' && i.denominator ? (100 * i.numerator) / i.denominator : 0) : Math.round(i.ratio * 1000) / 10, itemStyle: i.status === 'missing' ? missingStyle : { color: COLORS[i.status] } })),
+      data: unit.indicators.map((i) => ({ value: i.ratio === null ? (i.status === 'missing' && i.denominator ? tenths(i.numerator / i.denominator) : 0) : tenths(i.ratio), itemStyle: i.status === 'missing' ? missingStyle : { color: COLORS[i.status] } })),
       label: { show: true, position: 'right', formatter: (p) => { const i = unit.indicators[p.dataIndex]; return i.ratio === null ? t(STATUS_WORD[i.status]) : pct(i.ratio); } },
     }],
   };
@@ -293,8 +297,8 @@ function childrenOption(units) {
         const i = u.indicators[n];
         if (!i) return null;
         // a unit with a missing report: its reported part, striped amber
-        if (i.status === 'missing') return i.denominator ? { value: Math.round((1000 * i.numerator) / i.denominator) / 10, itemStyle: missingStyle } : null;
-        return { value: i.ratio !== null ? Math.round(i.ratio * 1000) / 10 : null, itemStyle: i.status === 'short' ? { borderColor: COLORS.short, borderWidth: 2 } : undefined };
+        if (i.status === 'missing') return i.denominator ? { value: tenths(i.numerator / i.denominator), itemStyle: missingStyle } : null;
+        return { value: i.ratio !== null ? tenths(i.ratio) : null, itemStyle: i.status === 'short' ? { borderColor: COLORS.short, borderWidth: 2 } : undefined };
       }),
     })).concat(missing
       // The legend's entry for 缺报 (a series of no points: it takes no bar's place).
