@@ -9,10 +9,12 @@
 //! draft ([`crate::draft`]) keeps the parts and re-judges only those a change can affect.
 
 mod assembly;
+
+pub use assembly::merge_normalized;
 pub use assembly::{Assembly, Item};
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use chrono::{Days, NaiveDate};
 use serde_json::{Value, json};
@@ -383,24 +385,18 @@ fn field_value(
         match c.check {
             FieldCheckKind::Count | FieldCheckKind::Amount => {
                 let Some(x) = v.number() else { return };
-                let count = c.check == FieldCheckKind::Count;
-                if !x.validate_range(Some(0.0), None, None, None) {
-                    push(part, if count { "count.negative" } else { "amount.negative" }, c.severity, ptr());
-                } else if count && x.fract() != 0.0 {
-                    push(part, "count.fraction", c.severity, ptr());
-                } else if x > crate::num::MAX_EXACT {
-                    // Past 2^53 − 1 JSON carries no exact whole number, and rules computing with
-                    // it (9e307 returning staff × 6 masks) overflowed into "undecided": the filing
-                    // was approved with RTW-G3 null (packs audit). Never read as a fact.
-                    let code = if count { "count.too_large" } else { "amount.too_large" };
-                    part.events.push(Event::Fired(Diagnostic::new(
-                        code,
-                        c.severity,
-                        ptr().to_string(),
-                        rule_id,
-                        json!({ "max": crate::num::MAX_EXACT }),
-                    )));
-                }
+                let kind = if c.check == FieldCheckKind::Count { "count" } else { "amount" };
+                // Past 2^53 − 1 no whole number is exact; rules computing with it (9e307 × 6 masks)
+                // overflowed into "undecided", and the filing was approved (packs audit).
+                let problem = match () {
+                    _ if !x.validate_range(Some(0.0), None, None, None) => "negative",
+                    _ if kind == "count" && x.fract() != 0.0 => "fraction",
+                    _ if x > crate::num::MAX_EXACT => "too_large",
+                    _ => return,
+                };
+                let params = if problem == "too_large" { json!({ "max": crate::num::MAX_EXACT }) } else { json!({}) };
+                let code = format!("{kind}.{problem}");
+                part.events.push(Event::Fired(Diagnostic::new(&code, c.severity, ptr().to_string(), rule_id, params)));
             }
             kind => {
                 let Some(s) = v.text() else { return };
@@ -591,22 +587,4 @@ fn isolation(iso: &IsolationRule, rule_id: &str, env: &Env<'_>, elem: Option<usi
             part.earliest_start.push(EarliestStart { path: ptr.to_string(), index: i, earliest_start: earliest_s });
         }
     }
-}
-
-/// Merge normalisations: the last one for a path wins; sorted by path.
-pub fn merge_normalized(lists: impl IntoIterator<Item = Normalized>) -> Vec<Normalized> {
-    merge(lists.into_iter().collect())
-}
-
-/// [`merge_normalized`], once in the .wasm. Most answers have none or one: no map for them
-/// (the map is `serde_json::Map`'s own B-tree: no sort of its own in the .wasm).
-fn merge(all: Vec<Normalized>) -> Vec<Normalized> {
-    if all.len() < 2 {
-        return all;
-    }
-    let mut by_path: BTreeMap<String, Value> = BTreeMap::new();
-    for n in all {
-        by_path.insert(n.path, n.value);
-    }
-    by_path.into_iter().map(|(path, value)| Normalized { path, value }).collect()
 }

@@ -541,6 +541,32 @@ fn the_work_budget_stops_an_evaluation_before_it_runs() {
     assert_eq!(engine().check_filing_value(&factory, &opts.budget(steps)).decision, normal.decision);
 }
 
+/// The attack (packs audit): `in(phone, $list)` with a list of 100,000 entries or more, on a per-row
+/// check, counted as one step; a 1,000-row roster took 13 s and no budget stopped it. Each
+/// entry is a step now: the budget is exhausted before anything runs.
+#[test]
+fn a_long_list_in_in_counts_against_the_work_budget() {
+    let mut pack: Value = serde_json::from_str(&pack_with(
+        json!({ "each": "roster", "assert": "!in(phone, $blocked)", "path": "phone", "code": "x.dup" }),
+    ))
+    .unwrap();
+    let list: Vec<String> = (0..100_000).map(|i| format!("139{i:08}")).collect();
+    pack["parameters"] = json!({ "blocked": { "type": "texts", "value": list } });
+    let engine = Engine::from_pack_json(&pack.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
+    let factory = example("examples/filings/factory-1000.json");
+    let steps = fangkong::budget::work(engine.pack(), fangkong::schema::Subject::Filing, &factory);
+    assert!(steps > 100_000_000, "each entry of the list is a step, for each of 1,000 rows: {steps}");
+    let started = std::time::Instant::now();
+    let a = engine.check_filing_value(&factory, &at("2020-02-04T10:00:00+08:00"));
+    assert_eq!(a.decision, Decision::Incomplete);
+    assert_eq!(a.diagnostics.first().map(|d| d.code.as_str()), Some("engine.budget_exhausted"));
+    assert!(started.elapsed().as_secs() < 5, "stopped before it ran: {:?}", started.elapsed());
+    // A short list costs little: the workshop is judged as ever.
+    pack["parameters"]["blocked"]["value"] = json!(["13900000000"]);
+    let small = Engine::from_pack_json(&pack.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_ne!(small.check_filing_value(&factory, &at("2020-02-04T10:00:00+08:00")).decision, Decision::Incomplete);
+}
+
 /// A pack version is bounded once its parents are merged in, not only as given: two versions
 /// that together are under the 2 MiB cap, but whose second extends the first (and both the
 /// embedded pack), resolve to more than 2 MiB and are refused.

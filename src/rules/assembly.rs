@@ -1,7 +1,7 @@
 //! Putting the parts of the rules together, in pack order (see [`super`]).
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Event, Outcome, Part};
 use crate::answer::{Cause, Diagnostic, EarliestStart, GateResult, Normalized, Severity};
@@ -242,4 +242,22 @@ impl<'a, 'p> Assembly<'a, 'p> {
     pub fn finish_items(self) -> (Vec<Item<'p>>, Outcome) {
         self.sink.items()
     }
+}
+
+/// Merge normalisations: the last one for a path wins; sorted by path.
+pub fn merge_normalized(lists: impl IntoIterator<Item = Normalized>) -> Vec<Normalized> {
+    merge(lists.into_iter().collect())
+}
+
+/// [`merge_normalized`], once in the .wasm. Most answers have none or one: no map for them
+/// (the map is `serde_json::Map`'s own B-tree: no sort of its own in the .wasm).
+fn merge(all: Vec<Normalized>) -> Vec<Normalized> {
+    if all.len() < 2 {
+        return all;
+    }
+    let mut by_path: BTreeMap<String, serde_json::Value> = BTreeMap::new();
+    for n in all {
+        by_path.insert(n.path, n.value);
+    }
+    by_path.into_iter().map(|(path, value)| Normalized { path, value }).collect()
 }
