@@ -899,3 +899,32 @@ fn a_variant_may_not_change_a_parameters_type() {
         fangkong::Engine::from_pack_json(&variant(good.clone())).unwrap_or_else(|e| panic!("{good}: {e:?}"));
     }
 }
+
+/// A variant that rewrites a message in zh-CN and en only: in zh-TW it says what the variant
+/// says (its zh-CN words), never the parent's zh-TW, which contradicts it (packs audit: "Bao'an
+/// only" in zh-CN and en, and the parent's 只受理深圳市各區 in zh-TW). One it rewrites in every
+/// locale keeps its own zh-TW.
+#[test]
+fn a_message_rewritten_in_some_locales_is_not_the_parents_in_the_others() {
+    let variant = |zh_tw: bool| {
+        let mut messages = json!({
+            "zh-CN": { "district_code.not_allowed": { "message": "本平台只受理宝安区企业的备案" } },
+            "en": { "district_code.not_allowed": { "message": "this portal only accepts Bao'an firms" } }
+        });
+        if zh_tw {
+            messages["zh-TW"] = json!({ "district_code.not_allowed": { "message": "本平台只受理寶安區企業的備案" } });
+        }
+        json!({ "id": "dy-2020", "extends": "shenzhen-2020", "version": "2020-02-10", "effectiveFrom": "2020-02-01",
+                "parameters": { "districts": { "value": ["440306"] } }, "messages": messages })
+        .to_string()
+    };
+    let said = |pack: &str| {
+        let e = Engine::from_pack_json(pack).unwrap_or_else(|e| panic!("{e:?}"));
+        let opts = Options::at(parse_now("2020-02-04T10:00:00+08:00").unwrap()).locale(Locale::parse("zh-TW").unwrap());
+        let a = e.check_filing_value(&json!({ "enterprise": { "districtCode": "440311" } }), &opts);
+        let d = a.diagnostics.iter().find(|d| d.code == "district_code.not_allowed").unwrap_or_else(|| panic!("{a:?}"));
+        d.message.clone()
+    };
+    assert_eq!(said(&variant(false)), "本平台只受理宝安区企业的备案");
+    assert_eq!(said(&variant(true)), "本平台只受理寶安區企業的備案");
+}

@@ -232,10 +232,27 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
     for key in ["messages", "labels"] {
         if let Some(msgs) = c.get(key) {
             let target = o.entry(key).or_insert_with(|| Value::Object(serde_json::Map::new()));
+            forget_other_locales(target, msgs);
             merge_patch(target, msgs);
         }
     }
     if errors.is_empty() { Ok(out) } else { Err(PackErrors(errors)) }
+}
+
+/// An entry a variant rewrites in some locales is dropped from the parent's other locales, so
+/// they fall back to the variant's own words (zh-TW to zh-CN, as for a code the parent never
+/// had) rather than keep the parent's (packs audit: a variant saying "Bao'an only" in zh-CN and
+/// en kept the parent's zh-TW 只受理深圳市各區).
+fn forget_other_locales(parent: &mut Value, child: &Value) {
+    let (Some(parent), Some(child)) = (parent.as_object_mut(), child.as_object()) else { return };
+    let rewritten: std::collections::BTreeSet<&String> =
+        child.values().filter_map(Value::as_object).flat_map(|entries| entries.keys()).collect();
+    for (locale, entries) in parent.iter_mut() {
+        let given = child.get(locale).and_then(Value::as_object);
+        if let Some(entries) = entries.as_object_mut() {
+            entries.retain(|k, _| !rewritten.contains(k) || given.is_some_and(|g| g.contains_key(k)));
+        }
+    }
 }
 
 /// Where the rules a variant gives sit once it is resolved over its parent, so that a mistake
