@@ -733,3 +733,37 @@ fn a_pack_with_a_byte_order_mark_loads_as_without() {
     assert_eq!((code.as_str(), path.as_str()), ("pack.syntax", ""));
     assert_eq!(message, format!("pack larger than {} bytes", fangkong::pack::MAX_PACK_BYTES));
 }
+
+/// Numbers a pack gives are bounded so that what the rules compute with them stays finite
+/// (packs audit): `masksPerPersonPerDay` of 1e307 overflowed and 60 masks for 8 people were
+/// approved; item weights of 1e307 summed to infinity and an inspection all passed was approved
+/// with `score: null`; a `conditionalScore` above `approvedScore` loaded. Each is refused at its
+/// pointer; values in range load as before.
+#[test]
+fn a_packs_numbers_are_bounded_where_they_are_written() {
+    let variant = |more: Value| {
+        let mut v = json!({ "id": "n-2020", "extends": "shenzhen-2020", "version": "2020-02-10", "effectiveFrom": "2020-02-01" });
+        fangkong::pack::merge_patch(&mut v, &more);
+        v.to_string()
+    };
+    let refused = |more: Value, at: &str| {
+        let errors = Engine::from_pack_json(&variant(more.clone())).expect_err("refused");
+        assert!(errors.0.iter().any(|e| e.path == at && e.kind.code() == "pack.bad_parameter"), "{more}: {errors:?}");
+    };
+    refused(
+        json!({ "parameters": { "masksPerPersonPerDay": { "value": 1e307 } } }),
+        "/parameters/masksPerPersonPerDay/value",
+    );
+    refused(json!({ "rules": [{ "id": "INS-S1-1", "weight": 1e307 }] }), "/rules/0/weight");
+    refused(
+        json!({ "parameters": { "conditionalScore": { "value": 95 }, "approvedScore": { "value": 90 } } }),
+        "/parameters/conditionalScore/value",
+    );
+    for fine in [
+        json!({ "parameters": { "masksPerPersonPerDay": { "value": 3 } } }),
+        json!({ "rules": [{ "id": "INS-S1-1", "weight": 1000 }] }),
+        json!({ "parameters": { "conditionalScore": { "value": 90 }, "approvedScore": { "value": 90 } } }),
+    ] {
+        Engine::from_pack_json(&variant(fine.clone())).unwrap_or_else(|e| panic!("{fine}: {e:?}"));
+    }
+}

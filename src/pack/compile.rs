@@ -85,7 +85,19 @@ fn param_value(name: &str, p: &ParamDoc) -> Result<ParamValue, String> {
             }
             ParamValue::Num(x)
         }
-        ParamType::Number => ParamValue::Num(num(&p.value).ok_or("must be a number")?),
+        ParamType::Number => {
+            let x = num(&p.value).ok_or("must be a number")?;
+            // Products of counts (≤ 2^53) and such numbers stay finite: `masksPerPersonPerDay`
+            // of 1e307 overflowed, and 60 masks for 8 people were approved (packs audit).
+            if x.abs() > MAX_NUMBER {
+                return Err(format!(
+                    "`{name}` must be from -{0} to {0}, found `{1}`",
+                    crate::num::text(MAX_NUMBER),
+                    p.value
+                ));
+            }
+            ParamValue::Num(x)
+        }
         ParamType::Date => {
             let s = p.value.as_str().ok_or("must be a date `YYYY-MM-DD`")?;
             ParamValue::Date(
@@ -279,11 +291,13 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
                     )),
                 }
                 let weight = r.weight.unwrap_or(-1.0);
-                if !(weight.is_finite() && weight >= 0.0) {
+                // At most MAX_NUMBER: weights of 1e307 summed to infinity, and an inspection
+                // all passed was approved with `score: null` (packs audit).
+                if !(weight.is_finite() && (0.0..=MAX_NUMBER).contains(&weight)) {
                     c.errors.push(perr(
                         format!("{at}/weight"),
                         PackErrorKind::BadParameter,
-                        "an item needs a `weight` ≥ 0",
+                        format!("an item needs a `weight` from 0 to {}", crate::num::text(MAX_NUMBER)),
                     ));
                 }
                 let na_when = match &r.na_when {
@@ -360,6 +374,22 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
                 ));
             }
         }
+        // The ladder: 限期整改 from conditionalScore, 检查合格 from approvedScore (packs audit:
+        // a conditionalScore above approvedScore loaded, and no score could be conditional).
+        if let (Some(ParamValue::Num(cond)), Some(ParamValue::Num(appr))) =
+            (table.0.get("conditionalScore"), table.0.get("approvedScore"))
+            && cond > appr
+        {
+            c.errors.push(perr(
+                "/parameters/conditionalScore/value",
+                PackErrorKind::BadParameter,
+                format!(
+                    "`conditionalScore` ({}) must not be above `approvedScore` ({})",
+                    crate::num::text(*cond),
+                    crate::num::text(*appr)
+                ),
+            ));
+        }
     }
     let messages = Catalogue::from_doc(&doc.messages);
     let labels = Catalogue::from_doc(&labels::fill(&doc.labels, &table, &mut c.errors));
@@ -422,6 +452,11 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
         work_bounds,
     })
 }
+
+/// Largest magnitude of a `number` parameter and of an item's weight: a billion, far above any
+/// rate, temperature or weight the rules speak of, and small enough that a count (≤ 2^53)
+/// times a few of them stays finite.
+pub const MAX_NUMBER: f64 = 1.0e9;
 
 /// Largest value of a `days` parameter: ten years, more than any period the rules speak of.
 /// A date of these years plus it is still a date of four digits; 2^53 − 1 days gave no date
