@@ -928,3 +928,13 @@ fn a_message_rewritten_in_some_locales_is_not_the_parents_in_the_others() {
     assert_eq!(said(&variant(false)), "本平台只受理宝安区企业的备案");
     assert_eq!(said(&variant(true)), "本平台只受理寶安區企業的備案");
 }
+
+/// A pack that extends itself is told so (packs audit: it was "no pack `dx` to extend").
+#[test]
+fn a_pack_that_extends_itself_is_told_so() {
+    let pack = json!({ "id": "dx", "extends": "dx", "version": "2020-02-15", "effectiveFrom": "2020-02-01" });
+    let errors = Engine::from_pack_json(&pack.to_string()).expect_err("refused");
+    assert_eq!(errors.0.len(), 1, "{errors:?}");
+    assert_eq!(errors.0[0].path, "/extends");
+    assert!(errors.0[0].message.starts_with("`dx` extends itself"), "{errors:?}");
+}

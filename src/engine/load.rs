@@ -276,6 +276,13 @@ fn resolve_one(
         None => pick(embedded).and_then(|i| embedded.get(i)),
     };
     let Some(parent) = parent else {
+        // (packs audit: a pack naming itself was told "no pack `dx` to extend")
+        if pid == doc.id && pver.is_none_or(|v| v == doc.version) {
+            return Err(fail(format!(
+                "`{parent_ref}` extends itself: name the pack it varies (such as `shenzhen-2020`), or an earlier version of its own (`{}@VERSION`)",
+                doc.id
+            )));
+        }
         return Err(fail(format!("no pack `{parent_ref}` to extend")));
     };
     let (parent_value, height) = resolve_memo(parent, given, embedded, depth + 1, memo)?;
