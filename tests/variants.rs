@@ -938,3 +938,14 @@ fn a_pack_that_extends_itself_is_told_so() {
     assert_eq!(errors.0[0].path, "/extends");
     assert!(errors.0[0].message.starts_with("`dx` extends itself"), "{errors:?}");
 }
+
+/// A rule a variant both removes and gives is refused: the removal won, silently (packs audit).
+#[test]
+fn a_rule_removed_and_given_at_once_is_refused() {
+    let pack = json!({ "id": "dx", "extends": "shenzhen-2020", "version": "2020-02-15", "effectiveFrom": "2020-02-01",
+        "removeRules": ["RTW-P7"], "rules": [{ "id": "RTW-P7", "severity": "error" }] });
+    let errors = Engine::from_pack_json(&pack.to_string()).expect_err("refused");
+    assert_eq!(errors.0.len(), 1, "{errors:?}");
+    assert_eq!((errors.0[0].path.as_str(), errors.0[0].kind), ("/removeRules/0", PackErrorKind::DuplicateId));
+    assert!(errors.0[0].message.contains("/rules/0"), "{errors:?}");
+}

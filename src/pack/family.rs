@@ -213,6 +213,15 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
                 ));
                 continue;
             }
+            // Given and removed at once: which was meant? (packs audit: the removal won, silently)
+            if let Some(k) = child_rules.into_iter().flatten().position(|r| r.get("id") == Some(id)) {
+                errors.push(perr(
+                    format!("/removeRules/{j}"),
+                    PackErrorKind::DuplicateId,
+                    format!("rule `{name}` is removed here and given at /rules/{k}: keep one"),
+                ));
+                continue;
+            }
             let before = list.len();
             list.retain(|x| x.get("id") != Some(id));
             if list.len() == before && !family.is_some_and(|f| f.rules.contains(name)) {
