@@ -949,3 +949,20 @@ fn a_rule_removed_and_given_at_once_is_refused() {
     assert_eq!((errors.0[0].path.as_str(), errors.0[0].kind), ("/removeRules/0", PackErrorKind::DuplicateId));
     assert!(errors.0[0].message.contains("/rules/0"), "{errors:?}");
 }
+
+/// A rule left with no checks decides nothing, and is refused: `"checks": null` in a variant
+/// removes an inherited rule's checks (merge patch), and it loaded silently (packs audit).
+#[test]
+fn a_rule_with_no_checks_is_refused() {
+    for rules in [
+        json!([{ "id": "RTW-P7", "checks": null }]),
+        json!([{ "id": "X-1", "kind": "assert", "severity": "warning", "checks": [] }]),
+    ] {
+        let pack = json!({ "id": "dx", "extends": "shenzhen-2020", "version": "2020-02-15", "effectiveFrom": "2020-02-01", "rules": rules });
+        let errors = Engine::from_pack_json(&pack.to_string()).expect_err("refused");
+        assert!(
+            errors.0.iter().any(|e| e.path == "/rules/0/checks" && e.kind == PackErrorKind::BadRule),
+            "{rules}: {errors:?}"
+        );
+    }
+}

@@ -233,6 +233,15 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
             (RuleKind::Screen | RuleKind::ChecklistItem, None) => Severity::Warning,
             (_, None) => Severity::Error,
         };
+        // A rule that checks nothing decides nothing: most likely `"checks": null` in a variant,
+        // which removes them (packs audit: it loaded silently). `removeRules` removes a rule.
+        if matches!(r.kind, RuleKind::Field | RuleKind::Assert) && r.checks.is_empty() {
+            c.errors.push(perr(
+                format!("{at}/checks"),
+                PackErrorKind::BadRule,
+                "a rule needs at least one check (to drop a rule, name it in `removeRules`)",
+            ));
+        }
         let body = match r.kind {
             RuleKind::Field => {
                 let checks = r
