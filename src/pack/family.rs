@@ -248,19 +248,16 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
     if errors.is_empty() { Ok(out) } else { Err(PackErrors(errors)) }
 }
 
-/// An entry a variant rewrites in some locales is dropped from the parent's other locales, so
-/// they fall back to the variant's own words (zh-TW to zh-CN, as for a code the parent never
-/// had) rather than keep the parent's (packs audit: a variant saying "Bao'an only" in zh-CN and
-/// en kept the parent's zh-TW 只受理深圳市各區).
+/// An entry a variant rewrites in zh-CN but not in zh-TW is dropped from its parent's zh-TW,
+/// which then falls back to the variant's zh-CN words rather than keep the parent's (packs
+/// audit: a variant saying "Bao'an only" in zh-CN and en kept the parent's zh-TW
+/// 只受理深圳市各區). Other locales keep the parent's entry (English does not fall back to
+/// Chinese: a renamed label keeps its English name).
 fn forget_other_locales(parent: &mut Value, child: &Value) {
-    let (Some(parent), Some(child)) = (parent.as_object_mut(), child.as_object()) else { return };
-    let rewritten: std::collections::BTreeSet<&String> =
-        child.values().filter_map(Value::as_object).flat_map(|entries| entries.keys()).collect();
-    for (locale, entries) in parent.iter_mut() {
-        let given = child.get(locale).and_then(Value::as_object);
-        if let Some(entries) = entries.as_object_mut() {
-            entries.retain(|k, _| !rewritten.contains(k) || given.is_some_and(|g| g.contains_key(k)));
-        }
+    let Some(rewritten) = child.get("zh-CN").and_then(Value::as_object) else { return };
+    let given = child.get("zh-TW").and_then(Value::as_object);
+    if let Some(tw) = parent.get_mut("zh-TW").and_then(Value::as_object_mut) {
+        tw.retain(|k, _| !rewritten.contains_key(k) || given.is_some_and(|g| g.contains_key(k)));
     }
 }
 
