@@ -227,6 +227,12 @@ test('a filing typed field by field: messages under the right fields, none ahead
   assert.equal(box[0].submission.enterprise.creditCode, WORKSHOP.enterprise.creditCode);
   assert.deepEqual(box[0].submission.contacts, WORKSHOP.contacts, 'the personal values are kept normalised');
   assert.match(await page.locator('#outbox').innerText(), /待发送 1 份/);
+  // 提交 again, still offline: the same filing is not queued twice (portal audit: both went).
+  await page.click('#submit');
+  await page.waitForFunction(() => document.getElementById('send-status').className === 'not-sent');
+  await settled(page);
+  assert.equal((await page.evaluate(() => JSON.parse(localStorage.getItem('fangkong.outbox') || '[]'))).length, 1, 'queued once');
+  assert.match(await page.locator('#outbox').innerText(), /待发送 1 份/);
   // Back online, the outbox is sent and the district's server accepts it.
   await p.context.setOffline(false);
   await page.waitForFunction(() => JSON.parse(localStorage.getItem('fangkong.outbox') || '[]').length === 0, null, { timeout: 10_000 });
@@ -508,6 +514,21 @@ test('a gate cause quotes the value typed last (portal audit: it kept 现有1只
     await waitsFor(`现有${n}只`);
     assert.doesNotMatch(await cause(), /现有1只/);
   }
+  assert.deepEqual(real(problems), []);
+  await page.close();
+});
+
+test('a field reached and left empty is asked for again after a reload (portal audit: only filled fields counted as reached)', async () => {
+  const { page, problems } = await openEmpty();
+  const total = '/staff/total';
+  await page.click(`[name="${total}"]`);
+  await page.keyboard.press('Tab'); // reached, left empty
+  await page.waitForFunction((p) => document.getElementById(`f${p.replace(/[^A-Za-z0-9_]+/g, '-')}-msg`)?.textContent.includes('请填写'), total, { timeout: 5_000 });
+  await settled(page);
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('fangkong.draft.filing') || 'null')?.scope?.includes('/staff/total'), null, { timeout: 5_000 });
+  await page.reload();
+  await page.waitForFunction(() => window.portalReady === true);
+  await page.waitForFunction((p) => document.getElementById(`f${p.replace(/[^A-Za-z0-9_]+/g, '-')}-msg`)?.textContent.includes('请填写'), total, { timeout: 5_000 });
   assert.deepEqual(real(problems), []);
   await page.close();
 });

@@ -329,18 +329,24 @@ function reload(key, value) {
   location.search = p.toString();
 }
 
-/** Local saving as people type: `save()` writes, `load()` restores (or null). */
+/**
+ * Local saving as people type: `save(value, scope?)` writes, `load()` restores the value (or
+ * null), `scope()` the pointers reached with it (so a field left empty is asked for again after a
+ * reload or a language switch: portal audit).
+ */
 export function store(name) {
   const key = `fangkong.draft.${name}`;
+  const read = () => {
+    try {
+      return JSON.parse(localStorage.getItem(key) || 'null');
+    } catch {
+      return null;
+    }
+  };
   return {
-    save: (value) => localStorage.setItem(key, JSON.stringify({ savedAt: new Date().toISOString(), value })),
-    load: () => {
-      try {
-        return JSON.parse(localStorage.getItem(key) || 'null')?.value ?? null;
-      } catch {
-        return null;
-      }
-    },
+    save: (value, scope) => localStorage.setItem(key, JSON.stringify({ savedAt: new Date().toISOString(), value, ...(scope ? { scope } : {}) })),
+    load: () => read()?.value ?? null,
+    scope: () => { const s = read()?.scope; return Array.isArray(s) ? s.filter((p) => typeof p === 'string') : []; },
     clear: () => localStorage.removeItem(key),
   };
 }
@@ -383,6 +389,10 @@ export const outbox = {
 export async function submit(kind, submission, packHash, now) {
   // The pack family it was checked under goes with it: the back end re-checks under the same one.
   const item = { id: `${Date.now()}-${Math.random().toString(16).slice(2)}`, kind, submission, packHash, packId: settings.pack, now, status: 'notSent' };
+  // The same submission already waiting is not queued twice (portal audit: 提交 twice offline
+  // sent it twice once back online).
+  const same = JSON.stringify([kind, submission, settings.pack]);
+  if (outbox.waiting().some((x) => JSON.stringify([x.kind, x.submission, x.packId]) === same)) return { status: 'notSent', duplicate: true };
   if (navigator.onLine) {
     const r = await deliver(item);
     if (r.status === 'sent') return r;

@@ -401,7 +401,7 @@ function save() {
   clearTimeout(saveTimer);
   saveTimer = 0;
   if (!saving) return;
-  drafts.save(latest);
+  drafts.save(latest, [...binding.scope]);
   const n = new Date(); // (not toLocaleTimeString: its first call loads ICU data for ~25 ms)
   saveEl.textContent = `${t('saved')} ${[n.getHours(), n.getMinutes(), n.getSeconds()].map((x) => String(x).padStart(2, '0')).join(':')}`;
 }
@@ -768,6 +768,7 @@ async function send() {
 
 showOutbox();
 if (draft) {
+  for (const p of drafts.scope()) binding.visit(p); // reached before the reload: asked again
   await fill(draft);
   saveEl.textContent = t('restored');
   // Sent as it is now: say so, with when and the district's verdict (fourth audit: after a
