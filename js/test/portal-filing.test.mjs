@@ -533,6 +533,21 @@ test('a field reached and left empty is asked for again after a reload (portal a
   await page.close();
 });
 
+test('every field button of the gate panel focuses something, also while its table is empty (portal audit)', async () => {
+  const { page, problems } = await openEmpty();
+  const buttons = await page.$$eval('#gates .field-link', (bs) => bs.map((b, i) => ({ i, pointer: b.dataset.pointer, label: b.textContent })));
+  assert.ok(buttons.length > 10, `${buttons.length} buttons`);
+  const lost = [];
+  for (const b of buttons) {
+    await page.evaluate((i) => document.querySelectorAll('#gates .field-link')[i].click(), b.i);
+    const focused = await page.evaluate(() => { const a = document.activeElement; return a && a !== document.body && !a.classList.contains('field-link') && !a.disabled ? a.tagName : null; });
+    if (!focused) lost.push(b.label);
+  }
+  assert.deepEqual(lost, []);
+  assert.deepEqual(real(problems), []);
+  await page.close();
+});
+
 test('打开 JSON 文件 can be undone as 载入 can; a file that is not a filing says so and leaves the form as it was', async () => {
   const { page, problems } = await openEmpty();
   await typeField(page, '/enterprise/name', '深圳市某某五金厂');

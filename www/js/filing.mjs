@@ -571,7 +571,10 @@ function focusPointer(pointer) {
   }
   while (p) {
     const node = document.getElementById(idFor(p));
-    const target = node?.matches('input, select, textarea, button') ? node : node?.querySelector('input, select, textarea, button');
+    // The first control that can take the focus: not the disabled 上一页 of an empty table
+    // (portal audit: 是否复工, 员工花名册 and 整改期限 focused nothing while their table was empty).
+    const FOCUSABLE = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])';
+    const target = node?.matches(FOCUSABLE) ? node : node?.querySelector(FOCUSABLE);
     if (target) {
       target.focus();
       target.scrollIntoView({ block: 'center' });
