@@ -539,7 +539,7 @@ test('every field button of the gate panel focuses something, also while its tab
   assert.ok(buttons.length > 10, `${buttons.length} buttons`);
   const lost = [];
   for (const b of buttons) {
-    await page.evaluate((i) => document.querySelectorAll('#gates .field-link')[i].click(), b.i);
+    await page.evaluate((i) => { const x = document.querySelectorAll('#gates .field-link')[i]; x.focus(); x.click(); }, b.i);
     const focused = await page.evaluate(() => { const a = document.activeElement; return a && a !== document.body && !a.classList.contains('field-link') && !a.disabled ? a.tagName : null; });
     if (!focused) lost.push(b.label);
   }
