@@ -233,6 +233,27 @@ test('the charts show each percentage as the tables do (portal audit: 15/16 was 
   await page.close();
 });
 
+test('keyboard: a sort keeps the focus on its button, a drill-down lands on what it shows, never on <body> (portal audit)', async () => {
+  const { page, problems } = await openPortal(p.context, `${p.url}/dashboard.html?${Q}`);
+  const where = () => page.evaluate(() => { const a = document.activeElement; return a === document.body ? 'body' : `${a.tagName}${a.id ? `#${a.id}` : ''}${a.dataset.sort ? `[${a.dataset.sort}]` : ''}`; });
+  await page.setInputFiles('#filings-file', smallFile);
+  await page.waitForSelector('#filings-table button.sort');
+  const key = await page.locator('#filings-table button.sort').nth(1).getAttribute('data-sort');
+  await page.locator('#filings-table button.sort').nth(1).focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await where(), `BUTTON[${key}]`);
+  await page.locator('#filings-table tbody button.link').first().focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await where(), 'TABLE#filings-table');
+  await page.click('#load-example');
+  await page.waitForSelector('#children button[data-unit]');
+  await page.locator('#children button[data-unit]').first().focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await where(), 'H3#unit-title');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('filings: 13,378 checked in a worker with a progress bar, totals as checkFilings in Node, sortable, exported', async () => {
   // Node: the same lines, in chunks, with the same pack, now and locale.
   const lines = readFileSync(filingsFile, 'utf8').split('\n').filter((l) => l.trim());

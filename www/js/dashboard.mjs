@@ -174,6 +174,13 @@ function indicatorCell(i, unit) {
     i.shortfall > 0 ? el('span', { class: 'sf' }, ` −${number.format(i.shortfall)}`) : null);
 }
 
+/** Moves the focus to `node`, made focusable by script only (tabindex -1), without scrolling. */
+function landFocus(node) {
+  if (!node) return;
+  if (!node.hasAttribute('tabindex')) node.setAttribute('tabindex', '-1');
+  node.focus({ preventScroll: true });
+}
+
 /** Shows unit `id` (null = the list of top units): its indicators, its children, shortfalls, missing units. */
 function showUnit(id) {
   ind.current = id;
@@ -256,7 +263,11 @@ function showUnit(id) {
       el('span', { class: 'badge missing' }, t('dbMissing')), ' ',
       el('button', { type: 'button', class: 'link', 'data-unit': m, 'on:click': () => showUnit(m) }, ancestors(m).map(nameOf).join(' › ')))))
     : el('p', { id: 'missing-units', class: 'muted' }, t('dbNoMissing')));
+  // A drill-down from inside the panel keeps the keyboard there: the focus goes to the unit's
+  // title, not to <body> with the button that had it (portal audit).
+  const inside = indBody.contains(document.activeElement);
   indBody.replaceChildren(...parts);
+  if (inside) landFocus(indBody.querySelector('#unit-title, h3'));
   // charts no longer shown are let go
   for (const [box, c] of charts) if (!box.isConnected) { c.dispose(); charts.delete(box); }
 }
@@ -457,6 +468,8 @@ function showFilings() {
       bad.length > 200 ? el('p', { class: 'muted' }, fmt('dbUnreadableCount', { n: number.format(bad.length - 200) })) : null)
     : null;
 
+  const wasSort = document.activeElement?.dataset?.sort;
+  const inside = filBody.contains(document.activeElement);
   filBody.replaceChildren(...[
     totals,
     unreadableBox,
@@ -465,6 +478,9 @@ function showFilings() {
     gatesChart,
     el('div', { class: 'scroll' }, table),
   ].filter(Boolean));
+  // A sort keeps the focus on its column's button; a drill-down lands on the table (portal audit).
+  if (wasSort) filBody.querySelector(`button[data-sort="${wasSort}"]`)?.focus();
+  else if (inside) landFocus(table);
   const drill = (p) => {
     const g = groups[p.dataIndex];
     if (g && fil.group === 'street') {
