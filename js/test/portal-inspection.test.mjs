@@ -231,6 +231,10 @@ test('the rectification notice prints on A4: enterprise, items, deadlines, re-in
     await page.pdf({ format: 'A4', path, printBackground: true });
     assert.ok(statSync(path).size > 1000);
     assert.equal(readFileSync(path).subarray(0, 5).toString(), '%PDF-');
+    // One A4 sheet, signatures and date included (portal audit: the date and the pack id went
+    // to a second page of their own).
+    const pages = readFileSync(path).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+    assert.equal(pages.length, 1, `${pages.length} pages for ${want.rectifications.length} rectifications`);
     const pdftotext = spawnSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
     if (pdftotext.status === 0) {
       const veto = want.rectifications.find((r) => r.veto);
