@@ -556,11 +556,10 @@ fn a_long_list_in_in_counts_against_the_work_budget() {
     let factory = example("examples/filings/factory-1000.json");
     let steps = fangkong::budget::work(engine.pack(), fangkong::schema::Subject::Filing, &factory);
     assert!(steps > 100_000_000, "each entry of the list is a step, for each of 1,000 rows: {steps}");
-    let started = std::time::Instant::now();
     let a = engine.check_filing_value(&factory, &at("2020-02-04T10:00:00+08:00"));
     assert_eq!(a.decision, Decision::Incomplete);
     assert_eq!(a.diagnostics.first().map(|d| d.code.as_str()), Some("engine.budget_exhausted"));
-    assert!(started.elapsed().as_secs() < 5, "stopped before it ran: {:?}", started.elapsed());
+    assert_eq!(a.diagnostics.len(), 1, "stopped before any rule ran");
     // A short list costs little: the workshop is judged as ever.
     pack["parameters"]["blocked"]["value"] = json!(["13900000000"]);
     let small = Engine::from_pack_json(&pack.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
@@ -747,7 +746,7 @@ fn a_packs_numbers_are_bounded_where_they_are_written() {
         v.to_string()
     };
     let refused = |more: Value, at: &str| {
-        let errors = Engine::from_pack_json(&variant(more.clone())).expect_err("refused");
+        let errors = Engine::from_pack_json(&variant(more.clone())).err().expect("refused");
         assert!(errors.0.iter().any(|e| e.path == at && e.kind.code() == "pack.bad_parameter"), "{more}: {errors:?}");
     };
     refused(
@@ -766,4 +765,28 @@ fn a_packs_numbers_are_bounded_where_they_are_written() {
     ] {
         Engine::from_pack_json(&variant(fine.clone())).unwrap_or_else(|e| panic!("{fine}: {e:?}"));
     }
+}
+
+/// A family whose versions, each resolved over its parent, copy a large pack many times is
+/// refused before any is compiled (packs audit: 64 versions extending one with a 1.5 MB list
+/// took 850 MB of wasm memory and 13 s to lint, and a second such engine passed the 1 GiB
+/// limit). At most 16 MiB of resolved JSON in all; the embedded family is far below.
+#[test]
+fn a_family_of_many_large_copies_is_refused_before_compiling() {
+    let list: Vec<String> = (0..60_000).map(|i| format!("139{i:08}")).collect();
+    let first = json!({ "id": "big-2020", "extends": "shenzhen-2020", "version": "v00", "effectiveFrom": "2020-02-01",
+        "parameters": { "blocked": { "type": "texts", "value": list } } });
+    let mut versions = vec![first];
+    for k in 1..24 {
+        versions.push(json!({ "id": "big-2020", "extends": "big-2020@v00", "version": format!("v{k:02}"), "effectiveFrom": format!("2020-03-{:02}", k) }));
+    }
+    let text = Value::Array(versions.clone()).to_string();
+    assert!(text.len() < 2 * 1024 * 1024, "within the 2 MiB of text a pack may be: {}", text.len());
+    let errors = Engine::from_pack_json(&text).err().expect("refused");
+    assert_eq!(errors.0.len(), 1, "{errors:?}");
+    assert_eq!(errors.0[0].kind.code(), "pack.unbounded");
+    assert!(errors.0[0].message.contains("16777216"), "{errors:?}");
+    // A few such versions are fine.
+    versions.truncate(3);
+    Engine::from_pack_json(&Value::Array(versions).to_string()).unwrap_or_else(|e| panic!("{e:?}"));
 }

@@ -56,6 +56,47 @@ fn too_many_versions(n: usize) -> PackErrors {
     }])
 }
 
+/// Most bytes of JSON a family's versions make together once each is resolved (its parents
+/// merged in): each is a copy, and is compiled on its own. The embedded family makes ~0.4 MB.
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+pub const MAX_FAMILY_RESOLVED_BYTES: usize = 16 * 1024 * 1024;
+
+/// The bytes of the versions resolved so far (packs audit: 64 versions extending one with a
+/// list of 170,000 entries, 1.5 MB of text, took 850 MB of wasm memory, past the 1 GiB limit
+/// with a second engine, and 13 s to lint).
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+#[derive(Default)]
+struct FamilySize(usize);
+
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+impl FamilySize {
+    fn add(&mut self, value: &Value) -> Result<(), PackErrors> {
+        struct Count(usize);
+        impl std::io::Write for Count {
+            fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+                self.0 += b.len();
+                Ok(b.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut n = Count(0);
+        let _ = serde_json::to_writer(&mut n, value);
+        self.0 = self.0.saturating_add(n.0);
+        if self.0 <= MAX_FAMILY_RESOLVED_BYTES {
+            return Ok(());
+        }
+        Err(PackErrors(vec![PackError {
+            path: String::new(),
+            kind: PackErrorKind::Unbounded,
+            message: format!(
+                "the family's versions, each with its parents merged in, make more than {MAX_FAMILY_RESOLVED_BYTES} bytes: give fewer versions, or move what they share into fewer"
+            ),
+        }]))
+    }
+}
+
 /// A pack document with its identity, while resolving `extends`.
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 struct Doc {
@@ -98,8 +139,10 @@ fn resolve_all(given: Vec<Doc>) -> Result<Vec<Doc>, PackErrors> {
     }
     let mut out = Vec::new();
     let mut memo = Resolved::new();
+    let mut total = FamilySize::default();
     for doc in &given {
         let (value, _) = resolve_one(doc, &given, &embedded, 0, &mut memo).map_err(|e| prefix(e, &doc.at))?;
+        total.add(&value)?;
         let origins = doc.value.get("extends").map(|_| crate::pack::RuleOrigins::of(&doc.value, &value));
         out.push(Doc { value, origins, ..clone_head(doc) });
     }
@@ -137,6 +180,7 @@ fn resolve_all(given: Vec<Doc>) -> Result<Vec<Doc>, PackErrors> {
             }
             let value = merge_over(&child, &parent_value, Some(parent_id), (&given, &embedded, 1), &mut memo)
                 .map_err(|e| prefix(e, &doc.at))?;
+            total.add(&value)?;
             let origins = Some(crate::pack::RuleOrigins::of(&doc.value, &value));
             out.push(Doc {
                 id: doc.id.clone(),
