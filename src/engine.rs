@@ -14,6 +14,8 @@ use crate::time::today_cst;
 // Loading an engine: the embedded packs precompiled by build.rs, a compact form, or pack JSON
 // compiled here (with `extends` resolved).
 mod load;
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+pub use load::MAX_FAMILY_RESOLVED_BYTES;
 pub use load::{MAX_COMPILED_BYTES, PRECOMPILED};
 
 /// The default pack, `shenzhen-2020` (first version), embedded in the library.
