@@ -54,9 +54,9 @@ export function decide(input, today) {
   for (const x of [st.total, st.returning, st.local, st.fromOutside, ka.returned, ka.isolationComplete, ka.stillThere, ka.unreachable,
     sup.masks, sup.thermometers, sup.gloves, me.preventionTeamSize, me.isolationRooms, me.temperatureChecksPerDay,
     obj(me.dormitory).rooms, obj(me.dormitory).residents]) {
-    if (typeof x === 'number' && (x < 0 || !Number.isInteger(x))) fired.add('RTW-F6');
+    if (typeof x === 'number' && (x < 0 || !Number.isInteger(x) || x > Number.MAX_SAFE_INTEGER)) fired.add('RTW-F6');
   }
-  for (const x of [sup.disinfectantLiters, obj(me.dormitory).areaM2]) if (typeof x === 'number' && x < 0) fired.add('RTW-F6');
+  for (const x of [sup.disinfectantLiters, obj(me.dormitory).areaM2]) if (typeof x === 'number' && (x < 0 || x > Number.MAX_SAFE_INTEGER)) fired.add('RTW-F6');
   if (ent.name === U) need('/enterprise/name');
   if (ent.address === U) need('/enterprise/address');
   if (roster) {
@@ -145,7 +145,9 @@ export function decide(input, today) {
   if (hl.phone === U) need('/contacts/healthLiaison/phone');
   if (sup.masks === U) need('/supplies/masks');
   if (st.returning === U) need('/staff/returning');
-  if (sup.masks !== U && st.returning !== U && sup.masks < st.returning * P.masksPerPersonPerDay * P.stockDays) fired.add('RTW-P4');
+  // A requirement that overflows (9e307 staff) decides nothing, as in fangkong: RTW-F6 refuses the count.
+  const masksNeeded = st.returning * P.masksPerPersonPerDay * P.stockDays;
+  if (sup.masks !== U && st.returning !== U && Number.isFinite(masksNeeded) && sup.masks < masksNeeded) fired.add('RTW-P4');
   cmp('RTW-P5', sup.thermometers, '/supplies/thermometers', 1, '', (a, b) => a >= b);
   cmp('RTW-P5', sup.disinfectantLiters, '/supplies/disinfectantLiters', 0, '', (a, b) => a > b);
   // RTW-P6: a single-room isolation area when key-area staff returned.

@@ -32,8 +32,8 @@ engine.addOperator('districtNotIn', (s, list) => str(s) && !list.includes(distri
 engine.addOperator('phoneInvalid', (s) => str(s) && phone(s) === null);
 engine.addOperator('idNumberInvalid', (s, today) => str(s) && idNumber(s, today) === null);
 engine.addOperator('dateInvalid', (s) => str(s) && parseDate(s) === null);
-engine.addOperator('countInvalid', (x) => num(x) && (x < 0 || !Number.isInteger(x)));
-engine.addOperator('amountInvalid', (x) => num(x) && x < 0);
+engine.addOperator('countInvalid', (x) => num(x) && (x < 0 || !Number.isInteger(x) || x > Number.MAX_SAFE_INTEGER));
+engine.addOperator('amountInvalid', (x) => num(x) && (x < 0 || x > Number.MAX_SAFE_INTEGER));
 engine.addOperator('somePhoneInvalid', (items, field) => each(items, (it) => str(it[field]) && phone(it[field]) === null));
 engine.addOperator('someDateInvalid', (items, field) => each(items, (it) => str(it[field]) && parseDate(it[field]) === null));
 engine.addOperator('someIdNumberInvalid', (items, today) => each(items, (it) => str(it.idNumber) && idNumber(it.idNumber, today) === null));
@@ -59,7 +59,8 @@ const derived = (name, paths, fn) => engine.addFact(name, async (params, almanac
 });
 derived('localPlusFromOutside', [['staff', 'local'], ['staff', 'fromOutside']], (a, b) => a + b);
 derived('returningPlusStillThere', [['staff', 'returning'], ['staff', 'keyArea', 'stillThere']], (a, b) => a + b);
-derived('masksRequired', [['staff', 'returning']], (r) => r * 2 * 3);
+// A requirement that overflows decides nothing, as in fangkong (-Infinity: no stock is below it).
+derived('masksRequired', [['staff', 'returning']], (r) => (Number.isFinite(r * 2 * 3) ? r * 2 * 3 : -Infinity));
 derived('dormCapacity', [['measures', 'dormitory', 'rooms']], (r) => r * 6);
 derived('dormAreaNeeded', [['measures', 'dormitory', 'residents']], (r) => r * 2.5);
 engine.addFact('day', async ({ field }, almanac) => isoDay((await doc(almanac))?.[field]) ?? undefined);
