@@ -54,7 +54,12 @@ pub fn unescape(token: &str) -> String {
 /// 100 characters, then `…` when there were more (third npm audit: a 10-million-character
 /// option was echoed whole). The JS layer cuts what it echoes the same way (src/wasm/api.js).
 pub fn shown(text: &str) -> String {
-    match text.char_indices().nth(100) {
+    cut(text, 100)
+}
+
+/// `text`'s first `chars` characters, then `…` when there were more.
+pub fn cut(text: &str, chars: usize) -> String {
+    match text.char_indices().nth(chars) {
         Some((end, _)) => {
             let mut out = text.get(..end).unwrap_or_default().to_owned();
             out.push('…');

@@ -191,21 +191,12 @@ impl Fill<'_> {
 
 /// The most characters a message or help shows, then `…`: a template holds at most 500, each
 /// placeholder's text at most 100 (SECURITY.md).
-const MAX_MESSAGE_CHARS: usize = 1000;
+const MAX_SHOWN_CHARS: usize = 1000;
 
-/// `text` cut to [`MAX_MESSAGE_CHARS`] characters and `…`, when longer.
+/// `text` cut to [`MAX_SHOWN_CHARS`] characters and `…`, when longer.
 fn cap(text: String) -> String {
-    if text.len() <= MAX_MESSAGE_CHARS {
-        return text; // fewer bytes than the cap: fewer characters too
-    }
-    match text.char_indices().nth(MAX_MESSAGE_CHARS) {
-        Some((end, _)) => {
-            let mut out = text.get(..end).unwrap_or_default().to_owned();
-            out.push('…');
-            out
-        }
-        None => text,
-    }
+    // Fewer bytes than the cap: fewer characters too, and nothing to count.
+    if text.len() <= MAX_SHOWN_CHARS { text } else { crate::pointer::cut(&text, MAX_SHOWN_CHARS) }
 }
 
 #[cfg(test)]
@@ -221,7 +212,7 @@ mod tests {
         let one = f.fill_in("名称：{n}");
         assert_eq!(one, format!("名称：{}…", "某".repeat(100)));
         let many = f.fill_in(&"{n}".repeat(166));
-        assert_eq!(many.chars().count(), MAX_MESSAGE_CHARS + 1);
+        assert_eq!(many.chars().count(), MAX_SHOWN_CHARS + 1);
         assert!(many.ends_with('…'));
         let short = f.fill_in("{n}{n}");
         assert_eq!(short.chars().count(), 202);
