@@ -974,3 +974,29 @@ fn refused_with(r: Result<fangkong::Engine, fangkong::pack::PackErrors>, what: &
         Err(e) => e,
     }
 }
+
+/// A pack written before `count.too_large` / `amount.too_large` existed still loads, and their
+/// diagnostics speak the engine's own words in each locale (a pack's own words win: the
+/// embedded pack's are tested by the golden cases).
+#[test]
+fn a_pack_without_the_later_codes_loads_and_speaks_the_engines_words() {
+    let mut pack: Value = serde_json::from_str(fangkong::engine::DEFAULT_PACK).unwrap();
+    pack["id"] = json!("older-2020");
+    for (_, m) in pack["messages"].as_object_mut().unwrap().iter_mut() {
+        let m = m.as_object_mut().unwrap();
+        assert!(m.remove("count.too_large").is_some() && m.remove("amount.too_large").is_some());
+    }
+    let engine = Engine::from_pack_json(&pack.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    let filing = json!({ "staff": { "total": 1e300 }, "supplies": { "disinfectantLiters": 1e300 } });
+    for (tag, count, amount) in [
+        ("zh-CN", "人数或数量不能超过9007199254740991", "数量不能超过9007199254740991"),
+        ("zh-TW", "人數或數量不能超過9007199254740991", "數量不能超過9007199254740991"),
+        ("en", "a count cannot exceed 9007199254740991", "an amount cannot exceed 9007199254740991"),
+    ] {
+        let opts = Options::at(parse_now("2020-02-04T10:00:00+08:00").unwrap()).locale(Locale::parse(tag).unwrap());
+        let a = engine.check_filing_value(&filing, &opts);
+        let said = |code: &str| a.diagnostics.iter().find(|d| d.code == code).map(|d| d.message.clone());
+        assert_eq!(said("count.too_large").as_deref(), Some(count), "{tag}");
+        assert_eq!(said("amount.too_large").as_deref(), Some(amount), "{tag}");
+    }
+}

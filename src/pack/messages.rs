@@ -83,8 +83,30 @@ impl Catalogue {
                 let f = Fill { params, extra, sep: list_separator(locale), not_given };
                 (f.fill_in(message), help.map(|h| f.fill_in(h)))
             }
-            None => (code.to_owned(), None),
+            None => match later(locale, code) {
+                Some((message, help)) => {
+                    let f = Fill { params, extra, sep: list_separator(locale), not_given };
+                    (f.fill_in(message), Some(help.to_owned()))
+                }
+                None => (code.to_owned(), None),
+            },
         }
+    }
+}
+
+/// The engine's own words for [`LATER_CODES`](crate::pack::LATER_CODES), for a pack that
+/// has none (one written before the codes were).
+fn later(locale: Locale, code: &str) -> Option<(&'static str, &'static str)> {
+    let zh_tw = locale == Locale::ZhTw;
+    let en = locale == Locale::En;
+    match code {
+        "count.too_large" if en => Some(("a count cannot exceed {max}", "check for extra digits")),
+        "count.too_large" if zh_tw => Some(("人數或數量不能超過{max}", "請核對是否多輸入了數字")),
+        "count.too_large" => Some(("人数或数量不能超过{max}", "请核对是否多输入了数字")),
+        "amount.too_large" if en => Some(("an amount cannot exceed {max}", "check for extra digits")),
+        "amount.too_large" if zh_tw => Some(("數量不能超過{max}", "請核對是否多輸入了數字")),
+        "amount.too_large" => Some(("数量不能超过{max}", "请核对是否多输入了数字")),
+        _ => None,
     }
 }
 
