@@ -241,7 +241,7 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
     for key in ["messages", "labels"] {
         if let Some(msgs) = c.get(key) {
             let target = o.entry(key).or_insert_with(|| Value::Object(serde_json::Map::new()));
-            forget_other_locales(target, msgs);
+            drop_parents_zh_tw(target, msgs);
             merge_patch(target, msgs);
         }
     }
@@ -253,7 +253,7 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
 /// audit: a variant saying "Bao'an only" in zh-CN and en kept the parent's zh-TW
 /// 只受理深圳市各區). Other locales keep the parent's entry (English does not fall back to
 /// Chinese: a renamed label keeps its English name).
-fn forget_other_locales(parent: &mut Value, child: &Value) {
+fn drop_parents_zh_tw(parent: &mut Value, child: &Value) {
     let Some(rewritten) = child.get("zh-CN").and_then(Value::as_object) else { return };
     let given = child.get("zh-TW").and_then(Value::as_object);
     if let Some(tw) = parent.get_mut("zh-TW").and_then(Value::as_object_mut) {
