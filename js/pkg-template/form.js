@@ -82,9 +82,14 @@ function setKey(obj, key, v) {
 
 const isCheckable = (el) => el.type === 'checkbox' || el.type === 'radio';
 const isTextLike = (el) => TEXT_TYPES.has(el.type) || (el.tagName === 'INPUT' && !el.getAttribute('type'));
+/** What a number input holding text the browser cannot read as a number ("1e") sends: its value
+ *  is "" then, which is no missing answer (read() below). */
+const NOT_A_NUMBER = 'NaN';
+const unreadableNumber = (el) => el.type === 'number' && el.validity !== undefined && el.validity.badInput;
 /** What an input holds, as one string (to notice changes). */
 const rawOf = (el) => {
   if (isCheckable(el)) return el.indeterminate ? '?' : el.checked ? '1' : '0';
+  if (unreadableNumber(el)) return '\u0000' + NOT_A_NUMBER; // "" to its value, yet not empty
   if (el.type === 'select-multiple') return [...el.selectedOptions].map((o) => o.value).join('\n');
   return el.value;
 };
@@ -358,6 +363,11 @@ export function bindForm(form, engine, options = {}) {
       } else if (el.type === 'select-multiple') {
         const values = [...el.selectedOptions].map((o) => o.value).filter((x) => x !== '');
         v = values.length ? values : undefined;
+      } else if (unreadableNumber(el)) {
+        // Typed, but no number the browser can read ("1e", "12..5"): its value is "" then, which
+        // is not a missing answer. The engine is told of a value that is no number (its
+        // `input.invalid_type`, in the pack's words), never asked to fill in what was filled in.
+        v = NOT_A_NUMBER;
       } else if (el.value.trim() === '') {
         v = undefined;
       } else if (type === 'texts') {

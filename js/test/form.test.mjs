@@ -353,6 +353,33 @@ test('an unticked checkbox is no answer until it is reached (missing is not a fa
   await page.close();
 });
 
+test('a number input holding text that is no number is told so, not asked to be filled in (missing is not a fact)', async () => {
+  const { page, problems } = await open();
+  const masks = '/supplies/masks';
+  const settle = () => page.evaluate(() => window.binding.check());
+  await page.click(input(masks));
+  await page.keyboard.type('1e'); // Chromium keeps "1e" on screen; the input's value is "" (badInput)
+  await settle();
+  assert.deepEqual(await page.$eval(input(masks), (el) => [el.value, el.validity.badInput]), ['', true]);
+  assert.equal(await page.evaluate(() => window.binding.value().supplies?.masks), 'NaN', 'sent as a value that is no number, not left out');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction((p) => document.querySelector(`[name="${p}"]`).getAttribute('aria-invalid') === 'true', masks);
+  const wrong = await state(page, masks);
+  assert.match(wrong.message, /应为数字/);
+  assert.doesNotMatch(wrong.message, /请填写/);
+  const at = await page.evaluate((p) => window.binding.answer.diagnostics.filter((d) => d.path === p).map((d) => [d.code, d.missing]), masks);
+  assert.deepEqual(at, [['input.invalid_type', false]]);
+  // Corrected: a number, and the message goes.
+  await page.click(input(masks), { clickCount: 3 });
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('120');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction((p) => document.querySelector(`[name="${p}"]`).getAttribute('aria-invalid') !== 'true', masks);
+  assert.equal((await state(page, masks)).message, '');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('destroy() takes its messages and validity with it; setLocale() shows them in another language', async () => {
   const { page, problems } = await open();
   await page.fill(input('/enterprise/creditCode'), WRONG_CODE);
