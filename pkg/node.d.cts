@@ -771,8 +771,8 @@ export class Engine {
     /**
      * Check a return-to-work filing, given as a plain object or as JSON text.
      *
-     * Returns the answer `{ pack, decision, today, diagnostics, gates, earliestStart,
-     * normalized }`, the same JSON as `fangkong check-filing`. `null` is an empty filing
+     * Returns the answer `{ pack, decision, today, locale, pending, diagnostics, gates,
+     * earliestStart, normalized }`, the same JSON as `fangkong check-filing`. `null` is an empty filing
      * (every required value asked for); input of the wrong shape (a number, an array, wrong
      * field types, text that is not JSON, more than 4 MiB) is answered with `input.*` diagnostics. Throws an `Error` for bad options
      * or a value that cannot be converted to JSON (cyclic object, BigInt, undefined).
@@ -833,10 +833,14 @@ export class Engine {
      */
     constructor(_pack: never);
     /**
-     * Which pack answers by default: `{ id, version, hash }` of the latest version. Compare
-     * `hash` between the browser and the server to be sure both judge by the same rules.
+     * Which pack version is in force on a date: `{ id, version, hash }` of the version
+     * whose `effectiveFrom` is latest on or before `on` (a date or time), or of the latest
+     * version without `on`; `packVersion` names a version instead. An answer is stamped with
+     * the version in force on its submission's own date (a filing's `filedOn`), so compare
+     * the answer's `pack.hash` between the browser and the server, or call this with that
+     * date, to be sure both judge by the same rules.
      */
-    packInfo(options: { on?: string | Date }): PackStamp;
+    packInfo(options: { on?: string | Date; packVersion?: string }): PackStamp;
     /**
      * Score an inspection (六必须检查 / 六必须明确): an `Inspection` object or its JSON
      * text. Returns an `InspectionAnswer` with the score, sections, outcome,

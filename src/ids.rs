@@ -61,7 +61,7 @@ pub enum IdError {
     /// province-level division code.
     IdNumberProvince,
     /// Digits 7–14 of a resident identity card number are not a real date
-    /// between 1900-01-01 and today.
+    /// on or before today (domain.md §6.2: no earliest year).
     IdNumberBirthDate,
     /// The last character of a resident identity card number does not match
     /// the ISO 7064 MOD 11-2 check character.

@@ -1000,3 +1000,40 @@ fn a_pack_without_the_later_codes_loads_and_speaks_the_engines_words() {
         assert_eq!(said("amount.too_large").as_deref(), Some(amount), "{tag}");
     }
 }
+
+/// domain.md §6.1: "a few real codes fail the check; a pack may downgrade the check failure to a
+/// warning". `checksumSeverity` does exactly that (README, "Field checks"): a wrong check
+/// character becomes a warning and the filing is conditional, not deferred, while a code of the wrong
+/// length stays an error. Without it the same filing is deferred.
+#[test]
+fn checksum_severity_downgrades_only_the_check_character() {
+    let variant = json!({
+        "id": "checksum-warning", "extends": "shenzhen-2020", "version": "2020-02-10", "effectiveFrom": "2020-02-01",
+        "rules": [{ "id": "RTW-F1", "checks": [{ "check": "creditCode", "fields": ["enterprise.creditCode"],
+                    "required": ["enterprise.creditCode"], "checksumSeverity": "warning" }] }]
+    });
+    let lenient = Engine::from_pack_json(&variant.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
+    let strict = Engine::with_default_pack().unwrap();
+    let o = opts("2020-02-04T10:00:00+08:00");
+    let code_at = |engine: &Engine, code: &str| {
+        let a = engine.check_filing_json(&workshop(json!({ "enterprise": { "creditCode": code } })).to_string(), &o);
+        let d: Vec<(String, String)> = a
+            .diagnostics
+            .iter()
+            .filter(|d| d.path == "/enterprise/creditCode")
+            .map(|d| (d.code.clone(), d.severity.name().to_string()))
+            .collect();
+        (a.decision, d)
+    };
+    // The example's right code with its check character changed (W → X).
+    let (decision, d) = code_at(&lenient, "91440311MA5G0K3P1X");
+    assert_eq!(d, [("credit_code.checksum".to_string(), "warning".to_string())]);
+    assert_eq!(decision, Decision::Conditional, "a warning does not defer (domain.md §2.6)");
+    let (decision, d) = code_at(&strict, "91440311MA5G0K3P1X");
+    assert_eq!(d, [("credit_code.checksum".to_string(), "error".to_string())]);
+    assert_eq!(decision, Decision::Deferred);
+    // Seventeen characters: an error under both.
+    let (decision, d) = code_at(&lenient, "91440311MA5G0K3P1");
+    assert_eq!(d, [("credit_code.length".to_string(), "error".to_string())]);
+    assert_eq!(decision, Decision::Deferred);
+}
