@@ -170,6 +170,27 @@ fn field_checks(pack: &Pack, subject: Subject) -> Vec<(String, FieldCheckKind)> 
     out
 }
 
+/// The closed ranges the kind's checks hold single fields to (`symptoms.temperature` between
+/// the pack's `plausibleTemperatureMin` and `…Max`): the field's `min` and `max`. Only an
+/// unconditional check (no `when`) reported at that field, so the form's limit is exactly the
+/// engine's.
+fn field_ranges(pack: &Pack, subject: Subject) -> Vec<(String, f64, f64)> {
+    let mut out = Vec::new();
+    for r in pack.rules.iter().filter(|r| r.subject == subject) {
+        if let RuleBody::Assert(checks) = &r.body {
+            for c in checks.iter().filter(|c| c.when.is_none()) {
+                let elem = c.each.as_deref();
+                if let Some(((e, path), min, max)) = c.assert.as_ref().and_then(|a| a.range(elem))
+                    && *path == c.path[..]
+                {
+                    out.push((crate::schema::field_id(e, path), min, max));
+                }
+            }
+        }
+    }
+    out
+}
+
 fn enum_of(id: &str) -> Option<(&'static str, &'static [&'static str])> {
     let last = id.rsplit('.').next().unwrap_or(id);
     match last {
@@ -180,16 +201,21 @@ fn enum_of(id: &str) -> Option<(&'static str, &'static [&'static str])> {
     }
 }
 
+/// What a kind's rules say of its fields, found once for all of them.
+struct KindFacts {
+    /// Always asked for.
+    required: Vec<String>,
+    /// Asked for by a rule (field, rule, the fields it depends on).
+    conditional: Vec<(String, String, Vec<String>)>,
+    /// Checked by a field check.
+    checks: Vec<(String, FieldCheckKind)>,
+    /// Held to a closed range (field, min, max).
+    ranges: Vec<(String, f64, f64)>,
+}
+
 /// The description of one field.
-fn describe_field(
-    pack: &Pack,
-    locale: Locale,
-    subject: Subject,
-    f: &FieldInfo,
-    required: &[String],
-    conditional: &[(String, String, Vec<String>)],
-    checks: &[(String, FieldCheckKind)],
-) -> Value {
+fn describe_field(pack: &Pack, locale: Locale, subject: Subject, f: &FieldInfo, kind: &KindFacts) -> Value {
+    let KindFacts { required, conditional, checks, ranges } = kind;
     let mut m = Map::new();
     crate::answer::put(&mut m, "id", Value::from(f.id.as_str()));
     crate::answer::put(&mut m, "pointer", Value::from(f.pointer.as_str()));
@@ -269,6 +295,14 @@ fn describe_field(
     if let Some((group, words)) = enum_of(&f.id) {
         crate::answer::put(&mut m, "enum", values(pack, locale, group, words));
     }
+    for (_, min, max) in ranges.iter().filter(|(id, ..)| *id == f.id) {
+        // The tighter of the shape's `min` (a count's 0) and the check's.
+        let shape_min = m.get("min").and_then(Value::as_f64);
+        if shape_min.is_none_or(|s| s < *min) {
+            crate::answer::put(&mut m, "min", crate::num::json(*min));
+        }
+        crate::answer::put(&mut m, "max", crate::num::json(*max));
+    }
     Value::Object(m)
 }
 
@@ -288,11 +322,10 @@ fn severity(r: &crate::pack::Rule) -> Severity {
 pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
     let required = required_fields(pack, subject);
     let conditional = conditional_fields(pack, subject, &required);
-    let checks = field_checks(pack, subject);
-    let fields: Vec<Value> = fields(pack, subject)
-        .iter()
-        .map(|f| describe_field(pack, locale, subject, f, &required, &conditional, &checks))
-        .collect();
+    let kind =
+        KindFacts { required, conditional, checks: field_checks(pack, subject), ranges: field_ranges(pack, subject) };
+    let fields: Vec<Value> =
+        fields(pack, subject).iter().map(|f| describe_field(pack, locale, subject, f, &kind)).collect();
     let rules: Vec<Value> = pack
         .rules
         .iter()

@@ -206,6 +206,33 @@ impl Expr {
         cost::bound(&self.node, l)
     }
 
+    /// The closed range this expression holds one field to, when it is exactly such a check:
+    /// `f >= a && f <= b` (either side of each comparison; `a`, `b` numbers or parameters).
+    /// A form's `min` and `max` (describe): a range is a limit of the value, where a single
+    /// threshold (`preventionTeamSize >= 2`) is a requirement the engine words itself.
+    pub fn range<'a>(&'a self, elem: Option<&'a [String]>) -> Option<(FieldRef<'a>, f64, f64)> {
+        use parse::{BinOp, Node};
+        /// `f >= x` as (f, x, true), `f <= x` as (f, x, false), either way round.
+        fn bound(n: &Node) -> Option<(&[String], f64, bool)> {
+            match n {
+                Node::Bin(op @ (BinOp::Ge | BinOp::Le), a, b) => match (&**a, &**b) {
+                    (Node::Field { path, .. }, Node::Num(x)) => Some((path, *x, *op == BinOp::Ge)),
+                    (Node::Num(x), Node::Field { path, .. }) => Some((path, *x, *op == BinOp::Le)),
+                    _ => None,
+                },
+                _ => None,
+            }
+        }
+        let Node::Bin(BinOp::And, a, b) = &self.node else { return None };
+        let ((fa, xa, lower_a), (fb, xb, lower_b)) = (bound(a)?, bound(b)?);
+        let (min, max) = match (lower_a, lower_b) {
+            (true, false) => (xa, xb),
+            (false, true) => (xb, xa),
+            _ => return None,
+        };
+        (fa == fb && min <= max).then_some(((elem, fa), min, max))
+    }
+
     /// The fields it needs whatever the other values are (for a form's `required`).
     pub fn always_needs<'a>(&'a self, elem: Option<&'a [String]>, out: &mut Vec<FieldRef<'a>>) {
         eval::always_needs(&self.node, elem, out);

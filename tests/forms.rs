@@ -1093,3 +1093,51 @@ fn no_english_message_hedges_a_plural() {
         }
     }
 }
+
+/// Issue 7 §4: a field's limits (min, max) reach the page from the pack. The temperature's range
+/// is SCR-D3's, from the pack's parameters: `describe` gives it as `min`/`max`, the values on
+/// either side of each bound are accepted or refused by the engine exactly there, and a variant
+/// that moves a bound moves the limit, the message's numbers and the rule's title with it (no
+/// number copied into words). A one-sided requirement (RTW-P1's team of at least 2) is no limit.
+#[test]
+fn describe_limits_a_number_to_the_range_the_engine_checks() {
+    let field = |d: &Value, id: &str| d["fields"].as_array().unwrap().iter().find(|f| f["id"] == id).cloned().unwrap();
+    let o = Options::at(parse_now("2020-02-12T10:00:00+08:00").unwrap());
+    let implausible = |engine: &Engine, t: f64| -> Vec<String> {
+        let decl = json!({ "declaredOn": "2020-02-12", "symptoms": { "temperature": t } });
+        let a = serde_json::to_value(engine.screen_person_json(&decl.to_string(), &o)).unwrap();
+        a["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["code"] == "screening.temperature_implausible")
+            .map(|d| d["message"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let title = |d: &Value| d["rules"].as_array().unwrap().iter().find(|r| r["id"] == "SCR-D3").unwrap()["title"].clone();
+
+    let engine = Engine::with_default_pack().unwrap();
+    let d = engine.describe(Subject::Screening, Locale::ZhCn, None, None).unwrap();
+    let t = field(&d, "symptoms.temperature");
+    assert_eq!((&t["min"], &t["max"]), (&json!(34), &json!(43)), "{t}");
+    assert_eq!(title(&d), "体温读数在合理范围内（34–43℃）");
+    for ok in [34.0, 36.5, 43.0] {
+        assert!(implausible(&engine, ok).is_empty(), "{ok} is within the limits describe gives");
+    }
+    for bad in [33.9, 43.1, 99.5] {
+        assert_eq!(implausible(&engine, bad), ["体温读数不合理（不在34–43℃之间），请重新测量"], "{bad}");
+    }
+    // A threshold is a requirement, not a limit: the team size has its count's min 0 and no max.
+    let f = engine.describe(Subject::Filing, Locale::ZhCn, None, None).unwrap();
+    let team = field(&f, "measures.preventionTeamSize");
+    assert_eq!((&team["min"], team.get("max")), (&json!(0), None), "{team}");
+
+    let variant = json!({ "id": "cold-north", "extends": "shenzhen-2020", "version": "2020-02-10", "effectiveFrom": "2020-02-01",
+                          "parameters": { "plausibleTemperatureMax": { "value": 42 } } });
+    let north = Engine::from_pack_json(&variant.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
+    let d = north.describe(Subject::Screening, Locale::En, None, None).unwrap();
+    assert_eq!(field(&d, "symptoms.temperature")["max"], json!(42));
+    assert_eq!(title(&d), "Temperature reading plausible (34–42 °C)");
+    assert_eq!(implausible(&north, 42.5), ["体温读数不合理（不在34–42℃之间），请重新测量"]);
+    assert!(implausible(&engine, 42.5).is_empty());
+}
