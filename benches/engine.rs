@@ -56,6 +56,20 @@ fn benches(c: &mut Criterion) {
     c.bench_function("keystroke with scope: factory, 1,000-person roster", |b| {
         b.iter(|| engine.check_filing_json(black_box(&fac), &typing_roster))
     });
+    // Hostile: one map of 100,000 keys that are no item (tests/hostile.rs; quadratic until the
+    // eighteenth session: 20 s in the browser).
+    let keys = |v: &str| (0..100_000).map(|i| format!("\"{i}\":{v}")).collect::<Vec<_>>().join(",");
+    let answers = format!("{{\"answers\":{{{}}}}}", keys("0"));
+    c.bench_function("score inspection: 100,000 unknown answers", |b| {
+        b.iter(|| engine.score_inspection_json(black_box(&answers), &opts))
+    });
+    let checklist = format!(
+        "{{\"date\":\"2020-02-12\",\"units\":[{{\"id\":\"d\",\"level\":\"district\",\"checklist\":{{{}}}}}]}}",
+        keys("true")
+    );
+    c.bench_function("indicators: a checklist of 100,000 unknown keys", |b| {
+        b.iter(|| engine.evaluate_indicators_json(black_box(&checklist), &opts))
+    });
     c.bench_function("screen a person", |b| b.iter(|| engine.screen_person_json(black_box(&person), &opts)));
     // A draft (issue 9, point 3): one `set` per keystroke, alternating two values so that every
     // set changes the answer (workshop: the masks; factory: a phone in row 500, valid or not).
