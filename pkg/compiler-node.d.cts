@@ -457,6 +457,12 @@ export interface FieldDescription {
     maxLength?: number;
     /** Most elements of a list. */
     maxItems?: number;
+    /**
+     * Least and greatest value the engine accepts: a count's `min` 0, or the closed range of an
+     * unconditional check of this field alone (`symptoms.temperature`: the pack's
+     * `plausibleTemperatureMin` … `plausibleTemperatureMax`, 34 … 43 by default). A one-sided
+     * rule (`preventionTeamSize >= 2`) is a requirement the engine words itself, not a limit.
+     */
     min?: number;
     max?: number;
     /** Whole numbers only. */

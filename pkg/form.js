@@ -248,6 +248,7 @@ export function bindForm(form, engine, options = {}) {
       // licence): their length counts once normalised, and the engine takes the spaced form.
       if (f.maxLength != null && textLike && !SPACED_FORMATS.has(f.format) && !el.hasAttribute('maxlength')) el.setAttribute('maxlength', String(f.maxLength));
       if (f.min != null && (el.type === 'number' || el.type === 'range') && !el.hasAttribute('min')) el.setAttribute('min', String(f.min));
+      if (f.max != null && (el.type === 'number' || el.type === 'range') && !el.hasAttribute('max')) el.setAttribute('max', String(f.max));
       if (f.inputMode && textLike && !el.hasAttribute('inputmode')) el.setAttribute('inputmode', f.inputMode);
     }
   }
