@@ -63,9 +63,16 @@ impl Compiler<'_> {
             // The cost model: linear in the submission, or the pack is refused (expr/cost.rs).
             Ok(e) if e.collection_loops() > usize::from(elem.is_none()) => {
                 let msg = if elem.is_some() {
-                    "this expression is judged for each item and loops over a whole collection                      (`count`, `any` or `in` over a field of the submission) each time: its cost grows                      with the square of the collection; compute the aggregate once, in a rule without `each`"
+                    concat!(
+                        "this expression is judged for each item and loops over a whole collection ",
+                        "(`count`, `any` or `in` over a field of the submission) each time: its cost grows ",
+                        "with the square of the collection; compute the aggregate once, in a rule without `each`"
+                    )
                 } else {
-                    "this expression loops over a whole collection inside a loop over a collection: its                      cost grows with the square of the submission; split it into rules that loop once"
+                    concat!(
+                        "this expression loops over a whole collection inside a loop over a collection: its ",
+                        "cost grows with the square of the submission; split it into rules that loop once"
+                    )
                 };
                 self.errors.push(perr(at, PackErrorKind::Unbounded, msg));
                 None
