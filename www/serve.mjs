@@ -6,9 +6,13 @@
 // each request: gzip of the 0.8 MB runtime took some 25 ms of every cold start (BENCHMARKS.md,
 // "Start-up"). One JSON endpoint, POST /api/submissions, stands in for the
 // district's back end: it re-checks what the browser sent with the same engine, under the pack
-// family the page used (any the package embeds, or those given as `accepts`).
+// family the page used (any the package embeds, or those given as `accepts`), at the server's
+// own time: never the `now` a browser sends (SECURITY.md: a page's clock is the person's).
 //
-//   node www/serve.mjs [--port 8080] [--host 127.0.0.1]
+//   node www/serve.mjs [--port 8080] [--host 127.0.0.1] [--now RFC3339|client]
+//   --now RFC3339: the back end's clock stands at that moment (a demo of 2020's rules);
+//   --now client: it takes the `now` each page sends (time travel with ?now=, and the tests).
+//   Without it: the machine's clock.
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -45,7 +49,7 @@ function headers(res) {
  * js/bench/startup.mjs's baseline). `accepts`: the pack families the district's back end takes
  * (ids; default every family the package embeds).
  */
-export function start({ port = 8080, host = '127.0.0.1', pkg = join(ROOT, 'pkg'), www = join(ROOT, 'www'), accepts = null } = {}) {
+export function start({ port = 8080, host = '127.0.0.1', pkg = join(ROOT, 'pkg'), www = join(ROOT, 'www'), accepts = null, now = undefined } = {}) {
   const handlers = MOUNTS(pkg, www).map(([prefix, dir]) => [
     prefix,
     sirv(dir, { dev: true, etag: true, dotfiles: false, extensions: ['html'], setHeaders: headers }),
@@ -57,7 +61,7 @@ export function start({ port = 8080, host = '127.0.0.1', pkg = join(ROOT, 'pkg')
     compress(req, res, () => {
       headers(res);
       const url = new URL(req.url, 'http://localhost');
-      if (url.pathname === '/api/submissions') return submit(req, res, submissions, accepts);
+      if (url.pathname === '/api/submissions') return submit(req, res, submissions, accepts, now);
       for (const [prefix, handle] of handlers) {
         if (url.pathname.startsWith(prefix) || `${url.pathname}/` === prefix) {
           req.url = req.url.slice(prefix.length - 1) || '/';
@@ -141,16 +145,19 @@ async function serverEngines() {
   return families;
 }
 
+const CHECKS = { filing: 'checkFiling', inspection: 'scoreInspection', indicators: 'evaluateIndicators', screening: 'screenPerson' };
+
 /**
- * POST /api/submissions: `{ kind, submission, packHash, packId?, now }` → the server's own
- * answer. It re-checks under the family the page names (`packId`), else under the accepted
+ * POST /api/submissions: `{ kind, submission, packHash, packId? }` → the server's own answer,
+ * at the server's time (`clock`: `start`'s `now`; a `now` in the body counts only with
+ * `now: 'client'`). It re-checks under the family the page names (`packId`), else under the accepted
  * family whose version in force gives `packHash`; the same rules: 200, `sameRules: true`. Rules
  * it does not take: 409, `sameRules: false`, and `accepts`, the `{ id, version, hash }` it would
  * judge by (the family named, if accepted, else every accepted one) — the page says which pack
  * the district takes (fourth audit: a guangming-2020 filing was re-checked under shenzhen-2020,
  * refused for ever, and told to refresh the page).
  */
-function submit(req, res, submissions, accepts) {
+function submit(req, res, submissions, accepts, clock) {
   if (req.method !== 'POST') {
     res.statusCode = 405;
     return res.end();
@@ -164,10 +171,12 @@ function submit(req, res, submissions, accepts) {
   req.on('end', async () => {
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     try {
-      const { kind = 'filing', submission, packHash, packId, now = new Date().toISOString() } = JSON.parse(body);
+      const { kind = 'filing', submission, packHash, packId, now: sent } = JSON.parse(body);
+      const now = clock === 'client' ? sent ?? new Date().toISOString() : clock ?? new Date().toISOString();
       const engines = await serverEngines();
-      const check = { filing: 'checkFiling', inspection: 'scoreInspection', indicators: 'evaluateIndicators', screening: 'screenPerson' }[kind];
-      if (!check) throw new Error(`unknown kind ${kind}`);
+      // Own keys only: `__proto__`, `constructor` or `toString` is no kind (hostile audit).
+      const check = typeof kind === 'string' && Object.hasOwn(CHECKS, kind) ? CHECKS[kind] : undefined;
+      if (!check) throw new Error(`unknown kind ${String(kind).slice(0, 100)}`);
       const taken = [...engines.keys()].filter((id) => !accepts || accepts.includes(id));
       const named = taken.includes(packId) ? [packId] : [];
       const order = [...named, ...taken.filter((id) => id !== packId)];
@@ -201,8 +210,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   };
   const port = Number(arg('--port', process.env.PORT || 8080));
   const host = arg('--host', '127.0.0.1');
+  const now = arg('--now', undefined);
+  if (now !== undefined && now !== 'client' && Number.isNaN(Date.parse(now))) {
+    console.error(`fangkong portal: --now ${String(now).slice(0, 100)} is no RFC 3339 time (such as 2020-02-04T10:00:00+08:00), nor \`client\``);
+    process.exit(2);
+  }
   // A port already taken is said in one line with what to do, not as a stack trace (audit).
-  const { url } = await start({ port, host }).catch((err) => {
+  const { url } = await start({ port, host, now }).catch((err) => {
     if (err.code !== 'EADDRINUSE' && err.code !== 'EACCES') throw err;
     console.error(`fangkong portal: ${host}:${port} ${err.code === 'EADDRINUSE' ? 'is already in use (端口已被占用)' : 'may not be opened (无权使用该端口)'}; choose another port: make demo PORT=8081, or node www/serve.mjs --port 8081`);
     process.exit(2);

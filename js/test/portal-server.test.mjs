@@ -111,6 +111,39 @@ test('the back end re-checks under the pack family the page used, and names the 
   }
 });
 
+test("the back end judges at its own time, not the page's; a kind that is no kind is refused", async () => {
+  // Filed on 2029-12-01, with the page saying it is 2029-12-05: a browser's clock is the person's.
+  const workshop = JSON.parse(readFileSync(join(ROOT, 'examples/filings/workshop.json'), 'utf8'));
+  const future = { ...workshop, filedOn: '2029-12-01', plannedResumption: '2029-12-08' };
+  const claimed = '2029-12-05T10:00:00+08:00';
+  const hash = Engine.withDefaultPack().checkFiling(future, { now: claimed }).pack.hash;
+  const own = await start({ port: 0 });
+  const fixed = await start({ port: 0, now: '2020-02-04T10:00:00+08:00' });
+  const client = await start({ port: 0, now: 'client' });
+  const post = async (server, body) => {
+    const res = await fetch(`${server.url}/api/submissions`, { method: 'POST', body: JSON.stringify(body) });
+    return { status: res.status, ...(await res.json()) };
+  };
+  try {
+    const body = { kind: 'filing', submission: future, packHash: hash, now: claimed };
+    for (const server of [own, fixed]) {
+      const r = await post(server, body);
+      assert.equal(r.accepted, false, 'filed in the future by the server\'s clock');
+      assert.ok(r.answer.diagnostics.some((d) => d.code === 'filing.filed_in_future'));
+    }
+    assert.equal((await post(fixed, body)).answer.today, '2020-02-04');
+    const trusting = await post(client, body);
+    assert.equal(trusting.accepted, true, 'only a server started with now: client takes the page\'s time');
+    for (const kind of ['__proto__', 'constructor', 'toString', 42]) {
+      const r = await post(own, { ...body, kind });
+      assert.equal(r.status, 400);
+      assert.match(r.error, /^unknown kind/);
+    }
+  } finally {
+    await Promise.all([own.close(), fixed.close(), client.close()]);
+  }
+});
+
 test('the pages obey the CSP by construction: no inline script or style, no HTML insertion', () => {
   const www = files(join(ROOT, 'www'));
   const html = www.filter((f) => f.endsWith('.html'));
