@@ -144,30 +144,42 @@ export function draftChecker(engine, { snapshot = true } = {}) {
     draft = null;
     key = null;
   };
+  const attempt = (kind, value, options) => {
+    if (kind !== 'filing' || typeof engine?.draft !== 'function') return engine[METHODS[kind]](value, options);
+    const { scope: wanted = null, ...rest } = options;
+    const k = JSON.stringify([dayOf(rest.now), { ...rest, now: undefined }]);
+    if (!draft || k !== key) {
+      free();
+      draft = engine.draft(kind, { ...rest, scope: wanted }, value);
+      key = k;
+      scope = wanted === null ? null : [...wanted];
+    } else {
+      try {
+        edit(draft, given, value, '');
+        if (JSON.stringify(scope) !== JSON.stringify(wanted)) {
+          draft.setScope(wanted);
+          scope = wanted === null ? null : [...wanted];
+        }
+      } catch (e) {
+        free(); // half edited: the next check starts a new draft
+        throw e;
+      }
+    }
+    given = snapshot ? copy(value) : value;
+    return draft.answer();
+  };
   return {
     check(kind, value, options = {}) {
-      if (kind !== 'filing' || typeof engine?.draft !== 'function') return engine[METHODS[kind]](value, options);
-      const { scope: wanted = null, ...rest } = options;
-      const k = JSON.stringify([dayOf(rest.now), { ...rest, now: undefined }]);
-      if (!draft || k !== key) {
+      const had = draft !== null;
+      try {
+        return attempt(kind, value, options);
+      } catch (e) {
+        // The module trapped and was made afresh: the draft was lost with it, the engine is
+        // made again by itself (the package's recovery). Once more, with a new draft.
+        if (e?.code !== 'engine.lost' || !had) throw e;
         free();
-        draft = engine.draft(kind, { ...rest, scope: wanted }, value);
-        key = k;
-        scope = wanted === null ? null : [...wanted];
-      } else {
-        try {
-          edit(draft, given, value, '');
-          if (JSON.stringify(scope) !== JSON.stringify(wanted)) {
-            draft.setScope(wanted);
-            scope = wanted === null ? null : [...wanted];
-          }
-        } catch (e) {
-          free(); // half edited: the next check starts a new draft
-          throw e;
-        }
+        return attempt(kind, value, options);
       }
-      given = snapshot ? copy(value) : value;
-      return draft.answer();
     },
     free,
   };

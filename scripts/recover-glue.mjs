@@ -9,7 +9,8 @@
 //     `code: 'engine.trapped'` (the original error as `cause`);
 //   - on the next call, makes a new instance of the same compiled module (fresh memory);
 //   - stamps every object (Engine, Checker, Draft, …) with the instance's generation, so an
-//     object of a replaced instance throws `code: 'engine.lost'` instead of reading the new
+//     engine of a replaced instance is made again from what made it (`__fk_revive`), and any
+//     other object of it throws `code: 'engine.lost'` instead of reading the new
 //     instance's memory through a stale pointer, and its FinalizationRegistry entry never
 //     frees anything in the new instance.
 // Every rewrite must apply (the build fails otherwise), so a wasm-bindgen upgrade that changes
@@ -91,7 +92,10 @@ function __fk_recover() {
 function __fk_ptr(obj) {
     if (__fk_trapped) __fk_recover();
     if (obj.__fk_gen !== __fk_gen) {
-        throw __fk_error('this object belonged to a WebAssembly instance that trapped and was replaced: make it again (e.g. Engine.withDefaultPack())', 'engine.lost');
+        if (typeof obj.__fk_remake !== 'function') {
+            throw __fk_error('this object belonged to a WebAssembly instance that trapped and was replaced: make it again (an engine is made again by itself; a checker, draft or batch is not: their state was lost)', 'engine.lost');
+        }
+        __fk_revive(obj);
     }
     // A freed object (also one freed by JavaScript the package ran, a \`toJSON\`): the error
     // wasm-bindgen's code threw from the module before, now thrown here, since the module has
@@ -100,6 +104,18 @@ function __fk_ptr(obj) {
     // "null pointer passed to rust", with none).
     if (obj.__wbg_ptr === 0) throw __fk_error('this object was freed (free(), or the end of its using block): make another, e.g. Engine.withDefaultPack()', 'engine.freed');
     return obj.__wbg_ptr;
+}
+
+/** An engine of a replaced instance, made again in this one from what made it (src/wasm/api.js,
+ *  \`__fk_remakes\`): the same object, so a page's engine, bindForm's and a checker maker's
+ *  keep working. The fresh wrapper gives its pointer up (no finalizer of its own); the engine's
+ *  registration for the old pointer carries the old generation and frees nothing. */
+function __fk_revive(obj) {
+    const fresh = obj.__fk_remake();
+    const ptr = fresh.__destroy_into_raw();
+    obj.__wbg_ptr = ptr;
+    obj.__fk_gen = __fk_gen;
+    EngineFinalization.register(obj, [ptr, __fk_gen], obj);
 }
 
 function __fk_guard(exports) {

@@ -30,10 +30,18 @@ const workshop = read('examples/filings/workshop.json');
 const attempt = (f) => { try { return { ok: f() }; } catch (e) { return { code: e.code, name: e.name, message: e.message, cause: e.cause && e.cause.name }; } };
 `;
 
-test('after a provoked trap, a fresh engine answers and an old one says it is lost', () => {
+test('after a provoked trap, a fresh engine answers, an old engine is made again, and an old draft or checker says it is lost', () => {
   const r = run(`${PRELUDE}
+const { draftChecker } = await import('fangkong/form');
 const before = Engine.withDefaultPack();
+const guangming = Engine.withPackId('guangming-2020');
 const expected = JSON.stringify(before.checkFiling(workshop, opts));
+const expectedGm = JSON.stringify(guangming.checkFiling(workshop, opts));
+const checker = before.checker(opts);
+const draft = before.draft('filing', opts, workshop);
+const drafting = draftChecker(before);
+const value = JSON.parse(workshop);
+drafting.check('filing', value, opts);
 // The shadow stack's pointer between calls (exports with a return pointer move it and back).
 const stackPointer = () => initSync().__wbindgen_add_to_stack_pointer?.(0);
 const stackBefore = stackPointer();
@@ -47,16 +55,28 @@ for (let i = 0; i < 10000 && !failure; i++) {
   if (!('ok' in r)) failure = r;
 }
 const fresh = attempt(() => JSON.stringify(Engine.withDefaultPack().checkFiling(workshop, opts)));
-const old = attempt(() => before.checkFiling(workshop, opts));
-const freed = attempt(() => { before.free(); kept.forEach((e) => e.free()); return true; });
+const old = attempt(() => JSON.stringify(before.checkFiling(workshop, opts)));
+const oldGm = attempt(() => JSON.stringify(guangming.checkFiling(workshop, opts)));
+const oldChecker = attempt(() => checker.checkFiling(workshop));
+const oldDraft = attempt(() => draft.answer());
+const redrafted = attempt(() => JSON.stringify(drafting.check('filing', { ...value, staff: { ...value.staff } }, opts)));
+const freed = attempt(() => { before.free(); guangming.free(); kept.forEach((e) => e.free()); return true; });
 const stackAfter = stackPointer();
-console.log(JSON.stringify({ grown: memory.buffer.byteLength, failure, fresh, expected, old, freed, stackBefore, stackAfter }));
+console.log(JSON.stringify({ grown: memory.buffer.byteLength, failure, fresh, expected, expectedGm, old, oldGm, oldChecker, oldDraft, redrafted, freed, stackBefore, stackAfter }));
 `);
   assert.equal(r.grown, 4 * 1024 ** 3, 'the memory was grown to 4 GiB');
   assert.equal(r.failure.code, 'engine.trapped', JSON.stringify(r.failure));
   assert.equal(r.failure.cause, 'RuntimeError');
   assert.equal(r.fresh.ok, r.expected, 'a fresh engine answers as before the trap');
-  assert.equal(r.old.code, 'engine.lost', JSON.stringify(r.old));
+  // An engine knows what made it: made again in the new instance, the same answer (hostile
+  // audit: a page kept its engine and stopped checking until reloaded).
+  assert.equal(r.old.ok, r.expected, JSON.stringify(r.old));
+  assert.equal(r.oldGm.ok, r.expectedGm, JSON.stringify(r.oldGm));
+  // A checker's and a draft's state was in the lost memory: they say so.
+  assert.equal(r.oldChecker.code, 'engine.lost', JSON.stringify(r.oldChecker));
+  assert.equal(r.oldDraft.code, 'engine.lost', JSON.stringify(r.oldDraft));
+  // fangkong/form's draft checker starts a new draft on the engine made again.
+  assert.equal(r.redrafted.ok, r.expected, JSON.stringify(r.redrafted));
   assert.equal(r.freed.ok, true, 'engines of the replaced instance free without touching the new one');
   assert.equal(r.stackAfter, r.stackBefore, 'the fresh instance\'s shadow stack is where a new one starts: the trapped call gave nothing back to it');
 });

@@ -402,7 +402,19 @@ function __fk_engineNew(pack) {
     __fk_ready();
     // eslint-disable-next-line no-undef
     const text = typeof _compilePack === 'function' ? __fk_pack(pack) : '';
-    return __fk_made(_engineNew(text));
+    return __fk_remakes(__fk_made(_engineNew(text)), () => _engineNew(text));
+}
+
+/**
+ * An engine that knows how it was made, so that after a trap (the module instantiated afresh:
+ * scripts/recover-glue.mjs, `__fk_revive`) it is made again in the new instance on its next
+ * call, instead of throwing `engine.lost` for ever: a page keeps its engine (hostile audit,
+ * eighteenth session: the filing page stopped checking until reloaded). Only engines: a
+ * checker's options, a draft's submission and a batch's filings lived in the lost memory.
+ */
+function __fk_remakes(engine, make) {
+    Object.defineProperty(engine, '__fk_remake', { value: () => __fk_made(make()) });
+    return engine;
 }
 
 // The public methods of `Engine`: scripts/bare-glue.mjs puts this class's body into wasm-bindgen's `class Engine`.
@@ -416,11 +428,12 @@ class __fk_api_Engine {
     }
     static withDefaultPack() {
         __fk_ready();
-        return __fk_made(_withDefaultPack());
+        return __fk_remakes(__fk_made(_withDefaultPack()), _withDefaultPack);
     }
     static withPackId(id) {
         __fk_ready();
-        return __fk_made(_withPackId(__fk_text(id, 'the pack id', 'pack.unknown_reference', __fk_MAX_NAME)));
+        const name = __fk_text(id, 'the pack id', 'pack.unknown_reference', __fk_MAX_NAME);
+        return __fk_remakes(__fk_made(_withPackId(name)), () => _withPackId(name));
     }
     static packIds() {
         __fk_ready();
@@ -428,7 +441,8 @@ class __fk_api_Engine {
     }
     static fromCompiled(bytes) {
         __fk_ready();
-        return __fk_made(_fromCompiled(__fk_compiled(bytes)));
+        const copy = __fk_compiled(bytes); // the caller's bytes, copied once: kept to make it again
+        return __fk_remakes(__fk_made(_fromCompiled(copy)), () => _fromCompiled(copy));
     }
     checkFiling(filing, options) {
         return __fk_check(this, 0, 'filing', filing, options);
