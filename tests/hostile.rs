@@ -200,6 +200,38 @@ fn a_map_of_many_unknown_keys_is_told_once_per_key_and_capped() {
 
 // --- Numbers by value (issue 10, point 5) ---
 
+/// The attack (acceptance replay, eighteenth session): an 18-digit ID number given as a number.
+/// The CLI read its digits and approved; `JSON.parse` in the browser rounds it to
+/// 440306198503122130 and the check character failed; `…134.0` failed in both. A number
+/// where text is expected is refused past 2^53 (not exactly a JavaScript number): every
+/// spelling the same answer, `input.invalid_type` at the field. A phone, below 2^53, is still
+/// read by its digits.
+#[test]
+fn a_number_past_2_pow_53_where_text_is_expected_is_refused_however_it_is_spelt() {
+    let base = serde_json::to_string(&example("examples/filings/workshop.json")).unwrap();
+    let opts = at("2020-02-04T10:00:00+08:00");
+    let id = "\"440306198503122134\"";
+    assert!(base.contains(id));
+    let answers: Vec<String> =
+        ["440306198503122134", "440306198503122134.0", "4.40306198503122134e17", "440306198503122130"]
+            .iter()
+            .map(|spelling| {
+                let a = engine().check_filing_json(&base.replacen(id, spelling, 1), &opts);
+                let at: Vec<(&str, &str)> = a
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.path == "/contacts/firstResponsible/idNumber")
+                    .map(|d| (d.code.as_str(), d.params["expected"].as_str().unwrap_or_default()))
+                    .collect();
+                assert_eq!(at, [("input.invalid_type", "text")], "{spelling}");
+                serde_json::to_string(&a).unwrap()
+            })
+            .collect();
+    assert!(answers.windows(2).all(|w| w[0] == w[1]), "every spelling, the same answer");
+    let phone = engine().check_filing_json(&base.replacen("\"13800138000\"", "13800138000", 1), &opts);
+    assert_eq!(phone.decision, Decision::Approved, "{:?}", phone.diagnostics);
+}
+
 /// The attack: `"phone": 13800138000.0` sent as text was deferred, while the same value sent
 /// as a JS object (which `JSON.stringify` spells `13800138000`) was approved.
 #[test]

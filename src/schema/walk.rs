@@ -345,6 +345,10 @@ fn walk_leaf(v: Cow<'_, Value>, ty: Ty, ptr: &Pointer, w: &mut Walked) -> Option
         // Numbers by value: `1.0` is `1`, and a number where text is expected is spelt as
         // JavaScript spells it, so text and a JS object give the same answer.
         (Ty::Num, Value::Number(n)) => return Some(Value::Number(crate::num::number(n.clone()))),
+        // Past 2^53 a number is not what JavaScript holds (an 18-digit ID number given as a
+        // number: `JSON.parse` rounds it, the CLI read its digits; hostile audit, eighteenth
+        // session): refused, never spelt, so text and a JS object get the same answer.
+        (Ty::Str, Value::Number(n)) if n.as_f64().is_some_and(|x| x.abs() > crate::num::MAX_EXACT) => return wrong(w),
         (Ty::Str, Value::Number(n)) => return Some(Value::String(crate::num::js_text(n))),
         (Ty::Num, Value::String(s)) => {
             // Forms send numbers as text: a plain decimal once normalised (full-width digits,
