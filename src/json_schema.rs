@@ -228,6 +228,9 @@ impl Gen<'_> {
             Ty::Str => {
                 crate::answer::put(m, "type", Value::from(&["string", "number", "null"][..]));
                 crate::answer::put(m, "maxLength", max);
+                // A number here is read by its digits only while JavaScript holds it exactly.
+                crate::answer::put(m, "minimum", crate::num::json(-crate::num::MAX_EXACT));
+                crate::answer::put(m, "maximum", crate::num::json(crate::num::MAX_EXACT));
             }
             Ty::Num => {
                 crate::answer::put(m, "type", Value::from(&["number", "string", "null"][..]));

@@ -310,6 +310,9 @@ test('spot checks: blank is absent, numbers as text, dates of any spelling are s
   assert.ok(!v({ enterprise: { name: 'x'.repeat(1001) } }));
   assert.ok(v({ enterprise: { name: '𠀀'.repeat(1000) } }), 'maxLength counts code points, as the engine counts chars');
   assert.ok(!v({ filedOn: 20200204 }));
+  // A number where text is expected: read by its digits below 2^53, refused past it (as the engine).
+  assert.ok(v({ contacts: { healthLiaison: { phone: 13800138000 } } }));
+  assert.ok(!v({ contacts: { firstResponsible: { idNumber: 440306198503122134 } } }));
   assert.ok(validators.inspection({ answers: { 'INS-S1-1': { result: 'pass', note: '' } }, facts: { needs: ['masks', ''] } }));
   assert.ok(validators.indicators({ units: [{ id: 'G1', counts: { compounds: '１２', anything: 3 } }] }));
 });
