@@ -364,6 +364,32 @@ fn pack_info_on_a_date_is_the_hash_the_answer_carries() {
 
 /// Every placeholder of every message of every pack, in every locale, is filled by the
 /// params its code is given — by the pack's own checks, or in some golden answer.
+/// Every golden case's answer, each under its own pack (a variant's codes too), in every locale:
+/// `f(case file, locale, answer)`.
+fn each_golden_answer(cases: &[common::Case], mut f: impl FnMut(&str, Locale, Value)) {
+    let default = Engine::with_default_pack().unwrap();
+    for case in cases {
+        let own = case.pack.as_deref().map(|id| Engine::with_pack_id(id).unwrap());
+        let engine = own.as_ref().unwrap_or(&default);
+        for locale in LOCALES {
+            let mut o = opts(locale);
+            o.now = parse_now(&case.now).unwrap();
+            let text = match &case.input {
+                common::Input::Json(v) => v.to_string(),
+                common::Input::Text(t) => t.clone(),
+            };
+            let a = match case.kind {
+                common::CaseKind::Filing => serde_json::to_value(engine.check_filing_json(&text, &o)),
+                common::CaseKind::Inspection => serde_json::to_value(engine.score_inspection_json(&text, &o)),
+                common::CaseKind::Indicators => serde_json::to_value(engine.evaluate_indicators_json(&text, &o)),
+                common::CaseKind::Screening => serde_json::to_value(engine.screen_person_json(&text, &o)),
+            }
+            .unwrap();
+            f(&case.file, locale, a);
+        }
+    }
+}
+
 #[test]
 fn no_message_leaves_a_placeholder_unfilled() {
     let cases = common::load_cases();
@@ -415,37 +441,18 @@ fn no_message_leaves_a_placeholder_unfilled() {
             }
         }
     }
-    let default = Engine::with_default_pack().unwrap();
     let mut rendered = 0usize;
-    for case in &cases {
-        // Each case with its own pack (a variant's codes are rendered too).
-        let own = case.pack.as_deref().map(|id| Engine::with_pack_id(id).unwrap());
-        let engine = own.as_ref().unwrap_or(&default);
-        for locale in LOCALES {
-            let mut o = opts(locale);
-            o.now = parse_now(&case.now).unwrap();
-            let text = match &case.input {
-                common::Input::Json(v) => v.to_string(),
-                common::Input::Text(t) => t.clone(),
-            };
-            let a = match case.kind {
-                common::CaseKind::Filing => serde_json::to_value(engine.check_filing_json(&text, &o)),
-                common::CaseKind::Inspection => serde_json::to_value(engine.score_inspection_json(&text, &o)),
-                common::CaseKind::Indicators => serde_json::to_value(engine.evaluate_indicators_json(&text, &o)),
-                common::CaseKind::Screening => serde_json::to_value(engine.screen_person_json(&text, &o)),
+    each_golden_answer(&cases, |file, _, a| {
+        for d in a["diagnostics"].as_array().unwrap() {
+            rendered += 1;
+            for text in [&d["message"], &d["help"]] {
+                let t = text.as_str().unwrap_or_default();
+                assert!(!(t.contains('{') && t.contains('}')), "{file}: unfilled placeholder in {t}");
             }
-            .unwrap();
-            for d in a["diagnostics"].as_array().unwrap() {
-                rendered += 1;
-                for text in [&d["message"], &d["help"]] {
-                    let t = text.as_str().unwrap_or_default();
-                    assert!(!(t.contains('{') && t.contains('}')), "{}: unfilled placeholder in {t}", case.file);
-                }
-                let keys = d["params"].as_object().unwrap().keys().cloned();
-                add(d["code"].as_str().unwrap(), &mut keys.collect::<Vec<_>>().into_iter());
-            }
+            let keys = d["params"].as_object().unwrap().keys().cloned();
+            add(d["code"].as_str().unwrap(), &mut keys.collect::<Vec<_>>().into_iter());
         }
-    }
+    });
     assert!(rendered > 1000);
     let mut unfilled = Vec::new();
     for id in ["shenzhen-2020", "guangming-2020", "hangzhou-2020"] {
@@ -479,40 +486,19 @@ fn no_message_leaves_a_placeholder_unfilled() {
 /// pass the batch's 64 MiB.
 #[test]
 fn every_diagnostic_of_the_embedded_packs_says_what_to_do() {
-    let default = Engine::with_default_pack().unwrap();
     let (mut seen, mut without) = (BTreeSet::new(), BTreeSet::new());
-    for case in &common::load_cases() {
-        let own = case.pack.as_deref().map(|id| Engine::with_pack_id(id).unwrap());
-        let engine = own.as_ref().unwrap_or(&default);
-        for locale in LOCALES {
-            let mut o = opts(locale);
-            o.now = parse_now(&case.now).unwrap();
-            let text = match &case.input {
-                common::Input::Json(v) => v.to_string(),
-                common::Input::Text(t) => t.clone(),
-            };
-            let a = match case.kind {
-                common::CaseKind::Filing => serde_json::to_value(engine.check_filing_json(&text, &o)),
-                common::CaseKind::Inspection => serde_json::to_value(engine.score_inspection_json(&text, &o)),
-                common::CaseKind::Indicators => serde_json::to_value(engine.evaluate_indicators_json(&text, &o)),
-                common::CaseKind::Screening => serde_json::to_value(engine.screen_person_json(&text, &o)),
+    each_golden_answer(&common::load_cases(), |_, locale, a| {
+        for d in a["diagnostics"].as_array().unwrap() {
+            let code = d["code"].as_str().unwrap().to_owned();
+            let (help, message) = (d["help"].as_str().unwrap_or_default(), d["message"].as_str().unwrap());
+            if code == "field.required" {
+                assert!(help.is_empty() && (message.contains('：') || message.starts_with("required: ")), "{message}");
+            } else if help.trim().is_empty() || help == message {
+                without.insert(format!("{} {code}", locale.tag()));
             }
-            .unwrap();
-            for d in a["diagnostics"].as_array().unwrap() {
-                let code = d["code"].as_str().unwrap().to_owned();
-                let (help, message) = (d["help"].as_str().unwrap_or_default(), d["message"].as_str().unwrap());
-                if code == "field.required" {
-                    assert!(
-                        help.is_empty() && (message.contains('：') || message.starts_with("required: ")),
-                        "{message}"
-                    );
-                } else if help.trim().is_empty() || help == message {
-                    without.insert(format!("{} {code}", locale.tag()));
-                }
-                seen.insert(code);
-            }
+            seen.insert(code);
         }
-    }
+    });
     assert!(seen.len() > 90, "only {} codes seen", seen.len());
     assert!(
         without.is_empty(),
