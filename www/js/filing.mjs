@@ -521,7 +521,7 @@ function showEarliest(a) {
   const list = a.earliestStart ?? [];
   const rows = list.map((x) => [x.index, x.path, roster?.rows[x.index]?.name ?? '', x.earliestStart]);
   const wait = list.length ? null
-    : !has('/plannedResumption') ? ['flEarliestWait']
+    : !has('/plannedResumption') ? ['flEarliestWait', { field: labelAt('/plannedResumption') }]
       : !keyAreaCountKnown() ? ['flEarliestCount', { field: labelAt('/staff/keyArea/returned') }]
         : keyAreaUnlisted() ? ['flEarliestRoster']
           : ['flNone'];

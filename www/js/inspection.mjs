@@ -5,7 +5,7 @@
 // and total scores, the outcome, the rectifications with their deadlines, and each message
 // under its item. The draft is saved locally as the inspector goes and restored after a
 // reload. A rectification notice (整改通知书) is built from the answer for printing on A4.
-import { el, engine, header, settings, store, t } from './app.mjs';
+import { el, engine, header, settings, store, t, tf } from './app.mjs';
 
 header('inspection');
 const main = document.getElementById('main');
@@ -511,7 +511,9 @@ function show(a) {
   // Incomplete with nothing left to fill in: an answer given is not accepted (INS-S3-3 `na` while
   // key-area staff returned): say that, never "items unfilled" (fourth audit).
   const note = document.getElementById('print-note');
-  note.textContent = t(incomplete ? (toFill(a) === 0 ? 'ins.printWhenFixed' : 'ins.printWhenDone') : 'ins.printWhenNamed');
+  // The two fields named by their labels in the pack (a district's pack may rename them).
+  note.textContent = incomplete ? t(toFill(a) === 0 ? 'ins.printWhenFixed' : 'ins.printWhenDone')
+    : tf('ins.printWhenNamed', { firm: labelOf('enterprise.name'), inspector: labelOf('inspector.name') });
   note.hidden = !incomplete && !unnamed;
 
   notice(a, v);
