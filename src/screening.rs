@@ -83,8 +83,12 @@ impl Engine {
         // Set aside in place (the submission is this check's own): `null`, which reads as missing.
         let mut read = p.doc;
         let mut set_aside: Vec<String> = Vec::new();
+        // A value of the wrong type (`"3O"` for a temperature) the walker already left out is
+        // set aside as well: given, but unusable, it must be given again as an implausible one
+        // must (hostile audit, eighteenth session: a typo was `deferred`, 须立即处置, while 99.5
+        // was `incomplete`).
         for d in diags.iter().filter(|d| d.severity == Severity::Error && !d.missing && !d.path.is_empty()) {
-            if !set_aside.contains(&d.path) && set_aside_at(&mut read, &d.path) {
+            if !set_aside.contains(&d.path) && (set_aside_at(&mut read, &d.path) || d.code == "input.invalid_type") {
                 set_aside.push(d.path.clone());
             }
         }
