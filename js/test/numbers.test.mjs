@@ -40,3 +40,19 @@ test('a number in JSON text is read as JSON.parse reads it, in the runtime modul
     draft.free();
   }
 });
+
+test('NaN and Infinity given in an object are told as values that are no number, never asked for as missing', () => {
+  const engine = Engine.withDefaultPack();
+  const at = (a, path) => a.diagnostics.filter((d) => d.path === path).map((d) => [d.code, d.missing]);
+  for (const bad of [NaN, Infinity, -Infinity]) {
+    const a = engine.checkFiling({ ...workshop, staff: { ...workshop.staff, total: bad } }, opts);
+    assert.deepEqual(at(a, '/staff/total'), [['input.invalid_type', false]], String(bad));
+    const draft = engine.draft('filing', opts, workshop);
+    const { added } = draft.set('/staff/total', bad);
+    assert.deepEqual(added.filter((d) => d.path === '/staff/total').map((d) => [d.code, d.missing]), [['input.invalid_type', false]], String(bad));
+    draft.free();
+  }
+  // A null given is still missing: only numbers that JSON cannot hold are written as text.
+  const blank = engine.checkFiling({ ...workshop, staff: { ...workshop.staff, total: null } }, opts);
+  assert.deepEqual(at(blank, '/staff/total'), [['field.required', true]]);
+});

@@ -100,12 +100,19 @@ function __fk_reserve(bytes, what) {
 }
 
 /** `JSON.stringify(value)` (a string as it is), or an `Error` saying why not. */
+/** NaN and ±Infinity are values given, never missing ones: `JSON.stringify` writes them as
+ *  `null`, which the engine asks for as missing (acceptance replay, eighteenth session: `staff:
+ *  { total: NaN }` was told 请填写). As text ("NaN") the engine says they are no number. */
+const __fk_nonFinite = (k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v);
+
 function __fk_json(value, what, expected) {
     __fk_reserve(1048576, `this ${what}`);
     if (typeof value === 'string') return value;
     let text;
     try {
         text = JSON.stringify(value);
+        // Only text with a `null` in it may hold one (then written again, with the replacer).
+        if (typeof text === 'string' && text.includes('null')) text = JSON.stringify(value, __fk_nonFinite);
     } catch (e) {
         throw __fk_coded(`the ${what} cannot be converted to JSON: ${__fk_message(e)}`, 'input.unconvertible');
     }
