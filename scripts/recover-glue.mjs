@@ -151,7 +151,7 @@ function __fk_guard(exports) {
             } catch (e) {
                 if (e instanceof WebAssembly.RuntimeError) {
                     __fk_trapped = true;
-                    throw __fk_error(\`the WebAssembly engine trapped (\${e.message}); it is made afresh on the next call, and engines made before must be made again\`, 'engine.trapped', e);
+                    throw __fk_error(\`the WebAssembly engine trapped (\${e.message}); it is made afresh on the next call, where engines made before are made again by themselves (checkers, drafts and batches made before must be made again)\`, 'engine.trapped', e);
                 }
                 throw e;
             }
