@@ -83,12 +83,13 @@ impl Engine {
         // Set aside in place (the submission is this check's own): `null`, which reads as missing.
         let mut read = p.doc;
         let mut set_aside: Vec<String> = Vec::new();
-        // A value of the wrong type (`"3O"` for a temperature) the walker already left out is
-        // set aside as well: given, but unusable, it must be given again as an implausible one
+        // Every value with an error is set aside, also one the walker already left out (`"3O"`
+        // for a temperature): given, but unusable, it must be given again as an implausible one
         // must (hostile audit, eighteenth session: a typo was `deferred`, 须立即处置, while 99.5
         // was `incomplete`).
         for d in diags.iter().filter(|d| d.severity == Severity::Error && !d.missing && !d.path.is_empty()) {
-            if !set_aside.contains(&d.path) && (set_aside_at(&mut read, &d.path) || d.code == "input.invalid_type") {
+            if !set_aside.contains(&d.path) {
+                set_aside_at(&mut read, &d.path);
                 set_aside.push(d.path.clone());
             }
         }
@@ -285,14 +286,10 @@ fn date(d: NaiveDate) -> String {
 }
 
 /// Set the value at JSON Pointer `path` in `doc` aside: `null` (missing; an element keeps the
-/// others' indices); whether there was one.
-fn set_aside_at(doc: &mut Value, path: &str) -> bool {
-    match at_mut(doc, path) {
-        Some(v) if !path.is_empty() && !v.is_null() => {
-            *v = Value::Null;
-            true
-        }
-        _ => false,
+/// others' indices), where there is one.
+fn set_aside_at(doc: &mut Value, path: &str) {
+    if let Some(v) = at_mut(doc, path).filter(|_| !path.is_empty()) {
+        *v = Value::Null;
     }
 }
 

@@ -35,9 +35,10 @@ pub(super) fn unknown_keys_decide_nothing(
     let mut seen = std::collections::BTreeSet::new();
     crate::engine::drop_under_unknown_keys(diagnostics, &mut |path| {
         let Some(key) = unknown_key(path, counts, items) else { return false };
-        // Keyed by text, as the shape errors' set is (no set of tuples in the .wasm).
+        // Keyed by text, as the shape errors' set is (no set of tuples in the .wasm). A holder's
+        // keys are all named or, for a checklist the pack has not, all `None`: never both.
         let (unit, holder, name) = &key;
-        if seen.insert(format!("{unit}/{holder}/{}", name.as_deref().map_or(String::new(), |n| format!("={n}")))) {
+        if seen.insert(format!("{unit}/{holder}/{}", name.as_deref().unwrap_or_default())) {
             keys.push(key);
         }
         true
