@@ -15,6 +15,8 @@ use fangkong::time::parse_now;
 use fangkong::{Decision, Engine, Locale, Options};
 use serde_json::{Value, json};
 
+mod common;
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -36,12 +38,8 @@ fn stdout_json(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-fn tmp(name: &str, text: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("fangkong-variants-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let p = dir.join(name);
-    std::fs::write(&p, text).unwrap();
-    p
+fn tmp(name: &str, text: &str) -> common::Tmp {
+    common::tmp("fangkong-variants", name, text)
 }
 
 fn workshop(p: Value) -> Value {

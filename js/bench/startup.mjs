@@ -23,9 +23,9 @@
 // which comes first; the page makes its own engine, so "the engine" is empty there.
 // FANGKONG_BASELINE_WWW=DIR serves the baseline's pages from DIR (another commit's www/).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { start } from '../../www/serve.mjs';
 import { launch } from '../test/lib/browser.mjs';
@@ -44,6 +44,7 @@ const JSON_PACK = join(ROOT, 'packs/shenzhen-2020.json');
 // second: the first row is kept for comparison with earlier runs (BENCHMARKS.md, "Ready, fifth session").
 const WARM = join(mkdtempSync(join(tmpdir(), 'fangkong-startup-')), 'app.mjs');
 writeFileSync(WARM, 'export {};\n');
+process.on('exit', () => rmSync(dirname(WARM), { recursive: true, force: true }));
 // The timed part, the same for every Node row: `load` gets the package, `make` the engine.
 const timed = (prelude, load, make) => `${prelude}
 const json = readFileSync(${JSON.stringify(JSON_PACK)}, 'utf8');
