@@ -94,14 +94,49 @@ pub fn json(x: f64) -> Value {
     }
 }
 
-/// A number as text, the way JSON prints it (`5`, `2.5`); not finite, as JavaScript spells it
-/// (`NaN`, `Infinity`, `-Infinity`; audit: infinities were `NaN`).
+/// A number as text, as JavaScript's `String(x)` spells it: `5`, `2.5`, `0.000001`,
+/// `100000000000000000000`, `1e+21`, `1e-7`; not finite, `NaN`, `Infinity`, `-Infinity`
+/// (audit: infinities were `NaN`). Messages and a number given where text is expected
+/// ([`js_text`]) use it, so the CLI says what the page would.
 pub fn text(x: f64) -> String {
     match json(x) {
-        Value::Number(n) => number_text(&n),
+        Value::Number(n) => js_fixed(number_text(&n)),
         _ if x.is_nan() => String::from("NaN"),
         _ => String::from(if x > 0.0 { "Infinity" } else { "-Infinity" }),
     }
+}
+
+/// JSON's spelling of a number (`1e+20`, `1e-6`: exponents outside 10^-5 to 10^15) respelt
+/// without an exponent where JavaScript writes none: from 10^-6 to below 10^21 (ECMAScript's
+/// Number::toString, the same digits).
+fn js_fixed(json: String) -> String {
+    let Some((mantissa, exponent)) = json.split_once('e') else { return json };
+    let Ok(e) = exponent.trim_start_matches('+').parse::<i32>() else { return json };
+    if !(-6..=20).contains(&e) {
+        return json;
+    }
+    let (sign, mantissa) = mantissa.strip_prefix('-').map_or(("", mantissa), |m| ("-", m));
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let mut out = String::from(sign);
+    if e < 0 {
+        out.push_str("0.");
+        (e..-1).for_each(|_| out.push('0'));
+        out.push_str(&digits);
+    } else {
+        let int = e.unsigned_abs() as usize + 1;
+        match (digits.get(..int), digits.get(int..)) {
+            (Some(head), Some(frac)) if !frac.is_empty() => {
+                out.push_str(head);
+                out.push('.');
+                out.push_str(frac);
+            }
+            _ => {
+                out.push_str(&digits);
+                (digits.len()..int).for_each(|_| out.push('0'));
+            }
+        }
+    }
+    out
 }
 
 /// A JSON number with a whole value as an integer (`12.0` → `12`).
