@@ -465,6 +465,22 @@ impl Engine {
                 };
                 let status = if now_passes {
                     "resolved"
+                } else if answered.is_none() {
+                    // Not answered: whether it was rectified is not known, so it is never told
+                    // overdue. An item `na` by its `naWhen` (INS-S3-3 with no key-area staff) is
+                    // not asked for by itself; named by a rectification, it is (QA, nineteenth
+                    // session: it was told 仍未整改合格, deferred, with nothing to answer).
+                    let item_at = ptr(&["answers", item]);
+                    let begun = answers.and_then(|a| a.get(item)).is_some_and(Value::is_object);
+                    let item_at = if begun { format!("{item_at}/result") } else { item_at };
+                    if now.is_some()
+                        && !p.shape_errors.contains(&item_at)
+                        && !diags.iter().any(|d| d.missing && d.path == item_at)
+                    {
+                        incomplete = true;
+                        diags.push(Diagnostic::required(item_at, &format!("answers.{item}"), item, Severity::Warning));
+                    }
+                    "open"
                 } else if deadline < on && now.is_some() && p.date.is_some() {
                     // (Without the inspection's date, whether it was overdue is not known: audit.)
                     overdue = true;
