@@ -1,7 +1,9 @@
 //! The one number formatter: numbers print as JavaScript's `JSON.stringify` prints them —
 //! whole numbers without a fraction (`100`, not `100.0`), others as the shortest text that
 //! reads back the same (`2.5`) — so the CLI, the Rust API and the npm package give the same
-//! bytes. Without core's float formatting in the wasm, nor serde_json's (zmij): floats print by
+//! bytes. Outside 10^-5 to 2^63 the exponent form is serde_json's (`1e+20`, `1e-6`, where
+//! JavaScript writes `100000000000000000000`, `0.000001`): the same digits and value, and no
+//! count a rule accepts gets there. Without core's float formatting in the wasm, nor serde_json's (zmij): floats print by
 //! [`push_f64`] (src/num/shortest.rs) and read by [`parse_f64`] (src/num/float.rs).
 
 use serde_json::{Number, Value};
@@ -94,49 +96,14 @@ pub fn json(x: f64) -> Value {
     }
 }
 
-/// A number as text, as JavaScript's `String(x)` spells it: `5`, `2.5`, `0.000001`,
-/// `100000000000000000000`, `1e+21`, `1e-7`; not finite, `NaN`, `Infinity`, `-Infinity`
-/// (audit: infinities were `NaN`). Messages and a number given where text is expected
-/// ([`js_text`]) use it, so the CLI says what the page would.
+/// A number as text, the way JSON prints it (`5`, `2.5`); not finite, as JavaScript spells it
+/// (`NaN`, `Infinity`, `-Infinity`; audit: infinities were `NaN`).
 pub fn text(x: f64) -> String {
     match json(x) {
-        Value::Number(n) => js_fixed(number_text(&n)),
+        Value::Number(n) => number_text(&n),
         _ if x.is_nan() => String::from("NaN"),
         _ => String::from(if x > 0.0 { "Infinity" } else { "-Infinity" }),
     }
-}
-
-/// JSON's spelling of a number (`1e+20`, `1e-6`: exponents outside 10^-5 to 10^15) respelt
-/// without an exponent where JavaScript writes none: from 10^-6 to below 10^21 (ECMAScript's
-/// Number::toString, the same digits).
-fn js_fixed(json: String) -> String {
-    let Some((mantissa, exponent)) = json.split_once('e') else { return json };
-    let Ok(e) = exponent.trim_start_matches('+').parse::<i32>() else { return json };
-    if !(-6..=20).contains(&e) {
-        return json;
-    }
-    let (sign, mantissa) = mantissa.strip_prefix('-').map_or(("", mantissa), |m| ("-", m));
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    let mut out = String::from(sign);
-    if e < 0 {
-        out.push_str("0.");
-        (e..-1).for_each(|_| out.push('0'));
-        out.push_str(&digits);
-    } else {
-        let int = e.unsigned_abs() as usize + 1;
-        match (digits.get(..int), digits.get(int..)) {
-            (Some(head), Some(frac)) if !frac.is_empty() => {
-                out.push_str(head);
-                out.push('.');
-                out.push_str(frac);
-            }
-            _ => {
-                out.push_str(&digits);
-                (digits.len()..int).for_each(|_| out.push('0'));
-            }
-        }
-    }
-    out
 }
 
 /// A JSON number with a whole value as an integer (`12.0` → `12`).
