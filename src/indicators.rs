@@ -205,25 +205,11 @@ impl Engine {
                         crate::answer::INPUT_RULE,
                         crate::answer::params([("unit", Value::from(id.as_str()))]),
                     )),
-                    // A community's own report names its street without including it: info only.
-                    // But a look-alike of a unit in the report (`c` for `C`, full-width) is a typo
-                    // that takes this unit out of its parent's roll-up, which then looks met: a
-                    // warning naming the unit meant (QA, nineteenth session).
-                    None => {
-                        let meant = crate::schema::lookalike(pid, units.iter().map(|u| u.2.as_str()));
-                        let mut params = crate::answer::params([("parent", Value::from(pid))]);
-                        if let (Some(meant), Value::Object(m)) = (meant, &mut params) {
-                            m.insert("suggestion".to_owned(), Value::from(meant));
-                        }
-                        let severity = if meant.is_some() { Severity::Warning } else { Severity::Info };
-                        diags.push(Diagnostic::at(
-                            "indicators.unknown_parent",
-                            severity,
-                            unit_ptr(*i, &["parent"]),
-                            crate::answer::INPUT_RULE,
-                            params,
-                        ));
-                    }
+                    None => diags.push(keys::unknown_parent(
+                        pid,
+                        units.iter().map(|u| u.2.as_str()),
+                        unit_ptr(*i, &["parent"]),
+                    )),
                 }
             }
         }

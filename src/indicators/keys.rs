@@ -90,3 +90,17 @@ fn unknown_key(path: &str, counts: &[&str], items: &[&str]) -> Option<(usize, St
     let key = crate::pointer::unescape(segs.next()?.split('/').next()?);
     (!known.contains(&key.as_str())).then(|| (unit, holder.to_owned(), Some(key)))
 }
+
+/// A `parent` not in the report. A community's own report names its street without including
+/// it: info only. But a look-alike of a unit in the report (`c` for `C`) is a typo that takes
+/// this unit out of its parent's roll-up, which then looks met: a warning naming the unit meant
+/// (`params.suggestion`; QA, nineteenth session).
+pub(super) fn unknown_parent<'u>(pid: &str, ids: impl IntoIterator<Item = &'u str>, at: String) -> Diagnostic {
+    let meant = crate::schema::lookalike(pid, ids);
+    let mut params = crate::answer::params([("parent", Value::from(pid))]);
+    if let (Some(meant), Value::Object(m)) = (meant, &mut params) {
+        m.insert("suggestion".to_owned(), Value::from(meant));
+    }
+    let severity = if meant.is_some() { Severity::Warning } else { Severity::Info };
+    Diagnostic::at("indicators.unknown_parent", severity, at, crate::answer::INPUT_RULE, params)
+}
