@@ -3,8 +3,9 @@
 //! reads back the same (`2.5`) — so the CLI, the Rust API and the npm package give the same
 //! bytes. Outside 10^-5 to 2^63 the exponent form is serde_json's (`1e+20`, `1e-6`, where
 //! JavaScript writes `100000000000000000000`, `0.000001`): the same digits and value, and no
-//! count a rule accepts gets there. Without core's float formatting in the wasm, nor serde_json's (zmij): floats print by
-//! [`push_f64`] (src/num/shortest.rs) and read by [`parse_f64`] (src/num/float.rs).
+//! count a rule accepts gets there. Without core's float formatting in the wasm, nor
+//! serde_json's (zmij): floats print by [`push_f64`] (src/num/shortest.rs) and read by
+//! [`parse_f64`] (src/num/float.rs).
 
 use serde_json::{Number, Value};
 
