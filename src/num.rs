@@ -28,7 +28,7 @@ mod surrogates;
 pub use linked::{parse_f64, push_f64};
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 pub use read::{DuplicateKey, read_pack};
-pub use read::{JsonError, parse_json, read_json, read_submission};
+pub use read::{JsonError, json_space, parse_json, read_json, read_submission};
 pub use surrogates::lone_surrogates_replaced;
 #[cfg(not(all(target_arch = "wasm32", feature = "compiler")))]
 pub use {float::parse_f64, shortest::push_f64};

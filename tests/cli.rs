@@ -590,6 +590,20 @@ fn jsonl_answers_carry_their_line_number_first() {
     assert_eq!(without_line(serde_json::from_str(text.lines().nth(1).unwrap()).unwrap()), single);
 }
 
+#[test]
+fn a_jsonl_line_is_blank_only_when_it_holds_json_whitespace() {
+    // Differential fuzz (nineteenth session): lines of U+3000, U+00A0 or a form feed were
+    // skipped as blank, while the package (and a single submission) answers them `input.not_json`.
+    let input = "\u{3000}\n \t\r\n\u{a0}\n\n\u{c}\n{}\n";
+    let lines = jsonl(&fangkong_bytes(&["check-filing", "-", "--jsonl", "--now", NOW], input.as_bytes().to_vec()));
+    let got: Vec<(u64, &str)> = lines
+        .iter()
+        .map(|l| (l["line"].as_u64().unwrap(), l["diagnostics"][0]["code"].as_str().unwrap_or("")))
+        .collect();
+    let not_json = "input.not_json";
+    assert_eq!(got, [(1, not_json), (3, not_json), (5, not_json), (6, "field.required")]);
+}
+
 /// A filing whose enterprise name is `name`, spelt as JSON text (escapes kept).
 fn filing_named(name: &str) -> String {
     workshop_with("{}").replacen(r#""name":"#, &format!(r#""name":"{name}","nameWas":"#), 1)

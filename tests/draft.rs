@@ -375,3 +375,39 @@ fn a_draft_stays_within_one_submission_and_answers_as_check_filing() {
     }
     assert_eq!(small.answer(), engine.check_filing_value(small.value(), &opts));
 }
+
+/// Differential fuzz (nineteenth session): a filing's draft took a value that made it 128
+/// levels deep, and answered it (`input.invalid_type`), while `checkFiling` of its JSON text
+/// refuses such text (`input.not_json`). Every draft now refuses the edit, unchanged, at the
+/// depth the text reader stops at; one level less is taken, and answers as the text does.
+#[test]
+fn a_draft_nests_no_deeper_than_a_submission_text_may() {
+    let engine = &engines()[0];
+    let opts = Options::at(parse_now("2020-02-12T10:00:00+08:00").unwrap());
+    let nested = |levels: usize| (1..levels).fold(json!([]), |inner, _| json!([inner]));
+    let text = |v: &Value| {
+        let mut out = String::new();
+        v.write_json(&mut out);
+        out
+    };
+    // A filing's draft.
+    let mut draft = engine.draft_filing(&opts);
+    draft.set("/plannedResumption", nested(126)).unwrap();
+    let deepest = draft.value().clone();
+    assert_eq!(draft.answer(), engine.check_filing_json(&text(&deepest), &opts));
+    let e = draft.set("/plannedResumption", nested(127)).unwrap_err();
+    assert!(matches!(e, DraftError::TooDeep(127)), "{e:?}");
+    assert_eq!(e.code(), "input.too_large");
+    assert_eq!(draft.value(), &deepest, "refused: unchanged");
+    let e = draft.set("/staff/keyArea/returned", nested(125)).unwrap_err();
+    assert!(matches!(e, DraftError::TooDeep(127)), "the path counts too: {e:?}");
+    // A draft judged whole (a screening) refuses the same edit.
+    let mut whole = fangkong::draft::AnyDraft::new(engine, Subject::Screening, opts.clone()).unwrap();
+    whole.set("/declaredOn", nested(126)).unwrap();
+    assert!(matches!(whole.set("/declaredOn", nested(127)), Err(DraftError::TooDeep(127))));
+    assert_eq!(whole.answer_json(), {
+        let mut out = String::new();
+        engine.screen_person_json(&text(whole.value()), &opts).write_json(&mut out);
+        out
+    });
+}

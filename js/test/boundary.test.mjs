@@ -216,3 +216,59 @@ test('F11: a method called on something that is not the package\'s object says s
   assert.equal(checker.checkFiling(workshop).decision, 'approved');
   assert.equal(draft.answer().decision, 'incomplete');
 });
+
+test('differential fuzz (nineteenth session): a BOM before 4 MiB is not counted, as the command line counts none', () => {
+  const engine = Engine.withDefaultPack();
+  // A filing of exactly 4 MiB of UTF-8: its name padded with ASCII.
+  const base = JSON.parse(workshop);
+  base.enterprise.name = '';
+  const room = 4194304 - Buffer.byteLength(JSON.stringify(base));
+  base.enterprise.name = 'x'.repeat(room);
+  const exact = JSON.stringify(base);
+  assert.equal(Buffer.byteLength(exact), 4194304);
+  const code = (a) => a.diagnostics.map((d) => d.code);
+  const plain = engine.checkFiling(exact, opts);
+  assert.ok(!code(plain).includes('input.too_large'), code(plain).join());
+  // The same text after a BOM: the same answer (it was input.too_large).
+  assert.deepEqual(engine.checkFiling(`\ufeff${exact}`, opts), plain);
+  const draft = engine.draft('filing', opts, `\ufeff${exact}`);
+  assert.deepEqual(draft.answer(), plain);
+  draft.free();
+  // One unit more is too large, with or without the BOM; a second BOM is counted.
+  for (const text of [`${exact} `, `\ufeff${exact} `, `\ufeff\ufeff${exact}`]) {
+    assert.deepEqual(code(engine.checkFiling(text, opts)), ['input.too_large'], text.slice(0, 3));
+  }
+  engine.free();
+});
+
+test('differential fuzz (nineteenth session): an object nested past ~2,000 levels with a null in it is answered, not thrown', () => {
+  const engine = Engine.withDefaultPack();
+  let deep = [1];
+  for (let i = 0; i < 3000; i++) deep = [deep];
+  const withNull = { declaredOn: null, x: deep };
+  const withoutNull = { declaredOn: '2020-02-01', x: deep };
+  // Too deep for the engine's reader (128 levels): not JSON it reads, as the same text is.
+  for (const o of [withNull, withoutNull]) {
+    const a = engine.screenPerson(o, opts);
+    assert.deepEqual(a.diagnostics.map((d) => d.code), ['input.not_json']);
+    assert.deepEqual(a, engine.screenPerson(JSON.stringify(o), opts));
+  }
+  engine.free();
+});
+
+test('differential fuzz (nineteenth session): a draft refuses an edit nested deeper than a submission text may be', () => {
+  const engine = Engine.withDefaultPack();
+  let nested = [];
+  for (let i = 1; i < 127; i++) nested = [nested]; // 127 arrays under /plannedResumption: 128 levels
+  for (const [kind, at] of [['filing', '/plannedResumption'], ['screening', '/declaredOn']]) {
+    const draft = engine.draft(kind, opts);
+    assert.throws(() => draft.set(at, nested), (e) => e.code === 'input.too_large' && /nest more than 127/.test(e.message), kind);
+    draft.set(at, nested[0]); // one level less is taken
+    const oneShot = kind === 'filing' ? engine.checkFiling(JSON.stringify(draft.value()), opts) : engine.screenPerson(JSON.stringify(draft.value()), opts);
+    assert.deepEqual(draft.answer(), oneShot, kind);
+    draft.free();
+  }
+  // A draft that does not start: the message names its kind.
+  assert.throws(() => engine.draft('screening', opts, '{'), (e) => e.code === 'input.not_json' && /^the submission is not usable JSON/.test(e.message));
+  engine.free();
+});

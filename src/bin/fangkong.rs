@@ -421,7 +421,8 @@ fn read_lines(
             Line::TooLarge
         } else {
             match simdutf8::compat::from_utf8(bytes) {
-                Ok(text) if text.trim().is_empty() => continue,
+                // Blank: JSON's whitespace only (a line of U+3000 is `input.not_json`, as in npm).
+                Ok(text) if text.bytes().all(fangkong::num::json_space) => continue,
                 Ok(text) => Line::Text(text.to_owned()),
                 Err(e) => Line::NotUtf8(e.valid_up_to() + 1),
             }
@@ -446,7 +447,7 @@ fn count_lines(name: &str) -> Option<usize> {
             if b == b'\n' {
                 n += usize::from(!blank);
                 blank = true;
-            } else if !b.is_ascii_whitespace() {
+            } else if !fangkong::num::json_space(b) {
                 blank = false;
             }
         }

@@ -43,6 +43,10 @@ pub enum DraftError {
     /// The draft would hold more JSON than one submission may ([`crate::engine::MAX_INPUT_BYTES`]).
     #[error("the draft would hold more than {0} bytes of JSON")]
     TooLarge(usize),
+    /// The draft would nest more arrays and objects than a submission's text may (its JSON
+    /// would not be read: `input.not_json`).
+    #[error("the draft would nest more than {0} arrays and objects")]
+    TooDeep(usize),
     /// A kind this sort of draft is not made for (a filing's draft, or a whole one).
     #[error("this draft is not made for `{0}`")]
     UnsupportedKind(String),
@@ -56,7 +60,7 @@ impl DraftError {
             | DraftError::BadEscape(_)
             | DraftError::NotAnIndex { .. }
             | DraftError::ThroughValue { .. } => "pointer.invalid",
-            DraftError::TooLarge(_) => "input.too_large",
+            DraftError::TooLarge(_) | DraftError::TooDeep(_) => "input.too_large",
             DraftError::OutOfRange { .. } => "pointer.out_of_range",
             DraftError::UnsupportedKind(_) => "options.invalid",
         }
@@ -199,6 +203,11 @@ pub(super) fn set_within(
     shape: &'static Shape,
 ) -> Result<Change, DraftError> {
     use crate::engine::MAX_INPUT_BYTES;
+    // As deep as a submission's text may nest (differential fuzz, nineteenth session: a filing's
+    // draft took 128 levels, which `checkFiling` of its value refuses as not JSON).
+    if pointer.split('/').count().saturating_sub(1) + nesting(&value) > MAX_NESTING {
+        return Err(DraftError::TooDeep(MAX_NESTING));
+    }
     // Its key, quotes, colon and comma, and containers made on the way (two bytes each).
     let grows = json_bytes_at_most(&value) + 2 * pointer.len() + 4;
     if size.saturating_add(grows) <= MAX_INPUT_BYTES {
@@ -215,6 +224,28 @@ pub(super) fn set_within(
     *doc = next;
     *size = exact;
     Ok(change)
+}
+
+/// The most arrays and objects a submission's text may nest (serde_json's limit, and the
+/// crate's reader's: src/num/read.rs).
+const MAX_NESTING: usize = 127;
+
+/// How many arrays and objects `value` nests (a scalar none), counted without recursion.
+fn nesting(value: &Value) -> usize {
+    if !(value.is_array() || value.is_object()) {
+        return 0;
+    }
+    let mut deepest = 0;
+    let mut stack = vec![(value, 1usize)];
+    while let Some((v, depth)) = stack.pop() {
+        match v {
+            Value::Array(items) => stack.extend(items.iter().map(|c| (c, depth + 1))),
+            Value::Object(members) => stack.extend(members.values().map(|c| (c, depth + 1))),
+            _ => continue,
+        }
+        deepest = deepest.max(depth);
+    }
+    deepest
 }
 
 /// At least as many bytes as `value` takes as JSON text, without writing it out for what a

@@ -74,6 +74,12 @@ pub fn parse_json(text: &str) -> Result<Value, JsonError> {
     read_json(text)
 }
 
+/// JSON's whitespace (RFC 8259): space, tab, line feed, carriage return; what may stand between
+/// tokens, and all that a blank JSONL line may hold (the CLI).
+pub fn json_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\n' | b'\t' | b'\r')
+}
+
 /// serde_json's limit: 128 levels of arrays and objects.
 const MAX_DEPTH: u32 = 127;
 
@@ -216,7 +222,7 @@ impl Reader<'_> {
     /// Skips whitespace; the next byte.
     fn ws(&mut self) -> Option<u8> {
         while let Some(c) = self.peek() {
-            if !matches!(c, b' ' | b'\n' | b'\t' | b'\r') {
+            if !json_space(c) {
                 return Some(c);
             }
             self.i += 1;

@@ -77,8 +77,9 @@ export class Draft<A = FilingAnswer, V = Filing> {
      * Text, numbers, booleans and `null` cross as they are; objects and arrays as JSON;
      * `undefined` removes. Returns what changed in the answer. Throws `pointer.invalid` or
      * `pointer.out_of_range` for a bad pointer (also one through a value given, which is
-     * never replaced), and `input.too_large` for a value over 4 MiB of JSON (the draft is then
-     * unchanged).
+     * never replaced), and `input.too_large` for a value over 4 MiB of JSON, or one that would
+     * nest the submission past 127 arrays and objects, as no submission's text may (the draft
+     * is then unchanged).
      */
     set(pointer: string, value: JsonValue | undefined): DraftChanges;
     /**

@@ -112,7 +112,16 @@ function __fk_json(value, what, expected) {
     try {
         text = JSON.stringify(value);
         // Only text with a `null` in it may hold one (then written again, with the replacer).
-        if (typeof text === 'string' && text.includes('null')) text = JSON.stringify(value, __fk_nonFinite);
+        // The replacer's stack is deeper: past ~2,000 levels it overflows where the first
+        // writing did not, and the first text stands (the engine refuses past 128 levels
+        // anyway; differential fuzz, nineteenth session: such an object threw in Node).
+        if (typeof text === 'string' && text.includes('null')) {
+            try {
+                text = JSON.stringify(value, __fk_nonFinite);
+            } catch {
+                // the first text, written without the replacer
+            }
+        }
     } catch (e) {
         throw __fk_coded(`the ${what} cannot be converted to JSON: ${__fk_message(e)}`, 'input.unconvertible');
     }
@@ -133,8 +142,10 @@ function __fk_input(input, what) {
     }
     const units = input.length;
     __fk_reserve(Math.min(units, __fk_MAX_INPUT) * __fk_WORK_PER_BYTE + 1048576, `this ${what}`);
-    // UTF-8 never has fewer bytes than UTF-16 code units: the cut is still too large.
-    return units > __fk_MAX_INPUT ? input.slice(0, __fk_MAX_INPUT + 1) : input;
+    // UTF-8 never has fewer bytes than UTF-16 code units: the cut is still too large. A BOM
+    // at the start is not counted (the engine skips it, as the command line does a file's).
+    const max = __fk_MAX_INPUT + (input.charCodeAt(0) === 0xfeff ? 1 : 0);
+    return units > max ? input.slice(0, max + 1) : input;
 }
 
 /** `obj` checked first by every method, as wasm-bindgen's code did before it read anything:

@@ -38,7 +38,13 @@ impl WasmDraft {
     #[wasm_bindgen(js_name = "_start", skip_typescript)]
     pub fn start(&mut self, text: &str) -> bool {
         let started = crate::engine::parse_input(text)
-            .map_err(|(code, _)| coded(&format!("the filing is not usable JSON ({code})"), code))
+            .map_err(|(code, _)| {
+                let kind = match self.inner {
+                    AnyDraft::Filing(_) => "filing",
+                    AnyDraft::Whole(_) => "submission",
+                };
+                coded(&format!("the {kind} is not usable JSON ({code})"), code)
+            })
             .and_then(|value| self.inner.set("", value).map_err(|e| draft_error(&e)));
         out(started).is_some()
     }
