@@ -362,8 +362,11 @@ export function bindForm(form, engine, options = {}) {
       return on ? fromChoice(on.value) : undefined;
     }
     if (group === 'checkboxes') {
+      // None ticked is an answer once the group is reached ("the firm needs nothing": `[]`),
+      // as an unticked checkbox is; before, a question not yet read (client pages, nineteenth
+      // session: a firm with no needs could never be recorded, so never approved).
       const values = live.filter((el) => el.checked).map((el) => el.value);
-      return values.length ? values : undefined;
+      return values.length || reached(entry) ? values : undefined;
     }
     for (const el of live) {
       let v;

@@ -482,3 +482,27 @@ test('the types of fangkong/form type-check in a consumer (tsc, current and olde
     assert.equal(r.status, 0, `${tsc}: ${r.stdout}${r.stderr}`);
   }
 });
+
+test('a group of checkboxes with none ticked is an answer (`[]`) once reached, none before (client pages, nineteenth session)', async () => {
+  const { page, problems } = await openPortal(browser.context, `${server.url}/fixture/needs.html`);
+  const needs = () => page.evaluate(() => window.binding.value().facts?.needs);
+  const required = () => page.evaluate(() => {
+    window.binding.check();
+    return window.binding.answer.diagnostics.filter((d) => d.path === '/facts/needs').map((d) => d.code);
+  });
+  // Not reached: no answer yet (missing, held back), never "needs nothing".
+  assert.equal(await needs(), undefined);
+  // Reached with none ticked: the firm needs nothing, and it is not asked for.
+  await page.evaluate(() => window.binding.visit('/facts/needs'));
+  assert.deepEqual(await needs(), []);
+  assert.deepEqual(await required(), []);
+  // Ticked: the values ticked, in the page's order.
+  const first = await page.$eval('[name="/facts/needs"]', (el) => el.value);
+  await page.click(`[name="/facts/needs"][value="${first}"]`);
+  assert.deepEqual(await needs(), [first]);
+  await page.click(`[name="/facts/needs"][value="${first}"]`);
+  assert.deepEqual(await needs(), []);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
