@@ -189,6 +189,21 @@ export function draftChecker(engine, { snapshot = true } = {}) {
  * Binds `form` (a `<form>` or any element holding inputs named by JSON Pointer) to `engine`.
  * See form.d.ts and the package README for the whole contract.
  */
+/**
+ * The default description's options: the pack version `packVersion` names, else the one in
+ * force today (the day of `now` at binding), as a submission dated today is judged by: without
+ * `on` describe gives the latest version, whose labels and limits may not be the ones the
+ * answers come from (client pages, nineteenth session: a page at 2020-02-12 showed 2020-04-07's).
+ */
+function describeOptions(options, locale) {
+  const o = locale ? { locale } : {};
+  if (typeof options.packVersion === 'string') return { ...o, packVersion: options.packVersion };
+  const n = typeof options.now === 'function' ? options.now() : options.now;
+  const at = typeof n === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(n) ? new Date(n) : n ?? new Date();
+  if (typeof at === 'string' || (at instanceof Date && !Number.isNaN(at.getTime()))) o.on = at;
+  return o;
+}
+
 export function bindForm(form, engine, options = {}) {
   if (options === null || typeof options !== 'object') throw misuse('bindForm: options must be an object', 'options.invalid');
   for (const k of Object.keys(options)) if (!OPTIONS.has(k)) throw misuse(`bindForm: unknown option ${JSON.stringify(k)} (known: ${[...OPTIONS].join(', ')})`, 'options.invalid');
@@ -207,7 +222,7 @@ export function bindForm(form, engine, options = {}) {
     const r = root();
     return r.getElementById ? r.getElementById(id) : r.querySelector?.(`[id="${id.replace(/["\\]/g, '\\$&')}"]`) ?? null;
   };
-  const description = options.describe ?? (engine ? engine.describe(kind, locale ? { locale } : {}) : null);
+  const description = options.describe ?? (engine ? engine.describe(kind, describeOptions(options, locale)) : null);
   const fieldOf = fieldIndex(description && description.fields);
   const typeOf = (pointer) => fieldOf(pointer)?.type;
 

@@ -506,3 +506,26 @@ test('a group of checkboxes with none ticked is an answer (`[]`) once reached, n
   await page.close();
 });
 
+
+test('the default description is of the pack version in force on the day of `now`, or the one packVersion names (client pages, nineteenth session)', async () => {
+  const { page, problems } = await open();
+  const versions = await page.evaluate(() => {
+    const version = (options) => {
+      const b = window.bindForm(document.createElement('form'), window.engine, { kind: 'filing', ...options });
+      const v = b.description.pack.version;
+      b.destroy();
+      return v;
+    };
+    return [
+      version({ now: '2020-02-12T10:00:00+08:00' }),
+      version({ now: () => '2020-02-12' }),
+      version({ now: new Date('2020-05-01T02:00:00Z') }),
+      version({ now: '2020-05-01T10:00:00+08:00', packVersion: '2020-02-10' }),
+      window.engine.describe('filing', {}).pack.version,
+    ];
+  });
+  // The latest version (2020-04-07) is what describe gives without `on`: before, every binding.
+  assert.deepEqual(versions, ['2020-02-10', '2020-02-10', '2020-04-07', '2020-02-10', '2020-04-07']);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
