@@ -186,10 +186,6 @@ export function draftChecker(engine, { snapshot = true } = {}) {
 }
 
 /**
- * Binds `form` (a `<form>` or any element holding inputs named by JSON Pointer) to `engine`.
- * See form.d.ts and the package README for the whole contract.
- */
-/**
  * The default description's options: the pack version `packVersion` names, else the one in
  * force today (the day of `now` at binding), as a submission dated today is judged by: without
  * `on` describe gives the latest version, whose labels and limits may not be the ones the
@@ -204,6 +200,10 @@ function describeOptions(options, locale) {
   return o;
 }
 
+/**
+ * Binds `form` (a `<form>` or any element holding inputs named by JSON Pointer) to `engine`.
+ * See form.d.ts and the package README for the whole contract.
+ */
 export function bindForm(form, engine, options = {}) {
   if (options === null || typeof options !== 'object') throw misuse('bindForm: options must be an object', 'options.invalid');
   for (const k of Object.keys(options)) if (!OPTIONS.has(k)) throw misuse(`bindForm: unknown option ${JSON.stringify(k)} (known: ${[...OPTIONS].join(', ')})`, 'options.invalid');
