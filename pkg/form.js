@@ -191,11 +191,10 @@ export function draftChecker(engine, { snapshot = true } = {}) {
  * `on` describe gives the latest version, whose labels and limits may not be the ones the
  * answers come from (client pages, nineteenth session: a page at 2020-02-12 showed 2020-04-07's).
  */
-function describeOptions(options, locale) {
+function describeOptions(options, locale, n) {
   const o = locale ? { locale } : {};
   if (typeof options.packVersion === 'string') return { ...o, packVersion: options.packVersion };
-  const n = typeof options.now === 'function' ? options.now() : options.now;
-  const at = typeof n === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(n) ? new Date(n) : n ?? new Date();
+  const at = typeof n === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(n) ? new Date(n) : n;
   if (typeof at === 'string' || (at instanceof Date && !Number.isNaN(at.getTime()))) o.on = at;
   return o;
 }
@@ -222,7 +221,11 @@ export function bindForm(form, engine, options = {}) {
     const r = root();
     return r.getElementById ? r.getElementById(id) : r.querySelector?.(`[id="${id.replace(/["\\]/g, '\\$&')}"]`) ?? null;
   };
-  const description = options.describe ?? (engine ? engine.describe(kind, describeOptions(options, locale)) : null);
+  const nowOf = () => {
+    const n = typeof options.now === 'function' ? options.now() : options.now;
+    return n ?? new Date();
+  };
+  const description = options.describe ?? (engine ? engine.describe(kind, describeOptions(options, locale, nowOf())) : null);
   const fieldOf = fieldIndex(description && description.fields);
   const typeOf = (pointer) => fieldOf(pointer)?.type;
 
@@ -562,10 +565,6 @@ export function bindForm(form, engine, options = {}) {
   }
 
   // --- checking ---------------------------------------------------------------------------
-  const nowOf = () => {
-    const n = typeof options.now === 'function' ? options.now() : options.now;
-    return n ?? new Date();
-  };
 
   function settle(upTo, answer, error) {
     let settled = 0;

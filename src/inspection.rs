@@ -471,12 +471,9 @@ impl Engine {
                     let item_at = ptr(&["answers", item]);
                     let begun = answers.and_then(|a| a.get(item)).is_some_and(Value::is_object);
                     let item_at = if begun { format!("{item_at}/result") } else { item_at };
-                    if now.is_some()
-                        && !p.shape_errors.contains(&item_at)
-                        && !diags.iter().any(|d| d.missing && d.path == item_at)
-                    {
+                    if now.is_some() && !diags.iter().any(|d| d.missing && d.path == item_at) {
                         incomplete = true;
-                        diags.push(Diagnostic::required(item_at, &format!("answers.{item}"), item, Severity::Warning));
+                        ask(&mut diags, &p.shape_errors, item_at, &format!("answers.{item}"), item, Severity::Warning);
                     }
                     "open"
                 } else if deadline < on && now.is_some() && p.date.is_some() {
