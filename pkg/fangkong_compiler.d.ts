@@ -568,6 +568,8 @@ export interface InspectionDescription extends DescriptionBase<"inspection"> {
     evidence: EnumOption<"document" | "record" | "onsite" | "interview">[];
     /** Suggested values of `facts.needs` (企业需求), with their labels. */
     needs: EnumOption<"masks" | "thermometers" | "disinfectant" | "staff" | "transport" | "materials">[];
+    /** The words of `reinspection[].status` in the answer. */
+    reinspection: EnumOption<Reinspected["status"]>[];
 }
 
 /** A count of an indicator with its label. */
@@ -599,6 +601,8 @@ export interface IndicatorsDescription extends DescriptionBase<"indicators"> {
     checklist: ChecklistItemDescription[];
     /** The five levels of 五级联防, top down. */
     levels: EnumOption<"district" | "street" | "community" | "grid" | "unit">[];
+    /** The words of `units[].indicators[].status` in the answer (已达100%, 未达标, 不适用, 数据有误, 缺报). */
+    statuses: EnumOption<IndicatorResult["status"]>[];
     /** The answers to a checklist item. */
     results: EnumOption<"pass" | "partial" | "fail" | "na">[];
 }

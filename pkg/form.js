@@ -225,8 +225,9 @@ export function bindForm(form, engine, options = {}) {
     const n = typeof options.now === 'function' ? options.now() : options.now;
     return n ?? new Date();
   };
-  const description = options.describe ?? (engine ? engine.describe(kind, describeOptions(options, locale, nowOf())) : null);
-  const fieldOf = fieldIndex(description && description.fields);
+  const describeIn = (loc) => (engine ? engine.describe(kind, describeOptions(options, loc, nowOf())) : null);
+  let description = options.describe ?? describeIn(locale);
+  let fieldOf = fieldIndex(description && description.fields);
   const typeOf = (pointer) => fieldOf(pointer)?.type;
 
   const scope = new Set();
@@ -458,15 +459,34 @@ export function bindForm(form, engine, options = {}) {
   }
 
   // --- messages ---------------------------------------------------------------------
-  function placeOf(path, map) {
+  // Entries by the pointer of their parent, for the map of inputs they were read from.
+  const childrenOf = new WeakMap();
+  function placeOf(d, map) {
+    const path = d.path;
     if (map.has(path)) return map.get(path);
-    // Below an input (a list in one textarea): that input. A parent of inputs: nowhere.
+    // Below an input (a list in one textarea): that input.
     let p = path;
     while (p.lastIndexOf('/') > 0) {
       p = p.slice(0, p.lastIndexOf('/'));
       if (map.has(p)) return map.get(p);
     }
-    return null;
+    // A parent of inputs: nowhere (a message about a whole list is not one row's, a unit's
+    // shortfall not its id's), unless the diagnostic asks for a value there, or is about the item
+    // its last key names (its rule): then the one input right below it that the description
+    // requires, if there is exactly one. An unanswered inspection item, or one failed
+    // (`/answers/INS-S1-1`, rule INS-S1-1), shows at its result.
+    if (!d.missing && path.slice(path.lastIndexOf('/') + 1) !== d.ruleId) return null;
+    let children = childrenOf.get(map);
+    if (!children) {
+      childrenOf.set(map, children = new Map());
+      for (const entry of map.values()) {
+        const parent = entry.pointer.slice(0, entry.pointer.lastIndexOf('/'));
+        if (!children.has(parent)) children.set(parent, []);
+        children.get(parent).push(entry);
+      }
+    }
+    const required = (children.get(path) ?? []).filter((entry) => fieldOf(entry.pointer)?.required);
+    return required.length === 1 ? required[0] : null;
   }
 
   function messageElement(entry, create) {
@@ -585,7 +605,7 @@ export function bindForm(form, engine, options = {}) {
     const byEntry = new Map();
     const unplaced = [];
     for (const d of answer.diagnostics || []) {
-      const entry = placeOf(d.path, map);
+      const entry = placeOf(d, map);
       if (!entry) { unplaced.push(d); continue; }
       if (quiet.has(entry.pointer) && !shownKeys.get(entry.inputs[0])?.has(keyOf(d))) continue; // held back while typed in
       if (!byEntry.has(entry)) byEntry.set(entry, []);
@@ -773,6 +793,12 @@ export function bindForm(form, engine, options = {}) {
       if (destroyed) return Promise.reject(gone());
       if (typeof next !== 'string' || next === '') throw misuse('setLocale: a locale tag such as "zh-CN", "zh-TW" or "en"', 'options.invalid');
       locale = next;
+      // The form's words in it too (`description`'s labels, hints and enum words), unless the
+      // page gave its own description; its fields, types and limits are the same in every locale.
+      if (!options.describe && engine) {
+        description = describeIn(locale);
+        fieldOf = fieldIndex(description && description.fields);
+      }
       return check(); // every message shown again in it; the scope stays
     },
     destroy() {

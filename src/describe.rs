@@ -38,6 +38,12 @@ pub const OUTCOMES: &[&str] = ScreenOutcome::WORDS;
 /// Results an inspector may give an item.
 pub const RESULTS: &[&str] = &["pass", "partial", "fail", "na"];
 
+/// An indicator's status in a unit (`units[].indicators[].status`).
+pub const STATUSES: &[&str] = &["met", "short", "not_applicable", "invalid", "missing"];
+
+/// What became of a previous inspection's rectification (`reinspection[].status`).
+pub const REINSPECTION: &[&str] = &["resolved", "overdue", "open"];
+
 /// One field of an input shape.
 #[derive(Debug, Clone)]
 pub struct FieldInfo {
@@ -447,6 +453,7 @@ pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
             crate::answer::put(&mut out, "results", values(pack, locale, "result", RESULTS));
             crate::answer::put(&mut out, "evidence", values(pack, locale, "evidence", EVIDENCE));
             crate::answer::put(&mut out, "needs", values(pack, locale, "needs", NEEDS));
+            crate::answer::put(&mut out, "reinspection", values(pack, locale, "inspection.reinspection", REINSPECTION));
         }
         Subject::Indicators => {
             let count = |name: &str| {
@@ -484,6 +491,7 @@ pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
                 .collect();
             crate::answer::put(&mut out, "checklist", Value::Array(checklist));
             crate::answer::put(&mut out, "levels", values(pack, locale, "level", LEVELS));
+            crate::answer::put(&mut out, "statuses", values(pack, locale, "indicators.status", STATUSES));
             crate::answer::put(&mut out, "results", values(pack, locale, "result", RESULTS));
         }
         Subject::Screening => {

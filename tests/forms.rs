@@ -1179,3 +1179,79 @@ fn describe_limits_a_number_to_the_range_the_engine_checks() {
     assert_eq!(implausible(&north, 42.5), ["体温读数不合理（不在34–42℃之间），请重新测量"]);
     assert!(implausible(&engine, 42.5).is_empty());
 }
+
+/// describe's `{value, label}` pairs of one list, as (value, label).
+fn words_of(d: &Value, list: &str) -> Vec<(String, String)> {
+    d[list]
+        .as_array()
+        .unwrap_or_else(|| panic!("describe has no {list}: {d}"))
+        .iter()
+        .map(|x| (x["value"].as_str().unwrap().to_owned(), x["label"].as_str().unwrap().to_owned()))
+        .collect()
+}
+
+/// Twentieth session: the dashboard wrote 已达100% / 未达标 / 不适用 / 数据有误 / 缺报 by hand, and
+/// no page could word a re-inspection's `resolved` / `overdue` / `open` from the engine: enum
+/// words of the answer that only the pack should hold. describe now gives `statuses`
+/// (indicators) and `reinspection` (inspections) from the pack's labels, in every locale and
+/// variant; every status an answer gives is among them, with a word that is not its value.
+#[test]
+fn describe_words_every_status_an_answer_gives() {
+    let day = |d: &str| Options::at(parse_now(d).unwrap());
+    // Indicators: one report with every status (met, short, not applicable, invalid, missing).
+    let report = json!({ "date": "2020-02-12", "units": [
+        { "id": "C", "level": "community", "name": "社区" },
+        { "id": "G1", "parent": "C", "level": "grid", "name": "网格1", "counts": {
+            "compounds": 12, "compoundsEnclosed": 12, "keyAreaArrivals": 5, "keyAreaHomeIsolated": 6,
+            "closeContacts": 0, "closeContactsQuarantined": 0, "entrances": 4, "entrancesTwoWayChecked": 3,
+            "rentalUnits": 160, "rentalUnitsRegistered": 157 } },
+        { "id": "G2", "parent": "C", "level": "grid", "name": "网格2" } ] });
+    // An inspection whose previous rectifications are resolved, overdue and open.
+    let mut inspection: Value = serde_json::from_str(
+        &std::fs::read_to_string(common::root().join("examples/inspections/factory-all-pass.json")).unwrap(),
+    )
+    .unwrap();
+    inspection["inspectedOn"] = json!("2020-02-12");
+    inspection["answers"]["INS-S4-2"]["result"] = json!("fail");
+    inspection["answers"]["INS-S4-3"]["result"] = json!("partial");
+    inspection["previous"] = json!([{ "inspectedOn": "2020-02-08", "rectifications": [
+        { "itemId": "INS-S4-1", "deadline": "2020-02-09", "resolved": false },
+        { "itemId": "INS-S4-2", "deadline": "2020-02-11", "resolved": false },
+        { "itemId": "INS-S4-3", "deadline": "2020-02-20", "resolved": false } ] }]);
+    for pack_id in ["shenzhen-2020", "guangming-2020", "hangzhou-2020"] {
+        let engine = Engine::with_pack_id(pack_id).unwrap();
+        for locale in LOCALES {
+            let o = day("2020-02-12T20:00:00+08:00").locale(locale);
+            let d = engine.describe(Subject::Indicators, locale, None, None).unwrap();
+            let words = words_of(&d, "statuses");
+            let a = serde_json::to_value(engine.evaluate_indicators_json(&report.to_string(), &o)).unwrap();
+            let given: BTreeSet<String> = a["units"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|u| u["indicators"].as_array().unwrap())
+                .map(|i| i["status"].as_str().unwrap().to_owned())
+                .collect();
+            assert_eq!(given.len(), 5, "{pack_id}: the report gives every status: {given:?}");
+            for s in &given {
+                let w = words.iter().find(|(v, _)| v == s);
+                assert!(w.is_some_and(|(v, l)| l != v && !l.is_empty()), "{pack_id} {locale:?}: {s} in {words:?}");
+            }
+            let d = engine.describe(Subject::Inspection, locale, None, None).unwrap();
+            let words = words_of(&d, "reinspection");
+            let a = serde_json::to_value(engine.score_inspection_json(&inspection.to_string(), &o)).unwrap();
+            let given: Vec<&str> =
+                a["reinspection"].as_array().unwrap().iter().map(|r| r["status"].as_str().unwrap()).collect();
+            assert_eq!(given, ["resolved", "overdue", "open"], "{pack_id}: {a}");
+            for s in given {
+                let w = words.iter().find(|(v, _)| v == s);
+                assert!(w.is_some_and(|(v, l)| l != v && !l.is_empty()), "{pack_id} {locale:?}: {s} in {words:?}");
+            }
+        }
+    }
+    let engine = Engine::with_default_pack().unwrap();
+    let zh = engine.describe(Subject::Indicators, Locale::ZhCn, None, None).unwrap();
+    assert!(words_of(&zh, "statuses").contains(&("missing".to_owned(), "缺报".to_owned())));
+    let tw = engine.describe(Subject::Inspection, Locale::ZhTw, None, None).unwrap();
+    assert!(words_of(&tw, "reinspection").contains(&("overdue".to_owned(), "逾期未改善".to_owned())));
+}

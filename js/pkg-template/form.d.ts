@@ -86,7 +86,10 @@ export interface AnswerInfo<K extends Kind = Kind> {
     scope: string[];
     /**
      * Diagnostics no input shows: their path has no input at or above it (`""`, `/roster`, or a
-     * parent of inputs such as `/roster/3`). Show them next to the decision.
+     * parent of inputs such as `/roster/3`). A diagnostic at a parent that asks for a value
+     * (`missing`) or is about the item its last key names (`ruleId`) shows at the one required
+     * input right below it, if there is exactly one (an unanswered or failed item
+     * `/answers/INS-S1-1` at `/answers/INS-S1-1/result`). Show the rest next to the decision.
      */
     unplaced: Diagnostic[];
 }
@@ -135,13 +138,14 @@ export interface FormBinding<K extends Kind = Kind> {
     readonly scope: Set<string>;
     /** The latest answer shown, `null` before the first. */
     readonly answer: AnswerOf[K] | null;
-    /** The description used. */
+    /** The description used (in the locale of the latest `setLocale`, unless `describe` was given). */
     readonly description: DescriptionOf[K] | Description;
     /** The locale of the messages shown (`zh-CN` unless `locale` or `setLocale` said otherwise). */
     readonly locale: Locale;
     /**
      * Show every message in another locale from now on and check again; the scope and the values
-     * stay. Throws `options.invalid` for an empty tag.
+     * stay. `description` is described again in it (its labels, hints and enum words), unless the
+     * `describe` option gave it. Throws `options.invalid` for an empty tag.
      */
     setLocale(locale: Locale): Promise<AnswerOf[K]>;
     /**

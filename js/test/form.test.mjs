@@ -529,3 +529,98 @@ test('the default description is of the pack version in force on the day of `now
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('an unanswered or failed item (at `/answers/INS-S1-1`) shows at its one required input, the result, not among the unplaced; a unit\'s shortfall stays unplaced (twentieth session)', async () => {
+  const { page, problems } = await openPortal(browser.context, `${server.url}/fixture/needs.html`);
+  await page.evaluate(() => window.binding.visit('/answers/INS-S1-1'));
+  await page.waitForFunction(() => window.binding.answer?.diagnostics.some((d) => d.path === '/answers/INS-S1-1'));
+  await page.evaluate(() => window.binding.check());
+  const seen = await page.evaluate(() => {
+    const first = document.querySelector('[name="/answers/INS-S1-1/result"]');
+    const msg = document.getElementById(`${first.id}-msg`);
+    const note = document.querySelector('[name="/answers/INS-S1-1/note"]');
+    return {
+      codes: window.binding.answer.diagnostics.filter((d) => d.path === '/answers/INS-S1-1').map((d) => d.code),
+      shown: msg && !msg.hidden ? msg.textContent : '',
+      describedBy: first.getAttribute('aria-describedby'),
+      msgId: msg?.id,
+      noteMsg: document.getElementById(`${note.id}-msg`)?.textContent ?? '',
+      unplaced: window.unplaced.map((d) => d.path),
+    };
+  });
+  assert.deepEqual(seen.codes, ['field.required']);
+  assert.match(seen.shown, /请/); // the engine's zh-CN words, under the result
+  assert.equal(seen.describedBy, seen.msgId); // read with the result by a screen reader
+  assert.equal(seen.noteMsg, '', 'not at the note, which is not required');
+  assert.ok(!seen.unplaced.includes('/answers/INS-S1-1'), `unplaced: ${seen.unplaced}`);
+  // Failed: the item's own message (about INS-S1-1, not missing) shows there too.
+  await page.click('[name="/answers/INS-S1-1/result"][value="fail"]');
+  await page.waitForFunction(() => window.binding.answer.diagnostics.some((d) => d.path === '/answers/INS-S1-1' && !d.missing));
+  const failed = await page.evaluate(() => {
+    const first = document.querySelector('[name="/answers/INS-S1-1/result"]');
+    const msg = document.getElementById(`${first.id}-msg`);
+    return {
+      messages: window.binding.answer.diagnostics.filter((d) => d.path === '/answers/INS-S1-1').map((d) => d.message),
+      shown: msg && !msg.hidden ? msg.textContent : '',
+      unplaced: window.unplaced.map((d) => d.path),
+    };
+  });
+  assert.ok(failed.messages.length > 0);
+  for (const m of failed.messages) assert.ok(failed.shown.includes(m), `${m} not in ${failed.shown}`);
+  assert.ok(!failed.unplaced.includes('/answers/INS-S1-1'), `unplaced: ${failed.unplaced}`);
+  // Answered: the message goes.
+  await page.click('[name="/answers/INS-S1-1/result"][value="pass"]');
+  await page.waitForFunction(() => !window.binding.answer.diagnostics.some((d) => d.path.startsWith('/answers/INS-S1-1')));
+  assert.equal(await page.$eval('[name="/answers/INS-S1-1/result"]', (el) => el.getAttribute('aria-describedby')), null);
+  // A grid's shortfall (`/units/0`, rule IND-1) is about the unit, not its id, the one required
+  // input below it: it stays unplaced.
+  const grid = await page.evaluate(async () => {
+    const form = document.createElement('form');
+    const counts = { compounds: 12, compoundsEnclosed: 9, keyAreaArrivals: 0, keyAreaHomeIsolated: 0, closeContacts: 0,
+      closeContactsQuarantined: 0, entrances: 4, entrancesTwoWayChecked: 4, rentalUnits: 0, rentalUnitsRegistered: 0 };
+    const inputs = { '/date': '2020-02-12', '/units/0/id': 'G1', '/units/0/level': 'grid' };
+    for (const [k, v] of Object.entries(counts)) inputs[`/units/0/counts/${k}`] = String(v);
+    for (const [name, value] of Object.entries(inputs)) form.append(Object.assign(document.createElement('input'), { name, value }));
+    document.body.append(form);
+    let unplaced = [];
+    const b = window.bindForm(form, window.engine, { kind: 'indicators', now: '2020-02-12T20:00:00+08:00', onAnswer: (a, info) => { unplaced = info.unplaced; } });
+    b.visit('');
+    const answer = await b.check();
+    const idMsg = document.getElementById(`${form.querySelector('[name="/units/0/id"]').id}-msg`);
+    b.destroy();
+    form.remove();
+    return { at: answer.diagnostics.filter((d) => d.path === '/units/0').map((d) => d.code), unplaced: unplaced.map((d) => d.path), idMsg: idMsg?.textContent ?? '' };
+  });
+  assert.deepEqual(grid.at, ['indicators.compounds_not_enclosed']);
+  assert.ok(grid.unplaced.includes('/units/0'));
+  assert.equal(grid.idMsg, '');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('setLocale describes the form again in the new locale (its labels), unless the page gave the description (twentieth session)', async () => {
+  const { page, problems } = await openPortal(browser.context, `${server.url}/fixture/needs.html`);
+  const label = () => page.evaluate(() => ({
+    locale: window.binding.description.locale,
+    needs: window.binding.description.fields.find((f) => f.pointer === '/facts/needs').label,
+  }));
+  const zh = await label();
+  assert.equal(zh.locale, 'zh-CN');
+  await page.evaluate(() => window.binding.setLocale('en'));
+  const en = await label();
+  assert.equal(en.locale, 'en');
+  assert.notEqual(en.needs, zh.needs);
+  assert.doesNotMatch(en.needs, /[\u4e00-\u9fff]/);
+  // A description the page gave stays the page's.
+  const kept = await page.evaluate(() => {
+    const own = window.engine.describe('inspection', { locale: 'zh-TW' });
+    const b = window.bindForm(document.createElement('form'), window.engine, { kind: 'inspection', describe: own });
+    b.setLocale('en');
+    const same = b.description === own;
+    b.destroy();
+    return same;
+  });
+  assert.equal(kept, true);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

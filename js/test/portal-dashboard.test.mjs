@@ -387,6 +387,11 @@ test('the dashboard in English: labels from the pack, both halves filled', async
   assert.equal(await page.textContent('#ind-title'), described.title);
   const titles = await page.$$eval('#unit-indicators tbody th', (ths) => ths.map((th) => th.firstChild.textContent));
   assert.deepEqual(titles, described.indicators.map((i) => i.title));
+  // Each status in the pack's words (describe's `statuses`; twentieth session: the page had its own).
+  const words = new Map(described.statuses.map((s) => [s.value, s.label]));
+  const statuses = await page.$$eval('#unit-indicators td.st', (tds) => tds.map((td) => [td.className.replace(/^st /, ''), td.textContent]));
+  assert.ok(statuses.length > 0);
+  for (const [status, text] of statuses) assert.equal(text, words.get(status), `${status}: ${text}`);
   await page.setInputFiles('#filings-file', smallFile);
   await page.waitForSelector('body[data-filings="done"]', { timeout: 60_000 });
   assert.equal(digits(await page.textContent('#filings-total')), 400);

@@ -26,13 +26,16 @@ const missingStyle = { color: COLORS.missing, decal: MISSING_DECAL };
 const INDICATOR_COLORS = ['#0b5cad', '#2a9d8f', '#7b4fb3', '#4a6fa5', '#b5477d'];
 const DECISIONS = ['approved', 'conditional', 'deferred', 'incomplete'];
 const DECISION_COLORS = { approved: '#17663a', conditional: '#b07400', deferred: '#a8071a', incomplete: '#5b6475' };
-// `invalid`: a count in the subtree is wrong (13 enclosed of 12): never shown as met or not applicable.
-const STATUS_WORD = { met: 'dbMet', short: 'dbShort', not_applicable: 'dbNA', missing: 'dbMissing', invalid: 'dbInvalid' };
 
 const e = await engine();
 const described = e.describe('indicators', { locale: settings.locale });
 const filingForm = e.describe('filing', { locale: settings.locale });
 const levelName = Object.fromEntries(described.levels.map((l) => [l.value, l.label]));
+/** An indicator status's word (已达100%, 未达标, 不适用, 数据有误, 缺报): the pack's, from describe's
+ *  `statuses`, as every other word of the answer. `invalid`: a count in the subtree is wrong
+ *  (13 enclosed of 12), never shown as met or not applicable. */
+const statusName = Object.fromEntries(described.statuses.map((s) => [s.value, s.label]));
+const statusWord = (s) => statusName[s] ?? s;
 const fieldLabel = (form, id) => form.fields.find((f) => f.id === id)?.label ?? id;
 /** The decision's word from the pack (describe's `decisions`); the portal's own word only with an older package. */
 const decisionWord = (d) => filingForm.decisions?.find((x) => x.value === d)?.label ?? t(`db${d[0].toUpperCase()}${d.slice(1)}`);
@@ -165,7 +168,7 @@ const unitStatus = (u) => (['invalid', 'missing', 'short'].find((s) => u.indicat
 const notReported = (id) => (ind.answer?.missing ?? []).includes(id);
 
 function indicatorCell(i, unit) {
-  const word = t(STATUS_WORD[i.status] ?? 'dbNA');
+  const word = statusWord(i.status);
   if (unit && notReported(unit.id)) return el('td', { class: `ind ${i.status}`, 'data-indicator': i.id }, el('span', { class: 'st' }, word));
   return el('td', { class: `ind ${i.status}`, 'data-indicator': i.id },
     el('span', { class: 'nd' }, `${number.format(i.numerator)}/${number.format(i.denominator)}`),
@@ -198,7 +201,7 @@ function showUnit(id) {
     const status = unitStatus(unit);
     parts.push(el('h3', { id: 'unit-title', class: `unit-title ${status}` }, nameOf(id),
       el('span', { class: 'muted' }, ` · ${levelName[unit.level] ?? unit.level ?? ''}`),
-      status === 'missing' ? el('span', { class: 'badge missing' }, t('dbMissing')) : null));
+      status === 'missing' ? el('span', { class: 'badge missing' }, statusWord('missing')) : null));
     // rolled up: the five indicators of this unit
     const none = notReported(id);
     parts.push(el('table', { id: 'unit-indicators', class: 'indicators' },
@@ -214,7 +217,7 @@ function showUnit(id) {
               : el('span', { class: 'counts' }, `${meta?.numerator.label ?? ''}${colon}${number.format(i.numerator)} · ${meta?.denominator.label ?? ''}${colon}${number.format(i.denominator)}`,
                 i.status === 'missing' ? paren(t('dbReportedPart')) : '')),
           el('td', { class: 'pc' }, pct(i.ratio)),
-          el('td', { class: `st ${i.status}` }, t(STATUS_WORD[i.status] ?? 'dbNA')),
+          el('td', { class: `st ${i.status}` }, statusWord(i.status)),
           el('td', { class: 'sf' }, i.shortfall > 0 ? number.format(i.shortfall) : ''));
       }))));
     const unitChart = el('div', { class: 'chart', id: 'chart-unit', role: 'img', 'aria-label': fmt('dbChartUnit', { name: nameOf(id) }) });
@@ -236,7 +239,7 @@ function showUnit(id) {
         return el('tr', { 'data-unit': u.id, class: s },
           el('th', { scope: 'row', class: 'unit' }, el('button', { type: 'button', class: 'link', 'data-unit': u.id, 'on:click': () => showUnit(u.id) }, nameOf(u.id)),
             el('span', { class: 'muted' }, ` ${levelName[u.level] ?? ''}`)),
-          el('td', { class: `st ${s}` }, s === 'missing' ? el('span', { class: 'badge missing' }, t('dbMissing')) : t(STATUS_WORD[s])),
+          el('td', { class: `st ${s}` }, s === 'missing' ? el('span', { class: 'badge missing' }, statusWord('missing')) : statusWord(s)),
           ...u.indicators.map((i) => indicatorCell(i, u)));
       })))));
   }
@@ -260,7 +263,7 @@ function showUnit(id) {
   parts.push(el('h3', {}, t('dbMissingUnits')));
   parts.push(missing.length
     ? el('ul', { id: 'missing-units', class: 'missing-units' }, ...missing.map((m) => el('li', { class: 'missing' },
-      el('span', { class: 'badge missing' }, t('dbMissing')), ' ',
+      el('span', { class: 'badge missing' }, statusWord('missing')), ' ',
       el('button', { type: 'button', class: 'link', 'data-unit': m, 'on:click': () => showUnit(m) }, ancestors(m).map(nameOf).join(' › ')))))
     : el('p', { id: 'missing-units', class: 'muted' }, t('dbNoMissing')));
   // A drill-down from inside the panel keeps the keyboard there: the focus goes to the unit's
@@ -282,13 +285,13 @@ function unitOption(unit) {
     series: [{
       type: 'bar',
       data: unit.indicators.map((i) => ({ value: i.ratio === null ? (i.status === 'missing' && i.denominator ? tenths(i.numerator / i.denominator) : 0) : tenths(i.ratio), itemStyle: i.status === 'missing' ? missingStyle : { color: COLORS[i.status] } })),
-      label: { show: true, position: 'right', formatter: (p) => { const i = unit.indicators[p.dataIndex]; return i.ratio === null ? t(STATUS_WORD[i.status]) : pct(i.ratio); } },
+      label: { show: true, position: 'right', formatter: (p) => { const i = unit.indicators[p.dataIndex]; return i.ratio === null ? statusWord(i.status) : pct(i.ratio); } },
     }],
   };
 }
 
 /** 缺报（已报部分）: what the striped amber bars are. */
-const missingName = () => `${t('dbMissing')}${paren(t('dbReportedPart'))}`;
+const missingName = () => `${statusWord('missing')}${paren(t('dbReportedPart'))}`;
 
 function childrenOption(units) {
   const missing = units.some((u) => unitStatus(u) === 'missing');
@@ -299,7 +302,7 @@ function childrenOption(units) {
       // 缺报 first: on the legend's first page even when the indicators' long titles scroll it
       data: [...(missing ? [{ name: missingName(), icon: 'rect' }] : []), ...described.indicators.map((x) => x.title)] },
     grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: units.map((u) => (unitStatus(u) === 'missing' ? `${nameOf(u.id)}（${t('dbMissing')}）` : nameOf(u.id))), axisLabel: { interval: 0, rotate: units.length > 6 ? 30 : 0 } },
+    xAxis: { type: 'category', data: units.map((u) => (unitStatus(u) === 'missing' ? `${nameOf(u.id)}（${statusWord('missing')}）` : nameOf(u.id))), axisLabel: { interval: 0, rotate: units.length > 6 ? 30 : 0 } },
     yAxis: { type: 'value', min: 0, max: 100 },
     series: described.indicators.map((x, n) => ({
       type: 'bar',
