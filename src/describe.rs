@@ -381,6 +381,7 @@ pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
     let group =
         if label(pack, locale, &format!("value:{own}.approved")).0.is_some() { own.as_str() } else { "decision" };
     crate::answer::put(&mut out, "decisions", values(pack, locale, group, DECISIONS));
+    crate::answer::put(&mut out, "severities", values(pack, locale, "severity", &["error", "warning", "info"]));
     let gates: Vec<Value> = pack
         .rules
         .iter()
@@ -405,6 +406,10 @@ pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
         .collect();
     if subject == Subject::Filing || !gates.is_empty() {
         crate::answer::put(&mut out, "gates", Value::Array(gates));
+        // A gate's `passed`: true, false, or null while a value it needs is missing.
+        let states = [("passed", Value::Bool(true)), ("failed", Value::Bool(false)), ("undetermined", Value::Null)];
+        let states = states.into_iter().map(|(w, v)| option(pack, locale, "gate", w, v)).collect();
+        crate::answer::put(&mut out, "gateStates", Value::Array(states));
     }
     match subject {
         Subject::Inspection => {

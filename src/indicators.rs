@@ -28,7 +28,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use crate::answer::{
-    ChecklistResult, Decision, Diagnostic, IndicatorResult, IndicatorsAnswer, MAX_MISSING_LISTED, Severity, UnitResult,
+    Decision, Diagnostic, IndicatorResult, IndicatorsAnswer, MAX_MISSING_LISTED, Severity, UnitResult,
 };
 use crate::engine::{Engine, Options, ask, render};
 use crate::pack::RuleBody;
@@ -37,6 +37,7 @@ use crate::schema::Subject;
 
 pub use crate::schema::LEVELS;
 
+mod checklist;
 mod keys;
 mod tree;
 
@@ -474,81 +475,9 @@ impl Engine {
                     params,
                 ));
             }
-            let checklist = given.filter(|_| !checklist_ids.is_empty()).map(|answers| {
-                let mut r = ChecklistResult { answered: 0, passed: 0, failed: Vec::new(), partial: Vec::new() };
-                for key in answers.keys().filter(|k| !checklist_ids.contains(&k.as_str())) {
-                    let mut params =
-                        crate::answer::suggestion(crate::schema::lookalike(key, checklist_ids.iter().copied()));
-                    if let Value::Object(m) = &mut params {
-                        m.insert("unit".into(), keys::unit_value(name));
-                    }
-                    // `info`: a key that is not on the list is not scored, and cannot change the
-                    // verdict (issue 10), as an unknown count (third audit: as an error, `IND-r1`
-                    // made an all-met report `deferred`; fourth: as a warning, `conditional`).
-                    diags.push(Diagnostic::engine(
-                        "checklist.unknown_item",
-                        Severity::Info,
-                        unit_ptr(*i, &["checklist", key]),
-                        params,
-                    ));
-                }
-                for item in &checklist_ids {
-                    let at = unit_ptr(*i, &["checklist", item]);
-                    // A checklist given is answered like an inspection's items (domain.md §4):
-                    // each of its rules unanswered is asked for.
-                    // No result, or a null or blank one, is unanswered too, as in an inspection
-                    // (fourth audit: it was an invalid answer, an error); an item begun, at its result.
-                    let answer = answers.get(*item).filter(|a| {
-                        a.get("result").is_some_and(|r| !r.is_null() && r.as_str().is_none_or(|t| !t.trim().is_empty()))
-                    });
-                    let Some(a) = answer else {
-                        let at = if answers.contains_key(*item) { format!("{at}/result") } else { at };
-                        ask(
-                            &mut diags,
-                            &p.shape_errors,
-                            at,
-                            &format!("units[].checklist.{item}"),
-                            item,
-                            Severity::Warning,
-                        );
-                        continue;
-                    };
-                    match a.get("result").and_then(Value::as_str) {
-                        Some("pass") => {
-                            r.answered += 1;
-                            r.passed += 1;
-                        }
-                        Some("na") => r.answered += 1,
-                        Some(word @ ("partial" | "fail")) => {
-                            r.answered += 1;
-                            let (list, code) = if word == "partial" {
-                                (&mut r.partial, "checklist.partial")
-                            } else {
-                                (&mut r.failed, "checklist.failed")
-                            };
-                            list.push((*item).to_owned());
-                            diags.push(Diagnostic::at(
-                                code,
-                                Severity::Warning,
-                                at,
-                                item,
-                                crate::answer::params([("unit", keys::unit_value(name))]),
-                            ));
-                        }
-                        _ => diags.push(Diagnostic::at(
-                            "checklist.invalid_answer",
-                            Severity::Error,
-                            format!("{at}/result"),
-                            item,
-                            crate::answer::params([
-                                ("unit", keys::unit_value(name)),
-                                ("allowed", Value::from(&["pass", "partial", "fail", "na"][..])),
-                            ]),
-                        )),
-                    }
-                }
-                r
-            });
+            let checklist = given
+                .filter(|_| !checklist_ids.is_empty())
+                .map(|answers| checklist::answered(answers, &checklist_ids, *i, name, &p.shape_errors, &mut diags));
             if id.is_empty() {
                 continue;
             }

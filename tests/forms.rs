@@ -1191,10 +1191,12 @@ fn words_of(d: &Value, list: &str) -> Vec<(String, String)> {
 }
 
 /// Twentieth session: the dashboard wrote 已达100% / 未达标 / 不适用 / 数据有误 / 缺报 by hand, and
-/// no page could word a re-inspection's `resolved` / `overdue` / `open` from the engine: enum
-/// words of the answer that only the pack should hold. describe now gives `statuses`
-/// (indicators) and `reinspection` (inspections) from the pack's labels, in every locale and
-/// variant; every status an answer gives is among them, with a word that is not its value.
+/// no page could word a re-inspection's `resolved` / `overdue` / `open`, a severity or a gate's
+/// `passed` from the engine: words of the answer that only the pack should hold (the pack had
+/// the severities' and gates' words, which describe did not give). describe now gives
+/// `statuses` (indicators), `reinspection` (inspections), `severities` (every kind) and
+/// `gateStates` (filings) from the pack's labels, in every locale and variant; every value an
+/// answer gives is among them, with a word that is not its value.
 #[test]
 fn describe_words_every_status_an_answer_gives() {
     let day = |d: &str| Options::at(parse_now(d).unwrap());
@@ -1249,9 +1251,43 @@ fn describe_words_every_status_an_answer_gives() {
             }
         }
     }
+    // Every kind: the words of each severity an answer gives; filings: of a gate's `passed`.
     let engine = Engine::with_default_pack().unwrap();
+    for locale in LOCALES {
+        let o = opts(locale);
+        let empty = answer(&engine, &json!({}), &o);
+        let mut wrong = workshop();
+        wrong["enterprise"]["creditCode"] = json!("91440311MA5G0K3P1X");
+        wrong["supplies"]["masks"] = json!(1);
+        let wrong = answer(&engine, &wrong, &o);
+        for k in KINDS {
+            let d = engine.describe(k, locale, None, None).unwrap();
+            let words = words_of(&d, "severities");
+            assert_eq!(words.iter().map(|(v, _)| v.as_str()).collect::<Vec<_>>(), ["error", "warning", "info"]);
+            assert!(words.iter().all(|(v, l)| !l.is_empty() && !l.eq(v)), "{locale:?} {k:?}: {words:?}");
+        }
+        let d = engine.describe(Subject::Filing, locale, None, None).unwrap();
+        let states: Vec<(Value, String)> = d["gateStates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| (x["value"].clone(), x["label"].as_str().unwrap().to_owned()))
+            .collect();
+        for a in [&empty, &wrong] {
+            for g in a["gates"].as_array().unwrap() {
+                let w = states.iter().find(|(v, _)| *v == g["passed"]);
+                assert!(w.is_some_and(|(_, l)| !l.is_empty()), "{locale:?}: {g} in {states:?}");
+            }
+        }
+        let seen: BTreeSet<String> = [&empty, &wrong]
+            .iter()
+            .flat_map(|a| a["gates"].as_array().unwrap().iter().map(|g| g["passed"].to_string()))
+            .collect();
+        assert_eq!(seen.len(), 3, "the two filings give every state: {seen:?}");
+    }
     let zh = engine.describe(Subject::Indicators, Locale::ZhCn, None, None).unwrap();
     assert!(words_of(&zh, "statuses").contains(&("missing".to_owned(), "缺报".to_owned())));
+    assert!(words_of(&zh, "severities").contains(&("info".to_owned(), "提示".to_owned())));
     let tw = engine.describe(Subject::Inspection, Locale::ZhTw, None, None).unwrap();
     assert!(words_of(&tw, "reinspection").contains(&("overdue".to_owned(), "逾期未改善".to_owned())));
 }
