@@ -424,7 +424,7 @@ export type FieldType = "text" | "number" | "boolean" | "date" | "object" | "arr
 
 /** A value of an enumerated field with its label in the locale (a yes/no field's values are the
  * JSON booleans `true` and `false`, as the input takes them). */
-export interface EnumOption<V extends string | boolean = string> {
+export interface EnumOption<V extends string | boolean | null = string> {
     value: V;
     label: string;
 }
@@ -519,8 +519,12 @@ export interface DescriptionBase<K extends Kind> {
     rules: RuleDescription[];
     /** The gates of this kind, when the pack has some (filings always). */
     gates?: GateDescription[];
+    /** The words of a gate's `passed` (通过 / 未通过 / 待定), with `gates`. */
+    gateStates?: EnumOption<boolean | null>[];
     /** The decision ladder's words in the locale, first rung to last. */
     decisions: EnumOption<"incomplete" | "deferred" | "conditional" | "approved">[];
+    /** The words of a diagnostic's `severity` (错误 / 警告 / 提示). */
+    severities: EnumOption<Severity>[];
     /**
      * The pack version's parameters by name (`leadDays`: 5 in Shenzhen, 3 in Hangzhou; `districts`;
      * `feverTemperature`…), so a page can state what a rule asks without copying the number.
@@ -531,6 +535,7 @@ export interface DescriptionBase<K extends Kind> {
 /** The return-to-work filing form, with its six gates. */
 export interface FilingDescription extends DescriptionBase<"filing"> {
     gates: GateDescription[];
+    gateStates: EnumOption<boolean | null>[];
 }
 
 /** One checklist item (六必须检查). */

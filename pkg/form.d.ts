@@ -86,10 +86,11 @@ export interface AnswerInfo<K extends Kind = Kind> {
     scope: string[];
     /**
      * Diagnostics no input shows: their path has no input at or above it (`""`, `/roster`, or a
-     * parent of inputs such as `/roster/3`). A diagnostic at a parent that asks for a value
-     * (`missing`) or is about the item its last key names (`ruleId`) shows at the one required
-     * input right below it, if there is exactly one (an unanswered or failed item
-     * `/answers/INS-S1-1` at `/answers/INS-S1-1/result`). Show the rest next to the decision.
+     * parent of inputs such as `/units/0` for a unit's shortfall). A diagnostic at a parent that
+     * asks for a value (`missing`) shows at the first required input right below it (an
+     * unanswered item `/answers/INS-S1-1` at `/answers/INS-S1-1/result`); one about the item its
+     * last key names (`ruleId`, a failed item) there too if that input is the only required one.
+     * Show the rest next to the decision.
      */
     unplaced: Diagnostic[];
 }

@@ -471,11 +471,13 @@ export function bindForm(form, engine, options = {}) {
       if (map.has(p)) return map.get(p);
     }
     // A parent of inputs: nowhere (a message about a whole list is not one row's, a unit's
-    // shortfall not its id's), unless the diagnostic asks for a value there, or is about the item
-    // its last key names (its rule): then the one input right below it that the description
-    // requires, if there is exactly one. An unanswered inspection item, or one failed
-    // (`/answers/INS-S1-1`, rule INS-S1-1), shows at its result.
-    if (!d.missing && path.slice(path.lastIndexOf('/') + 1) !== d.ruleId) return null;
+    // shortfall not its id's), unless the diagnostic asks for a value there: then the first input
+    // right below it that the description requires (an unanswered inspection item at its result,
+    // `/facts/knowledge` at its `sampled`); or it is about the item its last key names (its
+    // rule): then the one required input right below it, if there is exactly one (a failed item,
+    // `/answers/INS-S1-1` of rule INS-S1-1, at its result).
+    const named = path.slice(path.lastIndexOf('/') + 1) === d.ruleId;
+    if (!d.missing && !named) return null;
     let children = childrenOf.get(map);
     if (!children) {
       childrenOf.set(map, children = new Map());
@@ -486,7 +488,7 @@ export function bindForm(form, engine, options = {}) {
       }
     }
     const required = (children.get(path) ?? []).filter((entry) => fieldOf(entry.pointer)?.required);
-    return required.length === 1 ? required[0] : null;
+    return required.length === 1 || (d.missing && required.length > 0) ? required[0] : null;
   }
 
   function messageElement(entry, create) {

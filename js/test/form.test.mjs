@@ -572,6 +572,21 @@ test('an unanswered or failed item (at `/answers/INS-S1-1`) shows at its one req
   await page.click('[name="/answers/INS-S1-1/result"][value="pass"]');
   await page.waitForFunction(() => !window.binding.answer.diagnostics.some((d) => d.path.startsWith('/answers/INS-S1-1')));
   assert.equal(await page.$eval('[name="/answers/INS-S1-1/result"]', (el) => el.getAttribute('aria-describedby')), null);
+  // A group asked for (`/facts/knowledge`, two counts below it): at its first required input.
+  await page.evaluate(() => window.binding.visit('/facts/knowledge'));
+  await page.waitForFunction(() => window.binding.answer.diagnostics.some((d) => d.path === '/facts/knowledge'));
+  await page.evaluate(() => window.binding.check());
+  const knowledge = await page.evaluate(() => {
+    const msgOf = (name) => {
+      const el = document.querySelector(`[name="${name}"]`);
+      const msg = document.getElementById(`${el.id}-msg`);
+      return msg && !msg.hidden ? msg.textContent : '';
+    };
+    return { sampled: msgOf('/facts/knowledge/sampled'), correct: msgOf('/facts/knowledge/correct'), unplaced: window.unplaced.map((d) => d.path) };
+  });
+  assert.match(knowledge.sampled, /请填写/);
+  assert.equal(knowledge.correct, '');
+  assert.ok(!knowledge.unplaced.includes('/facts/knowledge'), `unplaced: ${knowledge.unplaced}`);
   // A grid's shortfall (`/units/0`, rule IND-1) is about the unit, not its id, the one required
   // input below it: it stays unplaced.
   const grid = await page.evaluate(async () => {
