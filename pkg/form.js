@@ -719,19 +719,38 @@ export function bindForm(form, engine, options = {}) {
   // A field left by pressing a button (mousedown moves the focus) shows its messages once the press
   // is over: shown at once, they moved the button before the mouseup, and the click was lost
   // (portal audit: "Add a row" needed a second click in English, its messages being longer).
+  // A tap is the same, later: on a touch screen the focus moves with the mousedown the browser
+  // sends after the finger is lifted, then the click; messages shown at that blur moved the
+  // control from under the finger (tablet QA: a resident's 否 was lost after a wrong date). So
+  // after a touch or pen is lifted, a field left shows its messages after the click (or 1 s).
   let pressed = false;
   let afterPress = false;
+  let tapping = null; // the timer ending a tap that brings no click
   const leave = () => {
-    if (pressed) afterPress = true;
+    if (pressed || tapping) afterPress = true;
     else schedule();
   };
   const onPress = () => { pressed = true; };
-  const onRelease = () => {
-    pressed = false;
+  const released = () => {
     if (!afterPress) return;
     afterPress = false;
     setTimeout(schedule, 0); // after the click this press makes
   };
+  const endTap = () => {
+    clearTimeout(tapping);
+    tapping = null;
+    released();
+  };
+  const onRelease = (e) => {
+    pressed = false;
+    if (e?.type === 'pointerup' && e.pointerType && e.pointerType !== 'mouse') {
+      clearTimeout(tapping);
+      tapping = setTimeout(endTap, 1000);
+      return;
+    }
+    released();
+  };
+  const onClick = () => { if (tapping) endTap(); };
   const onChange = (e) => {
     const pointer = pointerOf(e.target);
     if (!pointer) return;
@@ -754,6 +773,7 @@ export function bindForm(form, engine, options = {}) {
   const pressTarget = doc && typeof doc.addEventListener === 'function' ? doc : null;
   pressTarget?.addEventListener('pointerdown', onPress, true);
   for (const type of ['pointerup', 'pointercancel']) pressTarget?.addEventListener(type, onRelease, true);
+  pressTarget?.addEventListener('click', onClick, true);
 
   function setValue(value) {
     if (destroyed) return Promise.reject(gone());
@@ -812,6 +832,8 @@ export function bindForm(form, engine, options = {}) {
       form.removeEventListener('focusout', onFocusOut);
       pressTarget?.removeEventListener('pointerdown', onPress, true);
       for (const type of ['pointerup', 'pointercancel']) pressTarget?.removeEventListener(type, onRelease, true);
+      pressTarget?.removeEventListener('click', onClick, true);
+      clearTimeout(tapping);
       observer?.disconnect();
       settle(Infinity, undefined, gone());
       // What it showed goes with it: no message, no aria-invalid, no custom validity left that
