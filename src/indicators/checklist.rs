@@ -44,16 +44,7 @@ pub(super) fn answered(
         if let Some(ev) = answers.get(*item).and_then(|a| a.get("evidence")).and_then(Value::as_str)
             && !crate::schema::EVIDENCE.contains(&ev)
         {
-            diags.push(Diagnostic::at(
-                "checklist.invalid_answer",
-                Severity::Info,
-                format!("{at}/evidence"),
-                item,
-                crate::answer::params([
-                    ("unit", keys::unit_value(name)),
-                    ("allowed", Value::from(crate::schema::EVIDENCE)),
-                ]),
-            ));
+            diags.push(not_a_choice(Severity::Info, format!("{at}/evidence"), item, name, crate::schema::EVIDENCE));
         }
         // A checklist given is answered like an inspection's items (domain.md §4):
         // each of its rules unanswered is asked for.
@@ -89,17 +80,16 @@ pub(super) fn answered(
                     crate::answer::params([("unit", keys::unit_value(name))]),
                 ));
             }
-            _ => diags.push(Diagnostic::at(
-                "checklist.invalid_answer",
-                Severity::Error,
-                format!("{at}/result"),
-                item,
-                crate::answer::params([
-                    ("unit", keys::unit_value(name)),
-                    ("allowed", Value::from(&["pass", "partial", "fail", "na"][..])),
-                ]),
-            )),
+            _ => {
+                diags.push(not_a_choice(Severity::Error, format!("{at}/result"), item, name, crate::describe::RESULTS))
+            }
         }
     }
     r
+}
+
+/// `checklist.invalid_answer`: the answer of `item` at `at` is none of `allowed`.
+fn not_a_choice(severity: Severity, at: String, item: &str, name: Option<&str>, allowed: &[&str]) -> Diagnostic {
+    let params = crate::answer::params([("unit", keys::unit_value(name)), ("allowed", Value::from(allowed))]);
+    Diagnostic::at("checklist.invalid_answer", severity, at, item, params)
 }
