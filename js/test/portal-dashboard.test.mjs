@@ -486,3 +486,110 @@ test('缺报 (missing) in the charts is a colour of its own, striped, and named 
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+/**
+ * How many lines the text of each element matched by `sel` takes (its text nodes' boxes, grouped
+ * by their top), with its text: `[[text, lines]]`.
+ */
+const linesOf = (page, sel) => page.$$eval(sel, (xs) => xs.filter((x) => x.getClientRects().length).map((x) => {
+  const tops = [];
+  const w = document.createTreeWalker(x, NodeFilter.SHOW_TEXT);
+  for (let n; (n = w.nextNode());) {
+    if (!n.textContent.trim()) continue;
+    const r = document.createRange();
+    r.selectNodeContents(n);
+    for (const b of r.getClientRects()) if (b.width > 0 && !tops.some((t) => Math.abs(t - b.top) < parseFloat(getComputedStyle(x).fontSize) / 2)) tops.push(b.top);
+  }
+  return [x.textContent.trim(), tops.length];
+}));
+
+test('on a phone and a tablet the tables scroll sideways in their boxes: the page no wider than the screen, headers, names and statuses on one line, sort buttons 24 px at least (tablet QA F7, F8)', async () => {
+  for (const [locale, viewport] of [['en', { width: 390, height: 844 }], ['zh-CN', { width: 390, height: 844 }], ['zh-CN', { width: 768, height: 1024 }], ['zh-TW', { width: 768, height: 1024 }]]) {
+    const at = `${locale} ${viewport.width}×${viewport.height}`;
+    const context = await p.browser.newContext({ viewport, hasTouch: true, isMobile: true });
+    const { page, problems } = await openPortal(context, `${p.url}/dashboard.html?locale=${locale}&${Q}`);
+    const wide = () => page.evaluate(() => [document.scrollingElement.scrollWidth, innerWidth]);
+    await page.tap('#load-example');
+    await page.waitForSelector('#unit-indicators');
+    // F7: the page as wide as the phone (en: 414 px after the example loaded, the rolled-up table
+    // in no scrolling box).
+    const [w, iw] = await wide();
+    assert.ok(w <= viewport.width && iw === viewport.width, `${at}: the page is ${w} px wide in a ${iw} px viewport`);
+    assert.deepEqual(await page.$$eval('table', (ts) => ts.filter((x) => !x.closest('.scroll')).map((x) => x.id)), [], `${at}: tables outside a scrolling box`);
+    // F8: no header, unit name or status word broken a character a line.
+    const broken = (xs) => xs.filter(([, n]) => n > 1).map(([s, n]) => `${s} (${n} lines)`);
+    const sels = ['#children thead th:not(.ind-head)', '#children tbody th .link', '#children td.st', '#unit-indicators thead th:not(:first-child)', '#unit-indicators td.st'];
+    assert.deepEqual(broken(await linesOf(page, sels.join(', '))), [], `${at}: indicators`);
+    await page.tap('#children tbody button.link');
+    await page.waitForSelector('#unit-title');
+    assert.deepEqual(broken(await linesOf(page, sels.join(', '))), [], `${at}: a street's page`);
+    await page.setInputFiles('#filings-file', smallFile);
+    await page.waitForSelector('body[data-filings="done"]', { timeout: 60_000 });
+    const filings = ['#filings-table thead th:not(.gate-head)', '#filings-table tbody th', '#filings-table td'];
+    assert.deepEqual(broken(await linesOf(page, filings.join(', '))), [], `${at}: filings by street`);
+    const small = await page.$$eval('#filings-table button.sort, #filings-table tbody button.link, #children button.link', (bs) => bs
+      .map((b) => [b.textContent, b.getBoundingClientRect()]).filter(([, r]) => r.width < 24 || r.height < 24).map(([s, r]) => `${s} ${Math.round(r.width)}×${Math.round(r.height)}`));
+    assert.deepEqual(small, [], `${at}: tap targets under 24 px`);
+    await page.tap('#filings-table tbody button.link');
+    await page.waitForSelector('#filings-table caption');
+    assert.deepEqual(broken(await linesOf(page, filings.join(', '))), [], `${at}: filings of a street by community`);
+    const [w2] = await wide();
+    assert.ok(w2 <= viewport.width, `${at}: the page is ${w2} px wide with the filings`);
+    if (viewport.width === 390) await screenshot(page, `dashboard-phone-${locale}`);
+    assert.deepEqual(await axe(page), [], at);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('a drill-down by Enter or tap brings the unit\'s title into sight with the focus; a unit\'s own shortfalls carry no "where" prefix, as its children\'s do not (tablet QA F10)', async () => {
+  const report = JSON.parse(REPORT);
+  const names = new Map(report.units.map((u) => [u.id, u.name]));
+  const parentOf = new Map(report.units.map((u) => [u.id, u.parent ?? null]));
+  const context = await p.browser.newContext({ viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true });
+  const { page, problems } = await openPortal(context, `${p.url}/dashboard.html?${Q}`);
+  const titleInSight = () => page.evaluate(() => {
+    const a = document.activeElement;
+    const r = document.getElementById('unit-title').getBoundingClientRect();
+    return { focus: a.id, top: Math.round(r.top), bottom: Math.round(r.bottom), inSight: r.top >= -1 && r.bottom <= innerHeight + 1 };
+  });
+  await page.click('#load-example');
+  await page.waitForSelector('#children button[data-unit]');
+  const top = await page.getAttribute('#unit-indicators tbody tr', 'data-indicator').then(() => page.evaluate(() => document.querySelector('.crumbs [aria-current]').textContent));
+  const street = await page.getAttribute('#children tbody button.link', 'data-unit');
+  // By the keyboard: the street's name focused (so scrolled to, far below the title), Enter.
+  await page.focus(`#children button[data-unit="${street}"]`);
+  assert.ok(await page.evaluate(() => document.getElementById('unit-title').getBoundingClientRect().bottom < 0), 'the title is above the screen before the drill-down');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((s) => document.querySelector('.crumbs [aria-current]')?.textContent === s, names.get(street));
+  let t = await titleInSight();
+  assert.equal(t.focus, 'unit-title');
+  assert.ok(t.inSight, `after Enter the title is at ${t.top}–${t.bottom}`);
+  // On the street's page: each line says where its unit is below the street; the street's own
+  // lines nothing (they said "光明区 ›", the unit above it), as its communities' lines.
+  const chain = (u) => {
+    const out = [];
+    for (let x = parentOf.get(u); x; x = parentOf.get(x)) {
+      if (x === street) return out.length ? `${out.join(' › ')} › ` : '';
+      out.unshift(names.get(x));
+    }
+    return ''; // the street itself
+  };
+  const lines = await page.$$eval('#shortfalls li', (lis) => lis.map((li) => [li.dataset.unit, li.querySelector('.where')?.textContent ?? '']));
+  assert.ok(lines.some(([u]) => u === street), 'the street has lines of its own');
+  assert.ok(lines.some(([, w]) => w !== ''), 'lines below its children say where');
+  for (const [u, w] of lines) assert.equal(w, chain(u), `${names.get(u)}: "${w}"`);
+  assert.ok(!lines.some(([, w]) => w.includes(top)), `no line says ${top}`);
+  // Back up by the trail, then down by a tap.
+  await page.click('.crumbs button.link');
+  await page.waitForFunction((s) => document.querySelector('.crumbs [aria-current]')?.textContent === s, top);
+  await page.locator(`#children button[data-unit="${street}"]`).scrollIntoViewIfNeeded();
+  await page.evaluate(() => scrollBy(0, 300));
+  await page.tap(`#children button[data-unit="${street}"]`);
+  await page.waitForFunction((s) => document.querySelector('.crumbs [aria-current]')?.textContent === s, names.get(street));
+  t = await titleInSight();
+  assert.equal(t.focus, 'unit-title');
+  assert.ok(t.inSight, `after a tap the title is at ${t.top}–${t.bottom}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -775,3 +775,128 @@ test('"Add a row" clicked again right after adding one adds another, in English 
     await context.close();
   }
 });
+
+test('a deferred filing says why under its decision, each reason leading to its field; a conditional one too; sent and not accepted is said as a refusal, not in green (tablet QA F2)', async () => {
+  const context = await p.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const { page, problems } = await openPortal(context, `${p.url}${PAGE}`);
+  await page.selectOption('#example', 'workshop');
+  await page.click('#load-example');
+  await page.waitForFunction(() => document.getElementById('decision').classList.contains('approved'));
+  assert.equal(await page.locator('#reasons').isVisible(), false, 'an approved filing lists no reasons');
+  const reasons = () => page.$$eval('#decision-reasons li', (lis) => lis.map((li) => [li.dataset.path, li.querySelector('button.cause').textContent, li.querySelector('.help')?.textContent.trim() ?? '']));
+  // What the engine says of the same filing: every error (warning) that is no value missing.
+  const want = (value, severity) => engine.checkFiling(value, { now: NOW, locale: 'zh-CN' }).diagnostics
+    .filter((x) => x.severity === severity && !x.missing).map((x) => [x.path, x.message, x.help ?? '']);
+  // 拟复工日期 two days after 备案日期: 暂缓复工, with every gate passed (the sticky bar says 6 · 0 · 0).
+  const early = { ...WORKSHOP, plannedResumption: '2020-02-06' };
+  const deferred = want(early, 'error');
+  assert.ok(deferred.length >= 1 && deferred.every(([path]) => path === '/plannedResumption'), JSON.stringify(deferred));
+  await typeField(page, '/plannedResumption', early.plannedResumption);
+  await page.waitForFunction(() => document.getElementById('decision').classList.contains('deferred'));
+  // Shown with the decision (tablet QA: 暂缓复工 and 必填项已全部填写, nothing said why).
+  assert.deepEqual(await reasons(), deferred);
+  assert.equal(await page.textContent('#h-reasons'), '原因');
+  // 详情 in the bar leads to them; each leads to its field, focused, not under the bar.
+  await page.tap('#filing-summary a');
+  await page.waitForFunction(() => { const r = document.getElementById('decision-reasons').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; });
+  await page.locator('#decision-reasons button.cause').first().tap();
+  assert.equal(await page.evaluate(() => document.activeElement.name), deferred[0][0]);
+  const clear = await page.evaluate(() => {
+    const f = document.activeElement.getBoundingClientRect();
+    const bar = document.getElementById('filing-summary').getBoundingClientRect();
+    return f.top >= bar.bottom && f.bottom <= innerHeight;
+  });
+  assert.ok(clear, 'the field is in sight, below the bar');
+  // Submitted: the district does not accept it, which is said as a refusal is, not in success's green.
+  await page.locator('#submit').scrollIntoViewIfNeeded();
+  await page.tap('#submit');
+  await page.waitForFunction(() => /区里未受理/.test(document.getElementById('send-status').textContent));
+  assert.equal(await page.textContent('#send-status'), `已提交 · 区里未受理（结论：${said('deferred')}）`);
+  const colors = await page.evaluate(() => {
+    const rgb = (hex) => { const n = parseInt(hex.trim().slice(1), 16); return `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`; };
+    const root = getComputedStyle(document.documentElement);
+    return { shown: getComputedStyle(document.getElementById('send-status')).color, ok: rgb(root.getPropertyValue('--ok')), bad: rgb(root.getPropertyValue('--bad')), cls: document.getElementById('send-status').className };
+  });
+  assert.notEqual(colors.shown, colors.ok, 'not in the green of success');
+  assert.equal(colors.shown, colors.bad);
+  assert.equal(colors.cls, 'not-accepted');
+  // 整改后复工: its warnings are the reasons.
+  const fewer = { ...WORKSHOP, measures: { ...WORKSHOP.measures, temperatureChecksPerDay: 1 } };
+  const conditional = want(fewer, 'warning');
+  assert.ok(conditional.length >= 1);
+  await typeField(page, '/plannedResumption', WORKSHOP.plannedResumption);
+  await typeField(page, '/measures/temperatureChecksPerDay', '1');
+  await page.waitForFunction(() => document.getElementById('decision').classList.contains('conditional'));
+  assert.deepEqual(await reasons(), conditional);
+  assert.equal(await page.locator('#decision-reasons li.warning').count(), conditional.length);
+  await page.locator('#decision-reasons button.cause').first().click();
+  assert.equal(await page.evaluate(() => document.activeElement.name), conditional[0][0]);
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('roster cells show a whole 18-character ID number, an 11-digit or landline phone and a date, at phone, tablet and desk widths; the table scrolls in its box (tablet QA F9)', async () => {
+  const rows = [
+    { name: '欧阳某某', idNumber: '44030619900725102X', phone: '13800138000', arrivedOn: '2020-02-10' },
+    { name: '陈某', idNumber: '440306198503122134', phone: '0755-12345678', arrivedOn: '2020-01-30' },
+  ];
+  for (const viewport of [{ width: 390, height: 844 }, { width: 768, height: 1024 }, { width: 1024, height: 768 }, { width: 1280, height: 900 }]) {
+    const at = `${viewport.width}×${viewport.height}`;
+    const context = await p.browser.newContext({ viewport });
+    const { page, problems } = await openPortal(context, `${p.url}${PAGE}`);
+    for (const [i, row] of rows.entries()) {
+      await page.click('#f-roster .add-row');
+      for (const [k, v] of Object.entries(row)) await page.fill(`[name="/roster/${i}/${k}"]`, v);
+    }
+    await page.keyboard.press('Tab');
+    await settled(page);
+    // Each value against the room its input gives it (portal QA: 107 px, "440306199…").
+    const cut = await page.$$eval('#f-roster tbody input', (xs) => {
+      const cv = document.createElement('canvas').getContext('2d');
+      return xs.filter((x) => x.value).map((x) => {
+        const cs = getComputedStyle(x);
+        cv.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+        const need = cv.measureText(x.value).width;
+        const room = x.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+        return need > room + 0.5 ? `${x.name} "${x.value}" needs ${Math.round(need)} px, has ${Math.round(room)}` : null;
+      }).filter(Boolean);
+    });
+    assert.deepEqual(cut, [], at);
+    const [w, iw] = await page.evaluate(() => [document.scrollingElement.scrollWidth, innerWidth]);
+    assert.ok(w <= iw, `${at}: the page is ${w} px wide`);
+    assert.equal(await page.locator('#f-roster table.rows').evaluate((t) => !!t.closest('.table-wrap')), true);
+    if (viewport.width === 390) await screenshot(page, 'filing-roster-phone');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('the example picker and the pack line speak the page\'s language: the examples\' names in its words, a full-width colon in Chinese (tablet QA F11)', async () => {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'www/offline.json'), 'utf8'));
+  const names = manifest.examples.filter(([k]) => k === 'filing').map(([, path]) => path.replace(/^filings\/|\.json$/g, ''));
+  const seen = {};
+  for (const locale of ['zh-CN', 'zh-TW', 'en']) {
+    const context = await p.fresh();
+    const { page, problems } = await openPortal(context, `${p.url}${PAGE}&locale=${locale}`);
+    const options = await page.$$eval('#example option', (os) => os.map((o) => [o.value, o.text]));
+    assert.deepEqual(options.map(([v]) => v), names, 'the values are the files\' names');
+    for (const [v, text] of options) {
+      assert.notEqual(text, v, `${locale}: ${v} shown as its file name`);
+      if (locale === 'en') assert.doesNotMatch(text, /[\u3400-\u9fff]/, `${locale}: ${text}`);
+      else assert.doesNotMatch(text, /[A-Za-z]{3,}/, `${locale}: ${text}`);
+    }
+    seen[locale] = options.map(([, text]) => text);
+    const info = await page.textContent('#pack-info');
+    if (locale === 'en') assert.match(info, /^Rule pack: \S+ \S+ · Checked at: \d{4}-\d\d-\d\d$/, info);
+    else assert.ok(info.includes('：') && !info.includes(':'), `${locale}: ${info}`);
+    // A word chosen loads its file.
+    await page.selectOption('#example', 'supermarket');
+    await page.click('#load-example');
+    const want = JSON.parse(readFileSync(join(ROOT, 'examples/filings/supermarket.json'), 'utf8')).enterprise.name;
+    await page.waitForFunction((n) => document.querySelector('[name="/enterprise/name"]').value === n, want);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  assert.notDeepEqual(seen['zh-CN'], seen.en);
+});

@@ -392,3 +392,84 @@ test('required inputs are marked as the filing page marks them, from describe\'s
   assert.deepEqual(probs, []);
   await context.close();
 });
+
+/**
+ * The focused control (the answer's label for a radio) against the sticky bars as they are now:
+ * the section headings stuck at the top of the screen and the score bar at its bottom. Null when
+ * it is in sight and nothing covers it, else what covers it.
+ */
+const obscured = (pg) => pg.evaluate(() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const box = (e.closest('label.choice') ?? e).getBoundingClientRect();
+  const at = `${e.id || e.name || e.tagName} ${Math.round(box.top)}–${Math.round(box.bottom)}`;
+  if (box.bottom <= 0 || box.top >= innerHeight) return `${at}: out of sight (${innerHeight} px high)`;
+  const bars = [...document.querySelectorAll('.section > h2')].filter((h) => getComputedStyle(h).position === 'sticky' && h.getBoundingClientRect().top <= 1);
+  const summary = document.querySelector('.summary');
+  if (summary && getComputedStyle(summary).display !== 'none') bars.push(summary);
+  for (const bar of bars) {
+    const r = bar.getBoundingClientRect();
+    const overlap = Math.min(r.bottom, box.bottom) - Math.max(r.top, box.top);
+    if (overlap > 1 && !bar.contains(e)) return `${at}: under "${bar.textContent.trim().slice(0, 20)}" ${Math.round(r.top)}–${Math.round(r.bottom)}`;
+  }
+  return null;
+});
+/** After a key: the page's own work for it done (a frame and the next), nothing timed. */
+const frames = (pg) => pg.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+
+test('a control focused by Tab or Shift+Tab is never hidden under the sticky score bar or section heading, phone and tablet (tablet QA F3, WCAG 2.2 SC 2.4.11)', async () => {
+  for (const [viewport, key, from, presses] of [
+    [PHONE, 'Tab', '#f-inspectedOn', 80],
+    [{ width: 768, height: 1024 }, 'Tab', '#f-inspectedOn', 80],
+    [{ width: 1024, height: 768 }, 'Shift+Tab', '#f-facts-basics', 60],
+    [PHONE, 'Shift+Tab', '#f-facts-basics', 60],
+  ]) {
+    const context = await p.browser.newContext({ viewport });
+    const { page: pg, problems: probs } = await openPortal(context, `${p.url}${PAGE}`);
+    await pg.focus(from);
+    await frames(pg);
+    const hidden = [];
+    for (let i = 0; i < presses; i++) {
+      await pg.keyboard.press(key);
+      await frames(pg);
+      const o = await obscured(pg);
+      if (o) hidden.push(o);
+    }
+    assert.deepEqual(hidden.slice(0, 5), [], `${viewport.width}×${viewport.height}, ${key}: ${hidden.length} focus stop(s) hidden`);
+    assert.deepEqual(probs, []);
+    await context.close();
+  }
+});
+
+test('on a tablet in landscape (1024×768) the side panel fits the screen and scrolls in itself: its lower buttons are in reach mid-checklist (tablet QA F4)', async () => {
+  // The all-pass factory with five items failed or partial: five rectifications in the panel.
+  const inspection = JSON.parse(readFileSync(join(ROOT, 'examples/inspections/factory-all-pass.json'), 'utf8'));
+  const ids = Object.keys(inspection.answers);
+  for (const k of [2, 5, 6, 9]) inspection.answers[ids[k]] = { result: 'fail', note: '未落实' };
+  inspection.answers[ids[0]] = { result: 'partial', note: '培训记录缺' };
+  const context = await p.browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const { page: pg, problems: probs } = await openPortal(context, `${p.url}${PAGE}`);
+  await pg.evaluate((v) => localStorage.setItem('fangkong.draft.inspection', JSON.stringify({ savedAt: new Date().toISOString(), value: v })), inspection);
+  await pg.reload();
+  await pg.waitForFunction(() => window.portalReady === true, null, { timeout: 60_000 });
+  assert.ok(await pg.locator('.rect-list > li').count() >= 5, 'five rectifications');
+  await pg.evaluate(() => scrollTo(0, 1500));
+  const side = () => pg.locator('aside.side').evaluate((s) => { const r = s.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, height: r.height, scroll: s.scrollHeight > s.clientHeight }; });
+  const s = await side();
+  const vh = 768;
+  assert.ok(s.height <= vh, `the side panel is ${Math.round(s.height)} px high on a ${vh} px screen`);
+  assert.ok(s.top >= 0 && s.bottom <= vh, `the side panel ${Math.round(s.top)}–${Math.round(s.bottom)} is on the screen`);
+  // Its last buttons, reached by the keyboard: in sight, the page still mid-checklist (not
+  // scrolled to its end, where the panel stops sticking).
+  const end = await pg.evaluate(() => document.scrollingElement.scrollHeight - innerHeight);
+  for (const id of ['#reinspect-by', '#show-all', '#preview', '#print', '#clear']) {
+    if (id === '#reinspect-by') await pg.locator(id).scrollIntoViewIfNeeded();
+    else await pg.focus(id);
+    const r = await pg.locator(id).evaluate((x) => { const b = x.getBoundingClientRect(); return { top: b.top, bottom: b.bottom }; });
+    assert.ok(r.top >= 0 && r.bottom <= vh, `${id} ${Math.round(r.top)}–${Math.round(r.bottom)} not on the screen`);
+    assert.ok(await pg.evaluate(() => scrollY) < end - 1000, `${id}: the page was scrolled to its end to show it`);
+  }
+  assert.deepEqual(await axe(pg), []);
+  assert.deepEqual(probs, []);
+  await context.close();
+});

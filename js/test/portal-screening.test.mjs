@@ -7,8 +7,11 @@
 // restores the answers, screenshots in zh-CN and en.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Engine } from 'fangkong';
 import { NOW, portal, openPortal, axe, screenshot } from './lib/portal.mjs';
+import { ROOT } from './lib/cases.mjs';
 
 const PAGE = `/screening.html?now=${encodeURIComponent(NOW)}`;
 const PHONE = { width: 375, height: 800 };
@@ -175,8 +178,11 @@ test('a temperature of 37.3 °C gives 送发热门诊 (SCR-1, checked first); 36
   assert.equal(got.outcomeText, '送发热门诊');
   assert.equal(got.rule, 'SCR-1');
   assert.equal(got.until, '');
-  // Said of the symptoms as a whole: under their group's legend too.
-  assert.match(await page.textContent('#f-symptoms-msg'), /送发热门诊/);
+  // Said of the symptoms as a whole: under their group's legend too, in the engine's words (the
+  // pack's message changed with its copy edit: it no longer repeats the outcome's word).
+  const said = judge({ ...DECLARATION, symptoms: { ...DECLARATION.symptoms, temperature: '37.3' } }).diagnostics.find((d) => d.path === '/symptoms');
+  assert.ok(said, 'the engine says it of /symptoms');
+  assert.ok((await page.textContent('#f-symptoms-msg')).includes(said.message), said.message);
   await page.fill('[name="/symptoms/temperature"]', '36.5');
   await agrees(DECLARATION);
   assert.equal(await page.textContent('#f-symptoms-msg'), '');
@@ -302,6 +308,27 @@ test('offline after a first visit to another page: the screening page loads, jud
     assert.deepEqual(offProblems, []);
     await off.close();
   } finally {
+    await context.close();
+  }
+});
+
+test('the example picker and the pack line speak the page\'s language: the examples\' names in its words, a full-width colon in Chinese (tablet QA F11)', async () => {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'www/offline.json'), 'utf8'));
+  const names = manifest.examples.filter(([k]) => k === 'screening').map(([, path]) => path.replace(/^screening\/|\.json$/g, ''));
+  for (const locale of ['zh-CN', 'zh-TW', 'en']) {
+    const context = await p.fresh();
+    const { page: pg, problems: probs } = await openPortal(context, `${p.url}${PAGE}&locale=${locale}`);
+    const options = await pg.$$eval('#example option', (os) => os.map((o) => [o.value, o.text]));
+    assert.deepEqual(options.map(([v]) => v), names, 'the values are the files\' names');
+    for (const [v, text] of options) {
+      assert.notEqual(text, v, `${locale}: ${v} shown as its file name`);
+      if (locale === 'en') assert.doesNotMatch(text, /[\u3400-\u9fff]/, `${locale}: ${text}`);
+      else assert.doesNotMatch(text, /[A-Za-z]{3,}/, `${locale}: ${text}`);
+    }
+    const info = await pg.textContent('#pack-info');
+    if (locale === 'en') assert.match(info, /^Rule pack: \S+ \S+ · Checked at: \d{4}-\d\d-\d\d$/, info);
+    else assert.ok(info.includes('：') && !info.includes(':'), `${locale}: ${info}`);
+    assert.deepEqual(probs, []);
     await context.close();
   }
 });

@@ -40,6 +40,11 @@ export const UI = {
     'scr.untilNA': '不适用', 'scr.untilOpen': '待定', 'scr.decision': '结论', 'scr.incompleteNote': '尚有问题未回答，回答后给出排查结果。', 'scr.pending': '还有 {n} 项待回答', 'scr.noPending': '已全部回答',
     'scr.diagnostics': '提示', 'scr.noDiagnostics': '无', 'scr.checkAll': '检查是否填写完整', 'scr.example': '示例', 'scr.undo': '撤销（恢复载入或清空前的内容）', 'scr.exampleFailed': '无法载入示例 {name}（{msg}），表单未改动。', 'scr.actions': '操作', 'scr.requiredWhen': '视以下问题的回答可能需要填写：{fields}',
     packUnknownTitle: '没有这个规则包', packUnknown: '本平台没有规则包“{id}”，未作检查。请选择一个：{packs}。', packUnknownOption: '{id}（无此规则包）', listSep: '、',
+    // The portal's examples (/offline.json), by file name: the page's words, not the pack's (tablet QA F11).
+    'ex.workshop': '小型电子企业', 'ex.supermarket': '生活超市', 'ex.factory-1000': '千人制造企业',
+    'ex.normal': '无异常', 'ex.fever-37-3': '体温37.3℃', 'ex.close-contact': '确诊病例密切接触者', 'ex.returned-from-area': '从重点疫区返回', 'ex.gatherings-only': '仅参加过聚集活动',
+    // Between a label and its value (规则包：shenzhen-2020): full width in Chinese (tablet QA F11).
+    colon: '：',
     language: '语言', pack: '规则包', now: '检查时间', loading: '正在加载规则引擎…', ready: '规则引擎已就绪',
     saved: '已自动保存', restored: '已恢复上次填写的内容', offline: '离线', online: '在线',
     submit: '提交', submitted: '已提交', flSentOn: '已于 {when} 提交', notSent: '未发送（离线保存，联网后自动发送）', sending: '正在发送…',
@@ -47,7 +52,7 @@ export const UI = {
     passed: '通过', failed: '未通过', undetermined: '待定', pending: '待填写', errors: '问题', home: '首页',
     flGeneral: '基本信息', flUnanswered: '未填写', flRow: '第 {n} 行', flRows: '共 {n} 行', flRowsOne: '共 {n} 行', flPage: '第 {p} / {pages} 页', flPrev: '上一页', flNext: '下一页',
     flAddRow: '添加一行', flRemove: '删除', flRemoveRow: '删除第 {n} 行', flPasteHint: '可从电子表格复制多行多列，粘贴到任一单元格，自动填入后续各行各列。',
-    flPending: '还有 {n} 项待填写', flNoPending: '必填项已全部填写', flDecidedBy: '由这些字段决定：', flCauses: '原因：', flOther: '其他提示', flMore: '另有 {n} 条',
+    flPending: '还有 {n} 项待填写', flNoPending: '必填项已全部填写', flDecidedBy: '由这些字段决定：', flCauses: '原因：', flReasons: '原因', flOther: '其他提示', flMore: '另有 {n} 条',
     flEarliest: '重点疫区员工最早上岗日期', flNone: '无', flEarliestWait: '待定：填写{field}后给出', flEarliestCount: '待定：填写{field}后给出', flEarliestRoster: '待定：在花名册中填写重点疫区返回的员工及抵达日期后给出', flExample: '示例', flOpenFile: '打开 JSON 文件', flOutbox: '待发送 {n} 份', flAccepted: '区里已受理',
     flNotAccepted: '区里未受理（结论：{decision}）', flWorker: '花名册较大，检查在后台线程进行', flActions: '操作', flSide: '检查结果',
     flSummary: '结论与六个坚决不放手（摘要）', flSummaryGates: '六关：通过 {p} · 未通过 {f} · 待定 {u}', flSummaryMore: '详情', flIncomplete: '待补充', flDeferred: '暂缓复工', flConditional: '整改后复工', flApproved: '准予复工',
@@ -101,6 +106,9 @@ export const UI = {
     'scr.untilNA': '不適用', 'scr.untilOpen': '待定', 'scr.decision': '結論', 'scr.incompleteNote': '尚有問題未回答，回答後給出排查結果。', 'scr.pending': '還有 {n} 項待回答', 'scr.noPending': '已全部回答',
     'scr.diagnostics': '提示', 'scr.noDiagnostics': '無', 'scr.checkAll': '檢查是否填寫完整', 'scr.example': '範例', 'scr.undo': '復原（恢復載入或清除前的內容）', 'scr.exampleFailed': '無法載入範例 {name}（{msg}），表單未變動。', 'scr.actions': '操作', 'scr.requiredWhen': '視以下問題的回答可能需要填寫：{fields}',
     packUnknownTitle: '沒有這個規則包', packUnknown: '本平臺沒有規則包「{id}」，未作檢查。請選擇一個：{packs}。', packUnknownOption: '{id}（無此規則包）', listSep: '、',
+    'ex.workshop': '小型電子企業', 'ex.supermarket': '生活超市', 'ex.factory-1000': '千人製造企業',
+    'ex.normal': '無異常', 'ex.fever-37-3': '體溫37.3℃', 'ex.close-contact': '確診病例密切接觸者', 'ex.returned-from-area': '從重點疫區返回', 'ex.gatherings-only': '僅參加過聚集活動',
+    colon: '：',
     language: '語言', pack: '規則包', now: '檢查時間', loading: '正在載入規則引擎…', ready: '規則引擎已就緒',
     saved: '已自動儲存', restored: '已還原上次填寫的內容', offline: '離線', online: '連線',
     submit: '送出', submitted: '已送出', flSentOn: '已於 {when} 送出', notSent: '未傳送（離線儲存，連線後自動傳送）', sending: '傳送中…',
@@ -108,7 +116,7 @@ export const UI = {
     passed: '通過', failed: '未通過', undetermined: '待定', pending: '待填寫', errors: '問題', home: '首頁',
     flGeneral: '基本資訊', flUnanswered: '未填寫', flRow: '第 {n} 列', flRows: '共 {n} 列', flRowsOne: '共 {n} 列', flPage: '第 {p} / {pages} 頁', flPrev: '上一頁', flNext: '下一頁',
     flAddRow: '新增一列', flRemove: '刪除', flRemoveRow: '刪除第 {n} 列', flPasteHint: '可從試算表複製多列多欄，貼到任一儲存格，自動填入後續各列各欄。',
-    flPending: '還有 {n} 項待填寫', flNoPending: '必填項已全部填寫', flDecidedBy: '由這些欄位決定：', flCauses: '原因：', flOther: '其他提示', flMore: '另有 {n} 條',
+    flPending: '還有 {n} 項待填寫', flNoPending: '必填項已全部填寫', flDecidedBy: '由這些欄位決定：', flCauses: '原因：', flReasons: '原因', flOther: '其他提示', flMore: '另有 {n} 條',
     flEarliest: '重點疫區員工最早上崗日期', flNone: '無', flEarliestWait: '待定：填寫{field}後給出', flEarliestCount: '待定：填寫{field}後給出', flEarliestRoster: '待定：在花名冊中填寫重點疫區返回的員工及抵達日期後給出', flExample: '範例', flOpenFile: '開啟 JSON 檔案', flOutbox: '待傳送 {n} 份', flAccepted: '區裡已受理',
     flNotAccepted: '區裡未受理（結論：{decision}）', flWorker: '花名冊較大，檢查在背景執行緒進行', flActions: '操作', flSide: '檢查結果',
     flSummary: '結論與六個堅決不放手（摘要）', flSummaryGates: '六關：通過 {p} · 未通過 {f} · 待定 {u}', flSummaryMore: '詳情', flIncomplete: '待補充', flDeferred: '暫緩復工', flConditional: '整改後復工', flApproved: '准予復工',
@@ -162,6 +170,9 @@ export const UI = {
     'scr.untilNA': 'not applicable', 'scr.untilOpen': 'not yet known', 'scr.decision': 'Decision', 'scr.incompleteNote': 'Some questions are not answered yet; the result follows once they are.', 'scr.pending': '{n} still to answer', 'scr.noPending': 'All answered',
     'scr.diagnostics': 'Notes', 'scr.noDiagnostics': 'none', 'scr.checkAll': 'Check that everything is answered', 'scr.example': 'Example', 'scr.undo': 'Undo (bring back what the form held)', 'scr.exampleFailed': 'Could not load the example {name} ({msg}); the form is unchanged.', 'scr.actions': 'Actions', 'scr.requiredWhen': 'May be needed, depending on the answer to: {fields}',
     packUnknownTitle: 'No such rule pack', packUnknown: 'This portal has no rule pack “{id}”, so nothing was checked. Choose one of: {packs}.', packUnknownOption: '{id} (no such pack)', listSep: ', ',
+    'ex.workshop': 'Small electronics firm', 'ex.supermarket': 'Neighbourhood supermarket', 'ex.factory-1000': 'Factory of 1,000 staff',
+    'ex.normal': 'Nothing unusual', 'ex.fever-37-3': 'Temperature 37.3 °C', 'ex.close-contact': 'Close contact', 'ex.returned-from-area': 'Back from a key area', 'ex.gatherings-only': 'Gatherings only',
+    colon: ': ',
     dashboard: 'District dashboard', workbench: 'Pack workbench', language: 'Language', pack: 'Rule pack', now: 'Checked at',
     loading: 'Loading the rules engine…', ready: 'Rules engine ready', saved: 'Saved automatically',
     restored: 'Restored what you entered last time', offline: 'Offline', online: 'Online', submit: 'Submit',
@@ -170,7 +181,7 @@ export const UI = {
     passed: 'passed', failed: 'failed', undetermined: 'undetermined', pending: 'to fill in', errors: 'problems', home: 'Home',
     flGeneral: 'General', flUnanswered: 'Not answered', flRow: 'row {n}', flRows: '{n} rows', flRowsOne: '{n} row', flPage: 'page {p} of {pages}', flPrev: 'Previous page', flNext: 'Next page',
     flAddRow: 'Add a row', flRemove: 'Remove', flRemoveRow: 'Remove row {n}', flPasteHint: 'Paste rows and columns copied from a spreadsheet into any cell: they fill the rows and columns from there.',
-    flPending: '{n} still to fill in', flNoPending: 'Every required field is filled in', flDecidedBy: 'Decided by:', flCauses: 'Because:', flOther: 'Other messages', flMore: '{n} more',
+    flPending: '{n} still to fill in', flNoPending: 'Every required field is filled in', flDecidedBy: 'Decided by:', flCauses: 'Because:', flReasons: 'Why', flOther: 'Other messages', flMore: '{n} more',
     flEarliest: 'Earliest start of key-area staff', flNone: 'none', flEarliestWait: 'to be known once “{field}” is given', flEarliestCount: 'to be known once “{field}” is given', flEarliestRoster: 'to be known once the key-area staff who returned are in the roster, with their arrival dates', flExample: 'Example', flOpenFile: 'Open a JSON file', flOutbox: '{n} waiting to be sent', flAccepted: 'accepted by the district',
     flNotAccepted: 'not accepted by the district (decision: {decision})', flWorker: 'Large roster: checked in a background thread', flActions: 'Actions', flSide: 'Check',
     flSummary: 'Decision and conditions (summary)', flSummaryGates: 'Conditions: {p} passed · {f} failed · {u} undetermined', flSummaryMore: 'Details', flIncomplete: 'Incomplete', flDeferred: 'Deferred', flConditional: 'Resume after rectification', flApproved: 'Approved',
@@ -471,6 +482,9 @@ export function flush() {
   return flushing;
 }
 addEventListener('online', () => flush());
+
+/** An example's name in the page's words (`workshop` → 小型电子企业); its file name when the portal has no word for it. */
+export const exampleName = (name) => (`ex.${name}` in UI[settings.locale] || `ex.${name}` in UI['zh-CN'] ? t(`ex.${name}`) : name);
 
 /** `t(key)` with `{name}` filled in. */
 export const tf = (key, vars = {}) => t(key).replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));

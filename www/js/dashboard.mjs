@@ -147,7 +147,7 @@ function showReport(text) {
 
 // Chinese punctuation in Chinese (portal audit: "小区数: 97 (已报部分)").
 const zh = settings.locale.startsWith('zh');
-const colon = zh ? '：' : ': ';
+const colon = t('colon');
 const paren = (x) => (zh ? `（${x}）` : ` (${x})`);
 const nameOf = (id) => (id === null ? described.title : ind.names.get(id) ?? id);
 const ancestors = (id) => {
@@ -177,15 +177,26 @@ function indicatorCell(i, unit) {
     i.shortfall > 0 ? el('span', { class: 'sf' }, ` −${number.format(i.shortfall)}`) : null);
 }
 
-/** Moves the focus to `node`, made focusable by script only (tabindex -1), without scrolling. */
+/**
+ * Moves the focus to `node`, made focusable by script only (tabindex -1), and brings it into
+ * sight when it is not (tablet QA F10: after a drill-down from the table of units below, the
+ * focus was on the unit's title, far above the screen, the view left mid-page).
+ */
 function landFocus(node) {
   if (!node) return;
   if (!node.hasAttribute('tabindex')) node.setAttribute('tabindex', '-1');
   node.focus({ preventScroll: true });
+  const r = node.getBoundingClientRect();
+  if (r.top < 0 || r.bottom > innerHeight) node.scrollIntoView({ block: 'start' });
 }
 
-/** Shows unit `id` (null = the list of top units): its indicators, its children, shortfalls, missing units. */
-function showUnit(id) {
+/**
+ * Shows unit `id` (null = the list of top units): its indicators, its children, shortfalls,
+ * missing units. `land`: chosen by the person (a unit's name, the trail, a bar), who is taken to
+ * what is shown, its title, as a keyboard's drill-down is (a tap on a tablet gives the button no
+ * focus: iOS).
+ */
+function showUnit(id, { land = false } = {}) {
   ind.current = id;
   const unit = id === null ? null : ind.byId.get(id);
   const kids = ind.children.get(id) ?? [];
@@ -194,9 +205,9 @@ function showUnit(id) {
     el('ol', {}, ...trail.map((u, k) => el('li', {},
       k === trail.length - 1
         ? el('span', { 'aria-current': 'location' }, nameOf(u))
-        : el('button', { type: 'button', class: 'link', 'data-unit': u, 'on:click': () => showUnit(u) }, nameOf(u))))));
+        : el('button', { type: 'button', class: 'link', 'data-unit': u, 'on:click': () => showUnit(u, { land: true }) }, nameOf(u))))));
 
-  const parts = [el('p', { class: 'muted' }, `${fieldLabel(described, 'date')}: ${ind.answer.date ?? ''}`), crumbs];
+  const parts = [el('p', { class: 'muted' }, `${fieldLabel(described, 'date')}${t('colon')}${ind.answer.date ?? ''}`), crumbs];
   if (unit) {
     const status = unitStatus(unit);
     parts.push(el('h3', { id: 'unit-title', class: `unit-title ${status}` }, nameOf(id),
@@ -204,7 +215,9 @@ function showUnit(id) {
       status === 'missing' ? el('span', { class: 'badge missing' }, statusWord('missing')) : null));
     // rolled up: the five indicators of this unit
     const none = notReported(id);
-    parts.push(el('table', { id: 'unit-indicators', class: 'indicators' },
+    // In a box of its own that scrolls sideways, as the table of units below (tablet QA F7: on a
+    // phone in English it made the page 414 px wide); reachable by the keyboard, as it holds no control.
+    parts.push(el('div', { class: 'scroll', role: 'region', tabindex: '0', 'aria-label': `${nameOf(id)} · ${t('dbRollup')}` }, el('table', { id: 'unit-indicators', class: 'indicators' },
       el('caption', {}, `${nameOf(id)} · ${t('dbRollup')}`),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, described.title),
       el('th', { scope: 'col' }, t('dbPercent')), el('th', { scope: 'col' }, t('dbStatus')), el('th', { scope: 'col' }, t('dbShortfall')))),
@@ -219,7 +232,7 @@ function showUnit(id) {
           el('td', { class: 'pc' }, pct(i.ratio)),
           el('td', { class: `st ${i.status}` }, statusWord(i.status)),
           el('td', { class: 'sf' }, i.shortfall > 0 ? number.format(i.shortfall) : ''));
-      }))));
+      })))));
     const unitChart = el('div', { class: 'chart', id: 'chart-unit', role: 'img', 'aria-label': fmt('dbChartUnit', { name: nameOf(id) }) });
     parts.push(unitChart);
     queueMicrotask(() => draw(unitChart, unitOption(unit)));
@@ -229,7 +242,7 @@ function showUnit(id) {
     parts.push(el('h3', {}, t('dbChildren')), el('p', { class: 'muted' }, t('dbDrill')));
     const kidChart = el('div', { class: 'chart tall', id: 'chart-children', role: 'img', 'aria-label': fmt('dbChartChildren', { name: nameOf(id) }) });
     parts.push(kidChart);
-    queueMicrotask(() => draw(kidChart, childrenOption(kidUnits), (p) => { if (kids[p.dataIndex]) showUnit(kids[p.dataIndex]); }));
+    queueMicrotask(() => draw(kidChart, childrenOption(kidUnits), (p) => { if (kids[p.dataIndex]) showUnit(kids[p.dataIndex], { land: true }); }));
     parts.push(el('div', { class: 'scroll' }, el('table', { id: 'children', class: 'indicators' },
       el('caption', { class: 'sr-only' }, `${nameOf(id)} · ${t('dbChildren')}`),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col', class: 'unit' }, t('dbUnit')), el('th', { scope: 'col' }, t('dbStatus')),
@@ -237,7 +250,7 @@ function showUnit(id) {
       el('tbody', {}, ...kidUnits.map((u) => {
         const s = unitStatus(u);
         return el('tr', { 'data-unit': u.id, class: s },
-          el('th', { scope: 'row', class: 'unit' }, el('button', { type: 'button', class: 'link', 'data-unit': u.id, 'on:click': () => showUnit(u.id) }, nameOf(u.id)),
+          el('th', { scope: 'row', class: 'unit' }, el('button', { type: 'button', class: 'link', 'data-unit': u.id, 'on:click': () => showUnit(u.id, { land: true }) }, nameOf(u.id)),
             el('span', { class: 'muted' }, ` ${levelName[u.level] ?? ''}`)),
           el('td', { class: `st ${s}` }, s === 'missing' ? el('span', { class: 'badge missing' }, statusWord('missing')) : statusWord(s)),
           ...u.indicators.map((i) => indicatorCell(i, u)));
@@ -247,10 +260,14 @@ function showUnit(id) {
   const scope = id === null ? [null, ...ind.byId.keys()] : subtree(id);
   const diags = scope.flatMap((u) => (ind.diags.get(u) ?? []).map((d) => [u, d]));
   // Where each one is, below the unit shown: grids are named alike (第1网格) in every community
-  // (portal audit: the district's list did not say which community's grid).
+  // (portal audit: the district's list did not say which community's grid). The units between
+  // the one shown and the line's own: none for the unit shown itself, as for the units right
+  // below it (tablet QA F10: on a street's page the street's own lines said "光明区 ›", the
+  // unit above it, while its communities' lines said nothing).
   const where = (u) => {
     const up = u === null ? [] : ancestors(u).slice(0, -1);
-    const below = id === null ? up : up.slice(up.indexOf(id) + 1);
+    const at = id === null ? -1 : up.indexOf(id);
+    const below = id === null ? up : at < 0 ? [] : up.slice(at + 1);
     return below.length ? el('span', { class: 'where muted' }, `${below.map(nameOf).join(' › ')} › `) : null;
   };
   parts.push(el('h3', {}, t('dbShortfalls')));
@@ -264,13 +281,13 @@ function showUnit(id) {
   parts.push(missing.length
     ? el('ul', { id: 'missing-units', class: 'missing-units' }, ...missing.map((m) => el('li', { class: 'missing' },
       el('span', { class: 'badge missing' }, statusWord('missing')), ' ',
-      el('button', { type: 'button', class: 'link', 'data-unit': m, 'on:click': () => showUnit(m) }, ancestors(m).map(nameOf).join(' › ')))))
+      el('button', { type: 'button', class: 'link', 'data-unit': m, 'on:click': () => showUnit(m, { land: true }) }, ancestors(m).map(nameOf).join(' › ')))))
     : el('p', { id: 'missing-units', class: 'muted' }, t('dbNoMissing')));
   // A drill-down from inside the panel keeps the keyboard there: the focus goes to the unit's
   // title, not to <body> with the button that had it (portal audit).
   const inside = indBody.contains(document.activeElement);
   indBody.replaceChildren(...parts);
-  if (inside) landFocus(indBody.querySelector('#unit-title, h3'));
+  if (inside || land) landFocus(indBody.querySelector('#unit-title, h3'));
   // charts no longer shown are let go
   for (const [box, c] of charts) if (!box.isConnected) { c.dispose(); charts.delete(box); }
 }
@@ -447,7 +464,7 @@ function showFilings() {
   const decisionsChart = el('div', { class: 'chart tall', id: 'chart-decisions', role: 'img', 'aria-label': fmt('dbChartDecisions', { group: groupLabel }) });
   const gatesChart = el('div', { class: 'chart tall', id: 'chart-gates', role: 'img', 'aria-label': fmt('dbChartGates', { group: groupLabel }) });
   const table = el('table', { id: 'filings-table', class: 'sortable' },
-    el('caption', {}, `${t('dbGroup')}: ${groupWord}`),
+    el('caption', {}, `${t('dbGroup')}${t('colon')}${groupWord}`),
     el('thead', {}, el('tr', {}, ...cols.map((c) => el('th', {
       scope: 'col',
       class: c.gate ? 'gate-head' : undefined,
@@ -467,7 +484,7 @@ function showFilings() {
     ? el('section', { id: 'unreadable', class: 'unreadable', 'aria-labelledby': 'unreadable-title' },
       el('h3', { id: 'unreadable-title' }, `${t('dbUnreadable')} (${number.format(bad.length)})`),
       el('ul', {}, ...bad.slice(0, 200).map((r) => el('li', { 'data-line': r.line, 'data-code': r.unreadable.code },
-        el('strong', {}, fmt('dbUnreadableLine', { line: number.format(r.line) })), `${settings.locale.startsWith('zh') ? '：' : ': '}${unreadableWhy(r)}`))),
+        el('strong', {}, fmt('dbUnreadableLine', { line: number.format(r.line) })), `${t('colon')}${unreadableWhy(r)}`))),
       bad.length > 200 ? el('p', { class: 'muted' }, fmt('dbUnreadableCount', { n: number.format(bad.length - 200) })) : null)
     : null;
 

@@ -20,7 +20,7 @@
 // Test hooks: `window.portalReady` (first answer shown), `window.portalReadyAt`
 // (performance.now() then), and a `fangkong:answer` event on window after each answer is
 // in the DOM.
-import { chinaDay, el, engine, flush, header, lastFlush, LOCALES, offlineManifest, outbox, settings, store, submit, fetchExample, t, undoKeeper } from './app.mjs';
+import { chinaDay, el, engine, exampleName, flush, header, lastFlush, LOCALES, offlineManifest, outbox, settings, store, submit, fetchExample, t, undoKeeper } from './app.mjs';
 import { bindForm, draftChecker } from '/pkg/form.js';
 
 /** Rows above which checks run in the Web Worker. */
@@ -111,7 +111,9 @@ class ArrayEditor {
           el('caption', { class: 'sr-only' }, field.label),
           el('thead', {}, el('tr', {},
             el('th', { scope: 'col' }, el('span', { class: 'sr-only' }, '#')),
-            ...this.columns.map((c) => el('th', { scope: 'col' },
+            // A column as wide as its values are (an 18-digit ID number, an 11-digit phone, a
+            // date: tablet QA F9, every cell was 107 px), by the field's format or type.
+            ...this.columns.map((c) => el('th', { scope: 'col', class: `col-${c.format ?? (c.enum ? 'choice' : c.type)}` },
               c.label, c.required ? el('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null,
               c.hint ? el('span', { class: 'hint col-hint', id: `${tid}-hint-${c.key}` }, c.hint) : null)),
             el('th', { scope: 'col' }, el('span', { class: 'sr-only' }, t('flActions'))))),
@@ -254,7 +256,7 @@ const manifest = await offlineManifest().catch(() => ({ examples: [] }));
 const exampleNames = manifest.examples.filter(([kind]) => kind === 'filing').map(([, path]) => path.replace(/^filings\/|\.json$/g, ''));
 // 撤销: see keepForUndo.
 const undoButton = el('button', { type: 'button', class: 'secondary', id: 'undo-replace', hidden: true, 'on:click': () => undo.undo() }, t('flUndo'));
-const exampleSelect = el('select', { id: 'example' }, ...exampleNames.map((n) => el('option', { value: n }, n)));
+const exampleSelect = el('select', { id: 'example' }, ...exampleNames.map((n) => el('option', { value: n }, exampleName(n))));
 const exampleMessage = el('p', { id: 'example-message', class: 'message', role: 'alert' });
 const fileInput = el('input', { id: 'open-file', type: 'file', accept: '.json,application/json', 'on:change': openFile });
 const tools = el('div', { class: 'tools no-print' },
@@ -268,6 +270,10 @@ const tools = el('div', { class: 'tools no-print' },
 // ---------------------------------------------------------------- the panels beside it
 
 const decisionEl = el('p', { id: 'decision', class: 'decision incomplete', role: 'status' });
+// Why the filing is 暂缓复工 (its errors) or 整改后复工 (its warnings): each message and help, a
+// link to its field (tablet QA F2: the panel said 暂缓复工 and 必填项已全部填写, nothing more).
+const reasonsList = el('ul', { id: 'decision-reasons', class: 'reasons' });
+const reasonsBox = el('div', { id: 'reasons', hidden: true }, el('h3', { id: 'h-reasons' }, t('flReasons')), reasonsList);
 const pendingEl = el('p', { id: 'pending' });
 const packEl = el('p', { class: 'muted', id: 'pack-info' });
 const otherList = el('ul', { id: 'other', class: 'other' });
@@ -300,7 +306,7 @@ const gateNodes = d.gates.map((g) => {
 
 const side = el('aside', { class: 'side', 'aria-label': t('flSide') },
   el('section', { class: 'panel', 'aria-labelledby': 'h-decision' },
-    el('h2', { id: 'h-decision' }, t('decision')), decisionEl, pendingEl, otherBox, packEl, workerNote),
+    el('h2', { id: 'h-decision' }, t('decision')), decisionEl, reasonsBox, pendingEl, otherBox, packEl, workerNote),
   el('section', { class: 'panel', 'aria-labelledby': 'h-gates' }, el('h2', { id: 'h-gates' }, t('gates')), gatesList),
   el('section', { class: 'panel', 'aria-labelledby': 'h-earliest' }, el('h2', { id: 'h-earliest' }, t('flEarliest')), earliestList),
   el('section', { class: 'panel no-print' }, submitButton, sendEl, outboxEl, sendNowButton, sentLaterEl, refusedList, saveEl));
@@ -472,7 +478,7 @@ function show(a, unplaced) {
   summaryGates.dataset.counts = `${np} ${nf} ${nu}`;
   const missing = a.pending + a.diagnostics.filter((x) => x.missing).length;
   pendingEl.textContent = missing ? tt('flPending', { n: missing }) : t('flNoPending');
-  packEl.textContent = `${t('pack')}: ${a.pack.id} ${a.pack.version} · ${t('now')}: ${a.today}`;
+  packEl.textContent = `${t('pack')}${t('colon')}${a.pack.id} ${a.pack.version} · ${t('now')}${t('colon')}${a.today}`;
 
   // Each key-area employee's earliest start, rebuilt whenever what it says changes: it depends on
   // values (the planned date, the key-area count, the roster) that the key below does not
@@ -485,8 +491,12 @@ function show(a, unplaced) {
   const key = JSON.stringify([unplaced.map((x) => [x.path, x.message]), a.gates,
     a.gates.map((g) => (g.causes ?? []).map((c) => causeOf(a, c)?.message)),
     d.gates.map((g) => g.fields.map((id) => has(byId.get(id)?.pointer ?? '')))]);
+  showReasons(a);
   if (key === shown) return;
   shown = key;
+  // What the reasons above list is not said twice.
+  const said = new Set(reasonsOf(a).map((x) => JSON.stringify([x.path, x.code, x.message])));
+  unplaced = unplaced.filter((x) => !said.has(JSON.stringify([x.path, x.code, x.message])));
   otherBox.hidden = unplaced.length === 0;
   otherList.replaceChildren(...unplaced.slice(0, 50).map((x) => el('li', { class: x.severity },
     el('button', { type: 'button', class: 'cause', 'on:click': () => focusPointer(x.path) }, x.message),
@@ -505,6 +515,28 @@ function show(a, unplaced) {
     }));
     for (const b of fields.querySelectorAll('button')) b.classList.toggle('missing', !!b.dataset.pointer && !b.dataset.pointer.includes('*') && !has(b.dataset.pointer));
   }
+}
+
+/**
+ * What makes the decision what it is: a deferred filing's errors, a conditional one's warnings
+ * (never a value missing: that is 待填写, counted below). Each is the engine's diagnostic.
+ */
+const REASONS = { deferred: 'error', conditional: 'warning' };
+const reasonsOf = (a) => a.diagnostics.filter((x) => !x.missing && x.severity === REASONS[a.decision]);
+
+let reasonsShown = '';
+/** The reasons under the decision: the message (a link to its field), its help, where it is. */
+function showReasons(a) {
+  const list = reasonsOf(a);
+  const key = JSON.stringify(list.map((x) => [x.path, x.code, x.message, x.help]));
+  if (key === reasonsShown) return;
+  reasonsShown = key;
+  reasonsBox.hidden = list.length === 0;
+  reasonsList.replaceChildren(...list.slice(0, 50).map((x) => el('li', { class: x.severity, 'data-path': x.path, 'data-code': x.code },
+    el('button', { type: 'button', class: 'cause', 'data-pointer': x.path, 'on:click': () => focusPointer(x.path) }, x.message),
+    x.help ? el('span', { class: 'help' }, ` ${x.help}`) : null,
+    x.path ? el('span', { class: 'where muted' }, ` ${where(x.path)}`) : null)),
+  ...(list.length > 50 ? [el('li', { class: 'muted' }, tt('flMore', { n: list.length - 50 }))] : []));
 }
 
 /** The diagnostic a gate's cause stands for: at its path with its code, else at its path. */
@@ -615,7 +647,7 @@ async function loadExample() {
     value = await fetchExample('filings', exampleSelect.value);
   } catch (err) {
     // Offline and not kept by the service worker, or the server failed: say so, keep the form.
-    exampleMessage.textContent = tt(navigator.onLine ? 'flExampleFailed' : 'flExampleOffline', { name: exampleSelect.value, msg: String(err?.message ?? err) });
+    exampleMessage.textContent = tt(navigator.onLine ? 'flExampleFailed' : 'flExampleOffline', { name: exampleName(exampleSelect.value), msg: String(err?.message ?? err) });
     return;
   }
   keepForUndo();
@@ -677,7 +709,8 @@ function sentRecord() {
 function showSentRecord(record, { restored = false } = {}) {
   const ms = new Date(record.at).getTime();
   const when = Number.isFinite(ms) ? new Date(ms + 8 * 3600e3).toISOString().slice(0, 16).replace('T', ' ') : '';
-  sendEl.className = 'sent';
+  // Sent, but not accepted (暂缓复工, 待补充): said as a refusal is, not in success's green (tablet QA F2).
+  sendEl.className = record.accepted ? 'sent' : 'not-accepted';
   sendEl.textContent = `${restored ? tt('flSentOn', { when }) : t('submitted')} · ${record.accepted ? t('flAccepted') : tt('flNotAccepted', { decision: decisionLabel(record.decision) })}`;
   sentShown = record.value;
 }
@@ -726,7 +759,7 @@ function showSent(result) {
   const last = sent.at(-1);
   const record = recordSent(JSON.stringify(last.item.submission), last.response);
   if (record.value === JSON.stringify(latest)) showSentRecord(record);
-  sentLaterEl.className = 'sent';
+  sentLaterEl.className = sent.every(({ response }) => response?.accepted) ? 'sent' : 'not-accepted';
   sentLaterEl.textContent = `${tt('obSentLater', { n: sent.length })}${sent.map(({ item, response }) => `${item.submission?.enterprise?.name ?? ''} · ${response?.accepted ? t('flAccepted') : tt('flNotAccepted', { decision: decisionLabel(response?.answer?.decision ?? 'incomplete') })}`).join('；')}`;
 }
 addEventListener('fangkong:sent', (ev) => showSent(ev.detail));

@@ -570,6 +570,38 @@ function notice(a, v) {
   ].filter(Boolean));
 }
 
+/**
+ * A control focused in the form (Tab, Shift+Tab, a link to it) is never left under the sticky
+ * bars: the section heading stuck at the top, the score bar at the bottom on a phone (WCAG 2.2
+ * SC 2.4.11; tablet QA F3). The stylesheet's scroll-padding keeps room for them as they usually
+ * are; this measures them as they are (a pack's long section title wraps to two lines) once the
+ * browser has scrolled the control into view, and scrolls on only if it is still covered.
+ */
+function clearOfBars(node) {
+  if (document.activeElement !== node || !form?.contains(node)) return;
+  const box = (node.closest('label.choice') ?? node).getBoundingClientRect();
+  if (box.height === 0) return;
+  const GAP = 8;
+  let top = 0;
+  for (const h of form.querySelectorAll('.section > h2')) {
+    const r = h.getBoundingClientRect();
+    // A heading stuck at the top of the screen (its sticky offset is 0).
+    if (r.top <= 1 && r.bottom > 0 && getComputedStyle(h).position === 'sticky') top = Math.max(top, r.bottom);
+  }
+  let bottom = innerHeight;
+  const bar = view?.summary;
+  if (bar && getComputedStyle(bar).display !== 'none') {
+    const r = bar.getBoundingClientRect();
+    if (r.top < innerHeight && r.bottom >= innerHeight - 1) bottom = r.top;
+  }
+  if (box.top < top + GAP) scrollBy(0, box.top - top - GAP);
+  else if (box.bottom > bottom - GAP && box.height < bottom - top) scrollBy(0, box.bottom - bottom + GAP);
+}
+document.addEventListener('focusin', (ev) => {
+  const node = ev.target;
+  requestAnimationFrame(() => clearOfBars(node));
+});
+
 // ---------------------------------------------------------------- start
 
 const restored = draft.load();

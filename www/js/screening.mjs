@@ -16,7 +16,7 @@
 //
 // Test hooks: `window.portalReady` (first answer shown, the draft restored) and a
 // `fangkong:answer` event on window after each answer is in the DOM.
-import { chinaDay, el, engine, header, offlineManifest, settings, store, fetchExample, t, tf, undoKeeper } from './app.mjs';
+import { chinaDay, el, engine, exampleName, header, offlineManifest, settings, store, fetchExample, t, tf, undoKeeper } from './app.mjs';
 import { bindForm } from '/pkg/form.js';
 
 header('screening');
@@ -101,7 +101,7 @@ for (const f of d.fields) {
 
 const manifest = await offlineManifest().catch(() => ({ examples: [] }));
 const exampleNames = manifest.examples.filter(([kind]) => kind === 'screening').map(([, path]) => path.replace(/^screening\/|\.json$/g, ''));
-const exampleSelect = el('select', { id: 'example' }, ...exampleNames.map((n) => el('option', { value: n }, n)));
+const exampleSelect = el('select', { id: 'example' }, ...exampleNames.map((n) => el('option', { value: n }, exampleName(n))));
 const exampleMessage = el('p', { id: 'example-message', class: 'message', role: 'alert' });
 const undoButton = el('button', { type: 'button', class: 'secondary', id: 'undo-replace', hidden: true, 'on:click': () => undo.undo() }, t('scr.undo'));
 const tools = el('div', { class: 'tools' },
@@ -213,7 +213,7 @@ function show(a, unplaced) {
     msg.replaceChildren(...here.map((x) => el('span', { class: `diagnostic ${x.severity}` }, x.message, x.help ? el('span', { class: 'help' }, ` ${x.help}`) : null)));
   }
 
-  packEl.textContent = `${t('pack')}: ${a.pack.id} ${a.pack.version} · ${t('now')}: ${a.today}`;
+  packEl.textContent = `${t('pack')}${t('colon')}${a.pack.id} ${a.pack.version} · ${t('now')}${t('colon')}${a.today}`;
 }
 
 /** Focuses the input of `pointer`, or the first one of the group it names. */
@@ -267,7 +267,7 @@ async function loadExample() {
   try {
     value = await fetchExample('screening', exampleSelect.value);
   } catch (err) {
-    exampleMessage.textContent = tf('scr.exampleFailed', { name: exampleSelect.value, msg: String(err?.message ?? err) });
+    exampleMessage.textContent = tf('scr.exampleFailed', { name: exampleName(exampleSelect.value), msg: String(err?.message ?? err) });
     return;
   }
   keepForUndo();
