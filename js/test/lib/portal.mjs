@@ -2,7 +2,8 @@
 // `make demo` runs, with the strict CSP), Debian's Chromium through playwright-core, and
 // what every page test checks: no console error, no CSP violation, axe-core finds no serious
 // violation, and screenshots saved under test-artifacts/.
-import { mkdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { start } from '../../../www/serve.mjs';
 import { launchBrowser, watchedPage } from './browser.mjs';
@@ -64,4 +65,25 @@ export async function screenshot(page, name) {
   const path = join(dir, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * The page's example picker and pack line in `locale` (tablet QA F11): each example of `kind`
+ * (`filing`, `screening`) named in the page's words, its value the file's name; a full-width
+ * colon in Chinese. Returns the names shown.
+ */
+export async function assertExamplesInLocale(page, kind, locale) {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'www/offline.json'), 'utf8'));
+  const names = manifest.examples.filter(([k]) => k === kind).map(([, path]) => path.replace(/^[^/]+\/|\.json$/g, ''));
+  const options = await page.$$eval('#example option', (os) => os.map((o) => [o.value, o.text]));
+  assert.deepEqual(options.map(([v]) => v), names, 'the values are the files\' names');
+  for (const [v, text] of options) {
+    assert.notEqual(text, v, `${locale}: ${v} shown as its file name`);
+    if (locale === 'en') assert.doesNotMatch(text, /[\u3400-\u9fff]/, `${locale}: ${text}`);
+    else assert.doesNotMatch(text, /[A-Za-z]{3,}/, `${locale}: ${text}`);
+  }
+  const info = await page.textContent('#pack-info');
+  if (locale === 'en') assert.match(info, /^Rule pack: \S+ \S+ · Checked at: \d{4}-\d\d-\d\d$/, info);
+  else assert.ok(info.includes('：') && !info.includes(':'), `${locale}: ${info}`);
+  return options.map(([, text]) => text);
 }
