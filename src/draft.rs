@@ -227,11 +227,8 @@ impl<E: Deref<Target = Engine>> Draft<E> {
     pub fn answer(&self) -> FilingAnswer {
         let Some(pack) = self.current_pack() else {
             let reason = self.pack.as_ref().err().cloned().unwrap_or_default();
-            return self.engine.unusable(
-                "input.unknown_pack_version",
-                crate::answer::params([("reason", Value::from(reason))]),
-                &self.opts,
-            );
+            let params = self.engine.no_such_version(&self.opts, reason);
+            return self.engine.unusable("input.unknown_pack_version", params, &self.opts);
         };
         if let Some(a) = self.over_budget() {
             return a;

@@ -261,7 +261,7 @@ impl Engine {
         let date = walked.doc.get(date_field).and_then(Value::as_str).and_then(crate::time::parse_iso_date);
         let pack = self.pack_for(date.unwrap_or(today), opts.pack_version.as_deref()).map_err(|e| Unusable {
             code: "input.unknown_pack_version",
-            params: crate::answer::params([("reason", Value::from(e))]),
+            params: self.no_such_version(opts, e),
             incomplete: false,
         })?;
         if let Some(work) = crate::budget::over(pack, subject, &walked.doc, opts.budget) {
@@ -330,6 +330,19 @@ impl Engine {
             opts.locale,
             self.unusable_diagnostics(code, params, opts),
         )
+    }
+
+    /// The params of `input.unknown_pack_version`: the version asked for, the pack and the
+    /// versions it has, for a message in the locale (twentieth session: the Chinese message held
+    /// the engine's English `reason`, which is kept for callers that read it).
+    pub(crate) fn no_such_version(&self, opts: &Options, reason: String) -> Value {
+        let versions: Vec<&str> = self.packs().map(|p| p.stamp.version.as_str()).collect();
+        crate::answer::params([
+            ("reason", Value::from(reason)),
+            ("pack", Value::from(self.pack().stamp.id.as_str())),
+            ("version", Value::from(opts.pack_version.as_deref().unwrap_or_default())),
+            ("versions", Value::from(versions)),
+        ])
     }
 
     /// An unusable-input diagnostic, rendered by [`Self::unusable`]'s version.

@@ -422,7 +422,7 @@ fn no_message_leaves_a_placeholder_unfilled() {
         ("input.too_large", &["maxBytes"]),
         ("input.too_long", &["max"]),
         ("input.too_many", &["max"]),
-        ("input.unknown_pack_version", &["reason"]),
+        ("input.unknown_pack_version", &["reason", "pack", "version", "versions"]),
     ] {
         add(code, &mut keys.iter().map(|k| (*k).to_owned()));
     }

@@ -176,6 +176,14 @@ fn every_subject_picks_the_version_in_force_on_its_own_date() {
     // Forcing a version that does not exist is answered, not a crash.
     let bad = engine.score_inspection_value(&inspection, &o.clone().pack_version("2019-12-31"));
     assert!(bad.diagnostics.iter().any(|d| d.code == "input.unknown_pack_version"), "{:?}", bad.diagnostics);
+    // In the locale's words, naming what was asked for and what there is (twentieth session: the
+    // Chinese message held the engine's English reason); `reason` is kept for callers.
+    let d = bad.diagnostics.iter().find(|d| d.code == "input.unknown_pack_version").unwrap();
+    assert_eq!(d.message, "规则包shenzhen-2020没有版本“2019-12-31”（现有版本：2020-02-10、2020-04-07）");
+    assert!(d.params["reason"].as_str().is_some_and(|r| r.contains("2019-12-31")), "{:?}", d.params);
+    let en = engine.score_inspection_value(&inspection, &o.clone().pack_version("2019-12-31").locale(Locale::En));
+    let d = en.diagnostics.iter().find(|d| d.code == "input.unknown_pack_version").unwrap();
+    assert_eq!(d.message, r#"pack shenzhen-2020 has no version "2019-12-31" (versions: 2020-02-10, 2020-04-07)"#);
 }
 
 // ---------------------------------------------------------------- variants
