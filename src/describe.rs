@@ -161,6 +161,27 @@ fn option(pack: &Pack, locale: Locale, group: &str, word: &str, value: Value) ->
     crate::answer::params([("value", value), ("label", Value::from(l))])
 }
 
+/// The choices of an answer that is none of them (`params.allowed` of a diagnostic at `path`:
+/// a `result`, `evidence` or `level`), in Chinese by their words with the value to give:
+/// 合格（pass）、部分落实（partial）… (twentieth session: an inspector who typed 合格 was told
+/// "pass、partial、fail、na"). In English the values, which are words already.
+pub(crate) fn choices(pack: &Pack, locale: Locale, path: &str, params: &Value) -> Option<String> {
+    let Some(Value::Array(allowed)) = params.get("allowed") else { return None };
+    let group = path.rsplit('/').next().filter(|g| matches!(*g, "result" | "evidence" | "level"))?;
+    if locale == Locale::En {
+        return None;
+    }
+    let words: Vec<String> = allowed
+        .iter()
+        .filter_map(Value::as_str)
+        .map(|v| match pack.labels.lookup(locale, &format!("value:{group}.{v}")) {
+            Some((l, _)) => format!("{l}（{v}）"),
+            None => v.to_owned(),
+        })
+        .collect();
+    Some(words.join("、"))
+}
+
 /// Field checks by field id: the format and the limits they imply.
 fn field_checks(pack: &Pack, subject: Subject) -> Vec<(String, FieldCheckKind)> {
     let mut out = Vec::new();

@@ -461,7 +461,7 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
             Some(id) => crate::describe::rule_title(pack, opts.locale, id),
             None => not_given.to_owned(),
         });
-        let choices = choices(pack, opts.locale, d);
+        let choices = crate::describe::choices(pack, opts.locale, &d.path, &d.params);
         let extra = label
             .as_deref()
             .map(|l| ("label", l))
@@ -492,27 +492,6 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
         d.help = help;
     }
     pending
-}
-
-/// The choices of an answer that is none of them (`params.allowed` at a `result`, `evidence`
-/// or `level`), in Chinese by their words with the value to give: 合格（pass）、部分落实（partial）…
-/// (twentieth session: an inspector who typed 合格 was told "pass、partial、fail、na"). In
-/// English the values, which are words already.
-fn choices(pack: &Pack, locale: crate::pack::Locale, d: &Diagnostic) -> Option<String> {
-    let Some(Value::Array(allowed)) = d.params.get("allowed") else { return None };
-    let group = d.path.rsplit('/').next().filter(|g| matches!(*g, "result" | "evidence" | "level"))?;
-    if locale == crate::pack::Locale::En {
-        return None;
-    }
-    let words: Vec<String> = allowed
-        .iter()
-        .filter_map(Value::as_str)
-        .map(|v| match pack.labels.lookup(locale, &format!("value:{group}.{v}")) {
-            Some((l, _)) => format!("{l}（{v}）"),
-            None => v.to_owned(),
-        })
-        .collect();
-    Some(words.join("、"))
 }
 
 /// Most diagnostics of one code at one field in one answer (the roster's phones, say). Past
