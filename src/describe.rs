@@ -402,7 +402,7 @@ pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
     let group =
         if label(pack, locale, &format!("value:{own}.approved")).0.is_some() { own.as_str() } else { "decision" };
     crate::answer::put(&mut out, "decisions", values(pack, locale, group, DECISIONS));
-    crate::answer::put(&mut out, "severities", values(pack, locale, "severity", &["error", "warning", "info"]));
+    crate::answer::put(&mut out, "severities", values(pack, locale, "severity", crate::answer::Severity::WORDS));
     let gates: Vec<Value> = pack
         .rules
         .iter()
