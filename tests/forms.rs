@@ -1001,6 +1001,39 @@ fn each_count_of_a_pair_is_required_when_its_partner_is_given() {
     assert_eq!(seen, 10, "five pairs, both ways");
 }
 
+/// A community checklist item given is answered like an inspection's item: describe requires its
+/// result, as the engine asks for it (twenty-first session: it was `required: false`, so a form
+/// neither marked the question nor could place the item's message under its result).
+#[test]
+fn describe_indicators_requires_a_checklist_items_result_as_the_engine_asks() {
+    let engine = Engine::with_default_pack().unwrap();
+    let d = engine.describe(Subject::Indicators, Locale::ZhCn, None, None).unwrap();
+    let field = |id: &str| d["fields"].as_array().unwrap().iter().find(|f| f["id"] == id).cloned().unwrap();
+    assert_eq!(field("units[].checklist.*.result")["required"], true);
+    for id in ["units[].checklist", "units[].checklist.*.evidence", "units[].checklist.*.note"] {
+        assert_eq!(field(id)["required"], false, "{id}");
+    }
+    let counts: serde_json::Map<String, Value> =
+        fangkong::schema::INDICATOR_COUNTS.iter().map(|c| ((*c).to_owned(), json!(2))).collect();
+    let asked = |checklist: Value| -> Vec<String> {
+        let report = json!({ "date": "2020-02-12", "units": [{ "id": "G1", "level": "grid", "name": "一网格", "counts": counts, "checklist": checklist }] });
+        let a = serde_json::to_value(engine.evaluate_indicators_json(&report.to_string(), &opts(Locale::ZhCn))).unwrap();
+        a["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|x| x["code"] == "field.required")
+            .map(|x| x["path"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let all: serde_json::Map<String, Value> =
+        (1..=10).map(|i| (format!("IND-R{i}"), json!({ "result": "pass" }))).collect();
+    assert_eq!(asked(Value::Object(all.clone())), Vec::<String>::new());
+    let mut noted = all;
+    noted.insert("IND-R1".into(), json!({ "note": "出入口已设登记卡" }));
+    assert_eq!(asked(Value::Object(noted)), ["/units/0/checklist/IND-R1/result"]);
+}
+
 /// An inspection's form says what the engine asks for (audit 1, thirteenth session: every item's
 /// result, `keyAreaStaffReturned` and a carried-over rectification's item and deadline were
 /// `required: false` with no hint, yet the answer asks for each).

@@ -272,3 +272,33 @@ test('differential fuzz (nineteenth session): a draft refuses an edit nested dee
   assert.throws(() => engine.draft('screening', opts, '{'), (e) => e.code === 'input.not_json' && /^the submission is not usable JSON/.test(e.message));
   engine.free();
 });
+
+test('a FormData, Map or Set is refused as unconvertible, not read as an empty filing (twenty-first session)', () => {
+  const engine = Engine.withDefaultPack();
+  const filing = JSON.parse(workshop);
+  const form = new FormData();
+  form.append('filedOn', '2020-02-04');
+  const entries = new Map(Object.entries(filing));
+  const cases = [
+    ['a FormData', () => engine.checkFiling(form, opts), /holds a FormData, which JSON writes as \{\}/],
+    ['a Map', () => engine.checkFiling(entries, opts), /holds a Map,/],
+    ['a URLSearchParams', () => engine.screenPerson(new URLSearchParams('declaredOn=2020-02-01'), opts), /holds a URLSearchParams/],
+    ['a Set inside', () => engine.checkFiling({ ...filing, roster: new Set(filing.roster ?? [{ name: '张三' }]) }, opts), /holds a Set at key `roster`/],
+    ['a Map inside, in a batch', () => engine.checkFilings([filing, { ...filing, supplies: new Map([['masks', 900]]) }], opts), /^filing 1: the filing holds a Map at key `supplies`/],
+    ['a draft\'s value', () => engine.draft('filing', opts, filing).set('/supplies', new Map([['masks', 900]])), /the value holds a Map/],
+    ['an inspection', () => engine.scoreInspection(new Map(), opts), /the inspection holds a Map/],
+  ];
+  for (const [name, f, message] of cases) {
+    const e = refused(f, 'input.unconvertible', [engine]);
+    assert.match(e.message, message, name);
+    assert.match(e.message, /Object\.fromEntries/, name);
+  }
+  // Not refused: plain objects and arrays, an empty object given as such, a class with toJSON,
+  // a string holding "{}", and the same data converted as the message says.
+  assert.equal(engine.checkFiling(Object.fromEntries(entries), opts).decision, engine.checkFiling(workshop, opts).decision);
+  assert.equal(engine.checkFiling({}, opts).decision, 'incomplete');
+  const withToJSON = new Map(Object.entries(filing));
+  withToJSON.toJSON = () => Object.fromEntries(withToJSON);
+  assert.equal(engine.checkFiling(withToJSON, opts).decision, engine.checkFiling(workshop, opts).decision);
+  assert.equal(engine.checkFiling({ ...filing, enterprise: { ...filing.enterprise, address: '{}' } }, opts).decision, engine.checkFiling(workshop, opts).decision);
+});

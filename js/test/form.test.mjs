@@ -595,20 +595,37 @@ test('an unanswered or failed item (at `/answers/INS-S1-1`) shows at its one req
       closeContactsQuarantined: 0, entrances: 4, entrancesTwoWayChecked: 4, rentalUnits: 0, rentalUnitsRegistered: 0 };
     const inputs = { '/date': '2020-02-12', '/units/0/id': 'G1', '/units/0/level': 'grid' };
     for (const [k, v] of Object.entries(counts)) inputs[`/units/0/counts/${k}`] = String(v);
+    // The 十个一律 checklist: IND-R1 answered, IND-R2's result and note left empty.
+    Object.assign(inputs, { '/units/0/checklist/IND-R1/result': 'pass', '/units/0/checklist/IND-R2/result': '', '/units/0/checklist/IND-R2/note': '' });
     for (const [name, value] of Object.entries(inputs)) form.append(Object.assign(document.createElement('input'), { name, value }));
     document.body.append(form);
     let unplaced = [];
     const b = window.bindForm(form, window.engine, { kind: 'indicators', now: '2020-02-12T20:00:00+08:00', onAnswer: (a, info) => { unplaced = info.unplaced; } });
     b.visit('');
     const answer = await b.check();
-    const idMsg = document.getElementById(`${form.querySelector('[name="/units/0/id"]').id}-msg`);
+    const msgOf = (name) => {
+      const msg = document.getElementById(`${form.querySelector(`[name="${name}"]`).id}-msg`);
+      return msg && !msg.hidden ? msg.textContent : '';
+    };
+    const idMsg = msgOf('/units/0/id');
+    const r2 = { result: msgOf('/units/0/checklist/IND-R2/result'), note: msgOf('/units/0/checklist/IND-R2/note') };
     b.destroy();
     form.remove();
-    return { at: answer.diagnostics.filter((d) => d.path === '/units/0').map((d) => d.code), unplaced: unplaced.map((d) => d.path), idMsg: idMsg?.textContent ?? '' };
+    return {
+      at: answer.diagnostics.filter((d) => d.path === '/units/0').map((d) => d.code),
+      r2asked: answer.diagnostics.filter((d) => d.path.startsWith('/units/0/checklist/IND-R2')).map((d) => `${d.code} ${d.path}`),
+      unplaced: unplaced.map((d) => d.path), idMsg, r2,
+    };
   });
   assert.deepEqual(grid.at, ['indicators.compounds_not_enclosed']);
   assert.ok(grid.unplaced.includes('/units/0'));
   assert.equal(grid.idMsg, '');
+  // An empty checklist item is asked for at its result, describe's required input (twenty-first
+  // session: the result was `required: false`, and the message went unplaced).
+  assert.deepEqual(grid.r2asked, ['field.required /units/0/checklist/IND-R2']);
+  assert.match(grid.r2.result, /请/);
+  assert.equal(grid.r2.note, '');
+  assert.ok(!grid.unplaced.includes('/units/0/checklist/IND-R2'), `unplaced: ${grid.unplaced}`);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -101,6 +101,12 @@ pub fn required_fields(pack: &Pack, subject: Subject) -> Vec<String> {
             push_unique(&mut out, "date".into());
             push_unique(&mut out, "units".into());
             push_unique(&mut out, "units[].id".into());
+            // A checklist item given is answered (src/indicators/checklist.rs asks for its
+            // result, as an inspection's; it was `required: false`, so a form left the question
+            // unmarked and could not place the item's message under its result).
+            if pack.rules.iter().any(|r| matches!(r.body, RuleBody::ChecklistItem)) {
+                push_unique(&mut out, "units[].checklist.*.result".into());
+            }
         }
         _ => {}
     }

@@ -126,7 +126,41 @@ function __fk_json(value, what, expected) {
         throw __fk_coded(`the ${what} cannot be converted to JSON: ${__fk_message(e)}`, 'input.unconvertible');
     }
     if (typeof text !== 'string') throw __fk_coded(`expected ${expected}, got ${__fk_type(value)}`, 'input.unconvertible');
+    // Only text with `{}` in it may hold a container JSON writes as `{}` whatever it holds.
+    if (text.includes('{}')) __fk_noOpaque(value, what);
     return text;
+}
+
+/** A `Map`, `Set`, `FormData`, `URLSearchParams` or `Headers` is written by `JSON.stringify` as
+ *  `{}` whatever it holds: a page that passed its form's `FormData` (or a `Map` built from it) was
+ *  told that every field is missing (twenty-first session). Refused, saying what to pass. */
+function __fk_opaque(v) {
+    if (v === null || typeof v !== 'object' || typeof v.toJSON === 'function') return undefined;
+    if (v instanceof Map || v instanceof WeakMap) return 'a Map';
+    if (v instanceof Set || v instanceof WeakSet) return 'a Set';
+    for (const name of ['FormData', 'URLSearchParams', 'Headers']) {
+        const C = globalThis[name];
+        if (typeof C === 'function' && v instanceof C) return `a ${name}`;
+    }
+    return undefined;
+}
+function __fk_noOpaque(value, what) {
+    let found;
+    try {
+        JSON.stringify(value, function (k, v) {
+            const kind = __fk_opaque(v);
+            if (kind !== undefined) {
+                found = { kind, key: k };
+                throw found;
+            }
+            return v;
+        });
+    } catch (e) {
+        if (e !== found || found === undefined) return; // the first text stands (as with NaN's replacer)
+    }
+    if (found === undefined) return;
+    const at = found.key === '' ? '' : ` at key \`${__fk_shown(String(found.key).slice(0, 1000))}\``;
+    throw __fk_coded(`the ${what} holds ${found.kind}${at}, which JSON writes as {} whatever it holds: pass a plain object (Object.fromEntries(...)) or an array (Array.from(...))`, 'input.unconvertible');
 }
 
 /** The JSON text of a submission: a string as it is, anything else through `JSON.stringify`.
