@@ -97,6 +97,13 @@ pub struct Changes {
     pub decision: Option<DecisionMove>,
 }
 
+impl Changes {
+    /// Whether nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty() && self.gates.is_empty() && self.decision.is_none()
+    }
+}
+
 /// One piece of a rule with what it found and what it reads.
 #[derive(Debug)]
 struct Unit {
@@ -264,7 +271,9 @@ impl<E: Deref<Target = Engine>> Draft<E> {
     /// tell what changed in the answer.
     fn changed(&mut self, change: &edit::Change) -> Changes {
         let mut moved = self.rewalk(&change.at);
-        if self.choose_pack(false) {
+        // The pack version follows the filing's date alone: a change elsewhere cannot move it.
+        let dated = change.at.first().is_none_or(|k| k == "filedOn");
+        if dated && self.choose_pack(false) {
             moved = true;
         } else {
             moved |= self.rejudge(&change.at);

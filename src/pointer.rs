@@ -76,6 +76,23 @@ pub struct Pointer {
     marks: Vec<usize>,
 }
 
+/// `/` and a member's name, escaped, appended to a pointer's text.
+pub(crate) fn push_key(buf: &mut String, key: &str) {
+    buf.push('/');
+    // A byte scan: both are ASCII, so no UTF-8 byte of another character matches.
+    if !key.bytes().any(|b| b == b'~' || b == b'/') {
+        buf.push_str(key);
+        return;
+    }
+    for c in key.chars() {
+        match c {
+            '~' => buf.push_str("~0"),
+            '/' => buf.push_str("~1"),
+            c => buf.push(c),
+        }
+    }
+}
+
 impl Pointer {
     /// The whole document (`""`).
     pub fn root() -> Self {
@@ -85,19 +102,7 @@ impl Pointer {
     /// Go into an object member.
     pub fn push(&mut self, key: &str) {
         self.marks.push(self.buf.len());
-        self.buf.push('/');
-        // A byte scan: both are ASCII, so no UTF-8 byte of another character matches.
-        if !key.bytes().any(|b| b == b'~' || b == b'/') {
-            self.buf.push_str(key);
-            return;
-        }
-        for c in key.chars() {
-            match c {
-                '~' => self.buf.push_str("~0"),
-                '/' => self.buf.push_str("~1"),
-                c => self.buf.push(c),
-            }
-        }
+        push_key(&mut self.buf, key);
     }
 
     /// Go into an array element.

@@ -1017,7 +1017,8 @@ fn describe_indicators_requires_a_checklist_items_result_as_the_engine_asks() {
         fangkong::schema::INDICATOR_COUNTS.iter().map(|c| ((*c).to_owned(), json!(2))).collect();
     let asked = |checklist: Value| -> Vec<String> {
         let report = json!({ "date": "2020-02-12", "units": [{ "id": "G1", "level": "grid", "name": "一网格", "counts": counts, "checklist": checklist }] });
-        let a = serde_json::to_value(engine.evaluate_indicators_json(&report.to_string(), &opts(Locale::ZhCn))).unwrap();
+        let a =
+            serde_json::to_value(engine.evaluate_indicators_json(&report.to_string(), &opts(Locale::ZhCn))).unwrap();
         a["diagnostics"]
             .as_array()
             .unwrap()

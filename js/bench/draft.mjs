@@ -38,8 +38,12 @@ const shown = (ms) => (ms >= 1 ? `${ms.toFixed(2)} ms` : `${(ms * 1000).toFixed(
 
 const engine = Engine.withDefaultPack();
 const cases = [
-  // Typing a number: the masks (enough, then too few: RTW-P4 and gate RTW-G3 move).
+  // Typing a number as text: the masks, '60' then '6000' (48 are needed: both enough, so
+  // nothing the answer shows moves; the text is read as a number each time). The target's row.
   { label: 'workshop (examples/filings/workshop.json), typing the masks', file: 'examples/filings/workshop.json', pointer: '/supplies/masks', values: ['60', '6000'] },
+  // The masks, '6' then '6000': RTW-P4 fires and clears, gate RTW-G3 and the decision move, and
+  // the change list carries the diagnostic with its message (twenty-first session).
+  { label: 'workshop, the masks too few then enough (RTW-P4 and gate RTW-G3 move)', file: 'examples/filings/workshop.json', pointer: '/supplies/masks', values: ['6', '6000'] },
   // Typing a text: the enterprise's address (nothing moves).
   { label: 'workshop, typing the address', file: 'examples/filings/workshop.json', pointer: '/enterprise/address', values: ['深圳市宝安区某某路1号', '深圳市宝安区某某路12号'] },
   // One roster row of 1,000: a phone, one digit short then whole (RTW-F3 fires, then not).

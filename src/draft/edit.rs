@@ -77,7 +77,7 @@ pub(super) fn parse(pointer: &str) -> Result<Vec<String>, DraftError> {
     };
     rest.split('/')
         .map(|s| {
-            if !s.contains('~') {
+            if !s.bytes().any(|b| b == b'~') {
                 return Ok(s.to_owned());
             }
             let mut out = String::with_capacity(s.len());
@@ -205,7 +205,7 @@ pub(super) fn set_within(
     use crate::engine::MAX_INPUT_BYTES;
     // As deep as a submission's text may nest (differential fuzz, nineteenth session: a filing's
     // draft took 128 levels, which `checkFiling` of its value refuses as not JSON).
-    if pointer.split('/').count().saturating_sub(1) + nesting(&value) > MAX_NESTING {
+    if pointer.bytes().filter(|&b| b == b'/').count() + nesting(&value) > MAX_NESTING {
         return Err(DraftError::TooDeep(MAX_NESTING));
     }
     // Its key, quotes, colon and comma, and containers made on the way (two bytes each).

@@ -3,10 +3,12 @@
 //! with them), anything else at once. A change is walked again from the deepest such place
 //! above it, so typing a roster phone walks that phone alone.
 
+use std::fmt::Write as _;
+
 use serde_json::{Map, Value};
 
 use crate::answer::{Diagnostic, Normalized};
-use crate::pointer::Pointer;
+use crate::pointer::push_key;
 use crate::schema::{MAX_ARRAY_LEN, Shape, walk};
 
 /// One step into a document.
@@ -61,11 +63,12 @@ impl WalkCache {
     }
 
     /// Walk `raw` (of `shape`) again where a change at `at` reaches, and bring the canonical
-    /// document `doc` up to date. Returns whether it found something else than before.
+    /// document `doc` up to date. Returns whether it found other diagnostics than before (the
+    /// values it normalised are in the answer, not in a change list: typing a count as text,
+    /// `"60"` then `"6000"`, normalises another value and changes nothing a draft tells).
     pub(super) fn rewalk(&mut self, raw: &Value, shape: &'static Shape, doc: &mut Value, at: &[String]) -> bool {
         // The deepest place above the change that was walked member by member.
         let mut path = Vec::new();
-        let mut ptr = Pointer::root();
         let (mut here, mut sh) = (Some(raw), shape);
         for seg in at {
             let Some(r) = here else { break };
@@ -83,31 +86,25 @@ impl WalkCache {
                 _ => Step::Key(seg.clone()),
             };
             let Some(next) = inner(sh, seg) else { break };
-            match &step {
-                Step::Index(i) => {
-                    here = r.get(*i);
-                    ptr.push_index(*i);
-                }
-                Step::Key(k) => {
-                    here = r.get(k);
-                    ptr.push(k);
-                }
-            }
+            here = match &step {
+                Step::Index(i) => r.get(*i),
+                Step::Key(k) => r.get(k),
+            };
             path.push(step);
             sh = next;
         }
         // Forget what was found at and below it, then walk it again.
         let (from, to) = self.at_or_below(&path);
         let old: Vec<(Vec<Step>, Found)> = self.found.drain(from..to).collect();
-        let value = here.and_then(|r| self.walk_into(r, sh, &mut path, &mut ptr));
+        let value = here.and_then(|r| self.walk_into(r, sh, &mut path));
         if !put(doc, &path, value) {
             // The canonical document does not have the places above (never expected): all again.
             self.found.clear();
-            *doc = self.walk_into(raw, shape, &mut Vec::new(), &mut Pointer::root()).unwrap_or(Value::Null);
+            *doc = self.walk_into(raw, shape, &mut Vec::new()).unwrap_or(Value::Null);
             return true;
         }
         let (from, to) = self.at_or_below(&path);
-        self.found.get(from..to).is_none_or(|now| now != old.as_slice())
+        self.found.get(from..to).is_none_or(|now| !diagnostics(now).eq(diagnostics(&old)))
     }
 
     /// Where what was found at `path` and below it is in `found`: `from..to`.
@@ -118,12 +115,17 @@ impl WalkCache {
     }
 
     /// Walk `raw` at `path`, split where the walker would only put the parts together.
-    fn walk_into(&mut self, raw: &Value, shape: &Shape, path: &mut Vec<Step>, ptr: &mut Pointer) -> Option<Value> {
+    /// (The JSON Pointer of `path` is written only where the walk found something: most places
+    /// find nothing, and a keystroke's rewalk then writes none.)
+    fn walk_into(&mut self, raw: &Value, shape: &Shape, path: &mut Vec<Step>) -> Option<Value> {
         if !split(raw, shape) {
             let w = walk(raw, shape);
             if !w.diagnostics.is_empty() || !w.normalized.is_empty() {
-                let prefix = ptr.to_string();
-                let moved = |p: String| if prefix.is_empty() { p } else { format!("{prefix}{p}") };
+                let prefix = pointer(path);
+                let moved = |mut p: String| {
+                    p.insert_str(0, &prefix);
+                    p
+                };
                 let found = Found {
                     diagnostics: w.diagnostics.into_iter().map(|d| Diagnostic { path: moved(d.path), ..d }).collect(),
                     normalized: w.normalized.into_iter().map(|n| Normalized { path: moved(n.path), ..n }).collect(),
@@ -145,11 +147,9 @@ impl WalkCache {
                 for (k, v) in map {
                     let Some(sh) = inner(shape, k) else { continue };
                     path.push(Step::Key(k.clone()));
-                    ptr.push(k);
-                    if let Some(x) = self.walk_into(v, sh, path, ptr) {
+                    if let Some(x) = self.walk_into(v, sh, path) {
                         out.insert(k.clone(), x);
                     }
-                    ptr.pop();
                     path.pop();
                 }
                 Some(Value::Object(out))
@@ -159,9 +159,7 @@ impl WalkCache {
                 let mut out = Vec::with_capacity(items.len());
                 for (i, v) in items.iter().enumerate() {
                     path.push(Step::Index(i));
-                    ptr.push_index(i);
-                    out.push(self.walk_into(v, el, path, ptr).unwrap_or(Value::Null));
-                    ptr.pop();
+                    out.push(self.walk_into(v, el, path).unwrap_or(Value::Null));
                     path.pop();
                 }
                 Some(Value::Array(out))
@@ -169,6 +167,25 @@ impl WalkCache {
             _ => None,
         }
     }
+}
+
+/// The JSON Pointer of a place.
+fn pointer(path: &[Step]) -> String {
+    let mut ptr = String::with_capacity(path.iter().map(|s| if let Step::Key(k) = s { k.len() + 1 } else { 8 }).sum());
+    for step in path {
+        match step {
+            Step::Key(k) => push_key(&mut ptr, k),
+            Step::Index(i) => {
+                let _ = write!(ptr, "/{i}");
+            }
+        }
+    }
+    ptr
+}
+
+/// The diagnostics found at some places, in order.
+fn diagnostics(found: &[(Vec<Step>, Found)]) -> impl Iterator<Item = &Diagnostic> {
+    found.iter().flat_map(|(_, f)| &f.diagnostics)
 }
 
 /// Put `value` at `path` in the canonical document: a member walked to nothing is dropped,
@@ -187,8 +204,14 @@ fn put(doc: &mut Value, path: &[Step], value: Option<Value>) -> bool {
         };
     }
     match (last, here, value) {
+        // Replaced in place when there (a keystroke): no key copied, no B-tree insert.
         (Step::Key(k), Some(Value::Object(map)), Some(v)) => {
-            map.insert(k.clone(), v);
+            match map.get_mut(k) {
+                Some(slot) => *slot = v,
+                None => {
+                    map.insert(k.clone(), v);
+                }
+            }
             true
         }
         (Step::Key(k), Some(Value::Object(map)), None) => {

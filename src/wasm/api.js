@@ -566,9 +566,10 @@ class __fk_api_Checker {
     }
 }
 
-/** What a draft's edit gives, or its error thrown. */
+/** What a draft's edit gives, or its error thrown; `''` is no change (src/wasm/draft.rs, `changes_text`). */
 function __fk_changes(changes) {
     if (changes === undefined) throw __fk_thrown();
+    if (changes === '') return { added: [], removed: [], gates: [], decision: null };
     return JSON.parse(changes);
 }
 

@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use super::WasmEngine;
 use super::convert::{Thrown, answer_text as to_text, coded, out};
 use crate::Engine;
-use crate::draft::AnyDraft;
+use crate::draft::{AnyDraft, Changes};
 use crate::engine::MAX_INPUT_BYTES;
 
 #[wasm_bindgen(js_class = Engine)]
@@ -64,13 +64,13 @@ impl WasmDraft {
             3 => Value::from(number as i64),
             _ => out(json_value(text))?,
         };
-        out(self.inner.set(pointer, value).map(|changes| to_text(&changes)).map_err(|e| draft_error(&e)))
+        out(self.inner.set(pointer, value).map(|changes| changes_text(&changes)).map_err(|e| draft_error(&e)))
     }
 
     /// `remove(pointer)`: what changed in the answer, or `None` and the error.
     #[wasm_bindgen(js_name = "_remove", skip_typescript)]
     pub fn remove(&mut self, pointer: &str) -> Option<String> {
-        out(self.inner.remove(pointer).map(|changes| to_text(&changes)).map_err(|e| draft_error(&e)))
+        out(self.inner.remove(pointer).map(|changes| changes_text(&changes)).map_err(|e| draft_error(&e)))
     }
 
     /// `setScope(scope)`: the JSON Pointers as a JSON array the JS layer checked, or `None`
@@ -96,6 +96,12 @@ impl WasmDraft {
     pub fn value(&self) -> String {
         to_text(self.inner.value())
     }
+}
+
+/// An edit's changes as JSON text, or `""` when nothing changed (most keystrokes): the JS layer
+/// then makes the empty change list itself (`__fk_changes`), with no text written, decoded or parsed.
+fn changes_text(changes: &Changes) -> String {
+    if changes.is_empty() { String::new() } else { to_text(changes) }
 }
 
 /// A value given to `set` as its JSON text (`JSON.stringify` of the JS layer): at most the
