@@ -19,6 +19,17 @@ use serde_json::{Value, json};
 const NOW: &str = "2020-02-04T10:00:00+08:00";
 const LOCALES: [Locale; 3] = [Locale::ZhCn, Locale::ZhTw, Locale::En];
 
+/// The text `key` (`path`, `message`) of each of an answer's diagnostics with `code`, in order.
+fn each_of(answer: &Value, code: &str, key: &str) -> Vec<String> {
+    answer["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == code)
+        .map(|d| d[key].as_str().unwrap().to_owned())
+        .collect()
+}
+
 fn opts(locale: Locale) -> Options {
     Options::at(parse_now(NOW).unwrap()).locale(locale)
 }
@@ -1019,13 +1030,7 @@ fn describe_indicators_requires_a_checklist_items_result_as_the_engine_asks() {
         let report = json!({ "date": "2020-02-12", "units": [{ "id": "G1", "level": "grid", "name": "一网格", "counts": counts, "checklist": checklist }] });
         let a =
             serde_json::to_value(engine.evaluate_indicators_json(&report.to_string(), &opts(Locale::ZhCn))).unwrap();
-        a["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|x| x["code"] == "field.required")
-            .map(|x| x["path"].as_str().unwrap().to_owned())
-            .collect()
+        each_of(&a, "field.required", "path")
     };
     let all: serde_json::Map<String, Value> =
         (1..=10).map(|i| (format!("IND-R{i}"), json!({ "result": "pass" }))).collect();
@@ -1177,13 +1182,7 @@ fn describe_limits_a_number_to_the_range_the_engine_checks() {
     let implausible = |engine: &Engine, t: f64| -> Vec<String> {
         let decl = json!({ "declaredOn": "2020-02-12", "symptoms": { "temperature": t } });
         let a = serde_json::to_value(engine.screen_person_json(&decl.to_string(), &o)).unwrap();
-        a["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|d| d["code"] == "screening.temperature_implausible")
-            .map(|d| d["message"].as_str().unwrap().to_owned())
-            .collect()
+        each_of(&a, "screening.temperature_implausible", "message")
     };
     let title =
         |d: &Value| d["rules"].as_array().unwrap().iter().find(|r| r["id"] == "SCR-D3").unwrap()["title"].clone();
