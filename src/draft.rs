@@ -272,7 +272,7 @@ impl<E: Deref<Target = Engine>> Draft<E> {
     fn changed(&mut self, change: &edit::Change) -> Changes {
         let mut moved = self.rewalk(&change.at);
         // The pack version follows the filing's date alone: a change elsewhere cannot move it.
-        let dated = change.at.first().is_none_or(|k| k == "filedOn");
+        let dated = change.at.first().is_none_or(|k| k == crate::filing::DATE);
         if dated && self.choose_pack(false) {
             moved = true;
         } else {
@@ -319,7 +319,7 @@ impl<E: Deref<Target = Engine>> Draft<E> {
     /// Choose the pack version in force on the filing's date; when it is another one than
     /// before (or `all`), judge every rule again. Returns whether it did.
     fn choose_pack(&mut self, all: bool) -> bool {
-        let date = self.doc.get("filedOn").and_then(Value::as_str).and_then(crate::time::parse_iso_date);
+        let date = self.doc.get(crate::filing::DATE).and_then(Value::as_str).and_then(crate::time::parse_iso_date);
         let engine = &*self.engine;
         let chosen = engine
             .pack_for(date.unwrap_or(self.today), self.opts.pack_version.as_deref())

@@ -12,6 +12,9 @@ use crate::engine::{Engine, MAX_INPUT_BYTES, Options, render};
 use crate::pack::Pack;
 use crate::schema::{Doc, SlotDoc, Subject, Walked, read_slots, shape_for, walk_input};
 
+/// The field whose date chooses the pack version a filing is judged by (and a draft's: src/draft.rs).
+pub(crate) const DATE: &str = "filedOn";
+
 impl Engine {
     /// Check a typed filing.
     pub fn check_filing(&self, filing: &Filing, opts: &Options) -> FilingAnswer {
@@ -49,7 +52,7 @@ impl Engine {
     }
 
     fn check_filing_walked(&self, walked: Walked, opts: &Options) -> FilingAnswer {
-        match self.prepare_walked(walked, Subject::Filing, "filedOn", false, opts) {
+        match self.prepare_walked(walked, Subject::Filing, DATE, false, opts) {
             Ok(p) => filing_answer(p.pack, p.today, p.diagnostics, p.gates, p.earliest_start, p.normalized, opts),
             Err(unusable) => unusable,
         }

@@ -77,7 +77,7 @@ pub(super) fn parse(pointer: &str) -> Result<Vec<String>, DraftError> {
     };
     rest.split('/')
         .map(|s| {
-            if !s.bytes().any(|b| b == b'~') {
+            if !s.contains('~') {
                 return Ok(s.to_owned());
             }
             let mut out = String::with_capacity(s.len());
