@@ -12,6 +12,7 @@ import { isoDay } from './peers/ids.mjs';
 
 const pkg = process.env.FANGKONG_PKG;
 const { Engine } = await import(pkg ? pathToFileURL(join(pkg, 'node.js')).href : 'fangkong');
+const { draftChecker } = await import(pkg ? pathToFileURL(join(pkg, 'form.js')).href : 'fangkong/form');
 
 const read = (p) => JSON.parse(readFileSync(new URL(`../../${p}`, import.meta.url), 'utf8'));
 const opts = { now: '2020-02-04T10:00:00+08:00' };
@@ -78,4 +79,31 @@ for (const c of cases) {
   if (JSON.stringify(draft.answer()) !== JSON.stringify(engine.checkFiling(draft.value(), opts))) throw new Error(`${c.label}: the draft's answer differs`);
   console.log(`| ${c.label} | ${shown(set)} | ${shown(withAnswer)} | ${shown(whole)} | ${shown(plain)} |`);
   draft.free();
+}
+
+// The whole filing given at each keystroke, as the portal's Web Worker gets it (a fresh copy in
+// each message) and as a form's model is: `draftChecker` (fangkong/form) finds what differs and
+// gives the draft only that, then asks for the answer. Two prepared copies that differ only at
+// the pointer are given in turns (every object in them new to the checker, as a message's are);
+// copying is not timed.
+console.log('');
+console.log(`| the whole filing given at each keystroke (Node ${process.version}) | \`draftChecker.check\` (answer included) | whole \`checkFiling\` (object) |`);
+console.log('|---|---:|---:|');
+for (const c of cases) {
+  const copies = c.values.map((v) => {
+    const x = read(c.file);
+    const at = c.pointer.slice(1).split('/');
+    let o = x;
+    for (const k of at.slice(0, -1)) o = o[k];
+    o[at.at(-1)] = v;
+    return x;
+  });
+  const checker = draftChecker(engine, { snapshot: false });
+  const viaDraft = median((i) => checker.check('filing', copies[i & 1], opts));
+  const whole = median((i) => engine.checkFiling(copies[i & 1], opts), { batches: 9 });
+  for (const x of copies) {
+    if (JSON.stringify(checker.check('filing', x, opts)) !== JSON.stringify(engine.checkFiling(x, opts))) throw new Error(`${c.label}: draftChecker's answer differs`);
+  }
+  console.log(`| ${c.label} | ${shown(viaDraft)} | ${shown(whole)} |`);
+  checker.free();
 }

@@ -2,10 +2,12 @@
 // the runtime module has no pack compiler, so the worker loads `fangkong/compiler` for it,
 // compiles the pack (`compilePack`) and answers with the runtime (`Engine.fromCompiled`) — the
 // same answer as Node's compiler module. A pack id or the default pack never loads the compiler.
+// A filing typed edit by edit is answered through the worker's draft exactly as checkFiling.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Engine } from 'fangkong';
 import { Engine as Compiler } from 'fangkong/compiler';
 import { ROOT } from './lib/cases.mjs';
 import { NOW, openPortal, portal } from './lib/portal.mjs';
@@ -45,6 +47,51 @@ test('a custom pack in the check worker: compiled by fangkong/compiler, answered
   assert.equal(got.bad.error.path, '/id');
   // The worker fetched the compiler module once a custom pack came, and only then.
   assert.equal(loaded.filter((u) => u === '/pkg/fangkong_compiler_bg.wasm').length, 1, loaded.join(' '));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a filing typed edit by edit in the check worker (a draft per pack) is answered exactly as checkFiling', async () => {
+  const workshop = JSON.parse(readFileSync(join(ROOT, 'examples/filings/workshop.json'), 'utf8'));
+  const factory = JSON.parse(readFileSync(join(ROOT, 'examples/filings/factory-1000.json'), 'utf8'));
+  const engines = { '': Engine.withDefaultPack(), 'guangming-2020': Engine.withPackId('guangming-2020') };
+  const { page, problems } = await openPortal(p.context, `${p.url}/index.html?nosw=1`, { wait: false });
+  await page.evaluate(() => {
+    const w = new Worker('/js/check-worker.mjs', { type: 'module' });
+    let n = 0;
+    window.ask = (msg) => new Promise((res) => {
+      const id = ++n;
+      w.onmessage = (e) => { if (e.data.id === id) res(e.data); };
+      w.postMessage({ id, ...msg });
+    });
+  });
+  // Each step: the whole filing as the page sends it, a pack and options.
+  const steps = [];
+  let f = structuredClone(workshop);
+  const step = (edit, pack = '', options = { now: NOW }) => {
+    f = structuredClone(f);
+    edit(f);
+    steps.push({ filing: f, pack, options });
+  };
+  step(() => {});
+  step((x) => { x.supplies.masks = '6'; }); // RTW-P4 fires, gate RTW-G3 and the decision move
+  step((x) => { x.supplies.masks = '6000'; });
+  step((x) => { delete x.enterprise.address; });
+  step((x) => { x.enterprise.address = '光明区凤凰街道 1 号'; }, 'guangming-2020'); // the other pack's draft
+  step((x) => { x.staff.total = 'abc'; }); // a wrong type in the default pack's draft
+  step((x) => { x.roster = factory.roster.slice(0, 300); x.staff = factory.staff; });
+  step((x) => { x.roster[120].phone = '1390124248'; });
+  step((x) => { x.roster[120].phone = '13901242486'; }, '', { now: NOW, locale: 'en' });
+  step((x) => { x.roster.splice(7, 1); }, '', { now: NOW, locale: 'en', scope: ['/staff', '/roster'] });
+  step((x) => { x.roster[3] = null; }, 'guangming-2020');
+  step((x) => { x.filedOn = '2020-04-08'; }, '', { now: '2020-04-08T09:00:00+08:00' }); // another day, another pack version
+  step((x) => { for (const k of Object.keys(x)) delete x[k]; });
+  step((x) => { Object.assign(x, structuredClone(workshop)); });
+  for (const [i, { filing, pack, options }] of steps.entries()) {
+    const got = await page.evaluate((m) => window.ask(m), { kind: 'filing', pack: pack || undefined, input: filing, options });
+    const want = engines[pack].checkFiling(filing, options);
+    assert.equal(JSON.stringify(got.answer), JSON.stringify(want), `step ${i}`);
+  }
   assert.deepEqual(problems, []);
   await page.close();
 });

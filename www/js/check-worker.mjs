@@ -14,7 +14,12 @@
 //   ← { id, answer }                         the engine's answer (plain JSON data)
 //   ← { id, error: { message, code, path } } when the pack or the input cannot be read
 //
-// The wasm is loaded once; one engine is kept per pack (worker-engines.mjs).
+// The wasm is loaded once; one engine is kept per pack (worker-engines.mjs). A single filing is
+// checked through a draft kept per pack (the package's draftChecker): each message brings the
+// whole filing, and the draft is given only what differs from the last one, so a keystroke in a
+// 1,000-person roster re-judges one row instead of the whole filing. The answer is the same
+// (a draft's answer equals checkFiling's of its value).
+import { draftChecker } from '/pkg/form.js';
 import { engineFor, ready } from './worker-engines.mjs';
 
 const METHODS = {
@@ -25,13 +30,22 @@ const METHODS = {
   filings: 'checkFilings',
 };
 
+/** One draft checker per engine: the filing it was last given is the message's own (a copy). */
+const drafts = new WeakMap();
+function check(engine, kind, input, options) {
+  if (kind !== 'filing' || input === null || typeof input !== 'object' || Array.isArray(input)) return engine[METHODS[kind]](input, options);
+  let checker = drafts.get(engine);
+  if (!checker) drafts.set(engine, checker = draftChecker(engine, { snapshot: false }));
+  return checker.check(kind, input, options);
+}
+
 self.addEventListener('message', async (event) => {
   const { id, kind, pack, input, options } = event.data || {};
   try {
     await ready;
     const method = METHODS[kind];
     if (!method) throw Object.assign(new Error(`unknown kind: ${kind}`), { code: 'worker.kind' });
-    const answer = (await engineFor(pack))[method](input, options || {});
+    const answer = check(await engineFor(pack), kind, input, options || {});
     self.postMessage({ id, answer });
   } catch (err) {
     self.postMessage({ id, error: { message: String(err?.message ?? err), code: err?.code, path: err?.path } });
