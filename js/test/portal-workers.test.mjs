@@ -12,6 +12,19 @@ import { Engine as Compiler } from 'fangkong/compiler';
 import { ROOT } from './lib/cases.mjs';
 import { NOW, openPortal, portal } from './lib/portal.mjs';
 
+/** A check worker in `page`, asked one message at a time by `window.ask(msg)`. */
+function startWorker(page) {
+  return page.evaluate(() => {
+    const w = new Worker('/js/check-worker.mjs', { type: 'module' });
+    let n = 0;
+    window.ask = (msg) => new Promise((res) => {
+      const id = ++n;
+      w.onmessage = (e) => { if (e.data.id === id) res(e.data); };
+      w.postMessage({ id, ...msg });
+    });
+  });
+}
+
 let p;
 before(async () => { p = await portal(); });
 after(async () => { await p?.close(); });
@@ -24,15 +37,7 @@ test('a custom pack in the check worker: compiled by fangkong/compiler, answered
   const { page, problems } = await openPortal(p.context, `${p.url}/index.html?nosw=1`, { wait: false });
   const loaded = [];
   page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
-  await page.evaluate(() => {
-    const w = new Worker('/js/check-worker.mjs', { type: 'module' });
-    let n = 0;
-    window.ask = (msg) => new Promise((res) => {
-      const id = ++n;
-      w.onmessage = (e) => { if (e.data.id === id) res(e.data); };
-      w.postMessage({ id, ...msg });
-    });
-  });
+  await startWorker(page);
   const ask = (msg) => page.evaluate((m) => window.ask(m), msg);
   const got = { first: await ask({ kind: 'filing', pack: 'guangming-2020', input: filing, options: { now: NOW } }) };
   assert.ok(loaded.includes('/pkg/fangkong_bg.wasm'), loaded.join(' '));
@@ -56,15 +61,7 @@ test('a filing typed edit by edit in the check worker (a draft per pack) is answ
   const factory = JSON.parse(readFileSync(join(ROOT, 'examples/filings/factory-1000.json'), 'utf8'));
   const engines = { '': Engine.withDefaultPack(), 'guangming-2020': Engine.withPackId('guangming-2020') };
   const { page, problems } = await openPortal(p.context, `${p.url}/index.html?nosw=1`, { wait: false });
-  await page.evaluate(() => {
-    const w = new Worker('/js/check-worker.mjs', { type: 'module' });
-    let n = 0;
-    window.ask = (msg) => new Promise((res) => {
-      const id = ++n;
-      w.onmessage = (e) => { if (e.data.id === id) res(e.data); };
-      w.postMessage({ id, ...msg });
-    });
-  });
+  await startWorker(page);
   // Each step: the whole filing as the page sends it, a pack and options.
   const steps = [];
   let f = structuredClone(workshop);
