@@ -58,6 +58,7 @@ bench: setup-js
 	node js/bench/draft.mjs
 	node js/bench/boundary.mjs
 	node js/bench/startup.mjs
+	node js/bench/portal-roster.mjs
 	node js/bench/peers.mjs
 	@if [ -n "$$FANGKONG_BASELINE" ]; then node js/bench/batch-turns.mjs; fi
 	@$(MAKE) --no-print-directory size
