@@ -138,7 +138,11 @@ function __fk_opaque(v) {
     if (v === null || typeof v !== 'object' || typeof v.toJSON === 'function') return undefined;
     if (v instanceof Map || v instanceof WeakMap) return 'a Map';
     if (v instanceof Set || v instanceof WeakSet) return 'a Set';
+    // The class is looked up only for an object that says it is one: in Node, reading the global
+    // `FormData` or `Headers` loads undici, its HTTP client: 50–90 ms at the first check.
+    const tag = Object.prototype.toString.call(v);
     for (const name of ['FormData', 'URLSearchParams', 'Headers']) {
+        if (tag !== `[object ${name}]`) continue;
         const C = globalThis[name];
         if (typeof C === 'function' && v instanceof C) return `a ${name}`;
     }
