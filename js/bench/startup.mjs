@@ -53,7 +53,9 @@ const { Engine } = ${load};
 const t1 = performance.now();
 const e = ${make};
 const t2 = performance.now();
-e.checkFiling('{}', { now: '2020-02-04T10:00:00+08:00' });
+// The first answer as a form asks it: an empty filing, as an object (twenty-second session: as
+// text it missed the 50–90 ms Node then spent loading undici for an object with a {} in it).
+e.checkFiling({}, { now: '2020-02-04T10:00:00+08:00' });
 const t3 = performance.now();
 console.log(JSON.stringify({ instantiate: t1 - t0, engine: t2 - t1, firstAnswer: t3 - t2 }));`;
 const nodeScript = (entry, make, warm) =>
@@ -152,7 +154,7 @@ async function pageRun(page, [js, wasm], make, json, way) {
     const t1 = performance.now();
     const e = make === 'json' ? new mod.Engine(json) : mod.Engine.withDefaultPack();
     const t2 = performance.now();
-    e.checkFiling('{}', { now: '2020-02-04T10:00:00+08:00' });
+    e.checkFiling({}, { now: '2020-02-04T10:00:00+08:00' });
     const t3 = performance.now();
     await new Promise((r) => setTimeout(r, 50)); // resource timing entries come after the body
     const w = performance.getEntriesByType('resource').find((x) => x.name.includes(wasm));
