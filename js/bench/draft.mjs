@@ -35,6 +35,13 @@ function median(fn, { batches = 15, minMs = 50 } = {}) {
   per.sort((a, b) => a - b);
   return per[Math.floor(per.length / 2)];
 }
+/** `value` put at `pointer` (plain keys, no escapes) in `doc`. */
+const putAt = (doc, pointer, value) => {
+  const at = pointer.slice(1).split('/');
+  let o = doc;
+  for (const k of at.slice(0, -1)) o = o[k];
+  o[at.at(-1)] = value;
+};
 const shown = (ms) => (ms >= 1 ? `${ms.toFixed(2)} ms` : `${(ms * 1000).toFixed(1)} µs`);
 
 const engine = Engine.withDefaultPack();
@@ -69,8 +76,7 @@ for (const c of cases) {
   const draft = engine.draft('filing', opts, filing);
   // The same keystrokes in a plain object, for checkFiling and the peer.
   const typed = structuredClone(filing);
-  const at = c.pointer.slice(1).split('/');
-  const put = (v) => { let o = typed; for (const k of at.slice(0, -1)) o = o[k]; o[at.at(-1)] = v; };
+  const put = (v) => putAt(typed, c.pointer, v);
   const set = median((i) => draft.set(c.pointer, c.values[i & 1]));
   const withAnswer = median((i) => { draft.set(c.pointer, c.values[i & 1]); draft.answer(); });
   const whole = median((i) => { put(c.values[i & 1]); engine.checkFiling(typed, opts); }, { batches: 9 });
@@ -92,10 +98,7 @@ console.log('|---|---:|---:|');
 for (const c of cases) {
   const copies = c.values.map((v) => {
     const x = read(c.file);
-    const at = c.pointer.slice(1).split('/');
-    let o = x;
-    for (const k of at.slice(0, -1)) o = o[k];
-    o[at.at(-1)] = v;
+    putAt(x, c.pointer, v);
     return x;
   });
   const checker = draftChecker(engine, { snapshot: false });
