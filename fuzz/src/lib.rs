@@ -9,6 +9,10 @@ use fangkong::{Decision, Engine, Options};
 use serde_json::{Map, Value};
 use std::sync::OnceLock;
 
+#[path = "../../tests/common/changes.rs"]
+mod changes;
+pub use changes::changes_add_up;
+
 /// The moment every target checks at (a fixed `now`, so a crash reproduces).
 pub fn options() -> &'static Options {
     static OPTS: OnceLock<Options> = OnceLock::new();
