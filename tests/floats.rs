@@ -60,6 +60,30 @@ fn decimal(digits: &[u8], exp: i32) -> String {
     format!("{}.{}e{}", &s[..1], &s[1..], exp + digits.len() as i32 - 1)
 }
 
+/// Text outside `[+-]?digits[.digits][(e|E)[+-]?digits]` is not read, though core reads some
+/// of it (`.5`, `5.`, `inf`): the fuzz target `float` found `00.` read as 0.
+#[test]
+fn text_outside_the_form_is_not_read() {
+    for text in [
+        "00.", "5.", ".5", "-.5", "+.5", "1.e5", ".e1", "inf", "NaN", "infinity", "1e", "1e+", "+", "-", "", ".",
+        "1.2.3", "0x10", " 1", "1 ", "--1", "1_000",
+    ] {
+        assert_eq!(parse_f64(text), None, "{text:?}");
+    }
+    for (text, x) in [
+        ("0", 0.0),
+        ("00", 0.0),
+        ("00.0", 0.0),
+        ("+5", 5.0),
+        ("-0.5", -0.5),
+        ("1E2", 100.0),
+        ("1e-0", 1.0),
+        ("007.50e+1", 75.0),
+    ] {
+        assert_eq!(parse_f64(text), Some(x), "{text:?}");
+    }
+}
+
 #[test]
 fn hard_cases() {
     for x in [

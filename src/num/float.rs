@@ -22,6 +22,8 @@ pub fn parse_f64(text: &str) -> Option<f64> {
     let (negative, s) = sign(text.as_bytes());
     // value = (the `n` digits as an integer) × 10^exp; the integer in `w` if it fits (n <= 19).
     let (mut point, mut n, mut w, mut exp) = (false, 0usize, 0u64, 0i64);
+    // Digits before the point: at least one, and at least one after it (`.5`, `5.` are not JSON).
+    let mut before_point = 0;
     let mut mantissa = s;
     for (i, c) in s.iter().enumerate() {
         match c {
@@ -30,7 +32,10 @@ pub fn parse_f64(text: &str) -> Option<f64> {
                 n += 1;
                 exp -= i64::from(point);
             }
-            b'.' if !point => point = true,
+            b'.' if !point && n > 0 => {
+                point = true;
+                before_point = n;
+            }
             b'e' | b'E' => {
                 mantissa = s.get(..i)?;
                 exp += exp10(s.get(i + 1..)?)?;
@@ -39,7 +44,7 @@ pub fn parse_f64(text: &str) -> Option<f64> {
             _ => return None,
         }
     }
-    if n == 0 {
+    if n == 0 || (point && n == before_point) {
         return None;
     }
     let x = if n <= 19 && w <= 1 << 53 && (-22..=22).contains(&exp) {
