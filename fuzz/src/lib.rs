@@ -9,6 +9,8 @@ use fangkong::{Decision, Engine, Options};
 use serde_json::{Map, Value};
 use std::sync::OnceLock;
 
+pub mod drafting;
+
 #[path = "../../tests/common/changes.rs"]
 mod changes;
 pub use changes::changes_add_up;
