@@ -273,3 +273,18 @@ fn a_draft_of_any_kind_answers_as_its_entry_point() {
     }
     assert_eq!(seen.len(), 4, "{seen:?}");
 }
+
+/// Fuzz target `draft` (RELIABILITY.md, finding 4): with members `""` and `"\0\0"` both unknown,
+/// removing `/` (the member `""`) reported `/\0\0` gone; the two had one fingerprint.
+#[test]
+fn removing_a_member_reports_that_one_gone_though_another_key_differs_only_by_zeros() {
+    let opts = Options::at(parse_now("2020-02-04T10:00:00+08:00").unwrap());
+    let mut draft = WholeDraft::new(engine(), Subject::Inspection, opts.clone()).unwrap();
+    draft.set("", json!({ "": { "": null }, "\u{0}\u{0}": 101, "partial": null })).unwrap();
+    let before: Value = serde_json::from_str(&text(draft.answer())).unwrap();
+    let changes = draft.remove("/").unwrap();
+    let after: Value = serde_json::from_str(&text(draft.answer())).unwrap();
+    let gone: Vec<_> = changes.removed.iter().map(|g| (g.path.as_str(), g.code.as_str())).collect();
+    assert_eq!(gone, [("/", "input.unknown_field")]);
+    common::changes_add_up(&before, &after, &changes).unwrap();
+}

@@ -11,8 +11,11 @@ use crate::answer::{Decision, Diagnostic, GateResult, Severity};
 use crate::rules::Item;
 
 /// A quick deterministic hasher for fingerprints (FxHash's rotate, xor and multiply, eight
-/// bytes at a time). A collision could only hide a change from the change list, never from
-/// the answer.
+/// bytes at a time, each text's length first). Diagnostics are matched by fingerprint, and a
+/// match is checked by their path, code and rule (kept as text): a collision of two different
+/// places reports one removed and one added (the list still adds up), and only a change of
+/// params at one place, code and rule could be hidden from the change list, never from the
+/// answer.
 #[derive(Debug, Default)]
 struct Fx(u64);
 
@@ -28,6 +31,9 @@ impl Hasher for Fx {
     }
 
     fn write(&mut self, bytes: &[u8]) {
+        // The length first: a text's last word is padded with zeros, so without it `/` and
+        // `/\0\0` (keys a submission may have) wrote the same words (fuzz target `draft`).
+        self.add(bytes.len() as u64);
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
             self.add(u64::from_le_bytes(c.try_into().unwrap_or_default()));
@@ -237,7 +243,8 @@ impl Shown {
             now.text.push_str(v.rule_id());
             now.entries.push(Entry { print: v.print(), path_end, code_end, rule_end: now.text.len() });
         }
-        // Matched by fingerprint, as many times as each is shown.
+        // Matched by fingerprint, as many times as each is shown; a pair whose place, code or
+        // rule differ (one fingerprint for two diagnostics) is one removed and one added.
         let mut old: Vec<(u64, usize)> = before.entries.iter().enumerate().map(|(i, e)| (e.print, i)).collect();
         let mut new: Vec<(u64, usize)> = now.entries.iter().enumerate().map(|(i, e)| (e.print, i)).collect();
         old.sort_unstable();
@@ -253,8 +260,11 @@ impl Shown {
         loop {
             match (o.peek(), n.peek()) {
                 (Some(a), Some(b)) if a.0 == b.0 => {
-                    o.next();
-                    n.next();
+                    let (a, b) = (o.next(), n.next());
+                    if a.and_then(|a| before.parts(a.1)) != b.and_then(|b| now.parts(b.1)) {
+                        mark(&mut gone, a);
+                        mark(&mut added, b);
+                    }
                 }
                 (Some(a), Some(b)) if a.0 < b.0 => mark(&mut gone, o.next()),
                 (Some(_), None) => mark(&mut gone, o.next()),
@@ -280,14 +290,91 @@ impl Shown {
         (now, Changes { added, removed, gates, decision })
     }
 
-    /// Entry `i` as a diagnostic that went away.
-    fn gone(&self, i: usize) -> Option<Gone> {
+    /// Entry `i`'s path, code and rule.
+    fn parts(&self, i: usize) -> Option<(&str, &str, &str)> {
         let e = self.entries.get(i)?;
         let start = i.checked_sub(1).and_then(|p| self.entries.get(p)).map_or(0, |p| p.rule_end);
-        Some(Gone {
-            path: self.text.get(start..e.path_end)?.to_owned(),
-            code: self.text.get(e.path_end..e.code_end)?.to_owned(),
-            rule_id: self.text.get(e.code_end..e.rule_end)?.to_owned(),
-        })
+        Some((
+            self.text.get(start..e.path_end)?,
+            self.text.get(e.path_end..e.code_end)?,
+            self.text.get(e.code_end..e.rule_end)?,
+        ))
+    }
+
+    /// Entry `i` as a diagnostic that went away.
+    fn gone(&self, i: usize) -> Option<Gone> {
+        let (path, code, rule_id) = self.parts(i)?;
+        Some(Gone { path: path.to_owned(), code: code.to_owned(), rule_id: rule_id.to_owned() })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    fn required(path: &str) -> View<'_> {
+        View::Required { path, field: "staff.total", rule_id: "RTW-F1", severity: Severity::Error }
+    }
+
+    /// What changed from `before` (one diagnostic at each path) to `after`.
+    fn changes(before: &[&str], after: &[&str]) -> Changes {
+        let (b, a): (Vec<View<'_>>, Vec<View<'_>>) =
+            (before.iter().map(|p| required(p)).collect(), after.iter().map(|p| required(p)).collect());
+        let (shown, _) = Shown::new(&b, Vec::new(), Decision::Incomplete, &Shown::default());
+        Shown::new(&a, Vec::new(), Decision::Incomplete, &shown).1
+    }
+
+    fn paths(c: &Changes) -> (Vec<&str>, Vec<&str>) {
+        (c.added.iter().map(|d| d.path.as_str()).collect(), c.removed.iter().map(|g| g.path.as_str()).collect())
+    }
+
+    /// Fuzz target `draft`: `/` and `/\0\0` had one fingerprint (a text's last word is padded
+    /// with zeros), and removing `/` reported `/\0\0` gone.
+    #[test]
+    fn texts_that_differ_only_by_trailing_zeros_are_told_apart() {
+        assert_ne!(required("/").print(), required("/\0\0").print());
+        let c = changes(&["/", "/\0\0"], &["/\0\0"]);
+        assert_eq!(paths(&c), (vec![], vec!["/"]));
+    }
+
+    /// Two paths of 16 bytes with one fingerprint (the second's last word solved for: each step
+    /// of the hash can be undone): matched by their text, not taken for one another.
+    #[test]
+    fn equal_fingerprints_of_different_paths_are_told_apart() {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut inverse: u64 = 1; // of K modulo 2^64, by Newton's steps
+        for _ in 0..6 {
+            inverse = inverse.wrapping_mul(2u64.wrapping_sub(K.wrapping_mul(inverse)));
+        }
+        let word = |b: &[u8]| u64::from_le_bytes(b.try_into().unwrap());
+        let first = "/roster/0/phones";
+        let mut h = Fx::default();
+        h.write(first.as_bytes());
+        let target = h.0;
+        let mut found = None;
+        for n in 0..10_000_000 {
+            let head = format!("/{n:07}");
+            let mut h = Fx::default();
+            h.add(16);
+            h.add(word(head.as_bytes()));
+            let tail = ((target.wrapping_mul(inverse)) ^ h.0.rotate_left(5)).to_le_bytes();
+            if tail.iter().all(|b| b.is_ascii_graphic() && !matches!(b, b'/' | b'~')) {
+                found = Some(format!("{head}{}", std::str::from_utf8(&tail).unwrap()));
+                break;
+            }
+        }
+        let second = found.expect("a second path of the same fingerprint (about 1 in 3,600 heads gives one)");
+        assert_ne!(first, second);
+        assert_eq!(required(first).print(), required(&second).print(), "{second}");
+        let c = changes(&[first], &[&second]);
+        assert_eq!(paths(&c), (vec![second.as_str()], vec![first]));
+        assert!(changes(&[first], &[first]).is_empty());
+        // Both shown, before and after: what is removed is added again, if anything.
+        let both = changes(&[first, &second], &[&second, first]);
+        let (mut added, mut removed) = paths(&both);
+        added.sort_unstable();
+        removed.sort_unstable();
+        assert_eq!(added, removed);
     }
 }

@@ -16,6 +16,7 @@ use fangkong::{Engine, Locale, Options};
 use serde_json::Value;
 
 mod changes;
+#[allow(unused_imports)] // not every test file that includes this module uses it
 pub use changes::changes_add_up;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
