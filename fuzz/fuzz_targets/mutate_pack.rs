@@ -4,7 +4,6 @@
 //! the kind (describe, inputSchema, packInfo) for each of its versions in every locale.
 #![no_main]
 use fangkong::Locale;
-use fangkong::schema::Subject;
 use fangkong_fuzz::{Edit, Kind, apply, golden, golden_packs, judge, options};
 use libfuzzer_sys::fuzz_target;
 
@@ -27,12 +26,7 @@ fuzz_target!(|input: Input| {
         }
         // What a page learns from the pack (issue 7: describe, inputSchema, packInfo), for every
         // version the pack holds and in every locale: JSON objects, never a panic.
-        let subject = match input.kind {
-            Kind::Filing => Subject::Filing,
-            Kind::Inspection => Subject::Inspection,
-            Kind::Indicators => Subject::Indicators,
-            Kind::Screening => Subject::Screening,
-        };
+        let subject = input.kind.subject();
         let versions: Vec<String> = engine.packs().map(|p| p.stamp.version.clone()).collect();
         for locale in [Locale::ZhCn, Locale::En, Locale::ZhTw] {
             for v in versions.iter().map(|v| Some(v.as_str())).chain([None]) {

@@ -5,7 +5,6 @@
 //! one; a refused edit changes neither the value nor the answer.
 
 use fangkong::answer::cold::WriteJson;
-use fangkong::schema::Subject;
 use fangkong::{Engine, Options};
 use serde_json::Value;
 
@@ -83,15 +82,6 @@ fn pointer(doc: &Value, at: &At) -> String {
     out
 }
 
-fn subject(kind: Kind) -> Subject {
-    match kind {
-        Kind::Filing => Subject::Filing,
-        Kind::Inspection => Subject::Inspection,
-        Kind::Indicators => Subject::Indicators,
-        Kind::Screening => Subject::Screening,
-    }
-}
-
 /// The kind's whole check of `value`, as JSON text (checked for the engine's invariants).
 fn whole(engine: &Engine, kind: Kind, value: &Value, opts: &Options) -> String {
     fn text<A: fangkong::answer::Answer + WriteJson>(a: A) -> String {
@@ -112,7 +102,7 @@ fn whole(engine: &Engine, kind: Kind, value: &Value, opts: &Options) -> String {
 /// Draft `start` of `kind` with `engine` and `opts`, then apply `edits` (at most 24), checking
 /// after each one.
 pub fn run(engine: &Engine, kind: Kind, start: &Value, mut opts: Options, edits: &[Edit]) {
-    let mut draft = engine.draft_of(subject(kind), &opts).expect("every kind has a draft");
+    let mut draft = engine.draft_of(kind.subject(), &opts).expect("every kind has a draft");
     let parse = |text: &str| -> Value { serde_json::from_str(text).expect("an answer is JSON") };
     let mut before = parse(&draft.answer_json());
     assert_eq!(draft.answer_json(), whole(engine, kind, &Value::Object(Default::default()), &opts), "an empty draft");

@@ -56,6 +56,19 @@ pub enum Kind {
     Screening,
 }
 
+impl Kind {
+    /// The engine's name for the kind.
+    pub fn subject(self) -> fangkong::schema::Subject {
+        use fangkong::schema::Subject;
+        match self {
+            Kind::Filing => Subject::Filing,
+            Kind::Inspection => Subject::Inspection,
+            Kind::Indicators => Subject::Indicators,
+            Kind::Screening => Subject::Screening,
+        }
+    }
+}
+
 /// Judge JSON text and a JSON value of one submission with `engine`, check both answers, and
 /// check that the text and the value get the same answer.
 ///
