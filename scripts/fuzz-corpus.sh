@@ -2,8 +2,9 @@
 # Seeds the fuzz corpora (fuzz/corpus/<target>/, not committed) from what the repository
 # already holds: every golden case's input (tests/cases/<kind>/*.json, `input`, `inputText`
 # or `base` + `patch`) for its kind's entry point, the examples, the packs (packs/*.json)
-# for pack loading, and every `assert`/`when`/`value` expression of the packs for the
-# expression parser. Idempotent: a seed is named by its content's hash.
+# for pack loading, every `assert`/`when`/`value` expression of the packs for the
+# expression parser, and the inputs and packs again for the JSON reader (`json_reader`).
+# Idempotent: a seed is named by its content's hash.
 #   scripts/fuzz-corpus.sh [CORPUS_DIR]   (default fuzz/corpus)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,5 +43,8 @@ for (const f of readdirSync('packs').filter((f) => f.endsWith('.json'))) {
   walk(JSON.parse(text), '');
 }
 for (const e of exprs) seed('expr', e);
+// The JSON reader's: every submission and pack seeded above.
+for (const c of loadCases()) seed('json_reader', caseText(c));
+for (const f of readdirSync('packs').filter((f) => f.endsWith('.json'))) seed('json_reader', readFileSync(join('packs', f), 'utf8'));
 console.log(Object.entries(counts).map(([t, n]) => `${t}: ${n}`).join(', '));
 JS
