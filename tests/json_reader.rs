@@ -8,22 +8,9 @@
 
 mod common;
 
-use fangkong::num::read_json;
 use proptest::prelude::*;
-use serde_json::Value;
 
-/// Both readers' answers to `text`, as text: the value, or the error with its place.
-fn both(text: &str) -> (String, String) {
-    let ours = match read_json(text) {
-        Ok(v) => v.to_string(),
-        Err(e) => format!("{e} [{}:{}]", e.line(), e.column()),
-    };
-    let theirs = match serde_json::from_str::<Value>(text) {
-        Ok(v) => v.to_string(),
-        Err(e) => format!("{e} [{}:{}]", e.line(), e.column()),
-    };
-    (ours, theirs)
-}
+use common::both_readers as both;
 
 fn same(text: &str) {
     let (ours, theirs) = both(text);

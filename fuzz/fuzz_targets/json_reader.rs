@@ -5,19 +5,11 @@
 //! server judge differently. tests/json_reader.rs checks the same on damaged examples and on
 //! random JSON-like text; seeds: the golden inputs (scripts/fuzz-corpus.sh).
 #![no_main]
-use fangkong::num::read_json;
+use fangkong_fuzz::both_readers;
 use libfuzzer_sys::fuzz_target;
-use serde_json::Value;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let ours = match read_json(text) {
-        Ok(v) => v.to_string(),
-        Err(e) => format!("{e} [{}:{}]", e.line(), e.column()),
-    };
-    let theirs = match serde_json::from_str::<Value>(text) {
-        Ok(v) => v.to_string(),
-        Err(e) => format!("{e} [{}:{}]", e.line(), e.column()),
-    };
+    let (ours, theirs) = both_readers(text);
     assert_eq!(ours, theirs, "{text:?}");
 });

@@ -13,7 +13,9 @@ pub mod drafting;
 
 #[path = "../../tests/common/changes.rs"]
 mod changes;
-pub use changes::changes_add_up;
+#[path = "../../tests/common/json_readers.rs"]
+mod json_readers;
+pub use {changes::changes_add_up, json_readers::both_readers};
 
 /// The moment every target checks at (a fixed `now`, so a crash reproduces).
 pub fn options() -> &'static Options {

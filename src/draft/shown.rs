@@ -19,9 +19,12 @@ use crate::rules::Item;
 #[derive(Debug, Default)]
 struct Fx(u64);
 
+/// FxHash's multiplier.
+const FX_TIMES: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
 impl Fx {
     fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(FX_TIMES);
     }
 }
 
@@ -342,10 +345,9 @@ mod tests {
     /// of the hash can be undone): matched by their text, not taken for one another.
     #[test]
     fn equal_fingerprints_of_different_paths_are_told_apart() {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut inverse: u64 = 1; // of K modulo 2^64, by Newton's steps
+        let mut inverse: u64 = 1; // of FX_TIMES modulo 2^64, by Newton's steps
         for _ in 0..6 {
-            inverse = inverse.wrapping_mul(2u64.wrapping_sub(K.wrapping_mul(inverse)));
+            inverse = inverse.wrapping_mul(2u64.wrapping_sub(FX_TIMES.wrapping_mul(inverse)));
         }
         let word = |b: &[u8]| u64::from_le_bytes(b.try_into().unwrap());
         let first = "/roster/0/phones";

@@ -16,8 +16,9 @@ use fangkong::{Engine, Locale, Options};
 use serde_json::Value;
 
 mod changes;
-#[allow(unused_imports)] // not every test file that includes this module uses it
-pub use changes::changes_add_up;
+mod json_readers;
+#[allow(unused_imports)] // not every test file that includes this module uses them
+pub use {changes::changes_add_up, json_readers::both_readers};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CaseKind {
