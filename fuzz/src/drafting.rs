@@ -5,6 +5,7 @@
 //! one; a refused edit changes neither the value nor the answer.
 
 use fangkong::answer::cold::WriteJson;
+use fangkong::pointer::Pointer;
 use fangkong::{Engine, Options};
 use serde_json::Value;
 
@@ -42,25 +43,20 @@ pub enum Last {
     Raw(String),
 }
 
-fn escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
-}
-
-/// The pointer `at` names in `doc`.
+/// The pointer `at` names in `doc` (escaped by the crate's own [`Pointer`]).
 fn pointer(doc: &Value, at: &At) -> String {
-    let mut out = String::new();
+    let mut out = Pointer::root();
     let mut here = doc;
     for &c in &at.walk {
         match here {
             Value::Object(m) if !m.is_empty() => {
                 let Some((k, v)) = m.iter().nth(usize::from(c) % m.len()) else { break };
-                out.push('/');
-                out.push_str(&escape(k));
+                out.push(k);
                 here = v;
             }
             Value::Array(a) if !a.is_empty() => {
                 let i = usize::from(c) % a.len();
-                out.push_str(&format!("/{i}"));
+                out.push_index(i);
                 here = &a[i];
             }
             _ => break,
@@ -68,18 +64,12 @@ fn pointer(doc: &Value, at: &At) -> String {
     }
     match &at.last {
         Last::Here => {}
-        Last::Key(k) => {
-            out.push('/');
-            out.push_str(&escape(k));
-        }
-        Last::Append => out.push_str("/-"),
-        Last::PastEnd(n) => {
-            let len = here.as_array().map_or(0, Vec::len);
-            out.push_str(&format!("/{}", len + usize::from(*n % 4)));
-        }
+        Last::Key(k) => out.push(k),
+        Last::Append => out.push("-"),
+        Last::PastEnd(n) => out.push_index(here.as_array().map_or(0, Vec::len) + usize::from(*n % 4)),
         Last::Raw(text) => return text.clone(),
     }
-    out
+    out.as_str().to_owned()
 }
 
 /// The kind's whole check of `value`, as JSON text (checked for the engine's invariants).
@@ -90,12 +80,11 @@ fn whole(engine: &Engine, kind: Kind, value: &Value, opts: &Options) -> String {
         a.write_json(&mut out);
         out
     }
-    let e = engine;
     match kind {
-        Kind::Filing => text(e.check_filing_value(value, opts)),
-        Kind::Inspection => text(e.score_inspection_value(value, opts)),
-        Kind::Indicators => text(e.evaluate_indicators_value(value, opts)),
-        Kind::Screening => text(e.screen_person_value(value, opts)),
+        Kind::Filing => text(engine.check_filing_value(value, opts)),
+        Kind::Inspection => text(engine.score_inspection_value(value, opts)),
+        Kind::Indicators => text(engine.evaluate_indicators_value(value, opts)),
+        Kind::Screening => text(engine.screen_person_value(value, opts)),
     }
 }
 
