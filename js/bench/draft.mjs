@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { decide } from './peers/plain-js.mjs';
 import { isoDay } from './peers/ids.mjs';
+import { record } from './results.mjs';
 
 const pkg = process.env.FANGKONG_PKG;
 const { Engine } = await import(pkg ? pathToFileURL(join(pkg, 'node.js')).href : 'fangkong');
@@ -48,16 +49,16 @@ const engine = Engine.withDefaultPack();
 const cases = [
   // Typing a number as text: the masks, '60' then '6000' (48 are needed: both enough, so
   // nothing the answer shows moves; the text is read as a number each time). The target's row.
-  { label: 'workshop (examples/filings/workshop.json), typing the masks', file: 'examples/filings/workshop.json', pointer: '/supplies/masks', values: ['60', '6000'] },
+  { key: 'masks', label: 'workshop (examples/filings/workshop.json), typing the masks', file: 'examples/filings/workshop.json', pointer: '/supplies/masks', values: ['60', '6000'] },
   // The masks, '6' then '6000': RTW-P4 fires and clears, gate RTW-G3 and the decision move, and
   // the change list carries the diagnostic with its message (twenty-first session).
-  { label: 'workshop, the masks too few then enough (RTW-P4 and gate RTW-G3 move)', file: 'examples/filings/workshop.json', pointer: '/supplies/masks', values: ['6', '6000'] },
+  { key: 'rule_moving', label: 'workshop, the masks too few then enough (RTW-P4 and gate RTW-G3 move)', file: 'examples/filings/workshop.json', pointer: '/supplies/masks', values: ['6', '6000'] },
   // Typing a text: the enterprise's address (nothing moves).
-  { label: 'workshop, typing the address', file: 'examples/filings/workshop.json', pointer: '/enterprise/address', values: ['深圳市宝安区某某路1号', '深圳市宝安区某某路12号'] },
+  { key: 'address', label: 'workshop, typing the address', file: 'examples/filings/workshop.json', pointer: '/enterprise/address', values: ['深圳市宝安区某某路1号', '深圳市宝安区某某路12号'] },
   // One roster row of 1,000: a phone, one digit short then whole (RTW-F3 fires, then not).
-  { label: 'factory, 1,000-person roster (examples/filings/factory-1000.json), a phone in row 500', file: 'examples/filings/factory-1000.json', pointer: '/roster/500/phone', values: ['1380013800', '13800138000'] },
+  { key: 'roster_phone', label: 'factory, 1,000-person roster (examples/filings/factory-1000.json), a phone in row 500', file: 'examples/filings/factory-1000.json', pointer: '/roster/500/phone', values: ['1380013800', '13800138000'] },
   // A name in the same row (nothing reads it but the walk).
-  { label: 'factory, 1,000-person roster, a name in row 500', file: 'examples/filings/factory-1000.json', pointer: '/roster/500/name', values: ['员工0501', '员工0501号'] },
+  { key: 'roster_name', label: 'factory, 1,000-person roster, a name in row 500', file: 'examples/filings/factory-1000.json', pointer: '/roster/500/name', values: ['员工0501', '员工0501号'] },
 ];
 
 // Warm up first: V8 compiles the .wasm with its baseline compiler and optimises it in the
@@ -84,6 +85,8 @@ for (const c of cases) {
   // The draft answers as checkFiling does (not timed).
   if (JSON.stringify(draft.answer()) !== JSON.stringify(engine.checkFiling(draft.value(), opts))) throw new Error(`${c.label}: the draft's answer differs`);
   console.log(`| ${c.label} | ${shown(set)} | ${shown(withAnswer)} | ${shown(whole)} | ${shown(plain)} |`);
+  record(`typing.${c.key}`, set * 1000, 'µs', 'node js/bench/draft.mjs');
+  record(`typing.${c.key}.plain_js`, plain * 1000, 'µs', 'node js/bench/draft.mjs');
   draft.free();
 }
 

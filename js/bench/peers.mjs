@@ -12,6 +12,7 @@ import { isoDay } from './peers/ids.mjs';
 import * as plain from './peers/plain-js.mjs';
 import * as logic from './peers/json-logic.mjs';
 import * as rulesEngine from './peers/rules-engine.mjs';
+import { record } from './results.mjs';
 // FANGKONG_PKG=DIR measures another build of the package (as js/bench/wasm.mjs).
 const pkg = process.env.FANGKONG_PKG;
 const { Engine } = await import(pkg ? pathToFileURL(join(pkg, 'node.js')).href : 'fangkong');
@@ -22,9 +23,9 @@ const fangkong = Engine.withDefaultPack();
 const filings = loadFilings();
 const big = factory();
 const peers = [
-  { label: 'hand-written plain JS', decide: plain.decide },
-  { label: 'json-logic-js 2.0.5 (+ ajv 8 / ajv-formats for the shape)', decide: logic.decide },
-  { label: 'json-rules-engine 7.3.1', decide: rulesEngine.decide, async: true },
+  { key: 'plain_js', label: 'hand-written plain JS', decide: plain.decide },
+  { key: 'json_logic_js', label: 'json-logic-js 2.0.5 (+ ajv 8 / ajv-formats for the shape)', decide: logic.decide },
+  { key: 'json_rules_engine', label: 'json-rules-engine 7.3.1', decide: rulesEngine.decide, async: true },
 ];
 
 // ---- 1. Agreement ----
@@ -100,3 +101,6 @@ for (const r of rows.slice(0, -3)) {
   console.log(`| ${r.label} | ${time(r.per)} | ${ratio(fkText.per, r.per)} | ${ratio(fkObject.per, r.per)} | ${ratio(fkChecker.per, r.per)} | ${time(r.big)} | ${ratio(fkText.big, r.big)} |`);
 }
 for (const r of [fkText, fkObject, fkChecker]) console.log(`| ${r.label} | ${time(r.per)} | | | | ${time(r.big)} | |`);
+// Recorded as how many times fangkong (JSON text) is faster than each peer, per filing.
+record('peers.fangkong', fkText.per * 1000, 'µs', 'node js/bench/peers.mjs');
+peers.forEach((p, k) => record(`peers.${p.key}`, rows[k].per / fkText.per, '×', 'node js/bench/peers.mjs'));

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { generate } from '../../scripts/gen_filings.mjs';
+import { record } from './results.mjs';
 
 const pkg = process.env.FANGKONG_PKG;
 const { Engine } = await import(pkg ? pathToFileURL(join(pkg, 'node.js')).href : 'fangkong');
@@ -33,6 +34,7 @@ function median(label, fn, { batches = 15, minMs = 50 } = {}) {
   const ms = per[Math.floor(per.length / 2)];
   const shown = ms >= 1 ? `${ms.toFixed(2)} ms` : `${(ms * 1000).toFixed(1)} µs`;
   console.log(`| ${label} | ${shown} |`);
+  return ms;
 }
 
 const engine = Engine.withDefaultPack();
@@ -70,7 +72,7 @@ const objects = lines.map((l) => JSON.parse(l));
 const later = { now: '2020-02-12T10:00:00+08:00' };
 const check = engine.checker(later);
 const big = { batches: 5, minMs: 0 };
-median(`batch: ${lines.length.toLocaleString("en")} filings in one \`checkFilings\` call, JSON text`, () => engine.checkFilings(lines, later), big);
+record('batch.checkFilings', median(`batch: ${lines.length.toLocaleString("en")} filings in one \`checkFilings\` call, JSON text`, () => engine.checkFilings(lines, later), big), 'ms', 'node js/bench/wasm.mjs');
 median(`batch: ${lines.length.toLocaleString("en")} filings in one \`checkFilings\` call, objects`, () => engine.checkFilings(objects, later), big);
-median(`batch: ${lines.length.toLocaleString("en")} filings, \`checker(options).checkFilings\`, JSON text`, () => check.checkFilings(lines), big);
+record('batch.checker', median(`batch: ${lines.length.toLocaleString("en")} filings, \`checker(options).checkFilings\`, JSON text`, () => check.checkFilings(lines), big), 'ms', 'node js/bench/wasm.mjs');
 median(`batch: ${lines.length.toLocaleString("en")} filings, one \`checkFiling\` call each, JSON text`, () => { for (const l of lines) engine.checkFiling(l, later); }, big);
