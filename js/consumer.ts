@@ -185,6 +185,23 @@ const sections = Engine.withDefaultPack().describe('filing').sections;
 Engine.withDefaultPack().describe('filings');
 console.log(wrong, typo, d, never, s, passed, sections);
 
+// The entry points take what a form gives (`Given`): `null` for a value not given (asked for, never
+// read as 0), a count as its text, and `null` for the whole submission.
+import type { Given } from 'fangkong';
+const raw = Engine.withDefaultPack().checkFiling({ staff: { total: '12', keyArea: null }, supplies: { masks: null }, roster: [{ name: null }] }, options);
+const nothing = Engine.withDefaultPack().checkFiling(null, options);
+const fromForm: Given<Filing> = { measures: { canteen: null } };
+Engine.withDefaultPack().checkFilings([fromForm, null, '{}'], options);
+// @ts-expect-error a count is a number or its text, never a boolean
+Engine.withDefaultPack().checkFiling({ staff: { total: true } }, options);
+// @ts-expect-error unknown fields are refused in a literal, given or not
+Engine.withDefaultPack().checkFiling({ staffs: {} }, options);
+const units = Engine.withDefaultPack().evaluateIndicators({ date: '2020-02-12', units: [{ id: 'g', counts: { compounds: 12, compoundsEnclosed: null } }] }, options).units;
+// @ts-expect-error an indicator's numerator is `null` where no unit gave it (never 0)
+const n: number = units[0]!.indicators[0]!.numerator;
+const known: number | null = units[0]!.indicators[0]!.denominator;
+console.log(raw, nothing, n, known);
+
 // bindForm's submission holds a number field as the text typed (`FormValue`): a number or its
 // text, never typed as a plain number; describe gives requiredWhen and the version's parameters.
 import type { FormBinding, FormValue } from 'fangkong/form';

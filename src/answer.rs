@@ -326,10 +326,11 @@ pub struct InspectionAnswer {
 pub struct IndicatorResult {
     /// `IND-1` … `IND-5`.
     pub id: String,
-    /// Units that comply.
-    pub numerator: u64,
-    /// All units.
-    pub denominator: u64,
+    /// Units that comply: the sum over the whole pairs reported in the subtree; where no whole
+    /// pair was reported, the unit's own count if it gave one, else `null` (not known).
+    pub numerator: Option<u64>,
+    /// All units, as `numerator` is.
+    pub denominator: Option<u64>,
     /// numerator / denominator, unrounded; `null` for 0 / 0.
     #[serde(serialize_with = "crate::num::ser_opt")]
     pub ratio: Option<f64>,

@@ -85,15 +85,11 @@ impl Options {
     }
 
     /// Whether `path` lies inside the scope (on a segment boundary); everything does without one.
+    /// A segment `*` of a prefix stands for any one segment, as in `describe`'s pointers
+    /// (`/roster/*/phone`: every row's phone).
     pub fn in_scope(&self, path: &str) -> bool {
-        self.scope.as_ref().is_none_or(|prefixes| {
-            prefixes.iter().any(|p| {
-                let p = p.strip_suffix('/').unwrap_or(p);
-                path == p || path.strip_prefix(p).is_some_and(|rest| rest.starts_with('/'))
-            })
-        })
+        self.scope.as_ref().is_none_or(|prefixes| prefixes.iter().any(|p| covers(p, path)))
     }
-
     /// The same options, giving back the normalised values of personal fields too.
     pub fn personal(self, personal: bool) -> Self {
         Self { personal, ..self }
@@ -108,6 +104,16 @@ impl Options {
     pub fn pack_version(self, version: impl Into<String>) -> Self {
         Self { pack_version: Some(version.into()), ..self }
     }
+}
+
+/// Whether the scope prefix `prefix` covers `path` (see [`Options::in_scope`]).
+fn covers(prefix: &str, path: &str) -> bool {
+    let prefix = prefix.strip_suffix('/').unwrap_or(prefix);
+    if !prefix.contains('*') {
+        return path == prefix || path.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('/'));
+    }
+    let mut segments = path.split('/');
+    prefix.split('/').all(|p| segments.next().is_some_and(|s| p == "*" || p == s))
 }
 
 /// A compiled pack family, ready to judge many submissions. Versions are kept in order of

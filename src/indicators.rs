@@ -61,6 +61,9 @@ struct Sum {
     invalid: bool,
     /// A leaf unit of the subtree did not report this indicator's pair (or half of it).
     missing: bool,
+    /// The unit's own count of a pair it gave only half of (or whose other half is invalid):
+    /// shown when no whole pair contributed, never summed with other units' pairs.
+    lone: (Option<u64>, Option<u64>),
 }
 
 /// The pointer to `segs` inside unit `i`, each key escaped (RFC 6901: `a/b` is `a~1b`).
@@ -294,7 +297,7 @@ impl Engine {
                     (Ok(Some(n)), Ok(Some(d))) => {
                         if n > d {
                             // Kept in the sums, so the error shows at every level above.
-                            *slot = Sum { n, d, any: true, invalid: true, missing: false };
+                            *slot = Sum { n, d, any: true, invalid: true, missing: false, lone: (None, None) };
                             diags.push(Diagnostic::at(
                                 "indicators.numerator_exceeds_denominator",
                                 Severity::Error,
@@ -307,7 +310,7 @@ impl Engine {
                                 ]),
                             ));
                         } else {
-                            *slot = Sum { n, d, any: true, invalid: false, missing: false };
+                            *slot = Sum { n, d, any: true, invalid: false, missing: false, lone: (None, None) };
                         }
                     }
                     // A wrong count, or half a pair: each wrong one reported, each missing one asked.
@@ -317,6 +320,7 @@ impl Engine {
                         } else {
                             slot.missing = true;
                         }
+                        slot.lone = (nv.ok().flatten(), dv.ok().flatten());
                         for (count, v) in [(ind.numerator, nv), (ind.denominator, dv)] {
                             let at = unit_ptr(*i, &["counts", count]);
                             match v {
@@ -454,10 +458,14 @@ impl Engine {
                         ]),
                     ));
                 }
+                // The sums of the whole pairs reported in the subtree; where none was, only what
+                // the unit itself gave (half a pair), and `null` for what no one gave — never a 0
+                // the report does not hold (a grid that sent `entrances: 4` alone is ?/4, not 0/0).
+                let (numerator, denominator) = if s.any { (Some(s.n), Some(s.d)) } else { s.lone };
                 results.push(IndicatorResult {
                     id: ind.id.to_owned(),
-                    numerator: s.n,
-                    denominator: s.d,
+                    numerator,
+                    denominator,
                     ratio,
                     status: status.to_owned(),
                     shortfall,

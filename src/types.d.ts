@@ -27,8 +27,9 @@ export interface Options {
    * The fields or sections the person has reached, as JSON Pointer prefixes (`/enterprise`,
    * `/staff/total`; `""` is everything). A missing value outside every prefix is held back
    * (counted in the answer's `pending`); every other diagnostic is reported as usual. Prefixes
-   * match whole segments: `/staff` covers `/staff/total`, not `/staffing`. Without `scope`,
-   * everything is reported.
+   * match whole segments: `/staff` covers `/staff/total`, not `/staffing`; a segment `*` stands
+   * for any one, as in `describe`'s pointers (`/roster/*/phone`: every row's phone). Without
+   * `scope`, everything is reported.
    */
   scope?: readonly string[];
   /**
@@ -150,6 +151,21 @@ export interface FilingAnswer {
 
 /** A named person with a phone. */
 export interface Person { name?: string; phone?: string; idNumber?: string; }
+
+/**
+ * A submission as the engine takes it: `T`'s shape, where any value may be `null` (not given:
+ * the same as absent, asked for as `field.required`, never read as 0 or `false`) and a count may
+ * be text as a form gives it (`"12"`, `"１２"`), read as the number. A field a pack adds is not
+ * in `T`: give it through a variable of a wider type (`const f: Given<Filing & { extra?: boolean }>`;
+ * TypeScript checks extra keys only on object literals written in the call), or as JSON text.
+ */
+export type Given<T> = T extends number
+  ? number | string | null
+  : T extends (infer U)[]
+    ? Given<U>[] | null
+    : T extends object
+      ? { [P in keyof T]?: Given<T[P]> } | null
+      : T | null;
 
 /** A return-to-work filing (复工备案). Every field is optional; what is missing is reported by the rules. Dates are text (`2020-02-04`, `2020/2/4`, `2020年2月4日`). */
 export interface Filing {
@@ -303,8 +319,14 @@ export interface IndicatorReport {
 export interface IndicatorResult {
   /** `IND-1` … `IND-5`. */
   id: RuleId;
-  numerator: number;
-  denominator: number;
+  /**
+   * Units that comply: the sum over the whole pairs (both counts given) reported in this unit
+   * and below it. Where no whole pair was reported, the unit's own count if it gave one, else
+   * `null` (not known: never 0). Partial sums while `status` is `missing`.
+   */
+  numerator: number | null;
+  /** All units, as `numerator` is (a grid that sent `compounds: 12` alone: `null` / 12). */
+  denominator: number | null;
   /** numerator / denominator, unrounded; `null` for 0 / 0. */
   ratio: number | null;
   /** `missing` when counts of this unit (or a unit below) are not reported; `invalid` when some are wrong. */

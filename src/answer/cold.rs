@@ -103,6 +103,16 @@ fn opt_number(out: &mut String, x: Option<f64>) {
     }
 }
 
+/// A whole number, or `null` (not known).
+fn opt_count(out: &mut String, n: Option<u64>) {
+    match n {
+        Some(n) => {
+            let _ = write!(out, "{n}");
+        }
+        None => lit(out, "null"),
+    }
+}
+
 pub fn opt_string(out: &mut String, s: Option<&str>) {
     match s {
         Some(s) => string(out, s),
@@ -269,7 +279,11 @@ impl WriteJson for IndicatorsAnswer {
                 comma(out, k);
                 lit(out, "{\"id\":");
                 string(out, &r.id);
-                let _ = write!(out, ",\"numerator\":{},\"denominator\":{},\"ratio\":", r.numerator, r.denominator);
+                lit(out, ",\"numerator\":");
+                opt_count(out, r.numerator);
+                lit(out, ",\"denominator\":");
+                opt_count(out, r.denominator);
+                lit(out, ",\"ratio\":");
                 opt_number(out, r.ratio);
                 lit(out, ",\"status\":");
                 string(out, &r.status);

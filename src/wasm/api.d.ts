@@ -19,23 +19,23 @@ export class Checker {
     /**
      * `engine.checkFiling(filing, options)` with the checker's options.
      */
-    checkFiling(filing: Filing | string): FilingAnswer;
+    checkFiling(filing: Given<Filing> | string): FilingAnswer;
     /**
      * `engine.checkFilings(filings, options)` with the checker's options.
      */
-    checkFilings(filings: Array<Filing | string>): FilingAnswer[];
+    checkFilings(filings: Array<Given<Filing> | string>): FilingAnswer[];
     /**
      * `engine.evaluateIndicators(report, options)` with the checker's options.
      */
-    evaluateIndicators(report: IndicatorReport | string): IndicatorsAnswer;
+    evaluateIndicators(report: Given<IndicatorReport> | string): IndicatorsAnswer;
     /**
      * `engine.scoreInspection(inspection, options)` with the checker's options.
      */
-    scoreInspection(inspection: Inspection | string): InspectionAnswer;
+    scoreInspection(inspection: Given<Inspection> | string): InspectionAnswer;
     /**
      * `engine.screenPerson(declaration, options)` with the checker's options.
      */
-    screenPerson(declaration: Declaration | string): ScreeningAnswer;
+    screenPerson(declaration: Given<Declaration> | string): ScreeningAnswer;
 }
 
 /**
@@ -108,13 +108,13 @@ export class Engine {
      * field types, text that is not JSON, more than 4 MiB) is answered with `input.*` diagnostics. Throws an `Error` for bad options
      * or a value that cannot be converted to JSON (cyclic object, BigInt, undefined).
      */
-    checkFiling(filing: Filing | string, options: Options): FilingAnswer;
+    checkFiling(filing: Given<Filing> | string, options: Options): FilingAnswer;
     /**
      * Check many filings with the same options: an array of filings (objects or JSON
      * text) gives an array of answers in the same order. Any number of filings, up to
      * 64 MiB of JSON in all (and 64 MiB of answers); a bigger batch throws `input.too_large`.
      */
-    checkFilings(filings: Array<Filing | string>, options: Options): FilingAnswer[];
+    checkFilings(filings: Array<Given<Filing> | string>, options: Options): FilingAnswer[];
     /**
      * Read the options once (`{ now, locale, packVersion, scope }`, as for `checkFiling`)
      * and return a `Checker`: the same entry points without the options argument. Bad
@@ -136,16 +136,16 @@ export class Engine {
      * Throws `options.invalid` for bad options or an unknown kind, and `input.not_json`,
      * `input.duplicate_key` or `input.too_large` for a starting text that is not JSON.
      */
-    draft(kind: "filing", options: Options, filing?: Filing | string | null): Draft<FilingAnswer, Filing>;
-    draft(kind: "inspection", options: Options, inspection?: Inspection | string | null): Draft<InspectionAnswer, Inspection>;
-    draft(kind: "indicators", options: Options, report?: IndicatorReport | string | null): Draft<IndicatorsAnswer, IndicatorReport>;
-    draft(kind: "screening", options: Options, declaration?: Declaration | string | null): Draft<ScreeningAnswer, Declaration>;
+    draft(kind: "filing", options: Options, filing?: Given<Filing> | string | null): Draft<FilingAnswer, Filing>;
+    draft(kind: "inspection", options: Options, inspection?: Given<Inspection> | string | null): Draft<InspectionAnswer, Inspection>;
+    draft(kind: "indicators", options: Options, report?: Given<IndicatorReport> | string | null): Draft<IndicatorsAnswer, IndicatorReport>;
+    draft(kind: "screening", options: Options, declaration?: Given<Declaration> | string | null): Draft<ScreeningAnswer, Declaration>;
     draft(kind: Kind, options: Options, submission?: JsonValue | string | null): Draft<FilingAnswer | InspectionAnswer | IndicatorsAnswer | ScreeningAnswer, JsonValue>;
     /**
      * Evaluate a daily report of the community indicators (五个100%) with roll-up:
      * an `IndicatorReport` object or its JSON text. Returns an `IndicatorsAnswer`.
      */
-    evaluateIndicators(report: IndicatorReport | string, options: Options): IndicatorsAnswer;
+    evaluateIndicators(report: Given<IndicatorReport> | string, options: Options): IndicatorsAnswer;
     /**
      * The engine with a custom pack compiled by `compilePack` of `fangkong/compiler` (the
      * same package version): loaded without the pack compiler. Throws an `Error`
@@ -177,12 +177,12 @@ export class Engine {
      * text. Returns an `InspectionAnswer` with the score, sections, outcome,
      * rectifications and re-inspection date.
      */
-    scoreInspection(inspection: Inspection | string, options: Options): InspectionAnswer;
+    scoreInspection(inspection: Given<Inspection> | string, options: Options): InspectionAnswer;
     /**
      * Screen a person's declaration (排查 / 自主申报): a `Declaration` object or its JSON
      * text. Returns a `ScreeningAnswer` with the outcome, the deciding rule and `until`.
      */
-    screenPerson(declaration: Declaration | string, options: Options): ScreeningAnswer;
+    screenPerson(declaration: Given<Declaration> | string, options: Options): ScreeningAnswer;
     /**
      * The engine with the embedded default pack (`shenzhen-2020`).
      */

@@ -167,11 +167,16 @@ const unitStatus = (u) => (['invalid', 'missing', 'short'].find((s) => u.indicat
 /** Units that sent no report of their own (the engine's `missing`): no numbers to show, not zeros. */
 const notReported = (id) => (ind.answer?.missing ?? []).includes(id);
 
+/** A count, or a dash where the report does not give it (`null`: never shown as 0). */
+const count = (n) => (n === null ? '—' : number.format(n));
+/** The reported part's ratio of a `missing` indicator: only where both sums are known. */
+const partial = (i) => (i.numerator !== null && i.denominator ? tenths(i.numerator / i.denominator) : null);
+
 function indicatorCell(i, unit) {
   const word = statusWord(i.status);
   if (unit && notReported(unit.id)) return el('td', { class: `ind ${i.status}`, 'data-indicator': i.id }, el('span', { class: 'st' }, word));
   return el('td', { class: `ind ${i.status}`, 'data-indicator': i.id },
-    el('span', { class: 'nd' }, `${number.format(i.numerator)}/${number.format(i.denominator)}`),
+    el('span', { class: 'nd' }, `${count(i.numerator)}/${count(i.denominator)}`),
     i.ratio !== null ? el('span', { class: 'pc' }, ` ${pct(i.ratio)}`) : null,
     el('span', { class: 'st' }, ` ${word}`),
     i.shortfall > 0 ? el('span', { class: 'sf' }, ` −${number.format(i.shortfall)}`) : null);
@@ -227,7 +232,7 @@ function showUnit(id, { land = false } = {}) {
           el('th', { scope: 'row' }, meta?.title ?? i.id,
             none
               ? el('span', { class: 'counts' }, t('dbNotReported'))
-              : el('span', { class: 'counts' }, `${meta?.numerator.label ?? ''}${colon}${number.format(i.numerator)} · ${meta?.denominator.label ?? ''}${colon}${number.format(i.denominator)}`,
+              : el('span', { class: 'counts' }, `${meta?.numerator.label ?? ''}${colon}${count(i.numerator)} · ${meta?.denominator.label ?? ''}${colon}${count(i.denominator)}`,
                 i.status === 'missing' ? paren(t('dbReportedPart')) : '')),
           el('td', { class: 'pc' }, pct(i.ratio)),
           el('td', { class: `st ${i.status}` }, statusWord(i.status)),
@@ -301,7 +306,7 @@ function unitOption(unit) {
     yAxis: { type: 'category', inverse: true, data: titles, axisLabel: { width: 220, overflow: 'truncate' } },
     series: [{
       type: 'bar',
-      data: unit.indicators.map((i) => ({ value: i.ratio === null ? (i.status === 'missing' && i.denominator ? tenths(i.numerator / i.denominator) : 0) : tenths(i.ratio), itemStyle: i.status === 'missing' ? missingStyle : { color: COLORS[i.status] } })),
+      data: unit.indicators.map((i) => ({ value: i.ratio === null ? (i.status === 'missing' ? partial(i) ?? 0 : 0) : tenths(i.ratio), itemStyle: i.status === 'missing' ? missingStyle : { color: COLORS[i.status] } })),
       label: { show: true, position: 'right', formatter: (p) => { const i = unit.indicators[p.dataIndex]; return i.ratio === null ? statusWord(i.status) : pct(i.ratio); } },
     }],
   };
@@ -328,7 +333,7 @@ function childrenOption(units) {
         const i = u.indicators[n];
         if (!i) return null;
         // a unit with a missing report: its reported part, striped amber
-        if (i.status === 'missing') return i.denominator ? { value: tenths(i.numerator / i.denominator), itemStyle: missingStyle } : null;
+        if (i.status === 'missing') return partial(i) !== null ? { value: partial(i), itemStyle: missingStyle } : null;
         return { value: i.ratio !== null ? tenths(i.ratio) : null, itemStyle: i.status === 'short' ? { borderColor: COLORS.short, borderWidth: 2 } : undefined };
       }),
     })).concat(missing
