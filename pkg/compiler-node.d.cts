@@ -40,8 +40,9 @@ export interface Options {
      * The fields or sections the person has reached, as JSON Pointer prefixes (`/enterprise`,
      * `/staff/total`; `""` is everything). A missing value outside every prefix is held back
      * (counted in the answer's `pending`); every other diagnostic is reported as usual. Prefixes
-     * match whole segments: `/staff` covers `/staff/total`, not `/staffing`. Without `scope`,
-     * everything is reported.
+     * match whole segments: `/staff` covers `/staff/total`, not `/staffing`; a segment `*` stands
+     * for any one, as in `describe`'s pointers (a roster column's pointer covers that column of
+     * every row). Without `scope`, everything is reported.
      */
     scope?: readonly string[];
     /**
@@ -163,6 +164,21 @@ export interface FilingAnswer {
 
 /** A named person with a phone. */
 export interface Person { name?: string; phone?: string; idNumber?: string; }
+
+/**
+ * A submission as the engine takes it: `T`'s shape, where any value may be `null` (not given:
+ * the same as absent, asked for as `field.required`, never read as 0 or `false`) and a count may
+ * be text as a form gives it (`"12"`, `"１２"`), read as the number. A field a pack adds is not
+ * in `T`: give it through a variable of a wider type (`const f: Given<Filing & { extra?: boolean }>`;
+ * TypeScript checks extra keys only on object literals written in the call), or as JSON text.
+ */
+export type Given<T> = T extends number
+    ? number | string | null
+    : T extends (infer U)[]
+    ? Given<U>[] | null
+    : T extends object
+    ? { [P in keyof T]?: Given<T[P]> } | null
+    : T | null;
 
 /** A return-to-work filing (复工备案). Every field is optional; what is missing is reported by the rules. Dates are text (`2020-02-04`, `2020/2/4`, `2020年2月4日`). */
 export interface Filing {
@@ -316,8 +332,14 @@ export interface IndicatorReport {
 export interface IndicatorResult {
     /** `IND-1` … `IND-5`. */
     id: RuleId;
-    numerator: number;
-    denominator: number;
+    /**
+     * Units that comply: the sum over the whole pairs (both counts given) reported in this unit
+     * and below it. Where no whole pair was reported, the unit's own count if it gave one, else
+     * `null` (not known: never 0). Partial sums while `status` is `missing`.
+     */
+    numerator: number | null;
+    /** All units, as `numerator` is (a grid that sent `compounds: 12` alone: `null` / 12). */
+    denominator: number | null;
     /** numerator / denominator, unrounded; `null` for 0 / 0. */
     ratio: number | null;
     /** `missing` when counts of this unit (or a unit below) are not reported; `invalid` when some are wrong. */
@@ -714,23 +736,23 @@ export class Checker {
     /**
      * `engine.checkFiling(filing, options)` with the checker's options.
      */
-    checkFiling(filing: Filing | string): FilingAnswer;
+    checkFiling(filing: Given<Filing> | string): FilingAnswer;
     /**
      * `engine.checkFilings(filings, options)` with the checker's options.
      */
-    checkFilings(filings: Array<Filing | string>): FilingAnswer[];
+    checkFilings(filings: Array<Given<Filing> | string>): FilingAnswer[];
     /**
      * `engine.evaluateIndicators(report, options)` with the checker's options.
      */
-    evaluateIndicators(report: IndicatorReport | string): IndicatorsAnswer;
+    evaluateIndicators(report: Given<IndicatorReport> | string): IndicatorsAnswer;
     /**
      * `engine.scoreInspection(inspection, options)` with the checker's options.
      */
-    scoreInspection(inspection: Inspection | string): InspectionAnswer;
+    scoreInspection(inspection: Given<Inspection> | string): InspectionAnswer;
     /**
      * `engine.screenPerson(declaration, options)` with the checker's options.
      */
-    screenPerson(declaration: Declaration | string): ScreeningAnswer;
+    screenPerson(declaration: Given<Declaration> | string): ScreeningAnswer;
 }
 
 /**
@@ -803,13 +825,13 @@ export class Engine {
      * field types, text that is not JSON, more than 4 MiB) is answered with `input.*` diagnostics. Throws an `Error` for bad options
      * or a value that cannot be converted to JSON (cyclic object, BigInt, undefined).
      */
-    checkFiling(filing: Filing | string, options: Options): FilingAnswer;
+    checkFiling(filing: Given<Filing> | string, options: Options): FilingAnswer;
     /**
      * Check many filings with the same options: an array of filings (objects or JSON
      * text) gives an array of answers in the same order. Any number of filings, up to
      * 64 MiB of JSON in all (and 64 MiB of answers); a bigger batch throws `input.too_large`.
      */
-    checkFilings(filings: Array<Filing | string>, options: Options): FilingAnswer[];
+    checkFilings(filings: Array<Given<Filing> | string>, options: Options): FilingAnswer[];
     /**
      * Read the options once (`{ now, locale, packVersion, scope }`, as for `checkFiling`)
      * and return a `Checker`: the same entry points without the options argument. Bad
@@ -831,16 +853,16 @@ export class Engine {
      * Throws `options.invalid` for bad options or an unknown kind, and `input.not_json`,
      * `input.duplicate_key` or `input.too_large` for a starting text that is not JSON.
      */
-    draft(kind: "filing", options: Options, filing?: Filing | string | null): Draft<FilingAnswer, Filing>;
-    draft(kind: "inspection", options: Options, inspection?: Inspection | string | null): Draft<InspectionAnswer, Inspection>;
-    draft(kind: "indicators", options: Options, report?: IndicatorReport | string | null): Draft<IndicatorsAnswer, IndicatorReport>;
-    draft(kind: "screening", options: Options, declaration?: Declaration | string | null): Draft<ScreeningAnswer, Declaration>;
+    draft(kind: "filing", options: Options, filing?: Given<Filing> | string | null): Draft<FilingAnswer, Filing>;
+    draft(kind: "inspection", options: Options, inspection?: Given<Inspection> | string | null): Draft<InspectionAnswer, Inspection>;
+    draft(kind: "indicators", options: Options, report?: Given<IndicatorReport> | string | null): Draft<IndicatorsAnswer, IndicatorReport>;
+    draft(kind: "screening", options: Options, declaration?: Given<Declaration> | string | null): Draft<ScreeningAnswer, Declaration>;
     draft(kind: Kind, options: Options, submission?: JsonValue | string | null): Draft<FilingAnswer | InspectionAnswer | IndicatorsAnswer | ScreeningAnswer, JsonValue>;
     /**
      * Evaluate a daily report of the community indicators (五个100%) with roll-up:
      * an `IndicatorReport` object or its JSON text. Returns an `IndicatorsAnswer`.
      */
-    evaluateIndicators(report: IndicatorReport | string, options: Options): IndicatorsAnswer;
+    evaluateIndicators(report: Given<IndicatorReport> | string, options: Options): IndicatorsAnswer;
     /**
      * The engine with a custom pack compiled by `compilePack` of `fangkong/compiler` (the
      * same package version): loaded without the pack compiler. Throws an `Error`
@@ -873,12 +895,12 @@ export class Engine {
      * text. Returns an `InspectionAnswer` with the score, sections, outcome,
      * rectifications and re-inspection date.
      */
-    scoreInspection(inspection: Inspection | string, options: Options): InspectionAnswer;
+    scoreInspection(inspection: Given<Inspection> | string, options: Options): InspectionAnswer;
     /**
      * Screen a person's declaration (排查 / 自主申报): a `Declaration` object or its JSON
      * text. Returns a `ScreeningAnswer` with the outcome, the deciding rule and `until`.
      */
-    screenPerson(declaration: Declaration | string, options: Options): ScreeningAnswer;
+    screenPerson(declaration: Given<Declaration> | string, options: Options): ScreeningAnswer;
     /**
      * The engine with the embedded default pack (`shenzhen-2020`).
      */

@@ -84,14 +84,15 @@ function setKey(obj, key, v) {
 
 const isCheckable = (el) => el.type === 'checkbox' || el.type === 'radio';
 const isTextLike = (el) => TEXT_TYPES.has(el.type) || (el.tagName === 'INPUT' && !el.getAttribute('type'));
-/** What a number input holding text the browser cannot read as a number ("1e") sends: its value
- *  is "" then, which is no missing answer (read() below). */
-const NOT_A_NUMBER = 'NaN';
-const unreadableNumber = (el) => el.type === 'number' && el.validity !== undefined && el.validity.badInput;
+/** What an input holding something the browser cannot read sends: a number input's "1e", a date
+ *  input with only its month typed. Its value is "" then, which is no missing answer (read()
+ *  below); the engine reads 'NaN' as no number and no date (`input.invalid_type`, `date.format`). */
+const UNREADABLE = 'NaN';
+const unreadable = (el) => el.validity !== undefined && el.validity.badInput === true;
 /** What an input holds, as one string (to notice changes). */
 const rawOf = (el) => {
   if (isCheckable(el)) return el.indeterminate ? '?' : el.checked ? '1' : '0';
-  if (unreadableNumber(el)) return '\u0000' + NOT_A_NUMBER; // "" to its value, yet not empty
+  if (unreadable(el)) return '\u0000' + UNREADABLE; // "" to its value, yet not empty
   if (el.type === 'select-multiple') return [...el.selectedOptions].map((o) => o.value).join('\n');
   return el.value;
 };
@@ -407,11 +408,12 @@ export function bindForm(form, engine, options = {}) {
       } else if (el.type === 'select-multiple') {
         const values = [...el.selectedOptions].map((o) => o.value).filter((x) => x !== '');
         v = values.length ? values : undefined;
-      } else if (unreadableNumber(el)) {
-        // Typed, but no number the browser can read ("1e", "12..5"): its value is "" then, which
-        // is not a missing answer. The engine is told of a value that is no number (its
-        // `input.invalid_type`, in the pack's words), never asked to fill in what was filled in.
-        v = NOT_A_NUMBER;
+      } else if (unreadable(el)) {
+        // Typed, but nothing the browser can read ("1e", "12..5" in a number input; a date input
+        // with only its month or day): its value is "" then, which is not a missing answer. The
+        // engine is told of a value that is no number or date (`input.invalid_type`,
+        // `date.format`, in the pack's words), never asked to fill in what was filled in.
+        v = UNREADABLE;
       } else if (el.value.trim() === '') {
         v = undefined;
       } else if (type === 'texts') {
@@ -548,7 +550,9 @@ export function bindForm(form, engine, options = {}) {
     shown.set(first, signature);
     shownKeys.set(first, new Set(diagnostics.map(keyOf)));
     const msg = messageElement(entry, diagnostics.length > 0);
-    const errors = diagnostics.filter((d) => d.severity === 'error');
+    // Invalid: an error, or a value asked for (`missing`, whatever its severity: a screening's or
+    // an inspection's `field.required` is a warning, yet the form is not complete without it).
+    const errors = diagnostics.filter((d) => d.severity === 'error' || d.missing === true);
     for (const el of entry.inputs) {
       if (errors.length) el.setAttribute('aria-invalid', 'true');
       else el.removeAttribute('aria-invalid');

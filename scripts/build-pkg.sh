@@ -122,6 +122,8 @@ module fangkong_compiler wasm --features compiler
 node scripts/minify-entries.mjs "$out/node.js" "$out/node.cjs" "$out/compiler-node.js" "$out/compiler-node.cjs" \
   "$out/fangkong.js" "$out/fangkong_compiler.js"
 cp js/pkg-template/* "$out/"
+# The licence texts the package says it is under (`"license"` in package.json).
+cp LICENSE-MIT LICENSE-APACHE "$out/"
 # The CommonJS entries' types: the browser entries' declarations, as CommonJS (scripts/node-entry.mjs).
 cp "$out/fangkong.d.ts" "$out/node.d.cts"
 cp "$out/fangkong_compiler.d.ts" "$out/compiler-node.d.cts"

@@ -28,8 +28,8 @@ export interface Options {
    * `/staff/total`; `""` is everything). A missing value outside every prefix is held back
    * (counted in the answer's `pending`); every other diagnostic is reported as usual. Prefixes
    * match whole segments: `/staff` covers `/staff/total`, not `/staffing`; a segment `*` stands
-   * for any one, as in `describe`'s pointers (`/roster/*/phone`: every row's phone). Without
-   * `scope`, everything is reported.
+   * for any one, as in `describe`'s pointers (a roster column's pointer covers that column of
+   * every row). Without `scope`, everything is reported.
    */
   scope?: readonly string[];
   /**

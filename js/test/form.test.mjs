@@ -380,6 +380,52 @@ test('a number input holding text that is no number is told so, not asked to be 
   await page.close();
 });
 
+test('a value asked for is invalid to the form whatever its severity (field.required is a warning for some fields)', async () => {
+  const { page, problems } = await open();
+  const checks = '/measures/temperatureChecksPerDay';
+  await page.evaluate((p) => window.binding.visit(p), checks);
+  await page.waitForFunction((p) => document.querySelector(`[name="${p}"]`).getAttribute('aria-invalid') === 'true', checks);
+  const at = await page.evaluate((p) => window.binding.answer.diagnostics.filter((d) => d.path === p).map((d) => [d.code, d.severity, d.missing]), checks);
+  assert.deepEqual(at, [['field.required', 'warning', true]]);
+  const s = await state(page, checks);
+  assert.match(s.validationMessage, /请填写/);
+  assert.equal(await page.evaluate(() => document.getElementById('filing').checkValidity()), false, 'the form is not valid with a value asked for');
+  // Answered: valid again, though a low count still warns (RTW-P7, not a value asked for).
+  await page.fill(input(checks), '1');
+  await page.waitForFunction((p) => document.querySelector(`[name="${p}"]`).getAttribute('aria-invalid') !== 'true', checks);
+  await page.evaluate(() => window.binding.check());
+  const warned = await page.evaluate((p) => window.binding.answer.diagnostics.filter((d) => d.path === p).map((d) => [d.ruleId, d.severity, d.missing]), checks);
+  assert.deepEqual(warned, [['RTW-P7', 'warning', false]], 'a low count still warns');
+  const after = await state(page, checks);
+  assert.equal(after.validationMessage, '', 'a warning about a value given is no invalidity');
+  assert.equal(after.invalid, null);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a date input with only part of a date typed is told the date is wrong, not asked to be filled in', async () => {
+  const { page, problems } = await open();
+  const planned = '/plannedResumption';
+  await page.click(input(planned));
+  await page.keyboard.type('02'); // the month alone: the input's value is "" (badInput)
+  await page.evaluate(() => window.binding.check());
+  assert.deepEqual(await page.$eval(input(planned), (el) => [el.type, el.value, el.validity.badInput]), ['date', '', true]);
+  assert.equal(await page.evaluate(() => window.binding.value().plannedResumption), 'NaN', 'sent as a value that is no date, not left out');
+  await page.evaluate((p) => window.binding.visit(p), planned);
+  await page.waitForFunction((p) => document.querySelector(`[name="${p}"]`).getAttribute('aria-invalid') === 'true', planned);
+  const at = await page.evaluate((p) => window.binding.answer.diagnostics.filter((d) => d.path === p).map((d) => [d.code, d.missing]), planned);
+  assert.deepEqual(at, [['date.format', false]]);
+  const wrong = await state(page, planned);
+  assert.match(wrong.message, /日期格式不正确/);
+  assert.doesNotMatch(wrong.message, /请填写/);
+  // A whole date: the message goes.
+  await page.fill(input(planned), '2020-02-10');
+  await page.waitForFunction((p) => document.querySelector(`[name="${p}"]`).getAttribute('aria-invalid') !== 'true', planned);
+  assert.equal(await page.evaluate(() => window.binding.value().plannedResumption), '2020-02-10');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('destroy() takes its messages and validity with it; setLocale() shows them in another language', async () => {
   const { page, problems } = await open();
   await page.fill(input('/enterprise/creditCode'), WRONG_CODE);

@@ -123,3 +123,32 @@ test('the browser entry before init(): an Error with code engine.not_ready, not 
   // npm audit (fifteenth session): version(), memoryUsage(), compilePack() and lint() threw a bare TypeError.
   assert.deepEqual(seen, Array(8).fill('Error engine.not_ready'), r.stderr);
 });
+
+test('the package ships the licence texts its package.json names, the repository\'s own', () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'pkg/package.json'), 'utf8'));
+  assert.equal(pkg.license, 'MIT OR Apache-2.0');
+  for (const f of ['LICENSE-MIT', 'LICENSE-APACHE']) {
+    assert.ok(pkg.files.includes(f), `${f} is in package.json's files`);
+    assert.equal(readFileSync(join(ROOT, 'pkg', f), 'utf8'), readFileSync(join(ROOT, f), 'utf8'), f);
+  }
+  assert.match(readFileSync(join(ROOT, 'LICENSE-APACHE'), 'utf8'), /Apache License\s+Version 2\.0/);
+  assert.match(readFileSync(join(ROOT, 'LICENSE-MIT'), 'utf8'), /Permission is hereby granted, free of charge/);
+});
+
+test('the sizes the package README gives are the built .wasm files\' (within 5 %)', async () => {
+  const { brotliCompressSync, gzipSync, constants } = await import('node:zlib');
+  const readme = readFileSync(join(ROOT, 'pkg/README.md'), 'utf8').replace(/\s+/g, ' ');
+  const m = readme.match(/the runtime \(`fangkong_bg\.wasm`\) is about (\d+) KB raw .*?, about (\d+) KB with brotli and (\d+) KB with gzip; `fangkong_compiler_bg\.wasm`, loaded only by pages that compile packs, about (\d+) KB, (\d+) KB and (\d+) KB/);
+  assert.ok(m, 'the sizes sentence of pkg/README.md');
+  const stated = m.slice(1).map(Number);
+  const measured = ['fangkong_bg.wasm', 'fangkong_compiler_bg.wasm'].flatMap((f) => {
+    const b = readFileSync(join(ROOT, 'pkg', f));
+    return [b.length, brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length, gzipSync(b, { level: 9 }).length];
+  });
+  stated.forEach((kb, i) => {
+    const actual = measured[i] / 1000;
+    assert.ok(Math.abs(kb - actual) / actual <= 0.05, `README says ${kb} KB where the build has ${actual.toFixed(0)} KB (${i})`);
+  });
+  const webpack = readme.match(/The \.wasm is about (\d+) KB, about (\d+) KB gzipped/);
+  assert.ok(webpack && Math.abs(Number(webpack[1]) - measured[0] / 1000) / (measured[0] / 1000) <= 0.05, 'the webpack example\'s comment');
+});
