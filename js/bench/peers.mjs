@@ -9,9 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadFilings, factory, NOW, TODAY } from './peers/filings.mjs';
 import { isoDay } from './peers/ids.mjs';
-import * as plain from './peers/plain-js.mjs';
-import * as logic from './peers/json-logic.mjs';
-import * as rulesEngine from './peers/rules-engine.mjs';
+import { agreement, PEERS as peers } from './peers/agreement.mjs';
 import { record } from './results.mjs';
 // FANGKONG_PKG=DIR measures another build of the package (as js/bench/wasm.mjs).
 const pkg = process.env.FANGKONG_PKG;
@@ -22,33 +20,10 @@ const today = isoDay(TODAY);
 const fangkong = Engine.withDefaultPack();
 const filings = loadFilings();
 const big = factory();
-const peers = [
-  { key: 'plain_js', label: 'hand-written plain JS', decide: plain.decide },
-  { key: 'json_logic_js', label: 'json-logic-js 2.0.5 (+ ajv 8 / ajv-formats for the shape)', decide: logic.decide },
-  { key: 'json_rules_engine', label: 'json-rules-engine 7.3.1', decide: rulesEngine.decide, async: true },
-];
-
-// ---- 1. Agreement ----
-// The handle for many checks with the same options (issue 9, point 2: options parsed once).
 const check = fangkong.checker(opts);
-const fired = (answer) => [...new Set(answer.diagnostics.filter((d) => !d.missing).map((d) => d.ruleId))].sort().join(' ');
-const problems = [];
-const tally = {};
-for (const { name, filing } of [...filings, big]) {
-  const ref = fangkong.checkFiling(filing, opts);
-  const text = fangkong.checkFiling(JSON.stringify(filing), opts);
-  if (JSON.stringify(check.checkFiling(JSON.stringify(filing))) !== JSON.stringify(text)) problems.push(`${name}: fangkong's checker answers otherwise than checkFiling`);
-  if (ref.pack.version !== '2020-02-10') problems.push(`${name}: judged by version ${ref.pack.version}, not 2020-02-10`);
-  if (text.decision !== ref.decision) problems.push(`${name}: fangkong (JSON text) ${text.decision}, fangkong (object) ${ref.decision}`);
-  if (name !== big.name) tally[ref.decision] = (tally[ref.decision] ?? 0) + 1;
-  for (const p of peers) {
-    const got = await p.decide(filing, today);
-    if (got.decision !== ref.decision) problems.push(`${name}: ${p.label} decides ${got.decision}, fangkong ${ref.decision}`);
-    else if ([...got.fired].sort().join(' ') !== fired(ref)) {
-      problems.push(`${name}: ${p.label} fires [${[...got.fired].sort().join(' ')}], fangkong [${fired(ref)}]`);
-    }
-  }
-}
+
+// ---- 1. Agreement (js/bench/peers/agreement.mjs, also a test) ----
+const { problems, tally } = await agreement(fangkong);
 if (problems.length > 0) {
   console.error(`The engines disagree (${problems.length}):\n  ${problems.join('\n  ')}`);
   process.exit(1);

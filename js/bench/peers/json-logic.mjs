@@ -178,9 +178,10 @@ export const CHECKS = [
   ...[
     needing(['measures.canteen.staggered'], isT('measures.canteen.staggered', true)),
     {
+      // dispersedDining is the pack's own field: not given, it is no.
       if: [isT('measures.canteen.boxedMeals', true), true, isT('measures.canteen.dispersedDining', true), true,
-        { and: [isT('measures.canteen.boxedMeals', false), isT('measures.canteen.dispersedDining', false)] }, false,
-        miss('measures.canteen.boxedMeals', 'measures.canteen.dispersedDining')],
+        isT('measures.canteen.boxedMeals', false), false,
+        miss('measures.canteen.boxedMeals')],
     },
   ].map((logic) => ({ id: 'RTW-P9', severity: 'warning', when: needing(['measures.canteen.present'], isT('measures.canteen.present', true)), logic })),
   ...['measures.fingerprintClockSuspended', 'measures.closedManagement'].map((p) => ({ id: 'RTW-P10', severity: 'warning', logic: needing([p], isT(p, true)) })),

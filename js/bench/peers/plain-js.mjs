@@ -189,9 +189,10 @@ export function decide(input, today) {
   if (can.present === U) need('/measures/canteen/present');
   else if (can.present === true) {
     mustBeTrue('RTW-P9', can.staggered, '/measures/canteen/staggered');
-    const dispersed = or3(isTrue(can.boxedMeals), isTrue(can.dispersedDining));
+    // dispersedDining is the pack's own field: not given, it is no (domain.md's shape has only boxedMeals).
+    const dispersed = or3(isTrue(can.boxedMeals), isTrue(can.dispersedDining ?? false));
     if (dispersed === false) fired.add('RTW-P9');
-    else if (dispersed === U) { if (can.boxedMeals === U) need('/measures/canteen/boxedMeals'); if (can.dispersedDining === U) need('/measures/canteen/dispersedDining'); }
+    else if (dispersed === U) need('/measures/canteen/boxedMeals');
   }
   mustBeTrue('RTW-P10', me.fingerprintClockSuspended, '/measures/fingerprintClockSuspended');
   mustBeTrue('RTW-P10', me.closedManagement, '/measures/closedManagement');

@@ -215,15 +215,15 @@ rule('RTW-P9',
   {
     all: [F('measures.canteen.present', 'equal', true), {
       any: [F('measures.canteen.staggered', 'equal', false),
-        { all: [F('measures.canteen.boxedMeals', 'equal', false), F('measures.canteen.dispersedDining', 'equal', false)] }],
+        // dispersedDining is the pack's own field: not given, it is no.
+        { all: [F('measures.canteen.boxedMeals', 'equal', false), { not: F('measures.canteen.dispersedDining', 'equal', true) }] }],
     }],
   },
   {
     any: [A('measures.canteen.present'), {
       all: [F('measures.canteen.present', 'equal', true), {
         any: [A('measures.canteen.staggered'), {
-          all: [{ not: F('measures.canteen.boxedMeals', 'equal', true) }, { not: F('measures.canteen.dispersedDining', 'equal', true) },
-            { any: [A('measures.canteen.boxedMeals'), A('measures.canteen.dispersedDining')] }],
+          all: [{ not: F('measures.canteen.dispersedDining', 'equal', true) }, A('measures.canteen.boxedMeals')],
         }],
       }],
     }],
