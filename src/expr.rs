@@ -53,6 +53,34 @@ pub const MAX_NODES: usize = 400;
 /// Deepest nesting of one expression.
 pub const MAX_DEPTH: usize = 32;
 
+/// How a number field is checked ([`parse::FieldKind::Checked`]): a value the pack's `field`
+/// rule refuses is not computed with by its other rules, as a value of the wrong type is not
+/// (forms audit, twenty-fifth session: `unreachable: -1` passed gate RTW-G6, and `masks: -1`
+/// was shown as "现有-1只" beside its own `count.negative`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum NumCheck {
+    /// A whole number from 0 to 2^53 − 1 (`count`).
+    Count,
+    /// A number from 0 to 2^53 − 1 (`amount`).
+    Amount,
+}
+
+impl NumCheck {
+    /// What is wrong with `x` for this check (the last word of the code `count.negative`,
+    /// `count.fraction`, `count.too_large`, `amount.…`), or `None` when it is fine.
+    pub fn refuses(self, x: f64) -> Option<&'static str> {
+        use validator::ValidateRange;
+        match () {
+            _ if !x.validate_range(Some(0.0), None, None, None) => Some("negative"),
+            _ if self == NumCheck::Count && x.fract() != 0.0 => Some("fraction"),
+            // Past 2^53 − 1 no whole number is exact; rules computing with it (9e307 × 6 masks)
+            // overflowed into "undecided", and the filing was approved (packs audit).
+            _ if x > crate::num::MAX_EXACT => Some("too_large"),
+            _ => None,
+        }
+    }
+}
+
 /// The type of an expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum ExprTy {
@@ -255,12 +283,70 @@ impl Expr {
         }
     }
 
+    /// Mark the number fields the pack checks as counts or amounts (`checked`: field ids as
+    /// packs write them, `staff.total`, `roster[].days`), so that a value the check refuses is
+    /// not computed with ([`parse::FieldKind::Checked`]). `elem`: the id of the array its bare
+    /// names are element fields of (`roster[]`).
+    pub(crate) fn mark_checked(&mut self, elem: Option<&str>, checked: &[(String, NumCheck)]) {
+        if !checked.is_empty() {
+            mark(&mut self.node, elem, checked);
+        }
+    }
+
     /// Evaluate a condition: `Some(true/false)`, or `None` when unknown.
     pub fn truth(&self, env: &Env<'_>) -> Option<bool> {
         match self.eval(env) {
             Val::Bool(b) => Some(b),
             _ => None,
         }
+    }
+}
+
+/// [`Expr::mark_checked`] of one node. Not under `present()`: a value the check refuses is
+/// still given.
+fn mark(node: &mut parse::Node, elem: Option<&str>, checked: &[(String, NumCheck)]) {
+    use parse::{Base, FieldKind, Node};
+    let id = |base: Base, path: &[String], elem: Option<&str>| -> Option<String> {
+        let rel = path.join(".");
+        match base {
+            Base::Doc => Some(rel),
+            Base::Elem => elem.map(|e| format!("{e}.{rel}")),
+        }
+    };
+    match node {
+        Node::Field { base, path, kind, .. } => {
+            if *kind == FieldKind::Leaf(crate::schema::Ty::Num)
+                && let Some(id) = id(*base, path, elem)
+                && let Some((_, c)) = checked.iter().find(|(f, _)| *f == id)
+            {
+                *kind = FieldKind::Checked(*c);
+            }
+        }
+        Node::Count(arr, cond) | Node::Any(arr, cond) => {
+            mark(arr, elem, checked);
+            let inner = match arr.as_ref() {
+                Node::Field { base, path, .. } => id(*base, path, elem).map(|i| format!("{i}[]")),
+                _ => None,
+            };
+            mark(cond, inner.as_deref(), checked);
+        }
+        Node::Not(a) | Node::Neg(a) | Node::Size(a) => mark(a, elem, checked),
+        Node::Bin(_, a, b) | Node::Days(a, b) | Node::Latest(a, b) | Node::AddDays(a, b) | Node::In(a, b) => {
+            mark(a, elem, checked);
+            mark(b, elem, checked);
+        }
+        Node::If(c, a, b) => {
+            mark(c, elem, checked);
+            mark(a, elem, checked);
+            mark(b, elem, checked);
+        }
+        Node::Present(_)
+        | Node::Num(_)
+        | Node::Bool(_)
+        | Node::Str(_)
+        | Node::Date(_)
+        | Node::StrList(_)
+        | Node::Today => {}
     }
 }
 

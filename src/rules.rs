@@ -18,10 +18,9 @@ use std::collections::BTreeSet;
 
 use chrono::{Days, NaiveDate};
 use serde_json::{Value, json};
-use validator::ValidateRange;
 
 use crate::answer::{Diagnostic, EarliestStart, GateResult, Normalized, Severity};
-use crate::expr::{Env, Missing, Val, to_json};
+use crate::expr::{Env, Missing, NumCheck, Val, to_json};
 use crate::ids;
 use crate::pack::doc::FieldCheckKind;
 use crate::pack::{AssertCheck, FieldCheck, FieldPath, IsolationRule, Pack, RuleBody, Seg};
@@ -385,15 +384,11 @@ fn field_value(
         match c.check {
             FieldCheckKind::Count | FieldCheckKind::Amount => {
                 let Some(x) = v.number() else { return };
-                let kind = if c.check == FieldCheckKind::Count { "count" } else { "amount" };
-                // Past 2^53 − 1 no whole number is exact; rules computing with it (9e307 × 6 masks)
-                // overflowed into "undecided", and the filing was approved (packs audit).
-                let problem = match () {
-                    _ if !x.validate_range(Some(0.0), None, None, None) => "negative",
-                    _ if kind == "count" && x.fract() != 0.0 => "fraction",
-                    _ if x > crate::num::MAX_EXACT => "too_large",
-                    _ => return,
+                let (kind, check) = match c.check {
+                    FieldCheckKind::Count => ("count", NumCheck::Count),
+                    _ => ("amount", NumCheck::Amount),
                 };
+                let Some(problem) = check.refuses(x) else { return };
                 let params = if problem == "too_large" { json!({ "max": crate::num::MAX_EXACT }) } else { json!({}) };
                 let code = format!("{kind}.{problem}");
                 part.events.push(Event::Fired(Diagnostic::new(&code, c.severity, ptr().to_string(), rule_id, params)));

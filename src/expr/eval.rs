@@ -97,6 +97,11 @@ fn field<'v>(base: Base, path: &[String], kind: FieldKind, slots: &SlotPath, env
             Raw::List(v.and_then(Doc::items).map(|a| a.iter().filter_map(Doc::text).collect()).unwrap_or_default())
         }
         FieldKind::Leaf(t) => Raw::Val(leaf(t, v)),
+        // A number its check refuses is as unknown as a text where a number belongs.
+        FieldKind::Checked(c) => Raw::Val(match leaf(Ty::Num, v) {
+            Val::Num(x) if c.refuses(x).is_some() => Val::Unknown,
+            other => other,
+        }),
     }
 }
 
@@ -395,8 +400,12 @@ pub fn reads<'n>(node: &'n Node, elem: Option<&'n [String]>, out: &mut Vec<(Opti
 /// `present()` reads (for a form's `requiredWhen`).
 pub fn may_need<'n>(node: &'n Node, elem: Option<&'n [String]>, out: &mut Vec<(Option<&'n [String]>, &'n [String])>) {
     match node {
-        Node::Field { base: Base::Doc, path, kind: FieldKind::Leaf(_), .. } => push_ref(out, (None, path)),
-        Node::Field { base: Base::Elem, path, kind: FieldKind::Leaf(_), .. } => push_ref(out, (elem, path)),
+        Node::Field { base: Base::Doc, path, kind: FieldKind::Leaf(_) | FieldKind::Checked(_), .. } => {
+            push_ref(out, (None, path));
+        }
+        Node::Field { base: Base::Elem, path, kind: FieldKind::Leaf(_) | FieldKind::Checked(_), .. } => {
+            push_ref(out, (elem, path));
+        }
         Node::Bin(BinOp::Coalesce, _, b) => may_need(b, elem, out),
         Node::Count(arr, cond) | Node::Any(arr, cond) => {
             if let Node::Field { path, .. } = arr.as_ref() {
@@ -427,7 +436,7 @@ pub fn always_needs<'n>(
     out: &mut Vec<(Option<&'n [String]>, &'n [String])>,
 ) {
     match node {
-        Node::Field { base, path, kind: FieldKind::Leaf(_), .. } => {
+        Node::Field { base, path, kind: FieldKind::Leaf(_) | FieldKind::Checked(_), .. } => {
             let e = match base {
                 Base::Doc => None,
                 Base::Elem => elem,

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{ExprError, ExprErrorKind, ExprTy, MAX_DEPTH, MAX_NODES, MAX_SOURCE_CHARS, ParamValue, Scope};
+use super::{ExprError, ExprErrorKind, ExprTy, MAX_DEPTH, MAX_NODES, MAX_SOURCE_CHARS, NumCheck, ParamValue, Scope};
 use crate::schema::{Resolved, Shape, Ty, resolve};
 
 /// Which document a field reference reads.
@@ -22,6 +22,8 @@ pub enum FieldKind {
     Object,
     Array,
     StrList,
+    /// A number the pack checks as a count or an amount ([`NumCheck`] says why).
+    Checked(NumCheck),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

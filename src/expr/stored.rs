@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::NumCheck;
 use super::parse::{Base, BinOp, FieldKind, Node};
 use super::{Expr, ExprTy, MAX_NODES};
 use crate::wire::{Bad, Reader};
@@ -143,6 +144,11 @@ pub(crate) fn node(r: &mut Reader<'_>) -> Result<Node, Bad> {
                     1 => FieldKind::Object,
                     2 => FieldKind::Array,
                     3 => FieldKind::StrList,
+                    4 => FieldKind::Checked(match r.variant()? {
+                        0 => NumCheck::Count,
+                        1 => NumCheck::Amount,
+                        _ => return Err(Bad::Value),
+                    }),
                     _ => return Err(Bad::Value),
                 };
                 Node::field(base, path, kind)

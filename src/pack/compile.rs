@@ -13,14 +13,14 @@ use serde_json::Value;
 
 use checks::{Compiler, is_ident};
 
-use super::doc::{PackDoc, ParamDoc, ParamType, RuleDoc, RuleKind};
+use super::doc::{FieldCheckKind, PackDoc, ParamDoc, ParamType, RuleDoc, RuleKind};
 use super::error::perr;
 use super::{
     AssertCheck, CHECKLIST_CODES, Catalogue, ENGINE_CODES, INDICATOR_CODES, INSPECTION_PARAMS, ITEM_CODES, Locale,
     Pack, PackErrorKind, PackErrors, Rule, RuleBody,
 };
 use crate::answer::{PackStamp, Severity};
-use crate::expr::{ExprTy, ParamValue, Params};
+use crate::expr::{ExprTy, NumCheck, ParamValue, Params};
 use crate::schema::{Subject, shape_for};
 
 /// Keys given on a rule that its kind does not use.
@@ -373,6 +373,7 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
         rules.push(Rule { id: r.id.clone(), title: r.title.clone(), subject, severity, body });
     }
 
+    mark_checked(&mut rules);
     if rules.iter().any(|r| matches!(r.body, RuleBody::Item { .. })) {
         for name in INSPECTION_PARAMS {
             if !matches!(table.0.get(*name), Some(ParamValue::Num(_))) {
@@ -460,6 +461,54 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
         json,
         work_bounds,
     })
+}
+
+/// The number fields a `field` rule checks as counts or amounts, marked in every expression of
+/// the rules on the same submission ([`crate::expr::Expr::mark_checked`]): a value its check
+/// refuses (`count.negative`, …) is not computed with by the other rules.
+fn mark_checked(rules: &mut [Rule]) {
+    let mut checked: Vec<(Subject, String, NumCheck)> = Vec::new();
+    for r in rules.iter() {
+        let RuleBody::Field(checks) = &r.body else { continue };
+        for c in checks {
+            let check = match c.check {
+                FieldCheckKind::Count => NumCheck::Count,
+                FieldCheckKind::Amount => NumCheck::Amount,
+                _ => continue,
+            };
+            checked.extend(c.fields.iter().map(|f| (r.subject, f.id(), check)));
+        }
+    }
+    for r in rules.iter_mut() {
+        let mine: Vec<(String, NumCheck)> =
+            checked.iter().filter(|(s, ..)| *s == r.subject).map(|(_, f, c)| (f.clone(), *c)).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let each_id = |each: &Option<Vec<String>>| each.as_ref().map(|e| format!("{}[]", e.join(".")));
+        match &mut r.body {
+            RuleBody::Assert(checks) | RuleBody::Gate { checks, .. } => {
+                for c in checks {
+                    let elem = each_id(&c.each);
+                    let exprs = c.assert.iter_mut().chain(c.when.iter_mut()).chain(c.params.iter_mut().map(|(_, e)| e));
+                    exprs.for_each(|e| e.mark_checked(elem.as_deref(), &mine));
+                }
+            }
+            RuleBody::Isolation(iso) => {
+                let elem = format!("{}[]", iso.each.join("."));
+                for e in [&mut iso.when, &mut iso.start, &mut iso.days] {
+                    e.mark_checked(Some(&elem), &mine);
+                }
+                iso.by.mark_checked(None, &mine);
+            }
+            RuleBody::Screen(sc) => {
+                let exprs = std::iter::once(&mut sc.when).chain(sc.from.iter_mut()).chain(sc.days.iter_mut());
+                exprs.for_each(|e| e.mark_checked(None, &mine));
+            }
+            RuleBody::Item { na_when: Some(e), .. } => e.mark_checked(None, &mine),
+            _ => {}
+        }
+    }
 }
 
 /// Largest magnitude of a `number` parameter and of an item's weight: a billion, far above any
