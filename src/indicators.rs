@@ -405,6 +405,7 @@ impl Engine {
         let mut out_units = Vec::new();
         let mut missing = Vec::new();
         let mut any_missing = false;
+        let mut unreached = 0;
         for (k, (i, u, id)) in units.iter().enumerate() {
             let kids_empty = children.get(k).is_none_or(Vec::is_empty);
             let rep = reported.get(k).copied().unwrap_or(false);
@@ -413,6 +414,15 @@ impl Engine {
             // so it is not said to have sent nothing (sixteenth session audit).
             if kids_empty && !rep && !id.is_empty() {
                 missing.push(id.clone());
+                // While a form is typed (`scope`), a unit whose counts nobody has reached yet is
+                // not told it sent nothing: its report is held back (in `pending`) and the report
+                // is `incomplete` (forms audit, twenty-fifth session: a grid worker who had typed
+                // only the unit's id was told 当日未报送数据 and `conditional`, then `incomplete`
+                // once the first count was typed).
+                if !opts.in_scope(&unit_ptr(*i, &["counts"])) {
+                    unreached += 1;
+                    continue;
+                }
                 diags.push(Diagnostic::at(
                     "indicators.missing_report",
                     Severity::Warning,
@@ -502,8 +512,8 @@ impl Engine {
         }
 
         // Held back by `scope` or not, a missing value leaves the report incomplete.
-        let incomplete = diags.iter().any(|d| d.missing);
-        let pending = render(pack, &mut diags, opts);
+        let incomplete = unreached > 0 || diags.iter().any(|d| d.missing);
+        let pending = render(pack, &mut diags, opts) + unreached;
         let decision = if incomplete {
             Decision::Incomplete
         } else if diags.iter().any(|d| d.severity == Severity::Error) {

@@ -192,6 +192,38 @@ fn scope_holds_back_missing_values_outside_it_and_counts_them() {
     assert!(i.pending > 0 && i.diagnostics.iter().all(|d| !d.missing || d.path.starts_with("/facts")));
 }
 
+/// Forms audit, twenty-fifth session: a grid worker who had typed only the unit's id was told
+/// 当日未报送数据 and `conditional`, then `incomplete` once a count was typed: the decision went
+/// down the ladder while the form was typed forward. A unit whose counts are outside the scope
+/// is now held back (in `pending`), and the report `incomplete`; without a scope, or once the
+/// counts are reached, it is the missing report it was.
+#[test]
+fn a_unit_whose_counts_are_not_reached_yet_is_pending_not_a_missing_report() {
+    let engine = Engine::with_default_pack().unwrap();
+    let o = |scope: &[&str]| {
+        let base = Options::at(parse_now("2020-02-12T18:00:00+08:00").unwrap());
+        if scope.is_empty() { base } else { base.scope(scope.iter().copied()) }
+    };
+    let unit = |counts: Value| json!({ "date": "2020-02-12", "units": [{ "id": "GM-FH-TJ-03", "level": "grid", "counts": counts }] });
+    let judge = |r: &Value, scope: &[&str]| {
+        let a = engine.evaluate_indicators_json(&r.to_string(), &o(scope));
+        let codes: Vec<String> = a.diagnostics.iter().map(|d| d.code.clone()).collect();
+        (serde_json::to_value(a.decision).unwrap(), a.pending, codes)
+    };
+    let id_only = json!({ "date": "2020-02-12", "units": [{ "id": "GM-FH-TJ-03", "level": "grid" }] });
+    let (decision, pending, codes) = judge(&id_only, &["/date", "/units/0/id"]);
+    assert_eq!((decision, pending, codes), (json!("incomplete"), 1, Vec::<String>::new()));
+    let (decision, pending, _) =
+        judge(&unit(json!({ "compounds": 12 })), &["/date", "/units/0/id", "/units/0/counts/compounds"]);
+    assert_eq!((decision, pending), (json!("incomplete"), 9));
+    // Without a scope, or with the counts reached and left empty: the missing report.
+    for scope in [&[][..], &["/units/0/counts"][..], &["/units/*/counts"][..]] {
+        let (decision, pending, codes) = judge(&id_only, scope);
+        assert_eq!((decision, pending), (json!("conditional"), 0), "{scope:?}");
+        assert_eq!(codes, vec!["indicators.missing_report"], "{scope:?}");
+    }
+}
+
 #[test]
 fn a_scope_written_as_describe_writes_pointers_covers_every_row() {
     let engine = Engine::with_default_pack().unwrap();

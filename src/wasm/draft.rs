@@ -37,26 +37,35 @@ impl WasmDraft {
     /// The filing a draft starts with, as JSON text: `true`, or `false` and the error.
     #[wasm_bindgen(js_name = "_start", skip_typescript)]
     pub fn start(&mut self, text: &str) -> bool {
-        let started = crate::engine::parse_input(text)
-            .map_err(|(code, _)| {
-                let kind = match self.inner {
-                    AnyDraft::Filing(_) => "filing",
-                    AnyDraft::Whole(_) => "submission",
-                };
-                coded(&format!("the {kind} is not usable JSON ({code})"), code)
-            })
-            .and_then(|value| self.inner.set("", value).map_err(|e| draft_error(&e)));
+        let started = self.whole(text).and_then(|value| self.inner.set("", value).map_err(|e| draft_error(&e)));
         out(started).is_some()
     }
 
+    /// The whole submission given as text: JSON text, read as the entry points read it, or
+    /// the error (`input.not_json`, …).
+    fn whole(&self, text: &str) -> Result<Value, Thrown> {
+        crate::engine::parse_input(text).map_err(|(code, _)| {
+            let kind = match self.inner {
+                AnyDraft::Filing(_) => "filing",
+                AnyDraft::Whole(_) => "submission",
+            };
+            coded(&format!("the {kind} is not usable JSON ({code})"), code)
+        })
+    }
+
     /// `set(pointer, value)` of a value the JS layer has sorted (src/wasm/api.js): `kind` 0
-    /// text (`text`), 1 a boolean (`number` ≠ 0), 2 `null`, 3 a whole number below 2^53
+    /// text (`text`; at the root `""`, the whole submission's JSON text), 1 a boolean (`number` ≠ 0), 2 `null`, 3 a whole number below 2^53
     /// (`number`: as JSON text would give it, so `12` is the integer 12), 4 anything else as
     /// its JSON text (at most the input limit: `input.too_large`). What changed in the answer,
     /// or `None` and the error (`pointer.invalid`, `pointer.out_of_range`: the draft unchanged).
     #[wasm_bindgen(js_name = "_set", skip_typescript)]
     pub fn set(&mut self, pointer: &str, kind: u32, text: &str, number: f64) -> Option<String> {
         let value = match kind {
+            // The whole submission as text is its JSON text, as `engine.draft(kind, options,
+            // text)` and every entry point read it (forms audit, twenty-fifth session: it was
+            // kept as a string, and the draft answered input.invalid_type where
+            // `checkFiling(draft.value())` approved).
+            0 if pointer.is_empty() => out(self.whole(text))?,
             0 => Value::String(text.to_owned()),
             1 => Value::Bool(number != 0.0),
             2 => Value::Null,
