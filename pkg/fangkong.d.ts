@@ -59,7 +59,7 @@ export type FilingDecision = "incomplete" | "deferred" | "conditional" | "approv
 export type InspectionDecision = "incomplete" | "deferred" | "conditional" | "approved";
 /** A screening's decision: `incomplete` whenever a required answer is missing. */
 export type ScreeningDecision = "incomplete" | "deferred" | "conditional" | "approved";
-/** An indicator report's decision: `incomplete` while a count is missing (never `approved`); missing reports of units make it `conditional`. */
+/** An indicator report's decision: `incomplete` while a count is missing (never `approved`); missing reports of units make it `conditional` (with a `scope`, a unit whose counts are outside it is not yet a missing report: it counts in `pending`, and the report is `incomplete`). */
 export type IndicatorsDecision = "incomplete" | "deferred" | "conditional" | "approved";
 
 /**
@@ -781,7 +781,9 @@ export class Draft<A = FilingAnswer, V = Filing> {
     /**
      * Set the value at a JSON Pointer (`/staff/total`, `/roster/3/phone`; `/roster/-`
      * appends; `""` replaces the whole filing), making the objects and arrays on the way.
-     * Text, numbers, booleans and `null` cross as they are; objects and arrays as JSON;
+     * Text, numbers, booleans and `null` cross as they are; objects and arrays as JSON; text
+     * at `""` is the whole submission's JSON text, as `engine.draft(kind, options, text)` reads
+     * it (a saved draft restored: `set('', localStorage.getItem(key))`; not JSON: `input.not_json`);
      * `undefined` removes. Returns what changed in the answer. Throws `pointer.invalid` or
      * `pointer.out_of_range` for a bad pointer (also one through a value given, which is
      * never replaced), and `input.too_large` for a value over 4 MiB of JSON, or one that would

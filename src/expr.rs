@@ -287,6 +287,7 @@ impl Expr {
     /// packs write them, `staff.total`, `roster[].days`), so that a value the check refuses is
     /// not computed with ([`parse::FieldKind::Checked`]). `elem`: the id of the array its bare
     /// names are element fields of (`roster[]`).
+    #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
     pub(crate) fn mark_checked(&mut self, elem: Option<&str>, checked: &[(String, NumCheck)]) {
         if !checked.is_empty() {
             mark(&mut self.node, elem, checked);
@@ -304,6 +305,7 @@ impl Expr {
 
 /// [`Expr::mark_checked`] of one node. Not under `present()`: a value the check refuses is
 /// still given.
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 fn mark(node: &mut parse::Node, elem: Option<&str>, checked: &[(String, NumCheck)]) {
     use parse::{Base, FieldKind, Node};
     let id = |base: Base, path: &[String], elem: Option<&str>| -> Option<String> {

@@ -170,6 +170,30 @@ test('values cross as they are: text, whole numbers, booleans, null; objects as 
   draft.free();
 });
 
+test("text at '' is the whole submission's JSON text, as engine.draft(kind, options, text) reads it", () => {
+  // Forms audit, twenty-fifth session: set('', text) kept the text as a string, and the draft
+  // answered input.invalid_type where checkFiling(draft.value()) approved.
+  const engine = engineFor('shenzhen-2020');
+  const options = { now: '2020-02-04T10:00:00+08:00' };
+  const text = readFileSync(join(ROOT, 'examples/filings/workshop.json'), 'utf8');
+  for (const kind of ['filing', 'inspection', 'indicators', 'screening']) {
+    const draft = engine.draft(kind, options);
+    const submission = kind === 'filing' ? text : JSON.stringify({ any: 'thing' });
+    draft.set('', submission);
+    assert.deepEqual(draft.value(), JSON.parse(submission), kind);
+    const started = engine.draft(kind, options, submission);
+    assert.equal(JSON.stringify(draft.answer()), JSON.stringify(started.answer()), kind);
+    assert.throws(() => draft.set('', 'NaN'), (e) => e instanceof Error && e.code === 'input.not_json', kind);
+    assert.deepEqual(draft.value(), JSON.parse(submission), `${kind}: unchanged by the refused text`);
+    draft.free();
+    started.free();
+  }
+  const draft = engine.draft('filing', options);
+  draft.set('', text);
+  assert.equal(draft.answer().decision, 'approved');
+  draft.free();
+});
+
 test('a keystroke in a 1,000-person roster: only what changed comes back', () => {
   const engine = engineFor('shenzhen-2020');
   const filing = JSON.parse(readFileSync(join(ROOT, 'examples/filings/factory-1000.json'), 'utf8'));

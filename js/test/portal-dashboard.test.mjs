@@ -182,6 +182,31 @@ test('indicators: a grid with wrong counts (9 enclosed of 8) is 数据有误 up 
   await page.close();
 });
 
+test('indicators: a line whose message does not name its unit (请填写：出租屋数) says which unit it is (portal audit, twenty-fifth session)', async () => {
+  const report = JSON.parse(REPORT);
+  const grid = report.units.find((u) => u.counts && u.counts.rentalUnits > 0 && u.parent && u.name);
+  delete grid.counts.rentalUnits;
+  const file = join(dir, 'count-left-out.json');
+  writeFileSync(file, JSON.stringify(report));
+  const answer = Engine.withPackId('shenzhen-2020').evaluateIndicators(report, { now: NOW, locale: 'zh-CN' });
+  const asked = answer.diagnostics.find((d) => d.code === 'field.required');
+  assert.ok(asked && !('unit' in asked.params), JSON.stringify(asked));
+  const { page, problems } = await openPortal(p.context, `${p.url}/dashboard.html?${Q}`);
+  await page.setInputFiles('#report-file', file);
+  await page.waitForSelector('#shortfalls li[data-code="field.required"]');
+  const where = await page.textContent('#shortfalls li[data-code="field.required"] .where');
+  assert.ok(where.endsWith(`${grid.name} › `), where);
+  // A line that names its unit is not told it again.
+  const named = answer.diagnostics.find((d) => d.params && 'unit' in d.params);
+  if (named) {
+    const line = page.locator(`#shortfalls li[data-code="${named.code}"]`).first();
+    const w = (await line.locator('.where').count()) ? await line.locator('.where').textContent() : '';
+    assert.ok(!w.endsWith(`${named.params.unit} › `), w);
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('indicators: a unit whose parent is not in the report is a top unit with the engine\'s message, not lost; charts round as the table (portal audit)', async () => {
   const report = JSON.parse(REPORT);
   const grid = report.units.find((u) => u.counts && u.counts.compounds > 0 && u.parent);

@@ -632,6 +632,13 @@ test('after a reload, a filing already sent says when it was sent and what the d
   await page.click('#submit');
   await page.waitForFunction(() => document.getElementById('send-status').className === 'sent');
   assert.equal(await page.textContent('#send-status'), '已提交 · 区里已受理');
+  // Portal audit, twenty-fifth session: the record of what was sent held the whole filing (names,
+  // phones, ID numbers) and outlived 清空. It keeps a digest only.
+  const kept = await page.evaluate(() => localStorage.getItem('fangkong.sent.filing'));
+  assert.deepEqual(Object.keys(JSON.parse(kept)).sort(), ['accepted', 'at', 'decision', 'digest']);
+  for (const personal of [WORKSHOP.contacts.firstResponsible.idNumber, WORKSHOP.contacts.firstResponsible.phone, WORKSHOP.enterprise.name]) {
+    assert.ok(!kept.includes(personal), personal);
+  }
   // Fourth audit: after a reload only 已恢复上次填写的内容 was shown, as if never sent.
   await page.waitForTimeout(100);
   await page.reload();
@@ -644,6 +651,10 @@ test('after a reload, a filing already sent says when it was sent and what the d
   await page.reload();
   await page.waitForFunction(() => window.portalReady === true);
   assert.equal(await page.textContent('#send-status'), '');
+  // 清空 forgets what was sent, with the form.
+  assert.notEqual(await page.evaluate(() => localStorage.getItem('fangkong.sent.filing')), null);
+  await page.click('#clear');
+  await page.waitForFunction(() => localStorage.getItem('fangkong.sent.filing') === null);
   assert.deepEqual(real(problems), []);
   await page.evaluate(() => { localStorage.removeItem('fangkong.draft.filing'); localStorage.removeItem('fangkong.sent.filing'); });
   await page.close();
@@ -887,4 +898,20 @@ test('the example picker and the pack line speak the page\'s language: the examp
     await context.close();
   }
   assert.notDeepEqual(seen['zh-CN'], seen.en);
+});
+
+test("an open rectification's item is offered from the pack's checklist, id and title (portal audit, twenty-fifth session)", async () => {
+  const { page, problems } = await openEmpty();
+  await page.click('#f-openRectifications .add-row');
+  const input = '[name="/openRectifications/0/itemId"]';
+  await page.waitForSelector(input);
+  const list = await page.getAttribute(input, 'list');
+  assert.ok(list, 'the item input offers a list');
+  const offered = await page.$$eval(`datalist#${list} option`, (os) => os.map((o) => [o.value, o.label]));
+  const sections = engine.describe('inspection', { locale: 'zh-CN', on: '2020-02-04' }).sections;
+  assert.deepEqual(offered, sections.flatMap((s) => s.items.map((i) => [i.id, i.title])));
+  assert.ok(offered.some(([id]) => id === 'INS-S4-1'));
+  assert.deepEqual(real(problems), []);
+  await page.evaluate(() => localStorage.removeItem('fangkong.draft.filing'));
+  await page.close();
 });

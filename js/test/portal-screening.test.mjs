@@ -222,7 +222,9 @@ test('a close contact with no contact date: 集中隔离 without an end date; th
   await page.waitForFunction((n) => document.querySelectorAll('#diagnostics li[data-code]').length === n, all.diagnostics.length);
   assert.ok(all.diagnostics.some((x) => x.code === 'field.required' && x.path === '/lastContactOn'));
   assert.match(await page.textContent('#f-lastContactOn-msg'), new RegExp(`请填写：${label('/lastContactOn')}`));
-  assert.equal(await page.evaluate(() => document.activeElement?.name), all.diagnostics.find((x) => x.missing || x.severity === 'error').path);
+  // The first one in the form's order (portal audit, twenty-fifth session: it was the engine's order).
+  const toSee = (f) => all.diagnostics.some((x) => (x.missing || x.severity === 'error') && x.path === f.pointer);
+  assert.equal(await page.evaluate(() => document.activeElement?.name), D.fields.find(toSee).pointer);
   // The date given: the answer's until, and only then.
   await page.fill('[name="/lastContactOn"]', '2020-01-30');
   const dated = judge({ ...contact, lastContactOn: '2020-01-30' });
@@ -317,4 +319,35 @@ test('the example picker and the pack line speak the page\'s language: the examp
     assert.deepEqual(probs, []);
     await context.close();
   }
+});
+
+test('portal audit, twenty-fifth session: 检查是否填写完整 focuses the first question in the form, and a temperature to measure again is said in the result panel', async () => {
+  const { page: pg, problems: probs } = await openPortal(p.context, `${p.url}${PAGE}`, { wait: false });
+  await pg.setViewportSize(PHONE);
+  await pg.waitForFunction(() => window.portalReady === true, null, { timeout: 60_000 });
+  await pg.click('#clear');
+  await outcomeIs('incomplete', pg);
+  // Nothing answered: the first question of the form (the engine's order put the fifth first).
+  const first = D.fields.find((f) => f.type !== 'object').pointer;
+  await pg.click('#check-all');
+  await pg.waitForFunction((name) => document.activeElement?.name === name, first, { timeout: 10_000 });
+  // Every question answered, the temperature 99.5 (°F): open, and the panel says why, in the
+  // answer's words — not 尚有问题未回答 beside 已全部回答.
+  const declaration = {
+    declaredOn: '2020-02-01', visitedEpidemicArea: false, contactWithAreaPeople: false, contactWithConfirmed: false,
+    attendedGatherings: false, symptoms: { temperature: '99.5', dryCough: false, fatigue: false },
+  };
+  await pg.fill('[name="/declaredOn"]', declaration.declaredOn);
+  for (const q of ['/visitedEpidemicArea', '/contactWithAreaPeople', '/contactWithConfirmed', '/attendedGatherings', '/symptoms/dryCough', '/symptoms/fatigue']) await pg.check(no(q));
+  await pg.fill('[name="/symptoms/temperature"]', '99.5');
+  const want = judge(declaration, 'zh-CN', ['']);
+  const error = want.diagnostics.find((x) => x.severity === 'error' && !x.missing);
+  assert.equal(want.outcome, null);
+  assert.ok(error, JSON.stringify(want.diagnostics));
+  await pg.waitForFunction((m) => document.getElementById('outcome-message').textContent.includes(m), error.message, { timeout: 10_000 });
+  const note = await pg.evaluate(() => document.getElementById('outcome-message').textContent);
+  assert.ok(note.includes(error.help), note);
+  assert.deepEqual(probs, []);
+  await pg.click('#clear');
+  await pg.close();
 });

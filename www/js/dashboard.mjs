@@ -269,8 +269,12 @@ function showUnit(id, { land = false } = {}) {
   // the one shown and the line's own: none for the unit shown itself, as for the units right
   // below it (tablet QA F10: on a street's page the street's own lines said "光明区 ›", the
   // unit above it, while its communities' lines said nothing).
-  const where = (u) => {
-    const up = u === null ? [] : ancestors(u).slice(0, -1);
+  // A line whose message does not name its unit (请填写：出租屋数, 上级单位“…”不在报表中) names it
+  // here too (portal audit, twenty-fifth session: which of three grids had left a count out was
+  // not said).
+  const where = (u, d) => {
+    const chain = u === null ? [] : ancestors(u);
+    const up = d.params && 'unit' in d.params ? chain.slice(0, -1) : chain;
     const at = id === null ? -1 : up.indexOf(id);
     const below = id === null ? up : at < 0 ? [] : up.slice(at + 1);
     return below.length ? el('span', { class: 'where muted' }, `${below.map(nameOf).join(' › ')} › `) : null;
@@ -278,7 +282,7 @@ function showUnit(id, { land = false } = {}) {
   parts.push(el('h3', {}, t('dbShortfalls')));
   parts.push(diags.length
     ? el('ul', { id: 'shortfalls', class: 'shortfalls' }, ...diags.map(([u, d]) => el('li', { class: `${d.severity} ${d.code === 'indicators.missing_report' ? 'missing' : ''}`, 'data-rule': d.ruleId, 'data-code': d.code, 'data-unit': u ?? '' },
-      where(u), el('span', { class: 'msg' }, d.message), d.help ? el('span', { class: 'help' }, d.help) : null)))
+      where(u, d), el('span', { class: 'msg' }, d.message), d.help ? el('span', { class: 'help' }, d.help) : null)))
     : el('p', { id: 'shortfalls', class: 'muted' }, t('dbNoShortfall')));
   // units without a report
   const missing = (ind.answer.missing ?? []).filter((m) => id === null || scope.includes(m));

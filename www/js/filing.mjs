@@ -86,6 +86,24 @@ function fieldNode(f) {
     f.hint ? el('div', { class: 'hint', id: hintId }, f.hint) : null);
 }
 
+/**
+ * An open rectification's item: offered from the pack's checklist (describe('inspection')'s
+ * sections), each id with its title, as the inspection page offers them (portal audit,
+ * twenty-fifth session: staff had to type `INS-S4-1`, a code on no paper they hold). Still a
+ * text box: the inspection's notice is what they copy from, and a pack may name other items.
+ */
+const ITEM_ID = '/openRectifications/*/itemId';
+const ITEMS_LIST = 'checklist-items';
+const itemsList = (() => {
+  let sections = [];
+  try {
+    sections = e.describe('inspection', { locale: settings.locale, on: today }).sections ?? [];
+  } catch {
+    // a pack without a checklist: no items to offer
+  }
+  return el('datalist', { id: ITEMS_LIST }, ...sections.flatMap((sec) => (sec.items ?? []).map((i) => el('option', { value: i.id, label: i.title }, i.title))));
+})();
+
 /** An array of objects (the roster, open rectifications) as an editable, paged table. */
 class ArrayEditor {
   constructor(field, columns) {
@@ -159,6 +177,7 @@ class ArrayEditor {
           const input = control(c, idFor(pointer), pointer, {
             'aria-label': `${c.label} ${tt('flRow', { n })}`,
             'aria-describedby': c.hint ? `${tid}-hint-${c.key}` : undefined,
+            list: c.pointer === ITEM_ID ? ITEMS_LIST : undefined,
           });
           input.value = v === undefined || v === null ? '' : String(v); // after a select's options exist
           return el('td', {}, input);
@@ -225,6 +244,7 @@ class ArrayEditor {
 }
 
 const title = el('h1', { id: 'title' }, d.title);
+document.body.append(itemsList);
 const form = el('form', { id: 'filing', novalidate: true, 'aria-labelledby': 'title', 'on:submit': (ev) => ev.preventDefault() });
 const basics = el('fieldset', { id: 'f-general' }, el('legend', {}, t('flGeneral')));
 form.append(basics);
@@ -488,7 +508,9 @@ function show(a, unplaced) {
   // What did not land under an input (a rule about several fields, or a row on another page).
   // The causes' own messages too: they quote values (现有1只), which change while the gate, its
   // causes' paths and codes stay (portal audit: the cause kept "现有1只" after 300 was typed).
-  const key = JSON.stringify([unplaced.map((x) => [x.path, x.message]), a.gates,
+  // The decision too: it chooses what the reasons list, and so what is left here (portal audit,
+  // twenty-fifth session: a reason stayed under 其他提示 too once the decision moved to it).
+  const key = JSON.stringify([a.decision, unplaced.map((x) => [x.path, x.message]), a.gates,
     a.gates.map((g) => (g.causes ?? []).map((c) => causeOf(a, c)?.message)),
     d.gates.map((g) => g.fields.map((id) => has(byId.get(id)?.pointer ?? '')))]);
   showReasons(a);
@@ -687,17 +709,48 @@ async function openFile() {
 async function clearAll() {
   keepForUndo();
   drafts.clear();
+  try {
+    localStorage.removeItem(SENT);
+  } catch {
+    // storage refused: nothing was kept
+  }
   binding.scope.clear();
   await fill({});
   saveEl.textContent = '';
 }
 
-/** The filing last sent from this page and the district's verdict: `{ at, accepted, decision, value }` (value: its JSON). */
+/**
+ * The filing last sent from this page and the district's verdict: `{ at, accepted, decision, digest }`.
+ * `digest` tells whether the form still holds what was sent (`sentDigest`); the filing itself
+ * is not kept (portal audit, twenty-fifth session: its names, phones and ID numbers stayed in
+ * the browser after 清空, on a counter's shared PC). 清空 forgets the record too.
+ */
 const SENT = 'fangkong.sent.filing';
 let sentShown = null;
+/** A digest of a filing's JSON text (cyrb53: 53 bits, enough to tell an edit; nothing of the text can be read back). */
+function sentDigest(text) {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
 function sentRecord() {
   try {
-    return JSON.parse(localStorage.getItem(SENT) || 'null');
+    const record = JSON.parse(localStorage.getItem(SENT) || 'null');
+    // A record an earlier portal wrote holds the filing itself: kept as its digest from now on.
+    if (record && typeof record.value === 'string') {
+      const { value, ...rest } = record;
+      const kept = { ...rest, digest: sentDigest(value) };
+      localStorage.setItem(SENT, JSON.stringify(kept));
+      return kept;
+    }
+    return record;
   } catch {
     return null;
   }
@@ -712,11 +765,11 @@ function showSentRecord(record, { restored = false } = {}) {
   // Sent, but not accepted (暂缓复工, 待补充): said as a refusal is, not in success's green (tablet QA F2).
   sendEl.className = record.accepted ? 'sent' : 'not-accepted';
   sendEl.textContent = `${restored ? tt('flSentOn', { when }) : t('submitted')} · ${record.accepted ? t('flAccepted') : tt('flNotAccepted', { decision: decisionLabel(record.decision) })}`;
-  sentShown = record.value;
+  sentShown = record.digest;
 }
 /** Once the form no longer holds what was sent, "sent" is no longer said of it. */
 function forgetSentOnChange() {
-  if (sentShown === null || JSON.stringify(latest) === sentShown) return;
+  if (sentShown === null || sentDigest(JSON.stringify(latest)) === sentShown) return;
   sentShown = null;
   sendEl.className = '';
   sendEl.textContent = '';
@@ -738,9 +791,9 @@ function showOutbox() {
 addEventListener('fangkong:outbox', showOutbox);
 addEventListener('storage', (ev) => { if (ev.key === 'fangkong.outbox') showOutbox(); });
 
-/** Keeps the verdict on a filing just sent (`{ at, accepted, decision, value }`), to say it again after a reload. */
+/** Keeps the verdict on a filing just sent (`{ at, accepted, decision, digest }`), to say it again after a reload. */
 function recordSent(value, response) {
-  const record = { at: new Date().toISOString(), accepted: !!response?.accepted, decision: response?.answer?.decision ?? 'incomplete', value };
+  const record = { at: new Date().toISOString(), accepted: !!response?.accepted, decision: response?.answer?.decision ?? 'incomplete', digest: sentDigest(value) };
   try {
     localStorage.setItem(SENT, JSON.stringify(record));
   } catch {
@@ -758,7 +811,7 @@ function showSent(result) {
   // is kept, said while the form holds it (this page's load may flush before the draft is back).
   const last = sent.at(-1);
   const record = recordSent(JSON.stringify(last.item.submission), last.response);
-  if (record.value === JSON.stringify(latest)) showSentRecord(record);
+  if (record.digest === sentDigest(JSON.stringify(latest))) showSentRecord(record);
   sentLaterEl.className = sent.every(({ response }) => response?.accepted) ? 'sent' : 'not-accepted';
   sentLaterEl.textContent = `${tt('obSentLater', { n: sent.length })}${sent.map(({ item, response }) => `${item.submission?.enterprise?.name ?? ''} · ${response?.accepted ? t('flAccepted') : tt('flNotAccepted', { decision: decisionLabel(response?.answer?.decision ?? 'incomplete') })}`).join('；')}`;
 }
@@ -810,7 +863,7 @@ if (draft) {
   // Sent as it is now: say so, with when and the district's verdict (fourth audit: after a
   // reload nothing showed the filing had been sent, and 提交 sent it again).
   const record = sentRecord();
-  if (record?.value === JSON.stringify(latest)) showSentRecord(record, { restored: true });
+  if (record && record.digest === sentDigest(JSON.stringify(latest))) showSentRecord(record, { restored: true });
 } else {
   await binding.check();
 }

@@ -175,7 +175,12 @@ function show(a, unplaced) {
   outcomeEl.dataset.outcome = outcome;
   outcomeEl.textContent = a.outcome ? outcomeLabel(a.outcome) : decisionLabel('incomplete');
   // What the answer says of it: its own message (screening.home_observation, …_undated, …), with its help.
-  const said = a.diagnostics.find((x) => x.params?.outcome === a.outcome && a.outcome);
+  // Open with every question answered: what keeps it open, in the answer's words (portal audit,
+  // twenty-fifth session: a temperature of 99.5 read 尚有问题未回答 beside 已全部回答; the answer
+  // asks for it to be measured again).
+  const said = a.outcome
+    ? a.diagnostics.find((x) => x.params?.outcome === a.outcome)
+    : a.pending === 0 && !a.diagnostics.some((x) => x.missing) && a.diagnostics.find((x) => x.severity === 'error');
   outcomeMessage.replaceChildren(...(said ? [said.message, ...(said.help ? [el('span', { class: 'help' }, ` ${said.help}`)] : [])]
     : a.outcome ? [] : [t('scr.incompleteNote')]));
 
@@ -235,6 +240,15 @@ function focusPointer(pointer) {
 async function checkAll() {
   binding.visit('');
   const a = await binding.check();
+  // The first question to see to in the form's order, as the filing page's 提交 does (portal
+  // audit, twenty-fifth session: the engine's order put the focus on the fifth question, the
+  // declaration's date four questions above it, off screen).
+  const invalid = form.querySelector('[aria-invalid="true"]');
+  if (invalid) {
+    invalid.focus();
+    invalid.scrollIntoView({ block: 'center' });
+    return;
+  }
   const first = a.diagnostics.find((x) => x.missing || x.severity === 'error');
   if (first) focusPointer(first.path);
 }
