@@ -915,3 +915,28 @@ test("an open rectification's item is offered from the pack's checklist, id and 
   await page.evaluate(() => localStorage.removeItem('fangkong.draft.filing'));
   await page.close();
 });
+
+test('a reason listed under the decision is not said again under 其他提示 once the decision moves to it (portal audit, twenty-fifth session)', async () => {
+  const { page, problems } = await openEmpty();
+  await page.selectOption('#example', 'workshop');
+  await page.click('#load-example');
+  await page.waitForFunction(() => document.getElementById('decision').classList.contains('approved'));
+  // One roster row of 8 returning, its arrival not given yet: the roster's count is an error
+  // (RTW-C6) while the decision is 待补充; then the date: 暂缓复工, for that same reason.
+  await page.click('#f-roster .add-row');
+  await typeField(page, '/roster/0/name', '王某');
+  await typeField(page, '/roster/0/returning', true);
+  await typeField(page, '/roster/0/keyAreaHistory', true);
+  await page.waitForFunction(() => document.getElementById('decision').classList.contains('incomplete'));
+  await typeField(page, '/roster/0/arrivedOn', '2020-02-01');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => document.getElementById('decision').classList.contains('deferred'));
+  await settled(page);
+  const reasons = await page.$$eval('#decision-reasons li button', (bs) => bs.map((b) => b.textContent));
+  const other = await page.$$eval('#other li button', (bs) => bs.map((b) => b.textContent));
+  assert.ok(reasons.length > 0, 'the decision has its reasons');
+  assert.deepEqual(other.filter((x) => reasons.includes(x)), [], `said twice: ${other}`);
+  assert.deepEqual(real(problems), []);
+  await page.evaluate(() => localStorage.removeItem('fangkong.draft.filing'));
+  await page.close();
+});

@@ -33,7 +33,7 @@ export const UI = {
     dbExportJsonl: '导出结论（JSONL）', dbExportCsv: '导出结论（CSV）', dbUnknown: '（未填）', dbLine: '行号',
     dbGatesFailed: '未通过的关卡', dbMessages: '提示', dbNotReport: '这个文件不是日报（{title}），未载入：{reasons}', dbReasonSep: '；', dbSortBy: '按“{col}”排序', dbError: '无法读取文件：{msg}',
     dbApproved: '准予复工', dbConditional: '整改后复工', dbDeferred: '暂缓复工', dbIncomplete: '待补充', dbNoFilings: '尚未载入备案',
-    portal: '复工复产疫情防控平台', filing: '复工备案', inspection: '复工检查', dashboard: '区级看板', workbench: '规则包工作台',
+    skip: '跳到正文', portal: '复工复产疫情防控平台', filing: '复工备案', inspection: '复工检查', dashboard: '区级看板', workbench: '规则包工作台',
     // The screening page (个人排查 / 自主申报): only the portal's own words; questions, options, outcomes and rules come from describe('screening').
     screening: '个人排查', 'scr.intro': '网格员逐项询问，或居民自主申报近14天的行程、接触和症状。边填写边判定，内容只保存在本机浏览器。', 'scr.general': '申报内容', 'scr.result': '排查结果',
     'scr.rule': '判定规则', 'scr.noRule': '无（未触发排查规则）', 'scr.ruleOpen': '待定', 'scr.until': '解除日期', 'scr.untilNote': '（观察期满后的第一天）', 'scr.untilUndated': '未定：缺少起算日期，填写后给出',
@@ -72,7 +72,7 @@ export const UI = {
     'pack.syntax': "格式错误：不是合法的JSON，或不符合规则包的结构", 'pack.unknown_reference': "引用了不存在的字段、参数、规则或函数", 'pack.type_mismatch': "值或表达式的类型不对", 'pack.duplicate_id': "规则编号重复", 'pack.bad_parameter': "参数值超出其类型允许的范围", 'pack.missing_message': "代码在必需的语言里缺少提示文字", 'pack.bad_rule': "规则缺少必需的部分，或含有该类规则不能用的部分", 'pack.unbounded': "计算量不受申报大小限制，或超出规则包的上限",
     wbLine: '第 {line} 行', wbNear: '（该处不存在，指向最近的上级）', wbLabels: '缺少的标签', wbLabelsNote: '与命令行 lint-pack 的标签检查相同：每个字段和规则在三种语言里都要有标签。',
     wbNoMissing: '三种语言的标签齐全', wbMissing: '{locale} 缺少 {key} 的标签', wbLabelsUnknown: '无法取得父规则包 {id}，未检查标签',
-    wbExamples: '示例申报对比', wbExample: '示例', wbThisPack: '本规则包', wbBaseline: '对照规则包', wbChange: '变化',
+    wbExamplesTable: '示例申报对比表', wbExamples: '示例申报对比', wbExample: '示例', wbThisPack: '本规则包', wbBaseline: '对照规则包', wbChange: '变化',
     wbChanged: '结论有变化', wbSame: '相同', wbChangedCount: '{n} / {total} 个示例的结论与对照规则包不同', wbNoDiagnostics: '无提示',
     wbNotLoaded: '规则包未载入', wbAdded: '新增：', wbRemoved: '消失：', wbDownload: '下载规则包', wbTime: '载入并运行示例用时 {ms} 毫秒',
   },
@@ -100,7 +100,7 @@ export const UI = {
     dbExportJsonl: '匯出結論（JSONL）', dbExportCsv: '匯出結論（CSV）', dbUnknown: '（未填）', dbLine: '行號',
     dbGatesFailed: '未通過的關卡', dbMessages: '提示', dbNotReport: '這個檔案不是日報（{title}），未載入：{reasons}', dbReasonSep: '；', dbSortBy: '按「{col}」排序', dbError: '無法讀取檔案：{msg}',
     dbApproved: '准予復工', dbConditional: '整改後復工', dbDeferred: '暫緩復工', dbIncomplete: '待補充', dbNoFilings: '尚未載入備案',
-    portal: '復工復產防疫平臺', filing: '復工備案', inspection: '復工檢查', dashboard: '區級看板', workbench: '規則包工作臺',
+    skip: '跳到正文', portal: '復工復產防疫平臺', filing: '復工備案', inspection: '復工檢查', dashboard: '區級看板', workbench: '規則包工作臺',
     screening: '個人排查', 'scr.intro': '網格員逐項詢問，或居民自主申報近14天的行程、接觸和症狀。邊填寫邊判定，內容只儲存在本機瀏覽器。', 'scr.general': '申報內容', 'scr.result': '排查結果',
     'scr.rule': '判定規則', 'scr.noRule': '無（未觸發排查規則）', 'scr.ruleOpen': '待定', 'scr.until': '解除日期', 'scr.untilNote': '（觀察期滿後的第一天）', 'scr.untilUndated': '未定：缺少起算日期，填寫後給出',
     'scr.untilNA': '不適用', 'scr.untilOpen': '待定', 'scr.decision': '結論', 'scr.incompleteNote': '尚有問題未回答，回答後給出排查結果。', 'scr.pending': '還有 {n} 項待回答', 'scr.noPending': '已全部回答',
@@ -136,7 +136,7 @@ export const UI = {
     'pack.syntax': "格式錯誤：不是合法的JSON，或不符合規則包的結構", 'pack.unknown_reference': "引用了不存在的欄位、參數、規則或函式", 'pack.type_mismatch': "值或運算式的型別不對", 'pack.duplicate_id': "規則編號重複", 'pack.bad_parameter': "參數值超出其型別允許的範圍", 'pack.missing_message': "代碼在必需的語言裡缺少提示文字", 'pack.bad_rule': "規則缺少必需的部分，或含有該類規則不能用的部分", 'pack.unbounded': "計算量不受申報大小限制，或超出規則包的上限",
     wbLine: '第 {line} 行', wbNear: '（該處不存在，指向最近的上層）', wbLabels: '缺少的標籤', wbLabelsNote: '與命令列 lint-pack 的標籤檢查相同：每個欄位和規則在三種語言裡都要有標籤。',
     wbNoMissing: '三種語言的標籤齊全', wbMissing: '{locale} 缺少 {key} 的標籤', wbLabelsUnknown: '無法取得父規則包 {id}，未檢查標籤',
-    wbExamples: '範例申報對比', wbExample: '範例', wbThisPack: '本規則包', wbBaseline: '對照規則包', wbChange: '變化',
+    wbExamplesTable: '範例申報對比表', wbExamples: '範例申報對比', wbExample: '範例', wbThisPack: '本規則包', wbBaseline: '對照規則包', wbChange: '變化',
     wbChanged: '結論有變化', wbSame: '相同', wbChangedCount: '{n} / {total} 個範例的結論與對照規則包不同', wbNoDiagnostics: '無提示',
     wbNotLoaded: '規則包未載入', wbAdded: '新增：', wbRemoved: '消失：', wbDownload: '下載規則包', wbTime: '載入並執行範例用時 {ms} 毫秒',
   },
@@ -164,7 +164,7 @@ export const UI = {
     dbExportJsonl: 'Export the answers (JSONL)', dbExportCsv: 'Export the answers (CSV)', dbUnknown: '(not given)', dbLine: 'Line',
     dbGatesFailed: 'Conditions failed', dbMessages: 'Messages', dbNotReport: 'This file is not a daily report ({title}); nothing was loaded: {reasons}', dbReasonSep: '; ', dbSortBy: 'Sort by "{col}"', dbError: 'Could not read the file: {msg}',
     dbApproved: 'approved', dbConditional: 'conditional', dbDeferred: 'deferred', dbIncomplete: 'incomplete', dbNoFilings: 'No filings loaded yet',
-    portal: 'Return-to-work epidemic prevention portal', filing: 'Return-to-work filing', inspection: 'Inspection',
+    skip: 'Skip to content', portal: 'Return-to-work epidemic prevention portal', filing: 'Return-to-work filing', inspection: 'Inspection',
     screening: 'Screening', 'scr.intro': 'A grid worker asks, or residents declare for themselves, their travel, contacts and symptoms of the last 14 days. Judged as you answer; kept only in this browser.', 'scr.general': 'Declaration', 'scr.result': 'Screening result',
     'scr.rule': 'Decided by', 'scr.noRule': 'none (no screening rule applies)', 'scr.ruleOpen': 'not yet known', 'scr.until': 'Free from', 'scr.untilNote': '(the first day after the observation)', 'scr.untilUndated': 'not known: a start date is missing; given once it is filled in',
     'scr.untilNA': 'not applicable', 'scr.untilOpen': 'not yet known', 'scr.decision': 'Decision', 'scr.incompleteNote': 'Some questions are not answered yet; the result follows once they are.', 'scr.pending': '{n} still to answer', 'scr.noPending': 'All answered',
@@ -201,7 +201,7 @@ export const UI = {
     'pack.syntax': "Syntax: not JSON, or not of a pack's shape", 'pack.unknown_reference': "Unknown reference: a field, parameter, rule or function that does not exist", 'pack.type_mismatch': "Type mismatch: a value or expression of the wrong type", 'pack.duplicate_id': "Duplicate rule id", 'pack.bad_parameter': "Bad parameter: a value its type does not allow", 'pack.missing_message': "Missing message: a code without words in a required locale", 'pack.bad_rule': "Bad rule: something its kind needs is missing, or something it cannot use is given", 'pack.unbounded': "Unbounded: a cost the submission's size does not bound, or a pack over its limits",
     wbLine: 'line {line}', wbNear: '(not in the text; pointing at the nearest parent)', wbLabels: 'Missing labels', wbLabelsNote: 'The same label check as the CLI lint-pack: every field and rule needs a label in all three languages.',
     wbNoMissing: 'Labels complete in all three languages', wbMissing: '{locale}: no label for {key}', wbLabelsUnknown: 'Parent pack {id} not available; labels not checked',
-    wbExamples: 'Example submissions compared', wbExample: 'Example', wbThisPack: 'This pack', wbBaseline: 'Reference pack', wbChange: 'Change',
+    wbExamplesTable: 'Table of the examples compared', wbExamples: 'Example submissions compared', wbExample: 'Example', wbThisPack: 'This pack', wbBaseline: 'Reference pack', wbChange: 'Change',
     wbChanged: 'answer changed', wbSame: 'same', wbChangedCount: '{n} of {total} examples answered differently from the reference pack', wbNoDiagnostics: 'no diagnostics',
     wbNotLoaded: 'pack not loaded', wbAdded: 'new: ', wbRemoved: 'gone: ', wbDownload: 'Download the pack', wbTime: 'loaded and ran the examples in {ms} ms',
   },
@@ -313,7 +313,12 @@ export function header(page) {
       packSwitch(),
       status,
       outboxStatus()));
-  document.body.prepend(bar);
+  // The first Tab: past the site name, the five pages, the language and the pack, to the form
+  // (portal audit, twenty-fifth session: eight Tabs on every page load).
+  const main = document.getElementById('main');
+  main?.setAttribute('tabindex', '-1');
+  const skip = el('a', { href: '#main', class: 'skip', 'on:click': (ev) => { ev.preventDefault(); main?.focus(); } }, t('skip'));
+  document.body.prepend(skip, bar);
   document.title = `${t(page)} · ${t('portal')}`;
   return bar;
 }

@@ -231,3 +231,37 @@ export function underShapeError(ptr, errors) {
     if (p === '') return false;
   }
 }
+
+/** The counts and amounts the default pack's RTW-F6 checks, as dotted paths. */
+export const COUNT_FIELDS = ['staff.total', 'staff.returning', 'staff.local', 'staff.fromOutside', 'staff.keyArea.returned',
+  'staff.keyArea.isolationComplete', 'staff.keyArea.stillThere', 'staff.keyArea.unreachable', 'supplies.masks', 'supplies.thermometers',
+  'supplies.gloves', 'measures.preventionTeamSize', 'measures.isolationRooms', 'measures.temperatureChecksPerDay',
+  'measures.dormitory.rooms', 'measures.dormitory.residents'];
+export const AMOUNT_FIELDS = ['supplies.disinfectantLiters', 'measures.dormitory.areaM2'];
+
+/**
+ * A canonical filing without the numbers RTW-F6 refuses (negative, a fraction of a count, past
+ * 2^53 − 1), and their pointers: fangkong computes with none of them in its other rules, as with
+ * a text where a number belongs (twenty-fifth session). The peers judge RTW-F6 on the filing as
+ * given, the other rules on this one, and ask for none of these values (they were given).
+ */
+export function withoutRefused(doc) {
+  const refused = new Set();
+  if (doc === null || typeof doc !== 'object') return { doc, refused };
+  let out = doc;
+  const drop = (path) => {
+    const keys = path.split('.');
+    let o = out;
+    for (const k of keys.slice(0, -1)) { o = o?.[k]; if (o === null || typeof o !== 'object') return; }
+    const x = o[keys.at(-1)];
+    const count = COUNT_FIELDS.includes(path);
+    if (typeof x !== 'number' || !(x < 0 || (count && !Number.isInteger(x)) || x > Number.MAX_SAFE_INTEGER)) return;
+    if (out === doc) out = structuredClone(doc);
+    let c = out;
+    for (const k of keys.slice(0, -1)) c = c[k];
+    delete c[keys.at(-1)];
+    refused.add(`/${keys.join('/')}`);
+  };
+  for (const p of [...COUNT_FIELDS, ...AMOUNT_FIELDS]) drop(p);
+  return { doc: out, refused };
+}

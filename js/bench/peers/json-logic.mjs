@@ -15,7 +15,7 @@
 import jsonLogic from 'json-logic-js';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { canonical, underShapeError, FILING_SHAPE, NUMBER_TEXT, isBlank, normalizeText, isoDay, creditCode, districtCode, phone, idNumber } from './ids.mjs';
+import { canonical, underShapeError, withoutRefused, FILING_SHAPE, NUMBER_TEXT, isBlank, normalizeText, isoDay, creditCode, districtCode, phone, idNumber } from './ids.mjs';
 
 // ---- The shape, validated by ajv ----
 const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });
@@ -202,16 +202,19 @@ export function decide(input, today) {
       errors.add(e.keyword === 'additionalProperties' ? `${e.instancePath}/${esc(e.params.additionalProperty)}` : e.instancePath);
     }
   }
-  const { doc } = canonical(input); // normalised values (its own shape verdict is not used here)
+  const { doc: given } = canonical(input); // normalised values (its own shape verdict is not used here)
+  // RTW-F6 on the filing as given; every other check without the numbers it refuses.
+  const { doc, refused } = withoutRefused(given);
   const data = doc !== null && typeof doc === 'object' ? doc : {};
   data.$today = today;
+  const raw = refused.size ? { ...given, $today: today } : data;
   const fired = new Set();
   let missing = false;
   if (errors.size) fired.add('INPUT');
   const need = (list, prefix) => {
     for (const p of list) {
       const ptr = prefix === undefined ? pointer(p) : p.startsWith('r.') ? pointer(p.slice(2)) : `${prefix}/${p.slice(2).replaceAll('.', '/')}`;
-      if (!underShapeError(ptr, errors)) missing = true;
+      if (!underShapeError(ptr, errors) && !refused.has(ptr)) missing = true;
     }
   };
   const judge = (c, scope, prefix) => {
@@ -225,7 +228,7 @@ export function decide(input, today) {
     else if (Array.isArray(r)) need(r, prefix);
   };
   for (const c of CHECKS) {
-    if (c.each === undefined) { judge(c, data, undefined); continue; }
+    if (c.each === undefined) { judge(c, c.id === 'RTW-F6' ? raw : data, undefined); continue; }
     const items = data[c.each];
     if (!Array.isArray(items)) continue;
     for (let i = 0; i < items.length; i++) {

@@ -3,7 +3,7 @@
 // (`INPUT` for a shape problem) — no messages, pointers, params, gates or normalised values.
 // Missing is never a fact, as in fangkong: a value a rule needs that is absent makes the rule
 // undetermined and the filing `incomplete` (unless that value has a shape problem of its own).
-import { canonical, underShapeError, isoDay, creditCode, districtCode, phone, idNumber, parseDate } from './ids.mjs';
+import { canonical, underShapeError, withoutRefused, isoDay, creditCode, districtCode, phone, idNumber, parseDate } from './ids.mjs';
 
 const P = {
   leadDays: 5, isolationDays: 14, masksPerPersonPerDay: 2, stockDays: 3, teamSize: 2, temperatureChecksPerDay: 2,
@@ -20,12 +20,15 @@ const isTrue = (x) => (x === U ? U : x === true);
 
 /** `today`: days since 1970-01-01 of "today" in China Standard Time. */
 export function decide(input, today) {
-  const { doc, errors } = canonical(input);
+  const { doc: given, errors } = canonical(input);
+  // RTW-F6 on the filing as given; every other rule without the numbers it refuses.
+  const { doc, refused } = withoutRefused(given);
   const fired = new Set();
   let missing = false;
   if (errors.size) fired.add('INPUT');
-  const need = (ptr) => { if (!missing && !underShapeError(ptr, errors)) missing = true; };
+  const need = (ptr) => { if (!missing && !underShapeError(ptr, errors) && !refused.has(ptr)) missing = true; };
   const d = obj(doc);
+  const g = obj(given), gst = obj(g.staff), gka = obj(gst.keyArea), gsup = obj(g.supplies), gme = obj(g.measures);
   const ent = obj(d.enterprise), con = obj(d.contacts), fr = obj(con.firstResponsible), hl = obj(con.healthLiaison);
   const st = obj(d.staff), ka = obj(st.keyArea), sup = obj(d.supplies), me = obj(d.measures);
   const roster = Array.isArray(d.roster) ? d.roster : null;
@@ -51,12 +54,12 @@ export function decide(input, today) {
   if (d.filedOn === U) need('/filedOn'); else if (parseDate(d.filedOn) === null) fired.add('RTW-F5');
   if (d.plannedResumption === U) need('/plannedResumption'); else if (parseDate(d.plannedResumption) === null) fired.add('RTW-F5');
   // RTW-F6: counts whole and ≥ 0, amounts ≥ 0, names and addresses given.
-  for (const x of [st.total, st.returning, st.local, st.fromOutside, ka.returned, ka.isolationComplete, ka.stillThere, ka.unreachable,
-    sup.masks, sup.thermometers, sup.gloves, me.preventionTeamSize, me.isolationRooms, me.temperatureChecksPerDay,
-    obj(me.dormitory).rooms, obj(me.dormitory).residents]) {
+  for (const x of [gst.total, gst.returning, gst.local, gst.fromOutside, gka.returned, gka.isolationComplete, gka.stillThere, gka.unreachable,
+    gsup.masks, gsup.thermometers, gsup.gloves, gme.preventionTeamSize, gme.isolationRooms, gme.temperatureChecksPerDay,
+    obj(gme.dormitory).rooms, obj(gme.dormitory).residents]) {
     if (typeof x === 'number' && (x < 0 || !Number.isInteger(x) || x > Number.MAX_SAFE_INTEGER)) fired.add('RTW-F6');
   }
-  for (const x of [sup.disinfectantLiters, obj(me.dormitory).areaM2]) if (typeof x === 'number' && (x < 0 || x > Number.MAX_SAFE_INTEGER)) fired.add('RTW-F6');
+  for (const x of [gsup.disinfectantLiters, obj(gme.dormitory).areaM2]) if (typeof x === 'number' && (x < 0 || x > Number.MAX_SAFE_INTEGER)) fired.add('RTW-F6');
   if (ent.name === U) need('/enterprise/name');
   if (ent.address === U) need('/enterprise/address');
   if (roster) {

@@ -14,7 +14,7 @@
 //   open rectifications, and `knownNotEqual` / `isUnknown` for three-valued comparisons.
 // Returns (a promise of) the decision and the ids of the rules that fired; nothing else.
 import { Engine } from 'json-rules-engine';
-import { canonical, underShapeError, isoDay, parseDate, creditCode, districtCode, phone, idNumber } from './ids.mjs';
+import { canonical, underShapeError, withoutRefused, isoDay, parseDate, creditCode, districtCode, phone, idNumber } from './ids.mjs';
 
 const DISTRICTS = ['440303', '440304', '440305', '440306', '440307', '440308', '440309', '440310', '440311'];
 const PROVINCE_DAY = isoDay('2020-02-10');
@@ -122,6 +122,8 @@ engine.addFact('needIn', async ({ array, field, cond }, almanac) => {
 
 // ---- Rules ----
 const F = (path, operator, value) => ({ fact: 'filing', path: `$.${path}`, operator, value });
+/** On the filing as given (RTW-F6's numbers). */
+const G = (path, operator, value) => ({ fact: 'given', path: `$.${path}`, operator, value });
 const ref = (path) => ({ fact: 'filing', path: `$.${path}` });
 const A = (path) => ({ fact: 'absent', params: { pointer: `/${path.replaceAll('.', '/')}` }, operator: 'equal', value: true });
 const needIn = (params) => ({ fact: 'needIn', params, operator: 'equal', value: true });
@@ -149,7 +151,7 @@ rule('RTW-F5',
   { any: [F('filedOn', 'dateInvalid', true), F('plannedResumption', 'dateInvalid', true), F('roster', 'someDateInvalid', 'arrivedOn'), F('openRectifications', 'someDateInvalid', 'deadline')] },
   { any: [A('filedOn'), A('plannedResumption'), needIn({ array: 'openRectifications', field: 'deadline' })] });
 rule('RTW-F6',
-  { any: [...COUNTS.map((p) => F(p, 'countInvalid', true)), F('supplies.disinfectantLiters', 'amountInvalid', true), F('measures.dormitory.areaM2', 'amountInvalid', true)] },
+  { any: [...COUNTS.map((p) => G(p, 'countInvalid', true)), G('supplies.disinfectantLiters', 'amountInvalid', true), G('measures.dormitory.areaM2', 'amountInvalid', true)] },
   { any: [A('enterprise.name'), A('enterprise.address'), needIn({ array: 'roster', field: 'name' })] });
 rule('RTW-C1', { all: [F('staff.returning', 'greaterThan', ref('staff.total'))] }, { any: [A('staff.returning'), A('staff.total')] });
 rule('RTW-C2', { all: [{ fact: 'localPlusFromOutside', operator: 'knownNotEqual', value: ref('staff.returning') }] },
@@ -238,8 +240,11 @@ rule('RTW-G6', { all: [F('staff.keyArea.unreachable', 'greaterThan', 0)] }, { al
 
 /** `today`: days since 1970-01-01 of "today" in China Standard Time. Returns a promise. */
 export async function decide(input, todayDay) {
-  const { doc: filing, errors } = canonical(input);
-  const { events } = await engine.run({ filing: filing ?? {}, shapeErrors: errors, today: todayDay });
+  const { doc: given, errors } = canonical(input);
+  // RTW-F6 on the filing as given (`given`); every other rule without the numbers it refuses,
+  // which are not asked for either (they were given).
+  const { doc: filing, refused } = withoutRefused(given);
+  const { events } = await engine.run({ filing: filing ?? {}, given: given ?? {}, shapeErrors: new Set([...errors, ...refused]), today: todayDay });
   const fired = new Set();
   let missing = false, error = errors.size > 0, warning = false;
   if (error) fired.add('INPUT');

@@ -49,12 +49,12 @@ export async function openPortal(context, url, { wait = true } = {}) {
   return { page, problems };
 }
 
-/** axe-core on the page (served from /vendor/axe/, same origin, so the CSP allows it): serious and critical violations. */
-export async function axe(page) {
-  await page.addScriptTag({ url: '/vendor/axe/axe.min.js' });
+/** axe-core on the page (served from /vendor/axe/, same origin, so the CSP allows it): serious and critical violations (`impacts`: others too). */
+export async function axe(page, impacts = ['serious', 'critical']) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: '/vendor/axe/axe.min.js' });
   const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
   return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => impacts.includes(v.impact))
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
