@@ -529,6 +529,16 @@ fn extends_mistakes_are_load_errors_with_their_path() {
     );
     assert_eq!(e[0].path, "/removeRules/0", "{e:?}");
     assert_eq!(e[0].kind, PackErrorKind::UnknownReference);
+    // Removing every cause of a gate (RTW-G3: RTW-P4, RTW-P5): the gate could never fail, and a
+    // firm with no masks passed it (pack audit, twenty-fifth session). One cause left is fine.
+    let e = bad(json!({ "id": "x", "extends": "shenzhen-2020", "version": "1", "effectiveFrom": "2020-02-01",
+        "removeRules": ["RTW-P4", "RTW-P5"] }));
+    assert!(
+        e.iter().any(|x| x.kind == PackErrorKind::BadRule && x.message.contains("gate `RTW-G3` has no causes")),
+        "{e:?}"
+    );
+    let one = json!({ "id": "x", "extends": "shenzhen-2020", "version": "1", "effectiveFrom": "2020-02-01", "removeRules": ["RTW-P4"] });
+    assert!(Engine::from_pack_json(&one.to_string()).is_ok());
     // A parent that does not exist.
     let e = bad(json!({ "id": "x", "extends": "nowhere-2020", "version": "1", "effectiveFrom": "2020-02-01" }));
     assert_eq!(e[0].path, "/extends");

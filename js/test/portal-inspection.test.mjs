@@ -300,10 +300,14 @@ test('an answer not accepted (INS-S3-3 na while key-area staff returned): the pa
   assert.equal(await page.textContent('#print-note'), '有答案不符合要求（见该项下的提示），更正后才能打印整改通知书。');
   assert.match(await page.textContent('#notice'), /有答案不符合要求/);
   assert.doesNotMatch(await page.textContent('#print-note'), /填写完成/);
+  // The item's radios say so too, not only its fieldset (portal audit, twenty-fifth session).
+  const invalid = () => page.$$eval('input[name="/answers/INS-S3-3/result"]', (rs) => rs.map((r) => r.getAttribute('aria-invalid')));
+  assert.deepEqual([...new Set(await invalid())], ['true']);
   // Corrected: printable again.
   await page.click('label.choice:has(> input[name="/answers/INS-S3-3/result"][value="pass"])');
   await page.waitForFunction(() => document.querySelector('#decision').dataset.decision !== 'incomplete');
   assert.equal(await page.isDisabled('#print'), false);
+  assert.deepEqual([...new Set(await invalid())], [null]);
 });
 
 test('a re-inspection: an earlier inspection\'s rectifications are entered on the page, judged as the engine judges them (portal audit: there was no way to enter them)', async () => {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Engine } from 'fangkong';
-import { Engine as Compiler } from 'fangkong/compiler';
+import { Engine as Compiler, lint } from 'fangkong/compiler';
 import { ROOT } from './lib/cases.mjs';
 import { NOW, axe, openPortal, portal, screenshot } from './lib/portal.mjs';
 
@@ -215,6 +215,32 @@ test('workbench in English: a variant with an unknown parameter, a syntax error,
   await page.setViewportSize({ width: 375, height: 800 });
   assert.deepEqual(await axe(page), []);
   await page.setViewportSize({ width: 1280, height: 900 });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('workbench, a variant as a district writes it (pack audit, twenty-fifth session): a BOM, a renamed decision word — the labels are lint()\'s, the words the variant\'s', async () => {
+  const variant = {
+    id: 'longgang-2020', extends: 'shenzhen-2020', version: '2020-02-10', effectiveFrom: '2020-02-10',
+    parameters: { leadDays: { type: 'days', value: 3 } },
+    labels: { 'zh-CN': { 'value:decision.approved': { label: '准予复工（龙岗区）' } } },
+  };
+  const text = `\uFEFF${JSON.stringify(variant, null, 2)}`;
+  const linted = lint(text);
+  const words = decisionWords(new Compiler(text), 'zh-CN');
+  assert.equal(words.filing.get('approved'), '准予复工（龙岗区）');
+  const { page, problems } = await openPortal(p.context, `${p.url}/workbench.html?${QUERY}`);
+  await page.fill('#pack-text', text);
+  await statusIs(page, /longgang-2020/);
+  // The label check is lint()'s (a copy of it threw on the BOM: an uncaught page error).
+  await page.waitForFunction(() => document.getElementById('label-status').textContent !== '' || document.querySelectorAll('#pack-labels li').length > 0);
+  assert.equal(await page.locator('#pack-labels li').count(), Math.min(200, linted.missingLabels.length));
+  if (linted.missingLabels.length === 0) assert.equal(await page.textContent('#label-status'), '三种语言的标签齐全');
+  // The variant's column speaks its own words, the reference's column Shenzhen's.
+  const cells = await page.$$eval('#examples tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('[data-decision]')].map((x) => [x.dataset.decision, x.firstChild.textContent])));
+  const approvedFilings = cells.filter((c) => c.length === 2 && c[0][0] === 'approved' && c[1][0] === 'approved' && c[1][1] === '准予复工');
+  assert.ok(approvedFilings.length > 0, JSON.stringify(cells));
+  for (const [mine] of approvedFilings) assert.equal(mine[1], '准予复工（龙岗区）');
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -2,6 +2,7 @@
 
 use chrono::{Days, NaiveDate};
 
+use super::NumCheck;
 use super::parse::{Base, BinOp, FieldKind, Node};
 use crate::schema::{Doc, Items, SlotPath, Ty, keys_at};
 
@@ -75,6 +76,19 @@ fn leaf_at<'v>(t: Ty, base: Base, path: &[String], slots: &SlotPath, env: &Env<'
     leaf(t, read(base, path, slots, env))
 }
 
+/// A number field its check may refuse ([`FieldKind::Checked`]): unknown when refused.
+fn checked_at<'v>(c: NumCheck, base: Base, path: &[String], slots: &SlotPath, env: &Env<'v>) -> Val<'v> {
+    checked(c, leaf_at(Ty::Num, base, path, slots, env))
+}
+
+/// A number as its check takes it: unknown when refused.
+fn checked(c: NumCheck, v: Val<'_>) -> Val<'_> {
+    match v {
+        Val::Num(x) if c.refuses(x).is_some() => Val::Unknown,
+        other => other,
+    }
+}
+
 /// A leaf field's value (no [`Raw`] built for it).
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn leaf<'v>(t: Ty, v: Option<Doc<'v>>) -> Val<'v> {
@@ -98,10 +112,7 @@ fn field<'v>(base: Base, path: &[String], kind: FieldKind, slots: &SlotPath, env
         }
         FieldKind::Leaf(t) => Raw::Val(leaf(t, v)),
         // A number its check refuses is as unknown as a text where a number belongs.
-        FieldKind::Checked(c) => Raw::Val(match leaf(Ty::Num, v) {
-            Val::Num(x) if c.refuses(x).is_some() => Val::Unknown,
-            other => other,
-        }),
+        FieldKind::Checked(c) => Raw::Val(checked(c, leaf(Ty::Num, v))),
     }
 }
 
@@ -127,6 +138,7 @@ pub fn eval<'v>(node: &'v Node, env: &Env<'v>) -> Val<'v> {
         Node::Today => Val::Date(env.today),
         Node::StrList(_) => Val::Unknown,
         Node::Field { base, path, kind: FieldKind::Leaf(t), slots } => leaf_at(*t, *base, path, slots, env),
+        Node::Field { base, path, kind: FieldKind::Checked(c), slots } => checked_at(*c, *base, path, slots, env),
         Node::Field { .. } => match raw(node, env) {
             Raw::Val(v) => v,
             _ => Val::Unknown,
@@ -231,6 +243,7 @@ pub fn eval<'v>(node: &'v Node, env: &Env<'v>) -> Val<'v> {
 fn operand<'v>(node: &'v Node, env: &Env<'v>) -> Val<'v> {
     match node {
         Node::Field { base, path, kind: FieldKind::Leaf(t), slots } => leaf_at(*t, *base, path, slots, env),
+        Node::Field { base, path, kind: FieldKind::Checked(c), slots } => checked_at(*c, *base, path, slots, env),
         Node::Num(x) => Val::Num(*x),
         Node::Date(d) => Val::Date(*d),
         Node::Today => Val::Date(env.today),

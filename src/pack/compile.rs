@@ -281,6 +281,20 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
                             Some(_) => {}
                         }
                     }
+                    // A gate nothing can fail always passes: most likely its causes were all
+                    // removed by a variant's `removeRules` (pack audit, twenty-fifth session: a
+                    // Longgang variant without RTW-P4 and RTW-P5 passed RTW-G3 with no masks).
+                    if causes.is_empty() && r.checks.is_empty() {
+                        c.errors.push(perr(
+                            format!("{at}/causes"),
+                            PackErrorKind::BadRule,
+                            format!(
+                                "gate `{}` has no causes and no checks of its own, so it can never fail: \
+                                 name the rules that fail it in `causes`, give it `checks`, or remove it too",
+                                r.id
+                            ),
+                        ));
+                    }
                     RuleBody::Gate { causes, checks }
                 }
             }

@@ -450,6 +450,16 @@ function show(a) {
       else control.removeAttribute('aria-invalid');
       control.setCustomValidity(list.find((d) => d.severity === 'error')?.message ?? '');
     }
+    // An item's answer: its radios are invalid too while it is wrong or asked for, as the
+    // filing's and the screening's are (portal audit, twenty-fifth session: only the fieldset
+    // said so, which screen readers announce unevenly).
+    if (host.classList.contains('item')) {
+      const invalid = list.some((d) => d.severity === 'error' || d.missing);
+      for (const radio of host.querySelectorAll(':scope > .choices input[type="radio"]')) {
+        if (invalid) radio.setAttribute('aria-invalid', 'true');
+        else radio.removeAttribute('aria-invalid');
+      }
+    }
   }
   view.messages.replaceChildren(...unplaced.map((d) => el('li', { class: d.severity }, d.message, d.help ? ` ${d.help}` : '')));
   document.getElementById('messages-panel').hidden = unplaced.length === 0;

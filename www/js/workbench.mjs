@@ -4,7 +4,7 @@
 // by side, and download it. Everything the engine says is inserted as text.
 // The edited pack is compiled by the package's second module, `fangkong/compiler` (the pack
 // compiler): only this page loads it; the reference engine is the runtime's (app.mjs).
-import initCompiler, { Engine } from '/pkg/fangkong_compiler.js';
+import initCompiler, { Engine, lint } from '/pkg/fangkong_compiler.js';
 import { chinaDay, el, engine, header, offlineManifest, packs, settings, store, t } from './app.mjs';
 
 const CHECK = { filing: 'checkFiling', inspection: 'scoreInspection', indicators: 'evaluateIndicators', screening: 'screenPerson' };
@@ -155,53 +155,6 @@ export function place(text, located, error) {
 }
 
 // ---------------------------------------------------------------------------------------
-// Labels: the wasm package has no `lint-pack`; this does its label check (every field and
-// rule has a label in each locale) from `describe` and the pack's own (and its parent's) labels.
-
-const parents = new Map();
-async function parentLabels(id) {
-  if (!parents.has(id)) {
-    parents.set(id, fetch(`/packs/${encodeURIComponent(id)}.json`)
-      .then((r) => (r.ok ? r.json() : null))
-      .then(async (p) => {
-        if (!p) return null;
-        const up = p.extends ? await parentLabels(p.extends) : {};
-        return up ? mergeLabels(up, p.labels || {}) : null;
-      })
-      .catch(() => null));
-  }
-  return parents.get(id);
-}
-
-function mergeLabels(a, b) {
-  const out = {};
-  for (const l of new Set([...Object.keys(a), ...Object.keys(b)])) out[l] = { ...(a[l] || {}), ...(b[l] || {}) };
-  return out;
-}
-
-async function missingLabels(pack, e) {
-  // Ask the engine first: a newer text may replace (and free) it while the parent is fetched.
-  const keys = new Set();
-  for (const kind of KINDS) {
-    const d = e.describe(kind, { locale: 'zh-CN' });
-    if (!d.rules.length) continue;
-    for (const f of d.fields) keys.add(`${kind}:${f.id}`);
-    for (const r of d.rules) keys.add(r.id);
-  }
-  let labels = pack.labels || {};
-  if (pack.extends) {
-    const up = await parentLabels(pack.extends);
-    if (!up) return { unknown: pack.extends };
-    labels = mergeLabels(up, labels);
-  }
-  const out = [];
-  for (const locale of ['zh-CN', 'zh-TW', 'en']) {
-    for (const key of keys) if (!labels[locale] || !(key in labels[locale])) out.push({ locale, key });
-  }
-  return { missing: out };
-}
-
-// ---------------------------------------------------------------------------------------
 // The page.
 
 header('workbench');
@@ -218,8 +171,11 @@ const today = chinaDay(now); // the version in force on the day of "now", in Chi
 const referenceInfo = reference.packInfo({ on: today });
 const locale = settings.locale;
 /** A decision in the pack's words (describe's `decisions`, as the filing page shows them), per kind. */
-const decisionWords = Object.fromEntries(KINDS.map((k) => [k, new Map((reference.describe(k, { locale }).decisions ?? []).map((o) => [o.value, o.label]))]));
-const decisionWord = (kind, d) => decisionWords[kind]?.get(d) ?? d;
+const wordsOf = (e) => Object.fromEntries(KINDS.map((k) => [k, new Map((e.describe(k, { locale }).decisions ?? []).map((o) => [o.value, o.label]))]));
+const decisionWords = wordsOf(reference);
+/** The edited pack's words, once it compiles (pack audit, twenty-fifth session: its column showed the reference's). */
+let editedWords = null;
+const decisionWord = (kind, d, words = decisionWords) => words[kind]?.get(d) ?? decisionWords[kind]?.get(d) ?? d;
 
 const examples = await Promise.all(EXAMPLES.map(async ([kind, path]) => {
   const text = await (await fetch(`/examples/${path}`)).text();
@@ -379,18 +335,24 @@ async function check() {
   renderExamples();
   timing.textContent = tf('wbTime', { ms: Math.round(performance.now() - t0) });
 
-  // The label check (async: a variant's parent is fetched once).
+  // The label check: the compiler module's `lint`, the CLI's `lint-pack` itself (pack audit,
+  // twenty-fifth session: a copy of it here threw on a pack with a BOM, listed 200 false missing
+  // labels for an array of versions, and could not fetch a parent named `id@version`).
   if (edited) {
-    const pack = JSON.parse(text);
+    let result = null;
+    try {
+      result = lint(text);
+    } catch {
+      // compiled above, so not expected: no label check rather than a wrong one
+    }
     const located2 = locate(text);
-    const result = await missingLabels(pack, edited);
-    if (mine !== seq) return;
-    if (result.unknown) {
-      labelStatus.textContent = tf('wbLabelsUnknown', { id: result.unknown });
+    if (!result) {
+      labelStatus.textContent = '';
       labelList.replaceChildren();
     } else {
-      labelStatus.textContent = result.missing.length ? '' : t('wbNoMissing');
-      labelList.replaceChildren(...result.missing.slice(0, 200).map(({ locale: l, key }) => {
+      const missing = result.missingLabels;
+      labelStatus.textContent = missing.length ? '' : t('wbNoMissing');
+      labelList.replaceChildren(...missing.slice(0, 200).map(({ locale: l, key }) => {
         const where = place(text, located2, { path: `/labels/${escapeToken(l)}/${escapeToken(key)}`, code: 'pack.missing_label' });
         return el('li', {}, el('button', { type: 'button', class: 'pack-error warning', 'on:click': () => select(where) },
           el('span', { class: 'where' }, `${tf('wbLine', { line: where.line })} · `, el('code', {}, `/labels/${l}`), ' · pack.missing_label'),
@@ -418,16 +380,22 @@ function diagnosticsList(r, other, mark) {
   }));
 }
 
-function answerCell(kind, r, other, mark) {
+function answerCell(kind, r, other, mark, words) {
   if (!r) return el('td', { class: 'muted' }, t('wbNotLoaded'));
   return el('td', {},
-    r.error ? null : el('p', { class: `decision ${r.decision}`, 'data-decision': r.decision }, decisionWord(kind, r.decision),
+    r.error ? null : el('p', { class: `decision ${r.decision}`, 'data-decision': r.decision }, decisionWord(kind, r.decision, words),
       el('span', { class: 'muted version' }, ` (${r.version})`)),
     diagnosticsList(r, other, mark));
 }
 
 function renderExamples() {
   let changed = 0;
+  editedWords = null;
+  try {
+    if (edited) editedWords = wordsOf(edited);
+  } catch {
+    // a pack without some kind: the reference's words
+  }
   rows.replaceChildren(...examples.map((ex) => {
     const mine = edited ? run(edited, ex) : null;
     const differs = mine && signature(mine) !== signature(ex.reference);
@@ -435,7 +403,7 @@ function renderExamples() {
     return el('tr', { class: differs ? 'changed' : undefined, 'data-example': ex.path, 'data-changed': differs ? 'true' : 'false' },
       el('th', { scope: 'row' }, el('span', { class: 'file' }, ex.path), el('br'),
         el('span', { class: 'muted' }, ex.title)),
-      answerCell(ex.kind, mine, ex.reference, 'ins'),
+      answerCell(ex.kind, mine, ex.reference, 'ins', editedWords ?? undefined),
       answerCell(ex.kind, ex.reference, mine, 'del'),
       el('td', { class: differs ? 'change failed' : 'change muted' }, !mine ? '—' : differs ? t('wbChanged') : t('wbSame')));
   }));
