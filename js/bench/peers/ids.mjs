@@ -246,22 +246,28 @@ export const AMOUNT_FIELDS = ['supplies.disinfectantLiters', 'measures.dormitory
  * given, the other rules on this one, and ask for none of these values (they were given).
  */
 export function withoutRefused(doc) {
-  const refused = new Set();
+  let refused = NONE;
   if (doc === null || typeof doc !== 'object') return { doc, refused };
   let out = doc;
-  const drop = (path) => {
-    const keys = path.split('.');
-    let o = out;
-    for (const k of keys.slice(0, -1)) { o = o?.[k]; if (o === null || typeof o !== 'object') return; }
-    const x = o[keys.at(-1)];
-    const count = COUNT_FIELDS.includes(path);
-    if (typeof x !== 'number' || !(x < 0 || (count && !Number.isInteger(x)) || x > Number.MAX_SAFE_INTEGER)) return;
-    if (out === doc) out = structuredClone(doc);
+  for (const f of CHECKED) {
+    let o = doc;
+    for (let i = 0; i < f.up.length && o !== undefined; i++) o = o !== null && typeof o === 'object' ? o[f.up[i]] : undefined;
+    if (o === null || typeof o !== 'object') continue;
+    const x = o[f.key];
+    if (typeof x !== 'number' || (x >= 0 && (!f.count || Number.isInteger(x)) && x <= Number.MAX_SAFE_INTEGER)) continue;
+    // Refused: copied once (rare), then dropped from the copy.
+    if (out === doc) { out = structuredClone(doc); refused = new Set(); }
     let c = out;
-    for (const k of keys.slice(0, -1)) c = c[k];
-    delete c[keys.at(-1)];
-    refused.add(`/${keys.join('/')}`);
-  };
-  for (const p of [...COUNT_FIELDS, ...AMOUNT_FIELDS]) drop(p);
+    for (const k of f.up) c = c[k];
+    delete c[f.key];
+    refused.add(f.ptr);
+  }
   return { doc: out, refused };
 }
+
+/** The checked fields, split once: the parents' keys, the last key, the pointer, count or amount. */
+const CHECKED = [...COUNT_FIELDS.map((p) => [p, true]), ...AMOUNT_FIELDS.map((p) => [p, false])].map(([p, count]) => {
+  const keys = p.split('.');
+  return { up: keys.slice(0, -1), key: keys.at(-1), ptr: `/${keys.join('/')}`, count };
+});
+const NONE = new Set();

@@ -28,7 +28,6 @@ export function decide(input, today) {
   if (errors.size) fired.add('INPUT');
   const need = (ptr) => { if (!missing && !underShapeError(ptr, errors) && !refused.has(ptr)) missing = true; };
   const d = obj(doc);
-  const g = obj(given), gst = obj(g.staff), gka = obj(gst.keyArea), gsup = obj(g.supplies), gme = obj(g.measures);
   const ent = obj(d.enterprise), con = obj(d.contacts), fr = obj(con.firstResponsible), hl = obj(con.healthLiaison);
   const st = obj(d.staff), ka = obj(st.keyArea), sup = obj(d.supplies), me = obj(d.measures);
   const roster = Array.isArray(d.roster) ? d.roster : null;
@@ -54,12 +53,8 @@ export function decide(input, today) {
   if (d.filedOn === U) need('/filedOn'); else if (parseDate(d.filedOn) === null) fired.add('RTW-F5');
   if (d.plannedResumption === U) need('/plannedResumption'); else if (parseDate(d.plannedResumption) === null) fired.add('RTW-F5');
   // RTW-F6: counts whole and ≥ 0, amounts ≥ 0, names and addresses given.
-  for (const x of [gst.total, gst.returning, gst.local, gst.fromOutside, gka.returned, gka.isolationComplete, gka.stillThere, gka.unreachable,
-    gsup.masks, gsup.thermometers, gsup.gloves, gme.preventionTeamSize, gme.isolationRooms, gme.temperatureChecksPerDay,
-    obj(gme.dormitory).rooms, obj(gme.dormitory).residents]) {
-    if (typeof x === 'number' && (x < 0 || !Number.isInteger(x) || x > Number.MAX_SAFE_INTEGER)) fired.add('RTW-F6');
-  }
-  for (const x of [gsup.disinfectantLiters, obj(gme.dormitory).areaM2]) if (typeof x === 'number' && (x < 0 || x > Number.MAX_SAFE_INTEGER)) fired.add('RTW-F6');
+  // (One pass finds them: the numbers withoutRefused dropped are the ones RTW-F6 refuses.)
+  if (refused.size) fired.add('RTW-F6');
   if (ent.name === U) need('/enterprise/name');
   if (ent.address === U) need('/enterprise/address');
   if (roster) {

@@ -244,7 +244,7 @@ export async function decide(input, todayDay) {
   // RTW-F6 on the filing as given (`given`); every other rule without the numbers it refuses,
   // which are not asked for either (they were given).
   const { doc: filing, refused } = withoutRefused(given);
-  const { events } = await engine.run({ filing: filing ?? {}, given: given ?? {}, shapeErrors: new Set([...errors, ...refused]), today: todayDay });
+  const { events } = await engine.run({ filing: filing ?? {}, given: given ?? {}, shapeErrors: refused.size ? new Set([...errors, ...refused]) : errors, today: todayDay });
   const fired = new Set();
   let missing = false, error = errors.size > 0, warning = false;
   if (error) fired.add('INPUT');
