@@ -419,17 +419,17 @@ impl Engine {
                 // is `incomplete` (forms audit, twenty-fifth session: a grid worker who had typed
                 // only the unit's id was told 当日未报送数据 and `conditional`, then `incomplete`
                 // once the first count was typed).
-                if !opts.in_scope(&unit_ptr(*i, &["counts"])) {
+                if opts.in_scope(&unit_ptr(*i, &["counts"])) {
+                    diags.push(Diagnostic::at(
+                        "indicators.missing_report",
+                        Severity::Warning,
+                        unit_ptr(*i, &[]),
+                        "IND",
+                        crate::answer::params([("unit", keys::unit_value(name))]),
+                    ));
+                } else {
                     unreached += 1;
-                    continue;
                 }
-                diags.push(Diagnostic::at(
-                    "indicators.missing_report",
-                    Severity::Warning,
-                    unit_ptr(*i, &[]),
-                    "IND",
-                    crate::answer::params([("unit", keys::unit_value(name))]),
-                ));
             }
             let mut results = Vec::new();
             for (x, ind) in inds.iter().enumerate() {

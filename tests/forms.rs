@@ -208,6 +208,8 @@ fn a_unit_whose_counts_are_not_reached_yet_is_pending_not_a_missing_report() {
     let judge = |r: &Value, scope: &[&str]| {
         let a = engine.evaluate_indicators_json(&r.to_string(), &o(scope));
         let codes: Vec<String> = a.diagnostics.iter().map(|d| d.code.clone()).collect();
+        // The unit is in the answer's units, and listed as not (yet) reported, whatever the scope.
+        assert_eq!(a.units.iter().map(|u| u.id.as_str()).collect::<Vec<_>>(), ["GM-FH-TJ-03"], "{scope:?}");
         (serde_json::to_value(a.decision).unwrap(), a.pending, codes)
     };
     let id_only = json!({ "date": "2020-02-12", "units": [{ "id": "GM-FH-TJ-03", "level": "grid" }] });
