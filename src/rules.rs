@@ -20,7 +20,7 @@ use chrono::{Days, NaiveDate};
 use serde_json::{Value, json};
 
 use crate::answer::{Diagnostic, EarliestStart, GateResult, Normalized, Severity};
-use crate::expr::{Env, Missing, NumCheck, Val, to_json};
+use crate::expr::{Env, Missing, Val, to_json};
 use crate::ids;
 use crate::pack::doc::FieldCheckKind;
 use crate::pack::{AssertCheck, FieldCheck, FieldPath, IsolationRule, Pack, RuleBody, Seg};
@@ -384,13 +384,9 @@ fn field_value(
         match c.check {
             FieldCheckKind::Count | FieldCheckKind::Amount => {
                 let Some(x) = v.number() else { return };
-                let (kind, check) = match c.check {
-                    FieldCheckKind::Count => ("count", NumCheck::Count),
-                    _ => ("amount", NumCheck::Amount),
-                };
-                let Some(problem) = check.refuses(x) else { return };
+                let Some(problem) = c.check.num_check().and_then(|check| check.refuses(x)) else { return };
                 let params = if problem == "too_large" { json!({ "max": crate::num::MAX_EXACT }) } else { json!({}) };
-                let code = format!("{kind}.{problem}");
+                let code = format!("{}.{problem}", c.check.name());
                 part.events.push(Event::Fired(Diagnostic::new(&code, c.severity, ptr().to_string(), rule_id, params)));
             }
             kind => {

@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use checks::{Compiler, is_ident};
 
-use super::doc::{FieldCheckKind, PackDoc, ParamDoc, ParamType, RuleDoc, RuleKind};
+use super::doc::{PackDoc, ParamDoc, ParamType, RuleDoc, RuleKind};
 use super::error::perr;
 use super::{
     AssertCheck, CHECKLIST_CODES, Catalogue, ENGINE_CODES, INDICATOR_CODES, INSPECTION_PARAMS, ITEM_CODES, Locale,
@@ -485,11 +485,7 @@ fn mark_checked(rules: &mut [Rule]) {
     for r in rules.iter() {
         let RuleBody::Field(checks) = &r.body else { continue };
         for c in checks {
-            let check = match c.check {
-                FieldCheckKind::Count => NumCheck::Count,
-                FieldCheckKind::Amount => NumCheck::Amount,
-                _ => continue,
-            };
+            let Some(check) = c.check.num_check() else { continue };
             checked.extend(c.fields.iter().map(|f| (r.subject, f.id(), check)));
         }
     }

@@ -176,6 +176,18 @@ words! {
 }
 words_serde!(FieldCheckKind);
 
+impl FieldCheckKind {
+    /// The check of a count or an amount, which the other rules' expressions apply too
+    /// ([`NumCheck`]); `None` for the checks of text.
+    pub fn num_check(self) -> Option<crate::expr::NumCheck> {
+        match self {
+            FieldCheckKind::Count => Some(crate::expr::NumCheck::Count),
+            FieldCheckKind::Amount => Some(crate::expr::NumCheck::Amount),
+            _ => None,
+        }
+    }
+}
+
 /// One check of a rule: a field check (`check`, `fields`, …) or an assertion
 /// (`assert`, `when`, `each`, `path`, `code`, `params`).
 #[derive(Debug, Clone, Default)]
