@@ -47,7 +47,7 @@ use crate::schema::{FILING, Subject};
 use crate::time::today_cst;
 pub use any::AnyDraft;
 use deps::{Read, Touch};
-pub use edit::DraftError;
+pub use edit::{DraftError, MAX_NESTING};
 use shown::View;
 pub use whole::{WholeAnswer, WholeDraft};
 

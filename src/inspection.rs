@@ -179,9 +179,12 @@ impl Engine {
                         }
                         None
                     }
-                    // A veto item may be `na` only when its `naWhen` holds.
-                    (Some(Some(Answer::Na)), _) if *veto => Some((
-                        "inspection.veto_not_applicable",
+                    // A veto item may be `na` only when its `naWhen` holds. Where it has one (known
+                    // not to hold here), the answer says so in the item's own words
+                    // (`inspection.na_not_allowed`: key-area staff returned), not as if the item
+                    // could never be `na` (wording audit, twenty-sixth session).
+                    (Some(Some(Answer::Na)), na) if *veto => Some((
+                        if na.is_some() { crate::pack::NA_NOT_ALLOWED } else { "inspection.veto_not_applicable" },
                         crate::answer::params([("weight", crate::num::json(*weight))]),
                     )),
                     (Some(Some(a)), _) => {
@@ -524,11 +527,15 @@ impl Engine {
 
         let follow_up = matches!(decision, Decision::Conditional | Decision::Deferred);
         let mut rectifications = Vec::new();
+        // The latest deadline, as a date: compared as text, 10000-01-01 came before 9999-12-30
+        // (server audit, twenty-sixth session).
+        let mut latest: Option<NaiveDate> = None;
         if follow_up {
             for it in &items {
                 if matches!(it.answer, Some(Answer::Fail | Answer::Partial)) {
                     let days = if it.veto { pack.num("vetoRectifyDays") } else { pack.num("rectifyDays") };
                     let deadline = on.checked_add_days(Days::new(days.max(0.0) as u64)).unwrap_or(on);
+                    latest = latest.max(Some(deadline));
                     rectifications.push(Rectification {
                         item_id: it.id.to_owned(),
                         deadline: date_str(deadline),
@@ -537,7 +544,7 @@ impl Engine {
                 }
             }
         }
-        let reinspect_by = rectifications.iter().map(|r| r.deadline.clone()).max();
+        let reinspect_by = latest.map(date_str);
         let mut support: Vec<String> = Vec::new();
         for n in doc
             .get("facts")

@@ -222,6 +222,10 @@ pub struct ScreenRule {
     pub path: Vec<String>,
 }
 
+/// The code of a veto item answered `na` where its `naWhen` does not hold (INS-S3-3 with
+/// key-area staff returned): needed only by packs with such an item.
+pub const NA_NOT_ALLOWED: &str = "inspection.na_not_allowed";
+
 /// Codes an inspection item may emit.
 pub const ITEM_CODES: &[&str] = &[
     "inspection.item_failed",

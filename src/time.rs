@@ -120,7 +120,17 @@ pub fn parse_now(s: &str) -> Result<DateTime<FixedOffset>, String> {
     };
     let time = NaiveTime::from_hms_nano_opt(hh, mm, ss.min(59), nanos).ok_or_else(bad)?;
     let tz = FixedOffset::east_opt(offset).ok_or_else(bad)?;
-    d.and_time(time).and_local_timezone(tz).single().ok_or_else(bad)
+    let now = d.and_time(time).and_local_timezone(tz).single().ok_or_else(bad)?;
+    // Today in CST is a `YYYY-MM-DD` date: 0000-01-01T00:00:00+09:00 was the CST day -1-12-31,
+    // and 9999-12-31T23:59:59Z 10000-01-01, answered as `today` (server audit, twenty-sixth
+    // session). (A bare date is noon in CST: always its own day.)
+    if !(0..=9999).contains(&today_cst(&now).year()) {
+        return Err(format!(
+            "`{}` falls outside 0000-01-01 … 9999-12-31 in China Standard Time (UTC+8)",
+            crate::pointer::shown(s)
+        ));
+    }
+    Ok(now)
 }
 
 #[cfg(test)]
@@ -138,6 +148,11 @@ mod tests {
         assert_eq!(today_cst(&ny).to_string(), "2020-02-05");
         assert_eq!(today_cst(&parse_now("2020-02-04").unwrap()).to_string(), "2020-02-04");
         assert!(parse_now("yesterday").is_err());
+        // Today must be a four-digit year in CST.
+        assert!(parse_now("0000-01-01T00:00:00+09:00").is_err());
+        assert!(parse_now("9999-12-31T23:59:59Z").is_err());
+        assert_eq!(today_cst(&parse_now("0000-01-01T00:00:00+08:00").unwrap()).to_string(), "0000-01-01");
+        assert_eq!(today_cst(&parse_now("9999-12-31T15:59:59Z").unwrap()).to_string(), "9999-12-31");
         assert_eq!(parse_now("2020-02-04T16:30:00.123+05:30").unwrap().to_rfc3339(), "2020-02-04T16:30:00.123+05:30");
         for bad in [
             "2020-02-04T16:30",

@@ -396,10 +396,15 @@ fn describe_options(text: &str) -> Result<(Locale, Option<String>, Option<NaiveD
     let locale = o.get("locale").and_then(Value::as_str).map_or(Locale::ZhCn, Locale::negotiate);
     let version = o.get("packVersion").and_then(Value::as_str).map(str::to_owned);
     let on = if let Some(s) = o.get("on").and_then(Value::as_str) {
-        Some(
-            crate::time::parse_iso_date(s)
-                .ok_or_else(|| bad(format!(".on: `{}` is not a date such as `2020-02-04`", shown(s))))?,
-        )
+        // A date, or a time (RFC 3339, as `now` is given) whose day in CST it is: the class
+        // says "a date or time" (server audit, twenty-sixth session: a time was refused).
+        let day = crate::time::parse_iso_date(s).or_else(|| parse_now(s).ok().map(|t| crate::time::today_cst(&t)));
+        Some(day.ok_or_else(|| {
+            bad(format!(
+                ".on: `{}` is not a date such as `2020-02-04` or a time such as `2020-02-04T10:00:00+08:00`",
+                shown(s)
+            ))
+        })?)
     } else if let Some(s) = o.get("onDate").and_then(Value::as_str) {
         let now = parse_now(s).map_err(|e| bad(format!(".on: {e}")))?;
         Some(crate::time::today_cst(&now))

@@ -67,3 +67,23 @@ fn drafts_at_the_ends_of_time_are_answered() {
         }
     }
 }
+
+/// `reinspectBy` is the latest deadline as a date: with deadlines on both sides of the year
+/// 10000 (an inspection on 9999-12-29: +1 day for vetoes, +3 for the others), the text
+/// `10000-01-01` sorted before `9999-12-30` and the earlier one was given (server audit,
+/// twenty-sixth session).
+#[test]
+fn reinspect_by_is_the_latest_deadline_across_the_year_10000() {
+    let engine = Engine::with_default_pack().unwrap();
+    let mut inspection: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(common::root().join("examples/inspections/factory-worked.json")).unwrap(),
+    )
+    .unwrap();
+    inspection["inspectedOn"] = json!("9999-12-29");
+    let opts = Options::at(DateTime::parse_from_rfc3339("9999-12-31T12:00:00+08:00").unwrap());
+    let a = serde_json::to_value(engine.score_inspection_value(&inspection, &opts)).unwrap();
+    let deadlines: Vec<&str> =
+        a["rectifications"].as_array().unwrap().iter().map(|r| r["deadline"].as_str().unwrap()).collect();
+    assert!(deadlines.contains(&"9999-12-30") && deadlines.contains(&"10000-01-01"), "{a}");
+    assert_eq!(a["reinspectBy"], "10000-01-01", "{a}");
+}

@@ -346,7 +346,11 @@ fn hangzhou_overrides_only_lead_days_and_districts_and_drops_shenzhens_checklist
         &fangkong::Options::at(fangkong::time::parse_now("2020-02-12T20:00:00+08:00").unwrap()),
     );
     assert!(serde_json::to_value(&sz_answer).unwrap()["units"][0]["checklist"].is_object(), "Shenzhen still scores it");
-    assert_eq!(differing_keys(&hz["parameters"], &sz["parameters"]), ["districts", "leadDays"]);
+    // provinceResumeDate: Zhejiang's own description (wording audit, twenty-sixth session: it
+    // named Guangdong's notice), the same date.
+    assert_eq!(differing_keys(&hz["parameters"], &sz["parameters"]), ["districts", "leadDays", "provinceResumeDate"]);
+    assert_eq!(hz["parameters"]["provinceResumeDate"]["value"], sz["parameters"]["provinceResumeDate"]["value"]);
+    assert!(hz["parameters"]["provinceResumeDate"]["description"].as_str().unwrap().contains("浙江"));
     assert_eq!(hz["parameters"]["leadDays"]["value"], 3);
     assert_eq!(hz["parameters"]["leadDays"]["type"], "days");
 }

@@ -323,3 +323,51 @@ test('a check looks up FormData and Headers only for an object that says it is o
   assert.deepEqual(decisions, ['incomplete', 'incomplete', 'incomplete,incomplete', 'incomplete']);
   assert.deepEqual(undici, []);
 });
+
+test('server audit (twenty-sixth session): a Buffer or Uint8Array is refused as bytes, not judged as unknown fields', () => {
+  const engine = Engine.withDefaultPack();
+  const bytes = Buffer.from(workshop, 'utf8');
+  for (const given of [bytes, new Uint8Array(bytes), bytes.buffer.slice(0, 10)]) {
+    assert.throws(() => engine.checkFiling(given, opts), (e) => e.code === 'input.unconvertible' && /is bytes/.test(e.message) && /toString\('utf8'\)/.test(e.message), given.constructor.name);
+  }
+  assert.throws(() => engine.checker(opts).checkFilings([bytes], opts), (e) => e.code === 'input.unconvertible');
+  // Its text is what to pass: the same answer as the object's.
+  assert.deepEqual(engine.checkFiling(bytes.toString('utf8'), opts), engine.checkFiling(JSON.parse(workshop), opts));
+  engine.free();
+});
+
+test('server audit (twenty-sixth session): a draft value nested past 127 levels is input.too_large however deep, never "not JSON"', () => {
+  const engine = Engine.withDefaultPack();
+  const draft = engine.draft('filing', opts);
+  for (const depth of [127, 128, 200, 1000, 20000]) {
+    let nested = [];
+    for (let i = 1; i < depth; i++) nested = [nested];
+    assert.throws(() => draft.set('/x', nested), (e) => e.code === 'input.too_large', String(depth));
+  }
+  // The draft is unchanged, and a shallow value is still taken.
+  assert.deepEqual(draft.value(), {});
+  draft.set('/staff/total', 12);
+  assert.deepEqual(draft.value(), { staff: { total: 12 } });
+  draft.free();
+  engine.free();
+});
+
+test('server audit (twenty-sixth session): packInfo({ on }) takes a time as the day it is in CST, as its doc says "a date or time"', () => {
+  const engine = Engine.withDefaultPack();
+  // 16:00Z on 04-06 is 04-07 00:00 in CST: the version of 2020-04-07 is in force.
+  assert.equal(engine.packInfo({ on: '2020-04-06T16:00:00Z' }).version, engine.packInfo({ on: '2020-04-07' }).version);
+  assert.equal(engine.packInfo({ on: '2020-04-06T15:59:59Z' }).version, engine.packInfo({ on: '2020-04-06' }).version);
+  assert.notEqual(engine.packInfo({ on: '2020-04-07' }).version, engine.packInfo({ on: '2020-04-06' }).version);
+  assert.throws(() => engine.packInfo({ on: 'tomorrow' }), (e) => e.code === 'options.invalid');
+  engine.free();
+});
+
+test('server audit (twenty-sixth session): a `now` whose CST day is outside the years 0000–9999 is refused, never answered with today "10000-01-01"', () => {
+  const engine = Engine.withDefaultPack();
+  for (const now of ['9999-12-31T23:59:59Z', '0000-01-01T00:00:00+09:00']) {
+    assert.throws(() => engine.checkFiling({}, { now }), (e) => e.code === 'options.invalid' && /0000-01-01/.test(e.message), now);
+  }
+  assert.equal(engine.checkFiling({}, { now: '9999-12-31T15:59:59Z' }).today, '9999-12-31');
+  assert.equal(engine.checkFiling({}, { now: '0000-01-01T00:00:00+08:00' }).today, '0000-01-01');
+  engine.free();
+});

@@ -194,7 +194,7 @@ test('a filing typed field by field: messages under the right fields, none ahead
   assert.equal(await page.locator('#decision').innerText(), said('approved'));
   assert.equal(await page.locator('#decision').getAttribute('class'), 'decision approved');
   assert.equal(await page.locator('#pending').innerText(), '必填项已全部填写');
-  assert.deepEqual(await page.locator('#gates .state').allInnerTexts(), d.gates.map(() => '通过'));
+  assert.deepEqual(await page.locator('#gates .state').allInnerTexts(), d.gates.map(() => '无此情形'));
   assert.deepEqual(await page.locator('#gates .gate-head strong').allInnerTexts(), d.gates.map((g) => g.title));
   assert.deepEqual(await shownMessages(page), []);
   const keys = await keySamples(page);
@@ -288,7 +288,7 @@ test('a hostile name shows as text; rows pasted from a spreadsheet; gate causes 
   await typeField(page, '/staff/keyArea/unreachable', '1');
   await settled(page);
   const g6 = page.locator('#gate-RTW-G6');
-  assert.equal(await g6.locator('.state').innerText(), '未通过');
+  assert.equal(await g6.locator('.state').innerText(), '存在此情形（不放手）');
   assert.equal(await page.locator('#decision').innerText(), said('deferred'));
   await g6.locator('.causes button').first().click();
   assert.equal(await page.evaluate(() => document.activeElement.name), '/staff/keyArea/unreachable');
@@ -720,7 +720,7 @@ test('on a phone (375 px) a bar at the top keeps the decision and the gates pass
   const n = (s) => states.filter((x) => x === s).length;
   assert.ok(n('failed') >= 1);
   assert.equal(await page.locator('#summary-gates').getAttribute('data-counts'), `${n('passed')} ${n('failed')} ${n('undetermined')}`);
-  assert.match(await page.locator('#summary-gates').innerText(), new RegExp(`通过 ${n('passed')} · 未通过 ${n('failed')} · 待定 ${n('undetermined')}`));
+  assert.match(await page.locator('#summary-gates').innerText(), new RegExp(`无此情形${n('passed')}项 · 存在${n('failed')}项 · 待定${n('undetermined')}项`));
   // It leads to the panels.
   await page.click('#filing-summary a');
   await page.waitForFunction(() => { const r = document.getElementById('h-decision').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; });

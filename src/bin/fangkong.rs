@@ -26,6 +26,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// Lines of `--jsonl` answered together on every core before they are written, in order.
 const JSONL_CHUNK: usize = 1024;
 
+#[path = "fangkong/scope.rs"]
+mod scope;
 #[path = "fangkong/usage.rs"]
 mod usage;
 use usage::{USAGE, say};
@@ -79,15 +81,8 @@ fn parse_args() -> Result<Args, String> {
             "--personal" => a.personal = true,
             "--scope" => {
                 let v = value("--scope")?;
-                // JSON Pointers, as the npm package's `scope` (twelfth session: `staff` matched nothing).
-                // A `~` not followed by `0` or `1` escapes nothing (sixteenth session audit).
-                let bad_tilde = |p: &str| p.split('~').skip(1).any(|t| !t.starts_with(['0', '1']));
-                if let Some(bad) = v.split(',').find(|p| !p.is_empty() && (!p.starts_with('/') || bad_tilde(p))) {
-                    return Err(format!("--scope must hold JSON Pointers such as `/enterprise/name`, got `{bad}`"));
-                }
-                // Empty pieces add nothing (a trailing comma made the root pointer `""`, which
-                // covers everything; audit): `--scope ""` is a scope with nothing reached yet.
-                a.scope.get_or_insert_with(Vec::new).extend(v.split(',').filter(|p| !p.is_empty()).map(str::to_owned));
+                let pointers = scope::pointers(&v)?;
+                a.scope.get_or_insert_with(Vec::new).extend(pointers);
             }
             "--on" => a.on = Some(value("--on")?),
             "--json-schema" => a.json_schema = true,
@@ -311,7 +306,7 @@ fn progress(done: usize, total: Option<usize>) {
 
 /// A non-blank JSONL line, as read.
 enum Line {
-    /// UTF-8 text of at most [`MAX_INPUT_BYTES`] bytes (its `\r` and, on line 1, its BOM removed).
+    /// UTF-8 text of at most [`MAX_INPUT_BYTES`] bytes (its `\r` and its BOM removed).
     Text(String),
     /// Not UTF-8: the 1-based position of the first byte that is not.
     NotUtf8(usize),
@@ -398,7 +393,7 @@ fn read_lines(
     in_flight: &InFlight,
 ) {
     let mut buf = Vec::new();
-    let cap = MAX_INPUT_BYTES + BOM.len() + 1; // a BOM on line 1 and a `\r` at the end still fit
+    let cap = MAX_INPUT_BYTES + BOM.len() + 1; // a BOM at the start and a `\r` at the end still fit
     let mut no = 0usize;
     loop {
         let over = match next_line(source.as_mut(), &mut buf, cap) {
@@ -410,10 +405,11 @@ fn read_lines(
             }
         };
         no += 1;
+        // A BOM at the start of any line is skipped, and not counted in the limit, as npm
+        // skips it at the start of any text (server audit, twenty-sixth session: on line 2
+        // a BOM and 4 MiB of JSON were input.too_large).
         let mut bytes = buf.as_slice();
-        if no == 1 {
-            bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
-        }
+        bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
         if !over {
             bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
         }

@@ -228,7 +228,7 @@ pub(super) fn set_within(
 
 /// The most arrays and objects a submission's text may nest (serde_json's limit, and the
 /// crate's reader's: src/num/read.rs).
-const MAX_NESTING: usize = 127;
+pub const MAX_NESTING: usize = 127;
 
 /// How many arrays and objects `value` nests (a scalar none), counted without recursion.
 fn nesting(value: &Value) -> usize {

@@ -36,6 +36,16 @@ impl JsonError {
         self.line
     }
 
+    /// Whether the text nests arrays and objects deeper than the reader goes (128 levels), as
+    /// serde_json's "recursion limit exceeded": JSON, but too deep to be a submission.
+    pub fn too_deep(&self) -> bool {
+        match &self.why {
+            Why::Code(c) => *c == "recursion limit exceeded",
+            #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+            Why::Serde(e) => e.to_string().starts_with("recursion limit exceeded"),
+        }
+    }
+
     /// The column of the error: bytes from the start of its line.
     pub fn column(&self) -> usize {
         self.column

@@ -330,7 +330,11 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
                 for code in ITEM_CODES {
                     c.codes.insert((*code).to_owned());
                 }
-                RuleBody::Item { section, weight, veto: r.veto.unwrap_or(false), na_when }
+                let veto = r.veto.unwrap_or(false);
+                if veto && na_when.is_some() {
+                    c.codes.insert(crate::pack::NA_NOT_ALLOWED.to_owned());
+                }
+                RuleBody::Item { section, weight, veto, na_when }
             }
             RuleKind::Fact => {
                 let Some(path) = r

@@ -133,7 +133,8 @@ fn list_separator(locale: Locale) -> &'static str {
 /// submission does not hold: a whole number (1.9999999 people is not "2人", 8.001 is not "8",
 /// 0.0000001 is not "0名"), or another number of the same message (a dormitory's 2.498 m² per
 /// resident against a minimum of 2.5 is not "不少于2.5平方米（现为2.5平方米）"). Then more
-/// decimals, up to six, and past them the number as JavaScript prints it (third audit).
+/// decimals, up to six; then six decimals cut (not rounded: 2.4999999996 is "2.499999", never
+/// "2.5"); and past them the number as JavaScript prints it (third audit).
 fn show(v: &Value, params: &Value, sep: &str) -> String {
     match v {
         // Text of the submission's: its first 100 characters (as every message echoes what it
@@ -157,6 +158,13 @@ fn show(v: &Value, params: &Value, sep: &str) -> String {
                         return crate::num::text(shown);
                     }
                     scale *= 10.0;
+                }
+                // Rounded at six decimals it still misleads (2.4999999996666666 is 2.5): cut
+                // at six instead, which moves it towards zero, never onto what it is short of
+                // (wording audit, twenty-sixth session: the full 16 decimals were shown).
+                let cut = (x * 1.0e6).trunc() / 1.0e6;
+                if !misleads(cut) {
+                    return crate::num::text(cut);
                 }
                 crate::num::text(x)
             }
@@ -269,11 +277,11 @@ mod tests {
         let q = serde_json::json!({ "min": 2.5, "per": 2.498, "near": 2.4999996, "size": 1.9999999, "n": 8.001,
             "tiny": 0.0000001, "r": 0.123456 });
         assert_eq!(fill_in("不少于{min}（现为{per}）", &q, None, "、"), "不少于2.5（现为2.498）");
-        assert_eq!(fill_in("{near}", &q, None, "、"), "2.4999996", "past six decimals, as JavaScript prints it");
+        assert_eq!(fill_in("{near}", &q, None, "、"), "2.499999", "six decimals cut, never rounded onto 2.5");
         assert_eq!(
             fill_in("{size}/{n}/{tiny}", &q, None, "、"),
-            "1.9999999/8.001/1e-7",
-            "never a whole number it is not"
+            "1.999999/8.001/1e-7",
+            "never a whole number it is not (past six decimals, as JavaScript prints it)"
         );
         assert_eq!(fill_in("{r}", &q, None, "、"), "0.12", "two decimals when they mislead no one");
     }

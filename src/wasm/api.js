@@ -108,6 +108,12 @@ const __fk_nonFinite = (k, v) => (typeof v === 'number' && !Number.isFinite(v) ?
 function __fk_json(value, what, expected) {
     __fk_reserve(1048576, `this ${what}`);
     if (typeof value === 'string') return value;
+    // The bytes of a body (a Node `Buffer`, a `Uint8Array`): JSON would write them as numbers
+    // (`{"type":"Buffer","data":[…]}`), judged as unknown fields (server audit, twenty-sixth
+    // session). Refused, saying what to pass.
+    if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) {
+        throw __fk_coded(`the ${what} is bytes (${value.constructor?.name ?? 'an ArrayBuffer view'}): pass its text (\`buffer.toString('utf8')\`, \`new TextDecoder().decode(bytes)\`) or the parsed object`, 'input.unconvertible');
+    }
     let text;
     try {
         text = JSON.stringify(value);
@@ -123,6 +129,10 @@ function __fk_json(value, what, expected) {
             }
         }
     } catch (e) {
+        // Nested so deep that JSON.stringify ran out of stack: too deep for any submission (the
+        // engine reads 128 levels), as the draft says of a value nested past 127 (server audit,
+        // twenty-sixth session: it was "cannot be converted").
+        if (e instanceof RangeError) throw __fk_coded(`the ${what} nests too deep (or is too long) to be written as JSON: ${__fk_message(e)}`, 'input.too_large');
         throw __fk_coded(`the ${what} cannot be converted to JSON: ${__fk_message(e)}`, 'input.unconvertible');
     }
     if (typeof text !== 'string') throw __fk_coded(`expected ${expected}, got ${__fk_type(value)}`, 'input.unconvertible');

@@ -119,7 +119,15 @@ fn json_value(text: &str) -> Result<Value, Thrown> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(coded(&format!("a value holds at most {MAX_INPUT_BYTES} bytes of JSON"), "input.too_large"));
     }
-    crate::num::parse_json(text).map_err(|e| coded(&format!("the value is not JSON: {e}"), "input.unconvertible"))
+    crate::num::parse_json(text).map_err(|e| {
+        // JSON, but nested past what a submission's text may be: refused as the draft refuses
+        // such an edit (api.d.ts; server audit, twenty-sixth session: it was "not JSON").
+        if e.too_deep() {
+            let too_deep = crate::draft::DraftError::TooDeep(crate::draft::MAX_NESTING);
+            return coded(&too_deep.to_string(), too_deep.code());
+        }
+        coded(&format!("the value is not JSON: {e}"), "input.unconvertible")
+    })
 }
 
 /// The `Error` of a refused draft edit: the message and its `code`.

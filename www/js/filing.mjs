@@ -310,7 +310,7 @@ const sendNowButton = el('button', { type: 'button', id: 'outbox-send', class: '
 const submitButton = el('button', { type: 'button', id: 'submit', 'on:click': send }, t('submit'));
 
 const gateNodes = d.gates.map((g) => {
-  const state = el('span', { class: 'state undetermined' }, t('undetermined'));
+  const state = el('span', { class: 'state undetermined' }, t('gateUndetermined'));
   const causes = el('ul', { class: 'causes' });
   const fields = el('ul', { class: 'fields' }, ...g.fields.map((id) => {
     const f = byId.get(id);
@@ -529,7 +529,9 @@ function show(a, unplaced) {
     const r = a.gates.find((x) => x.id === gate.id);
     const s = r?.passed === true ? 'passed' : r?.passed === false ? 'failed' : 'undetermined';
     state.className = `state ${s}`;
-    state.textContent = t(s);
+    // A gate's title is the condition that stops resumption (物资保障不到位): it holds or not,
+    // never "passed" (wording audit, twenty-sixth session: 物资保障不到位 通过 read backwards).
+    state.textContent = t({ passed: 'gatePassed', failed: 'gateFailed', undetermined: 'gateUndetermined' }[s]);
     causes.replaceChildren(...(r?.causes ?? []).map((c) => {
       const diag = causeOf(a, c);
       return el('li', {}, el('button', { type: 'button', class: 'cause', 'data-pointer': c.path, 'on:click': () => focusPointer(c.path) }, diag?.message ?? labelAt(c.path)),

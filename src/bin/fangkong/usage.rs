@@ -23,9 +23,10 @@ options:
                            uses every core (RAYON_NUM_THREADS=N to use fewer)
   --personal               give back the normalised values of personal fields (names, phones,
                            ID numbers) in `normalized` too; left out by default
-  --scope POINTER          progressive checking: a field or section reached (repeat, or comma-separated;
-                           `--scope \"\"`: nothing reached yet); missing values outside the scope are
-                           held back and counted in `pending`
+  --scope POINTER          progressive checking: a field or section reached (repeat, or comma-separated,
+                           or a JSON array as the npm package's `scope`: `--scope '[]'` is nothing
+                           reached yet, `--scope \"\"` the whole submission); missing values outside
+                           the scope are held back and counted in `pending`
   --on DATE                describe: the version in force on DATE (default: the latest)
   --json-schema            describe: a JSON Schema (2020-12) of the input instead";
 

@@ -30,9 +30,16 @@ pub const INDICATOR_PARAMS: &[&str] = &["unit", "shortfall", "numerator", "denom
 
 /// Whether the engine emits `code` itself, whatever the pack's rules say its params are.
 fn engine_code(code: &str) -> bool {
-    [ENGINE_CODES, ITEM_CODES, INDICATOR_CODES, CHECKLIST_CODES, crate::pack::LATER_CODES, &["screening.date_missing"]]
-        .iter()
-        .any(|list| list.contains(&code))
+    [
+        ENGINE_CODES,
+        ITEM_CODES,
+        INDICATOR_CODES,
+        CHECKLIST_CODES,
+        crate::pack::LATER_CODES,
+        &["screening.date_missing", crate::pack::NA_NOT_ALLOWED],
+    ]
+    .iter()
+    .any(|list| list.contains(&code))
         || crate::pack::doc::FieldCheckKind::ALL.iter().any(|k| field_check_codes(*k).contains(&code))
         || ["input.", "engine.", "answer."].iter().any(|p| code.starts_with(p))
 }
