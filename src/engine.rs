@@ -463,10 +463,18 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
             .map(|(l, _)| ("expected", l));
         // A checklist item a rectification names, by its title in the locale (portal audit: the
         // overdue message named `INS-S4-1`, not 口罩储备不少于3天用量).
-        let item = d.params.get("itemId").map(|id| match id.as_str() {
-            Some(id) => crate::describe::rule_title(pack, opts.locale, id),
-            None => not_given.to_owned(),
-        });
+        // A 十个一律 item failed or partial, by its title too (portal audit, twenty-sixth session:
+        // the dashboard's list read “十个一律”此项未落实, naming no item).
+        let item = match d.params.get("itemId") {
+            Some(id) => Some(match id.as_str() {
+                Some(id) => crate::describe::rule_title(pack, opts.locale, id),
+                None => not_given.to_owned(),
+            }),
+            None if matches!(d.code.as_str(), "checklist.failed" | "checklist.partial") => {
+                Some(crate::describe::rule_title(pack, opts.locale, &d.rule_id))
+            }
+            None => None,
+        };
         let choices = crate::describe::choices(pack, opts.locale, &d.path, &d.params);
         let extra = label
             .as_deref()

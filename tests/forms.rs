@@ -466,7 +466,10 @@ fn no_message_leaves_a_placeholder_unfilled() {
     };
     add("field.required", &mut ["field".to_owned(), "label".to_owned()].into_iter());
     // The item a rectification names, by its title (engine.rs `render`, from `itemId`).
-    for code in ["gate.rectification_overdue", "inspection.rectification_overdue"] {
+    // And a 十个一律 item failed or partial, by its rule's title (twenty-sixth session).
+    for code in
+        ["gate.rectification_overdue", "inspection.rectification_overdue", "checklist.failed", "checklist.partial"]
+    {
         add(code, &mut ["item".to_owned()].into_iter());
     }
     // Codes the engine emits with params of its own, rarely seen in golden cases.

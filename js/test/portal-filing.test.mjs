@@ -283,7 +283,14 @@ test('a hostile name shows as text; rows pasted from a spreadsheet; gate causes 
   await page.click('#earliest button');
   assert.equal(await page.evaluate(() => document.activeElement.name), '/roster/0/arrivedOn');
   // A gate fails; its cause names the field; clicking it focuses the input.
-  await page.click('#f-roster tbody tr:nth-child(2) button.remove');
+  // 删除第 1 行 removes row 1, not the last one (portal audit, twenty-sixth session: the
+  // inputs' old values were copied back over the list, and the last employee was lost).
+  await page.click('#f-roster tbody tr:nth-child(1) button.remove');
+  await settled(page);
+  assert.equal(await page.locator('#f-roster tbody tr').count(), 1);
+  assert.equal(await page.inputValue('[name="/roster/0/name"]'), '王某某');
+  assert.equal(await page.inputValue('[name="/roster/0/phone"]'), '13800138002');
+  assert.equal(await page.locator('#earliest li button').count(), 0, 'the key-area employee removed is no longer listed');
   await page.click('#f-roster tbody tr:nth-child(1) button.remove');
   await typeField(page, '/staff/keyArea/unreachable', '1');
   await settled(page);

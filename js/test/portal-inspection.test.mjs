@@ -151,8 +151,13 @@ test('an inspector answers factory-worked.json by clicking, on a phone: scores, 
     rects: [...document.querySelectorAll('#rectifications li')].map((l) => [l.dataset.item, l.dataset.deadline, l.querySelector('.rect-title').textContent]),
     reinspectBy: document.querySelector('#reinspect-by time')?.getAttribute('datetime'),
     daily: !!document.querySelector('#daily-reporting'),
+    support: document.querySelector('#support')?.textContent ?? null,
   }));
   assert.equal(got.decision, want.decision);
+  // The support list for the district, in the inspector's words (portal audit, twenty-sixth
+  // session: the answer's `support` was shown nowhere).
+  assert.ok(want.support.length > 0);
+  assert.equal(got.support, `企业需求（区里帮扶）：${want.support.map((v) => needLabels.find((n) => n.value === v).label).join('、')}`);
   assert.equal(got.decisionText, '责令停工（暂缓复工）');
   assert.equal(Number(got.score), want.score);
   assert.equal(got.scoreText, new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 }).format(want.score));
@@ -225,6 +230,7 @@ test('the rectification notice prints on A4: enterprise, items, deadlines, re-in
     assert.ok(text.includes(want.reinspectBy));
     assert.ok(text.includes('检查员（签名）') && text.includes('企业负责人（签名）'));
     assert.ok(text.includes('日查日报'));
+    assert.ok(want.support.length && text.includes('企业需求（区里帮扶）'), 'the support list is on the notice');
 
     mkdirSync(ARTIFACTS, { recursive: true });
     const path = join(ARTIFACTS, 'rectification-notice.pdf');

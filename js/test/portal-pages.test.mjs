@@ -87,3 +87,23 @@ for (const locale of ['zh-CN', 'en']) {
     }
   });
 }
+
+// WCAG 1.4.10 (reflow): at 320 CSS px, which is 1280 px at 400 % zoom, no page scrolls sideways
+// (portal audit, twenty-sixth session: the workbench was 363 px wide: its one-column layout
+// took the width of its widest content).
+test('every page at 320 px: nothing scrolls sideways', async () => {
+  const context = await p.fresh();
+  try {
+    for (const name of PAGES) {
+      const { page, problems } = await openPortal(context, `${p.url}/${name}.html?nosw=1&now=${encodeURIComponent(NOW)}`, { wait: false });
+      await page.setViewportSize({ width: 320, height: 640 });
+      if (name === 'index') await page.waitForSelector('main ul a');
+      else await page.waitForFunction(() => window.portalReady === true, null, { timeout: 60_000 });
+      assert.equal(await page.evaluate(() => document.scrollingElement.scrollWidth), 320, name);
+      assert.deepEqual(problems, [], name);
+      await page.close();
+    }
+  } finally {
+    await context.close();
+  }
+});

@@ -347,6 +347,17 @@ test('portal audit, twenty-fifth session: 检查是否填写完整 focuses the f
   await pg.waitForFunction((m) => document.getElementById('outcome-message').textContent.includes(m), error.message, { timeout: 10_000 });
   const note = await pg.evaluate(() => document.getElementById('outcome-message').textContent);
   assert.ok(note.includes(error.help), note);
+  // A declaration dated after today, every answer no: normal, deferred by the date's error. The
+  // verdict says to correct it, not 须立即处置 (the words of a fever clinic or a quarantine:
+  // portal audit, twenty-sixth session).
+  const future = { ...declaration, declaredOn: '2020-03-01', symptoms: { ...declaration.symptoms, temperature: '36.5' } };
+  const dated = judge(future, 'zh-CN', ['']);
+  assert.equal(dated.outcome, 'normal');
+  assert.equal(dated.decision, 'deferred');
+  await pg.fill('[name="/symptoms/temperature"]', '36.5');
+  await pg.fill('[name="/declaredOn"]', future.declaredOn);
+  await pg.waitForFunction(() => document.getElementById('decision').dataset.decision === 'deferred', null, { timeout: 10_000 });
+  assert.equal(await pg.locator('#decision').innerText(), '待更正：申报内容有误');
   assert.deepEqual(probs, []);
   await pg.click('#clear');
   await pg.close();

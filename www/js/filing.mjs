@@ -155,8 +155,8 @@ class ArrayEditor {
     if (start !== this.start || this.end === this.start) this.goto(start);
   }
 
-  goto(start) {
-    if (binding) this.sync(binding.value());
+  goto(start, { sync = true } = {}) {
+    if (binding && sync) this.sync(binding.value());
     this.start = Math.max(0, Math.min(start, Math.floor(Math.max(this.rows.length - 1, 0) / PAGE) * PAGE));
     this.render();
     binding?.check();
@@ -207,7 +207,10 @@ class ArrayEditor {
   remove(i) {
     this.sync(binding.value());
     this.rows.splice(i, 1);
-    this.goto(this.start >= this.rows.length ? this.start - PAGE : this.start);
+    // Not synced again: the inputs still show the rows before the removal, and copying them
+    // back undid it and dropped the last row instead (portal audit, twenty-sixth session:
+    // 删除第 1 行 removed the last employee, and the loss was saved).
+    this.goto(this.start >= this.rows.length ? this.start - PAGE : this.start, { sync: false });
     const at = Math.min(i, this.rows.length - 1);
     (at >= 0 ? this.tbody.querySelectorAll('button.remove')[at - this.start] : this.add)?.focus();
   }

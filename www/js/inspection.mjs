@@ -511,6 +511,9 @@ function show(a) {
       el('span', { class: 'rect-result' }, resultLabel(result))))) : null,
     a.reinspectBy ? el('p', { id: 'reinspect-by' }, `${t('ins.reinspectBy')} `, el('time', { datetime: a.reinspectBy }, a.reinspectBy)) : null,
     a.dailyReporting ? el('p', { id: 'daily-reporting', class: 'daily' }, t('ins.dailyReporting')) : null,
+    // The support list for the district (domain.md §3.2: needs become a support list; portal
+    // audit, twenty-sixth session: the answer's `support` was shown nowhere).
+    a.support?.length ? el('p', { id: 'support' }, `${t('ins.support')}${locale.startsWith('zh') ? '：' : ': '}`, joinList(a.support.map(needLabel))) : null,
   ].filter(Boolean));
   // The notice is final only for a complete inspection: printing waits until then.
   // An official notice names whom it is about and who inspected (portal audit: a 检查合格 notice
@@ -571,6 +574,7 @@ function notice(a, v) {
       : [el('p', {}, incomplete ? t('ins.rectPending') : t('ins.noRectifications'))]),
     a.reinspectBy ? row(t('ins.reinspectBy'), a.reinspectBy) : null,
     a.dailyReporting ? el('p', { class: 'notice-note' }, t('ins.dailyReporting')) : null,
+    a.support?.length ? row(t('ins.support'), joinList(a.support.map(needLabel))) : null,
     a.decision === 'deferred' ? el('p', { class: 'notice-note strong' }, t('ins.deferredNote')) : null,
     el('div', { class: 'signatures' },
       el('p', {}, `${t('ins.sign.inspector')}${colon}`, el('span', { class: 'line' }), `${t('ins.sign.date')}${colon}`, el('span', { class: 'line short' })),

@@ -197,7 +197,11 @@ function show(a, unplaced) {
 
   decisionEl.dataset.decision = a.decision;
   decisionEl.className = `decision-word ${a.decision}`;
-  decisionEl.textContent = decisionLabel(a.decision);
+  // Deferred with no outcome that calls for it (normal, or not known): an error in what was
+  // declared (a date after today), to be corrected, not 须立即处置, the words of a fever clinic
+  // or a quarantine (portal audit, twenty-sixth session).
+  const urgent = a.outcome === 'fever_clinic' || a.outcome === 'central_quarantine';
+  decisionEl.textContent = a.decision === 'deferred' && !urgent ? t('scr.toCorrect') : decisionLabel(a.decision);
 
   const missing = a.pending + a.diagnostics.filter((x) => x.missing).length;
   pendingEl.textContent = missing ? tf('scr.pending', { n: missing }) : t('scr.noPending');
