@@ -303,6 +303,8 @@ test('an answer not accepted (INS-S3-3 na while key-area staff returned): the pa
   assert.equal(want.decision, 'incomplete');
   assert.equal(want.diagnostics.filter((d) => d.missing).length, 0, 'nothing is missing');
   assert.equal(await page.isDisabled('#print'), true);
+  // Nothing is missing: the outcome reads 待更正, not 待补充 (portal audit, twenty-sixth session).
+  assert.equal(await page.textContent('#decision'), '待更正');
   assert.equal(await page.textContent('#print-note'), '有答案不符合要求（见该项下的提示），更正后才能打印整改通知书。');
   assert.match(await page.textContent('#notice'), /有答案不符合要求/);
   assert.doesNotMatch(await page.textContent('#print-note'), /填写完成/);

@@ -29,6 +29,10 @@ let description; // engine.describe('inspection', …) for the pack version in f
 /** How many values are still to fill in (held back by scope, or asked for). */
 const toFill = (a) => a.pending + a.diagnostics.filter((d) => d.missing).length;
 const decisionWord = (d) => description.decisions.find((x) => x.value === d)?.label ?? d;
+/** The answer's decision in words; incomplete with nothing missing is an answer to correct
+ *  (a date after today, more correct than sampled, na where it may not be): 待更正, not 待补充
+ *  (portal audit, twenty-sixth session). */
+const decisionOf = (a) => (a.decision === 'incomplete' && !a.pending && !a.diagnostics.some((x) => x.missing) ? t('ins.toCorrect') : decisionWord(a.decision));
 let answer;
 let form;
 let view; // the live parts: { total, decision, pending, sections, rectifications, messages, notice, summary }
@@ -469,7 +473,7 @@ function show(a) {
   view.total.dataset.score = a.score ?? '';
   view.decision.className = `decision ${a.decision}`;
   view.decision.dataset.decision = a.decision;
-  view.decision.textContent = decisionWord(a.decision);
+  view.decision.textContent = decisionOf(a);
   // Everything still to fill in: held back (pending) and shown (portal audit: it counted only the pending).
   view.pending.textContent = toFill(a) ? t('ins.pending').replace('{n}', toFill(a)) : '';
   view.sections.replaceChildren(...a.sections.map((s) => {
@@ -488,7 +492,7 @@ function show(a) {
   view.summary.querySelector('.summary-score').textContent = `${t('ins.total')} ${fmt(a.score)}`;
   const sd = view.summary.querySelector('.summary-decision');
   sd.className = `summary-decision decision ${a.decision}`;
-  sd.textContent = decisionWord(a.decision);
+  sd.textContent = decisionOf(a);
 
   // Rectifications with their deadlines. An incomplete inspection has none yet: say so (never
   // "nothing to rectify"), and list the items answered fail or partial so far.
@@ -552,7 +556,7 @@ function notice(a, v) {
     row(lab('enterprise.creditCode'), v.enterprise?.creditCode),
     row(lab('inspectedOn'), v.inspectedOn),
     row(lab('inspector'), inspector),
-    row(t('decision'), decisionWord(a.decision)),
+    row(t('decision'), decisionOf(a)),
     ...(rects.length
       ? [el('p', { class: 'notice-intro' }, t('ins.noticeIntro')),
         el('table', { class: 'notice-items' },
