@@ -336,6 +336,11 @@ test('a re-inspection: an earlier inspection\'s rectifications are entered on th
     previous: [{ inspectedOn: '2020-02-08', rectifications: [{ itemId: 'INS-S3-6', deadline: '2020-02-09', resolved: false }] }] }, { now: NOW, locale: 'zh-CN' });
   const overdue = want.diagnostics.find((d) => d.code === 'inspection.rectification_overdue');
   assert.ok((await page.textContent(row)).includes(overdue.message), overdue.message);
+  // And in the result panel, as what stops work (portal audit, twenty-sixth session: it was said
+  // only at the row).
+  assert.equal(await page.textContent('#overdue li'), overdue.message);
+  assert.match(await page.textContent('#overdue'), /逾期未整改（责令停工）/);
+  assert.ok((await page.textContent('#notice')).includes(overdue.message), 'the notice says it too');
   // Kept in the draft: a reload shows the row again.
   await page.reload();
   await page.waitForFunction(() => window.portalReady === true, null, { timeout: 60_000 });

@@ -32,6 +32,8 @@ const decisionWord = (d) => description.decisions.find((x) => x.value === d)?.la
 /** The answer's decision in words; incomplete with nothing missing is an answer to correct
  *  (a date after today, more correct than sampled, na where it may not be): 待更正, not 待补充
  *  (portal audit, twenty-sixth session). */
+/** The earlier rectifications overdue: what makes a re-inspection stop work. */
+const overdueOf = (a) => a.diagnostics.filter((x) => x.code === 'inspection.rectification_overdue');
 const decisionOf = (a) => (a.decision === 'incomplete' && !a.pending && !a.diagnostics.some((x) => x.missing) ? t('ins.toCorrect') : decisionWord(a.decision));
 let answer;
 let form;
@@ -517,6 +519,11 @@ function show(a) {
     a.dailyReporting ? el('p', { id: 'daily-reporting', class: 'daily' }, t('ins.dailyReporting')) : null,
     // The support list for the district (domain.md §3.2: needs become a support list; portal
     // audit, twenty-sixth session: the answer's `support` was shown nowhere).
+    // Why a re-inspection stops work: an earlier rectification overdue (domain.md §3.3), said
+    // here too, not only at its row among the earlier inspections (portal audit, twenty-sixth
+    // session).
+    overdueOf(a).length ? el('div', { id: 'overdue' }, el('p', { class: 'strong' }, t('ins.overdue')),
+      el('ul', {}, ...overdueOf(a).map((d) => el('li', { class: d.severity }, d.message)))) : null,
     a.support?.length ? el('p', { id: 'support' }, `${t('ins.support')}${locale.startsWith('zh') ? '：' : ': '}`, joinList(a.support.map(needLabel))) : null,
   ].filter(Boolean));
   // The notice is final only for a complete inspection: printing waits until then.
@@ -578,6 +585,7 @@ function notice(a, v) {
       : [el('p', {}, incomplete ? t('ins.rectPending') : t('ins.noRectifications'))]),
     a.reinspectBy ? row(t('ins.reinspectBy'), a.reinspectBy) : null,
     a.dailyReporting ? el('p', { class: 'notice-note' }, t('ins.dailyReporting')) : null,
+    overdueOf(a).length ? row(t('ins.overdue'), overdueOf(a).map((d) => d.message).join(zh ? '；' : '; ')) : null,
     a.support?.length ? row(t('ins.support'), joinList(a.support.map(needLabel))) : null,
     a.decision === 'deferred' ? el('p', { class: 'notice-note strong' }, t('ins.deferredNote')) : null,
     el('div', { class: 'signatures' },
