@@ -680,7 +680,7 @@ export interface DraftChanges {
 /**
  * What the package throws: a real `Error` with a one-line message and a stable `code` —
  * `options.invalid` (at `engine.checker(options)` once, or at each call given options),
- * `input.unconvertible`, `input.too_large` (a batch over 64 MiB of JSON, in or out, then with
+ * `input.unconvertible`, `input.too_large` (a batch over 64 MiB of JSON in or 128 MiB out, then with
  * `maxBytes`), or a pack code (`pack.*`, then with `path` and every mistake in `errors`;
  * `pack.no_compiler` for `new Engine(pack)` in the runtime module, which has no pack compiler;
  * `pointer.invalid` or `pointer.out_of_range` for a draft's bad JSON Pointer), `engine.freed`

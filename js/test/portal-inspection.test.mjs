@@ -89,21 +89,21 @@ test('the checklist is built from describe: every section, item, weight and veto
   }
 });
 
-test('D5: an incomplete inspection with a failed veto item: no "null", never 无需整改, the notice is not final and does not print', async () => {
+test('D5: an incomplete inspection with a failed veto item: no "null", never 无限期整改事项 (once 无需整改), the notice is not final and does not print', async () => {
   const d = engine.describe('inspection', { locale: 'zh-CN', on: EXAMPLE.inspectedOn });
   const veto = d.sections.flatMap((s) => s.items).find((i) => i.veto);
   await page.click(`label.choice:has(> input[name="/answers/${veto.id}/result"][value="fail"])`);
   assert.equal(await page.getAttribute('#decision', 'data-decision'), 'incomplete');
   const panel = await page.textContent('#rectifications');
   assert.doesNotMatch(panel, /null/);
-  assert.doesNotMatch(panel, /无需整改/);
+  assert.doesNotMatch(panel, /无限期整改事项/);
   assert.match(panel, /检查尚未完成，整改事项待全部填写后确定/);
   assert.deepEqual(await page.$$eval('#failed-so-far li', (l) => l.map((x) => x.dataset.item)), [veto.id]);
   assert.equal(await page.isDisabled('#print'), true, 'printing waits until the inspection is complete');
   assert.equal(await page.isVisible('#print-note'), true);
   const notice = await page.textContent('#notice');
   assert.doesNotMatch(notice, /null/);
-  assert.doesNotMatch(notice, /无需整改/);
+  assert.doesNotMatch(notice, /无限期整改事项/);
   assert.match(notice, /检查尚未完成：本通知书不是正式结论/);
   assert.doesNotMatch(await page.textContent('body'), /null/);
 });

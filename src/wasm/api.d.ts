@@ -114,7 +114,7 @@ export class Engine {
     /**
      * Check many filings with the same options: an array of filings (objects or JSON
      * text) gives an array of answers in the same order. Any number of filings, up to
-     * 64 MiB of JSON in all (and 64 MiB of answers); a bigger batch throws `input.too_large`.
+     * 64 MiB of JSON in all (and 128 MiB of answers); a bigger batch throws `input.too_large`.
      */
     checkFilings(filings: Array<Given<Filing> | string>, options: Options): FilingAnswer[];
     /**
