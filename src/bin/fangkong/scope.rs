@@ -7,9 +7,8 @@
 /// comma never widens the scope to everything: audit) and `""` alone is the root pointer.
 pub fn pointers(v: &str) -> Result<Vec<String>, String> {
     let pointers: Vec<String> = if v.trim_start().starts_with('[') {
-        let list: Vec<String> = serde_json::from_str(v)
-            .map_err(|e| format!("--scope as JSON must be an array of JSON Pointers such as [\"/enterprise\"]: {e}"))?;
-        list
+        serde_json::from_str(v)
+            .map_err(|e| format!("--scope as JSON must be an array of JSON Pointers such as [\"/enterprise\"]: {e}"))?
     } else if v.is_empty() {
         vec![String::new()]
     } else {
