@@ -500,6 +500,7 @@ function show(a) {
   // "nothing to rectify"), and list the items answered fail or partial so far.
   const deadlineLabel = labelOf('previous[].rectifications[].deadline');
   const rects = a.rectifications ?? [];
+  const overdue = overdueOf(a);
   const v = value();
   const incomplete = a.decision === 'incomplete';
   const soFar = incomplete ? failedSoFar(v) : [];
@@ -522,8 +523,8 @@ function show(a) {
     // Why a re-inspection stops work: an earlier rectification overdue (domain.md §3.3), said
     // here too, not only at its row among the earlier inspections (portal audit, twenty-sixth
     // session).
-    overdueOf(a).length ? el('div', { id: 'overdue' }, el('p', { class: 'strong' }, t('ins.overdue')),
-      el('ul', {}, ...overdueOf(a).map((d) => el('li', { class: d.severity }, d.message)))) : null,
+    overdue.length ? el('div', { id: 'overdue' }, el('p', { class: 'strong' }, t('ins.overdue')),
+      el('ul', {}, ...overdue.map((d) => el('li', { class: d.severity }, d.message)))) : null,
     a.support?.length ? el('p', { id: 'support' }, `${t('ins.support')}${locale.startsWith('zh') ? '：' : ': '}`, joinList(a.support.map(needLabel))) : null,
   ].filter(Boolean));
   // The notice is final only for a complete inspection: printing waits until then.
@@ -548,6 +549,7 @@ function notice(a, v) {
   const fields = fieldById();
   const lab = (id) => fields.get(id)?.label ?? id;
   const rects = a.rectifications ?? [];
+  const overdue = overdueOf(a);
   const zh = locale.startsWith('zh');
   const colon = zh ? '：' : ': ';
   const paren = (x) => (zh ? `（${x}）` : ` (${x})`);
@@ -585,7 +587,7 @@ function notice(a, v) {
       : [el('p', {}, incomplete ? t('ins.rectPending') : t('ins.noRectifications'))]),
     a.reinspectBy ? row(t('ins.reinspectBy'), a.reinspectBy) : null,
     a.dailyReporting ? el('p', { class: 'notice-note' }, t('ins.dailyReporting')) : null,
-    overdueOf(a).length ? row(t('ins.overdue'), overdueOf(a).map((d) => d.message).join(zh ? '；' : '; ')) : null,
+    overdue.length ? row(t('ins.overdue'), overdue.map((d) => d.message).join(zh ? '；' : '; ')) : null,
     a.support?.length ? row(t('ins.support'), joinList(a.support.map(needLabel))) : null,
     a.decision === 'deferred' ? el('p', { class: 'notice-note strong' }, t('ins.deferredNote')) : null,
     el('div', { class: 'signatures' },
