@@ -148,6 +148,12 @@ async function serverEngines() {
 const CHECKS = { filing: 'checkFiling', inspection: 'scoreInspection', indicators: 'evaluateIndicators', screening: 'screenPerson' };
 
 /**
+ * What the district takes: a filing it lets resume (准予复工, 整改后复工); of the other kinds, a
+ * complete record, whatever it found (an inspection that orders work to stop is taken too).
+ */
+const accepted = (kind, answer) => (kind === 'filing' ? ['approved', 'conditional'].includes(answer.decision) : answer.decision !== 'incomplete');
+
+/**
  * POST /api/submissions: `{ kind, submission, packHash, packId? }` → the server's own answer,
  * at the server's time (`clock`: `start`'s `now`; a `now` in the body counts only with
  * `now: 'client'`). It re-checks under the family the page names (`packId`), else under the accepted
@@ -191,7 +197,7 @@ function submit(req, res, submissions, accepts, clock) {
       submissions.push({ kind, decision: answer.decision, same });
       res.statusCode = same ? 200 : 409;
       res.end(JSON.stringify({
-        accepted: same && ['approved', 'conditional'].includes(answer.decision),
+        accepted: same && accepted(kind, answer),
         sameRules: same,
         ...(same ? {} : { accepts: (named.length ? named : taken).map((id) => answerOf(id).pack) }),
         answer,

@@ -269,6 +269,64 @@ test('a reload restores every answer, the scores and the outcome', async () => {
   assert.ok(Object.keys(before).length >= 27 * 3);
 });
 
+test('提交 from the firm on a weak network: an incomplete inspection stays here with what to fill in; offline it waits in the outbox; back online the district takes it, deferred or not; said again after a reload', async () => {
+  const outboxNow = () => page.evaluate(() => JSON.parse(localStorage.getItem('fangkong.outbox') || '[]'));
+  const taken = p.server.submissions.length;
+  assert.equal(await page.getAttribute('#decision', 'data-decision'), 'deferred');
+  // One fact emptied: not sent, the inspector is told how many values are missing and taken there.
+  await page.fill('[name="/facts/basics"]', '');
+  await page.locator('[name="/facts/basics"]').blur();
+  await page.click('#submit');
+  await page.waitForFunction(() => document.getElementById('send-status').className === 'not-sent');
+  assert.equal(await page.textContent('#send-status'), '未提交：还有1项待填写，已在表单中标出。');
+  assert.equal(await page.evaluate(() => document.activeElement?.name), '/facts/basics');
+  assert.deepEqual(await outboxNow(), []);
+  assert.equal(p.server.submissions.length, taken, 'nothing reached the district');
+  await page.fill('[name="/facts/basics"]', EXAMPLE.facts.basics);
+  await page.locator('[name="/facts/basics"]').blur();
+  await page.waitForFunction(() => document.querySelector('#decision').dataset.decision === 'deferred');
+
+  // Offline: kept, flagged not sent, counted.
+  await p.context.setOffline(true);
+  try {
+    await page.click('#submit');
+    await page.waitForFunction(() => document.getElementById('send-status').className === 'not-sent');
+    assert.match(await page.textContent('#send-status'), /未发送（离线保存，联网后自动发送）/);
+    const box = await outboxNow();
+    assert.equal(box.length, 1);
+    assert.equal(box[0].kind, 'inspection');
+    assert.equal(box[0].status, 'notSent');
+    assert.equal(box[0].submission.enterprise.creditCode, EXAMPLE.enterprise.creditCode);
+    assert.deepEqual(Object.keys(box[0].submission.answers).sort(), Object.keys(EXAMPLE.answers).sort());
+    assert.match(await page.textContent('#outbox'), /待发送 1 份/);
+  } finally {
+    await p.context.setOffline(false);
+  }
+  // Back online: sent; the district re-checked it under the same rules and took it (a deferred
+  // inspection is a record the district needs, unlike a deferred filing).
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('fangkong.outbox') || '[]').length === 0, null, { timeout: 10_000 });
+  const want = engine.scoreInspection(EXAMPLE, { now: NOW });
+  assert.equal(want.decision, 'deferred');
+  assert.deepEqual(p.server.submissions.at(-1), { kind: 'inspection', decision: want.decision, same: true });
+  await page.waitForFunction(() => document.getElementById('sent-later').textContent !== '');
+  assert.equal(await page.textContent('#sent-later'), `离线保存的 1 份已发送：${EXAMPLE.enterprise.name} · 区里已受理`);
+  assert.equal(await page.textContent('#send-status'), '已提交 · 区里已受理');
+  assert.equal(await page.textContent('#outbox'), '');
+  // After a reload, while the form holds what was sent, the page says so, with when.
+  await page.reload();
+  await page.waitForFunction(() => window.portalReady === true, null, { timeout: 60_000 });
+  assert.match(await page.textContent('#send-status'), /^已于 \d{4}-\d\d-\d\d \d\d:\d\d 提交 · 区里已受理$/);
+  // Changed since: no longer said to be sent.
+  const note = '[name="/answers/INS-S6-2/note"]';
+  const kept = await page.inputValue(note);
+  await page.fill(note, `${kept}。`);
+  await page.locator(note).blur();
+  await page.waitForFunction(() => document.getElementById('send-status').textContent === '');
+  await page.fill(note, kept);
+  await page.locator(note).blur();
+  assert.deepEqual(problems, []);
+});
+
 test('desk width in zh-CN and en: titles from the pack in each locale; no console error, CSP violation or axe violation', async () => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await screenshot(page, 'inspection-zh-CN');

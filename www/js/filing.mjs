@@ -20,7 +20,8 @@
 // Test hooks: `window.portalReady` (first answer shown), `window.portalReadyAt`
 // (performance.now() then), and a `fangkong:answer` event on window after each answer is
 // in the DOM.
-import { chinaDay, el, engine, exampleName, flush, header, lastFlush, LOCALES, offlineManifest, outbox, settings, store, submit, fetchExample, t, undoKeeper } from './app.mjs';
+import { chinaDay, el, engine, exampleName, header, LOCALES, offlineManifest, settings, store, fetchExample, t, undoKeeper } from './app.mjs';
+import { sendPanel } from './send.mjs';
 import { bindForm, draftChecker } from '/pkg/form.js';
 
 /** Rows above which checks run in the Web Worker. */
@@ -305,12 +306,13 @@ const gatesList = el('ol', { class: 'gates', id: 'gates' });
 const earliestList = el('ul', { id: 'earliest', class: 'earliest' });
 const workerNote = el('p', { class: 'muted', id: 'worker-note', hidden: true }, t('flWorker'));
 const saveEl = el('p', { class: 'muted', id: 'saved' });
-const sendEl = el('p', { id: 'send-status', role: 'status' });
-const outboxEl = el('p', { id: 'outbox', class: 'muted' });
-const sentLaterEl = el('p', { id: 'sent-later', role: 'status' });
-const refusedList = el('ul', { id: 'refused', class: 'refused' });
-const sendNowButton = el('button', { type: 'button', id: 'outbox-send', class: 'secondary', hidden: true, 'on:click': () => flush() }, t('obSendNow'));
-const submitButton = el('button', { type: 'button', id: 'submit', 'on:click': send }, t('submit'));
+const sending = sendPanel({
+  kind: 'filing',
+  current: () => latest,
+  prepare,
+  decisionLabel: (x) => decisionLabel(x),
+  nameOf: (filing) => filing?.enterprise?.name,
+});
 
 const gateNodes = d.gates.map((g) => {
   const state = el('span', { class: 'state undetermined' }, t('gateUndetermined'));
@@ -332,7 +334,7 @@ const side = el('aside', { class: 'side', 'aria-label': t('flSide') },
     el('h2', { id: 'h-decision' }, t('decision')), decisionEl, reasonsBox, pendingEl, otherBox, packEl, workerNote),
   el('section', { class: 'panel', 'aria-labelledby': 'h-gates' }, el('h2', { id: 'h-gates' }, t('gates')), gatesList),
   el('section', { class: 'panel', 'aria-labelledby': 'h-earliest' }, el('h2', { id: 'h-earliest' }, t('flEarliest')), earliestList),
-  el('section', { class: 'panel no-print' }, submitButton, sendEl, outboxEl, sendNowButton, sentLaterEl, refusedList, saveEl));
+  el('section', { class: 'panel no-print' }, ...sending.nodes, saveEl));
 
 // On a phone the panels come after the form, thousands of pixels down (portal audit): a bar kept
 // at the top of the screen says the decision and how the six gates stand, and leads to the panels.
@@ -464,7 +466,7 @@ binding = bindForm(form, e, {
   checker,
   onAnswer(a, info) {
     answer = a;
-    forgetSentOnChange();
+    sending.changed();
     // Values the engine normalised in rows not shown: into the model.
     for (const n of a.normalized ?? []) {
       const m = /^(\/[^/]+)\/(\d+)\/([^/]+)$/.exec(n.path);
@@ -714,161 +716,36 @@ async function openFile() {
 async function clearAll() {
   keepForUndo();
   drafts.clear();
-  try {
-    localStorage.removeItem(SENT);
-  } catch {
-    // storage refused: nothing was kept
-  }
+  sending.forget();
   binding.scope.clear();
   await fill({});
   saveEl.textContent = '';
 }
 
 /**
- * The filing last sent from this page and the district's verdict: `{ at, accepted, decision, digest }`.
- * `digest` tells whether the form still holds what was sent (`sentDigest`); the filing itself
- * is not kept (portal audit, twenty-fifth session: its names, phones and ID numbers stayed in
- * the browser after 清空, on a counter's shared PC). 清空 forgets the record too.
+ * Before 提交: every missing value shown now, at its field, and a filing still to be filled in
+ * kept here (portal audit: it was sent, refused as 待补充, and nothing said what was missing).
  */
-const SENT = 'fangkong.sent.filing';
-let sentShown = null;
-/** A digest of a filing's JSON text (cyrb53: 53 bits, enough to tell an edit; nothing of the text can be read back). */
-function sentDigest(text) {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
-function sentRecord() {
-  try {
-    const record = JSON.parse(localStorage.getItem(SENT) || 'null');
-    // A record an earlier portal wrote holds the filing itself: kept as its digest from now on.
-    if (record && typeof record.value === 'string') {
-      const { value, ...rest } = record;
-      const kept = { ...rest, digest: sentDigest(value) };
-      localStorage.setItem(SENT, JSON.stringify(kept));
-      return kept;
-    }
-    return record;
-  } catch {
-    return null;
-  }
-}
-/**
- * "已提交 · 区里已受理" when just sent; restored later, "已于 2020-02-04 10:00 提交 · 区里已受理"
- * (China time): said while the form holds what was sent.
- */
-function showSentRecord(record, { restored = false } = {}) {
-  const ms = new Date(record.at).getTime();
-  const when = Number.isFinite(ms) ? new Date(ms + 8 * 3600e3).toISOString().slice(0, 16).replace('T', ' ') : '';
-  // Sent, but not accepted (暂缓复工, 待补充): said as a refusal is, not in success's green (tablet QA F2).
-  sendEl.className = record.accepted ? 'sent' : 'not-accepted';
-  sendEl.textContent = `${restored ? tt('flSentOn', { when }) : t('submitted')} · ${record.accepted ? t('flAccepted') : tt('flNotAccepted', { decision: decisionLabel(record.decision) })}`;
-  sentShown = record.digest;
-}
-/** Once the form no longer holds what was sent, "sent" is no longer said of it. */
-function forgetSentOnChange() {
-  if (sentShown === null || sentDigest(JSON.stringify(latest)) === sentShown) return;
-  sentShown = null;
-  sendEl.className = '';
-  sendEl.textContent = '';
+async function prepare() {
+  binding.visit('');
+  const a = await binding.check();
+  if (a.decision !== 'incomplete') return a;
+  // The person is taken to the first value to fill in (portal audit F7: focus stayed on 提交,
+  // with the form thousands of pixels above it on a phone).
+  const first = form.querySelector('[aria-invalid="true"]');
+  first?.focus();
+  first?.scrollIntoView?.({ block: 'center' });
+  return { stop: tt('flFillFirst', { n: a.diagnostics.filter((x) => x.missing).length }) };
 }
 
-/** The filings waiting in the outbox, and those the district refused, each with its reason. */
-function showOutbox() {
-  const mine = outbox.list().filter((x) => x.kind === 'filing');
-  const waiting = mine.filter((x) => x.status !== 'refused').length;
-  outboxEl.textContent = waiting ? tt('flOutbox', { n: waiting }) : '';
-  sendNowButton.hidden = waiting === 0;
-  refusedList.replaceChildren(...mine.filter((x) => x.status === 'refused').map((x) => el('li', { class: 'failed', 'data-id': x.id },
-    el('span', { class: 'refused-what' }, `${x.submission?.enterprise?.name ?? ''} · ${tt('obWhen', { when: String(x.now ?? '').slice(0, 10) })}`),
-    ' ',
-    el('span', { class: 'refused-reason' }, tt('obRefused', { reason: x.reason ?? '' })),
-    ' ',
-    el('button', { type: 'button', class: 'secondary remove-refused', 'on:click': () => outbox.remove(x.id) }, t('obRemove')))));
-}
-addEventListener('fangkong:outbox', showOutbox);
-addEventListener('storage', (ev) => { if (ev.key === 'fangkong.outbox') showOutbox(); });
-
-/** Keeps the verdict on a filing just sent (`{ at, accepted, decision, digest }`), to say it again after a reload. */
-function recordSent(value, response) {
-  const record = { at: new Date().toISOString(), accepted: !!response?.accepted, decision: response?.answer?.decision ?? 'incomplete', digest: sentDigest(value) };
-  try {
-    localStorage.setItem(SENT, JSON.stringify(record));
-  } catch {
-    // storage full or refused: the verdict is still shown now
-  }
-  return record;
-}
-
-/** The district's verdict on filings sent from the outbox (now, or by this page's load before it was ready). */
-function showSent(result) {
-  const sent = (result?.sent ?? []).filter((x) => x.item.kind === 'filing');
-  if (!sent.length) return;
-  // The filing the form holds, sent from the outbox: "sent" as a direct 提交 says it, kept for a
-  // reload too (portal audit: it still said 未发送 after the outbox had sent it). The last one sent
-  // is kept, said while the form holds it (this page's load may flush before the draft is back).
-  const last = sent.at(-1);
-  const record = recordSent(JSON.stringify(last.item.submission), last.response);
-  if (record.digest === sentDigest(JSON.stringify(latest))) showSentRecord(record);
-  sentLaterEl.className = sent.every(({ response }) => response?.accepted) ? 'sent' : 'not-accepted';
-  sentLaterEl.textContent = `${tt('obSentLater', { n: sent.length })}${sent.map(({ item, response }) => `${item.submission?.enterprise?.name ?? ''} · ${response?.accepted ? t('flAccepted') : tt('flNotAccepted', { decision: decisionLabel(response?.answer?.decision ?? 'incomplete') })}`).join('；')}`;
-}
-addEventListener('fangkong:sent', (ev) => showSent(ev.detail));
-showSent(lastFlush());
-
-async function send() {
-  submitButton.disabled = true;
-  sentShown = null;
-  sendEl.className = '';
-  sendEl.textContent = t('sending');
-  try {
-    // Every missing value shown now, at its field, and a filing still to be filled in kept
-    // here (portal audit: it was sent, refused as 待补充, and nothing said what was missing).
-    binding.visit('');
-    const a = await binding.check();
-    if (a.decision === 'incomplete') {
-      const n = a.diagnostics.filter((d) => d.missing).length;
-      sendEl.className = 'not-sent';
-      sendEl.textContent = tt('flFillFirst', { n });
-      // The person is taken to the first value to fill in (portal audit F7: focus stayed on
-      // 提交, with the form thousands of pixels above it on a phone).
-      const first = form.querySelector('[aria-invalid="true"]');
-      first?.focus();
-      first?.scrollIntoView?.({ block: 'center' });
-      return;
-    }
-    const r = await submit('filing', latest, a.pack.hash, settings.now());
-    if (r.status === 'sent') {
-      showSentRecord(recordSent(JSON.stringify(latest), r.response));
-    } else if (r.status === 'refused') {
-      sendEl.className = 'not-sent';
-      sendEl.textContent = tt('obRefused', { reason: r.reason });
-    } else {
-      sendEl.className = 'not-sent';
-      sendEl.textContent = t('notSent');
-    }
-  } finally {
-    submitButton.disabled = false;
-    showOutbox();
-  }
-}
-
-showOutbox();
+sending.start();
 if (draft) {
   for (const p of drafts.scope()) binding.visit(p); // reached before the reload: asked again
   await fill(draft);
   saveEl.textContent = t('restored');
   // Sent as it is now: say so, with when and the district's verdict (fourth audit: after a
   // reload nothing showed the filing had been sent, and 提交 sent it again).
-  const record = sentRecord();
-  if (record && record.digest === sentDigest(JSON.stringify(latest))) showSentRecord(record, { restored: true });
+  sending.restore();
 } else {
   await binding.check();
 }

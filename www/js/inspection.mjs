@@ -5,7 +5,10 @@
 // and total scores, the outcome, the rectifications with their deadlines, and each message
 // under its item. The draft is saved locally as the inspector goes and restored after a
 // reload. A rectification notice (整改通知书) is built from the answer for printing on A4.
+// 提交 sends a complete inspection to the district (an inspector at a firm often has a weak
+// network: offline, it waits in the outbox, flagged not sent, and goes when back online).
 import { el, engine, header, settings, store, t, tf } from './app.mjs';
+import { sendPanel } from './send.mjs';
 
 header('inspection');
 const main = document.getElementById('main');
@@ -328,6 +331,7 @@ function build() {
     el('section', { class: 'panel', 'aria-labelledby': 'h-msgs', id: 'messages-panel', hidden: true },
       el('h2', { id: 'h-msgs' }, t('ins.messages')),
       messages),
+    el('section', { class: 'panel', 'aria-label': t('ins.submit') }, ...sending.nodes),
     el('div', { class: 'panel tools' },
       el('button', { type: 'button', id: 'show-all', class: 'secondary', 'on:click': showAll }, t('ins.showAll')),
       preview,
@@ -376,6 +380,7 @@ function status(text) {
 function check() {
   const v = value();
   answer = e.scoreInspection(v, options({ scope: [...scope] }));
+  sending.changed();
   if (answer.pack.version !== description.pack.version || answer.pack.id !== description.pack.id) {
     description = describeFor(v, answer);
     build();
@@ -396,12 +401,37 @@ function showAll() {
 function clearAll() {
   if (!confirm(t('ins.confirmClear'))) return;
   draft.clear();
+  sending.forget();
   scope.clear();
   extra = {};
   form.reset();
   document.getElementById('previous')?.replaceWith(previousBlock());
   check();
 }
+
+/**
+ * Before 提交: every item and fact asked for, at its place; an inspection still to be completed
+ * or corrected is kept here, and the inspector taken to the first place to fill in.
+ */
+function prepare() {
+  showAll();
+  if (answer.decision !== 'incomplete') return answer;
+  // The first value still missing, in the form's order; else the first answer to correct.
+  const missing = answer.diagnostics.filter((x) => x.missing).map((x) => x.path);
+  const named = [...form.querySelectorAll('[name^="/"]')];
+  const first = named.find((i) => missing.some((m) => i.name === m || i.name.startsWith(`${m}/`)))
+    ?? form.querySelector('[aria-invalid="true"], .item.has-error input');
+  first?.focus();
+  const n = toFill(answer);
+  return { stop: n ? tf('flFillFirst', { n }) : t('ins.submitWhenFixed') };
+}
+const sending = sendPanel({
+  kind: 'inspection',
+  current: () => value(),
+  prepare: async () => prepare(),
+  decisionLabel: (x) => decisionWord(x),
+  nameOf: (inspection) => inspection?.enterprise?.name,
+});
 
 const titleOf = (itemId) => {
   for (const s of description.sections) for (const i of s.items) if (i.id === itemId) return i.title;
@@ -641,4 +671,6 @@ if (restored) {
   status(t('restored'));
 } else status(t('ready'));
 check();
+sending.start();
+if (restored) sending.restore();
 window.portalReady = true;
