@@ -18,6 +18,8 @@ import type {
   IndicatorsAnswer,
   InspectionDescription,
   JsonSchema,
+  JsonValue,
+  Kind,
   Options,
   PackStamp,
   RuleId,
@@ -107,6 +109,21 @@ export async function inBrowser(wasmUrl: URL): Promise<Decision> {
   const screening = engine.draft('screening', options, { declaredOn: '2020-02-01' });
   const until: string | null = screening.answer().until;
   void until;
+  // A filing built in code, in an unannotated variable: still a filing's draft (embedder audit,
+  // twenty-seventh session: typed as the union of the four answers).
+  const built = { enterprise: { name: '某某公司' }, staff: { total: 12 } };
+  const builtDraft = engine.draft('filing', options, built);
+  const builtGates: FilingAnswer['gates'] = builtDraft.answer().gates;
+  const builtValue: Filing = builtDraft.value();
+  void builtGates;
+  void builtValue;
+  // A kind known only at run time: the union of the answers, the submission as JSON.
+  const someKind = (Math.random() < 0.5 ? 'filing' : 'screening') as Kind;
+  const anyDraft = engine.draft(someKind, options, null);
+  const anyDecision: Decision = anyDraft.answer().decision;
+  const anyValue: JsonValue = anyDraft.value();
+  void anyDecision;
+  void anyValue;
   const answer: FilingAnswer = engine.checkFiling(filing, options);
   const errors: Diagnostic[] = answer.diagnostics.filter((d) => d.severity === 'error');
   const first: string | undefined = errors[0]?.help;

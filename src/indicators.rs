@@ -77,16 +77,22 @@ fn unit_ptr(i: usize, segs: &[&str]) -> String {
 
 /// A count: a whole number from 0 to 2^53 − 1, every one of which JSON carries exactly (issue 10;
 /// audit: 2^53 − 1 was refused as "not a whole number ≥ 0" under a cap of 9×10^15 no message
-/// told). Sums of counts saturate rather than wrap.
-fn count(v: Option<&Value>) -> Result<Option<u64>, ()> {
+/// told). Sums of counts saturate rather than wrap. Refused, with the code that says why: a
+/// whole number past 2^53 − 1 is too large, not "not a whole number ≥ 0" (twenty-seventh
+/// session audit: 2^53 was told to remove its decimals and minus sign).
+fn count(v: Option<&Value>) -> Result<Option<u64>, &'static str> {
     match v {
         None | Some(Value::Null) => Ok(None),
         Some(x) => match x.as_f64() {
             Some(f) if f >= 0.0 && f.fract() == 0.0 && f <= crate::num::MAX_EXACT => Ok(Some(f as u64)),
-            _ => Err(()),
+            Some(f) if f > crate::num::MAX_EXACT => Err(COUNT_TOO_LARGE),
+            _ => Err("indicators.count_invalid"),
         },
     }
 }
+
+/// The code of a count past 2^53 − 1.
+const COUNT_TOO_LARGE: &str = "indicators.count_too_large";
 
 impl Engine {
     /// Evaluate a daily indicator report given as JSON text.
@@ -269,7 +275,7 @@ impl Engine {
                 // A count of the wrong type (its shape error, dropped) is wrong, not missing.
                 let shaped =
                     |c: &str| !p.shape_errors.is_empty() && p.shape_errors.contains(&unit_ptr(*i, &["counts", c]));
-                let read = |c: &str| if shaped(c) { Err(()) } else { count(counts.get(c)) };
+                let read = |c: &str| if shaped(c) { Err("") } else { count(counts.get(c)) };
                 let (nv, dv) = (read(ind.numerator), read(ind.denominator));
                 let slot = own.get_mut(k).and_then(|o| o.get_mut(x));
                 let Some(slot) = slot else { continue };
@@ -324,13 +330,20 @@ impl Engine {
                         for (count, v) in [(ind.numerator, nv), (ind.denominator, dv)] {
                             let at = unit_ptr(*i, &["counts", count]);
                             match v {
-                                Err(()) if shaped(count) => {}
-                                Err(()) => diags.push(Diagnostic::at(
-                                    "indicators.count_invalid",
+                                Err(_) if shaped(count) => {}
+                                Err(code) => diags.push(Diagnostic::at(
+                                    code,
                                     Severity::Error,
                                     at,
                                     ind.id,
-                                    crate::answer::params([("unit", keys::unit_value(name))]),
+                                    if code == COUNT_TOO_LARGE {
+                                        crate::answer::params([
+                                            ("unit", keys::unit_value(name)),
+                                            ("max", Value::from(crate::num::MAX_EXACT)),
+                                        ])
+                                    } else {
+                                        crate::answer::params([("unit", keys::unit_value(name))])
+                                    },
                                 )),
                                 Ok(None) => ask(
                                     &mut diags,

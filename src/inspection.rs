@@ -298,6 +298,13 @@ impl Engine {
             if !fact_present(v) {
                 incomplete |= !crate::pointer::at_or_under(&p.shape_errors, &at);
                 ask(&mut diags, &p.shape_errors, at, &field_id, &rule.id, Severity::Warning);
+            } else if let Some(Value::Array(list)) = v {
+                // A list's entry left null or blank is asked for at its own path.
+                for (i, _) in list.iter().enumerate().filter(|(_, x)| x.is_null()) {
+                    let entry = format!("{at}/{i}");
+                    incomplete |= !crate::pointer::at_or_under(&p.shape_errors, &entry);
+                    ask(&mut diags, &p.shape_errors, entry, &field_id, &rule.id, Severity::Warning);
+                }
             } else if let Some(Value::Object(k)) = v {
                 let (s, c) = (k.get("sampled").and_then(Value::as_f64), k.get("correct").and_then(Value::as_f64));
                 // Counts of people: whole numbers, not negative (as a filing's, RTW-F6).

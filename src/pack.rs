@@ -246,6 +246,7 @@ pub const INDICATOR_CODES: &[&str] = &[
     "indicators.numerator_exceeds_denominator",
     "field.required",
     "indicators.count_invalid",
+    "indicators.count_too_large",
     "indicators.unknown_count",
     "indicators.missing_report",
     "indicators.unknown_parent",

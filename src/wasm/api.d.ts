@@ -51,6 +51,11 @@ export class Checker {
  * draft.answer(); // the same as engine.checkFiling(draft.value(), options)
  * ```
  */
+/** The answer of each kind of submission (`AnswerOf<"filing">` is `FilingAnswer`). */
+export type AnswerOf<K extends Kind> = { filing: FilingAnswer; inspection: InspectionAnswer; indicators: IndicatorsAnswer; screening: ScreeningAnswer }[K];
+/** The submission of each kind (`SubmissionOf<"filing">` is `Filing`). */
+export type SubmissionOf<K extends Kind> = { filing: Filing; inspection: Inspection; indicators: IndicatorReport; screening: Declaration }[K];
+
 export class Draft<A = FilingAnswer, V = Filing> {
     private constructor();
     free(): void;
@@ -142,7 +147,12 @@ export class Engine {
     draft(kind: "inspection", options: Options, inspection?: Given<Inspection> | string | null): Draft<InspectionAnswer, Inspection>;
     draft(kind: "indicators", options: Options, report?: Given<IndicatorReport> | string | null): Draft<IndicatorsAnswer, IndicatorReport>;
     draft(kind: "screening", options: Options, declaration?: Given<Declaration> | string | null): Draft<ScreeningAnswer, Declaration>;
-    draft(kind: Kind, options: Options, submission?: JsonValue | string | null): Draft<FilingAnswer | InspectionAnswer | IndicatorsAnswer | ScreeningAnswer, JsonValue>;
+    // Any kind, and a submission built in code: TypeScript tries overloads by subtype first, so a
+    // filing held in an unannotated variable (`{ enterprise: { name } }`, no optional keys) is
+    // taken here, not by the overload above: typed by `kind` still (embedder audit, twenty-
+    // seventh session: it typed as the union of the four answers). A `Kind` not known until run
+    // time gives the union, and the submission as JSON.
+    draft<K extends Kind>(kind: K, options: Options, submission?: JsonValue | string | null): Draft<AnswerOf<K>, [Kind] extends [K] ? JsonValue : SubmissionOf<K>>;
     /**
      * Evaluate a daily report of the community indicators (五个100%) with roll-up:
      * an `IndicatorReport` object or its JSON text. Returns an `IndicatorsAnswer`.
