@@ -431,45 +431,6 @@ pub(crate) fn parse_input(text: &str) -> Result<Value, (&'static str, Value)> {
     })
 }
 
-/// A missing entry of a list (a roster row left `null` at `/roster/4`, a need at
-/// `/facts/needs/1`) is named with its number, 员工花名册（第5条）, not as the whole list
-/// (twenty-seventh session audit: "请填写：员工花名册" beside four good rows), where the pack says
-/// how (`value:entry`, with `{label}` and `{n}`).
-fn entry_label(pack: &Pack, locale: Locale, label: String, path: &str) -> String {
-    // Splits at a `char` and reads the digits by hand, with no slicing and no `&str` pattern:
-    // core's slice-panic path and its Unicode tables stay out of the runtime (BENCHMARKS.md,
-    // "The runtime, smaller"; `str::replace` here cost 4.8 KB gzipped).
-    let last = path.rsplit_once('/').map_or(path, |(_, s)| s);
-    if last.is_empty() || !last.bytes().all(|b| b.is_ascii_digit()) {
-        return label;
-    }
-    let i = last.bytes().fold(0u64, |n, b| n.saturating_mul(10).saturating_add(u64::from(b.wrapping_sub(b'0'))));
-    let Some((form, _)) = pack.labels.lookup(locale, "value:entry") else {
-        return label;
-    };
-    let mut out = String::with_capacity(form.len() + label.len() + 4);
-    let mut rest = form;
-    while let Some((before, after)) = rest.split_once('{') {
-        out.push_str(before);
-        match after.split_once('}') {
-            Some(("label", tail)) => {
-                out.push_str(&label);
-                rest = tail;
-            }
-            Some(("n", tail)) => {
-                out.push_str(itoa::Buffer::new().format(i.saturating_add(1)));
-                rest = tail;
-            }
-            _ => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 /// Hold back the missing values outside `scope`, and fill in messages and help in the
 /// requested locale. Returns how many were held back (`pending`). Call it after deciding:
 /// the decision does not depend on the scope.
@@ -483,11 +444,12 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
     // A value the submission does not hold (a param `null`, an `itemId` not given) is told as
     // not given, never as `null` or `{item}` (audit: a rectification without `itemId`).
     let not_given = pack.labels.lookup(opts.locale, "value:not_given").map_or("—", |(l, _)| l);
+    let entry = pack.labels.lookup(opts.locale, "value:entry").map(|(f, _)| f);
     for d in diagnostics.iter_mut() {
         crate::num::whole_numbers(&mut d.params);
         // A missing value's field is named by its label, in the locale (not kept in `params`).
         let label = d.params.get("field").and_then(Value::as_str).filter(|_| d.missing).map(|field| {
-            entry_label(pack, opts.locale, crate::describe::field_label(pack, opts.locale, field), &d.path)
+            crate::pack::entry_label(entry, crate::describe::field_label(pack, opts.locale, field), &d.path)
         });
         // A type a value should have, in the locale's words (value:type.number → 数字; fourth
         // audit: zh-CN read 应为boolean).

@@ -230,6 +230,29 @@ impl Engine {
             let none = Value::Object(serde_json::Map::new());
             diags.push(Diagnostic::at("indicators.cycle", Severity::Error, at, crate::answer::INPUT_RULE, none));
         }
+        // A parent of the same or a lower level than its unit (a community under a grid): the
+        // roll-up still sums it where the report puts it, and says so (spec audit, twenty-seventh
+        // session: accepted silently). Levels not given or not known are not compared.
+        let rank = |k: usize| {
+            let level = units.get(k).and_then(|u| u.1.get("level")).and_then(Value::as_str)?;
+            LEVELS.iter().position(|l| *l == level)
+        };
+        for (k, par) in parent.iter().enumerate() {
+            if let (Some(j), Some(own)) = (*par, rank(k))
+                && rank(j).is_some_and(|up| up >= own)
+                && let Some((i, u, id)) = units.get(k)
+            {
+                // Named as people know it, by its id where it has no name.
+                let name = u.get("name").and_then(Value::as_str).filter(|n| !crate::schema::is_blank(n));
+                diags.push(Diagnostic::at(
+                    "indicators.level_order",
+                    Severity::Warning,
+                    unit_ptr(*i, &["parent"]),
+                    crate::answer::INPUT_RULE,
+                    crate::answer::params([("unit", Value::from(name.unwrap_or(id)))]),
+                ));
+            }
+        }
         let mut children: Vec<Vec<usize>> = vec![Vec::new(); units.len()];
         for (k, par) in parent.iter().enumerate() {
             if let Some(j) = par

@@ -40,6 +40,7 @@ use error::{perr, shape_message};
 pub use family::{FamilyNames, RuleOrigins, merge_patch, resolve_extends, resolve_in_family};
 pub use lazy::Rules;
 pub use messages::Catalogue;
+pub(crate) use messages::entry_label;
 pub use params::ParamMap;
 pub use shape::PACK;
 pub use work::{WORK_BUDGET, WorkBounds};
@@ -253,6 +254,7 @@ pub const INDICATOR_CODES: &[&str] = &[
     "indicators.duplicate_unit",
     "indicators.cycle",
     "indicators.bad_level",
+    "indicators.level_order",
 ];
 /// Codes the checklist may emit.
 pub const CHECKLIST_CODES: &[&str] = &[
