@@ -31,7 +31,12 @@ for (const id of ['shenzhen-2020', 'guangming-2020', 'hangzhou-2020']) {
         return fields.some((f) => {
           const at = f.pointer.split('/');
           return at.length >= n && needed(f) && pattern(at.slice(0, n).join('/')).test(path);
-        });
+        }) || listEntry(path);
+      };
+      /** An entry of a required list of texts (an inspection's needs: `/facts/needs/1` left null). */
+      const listEntry = (path) => {
+        const m = /^(.*)\/\d+$/.exec(path);
+        return !!m && fields.some((f) => f.type === 'texts' && needed(f) && pattern(f.pointer).test(m[1]));
       };
       for (const file of readdirSync(join(ROOT, 'examples', dir))) {
         if (file === 'factory-1000.json') continue; // the workshop's shape, 1,000 rows
