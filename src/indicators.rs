@@ -240,16 +240,14 @@ impl Engine {
         for (k, par) in parent.iter().enumerate() {
             if let (Some(j), Some(own)) = (*par, rank(k))
                 && rank(j).is_some_and(|up| up >= own)
-                && let Some((i, u, id)) = units.get(k)
+                && let Some((i, u, _)) = units.get(k)
             {
-                // Named as people know it, by its id where it has no name.
-                let name = u.get("name").and_then(Value::as_str).filter(|n| !crate::schema::is_blank(n));
                 diags.push(Diagnostic::at(
                     "indicators.level_order",
                     Severity::Warning,
                     unit_ptr(*i, &["parent"]),
                     crate::answer::INPUT_RULE,
-                    crate::answer::params([("unit", Value::from(name.unwrap_or(id)))]),
+                    crate::answer::params([("unit", keys::unit_value(keys::unit_name(u)))]),
                 ));
             }
         }
