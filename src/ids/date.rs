@@ -11,7 +11,7 @@ use super::normalize::normalize_text;
 /// must be one of
 ///
 /// * `YYYY-M-D`, `YYYY/M/D` or `YYYY.M.D` (the same separator twice), or
-/// * `YYYY年M月D日` or `YYYY年M月D号`,
+/// * `YYYY年M月D日` or `YYYY年M月D号` (spaces around the numbers allowed),
 ///
 /// where the year has exactly four ASCII digits and the month and day one or
 /// two. Nothing may precede or follow the date (no times).
@@ -23,6 +23,13 @@ use super::normalize::normalize_text;
 /// exist (such as `2020-02-30`, `2019-02-29` or month 13).
 pub fn parse_date(s: &str) -> Result<NaiveDate, IdError> {
     let text = normalize_text(s);
+    // The Chinese form with spaces around its numbers, as some input methods type it
+    // (`2020 年 2 月 4 日`): the spaces mean nothing there (spec audit, twenty-seventh session).
+    let text = if text.contains('年') && text.contains(char::is_whitespace) {
+        std::borrow::Cow::Owned(text.chars().filter(|c| !c.is_whitespace()).collect())
+    } else {
+        text
+    };
     let mut chars = text.chars().peekable();
 
     let year = take_digits(&mut chars, 4, 4).ok_or(IdError::DateFormat)?;
