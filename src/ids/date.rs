@@ -25,7 +25,9 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, IdError> {
     let text = normalize_text(s);
     // The Chinese form with spaces around its numbers, as some input methods type it
     // (`2020 年 2 月 4 日`): the spaces mean nothing there (spec audit, twenty-seventh session).
-    let text = if text.contains('年') && text.contains(char::is_whitespace) {
+    // (`chars().any`, not `str::contains`: a `str` pattern links core's slice-panic path and its
+    // Unicode tables into the runtime, 4.5 KB gzipped: BENCHMARKS.md, "The runtime, smaller".)
+    let text = if text.chars().any(|c| c == '年') && text.chars().any(char::is_whitespace) {
         std::borrow::Cow::Owned(text.chars().filter(|c| !c.is_whitespace()).collect())
     } else {
         text
