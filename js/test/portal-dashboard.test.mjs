@@ -237,6 +237,64 @@ test('indicators: a unit whose parent is not in the report is a top unit with th
   await page.close();
 });
 
+test('indicators (dashboard audit, twenty-seventh session): a report dated in the future says so with one top unit; the 十个一律 line names the items not in place; a unit of five 0/0 is 不适用; a loop of parents is shown with the engine\'s errors, never followed for ever', async () => {
+  const met = { compounds: 2, compoundsEnclosed: 2, keyAreaArrivals: 1, keyAreaHomeIsolated: 1, closeContacts: 1, closeContactsQuarantined: 1, entrances: 1, entrancesTwoWayChecked: 1, rentalUnits: 3, rentalUnitsRegistered: 3 };
+  const zero = Object.fromEntries(Object.keys(met).map((k) => [k, 0]));
+  const checklist = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`IND-R${i + 1}`, { result: i === 2 ? 'fail' : i === 6 ? 'partial' : 'pass' }]));
+  const first = { date: '2020-12-02', units: [
+    { id: 'D', level: 'district', name: '测试区' },
+    { id: 'C1', parent: 'D', level: 'community', name: '一社区', counts: met, checklist },
+    { id: 'G0', parent: 'C1', level: 'grid', name: '零网格', counts: zero },
+  ] };
+  const e = Engine.withPackId('shenzhen-2020');
+  const answer = e.evaluateIndicators(first, { now: NOW, locale: 'zh-CN' });
+  const future = answer.diagnostics.find((d) => d.path === '/date');
+  assert.ok(future && future.severity === 'error', 'the engine refuses a date not yet come');
+  const c1 = answer.units.find((u) => u.id === 'C1').checklist;
+  assert.deepEqual([c1.failed, c1.partial], [['IND-R3'], ['IND-R7']]);
+  const items = e.describe('indicators', { locale: 'zh-CN' }).checklist;
+  const title = (id) => items.find((x) => x.id === id).title;
+
+  const { page, problems } = await openPortal(p.context, `${p.url}/dashboard.html?${Q}`);
+  await page.setInputFiles('#report-file', { name: 'future.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(first)) });
+  await page.waitForSelector('#unit-indicators');
+  assert.equal(await page.evaluate(() => document.getElementById('unit-title').firstChild.textContent), '测试区');
+  // The report's own error, shown with its one top unit.
+  assert.ok((await page.textContent('#shortfalls')).includes(future.message), 'the future date is told');
+  // The zero grid is 不适用 in its community's table, never 已达100%.
+  await page.click('#children button[data-unit="C1"]');
+  await page.waitForSelector('#unit-checklist');
+  const line = await page.textContent('#unit-checklist');
+  assert.ok(line.startsWith('十个一律：8/10项合格'), line);
+  assert.ok(line.includes(`不合格：${title('IND-R3')}`) && line.includes(`部分落实：${title('IND-R7')}`), line);
+  assert.match(await page.getAttribute('#unit-checklist', 'class'), /short/);
+  assert.equal((await page.textContent('#children tr[data-unit="G0"] td.st')).trim(), '不适用');
+  // A unit without a checklist has no such line.
+  await page.click('#children button[data-unit="G0"]');
+  await page.waitForSelector('#unit-title');
+  assert.equal(await page.locator('#unit-checklist').count(), 0);
+  assert.match(await page.getAttribute('#unit-title', 'class'), /not_applicable/);
+
+  // Loops: a street that names itself, two communities that name each other.
+  const loops = { date: '2020-02-12', units: [
+    { id: 'S', parent: 'S', level: 'street', name: '自环街道', counts: met },
+    { id: 'A', parent: 'B', level: 'community', name: '甲社区', counts: met },
+    { id: 'B', parent: 'A', level: 'community', name: '乙社区', counts: met },
+  ] };
+  const cycles = e.evaluateIndicators(loops, { now: NOW, locale: 'zh-CN' }).diagnostics.filter((d) => d.code === 'indicators.cycle');
+  assert.equal(cycles.length, 3);
+  await page.setInputFiles('#report-file', { name: 'loops.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(loops)) });
+  await page.waitForFunction(() => document.querySelectorAll('#shortfalls li[data-code="indicators.cycle"]').length > 0, null, { timeout: 10_000 });
+  assert.equal(await page.locator('#shortfalls li[data-code="indicators.cycle"]').count(), cycles.length);
+  // Each unit of a loop is a top unit, reachable, and the page still answers.
+  assert.deepEqual((await page.$$eval('#children tbody tr', (rs) => rs.map((r) => r.dataset.unit))).sort(), ['A', 'B', 'S']);
+  await page.click('#children button[data-unit="A"]');
+  await page.waitForSelector('#unit-indicators');
+  assert.deepEqual(await page.$$eval('.crumbs li', (l) => l.map((x) => x.textContent)), ['甲社区']);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('the charts show each percentage as the tables do (portal audit: 15/16 was 93.7% in the table, 93.8 in the chart)', async () => {
   const { page, problems } = await openPortal(p.context, `${p.url}/dashboard.html?${Q}`);
   await page.click('#load-example');
@@ -400,6 +458,45 @@ test('D7: unreadable JSONL lines are listed with their line numbers, outside the
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
   const rows = readFileSync(await csv.path(), 'utf8').replace(/\r\n$/, '').split('\r\n');
   assert.deepEqual(rows.filter((r) => r.includes('无法读取')), ['11,,,,,无法读取,,不是有效的 JSON（本行第 3 列）', '13,,,,,无法读取,,不是一份备案（应为 JSON 对象）']);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('filings (dashboard audit, twenty-seventh session): a line over 4 MiB is unreadable, not 暂缓复工; a line with a BOM keeps its street; a line of U+3000 is answered and exported; a file not in UTF-8 is refused', async () => {
+  const good = readFileSync(smallFile, 'utf8').trimEnd().split('\n');
+  const big = JSON.parse(good[0]);
+  big.enterprise.address = 'x'.repeat(5 * 1024 * 1024);
+  const bom = `\uFEFF${good[1]}`;
+  const lines = [good[0], JSON.stringify(big), bom, '\u3000', good[2]];
+  const file = join(dir, 'special.jsonl');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  const e = Engine.withPackId('shenzhen-2020');
+  const answers = e.checkFilings(lines, { now: NOW, locale: 'zh-CN' });
+  assert.deepEqual(answers.map((a) => a.diagnostics.find((d) => d.path === '')?.code ?? null), [null, 'input.too_large', null, 'input.not_json', null]);
+
+  const { page, problems } = await openPortal(p.context, `${p.url}/dashboard.html?${Q}`);
+  await page.setInputFiles('#filings-file', file);
+  await page.waitForSelector('body[data-filings="done"]', { timeout: 60_000 });
+  assert.equal(digits(await page.textContent('#filings-total')), 3, 'three filings; the large line and the U+3000 line are none');
+  assert.deepEqual(await page.$$eval('#unreadable li', (lis) => lis.map((li) => [li.dataset.line, li.dataset.code])), [['2', 'input.too_large'], ['4', 'input.not_json']]);
+  assert.ok((await page.textContent('#unreadable li[data-line="2"]')).includes(answers[1].diagnostics[0].message));
+  // The BOM line counts under its own street, as the engine reads it.
+  const street = JSON.parse(good[1]).enterprise.street;
+  const streets = [good[0], good[1], good[2]].map((l) => JSON.parse(l).enterprise.street);
+  const shown = await page.$$eval('#filings-table tbody tr', (rs) => rs.map((r) => [r.dataset.street, Number(r.querySelector('td[data-key="total"]').textContent.replace(/[^\d]/g, ''))]));
+  assert.equal(shown.find(([s]) => s === street)?.[1], streets.filter((s) => s === street).length, JSON.stringify(shown));
+  assert.equal(shown.find(([s]) => s === ''), undefined, 'no (not given) street');
+  const [jsonl] = await Promise.all([page.waitForEvent('download'), page.click('#export-jsonl')]);
+  const out = readFileSync(await jsonl.path(), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(out.map((x) => x.line), [1, 2, 3, 4, 5], 'every line the engine answers is exported');
+  assert.equal(out[2].enterprise.street, street);
+
+  // Saved as GBK, as Excel on a Chinese Windows may: refused, nothing checked with garbled names.
+  const gbk = join(dir, 'gbk.jsonl');
+  writeFileSync(gbk, Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xb9, 0xe2, 0xc3, 0xf7, 0x22, 0x7d, 0x0a]));
+  await page.setInputFiles('#filings-file', gbk);
+  await page.waitForFunction(() => /UTF-8/.test(document.getElementById('filings-progress-text').textContent), null, { timeout: 20_000 });
+  assert.match(await page.textContent('#filings-progress-text'), /文件不是 UTF-8 编码/);
   assert.deepEqual(problems, []);
   await page.close();
 });

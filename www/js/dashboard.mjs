@@ -98,7 +98,7 @@ async function loadExample() {
  */
 function refuseReport(message) {
   reportMessage.textContent = message;
-  Object.assign(ind, { report: null, answer: null, byId: new Map(), children: new Map(), names: new Map(), diags: new Map(), current: null });
+  Object.assign(ind, { report: null, answer: null, byId: new Map(), children: new Map(), parents: new Map(), names: new Map(), diags: new Map(), current: null });
   for (const [box, chart] of charts) if (!box.isConnected || indBody.contains(box)) { chart.dispose(); charts.delete(box); }
   indBody.replaceChildren(el('p', { class: 'muted' }, t('dbNoReport')));
 }
@@ -110,6 +110,12 @@ function showReport(text) {
   let answer;
   try {
     report = JSON.parse(text);
+  } catch {
+    // In the page's words, not the browser's English (dashboard audit).
+    refuseReport(fmt('dbError', { msg: t('dbReportNotJson') }));
+    return;
+  }
+  try {
     answer = e.evaluateIndicators(report, { now: settings.now(), locale: settings.locale });
   } catch (err) {
     refuseReport(fmt('dbError', { msg: err.message }));
@@ -124,13 +130,20 @@ function showReport(text) {
     return;
   }
   const units = Array.isArray(report.units) ? report.units : [];
-  Object.assign(ind, { report, answer, byId: new Map(), children: new Map(), names: new Map(), diags: new Map() });
+  Object.assign(ind, { report, answer, byId: new Map(), children: new Map(), parents: new Map(), names: new Map(), diags: new Map() });
   units.forEach((u) => u && ind.names.set(u.id, typeof u.name === 'string' && u.name.trim() ? u.name : u.id));
   for (const u of answer.units) ind.byId.set(u.id, u);
+  // A link the engine cut, in a loop of parents (a unit that names itself, two that name each
+  // other: indicators.cycle at its `parent`), is cut here too: each unit of the loop is a top
+  // unit (dashboard audit, twenty-seventh session: the page followed the loop for ever).
+  const cut = new Set(answer.diagnostics.filter((d) => d.code === 'indicators.cycle')
+    .map((d) => /^\/units\/(\d+)\/parent$/.exec(d.path || ''))
+    .filter(Boolean).map((m) => units[Number(m[1])]?.id));
   for (const u of answer.units) {
     // A parent that is not in the report (a typo, indicators.unknown_parent): the unit is a top
     // unit of its own, shown with the engine's message, not left out of sight (portal audit).
-    const p = u.parent != null && ind.byId.has(u.parent) ? u.parent : null;
+    const p = u.parent != null && u.parent !== u.id && !cut.has(u.id) && ind.byId.has(u.parent) ? u.parent : null;
+    ind.parents.set(u.id, p);
     if (!ind.children.has(p)) ind.children.set(p, []);
     ind.children.get(p).push(u.id);
   }
@@ -150,19 +163,41 @@ const zh = settings.locale.startsWith('zh');
 const colon = t('colon');
 const paren = (x) => (zh ? `（${x}）` : ` (${x})`);
 const nameOf = (id) => (id === null ? described.title : ind.names.get(id) ?? id);
+/** The unit's parent as the page shows it (a link the engine cut in a loop is none). */
+const parentOf = (u) => ind.parents.get(u) ?? null;
 const ancestors = (id) => {
   const out = [];
-  for (let u = id; u !== null && u !== undefined && ind.byId.has(u); u = ind.byId.get(u).parent ?? null) out.unshift(u);
+  // Each unit once: whatever the report says, the trail ends (dashboard audit: a loop froze the tab).
+  for (let u = id; u !== null && u !== undefined && ind.byId.has(u) && !out.includes(u); u = parentOf(u)) out.unshift(u);
   return out;
 };
 const subtree = (id) => {
   const out = [];
-  const walk = (u) => { out.push(u); (ind.children.get(u) ?? []).forEach(walk); };
+  const walk = (u) => { if (out.includes(u)) return; out.push(u); (ind.children.get(u) ?? []).forEach(walk); };
   walk(id);
   return out;
 };
-// The engine's precedence: invalid > missing > short > met.
-const unitStatus = (u) => (['invalid', 'missing', 'short'].find((s) => u.indicators.some((i) => i.status === s)) ?? 'met');
+// The engine's precedence: invalid > missing > short > met; a unit whose five indicators are all
+// 0 / 0 is not applicable, never 已达100% (domain.md §4; dashboard audit).
+const unitStatus = (u) => (['invalid', 'missing', 'short'].find((s) => u.indicators.some((i) => i.status === s))
+  ?? (u.indicators.length && u.indicators.every((i) => i.status === 'not_applicable') ? 'not_applicable' : 'met'));
+
+/** The 十个一律 of a unit that answered them (`unit.checklist`), in the pack's words; else null. */
+function checklistLine(unit) {
+  const c = unit.checklist;
+  if (!c) return null;
+  const items = described.checklist ?? [];
+  const title = (rid) => items.find((x) => x.id === rid)?.title ?? rid;
+  const result = (v) => described.fields.find((f) => f.id === 'units[].checklist.*.result')?.enum?.find((o) => o.value === v)?.label ?? v;
+  const open = Math.max(0, items.length - c.answered);
+  const parts = [fmt('dbChecklistPassed', { passed: c.passed, total: items.length }),
+    ...(c.failed.length ? [`${result('fail')}${colon}${c.failed.map(title).join(t('listSep'))}`] : []),
+    ...(c.partial.length ? [`${result('partial')}${colon}${c.partial.map(title).join(t('listSep'))}`] : []),
+    ...(open ? [fmt('dbChecklistOpen', { n: open })] : [])];
+  const ok = !c.failed.length && !c.partial.length && !open;
+  return el('p', { id: 'unit-checklist', class: `checklist-line ${ok ? 'met' : 'short'}` },
+    el('strong', {}, `${fieldLabel(described, 'units[].checklist')}${colon}`), parts.join(' · '));
+}
 
 /** Units that sent no report of their own (the engine's `missing`): no numbers to show, not zeros. */
 const notReported = (id) => (ind.answer?.missing ?? []).includes(id);
@@ -218,6 +253,11 @@ function showUnit(id, { land = false } = {}) {
     parts.push(el('h3', { id: 'unit-title', class: `unit-title ${status}` }, nameOf(id),
       el('span', { class: 'muted' }, ` · ${levelName[unit.level] ?? unit.level ?? ''}`),
       status === 'missing' ? el('span', { class: 'badge missing' }, statusWord('missing')) : null));
+    // The unit's own 十个一律 checklist, where it gave one: how many passed, and which items did
+    // not, by their titles (dashboard audit, twenty-seventh session: a community that failed
+    // 发现发热病人一律…报告 was shown only as 已达100%, the checklist nowhere).
+    const line = checklistLine(unit);
+    if (line) parts.push(line);
     // rolled up: the five indicators of this unit
     const none = notReported(id);
     // In a box of its own that scrolls sideways, as the table of units below (tablet QA F7: on a
@@ -262,7 +302,9 @@ function showUnit(id, { land = false } = {}) {
       })))));
   }
   // shortfalls and notes of this unit and the ones below it, in report order
-  const scope = id === null ? [null, ...ind.byId.keys()] : subtree(id);
+  // What concerns the whole report (its date: dated in the future, not given) is shown with the
+  // top unit too (dashboard audit: a district's report of one top unit hid it).
+  const scope = id === null ? [null, ...ind.byId.keys()] : [...(parentOf(id) === null ? [null] : []), ...subtree(id)];
   const diags = scope.flatMap((u) => (ind.diags.get(u) ?? []).map((d) => [u, d]));
   // Where each one is, below the unit shown: grids are named alike (第1网格) in every community
   // (portal audit: the district's list did not say which community's grid). The units between
@@ -400,7 +442,7 @@ function checkFile(file) {
       showFilings();
       document.body.dataset.filings = 'done';
     } else if (data.type === 'error') {
-      progressText.textContent = fmt('dbError', { msg: data.message });
+      progressText.textContent = fmt('dbError', { msg: data.code === 'not_utf8' ? t('dbNotUtf8') : data.message });
     }
   };
   fil.worker.postMessage({ id: run, file, pack: settings.pack, locale: settings.locale, now: settings.now(), chunk: 1000 });
@@ -438,7 +480,8 @@ const columns = () => [
 ];
 
 /** Why a line could not be read, in the portal's words: its line number in the file, and the column within it. */
-const unreadableWhy = (r) => (r.unreadable.code === 'input.not_json' ? fmt('dbNotJson', { column: r.unreadable.column ?? '?' }) : t('dbNotObject'));
+const unreadableWhy = (r) => (r.unreadable.code === 'input.not_json' ? fmt('dbNotJson', { column: r.unreadable.column ?? '?' })
+  : r.unreadable.code === 'input.invalid_type' ? t('dbNotObject') : r.message); // too large, not UTF-8: the engine's words
 
 function showFilings() {
   // Lines that are no filing at all are listed apart: they are no enterprise's decision.
