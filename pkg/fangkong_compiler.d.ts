@@ -4,10 +4,12 @@
 
 /** What `lint(pack)` finds in a pack that compiles (the CLI's `lint-pack`). */
 export interface PackLint {
-    /** False when a field or rule lacks a label in a locale. */
+    /** False when a field or rule lacks a label in a locale, or a label is for nothing. */
     ok: boolean;
     versions: { id: string; version: string; hash: string; rules: number; effectiveFrom: string }[];
     missingLabels: { version: string; locale: 'zh-CN' | 'zh-TW' | 'en'; key: string }[];
+    /** Labels for no field, rule or kind the pack has (a typo: `filing:supplies.mask`): they change nothing. */
+    unknownLabels: { locale: 'zh-CN' | 'zh-TW' | 'en'; key: string }[];
 }
 
 

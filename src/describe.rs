@@ -537,6 +537,38 @@ pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
     Value::Object(out)
 }
 
+/// Labels a pack family gives for nothing: a field no kind has (`filing:supplies.mask`), a rule
+/// no version holds, a kind that is none. Each entry is (locale, key). A typo there changed
+/// nothing and passed `lint-pack` (packs audit, twenty-seventh session). A label for what only
+/// some versions have (RTW-T3, which 2020-04-07 drops) is not for nothing; `value:` keys (the
+/// words of enums, types) are not judged.
+/// Only the labels the pack's text gives are judged (`text`: the pack as written, one version or
+/// an array): one it inherits for a rule it removes is its parent's.
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+pub fn unknown_labels<'a>(family: impl IntoIterator<Item = &'a Pack>, text: &Value) -> Vec<(Locale, String)> {
+    let mut known = std::collections::BTreeSet::new();
+    for pack in family {
+        known.extend(pack.rules.iter().map(|r| r.id.clone()));
+        for k in KINDS {
+            known.insert(format!("kind:{}", k.name()));
+            known.extend(fields(pack, k).into_iter().map(|f| format!("{}:{}", k.name(), f.id)));
+        }
+    }
+    let docs = text.as_array().map_or_else(|| vec![text], |a| a.iter().collect());
+    let mut out = std::collections::BTreeSet::new();
+    for labels in docs.iter().filter_map(|d| d.get("labels").and_then(Value::as_object)) {
+        for (tag, entries) in labels {
+            let Some(l) = Locale::parse(tag) else { continue };
+            for key in entries.as_object().into_iter().flat_map(|m| m.keys()) {
+                if !key.starts_with("value:") && !known.contains(key) {
+                    out.insert((l, key.clone()));
+                }
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
 /// What a pack lacks to describe its forms: every field of the kinds it judges, every
 /// rule, and every enum value need a label in zh-CN, zh-TW and en. Each entry is
 /// (locale, key).

@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 mod common;
 
@@ -216,6 +216,32 @@ fn lint_pack_reports_a_field_rule_or_item_without_a_label() {
     // The pack still loads: a page sees ids where labels are missing.
     let out = fangkong(&["describe", "filing", "--locale", "zh-TW", "--pack", "-"], Some(&p.to_string()));
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// A label for no field, rule or kind of the pack — a typo in its key — changes nothing, so
+/// `lint-pack` says so at its pointer and exits 2 (packs audit, twenty-seventh session: it said
+/// ok). A label the pack inherits for a rule it removes is its parent's, not told.
+#[test]
+fn lint_pack_reports_a_label_for_nothing() {
+    let variant = |labels: Value, remove: Value| {
+        json!({ "id": "lx", "extends": "shenzhen-2020", "version": "2020-02-10", "effectiveFrom": "2020-02-01",
+            "title": { "zh-CN": "标签", "zh-TW": "標籤", "en": "Labels" }, "removeRules": remove, "labels": labels })
+    };
+    let typo = variant(
+        json!({ "zh-CN": { "filing:supplies.mask": { "label": "口罩库存" }, "RTW-Q1": { "label": "无此规则" },
+        "filing:supplies.masks": { "label": "口罩库存（只）" } } }),
+        json!([]),
+    );
+    let (code, err) = lint(&typo);
+    assert_eq!(code, Some(2), "{err}");
+    for key in ["filing:supplies.mask", "RTW-Q1"] {
+        assert!(err.contains(&format!("`/labels/zh-CN/{key}`: a label for no field")), "{err}");
+    }
+    assert_eq!(err.matches("[pack.unknown_label]").count(), 2, "{err}");
+    let relabel = json!({ "zh-CN": { "filing:supplies.masks": { "label": "口罩库存（只）" } },
+        "zh-TW": { "filing:supplies.masks": { "label": "口罩庫存（只）" } }, "en": { "filing:supplies.masks": { "label": "Masks in stock" } } });
+    let (code, err) = lint(&variant(relabel, json!(["RTW-P10"])));
+    assert_eq!(code, Some(0), "a rule removed with its inherited label, and a right key: {err}");
 }
 
 #[test]
@@ -975,4 +1001,19 @@ fn a_pack_that_cannot_be_used_is_told_with_its_codes() {
     assert!(errors.to_string().starts_with(&format!("rule pack has {} errors; first: ", errors.0.len())));
     let one = fangkong::Engine::from_pack_json("{").unwrap_err();
     assert!(one.to_string().starts_with("rule pack has 1 error: "), "{one}");
+}
+
+/// Its messages to a stderr already closed (`fangkong lint-pack bad.json 2>&1 | head -1`) are
+/// let go: the exit status is still 2, never a panic's 101 (packs audit, twenty-seventh session).
+#[test]
+fn a_closed_stderr_is_no_crash() {
+    let dir = std::env::temp_dir().join(format!("fangkong-cli-stderr-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, "{\"id\": ").unwrap();
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let status = std::process::Command::new(bin()).arg("lint-pack").arg(&bad).stderr(writer).status().unwrap();
+    assert_eq!(status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -1057,3 +1057,85 @@ fn checksum_severity_downgrades_only_the_check_character() {
     assert_eq!(d, [("credit_code.length".to_string(), "error".to_string())]);
     assert_eq!(decision, Decision::Deferred);
 }
+
+/// A variant of guangming-2020 (itself a variant of the whole shenzhen-2020) follows its
+/// versions, 2020-04-07 included, and that version can be named (packs audit, twenty-seventh
+/// session: the variant had 2020-02-10 only, so an April filing with a key-area employee still
+/// isolating was `conditional` under it and `approved` under guangming-2020 itself).
+#[test]
+fn a_variant_of_a_variant_follows_the_later_versions_of_the_whole_family() {
+    let variant = json!({ "id": "gm-street", "extends": "guangming-2020", "version": "2020-02-10",
+        "effectiveFrom": "2020-02-01", "title": { "zh-CN": "某街道", "zh-TW": "某街道", "en": "A street" },
+        "parameters": { "leadDays": { "value": 3 } } });
+    let engine = Engine::from_pack_json(&variant.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
+    let versions: Vec<&str> = engine.packs().map(|p| p.stamp.version.as_str()).collect();
+    assert_eq!(versions, ["2020-02-10", "2020-04-07"]);
+    assert!(rule_ids(&engine, "2020-02-10").iter().any(|r| r == "RTW-T3"));
+    assert!(!rule_ids(&engine, "2020-04-07").iter().any(|r| r == "RTW-T3"), "April drops the isolation rule");
+
+    let mut filing = april_filing("2020-04-07");
+    filing["enterprise"]["districtCode"] = json!("440311");
+    let now = "2020-04-07T10:00:00+08:00";
+    let gm = Engine::with_pack_id("guangming-2020").unwrap().check_filing_json(&filing.to_string(), &opts(now));
+    let mine = engine.check_filing_json(&filing.to_string(), &opts(now));
+    assert_eq!((gm.decision, gm.pack.version.as_str()), (Decision::Approved, "2020-04-07"), "{:?}", gm.diagnostics);
+    assert_eq!(
+        (mine.decision, mine.pack.version.as_str()),
+        (Decision::Approved, "2020-04-07"),
+        "{:?}",
+        mine.diagnostics
+    );
+
+    // The version by name, as `--pack-id guangming-2020 --pack-version 2020-04-07` has it.
+    let pinned = json!({ "id": "gm-april", "extends": "guangming-2020@2020-04-07", "version": "2020-04-07",
+        "effectiveFrom": "2020-04-07", "title": { "zh-CN": "四月", "zh-TW": "四月", "en": "April" } });
+    let april = Engine::from_pack_json(&pinned.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
+    let a = april.check_filing_json(&filing.to_string(), &opts(now));
+    assert_eq!(a.decision, Decision::Approved, "{:?}", a.diagnostics);
+}
+
+/// The screening questions name the observation period the pack sets, in every locale (packs
+/// audit, twenty-seventh session: with 21 days a resident was asked about 14 days, then told the
+/// answer was not within "近21天").
+#[test]
+fn the_screening_questions_follow_the_observation_period() {
+    let variant = json!({ "id": "obs21", "extends": "shenzhen-2020", "version": "2020-02-10",
+        "effectiveFrom": "2020-02-01", "title": { "zh-CN": "21天", "zh-TW": "21天", "en": "21 days" },
+        "parameters": { "observationDays": { "value": 21 } } });
+    let engine = Engine::from_pack_json(&variant.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
+    for (locale, want) in
+        [(fangkong::Locale::ZhCn, "21天"), (fangkong::Locale::ZhTw, "21天"), (fangkong::Locale::En, "21 days")]
+    {
+        for (e, n) in [(&engine, want), (&Engine::with_default_pack().unwrap(), &*want.replace("21", "14"))] {
+            let d = e.describe(fangkong::schema::Subject::Screening, locale, None, None).unwrap();
+            let field = |id: &str| d["fields"].as_array().unwrap().iter().find(|f| f["id"] == id).unwrap().clone();
+            let visit = field("visitedEpidemicArea");
+            let text = format!("{} {}", visit["label"], visit["hint"]);
+            assert!(text.contains(n) && !text.contains('{'), "{locale:?}: {text}");
+            for id in ["contactWithAreaPeople", "contactWithConfirmed", "attendedGatherings"] {
+                assert!(field(id)["hint"].as_str().unwrap().contains(n), "{locale:?} {id}");
+            }
+        }
+    }
+}
+
+/// A district list a rule checks firms against holds six-digit codes: one pasted with a space,
+/// in full-width digits or cut short is a load error at its own pointer, not a district whose
+/// every firm is refused (packs audit, twenty-seventh session).
+#[test]
+fn a_district_list_of_codes_that_are_not_six_digits_is_refused_at_each() {
+    let v = json!({ "id": "dx", "extends": "shenzhen-2020", "version": "2020-02-10", "effectiveFrom": "2020-02-01",
+        "title": { "zh-CN": "区", "zh-TW": "區", "en": "D" },
+        "parameters": { "districts": { "value": ["440306", "440307 ", "４４０３０８", "44030"] } } });
+    let err = Engine::from_pack_json(&v.to_string()).unwrap_err();
+    let at: Vec<&str> = err.0.iter().map(|e| e.path.as_str()).collect();
+    for i in 1..=3 {
+        let p = format!("/parameters/districts/value/{i}");
+        let e = err.0.iter().find(|e| e.path == p).unwrap_or_else(|| panic!("no error at {p}: {at:?}"));
+        assert_eq!(e.kind, PackErrorKind::BadParameter);
+    }
+    assert!(!at.contains(&"/parameters/districts/value/0"), "440306 is a district code");
+    let mut ok = v.clone();
+    ok["parameters"]["districts"]["value"] = json!(["440306", "440307"]);
+    Engine::from_pack_json(&ok.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
+}

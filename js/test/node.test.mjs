@@ -68,6 +68,13 @@ test('packInfo and version match the CLI', () => {
   const missing = compiler.lint(unlabelled);
   assert.equal(missing.ok, false);
   assert.deepEqual(missing.missingLabels, [{ version: info.version, locale: 'en', key: 'filing:enterprise.name' }]);
+  assert.deepEqual(linted.unknownLabels, []);
+  // A label for nothing (a typo in its key) is found too (packs audit, twenty-seventh session).
+  const typo = JSON.parse(readFileSync(file, 'utf8'));
+  typo.labels['zh-CN']['filing:supplies.mask'] = { label: '口罩库存' };
+  const told = compiler.lint(typo);
+  assert.equal(told.ok, false);
+  assert.deepEqual(told.unknownLabels, [{ locale: 'zh-CN', key: 'filing:supplies.mask' }]);
   const cli = spawnSync(CLI, ['--version'], { encoding: 'utf8' });
   assert.equal(cli.stdout.trim(), `fangkong ${fangkong.version()}`);
   assert.equal(engine.version, fangkong.version());

@@ -9,6 +9,10 @@
 use std::io::{BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
+/// `eprint!` that never panics: stderr closed (`2>&1 | head`) is not a crash (packs audit).
+macro_rules! eprint { ($($t:tt)*) => { { let _ = write!(std::io::stderr(), $($t)*); } } }
+macro_rules! eprintln { ($($t:tt)*) => { { let _ = writeln!(std::io::stderr(), $($t)*); } } }
+
 use fangkong::answer::Answer;
 use fangkong::engine::MAX_INPUT_BYTES;
 use fangkong::time::parse_now;
@@ -537,33 +541,30 @@ fn run(a: &Args, kind: Kind, name: &str) -> Result<ExitCode, String> {
 
 fn lint_pack(a: &Args) -> Result<ExitCode, String> {
     let file = a.input.as_deref().ok_or_else(|| format!("lint-pack needs a FILE\n{USAGE}"))?;
-    match read_pack(file)?.and_then(|text| Engine::from_pack_json(&text)) {
+    let text = read_pack(file)?;
+    let raw = text.as_deref().ok().and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
+    match text.and_then(|text| Engine::from_pack_json(&text)) {
         Ok(e) => {
             let info = e.pack_info();
             let mut unlabelled = 0usize;
             for p in e.packs() {
-                for (locale, key) in fangkong::describe::missing_labels(p) {
+                let (id, v) = (&info.id, &p.stamp.version);
+                for (l, key) in fangkong::describe::missing_labels(p) {
                     unlabelled += 1;
-                    eprintln!(
-                        "{file}: `/labels/{}`: no label for `{key}` ({} {}) [pack.missing_label]",
-                        locale.tag(),
-                        info.id,
-                        p.stamp.version
-                    );
+                    eprintln!("{file}: `/labels/{}`: no label for `{key}` ({id} {v}) [pack.missing_label]", l.tag());
                 }
+            }
+            for (l, key) in fangkong::describe::unknown_labels(e.packs(), &raw) {
+                unlabelled += 1;
+                let at = format!("/labels/{}/{}", l.tag(), key.replace('~', "~0").replace('/', "~1"));
+                eprintln!("{file}: `{at}`: a label for no field, rule or kind of the pack [pack.unknown_label]");
             }
             if unlabelled > 0 {
                 return Ok(ExitCode::from(2));
             }
             for p in e.packs() {
-                say(&format!(
-                    "ok: {} {} {} ({} rules, in force from {})",
-                    info.id,
-                    p.stamp.version,
-                    p.stamp.hash,
-                    p.rules.len(),
-                    p.effective_from
-                ))?;
+                let (v, h, n) = (&p.stamp.version, &p.stamp.hash, p.rules.len());
+                say(&format!("ok: {} {v} {h} ({n} rules, in force from {})", info.id, p.effective_from))?;
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -57,6 +57,14 @@ struct Lint {
     ok: bool,
     versions: Vec<LintedVersion>,
     missing_labels: Vec<MissingLabel>,
+    unknown_labels: Vec<UnknownLabel>,
+}
+
+/// A label for no field, rule or kind of any version of the pack.
+#[derive(Serialize)]
+struct UnknownLabel {
+    locale: &'static str,
+    key: String,
 }
 
 /// `lint(pack)`, the CLI's `lint-pack`: compile the pack, then check that every field and rule
@@ -65,7 +73,7 @@ struct Lint {
 #[wasm_bindgen(js_name = "_lint", skip_typescript)]
 pub fn lint(pack: &str) -> Option<String> {
     out(compile(pack).and_then(|engine| {
-        let mut lint = Lint { ok: true, versions: Vec::new(), missing_labels: Vec::new() };
+        let mut lint = Lint { ok: true, versions: Vec::new(), missing_labels: Vec::new(), unknown_labels: Vec::new() };
         for p in engine.packs() {
             for (locale, key) in crate::describe::missing_labels(p) {
                 lint.missing_labels.push(MissingLabel { version: p.stamp.version.clone(), locale: locale.tag(), key });
@@ -78,7 +86,11 @@ pub fn lint(pack: &str) -> Option<String> {
                 effective_from: crate::time::fmt_date(p.effective_from),
             });
         }
-        lint.ok = lint.missing_labels.is_empty();
+        let raw = serde_json::from_str(pack.trim_start_matches('\u{feff}')).unwrap_or_default();
+        for (locale, key) in crate::describe::unknown_labels(engine.packs(), &raw) {
+            lint.unknown_labels.push(UnknownLabel { locale: locale.tag(), key });
+        }
+        lint.ok = lint.missing_labels.is_empty() && lint.unknown_labels.is_empty();
         to_json(&lint)
     }))
 }
@@ -88,9 +100,11 @@ pub fn lint(pack: &str) -> Option<String> {
 const TS_COMPILER_TYPES: &str = r#"
 /** What `lint(pack)` finds in a pack that compiles (the CLI's `lint-pack`). */
 export interface PackLint {
-  /** False when a field or rule lacks a label in a locale. */
+  /** False when a field or rule lacks a label in a locale, or a label is for nothing. */
   ok: boolean;
   versions: { id: string; version: string; hash: string; rules: number; effectiveFrom: string }[];
   missingLabels: { version: string; locale: 'zh-CN' | 'zh-TW' | 'en'; key: string }[];
+  /** Labels for no field, rule or kind the pack has (a typo: `filing:supplies.mask`): they change nothing. */
+  unknownLabels: { locale: 'zh-CN' | 'zh-TW' | 'en'; key: string }[];
 }
 "#;

@@ -350,13 +350,15 @@ async function check() {
       labelStatus.textContent = '';
       labelList.replaceChildren();
     } else {
-      const missing = result.missingLabels;
+      // Labels missing, and labels for nothing (a typo in a key: it changes nothing; packs audit).
+      const missing = [...result.missingLabels.map((x) => ({ ...x, code: 'pack.missing_label', words: 'wbMissing' })),
+        ...(result.unknownLabels ?? []).map((x) => ({ ...x, code: 'pack.unknown_label', words: 'wbUnknownLabel' }))];
       labelStatus.textContent = missing.length ? '' : t('wbNoMissing');
-      labelList.replaceChildren(...missing.slice(0, 200).map(({ locale: l, key }) => {
-        const where = place(text, located2, { path: `/labels/${escapeToken(l)}/${escapeToken(key)}`, code: 'pack.missing_label' });
+      labelList.replaceChildren(...missing.slice(0, 200).map(({ locale: l, key, code, words }) => {
+        const where = place(text, located2, { path: `/labels/${escapeToken(l)}/${escapeToken(key)}`, code });
         return el('li', {}, el('button', { type: 'button', class: 'pack-error warning', 'on:click': () => select(where) },
-          el('span', { class: 'where' }, `${tf('wbLine', { line: where.line })} · `, el('code', {}, `/labels/${l}`), ' · pack.missing_label'),
-          el('span', { class: 'what' }, tf('wbMissing', { locale: l, key }))));
+          el('span', { class: 'where' }, `${tf('wbLine', { line: where.line })} · `, el('code', {}, `/labels/${l}`), ` · ${code}`),
+          el('span', { class: 'what' }, tf(words, { locale: l, key }))));
       }));
     }
   } else {

@@ -215,7 +215,21 @@ impl Compiler<'_> {
         let allowed = match (&c.allowed, kind) {
             (None, _) => None,
             (Some(p), FieldCheckKind::DistrictCode) => match p.strip_prefix('$').and_then(|n| self.params.param(n)) {
-                Some(ParamValue::StrList(l)) => Some(l.clone()),
+                Some(ParamValue::StrList(l)) => {
+                    // Each a six-digit GB/T 2260 code as firms' are read: a code pasted with a
+                    // space or in full-width digits refused every firm of its district (packs
+                    // audit, twenty-seventh session).
+                    for (i, d) in l.iter().enumerate() {
+                        if d.len() != 6 || !d.bytes().all(|b| b.is_ascii_digit()) {
+                            self.errors.push(perr(
+                                format!("/parameters/{}/value/{i}", p.trim_start_matches('$')),
+                                PackErrorKind::BadParameter,
+                                format!("`{d}` is not a district code: six digits (GB/T 2260), such as 440311"),
+                            ));
+                        }
+                    }
+                    Some(l.clone())
+                }
                 Some(_) => {
                     self.errors.push(perr(
                         format!("{at}/allowed"),
