@@ -277,10 +277,10 @@ fn walk_value(v: Cow<'_, Value>, shape: &Shape, ptr: &mut Pointer, w: &mut Walke
                     out.push(Value::Null);
                     continue;
                 }
+                // One of the wrong type keeps its place too (as null, its shape error told), so
+                // that every entry after it is asked for at its own index.
                 ptr.push_index(i);
-                if let Some(x) = walk_value(item, &Shape::Leaf(Ty::Str), ptr, w) {
-                    out.push(x);
-                }
+                out.push(walk_value(item, &Shape::Leaf(Ty::Str), ptr, w).unwrap_or(Value::Null));
                 ptr.pop();
             }
             Some(Value::Array(out))
