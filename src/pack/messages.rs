@@ -245,27 +245,9 @@ pub(crate) fn entry_label(form: Option<&str>, label: String, path: &str) -> Stri
     let Some(form) = form else {
         return label;
     };
-    let mut out = String::with_capacity(form.len() + label.len() + 4);
-    let mut rest = form;
-    while let Some((before, after)) = rest.split_once('{') {
-        out.push_str(before);
-        match after.split_once('}') {
-            Some(("label", tail)) => {
-                out.push_str(&label);
-                rest = tail;
-            }
-            Some(("n", tail)) => {
-                out.push_str(itoa::Buffer::new().format(i.saturating_add(1)));
-                rest = tail;
-            }
-            _ => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    // The messages' own placeholder filler: `{label}` the list's label, `{n}` the entry's number.
+    let n = serde_json::json!({ "n": i.saturating_add(1) });
+    Fill { params: &n, extra: Some(("label", &label)), sep: "", not_given: "" }.fill_in(form)
 }
 
 #[cfg(test)]
