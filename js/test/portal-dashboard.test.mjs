@@ -715,3 +715,78 @@ test('a drill-down by Enter or tap brings the unit\'s title into sight with the 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('indicators (dashboard audit): two units of one id are each shown with their own numbers, the engine\'s error beside them; percentages round as a spreadsheet does, never to 100.0% when short', async () => {
+  const grid = (compounds, enclosed) => ({ compounds, compoundsEnclosed: enclosed, keyAreaArrivals: 0, keyAreaHomeIsolated: 0, closeContacts: 0, closeContactsQuarantined: 0, entrances: 3, entrancesTwoWayChecked: 2, rentalUnits: 2000, rentalUnitsRegistered: 1999 });
+  const report = { date: '2020-02-12', units: [
+    { id: 'C', level: 'community', name: '重号社区' },
+    { id: 'G', parent: 'C', level: 'grid', name: '网格一', counts: grid(2, 2) },
+    { id: 'G', parent: 'C', level: 'grid', name: '网格二', counts: grid(3, 1) },
+  ] };
+  const answer = Engine.withPackId('shenzhen-2020').evaluateIndicators(report, { now: NOW, locale: 'zh-CN' });
+  assert.equal(answer.diagnostics.filter((d) => d.code === 'indicators.duplicate_unit').length, 1);
+  const { page, problems } = await openPortal(p.context, `${p.url}/dashboard.html?${Q}`);
+  await page.setInputFiles('#report-file', { name: 'dup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(report)) });
+  await page.waitForSelector('#children');
+  // Both grids, each with its own name and numbers, in the report's order.
+  const rows = await page.$$eval('#children tbody tr', (rs) => rs.map((r) => [r.dataset.unit, r.querySelector('th button').textContent, r.querySelector('td[data-indicator="IND-1"] .nd').textContent]));
+  assert.deepEqual(rows, [['G', '网格一', '2/2'], ['G', '网格二', '1/3']]);
+  // Every line the engine gives, once (it was five lines for three).
+  assert.equal(await page.locator('#shortfalls li').count(), answer.diagnostics.length);
+  assert.equal(await page.locator('#shortfalls li[data-code="indicators.duplicate_unit"]').count(), 1);
+  // The first grid is reachable, and is itself.
+  await page.locator('#children tbody tr').nth(0).locator('button').click();
+  await page.waitForSelector('#unit-title');
+  assert.equal(await page.evaluate(() => document.getElementById('unit-title').firstChild.textContent), '网格一');
+  const pc = async (id) => (await page.textContent(`#unit-indicators tr[data-indicator="${id}"] td.pc`)).trim();
+  // 2/3 entrances is 66.7%, not 66.6%; 1,999 of 2,000 rental units is 99.9%, never 100.0%.
+  assert.equal(await pc('IND-4'), '66.7%');
+  assert.equal(await pc('IND-5'), '99.9%');
+  await page.click('.crumbs button[data-unit="C"]');
+  await page.locator('#children tbody tr').nth(1).locator('button').click();
+  await page.waitForFunction(() => document.getElementById('unit-title')?.firstChild.textContent === '网格二');
+  assert.equal(await pc('IND-1'), '33.3%');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a language switch keeps the report, the unit shown and the filings, shown again in the new language; nothing is left in the browser after (dashboard audit)', async () => {
+  const { page, problems } = await openPortal(p.context, `${p.url}/dashboard.html?${Q}`);
+  await page.click('#load-example');
+  await page.waitForSelector('#children button[data-unit]');
+  const unit = await page.locator('#children button[data-unit]').first().getAttribute('data-unit');
+  await page.click(`#children button[data-unit="${unit}"]`);
+  await page.waitForSelector('#unit-indicators');
+  const name = await page.evaluate(() => document.getElementById('unit-title').firstChild.textContent);
+  const cells = await page.$$eval('#unit-indicators td.pc', (tds) => tds.map((td) => td.textContent));
+  await page.setInputFiles('#filings-file', smallFile);
+  await page.waitForSelector('body[data-filings="done"]', { timeout: 60_000 });
+  const totals = await page.$$eval('#decision-totals tbody td', (tds) => tds.map((td) => td.textContent));
+
+  await Promise.all([page.waitForNavigation(), page.selectOption('#locale', 'en')]);
+  await page.waitForSelector('body[data-filings="done"]', { timeout: 60_000 });
+  await page.waitForSelector('#unit-indicators');
+  // The same unit, in English (the pack's words for the indicators), the same numbers.
+  assert.equal(await page.evaluate(() => document.getElementById('unit-title').firstChild.textContent), name);
+  const en = Engine.withPackId('shenzhen-2020').describe('indicators', { locale: 'en' });
+  assert.deepEqual(await page.$$eval('#unit-indicators tbody th', (ths) => ths.map((th) => th.firstChild.textContent)), en.indicators.map((i) => i.title));
+  assert.deepEqual(await page.$$eval('#unit-indicators td.pc', (tds) => tds.map((td) => td.textContent)), cells);
+  // The filings checked again, in English, with the same totals.
+  assert.deepEqual(await page.$$eval('#decision-totals tbody td', (tds) => tds.map((td) => td.textContent)), totals);
+  const words = new Map(Engine.withPackId('shenzhen-2020').describe('filing', { locale: 'en' }).decisions.map((d) => [d.value, d.label]));
+  const shown = await page.$$eval('#decision-totals tbody tr', (trs) => trs.map((tr) => [tr.dataset.decision, tr.querySelector('th').textContent]));
+  assert.equal(shown.length, 4);
+  for (const [d, word] of shown) assert.equal(word, words.get(d), d);
+  // Kept for the reload only: nothing left in IndexedDB or sessionStorage.
+  const left = await page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('fangkong-dashboard', 1);
+    open.onsuccess = () => { const r = open.result.transaction('kept').objectStore('kept').count(); r.onsuccess = () => resolve([r.result, sessionStorage.length]); };
+  }));
+  assert.deepEqual(left, [0, 0]);
+  // A plain reload starts afresh.
+  await page.reload();
+  await page.waitForFunction(() => window.portalReady === true);
+  assert.equal(await page.textContent('#indicators-body'), 'No daily report loaded yet');
+  assert.deepEqual(problems, []);
+  await page.close();
+});

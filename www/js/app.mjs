@@ -339,7 +339,17 @@ function packSwitch() {
   return el('label', { for: 'pack' }, t('pack'), select);
 }
 
-function reload(key, value) {
+const switchHooks = [];
+/**
+ * `fn()` (it may be async) runs before the page reloads for a language or pack switch: the page
+ * keeps what it holds across it (the dashboard's report and filings; the forms keep their drafts
+ * as people type).
+ */
+export const beforeSwitch = (fn) => { switchHooks.push(fn); };
+
+async function reload(key, value) {
+  // Never held up for long: what cannot be kept in two seconds is let go, as before.
+  await Promise.race([Promise.allSettled(switchHooks.map((fn) => fn())), new Promise((r) => { setTimeout(r, 2000); })]);
   const p = new URLSearchParams(location.search);
   p.set(key, value);
   location.search = p.toString();

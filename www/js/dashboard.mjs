@@ -4,7 +4,7 @@
 // Indicator titles, count labels, level names, field labels and gate titles all come from
 // `engine.describe(...)`; charts are Apache ECharts (loaded by dashboard.html from
 // /vendor/echarts/, canvas renderer, rich-text tooltips: nothing the CSP forbids).
-import { chinaDay, el, engine, header, settings, t } from './app.mjs';
+import { beforeSwitch, chinaDay, el, engine, header, settings, t } from './app.mjs';
 
 header('dashboard');
 const main = document.getElementById('main');
@@ -12,8 +12,15 @@ document.getElementById('status').textContent = t('loading');
 
 /** A portal word with `{name}` placeholders filled in. */
 const fmt = (key, params = {}) => t(key).replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? ''));
-/** A ratio in percent to a tenth, rounded down (99.96 % short is never "100.0%"); charts and tables alike. */
-const tenths = (ratio) => Math.floor(ratio * 1000) / 10;
+/**
+ * A ratio in percent to a tenth, rounded half up as a spreadsheet rounds it (2/3 is 66.7%,
+ * 11/12 91.7%: dashboard audit, they were cut to 66.6% and 91.6%), except that a ratio short of
+ * 1 is never shown as 100.0% (1999/2000 is 99.9%), nor one above 0 as 0.0%. Charts and tables alike.
+ */
+const tenths = (ratio) => {
+  const r = Math.round(ratio * 1000) / 10;
+  return ratio < 1 && r >= 100 ? 99.9 : ratio > 0 && r <= 0 ? 0.1 : r;
+};
 const pct = (ratio) => (ratio === null || ratio === undefined ? '' : `${tenths(ratio).toFixed(1)}%`);
 const number = new Intl.NumberFormat(settings.locale);
 // 缺报 (missing) is amber and striped, as its badge is amber: unlike every status colour (not_applicable
@@ -68,7 +75,7 @@ main.replaceChildren(
 );
 
 // ================= Indicators (五个100%) =================
-const ind = { report: null, answer: null, byId: new Map(), children: new Map(), names: new Map(), diags: new Map(), current: null };
+const ind = { report: null, text: null, answer: null, byId: new Map(), children: new Map(), names: new Map(), diags: new Map(), current: null };
 const reportInput = el('input', { type: 'file', id: 'report-file', accept: '.json,application/json' });
 const reportMessage = el('p', { id: 'report-message', class: 'message', role: 'alert' });
 const indBody = el('div', { id: 'indicators-body' }, el('p', { class: 'muted' }, t('dbNoReport')));
@@ -98,7 +105,7 @@ async function loadExample() {
  */
 function refuseReport(message) {
   reportMessage.textContent = message;
-  Object.assign(ind, { report: null, answer: null, byId: new Map(), children: new Map(), parents: new Map(), names: new Map(), diags: new Map(), current: null });
+  Object.assign(ind, { report: null, text: null, answer: null, byId: new Map(), children: new Map(), parents: new Map(), names: new Map(), diags: new Map(), current: null });
   for (const [box, chart] of charts) if (!box.isConnected || indBody.contains(box)) { chart.dispose(); charts.delete(box); }
   indBody.replaceChildren(el('p', { class: 'muted' }, t('dbNoReport')));
 }
@@ -130,29 +137,46 @@ function showReport(text) {
     return;
   }
   const units = Array.isArray(report.units) ? report.units : [];
+  ind.text = text;
   Object.assign(ind, { report, answer, byId: new Map(), children: new Map(), parents: new Map(), names: new Map(), diags: new Map() });
-  units.forEach((u) => u && ind.names.set(u.id, typeof u.name === 'string' && u.name.trim() ? u.name : u.id));
-  for (const u of answer.units) ind.byId.set(u.id, u);
+  // A unit is known by its place in the answer, not by its id: two units may share an id (the
+  // engine's indicators.duplicate_unit; both are summed), and each is shown with its own numbers
+  // (dashboard audit: the second was shown twice and the first not at all). The answer keeps
+  // the report's order and leaves out the entries it could not read (no id): each of its units
+  // is matched to the next report entry of the same id, for its name and its diagnostics.
+  const at = new Map(); // the report's index → the unit's key
+  let j = 0;
+  answer.units.forEach((u, k) => {
+    let m = j;
+    while (m < units.length && !(units[m] && typeof units[m] === 'object' && String(units[m].id ?? '').trim() === u.id)) m += 1;
+    const entry = m < units.length ? units[m] : null;
+    if (entry) { at.set(m, k); j = m + 1; }
+    ind.byId.set(k, u);
+    ind.names.set(k, typeof entry?.name === 'string' && entry.name.trim() ? entry.name : u.id);
+  });
+  // A parent is the first unit of its id, as the engine sums it.
+  const first = new Map();
+  for (const [k, u] of ind.byId) if (!first.has(u.id)) first.set(u.id, k);
   // A link the engine cut, in a loop of parents (a unit that names itself, two that name each
   // other: indicators.cycle at its `parent`), is cut here too: each unit of the loop is a top
   // unit (dashboard audit, twenty-seventh session: the page followed the loop for ever).
   const cut = new Set(answer.diagnostics.filter((d) => d.code === 'indicators.cycle')
     .map((d) => /^\/units\/(\d+)\/parent$/.exec(d.path || ''))
-    .filter(Boolean).map((m) => units[Number(m[1])]?.id));
-  for (const u of answer.units) {
+    .filter(Boolean).map((m) => at.get(Number(m[1]))));
+  for (const [k, u] of ind.byId) {
     // A parent that is not in the report (a typo, indicators.unknown_parent): the unit is a top
     // unit of its own, shown with the engine's message, not left out of sight (portal audit).
-    const p = u.parent != null && u.parent !== u.id && !cut.has(u.id) && ind.byId.has(u.parent) ? u.parent : null;
-    ind.parents.set(u.id, p);
+    const p = u.parent != null && !cut.has(k) && first.has(u.parent) && first.get(u.parent) !== k ? first.get(u.parent) : null;
+    ind.parents.set(k, p);
     if (!ind.children.has(p)) ind.children.set(p, []);
-    ind.children.get(p).push(u.id);
+    ind.children.get(p).push(k);
   }
   // Diagnostics belong to the unit at /units/N (others, e.g. /date, to the top).
   for (const d of answer.diagnostics) {
     const m = /^\/units\/(\d+)/.exec(d.path || '');
-    const id = m ? units[Number(m[1])]?.id ?? null : null;
-    if (!ind.diags.has(id)) ind.diags.set(id, []);
-    ind.diags.get(id).push(d);
+    const k = m ? at.get(Number(m[1])) ?? null : null;
+    if (!ind.diags.has(k)) ind.diags.set(k, []);
+    ind.diags.get(k).push(d);
   }
   const roots = ind.children.get(null) ?? [];
   showUnit(roots.length === 1 ? roots[0] : null);
@@ -162,7 +186,9 @@ function showReport(text) {
 const zh = settings.locale.startsWith('zh');
 const colon = t('colon');
 const paren = (x) => (zh ? `（${x}）` : ` (${x})`);
-const nameOf = (id) => (id === null ? described.title : ind.names.get(id) ?? id);
+const nameOf = (k) => (k === null ? described.title : ind.names.get(k) ?? String(k));
+/** A unit's id as the report gives it (the pages' `data-unit`); the page knows it by its key. */
+const idOf = (k) => ind.byId.get(k)?.id ?? '';
 /** The unit's parent as the page shows it (a link the engine cut in a loop is none). */
 const parentOf = (u) => ind.parents.get(u) ?? null;
 const ancestors = (id) => {
@@ -199,17 +225,17 @@ function checklistLine(unit) {
     el('strong', {}, `${fieldLabel(described, 'units[].checklist')}${colon}`), parts.join(' · '));
 }
 
-/** Units that sent no report of their own (the engine's `missing`): no numbers to show, not zeros. */
-const notReported = (id) => (ind.answer?.missing ?? []).includes(id);
+/** A unit that sent no report of its own (the engine's `missing`): no numbers to show, not zeros. */
+const notReported = (k) => !ind.byId.get(k)?.reported && (ind.answer?.missing ?? []).includes(ind.byId.get(k)?.id);
 
 /** A count, or a dash where the report does not give it (`null`: never shown as 0). */
 const count = (n) => (n === null ? '—' : number.format(n));
 /** The reported part's ratio of a `missing` indicator: only where both sums are known. */
 const partial = (i) => (i.numerator !== null && i.denominator ? tenths(i.numerator / i.denominator) : null);
 
-function indicatorCell(i, unit) {
+function indicatorCell(i, k) {
   const word = statusWord(i.status);
-  if (unit && notReported(unit.id)) return el('td', { class: `ind ${i.status}`, 'data-indicator': i.id }, el('span', { class: 'st' }, word));
+  if (notReported(k)) return el('td', { class: `ind ${i.status}`, 'data-indicator': i.id }, el('span', { class: 'st' }, word));
   return el('td', { class: `ind ${i.status}`, 'data-indicator': i.id },
     el('span', { class: 'nd' }, `${count(i.numerator)}/${count(i.denominator)}`),
     i.ratio !== null ? el('span', { class: 'pc' }, ` ${pct(i.ratio)}`) : null,
@@ -245,7 +271,7 @@ function showUnit(id, { land = false } = {}) {
     el('ol', {}, ...trail.map((u, k) => el('li', {},
       k === trail.length - 1
         ? el('span', { 'aria-current': 'location' }, nameOf(u))
-        : el('button', { type: 'button', class: 'link', 'data-unit': u, 'on:click': () => showUnit(u, { land: true }) }, nameOf(u))))));
+        : el('button', { type: 'button', class: 'link', 'data-unit': idOf(u), 'on:click': () => showUnit(u, { land: true }) }, nameOf(u))))));
 
   const parts = [el('p', { class: 'muted' }, `${fieldLabel(described, 'date')}${t('colon')}${ind.answer.date ?? ''}`), crumbs];
   if (unit) {
@@ -283,22 +309,22 @@ function showUnit(id, { land = false } = {}) {
     queueMicrotask(() => draw(unitChart, unitOption(unit)));
   }
   if (kids.length) {
-    const kidUnits = kids.map((k) => ind.byId.get(k));
     parts.push(el('h3', {}, t('dbChildren')), el('p', { class: 'muted' }, t('dbDrill')));
     const kidChart = el('div', { class: 'chart tall', id: 'chart-children', role: 'img', 'aria-label': fmt('dbChartChildren', { name: nameOf(id) }) });
     parts.push(kidChart);
-    queueMicrotask(() => draw(kidChart, childrenOption(kidUnits), (p) => { if (kids[p.dataIndex]) showUnit(kids[p.dataIndex], { land: true }); }));
+    queueMicrotask(() => draw(kidChart, childrenOption(kids), (p) => { if (kids[p.dataIndex] !== undefined) showUnit(kids[p.dataIndex], { land: true }); }));
     parts.push(el('div', { class: 'scroll' }, el('table', { id: 'children', class: 'indicators' },
       el('caption', { class: 'sr-only' }, `${nameOf(id)} · ${t('dbChildren')}`),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col', class: 'unit' }, t('dbUnit')), el('th', { scope: 'col' }, t('dbStatus')),
         ...described.indicators.map((x) => el('th', { scope: 'col', class: 'ind-head' }, x.title)))),
-      el('tbody', {}, ...kidUnits.map((u) => {
+      el('tbody', {}, ...kids.map((k) => {
+        const u = ind.byId.get(k);
         const s = unitStatus(u);
         return el('tr', { 'data-unit': u.id, class: s },
-          el('th', { scope: 'row', class: 'unit' }, el('button', { type: 'button', class: 'link', 'data-unit': u.id, 'on:click': () => showUnit(u.id, { land: true }) }, nameOf(u.id)),
+          el('th', { scope: 'row', class: 'unit' }, el('button', { type: 'button', class: 'link', 'data-unit': u.id, 'on:click': () => showUnit(k, { land: true }) }, nameOf(k)),
             el('span', { class: 'muted' }, ` ${levelName[u.level] ?? ''}`)),
           el('td', { class: `st ${s}` }, s === 'missing' ? el('span', { class: 'badge missing' }, statusWord('missing')) : statusWord(s)),
-          ...u.indicators.map((i) => indicatorCell(i, u)));
+          ...u.indicators.map((i) => indicatorCell(i, k)));
       })))));
   }
   // shortfalls and notes of this unit and the ones below it, in report order
@@ -323,16 +349,16 @@ function showUnit(id, { land = false } = {}) {
   };
   parts.push(el('h3', {}, t('dbShortfalls')));
   parts.push(diags.length
-    ? el('ul', { id: 'shortfalls', class: 'shortfalls' }, ...diags.map(([u, d]) => el('li', { class: `${d.severity} ${d.code === 'indicators.missing_report' ? 'missing' : ''}`, 'data-rule': d.ruleId, 'data-code': d.code, 'data-unit': u ?? '' },
+    ? el('ul', { id: 'shortfalls', class: 'shortfalls' }, ...diags.map(([u, d]) => el('li', { class: `${d.severity} ${d.code === 'indicators.missing_report' ? 'missing' : ''}`, 'data-rule': d.ruleId, 'data-code': d.code, 'data-unit': u === null ? '' : idOf(u) },
       where(u, d), el('span', { class: 'msg' }, d.message), d.help ? el('span', { class: 'help' }, d.help) : null)))
     : el('p', { id: 'shortfalls', class: 'muted' }, t('dbNoShortfall')));
   // units without a report
-  const missing = (ind.answer.missing ?? []).filter((m) => id === null || scope.includes(m));
+  const missing = [...ind.byId.keys()].filter((k) => notReported(k) && (id === null || scope.includes(k)));
   parts.push(el('h3', {}, t('dbMissingUnits')));
   parts.push(missing.length
     ? el('ul', { id: 'missing-units', class: 'missing-units' }, ...missing.map((m) => el('li', { class: 'missing' },
       el('span', { class: 'badge missing' }, statusWord('missing')), ' ',
-      el('button', { type: 'button', class: 'link', 'data-unit': m, 'on:click': () => showUnit(m, { land: true }) }, ancestors(m).map(nameOf).join(' › ')))))
+      el('button', { type: 'button', class: 'link', 'data-unit': idOf(m), 'on:click': () => showUnit(m, { land: true }) }, ancestors(m).map(nameOf).join(' › ')))))
     : el('p', { id: 'missing-units', class: 'muted' }, t('dbNoMissing')));
   // A drill-down from inside the panel keeps the keyboard there: the focus goes to the unit's
   // title, not to <body> with the button that had it (portal audit).
@@ -361,7 +387,8 @@ function unitOption(unit) {
 /** 缺报（已报部分）: what the striped amber bars are. */
 const missingName = () => `${statusWord('missing')}${paren(t('dbReportedPart'))}`;
 
-function childrenOption(units) {
+function childrenOption(keys) {
+  const units = keys.map((k) => ind.byId.get(k));
   const missing = units.some((u) => unitStatus(u) === 'missing');
   return {
     tooltip: { trigger: 'item', renderMode: 'richText' },
@@ -370,7 +397,7 @@ function childrenOption(units) {
       // 缺报 first: on the legend's first page even when the indicators' long titles scroll it
       data: [...(missing ? [{ name: missingName(), icon: 'rect' }] : []), ...described.indicators.map((x) => x.title)] },
     grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: units.map((u) => (unitStatus(u) === 'missing' ? `${nameOf(u.id)}（${statusWord('missing')}）` : nameOf(u.id))), axisLabel: { interval: 0, rotate: units.length > 6 ? 30 : 0 } },
+    xAxis: { type: 'category', data: keys.map((k, n) => (unitStatus(units[n]) === 'missing' ? `${nameOf(k)}（${statusWord('missing')}）` : nameOf(k))), axisLabel: { interval: 0, rotate: units.length > 6 ? 30 : 0 } },
     yAxis: { type: 'value', min: 0, max: 100 },
     series: described.indicators.map((x, n) => ({
       type: 'bar',
@@ -390,7 +417,7 @@ function childrenOption(units) {
 }
 
 // ================= Filings (复工备案, in bulk) =================
-const fil = { rows: [], jsonl: [], total: 0, ms: 0, group: 'street', street: null, sort: { key: 'total', dir: -1 }, worker: null, run: 0 };
+const fil = { rows: [], jsonl: [], total: 0, ms: 0, group: 'street', street: null, sort: { key: 'total', dir: -1 }, worker: null, run: 0, file: null };
 const gates = filingForm.gates;
 const filingsInput = el('input', { type: 'file', id: 'filings-file', accept: '.jsonl,.ndjson,.txt,application/x-ndjson' });
 const progress = el('progress', { id: 'filings-progress', class: 'progress', max: 1, value: 0, 'aria-labelledby': 'filings-progress-label' });
@@ -413,6 +440,7 @@ filingsInput.addEventListener('change', () => {
 
 function checkFile(file) {
   const run = ++fil.run;
+  fil.file = file;
   Object.assign(fil, { rows: [], jsonl: [], total: 0, ms: 0, street: null });
   exportJsonl.disabled = exportCsv.disabled = true;
   filBody.replaceChildren();
@@ -610,6 +638,54 @@ function download(kind) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+// ---------- kept across a language or pack switch ----------
+// The switch reloads the page (app.mjs): the report, the unit shown and the filings file are
+// kept for that reload only, then shown again in the new language or checked with the new pack
+// (dashboard audit: they were lost, and 13,378 filings had to be loaded and checked again). In
+// IndexedDB, which holds a File (sessionStorage holds text of a few MB at most), read back and
+// deleted as the page loads: the filings' personal data is not left in the browser.
+const KEPT = 'fangkong.dashboard.kept';
+function kept(mode, act) {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('fangkong-dashboard', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('kept');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction('kept', mode);
+      const got = act(tx.objectStore('kept'));
+      tx.oncomplete = () => { db.close(); resolve(got?.result); };
+      tx.onerror = tx.onabort = () => { db.close(); reject(tx.error); };
+    };
+  });
+}
+beforeSwitch(async () => {
+  if (ind.text === null && !fil.file) return;
+  const page = { report: ind.text, current: ind.current, file: fil.file ?? null, group: fil.group, street: fil.street, sort: fil.sort };
+  await kept('readwrite', (store) => store.put(page, 'page'));
+  sessionStorage.setItem(KEPT, '1');
+});
+try {
+  const wanted = sessionStorage.getItem(KEPT) === '1';
+  sessionStorage.removeItem(KEPT);
+  // Read and deleted in one go, whether this load is a switch's or not.
+  const page = await kept('readwrite', (store) => { const got = store.get('page'); store.delete('page'); return got; });
+  if (wanted && page) {
+    if (typeof page.report === 'string') {
+      showReport(page.report);
+      if (ind.byId.has(page.current)) showUnit(page.current);
+    }
+    if (page.file instanceof Blob) {
+      Object.assign(fil, { group: page.group ?? 'street', street: page.street ?? null, sort: page.sort ?? fil.sort });
+      const { street, group } = fil;
+      checkFile(page.file);
+      Object.assign(fil, { street, group });
+    }
+  }
+} catch {
+  // No IndexedDB (a private window may refuse it): the switch starts the page afresh, as before.
 }
 
 document.getElementById('status').textContent = t('ready');
