@@ -86,9 +86,19 @@ impl Options {
 
     /// Whether `path` lies inside the scope (on a segment boundary); everything does without one.
     /// A segment `*` of a prefix stands for any one segment, as in `describe`'s pointers
-    /// (`/roster/*/phone`: every row's phone).
+    /// (`/roster/*/phone`: every row's phone). A path that holds a pointer of the scope is in it
+    /// too: a missing value that contains what the person reached (an unanswered item
+    /// `/answers/INS-S1-1`, reported there, when its `/answers/INS-S1-1/result` was reached and
+    /// left blank) is theirs to fill in (missing audit, twenty-eighth session: it was held back,
+    /// and the inspector saw nothing).
     pub fn in_scope(&self, path: &str) -> bool {
-        self.scope.as_ref().is_none_or(|prefixes| prefixes.iter().any(|p| covers(p, path)))
+        self.scope.as_ref().is_none_or(|prefixes| prefixes.iter().any(|p| crate::pointer::covers(p, path, true)))
+    }
+
+    /// Whether `path` itself was reached: it lies inside the scope, on a segment boundary (not
+    /// only above a pointer of it, as [`Self::in_scope`] also counts).
+    pub fn reached(&self, path: &str) -> bool {
+        self.scope.as_ref().is_none_or(|prefixes| prefixes.iter().any(|p| crate::pointer::covers(p, path, false)))
     }
     /// The same options, giving back the normalised values of personal fields too.
     pub fn personal(self, personal: bool) -> Self {
@@ -104,16 +114,6 @@ impl Options {
     pub fn pack_version(self, version: impl Into<String>) -> Self {
         Self { pack_version: Some(version.into()), ..self }
     }
-}
-
-/// Whether the scope prefix `prefix` covers `path` (see [`Options::in_scope`]).
-fn covers(prefix: &str, path: &str) -> bool {
-    let prefix = prefix.strip_suffix('/').unwrap_or(prefix);
-    if !prefix.contains('*') {
-        return path == prefix || path.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('/'));
-    }
-    let mut segments = path.split('/');
-    prefix.split('/').all(|p| segments.next().is_some_and(|s| p == "*" || p == s))
 }
 
 /// A compiled pack family, ready to judge many submissions. Versions are kept in order of

@@ -453,7 +453,7 @@ impl Engine {
                 // is `incomplete` (forms audit, twenty-fifth session: a grid worker who had typed
                 // only the unit's id was told 当日未报送数据 and `conditional`, then `incomplete`
                 // once the first count was typed).
-                if opts.in_scope(&unit_ptr(*i, &["counts"])) {
+                if opts.reached(&unit_ptr(*i, &["counts"])) {
                     diags.push(Diagnostic::at(
                         "indicators.missing_report",
                         Severity::Warning,

@@ -3,6 +3,26 @@
 use std::fmt;
 use std::fmt::Write as _;
 
+/// Whether the scope prefix `prefix` covers `path`: `path` is inside it, or (`above`) holds it
+/// (see [`crate::Options::in_scope`]).
+pub(crate) fn covers(prefix: &str, path: &str, above: bool) -> bool {
+    let prefix = prefix.strip_suffix('/').unwrap_or(prefix);
+    if !prefix.contains('*') {
+        let below = |a: &str, b: &str| a.strip_prefix(b).is_some_and(|rest| rest.starts_with('/'));
+        return path == prefix || below(path, prefix) || (above && below(prefix, path));
+    }
+    // Segment by segment, as far as the shorter of the two goes.
+    let (mut wanted, mut segments) = (prefix.split('/'), path.split('/'));
+    loop {
+        match (wanted.next(), segments.next()) {
+            (Some(p), Some(s)) if p == "*" || p == s => {}
+            (None, _) => return true,
+            (Some(_), None) => return above,
+            (Some(_), Some(_)) => return false,
+        }
+    }
+}
+
 /// Whether `path` or a pointer above it, up to the document's own (`""`), is in `set`: a value
 /// under a parent of the wrong type is not missing, the parent's type is the problem (used for
 /// every `field.required`: a submission `42` is of the wrong type, not thirty values missing).

@@ -29,7 +29,9 @@ export interface Options {
    * (counted in the answer's `pending`); every other diagnostic is reported as usual. Prefixes
    * match whole segments: `/staff` covers `/staff/total`, not `/staffing`; a segment `*` stands
    * for any one, as in `describe`'s pointers (a roster column's pointer covers that column of
-   * every row). Without `scope`, everything is reported.
+   * every row). A missing value that holds a pointer reached is not outside it: an inspection
+   * item left unanswered is asked for at `/answers/INS-S1-1` once its `/answers/INS-S1-1/result`
+   * was reached. Without `scope`, everything is reported.
    */
   scope?: readonly string[];
   /**

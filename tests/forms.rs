@@ -226,6 +226,41 @@ fn a_unit_whose_counts_are_not_reached_yet_is_pending_not_a_missing_report() {
     }
 }
 
+/// Missing audit, twenty-eighth session: an inspection item whose only input is its result is
+/// reported unanswered at the item (`/answers/INS-S1-1`). An inspector who reached its result
+/// (`/answers/INS-S1-1/result`, or describe's `/answers/*/result`) and left it blank saw nothing:
+/// the item lay outside the scope, above the pointer reached. What holds a pointer reached is
+/// now in the scope; a unit's missing report still waits for its counts to be reached.
+#[test]
+fn a_missing_value_that_holds_what_was_reached_is_shown() {
+    let engine = Engine::with_default_pack().unwrap();
+    let text = std::fs::read_to_string(common::root().join("examples/inspections/factory-all-pass.json")).unwrap();
+    let mut inspection: Value = serde_json::from_str(&text).unwrap();
+    // The item taken out (a select cleared, the value removed): asked for at the item.
+    inspection["answers"].as_object_mut().unwrap().remove("INS-S1-1");
+    inspection["facts"]["knowledge"] = json!({ "sampled": null, "correct": "" });
+    let o = Options::at(parse_now("2020-02-12T10:00:00+08:00").unwrap());
+    let judged = |scope: &[&str]| {
+        let a = engine.score_inspection_json(&inspection.to_string(), &o.clone().scope(scope.iter().copied()));
+        let mut missing: Vec<String> = a.diagnostics.iter().filter(|d| d.missing).map(|d| d.path.clone()).collect();
+        missing.sort();
+        (missing, a.pending)
+    };
+    let (all, none) = (judged(&[""]), judged(&[]));
+    assert_eq!(all.0, ["/answers/INS-S1-1", "/facts/knowledge"], "reported at the item and the fact");
+    assert_eq!((none.0.len(), none.1), (0, 2));
+    for scope in [
+        &["/answers/INS-S1-1/result"][..],
+        &["/answers/*/result"][..],
+        &["/answers/INS-S1-1/result", "/answers/INS-S1-1/note"][..],
+    ] {
+        assert_eq!(judged(scope), (vec!["/answers/INS-S1-1".to_owned()], 1), "{scope:?}");
+    }
+    assert_eq!(judged(&["/facts/knowledge/sampled"]), (vec!["/facts/knowledge".to_owned()], 1));
+    // Not what lies beside it: another item's result reached leaves this one held back.
+    assert_eq!(judged(&["/answers/INS-S1-2/result"]), (Vec::new(), 2));
+}
+
 #[test]
 fn a_scope_written_as_describe_writes_pointers_covers_every_row() {
     let engine = Engine::with_default_pack().unwrap();
@@ -240,9 +275,11 @@ fn a_scope_written_as_describe_writes_pointers_covers_every_row() {
     assert!(a["pending"].as_u64().unwrap() > 0);
     let o = opts(Locale::ZhCn).scope(["/roster/*", "/units/*/counts/"]);
     assert!(o.in_scope("/roster/0") && o.in_scope("/roster/12/arrivedOn") && o.in_scope("/units/3/counts/compounds"));
-    assert!(
-        !o.in_scope("/roster") && !o.in_scope("/units/3") && !o.in_scope("/units/3/countsX") && !o.in_scope("/staff")
-    );
+    assert!(!o.in_scope("/units/3/countsX") && !o.in_scope("/staff") && !o.in_scope("/units/3/date"));
+    // What holds a pointer reached is in the scope too (a missing roster, a unit's missing
+    // counts: theirs to fill in), but was not itself reached.
+    assert!(o.in_scope("/roster") && o.in_scope("/units/3") && o.in_scope(""));
+    assert!(!o.reached("/roster") && !o.reached("/units/3") && o.reached("/units/3/counts/compounds"));
     // A prefix without `*` is read as before: `/roster` covers the rows, `/ros` does not.
     let plain = opts(Locale::ZhCn).scope(["/roster"]);
     assert!(plain.in_scope("/roster/0/phone") && !opts(Locale::ZhCn).scope(["/ros"]).in_scope("/roster/0"));
