@@ -746,7 +746,9 @@ fn a_message_placeholder_no_diagnostic_fills_is_refused() {
     let code = "filing.returning_exceeds_total";
     for (locale, part, text, name) in [
         ("zh-CN", "message", "{nope} / {returning}", "{nope}"),
-        ("en", "help", "resume on {$leadDays}", "{$leadDays}"),
+        // `{$leadDays}` is the version's parameter, filled in when the pack is compiled: what
+        // is left unknown after it is `{days}` (twenty-eighth session: `{$…}` was refused here).
+        ("en", "help", "resume in {$leadDays} days, on {days}", "{days}"),
         ("zh-TW", "message", "{}", "{}"),
     ] {
         let mut p = pack.clone();

@@ -677,6 +677,50 @@ fn a_variant_that_changes_a_parameter_is_titled_with_its_own_value() {
     assert!(e.message.contains("stockDay"), "{}", e.message);
 }
 
+/// A message states the version's parameters as a label does: `{$stockDays}` in a message or
+/// its help is the version's value, filled in when the pack is compiled, for a rule's code and
+/// for a code the engine emits itself (it was shown to people as the text `{$stockDays}`); a name
+/// that is no parameter is refused at the message's pointer.
+#[test]
+fn a_message_states_the_versions_parameters() {
+    let variant = json!({
+        "id": "strict-2020", "extends": "shenzhen-2020", "version": "2020-02-10", "effectiveFrom": "2020-02-01",
+        "parameters": { "stockDays": { "value": 7 } },
+        "messages": {
+            "zh-CN": {
+                "filing.masks_short": { "message": "口罩不足{$stockDays}天用量：至少需要{required}只", "help": "按{$stockDays}天备足" },
+                "field.required": { "message": "请填写（{$stockDays}天内）：{label}" }
+            },
+            "en": { "filing.masks_short": { "message": "Masks short of {$stockDays} days: {required} needed" } }
+        }
+    });
+    let engine = Engine::from_pack_json(&variant.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
+    let mut filing = workshop(json!({ "supplies": { "masks": 6 } }));
+    if let Some(o) = filing.as_object_mut() {
+        o.remove("filedOn");
+    }
+    let text = filing.to_string();
+    let a = serde_json::to_value(engine.check_filing_json(&text, &opts("2020-02-04T10:00:00+08:00"))).unwrap();
+    let diags = a["diagnostics"].as_array().unwrap();
+    let by = |code: &str| diags.iter().find(|d| d["code"] == code).unwrap_or_else(|| panic!("{code}: {a}"));
+    let required = a["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "filing.masks_short").unwrap()["params"]["required"].clone();
+    assert_eq!(by("filing.masks_short")["message"], format!("口罩不足7天用量：至少需要{required}只"));
+    assert_eq!(by("filing.masks_short")["help"], "按7天备足");
+    assert_eq!(by("field.required")["message"], "请填写（7天内）：备案日期");
+    let en = engine.check_filing_json(&text, &opts("2020-02-04T10:00:00+08:00").locale(Locale::En));
+    let en = serde_json::to_value(en).unwrap();
+    let short = en["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "filing.masks_short").unwrap();
+    assert_eq!(short["message"], format!("Masks short of 7 days: {required} needed"));
+
+    let mut bad = variant.clone();
+    bad["messages"]["zh-CN"]["field.required"]["message"] = json!("请填写（{$stockDay}）：{label}");
+    let err = Engine::from_pack_json(&bad.to_string()).unwrap_err();
+    let e =
+        err.0.iter().find(|e| e.path == "/messages/zh-CN/field.required/message").unwrap_or_else(|| panic!("{err:?}"));
+    assert_eq!(e.kind, PackErrorKind::UnknownReference);
+    assert!(e.message.contains("stockDay"), "{}", e.message);
+}
+
 /// `Engine.packIds()` (and the error for an unknown id) name exactly the embedded families, the
 /// default first: a page lists its packs from the package, never from a copy (portal audit).
 #[test]

@@ -419,8 +419,10 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
             ));
         }
     }
-    let messages = Catalogue::from_doc(&doc.messages);
-    let labels = Catalogue::from_doc(&labels::fill(&doc.labels, &table, &mut c.errors));
+    // `{$name}` in a message or a label is the version's parameter, filled in here.
+    let message_docs = labels::fill(&doc.messages, &table, labels::Texts::Messages, &mut c.errors);
+    let messages = Catalogue::from_doc(&message_docs);
+    let labels = Catalogue::from_doc(&labels::fill(&doc.labels, &table, labels::Texts::Labels, &mut c.errors));
     for (tag, _) in &doc.labels {
         if Locale::parse(tag).is_none() {
             c.errors.push(perr(
@@ -463,7 +465,7 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
             ));
         }
     }
-    placeholders::check(&rules, &doc.messages, &mut c.errors);
+    placeholders::check(&rules, &message_docs, &mut c.errors);
     if !c.errors.is_empty() {
         return Err(PackErrors(c.errors));
     }

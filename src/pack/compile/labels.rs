@@ -18,17 +18,36 @@ pub const MAX_FILLED_CHARS: usize = 500;
 
 type Labels = Vec<(String, Vec<(String, MessageDoc)>)>;
 
-/// `labels` with every `{$name}` replaced by the value of the parameter `name`; a name the
-/// version has no parameter for, or a label that grows past [`MAX_FILLED_CHARS`], is an error
-/// at its pointer.
-pub(super) fn fill(labels: &Labels, params: &ParamTable, errors: &mut Vec<PackError>) -> Labels {
+/// Where the texts are: `labels` (a `label` and its `hint`) or `messages` (a `message` and its
+/// `help`), for the pointers of errors.
+#[derive(Clone, Copy)]
+pub(super) enum Texts {
+    Labels,
+    Messages,
+}
+
+impl Texts {
+    fn names(self) -> [&'static str; 3] {
+        match self {
+            Texts::Labels => ["labels", "label", "hint"],
+            Texts::Messages => ["messages", "message", "help"],
+        }
+    }
+}
+
+/// `labels` (or messages) with every `{$name}` replaced by the value of the parameter `name`; a
+/// name the version has no parameter for, or a text that grows past [`MAX_FILLED_CHARS`], is an
+/// error at its pointer. A message states the version's parameters as a label does (`口罩不足
+/// {$stockDays}天用量`); its `{name}` placeholders are the diagnostic's, filled when it fires.
+pub(super) fn fill(labels: &Labels, params: &ParamTable, texts: Texts, errors: &mut Vec<PackError>) -> Labels {
+    let [root, main, second] = texts.names();
     let mut out = Vec::with_capacity(labels.len());
     for (tag, entries) in labels {
         let sep = if Locale::parse(tag) == Some(Locale::En) { ", " } else { "、" };
         let mut filled = Vec::with_capacity(entries.len());
         for (key, doc) in entries {
             let mut one = |text: &str, part: &str| {
-                let at = || Pointer::from_segments(["labels", tag.as_str(), key.as_str(), part]).to_string();
+                let at = || Pointer::from_segments([root, tag.as_str(), key.as_str(), part]).to_string();
                 let (text, unknown) = fill_one(text, params, sep);
                 for name in unknown {
                     errors.push(perr(
@@ -38,7 +57,7 @@ pub(super) fn fill(labels: &Labels, params: &ParamTable, errors: &mut Vec<PackEr
                     ));
                 }
                 let n = text.chars().count();
-                if n > MAX_FILLED_CHARS && n > doc_len(doc, part) {
+                if n > MAX_FILLED_CHARS && n > doc_len(doc, part == main) {
                     errors.push(perr(
                         at(),
                         PackErrorKind::Unbounded,
@@ -49,8 +68,8 @@ pub(super) fn fill(labels: &Labels, params: &ParamTable, errors: &mut Vec<PackEr
                 }
                 text
             };
-            let message = one(&doc.message, "label");
-            let help = doc.help.as_deref().map(|h| one(h, "hint"));
+            let message = one(&doc.message, main);
+            let help = doc.help.as_deref().map(|h| one(h, second));
             filled.push((key.clone(), MessageDoc { message, help }));
         }
         out.push((tag.clone(), filled));
@@ -58,8 +77,8 @@ pub(super) fn fill(labels: &Labels, params: &ParamTable, errors: &mut Vec<PackEr
     out
 }
 
-fn doc_len(doc: &MessageDoc, part: &str) -> usize {
-    let text = if part == "label" { Some(doc.message.as_str()) } else { doc.help.as_deref() };
+fn doc_len(doc: &MessageDoc, main: bool) -> usize {
+    let text = if main { Some(doc.message.as_str()) } else { doc.help.as_deref() };
     text.map_or(0, |t| t.chars().count())
 }
 
@@ -141,7 +160,7 @@ mod tests {
         let long = "{$districts}".repeat(60);
         let labels = vec![("zh-CN".to_owned(), vec![("RTW-F2".to_owned(), MessageDoc { message: long, help: None })])];
         let mut errors = Vec::new();
-        fill(&labels, &t, &mut errors);
+        fill(&labels, &t, Texts::Labels, &mut errors);
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!(
             errors.first().map(|e| (e.path.as_str(), e.kind)),
