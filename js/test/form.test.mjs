@@ -676,6 +676,27 @@ test('an unanswered or failed item (at `/answers/INS-S1-1`) shows at its one req
   await page.close();
 });
 
+test('an item whose result was reached and left unanswered is asked for under it: the item holds the result reached (missing audit, twenty-eighth session: held back, nothing shown)', async () => {
+  const { page, problems } = await openPortal(browser.context, `${server.url}/fixture/needs.html`);
+  // What a person does: the result's input reached (tabbed past), no answer chosen.
+  await page.evaluate(() => window.binding.visit('/answers/INS-S1-1/result'));
+  await page.evaluate(() => window.binding.check());
+  await page.waitForFunction(() => window.binding.answer?.diagnostics.some((d) => d.path === '/answers/INS-S1-1'));
+  const seen = await page.evaluate(() => {
+    const first = document.querySelector('[name="/answers/INS-S1-1/result"]');
+    const msg = document.getElementById(`${first.id}-msg`);
+    return {
+      codes: window.binding.answer.diagnostics.filter((d) => d.path.startsWith('/answers/')).map((d) => `${d.code} ${d.path}`),
+      shown: msg && !msg.hidden ? msg.textContent : '',
+    };
+  });
+  // That item only: the others, not reached, are held back.
+  assert.deepEqual(seen.codes, ['field.required /answers/INS-S1-1']);
+  assert.match(seen.shown, /请/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('setLocale describes the form again in the new locale (its labels), unless the page gave the description (twentieth session)', async () => {
   const { page, problems } = await openPortal(browser.context, `${server.url}/fixture/needs.html`);
   const label = () => page.evaluate(() => ({
