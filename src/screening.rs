@@ -131,8 +131,9 @@ impl Engine {
                         _ => {
                             dated = false;
                             // Judged meanwhile from the latest start it can be (the longest possible
-                            // observation). A missing date is asked for once, at its own path;
-                            // a date set aside for an error is told by `screening.date_missing`.
+                            // observation). A missing date is asked for once, at its own path; a
+                            // date set aside for an error is told by that error (field audit,
+                            // twenty-eighth session: "须填写…日期" beside a date typed, after today).
                             let mut need = Vec::new();
                             from.needs(&env, None, &mut need);
                             // The declaration date's own error tells it; a value of the wrong type
@@ -141,7 +142,7 @@ impl Engine {
                             for m in need.iter().filter(|m| m.element.is_none()) {
                                 let path = Pointer::from_segments(m.path.iter().map(String::as_str)).to_string();
                                 let shape_error = p.shape_errors.contains(&path);
-                                told |= shape_error || is_date(&path);
+                                told |= shape_error || is_date(&path) || set_aside.contains(&path);
                                 if shape_error || set_aside.contains(&path) {
                                     continue;
                                 }

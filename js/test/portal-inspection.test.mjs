@@ -292,6 +292,13 @@ test('提交 from the firm on a weak network: an incomplete inspection stays her
     await page.click('#submit');
     await page.waitForFunction(() => document.getElementById('send-status').className === 'not-sent');
     assert.match(await page.textContent('#send-status'), /未发送（离线保存，联网后自动发送）/);
+    // In sight where the inspector tapped: a complete inspection is not moved to its first
+    // partial item, thousands of pixels above (field audit, twenty-eighth session).
+    const seen = await page.evaluate(() => {
+      const r = document.getElementById('send-status').getBoundingClientRect();
+      return { top: Math.round(r.top), bottom: Math.round(r.bottom), height: innerHeight, focus: document.activeElement?.id };
+    });
+    assert.ok(seen.top >= 0 && seen.bottom <= seen.height, JSON.stringify(seen));
     const box = await outboxNow();
     assert.equal(box.length, 1);
     assert.equal(box[0].kind, 'inspection');
@@ -324,6 +331,23 @@ test('提交 from the firm on a weak network: an incomplete inspection stays her
   await page.waitForFunction(() => document.getElementById('send-status').textContent === '');
   await page.fill(note, kept);
   await page.locator(note).blur();
+  assert.deepEqual(problems, []);
+});
+
+test('a fact reached and left empty is asked for again after a reload, as on the filing page (field audit, twenty-eighth session: the messages went, the count stayed)', async () => {
+  const basics = '[name="/facts/basics"]';
+  const asked = () => page.waitForFunction(() => /请填写/.test(document.querySelector('[data-msg-for="/facts/basics"] > .message')?.textContent ?? ''), null, { timeout: 10_000 });
+  const kept = await page.inputValue(basics);
+  await page.fill(basics, '');
+  await page.locator(basics).blur();
+  await asked();
+  await page.reload();
+  await page.waitForFunction(() => window.portalReady === true, null, { timeout: 60_000 });
+  assert.equal(await page.inputValue(basics), '');
+  await asked();
+  await page.fill(basics, kept);
+  await page.locator(basics).blur();
+  await page.waitForFunction(() => !/请填写/.test(document.querySelector('[data-msg-for="/facts/basics"] > .message')?.textContent ?? ''), null, { timeout: 10_000 });
   assert.deepEqual(problems, []);
 });
 

@@ -362,3 +362,44 @@ test('portal audit, twenty-fifth session: 检查是否填写完整 focuses the f
   await pg.click('#clear');
   await pg.close();
 });
+
+test('field audit, twenty-eighth session: a leaving date after today is to be corrected, never asked for as missing; a question reached and left unanswered is asked again after a reload', async () => {
+  const { page: pg, problems: probs } = await openPortal(p.context, `${p.url}${PAGE}`, { wait: false });
+  await pg.setViewportSize(PHONE);
+  await pg.waitForFunction(() => window.portalReady === true, null, { timeout: 60_000 });
+  await pg.click('#clear');
+  await outcomeIs('incomplete', pg);
+  // Every question answered; the area left on 2020-02-10, after today (2020-02-04).
+  const declaration = {
+    declaredOn: '2020-02-04', visitedEpidemicArea: true, leftAreaOn: '2020-02-10', contactWithAreaPeople: false,
+    contactWithConfirmed: false, attendedGatherings: false, symptoms: { temperature: '36.5', dryCough: false, fatigue: false },
+  };
+  await pg.fill('[name="/declaredOn"]', declaration.declaredOn);
+  await pg.check(yes('/visitedEpidemicArea'));
+  await pg.fill('[name="/leftAreaOn"]', declaration.leftAreaOn);
+  for (const q of ['/contactWithAreaPeople', '/contactWithConfirmed', '/attendedGatherings', '/symptoms/dryCough', '/symptoms/fatigue']) await pg.check(no(q));
+  await pg.fill('[name="/symptoms/temperature"]', '36.5');
+  const want = judge(declaration, 'zh-CN', ['']);
+  assert.deepEqual(want.diagnostics.map((x) => x.code), ['screening.date_in_future', 'screening.home_observation_undated']);
+  assert.equal(want.until, null);
+  const { got } = await agrees(declaration, 'zh-CN', pg);
+  // No message says the date is missing, and the verdict says to correct it, not 待补充.
+  for (const text of got.texts) assert.doesNotMatch(text, /须填写|缺少/, text);
+  assert.equal(await pg.locator('#decision').innerText(), '待更正：申报内容有误');
+  assert.equal(got.untilText, '未定：起算日期有误，更正后给出');
+  assert.equal(await pg.textContent('#pending'), '已全部回答');
+
+  // A question reached and left unanswered (the temperature cleared): asked for, and again after a reload.
+  await pg.fill('[name="/leftAreaOn"]', '2020-02-01');
+  await pg.fill('[name="/symptoms/temperature"]', '');
+  await pg.locator('[name="/symptoms/temperature"]').blur();
+  const asked = () => pg.$$eval('#screening .message', (m) => m.filter((x) => !x.hidden && /请填写/.test(x.textContent)).length);
+  await pg.waitForFunction(() => [...document.querySelectorAll('#screening .message')].some((x) => !x.hidden && /请填写/.test(x.textContent)), null, { timeout: 10_000 });
+  const before = await asked();
+  assert.ok(before >= 1);
+  await pg.reload();
+  await pg.waitForFunction(() => window.portalReady === true, null, { timeout: 60_000 });
+  await pg.waitForFunction((n) => [...document.querySelectorAll('#screening .message')].filter((x) => !x.hidden && /请填写/.test(x.textContent)).length === n, before, { timeout: 10_000 });
+  assert.deepEqual(probs, []);
+  await pg.close();
+});

@@ -368,7 +368,9 @@ function changed(ev) {
 }
 
 function save() {
-  draft.save(value());
+  // With what was reached, so that a value left empty is asked for again after a reload or a
+  // language switch, as on the filing page (field audit, twenty-eighth session: 33 messages went).
+  draft.save(value(), [...scope]);
   status(t('saved'));
 }
 
@@ -389,13 +391,14 @@ function check() {
   return answer;
 }
 
-function showAll() {
+/** Every item and fact asked for; `land`: taken to the first to fill in or correct. */
+function showAll({ land = true } = {}) {
   quiet.clear();
   for (const input of form.querySelectorAll('[name^="/"]')) visit(input);
   for (const s of description.sections) for (const i of s.items) scope.add(`/answers/${esc(i.id)}`);
   for (const f of description.fields) if (!f.pointer.includes('*')) scope.add(f.pointer);
   check();
-  form.querySelector('[aria-invalid="true"], .item.has-error, .item.has-warning')?.scrollIntoView({ block: 'center' });
+  if (land) form.querySelector('[aria-invalid="true"], .item.has-error, .item.has-warning')?.scrollIntoView({ block: 'center' });
 }
 
 function clearAll() {
@@ -414,7 +417,10 @@ function clearAll() {
  * or corrected is kept here, and the inspector taken to the first place to fill in.
  */
 function prepare() {
-  showAll();
+  // A complete inspection is not moved away from 提交 and what became of it (field audit,
+  // twenty-eighth session: the page jumped to the first partial item, 7,000 px above the
+  // "未发送（离线保存…）" the inspector had to see).
+  showAll({ land: false });
   if (answer.decision !== 'incomplete') return answer;
   // The first value still missing, in the form's order; else the first answer to correct.
   const missing = answer.diagnostics.filter((x) => x.missing).map((x) => x.path);
@@ -667,6 +673,7 @@ const first = e.scoreInspection(restored ?? {}, options());
 description = describeFor(restored ?? {}, first);
 build();
 if (restored) {
+  for (const p of draft.scope()) scope.add(p); // reached before the reload: asked again
   setValue(restored);
   status(t('restored'));
 } else status(t('ready'));

@@ -157,7 +157,9 @@ const binding = bindForm(form, e, {
     latest = info.value;
     show(a, info.unplaced);
     if (saving) {
-      drafts.save(latest);
+      // With the questions reached, so that one left unanswered is asked again after a reload
+      // or a language switch, as on the filing page (field audit, twenty-eighth session).
+      drafts.save(latest, [...binding.scope]);
       const n = new Date();
       saveEl.textContent = `${t('saved')} ${[n.getHours(), n.getMinutes(), n.getSeconds()].map((x) => String(x).padStart(2, '0')).join(':')}`;
     }
@@ -189,19 +191,27 @@ function show(a, unplaced) {
   ruleEl.replaceChildren(...(a.ruleId ? [el('strong', {}, a.ruleId), rule ? ` ${rule.title}` : '']
     : [a.outcome ? t('scr.noRule') : t('scr.ruleOpen')]));
 
-  // `until` only as the answer gives it: never counted here, never from a date not given.
+  // `until` only as the answer gives it: never counted here, never from a date not given. A
+  // date given but refused (after today, 2020-02-30) is to be corrected, not filled in (field
+  // audit, twenty-eighth session: 缺少起算日期 beside the date typed).
   const dated = a.outcome === 'central_quarantine' || a.outcome === 'home_observation';
+  const wrongDate = a.diagnostics.some((x) => !x.missing && x.severity === 'error' && (x.path === '/leftAreaOn' || x.path === '/lastContactOn'));
   untilEl.dataset.until = a.until ?? '';
   untilEl.replaceChildren(...(a.until ? [time(a.until), el('span', { class: 'muted' }, ` ${t('scr.untilNote')}`)]
-    : [dated ? t('scr.untilUndated') : a.outcome ? t('scr.untilNA') : t('scr.untilOpen')]));
+    : [dated ? t(wrongDate ? 'scr.untilWrongDate' : 'scr.untilUndated') : a.outcome ? t('scr.untilNA') : t('scr.untilOpen')]));
 
   decisionEl.dataset.decision = a.decision;
   decisionEl.className = `decision-word ${a.decision}`;
   // Deferred with no outcome that calls for it (normal, or not known): an error in what was
   // declared (a date after today), to be corrected, not 须立即处置, the words of a fever clinic
   // or a quarantine (portal audit, twenty-sixth session).
+  // Open with nothing left to answer: a value given but refused (a date after today) keeps it
+  // open, to be corrected, not 待补充 beside 已全部回答 (field audit, twenty-eighth session; the
+  // inspection page says the same).
   const urgent = a.outcome === 'fever_clinic' || a.outcome === 'central_quarantine';
-  decisionEl.textContent = a.decision === 'deferred' && !urgent ? t('scr.toCorrect') : decisionLabel(a.decision);
+  const toCorrect = (a.decision === 'deferred' && !urgent)
+    || (a.decision === 'incomplete' && !a.pending && !a.diagnostics.some((x) => x.missing));
+  decisionEl.textContent = toCorrect ? t('scr.toCorrect') : decisionLabel(a.decision);
 
   const missing = a.pending + a.diagnostics.filter((x) => x.missing).length;
   pendingEl.textContent = missing ? tf('scr.pending', { n: missing }) : t('scr.noPending');
@@ -303,6 +313,7 @@ async function clearAll() {
 
 const draft = drafts.load();
 if (draft) {
+  for (const p of drafts.scope()) binding.visit(p); // reached before the reload: asked again
   await fill(draft);
   saveEl.textContent = t('restored');
 } else {
