@@ -25,7 +25,11 @@ const sirv = require('sirv');
 const compression = require('compression');
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+// No framing by another site, no <base> or form posting elsewhere (server audit, twenty-eighth
+// session: default-src does not cover frame-ancestors, base-uri or form-action).
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+/** Largest submission body, in bytes (the engine's own input limit is 4 MiB of JSON). */
+const MAX_BODY = 4 * 1024 * 1024;
 
 const MOUNTS = (pkg, www) => [
   ['/pkg/', pkg],
@@ -40,6 +44,7 @@ function headers(res) {
   res.setHeader('Content-Security-Policy', CSP);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('X-Frame-Options', 'DENY');
   res.setHeader('Cache-Control', 'no-cache');
 }
 
@@ -57,10 +62,23 @@ export function start({ port = 8080, host = '127.0.0.1', pkg = join(ROOT, 'pkg')
   const compress = compression({ threshold: 512, filter: () => true });
   const submissions = [];
   const server = createServer(async (req, res) => {
+    // A request whose target is no path (`//`, `//[`: `new URL` throws) is refused, never left to
+    // throw: one request took the whole server down (server audit, twenty-eighth session).
+    const url = pathOf(req.url);
+    if (!url) return plain(res, 400, 'bad request\n');
+    // Ranges are not served: no page asks for one, and sirv passed some (`bytes=100-50`, an end
+    // past 2^53) to the file system, which threw and stopped the process (same audit). The whole
+    // file is sent instead, as RFC 9110 allows.
+    delete req.headers.range;
+    // No dotfile or dot-directory (`.env`, `.git/`) whatever sirv's development mode serves.
+    if (url.pathname.split('/').some((s) => s.startsWith('.'))) return notFound(res);
+    if (url.pathname !== '/api/submissions' && !['GET', 'HEAD'].includes(req.method)) {
+      res.setHeader('Allow', 'GET, HEAD');
+      return plain(res, 405, 'method not allowed\n');
+    }
     if (await packaged(req, res, pkg).catch(() => false)) return;
     compress(req, res, () => {
       headers(res);
-      const url = new URL(req.url, 'http://localhost');
       if (url.pathname === '/api/submissions') return submit(req, res, submissions, accepts, now);
       for (const [prefix, handle] of handlers) {
         if (url.pathname.startsWith(prefix) || `${url.pathname}/` === prefix) {
@@ -71,6 +89,9 @@ export function start({ port = 8080, host = '127.0.0.1', pkg = join(ROOT, 'pkg')
       return notFound(res);
     });
   });
+  // A request that stalls is let go after 30 s (Node's default waits 300 s per request).
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -96,7 +117,7 @@ const compressed = new Map();
  * Returns false for any other request (sirv and compression serve it).
  */
 async function packaged(req, res, pkg) {
-  const { pathname } = new URL(req.url, 'http://localhost');
+  const { pathname } = pathOf(req.url) ?? { pathname: '' };
   const m = /^\/pkg\/([\w-]+(\.wasm|\.js))$/.exec(pathname);
   const accept = String(req.headers['accept-encoding'] || '');
   const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
@@ -129,10 +150,24 @@ async function packaged(req, res, pkg) {
   return true;
 }
 
-function notFound(res) {
-  res.statusCode = 404;
+/** The request target as a URL, or null when it is none. */
+function pathOf(target) {
+  try {
+    return new URL(target, 'http://localhost');
+  } catch {
+    return null;
+  }
+}
+
+function plain(res, status, text) {
+  headers(res);
+  res.statusCode = status;
   res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-  res.end('not found\n');
+  res.end(text);
+}
+
+function notFound(res) {
+  plain(res, 404, 'not found\n');
 }
 
 let families;
@@ -164,20 +199,60 @@ const accepted = (kind, answer) => (kind === 'filing' ? ['approved', 'conditiona
  * refused for ever, and told to refresh the page).
  */
 function submit(req, res, submissions, accepts, clock) {
+  const refuse = (status, error) => {
+    res.statusCode = status;
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.end(JSON.stringify({ error }));
+  };
   if (req.method !== 'POST') {
-    res.statusCode = 405;
-    return res.end();
+    res.setHeader('Allow', 'POST');
+    return refuse(405, 'POST a submission here');
   }
-  let body = '';
-  req.setEncoding('utf8');
+  // JSON only: a form of another site (text/plain, urlencoded) cannot post here, and a script of
+  // another site sending JSON is stopped by the browser (no CORS here) (server audit).
+  if (!/^application\/json\s*(;|$)/i.test(String(req.headers['content-type'] ?? ''))) {
+    return refuse(415, 'send the submission as application/json');
+  }
+  // Bytes, not characters, are counted; past the limit the answer is 413 at once, the rest of
+  // the body read and dropped (it was a reset connection, which the outbox kept re-sending).
+  const chunks = [];
+  let size = 0;
+  let over = false;
   req.on('data', (c) => {
-    body += c;
-    if (body.length > 4 * 1024 * 1024) req.destroy();
+    size += c.length;
+    if (over) return;
+    if (size > MAX_BODY) {
+      over = true;
+      chunks.length = 0;
+      res.setHeader('Connection', 'close');
+      refuse(413, `a submission holds at most ${MAX_BODY} bytes`);
+      return;
+    }
+    chunks.push(c);
   });
   req.on('end', async () => {
+    if (over) return;
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     try {
-      const { kind = 'filing', submission, packHash, packId, now: sent } = JSON.parse(body);
+      let body;
+      let fields;
+      try {
+        // Not UTF-8: refused, not read with U+FFFD in place of what was sent.
+        body = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+        fields = JSON.parse(body);
+      } catch {
+        // In its own words, never a piece of the body quoted back.
+        return refuse(400, 'the body is not JSON in UTF-8');
+      }
+      if (!fields || typeof fields !== 'object' || Array.isArray(fields)) return refuse(400, 'the body is not a JSON object');
+      // The submission goes to the engine as the text that was sent, read as the browser's check
+      // read it: a key given twice is `input.duplicate_key` there too (server audit: `JSON.parse`
+      // let the last one win, and {"masks":0,"masks":60} was approved).
+      const spans = topMembers(body);
+      if (!spans) return refuse(400, 'a member of the body is given twice');
+      const span = spans.get('submission');
+      const { kind = 'filing', packHash, packId, now: sent } = fields;
+      const submission = span ? body.slice(...span).trim() : fields.submission;
       const now = clock === 'client' ? sent ?? new Date().toISOString() : clock ?? new Date().toISOString();
       const engines = await serverEngines();
       // Own keys only: `__proto__`, `constructor` or `toString` is no kind (hostile audit).
@@ -194,7 +269,9 @@ function submit(req, res, submissions, accepts, clock) {
       const match = order.find((id) => answerOf(id).pack.hash === packHash);
       const same = match !== undefined;
       const answer = answerOf(match ?? order[0]);
+      // What was taken, for the tests: the last thousand, not every one since the start (server audit).
       submissions.push({ kind, decision: answer.decision, same });
+      if (submissions.length > 1000) submissions.splice(0, submissions.length - 1000);
       res.statusCode = same ? 200 : 409;
       res.end(JSON.stringify({
         accepted: same && accepted(kind, answer),
@@ -204,9 +281,52 @@ function submit(req, res, submissions, accepts, clock) {
       }));
     } catch (err) {
       res.statusCode = 400;
-      res.end(JSON.stringify({ error: String(err && err.message) }));
+      res.end(JSON.stringify({ error: String(err && err.message).slice(0, 200) }));
     }
   });
+}
+
+/**
+ * The members of a JSON object's text (already read by `JSON.parse`): name → `[start, end)` of
+ * its value in the text; null when a name is given twice.
+ */
+function topMembers(text) {
+  const out = new Map();
+  let depth = 0;
+  let key = null;
+  let start = -1;
+  let expectKey = false;
+  const close = (end) => {
+    if (key === null) return true;
+    if (out.has(key)) return false;
+    out.set(key, [start, end]);
+    key = null;
+    return true;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      if (depth === 1 && expectKey) {
+        key = JSON.parse(text.slice(i, j + 1));
+        expectKey = false;
+      }
+      i = j;
+    } else if (c === '{' || c === '[') {
+      depth += 1;
+      if (depth === 1) expectKey = true;
+    } else if (c === '}' || c === ']') {
+      if (depth === 1 && !close(i)) return null;
+      depth -= 1;
+    } else if (depth === 1 && c === ':') {
+      start = i + 1;
+    } else if (depth === 1 && c === ',') {
+      if (!close(i)) return null;
+      expectKey = true;
+    }
+  }
+  return out;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -136,7 +136,7 @@ test('D2: the outbox is sent on the next page load, with "send now", and a refus
     // Refused (4xx): kept, flagged, with the server's reason; still there after a reload; removable.
     const otherRules = item('b-1', { packHash: 'sha256:00' });
     const badNow = item('b-2', { now: 'not a time' });
-    const serverSays = await (await fetch(`${p.url}/api/submissions`, { method: 'POST', body: JSON.stringify(badNow) })).json();
+    const serverSays = await (await fetch(`${p.url}/api/submissions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(badNow) })).json();
     assert.ok(serverSays.error, 'the server refuses a submission with a bad time, and says why');
     await other.evaluate((xs) => localStorage.setItem('fangkong.outbox', JSON.stringify(xs)), [otherRules, badNow]);
     await page.waitForSelector('#outbox-send:not([hidden])');

@@ -5,14 +5,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { Engine } from 'fangkong';
 import { ROOT } from './lib/cases.mjs';
 import { start } from '../../www/serve.mjs';
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+const JSON_TYPE = { 'Content-Type': 'application/json' };
 
 function files(dir, out = []) {
   for (const f of readdirSync(dir)) {
@@ -60,7 +64,7 @@ test('the demo server prints its address and serves the portal under the strict 
     const workshop = JSON.parse(readFileSync(join(ROOT, 'examples/filings/workshop.json'), 'utf8'));
     const now = '2020-02-04T10:00:00+08:00';
     const hash = Engine.withDefaultPack().checkFiling(workshop, { now }).pack.hash;
-    const post = async (body) => (await fetch(`${url}/api/submissions`, { method: 'POST', body: JSON.stringify(body) })).json();
+    const post = async (body) => (await fetch(`${url}/api/submissions`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify(body) })).json();
     const ok = await post({ kind: 'filing', submission: workshop, packHash: hash, now });
     assert.equal(ok.accepted, true);
     assert.equal(ok.answer.decision, 'approved');
@@ -83,7 +87,7 @@ test('the back end re-checks under the pack family the page used, and names the 
   const all = await start({ port: 0 });
   const onlyDefault = await start({ port: 0, accepts: [Engine.withDefaultPack().packInfo({}).id] });
   const post = async (server, body) => {
-    const res = await fetch(`${server.url}/api/submissions`, { method: 'POST', body: JSON.stringify(body) });
+    const res = await fetch(`${server.url}/api/submissions`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify(body) });
     return { status: res.status, ...(await res.json()) };
   };
   try {
@@ -121,7 +125,7 @@ test("the back end judges at its own time, not the page's; a kind that is no kin
   const fixed = await start({ port: 0, now: '2020-02-04T10:00:00+08:00' });
   const client = await start({ port: 0, now: 'client' });
   const post = async (server, body) => {
-    const res = await fetch(`${server.url}/api/submissions`, { method: 'POST', body: JSON.stringify(body) });
+    const res = await fetch(`${server.url}/api/submissions`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify(body) });
     return { status: res.status, ...(await res.json()) };
   };
   try {
@@ -204,5 +208,77 @@ test('a port already in use is said in one line with what to do, exit 2, not a s
     assert.doesNotMatch(err, /at .*\.mjs:\d+/);
   } finally {
     await taken.close();
+  }
+});
+
+test('server audit, twenty-eighth session: a hostile request never stops the server; submissions are JSON of at most 4 MiB, read as the engine reads them', async () => {
+  const www = mkdtempSync(join(tmpdir(), 'fangkong-www-'));
+  writeFileSync(join(www, 'index.html'), '<!doctype html><title>x</title>');
+  writeFileSync(join(www, '.env'), 'SECRET=1');
+  const server = await start({ port: 0, www, now: '2020-02-04T10:00:00+08:00' });
+  const { hostname, port } = new URL(server.url);
+  // A raw request (fetch would normalise the target): status line and headers.
+  const raw = (target, headers = {}) => new Promise((resolve, reject) => {
+    const req = httpRequest({ hostname, port, path: target, headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+  const alive = async () => assert.equal((await fetch(`${server.url}/index.html`)).status, 200);
+  try {
+    // Targets that are no path: 400, and the server still answers (`//` stopped the process).
+    for (const target of ['//', '//[', '//a:b@', 'http://[/']) {
+      assert.equal((await raw(target)).status, 400, target);
+      await alive();
+    }
+    // Ranges are ignored, the whole file sent (`bytes=100-50` stopped the process).
+    for (const range of ['bytes=100-50', 'bytes=0-99999999999999999999', 'bytes=5-']) {
+      const r = await raw('/pkg/fangkong.d.ts', { range });
+      assert.equal(r.status, 200, range);
+      await alive();
+    }
+    // No dotfile, and static files only for GET and HEAD.
+    assert.equal((await fetch(`${server.url}/.env`)).status, 404);
+    const put = await fetch(`${server.url}/index.html`, { method: 'PUT', body: 'x' });
+    assert.deepEqual([put.status, put.headers.get('allow')], [405, 'GET, HEAD']);
+    // No framing by another site.
+    const page = await fetch(`${server.url}/index.html`);
+    assert.match(page.headers.get('content-security-policy'), /frame-ancestors 'none'/);
+    assert.equal(page.headers.get('x-frame-options'), 'DENY');
+
+    const api = `${server.url}/api/submissions`;
+    const filing = JSON.parse(readFileSync(join(ROOT, 'examples/filings/workshop.json'), 'utf8'));
+    const packHash = Engine.withDefaultPack().checkFiling(filing, { now: '2020-02-04T10:00:00+08:00' }).pack.hash;
+    // A form of another site (text/plain) cannot post.
+    const form = await fetch(api, { method: 'POST', body: JSON.stringify({ kind: 'filing', submission: filing, packHash }) });
+    assert.equal(form.status, 415);
+    // Over 4 MiB: 413 at once, not a reset connection; counted in bytes (3 bytes a character here).
+    const big = JSON.stringify({ kind: 'filing', submission: { ...filing, enterprise: { ...filing.enterprise, address: '深'.repeat(1_500_000) } }, packHash });
+    assert.ok(big.length < 4 * 1024 * 1024 && Buffer.byteLength(big) > 4 * 1024 * 1024);
+    const tooBig = await fetch(api, { method: 'POST', headers: JSON_TYPE, body: big });
+    assert.equal(tooBig.status, 413);
+    // Not UTF-8: refused in the server's own words, nothing of the body quoted back.
+    const latin = await fetch(api, { method: 'POST', headers: JSON_TYPE, body: Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]) });
+    assert.deepEqual([latin.status, await latin.json()], [400, { error: 'the body is not JSON in UTF-8' }]);
+    // A key given twice in the submission: the engine's input.duplicate_key, never the last value
+    // winning ({"masks":0,"masks":60} was approved).
+    const text = JSON.stringify({ kind: 'filing', submission: filing, packHash })
+      .replace('"masks":60', '"masks":0,"masks":60');
+    assert.ok(text.includes('"masks":0,"masks":60'));
+    const twice = await (await fetch(api, { method: 'POST', headers: JSON_TYPE, body: text })).json();
+    assert.equal(twice.accepted, false);
+    assert.ok(twice.answer.diagnostics.some((d) => d.code === 'input.duplicate_key'), JSON.stringify(twice.answer.diagnostics));
+    // The same filing sent once: taken.
+    const once = await (await fetch(api, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ kind: 'filing', submission: filing, packHash }) })).json();
+    assert.equal(once.accepted, true);
+    // A member of the body given twice is refused.
+    const body = await fetch(api, { method: 'POST', headers: JSON_TYPE, body: `{"kind":"filing","kind":"screening","submission":{}}` });
+    assert.equal(body.status, 400);
+    await alive();
+  } finally {
+    await server.close();
+    rmSync(www, { recursive: true, force: true });
   }
 });
