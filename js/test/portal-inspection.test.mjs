@@ -351,6 +351,33 @@ test('a fact reached and left empty is asked for again after a reload, as on the
   assert.deepEqual(problems, []);
 });
 
+test('needs parted by spaces, or in another language\'s words, go out as the pack\'s values; a count typed plainly goes out as a number (field audit, twenty-eighth session)', async () => {
+  const needs = '[name="/facts/needs"]';
+  const sampled = '[name="/facts/knowledge/sampled"]';
+  const keptNeeds = await page.inputValue(needs);
+  const keptSampled = await page.inputValue(sampled);
+  const saved = () => page.evaluate(() => JSON.parse(localStorage.getItem('fangkong.draft.inspection')).value.facts);
+  const words = Object.fromEntries(['zh-CN', 'en'].map((l) => [l, new Map(engine.describe('inspection', { locale: l }).needs.map((n) => [n.value, n.label]))]));
+  // 口罩 体温计 (a space, as input methods part words), and Transport in English on the Chinese page.
+  await page.fill(needs, `${words['zh-CN'].get('masks')} ${words['zh-CN'].get('thermometers')}、${words.en.get('transport')}`);
+  await page.locator(needs).blur();
+  await page.waitForFunction(() => JSON.stringify(JSON.parse(localStorage.getItem('fangkong.draft.inspection')).value.facts.needs) === '["masks","thermometers","transport"]', null, { timeout: 10_000 });
+  // Words that are not all needs stay one entry, as typed.
+  await page.fill(needs, '口罩 若干');
+  await page.locator(needs).blur();
+  await page.waitForFunction(() => JSON.stringify(JSON.parse(localStorage.getItem('fangkong.draft.inspection')).value.facts.needs) === '["口罩 若干"]', null, { timeout: 10_000 });
+  await page.fill(sampled, '7');
+  await page.locator(sampled).blur();
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('fangkong.draft.inspection')).value.facts.knowledge.sampled === 7, null, { timeout: 10_000 });
+  assert.equal(typeof (await saved()).knowledge.correct, 'number');
+  await page.fill(needs, keptNeeds);
+  await page.locator(needs).blur();
+  await page.fill(sampled, keptSampled);
+  await page.locator(sampled).blur();
+  await page.waitForFunction((v) => String(JSON.parse(localStorage.getItem('fangkong.draft.inspection')).value.facts.knowledge.sampled) === v, keptSampled, { timeout: 10_000 });
+  assert.deepEqual(problems, []);
+});
+
 test('desk width in zh-CN and en: titles from the pack in each locale; no console error, CSP violation or axe violation', async () => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await screenshot(page, 'inspection-zh-CN');

@@ -74,7 +74,21 @@ const splitList = (text) => text.split(/[,，、;；\n]+/).map((s) => s.trim()).
  * back in the page's language.
  */
 const NEEDS = '/facts/needs';
-const needValue = (text) => (description.needs ?? []).find((n) => n.label === text || n.value === text)?.value ?? text;
+/**
+ * Every locale's words for each need (describe's `needs` in zh-CN, zh-TW and en), so that 口罩
+ * typed on the English page is `masks` too (field audit, twenty-eighth session: kept as text).
+ */
+const needWords = new Map();
+for (const l of ['zh-CN', 'zh-TW', 'en']) {
+  for (const n of e.describe('inspection', { locale: l }).needs ?? []) needWords.set(n.label.toLowerCase(), n.value);
+}
+const needValue = (text) => (description.needs ?? []).find((n) => n.label === text || n.value === text)?.value
+  ?? needWords.get(text.toLowerCase()) ?? text;
+/** The needs typed: the list's entries, and words parted by spaces when each is a need (口罩 体温计). */
+const needList = (text) => splitList(text).flatMap((x) => {
+  const words = x.split(/\s+/);
+  return words.length > 1 && words.every((w) => needValue(w) !== w) ? words : [x];
+}).map(needValue);
 const needLabel = (value) => (description.needs ?? []).find((n) => n.value === value)?.label ?? value;
 const joinList = (list) => list.join(list.some((x) => /[^\x00-\x7f]/.test(String(x))) ? '、' : ', ');
 
@@ -87,7 +101,10 @@ function value() {
     if (text.trim() === '') continue;
     const type = input.dataset.type;
     if (type === 'boolean') setAt(v, input.name, text === 'true');
-    else if (type === 'texts') setAt(v, input.name, splitList(text).map(input.name === NEEDS ? needValue : (x) => x));
+    else if (type === 'texts') setAt(v, input.name, input.name === NEEDS ? needList(text) : splitList(text));
+    // A count typed plainly is kept and sent as the number it is (domain.md §3.1's shape; it was
+    // the text "5"); other forms (full-width ５) go as typed, for the engine to normalise.
+    else if ((type === 'number' || type === 'integer') && /^(0|[1-9]\d{0,14})(\.\d+)?$/.test(text.trim())) setAt(v, input.name, Number(text.trim()));
     else setAt(v, input.name, text);
   }
   return v;
