@@ -721,6 +721,62 @@ fn a_message_states_the_versions_parameters() {
     assert!(e.message.contains("stockDay"), "{}", e.message);
 }
 
+/// A pack author's typo is told with the name meant, when one is near: a field, a parameter, a
+/// function, a rule a gate names (the twenty-seventh session left "no did-you-mean" alone).
+#[test]
+fn a_typo_in_a_pack_is_told_with_the_name_meant() {
+    let rule = |assert: &str| {
+        json!({ "id": "D-1", "kind": "assert", "severity": "warning",
+                "checks": [{ "assert": assert, "path": "supplies.masks", "code": "d.x" }] })
+    };
+    let pack = |rules: Value| {
+        json!({ "id": "d-2020", "extends": "shenzhen-2020", "version": "2020-02-10", "effectiveFrom": "2020-02-01",
+                "rules": rules, "messages": { "zh-CN": { "d.x": { "message": "x" } }, "en": { "d.x": { "message": "x" } } } })
+    };
+    let gate = json!({ "id": "D-G", "kind": "gate", "severity": "error", "causes": ["RTW-P44"] });
+    for (rules, said) in [
+        (
+            json!([rule("supplies.mask >= 10")]),
+            "unknown field `supplies.mask` (column 1); did you mean `supplies.masks`?",
+        ),
+        (json!([rule("supplies.masks >= $stockDay")]), "did you mean `$stockDays`?"),
+        (json!([rule("present2(supplies.masks)")]), "did you mean `present`?"),
+        (json!([gate]), "unknown rule `RTW-P44`; did you mean `RTW-P4`?"),
+    ] {
+        let err = Engine::from_pack_json(&pack(rules).to_string()).unwrap_err();
+        assert!(err.0.iter().any(|e| e.message.ends_with(said)), "{said}: {err:?}");
+    }
+    // Nothing near: no guess.
+    let err = Engine::from_pack_json(&pack(json!([rule("dormitoryBuilding >= 1")])).to_string()).unwrap_err();
+    assert!(err.0.iter().all(|e| !e.message.contains("did you mean")), "{err:?}");
+}
+
+/// Deploy audit, twenty-eighth session: a variant whose rule renames its code's params was refused
+/// at its parent's messages (`/messages/en/filing.lead_time/message`), a place not in the file the
+/// district wrote. A message the variant does not give is told at `/extends`, inherited; one it
+/// gives stays at its own pointer.
+#[test]
+fn a_parents_message_a_variant_breaks_is_told_at_extends() {
+    let rule = json!([{ "id": "RTW-T1", "checks": [{ "assert": "days(filedOn, plannedResumption) >= $leadDays",
+        "path": "plannedResumption", "code": "filing.lead_time", "params": { "dayz": "days(filedOn, plannedResumption)" } }] }]);
+    let variant = json!({ "id": "nanshan-2020", "extends": "shenzhen-2020", "version": "2020-02-10", "effectiveFrom": "2020-02-01", "rules": rule });
+    let err = Engine::from_pack_json(&variant.to_string()).unwrap_err();
+    assert!(!err.0.is_empty());
+    for e in &err.0 {
+        assert_eq!(e.path, "/extends", "{e:?}");
+        assert!(
+            e.message.contains("inherited from `shenzhen-2020`") && e.message.contains("filing.lead_time"),
+            "{}",
+            e.message
+        );
+    }
+    // Its own message, given with the old placeholder: at its own pointer.
+    let mut own = variant.clone();
+    own["messages"] = json!({ "en": { "filing.lead_time": { "message": "{min} days ahead" } } });
+    let err = Engine::from_pack_json(&own.to_string()).unwrap_err();
+    assert!(err.0.iter().any(|e| e.path == "/messages/en/filing.lead_time/message"), "{err:?}");
+}
+
 /// `Engine.packIds()` (and the error for an unknown id) name exactly the embedded families, the
 /// default first: a page lists its packs from the package, never from a copy (portal audit).
 #[test]

@@ -4,6 +4,7 @@
 mod checks;
 mod labels;
 mod placeholders;
+mod suggest;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -207,6 +208,7 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
     }
 
     let mut rules = Vec::new();
+    let mut subjects = Vec::with_capacity(doc.rules.len());
     for (i, r) in doc.rules.iter().enumerate() {
         let at = format!("/rules/{i}");
         let subject = match (r.kind, r.on) {
@@ -223,6 +225,7 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
             ));
         }
         c.shape = shape_for(subject);
+        subjects.push(subject);
         c.unused(&at, &unused_keys(r), r.kind.name());
         let severity = match (r.kind, r.severity) {
             (_, Some(s)) => s,
@@ -467,6 +470,13 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
     }
     placeholders::check(&rules, &message_docs, &mut c.errors);
     if !c.errors.is_empty() {
+        let rule_ids = doc.rules.iter().map(|r| r.id.as_str()).collect();
+        let known = suggest::Known {
+            subjects: &subjects,
+            params: table.0.keys().map(String::as_str).collect(),
+            rules: rule_ids,
+        };
+        suggest::hint(&mut c.errors, &known);
         return Err(PackErrors(c.errors));
     }
     let params = table.0.into_iter().collect();
