@@ -274,6 +274,8 @@ pub struct RuleOrigins {
     /// For each rule the variant gives: its index in the resolved pack, in the variant, and the
     /// keys it gives.
     given: Vec<(usize, usize, Vec<String>)>,
+    /// The messages the variant gives: `/messages/<locale>/<code>/<part>` pointers.
+    messages: Vec<String>,
 }
 
 impl RuleOrigins {
@@ -300,7 +302,15 @@ impl RuleOrigins {
             })
             .collect();
         let parent = child.get("extends").and_then(Value::as_str).unwrap_or_default().to_owned();
-        RuleOrigins { parent, ids, given }
+        let mut messages = Vec::new();
+        for (locale, codes) in child.get("messages").and_then(Value::as_object).into_iter().flatten() {
+            for (code, parts) in codes.as_object().into_iter().flatten() {
+                for part in parts.as_object().into_iter().flatten().map(|(k, _)| k) {
+                    messages.push(crate::pointer::Pointer::from_segments(["messages", locale, code, part]).to_string());
+                }
+            }
+        }
+        RuleOrigins { parent, ids, given, messages }
     }
 
     /// `e`, found in the resolved pack, told in the variant: a mistake in a key of a rule the
@@ -309,6 +319,17 @@ impl RuleOrigins {
     /// rule and the pointer inside it.
     pub fn place(&self, e: PackError) -> PackError {
         let path = e.path.clone();
+        let from = self.parent.split('@').next().unwrap_or_default();
+        // A message the variant does not give is its parent's (audit, twenty-eighth session: a
+        // variant's rule that renamed a param was refused at its parent's message's pointer, a
+        // place not in the district's file).
+        if let Some(inner) = path.strip_prefix("/messages/")
+            && !self.parent.is_empty()
+            && !self.messages.contains(&path)
+        {
+            let message = format!("message {inner} inherited from `{from}`: {}", e.message);
+            return PackError { path: "/extends".into(), message, ..e };
+        }
         let Some(rest) = path.strip_prefix("/rules/") else { return e };
         let (index, inner) = rest.split_once('/').map_or((rest, ""), |(i, r)| (i, r));
         let Ok(m) = index.parse::<usize>() else { return e };
@@ -320,7 +341,6 @@ impl RuleOrigins {
         {
             return PackError { path: format!("/rules/{i}{slash}{inner}"), ..e };
         }
-        let from = self.parent.split('@').next().unwrap_or_default();
         if let Some((_, i, _)) = given {
             let message = format!("at /{inner}, inherited from `{from}`: {}", e.message);
             return PackError { path: format!("/rules/{i}"), message, ..e };
