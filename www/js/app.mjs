@@ -499,6 +499,13 @@ export function flush() {
 addEventListener('online', () => flush());
 
 /** An example's name in the page's words (`workshop` → 小型电子企业); its file name when the portal has no word for it. */
+/**
+ * An answer left open with nothing to fill in: `incomplete` while no value is missing, held back
+ * or shown, so a value given was refused (99.5 °F, a date after today) and is to be corrected,
+ * not 待补充 (the inspection and screening pages say so alike).
+ */
+export const toCorrect = (a) => a.decision === 'incomplete' && !a.pending && !a.diagnostics.some((x) => x.missing);
+
 export const exampleName = (name) => (`ex.${name}` in UI[settings.locale] || `ex.${name}` in UI['zh-CN'] ? t(`ex.${name}`) : name);
 
 /** `t(key)` with `{name}` filled in. */

@@ -7,7 +7,7 @@
 // reload. A rectification notice (整改通知书) is built from the answer for printing on A4.
 // 提交 sends a complete inspection to the district (an inspector at a firm often has a weak
 // network: offline, it waits in the outbox, flagged not sent, and goes when back online).
-import { el, engine, header, settings, store, t, tf } from './app.mjs';
+import { el, engine, header, settings, store, t, tf, toCorrect } from './app.mjs';
 import { sendPanel } from './send.mjs';
 
 header('inspection');
@@ -37,7 +37,7 @@ const decisionWord = (d) => description.decisions.find((x) => x.value === d)?.la
  *  (portal audit, twenty-sixth session). */
 /** The earlier rectifications overdue: what makes a re-inspection stop work. */
 const overdueOf = (a) => a.diagnostics.filter((x) => x.code === 'inspection.rectification_overdue');
-const decisionOf = (a) => (a.decision === 'incomplete' && !a.pending && !a.diagnostics.some((x) => x.missing) ? t('ins.toCorrect') : decisionWord(a.decision));
+const decisionOf = (a) => (toCorrect(a) ? t('ins.toCorrect') : decisionWord(a.decision));
 let answer;
 let form;
 let view; // the live parts: { total, decision, pending, sections, rectifications, messages, notice, summary }

@@ -16,7 +16,7 @@
 //
 // Test hooks: `window.portalReady` (first answer shown, the draft restored) and a
 // `fangkong:answer` event on window after each answer is in the DOM.
-import { chinaDay, el, engine, exampleName, header, offlineManifest, settings, store, fetchExample, t, tf, undoKeeper } from './app.mjs';
+import { chinaDay, el, engine, exampleName, header, offlineManifest, settings, store, fetchExample, t, tf, toCorrect, undoKeeper } from './app.mjs';
 import { bindForm } from '/pkg/form.js';
 
 header('screening');
@@ -191,14 +191,14 @@ function show(a, unplaced) {
   ruleEl.replaceChildren(...(a.ruleId ? [el('strong', {}, a.ruleId), rule ? ` ${rule.title}` : '']
     : [a.outcome ? t('scr.noRule') : t('scr.ruleOpen')]));
 
-  // `until` only as the answer gives it: never counted here, never from a date not given. A
-  // date given but refused (after today, 2020-02-30) is to be corrected, not filled in (field
-  // audit, twenty-eighth session: 缺少起算日期 beside the date typed).
+  // `until` only as the answer gives it: never counted here, never from a date not given. An
+  // outcome without its end date while nothing is left to fill in: the date it counts from was
+  // given but refused (after today, 2020-02-30), to be corrected, not filled in (field audit,
+  // twenty-eighth session: 缺少起算日期 beside the date typed).
   const dated = a.outcome === 'central_quarantine' || a.outcome === 'home_observation';
-  const wrongDate = a.diagnostics.some((x) => !x.missing && x.severity === 'error' && (x.path === '/leftAreaOn' || x.path === '/lastContactOn'));
   untilEl.dataset.until = a.until ?? '';
   untilEl.replaceChildren(...(a.until ? [time(a.until), el('span', { class: 'muted' }, ` ${t('scr.untilNote')}`)]
-    : [dated ? t(wrongDate ? 'scr.untilWrongDate' : 'scr.untilUndated') : a.outcome ? t('scr.untilNA') : t('scr.untilOpen')]));
+    : [dated ? t(toCorrect(a) ? 'scr.untilWrongDate' : 'scr.untilUndated') : a.outcome ? t('scr.untilNA') : t('scr.untilOpen')]));
 
   decisionEl.dataset.decision = a.decision;
   decisionEl.className = `decision-word ${a.decision}`;
@@ -209,9 +209,7 @@ function show(a, unplaced) {
   // open, to be corrected, not 待补充 beside 已全部回答 (field audit, twenty-eighth session; the
   // inspection page says the same).
   const urgent = a.outcome === 'fever_clinic' || a.outcome === 'central_quarantine';
-  const toCorrect = (a.decision === 'deferred' && !urgent)
-    || (a.decision === 'incomplete' && !a.pending && !a.diagnostics.some((x) => x.missing));
-  decisionEl.textContent = toCorrect ? t('scr.toCorrect') : decisionLabel(a.decision);
+  decisionEl.textContent = (a.decision === 'deferred' && !urgent) || toCorrect(a) ? t('scr.toCorrect') : decisionLabel(a.decision);
 
   const missing = a.pending + a.diagnostics.filter((x) => x.missing).length;
   pendingEl.textContent = missing ? tf('scr.pending', { n: missing }) : t('scr.noPending');
