@@ -27,6 +27,7 @@
 mod any;
 mod deps;
 mod edit;
+mod quick;
 mod shown;
 mod walk;
 mod whole;
@@ -125,6 +126,19 @@ struct RuleUnits {
     rule: usize,
     gate: bool,
     units: Vec<Unit>,
+    /// A gate's causes among the rules before it (their indexes here): what it is judged from.
+    feeds: Vec<usize>,
+}
+
+/// What a unit held before it was judged again and found something else.
+#[derive(Debug)]
+enum Old {
+    /// Its part (judged once).
+    Whole(Part),
+    /// Every element's part.
+    Elements(Vec<(usize, Part)>),
+    /// One element's part (empty when it found nothing).
+    Element(usize, Part),
 }
 
 /// A filing being typed: edits re-judge only what they reach (see the module docs).
@@ -148,6 +162,8 @@ pub struct Draft<E: Deref<Target = Engine>> {
     /// Sorted by key (a `Vec`, not a `BTreeMap`: one B-tree less in the `.wasm`).
     index: Vec<(String, Vec<(usize, usize)>)>,
     shown: shown::Shown,
+    /// How many edits were told the quick way ([`quick`]).
+    quick: usize,
 }
 
 impl Engine {
@@ -187,6 +203,7 @@ impl<E: Deref<Target = Engine>> Draft<E> {
             work: 0,
             index: Vec::new(),
             shown: shown::Shown::default(),
+            quick: 0,
         };
         let _ = d.rewalk(&[]);
         d.choose_pack(true);
@@ -230,6 +247,13 @@ impl<E: Deref<Target = Engine>> Draft<E> {
         &self.opts
     }
 
+    /// How many edits were told the quick way (only rules' own diagnostics moved): for tests
+    /// that must reach it.
+    #[doc(hidden)]
+    pub fn quick_edits(&self) -> usize {
+        self.quick
+    }
+
     /// The whole answer: equal to `check_filing_value` of [`Self::value`].
     pub fn answer(&self) -> FilingAnswer {
         let Some(pack) = self.current_pack() else {
@@ -270,17 +294,26 @@ impl<E: Deref<Target = Engine>> Draft<E> {
     /// After the raw submission changed: walk and judge again what the change reaches, and
     /// tell what changed in the answer.
     fn changed(&mut self, change: &edit::Change) -> Changes {
-        let mut moved = self.rewalk(&change.at);
+        let walked = self.rewalk(&change.at);
+        let mut moved = walked;
         // The pack version follows the filing's date alone: a change elsewhere cannot move it.
         let dated = change.at.first().is_none_or(|k| k == crate::filing::DATE);
         if dated && self.choose_pack(false) {
             moved = true;
         } else {
-            moved |= self.rejudge(&change.at);
+            let deltas = self.rejudge(&change.at);
+            moved |= !deltas.is_empty();
             if change.structural {
                 let work = self.work;
                 self.count_work();
                 moved |= work != self.work;
+            } else if !walked
+                && !deltas.is_empty()
+                && let Some(changes) = self.quick(&deltas)
+            {
+                // Only rules' own diagnostics moved: told from what they held and hold.
+                self.quick += 1;
+                return changes;
             }
         }
         if !moved {
@@ -337,22 +370,23 @@ impl<E: Deref<Target = Engine>> Draft<E> {
         let mut rules = std::mem::take(&mut self.rules);
         for r in &mut rules {
             for u in &mut r.units {
-                self.judge(r.rule, u, Touch::All);
+                let _ = self.judge(r.rule, u, Touch::All);
             }
         }
         self.rules = rules;
         true
     }
 
-    /// Judge again the units a change at `at` reaches; whether any found something else.
-    fn rejudge(&mut self, at: &[String]) -> bool {
+    /// Judge again the units a change at `at` reaches; those that found something else (rule
+    /// and unit position, in order), with what they held.
+    fn rejudge(&mut self, at: &[String]) -> Vec<(usize, usize, Old)> {
         let mut rules = std::mem::take(&mut self.rules);
-        let mut moved = false;
+        let mut moved = Vec::new();
         match at.first() {
             None => {
-                for r in &mut rules {
-                    for u in &mut r.units {
-                        moved |= self.judge(r.rule, u, Touch::All);
+                for (ri, r) in rules.iter_mut().enumerate() {
+                    for (ui, u) in r.units.iter_mut().enumerate() {
+                        moved.extend(self.judge(r.rule, u, Touch::All).map(|old| (ri, ui, old)));
                     }
                 }
             }
@@ -364,7 +398,7 @@ impl<E: Deref<Target = Engine>> Draft<E> {
                     let Some(u) = r.units.get_mut(ui) else { continue };
                     let touch = deps::touched(u.array.as_deref(), &u.reads, at);
                     if touch != Touch::None {
-                        moved |= self.judge(rule, u, touch);
+                        moved.extend(self.judge(rule, u, touch).map(|old| (ri, ui, old)));
                     }
                 }
             }
@@ -373,11 +407,11 @@ impl<E: Deref<Target = Engine>> Draft<E> {
         moved
     }
 
-    /// Judge a unit everywhere, or at one element; whether it found something else.
-    fn judge(&self, rule: usize, u: &mut Unit, touch: Touch) -> bool {
-        let Some(pack) = self.current_pack() else { return false };
-        let Some(rule) = pack.rules.get(rule) else { return false };
-        let Some(p) = piece(&rule.body, u.piece) else { return false };
+    /// Judge a unit everywhere, or at one element; what it held, when it found something else.
+    fn judge(&self, rule: usize, u: &mut Unit, touch: Touch) -> Option<Old> {
+        let pack = self.current_pack()?;
+        let rule = pack.rules.get(rule)?;
+        let p = piece(&rule.body, u.piece)?;
         let env = Env::new(&self.doc, self.today);
         let judged = |elem: Option<usize>| {
             let mut part = Part::default();
@@ -385,12 +419,10 @@ impl<E: Deref<Target = Engine>> Draft<E> {
             part
         };
         match (&u.array, touch) {
-            (_, Touch::None) => false,
+            (_, Touch::None) => None,
             (None, _) => {
                 let part = judged(None);
-                let changed = part != u.whole;
-                u.whole = part;
-                changed
+                (part != u.whole).then(|| Old::Whole(std::mem::replace(&mut u.whole, part)))
             }
             (Some(array), Touch::All) => {
                 let mut elements = Vec::new();
@@ -400,14 +432,9 @@ impl<E: Deref<Target = Engine>> Draft<E> {
                         elements.push((i, part));
                     }
                 }
-                let changed = elements != u.elements;
-                u.elements = elements;
-                changed
+                (elements != u.elements).then(|| Old::Elements(std::mem::replace(&mut u.elements, elements)))
             }
-            (Some(_), Touch::Element(i)) => {
-                let part = judged(Some(i));
-                keep_part(&mut u.elements, i, part)
-            }
+            (Some(_), Touch::Element(i)) => keep_part(&mut u.elements, i, judged(Some(i))).map(|old| Old::Element(i, old)),
         }
     }
 
@@ -456,7 +483,7 @@ impl<E: Deref<Target = Engine>> Draft<E> {
             _ => {
                 let a = self.answer();
                 let views: Vec<View<'_>> = a.diagnostics.iter().map(View::Diag).collect();
-                return shown::Shown::new(&views, a.gates.clone(), a.decision, before);
+                return shown::Shown::new(&views, a.gates.clone(), (a.decision, None), before);
             }
         };
         let shape_errors = self.shape_errors();
@@ -468,34 +495,30 @@ impl<E: Deref<Target = Engine>> Draft<E> {
             .chain(items.iter().map(View::of))
             .collect();
         let any_gate_failed = outcome.gates.iter().any(|g| g.passed == Some(false));
-        let decision = shown::decide(views.iter().copied(), any_gate_failed);
+        let tally = shown::Tally::of(views.iter().copied());
+        let decision = tally.decide(any_gate_failed);
         if self.opts.scope.is_some() {
             views.retain(|v| !v.missing() || self.opts.in_scope(v.path()));
         }
-        let (now, mut changes) = shown::Shown::new(&views, outcome.gates, decision, before);
+        let (now, mut changes) = shown::Shown::new(&views, outcome.gates, (decision, Some(tally)), before);
         render(pack, &mut changes.added, &self.opts);
         (now, changes)
     }
 }
 
-/// Keep an element's part when it found something (`els` sorted by index); whether it changed.
-fn keep_part(els: &mut Vec<(usize, Part)>, i: usize, part: Part) -> bool {
+/// Keep an element's part when it found something (`els` sorted by index); what it held (an
+/// empty part when nothing), when it changed.
+fn keep_part(els: &mut Vec<(usize, Part)>, i: usize, part: Part) -> Option<Part> {
     match els.binary_search_by_key(&i, |(k, _)| *k) {
-        Ok(at) if part.is_empty() => {
-            els.remove(at);
-            true
-        }
+        Ok(at) if part.is_empty() => Some(els.remove(at).1),
         Ok(at) => match els.get_mut(at) {
-            Some((_, old)) if *old != part => {
-                *old = part;
-                true
-            }
-            _ => false,
+            Some((_, old)) if *old != part => Some(std::mem::replace(old, part)),
+            _ => None,
         },
-        Err(_) if part.is_empty() => false,
+        Err(_) if part.is_empty() => None,
         Err(at) => {
             els.insert(at, (i, part));
-            true
+            Some(Part::default())
         }
     }
 }
@@ -531,7 +554,7 @@ fn units(pack: &Pack) -> Vec<RuleUnits> {
     let rules = || pack.rules.iter().enumerate().filter(|(_, r)| r.subject == Subject::Filing);
     let gates = rules().filter(|(_, r)| matches!(r.body, RuleBody::Gate { .. }));
     let others = rules().filter(|(_, r)| !matches!(r.body, RuleBody::Gate { .. }));
-    others
+    let mut out: Vec<RuleUnits> = others
         .chain(gates)
         .map(|(i, r)| RuleUnits {
             rule: i,
@@ -544,8 +567,24 @@ fn units(pack: &Pack) -> Vec<RuleUnits> {
                     Unit { piece: k, array, reads, whole: Part::default(), elements: Vec::new() }
                 })
                 .collect(),
+            feeds: Vec::new(),
         })
-        .collect()
+        .collect();
+    // Each gate's causes among the rules before it: the assembly judges a gate from what those
+    // found (`Assembly::end_gate`).
+    for g in 0..out.len() {
+        let causes = match out.get(g).and_then(|r| pack.rules.get(r.rule)).map(|r| &r.body) {
+            Some(RuleBody::Gate { causes, .. }) => causes,
+            _ => continue,
+        };
+        let feeds: Vec<usize> = (0..g)
+            .filter(|&i| out.get(i).and_then(|r| pack.rules.get(r.rule)).is_some_and(|r| causes.contains(&r.id)))
+            .collect();
+        if let Some(r) = out.get_mut(g) {
+            r.feeds = feeds;
+        }
+    }
+    out
 }
 
 impl crate::answer::cold::WriteJson for Changes {

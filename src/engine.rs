@@ -442,13 +442,14 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
     let pending = before - diagnostics.len();
     cap_per_code(diagnostics);
     // A value the submission does not hold (a param `null`, an `itemId` not given) is told as
-    // not given, never as `null` or `{item}` (audit: a rectification without `itemId`).
-    let not_given = pack.labels.lookup(opts.locale, "value:not_given").map_or("—", |(l, _)| l);
-    let entry = pack.labels.lookup(opts.locale, "value:entry").map(|(f, _)| f);
+    // not given, never as `null` or `{item}` (audit: a rectification without `itemId`). Looked
+    // up when a diagnostic needs it (a keystroke's change list renders one diagnostic, or none).
+    let not_given = || pack.labels.lookup(opts.locale, "value:not_given").map_or("—", |(l, _)| l);
     for d in diagnostics.iter_mut() {
         crate::num::whole_numbers(&mut d.params);
         // A missing value's field is named by its label, in the locale (not kept in `params`).
         let label = d.params.get("field").and_then(Value::as_str).filter(|_| d.missing).map(|field| {
+            let entry = pack.labels.lookup(opts.locale, "value:entry").map(|(f, _)| f);
             crate::pack::entry_label(entry, crate::describe::field_label(pack, opts.locale, field), &d.path)
         });
         // A type a value should have, in the locale's words (value:type.number → 数字; fourth
@@ -466,7 +467,7 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
         let item = match d.params.get("itemId") {
             Some(id) => Some(match id.as_str() {
                 Some(id) => crate::describe::rule_title(pack, opts.locale, id),
-                None => not_given.to_owned(),
+                None => not_given().to_owned(),
             }),
             None if matches!(d.code.as_str(), "checklist.failed" | "checklist.partial") => {
                 Some(crate::describe::rule_title(pack, opts.locale, &d.rule_id))
@@ -480,6 +481,11 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
             .or(expected)
             .or(item.as_deref().map(|t| ("item", t)))
             .or(choices.as_deref().map(|c| ("allowed", c)));
+        let nothing = |v: &Value| match v {
+            Value::Object(m) => m.values().any(Value::is_null),
+            _ => false,
+        };
+        let not_given = if nothing(&d.params) { not_given() } else { "—" };
         let (message, mut help) = pack.messages.render(opts.locale, &d.code, &d.params, extra, not_given);
         // A look-alike of a known key: the help names the known one, and says what differs
         // (third audit: every look-alike was told to use half-width characters): full-width

@@ -184,14 +184,58 @@ fn hash_value(h: &mut Fx, v: &Value) {
     }
 }
 
-/// One diagnostic shown: its fingerprint, and where its path, code and rule end in the text
+/// One diagnostic shown: its fingerprint, and where its path, code and rule are in the text
 /// (each begins where the one before ends).
 #[derive(Debug, Clone, Copy)]
 struct Entry {
     print: u64,
+    start: usize,
     path_end: usize,
     code_end: usize,
     rule_end: usize,
+}
+
+/// How many of an answer's diagnostics, shown or held back by the scope, are missing values,
+/// errors and warnings: what its decision is made from.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Tally {
+    missing: usize,
+    errors: usize,
+    warnings: usize,
+}
+
+impl Tally {
+    /// The tally of these diagnostics.
+    pub(super) fn of<'x>(views: impl Iterator<Item = View<'x>>) -> Tally {
+        let mut t = Tally::default();
+        views.for_each(|v| t.add(&v, 1));
+        t
+    }
+
+    /// Count `v` in (`sign` 1) or out (`sign` −1: a diagnostic counted before).
+    pub(super) fn add(&mut self, v: &View<'_>, sign: isize) {
+        let step = |n: &mut usize, yes: bool| {
+            if yes {
+                *n = n.saturating_add_signed(sign);
+            }
+        };
+        step(&mut self.missing, v.missing());
+        step(&mut self.errors, v.severity() == Severity::Error);
+        step(&mut self.warnings, v.severity() == Severity::Warning);
+    }
+
+    /// The decision of README's ladder (as [`crate::answer::decide`]).
+    pub(super) fn decide(&self, any_gate_failed: bool) -> Decision {
+        if self.missing > 0 {
+            Decision::Incomplete
+        } else if any_gate_failed || self.errors > 0 {
+            Decision::Deferred
+        } else if self.warnings > 0 {
+            Decision::Conditional
+        } else {
+            Decision::Approved
+        }
+    }
 }
 
 /// What an answer shows.
@@ -201,25 +245,9 @@ pub(super) struct Shown {
     text: String,
     gates: Vec<(String, Option<bool>)>,
     decision: Option<Decision>,
-}
-
-/// The decision of README's ladder (as [`crate::answer::decide`]) from the diagnostics' views.
-pub(super) fn decide<'x>(views: impl Iterator<Item = View<'x>>, any_gate_failed: bool) -> Decision {
-    let (mut missing, mut error, mut warning) = (false, false, false);
-    for v in views {
-        missing |= v.missing();
-        error |= v.severity() == Severity::Error;
-        warning |= v.severity() == Severity::Warning;
-    }
-    if missing {
-        Decision::Incomplete
-    } else if any_gate_failed || error {
-        Decision::Deferred
-    } else if warning {
-        Decision::Conditional
-    } else {
-        Decision::Approved
-    }
+    /// Every diagnostic's, shown or not; `None` when the answer is unusable (no pack version,
+    /// over the work budget): then only a whole look tells what the next one shows.
+    tally: Option<Tally>,
 }
 
 impl Shown {
@@ -228,7 +256,7 @@ impl Shown {
     pub(super) fn new<'x>(
         views: &[View<'x>],
         gates: Vec<GateResult>,
-        decision: Decision,
+        (decision, tally): (Decision, Option<Tally>),
         before: &Shown,
     ) -> (Shown, Changes) {
         let text_len = views.iter().map(|v| v.path().len() + v.code().len() + v.rule_id().len()).sum();
@@ -237,14 +265,10 @@ impl Shown {
             text: String::with_capacity(text_len),
             gates: gates.into_iter().map(|g| (g.id, g.passed)).collect(),
             decision: Some(decision),
+            tally,
         };
         for v in views {
-            now.text.push_str(v.path());
-            let path_end = now.text.len();
-            now.text.push_str(v.code());
-            let code_end = now.text.len();
-            now.text.push_str(v.rule_id());
-            now.entries.push(Entry { print: v.print(), path_end, code_end, rule_end: now.text.len() });
+            now.push(v);
         }
         // Matched by fingerprint, as many times as each is shown; a pair whose place, code or
         // rule differ (one fingerprint for two diagnostics) is one removed and one added.
@@ -293,12 +317,109 @@ impl Shown {
         (now, Changes { added, removed, gates, decision })
     }
 
+    /// The tally of every diagnostic; `None` when the answer was unusable.
+    pub(super) fn tally(&self) -> Option<Tally> {
+        self.tally
+    }
+
+    /// No longer show `removed` (each shown now) and show `added`: the diagnostics that went
+    /// away (in the order they were shown) and those added (made, not yet rendered). A pair
+    /// of the same fingerprint, place, code and rule is shown before and after: no change.
+    /// `None`, with nothing changed, when one of `removed` is not shown now.
+    pub(super) fn apply(&mut self, removed: &[View<'_>], added: &[View<'_>]) -> Option<(Vec<Gone>, Vec<Diagnostic>)> {
+        let same = |a: &View<'_>, b: &View<'_>| {
+            a.path() == b.path() && a.code() == b.code() && a.rule_id() == b.rule_id()
+        };
+        let mut removed: Vec<(u64, &View<'_>)> = removed.iter().map(|v| (v.print(), v)).collect();
+        let mut added: Vec<(u64, &View<'_>)> = added.iter().map(|v| (v.print(), v)).collect();
+        added.retain(|(p, a)| match removed.iter().position(|(q, r)| q == p && same(r, a)) {
+            Some(i) => {
+                removed.remove(i);
+                false
+            }
+            None => true,
+        });
+        // Where each one removed is shown (in order: no sort of its own in the .wasm).
+        let mut at: Vec<usize> = Vec::with_capacity(removed.len());
+        for (p, v) in &removed {
+            let k = (0..self.entries.len()).find(|&k| {
+                self.entries.get(k).is_some_and(|e| e.print == *p)
+                    && !at.contains(&k)
+                    && self.parts(k) == Some((v.path(), v.code(), v.rule_id()))
+            })?;
+            at.insert(at.partition_point(|&x| x < k), k);
+        }
+        let gone = at.iter().filter_map(|&k| self.gone(k)).collect();
+        for &k in at.iter().rev() {
+            self.entries.remove(k);
+        }
+        let made = added
+            .into_iter()
+            .map(|(_, v)| {
+                self.push(v);
+                v.to_diagnostic()
+            })
+            .collect();
+        self.compact();
+        Some((gone, made))
+    }
+
+    /// After [`Self::apply`]: the tally, gates and decision now; the gates that moved and the
+    /// decision, when it did.
+    pub(super) fn settle(
+        &mut self,
+        tally: Tally,
+        gates: &[(&str, Option<bool>)],
+    ) -> (Vec<GateMove>, Option<DecisionMove>) {
+        self.tally = Some(tally);
+        let mut moves = Vec::new();
+        for (id, slot) in &mut self.gates {
+            if let Some((_, to)) = gates.iter().find(|(g, _)| *g == id.as_str())
+                && *slot != *to
+            {
+                moves.push(GateMove { id: id.clone(), from: *slot, to: *to });
+                *slot = *to;
+            }
+        }
+        let failed = self.gates.iter().any(|(_, p)| *p == Some(false));
+        let to = tally.decide(failed);
+        let from = self.decision.replace(to);
+        (moves, from.filter(|f| *f != to).map(|from| DecisionMove { from, to }))
+    }
+
+    /// The text written again with only what is shown, once most of it is what went away.
+    fn compact(&mut self) {
+        let live: usize = self.entries.iter().map(|e| e.rule_end.saturating_sub(e.start)).sum();
+        if self.text.len() <= 2 * live + 1024 {
+            return;
+        }
+        let mut text = String::with_capacity(live);
+        for e in &mut self.entries {
+            let start = text.len();
+            text.push_str(self.text.get(e.start..e.rule_end).unwrap_or_default());
+            let moved = |x: usize| x.saturating_sub(e.start) + start;
+            (e.path_end, e.code_end, e.rule_end) = (moved(e.path_end), moved(e.code_end), moved(e.rule_end));
+            e.start = start;
+        }
+        self.text = text;
+    }
+
+    /// Show `v` too.
+    fn push(&mut self, v: &View<'_>) {
+        let start = self.text.len();
+        self.text.push_str(v.path());
+        let path_end = self.text.len();
+        self.text.push_str(v.code());
+        let code_end = self.text.len();
+        self.text.push_str(v.rule_id());
+        self.entries.push(Entry { print: v.print(), start, path_end, code_end, rule_end: self.text.len() });
+    }
+
     /// Entry `i`'s path, code and rule.
     fn parts(&self, i: usize) -> Option<(&str, &str, &str)> {
         let e = self.entries.get(i)?;
-        let start = i.checked_sub(1).and_then(|p| self.entries.get(p)).map_or(0, |p| p.rule_end);
         Some((
-            self.text.get(start..e.path_end)?,
+            self.text.get(e.start..e.path_end)?,
             self.text.get(e.path_end..e.code_end)?,
             self.text.get(e.code_end..e.rule_end)?,
         ))
@@ -324,8 +445,8 @@ mod tests {
     fn changes(before: &[&str], after: &[&str]) -> Changes {
         let (b, a): (Vec<View<'_>>, Vec<View<'_>>) =
             (before.iter().map(|p| required(p)).collect(), after.iter().map(|p| required(p)).collect());
-        let (shown, _) = Shown::new(&b, Vec::new(), Decision::Incomplete, &Shown::default());
-        Shown::new(&a, Vec::new(), Decision::Incomplete, &shown).1
+        let (shown, _) = Shown::new(&b, Vec::new(), (Decision::Incomplete, None), &Shown::default());
+        Shown::new(&a, Vec::new(), (Decision::Incomplete, None), &shown).1
     }
 
     fn paths(c: &Changes) -> (Vec<&str>, Vec<&str>) {

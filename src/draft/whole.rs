@@ -112,7 +112,7 @@ impl<E: Deref<Target = Engine>> WholeDraft<E> {
     fn look(&mut self) -> Changes {
         let (diagnostics, decision) = self.answer.shown();
         let views: Vec<View<'_>> = diagnostics.iter().map(View::Diag).collect();
-        let (now, changes) = Shown::new(&views, Vec::new(), decision, &self.shown);
+        let (now, changes) = Shown::new(&views, Vec::new(), (decision, None), &self.shown);
         self.shown = now;
         changes
     }

@@ -580,11 +580,26 @@ class __fk_api_Checker {
     }
 }
 
-/** What a draft's edit gives, or its error thrown; `''` is no change (src/wasm/draft.rs, `changes_text`). */
+/**
+ * What a draft's edit gives, or its error thrown; `''` is no change. The text is one flat JSON
+ * array (src/wasm/draft.rs, `changes_text`), made here into the change list's objects, their
+ * keys in the order the Rust API's JSON has them.
+ */
 function __fk_changes(changes) {
     if (changes === undefined) throw __fk_thrown();
-    if (changes === '') return { added: [], removed: [], gates: [], decision: null };
-    return JSON.parse(changes);
+    const added = [], removed = [], gates = [];
+    if (changes === '') return { added, removed, gates, decision: null };
+    const a = JSON.parse(changes);
+    let i = 1;
+    for (let n = a[0]; n > 0; n--, i += 8) {
+        const d = { code: a[i], severity: a[i + 1], path: a[i + 2], ruleId: a[i + 3], message: a[i + 4], params: a[i + 5] };
+        if (a[i + 6] !== null) d.help = a[i + 6];
+        d.missing = a[i + 7];
+        added.push(d);
+    }
+    for (let n = a[i++]; n > 0; n--, i += 3) removed.push({ path: a[i], code: a[i + 1], ruleId: a[i + 2] });
+    for (let n = a[i++]; n > 0; n--, i += 3) gates.push({ id: a[i], from: a[i + 1], to: a[i + 2] });
+    return { added, removed, gates, decision: a[i] === null ? null : { from: a[i], to: a[i + 1] } };
 }
 
 // The public methods of `Draft`: scripts/bare-glue.mjs puts this class's body into wasm-bindgen's `class Draft`.
@@ -607,7 +622,7 @@ class __fk_api_Draft {
         } else if (scope !== undefined && scope !== null) {
             throw __fk_coded(`scope must be an array of JSON Pointers, got ${__fk_type(scope)}`, 'options.invalid');
         }
-        return JSON.parse(this._setScope(text));
+        return __fk_changes(this._setScope(text));
     }
     set(pointer, value) {
         __fk_self(this, Draft, 'a Draft');
