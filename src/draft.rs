@@ -434,7 +434,9 @@ impl<E: Deref<Target = Engine>> Draft<E> {
                 }
                 (elements != u.elements).then(|| Old::Elements(std::mem::replace(&mut u.elements, elements)))
             }
-            (Some(_), Touch::Element(i)) => keep_part(&mut u.elements, i, judged(Some(i))).map(|old| Old::Element(i, old)),
+            (Some(_), Touch::Element(i)) => {
+                keep_part(&mut u.elements, i, judged(Some(i))).map(|old| Old::Element(i, old))
+            }
         }
     }
 

@@ -66,7 +66,9 @@ impl<E: Deref<Target = Engine>> Draft<E> {
             let u = self.rules.get(*ri)?.units.get(*ui)?;
             let (was, now): (Vec<&Part>, Vec<&Part>) = match old {
                 Old::Whole(p) => (vec![p], vec![&u.whole]),
-                Old::Elements(els) => (els.iter().map(|(_, p)| p).collect(), u.elements.iter().map(|(_, p)| p).collect()),
+                Old::Elements(els) => {
+                    (els.iter().map(|(_, p)| p).collect(), u.elements.iter().map(|(_, p)| p).collect())
+                }
                 Old::Element(i, p) => {
                     let at = u.elements.binary_search_by_key(i, |(k, _)| *k).ok();
                     (vec![p], at.and_then(|at| u.elements.get(at)).map(|(_, p)| p).into_iter().collect())

@@ -327,9 +327,8 @@ impl Shown {
     /// of the same fingerprint, place, code and rule is shown before and after: no change.
     /// `None`, with nothing changed, when one of `removed` is not shown now.
     pub(super) fn apply(&mut self, removed: &[View<'_>], added: &[View<'_>]) -> Option<(Vec<Gone>, Vec<Diagnostic>)> {
-        let same = |a: &View<'_>, b: &View<'_>| {
-            a.path() == b.path() && a.code() == b.code() && a.rule_id() == b.rule_id()
-        };
+        let same =
+            |a: &View<'_>, b: &View<'_>| a.path() == b.path() && a.code() == b.code() && a.rule_id() == b.rule_id();
         let mut removed: Vec<(u64, &View<'_>)> = removed.iter().map(|v| (v.print(), v)).collect();
         let mut added: Vec<(u64, &View<'_>)> = added.iter().map(|v| (v.print(), v)).collect();
         added.retain(|(p, a)| match removed.iter().position(|(q, r)| q == p && same(r, a)) {

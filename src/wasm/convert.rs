@@ -115,20 +115,24 @@ pub(super) fn ascii(text: String) -> String {
 #[inline(never)]
 pub(super) fn push_ascii(out: &mut String, text: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
+    // Written as bytes, each escape at once, and read as text once at the end (pushing its six
+    // characters one by one was a twentieth of a keystroke's time in the module: the
+    // twenty-ninth session's profile). Only ASCII and whole pieces of `text` are written, and
+    // only they are read again (`out` may be a batch's chunk of megabytes).
+    let mut bytes: Vec<u8> = Vec::with_capacity(text.len() + text.len() / 2);
     let mut rest = text;
     while let Some((ascii, tail)) = first_non_ascii(rest.as_bytes()).and_then(|i| rest.split_at_checked(i)) {
-        out.push_str(ascii);
+        bytes.extend_from_slice(ascii.as_bytes());
         let mut chars = tail.chars();
         let mut units = [0u16; 2];
-        for unit in chars.next().map_or(&mut [][..], |c| c.encode_utf16(&mut units)).iter() {
-            out.push_str("\\u");
-            for shift in [12u16, 8, 4, 0] {
-                out.push(char::from(HEX.get(usize::from((unit >> shift) & 15)).copied().unwrap_or(b'0')));
-            }
+        for &unit in chars.next().map_or(&mut [][..], |c| c.encode_utf16(&mut units)).iter() {
+            let hex = |shift: u16| HEX.get(usize::from((unit >> shift) & 15)).copied().unwrap_or(b'0');
+            bytes.extend_from_slice(&[b'\\', b'u', hex(12), hex(8), hex(4), hex(0)]);
         }
         rest = chars.as_str();
     }
-    out.push_str(rest);
+    bytes.extend_from_slice(rest.as_bytes());
+    out.push_str(std::str::from_utf8(&bytes).unwrap_or_default());
 }
 
 /// Where the first byte past ASCII is: eight bytes at a time (most answers have none; the rest
