@@ -25,7 +25,8 @@ impl Locale {
     }
 
     /// The nearest locale for any BCP 47 tag, never failing: any `zh-Hant`, `zh-TW`,
-    /// `zh-HK` or `zh-MO` → zh-TW; any other `zh` → zh-CN; a blank tag (none given) → the
+    /// `zh-HK` or `zh-MO` → zh-TW; any other `zh` → zh-CN (a Chinese language tagged by itself,
+    /// `cmn-Hant-TW` or `yue-HK`, as `zh`; Cantonese in traditional characters unless `Hans`); a blank tag (none given) → the
     /// default zh-CN; everything else → en. A browser's language (`fr-FR`, `zh-SG`, `en-GB`)
     /// therefore never throws.
     pub fn negotiate(tag: &str) -> Locale {
@@ -38,11 +39,19 @@ impl Locale {
             return Locale::default();
         }
         let mut parts = t.split('-');
-        if parts.next() != Some("zh") {
+        // Chinese: `zh`, or a Chinese language tagged by itself (BCP 47: `cmn-Hant-TW`,
+        // Mandarin; `yue-HK`, Cantonese), which got English (twenty-eighth session's audits).
+        let language = parts.next().unwrap_or_default();
+        if !matches!(language, "zh" | "cmn" | "yue" | "wuu" | "nan" | "hak" | "gan" | "hsn" | "cdo" | "cjy" | "cpx") {
             return Locale::En;
         }
         let subtags: Vec<&str> = parts.collect();
-        if !subtags.contains(&"hans") && subtags.iter().any(|p| matches!(*p, "hant" | "tw" | "hk" | "mo")) {
+        let traditional = |p: &&str| matches!(*p, "hant" | "tw" | "hk" | "mo");
+        // Cantonese is written in traditional characters unless said otherwise (Hong Kong, Macau).
+        let cantonese = language == "yue" || subtags.contains(&"yue");
+        if subtags.contains(&"hans") || subtags.contains(&"cn") && !subtags.iter().any(traditional) {
+            Locale::ZhCn
+        } else if cantonese || subtags.iter().any(traditional) {
             Locale::ZhTw
         } else {
             Locale::ZhCn
@@ -88,6 +97,18 @@ mod tests {
         assert_eq!(Locale::negotiate("zh-Hans-HK"), Locale::ZhCn);
         assert_eq!(Locale::negotiate("zh-Hant-SG"), Locale::ZhTw);
         assert_eq!(Locale::negotiate("zh-MO"), Locale::ZhTw);
+        // Chinese languages tagged by themselves (they got English).
+        assert_eq!(Locale::negotiate("cmn-Hant-TW"), Locale::ZhTw);
+        assert_eq!(Locale::negotiate("cmn-Hans-CN"), Locale::ZhCn);
+        assert_eq!(Locale::negotiate("cmn"), Locale::ZhCn);
+        assert_eq!(Locale::negotiate("yue-HK"), Locale::ZhTw);
+        assert_eq!(Locale::negotiate("yue"), Locale::ZhTw);
+        assert_eq!(Locale::negotiate("yue-Hans-CN"), Locale::ZhCn);
+        assert_eq!(Locale::negotiate("zh-yue"), Locale::ZhTw);
+        assert_eq!(Locale::negotiate("zh-cmn-Hant"), Locale::ZhTw);
+        assert_eq!(Locale::negotiate("zh-CN"), Locale::ZhCn);
+        assert_eq!(Locale::negotiate("nan-Hant-TW"), Locale::ZhTw);
+        assert_eq!(Locale::negotiate("de-CH"), Locale::En);
         // No tag (an empty select): the default, not English (audit 1, thirteenth session).
         assert_eq!(Locale::negotiate(""), Locale::ZhCn);
         assert_eq!(Locale::negotiate("  "), Locale::ZhCn);

@@ -282,7 +282,16 @@ fn every_golden_filing_and_every_field() {
 #[test]
 fn typing_in_a_whole_filing_moves_rules_gates_and_the_decision() {
     let scalars = LEAVES.iter().filter(|p| !p.contains("bogus") && p.matches('/').count() > 1 || **p == "/filedOn");
-    let values = [json!(1), json!(6), json!("5000"), json!(true), json!(false), json!("2020-02-20"), json!("12345"), json!("110105")];
+    let values = [
+        json!(1),
+        json!(6),
+        json!("5000"),
+        json!(true),
+        json!(false),
+        json!("2020-02-20"),
+        json!("12345"),
+        json!("110105"),
+    ];
     let (mut whole, mut quick, mut moved) = (0, 0, 0);
     for start in starts().iter().filter(|s| !s.name.contains("factory")) {
         let engine = &engines()[start.family];
@@ -296,7 +305,8 @@ fn typing_in_a_whole_filing_moves_rules_gates_and_the_decision() {
             let own = start.filing.pointer(p).cloned();
             for v in &values {
                 edits.push(Edit::Set((*p).to_owned(), v.clone()));
-                edits.push(own.clone().map_or_else(|| Edit::Remove((*p).to_owned()), |o| Edit::Set((*p).to_owned(), o)));
+                edits
+                    .push(own.clone().map_or_else(|| Edit::Remove((*p).to_owned()), |o| Edit::Set((*p).to_owned(), o)));
             }
         }
         // As given, and in English with a scope (a missing value held back is still missing).

@@ -109,6 +109,11 @@ test('describe() of every kind in every locale is its Description; inputSchema()
   }
   // An unknown tag falls back; the description says which locale it used.
   assert.equal(engine.describe('filing', { locale: 'fr-FR' }).locale, 'en');
+  // A Chinese language tagged by itself (a browser's `cmn-Hant-TW`, `yue-HK`) is Chinese, not English.
+  const at = { now: '2020-02-04T10:00:00+08:00' };
+  assert.equal(engine.checkFiling({}, { ...at, locale: 'cmn-Hant-TW' }).locale, 'zh-TW');
+  assert.equal(engine.checkFiling({}, { ...at, locale: 'yue-HK' }).locale, 'zh-TW');
+  assert.equal(engine.describe('filing', { locale: 'cmn-Hans-CN' }).locale, 'zh-CN');
 });
 
 test('packInfo() and packInfo({ on }) are PackStamps; a pack Error has PackErrorInfo items', () => {
