@@ -185,7 +185,7 @@ fn hash_value(h: &mut Fx, v: &Value) {
 }
 
 /// One diagnostic shown: its fingerprint, and where its path, code and rule are in the text
-/// (each begins where the one before ends).
+/// (one after the other, from `start`; what went away stays in the text until it is compacted).
 #[derive(Debug, Clone, Copy)]
 struct Entry {
     print: u64,
