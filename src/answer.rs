@@ -228,11 +228,22 @@ pub struct FilingAnswer {
 /// is missing: never approved, never deferred on values it does not have), then
 /// `deferred` (an error, or a gate failed), `conditional` (warnings) and `approved`.
 pub fn decide(diagnostics: &[Diagnostic], any_gate_failed: bool) -> Decision {
-    if diagnostics.iter().any(|d| d.missing) {
+    let has = |f: &dyn Fn(&Diagnostic) -> bool| diagnostics.iter().any(f);
+    ladder(
+        has(&|d| d.missing),
+        any_gate_failed || has(&|d| d.severity == Severity::Error),
+        has(&|d| d.severity == Severity::Warning),
+    )
+}
+
+/// The ladder of [`decide`], from what it found: a value missing, a reason to defer (an error
+/// or a failed gate), a warning. Also a draft's, from the tally it keeps (src/draft/shown.rs).
+pub(crate) fn ladder(missing: bool, defer: bool, warning: bool) -> Decision {
+    if missing {
         Decision::Incomplete
-    } else if any_gate_failed || diagnostics.iter().any(|d| d.severity == Severity::Error) {
+    } else if defer {
         Decision::Deferred
-    } else if diagnostics.iter().any(|d| d.severity == Severity::Warning) {
+    } else if warning {
         Decision::Conditional
     } else {
         Decision::Approved

@@ -11,7 +11,7 @@
 mod assembly;
 
 pub use assembly::merge_normalized;
-pub use assembly::{Assembly, Item};
+pub use assembly::{Assembly, Item, gate_passed};
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;

@@ -14,7 +14,7 @@ use std::ops::Deref;
 use super::shown::View;
 use super::{Changes, Draft, Old, RuleUnits, Unit};
 use crate::engine::{Engine, render};
-use crate::rules::{Event, Part};
+use crate::rules::{Event, Part, gate_passed};
 
 /// The parts of a unit judged per element, or its one part.
 fn parts(u: &Unit) -> impl Iterator<Item = &Part> {
@@ -97,13 +97,10 @@ impl<E: Deref<Target = Engine>> Draft<E> {
                 continue;
             }
             let feeds = || g.feeds.iter().filter_map(|&f| self.rules.get(f));
-            let passed = if fires(g) || feeds().any(fires) {
-                Some(false)
-            } else if undetermined(g) || feeds().any(|r| !r.gate && undetermined(r)) {
-                None
-            } else {
-                Some(true)
-            };
+            let passed = gate_passed(
+                fires(g) || feeds().any(fires),
+                undetermined(g) || feeds().any(|r| !r.gate && undetermined(r)),
+            );
             gates.push((pack.rules.get(g.rule)?.id.as_str(), passed));
         }
         let (removed, mut added) = self.shown.apply(&before, &after)?;

@@ -224,17 +224,9 @@ impl Tally {
         step(&mut self.warnings, v.severity() == Severity::Warning);
     }
 
-    /// The decision of README's ladder (as [`crate::answer::decide`]).
+    /// The decision of README's ladder ([`crate::answer::decide`]'s).
     pub(super) fn decide(&self, any_gate_failed: bool) -> Decision {
-        if self.missing > 0 {
-            Decision::Incomplete
-        } else if any_gate_failed || self.errors > 0 {
-            Decision::Deferred
-        } else if self.warnings > 0 {
-            Decision::Conditional
-        } else {
-            Decision::Approved
-        }
+        crate::answer::ladder(self.missing > 0, any_gate_failed || self.errors > 0, self.warnings > 0)
     }
 }
 

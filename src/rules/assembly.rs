@@ -220,13 +220,7 @@ impl<'a, 'p> Assembly<'a, 'p> {
             }
         }
         found.dedup();
-        let passed = if !found.is_empty() {
-            Some(false)
-        } else if undetermined {
-            None
-        } else {
-            Some(true)
-        };
+        let passed = gate_passed(!found.is_empty(), undetermined);
         sink.out.gates.push(GateResult { id: rule_id.to_owned(), passed, causes: found });
         sink.items.extend(own.into_iter().map(Item::Diag));
     }
@@ -241,6 +235,18 @@ impl<'a, 'p> Assembly<'a, 'p> {
     /// What the rules found, the diagnostics not yet made (`Outcome::diagnostics` empty).
     pub fn finish_items(self) -> (Vec<Item<'p>>, Outcome) {
         self.sink.items()
+    }
+}
+
+/// A gate's result: `false` when a cause (or its own check) fired, `null` when one could not be
+/// judged, `true` otherwise (also a draft's quick change list's: src/draft/quick.rs).
+pub fn gate_passed(fired: bool, undetermined: bool) -> Option<bool> {
+    if fired {
+        Some(false)
+    } else if undetermined {
+        None
+    } else {
+        Some(true)
     }
 }
 
