@@ -476,7 +476,8 @@ pub struct ScreeningAnswer {
 /// What every answer has: it serialises to the one JSON answer, carries diagnostics, and
 /// can say "this input is unusable" (not JSON, too large, unknown pack version).
 pub trait Answer: Sized + Serialize {
-    /// The answer with only these diagnostics and the decision `deferred`.
+    /// The answer with only these diagnostics and the decision `deferred` (an inspection's:
+    /// `incomplete`).
     fn unusable(pack: Arc<PackStamp>, today: String, locale: Locale, diagnostics: Vec<Diagnostic>) -> Self;
 
     /// Its diagnostics.
@@ -526,10 +527,12 @@ impl Answer for InspectionAnswer {
         self.decision = decision;
     }
 
+    /// `incomplete`, as every input error of an inspection is: `deferred` 责令停工 is for a score or
+    /// a veto (domain.md §3.3; spec audit, thirtieth session: unreadable text was `deferred`).
     fn unusable(pack: Arc<PackStamp>, today: String, locale: Locale, diagnostics: Vec<Diagnostic>) -> Self {
         InspectionAnswer {
             pack,
-            decision: Decision::Deferred,
+            decision: Decision::Incomplete,
             today,
             locale,
             pending: 0,

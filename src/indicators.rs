@@ -281,6 +281,19 @@ impl Engine {
             }
             // Unknown keys alone (`ｃｏｍｐｏｕｎｄｓ`) are no report: the unit is missing, not reported.
             let Some(counts) = counts.filter(|c| c.keys().any(|k| known_counts.contains(&k.as_str()))) else {
+                // Counts of the wrong type (`[]`, `"x"`) were sent but cannot be read: wrong, as a
+                // count of the wrong type is, not missing. Its shape error says so; the unit is not
+                // also told it sent nothing (spec audit, thirtieth session: 当日未报送 and listed
+                // in `missing`, beside the error at its counts).
+                if !p.shape_errors.is_empty() && p.shape_errors.contains(&unit_ptr(*i, &["counts"])) {
+                    if let Some(r) = reported.get_mut(k) {
+                        *r = true;
+                    }
+                    if let Some(o) = own.get_mut(k) {
+                        o.iter_mut().for_each(|s| s.invalid = true);
+                    }
+                    continue;
+                }
                 // A leaf without a report is missing for every indicator (never 0%).
                 if is_leaf(k)
                     && let Some(o) = own.get_mut(k)

@@ -419,6 +419,12 @@ impl Engine {
                     continue;
                 }
                 let at = format!("/previous/{i}/rectifications/{j}");
+                // `resolved` of the wrong type (`"true"`, `1`): whether it was resolved is not
+                // known, so it is judged neither way, as a deadline of the wrong type is; its shape
+                // error says so (spec audit, thirtieth session: told overdue "仍未整改到位").
+                if !p.shape_errors.is_empty() && p.shape_errors.contains(&format!("{at}/resolved")) {
+                    continue;
+                }
                 // Nothing carried over is dropped unsaid (domain.md §3.3, §7): an item not given is
                 // asked for, one not on the checklist is named, and a deadline not given (or not a
                 // date) leaves the item's re-inspection undecided.

@@ -406,7 +406,11 @@ fn field_value(
                 };
                 match result {
                     Err(e) => {
-                        let sev = if e.code().ends_with(".checksum") && kind == FieldCheckKind::CreditCode {
+                        // The check character alone, of a credit code or an ID number (README: the
+                        // ID number's was documented and ignored; spec audit, thirtieth session).
+                        let sev = if e.code().ends_with(".checksum")
+                            && matches!(kind, FieldCheckKind::CreditCode | FieldCheckKind::IdNumber)
+                        {
                             c.checksum_severity
                         } else {
                             c.severity

@@ -147,3 +147,29 @@ fn hostile_expressions_are_refused_at_load_not_run() {
         assert_eq!(compile(src).unwrap_err().kind, ExprErrorKind::Syntax, "{src}");
     }
 }
+
+/// Arithmetic is the decimal arithmetic packs and submissions write: binary rounding noise
+/// within four units in the last place of a short decimal is that decimal (50 × 1.1 × 3 is
+/// 165, 6.6 / 3 is 2.2, 0.1 + 0.2 is 0.3), so a value exactly at a pack's bound meets it (spec
+/// audit, thirtieth session: RTW-P4 with 1.1 masks a day asked 165.00000000000003 of 165). A
+/// result that is no short decimal (7 / 3) is kept as floating point gives it.
+#[test]
+fn arithmetic_is_decimal_where_the_operands_are() {
+    let doc = json!({
+        "staff": { "returning": 50, "total": 7 },
+        "supplies": { "masks": 165, "disinfectantLiters": 0.1, "gloves": 0.2 },
+        "measures": { "dormitory": { "areaM2": 6.6, "residents": 3 } }
+    });
+    assert_eq!(num("staff.returning * 1.1 * 3", &doc), Some(165.0));
+    assert_eq!(eval("supplies.masks >= staff.returning * 1.1 * 3", &doc), Some(true));
+    assert_eq!(num("measures.dormitory.areaM2 / measures.dormitory.residents", &doc), Some(2.2));
+    assert_eq!(eval("measures.dormitory.areaM2 / measures.dormitory.residents >= 2.2", &doc), Some(true));
+    assert_eq!(num("supplies.disinfectantLiters + supplies.gloves", &doc), Some(0.3));
+    assert_eq!(num("staff.returning * 1.1 * 3 - supplies.masks", &doc), Some(0.0));
+    // No short decimal: as it is, and a bound just past it still fails.
+    assert_eq!(num("staff.total / 3", &doc), Some(7.0 / 3.0));
+    assert_eq!(eval("staff.total / 3 >= 2.3333333333334", &doc), Some(false));
+    // Near a short decimal but past four units in the last place: not moved.
+    let near = json!({ "measures": { "dormitory": { "areaM2": 6.6000000000001, "residents": 3 } } });
+    assert_eq!(eval("measures.dormitory.areaM2 / measures.dormitory.residents > 2.2", &near), Some(true));
+}

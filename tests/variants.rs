@@ -1239,3 +1239,65 @@ fn a_district_list_of_codes_that_are_not_six_digits_is_refused_at_each() {
     ok["parameters"]["districts"]["value"] = json!(["440306", "440307"]);
     Engine::from_pack_json(&ok.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
 }
+
+/// Spec audit, thirtieth session (domain.md §2: "districts changed them, and a pack must be
+/// able to"): a district's decimal parameters are met exactly at their bound. With 1.1 masks
+/// a person a day, 50 returning staff for 3 days need 165 masks, and 165 were told too few
+/// ("至少需要165.00000000000003只", gate RTW-G3 failed); 6.6 m² for 3 residents is the 2.2 m²
+/// a person a pack asks, and was told "现为2.199999平方米".
+#[test]
+fn a_districts_decimal_parameters_are_met_exactly_at_their_bound() {
+    let pack = json!({ "id": "decimal-2020", "extends": "shenzhen-2020", "version": "2020-02-10",
+        "effectiveFrom": "2020-02-01", "parameters": {
+            "masksPerPersonPerDay": { "value": 1.1, "description": "1.1 masks a person a day" },
+            "minAreaPerResidentM2": { "value": 2.2, "description": "2.2 m² a resident" } } });
+    let engine = Engine::from_pack_json(&pack.to_string()).unwrap();
+    let filing = |masks: u32| {
+        workshop(json!({ "staff": { "total": 60, "returning": 50, "local": 48 }, "supplies": { "masks": masks },
+                         "measures": { "dormitory": { "rooms": 1, "residents": 3, "areaM2": 6.6 } } }))
+    };
+    let at = |masks| {
+        serde_json::to_value(engine.check_filing_value(&filing(masks), &opts("2020-02-04T10:00:00+08:00"))).unwrap()
+    };
+    let a = at(165);
+    let rules: Vec<&str> = a["diagnostics"].as_array().unwrap().iter().filter_map(|d| d["ruleId"].as_str()).collect();
+    assert!(!rules.contains(&"RTW-P4") && !rules.contains(&"RTW-P8"), "{}", a["diagnostics"]);
+    assert_eq!(a["gates"].as_array().unwrap().iter().find(|g| g["id"] == "RTW-G3").unwrap()["passed"], true);
+    // One short: told in whole masks.
+    let a = at(164);
+    let d = a["diagnostics"].as_array().unwrap().iter().find(|d| d["ruleId"] == "RTW-P4").unwrap();
+    assert_eq!(d["params"]["required"], json!(165), "{d}");
+    assert_eq!(d["params"]["missing"], json!(1), "{d}");
+    assert!(d["message"].as_str().unwrap().contains("165只"), "{d}");
+}
+
+/// README, "Field checks": `checksumSeverity` downgrades the check character alone "(credit
+/// codes and ID numbers)"; on an ID number it was accepted and ignored, and on a check with no
+/// check character (a phone) accepted and meaningless (spec audit, thirtieth session).
+#[test]
+fn an_id_numbers_check_character_may_be_downgraded_and_only_such_checks_take_it() {
+    let with = |check: &str, fields: Value| {
+        json!({ "id": "ids-2020", "extends": "shenzhen-2020", "version": "2020-02-10", "effectiveFrom": "2020-02-01",
+                "rules": [{ "id": "RTW-F4", "kind": "field", "severity": "error",
+                            "checks": [{ "check": check, "fields": fields, "checksumSeverity": "warning" }] }] })
+    };
+    let ids = json!(["contacts.firstResponsible.idNumber", "contacts.healthLiaison.idNumber", "roster[].idNumber"]);
+    let engine = Engine::from_pack_json(&with("idNumber", ids).to_string()).unwrap();
+    let o = opts("2020-02-04T10:00:00+08:00");
+    let severity = |id: &str| {
+        let f = workshop(json!({ "contacts": { "firstResponsible": { "idNumber": id } } }));
+        let a = serde_json::to_value(engine.check_filing_value(&f, &o)).unwrap();
+        a["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["path"] == "/contacts/firstResponsible/idNumber")
+            .map(|d| (d["code"].as_str().unwrap().to_owned(), d["severity"].as_str().unwrap().to_owned()))
+    };
+    // A wrong check character: a warning; a number of the wrong length stays an error.
+    assert_eq!(severity("440306198503122135"), Some(("id_number.checksum".into(), "warning".into())));
+    assert_eq!(severity("44030619850312213").map(|d| d.1), Some("error".into()));
+    let err =
+        Engine::from_pack_json(&with("phone", json!(["contacts.firstResponsible.phone"])).to_string()).unwrap_err();
+    assert!(err.0.iter().any(|e| e.path == "/rules/0/checks/0/checksumSeverity"), "{err:?}");
+}

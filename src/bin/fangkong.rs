@@ -260,8 +260,9 @@ fn answer(engine: &Engine, kind: Kind, text: &str, opts: &Options, pretty: bool)
 
 /// The answer for a JSONL line the CLI cannot hand to the engine as text (`input.not_utf8`,
 /// `input.too_large` past the limit): the engine's own unusable answer — one diagnostic at the
-/// root, decision `deferred`, by the version in force today or `--pack-version` (fourth audit:
-/// these two were stamped with the latest version, the engine's with today's).
+/// root, decision `deferred` (an inspection's `incomplete`), by the version in force today or
+/// `--pack-version` (fourth audit: these two were stamped with the latest version, the engine's
+/// with today's).
 fn unusable(
     engine: &Engine,
     kind: Kind,

@@ -200,6 +200,15 @@ impl Compiler<'_> {
             ],
             "field check",
         );
+        // Only a check with a check character has one to downgrade (domain.md §6.1, §6.2): on
+        // any other it was accepted and did nothing (spec audit, thirtieth session).
+        if c.checksum_severity.is_some() && !matches!(kind, FieldCheckKind::CreditCode | FieldCheckKind::IdNumber) {
+            self.errors.push(perr(
+                format!("{at}/checksumSeverity"),
+                PackErrorKind::BadRule,
+                "`checksumSeverity` is only for creditCode and idNumber checks (their check character)",
+            ));
+        }
         let want = check_ty(kind);
         let mut fields = Vec::new();
         for (i, f) in c.fields.iter().flatten().enumerate() {
