@@ -34,6 +34,9 @@ impl Locale {
             return l;
         }
         let t = tag.trim().replace('_', "-").to_ascii_lowercase();
+        // A POSIX locale's codeset and modifier (`zh_TW.Big5`, `zh_CN.UTF-8@pinyin`: `$LANG`) are
+        // no part of the language (npm audit, thirtieth session: `zh_TW.Big5` got zh-CN).
+        let t = t.split(['.', '@']).next().unwrap_or_default();
         if t.is_empty() {
             // Audit 1: `locale: ""` (an empty select) gave English, not the default.
             return Locale::default();
@@ -105,6 +108,12 @@ mod tests {
         assert_eq!(Locale::negotiate("yue"), Locale::ZhTw);
         assert_eq!(Locale::negotiate("yue-Hans-CN"), Locale::ZhCn);
         assert_eq!(Locale::negotiate("zh-yue"), Locale::ZhTw);
+        // POSIX locales (`$LANG`): the codeset and modifier are no part of the language.
+        assert_eq!(Locale::negotiate("zh_TW.Big5"), Locale::ZhTw);
+        assert_eq!(Locale::negotiate("zh_HK.UTF-8"), Locale::ZhTw);
+        assert_eq!(Locale::negotiate("zh_CN.UTF-8@pinyin"), Locale::ZhCn);
+        assert_eq!(Locale::negotiate("en_US.UTF-8"), Locale::En);
+        assert_eq!(Locale::negotiate("C.UTF-8"), Locale::En);
         assert_eq!(Locale::negotiate("zh-cmn-Hant"), Locale::ZhTw);
         assert_eq!(Locale::negotiate("zh-CN"), Locale::ZhCn);
         assert_eq!(Locale::negotiate("nan-Hant-TW"), Locale::ZhTw);

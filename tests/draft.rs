@@ -361,6 +361,12 @@ fn bad_pointers_are_errors_and_change_nothing() {
     assert_eq!(draft.value(), &before);
     let e = draft.set("/roster/5/name", json!(1)).unwrap_err();
     assert_eq!(e.to_string(), "`/roster/5/name`: index 5 is past the end of an array of 1");
+    // A long segment is quoted as any long text is: its first 100 characters, then `…` (README,
+    // "Errors"; npm audit, thirtieth session: a 4,000-character segment was echoed whole).
+    for pointer in [format!("/roster/0/name/{}", "z".repeat(4000)), format!("/roster/{}/name", "z".repeat(4000))] {
+        let e = draft.set(&pointer, json!(1)).unwrap_err().to_string();
+        assert!(e.chars().count() < 320 && e.contains(&format!("`{}…`", "z".repeat(100))), "{e}");
+    }
     // Nothing there: no change, no error.
     let none = draft.remove("/staff/total").unwrap();
     assert!(none.added.is_empty() && none.removed.is_empty() && none.decision.is_none());

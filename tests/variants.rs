@@ -1301,3 +1301,33 @@ fn an_id_numbers_check_character_may_be_downgraded_and_only_such_checks_take_it(
         Engine::from_pack_json(&with("phone", json!(["contacts.firstResponsible.phone"])).to_string()).unwrap_err();
     assert!(err.0.iter().any(|e| e.path == "/rules/0/checks/0/checksumSeverity"), "{err:?}");
 }
+
+/// npm audit, thirtieth session: a blank label was accepted by the compiler and by `lint`, and a
+/// missing value's message then named nothing ("required: "); a blank message said nothing. A
+/// blank label is left out (the field is named in zh-CN, and `lint` lists the label missing); a
+/// blank message is refused at its pointer, once.
+#[test]
+fn a_blank_label_is_missing_and_a_blank_message_is_refused() {
+    let pack = |extra: Value| {
+        let mut p = json!({ "id": "blank-2020", "extends": "shenzhen-2020", "version": "2020-02-10",
+            "effectiveFrom": "2020-02-01", "labels": { "en": { "filing:enterprise.districtCode": { "label": "  " } } } });
+        merge_patch(&mut p, &extra);
+        p.to_string()
+    };
+    let engine = Engine::from_pack_json(&pack(json!({}))).unwrap();
+    let a = engine.check_filing_value(&json!({}), &opts("2020-02-04T10:00:00+08:00").locale(Locale::En));
+    let d = a.diagnostics.iter().find(|d| d.path == "/enterprise/districtCode").unwrap();
+    assert_eq!(d.message, "required: 行政区划代码");
+    for p in engine.packs() {
+        assert!(
+            fangkong::describe::missing_labels(p).contains(&(Locale::En, "filing:enterprise.districtCode".to_owned())),
+            "{}",
+            p.stamp.version
+        );
+    }
+    let err =
+        Engine::from_pack_json(&pack(json!({ "messages": { "en": { "filing.lead_time": { "message": " " } } } })))
+            .unwrap_err();
+    let at: Vec<&str> = err.0.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(at, ["/messages/en/filing.lead_time/message"], "{err:?}");
+}

@@ -146,6 +146,12 @@ test('bad options throw once, at checker(...), with options.invalid', () => {
   assert.throws(() => check.checkFilings([{}, cyclic]), (e) => e.code === 'input.unconvertible' && e.index === 1);
   assert.throws(() => check.checkFilings('{}'), (e) => e.code === 'input.unconvertible');
   assert.equal(check.checkFiling('{}').decision, 'incomplete');
+  // A body not awaited is refused, not checked as an empty filing (npm audit, thirtieth session:
+  // incomplete, with 27 fields asked for); so is any other thenable.
+  const pending = Promise.resolve({});
+  assert.throws(() => check.checkFiling(pending), (e) => e.code === 'input.unconvertible' && /await it first/.test(e.message));
+  assert.throws(() => engine.scoreInspection({ then() {} }, { now: NOW }), (e) => e.code === 'input.unconvertible' && /inspection is a Promise/.test(e.message));
+  assert.throws(() => check.checkFilings([{}, pending]), (e) => e.code === 'input.unconvertible' && e.index === 1);
 });
 
 test('a checker keeps its engine alive after engine.free()', () => {

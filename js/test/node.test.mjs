@@ -54,6 +54,11 @@ test('packInfo and version match the CLI', () => {
   assert.equal(engine.packInfo({ packVersion: '2020-02-10' }).hash, engine.describe('filing', { packVersion: '2020-02-10' }).pack.hash);
   assert.equal(engine.packInfo().version, '2020-04-07');
   assert.throws(() => engine.packInfo({ packVersion: 'nope' }), (e) => e.code === 'options.invalid' && /2020-02-10/.test(e.message));
+  // It says nothing in a locale: `locale` is an unknown option there, and no message suggests it
+  // (npm audit, thirtieth session: taken and ignored, and "use locale, packVersion, on").
+  assert.throws(() => engine.packInfo({ locale: 'en' }), (e) => e.code === 'options.invalid' && /unknown option `locale`; use packVersion, on$/.test(e.message));
+  assert.throws(() => engine.packInfo('2020-02-05'), (e) => e.code === 'options.invalid' && /such as \{ on: '2020-02-10' \}/.test(e.message) && !/locale/.test(e.message));
+  assert.throws(() => engine.describe('filing', { lang: 'en' }), (e) => /use locale, packVersion, on$/.test(e.message));
   const file = join(ROOT, 'packs/shenzhen-2020.json');
   const info = new compiler.Engine(readFileSync(file, 'utf8')).packInfo();
   const lint = spawnSync(CLI, ['lint-pack', file], { encoding: 'utf8' });

@@ -99,7 +99,7 @@ pub(super) fn parse(pointer: &str) -> Result<Vec<String>, DraftError> {
 
 /// An array index: `0`, or digits without a leading zero; `-` is the end.
 fn index(seg: &str, len: usize, pointer: &str) -> Result<usize, DraftError> {
-    let bad = || DraftError::NotAnIndex { pointer: shown(pointer), segment: seg.chars().take(40).collect() };
+    let bad = || DraftError::NotAnIndex { pointer: shown(pointer), segment: shown(seg) };
     if seg == "-" {
         return Ok(len);
     }
@@ -278,7 +278,7 @@ fn check(doc: &Value, segs: &[String], shape: &'static Shape, pointer: &str) -> 
         // A value given (`staff.total: 12`) is never replaced by a container made through it
         // (fourth audit: `set('/staff/total/x', 1)` silently dropped the 12).
         if here.is_some_and(|v| !(v.is_object() || v.is_array() || v.is_null())) {
-            return Err(DraftError::ThroughValue { pointer: shown(pointer), segment: seg.clone() });
+            return Err(DraftError::ThroughValue { pointer: shown(pointer), segment: shown(seg) });
         }
         here = match here {
             Some(Value::Array(items)) => items.get(index(seg, items.len(), pointer)?),

@@ -31,6 +31,8 @@ const __fk_MAX_COMPILED = 16777216;
 const __fk_MAX_NAME = 4096;
 const __fk_OPTION_NAMES = ['now', 'locale', 'packVersion', 'scope', 'personal'];
 const __fk_DESCRIBE_NAMES = ['locale', 'packVersion', 'on'];
+/** `packInfo`'s: it says no text in a locale (npm audit, thirtieth session: `locale` was taken and did nothing). */
+const __fk_PACK_INFO_NAMES = ['packVersion', 'on'];
 
 /** A string as it reaches Rust: each lone surrogate as U+FFFD (`TextEncoder`'s way). */
 const __fk_wf = typeof ''.toWellFormed === 'function'
@@ -113,6 +115,17 @@ function __fk_json(value, what, expected) {
     // session). Refused, saying what to pass.
     if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) {
         throw __fk_coded(`the ${what} is bytes (${value.constructor?.name ?? 'an ArrayBuffer view'}): pass its text (\`buffer.toString('utf8')\`, \`new TextDecoder().decode(bytes)\`) or the parsed object`, 'input.unconvertible');
+    }
+    // A Promise (a body not awaited: `checkFiling(req.json())`) is written `{}` by JSON, and was
+    // checked as an empty submission, every field asked for (npm audit, thirtieth session).
+    let thenable = false;
+    try {
+        thenable = value instanceof Promise || (value !== null && typeof value === 'object' && typeof value.then === 'function');
+    } catch {
+        // a getter that throws: JSON.stringify below says what is wrong
+    }
+    if (thenable) {
+        throw __fk_coded(`the ${what} is a Promise: await it first (\`await request.json()\`)`, 'input.unconvertible');
     }
     let text;
     try {
@@ -285,17 +298,18 @@ function __fk_options(engine, options) {
     throw __fk_thrown(mistake);
 }
 
-/** Read `{ locale, packVersion, on }` (each optional) of `describe`, `inputSchema`,
- *  `packInfo` as JSON text, or throw the first mistake. */
-function __fk_describeOptions(options) {
+/** Read `{ locale, packVersion, on }` (each optional) of `describe`, `inputSchema`, or
+ *  `packInfo`'s `{ packVersion, on }` (`names`), as JSON text, or throw the first mistake. */
+function __fk_describeOptions(options, names) {
     const o = {};
     if (options === undefined || options === null) return '{}';
     const bad = (m) => __fk_coded(`options${m}`, 'options.invalid');
     if (typeof options !== 'object' || Array.isArray(options)) {
-        throw bad(` must be an object such as { locale: 'zh-CN' }, got ${__fk_type(options)}`);
+        const such = names.includes('locale') ? "{ locale: 'zh-CN' }" : "{ on: '2020-02-10' }";
+        throw bad(` must be an object such as ${such}, got ${__fk_type(options)}`);
     }
     for (const k of Object.keys(options)) {
-        if (!__fk_DESCRIBE_NAMES.includes(k)) throw bad(`: unknown option \`${__fk_shown(k)}\`; use ${__fk_DESCRIBE_NAMES.join(', ')}`);
+        if (!names.includes(k)) throw bad(`: unknown option \`${__fk_shown(k)}\`; use ${names.join(', ')}`);
     }
     let v;
     try { v = Reflect.get(options, 'locale'); } catch (e) { throw bad(`.locale cannot be read: ${__fk_message(e)}`); }
@@ -381,7 +395,7 @@ function __fk_describe(engine, what, kind, options) {
         k = _kind(__fk_text(kind, 'the kind (filing, inspection, indicators or screening)', 'options.invalid', __fk_MAX_NAME));
         if (k === undefined) throw __fk_thrown();
     }
-    const answer = engine._describe(what, k, __fk_describeOptions(options));
+    const answer = engine._describe(what, k, __fk_describeOptions(options, what === 2 ? __fk_PACK_INFO_NAMES : __fk_DESCRIBE_NAMES));
     if (answer === undefined) throw __fk_thrown();
     return JSON.parse(answer);
 }

@@ -20,7 +20,7 @@ type Labels = Vec<(String, Vec<(String, MessageDoc)>)>;
 
 /// Where the texts are: `labels` (a `label` and its `hint`) or `messages` (a `message` and its
 /// `help`), for the pointers of errors.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Texts {
     Labels,
     Messages,
@@ -46,6 +46,19 @@ pub(super) fn fill(labels: &Labels, params: &ParamTable, texts: Texts, errors: &
         let sep = if Locale::parse(tag) == Some(Locale::En) { ", " } else { "、" };
         let mut filled = Vec::with_capacity(entries.len());
         for (key, doc) in entries {
+            // A blank label names nothing ("请填写：" of no field): it is left out, so the field
+            // is named in the next locale (zh-CN, then en) and `lint` lists it as missing. A blank
+            // message says nothing: refused (npm audit, thirtieth session: both were accepted).
+            if doc.message.trim().is_empty() {
+                if texts == Texts::Labels {
+                    continue;
+                }
+                errors.push(perr(
+                    Pointer::from_segments([root, tag.as_str(), key.as_str(), main]).to_string(),
+                    PackErrorKind::MissingMessage,
+                    format!("the {main} is blank: it would say nothing"),
+                ));
+            }
             let mut one = |text: &str, part: &str| {
                 let at = || Pointer::from_segments([root, tag.as_str(), key.as_str(), part]).to_string();
                 let (text, unknown) = fill_one(text, params, sep);
