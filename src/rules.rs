@@ -408,9 +408,7 @@ fn field_value(
                     Err(e) => {
                         // The check character alone, of a credit code or an ID number (README: the
                         // ID number's was documented and ignored; spec audit, thirtieth session).
-                        let sev = if e.code().ends_with(".checksum")
-                            && matches!(kind, FieldCheckKind::CreditCode | FieldCheckKind::IdNumber)
-                        {
+                        let sev = if e.code().ends_with(".checksum") && kind.has_check_character() {
                             c.checksum_severity
                         } else {
                             c.severity

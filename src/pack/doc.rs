@@ -177,6 +177,12 @@ words! {
 words_serde!(FieldCheckKind);
 
 impl FieldCheckKind {
+    /// Whether the checked value ends in a check character (domain.md §6.1, §6.2), which a
+    /// pack's `checksumSeverity` may downgrade alone.
+    pub fn has_check_character(self) -> bool {
+        matches!(self, FieldCheckKind::CreditCode | FieldCheckKind::IdNumber)
+    }
+
     /// The check of a count or an amount, which the other rules' expressions apply too
     /// ([`NumCheck`]); `None` for the checks of text.
     pub fn num_check(self) -> Option<crate::expr::NumCheck> {

@@ -202,7 +202,7 @@ impl Compiler<'_> {
         );
         // Only a check with a check character has one to downgrade (domain.md §6.1, §6.2): on
         // any other it was accepted and did nothing (spec audit, thirtieth session).
-        if c.checksum_severity.is_some() && !matches!(kind, FieldCheckKind::CreditCode | FieldCheckKind::IdNumber) {
+        if c.checksum_severity.is_some() && !kind.has_check_character() {
             self.errors.push(perr(
                 format!("{at}/checksumSeverity"),
                 PackErrorKind::BadRule,

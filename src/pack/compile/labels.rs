@@ -20,7 +20,7 @@ type Labels = Vec<(String, Vec<(String, MessageDoc)>)>;
 
 /// Where the texts are: `labels` (a `label` and its `hint`) or `messages` (a `message` and its
 /// `help`), for the pointers of errors.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub(super) enum Texts {
     Labels,
     Messages,
@@ -50,7 +50,7 @@ pub(super) fn fill(labels: &Labels, params: &ParamTable, texts: Texts, errors: &
             // is named in the next locale (zh-CN, then en) and `lint` lists it as missing. A blank
             // message says nothing: refused (npm audit, thirtieth session: both were accepted).
             if doc.message.trim().is_empty() {
-                if texts == Texts::Labels {
+                if matches!(texts, Texts::Labels) {
                     continue;
                 }
                 errors.push(perr(
