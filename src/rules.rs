@@ -408,12 +408,20 @@ fn field_value(
                     Err(e) => {
                         // The check character alone, of a credit code or an ID number (README: the
                         // ID number's was documented and ignored; spec audit, thirtieth session).
-                        let sev = if e.code().ends_with(".checksum") && kind.has_check_character() {
-                            c.checksum_severity
-                        } else {
-                            c.severity
+                        let checksum = e.code().ends_with(".checksum") && kind.has_check_character();
+                        push(part, e.code(), if checksum { c.checksum_severity } else { c.severity }, ptr());
+                        // Refused for its check character alone, the code is well formed: given back
+                        // normalised as a valid one is, upper-cased (ids audit, thirty-first session:
+                        // a code a pack accepts with a warning kept its lower case).
+                        let form = match kind {
+                            FieldCheckKind::CreditCode if checksum => ids::credit_code_form(s),
+                            FieldCheckKind::IdNumber if checksum => ids::id_number_form(s),
+                            _ => return,
                         };
-                        push(part, e.code(), sev, ptr());
+                        if form != s {
+                            let value = Value::String(form.into_owned());
+                            part.normalized.push(Normalized { path: ptr().to_string(), value });
+                        }
                     }
                     Ok(norm) => {
                         if c.allowed

@@ -500,6 +500,13 @@ fn date_format_errors() {
         "02/04/2020",
         "二〇二〇年二月四日",
         "2020-٠٢-04",
+        // A space inside a number, not around it: no date (it read 2020-12-04; differential
+        // audit, thirty-first session).
+        "2020年1 2月4日",
+        "2020年2月1 0日",
+        "20 20年2月4日",
+        "2020年 1 2 月 4 日",
+        "２０２０年１\u{3000}２月４日",
     ] {
         assert_eq!(parse_date(input), Err(IdError::DateFormat), "{input:?}");
     }

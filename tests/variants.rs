@@ -1331,3 +1331,198 @@ fn a_blank_label_is_missing_and_a_blank_message_is_refused() {
     let at: Vec<&str> = err.0.iter().map(|e| e.path.as_str()).collect();
     assert_eq!(at, ["/messages/en/filing.lead_time/message"], "{err:?}");
 }
+
+// ------------------------------------------- packs audit, thirty-first session
+
+/// A district copies RTW-T3 whole from shenzhen-2020 (its `kind` kept) to give it 21 days: the
+/// family's `2020-04-07`, which dropped RTW-T3, stays without it. Before, the copy was taken as
+/// a new rule there, and April filings with a key-area employee were `conditional`, lint ok.
+#[test]
+fn a_rule_copied_whole_stays_out_of_the_version_that_dropped_it() {
+    let t3 = json!({ "id": "RTW-T3", "kind": "isolation", "severity": "warning", "each": "roster",
+        "when": "keyAreaHistory == true && returning == true", "start": "arrivedOn", "days": "21",
+        "by": "plannedResumption", "code": "filing.isolation_not_complete", "path": "arrivedOn" });
+    let variant = json!({ "id": "copyt3-2020", "extends": "shenzhen-2020", "version": "2020-02-10",
+        "effectiveFrom": "2020-02-01", "rules": [t3] });
+    let engine = Engine::from_pack_json(&variant.to_string()).unwrap();
+    assert!(rule_ids(&engine, "2020-02-10").contains(&"RTW-T3".to_owned()));
+    assert!(!rule_ids(&engine, "2020-04-07").contains(&"RTW-T3".to_owned()));
+    let now = "2020-04-07T10:00:00+08:00";
+    let april = engine.check_filing_json(&april_filing("2020-04-07").to_string(), &opts(now));
+    assert_eq!(
+        (april.decision, april.pack.version.as_str()),
+        (Decision::Approved, "2020-04-07"),
+        "{:?}",
+        april.diagnostics
+    );
+    // In February the copy judges, with its own 21 days (arrived 2020-04-05: 04-26).
+    let feb = engine.check_filing_json(&april_filing("2020-04-06").to_string(), &opts("2020-04-06T10:00:00+08:00"));
+    assert_eq!(feb.earliest_start.first().map(|e| e.earliest_start.as_str()), Some("2020-04-26"));
+}
+
+/// A rule of the parent given again with another `kind` would replace it silently (a district's
+/// own "RTW-P4" as a `field` rule took the mask check out of gate RTW-G3): refused at its kind.
+#[test]
+fn a_variant_may_not_change_a_rules_kind() {
+    let variant = json!({ "id": "kind-2020", "extends": "shenzhen-2020@2020-02-10", "version": "2020-02-10",
+        "effectiveFrom": "2020-02-01", "rules": [{ "id": "RTW-P4", "kind": "field", "severity": "error",
+        "checks": [{ "check": "text", "fields": ["enterprise.name"] }] }] });
+    let err = Engine::from_pack_json(&variant.to_string()).unwrap_err();
+    assert!(
+        err.0
+            .iter()
+            .any(|e| e.path == "/rules/0/kind" && e.kind == PackErrorKind::BadRule && e.message.contains("assert")),
+        "{err:?}"
+    );
+    // The same kind is an override, as before.
+    let mut same = variant.clone();
+    same["rules"][0]["kind"] = json!("assert");
+    same["rules"][0]["checks"] =
+        json!([{ "assert": "supplies.masks >= 1", "path": "supplies.masks", "code": "kind.masks" }]);
+    same["messages"] = json!({ "zh-CN": { "kind.masks": { "message": "请储备口罩" } }, "en": { "kind.masks": { "message": "keep masks" } } });
+    let same = Engine::from_pack_json(&same.to_string());
+    assert!(same.is_ok(), "{:?}", same.err());
+}
+
+/// Two versions in force from the same day: the later in the array judged everything, the
+/// other nothing. Refused at the second one's `effectiveFrom`.
+#[test]
+fn two_versions_may_not_take_effect_on_one_day() {
+    let v = |version: &str| json!({ "id": "same-2020", "extends": "shenzhen-2020@2020-02-10", "version": version, "effectiveFrom": "2020-02-01" });
+    let err = Engine::from_pack_json(&json!([v("2020-02-10"), v("2020-03-01")]).to_string()).unwrap_err();
+    assert!(
+        err.0.iter().any(|e| e.path == "/1/effectiveFrom"
+            && e.message.contains("2020-02-10")
+            && e.message.contains("2020-03-01")),
+        "{err:?}"
+    );
+    let mut later = v("2020-03-01");
+    later["effectiveFrom"] = json!("2020-03-01");
+    assert!(Engine::from_pack_json(&json!([v("2020-02-10"), later]).to_string()).is_ok());
+}
+
+/// A variant of the whole family may name in a gate's causes a rule only some versions have
+/// (README: "an error only when no version has it"): RTW-T3 fails RTW-G2 in `2020-02-10` and is
+/// left out of `2020-04-07`'s causes. Before, the pack was refused ("did you mean RTW-F3?").
+#[test]
+fn a_gate_may_name_a_rule_of_some_versions_only() {
+    let variant = json!({ "id": "t3gate-2020", "extends": "shenzhen-2020", "version": "2020-02-10",
+        "effectiveFrom": "2020-02-01", "rules": [{ "id": "RTW-G2", "causes": ["RTW-C3", "RTW-C4", "RTW-T3"] }] });
+    let engine = Engine::from_pack_json(&variant.to_string()).unwrap();
+    let feb = engine.check_filing_json(&april_filing("2020-04-06").to_string(), &opts("2020-04-06T10:00:00+08:00"));
+    let g2 = feb.gates.iter().find(|g| g.id == "RTW-G2").unwrap();
+    assert_eq!(g2.passed, Some(false), "{g2:?}");
+    assert!(g2.causes.iter().any(|c| c.rule_id == "RTW-T3"), "{g2:?}");
+    let apr = engine.check_filing_json(&april_filing("2020-04-07").to_string(), &opts("2020-04-07T10:00:00+08:00"));
+    assert_eq!(apr.decision, Decision::Approved, "{:?}", apr.gates);
+    // A cause no version has is still refused.
+    let mut typo = variant.clone();
+    typo["rules"][0]["causes"] = json!(["RTW-C3", "RTW-T33"]);
+    let err = Engine::from_pack_json(&typo.to_string()).unwrap_err();
+    assert!(err.0.iter().any(|e| e.message.contains("RTW-T33")), "{err:?}");
+}
+
+/// A message missing for a code of the variant's own rule is told at the variant's `/messages`,
+/// not at `/extends` as "inherited from shenzhen-2020"; a screen rule's `_undated` code says
+/// what it is for.
+#[test]
+fn a_message_missing_for_the_variants_own_code_is_told_in_its_messages() {
+    let variant = json!({ "id": "own-2020", "extends": "shenzhen-2020", "version": "2020-02-10", "effectiveFrom": "2020-02-01",
+        "rules": [{ "id": "T-1", "kind": "assert", "severity": "warning",
+            "checks": [{ "assert": "supplies.gloves >= 1", "path": "supplies.gloves", "code": "test.x" }] }],
+        "messages": { "zh-CN": { "test.x": { "message": "手套不足" } } } });
+    let err = Engine::from_pack_json(&variant.to_string()).unwrap_err();
+    assert!(!err.0.is_empty());
+    for e in &err.0 {
+        assert_eq!((e.path.as_str(), e.kind), ("/messages/en", PackErrorKind::MissingMessage), "{e:?}");
+        assert!(e.message.contains("test.x") && !e.message.contains("inherited"), "{}", e.message);
+    }
+    let screen = json!({ "id": "scr-2020", "extends": "shenzhen-2020", "version": "2020-02-10", "effectiveFrom": "2020-02-01",
+        "rules": [{ "id": "LH-S1", "kind": "screen", "on": "screening", "when": "attendedGatherings == true",
+            "outcome": "home_observation", "from": "declaredOn", "days": "7", "code": "luohu.gathering", "path": "attendedGatherings" }],
+        "messages": { "zh-CN": { "luohu.gathering": { "message": "居家观察至{until}" } }, "en": { "luohu.gathering": { "message": "home until {until}" } } } });
+    let err = Engine::from_pack_json(&screen.to_string()).unwrap_err();
+    assert!(
+        err.0.iter().any(|e| e.path == "/messages/en"
+            && e.message.contains("luohu.gathering_undated")
+            && e.message.contains("{days}")),
+        "{err:?}"
+    );
+}
+
+/// ids audit, thirty-first session: a credit code or ID number refused for its check character
+/// alone is well formed, and is given back normalised (upper-cased, domain.md §6.1, §6.2) as a
+/// valid one is: under a pack that accepts it with a warning it stood in the filing in lower
+/// case, with nothing in `normalized`.
+#[test]
+fn a_code_refused_for_its_check_character_alone_is_given_back_normalised() {
+    let pack = json!({ "id": "lenient-2020", "extends": "shenzhen-2020", "version": "2020-02-10", "effectiveFrom": "2020-02-01",
+        "rules": [
+            { "id": "RTW-F1", "checks": [{ "check": "creditCode", "fields": ["enterprise.creditCode"], "required": ["enterprise.creditCode"], "checksumSeverity": "warning" }] },
+            { "id": "RTW-F4", "kind": "field", "severity": "error", "checks": [{ "check": "idNumber", "fields": ["contacts.firstResponsible.idNumber"], "checksumSeverity": "warning" }] }
+        ] });
+    let f = workshop(json!({ "enterprise": { "creditCode": "91440311ma5g0k3p1x" },
+        "contacts": { "firstResponsible": { "idNumber": "11010519491231003x" } } }));
+    for engine in [Engine::from_pack_json(&pack.to_string()).unwrap(), Engine::with_default_pack().unwrap()] {
+        let a = serde_json::to_value(engine.check_filing_value(&f, &opts("2020-02-04T10:00:00+08:00").personal(true)))
+            .unwrap();
+        let norm = |path: &str| {
+            a["normalized"].as_array().unwrap().iter().find(|n| n["path"] == path).map(|n| n["value"].clone())
+        };
+        assert_eq!(norm("/enterprise/creditCode"), Some(json!("91440311MA5G0K3P1X")), "{a}");
+        assert_eq!(norm("/contacts/firstResponsible/idNumber"), Some(json!("11010519491231003X")), "{a}");
+        assert!(a["diagnostics"].as_array().unwrap().iter().any(|d| d["code"] == "credit_code.checksum"), "{a}");
+    }
+    // A code of the wrong length is not a code: nothing given back for it.
+    let short = workshop(json!({ "enterprise": { "creditCode": "91440311ma5g0k3p1" } }));
+    let a = serde_json::to_value(
+        Engine::with_default_pack().unwrap().check_filing_value(&short, &opts("2020-02-04T10:00:00+08:00")),
+    )
+    .unwrap();
+    assert!(a["normalized"].as_array().unwrap().iter().all(|n| n["path"] != "/enterprise/creditCode"), "{a}");
+}
+
+/// A variant that rewrites only the zh-CN hint of a label keeps the parent's zh-TW label, shown
+/// with its own hint; `lint-pack` finds nothing missing (packs audit, thirty-first session: the
+/// whole zh-TW entry was dropped, zh-TW showed the simplified 手套数量, and lint said "no label").
+#[test]
+fn a_hint_rewritten_in_zh_cn_only_keeps_the_parents_zh_tw_label() {
+    let variant = json!({ "id": "hint-2020", "extends": "shenzhen-2020", "version": "2020-02-10", "effectiveFrom": "2020-02-01",
+        "labels": { "zh-CN": { "filing:supplies.gloves": { "hint": "每人至少1.5双" } } } });
+    let engine = Engine::from_pack_json(&variant.to_string()).unwrap();
+    let parent = Engine::with_default_pack().unwrap();
+    let gloves = |e: &Engine, l: Locale| {
+        let d = e.describe(Subject::Filing, l, None, None).unwrap();
+        d["fields"].as_array().unwrap().iter().find(|f| f["id"] == "supplies.gloves").unwrap().clone()
+    };
+    let (tw, parent_tw) = (gloves(&engine, Locale::ZhTw), gloves(&parent, Locale::ZhTw));
+    assert_eq!(tw["label"], parent_tw["label"], "{tw}");
+    assert_eq!(tw["hint"], "每人至少1.5双", "{tw}");
+    assert_eq!(gloves(&engine, Locale::ZhCn)["hint"], "每人至少1.5双");
+    for p in engine.packs() {
+        assert!(fangkong::describe::missing_labels(p).is_empty(), "{:?}", fangkong::describe::missing_labels(p));
+    }
+}
+
+/// A typo in a `{$parameter}` of a variant's zh-CN message is told once, at the message, with
+/// the parameter it was meant to be (packs audit, thirty-first session: twice, the second as
+/// "no param of `filing.lead_time`"); so is one in a zh-CN hint, which zh-TW shows too.
+#[test]
+fn a_parameter_typo_in_a_message_is_told_once_with_a_suggestion() {
+    let variant = json!({ "id": "typo-2020", "extends": "shenzhen-2020", "version": "2020-02-10", "effectiveFrom": "2020-02-01",
+        "messages": { "zh-CN": { "filing.lead_time": { "message": "须提前{$leadDay}天备案（现为{days}天）" } } },
+        "labels": { "zh-CN": { "filing:supplies.gloves": { "hint": "至少{$stockDay}天" } } } });
+    let err = Engine::from_pack_json(&variant.to_string()).unwrap_err();
+    let told: Vec<(&str, &str)> = err.0.iter().map(|e| (e.path.as_str(), e.message.as_str())).collect();
+    assert_eq!(told.len(), 2, "{told:#?}");
+    assert!(
+        told.iter()
+            .any(|(p, m)| *p == "/messages/zh-CN/filing.lead_time/message" && m.contains("did you mean `$leadDays`")),
+        "{told:#?}"
+    );
+    assert!(
+        told.iter()
+            .any(|(p, m)| *p == "/labels/zh-CN/filing:supplies.gloves/hint" && m.contains("did you mean `$stockDays`")),
+        "{told:#?}"
+    );
+}

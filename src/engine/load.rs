@@ -56,46 +56,12 @@ fn too_many_versions(n: usize) -> PackErrors {
     }])
 }
 
-/// Most bytes of JSON a family's versions make together once each is resolved (its parents
-/// merged in): each is a copy, and is compiled on its own. The embedded family makes ~0.4 MB.
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
-pub const MAX_FAMILY_RESOLVED_BYTES: usize = 16 * 1024 * 1024;
-
-/// The bytes of the versions resolved so far (packs audit: 64 versions extending one with a
-/// list of 170,000 entries, 1.5 MB of text, took 850 MB of wasm memory, past the 1 GiB limit
-/// with a second engine, and 13 s to lint).
+mod size;
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
-#[derive(Default)]
-struct FamilySize(usize);
-
+use size::FamilySize;
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
-impl FamilySize {
-    fn add(&mut self, value: &Value) -> Result<(), PackErrors> {
-        struct Count(usize);
-        impl std::io::Write for Count {
-            fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-                self.0 += b.len();
-                Ok(b.len())
-            }
-            fn flush(&mut self) -> std::io::Result<()> {
-                Ok(())
-            }
-        }
-        let mut n = Count(0);
-        let _ = serde_json::to_writer(&mut n, value);
-        self.0 = self.0.saturating_add(n.0);
-        if self.0 <= MAX_FAMILY_RESOLVED_BYTES {
-            return Ok(());
-        }
-        Err(PackErrors(vec![PackError {
-            path: String::new(),
-            kind: PackErrorKind::Unbounded,
-            message: format!(
-                "the family's versions, each with its parents merged in, make more than {MAX_FAMILY_RESOLVED_BYTES} bytes: give fewer versions, or move what they share into fewer"
-            ),
-        }]))
-    }
-}
+pub use size::MAX_FAMILY_RESOLVED_BYTES;
 
 /// A pack document with its identity, while resolving `extends`.
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
@@ -301,13 +267,17 @@ fn merge_over(
 ) -> Result<Value, PackErrors> {
     let strict = crate::pack::resolve_extends(child, parent);
     let Some(fid) = family_id else { return strict };
-    if strict.is_ok() {
-        return strict;
-    }
-    // Only when this version lacks something: every version of the family, resolved.
+    // Every version of the family, resolved: even when this version has everything the variant
+    // names, a rule the variant gives whole may be one this version dropped, and a gate's cause
+    // one only another version has (packs audit, thirty-first session). A version that cannot
+    // be resolved from here (its chain too long at this depth) leaves a variant that resolves
+    // without the family's names as it is.
     let mut names = crate::pack::FamilyNames::default();
     for v in family_pool(fid, given, embedded).iter().filter(|d| d.id == fid) {
-        names.add(&resolve_memo(v, given, embedded, depth, memo)?.0);
+        match resolve_memo(v, given, embedded, depth, memo) {
+            Ok((value, _)) => names.add(&value),
+            Err(e) => return strict.map_err(|_| e),
+        }
     }
     crate::pack::resolve_in_family(child, parent, Some(&names))
 }
@@ -560,6 +530,21 @@ impl Engine {
                             path: format!("{at}/version"),
                             kind: PackErrorKind::DuplicateId,
                             message: format!("version `{}` is given twice", p.stamp.version),
+                        });
+                    } else if let Some(q) = packs.iter().find(|q| q.effective_from == p.effective_from) {
+                        // Two versions in force from one day: the one later in the array judged
+                        // everything from then on and the other nothing, silently (packs audit,
+                        // thirty-first session: a copied version whose date was not changed).
+                        errors.push(PackError {
+                            path: format!("{at}/effectiveFrom"),
+                            kind: PackErrorKind::DuplicateId,
+                            message: format!(
+                                "versions `{}` and `{}` both take effect on {}: which would judge a submission of that day? \
+                                 give each version its own `effectiveFrom`",
+                                q.stamp.version,
+                                p.stamp.version,
+                                crate::time::fmt_date(p.effective_from)
+                            ),
                         });
                     }
                     packs.push(p);

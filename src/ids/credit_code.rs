@@ -40,12 +40,7 @@ pub fn check_credit_code(s: &str) -> Result<String, IdError> {
 ///
 /// As [`check_credit_code`].
 pub fn credit_code(s: &str) -> Result<Cow<'_, str>, IdError> {
-    let plain = s.len() == 18 && s.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase());
-    let code: Cow<'_, str> = if plain {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(normalize_text(s).chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_uppercase()).collect())
-    };
+    let code = credit_code_form(s);
     if code.chars().count() != 18 {
         return Err(IdError::CreditCodeLength);
     }
@@ -60,6 +55,17 @@ pub fn credit_code(s: &str) -> Result<Cow<'_, str>, IdError> {
         return Err(IdError::CreditCodeChecksum);
     }
     Ok(code)
+}
+
+/// `s` as a credit code is written once normalised, whether or not it is one: [`normalize_text`],
+/// internal whitespace removed, lower case upper-cased. Borrowed when there is nothing to change.
+pub fn credit_code_form(s: &str) -> Cow<'_, str> {
+    let plain = s.len() == 18 && s.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase());
+    if plain {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(normalize_text(s).chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_uppercase()).collect())
+    }
 }
 
 #[cfg(test)]

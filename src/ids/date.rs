@@ -11,7 +11,7 @@ use super::normalize::normalize_text;
 /// must be one of
 ///
 /// * `YYYY-M-D`, `YYYY/M/D` or `YYYY.M.D` (the same separator twice), or
-/// * `YYYY年M月D日` or `YYYY年M月D号` (spaces around the numbers allowed),
+/// * `YYYY年M月D日` or `YYYY年M月D号` (spaces around the numbers allowed, not inside one),
 ///
 /// where the year has exactly four ASCII digits and the month and day one or
 /// two. Nothing may precede or follow the date (no times).
@@ -27,8 +27,23 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, IdError> {
     // (`2020 年 2 月 4 日`): the spaces mean nothing there (spec audit, twenty-seventh session).
     // (`chars().any`, not `str::contains`: a `str` pattern links core's slice-panic path and its
     // Unicode tables into the runtime, 4.5 KB gzipped: BENCHMARKS.md, "The runtime, smaller".)
+    // Only around them: a space inside a number (`2020年1 2月4日`) is kept, so the text is no
+    // date (differential audit, thirty-first session: it was read as 2020-12-04, and a filing
+    // told it was filed after today).
     let text = if text.chars().any(|c| c == '年') && text.chars().any(char::is_whitespace) {
-        std::borrow::Cow::Owned(text.chars().filter(|c| !c.is_whitespace()).collect())
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text.chars();
+        while let Some(c) = rest.next() {
+            if c.is_whitespace() {
+                let inside = out.chars().next_back().is_some_and(|p| p.is_ascii_digit())
+                    && rest.clone().find(|n| !n.is_whitespace()).is_some_and(|n| n.is_ascii_digit());
+                if !inside {
+                    continue;
+                }
+            }
+            out.push(c);
+        }
+        std::borrow::Cow::Owned(out)
     } else {
         text
     };

@@ -33,6 +33,22 @@ pub fn check_id_number(s: &str, today: NaiveDate) -> Result<String, IdError> {
     id_number(s, today).map(Cow::into_owned)
 }
 
+/// `s` as an ID number is written once normalised, whether or not it is one: [`normalize_text`],
+/// internal whitespace removed, `x` upper-cased. Borrowed when there is nothing to change.
+pub fn id_number_form(s: &str) -> Cow<'_, str> {
+    let b = s.as_bytes();
+    let plain = b.len() == 18
+        && b.iter().take(17).all(u8::is_ascii_digit)
+        && b.last().is_some_and(|c| c.is_ascii_digit() || *c == b'X');
+    if plain {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(
+            normalize_text(s).chars().filter(|c| !c.is_whitespace()).map(|c| if c == 'x' { 'X' } else { c }).collect(),
+        )
+    }
+}
+
 /// [`check_id_number`], borrowing `s` when it is already the normalised number (17 ASCII digits
 /// and a digit or `X`), so a valid number costs no allocation.
 ///
@@ -40,17 +56,7 @@ pub fn check_id_number(s: &str, today: NaiveDate) -> Result<String, IdError> {
 ///
 /// As [`check_id_number`].
 pub fn id_number(s: &str, today: NaiveDate) -> Result<Cow<'_, str>, IdError> {
-    let b = s.as_bytes();
-    let plain = b.len() == 18
-        && b.iter().take(17).all(u8::is_ascii_digit)
-        && b.last().is_some_and(|c| c.is_ascii_digit() || *c == b'X');
-    let id: Cow<'_, str> = if plain {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(
-            normalize_text(s).chars().filter(|c| !c.is_whitespace()).map(|c| if c == 'x' { 'X' } else { c }).collect(),
-        )
-    };
+    let id = id_number_form(s);
     if id.chars().count() != 18 {
         return Err(IdError::IdNumberLength);
     }

@@ -438,10 +438,17 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
     for locale in [Locale::ZhCn, Locale::En] {
         for code in &c.codes {
             if !messages.has(locale, code) {
+                // A screen rule's second code, which no one writes in a rule (packs audit,
+                // thirty-first session): say what it is for.
+                let undated = code
+                    .strip_suffix("_undated")
+                    .filter(|base| c.codes.contains(*base))
+                    .map(|base| format!(" (how `{base}` is told while the date its days count from is not given: no end date, placeholders {{outcome}} and {{days}})"))
+                    .unwrap_or_default();
                 c.errors.push(perr(
                     format!("/messages/{}", locale.tag()),
                     PackErrorKind::MissingMessage,
-                    format!("no `{}` message for code `{code}`", locale.tag()),
+                    format!("no `{}` message for code `{code}`{undated}", locale.tag()),
                 ));
             }
         }

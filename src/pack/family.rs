@@ -179,14 +179,42 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
                 continue;
             }
             match list.iter_mut().find(|x| x.get("id").and_then(Value::as_str) == Some(id)) {
-                Some(existing) => merge_patch(existing, r),
-                None if r.get("kind").is_some() => list.push(r.clone()),
+                // A rule keeps the kind its parent gave it: another kind under the same id would
+                // replace the parent's rule silently (packs audit, thirty-first session: a
+                // district's own `RTW-P4` took the mask check out of gate RTW-G3, lint said ok).
+                Some(existing) => match (existing.get("kind"), r.get("kind")) {
+                    (Some(was), Some(now)) if was != now => errors.push(perr(
+                        format!("/rules/{i}/kind"),
+                        PackErrorKind::BadRule,
+                        format!(
+                            "rule `{id}` is of kind {was} in `{parent_name}`; a variant may change a rule, not its kind \
+                             (a rule of your own needs an id of its own)"
+                        ),
+                    )),
+                    _ => merge_patch(existing, r),
+                },
+                // A rule of another version of the family stays out of this one, even when the
+                // variant gives it whole (with its `kind`): `2020-04-07` drops RTW-T3, and a copy
+                // of RTW-T3 with other days brought it back there (packs audit, thirty-first session).
                 None if family.is_some_and(|f| f.rules.contains(id)) => {}
+                None if r.get("kind").is_some() => list.push(r.clone()),
                 None => errors.push(perr(
                     format!("/rules/{i}/id"),
                     PackErrorKind::UnknownReference,
                     format!("overrides rule `{id}`, which {lacks} (a new rule needs a `kind`)"),
                 )),
+            }
+        }
+    }
+    // A gate's cause that is a rule of another version of the family only: left out of this
+    // version's causes, as the rule itself is (packs audit, thirty-first session: a variant
+    // naming RTW-T3 in a gate was refused for `2020-04-07`, which has no RTW-T3).
+    if let (Some(f), Some(list)) = (family, rules.as_array_mut()) {
+        let here: std::collections::BTreeSet<String> =
+            list.iter().filter_map(|x| x.get("id").and_then(Value::as_str)).map(str::to_owned).collect();
+        for x in list.iter_mut() {
+            if let Some(causes) = x.get_mut("causes").and_then(Value::as_array_mut) {
+                causes.retain(|c| c.as_str().is_none_or(|c| here.contains(c) || !f.rules.contains(c)));
             }
         }
     }
@@ -253,11 +281,32 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
 /// audit: a variant saying "Bao'an only" in zh-CN and en kept the parent's zh-TW
 /// 只受理深圳市各區). Other locales keep the parent's entry (English does not fall back to
 /// Chinese: a renamed label keeps its English name).
+///
+/// By part: a variant that rewrites only a label's zh-CN `hint` keeps the parent's zh-TW label
+/// and shows its own hint (packs audit, thirty-first session: the whole zh-TW entry went, so
+/// zh-TW showed the parent's simplified label, and `lint-pack` said it had none).
 fn drop_parents_zh_tw(parent: &mut Value, child: &Value) {
     let Some(rewritten) = child.get("zh-CN").and_then(Value::as_object) else { return };
     let given = child.get("zh-TW").and_then(Value::as_object);
-    if let Some(tw) = parent.get_mut("zh-TW").and_then(Value::as_object_mut) {
-        tw.retain(|k, _| !rewritten.contains_key(k) || given.is_some_and(|g| g.contains_key(k)));
+    let Some(tw) = parent.get_mut("zh-TW").and_then(Value::as_object_mut) else { return };
+    for (key, parts) in rewritten {
+        if given.is_some_and(|g| g.contains_key(key)) {
+            continue;
+        }
+        match (tw.get_mut(key).and_then(Value::as_object_mut), parts.as_object()) {
+            (Some(entry), Some(parts)) => {
+                for (part, words) in parts {
+                    if words.is_null() {
+                        entry.remove(part);
+                    } else {
+                        entry.insert(part.clone(), words.clone());
+                    }
+                }
+            }
+            _ => {
+                tw.remove(key);
+            }
+        }
     }
 }
 
@@ -274,7 +323,8 @@ pub struct RuleOrigins {
     /// For each rule the variant gives: its index in the resolved pack, in the variant, and the
     /// keys it gives.
     given: Vec<(usize, usize, Vec<String>)>,
-    /// The messages the variant gives: `/messages/<locale>/<code>/<part>` pointers.
+    /// The messages and labels the variant gives: `/messages/<locale>/<code>/<part>` and
+    /// `/labels/<locale>/<key>/<part>` pointers.
     messages: Vec<String>,
 }
 
@@ -303,10 +353,12 @@ impl RuleOrigins {
             .collect();
         let parent = child.get("extends").and_then(Value::as_str).unwrap_or_default().to_owned();
         let mut messages = Vec::new();
-        for (locale, codes) in child.get("messages").and_then(Value::as_object).into_iter().flatten() {
-            for (code, parts) in codes.as_object().into_iter().flatten() {
-                for part in parts.as_object().into_iter().flatten().map(|(k, _)| k) {
-                    messages.push(crate::pointer::Pointer::from_segments(["messages", locale, code, part]).to_string());
+        for root in ["messages", "labels"] {
+            for (locale, codes) in child.get(root).and_then(Value::as_object).into_iter().flatten() {
+                for (code, parts) in codes.as_object().into_iter().flatten() {
+                    for part in parts.as_object().into_iter().flatten().map(|(k, _)| k) {
+                        messages.push(crate::pointer::Pointer::from_segments([root, locale, code, part]).to_string());
+                    }
                 }
             }
         }
@@ -320,12 +372,27 @@ impl RuleOrigins {
     pub fn place(&self, e: PackError) -> PackError {
         let path = e.path.clone();
         let from = self.parent.split('@').next().unwrap_or_default();
+        // zh-TW words the variant gave in zh-CN only (`drop_parents_zh_tw`): told once, where
+        // it wrote them.
+        for root in ["/messages/", "/labels/"] {
+            if let Some(rest) = path.strip_prefix(root).and_then(|r| r.strip_prefix("zh-TW/")) {
+                let cn = format!("{root}zh-CN/{rest}");
+                if !self.messages.contains(&path) && self.messages.contains(&cn) {
+                    return PackError { path: cn, ..e };
+                }
+            }
+        }
         // A message the variant does not give is its parent's (audit, twenty-eighth session: a
         // variant's rule that renamed a param was refused at its parent's message's pointer, a
         // place not in the district's file).
+        // A message missing is never the parent's: the parent gave every message its rules need,
+        // so the code is the variant's, and the place to add it is the variant's `/messages`
+        // (packs audit, thirty-first session: a district's own code was told at `/extends`,
+        // "inherited from `shenzhen-2020`").
         if let Some(inner) = path.strip_prefix("/messages/")
             && !self.parent.is_empty()
             && !self.messages.contains(&path)
+            && e.kind != PackErrorKind::MissingMessage
         {
             let message = format!("message {inner} inherited from `{from}`: {}", e.message);
             return PackError { path: "/extends".into(), message, ..e };

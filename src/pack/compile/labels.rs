@@ -66,7 +66,7 @@ pub(super) fn fill(labels: &Labels, params: &ParamTable, texts: Texts, errors: &
                     errors.push(perr(
                         at(),
                         PackErrorKind::UnknownReference,
-                        format!("`{{${name}}}` names no parameter of this version"),
+                        format!("`{{${name}}}`: unknown parameter `${name}` of this version"),
                     ));
                 }
                 let n = text.chars().count();

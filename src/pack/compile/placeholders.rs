@@ -96,7 +96,9 @@ pub(super) fn check(rules: &[Rule], messages: &[(String, Vec<(String, MessageDoc
             for (part, text) in [("message", Some(&m.message)), ("help", m.help.as_ref())] {
                 for name in placeholders(text.map_or("", String::as_str)) {
                     // `{item}`: the title of the item a diagnostic's `itemId` names (engine.rs `render`).
-                    if names.contains(name) || (name == "item" && names.contains("itemId")) {
+                    // `{$name}`: a parameter, filled in (or refused) by `labels::fill`, once
+                    // (packs audit, thirty-first session: a typo in one was refused twice).
+                    if names.contains(name) || (name == "item" && names.contains("itemId")) || name.starts_with('$') {
                         continue;
                     }
                     let carried: Vec<String> = names.iter().map(|n| format!("{{{n}}}")).collect();
