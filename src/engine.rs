@@ -492,8 +492,9 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
         // characters (`ＩＮＳ-S4-1`), only the case of letters (`IND-r1`), or else spaces and
         // invisible characters (`mas\u{200b}ks`, `masks `).
         if let Some(known) = d.params.get("suggestion").and_then(Value::as_str) {
-            // What looks like the known name: the key at the path, or the unit a parent names.
-            let key = match d.params.get("parent").and_then(Value::as_str) {
+            // What looks like the known name: the key at the path, the unit a parent names, or
+            // the item a rectification names.
+            let key = match d.params.get("parent").or_else(|| d.params.get("itemId")).and_then(Value::as_str) {
                 Some(parent) => parent.to_owned(),
                 None => crate::pointer::unescape(d.path.rsplit('/').next().unwrap_or_default()),
             };

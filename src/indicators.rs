@@ -411,9 +411,14 @@ impl Engine {
             }
         }
         let mut total: Vec<Vec<Sum>> = own.clone();
-        // Missing reports below each unit: how many, and the first MAX_MISSING_LISTED ids (a
-        // chain of n units would otherwise list n²/2 ids: 404 MB for a 636 KB report).
-        let mut missing_below: Vec<(usize, Vec<String>)> = vec![(0, Vec::new()); units.len()];
+        // Missing reports below each unit: how many, and the first MAX_MISSING_LISTED ids in report
+        // order, with their positions (a chain of n units would list n²/2 ids: 404 MB for 636 KB;
+        // indicators audit, thirty-first session: the list followed the tree, not the report).
+        let mut missing_below: Vec<(usize, Vec<(usize, String)>)> = vec![(0, Vec::new()); units.len()];
+        let first_listed = |ids: &mut Vec<(usize, String)>| {
+            ids.sort_unstable_by_key(|(at, _)| *at);
+            ids.truncate(MAX_MISSING_LISTED);
+        };
         for &k in &order {
             let kids = children.get(k).cloned().unwrap_or_default();
             for c in &kids {
@@ -434,17 +439,22 @@ impl Engine {
                 }
                 if let Some((count, ids)) = missing_below.get_mut(k) {
                     *count += child_missing.0;
-                    let room = MAX_MISSING_LISTED.saturating_sub(ids.len());
-                    ids.extend(child_missing.1.into_iter().take(room));
+                    ids.extend(child_missing.1);
                     let child_leaf_missing =
                         children.get(*c).is_some_and(Vec::is_empty) && !reported.get(*c).copied().unwrap_or(false);
                     if child_leaf_missing && let Some(u) = units.get(*c) {
                         *count += 1;
-                        if ids.len() < MAX_MISSING_LISTED && !u.2.is_empty() {
-                            ids.push(u.2.clone());
+                        if !u.2.is_empty() {
+                            ids.push((u.0, u.2.clone()));
                         }
                     }
+                    if ids.len() > 2 * MAX_MISSING_LISTED {
+                        first_listed(ids);
+                    }
                 }
+            }
+            if let Some((_, ids)) = missing_below.get_mut(k) {
+                first_listed(ids);
             }
         }
 
@@ -551,7 +561,10 @@ impl Engine {
                 parent: u.get("parent").and_then(Value::as_str).map(str::to_owned),
                 level: u.get("level").and_then(Value::as_str).map(str::to_owned),
                 reported: rep,
-                missing: missing_below.get(k).map(|m| m.1.clone()).unwrap_or_default(),
+                missing: missing_below
+                    .get(k)
+                    .map(|m| m.1.iter().map(|(_, id)| id.clone()).collect())
+                    .unwrap_or_default(),
                 missing_total: missing_below.get(k).map(|m| m.0).filter(|n| *n > MAX_MISSING_LISTED),
                 indicators: results,
                 checklist,

@@ -432,12 +432,10 @@ impl Engine {
                 let item = match r.get("itemId").and_then(Value::as_str) {
                     Some(id) if items.iter().any(|it| it.id == id) => id,
                     Some(id) => {
-                        diags.push(Diagnostic::engine(
-                            "inspection.unknown_item",
-                            Severity::Warning,
-                            item_at,
-                            crate::answer::suggestion(crate::schema::lookalike(id, items.iter().map(|i| i.id))),
-                        ));
+                        // Named, so that a look-alike's help says what differs (inspection audit,
+                        // thirty-first session: `ins-s3-6` was told it had spaces).
+                        let params = crate::schema::lookalike_params("itemId", id, items.iter().map(|i| i.id));
+                        diags.push(Diagnostic::engine("inspection.unknown_item", Severity::Warning, item_at, params));
                         continue;
                     }
                     None => {

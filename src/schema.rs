@@ -19,7 +19,7 @@ pub use shapes::{
 pub use tree::{Doc, Items, Slot, SlotDoc, SlotPath, SlotPaths, items_at, keys_at, missing};
 pub use walk::{
     MAX_UNKNOWN_KEYS_SHOWN, Walked, array_at, check_strict, field_id, get_member, is_blank, is_missing, lookalike,
-    walk, walk_input,
+    lookalike_params, walk, walk_input,
 };
 
 /// The type of a leaf value, as seen by pack expressions.

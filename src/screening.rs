@@ -112,8 +112,14 @@ impl Engine {
                     continue;
                 }
             }
+            // What the period is counted from on the branch it takes: a date named only on another
+            // (`lastContactOn` with no contact declared) is not needed, even set aside (indicators
+            // and screening audit, thirty-first session: such a date made the declaration
+            // `incomplete` with nothing asked for).
             for e in sc.from.iter().chain(sc.days.iter()) {
-                e.reads(None, &mut consulted);
+                let mut need = Vec::new();
+                e.needs(&env, None, &mut need);
+                consulted.extend(need.iter().map(|m| (m.element.map(|(a, _)| a), m.path)));
             }
             let at = Pointer::from_segments(asked_by(&sc.when, &sc.path, &read).iter().map(String::as_str)).to_string();
             // Whether the start of the period is known: while a date it is counted from is
@@ -205,6 +211,17 @@ impl Engine {
             diags.push(Diagnostic::at(&sc.code, rule.severity, at, &rule.id, params));
             decided = Some((sc.outcome, rule.id.clone(), until));
             break;
+        }
+        // A value the declaration must give (SCR-D2's `required`, where its `when` holds), set
+        // aside, must be given again, whichever rule decides (same audit: a leaving date after
+        // today with a cough was `deferred`, with no cough `incomplete`).
+        for rule in pack.rules.iter().filter(|r| r.subject == Subject::Screening) {
+            let RuleBody::Assert(checks) = &rule.body else { continue };
+            for c in checks.iter().filter(|c| c.each.is_none() && !c.required.is_empty()) {
+                if c.when.as_ref().is_none_or(|w| w.truth(&env) == Some(true)) {
+                    consulted.extend(c.required.iter().map(|r| (None, r.as_slice())));
+                }
+            }
         }
         // Held back by `scope` or not, a missing value leaves the declaration incomplete.
         let needed_again = consulted.iter().any(|(elem, path)| {

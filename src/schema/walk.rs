@@ -128,6 +128,16 @@ pub fn lookalike<'k>(key: &str, known: impl IntoIterator<Item = &'k str>) -> Opt
     known.into_iter().find(|k| *k != key && (norm == *k || norm.eq_ignore_ascii_case(k)))
 }
 
+/// The params of a value that is no known name (`itemId: "ins-s3-6"`): `{ suggestion }` with the
+/// [`lookalike`] of `typed` among `known`, and the value itself under `name`, from which the
+/// help says what differs (case, full-width, spaces); `{}` when nothing looks like it.
+pub fn lookalike_params<'k>(name: &str, typed: &str, known: impl IntoIterator<Item = &'k str>) -> Value {
+    match lookalike(typed, known) {
+        Some(k) => crate::answer::params([(name, Value::from(typed)), ("suggestion", Value::from(k))]),
+        None => crate::answer::suggestion(None),
+    }
+}
+
 /// An unknown key of a submission, at its own (escaped) pointer. The key itself is not
 /// echoed into params or messages (it may hold anything, a name or a phone number); a
 /// look-alike of a known key names the known key in `suggestion`.
