@@ -414,9 +414,9 @@ impl Engine {
         // Missing reports below each unit: how many, and the first MAX_MISSING_LISTED ids in report
         // order, with their positions (a chain of n units would list n²/2 ids: 404 MB for 636 KB;
         // indicators audit, thirty-first session: the list followed the tree, not the report).
-        let mut missing_below: Vec<(usize, Vec<(usize, String)>)> = vec![(0, Vec::new()); units.len()];
-        let first_listed = |ids: &mut Vec<(usize, String)>| {
-            ids.sort_unstable_by_key(|(at, _)| *at);
+        let mut missing_below: Vec<(usize, Vec<(u64, usize)>)> = vec![(0, Vec::new()); units.len()];
+        let first_listed = |ids: &mut Vec<(u64, usize)>| {
+            ids.sort_unstable();
             ids.truncate(MAX_MISSING_LISTED);
         };
         for &k in &order {
@@ -445,7 +445,7 @@ impl Engine {
                     if child_leaf_missing && let Some(u) = units.get(*c) {
                         *count += 1;
                         if !u.2.is_empty() {
-                            ids.push((u.0, u.2.clone()));
+                            ids.push((u.0 as u64, *c));
                         }
                     }
                     if ids.len() > 2 * MAX_MISSING_LISTED {
@@ -563,7 +563,7 @@ impl Engine {
                 reported: rep,
                 missing: missing_below
                     .get(k)
-                    .map(|m| m.1.iter().map(|(_, id)| id.clone()).collect())
+                    .map(|m| m.1.iter().filter_map(|(_, c)| units.get(*c).map(|u| u.2.clone())).collect())
                     .unwrap_or_default(),
                 missing_total: missing_below.get(k).map(|m| m.0).filter(|n| *n > MAX_MISSING_LISTED),
                 indicators: results,
