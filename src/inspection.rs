@@ -331,9 +331,10 @@ impl Engine {
                     ));
                 }
                 // Knowledge must say how many were sampled and how many answered correctly.
+                // A count refused beside one not given: the one not given is still asked for
+                // (schema audit, thirty-first session: `incomplete` with nothing said why).
                 match (s, c) {
-                    _ if bad_count => {}
-                    (Some(s), Some(c)) if c <= s => {}
+                    (Some(s), Some(c)) if bad_count || c <= s => {}
                     (Some(_), Some(_)) => {
                         incomplete = true;
                         diags.push(Diagnostic::at(

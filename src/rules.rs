@@ -410,12 +410,14 @@ fn field_value(
                         // ID number's was documented and ignored; spec audit, thirtieth session).
                         let checksum = e.code().ends_with(".checksum") && kind.has_check_character();
                         push(part, e.code(), if checksum { c.checksum_severity } else { c.severity }, ptr());
-                        // Refused for its check character alone, the code is well formed: given back
-                        // normalised as a valid one is, upper-cased (ids audit, thirty-first session:
-                        // a code a pack accepts with a warning kept its lower case).
+                        // Refused, an identifier is still given back as §6 normalises it, as a valid one
+                        // is: full width, `＋`, `（）` to ASCII, a code upper-cased (ids audit,
+                        // thirty-first session: a code a pack accepts with a warning kept its lower
+                        // case, and a refused phone came back as `＋86 138…`, half of it converted).
                         let form = match kind {
-                            FieldCheckKind::CreditCode if checksum => ids::credit_code_form(s),
-                            FieldCheckKind::IdNumber if checksum => ids::id_number_form(s),
+                            FieldCheckKind::CreditCode => ids::credit_code_form(s),
+                            FieldCheckKind::IdNumber => ids::id_number_form(s),
+                            FieldCheckKind::Phone | FieldCheckKind::DistrictCode => ids::normalize_text(s),
                             _ => return,
                         };
                         if form != s {

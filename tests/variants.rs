@@ -1473,13 +1473,28 @@ fn a_code_refused_for_its_check_character_alone_is_given_back_normalised() {
         assert_eq!(norm("/contacts/firstResponsible/idNumber"), Some(json!("11010519491231003X")), "{a}");
         assert!(a["diagnostics"].as_array().unwrap().iter().any(|d| d["code"] == "credit_code.checksum"), "{a}");
     }
-    // A code of the wrong length is not a code: nothing given back for it.
-    let short = workshop(json!({ "enterprise": { "creditCode": "91440311ma5g0k3p1" } }));
+    // Refused for other reasons, an identifier is given back as §6 normalises it too: a code of
+    // the wrong length upper-cased, a phone's full-width `＋` and digits in ASCII (it came back
+    // `＋86 138…`, half converted); one typed in ASCII as it is normalised gets no entry.
+    let refused = workshop(json!({ "enterprise": { "creditCode": "91440311ma5g0k3p1" },
+        "contacts": { "firstResponsible": { "phone": "＋８６　１３８　００１３　８０００１" }, "healthLiaison": { "phone": "1380013800" } } }));
     let a = serde_json::to_value(
-        Engine::with_default_pack().unwrap().check_filing_value(&short, &opts("2020-02-04T10:00:00+08:00")),
+        Engine::with_default_pack()
+            .unwrap()
+            .check_filing_value(&refused, &opts("2020-02-04T10:00:00+08:00").personal(true)),
     )
     .unwrap();
-    assert!(a["normalized"].as_array().unwrap().iter().all(|n| n["path"] != "/enterprise/creditCode"), "{a}");
+    let norm =
+        |path: &str| a["normalized"].as_array().unwrap().iter().find(|n| n["path"] == path).map(|n| n["value"].clone());
+    assert_eq!(norm("/enterprise/creditCode"), Some(json!("91440311MA5G0K3P1")), "{a}");
+    assert_eq!(norm("/contacts/firstResponsible/phone"), Some(json!("+86 138 0013 80001")), "{a}");
+    assert_eq!(norm("/contacts/healthLiaison/phone"), None, "{a}");
+    for path in ["/enterprise/creditCode", "/contacts/firstResponsible/phone", "/contacts/healthLiaison/phone"] {
+        assert!(
+            a["diagnostics"].as_array().unwrap().iter().any(|d| d["path"] == path && d["severity"] == "error"),
+            "{path}: {a}"
+        );
+    }
 }
 
 /// A variant that rewrites only the zh-CN hint of a label keeps the parent's zh-TW label, shown
