@@ -517,7 +517,13 @@ export interface RuleDescription {
      * the rule.)
      */
     severity: Severity;
-    /** Ids of the fields it reads. */
+    /**
+     * Ids of the fields its diagnostics depend on: what its checks read, and what the kind reads
+     * for it besides (an inspection item: `answers.*.result`, `answers.*.evidence` and the
+     * rectifications carried over; an indicator: the unit's id, name and parent, and every count,
+     * a unit that gives any being asked for the others; a screen rule: what each one tried before
+     * it reads, since the first that holds decides).
+     */
     reads: string[];
 }
 
@@ -572,7 +578,11 @@ export interface ItemDescription {
     weight: number;
     /** A veto item: `fail` defers whatever the score. */
     veto: boolean;
-    /** The pack's condition under which the item may be `na` (`keyAreaStaffReturned == false`); `null`: a veto item may never be `na`. */
+    /**
+     * The pack's condition under which the item is not applicable (`keyAreaStaffReturned == false`):
+     * where it holds, the item is scored as `na` whatever was answered (a `fail` is then no veto);
+     * where it does not, a veto item answered `na` is refused. `null`: a veto item may never be `na`.
+     */
     naWhen: string | null;
 }
 

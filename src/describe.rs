@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 mod reads;
 
 use reads::{KNOWLEDGE_COUNTS, push_unique};
-pub use reads::{conditional_fields, required_fields, rule_reads};
+pub use reads::{conditional_fields, required_fields, rule_reads, rule_reads_in};
 
 use crate::answer::{ScreenOutcome, Severity};
 
@@ -288,14 +288,11 @@ fn describe_field(pack: &Pack, locale: Locale, subject: Subject, f: &FieldInfo, 
             FieldCheckKind::DistrictCode => "numeric",
             FieldCheckKind::Phone => "tel",
             FieldCheckKind::Count => {
-                crate::answer::put(&mut m, "min", Value::from(0));
-                crate::answer::put(&mut m, "integer", Value::from(true));
-                crate::answer::put(&mut m, "inputMode", Value::from("numeric"));
+                count_range(&mut m, true);
                 continue;
             }
             FieldCheckKind::Amount => {
-                crate::answer::put(&mut m, "min", Value::from(0));
-                crate::answer::put(&mut m, "inputMode", Value::from("decimal"));
+                count_range(&mut m, false);
                 continue;
             }
             FieldCheckKind::Text => continue,
@@ -315,9 +312,7 @@ fn describe_field(pack: &Pack, locale: Locale, subject: Subject, f: &FieldInfo, 
     // Counts of people the engine checks itself (indicators' counts; an inspection's INS-K5
     // knowledge sample): whole numbers ≥ 0, as RTW-F6 makes a filing's.
     if f.id.starts_with("units[].counts.") || KNOWLEDGE_COUNTS.contains(&f.id.as_str()) {
-        crate::answer::put(&mut m, "min", Value::from(0));
-        crate::answer::put(&mut m, "integer", Value::from(true));
-        crate::answer::put(&mut m, "inputMode", Value::from("numeric"));
+        count_range(&mut m, true);
     }
     if let Some((group, words)) = enum_of(&f.id) {
         crate::answer::put(&mut m, "enum", values(pack, locale, group, words));
@@ -331,6 +326,15 @@ fn describe_field(pack: &Pack, locale: Locale, subject: Subject, f: &FieldInfo, 
         crate::answer::put(&mut m, "max", crate::num::json(*max));
     }
     Value::Object(m)
+}
+
+/// A count's or an amount's range: 0 to 2^53 − 1, the most the engine takes (`count.too_large`
+/// above; describe audit, thirty-second session: no `max`), a count whole.
+fn count_range(m: &mut Map<String, Value>, whole: bool) {
+    crate::answer::put(m, "min", Value::from(0));
+    crate::answer::put(m, "max", crate::num::json(crate::num::MAX_EXACT));
+    whole.then(|| crate::answer::put(m, "integer", Value::from(true)));
+    crate::answer::put(m, "inputMode", Value::from(if whole { "numeric" } else { "decimal" }));
 }
 
 /// The severity of what a rule reports when it is not met, as the engine gives it (third audit:
@@ -363,7 +367,7 @@ pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
                 ("kind", Value::from(r.kind_name())),
                 ("title", Value::from(rule_title(pack, locale, &r.id))),
                 ("severity", Value::from(severity(r).name())),
-                ("reads", Value::from(rule_reads(&r.body))),
+                ("reads", Value::from(rule_reads_in(pack, r))),
             ])
         })
         .collect();

@@ -40,7 +40,7 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use crate::answer::{Answer, Decision, Diagnostic, FilingAnswer, Normalized, decide};
-use crate::engine::{Engine, Options, render};
+use crate::engine::{Engine, MAX_DIAGNOSTICS_PER_CODE, Options, cap_per_code, render};
 use crate::expr::Env;
 use crate::pack::{Pack, RuleBody};
 use crate::rules::{Assembly, Part, merge_normalized, piece};
@@ -438,6 +438,7 @@ impl<E: Deref<Target = Engine>> Draft<E> {
         };
         let shape_errors = self.shape_errors();
         let (items, outcome) = self.assembly(pack, &shape_errors, false).finish_items();
+        let capped: Vec<Diagnostic>;
         let mut views: Vec<View<'_>> = self
             .walk
             .found()
@@ -447,8 +448,15 @@ impl<E: Deref<Target = Engine>> Draft<E> {
         let any_gate_failed = outcome.gates.iter().any(|g| g.passed == Some(false));
         let tally = shown::Tally::of(views.iter().copied());
         let decision = tally.decide(any_gate_failed);
-        if self.opts.scope.is_some() {
-            views.retain(|v| !v.missing() || self.opts.in_scope(v.path()));
+        crate::pointer::retain_in_scope(self.opts.scope.as_deref(), &mut views, |v| !v.missing(), |v| v.path());
+        // What the answer shows past a hundred of one code at one field: the first hundred and
+        // one `answer.truncated` (drafts audit, thirty-second session: the change list told the
+        // diagnostics the cap holds back, and never the summary).
+        if views.len() > MAX_DIAGNOSTICS_PER_CODE {
+            let mut all: Vec<Diagnostic> = views.iter().map(|v| v.to_diagnostic()).collect();
+            cap_per_code(&mut all);
+            capped = all;
+            views = capped.iter().map(View::Diag).collect();
         }
         let (now, mut changes) = shown::Shown::new(&views, outcome.gates, (decision, Some(tally)), before);
         render(pack, &mut changes.added, &self.opts);

@@ -436,9 +436,7 @@ pub(crate) fn parse_input(text: &str) -> Result<Value, (&'static str, Value)> {
 /// the decision does not depend on the scope.
 pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Options) -> usize {
     let before = diagnostics.len();
-    if opts.scope.is_some() {
-        diagnostics.retain(|d| !d.missing || opts.in_scope(&d.path));
-    }
+    crate::pointer::retain_in_scope(opts.scope.as_deref(), diagnostics, |d| !d.missing, |d| &d.path);
     let pending = before - diagnostics.len();
     cap_per_code(diagnostics);
     // A value the submission does not hold (a param `null`, an `itemId` not given) is told as
@@ -526,7 +524,7 @@ pub const MAX_DIAGNOSTICS_PER_CODE: usize = 100;
 /// of that group. A field's own problem is never hidden behind a hundred of another field's
 /// (sixteenth session audit: the 101st `field.required`, `supplies.masks`, was not listed
 /// after 100 roster rows'). The decision is taken before, on them all.
-fn cap_per_code(diagnostics: &mut Vec<Diagnostic>) {
+pub(crate) fn cap_per_code(diagnostics: &mut Vec<Diagnostic>) {
     if diagnostics.len() <= MAX_DIAGNOSTICS_PER_CODE {
         return;
     }

@@ -199,7 +199,7 @@ impl Engine {
         }
 
         // Parents: unknown parents and cycles are cut, so the units form a forest.
-        let mut parent: Vec<Option<usize>> = vec![None; units.len()];
+        let (mut parent, mut folded) = (vec![None; units.len()], None);
         for (k, (i, u, id)) in units.iter().enumerate() {
             if let Some(pid) = u.get("parent").and_then(Value::as_str).filter(|s| !s.is_empty()) {
                 match index.get(pid) {
@@ -215,11 +215,11 @@ impl Engine {
                         crate::answer::INPUT_RULE,
                         crate::answer::params([("unit", Value::from(id.as_str()))]),
                     )),
-                    None => diags.push(keys::unknown_parent(
-                        pid,
-                        units.iter().map(|u| u.2.as_str()),
-                        unit_ptr(*i, &["parent"]),
-                    )),
+                    None => {
+                        let (f, ids) =
+                            folded.get_or_insert_with(|| keys::folded_ids(units.iter().map(|u| u.2.as_str())));
+                        diags.push(keys::unknown_parent(pid, f, ids, unit_ptr(*i, &["parent"])));
+                    }
                 }
             }
         }
@@ -462,7 +462,7 @@ impl Engine {
         let mut out_units = Vec::new();
         let mut missing = Vec::new();
         let mut any_missing = false;
-        let mut unreached = 0;
+        let (mut unreached, scope) = (0, crate::pointer::Scope::new(opts.scope.as_deref(), units.len()));
         for (k, (i, u, id)) in units.iter().enumerate() {
             let kids_empty = children.get(k).is_none_or(Vec::is_empty);
             let rep = reported.get(k).copied().unwrap_or(false);
@@ -476,7 +476,7 @@ impl Engine {
                 // is `incomplete` (forms audit, twenty-fifth session: a grid worker who had typed
                 // only the unit's id was told 当日未报送数据 and `conditional`, then `incomplete`
                 // once the first count was typed).
-                if opts.reached(&unit_ptr(*i, &["counts"])) {
+                if scope.covers(&unit_ptr(*i, &["counts"]), false) {
                     diags.push(Diagnostic::at(
                         "indicators.missing_report",
                         Severity::Warning,

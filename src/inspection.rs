@@ -557,7 +557,9 @@ impl Engine {
             }
         }
         let reinspect_by = latest.map(date_str);
-        let mut support: Vec<String> = Vec::new();
+        // Each need once, in order (a set beside the list: hostile audit, thirty-second session,
+        // 100,000 needs compared each with each took 28 s).
+        let (mut support, mut seen): (Vec<String>, std::collections::BTreeSet<String>) = Default::default();
         for n in doc
             .get("facts")
             .and_then(|f| f.get("needs"))
@@ -566,7 +568,7 @@ impl Engine {
             .flatten()
             .filter_map(Value::as_str)
         {
-            if !n.is_empty() && !support.iter().any(|x| x == n) {
+            if !n.is_empty() && seen.insert(n.to_owned()) {
                 support.push(n.to_owned());
             }
         }

@@ -1017,3 +1017,24 @@ fn a_closed_stderr_is_no_crash() {
     assert_eq!(status.code(), Some(2));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Hostile audit, thirty-second session: an argument that is not UTF-8 (a value, or a file name
+/// Linux allows) made the CLI panic (exit 101, a backtrace). It is refused as unusable
+/// arguments are, exit status 2 with the usage, and says how to give such a file (`-`).
+#[test]
+fn an_argument_that_is_not_utf8_is_refused_not_a_panic() {
+    use std::os::unix::ffi::OsStrExt;
+    let workshop = root().join("examples/filings/workshop.json");
+    for bad in [&b"2020-02-04\xff"[..], b"\xffworkshop.json"] {
+        let bad = std::ffi::OsStr::from_bytes(bad);
+        let args: Vec<&std::ffi::OsStr> = if bad.as_bytes().starts_with(b"2020") {
+            vec!["check-filing".as_ref(), workshop.as_os_str(), "--now".as_ref(), bad]
+        } else {
+            vec!["check-filing".as_ref(), bad]
+        };
+        let out = Command::new(bin()).args(&args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("is not UTF-8") && err.contains("`-`") && !err.contains("panicked"), "{err}");
+    }
+}

@@ -356,6 +356,11 @@ fn bad_pointers_are_errors_and_change_nothing() {
     assert_eq!(code(draft.set("/roster/5/name", json!(1))), "pointer.out_of_range");
     assert_eq!(code(draft.set("/openRectifications/1/deadline", json!(1))), "pointer.out_of_range");
     assert_eq!(code(draft.remove("/roster/-1")), "pointer.invalid");
+    // An index past the end holds nothing to remove: no change (drafts audit, thirty-second session).
+    for past in ["/roster/9", "/roster/9/name", "/roster/-"] {
+        let none = draft.remove(past).unwrap();
+        assert!(none.added.is_empty() && none.removed.is_empty() && none.decision.is_none(), "{past}");
+    }
     // Through a value given (张三): refused, never replaced by a container (fourth audit).
     assert_eq!(code(draft.set("/roster/0/name/x", json!(1))), "pointer.invalid");
     assert_eq!(draft.value(), &before);
@@ -463,4 +468,41 @@ fn a_draft_nests_no_deeper_than_a_submission_text_may() {
         engine.screen_person_json(&text(whole.value()), &opts).write_json(&mut out);
         out
     });
+}
+
+/// Drafts audit, thirty-second session: past a hundred diagnostics of one code at one field, the
+/// answer shows the first hundred and one `answer.truncated`; a draft's change list told the ones
+/// held back and never the summary. Filling in a 102-row roster's `keyAreaHistory` row by row,
+/// removing a row and moving the scope, every change list is the difference of the answers.
+#[test]
+fn a_change_list_tells_what_a_capped_answer_shows() {
+    let engine = &engines()[0];
+    let opts = Options::at(parse_now("2020-02-04T10:00:00+08:00").unwrap());
+    let row = json!({ "name": "张三", "returning": true, "phone": "13800138000", "arrivedOn": "2020-01-20" });
+    let filing = json!({ "filedOn": "2020-02-04", "roster": vec![row; 102] });
+    let mut draft = engine.draft_filing(&opts);
+    draft.set("", filing).unwrap();
+    let answer = |d: &Draft<&Engine>| serde_json::to_value(d.answer()).unwrap();
+    let mut before = answer(&draft);
+    let truncated = |a: &Value| a["diagnostics"].as_array().unwrap().iter().any(|d| d["code"] == "answer.truncated");
+    assert!(truncated(&before), "{before}");
+    let mut edits: Vec<Edit> = (0..4).map(|i| Edit::Set(format!("/roster/{i}/keyAreaHistory"), json!(false))).collect();
+    edits.extend([
+        Edit::Remove("/roster/50".into()),
+        Edit::Scope(Some(vec!["/roster/99".into()])),
+        Edit::Scope(None),
+        Edit::Set("/roster/-".into(), json!({})),
+        Edit::Remove("/roster/0/keyAreaHistory".into()),
+    ]);
+    for e in edits {
+        let changes = match &e {
+            Edit::Set(p, v) => draft.set(p, v.clone()).unwrap(),
+            Edit::Remove(p) => draft.remove(p).unwrap(),
+            Edit::Scope(s) => draft.set_scope(s.clone()),
+        };
+        let after = answer(&draft);
+        assert_eq!(draft.answer(), engine.check_filing_value(draft.value(), draft.options()));
+        common::changes_add_up(&before, &after, &changes).unwrap_or_else(|m| panic!("{e:?}: {m}"));
+        before = after;
+    }
 }

@@ -1288,10 +1288,17 @@ fn describe_limits_a_number_to_the_range_the_engine_checks() {
     for bad in [33.9, 43.1, 99.5] {
         assert_eq!(implausible(&engine, bad), ["体温读数不合理（不在34–43℃之间），请重新测量"], "{bad}");
     }
-    // A threshold is a requirement, not a limit: the team size has its count's min 0 and no max.
+    // A threshold is a requirement, not a limit: the team size has its count's range, 0 to
+    // 2^53 − 1 (the most a count may be: describe audit, thirty-second session), not RTW-P1's 2.
     let f = engine.describe(Subject::Filing, Locale::ZhCn, None, None).unwrap();
     let team = field(&f, "measures.preventionTeamSize");
-    assert_eq!((&team["min"], team.get("max")), (&json!(0), None), "{team}");
+    assert_eq!((&team["min"], &team["max"]), (&json!(0), &json!(9_007_199_254_740_991_u64)), "{team}");
+    for (count, refused) in [(9_007_199_254_740_991_u64, false), (9_007_199_254_740_992, true)] {
+        let filing = json!({ "measures": { "preventionTeamSize": count } }).to_string();
+        let a = serde_json::to_value(engine.check_filing_json(&filing, &o)).unwrap();
+        let at_team = |d: &&Value| d["path"] == "/measures/preventionTeamSize" && d["code"] == "count.too_large";
+        assert_eq!(a["diagnostics"].as_array().unwrap().iter().any(|d| at_team(&d)), refused, "{count}: {a}");
+    }
 
     let variant = json!({ "id": "cold-north", "extends": "shenzhen-2020", "version": "2020-02-10", "effectiveFrom": "2020-02-01",
                           "parameters": { "plausibleTemperatureMax": { "value": 42 } } });
@@ -1413,4 +1420,74 @@ fn describe_words_every_status_an_answer_gives() {
     assert!(words_of(&zh, "severities").contains(&("info".to_owned(), "提示".to_owned())));
     let tw = engine.describe(Subject::Inspection, Locale::ZhTw, None, None).unwrap();
     assert!(words_of(&tw, "reinspection").contains(&("overdue".to_owned(), "逾期未改善".to_owned())));
+}
+
+/// Describe audit, thirty-second session: a rule's `reads` are the fields its diagnostics depend
+/// on. 26 of the 27 inspection items read nothing by `describe`, though an item's result, its
+/// evidence and the rectifications carried over for it decide what it reports; the checklist
+/// items likewise; an indicator reads the unit (the roll-up) and every count (a unit that gives
+/// any is asked for the others, which each count's `requiredWhen` now lists); a screen rule reads
+/// what the rules tried before it read (a fever decides before a close contact). Each listed read
+/// is shown to move the rule here.
+#[test]
+fn a_rules_reads_are_what_its_diagnostics_depend_on() {
+    let engine = Engine::with_default_pack().unwrap();
+    let o = Options::at(parse_now("2020-02-12T10:00:00+08:00").unwrap());
+    let reads = |d: &Value, id: &str| -> Vec<String> {
+        let r = d["rules"].as_array().unwrap().iter().find(|r| r["id"] == id).unwrap();
+        r["reads"].as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_owned()).collect()
+    };
+    let by = |a: &Value, rule: &str| -> Vec<String> {
+        let ds = a["diagnostics"].as_array().unwrap().iter().filter(|d| d["ruleId"] == rule);
+        ds.map(|d| format!("{} {}", d["code"], d["path"])).collect()
+    };
+
+    let insp = engine.describe(Subject::Inspection, Locale::En, None, None).unwrap();
+    for f in ["answers.*.result", "answers.*.evidence", "inspectedOn", "previous[].rectifications[].deadline"] {
+        assert!(reads(&insp, "INS-S1-3").contains(&f.to_owned()), "INS-S1-3 reads {f}");
+    }
+    let mut i =
+        serde_json::from_str::<Value>(&std::fs::read_to_string("examples/inspections/factory-all-pass.json").unwrap())
+            .unwrap();
+    let pass = answer_of(&engine, Subject::Inspection, &i, &o);
+    i["answers"]["INS-S1-3"]["result"] = json!("fail");
+    assert_ne!(by(&pass, "INS-S1-3"), by(&answer_of(&engine, Subject::Inspection, &i, &o), "INS-S1-3"));
+
+    let scr = engine.describe(Subject::Screening, Locale::En, None, None).unwrap();
+    for f in ["symptoms.temperature", "declaredOn", "contactWithConfirmed"] {
+        assert!(reads(&scr, "SCR-3").contains(&f.to_owned()), "SCR-3 reads {f}");
+    }
+    let decl = json!({ "declaredOn": "2020-02-12", "visitedEpidemicArea": true, "leftAreaOn": "2020-02-10",
+                       "contactWithAreaPeople": false, "contactWithConfirmed": false, "attendedGatherings": false,
+                       "symptoms": { "temperature": 36.5, "dryCough": false, "fatigue": false } });
+    let mut fever = decl.clone();
+    fever["symptoms"]["temperature"] = json!(38.2);
+    let (a, b) =
+        (answer_of(&engine, Subject::Screening, &decl, &o), answer_of(&engine, Subject::Screening, &fever, &o));
+    assert!(!by(&a, "SCR-3").is_empty() && by(&b, "SCR-3").is_empty(), "a fever decides before SCR-3: {b}");
+
+    let ind = engine.describe(Subject::Indicators, Locale::En, None, None).unwrap();
+    for f in ["units[].parent", "units[].counts.rentalUnits", "units[].id"] {
+        assert!(reads(&ind, "IND-1").contains(&f.to_owned()), "IND-1 reads {f}");
+    }
+    let field = ind["fields"].as_array().unwrap().iter().find(|f| f["id"] == "units[].counts.compounds").unwrap();
+    let when = field["requiredWhen"][0]["fields"].as_array().unwrap();
+    assert!(when.contains(&json!("units[].counts.closeContacts")), "{field}");
+    let report = json!({ "date": "2020-02-12", "units": [{ "id": "G", "counts": { "closeContacts": 1, "closeContactsQuarantined": 1 } }] });
+    let a = answer_of(&engine, Subject::Indicators, &report, &o);
+    assert!(
+        by(&a, "IND-1").iter().any(|d| d.contains("field.required") && d.contains("/units/0/counts/compounds")),
+        "{a}"
+    );
+}
+
+fn answer_of(engine: &Engine, subject: Subject, input: &Value, o: &Options) -> Value {
+    let text = input.to_string();
+    match subject {
+        Subject::Inspection => serde_json::to_value(engine.score_inspection_json(&text, o)),
+        Subject::Indicators => serde_json::to_value(engine.evaluate_indicators_json(&text, o)),
+        Subject::Screening => serde_json::to_value(engine.screen_person_json(&text, o)),
+        Subject::Filing => serde_json::to_value(engine.check_filing_json(&text, o)),
+    }
+    .unwrap()
 }

@@ -288,3 +288,33 @@ fn removing_a_member_reports_that_one_gone_though_another_key_differs_only_by_ze
     assert_eq!(gone, [("/", "input.unknown_field")]);
     common::changes_add_up(&before, &after, &changes).unwrap();
 }
+
+/// Drafts audit, thirty-second session: in a report of 93 grids, `/units/19/…` and `/units/92/…`
+/// had one fingerprint, so filling in grid 19's count told grid 92's unchanged `field.required`
+/// removed and added again. Only grid 19's goes; nothing is added.
+#[test]
+fn filling_in_one_grid_tells_only_that_grid_though_another_has_the_same_fingerprint() {
+    let opts = Options::at(parse_now("2020-02-12T20:00:00+08:00").unwrap());
+    let counts = |all: bool| {
+        let mut c = json!({ "compounds": 2, "compoundsEnclosed": 2, "keyAreaArrivals": 0, "keyAreaHomeIsolated": 0,
+                            "closeContacts": 0, "closeContactsQuarantined": 0, "entrances": 1,
+                            "entrancesTwoWayChecked": 1, "rentalUnits": 3, "rentalUnitsRegistered": 3 });
+        if !all {
+            c.as_object_mut().unwrap().remove("rentalUnitsRegistered");
+        }
+        c
+    };
+    let units: Vec<Value> = (0..93)
+        .map(|i| json!({ "id": format!("G{i}"), "parent": "C", "level": "grid", "counts": counts(i != 19 && i != 92) }))
+        .chain([json!({ "id": "C", "level": "community" })])
+        .collect();
+    let mut draft = WholeDraft::new(engine(), Subject::Indicators, opts).unwrap();
+    draft.set("", json!({ "date": "2020-02-12", "units": units })).unwrap();
+    let before: Value = serde_json::from_str(&text(draft.answer())).unwrap();
+    let changes = draft.set("/units/19/counts/rentalUnitsRegistered", json!(3)).unwrap();
+    let after: Value = serde_json::from_str(&text(draft.answer())).unwrap();
+    let gone: Vec<_> = changes.removed.iter().map(|g| (g.path.as_str(), g.code.as_str())).collect();
+    assert_eq!(gone, [("/units/19/counts/rentalUnitsRegistered", "field.required")], "{changes:?}");
+    assert!(changes.added.is_empty(), "{changes:?}");
+    common::changes_add_up(&before, &after, &changes).unwrap();
+}

@@ -164,3 +164,21 @@ test('a checker keeps its engine alive after engine.free()', () => {
   assert.equal(check.checkFiling(lines[0]).pack.id, 'guangming-2020');
   check.free();
 });
+
+// Hostile audit, thirty-second session: a sparse array's whole `length` was walked before the
+// batch was refused at its first hole (`new Array(1e8)`: 2 s), and an array or options object
+// that throws where it is read threw without a `code`.
+test('a batch is refused at its first hole, and what throws while read has a code', () => {
+  // Refused at index 0 without reading the rest of its length (the old code walked all
+  // 2^32 − 1 indexes first: minutes).
+  const holes = new Array(2 ** 32 - 1);
+  assert.throws(() => engine.checkFilings(holes, { now: NOW }), (e) => e.code === 'input.unconvertible' && e.index === 0);
+  const throwing = new Proxy(['{}'], { get(t, k) { if (k === 'length') return 2; if (k === '1') throw new Error('boom'); return Reflect.get(t, k); } });
+  assert.throws(() => engine.checkFilings(throwing, { now: NOW }), (e) => e.code === 'input.unconvertible' && e.index === 1 && /boom/.test(e.message));
+  const options = new Proxy({ now: NOW }, { ownKeys() { throw new Error('no keys'); } });
+  assert.throws(() => engine.checkFiling({}, options), (e) => e.code === 'options.invalid' && /no keys/.test(e.message));
+  assert.throws(() => engine.describe('filing', options), (e) => e.code === 'options.invalid');
+  const scope = new Proxy(['/staff'], { get(t, k) { if (k === '0') throw new Error('unreadable'); return Reflect.get(t, k); } });
+  assert.throws(() => engine.checkFiling({}, { now: NOW, scope }), (e) => e.code === 'options.invalid');
+  assert.equal(engine.checkFiling({}, { now: NOW }).decision, 'incomplete', 'the engine still answers');
+});

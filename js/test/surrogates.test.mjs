@@ -70,3 +70,21 @@ test('a pack with a lone surrogate escape loads as JSON.parse reads it', () => {
   assert.ok(form.includes('Enterprise \ufffd'), 'the label reads U+FFFD');
   assert.equal(JSON.stringify(new Compiler(pack).describe('filing', { locale: 'en' })), form, 'the pack as an object');
 });
+
+// Hostile audit, thirty-second session: `draft.set` of an object or array holding a lone
+// surrogate (half an emoji cut by a `maxlength`) threw input.unconvertible ("not JSON"), while
+// `checkFiling` of the same value answered; so did `draftChecker` (bindForm) once such a value sat
+// in a roster row. It is read as the entry points read it, U+FFFD.
+test('a draft takes an object or a row holding a lone surrogate as checkFiling does', () => {
+  const draft = engine.draft('filing', { now: NOW }, workshop);
+  try {
+    draft.set('/enterprise', { ...workshop.enterprise, name: 'A\ud83d' });
+    const row = { name: 'B\udc00', returning: true, keyAreaHistory: false, phone: '13800138000' };
+    draft.set('/roster', [row]);
+    assert.equal(draft.value().enterprise.name, 'A\ufffd');
+    assert.equal(JSON.stringify(draft.answer()), answer(JSON.stringify(draft.value())));
+    assert.equal(JSON.stringify(draft.answer()), answer({ ...workshop, enterprise: { ...workshop.enterprise, name: 'A\ud83d' }, roster: [row] }));
+  } finally {
+    draft.free();
+  }
+});

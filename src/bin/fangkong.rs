@@ -52,7 +52,7 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut it = std::env::args().skip(1);
+    let mut it = usage::utf8_args()?.into_iter();
     let command = it.next().ok_or_else(|| USAGE.to_owned())?;
     let mut a = Args {
         command,

@@ -76,6 +76,52 @@ pub fn rule_reads(body: &RuleBody) -> Vec<String> {
     out
 }
 
+/// The fields a rule's diagnostics depend on, in its pack (`describe`'s `reads`): what its body
+/// reads ([`rule_reads`]) and what the kind's engine reads for it besides (describe audit,
+/// thirty-second session: 26 of the 27 inspection items read nothing, by `describe`):
+/// - an inspection item: its answer's result and evidence, and the rectifications carried over
+///   for it (overdue against `inspectedOn`);
+/// - a community checklist item: its answer's result and evidence, and the unit it is told of;
+/// - an indicator: the unit (its id, name and parent: the roll-up) and every count of the
+///   pack's indicators (a unit that gives any of them is asked for the others);
+/// - a screen rule: what every screen rule before it reads (they are tried in order, and one
+///   that holds decides) and, counting days, `declaredOn`.
+pub fn rule_reads_in(pack: &Pack, rule: &crate::pack::Rule) -> Vec<String> {
+    let mut out = rule_reads(&rule.body);
+    let mut extend = |fields: &mut dyn Iterator<Item = String>| fields.for_each(|f| push_unique(&mut out, f));
+    let kind = pack.rules.iter().filter(|r| r.subject == rule.subject);
+    match &rule.body {
+        RuleBody::Item { .. } => extend(&mut INSPECTION_ITEM_READS.iter().map(|f| (*f).to_owned())),
+        RuleBody::ChecklistItem => extend(&mut CHECKLIST_ITEM_READS.iter().map(|f| (*f).to_owned())),
+        RuleBody::Indicator { .. } => {
+            extend(&mut UNIT_READS.iter().map(|f| (*f).to_owned()));
+            extend(
+                &mut kind.filter(|r| matches!(r.body, RuleBody::Indicator { .. })).flat_map(|r| rule_reads(&r.body)),
+            );
+        }
+        RuleBody::Screen(sc) => {
+            extend(&mut kind.take_while(|r| r.id != rule.id).flat_map(|r| rule_reads(&r.body)));
+            if sc.from.is_some() {
+                extend(&mut std::iter::once("declaredOn".to_owned()));
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+const INSPECTION_ITEM_READS: [&str; 6] = [
+    "answers.*.result",
+    "answers.*.evidence",
+    "inspectedOn",
+    "previous[].rectifications[].itemId",
+    "previous[].rectifications[].deadline",
+    "previous[].rectifications[].resolved",
+];
+const CHECKLIST_ITEM_READS: [&str; 4] =
+    ["units[].checklist.*.result", "units[].checklist.*.evidence", "units[].id", "units[].name"];
+const UNIT_READS: [&str; 3] = ["units[].id", "units[].name", "units[].parent"];
+
 /// INS-K5's two counts: each asked for when missing, whole numbers ≥ 0 (src/inspection.rs).
 pub(super) const KNOWLEDGE_COUNTS: [&str; 2] = ["facts.knowledge.sampled", "facts.knowledge.correct"];
 
@@ -223,11 +269,18 @@ pub fn conditional_fields(pack: &Pack, subject: Subject, always: &[String]) -> V
                 expr_reads(e, &mut reads, None);
                 reads.into_iter().for_each(|x| add(x, &r.id, &["answers.*.result".to_owned()]));
             }
-            // Each count of a pair is asked for once its partner is given (IND-1 … IND-5).
-            RuleBody::Indicator { numerator, denominator, .. } => {
-                let (n, d) = (format!("units[].counts.{numerator}"), format!("units[].counts.{denominator}"));
-                add(n.clone(), &r.id, std::slice::from_ref(&d));
-                add(d, &r.id, &[n]);
+            // Each count is asked for once the unit gives any other count of the pack's
+            // indicators (IND-1 … IND-5: a unit that reports some indicators and not this one is
+            // missing here, and asked for both of its counts; describe audit, thirty-second
+            // session: only its partner was listed).
+            RuleBody::Indicator { .. } => {
+                let counts: Vec<String> = pack
+                    .rules
+                    .iter()
+                    .filter(|c| c.subject == subject && matches!(c.body, RuleBody::Indicator { .. }))
+                    .flat_map(|c| rule_reads(&c.body))
+                    .collect();
+                rule_reads(&r.body).into_iter().for_each(|x| add(x, &r.id, &counts));
             }
             _ => {}
         }

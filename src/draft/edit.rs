@@ -309,13 +309,12 @@ pub(super) fn remove(doc: &mut Value, pointer: &str) -> Result<Option<Change>, D
                 Some(v) => v,
                 None => return Ok(None),
             },
-            Value::Array(items) => {
-                let len = items.len();
-                match items.get_mut(index(seg, len, pointer)?) {
-                    Some(v) => v,
-                    None => return Ok(None),
-                }
-            }
+            // An index past the end holds nothing: no change, as the d.ts says (drafts audit,
+            // thirty-second session: it was `pointer.out_of_range`); not an index is refused.
+            Value::Array(items) => match items.get_mut(index(seg, usize::MAX, pointer)?) {
+                Some(v) => v,
+                None => return Ok(None),
+            },
             _ => return Ok(None),
         };
     }
@@ -325,7 +324,7 @@ pub(super) fn remove(doc: &mut Value, pointer: &str) -> Result<Option<Change>, D
             Change { at: segs, structural: v.is_object() || v.is_array() }
         })),
         Value::Array(items) => {
-            let i = index(&last, items.len(), pointer)?;
+            let i = index(&last, usize::MAX, pointer)?;
             if i < items.len() {
                 items.remove(i);
                 Ok(Some(Change { at: segs, structural: true }))

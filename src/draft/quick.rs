@@ -13,7 +13,7 @@ use std::ops::Deref;
 
 use super::shown::View;
 use super::{Changes, Draft, Old, RuleUnits, Unit};
-use crate::engine::{Engine, render};
+use crate::engine::{Engine, MAX_DIAGNOSTICS_PER_CODE, render};
 use crate::rules::{Event, Part, gate_passed};
 
 /// The parts of a unit judged per element, or its one part.
@@ -83,12 +83,15 @@ impl<E: Deref<Target = Engine>> Draft<E> {
                 judged.push(*ri);
             }
         }
+        // Past a hundred diagnostics shown, the answer may hold some back (`answer.truncated`):
+        // only the whole look tells which (drafts audit, thirty-second session).
+        if self.shown.len() + after.len() > MAX_DIAGNOSTICS_PER_CODE {
+            return None;
+        }
         before.iter().for_each(|v| tally.add(v, -1));
         after.iter().for_each(|v| tally.add(v, 1));
-        if self.opts.scope.is_some() {
-            let shown = |v: &View<'_>| !v.missing() || self.opts.in_scope(v.path());
-            before.retain(shown);
-            after.retain(shown);
+        for views in [&mut before, &mut after] {
+            crate::pointer::retain_in_scope(self.opts.scope.as_deref(), views, |v| !v.missing(), |v| v.path());
         }
         // The gates fed by a rule judged again (or judged again themselves).
         let mut gates: Vec<(&str, Option<bool>)> = Vec::new();

@@ -279,11 +279,23 @@ impl Shown {
         loop {
             match (o.peek(), n.peek()) {
                 (Some(a), Some(b)) if a.0 == b.0 => {
-                    let (a, b) = (o.next(), n.next());
-                    if a.and_then(|a| before.parts(a.1)) != b.and_then(|b| now.parts(b.1)) {
-                        mark(&mut gone, a);
-                        mark(&mut added, b);
+                    // Every diagnostic of this fingerprint, before and now, matched by place,
+                    // code and rule: one fingerprint for two places (`/units/19/…` and
+                    // `/units/92/…` had one: drafts audit, thirty-second session) must not
+                    // tell an unchanged one removed and added.
+                    let print = a.0;
+                    let mut was: Vec<Option<&(u64, usize)>> = Vec::new();
+                    while let Some(x) = o.next_if(|x| x.0 == print) {
+                        was.push(Some(x));
                     }
+                    while let Some(b) = n.next_if(|x| x.0 == print) {
+                        let parts = now.parts(b.1);
+                        match was.iter_mut().find(|a| a.is_some_and(|a| before.parts(a.1) == parts)) {
+                            Some(a) => *a = None,
+                            None => mark(&mut added, Some(b)),
+                        }
+                    }
+                    was.into_iter().flatten().for_each(|a| mark(&mut gone, Some(a)));
                 }
                 (Some(a), Some(b)) if a.0 < b.0 => mark(&mut gone, o.next()),
                 (Some(_), None) => mark(&mut gone, o.next()),
@@ -307,6 +319,11 @@ impl Shown {
             _ => None,
         };
         (now, Changes { added, removed, gates, decision })
+    }
+
+    /// How many diagnostics are shown.
+    pub(super) fn len(&self) -> usize {
+        self.entries.len()
     }
 
     /// The tally of every diagnostic; `None` when the answer was unusable.

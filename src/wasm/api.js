@@ -291,7 +291,11 @@ function __fk_scope(items) {
 /** The options as JSON text for `engine`'s raw exports, or the first mistake thrown. */
 function __fk_options(engine, options) {
     const o = {};
-    const mistake = __fk_readOptions(options, o);
+    let mistake;
+    // An object that throws where it is read (a Proxy, a getter, a Date's own methods) is a
+    // mistake of the options, with their code (hostile audit, thirty-second session: thrown as
+    // it came, without one).
+    try { mistake = __fk_readOptions(options, o); } catch (e) { mistake = __fk_uncoded(e, 'options cannot be read', 'options.invalid'); }
     if (mistake === undefined) return JSON.stringify(o);
     o.stop = 1;
     engine._options(JSON.stringify(o));
@@ -301,6 +305,15 @@ function __fk_options(engine, options) {
 /** Read `{ locale, packVersion, on }` (each optional) of `describe`, `inputSchema`, or
  *  `packInfo`'s `{ packVersion, on }` (`names`), as JSON text, or throw the first mistake. */
 function __fk_describeOptions(options, names) {
+    try { return __fk_readDescribeOptions(options, names); } catch (e) { throw __fk_uncoded(e, 'options cannot be read', 'options.invalid'); }
+}
+
+/** An error thrown by the caller's own object, given `code` when it has none. */
+function __fk_uncoded(e, what, code) {
+    return typeof e?.code === 'string' ? e : __fk_coded(`${what}: ${__fk_message(e)}`, code);
+}
+
+function __fk_readDescribeOptions(options, names) {
     const o = {};
     if (options === undefined || options === null) return '{}';
     const bad = (m) => __fk_coded(`options${m}`, 'options.invalid');
@@ -349,28 +362,34 @@ function __fk_check(engine, kind, what, input, options) {
 function __fk_batch(batch, inputs, what) {
     try {
         if (!Array.isArray(inputs)) throw __fk_coded(`expected an array of ${what}s, got ${__fk_type(inputs)}`, 'input.unconvertible');
-        const n = inputs.length;
+        let n, i = 0;
         // Text is never shorter in UTF-8 than in UTF-16 code units: a batch of strings that is
         // too large by its lengths alone is refused before anything is copied into wasm memory.
+        // A hole, `undefined`, refuses the batch there, before the rest of its `length` is read
+        // (hostile audit, thirty-second session: `new Array(1e8)` took 2 s to refuse).
         let atLeast = 0;
-        for (let i = 0; i < n; i++) {
-            const s = inputs[i];
-            if (typeof s !== 'string') continue;
-            atLeast += Math.min(s.length, __fk_MAX_INPUT + 1);
-            if (atLeast > __fk_MAX_BATCH) {
-                const e = __fk_coded(`a batch holds at most ${__fk_MAX_BATCH} bytes of JSON (64 MiB); the ${what}s up to ${i} of ${n} already make more: split it`, 'input.too_large');
-                e.maxBytes = __fk_MAX_BATCH;
-                throw e;
+        try {
+            for (n = inputs.length; i < n; i++) {
+                const s = inputs[i];
+                if (s === undefined) __fk_input(s, what);
+                if (typeof s !== 'string') continue;
+                atLeast += Math.min(s.length, __fk_MAX_INPUT + 1);
+                if (atLeast > __fk_MAX_BATCH) {
+                    const e = __fk_coded(`a batch holds at most ${__fk_MAX_BATCH} bytes of JSON (64 MiB); the ${what}s up to ${i} of ${n} already make more: split it`, 'input.too_large');
+                    e.maxBytes = __fk_MAX_BATCH;
+                    throw e;
+                }
             }
+        } catch (e) {
+            if (e?.code === 'input.too_large') throw e;
+            throw __fk_atIndex(__fk_uncoded(e, 'cannot be read', 'input.unconvertible'), i, what);
         }
-        for (let i = 0; i < n; i++) {
+        for (i = 0; i < n; i++) {
             let text;
             try {
                 text = __fk_input(inputs[i], what);
             } catch (e) {
-                e.index = i;
-                e.message = `${what} ${i}: ${e.message}`;
-                throw e;
+                throw __fk_atIndex(__fk_uncoded(e, 'cannot be read', 'input.unconvertible'), i, what);
             }
             if (!batch._push(text, i, n)) throw __fk_thrown();
         }
@@ -385,6 +404,13 @@ function __fk_batch(batch, inputs, what) {
     } finally {
         batch.free();
     }
+}
+
+/** Error `e` of a batch's `i`th submission: its index, and said in its message. */
+function __fk_atIndex(e, i, what) {
+    e.index = i;
+    e.message = `${what} ${i}: ${e.message}`;
+    return e;
 }
 
 /** `describe` (0), `inputSchema` (1) of a kind, or `packInfo` (2). */

@@ -176,7 +176,9 @@ fn json_value(text: &str) -> Result<Value, Thrown> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(coded(&format!("a value holds at most {MAX_INPUT_BYTES} bytes of JSON"), "input.too_large"));
     }
-    crate::num::parse_json(text).map_err(|e| {
+    // A lone surrogate (half an emoji cut by a `maxlength`) read as the entry points read it,
+    // U+FFFD (hostile audit, thirty-second session: `set` of an object holding one threw).
+    crate::num::parse_json(&crate::num::lone_surrogates_replaced(text)).map_err(|e| {
         // JSON, but nested past what a submission's text may be: refused as the draft refuses
         // such an edit (api.d.ts; server audit, twenty-sixth session: it was "not JSON").
         if e.too_deep() {

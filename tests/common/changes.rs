@@ -3,40 +3,45 @@
 
 use serde_json::Value;
 
-/// Diagnostic keys (path, code, rule) of an answer, counted.
-fn diagnostic_keys(answer: &Value) -> std::collections::BTreeMap<(String, String, String), usize> {
-    let mut out = std::collections::BTreeMap::new();
-    for d in answer["diagnostics"].as_array().into_iter().flatten() {
-        let k = (
-            d["path"].as_str().unwrap_or_default().into(),
-            d["code"].as_str().unwrap_or_default().into(),
-            d["ruleId"].as_str().unwrap_or_default().into(),
-        );
-        *out.entry(k).or_default() += 1;
-    }
-    out
-}
-
 /// A draft's change list takes answer `before` to answer `after` (tests/draft.rs,
-/// tests/whole_draft.rs): what it removes was there, what it adds is in `after` as it is, and
-/// the decision and the gates moved as it says (and only those).
+/// tests/whole_draft.rs), and says no more: what it removes are exactly the diagnostics of
+/// `before` that `after` does not show as they were, what it adds exactly those of `after` that
+/// `before` did not (whole diagnostics compared, as many times as each is shown: one unchanged
+/// is neither; drafts audit, thirty-second session), and the decision and the gates moved as it
+/// says (and only those).
 pub fn changes_add_up(before: &Value, after: &Value, changes: &fangkong::draft::Changes) -> Result<(), String> {
-    let mut k = diagnostic_keys(before);
-    for g in &changes.removed {
-        let key = (g.path.clone(), g.code.clone(), g.rule_id.clone());
-        let n = k.get_mut(&key).ok_or_else(|| format!("removed {key:?} was not there"))?;
-        *n -= 1;
-    }
-    for d in &changes.added {
-        *k.entry((d.path.clone(), d.code.clone(), d.rule_id.clone())).or_default() += 1;
-        let as_is = serde_json::to_value(d).map_err(|e| e.to_string())?;
-        if !after["diagnostics"].as_array().into_iter().flatten().any(|a| *a == as_is) {
-            return Err(format!("added {d:?} is not in the answer as it is"));
+    let shown = |a: &Value| -> Vec<Value> { a["diagnostics"].as_array().cloned().unwrap_or_default() };
+    // The multiset difference `a` − `b` of whole diagnostics.
+    let minus = |a: &[Value], b: &[Value]| -> Vec<Value> {
+        let mut rest = b.to_vec();
+        let mut out = Vec::new();
+        for d in a {
+            match rest.iter().position(|x| x == d) {
+                Some(i) => {
+                    rest.swap_remove(i);
+                }
+                None => out.push(d.clone()),
+            }
         }
+        out
+    };
+    let (was, now) = (shown(before), shown(after));
+    let key = |d: &Value| -> (String, String, String) {
+        let t = |k: &str| d[k].as_str().unwrap_or_default().to_owned();
+        (t("path"), t("code"), t("ruleId"))
+    };
+    let mut gone: Vec<_> = minus(&was, &now).iter().map(key).collect();
+    let mut removed: Vec<_> =
+        changes.removed.iter().map(|g| (g.path.clone(), g.code.clone(), g.rule_id.clone())).collect();
+    gone.sort();
+    removed.sort();
+    if gone != removed {
+        return Err(format!("removed {removed:?}, but the answers lost {gone:?}"));
     }
-    k.retain(|_, n| *n > 0);
-    if k != diagnostic_keys(after) {
-        return Err(format!("the changes do not add up: {k:?} against {:?}", diagnostic_keys(after)));
+    let came = minus(&now, &was);
+    let added: Vec<Value> = changes.added.iter().map(|d| serde_json::to_value(d).unwrap_or_default()).collect();
+    if !minus(&came, &added).is_empty() || !minus(&added, &came).is_empty() {
+        return Err(format!("added {added:?}, but the answers gained {came:?}"));
     }
     let (from, to) = (before["decision"].clone(), after["decision"].clone());
     match &changes.decision {

@@ -59,3 +59,17 @@ pub fn fits(command: &str, given: &[String], input: Option<&str>, pack: Option<&
     }
     Ok(())
 }
+
+/// Every argument but the program's, as text: one that is not UTF-8 is refused, exit status 2
+/// (hostile audit, thirty-second session: `std::env::args` panicked, exit 101). A file whose name
+/// is not UTF-8 can be given on standard input (`-`).
+pub fn utf8_args() -> Result<Vec<String>, String> {
+    std::env::args_os()
+        .skip(1)
+        .map(|a| {
+            a.into_string().map_err(|a| {
+                format!("argument `{}` is not UTF-8 (a file of that name can be read from `-`)\n{USAGE}", a.display())
+            })
+        })
+        .collect()
+}
