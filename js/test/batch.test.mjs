@@ -180,5 +180,9 @@ test('a batch is refused at its first hole, and what throws while read has a cod
   assert.throws(() => engine.describe('filing', options), (e) => e.code === 'options.invalid');
   const scope = new Proxy(['/staff'], { get(t, k) { if (k === '0') throw new Error('unreadable'); return Reflect.get(t, k); } });
   assert.throws(() => engine.checkFiling({}, { now: NOW, scope }), (e) => e.code === 'options.invalid');
+  // A Date whose own `toISOString` lies is read by Date's: its moment (it was `internal`).
+  const now = new Date(NOW);
+  now.toISOString = () => 42;
+  assert.equal(JSON.stringify(engine.checkFiling({}, { now })), JSON.stringify(engine.checkFiling({}, { now: NOW })));
   assert.equal(engine.checkFiling({}, { now: NOW }).decision, 'incomplete', 'the engine still answers');
 });

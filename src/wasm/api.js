@@ -238,8 +238,10 @@ function __fk_readOptions(options, o) {
         if (v.length > __fk_MAX_NAME) return bad(`.now is ${v.length} characters long; at most ${__fk_MAX_NAME}`);
         o.now = __fk_wf(v);
     } else if (v instanceof Date) {
-        if (Number.isNaN(v.getTime())) return bad('.now is an invalid Date');
-        o.now = v.toISOString();
+        // Date's own methods, not the object's (hostile audit, thirty-second session: a
+        // `toISOString` returning 42 gave `code: 'internal'`, "no error was given").
+        if (Number.isNaN(Date.prototype.getTime.call(v))) return bad('.now is an invalid Date');
+        o.now = Date.prototype.toISOString.call(v);
     } else if (v === undefined || v === null) {
         return bad('.now is required: RFC 3339 text such as `2020-02-04T10:00:00+08:00`, a date such as `2020-02-04`, or a Date');
     } else {
@@ -334,8 +336,8 @@ function __fk_readDescribeOptions(options, names) {
     try { v = Reflect.get(options, 'on'); } catch (e) { throw bad(`.on cannot be read: ${__fk_message(e)}`); }
     if (typeof v === 'string') o.on = __fk_wf(__fk_long(v, __fk_MAX_NAME, 'options.on', 'options.invalid'));
     // An invalid Date, as for `now` (third npm audit: a bare RangeError from toISOString).
-    else if (v instanceof Date && Number.isNaN(v.getTime())) throw bad('.on is an invalid Date');
-    else if (v instanceof Date) o.onDate = v.toISOString();
+    else if (v instanceof Date && Number.isNaN(Date.prototype.getTime.call(v))) throw bad('.on is an invalid Date');
+    else if (v instanceof Date) o.onDate = Date.prototype.toISOString.call(v);
     else if (v !== undefined && v !== null) throw bad(`.on must be a date \`YYYY-MM-DD\` or a Date, got ${__fk_type(v)}`);
     return JSON.stringify(o);
 }
