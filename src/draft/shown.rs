@@ -284,11 +284,21 @@ impl Shown {
                     // `/units/92/…` had one: drafts audit, thirty-second session) must not
                     // tell an unchanged one removed and added.
                     let print = a.0;
-                    let mut was: Vec<Option<&(u64, usize)>> = Vec::new();
+                    let (a, b) = (o.next(), n.next());
+                    let more = |x: Option<&&(u64, usize)>| x.is_some_and(|x| x.0 == print);
+                    if !more(o.peek()) && !more(n.peek()) {
+                        // One of each (nearly always): the same, or one removed and one added.
+                        if a.and_then(|a| before.parts(a.1)) != b.and_then(|b| now.parts(b.1)) {
+                            mark(&mut gone, a);
+                            mark(&mut added, b);
+                        }
+                        continue;
+                    }
+                    let mut was: Vec<Option<&(u64, usize)>> = vec![a];
                     while let Some(x) = o.next_if(|x| x.0 == print) {
                         was.push(Some(x));
                     }
-                    while let Some(b) = n.next_if(|x| x.0 == print) {
+                    for b in b.into_iter().chain(std::iter::from_fn(|| n.next_if(|x| x.0 == print))) {
                         let parts = now.parts(b.1);
                         match was.iter_mut().find(|a| a.is_some_and(|a| before.parts(a.1) == parts)) {
                             Some(a) => *a = None,
