@@ -88,26 +88,28 @@ pub fn rule_reads(body: &RuleBody) -> Vec<String> {
 ///   that holds decides) and, counting days, `declaredOn`.
 pub fn rule_reads_in(pack: &Pack, rule: &crate::pack::Rule) -> Vec<String> {
     let mut out = rule_reads(&rule.body);
-    let mut extend = |fields: &mut dyn Iterator<Item = String>| fields.for_each(|f| push_unique(&mut out, f));
-    let kind = pack.rules.iter().filter(|r| r.subject == rule.subject);
-    match &rule.body {
-        RuleBody::Item { .. } => extend(&mut INSPECTION_ITEM_READS.iter().map(|f| (*f).to_owned())),
-        RuleBody::ChecklistItem => extend(&mut CHECKLIST_ITEM_READS.iter().map(|f| (*f).to_owned())),
+    let besides: Vec<String> = match &rule.body {
+        RuleBody::Item { .. } => INSPECTION_ITEM_READS.iter().map(|f| (*f).to_owned()).collect(),
+        RuleBody::ChecklistItem => CHECKLIST_ITEM_READS.iter().map(|f| (*f).to_owned()).collect(),
         RuleBody::Indicator { .. } => {
-            extend(&mut UNIT_READS.iter().map(|f| (*f).to_owned()));
-            extend(
-                &mut kind.filter(|r| matches!(r.body, RuleBody::Indicator { .. })).flat_map(|r| rule_reads(&r.body)),
-            );
+            UNIT_READS.iter().map(|f| (*f).to_owned()).chain(indicator_counts(pack, rule.subject)).collect()
         }
         RuleBody::Screen(sc) => {
-            extend(&mut kind.take_while(|r| r.id != rule.id).flat_map(|r| rule_reads(&r.body)));
-            if sc.from.is_some() {
-                extend(&mut std::iter::once("declaredOn".to_owned()));
-            }
+            let before = pack.rules.iter().filter(|r| r.subject == rule.subject).take_while(|r| r.id != rule.id);
+            let dated = sc.from.is_some().then(|| "declaredOn".to_owned());
+            before.flat_map(|r| rule_reads(&r.body)).chain(dated).collect()
         }
-        _ => {}
-    }
+        _ => Vec::new(),
+    };
+    besides.into_iter().for_each(|f| push_unique(&mut out, f));
     out
+}
+
+/// Every count of the pack's indicators (`units[].counts.compounds`, …): a unit that gives any
+/// of them is asked for the others.
+fn indicator_counts(pack: &Pack, subject: Subject) -> Vec<String> {
+    let indicators = pack.rules.iter().filter(|r| r.subject == subject && matches!(r.body, RuleBody::Indicator { .. }));
+    indicators.flat_map(|r| rule_reads(&r.body)).collect()
 }
 
 const INSPECTION_ITEM_READS: [&str; 6] = [
@@ -274,12 +276,7 @@ pub fn conditional_fields(pack: &Pack, subject: Subject, always: &[String]) -> V
             // missing here, and asked for both of its counts; describe audit, thirty-second
             // session: only its partner was listed).
             RuleBody::Indicator { .. } => {
-                let counts: Vec<String> = pack
-                    .rules
-                    .iter()
-                    .filter(|c| c.subject == subject && matches!(c.body, RuleBody::Indicator { .. }))
-                    .flat_map(|c| rule_reads(&c.body))
-                    .collect();
+                let counts = indicator_counts(pack, subject);
                 rule_reads(&r.body).into_iter().for_each(|x| add(x, &r.id, &counts));
             }
             _ => {}
