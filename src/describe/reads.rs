@@ -88,20 +88,23 @@ pub fn rule_reads(body: &RuleBody) -> Vec<String> {
 ///   that holds decides) and, counting days, `declaredOn`.
 pub fn rule_reads_in(pack: &Pack, rule: &crate::pack::Rule) -> Vec<String> {
     let mut out = rule_reads(&rule.body);
-    let besides: Vec<String> = match &rule.body {
-        RuleBody::Item { .. } => INSPECTION_ITEM_READS.iter().map(|f| (*f).to_owned()).collect(),
-        RuleBody::ChecklistItem => CHECKLIST_ITEM_READS.iter().map(|f| (*f).to_owned()).collect(),
+    let mut extend = |fields: &mut dyn Iterator<Item = String>| fields.for_each(|f| push_unique(&mut out, f));
+    match &rule.body {
+        RuleBody::Item { .. } => extend(&mut INSPECTION_ITEM_READS.iter().map(|f| (*f).to_owned())),
+        RuleBody::ChecklistItem => extend(&mut CHECKLIST_ITEM_READS.iter().map(|f| (*f).to_owned())),
         RuleBody::Indicator { .. } => {
-            UNIT_READS.iter().map(|f| (*f).to_owned()).chain(indicator_counts(pack, rule.subject)).collect()
+            extend(&mut UNIT_READS.iter().map(|f| (*f).to_owned()));
+            extend(&mut indicator_counts(pack, rule.subject).into_iter());
         }
         RuleBody::Screen(sc) => {
-            let before = pack.rules.iter().filter(|r| r.subject == rule.subject).take_while(|r| r.id != rule.id);
-            let dated = sc.from.is_some().then(|| "declaredOn".to_owned());
-            before.flat_map(|r| rule_reads(&r.body)).chain(dated).collect()
+            let kind = pack.rules.iter().filter(|r| r.subject == rule.subject);
+            extend(&mut kind.take_while(|r| r.id != rule.id).flat_map(|r| rule_reads(&r.body)));
+            if sc.from.is_some() {
+                extend(&mut std::iter::once("declaredOn".to_owned()));
+            }
         }
-        _ => Vec::new(),
-    };
-    besides.into_iter().for_each(|f| push_unique(&mut out, f));
+        _ => {}
+    }
     out
 }
 
