@@ -145,8 +145,10 @@ pub struct Scope<'a> {
 pub struct ExprError {
     /// 1-based character column in the expression source.
     pub column: usize,
-    /// What is wrong (lower-case, one line).
+    /// What is wrong, in English (lower-case, one line).
     pub message: String,
+    /// What is wrong, in Chinese (zh-CN, one line).
+    pub zh: String,
     /// Whether the mistake is a type mismatch (as opposed to syntax or a name).
     pub kind: ExprErrorKind,
 }
@@ -183,6 +185,7 @@ impl Expr {
         if e.ty != want {
             return Err(ExprError {
                 column: 1,
+                zh: String::new(),
                 message: format!("expression is a {}, expected a {}", e.ty.name(), want.name()),
                 kind: ExprErrorKind::TypeMismatch,
             });

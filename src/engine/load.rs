@@ -50,6 +50,7 @@ pub static PRECOMPILED: &[u8] = &[];
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 fn too_many_versions(n: usize) -> PackErrors {
     PackErrors(vec![PackError {
+        zh: String::new(),
         path: String::new(),
         kind: PackErrorKind::Unbounded,
         message: format!("a pack family of {n} versions: at most {MAX_PACK_VERSIONS}"),
@@ -85,9 +86,13 @@ fn identity(v: &Value) -> (String, String, String) {
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 fn prefix(errors: PackErrors, at: &Option<String>) -> PackErrors {
     match at {
-        Some(p) if !p.is_empty() => {
-            PackErrors(errors.0.into_iter().map(|e| PackError { path: format!("{p}{}", e.path), ..e }).collect())
-        }
+        Some(p) if !p.is_empty() => PackErrors(
+            errors
+                .0
+                .into_iter()
+                .map(|e| PackError { zh: String::new(), path: format!("{p}{}", e.path), ..e })
+                .collect(),
+        ),
         _ => errors,
     }
 }
@@ -224,6 +229,7 @@ const MAX_EXTENDS_DEPTH: usize = 8;
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 fn too_deep(parent_ref: &str) -> PackErrors {
     PackErrors(vec![PackError {
+        zh: String::new(),
         path: "/extends".into(),
         kind: PackErrorKind::UnknownReference,
         message: format!("`extends` chain through `{parent_ref}` is longer than {MAX_EXTENDS_DEPTH} (a cycle?)"),
@@ -294,7 +300,12 @@ fn resolve_one(
         return Ok((doc.value.clone(), 0));
     };
     let fail = |m: String| {
-        PackErrors(vec![PackError { path: "/extends".into(), kind: PackErrorKind::UnknownReference, message: m }])
+        PackErrors(vec![PackError {
+            zh: String::new(),
+            path: "/extends".into(),
+            kind: PackErrorKind::UnknownReference,
+            message: m,
+        }])
     };
     // `depth` links above the version being resolved, and this one: its chain is longer still.
     if depth >= MAX_EXTENDS_DEPTH {
@@ -366,6 +377,7 @@ impl Engine {
     pub fn precompiled(id: &str) -> Result<Engine, PackErrors> {
         let unknown = || {
             PackErrors(vec![PackError {
+                zh: String::new(),
                 path: String::new(),
                 kind: PackErrorKind::UnknownReference,
                 message: format!(
@@ -418,6 +430,7 @@ impl Engine {
         bytes.extend_from_slice(&sum.to_le_bytes());
         if bytes.len() > MAX_COMPILED_BYTES {
             return Err(PackErrors(vec![PackError {
+                zh: String::new(),
                 path: String::new(),
                 kind: PackErrorKind::Unbounded,
                 message: format!(
@@ -448,6 +461,7 @@ impl Engine {
             .collect();
         if values.is_empty() {
             return Err(PackErrors(vec![PackError {
+                zh: String::new(),
                 path: String::new(),
                 kind: PackErrorKind::UnknownReference,
                 message: format!(
@@ -517,6 +531,7 @@ impl Engine {
                     let at = d.at.clone().unwrap_or_default();
                     if let Some(first) = packs.first().filter(|f| f.stamp.id != p.stamp.id) {
                         errors.push(PackError {
+                            zh: String::new(),
                             path: format!("{at}/id"),
                             kind: PackErrorKind::BadRule,
                             message: format!(
@@ -527,6 +542,7 @@ impl Engine {
                     }
                     if packs.iter().any(|q| q.stamp.version == p.stamp.version) {
                         errors.push(PackError {
+                            zh: String::new(),
                             path: format!("{at}/version"),
                             kind: PackErrorKind::DuplicateId,
                             message: format!("version `{}` is given twice", p.stamp.version),
@@ -536,6 +552,7 @@ impl Engine {
                         // everything from then on and the other nothing, silently (packs audit,
                         // thirty-first session: a copied version whose date was not changed).
                         errors.push(PackError {
+ zh: String::new(),
                             path: format!("{at}/effectiveFrom"),
                             kind: PackErrorKind::DuplicateId,
                             message: format!(
@@ -570,6 +587,7 @@ impl Engine {
         }
         let Some((first, later)) = by_date(packs) else {
             return Err(PackErrors(vec![PackError {
+                zh: String::new(),
                 path: String::new(),
                 kind: PackErrorKind::Syntax,
                 message: "no pack given".into(),
@@ -581,5 +599,5 @@ impl Engine {
 
 /// A compact form that cannot be read, as a pack error.
 fn compiled_error(message: String) -> PackErrors {
-    PackErrors(vec![PackError { path: String::new(), kind: PackErrorKind::Syntax, message }])
+    PackErrors(vec![PackError { zh: String::new(), path: String::new(), kind: PackErrorKind::Syntax, message }])
 }

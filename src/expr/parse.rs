@@ -86,7 +86,12 @@ struct Typed {
 }
 
 fn err(column: usize, kind: ExprErrorKind, message: impl Into<String>) -> ExprError {
-    ExprError { column, message: message.into(), kind }
+    ExprError { column, message: message.into(), zh: String::new(), kind }
+}
+
+/// An expression mistake at `column`, in Chinese (`zh`, zh-CN) and English (`en`).
+fn err2(column: usize, kind: ExprErrorKind, zh: impl Into<String>, en: impl Into<String>) -> ExprError {
+    ExprError { column, message: en.into(), zh: zh.into(), kind }
 }
 
 fn lex(src: &str) -> Result<Vec<(Tok, usize)>, ExprError> {

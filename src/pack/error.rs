@@ -46,8 +46,31 @@ pub struct PackError {
     pub path: String,
     /// What kind of mistake.
     pub kind: PackErrorKind,
-    /// What is wrong (lower-case, one line).
+    /// What is wrong, in English (lower-case, one line).
     pub message: String,
+    /// What is wrong, in Chinese (zh-CN, one line): the words a pack's author reads first.
+    pub zh: String,
+}
+
+impl PackError {
+    /// What is wrong in `locale`: zh-CN (and zh-TW, which reads the simplified words) or en.
+    pub fn message_in(&self, locale: crate::locale::Locale) -> &str {
+        match locale {
+            crate::locale::Locale::En => &self.message,
+            _ if self.zh.is_empty() => &self.message,
+            _ => &self.zh,
+        }
+    }
+
+    /// "`/path`：…" (zh) or "`/path`: …" (en): the mistake with its place, as one line.
+    pub fn line_in(&self, locale: crate::locale::Locale) -> String {
+        let text = self.message_in(locale);
+        match (self.path.is_empty(), locale) {
+            (true, _) => text.to_owned(),
+            (false, crate::locale::Locale::En) => format!("`{}`: {text}", self.path),
+            (false, _) => format!("`{}`：{text}", self.path),
+        }
+    }
 }
 
 /// All mistakes found in a pack.
@@ -66,8 +89,33 @@ impl std::fmt::Display for PackErrors {
     }
 }
 
+impl PackErrors {
+    /// The one-line summary in `locale`: "规则包有 1 个错误：…" or, in English, as `Display`.
+    pub fn summary_in(&self, locale: crate::locale::Locale) -> String {
+        if locale == crate::locale::Locale::En {
+            return self.to_string();
+        }
+        match self.0.as_slice() {
+            [] => "规则包没有错误".to_owned(),
+            [one] => format!("规则包有 1 个错误：{}", one.line_in(locale)),
+            [first, ..] => format!("规则包有 {} 个错误，第一个：{}", self.0.len(), first.line_in(locale)),
+        }
+    }
+}
+
+/// A mistake told in English only (being replaced by [`pe`]; its Chinese is empty).
 pub(super) fn perr(path: impl Into<String>, kind: PackErrorKind, message: impl Into<String>) -> PackError {
-    PackError { path: path.into(), kind, message: message.into() }
+    PackError { path: path.into(), kind, message: message.into(), zh: String::new() }
+}
+
+/// A mistake at `path`, in Chinese (`zh`, zh-CN) and English (`en`).
+pub(super) fn pe(
+    path: impl Into<String>,
+    kind: PackErrorKind,
+    zh: impl Into<String>,
+    en: impl Into<String>,
+) -> PackError {
+    PackError { path: path.into(), kind, message: en.into(), zh: zh.into() }
 }
 
 /// A pack shape problem in words.

@@ -33,6 +33,7 @@ impl FamilySize {
             return Ok(());
         }
         Err(PackErrors(vec![PackError {
+            zh: String::new(),
             path: String::new(),
             kind: PackErrorKind::Unbounded,
             message: format!(
