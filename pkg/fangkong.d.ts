@@ -673,8 +673,20 @@ export interface PackErrorInfo {
     path: string;
     /** `pack.syntax`, `pack.unknown_reference`, `pack.type_mismatch`, … */
     code: string;
-    /** What is wrong (lower-case, one line). */
+    /** What is wrong, in English (lower-case, one line). */
     message: string;
+    /**
+     * What is wrong in Chinese first, and in English: a page in zh-CN or zh-TW shows
+     * `messages["zh-CN"]` (a pack's mistakes are not told in traditional characters), one in
+     * English `messages.en` (the same as `message`).
+     */
+    messages: PackErrorMessages;
+}
+
+/** A pack's mistake (or the summary of all of them) in zh-CN and en. */
+export interface PackErrorMessages {
+    "zh-CN": string;
+    en: string;
 }
 
 /**
@@ -705,6 +717,9 @@ export interface FangkongError extends Error {
     code: string;
     path?: string;
     errors?: PackErrorInfo[];
+    /** For a pack code: the one-line summary (`message`, in English) in zh-CN and en —
+     * "规则包有 1 个错误：`/effectiveFrom`：缺少字段 `effectiveFrom`". */
+    messages?: PackErrorMessages;
     /** For a batch: the index of the submission that could not be converted. */
     index?: number;
     /** For `input.too_large`: the most bytes of JSON a batch holds (in, and out), or of a

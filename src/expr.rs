@@ -30,6 +30,7 @@
 
 mod cost;
 mod eval;
+mod lex;
 pub(crate) mod parse;
 pub mod stored;
 
@@ -105,6 +106,17 @@ impl ExprTy {
             ExprTy::Date => "date",
             ExprTy::Str => "text",
             ExprTy::StrList => "list of texts",
+        }
+    }
+
+    /// [`Self::name`] in Chinese (zh-CN).
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            ExprTy::Num => "数字",
+            ExprTy::Bool => "是/否值",
+            ExprTy::Date => "日期",
+            ExprTy::Str => "文本",
+            ExprTy::StrList => "文本列表",
         }
     }
 }
@@ -185,7 +197,7 @@ impl Expr {
         if e.ty != want {
             return Err(ExprError {
                 column: 1,
-                zh: String::new(),
+                zh: format!("表达式为{}，应为{}", e.ty.name_zh(), want.name_zh()),
                 message: format!("expression is a {}, expected a {}", e.ty.name(), want.name()),
                 kind: ExprErrorKind::TypeMismatch,
             });

@@ -15,6 +15,8 @@ mod compile;
 mod error;
 mod family;
 mod lazy;
+#[cfg(test)]
+mod pack_zh_tests;
 mod params;
 mod read;
 mod shape;
@@ -36,7 +38,7 @@ use crate::schema::{Subject, Ty};
 use doc::{FieldCheckKind, RuleKind};
 pub use error::{PackError, PackErrorKind, PackErrors};
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
-use error::{perr, shape_message};
+use error::{json_error_zh, pe, shape_message, shape_message_zh};
 pub use family::{FamilyNames, RuleOrigins, merge_patch, resolve_extends, resolve_in_family};
 pub use lazy::Rules;
 pub use messages::Catalogue;
@@ -394,7 +396,8 @@ impl Pack {
 /// A pack's text over [`MAX_PACK_BYTES`] (its BOM not counted): `pack.syntax`, from the library,
 /// the compiler module and the CLI alike (which stops reading past it).
 pub fn too_large() -> PackErrors {
-    PackErrors(vec![error::perr("", PackErrorKind::Syntax, format!("pack larger than {MAX_PACK_BYTES} bytes"))])
+    let zh = format!("规则包大于 {MAX_PACK_BYTES} 字节");
+    PackErrors(vec![error::pe("", PackErrorKind::Syntax, zh, format!("pack larger than {MAX_PACK_BYTES} bytes"))])
 }
 
 /// A pack's JSON text (one pack, or an array of versions) to a `Value`, read the same way by
@@ -411,9 +414,15 @@ pub fn read_json(text: &str) -> Result<Value, PackErrors> {
     }
     crate::num::read_pack(&crate::num::lone_surrogates_replaced(text)).map_err(|(e, twice)| {
         PackErrors(vec![match twice {
-            Some(d) => perr(
+            Some(d) => pe(
                 d.object,
                 PackErrorKind::Syntax,
+                format!(
+                    "此对象中键 `{}` 出现了两次（第 {} 行，第 {} 列）：规则包中每个键只能出现一次",
+                    d.key,
+                    e.line(),
+                    e.column()
+                ),
                 format!(
                     "key `{}` is given twice in this object (line {}, column {}): a pack gives each key once",
                     d.key,
@@ -421,7 +430,12 @@ pub fn read_json(text: &str) -> Result<Value, PackErrors> {
                     e.column()
                 ),
             ),
-            None => perr("", PackErrorKind::Syntax, format!("not valid JSON: {e}")),
+            None => pe(
+                "",
+                PackErrorKind::Syntax,
+                format!("不是有效的 JSON：{}", json_error_zh(&e)),
+                format!("not valid JSON: {e}"),
+            ),
         }])
     })
 }
@@ -443,20 +457,22 @@ impl Pack {
         // A version as resolved (its parents' rules, messages and labels merged in) is bounded
         // too, not only the text given: an `extends` chain cannot grow a pack without limit.
         if canonical.len() > MAX_RESOLVED_BYTES {
-            return Err(PackErrors(vec![perr(
+            let n = canonical.len();
+            return Err(PackErrors(vec![pe(
                 "",
                 PackErrorKind::Unbounded,
-                format!(
-                    "a pack of {} bytes once its parents are merged in: at most {MAX_RESOLVED_BYTES}",
-                    canonical.len()
-                ),
+                format!("合并父规则包后，规则包共 {n} 字节：最多 {MAX_RESOLVED_BYTES} 字节"),
+                format!("a pack of {n} bytes once its parents are merged in: at most {MAX_RESOLVED_BYTES}"),
             )]));
         }
         let doc = doc::PackDoc::read(&value).map_err(|problems| {
             PackErrors(
                 problems
                     .into_iter()
-                    .map(|d| perr(d.path, PackErrorKind::Syntax, shape_message(&d.code, &d.params)))
+                    .map(|d| {
+                        let zh = shape_message_zh(&d.code, &d.params);
+                        pe(d.path, PackErrorKind::Syntax, zh, shape_message(&d.code, &d.params))
+                    })
                     .collect(),
             )
         })?;

@@ -130,10 +130,9 @@ pub fn from_compiled(bytes: &[u8]) -> Option<WasmEngine> {
 #[cfg(not(feature = "compiler"))]
 #[wasm_bindgen(js_name = "_engineNew", skip_typescript)]
 pub fn engine_new(_pack: &str) -> Option<WasmEngine> {
-    out(Err(coded(
-        "this module has no pack compiler: compile a pack with `fangkong/compiler` (`new Engine(pack)`, or `compilePack(pack)` for `Engine.fromCompiled`)",
-        "pack.no_compiler",
-    )))
+    const EN: &str = "this module has no pack compiler: compile a pack with `fangkong/compiler` (`new Engine(pack)`, or `compilePack(pack)` for `Engine.fromCompiled`)";
+    const ZH: &str = "此模块没有规则包编译器：请用 `fangkong/compiler` 编译规则包（`new Engine(pack)`，或用 `compilePack(pack)` 编译后交给 `Engine.fromCompiled`）";
+    out(Err(coded(EN, "pack.no_compiler").with("messages", &convert::both(ZH, EN))))
 }
 
 /// The number of a kind of submission (`describe`, `inputSchema`, `draft`), or the error

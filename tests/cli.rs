@@ -179,7 +179,7 @@ fn default_pack() -> Value {
 
 fn lint(pack: &Value) -> (Option<i32>, String) {
     let p = tmp(&format!("pack-{}.json", rand_name(pack)), &pack.to_string());
-    let out = fangkong(&["lint-pack", p.to_str().unwrap()], None);
+    let out = fangkong(&["lint-pack", p.to_str().unwrap(), "--locale", "en"], None);
     (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
@@ -804,7 +804,7 @@ fn lint_pack_of_21000_extending_versions_stays_under_200_mb() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "a pack error, not an abort: {stderr}");
-    assert!(stderr.contains("pack.unbounded") && stderr.contains("21000 versions"), "{stderr}");
+    assert!(stderr.contains("pack.unbounded") && stderr.contains("21000 个版本"), "{stderr}");
 }
 
 #[test]
@@ -862,7 +862,7 @@ fn a_number_in_json_text_is_read_correctly_rounded_as_json_parse_reads_it() {
 fn lint_pack_refuses_a_key_given_twice() {
     let text = default_pack().to_string().replacen("\"leadDays\":{", "\"leadDays\":{\"value\":99,", 1);
     let p = tmp("pack-twice.json", &text);
-    let out = fangkong(&["lint-pack", p.to_str().unwrap()], None);
+    let out = fangkong(&["lint-pack", p.to_str().unwrap(), "--locale", "en"], None);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("`/parameters/leadDays`: key `value` is given twice in this object"), "{err}");
@@ -890,7 +890,7 @@ fn lint_pack_reads_a_pack_as_the_compiler_does() {
     let big = big.to_string();
     let library = fangkong::Engine::from_pack_json(&big).map(|_| ()).unwrap_err();
     let p = tmp("pack-big.json", &big);
-    let out = fangkong(&["lint-pack", p.to_str().unwrap()], None);
+    let out = fangkong(&["lint-pack", p.to_str().unwrap(), "--locale", "en"], None);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     let e = &library.0[0];
@@ -990,6 +990,9 @@ fn a_pack_that_cannot_be_used_is_told_with_its_codes() {
     let out = fangkong(&["check-filing", "-", "--now", NOW, "--pack-id", "nope"], Some("{}"));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2));
+    assert!(stderr.contains("没有内置规则包 `nope`") && stderr.contains("[pack.unknown_reference]"), "{stderr}");
+    let out = fangkong(&["check-filing", "-", "--now", NOW, "--pack-id", "nope", "--locale", "en"], Some("{}"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("no embedded pack `nope`") && stderr.contains("[pack.unknown_reference]"), "{stderr}");
     assert!(!stderr.contains("(s)"), "{stderr}");
     let p = tmp("pack-wrong-shape.json", r#"{"id": 1}"#);
@@ -1037,4 +1040,69 @@ fn an_argument_that_is_not_utf8_is_refused_not_a_panic() {
         assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
         assert!(err.contains("is not UTF-8") && err.contains("`-`") && !err.contains("panicked"), "{err}");
     }
+}
+
+/// Chinese first (thirty-third session; issue 8's note: "pack load errors are English only"): a
+/// pack's mistakes are told in zh-CN by default, as the answers are, and in English with
+/// `--locale en` — the same lines, places and codes. A mistake of each compile step: the
+/// pack's shape, an expression's field (with its "did you mean"), an expression's types, a
+/// parameter, a duplicate id, a label missing.
+#[test]
+fn a_packs_mistakes_are_told_in_chinese_first() {
+    let cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let mut p = default_pack();
+    let c1 = rule_index(&p, "RTW-C1");
+    p["rules"][c1]["checks"][0]["assert"] = "staff.returing <= staff.total".into();
+    let t1 = rule_index(&p, "RTW-T1");
+    p["rules"][t1]["checks"][0]["assert"] = "days(filedOn, plannedResumption) >= plannedResumption".into();
+    let c2 = rule_index(&p, "RTW-C2");
+    p["rules"][c2]["id"] = "RTW-P1".into();
+    p["parameters"]["leadDays"]["value"] = (-3).into();
+    let mut shape = default_pack();
+    shape.as_object_mut().unwrap().remove("effectiveFrom");
+    let mut label = default_pack();
+    label["labels"]["en"].as_object_mut().unwrap().remove("INS-S4-1");
+    for (name, pack) in [("mistakes", &p), ("shape", &shape), ("label", &label)] {
+        let file = tmp(&format!("pack-zh-{name}.json"), &pack.to_string());
+        let file = file.to_str().unwrap();
+        let zh = fangkong(&["lint-pack", file], None);
+        let en = fangkong(&["lint-pack", file, "--locale", "en"], None);
+        assert_eq!((zh.status.code(), en.status.code()), (Some(2), Some(2)), "{name}");
+        let (zh, en) = (String::from_utf8_lossy(&zh.stderr), String::from_utf8_lossy(&en.stderr));
+        assert_eq!(zh.lines().count(), en.lines().count(), "{zh}\n{en}");
+        for (z, e) in zh.lines().zip(en.lines()) {
+            // `FILE: `/pointer``, then the words, then `[code]`: only the words differ.
+            let place = |l: &str| l.split_once("`: ").or_else(|| l.split_once("`：")).map(|(a, _)| a.to_owned());
+            let code = |l: &str| l.rsplit_once('[').map(|(_, c)| c.to_owned());
+            assert_eq!((place(z), code(z)), (place(e), code(e)), "{z}\n{e}");
+            assert!(cjk(z) && !cjk(e.split_once(']').map_or(e, |(_, rest)| rest)), "{z}\n{e}");
+            assert!(z.starts_with(&format!("{file}: `/")), "{z}");
+        }
+        if name == "mistakes" {
+            for said in [
+                format!("`/rules/{c1}/checks/0/assert`：未知的字段 `staff.returing`"),
+                "是否应为 `staff.returning`？".to_owned(),
+                "[pack.duplicate_id]".to_owned(),
+                "`/parameters/leadDays/value`：".to_owned(),
+            ] {
+                assert!(zh.contains(&said), "{said}\n{zh}");
+            }
+            assert!(en.contains("did you mean `staff.returning`?"), "{en}");
+        }
+    }
+    // `--pack` of a judging command tells them in its `--locale` too.
+    let file = tmp("pack-zh-judge.json", &shape.to_string());
+    let out = fangkong(
+        &["check-filing", "examples/filings/workshop.json", "--now", NOW, "--pack", file.to_str().unwrap()],
+        None,
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(cjk(&err) && err.contains("`/effectiveFrom`：") && err.trim_end().ends_with("[pack.syntax]"), "{err}");
+    // The library: every mistake has its Chinese, and the summary reads as the CLI's.
+    let errors = fangkong::Engine::from_pack_json(&p.to_string()).unwrap_err();
+    assert!(errors.0.len() >= 4 && errors.0.iter().all(|e| cjk(&e.zh) && !cjk(&e.message)), "{errors:?}");
+    let summary = errors.summary_in(fangkong::Locale::ZhCn);
+    assert!(summary.starts_with(&format!("规则包有 {} 个错误，第一个：", errors.0.len())), "{summary}");
+    assert_eq!(errors.summary_in(fangkong::Locale::En), errors.to_string());
 }

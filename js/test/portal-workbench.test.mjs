@@ -86,7 +86,7 @@ test('workbench: a broken pack shows its error at its pointer, a fixed one loads
   const broken = SHENZHEN.replace(good, 'staff.returing <= staff.total');
   const err = loadError(broken);
   assert.equal(err.errors.length, 1);
-  const [{ path, code, message }] = err.errors;
+  const [{ path, code, message, messages }] = err.errors;
   assert.match(path, /^\/rules\/\d+\/checks\/0\/assert$/);
   const n = Number(path.split('/')[2]);
   assert.equal(JSON.parse(SHENZHEN).rules[n].checks[0].assert, good);
@@ -98,11 +98,16 @@ test('workbench: a broken pack shows its error at its pointer, a fixed one loads
   assert.equal(await item.count(), 1);
   assert.equal(await item.getAttribute('data-path'), path);
   const shown = await item.textContent();
-  for (const s of [path, code, message]) assert.ok(shown.includes(s), `${JSON.stringify(shown)} lacks ${s}`);
-  // Chinese first: the kind of error in the page's words before the engine's (English) detail.
+  // Chinese first: the kind of error in the page's words, then the engine's detail in Chinese
+  // (thirty-third session: the detail was English in zh-CN), with its "did you mean".
+  assert.equal(messages.en, message);
+  assert.match(messages['zh-CN'], /[\u4e00-\u9fff]/);
+  assert.ok(messages['zh-CN'].includes('`staff.returing`') && messages['zh-CN'].includes('是否应为 `staff.returning`'), messages['zh-CN']);
+  for (const s of [path, code, messages['zh-CN']]) assert.ok(shown.includes(s), `${JSON.stringify(shown)} lacks ${s}`);
+  assert.ok(!shown.includes(message), `${JSON.stringify(shown)} shows the English ${message}`);
   assert.equal(code, 'pack.unknown_reference');
   assert.ok(shown.includes('引用了不存在的字段、参数、规则或函数：'), shown);
-  assert.ok(shown.indexOf('引用了不存在') < shown.indexOf(message), shown);
+  assert.ok(shown.indexOf('引用了不存在') < shown.indexOf(messages['zh-CN']), shown);
   // The line: where `"assert": "staff.returing …"` is in the text.
   const member = broken.indexOf('"assert": "staff.returing');
   assert.ok(member > 0);

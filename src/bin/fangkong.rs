@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! fangkong check-filing FILE|- [--pack FILE] [--now RFC3339] [--locale zh-CN|zh-TW|en] [--jsonl]
-//! fangkong lint-pack FILE
+//! fangkong lint-pack FILE [--locale zh-CN|zh-TW|en]
 //! ```
 //! Exit status: 0 when it answered (whatever the decision), 2 for unusable input.
 
@@ -30,6 +30,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// Lines of `--jsonl` answered together on every core before they are written, in order.
 const JSONL_CHUNK: usize = 1024;
 
+#[path = "fangkong/lint.rs"]
+mod lint;
 #[path = "fangkong/scope.rs"]
 mod scope;
 #[path = "fangkong/usage.rs"]
@@ -199,18 +201,17 @@ fn describe(a: &Args) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A pack's mistakes, one a line, each with its code, as `lint-pack` lists them.
-fn listed(at: &str, e: &fangkong::PackErrors) -> String {
-    e.0.iter().map(|x| format!("{at}: {x} [{}]", x.kind.code())).collect::<Vec<_>>().join("\n")
-}
-
 fn engine(a: &Args) -> Result<Engine, String> {
     let engine = match (&a.pack, &a.pack_id) {
         (Some(_), Some(_)) => return Err("give `--pack` or `--pack-id`, not both".into()),
-        (Some(p), None) => read_pack(p)?.and_then(|text| Engine::from_pack_json(&text)).map_err(|e| listed(p, &e))?,
+        (Some(p), None) => {
+            read_pack(p)?.and_then(|text| Engine::from_pack_json(&text)).map_err(|e| lint::listed(p, &e, locale(a)))?
+        }
         // The embedded packs as build.rs compiled them: nothing parsed or compiled at start.
-        (None, Some(id)) => Engine::precompiled(id).map_err(|e| listed("--pack-id", &e))?,
-        (None, None) => Engine::precompiled("shenzhen-2020").map_err(|e| listed("shenzhen-2020", &e))?,
+        (None, Some(id)) => Engine::precompiled(id).map_err(|e| lint::listed("--pack-id", &e, locale(a)))?,
+        (None, None) => {
+            Engine::precompiled("shenzhen-2020").map_err(|e| lint::listed("shenzhen-2020", &e, locale(a)))?
+        }
     };
     if let Some(v) = &a.pack_version
         && !engine.packs().any(|p| p.stamp.version == *v)
@@ -540,49 +541,13 @@ fn run(a: &Args, kind: Kind, name: &str) -> Result<ExitCode, String> {
     Ok(if unusable_lines > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
 
-fn lint_pack(a: &Args) -> Result<ExitCode, String> {
-    let file = a.input.as_deref().ok_or_else(|| format!("lint-pack needs a FILE\n{USAGE}"))?;
-    let text = read_pack(file)?;
-    let raw = text.as_deref().ok().and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
-    match text.and_then(|text| Engine::from_pack_json(&text)) {
-        Ok(e) => {
-            let info = e.pack_info();
-            let mut unlabelled = 0usize;
-            for p in e.packs() {
-                let (id, v) = (&info.id, &p.stamp.version);
-                for (l, key) in fangkong::describe::missing_labels(p) {
-                    unlabelled += 1;
-                    eprintln!("{file}: `/labels/{}`: no label for `{key}` ({id} {v}) [pack.missing_label]", l.tag());
-                }
-            }
-            for (l, key) in fangkong::describe::unknown_labels(e.packs(), &raw) {
-                unlabelled += 1;
-                let at = format!("/labels/{}/{}", l.tag(), key.replace('~', "~0").replace('/', "~1"));
-                eprintln!("{file}: `{at}`: a label for no field, rule or kind of the pack [pack.unknown_label]");
-            }
-            if unlabelled > 0 {
-                return Ok(ExitCode::from(2));
-            }
-            for p in e.packs() {
-                let (v, h, n) = (&p.stamp.version, &p.stamp.hash, p.rules.len());
-                say(&format!("ok: {} {v} {h} ({n} rules, in force from {})", info.id, p.effective_from))?;
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(errors) => {
-            eprintln!("{}", listed(file, &errors));
-            Ok(ExitCode::from(2))
-        }
-    }
-}
-
 fn main() -> ExitCode {
     let result = parse_args().and_then(|a| match a.command.as_str() {
         "check-filing" => run(&a, Kind::Filing, "check-filing"),
         "score-inspection" => run(&a, Kind::Inspection, "score-inspection"),
         "indicators" => run(&a, Kind::Indicators, "indicators"),
         "screen" => run(&a, Kind::Screening, "screen"),
-        "lint-pack" => lint_pack(&a),
+        "lint-pack" => lint::lint_pack(&a),
         "describe" => describe(&a),
         "--version" | "version" => say(&format!("fangkong {}", env!("CARGO_PKG_VERSION"))).map(|()| ExitCode::SUCCESS),
         "--help" | "-h" | "help" => say(USAGE).map(|()| ExitCode::SUCCESS),

@@ -49,12 +49,9 @@ pub static PRECOMPILED: &[u8] = &[];
 
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 fn too_many_versions(n: usize) -> PackErrors {
-    PackErrors(vec![PackError {
-        zh: String::new(),
-        path: String::new(),
-        kind: PackErrorKind::Unbounded,
-        message: format!("a pack family of {n} versions: at most {MAX_PACK_VERSIONS}"),
-    }])
+    let zh = format!("规则包系列有 {n} 个版本：最多 {MAX_PACK_VERSIONS} 个");
+    let en = format!("a pack family of {n} versions: at most {MAX_PACK_VERSIONS}");
+    PackErrors(vec![one("", PackErrorKind::Unbounded, zh, en)])
 }
 
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
@@ -63,6 +60,8 @@ mod size;
 use size::FamilySize;
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 pub use size::MAX_FAMILY_RESOLVED_BYTES;
+#[cfg(test)]
+mod zh_tests;
 
 /// A pack document with its identity, while resolving `extends`.
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
@@ -86,13 +85,9 @@ fn identity(v: &Value) -> (String, String, String) {
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 fn prefix(errors: PackErrors, at: &Option<String>) -> PackErrors {
     match at {
-        Some(p) if !p.is_empty() => PackErrors(
-            errors
-                .0
-                .into_iter()
-                .map(|e| PackError { zh: String::new(), path: format!("{p}{}", e.path), ..e })
-                .collect(),
-        ),
+        Some(p) if !p.is_empty() => {
+            PackErrors(errors.0.into_iter().map(|e| PackError { path: format!("{p}{}", e.path), ..e }).collect())
+        }
         _ => errors,
     }
 }
@@ -228,12 +223,12 @@ const MAX_EXTENDS_DEPTH: usize = 8;
 
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 fn too_deep(parent_ref: &str) -> PackErrors {
-    PackErrors(vec![PackError {
-        zh: String::new(),
-        path: "/extends".into(),
-        kind: PackErrorKind::UnknownReference,
-        message: format!("`extends` chain through `{parent_ref}` is longer than {MAX_EXTENDS_DEPTH} (a cycle?)"),
-    }])
+    PackErrors(vec![one(
+        "/extends",
+        PackErrorKind::UnknownReference,
+        format!("经由 `{parent_ref}` 的 `extends` 继承链超过 {MAX_EXTENDS_DEPTH} 层（是否有循环？）"),
+        format!("`extends` chain through `{parent_ref}` is longer than {MAX_EXTENDS_DEPTH} (a cycle?)"),
+    )])
 }
 
 /// The versions of the family `id` that a variant of the whole family follows: the given ones
@@ -299,14 +294,7 @@ fn resolve_one(
     let Some(parent_ref) = doc.value.get("extends").and_then(Value::as_str) else {
         return Ok((doc.value.clone(), 0));
     };
-    let fail = |m: String| {
-        PackErrors(vec![PackError {
-            zh: String::new(),
-            path: "/extends".into(),
-            kind: PackErrorKind::UnknownReference,
-            message: m,
-        }])
-    };
+    let fail = |zh: String, en: String| PackErrors(vec![one("/extends", PackErrorKind::UnknownReference, zh, en)]);
     // `depth` links above the version being resolved, and this one: its chain is longer still.
     if depth >= MAX_EXTENDS_DEPTH {
         return Err(too_deep(parent_ref));
@@ -338,12 +326,18 @@ fn resolve_one(
     let Some(parent) = parent else {
         // (packs audit: a pack naming itself was told "no pack `dx` to extend")
         if pid == doc.id && pver.is_none_or(|v| v == doc.version) {
-            return Err(fail(format!(
-                "`{parent_ref}` extends itself: name the pack it varies (such as `shenzhen-2020`), or an earlier version of its own (`{}@VERSION`)",
-                doc.id
-            )));
+            return Err(fail(
+                format!(
+                    "`{parent_ref}` 继承了自身：请写明所基于的规则包（如 `shenzhen-2020`）或其自身的较早版本（`{}@VERSION`）",
+                    doc.id
+                ),
+                format!(
+                    "`{parent_ref}` extends itself: name the pack it varies (such as `shenzhen-2020`), or an earlier version of its own (`{}@VERSION`)",
+                    doc.id
+                ),
+            ));
         }
-        return Err(fail(format!("no pack `{parent_ref}` to extend")));
+        return Err(fail(format!("没有可继承的规则包 `{parent_ref}`"), format!("no pack `{parent_ref}` to extend")));
     };
     let (parent_value, height) = resolve_memo(parent, given, embedded, depth + 1, memo)?;
     if height >= MAX_EXTENDS_DEPTH {
@@ -375,22 +369,10 @@ impl Engine {
     /// no expression compiled here. Equal to [`Self::with_pack_id`] compiled at run time
     /// (`tests/precompiled.rs`), except that [`Pack::json`](crate::pack::Pack::json) is `Null`.
     pub fn precompiled(id: &str) -> Result<Engine, PackErrors> {
-        let unknown = || {
-            PackErrors(vec![PackError {
-                zh: String::new(),
-                path: String::new(),
-                kind: PackErrorKind::UnknownReference,
-                message: format!(
-                    "no embedded pack `{}`; embedded: {}",
-                    crate::pointer::shown(id),
-                    super::EMBEDDED_PACK_IDS.join(", ")
-                ),
-            }])
-        };
         match crate::pack::compact::decode_embedded(PRECOMPILED, Some(id)) {
             Ok(Some(packs)) => Self::from_versions(packs),
-            Ok(None) => Err(unknown()),
-            Err(e) => Err(compiled_error(e)),
+            Ok(None) => Err(no_embedded(id)),
+            Err(e) => Err(compiled_error(None, e)),
         }
     }
 
@@ -403,20 +385,24 @@ impl Engine {
     /// A check against accidents (storage, transfer), not a signature.
     pub fn from_compiled(bytes: &[u8]) -> Result<Engine, PackErrors> {
         if bytes.len() > MAX_COMPILED_BYTES {
-            return Err(compiled_error("not a compiled pack: none is larger than 16 MiB".into()));
+            return Err(compiled_error(
+                Some("不是已编译的规则包：超过 16 MiB"),
+                "not a compiled pack: none is larger than 16 MiB",
+            ));
         }
         let body = match bytes.len().checked_sub(8).map(|n| bytes.split_at(n)) {
             Some((body, sum)) if sum == crate::pack::compact::checksum(body).to_le_bytes() => body,
             _ => {
                 return Err(compiled_error(
-                    "not a compiled pack, or a damaged one (its checksum does not match)".into(),
+                    Some("不是已编译的规则包，或已损坏（校验和不符）"),
+                    "not a compiled pack, or a damaged one (its checksum does not match)",
                 ));
             }
         };
         match crate::pack::compact::decode(body, None) {
             Ok(Some(packs)) => Self::from_versions(packs),
-            Ok(None) => Err(compiled_error("a compiled pack without a family".into())),
-            Err(e) => Err(compiled_error(e)),
+            Ok(None) => Err(compiled_error(Some("已编译的规则包中没有系列"), "a compiled pack without a family")),
+            Err(e) => Err(compiled_error(None, e)),
         }
     }
 
@@ -425,20 +411,25 @@ impl Engine {
     /// `pack.unbounded`.
     #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
     pub fn to_compiled(&self) -> Result<Vec<u8>, PackErrors> {
-        let mut bytes = crate::pack::compact::encode(&[self.packs().collect()]).map_err(compiled_error)?;
+        let mut bytes = crate::pack::compact::encode(&[self.packs().collect()])
+            .map_err(|e| compiled_error(Some(&format!("无法生成已编译的规则包：{e}")), e))?;
         let sum = crate::pack::compact::checksum(&bytes);
         bytes.extend_from_slice(&sum.to_le_bytes());
         if bytes.len() > MAX_COMPILED_BYTES {
-            return Err(PackErrors(vec![PackError {
-                zh: String::new(),
-                path: String::new(),
-                kind: PackErrorKind::Unbounded,
-                message: format!(
+            return Err(PackErrors(vec![one(
+                "",
+                PackErrorKind::Unbounded,
+                format!(
+                    "规则包编译后为 {} 字节：`Engine.fromCompiled` 最多加载 {MAX_COMPILED_BYTES} 字节（16 MiB）；\
+                     减少版本，或缩短规则所用参数中的列表，可使其变小",
+                    bytes.len()
+                ),
+                format!(
                     "the pack compiles to {} bytes: at most {MAX_COMPILED_BYTES} (16 MiB), what `Engine.fromCompiled` loads; \
                      fewer versions, or shorter lists in parameters that rules name, make it smaller",
                     bytes.len()
                 ),
-            }]));
+            )]));
         }
         Ok(bytes)
     }
@@ -446,7 +437,7 @@ impl Engine {
     /// An engine from compiled versions of one family, in any order.
     fn from_versions(packs: Vec<Pack>) -> Result<Engine, PackErrors> {
         let Some((first, later)) = by_date(packs) else {
-            return Err(compiled_error("a compiled pack family without versions".into()));
+            return Err(compiled_error(Some("已编译的规则包系列没有版本"), "a compiled pack family without versions"));
         };
         Ok(Engine { first, later })
     }
@@ -460,16 +451,7 @@ impl Engine {
             .filter(|v| v.get("id").and_then(Value::as_str) == Some(id))
             .collect();
         if values.is_empty() {
-            return Err(PackErrors(vec![PackError {
-                zh: String::new(),
-                path: String::new(),
-                kind: PackErrorKind::UnknownReference,
-                message: format!(
-                    "no embedded pack `{}`; embedded: {}",
-                    crate::pointer::shown(id),
-                    super::EMBEDDED_PACK_IDS.join(", ")
-                ),
-            }]));
+            return Err(no_embedded(id));
         }
         let docs = values
             .into_iter()
@@ -530,39 +512,35 @@ impl Engine {
                 Ok(p) => {
                     let at = d.at.clone().unwrap_or_default();
                     if let Some(first) = packs.first().filter(|f| f.stamp.id != p.stamp.id) {
-                        errors.push(PackError {
-                            zh: String::new(),
-                            path: format!("{at}/id"),
-                            kind: PackErrorKind::BadRule,
-                            message: format!(
-                                "one engine holds one pack family; `{}` is not `{}`",
-                                p.stamp.id, first.stamp.id
-                            ),
-                        });
+                        let (id, other) = (&p.stamp.id, &first.stamp.id);
+                        errors.push(one(
+                            &format!("{at}/id"),
+                            PackErrorKind::BadRule,
+                            format!("一个引擎只装载一个规则包系列；`{id}` 不是 `{other}`"),
+                            format!("one engine holds one pack family; `{id}` is not `{other}`"),
+                        ));
                     }
                     if packs.iter().any(|q| q.stamp.version == p.stamp.version) {
-                        errors.push(PackError {
-                            zh: String::new(),
-                            path: format!("{at}/version"),
-                            kind: PackErrorKind::DuplicateId,
-                            message: format!("version `{}` is given twice", p.stamp.version),
-                        });
+                        let v = &p.stamp.version;
+                        let (zh, en) = (format!("版本 `{v}` 重复给出"), format!("version `{v}` is given twice"));
+                        errors.push(one(&format!("{at}/version"), PackErrorKind::DuplicateId, zh, en));
                     } else if let Some(q) = packs.iter().find(|q| q.effective_from == p.effective_from) {
                         // Two versions in force from one day: the one later in the array judged
                         // everything from then on and the other nothing, silently (packs audit,
                         // thirty-first session: a copied version whose date was not changed).
-                        errors.push(PackError {
- zh: String::new(),
-                            path: format!("{at}/effectiveFrom"),
-                            kind: PackErrorKind::DuplicateId,
-                            message: format!(
-                                "versions `{}` and `{}` both take effect on {}: which would judge a submission of that day? \
-                                 give each version its own `effectiveFrom`",
-                                q.stamp.version,
-                                p.stamp.version,
-                                crate::time::fmt_date(p.effective_from)
+                        let (a, b, day) = (&q.stamp.version, &p.stamp.version, crate::time::fmt_date(p.effective_from));
+                        errors.push(one(
+                            &format!("{at}/effectiveFrom"),
+                            PackErrorKind::DuplicateId,
+                            format!(
+                                "版本 `{a}` 与 `{b}` 的生效日期都是 {day}：当天的提交应按哪个版本判断？\
+                                 请为每个版本设定不同的 `effectiveFrom`"
                             ),
-                        });
+                            format!(
+                                "versions `{a}` and `{b}` both take effect on {day}: which would judge a submission of that day? \
+                                 give each version its own `effectiveFrom`"
+                            ),
+                        ));
                     }
                     packs.push(p);
                 }
@@ -586,18 +564,28 @@ impl Engine {
             return Err(PackErrors(errors));
         }
         let Some((first, later)) = by_date(packs) else {
-            return Err(PackErrors(vec![PackError {
-                zh: String::new(),
-                path: String::new(),
-                kind: PackErrorKind::Syntax,
-                message: "no pack given".into(),
-            }]));
+            return Err(PackErrors(vec![one("", PackErrorKind::Syntax, "未给出规则包", "no pack given")]));
         };
         Ok(Engine { first, later })
     }
 }
 
-/// A compact form that cannot be read, as a pack error.
-fn compiled_error(message: String) -> PackErrors {
-    PackErrors(vec![PackError { zh: String::new(), path: String::new(), kind: PackErrorKind::Syntax, message }])
+/// One mistake at `path`, in Chinese (`zh`) and English (`en`).
+fn one(path: &str, kind: PackErrorKind, zh: impl Into<String>, en: impl Into<String>) -> PackError {
+    PackError { path: path.into(), kind, message: en.into(), zh: zh.into() }
+}
+
+/// No embedded family `id`.
+fn no_embedded(id: &str) -> PackErrors {
+    let (id, all) = (crate::pointer::shown(id), super::EMBEDDED_PACK_IDS.join(", "));
+    let zh = format!("没有内置规则包 `{id}`；内置：{all}");
+    PackErrors(vec![one("", PackErrorKind::UnknownReference, zh, format!("no embedded pack `{id}`; embedded: {all}"))])
+}
+
+/// A compact form that cannot be read (or made), as a pack error: `zh`, or the reason the
+/// reader gave (English) inside a short Chinese sentence.
+fn compiled_error(zh: Option<&str>, message: impl Into<String>) -> PackErrors {
+    let message = message.into();
+    let zh = zh.map_or_else(|| format!("无法读取已编译的规则包：{message}"), str::to_owned);
+    PackErrors(vec![one("", PackErrorKind::Syntax, zh, message)])
 }

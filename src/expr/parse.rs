@@ -1,8 +1,10 @@
-//! Lexer, parser and type checker of pack expressions (see the module docs of `expr`).
+//! Parser and type checker of pack expressions (see the module docs of `expr`; the lexer is `lex.rs`).
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::ExprErrorKind::{Syntax, TypeMismatch, UnknownName};
+use super::lex::{Tok, describe, lex};
 use super::{ExprError, ExprErrorKind, ExprTy, MAX_DEPTH, MAX_NODES, MAX_SOURCE_CHARS, NumCheck, ParamValue, Scope};
 use crate::schema::{Resolved, Shape, Ty, resolve};
 
@@ -68,15 +70,6 @@ pub enum Node {
     In(Box<Node>, Box<Node>),
 }
 
-#[derive(Debug, Clone, PartialEq)]
-enum Tok {
-    Num(f64),
-    Str(String),
-    Ident(String),
-    Param(String),
-    Op(&'static str),
-}
-
 /// A typed node while compiling: its type, or `None` for an object/array field.
 struct Typed {
     node: Node,
@@ -85,87 +78,9 @@ struct Typed {
     elem: Option<&'static Shape>,
 }
 
-fn err(column: usize, kind: ExprErrorKind, message: impl Into<String>) -> ExprError {
-    ExprError { column, message: message.into(), zh: String::new(), kind }
-}
-
 /// An expression mistake at `column`, in Chinese (`zh`, zh-CN) and English (`en`).
-fn err2(column: usize, kind: ExprErrorKind, zh: impl Into<String>, en: impl Into<String>) -> ExprError {
+pub(super) fn err2(column: usize, kind: ExprErrorKind, zh: impl Into<String>, en: impl Into<String>) -> ExprError {
     ExprError { column, message: en.into(), zh: zh.into(), kind }
-}
-
-fn lex(src: &str) -> Result<Vec<(Tok, usize)>, ExprError> {
-    const OPS: [&str; 19] =
-        ["||", "&&", "==", "!=", "<=", ">=", "??", "<", ">", "+", "-", "*", "/", "!", "(", ")", ",", "[", "]"];
-    let chars: Vec<char> = src.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(&c) = chars.get(i) {
-        let col = i + 1;
-        if c.is_whitespace() {
-            i += 1;
-        } else if c.is_ascii_digit() {
-            let start = i;
-            while chars.get(i).is_some_and(|c| c.is_ascii_digit() || *c == '.') {
-                i += 1;
-            }
-            let text: String = chars.get(start..i).unwrap_or_default().iter().collect();
-            let n = text.parse::<f64>().map_err(|_| err(col, ExprErrorKind::Syntax, format!("bad number `{text}`")))?;
-            out.push((Tok::Num(n), col));
-        } else if c == '"' {
-            i += 1;
-            let mut s = String::new();
-            loop {
-                match chars.get(i) {
-                    None => return Err(err(col, ExprErrorKind::Syntax, "unterminated text")),
-                    Some('"') => break,
-                    Some('\\') => {
-                        i += 1;
-                        match chars.get(i) {
-                            Some(e) => s.push(*e),
-                            None => {
-                                return Err(err(col, ExprErrorKind::Syntax, "unterminated text"));
-                            }
-                        }
-                    }
-                    Some(ch) => s.push(*ch),
-                }
-                i += 1;
-            }
-            i += 1;
-            out.push((Tok::Str(s), col));
-        } else if c.is_ascii_alphabetic() || c == '_' || c == '$' {
-            let start = i;
-            i += 1;
-            while chars.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.') {
-                i += 1;
-            }
-            let text: String = chars.get(start..i).unwrap_or_default().iter().collect();
-            if let Some(name) = text.strip_prefix('$') {
-                if name.is_empty() || name.contains('.') {
-                    return Err(err(col, ExprErrorKind::Syntax, format!("bad parameter name `{text}`")));
-                }
-                out.push((Tok::Param(name.to_owned()), col));
-            } else {
-                if text.ends_with('.') || text.contains("..") {
-                    return Err(err(col, ExprErrorKind::Syntax, format!("bad field name `{text}`")));
-                }
-                out.push((Tok::Ident(text), col));
-            }
-        } else {
-            let rest: String = chars.get(i..(i + 2).min(chars.len())).unwrap_or_default().iter().collect();
-            match OPS.iter().find(|op| rest.starts_with(**op)) {
-                Some(op) => {
-                    i += op.chars().count();
-                    out.push((Tok::Op(op), col));
-                }
-                None => {
-                    return Err(err(col, ExprErrorKind::Syntax, format!("unexpected character `{c}`")));
-                }
-            }
-        }
-    }
-    Ok(out)
 }
 
 struct Parser<'a> {
@@ -183,7 +98,12 @@ struct Parser<'a> {
 /// Parse and type-check an expression.
 pub fn compile(src: &str, scope: &Scope<'_>) -> Result<(Node, ExprTy), ExprError> {
     if src.chars().nth(MAX_SOURCE_CHARS).is_some() {
-        return Err(err(1, ExprErrorKind::Syntax, format!("expression longer than {MAX_SOURCE_CHARS} characters")));
+        return Err(err2(
+            1,
+            Syntax,
+            format!("表达式超过 {MAX_SOURCE_CHARS} 个字符"),
+            format!("expression longer than {MAX_SOURCE_CHARS} characters"),
+        ));
     }
     let toks = lex(src)?;
     let mut p = Parser {
@@ -198,26 +118,15 @@ pub fn compile(src: &str, scope: &Scope<'_>) -> Result<(Node, ExprTy), ExprError
     };
     let t = p.expr()?;
     if let Some((tok, col)) = p.toks.get(p.pos) {
-        return Err(err(*col, ExprErrorKind::Syntax, format!("unexpected {}", describe(tok))));
+        let (zh, en) = describe(tok);
+        return Err(err2(*col, Syntax, format!("此处不应出现{zh}"), format!("unexpected {en}")));
     }
-    match t.ty {
-        Some(ty) => Ok((t.node, ty)),
-        None => Err(err(
-            1,
-            ExprErrorKind::TypeMismatch,
-            "an object or array is not a value; use present(), count() or size()",
-        )),
-    }
+    t.ty.map(|ty| (t.node, ty)).ok_or_else(|| not_a_value(1))
 }
 
-fn describe(t: &Tok) -> String {
-    match t {
-        Tok::Num(n) => format!("number `{}`", crate::num::text(*n)),
-        Tok::Str(s) => format!("text `\"{s}\"`"),
-        Tok::Ident(s) => format!("name `{s}`"),
-        Tok::Param(s) => format!("parameter `${s}`"),
-        Tok::Op(o) => format!("`{o}`"),
-    }
+fn not_a_value(col: usize) -> ExprError {
+    let zh = "对象或数组不是值；请使用 present()、count() 或 size()";
+    err2(col, TypeMismatch, zh, "an object or array is not a value; use present(), count() or size()")
 }
 
 impl Parser<'_> {
@@ -241,8 +150,12 @@ impl Parser<'_> {
         if self.eat_op(op) {
             Ok(())
         } else {
-            let found = self.toks.get(self.pos).map_or_else(|| "end of expression".to_owned(), |t| describe(&t.0));
-            Err(err(self.col(), ExprErrorKind::Syntax, format!("expected `{op}`, found {found}")))
+            let (zh, en) = self
+                .toks
+                .get(self.pos)
+                .map_or_else(|| ("表达式结尾".to_owned(), "end of expression".to_owned()), |t| describe(&t.0));
+            let zh = format!("应为 `{op}`，实际为{zh}");
+            Err(err2(self.col(), Syntax, zh, format!("expected `{op}`, found {en}")))
         }
     }
 
@@ -250,18 +163,20 @@ impl Parser<'_> {
         self.depth += 1;
         self.nodes += 1;
         if self.depth > MAX_DEPTH {
-            return Err(err(self.col(), ExprErrorKind::Syntax, format!("expression nested deeper than {MAX_DEPTH}")));
+            let (zh, en) =
+                (format!("表达式嵌套超过 {MAX_DEPTH} 层"), format!("expression nested deeper than {MAX_DEPTH}"));
+            return Err(err2(self.col(), Syntax, zh, en));
         }
         if self.nodes > MAX_NODES {
-            return Err(err(self.col(), ExprErrorKind::Syntax, format!("expression has more than {MAX_NODES} parts")));
+            let (zh, en) =
+                (format!("表达式的组成部分多于 {MAX_NODES} 个"), format!("expression has more than {MAX_NODES} parts"));
+            return Err(err2(self.col(), Syntax, zh, en));
         }
         Ok(())
     }
 
     fn value(&self, t: &Typed, col: usize) -> Result<ExprTy, ExprError> {
-        t.ty.ok_or_else(|| {
-            err(col, ExprErrorKind::TypeMismatch, "an object or array is not a value; use present(), count() or size()")
-        })
+        t.ty.ok_or_else(|| not_a_value(col))
     }
 
     fn want(&self, t: &Typed, want: ExprTy, col: usize, what: &str) -> Result<(), ExprError> {
@@ -269,7 +184,9 @@ impl Parser<'_> {
         if ty == want {
             Ok(())
         } else {
-            Err(err(col, ExprErrorKind::TypeMismatch, format!("{what} needs a {}, found a {}", want.name(), ty.name())))
+            let zh_what = if what == "arithmetic" { "算术运算".to_owned() } else { format!("{what} ") };
+            let zh = format!("{zh_what}需要{}，实际为{}", want.name_zh(), ty.name_zh());
+            Err(err2(col, TypeMismatch, zh, format!("{what} needs a {}, found a {}", want.name(), ty.name())))
         }
     }
 
@@ -319,22 +236,25 @@ impl Parser<'_> {
                 let lt = self.value(&left, col)?;
                 let rt = self.value(&right, rcol)?;
                 if lt != rt {
-                    return Err(err(
+                    return Err(err2(
                         col,
-                        ExprErrorKind::TypeMismatch,
+                        TypeMismatch,
+                        format!("{}不能与{}比较", lt.name_zh(), rt.name_zh()),
                         format!("cannot compare a {} with a {}", lt.name(), rt.name()),
                     ));
                 }
                 let ordered = matches!(op, BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge);
                 if ordered && !matches!(lt, ExprTy::Num | ExprTy::Date) {
-                    return Err(err(
+                    return Err(err2(
                         col,
-                        ExprErrorKind::TypeMismatch,
+                        TypeMismatch,
+                        format!("`{sym}` 需要数字或日期，实际为{}", lt.name_zh()),
                         format!("`{sym}` needs numbers or dates, found a {}", lt.name()),
                     ));
                 }
                 if lt == ExprTy::StrList {
-                    return Err(err(col, ExprErrorKind::TypeMismatch, "lists cannot be compared; use in()"));
+                    let zh = "列表不能比较；请使用 in()";
+                    return Err(err2(col, TypeMismatch, zh, "lists cannot be compared; use in()"));
                 }
                 return Ok(bin(op, left, right, ExprTy::Bool));
             }
@@ -397,9 +317,10 @@ impl Parser<'_> {
             let lt = self.value(&left, col)?;
             let rt = self.value(&right, rcol)?;
             if lt != rt {
-                return Err(err(
+                return Err(err2(
                     rcol,
-                    ExprErrorKind::TypeMismatch,
+                    TypeMismatch,
+                    format!("`??` 两侧类型须相同，实际为{}和{}", lt.name_zh(), rt.name_zh()),
                     format!("`??` needs the same type on both sides, found a {} and a {}", lt.name(), rt.name()),
                 ));
             }
@@ -412,7 +333,7 @@ impl Parser<'_> {
         self.enter()?;
         let col = self.col();
         let Some((tok, _)) = self.toks.get(self.pos).cloned() else {
-            return Err(err(col, ExprErrorKind::Syntax, "expression ends too early"));
+            return Err(err2(col, Syntax, "表达式提前结束", "expression ends too early"));
         };
         self.pos += 1;
         let out = match tok {
@@ -423,7 +344,9 @@ impl Parser<'_> {
                 self.expect_op(")")?;
                 inner
             }
-            Tok::Op(o) => return Err(err(col, ExprErrorKind::Syntax, format!("unexpected `{o}`"))),
+            Tok::Op(o) => {
+                return Err(err2(col, Syntax, format!("此处不应出现 `{o}`"), format!("unexpected `{o}`")));
+            }
             Tok::Param(name) => self.param(&name, col)?,
             Tok::Ident(name) => {
                 if self.peek_op("(") {
@@ -445,7 +368,8 @@ impl Parser<'_> {
 
     fn param(&self, name: &str, col: usize) -> Result<Typed, ExprError> {
         let Some(v) = self.scope.params.param(name) else {
-            return Err(err(col, ExprErrorKind::UnknownName, format!("unknown parameter `${name}`")));
+            let (zh, en) = (format!("未知的参数 `${name}`"), format!("unknown parameter `${name}`"));
+            return Err(err2(col, UnknownName, zh, en));
         };
         Ok(match v {
             ParamValue::Num(x) => typed(Node::Num(*x), ExprTy::Num),
@@ -463,7 +387,8 @@ impl Parser<'_> {
             None => resolve(self.scope.doc, &segs).map(|r| (Base::Doc, r)),
         };
         let Some((base, r)) = found else {
-            return Err(err(col, ExprErrorKind::UnknownName, format!("unknown field `{name}`")));
+            let (zh, en) = (format!("未知的字段 `{name}`"), format!("unknown field `{name}`"));
+            return Err(err2(col, UnknownName, zh, en));
         };
         let path = segs.iter().map(|s| (*s).to_owned()).collect();
         Ok(match r {
@@ -522,29 +447,34 @@ impl Parser<'_> {
             "date" => {
                 let acol = self.col();
                 let Some((Tok::Str(s), _)) = self.toks.get(self.pos).cloned() else {
-                    return Err(err(acol, ExprErrorKind::Syntax, "date() takes a literal like \"2020-02-10\""));
+                    let zh = "date() 需要直接写出日期，如 \"2020-02-10\"";
+                    return Err(err2(acol, Syntax, zh, "date() takes a literal like \"2020-02-10\""));
                 };
                 self.pos += 1;
                 self.args_end()?;
-                let d = crate::time::parse_iso_date(&s)
-                    .ok_or(())
-                    .map_err(|_| err(acol, ExprErrorKind::Syntax, format!("`{s}` is not a date (YYYY-MM-DD)")))?;
+                let d = crate::time::parse_iso_date(&s).ok_or_else(|| {
+                    let (zh, en) =
+                        (format!("`{s}` 不是日期（YYYY-MM-DD）"), format!("`{s}` is not a date (YYYY-MM-DD)"));
+                    err2(acol, Syntax, zh, en)
+                })?;
                 Ok(typed(Node::Date(d), ExprTy::Date))
             }
             "count" | "any" => {
                 let acol = self.col();
                 if self.in_iteration {
-                    return Err(err(
+                    return Err(err2(
                         col,
-                        ExprErrorKind::Syntax,
+                        Syntax,
+                        format!("{name}() 不能嵌套在另一个 count() 或 any() 之中"),
                         format!("{name}() cannot be nested inside another count() or any()"),
                     ));
                 }
                 let arr = self.expr()?;
                 let Some(el) = arr.elem else {
-                    return Err(err(
+                    return Err(err2(
                         acol,
-                        ExprErrorKind::TypeMismatch,
+                        TypeMismatch,
+                        format!("{name}() 的第一个参数须为数组字段"),
                         format!("{name}() needs an array field as first argument"),
                     ));
                 };
@@ -570,7 +500,7 @@ impl Parser<'_> {
                 let arr = self.expr()?;
                 self.args_end()?;
                 if arr.elem.is_none() && arr.ty != Some(ExprTy::StrList) {
-                    return Err(err(acol, ExprErrorKind::TypeMismatch, "size() needs an array field"));
+                    return Err(err2(acol, TypeMismatch, "size() 需要数组字段", "size() needs an array field"));
                 }
                 Ok(typed(Node::Size(Box::new(arr.node)), ExprTy::Num))
             }
@@ -580,7 +510,7 @@ impl Parser<'_> {
                 self.want(&b, ExprTy::StrList, bcol, "in()")?;
                 Ok(typed(Node::In(Box::new(a.node), Box::new(b.node)), ExprTy::Bool))
             }
-            _ => Err(err(col, ExprErrorKind::UnknownName, format!("unknown function `{name}`"))),
+            _ => Err(err2(col, UnknownName, format!("未知的函数 `{name}`"), format!("unknown function `{name}`"))),
         }
     }
 }

@@ -15,7 +15,7 @@ use serde_json::Value;
 use checks::{Compiler, is_ident};
 
 use super::doc::{PackDoc, ParamDoc, ParamType, RuleDoc, RuleKind};
-use super::error::perr;
+use super::error::pe;
 use super::{
     AssertCheck, CHECKLIST_CODES, Catalogue, ENGINE_CODES, INDICATOR_CODES, INSPECTION_PARAMS, ITEM_CODES, Locale,
     Pack, PackErrorKind, PackErrors, Rule, RuleBody,
@@ -73,56 +73,63 @@ pub(super) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn param_value(name: &str, p: &ParamDoc) -> Result<ParamValue, String> {
+/// Why a parameter's value is refused: (zh, en), for `ok_or_else`.
+fn refused(zh: &'static str, en: &'static str) -> impl Fn() -> (String, String) + Copy {
+    move || (zh.to_owned(), en.to_owned())
+}
+
+fn param_value(name: &str, p: &ParamDoc) -> Result<ParamValue, (String, String)> {
     let num = |v: &Value| v.as_f64().filter(|x| x.is_finite());
     let v = match p.ty {
         ParamType::Days | ParamType::Count => {
-            let x = num(&p.value).ok_or("must be a number")?;
+            let x = num(&p.value).ok_or_else(refused("应为数字", "must be a number"))?;
             if x < 0.0 || x.fract() != 0.0 {
-                return Err(format!("`{name}` must be a whole number ≥ 0, found `{}`", p.value));
+                let zh = format!("`{name}` 应为 ≥ 0 的整数，实际为 `{}`", p.value);
+                return Err((zh, format!("`{name}` must be a whole number ≥ 0, found `{}`", p.value)));
             }
             if p.ty == ParamType::Days && x > MAX_DAYS {
-                return Err(format!("`{name}` must be at most {MAX_DAYS} days (ten years), found `{}`", p.value));
+                let (v, most) = (&p.value, MAX_DAYS);
+                let zh = format!("`{name}` 最多 {most} 天（十年），实际为 `{v}`");
+                return Err((zh, format!("`{name}` must be at most {most} days (ten years), found `{v}`")));
             }
             ParamValue::Num(x)
         }
         ParamType::Number => {
-            let x = num(&p.value).ok_or("must be a number")?;
+            let x = num(&p.value).ok_or_else(refused("应为数字", "must be a number"))?;
             // Products of counts (≤ 2^53) and such numbers stay finite: `masksPerPersonPerDay`
             // of 1e307 overflowed, and 60 masks for 8 people were approved (packs audit).
             if x.abs() > MAX_NUMBER {
-                return Err(format!(
-                    "`{name}` must be from -{0} to {0}, found `{1}`",
-                    crate::num::text(MAX_NUMBER),
-                    p.value
-                ));
+                let (m, v) = (crate::num::text(MAX_NUMBER), &p.value);
+                let zh = format!("`{name}` 应在 -{m} 到 {m} 之间，实际为 `{v}`");
+                return Err((zh, format!("`{name}` must be from -{m} to {m}, found `{v}`")));
             }
             ParamValue::Num(x)
         }
         ParamType::Date => {
-            let s = p.value.as_str().ok_or("must be a date `YYYY-MM-DD`")?;
-            ParamValue::Date(
-                crate::time::parse_iso_date(s).ok_or(()).map_err(|_| format!("`{s}` is not a date `YYYY-MM-DD`"))?,
-            )
+            let s = p.value.as_str().ok_or_else(refused("应为日期 `YYYY-MM-DD`", "must be a date `YYYY-MM-DD`"))?;
+            let not_date = |_| (format!("`{s}` 不是日期 `YYYY-MM-DD`"), format!("`{s}` is not a date `YYYY-MM-DD`"));
+            ParamValue::Date(crate::time::parse_iso_date(s).ok_or(()).map_err(not_date)?)
         }
-        ParamType::Text => ParamValue::Str(p.value.as_str().ok_or("must be a text")?.to_owned()),
+        ParamType::Text => ParamValue::Str(p.value.as_str().ok_or_else(refused("应为文本", "must be a text"))?.into()),
         ParamType::Texts => {
-            let a = p.value.as_array().ok_or("must be a list of texts")?;
-            ParamValue::StrList(
-                a.iter()
-                    .map(|x| x.as_str().map(str::to_owned))
-                    .collect::<Option<Vec<_>>>()
-                    .ok_or("must be a list of texts")?,
-            )
+            let t = refused("应为文本列表", "must be a list of texts");
+            let a = p.value.as_array().ok_or_else(t)?;
+            ParamValue::StrList(a.iter().map(|x| x.as_str().map(str::to_owned)).collect::<Option<_>>().ok_or_else(t)?)
         }
-        ParamType::Bool => ParamValue::Bool(p.value.as_bool().ok_or("must be true or false")?),
+        ParamType::Bool => {
+            ParamValue::Bool(p.value.as_bool().ok_or_else(refused("应为 true 或 false", "must be true or false"))?)
+        }
     };
     if let ParamValue::Num(x) = v {
         if let Some(min) = p.min.filter(|m| x < *m) {
-            return Err(format!("`{name}` must be at least {}, found {}", crate::num::text(min), crate::num::text(x)));
+            let (min, x) = (crate::num::text(min), crate::num::text(x));
+            let zh = format!("`{name}` 应不小于 {min}，实际为 {x}");
+            return Err((zh, format!("`{name}` must be at least {min}, found {x}")));
         }
         if let Some(max) = p.max.filter(|m| x > *m) {
-            return Err(format!("`{name}` must be at most {}, found {}", crate::num::text(max), crate::num::text(x)));
+            let (max, x) = (crate::num::text(max), crate::num::text(x));
+            let zh = format!("`{name}` 最多为 {max}，实际为 {x}");
+            return Err((zh, format!("`{name}` must be at most {max}, found {x}")));
         }
     }
     Ok(v)
@@ -143,43 +150,39 @@ fn stand_in(ty: ParamType) -> ParamValue {
 pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, PackErrors> {
     let mut errors = Vec::new();
     if doc.id.trim().is_empty() {
-        errors.push(perr("/id", PackErrorKind::BadRule, "pack id is empty"));
+        errors.push(pe("/id", PackErrorKind::BadRule, "规则包 id 为空", "pack id is empty"));
     }
     let effective_from = match crate::time::parse_iso_date(&doc.effective_from).ok_or(()) {
         Ok(d) => d,
         Err(_) => {
-            errors.push(perr(
-                "/effectiveFrom",
-                PackErrorKind::BadParameter,
-                format!("`{}` is not a date `YYYY-MM-DD`", doc.effective_from),
-            ));
+            let d = &doc.effective_from;
+            let (zh, en) = (format!("`{d}` 不是日期 `YYYY-MM-DD`"), format!("`{d}` is not a date `YYYY-MM-DD`"));
+            errors.push(pe("/effectiveFrom", PackErrorKind::BadParameter, zh, en));
             NaiveDate::MIN
         }
     };
     // Resolving `extends` applies `removeRules` and drops it: left here, nothing was removed.
     if doc.extends.is_none() && json.get("removeRules").is_some() {
-        errors.push(perr(
+        errors.push(pe(
             "/removeRules",
             PackErrorKind::Syntax,
+            "`removeRules` 用于删除父规则包的规则，但此规则包没有 `extends`",
             "`removeRules` removes rules of the pack this one extends, and it has no `extends`",
         ));
     }
     let mut params = BTreeMap::new();
     for (name, p) in &doc.parameters {
         if !is_ident(name) {
-            errors.push(perr(
-                format!("/parameters/{name}"),
-                PackErrorKind::BadParameter,
-                format!("`{name}` is not a parameter name"),
-            ));
+            let (zh, en) = (format!("`{name}` 不是合法的参数名"), format!("`{name}` is not a parameter name"));
+            errors.push(pe(format!("/parameters/{name}"), PackErrorKind::BadParameter, zh, en));
             continue;
         }
         match param_value(name, p) {
             Ok(v) => {
                 params.insert(name.clone(), v);
             }
-            Err(m) => {
-                errors.push(perr(format!("/parameters/{name}/value"), PackErrorKind::BadParameter, m));
+            Err((zh, en)) => {
+                errors.push(pe(format!("/parameters/{name}/value"), PackErrorKind::BadParameter, zh, en));
                 // Still known, with a stand-in of its declared type: the rules that read it
                 // type-check against it, so the one mistake is not reported again as an unknown
                 // parameter at every rule that uses it. The pack is refused all the same.
@@ -196,14 +199,12 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, r) in doc.rules.iter().enumerate() {
         if let Some(first) = seen.insert(r.id.as_str(), i) {
-            c.errors.push(perr(
-                format!("/rules/{i}/id"),
-                PackErrorKind::DuplicateId,
-                format!("rule id `{}` is already used by /rules/{first}", r.id),
-            ));
+            let zh = format!("规则 id `{}` 已被 /rules/{first} 使用", r.id);
+            let en = format!("rule id `{}` is already used by /rules/{first}", r.id);
+            c.errors.push(pe(format!("/rules/{i}/id"), PackErrorKind::DuplicateId, zh, en));
         }
         if r.id.trim().is_empty() {
-            c.errors.push(perr(format!("/rules/{i}/id"), PackErrorKind::BadRule, "rule id is empty"));
+            c.errors.push(pe(format!("/rules/{i}/id"), PackErrorKind::BadRule, "规则 id 为空", "rule id is empty"));
         }
     }
 
@@ -218,11 +219,9 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
             (_, on) => on.unwrap_or(Subject::Filing),
         };
         if r.on.is_some_and(|on| on != subject) {
-            c.errors.push(perr(
-                format!("{at}/on"),
-                PackErrorKind::BadRule,
-                format!("a `{}` rule judges {}", r.kind.name(), subject.name()),
-            ));
+            let (kind, judges) = (r.kind.name(), subject.name());
+            let (zh, en) = (format!("`{kind}` 规则判定的是 {judges}"), format!("a `{kind}` rule judges {judges}"));
+            c.errors.push(pe(format!("{at}/on"), PackErrorKind::BadRule, zh, en));
         }
         c.shape = shape_for(subject);
         subjects.push(subject);
@@ -230,7 +229,8 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
         let severity = match (r.kind, r.severity) {
             (_, Some(s)) => s,
             (RuleKind::Field | RuleKind::Assert | RuleKind::Isolation, None) => {
-                c.errors.push(perr(format!("{at}/severity"), PackErrorKind::BadRule, "a rule needs a `severity`"));
+                let en = "a rule needs a `severity`";
+                c.errors.push(pe(format!("{at}/severity"), PackErrorKind::BadRule, "规则缺少 `severity`", en));
                 Severity::Error
             }
             (RuleKind::Screen | RuleKind::ChecklistItem, None) => Severity::Warning,
@@ -239,9 +239,10 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
         // A rule that checks nothing decides nothing: most likely `"checks": null` in a variant,
         // which removes them (packs audit: it loaded silently). `removeRules` removes a rule.
         if matches!(r.kind, RuleKind::Field | RuleKind::Assert) && r.checks.is_empty() {
-            c.errors.push(perr(
+            c.errors.push(pe(
                 format!("{at}/checks"),
                 PackErrorKind::BadRule,
+                "规则至少需要一项检查（要删除规则，请将其列入 `removeRules`）",
                 "a rule needs at least one check (to drop a rule, name it in `removeRules`)",
             ));
         }
@@ -271,14 +272,16 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
                     let causes = r.causes.clone().unwrap_or_default();
                     for (j, cause) in causes.iter().enumerate() {
                         match seen.get(cause.as_str()).and_then(|k| doc.rules.get(*k)) {
-                            None => c.errors.push(perr(
+                            None => c.errors.push(pe(
                                 format!("{at}/causes/{j}"),
                                 PackErrorKind::UnknownReference,
+                                format!("未知的规则 `{cause}`"),
                                 format!("unknown rule `{cause}`"),
                             )),
-                            Some(x) if x.kind == RuleKind::Gate => c.errors.push(perr(
+                            Some(x) if x.kind == RuleKind::Gate => c.errors.push(pe(
                                 format!("{at}/causes/{j}"),
                                 PackErrorKind::BadRule,
+                                format!("`{cause}` 是关口；关口的原因须为规则"),
                                 format!("`{cause}` is a gate; a gate's causes are rules"),
                             )),
                             Some(_) => {}
@@ -288,13 +291,17 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
                     // removed by a variant's `removeRules` (pack audit, twenty-fifth session: a
                     // Longgang variant without RTW-P4 and RTW-P5 passed RTW-G3 with no masks).
                     if causes.is_empty() && r.checks.is_empty() {
-                        c.errors.push(perr(
+                        let id = &r.id;
+                        c.errors.push(pe(
                             format!("{at}/causes"),
                             PackErrorKind::BadRule,
                             format!(
-                                "gate `{}` has no causes and no checks of its own, so it can never fail: \
-                                 name the rules that fail it in `causes`, give it `checks`, or remove it too",
-                                r.id
+                                "关口 `{id}` 既没有原因也没有自己的检查，永远不会不通过：\
+                                 请在 `causes` 中列出使其不通过的规则、为其添加 `checks`，或将其一并删除"
+                            ),
+                            format!(
+                                "gate `{id}` has no causes and no checks of its own, so it can never fail: \
+                                 name the rules that fail it in `causes`, give it `checks`, or remove it too"
                             ),
                         ));
                     }
@@ -310,9 +317,10 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
                 let section = r.section.clone().unwrap_or_default();
                 match seen.get(section.as_str()).and_then(|k| doc.rules.get(*k)) {
                     Some(x) if x.kind == RuleKind::Section => {}
-                    _ => c.errors.push(perr(
+                    _ => c.errors.push(pe(
                         format!("{at}/section"),
                         PackErrorKind::UnknownReference,
+                        format!("未知的部分 `{section}`"),
                         format!("unknown section `{section}`"),
                     )),
                 }
@@ -320,11 +328,10 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
                 // At most MAX_NUMBER: weights of 1e307 summed to infinity, and an inspection
                 // all passed was approved with `score: null` (packs audit).
                 if !(weight.is_finite() && (0.0..=MAX_NUMBER).contains(&weight)) {
-                    c.errors.push(perr(
-                        format!("{at}/weight"),
-                        PackErrorKind::BadParameter,
-                        format!("an item needs a `weight` from 0 to {}", crate::num::text(MAX_NUMBER)),
-                    ));
+                    let m = crate::num::text(MAX_NUMBER);
+                    let zh = format!("检查项需要 0 到 {m} 之间的 `weight`");
+                    let en = format!("an item needs a `weight` from 0 to {m}");
+                    c.errors.push(pe(format!("{at}/weight"), PackErrorKind::BadParameter, zh, en));
                 }
                 let na_when = match &r.na_when {
                     Some(src) => c.expr(src, None, Some(ExprTy::Bool), &format!("{at}/naWhen")),
@@ -347,7 +354,8 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
                     .filter(|p| !p.is_empty())
                 else {
                     if r.field.is_none() {
-                        c.errors.push(perr(format!("{at}/field"), PackErrorKind::BadRule, "a fact needs a `field`"));
+                        let (zh, en) = ("fact 规则缺少 `field`", "a fact needs a `field`");
+                        c.errors.push(pe(format!("{at}/field"), PackErrorKind::BadRule, zh, en));
                     }
                     continue;
                 };
@@ -358,20 +366,18 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
                 let (Some(numerator), Some(denominator), Some(code)) =
                     (r.numerator.clone(), r.denominator.clone(), r.code.clone())
                 else {
-                    c.errors.push(perr(
+                    c.errors.push(pe(
                         at.clone(),
                         PackErrorKind::BadRule,
+                        "指标需要 `numerator`、`denominator` 和 `code`",
                         "an indicator needs `numerator`, `denominator` and `code`",
                     ));
                     continue;
                 };
                 for (name, v) in [("numerator", &numerator), ("denominator", &denominator)] {
                     if !is_ident(v) {
-                        c.errors.push(perr(
-                            format!("{at}/{name}"),
-                            PackErrorKind::BadRule,
-                            format!("`{v}` is not a count name"),
-                        ));
+                        let (zh, en) = (format!("`{v}` 不是计数名称"), format!("`{v}` is not a count name"));
+                        c.errors.push(pe(format!("{at}/{name}"), PackErrorKind::BadRule, zh, en));
                     }
                 }
                 c.codes.insert(code.clone());
@@ -398,9 +404,10 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
     if rules.iter().any(|r| matches!(r.body, RuleBody::Item { .. })) {
         for name in INSPECTION_PARAMS {
             if !matches!(table.0.get(*name), Some(ParamValue::Num(_))) {
-                c.errors.push(perr(
+                c.errors.push(pe(
                     format!("/parameters/{name}"),
                     PackErrorKind::BadParameter,
+                    format!("含检查项的规则包需要数字参数 `{name}`"),
                     format!("a pack with inspection items needs the number parameter `{name}`"),
                 ));
             }
@@ -411,14 +418,12 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
             (table.0.get("conditionalScore"), table.0.get("approvedScore"))
             && cond > appr
         {
-            c.errors.push(perr(
+            let (cond, appr) = (crate::num::text(*cond), crate::num::text(*appr));
+            c.errors.push(pe(
                 "/parameters/conditionalScore/value",
                 PackErrorKind::BadParameter,
-                format!(
-                    "`conditionalScore` ({}) must not be above `approvedScore` ({})",
-                    crate::num::text(*cond),
-                    crate::num::text(*appr)
-                ),
+                format!("`conditionalScore`（{cond}）不得高于 `approvedScore`（{appr}）"),
+                format!("`conditionalScore` ({cond}) must not be above `approvedScore` ({appr})"),
             ));
         }
     }
@@ -428,11 +433,7 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
     let labels = Catalogue::from_doc(&labels::fill(&doc.labels, &table, labels::Texts::Labels, &mut c.errors));
     for (tag, _) in &doc.labels {
         if Locale::parse(tag).is_none() {
-            c.errors.push(perr(
-                format!("/labels/{tag}"),
-                PackErrorKind::BadRule,
-                format!("unknown locale `{tag}`; use zh-CN, zh-TW or en"),
-            ));
+            c.errors.push(unknown_locale(format!("/labels/{tag}"), tag));
         }
     }
     for locale in [Locale::ZhCn, Locale::En] {
@@ -440,39 +441,45 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
             if !messages.has(locale, code) {
                 // A screen rule's second code, which no one writes in a rule (packs audit,
                 // thirty-first session): say what it is for.
-                let undated = code
-                    .strip_suffix("_undated")
-                    .filter(|base| c.codes.contains(*base))
+                let base = code.strip_suffix("_undated").filter(|base| c.codes.contains(*base));
+                let undated = base
                     .map(|base| format!(" (how `{base}` is told while the date its days count from is not given: no end date, placeholders {{outcome}} and {{days}})"))
                     .unwrap_or_default();
-                c.errors.push(perr(
-                    format!("/messages/{}", locale.tag()),
+                let undated_zh = base
+                    .map(|base| {
+                        format!(
+                            "（`{base}` 在天数起算日期未填写时的表述：没有结束日期，占位符为 {{outcome}} 和 {{days}}）"
+                        )
+                    })
+                    .unwrap_or_default();
+                let tag = locale.tag();
+                c.errors.push(pe(
+                    format!("/messages/{tag}"),
                     PackErrorKind::MissingMessage,
-                    format!("no `{}` message for code `{code}`{undated}", locale.tag()),
+                    format!("缺少代码 `{code}` 的 `{tag}` 消息{undated_zh}"),
+                    format!("no `{tag}` message for code `{code}`{undated}"),
                 ));
             }
         }
     }
     for (tag, msgs) in &doc.messages {
         for (code, m) in msgs {
-            for (key, text) in [("message", Some(&m.message)), ("help", m.help.as_ref())] {
+            for (key, zh, text) in [("message", "消息", Some(&m.message)), ("help", "帮助说明", m.help.as_ref())]
+            {
                 let n = text.map_or(0, |t| t.chars().count());
                 if n > MAX_MESSAGE_CHARS {
-                    c.errors.push(perr(
+                    c.errors.push(pe(
                         crate::pointer::Pointer::from_segments(["messages", tag.as_str(), code.as_str(), key])
                             .to_string(),
                         PackErrorKind::Unbounded,
+                        format!("{zh}过长：{n} 个字符，最多 {MAX_MESSAGE_CHARS} 个"),
                         format!("a {key} of {n} characters: at most {MAX_MESSAGE_CHARS}"),
                     ));
                 }
             }
         }
         if Locale::parse(tag).is_none() {
-            c.errors.push(perr(
-                format!("/messages/{tag}"),
-                PackErrorKind::BadRule,
-                format!("unknown locale `{tag}`; use zh-CN, zh-TW or en"),
-            ));
+            c.errors.push(unknown_locale(format!("/messages/{tag}"), tag));
         }
     }
     placeholders::check(&rules, &message_docs, &mut c.errors);
@@ -559,6 +566,12 @@ pub const MAX_DAYS: f64 = 3650.0;
 /// that fires it (a 600,000-character message made a 41 KB filing 1.84 GB of output).
 pub const MAX_MESSAGE_CHARS: usize = 500;
 
+/// "unknown locale `tag`; use zh-CN, zh-TW or en" at `at`.
+fn unknown_locale(at: String, tag: &str) -> super::PackError {
+    let zh = format!("未知的语言 `{tag}`：请使用 zh-CN、zh-TW 或 en");
+    pe(at, PackErrorKind::BadRule, zh, format!("unknown locale `{tag}`; use zh-CN, zh-TW or en"))
+}
+
 /// Refuse message params that read a person's data (name, phone, ID number): a district pack
 /// could otherwise print "employee 王五 (110105194912310021, 13912345678)". A rule marked
 /// `personalParams: true` may.
@@ -570,9 +583,11 @@ fn personal_in_params(c: &mut Compiler<'_>, checks: &[AssertCheck], at: &str) {
             for (elem, path) in reads {
                 let id = crate::schema::field_id(elem, path);
                 if crate::schema::PERSONAL_FIELDS.contains(&id.as_str()) {
-                    c.errors.push(perr(
+                    let zh = format!("消息参数 `{name}` 含个人信息 `{id}`；规则写明 `personalParams: true` 才可显示");
+                    c.errors.push(pe(
                         format!("{at}/checks/{j}/params/{name}"),
                         PackErrorKind::BadRule,
+                        zh,
                         format!(
                             "message param `{name}` shows `{id}`, a person's data; messages carry no personal \
                              data unless the rule says `personalParams: true`"

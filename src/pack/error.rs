@@ -103,11 +103,6 @@ impl PackErrors {
     }
 }
 
-/// A mistake told in English only (being replaced by [`pe`]; its Chinese is empty).
-pub(super) fn perr(path: impl Into<String>, kind: PackErrorKind, message: impl Into<String>) -> PackError {
-    PackError { path: path.into(), kind, message: message.into(), zh: String::new() }
-}
-
 /// A mistake at `path`, in Chinese (`zh`, zh-CN) and English (`en`).
 pub(super) fn pe(
     path: impl Into<String>,
@@ -144,4 +139,71 @@ pub(super) fn shape_message(code: &str, params: &serde_json::Value) -> String {
         }
         other => other.to_owned(),
     }
+}
+
+/// [`shape_message`] in Chinese (zh-CN); a code it does not word is named as it is.
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+pub(super) fn shape_message_zh(code: &str, params: &serde_json::Value) -> String {
+    use serde_json::Value;
+    let p =
+        |k: &str| params.get(k).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned)).unwrap_or_default();
+    match code {
+        "input.invalid_type" => match p("expected").as_str() {
+            "object" => "应为对象".to_owned(),
+            "array" => "应为数组".to_owned(),
+            "text" | "string" => "应为文本".to_owned(),
+            "number" => "应为数字".to_owned(),
+            "boolean" => "应为是/否值".to_owned(),
+            "date" => "应为日期".to_owned(),
+            t => format!("应为 {t}"),
+        },
+        "input.unknown_field" => format!("未知的字段 `{}`", p("field")),
+        "input.missing_field" => format!("缺少字段 `{}`", p("field")),
+        "input.invalid_value" => {
+            let allowed: Vec<&str> = params
+                .get("allowed")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .collect();
+            format!("未知的值 `{}`，应为以下之一：{}", p("value"), allowed.join("、"))
+        }
+        "input.too_many" => format!("项数过多：最多 {} 项", p("max")),
+        "input.too_long" => format!("文本过长：最多 {} 个字符", p("max")),
+        other => format!("规则包结构有误（{other}）"),
+    }
+}
+
+/// Why a pack's text is not JSON, in Chinese: "第 3 行第 8 列：应为 `,` 或 `}`" from the
+/// reader's (serde_json's) "expected `,` or `}` at line 3 column 8"; a reason not listed here
+/// keeps its English words after the place.
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+pub(super) fn json_error_zh(e: &crate::num::JsonError) -> String {
+    let text = e.to_string();
+    let why = text.rsplit_once(" at line ").map_or(text.as_str(), |(why, _)| why);
+    let zh = match why {
+        "EOF while parsing a value" => "缺少值，文本就结束了",
+        "EOF while parsing a list" => "数组没有以 `]` 结束，文本就结束了",
+        "EOF while parsing an object" => "对象没有以 `}` 结束，文本就结束了",
+        "EOF while parsing a string" => "字符串没有以 `\"` 结束，文本就结束了",
+        "expected ident" => "应为 `true`、`false` 或 `null`",
+        "expected value" => "应为一个值",
+        "expected `:`" => "键之后应为 `:`",
+        "expected `,` or `]`" => "应为 `,` 或 `]`",
+        "expected `,` or `}`" => "应为 `,` 或 `}`",
+        "key must be a string" => "键必须是带双引号的字符串",
+        "trailing comma" => "最后一项之后多了逗号",
+        "trailing characters" => "JSON 之后还有多余的字符",
+        "invalid number" => "数字写法无效",
+        "number out of range" => "数字超出范围",
+        "invalid escape" => "转义写法无效",
+        "lone leading surrogate in hex escape" => "`\\u` 转义中有落单的代理项",
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "字符串中有控制字符（\\u0000-\\u001F），须写成转义"
+        }
+        "recursion limit exceeded" => "数组和对象嵌套过深",
+        other => other,
+    };
+    format!("第 {} 行第 {} 列：{zh}", e.line(), e.column())
 }

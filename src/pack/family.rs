@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::error::perr;
+use super::error::pe;
 use super::{PackError, PackErrorKind, PackErrors};
 
 /// RFC 7386 JSON merge patch: `patch` over `target`.
@@ -71,9 +71,9 @@ pub fn resolve_extends(child: &Value, parent: &Value) -> Result<Value, PackError
     resolve_in_family(child, parent, None)
 }
 
-/// A JSON type in words, for a shape error.
-fn expected(what: &str) -> String {
-    format!("expected {what}")
+/// A value of another JSON type than `en` (`zh` in Chinese) at `path`.
+fn expected(path: impl Into<String>, zh: &str, en: &str) -> PackError {
+    pe(path, PackErrorKind::Syntax, format!("应为{zh}"), format!("expected {en}"))
 }
 
 /// [`resolve_extends`] over one version of a parent family, whose versions together have
@@ -81,18 +81,23 @@ fn expected(what: &str) -> String {
 pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNames>) -> Result<Value, PackErrors> {
     let mut errors = Vec::new();
     let Some(c) = child.as_object() else {
-        return Err(PackErrors(vec![perr("", PackErrorKind::Syntax, "a pack is a JSON object")]));
+        return Err(PackErrors(vec![pe("", PackErrorKind::Syntax, "规则包应为 JSON 对象", "a pack is a JSON object")]));
     };
     let parent_name = parent.get("id").and_then(Value::as_str).unwrap_or("the parent").to_owned();
     // Who lacks a name: this version of the parent, or (a variant of a whole family) every one.
-    let lacks = if family.is_some() {
-        format!("no version of `{parent_name}` has")
+    let (lacks, lacks_zh) = if family.is_some() {
+        (format!("no version of `{parent_name}` has"), format!("在 `{parent_name}` 的任何版本中都不存在"))
     } else {
-        format!("`{parent_name}` does not have")
+        (format!("`{parent_name}` does not have"), format!("在 `{parent_name}` 中不存在"))
     };
     let mut out = parent.clone();
     let Some(o) = out.as_object_mut() else {
-        return Err(PackErrors(vec![perr("/extends", PackErrorKind::Syntax, "the parent pack is not a JSON object")]));
+        return Err(PackErrors(vec![pe(
+            "/extends",
+            PackErrorKind::Syntax,
+            "父规则包不是 JSON 对象",
+            "the parent pack is not a JSON object",
+        )]));
     };
     for (k, v) in c {
         match k.as_str() {
@@ -100,9 +105,10 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
                 o.insert(k.clone(), v.clone());
             }
             "parameters" | "rules" | "messages" | "labels" | "removeRules" => {}
-            other => errors.push(perr(
+            other => errors.push(pe(
                 format!("/{other}"),
                 PackErrorKind::Syntax,
+                format!("未知的字段 `{other}`，应为以下之一：{}", PACK_KEYS.join(", ")),
                 format!("unknown field `{other}`, expected one of {}", PACK_KEYS.join(", ")),
             )),
         }
@@ -114,7 +120,7 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
         None => None,
         Some(Value::Object(p)) => Some(p),
         Some(_) => {
-            errors.push(perr("/parameters", PackErrorKind::Syntax, expected("an object")));
+            errors.push(expected("/parameters", "对象", "an object"));
             None
         }
     };
@@ -126,9 +132,10 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
                 // audit: `isolationDays` re-declared a `count` took 100,000,000 days, past the
                 // 3,650 a `days` parameter allows, and switched RTW-T3 off).
                 Some(existing) => match (existing.get("type"), p.get("type")) {
-                    (Some(was), Some(now)) if was != now => errors.push(perr(
+                    (Some(was), Some(now)) if was != now => errors.push(pe(
                         format!("/parameters/{name}/type"),
                         PackErrorKind::BadParameter,
+                        format!("参数 `{name}` 在所继承的规则包中的类型为 {was}；变体只能修改它的值，不能修改类型"),
                         format!(
                             "parameter `{name}` is of type {was} in the pack it extends; a variant may change its value, not its type"
                         ),
@@ -141,9 +148,10 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
                     }
                 }
                 None if family.is_some_and(|f| f.params.contains(name)) => {}
-                None => errors.push(perr(
+                None => errors.push(pe(
                     format!("/parameters/{name}"),
                     PackErrorKind::UnknownReference,
+                    format!("覆盖的参数 `{name}` {lacks_zh}（新参数需要给出 `type`）"),
                     format!("overrides parameter `{name}`, which {lacks} (a new parameter needs a `type`)"),
                 )),
             }
@@ -154,7 +162,7 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
         None => None,
         Some(Value::Array(r)) => Some(r),
         Some(_) => {
-            errors.push(perr("/rules", PackErrorKind::Syntax, expected("an array")));
+            errors.push(expected("/rules", "数组", "an array"));
             None
         }
     };
@@ -162,18 +170,24 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
         let mut seen: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
         for (i, r) in child_rules.iter().enumerate() {
             if !r.is_object() {
-                errors.push(perr(format!("/rules/{i}"), PackErrorKind::Syntax, expected("an object")));
+                errors.push(expected(format!("/rules/{i}"), "对象", "an object"));
                 continue;
             }
             let Some(id) = r.get("id").and_then(Value::as_str) else {
-                errors.push(perr(format!("/rules/{i}/id"), PackErrorKind::Syntax, "a rule needs an `id`"));
+                errors.push(pe(
+                    format!("/rules/{i}/id"),
+                    PackErrorKind::Syntax,
+                    "规则缺少 `id`",
+                    "a rule needs an `id`",
+                ));
                 continue;
             };
             // Two entries for one rule: the second would be merged over the first, silently.
             if let Some(first) = seen.insert(id, i) {
-                errors.push(perr(
+                errors.push(pe(
                     format!("/rules/{i}/id"),
                     PackErrorKind::DuplicateId,
+                    format!("规则 id `{id}` 已被 /rules/{first} 使用"),
                     format!("rule id `{id}` is already used by /rules/{first}"),
                 ));
                 continue;
@@ -183,9 +197,13 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
                 // replace the parent's rule silently (packs audit, thirty-first session: a
                 // district's own `RTW-P4` took the mask check out of gate RTW-G3, lint said ok).
                 Some(existing) => match (existing.get("kind"), r.get("kind")) {
-                    (Some(was), Some(now)) if was != now => errors.push(perr(
+                    (Some(was), Some(now)) if was != now => errors.push(pe(
                         format!("/rules/{i}/kind"),
                         PackErrorKind::BadRule,
+                        format!(
+                            "规则 `{id}` 在 `{parent_name}` 中的种类为 {was}；变体可以修改规则，不能修改其种类\
+                             （自己的新规则须有自己的 id）"
+                        ),
                         format!(
                             "rule `{id}` is of kind {was} in `{parent_name}`; a variant may change a rule, not its kind \
                              (a rule of your own needs an id of its own)"
@@ -198,9 +216,10 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
                 // of RTW-T3 with other days brought it back there (packs audit, thirty-first session).
                 None if family.is_some_and(|f| f.rules.contains(id)) => {}
                 None if r.get("kind").is_some() => list.push(r.clone()),
-                None => errors.push(perr(
+                None => errors.push(pe(
                     format!("/rules/{i}/id"),
                     PackErrorKind::UnknownReference,
+                    format!("覆盖的规则 `{id}` {lacks_zh}（新规则需要给出 `kind`）"),
                     format!("overrides rule `{id}`, which {lacks} (a new rule needs a `kind`)"),
                 )),
             }
@@ -222,7 +241,7 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
         None => None,
         Some(Value::Array(r)) => Some(r),
         Some(_) => {
-            errors.push(perr("/removeRules", PackErrorKind::Syntax, expected("an array")));
+            errors.push(expected("/removeRules", "数组", "an array"));
             None
         }
     };
@@ -230,22 +249,24 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
         let mut seen: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
         for (j, id) in remove.iter().enumerate() {
             let Some(name) = id.as_str() else {
-                errors.push(perr(format!("/removeRules/{j}"), PackErrorKind::Syntax, expected("a string")));
+                errors.push(expected(format!("/removeRules/{j}"), "文本", "a string"));
                 continue;
             };
             if let Some(first) = seen.insert(name, j) {
-                errors.push(perr(
+                errors.push(pe(
                     format!("/removeRules/{j}"),
                     PackErrorKind::DuplicateId,
+                    format!("规则 `{name}` 已由 /removeRules/{first} 移除"),
                     format!("rule `{name}` is already removed by /removeRules/{first}"),
                 ));
                 continue;
             }
             // Given and removed at once: which was meant? (packs audit: the removal won, silently)
             if let Some(k) = child_rules.into_iter().flatten().position(|r| r.get("id") == Some(id)) {
-                errors.push(perr(
+                errors.push(pe(
                     format!("/removeRules/{j}"),
                     PackErrorKind::DuplicateId,
+                    format!("规则 `{name}` 在此移除，又在 /rules/{k} 给出：请只保留一处"),
                     format!("rule `{name}` is removed here and given at /rules/{k}: keep one"),
                 ));
                 continue;
@@ -253,9 +274,10 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
             let before = list.len();
             list.retain(|x| x.get("id") != Some(id));
             if list.len() == before && !family.is_some_and(|f| f.rules.contains(name)) {
-                errors.push(perr(
+                errors.push(pe(
                     format!("/removeRules/{j}"),
                     PackErrorKind::UnknownReference,
+                    format!("移除的规则 {id} {lacks_zh}"),
                     format!("removes rule {id}, which {lacks}"),
                 ));
             }
@@ -372,6 +394,8 @@ impl RuleOrigins {
     pub fn place(&self, e: PackError) -> PackError {
         let path = e.path.clone();
         let from = self.parent.split('@').next().unwrap_or_default();
+        // Its Chinese, or (a mistake told in English only) its English, inside the Chinese.
+        let zh = if e.zh.is_empty() { e.message.clone() } else { e.zh.clone() };
         // zh-TW words the variant gave in zh-CN only (`drop_parents_zh_tw`): told once, where
         // it wrote them.
         for root in ["/messages/", "/labels/"] {
@@ -395,7 +419,8 @@ impl RuleOrigins {
             && e.kind != PackErrorKind::MissingMessage
         {
             let message = format!("message {inner} inherited from `{from}`: {}", e.message);
-            return PackError { path: "/extends".into(), message, ..e };
+            let zh = format!("继承自 `{from}` 的消息 {inner}：{zh}");
+            return PackError { path: "/extends".into(), message, zh, ..e };
         }
         let Some(rest) = path.strip_prefix("/rules/") else { return e };
         let (index, inner) = rest.split_once('/').map_or((rest, ""), |(i, r)| (i, r));
@@ -410,13 +435,19 @@ impl RuleOrigins {
         }
         if let Some((_, i, _)) = given {
             let message = format!("at /{inner}, inherited from `{from}`: {}", e.message);
-            return PackError { path: format!("/rules/{i}"), message, ..e };
+            let zh = format!("继承自 `{from}` 的 /{inner}：{zh}");
+            return PackError { path: format!("/rules/{i}"), message, zh, ..e };
         }
         let Some(rule) = self.ids.get(m) else { return e };
-        let at = if inner.is_empty() { String::new() } else { format!(", at /{inner} in it") };
+        let (at, at_zh) = if inner.is_empty() {
+            (String::new(), String::new())
+        } else {
+            (format!(", at /{inner} in it"), format!(" 中的 /{inner}"))
+        };
         PackError {
             path: "/extends".into(),
             message: format!("rule `{rule}` inherited from `{from}`{at}: {}", e.message),
+            zh: format!("继承自 `{from}` 的规则 `{rule}`{at_zh}：{zh}"),
             ..e
         }
     }

@@ -10,8 +10,8 @@ use std::cell::RefCell;
 
 use serde_json::Value;
 
-use crate::PackErrors;
 use crate::answer::cold::{WriteJson, value as json_value};
+use crate::{Locale, PackErrors};
 
 thread_local! {
     /// The last failed call's error, as JSON text ("": the JS layer's own error stands).
@@ -166,12 +166,28 @@ pub(super) fn pack_error(errors: &PackErrors) -> Thrown {
         string(&mut all, p.kind.code());
         all.push_str(",\"message\":");
         string(&mut all, &p.message);
+        all.push_str(",\"messages\":");
+        all.push_str(&both(p.message_in(Locale::ZhCn), &p.message));
         all.push('}');
     }
     all.push(']');
     let mut path = String::new();
     string(&mut path, first.map_or("", |p| p.path.as_str()));
-    coded(&errors.to_string(), first.map_or("pack.syntax", |p| p.kind.code())).with("path", &path).with("errors", &all)
+    let summary = errors.to_string();
+    coded(&summary, first.map_or("pack.syntax", |p| p.kind.code()))
+        .with("path", &path)
+        .with("errors", &all)
+        .with("messages", &both(&errors.summary_in(Locale::ZhCn), &summary))
+}
+
+/// `{"zh-CN":…,"en":…}`: a pack's mistake in Chinese first, and in English.
+pub(super) fn both(zh: &str, en: &str) -> String {
+    let mut out = String::from("{\"zh-CN\":");
+    string(&mut out, zh);
+    out.push_str(",\"en\":");
+    string(&mut out, en);
+    out.push('}');
+    out
 }
 
 /// A JSON string.

@@ -324,9 +324,10 @@ async function check() {
   errorList.replaceChildren(...errors.map((e, k) => el('li', {},
     el('button', { type: 'button', class: 'pack-error', 'data-path': e.path, 'data-line': places[k].line, 'on:click': () => select(places[k]) },
       el('span', { class: 'where' }, `${tf('wbLine', { line: places[k].line })} · `, el('code', {}, e.path || '/'), ` · ${e.code}`),
-      // Chinese first: the kind of error in the page's language, then the engine's detail (English).
+      // Chinese first: the kind of error in the page's language, then the engine's detail in
+      // zh-CN (for zh-TW too: a pack's mistakes are not told in traditional characters) or en.
       t(e.code) === e.code ? null : el('span', { class: 'kind' }, `${t(e.code)}${t('wbKindSep')}`),
-      el('span', { class: 'what' }, e.message),
+      el('span', { class: 'what', lang: locale === 'en' ? 'en' : 'zh-CN' }, e.messages?.[locale === 'en' ? 'en' : 'zh-CN'] || e.message),
       places[k].exact ? null : el('span', { class: 'muted' }, t('wbNear'))))));
 
   // Show the errors first; run the examples in the next task, unless newer text came meanwhile.

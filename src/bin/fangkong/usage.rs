@@ -8,12 +8,13 @@ pub const USAGE: &str = "usage:
   fangkong indicators FILE|-        [OPTIONS]   a daily report of the community indicators (五个100%)
   fangkong screen FILE|-            [OPTIONS]   a personal screening declaration
   fangkong describe KIND             [OPTIONS]   the form of filing|inspection|indicators|screening, from the pack
-  fangkong lint-pack FILE
+  fangkong lint-pack FILE           [--locale]  a rule pack's mistakes, at their JSON Pointers
   fangkong --version | --help
 exit status: 0 when it answered (whatever the decision), 2 for unusable input or arguments
 options:
   --now RFC3339            the moment of checking (default: the system clock); today is its CST day
-  --locale zh-CN|zh-TW|en  language of messages (default zh-CN)
+  --locale zh-CN|zh-TW|en  language of messages and of a pack's mistakes (default zh-CN;
+                           a pack's mistakes are told in zh-CN for zh-TW)
   --pack FILE              a rule pack (or an array of versions) instead of the embedded shenzhen-2020
   --pack-id ID             an embedded pack family: shenzhen-2020, guangming-2020, hangzhou-2020
   --pack-version V         judge with this version instead of the one in force on the submission's date
@@ -48,7 +49,7 @@ pub fn fits(command: &str, given: &[String], input: Option<&str>, pack: Option<&
     let takes: &[&str] = match command {
         "check-filing" | "score-inspection" | "indicators" | "screen" => JUDGE,
         "describe" => DESCRIBE,
-        "lint-pack" => &[],
+        "lint-pack" => &["--locale"],
         _ => return Ok(()),
     };
     if let Some(o) = given.iter().find(|o| o.starts_with("--") && !takes.contains(&o.as_str())) {

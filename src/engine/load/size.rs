@@ -33,7 +33,9 @@ impl FamilySize {
             return Ok(());
         }
         Err(PackErrors(vec![PackError {
-            zh: String::new(),
+            zh: format!(
+                "该系列各版本合并父规则包后超过 {MAX_FAMILY_RESOLVED_BYTES} 字节：请减少版本，或把共有的内容合并到更少的版本中"
+            ),
             path: String::new(),
             kind: PackErrorKind::Unbounded,
             message: format!(

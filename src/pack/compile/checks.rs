@@ -6,7 +6,7 @@ use super::ParamTable;
 use crate::answer::Severity;
 use crate::expr::{Expr, ExprErrorKind, ExprTy, ParamValue, Params, Scope};
 use crate::pack::doc::{CheckDoc, FieldCheckKind, RuleDoc};
-use crate::pack::error::perr;
+use crate::pack::error::pe;
 use crate::pack::{
     AssertCheck, FieldCheck, FieldPath, IsolationRule, PackError, PackErrorKind, ScreenOutcome, ScreenRule, Seg,
     field_check_codes,
@@ -38,6 +38,21 @@ pub(super) struct Compiler<'a> {
     pub(super) codes: BTreeSet<String>,
 }
 
+/// [`Ty::name`] in Chinese (zh-CN).
+fn ty_zh(t: Ty) -> &'static str {
+    match t {
+        Ty::Str => "文本",
+        Ty::Num => "数字",
+        Ty::Bool => "是/否值",
+        Ty::Date => "日期",
+    }
+}
+
+/// "unknown field `name`" at `at`.
+fn unknown_field(at: &str, name: &str) -> PackError {
+    pe(at, PackErrorKind::UnknownReference, format!("未知的字段 `{name}`"), format!("unknown field `{name}`"))
+}
+
 fn expr_kind(k: ExprErrorKind) -> PackErrorKind {
     match k {
         ExprErrorKind::Syntax => PackErrorKind::Syntax,
@@ -62,24 +77,37 @@ impl Compiler<'_> {
         match r {
             // The cost model: linear in the submission, or the pack is refused (expr/cost.rs).
             Ok(e) if e.collection_loops() > usize::from(elem.is_none()) => {
-                let msg = if elem.is_some() {
-                    concat!(
-                        "this expression is judged for each item and loops over a whole collection ",
-                        "(`count`, `any` or `in` over a field of the submission) each time: its cost grows ",
-                        "with the square of the collection; compute the aggregate once, in a rule without `each`"
+                let (zh, en) = if elem.is_some() {
+                    (
+                        concat!(
+                            "此表达式对每个元素都要判断，且每次都遍历整个集合（对提交内容的字段使用 `count`、",
+                            "`any` 或 `in`），耗时随集合大小的平方增长；请在不带 `each` 的规则中一次算出汇总值"
+                        ),
+                        concat!(
+                            "this expression is judged for each item and loops over a whole collection ",
+                            "(`count`, `any` or `in` over a field of the submission) each time: its cost grows ",
+                            "with the square of the collection; compute the aggregate once, in a rule without `each`"
+                        ),
                     )
                 } else {
-                    concat!(
-                        "this expression loops over a whole collection inside a loop over a collection: its ",
-                        "cost grows with the square of the submission; split it into rules that loop once"
+                    (
+                        concat!(
+                            "此表达式在遍历集合的循环中又遍历整个集合，耗时随提交内容大小的平方增长；",
+                            "请拆成只遍历一次的多条规则"
+                        ),
+                        concat!(
+                            "this expression loops over a whole collection inside a loop over a collection: its ",
+                            "cost grows with the square of the submission; split it into rules that loop once"
+                        ),
                     )
                 };
-                self.errors.push(perr(at, PackErrorKind::Unbounded, msg));
+                self.errors.push(pe(at, PackErrorKind::Unbounded, zh, en));
                 None
             }
             Ok(e) => Some(e),
             Err(e) => {
-                self.errors.push(perr(at, expr_kind(e.kind), format!("{} (column {})", e.message, e.column)));
+                let zh = format!("{}（第 {} 列）", e.zh, e.column);
+                self.errors.push(pe(at, expr_kind(e.kind), zh, format!("{} (column {})", e.message, e.column)));
                 None
             }
         }
@@ -90,11 +118,12 @@ impl Compiler<'_> {
         match resolve(self.shape, &segs) {
             Some(Resolved::Array(el)) => Some((segs.iter().map(|s| (*s).to_owned()).collect(), el)),
             Some(_) => {
-                self.errors.push(perr(at, PackErrorKind::TypeMismatch, format!("`{name}` is not an array field")));
+                let zh = format!("`{name}` 不是数组字段");
+                self.errors.push(pe(at, PackErrorKind::TypeMismatch, zh, format!("`{name}` is not an array field")));
                 None
             }
             None => {
-                self.errors.push(perr(at, PackErrorKind::UnknownReference, format!("unknown field `{name}`")));
+                self.errors.push(unknown_field(at, name));
                 None
             }
         }
@@ -106,7 +135,7 @@ impl Compiler<'_> {
         }
         let segs: Vec<&str> = name.split('.').collect();
         if resolve(shape, &segs).is_none() {
-            self.errors.push(perr(at, PackErrorKind::UnknownReference, format!("unknown field `{name}`")));
+            self.errors.push(unknown_field(at, name));
             return None;
         }
         Some(segs.iter().map(|s| (*s).to_owned()).collect())
@@ -123,19 +152,20 @@ impl Compiler<'_> {
                 None => (*part, false),
             };
             let Shape::Object(fields) = shape else {
-                self.errors.push(perr(at, PackErrorKind::UnknownReference, format!("unknown field `{name}`")));
+                self.errors.push(unknown_field(at, name));
                 return None;
             };
             let Some(fl) = fields.iter().find(|f| f.name == key) else {
-                self.errors.push(perr(at, PackErrorKind::UnknownReference, format!("unknown field `{name}`")));
+                self.errors.push(unknown_field(at, name));
                 return None;
             };
             shape = &fl.shape;
             if each {
                 let Shape::Array(el) = shape else {
-                    self.errors.push(perr(
+                    self.errors.push(pe(
                         at,
                         PackErrorKind::TypeMismatch,
+                        format!("`{name}` 中的 `{key}` 不是数组"),
                         format!("`{key}` in `{name}` is not an array"),
                     ));
                     return None;
@@ -144,9 +174,10 @@ impl Compiler<'_> {
                 segs.push(Seg::Each(key.to_owned()));
             } else {
                 if matches!(shape, Shape::Array(_)) && i + 1 < n {
-                    self.errors.push(perr(
+                    self.errors.push(pe(
                         at,
                         PackErrorKind::TypeMismatch,
+                        format!("`{name}` 中的 `{key}` 是数组：请写作 `{key}[]`"),
                         format!("`{key}` in `{name}` is an array: write `{key}[]`"),
                     ));
                     return None;
@@ -157,26 +188,35 @@ impl Compiler<'_> {
         match shape {
             Shape::Leaf(t) if *t == want => Some(FieldPath { segs, ty: *t, slots: Default::default() }),
             Shape::Leaf(t) => {
-                self.errors.push(perr(
+                self.errors.push(pe(
                     at,
                     PackErrorKind::TypeMismatch,
+                    format!("`{name}` 是{}字段；此检查需要{}字段", ty_zh(*t), ty_zh(want)),
                     format!("`{name}` is a {} field; this check needs a {} field", t.name(), want.name()),
                 ));
                 None
             }
             _ => {
-                self.errors.push(perr(at, PackErrorKind::TypeMismatch, format!("`{name}` is not a single value")));
+                let zh = format!("`{name}` 不是单个值");
+                self.errors.push(pe(at, PackErrorKind::TypeMismatch, zh, format!("`{name}` is not a single value")));
                 None
             }
         }
     }
 
+    /// `kind`: "field check", "assertion" or a rule kind's word (`field`, `screen`, …).
     pub(super) fn unused(&mut self, at: &str, what: &[(&str, bool)], kind: &str) {
+        let kind_zh = match kind {
+            "field check" => "字段检查".to_owned(),
+            "assertion" => "断言".to_owned(),
+            word => format!("{word} 规则"),
+        };
         for (name, given) in what {
             if *given {
-                self.errors.push(perr(
+                self.errors.push(pe(
                     format!("{at}/{name}"),
                     PackErrorKind::BadRule,
+                    format!("{kind_zh}不使用 `{name}`"),
                     format!("`{name}` is not used by a {kind}"),
                 ));
             }
@@ -185,7 +225,8 @@ impl Compiler<'_> {
 
     pub(super) fn field_check(&mut self, c: &CheckDoc, rule_sev: Severity, at: &str) -> Option<FieldCheck> {
         let Some(kind) = c.check else {
-            self.errors.push(perr(format!("{at}/check"), PackErrorKind::BadRule, "a field check needs `check`"));
+            let en = "a field check needs `check`";
+            self.errors.push(pe(format!("{at}/check"), PackErrorKind::BadRule, "字段检查缺少 `check`", en));
             return None;
         };
         self.unused(
@@ -203,9 +244,10 @@ impl Compiler<'_> {
         // Only a check with a check character has one to downgrade (domain.md §6.1, §6.2): on
         // any other it was accepted and did nothing (spec audit, thirtieth session).
         if c.checksum_severity.is_some() && !kind.has_check_character() {
-            self.errors.push(perr(
+            self.errors.push(pe(
                 format!("{at}/checksumSeverity"),
                 PackErrorKind::BadRule,
+                "`checksumSeverity` 只用于 creditCode 和 idNumber 检查（针对其校验码）",
                 "`checksumSeverity` is only for creditCode and idNumber checks (their check character)",
             ));
         }
@@ -219,7 +261,8 @@ impl Compiler<'_> {
             required.extend(self.field_path(f, want, &format!("{at}/required/{i}")));
         }
         if fields.is_empty() && required.is_empty() && c.fields.is_none() {
-            self.errors.push(perr(format!("{at}/fields"), PackErrorKind::BadRule, "a field check needs `fields`"));
+            let en = "a field check needs `fields`";
+            self.errors.push(pe(format!("{at}/fields"), PackErrorKind::BadRule, "字段检查缺少 `fields`", en));
         }
         let allowed = match (&c.allowed, kind) {
             (None, _) => None,
@@ -230,9 +273,10 @@ impl Compiler<'_> {
                     // audit, twenty-seventh session).
                     for (i, d) in l.iter().enumerate() {
                         if d.len() != 6 || !d.bytes().all(|b| b.is_ascii_digit()) {
-                            self.errors.push(perr(
+                            self.errors.push(pe(
                                 format!("/parameters/{}/value/{i}", p.trim_start_matches('$')),
                                 PackErrorKind::BadParameter,
+                                format!("`{d}` 不是行政区划代码：应为六位数字（GB/T 2260），如 440311"),
                                 format!("`{d}` is not a district code: six digits (GB/T 2260), such as 440311"),
                             ));
                         }
@@ -240,26 +284,29 @@ impl Compiler<'_> {
                     Some(l.clone())
                 }
                 Some(_) => {
-                    self.errors.push(perr(
+                    self.errors.push(pe(
                         format!("{at}/allowed"),
                         PackErrorKind::TypeMismatch,
+                        format!("`{p}` 不是文本列表"),
                         format!("`{p}` is not a list of texts"),
                     ));
                     None
                 }
                 None => {
-                    self.errors.push(perr(
+                    self.errors.push(pe(
                         format!("{at}/allowed"),
                         PackErrorKind::UnknownReference,
+                        format!("未知的参数 `{p}`"),
                         format!("unknown parameter `{p}`"),
                     ));
                     None
                 }
             },
             (Some(_), _) => {
-                self.errors.push(perr(
+                self.errors.push(pe(
                     format!("{at}/allowed"),
                     PackErrorKind::BadRule,
+                    "`allowed` 只用于 districtCode 检查",
                     "`allowed` is only for districtCode checks",
                 ));
                 None
@@ -305,9 +352,10 @@ impl Compiler<'_> {
             Some(src) => self.expr(src, elem, Some(ExprTy::Bool), &format!("{at}/assert")).map(Some),
             None if c.required.is_some() => Some(None),
             None => {
-                self.errors.push(perr(
+                self.errors.push(pe(
                     format!("{at}/assert"),
                     PackErrorKind::BadRule,
+                    "断言缺少 `assert`（或 `required`）",
                     "an assertion needs `assert` (or `required`)",
                 ));
                 return None;
@@ -322,16 +370,18 @@ impl Compiler<'_> {
             Some(code) if !code.is_empty() => Some(code.clone()),
             None if c.assert.is_none() => Some(crate::answer::REQUIRED.to_owned()),
             _ => {
-                self.errors.push(perr(format!("{at}/code"), PackErrorKind::BadRule, "an assertion needs a `code`"));
+                let en = "an assertion needs a `code`";
+                self.errors.push(pe(format!("{at}/code"), PackErrorKind::BadRule, "断言缺少 `code`", en));
                 None
             }
         };
         let mut params = Vec::new();
         for (name, src) in &c.params {
             if !is_ident(name) {
-                self.errors.push(perr(
+                self.errors.push(pe(
                     format!("{at}/params/{name}"),
                     PackErrorKind::BadRule,
+                    format!("`{name}` 不是有效的参数名"),
                     format!("`{name}` is not a parameter name"),
                 ));
             }
@@ -356,21 +406,20 @@ impl Compiler<'_> {
 
     pub(super) fn screen(&mut self, r: &RuleDoc, at: &str) -> Option<ScreenRule> {
         let Some(when_src) = &r.when else {
-            self.errors.push(perr(format!("{at}/when"), PackErrorKind::BadRule, "a screen rule needs `when`"));
+            let en = "a screen rule needs `when`";
+            self.errors.push(pe(format!("{at}/when"), PackErrorKind::BadRule, "筛查规则缺少 `when`", en));
             return None;
         };
         let when = self.expr(when_src, None, Some(ExprTy::Bool), &format!("{at}/when"));
         let outcome = ScreenOutcome::parse(r.outcome.as_deref().unwrap_or_default());
         if outcome.is_none() {
             let (last, rest) = ScreenOutcome::WORDS.split_last().unwrap_or((&"", &[]));
-            self.errors.push(perr(
+            let given = r.outcome.as_deref().unwrap_or("");
+            self.errors.push(pe(
                 format!("{at}/outcome"),
                 PackErrorKind::BadRule,
-                format!(
-                    "`{}` is not an outcome; use {} or {last}",
-                    r.outcome.as_deref().unwrap_or(""),
-                    rest.join(", ")
-                ),
+                format!("`{given}` 不是有效的结果；请使用 {} 或 {last}", rest.join("、")),
+                format!("`{given}` is not an outcome; use {} or {last}", rest.join(", ")),
             ));
         }
         let from = match &r.from {
@@ -382,10 +431,12 @@ impl Compiler<'_> {
             None => None,
         };
         if from.is_some() != days.is_some() {
-            self.errors.push(perr(at.to_owned(), PackErrorKind::BadRule, "`from` and `days` go together"));
+            let zh = "`from` 与 `days` 须同时给出";
+            self.errors.push(pe(at, PackErrorKind::BadRule, zh, "`from` and `days` go together"));
         }
         let Some(code) = r.code.clone() else {
-            self.errors.push(perr(format!("{at}/code"), PackErrorKind::BadRule, "a screen rule needs a `code`"));
+            let en = "a screen rule needs a `code`";
+            self.errors.push(pe(format!("{at}/code"), PackErrorKind::BadRule, "筛查规则缺少 `code`", en));
             return None;
         };
         let path = self.path_in(self.shape, r.path.as_deref().unwrap_or(""), &format!("{at}/path"))?;
@@ -400,9 +451,10 @@ impl Compiler<'_> {
     pub(super) fn isolation(&mut self, r: &RuleDoc, sev: Severity, at: &str) -> Option<IsolationRule> {
         let need = |this: &mut Self, name: &str, v: &Option<String>| -> Option<String> {
             if v.is_none() {
-                this.errors.push(perr(
+                this.errors.push(pe(
                     format!("{at}/{name}"),
                     PackErrorKind::BadRule,
+                    format!("隔离规则缺少 `{name}`"),
                     format!("an isolation rule needs `{name}`"),
                 ));
             }
@@ -420,9 +472,14 @@ impl Compiler<'_> {
         let code = need(self, "code", &r.code)?;
         let path = self.path_in(el, r.path.as_deref().unwrap_or(""), &format!("{at}/path"))?;
         if !r.checks.is_empty() {
-            self.errors.push(perr(format!("{at}/checks"), PackErrorKind::BadRule, "an isolation rule has no `checks`"));
+            let en = "an isolation rule has no `checks`";
+            self.errors.push(pe(format!("{at}/checks"), PackErrorKind::BadRule, "隔离规则不使用 `checks`", en));
         }
         self.codes.insert(code.clone());
         Some(IsolationRule { each, when: when?, start: start?, days: days?, by: by?, code, path, severity: sev })
     }
 }
+
+#[cfg(test)]
+#[path = "checks_zh_tests.rs"]
+mod zh_tests;

@@ -8,7 +8,7 @@ use super::checks::is_ident;
 use crate::expr::{ParamValue, Params};
 use crate::locale::Locale;
 use crate::pack::doc::MessageDoc;
-use crate::pack::error::perr;
+use crate::pack::error::pe;
 use crate::pack::{PackError, PackErrorKind};
 use crate::pointer::Pointer;
 
@@ -33,6 +33,14 @@ impl Texts {
             Texts::Messages => ["messages", "message", "help"],
         }
     }
+
+    /// The main text's and the second text's names in Chinese (zh-CN).
+    fn names_zh(self) -> [&'static str; 2] {
+        match self {
+            Texts::Labels => ["标签", "提示"],
+            Texts::Messages => ["消息", "帮助说明"],
+        }
+    }
 }
 
 /// `labels` (or messages) with every `{$name}` replaced by the value of the parameter `name`; a
@@ -41,6 +49,7 @@ impl Texts {
 /// {$stockDays}天用量`); its `{name}` placeholders are the diagnostic's, filled when it fires.
 pub(super) fn fill(labels: &Labels, params: &ParamTable, texts: Texts, errors: &mut Vec<PackError>) -> Labels {
     let [root, main, second] = texts.names();
+    let [main_zh, second_zh] = texts.names_zh();
     let mut out = Vec::with_capacity(labels.len());
     for (tag, entries) in labels {
         let sep = if Locale::parse(tag) == Some(Locale::En) { ", " } else { "、" };
@@ -53,27 +62,30 @@ pub(super) fn fill(labels: &Labels, params: &ParamTable, texts: Texts, errors: &
                 if matches!(texts, Texts::Labels) {
                     continue;
                 }
-                errors.push(perr(
+                errors.push(pe(
                     Pointer::from_segments([root, tag.as_str(), key.as_str(), main]).to_string(),
                     PackErrorKind::MissingMessage,
+                    format!("{main_zh}为空：不会提示任何内容"),
                     format!("the {main} is blank: it would say nothing"),
                 ));
             }
-            let mut one = |text: &str, part: &str| {
+            let mut one = |text: &str, part: &str, part_zh: &str| {
                 let at = || Pointer::from_segments([root, tag.as_str(), key.as_str(), part]).to_string();
                 let (text, unknown) = fill_one(text, params, sep);
                 for name in unknown {
-                    errors.push(perr(
+                    errors.push(pe(
                         at(),
                         PackErrorKind::UnknownReference,
+                        format!("`{{${name}}}`：此版本没有参数 `${name}`"),
                         format!("`{{${name}}}`: unknown parameter `${name}` of this version"),
                     ));
                 }
                 let n = text.chars().count();
                 if n > MAX_FILLED_CHARS && n > doc_len(doc, part == main) {
-                    errors.push(perr(
+                    errors.push(pe(
                         at(),
                         PackErrorKind::Unbounded,
+                        format!("{part_zh}填入参数后共 {n} 个字符：最多 {MAX_FILLED_CHARS} 个"),
                         format!(
                             "a {part} of {n} characters once its parameters are filled in: at most {MAX_FILLED_CHARS}"
                         ),
@@ -81,8 +93,8 @@ pub(super) fn fill(labels: &Labels, params: &ParamTable, texts: Texts, errors: &
                 }
                 text
             };
-            let message = one(&doc.message, main);
-            let help = doc.help.as_deref().map(|h| one(h, second));
+            let message = one(&doc.message, main, main_zh);
+            let help = doc.help.as_deref().map(|h| one(h, second, second_zh));
             filled.push((key.clone(), MessageDoc { message, help }));
         }
         out.push((tag.clone(), filled));

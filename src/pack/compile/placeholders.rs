@@ -12,7 +12,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::pack::doc::MessageDoc;
-use crate::pack::error::perr;
+use crate::pack::error::pe;
 use crate::pack::{
     CHECKLIST_CODES, ENGINE_CODES, INDICATOR_CODES, ITEM_CODES, PackError, PackErrorKind, Rule, RuleBody,
     field_check_codes,
@@ -102,9 +102,14 @@ pub(super) fn check(rules: &[Rule], messages: &[(String, Vec<(String, MessageDoc
                         continue;
                     }
                     let carried: Vec<String> = names.iter().map(|n| format!("{{{n}}}")).collect();
-                    errors.push(perr(
+                    let zh = match carried.as_slice() {
+                        [] => format!("`{{{name}}}` 不是 `{code}` 的参数；其诊断不带任何参数"),
+                        _ => format!("`{{{name}}}` 不是 `{code}` 的参数；其诊断带有 {}", carried.join("、")),
+                    };
+                    errors.push(pe(
                         Pointer::from_segments(["messages", tag.as_str(), code.as_str(), part]).to_string(),
                         PackErrorKind::UnknownReference,
+                        zh,
                         format!(
                             "`{{{name}}}` is no param of `{code}`; its diagnostics carry {}",
                             if carried.is_empty() { "none".to_owned() } else { carried.join(", ") }

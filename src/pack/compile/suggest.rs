@@ -17,13 +17,17 @@ pub(super) struct Known<'a> {
     pub rules: Vec<&'a str>,
 }
 
-/// Each unknown reference among `errors` with a near name gets "; did you mean `…`?".
+/// Each unknown reference among `errors` with a near name gets "; did you mean `…`?" (and
+/// "；是否应为 `…`？" in its Chinese).
 pub(super) fn hint(errors: &mut [PackError], known: &Known<'_>) {
     for e in errors.iter_mut().filter(|e| e.kind == PackErrorKind::UnknownReference) {
         let Some(suggestion) = suggestion(e, known) else { continue };
         e.message.push_str("; did you mean `");
         e.message.push_str(&suggestion);
         e.message.push_str("`?");
+        e.zh.push_str("；是否应为 `");
+        e.zh.push_str(&suggestion);
+        e.zh.push_str("`？");
     }
 }
 
