@@ -137,13 +137,15 @@ fn unusable_input_exits_2_with_the_error_on_stderr() {
     let out = fangkong(&["check-filing", "-", "--now", NOW], Some("{not json"));
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("不是 JSON"));
+    let out = fangkong(&["check-filing", "-", "--now", NOW, "--locale", "en"], Some("{not json"));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not JSON"));
 
     let out = fangkong(&["check-filing", "no/such/file.json"], None);
     assert_eq!(out.status.code(), Some(2));
     let out = fangkong(&["check-filing", "-", "--now", "yesterday"], Some("{}"));
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("RFC 3339"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("不是 RFC 3339 时间"));
     // An unknown locale is not unusable input: it falls back to the nearest one.
     let out = fangkong(&["check-filing", "-", "--locale", "fr", "--now", NOW], Some("{}"));
     assert_eq!(out.status.code(), Some(0));
@@ -153,13 +155,13 @@ fn unusable_input_exits_2_with_the_error_on_stderr() {
     // A scope that is no JSON Pointer is refused, as the npm package refuses it (it matched nothing).
     let out = fangkong(&["check-filing", "-", "--now", NOW, "--scope", "/staff,enterprise"], Some("{}"));
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("got `enterprise`"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("实际为 `enterprise`"));
     let out = fangkong(&["check-filing", "-", "--now", NOW, "--scope", "/staff"], Some("{}"));
     assert_eq!(out.status.code(), Some(0));
     // Nor one whose `~` escapes nothing (sixteenth session audit: it silently held messages back).
     let out = fangkong(&["check-filing", "-", "--now", NOW, "--scope", "/staff,/enterprise~2name"], Some("{}"));
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("got `/enterprise~2name`"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("实际为 `/enterprise~2name`"));
     let out = fangkong(&["check-filing", "-", "--now", NOW, "--scope", "/a~0b~1c"], Some("{}"));
     assert_eq!(out.status.code(), Some(0));
 }
@@ -735,7 +737,7 @@ fn a_single_submission_over_the_limit_is_refused_while_it_is_read() {
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("larger than 4194304 bytes [input.too_large]"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("超过 4194304 字节 [input.too_large]"));
     assert!(written < 8 << 20, "it read {written} bytes before refusing");
     // A file: the same refusal.
     let file = tmp("large.json", &format!("[{}1]", " ".repeat(4 << 20)));
@@ -907,7 +909,11 @@ fn help_is_an_answer_and_a_full_output_is_an_error_not_a_panic() {
         let out = fangkong(args, None);
         assert_eq!(out.status.code(), Some(0), "{args:?}");
         let text = String::from_utf8_lossy(&out.stdout);
-        assert!(text.starts_with("usage:") && text.contains("exit status: 0"), "{args:?}: {text}");
+        assert!(text.starts_with("用法：") && text.contains("退出状态：给出答复时为 0"), "{args:?}: {text}");
+        let en = [args, &["--locale", "en"]].concat();
+        let out = fangkong(&en, None);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.starts_with("usage:") && text.contains("exit status: 0"), "{en:?}: {text}");
     }
     if !std::path::Path::new("/dev/full").exists() {
         return;
@@ -961,19 +967,38 @@ fn scope_pointers_read_as_the_npm_package_reads_them() {
 /// garbage`, `check-filing --json-schema` and a second `--now` ran without a word).
 #[test]
 fn an_option_that_does_not_apply_is_refused_not_ignored() {
-    for (args, said) in [
-        (&["describe", "filing", "--jsonl"][..], "`--jsonl` does not apply to `describe`"),
-        (&["describe", "filing", "--now", "garbage"], "`--now` does not apply to `describe`"),
-        (&["check-filing", "-", "--json-schema"], "`--json-schema` does not apply to `check-filing`"),
-        (&["screen", "-", "--on", "2020-02-01"], "`--on` does not apply to `screen`"),
-        (&["lint-pack", "packs/guangming-2020.json", "--pack-version", "zzz"], "does not apply to `lint-pack`"),
-        (&["check-filing", "-", "--now", NOW, "--now", NOW], "`--now` given twice"),
-        (&["check-filing", "-", "--pack", "-"], "both read standard input"),
+    for (args, said, zh) in [
+        (
+            &["describe", "filing", "--jsonl"][..],
+            "`--jsonl` does not apply to `describe`",
+            "`--jsonl` 不适用于 `describe`",
+        ),
+        (
+            &["describe", "filing", "--now", "garbage"],
+            "`--now` does not apply to `describe`",
+            "`--now` 不适用于 `describe`",
+        ),
+        (
+            &["check-filing", "-", "--json-schema"],
+            "`--json-schema` does not apply to `check-filing`",
+            "不适用于 `check-filing`",
+        ),
+        (&["screen", "-", "--on", "2020-02-01"], "`--on` does not apply to `screen`", "`--on` 不适用于 `screen`"),
+        (
+            &["lint-pack", "packs/guangming-2020.json", "--pack-version", "zzz"],
+            "does not apply to `lint-pack`",
+            "不适用于 `lint-pack`",
+        ),
+        (&["check-filing", "-", "--now", NOW, "--now", NOW], "`--now` given twice", "`--now` 给出了两次"),
+        (&["check-filing", "-", "--pack", "-"], "both read standard input", "都会读取标准输入"),
     ] {
-        let out = fangkong(args, Some("{}"));
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(out.stdout.is_empty() && stderr.contains(said), "{args:?}: {stderr}");
+        // Chinese by default (thirty-third session), English with `--locale en`.
+        for (args, said) in [(args.to_vec(), zh), ([args, &["--locale", "en"]].concat(), said)] {
+            let out = fangkong(&args, Some("{}"));
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            assert!(out.stdout.is_empty() && stderr.contains(said), "{args:?}: {stderr}");
+        }
     }
     // Repeated `--scope` adds pointers (documented), and each command keeps its own options.
     let out = fangkong(&["check-filing", "-", "--now", NOW, "--scope", "/staff", "--scope", "/enterprise"], Some("{}"));
@@ -1038,6 +1063,9 @@ fn an_argument_that_is_not_utf8_is_refused_not_a_panic() {
         let out = Command::new(bin()).args(&args).output().unwrap();
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("不是 UTF-8") && err.contains("`-`") && !err.contains("panicked"), "{err}");
+        let out = Command::new(bin()).args(&args).args(["--locale", "en"]).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("is not UTF-8") && err.contains("`-`") && !err.contains("panicked"), "{err}");
     }
 }

@@ -36,7 +36,7 @@ mod lint;
 mod scope;
 #[path = "fangkong/usage.rs"]
 mod usage;
-use usage::{USAGE, say};
+use usage::{say, t, usage};
 
 struct Args {
     command: String,
@@ -55,7 +55,7 @@ struct Args {
 
 fn parse_args() -> Result<Args, String> {
     let mut it = usage::utf8_args()?.into_iter();
-    let command = it.next().ok_or_else(|| USAGE.to_owned())?;
+    let command = it.next().ok_or_else(|| usage().to_owned())?;
     let mut a = Args {
         command,
         input: None,
@@ -73,10 +73,13 @@ fn parse_args() -> Result<Args, String> {
     let mut given: Vec<String> = Vec::new();
     while let Some(arg) = it.next() {
         if arg.starts_with("--") && arg != "--scope" && given.contains(&arg) {
-            return Err(format!("`{arg}` given twice\n{USAGE}"));
+            return Err(t(format!("`{arg}` 给出了两次"), format!("`{arg}` given twice")) + "\n" + usage());
         }
         given.push(arg.clone());
-        let mut value = |name: &str| it.next().ok_or_else(|| format!("`{name}` needs a value\n{USAGE}"));
+        let mut value = |name: &str| {
+            it.next()
+                .ok_or_else(|| t(format!("`{name}` 需要一个值"), format!("`{name}` needs a value")) + "\n" + usage())
+        };
         match arg.as_str() {
             "--pack" => a.pack = Some(value("--pack")?),
             "--pack-id" => a.pack_id = Some(value("--pack-id")?),
@@ -96,10 +99,12 @@ fn parse_args() -> Result<Args, String> {
                 a.command = "--help".to_owned();
                 return Ok(a);
             }
-            s if s.starts_with("--") => return Err(format!("unknown option `{s}`\n{USAGE}")),
+            s if s.starts_with("--") => {
+                return Err(t(format!("未知的选项 `{s}`"), format!("unknown option `{s}`")) + "\n" + usage());
+            }
             s => {
                 if a.input.is_some() {
-                    return Err(format!("unexpected argument `{s}`\n{USAGE}"));
+                    return Err(t(format!("多余的参数 `{s}`"), format!("unexpected argument `{s}`")) + "\n" + usage());
                 }
                 a.input = Some(s.to_owned());
             }
@@ -117,7 +122,8 @@ fn open(name: &str) -> Result<Box<dyn BufRead + Send>, String> {
     if name == "-" {
         Ok(Box::new(std::io::BufReader::with_capacity(1 << 16, std::io::stdin())))
     } else {
-        let file = std::fs::File::open(name).map_err(|e| format!("cannot read `{name}`: {e}"))?;
+        let file = std::fs::File::open(name)
+            .map_err(|e| t(format!("无法读取 `{name}`：{e}"), format!("cannot read `{name}`: {e}")))?;
         Ok(Box::new(std::io::BufReader::with_capacity(1 << 16, file)))
     }
 }
@@ -125,7 +131,12 @@ fn open(name: &str) -> Result<Box<dyn BufRead + Send>, String> {
 /// The text of a file (or `-`), its BOM skipped. The size limit is checked while reading:
 /// past `limit` bytes it stops (having read at most `limit` + 4 bytes) and refuses.
 fn read_input(name: &str, limit: usize) -> Result<String, String> {
-    read_capped(name, limit)?.ok_or_else(|| format!("{name}: larger than {limit} bytes [input.too_large]"))
+    read_capped(name, limit)?.ok_or_else(|| {
+        t(
+            format!("{name}：超过 {limit} 字节 [input.too_large]"),
+            format!("{name}: larger than {limit} bytes [input.too_large]"),
+        )
+    })
 }
 
 /// A pack file, read as `read_input` reads it; past `MAX_PACK_BYTES`, the library's error.
@@ -137,7 +148,10 @@ fn read_pack(name: &str) -> Result<Result<String, fangkong::PackErrors>, String>
 fn read_capped(name: &str, limit: usize) -> Result<Option<String>, String> {
     let mut bytes = Vec::new();
     let cap = u64::try_from(limit.saturating_add(BOM.len() + 1)).unwrap_or(u64::MAX);
-    open(name)?.take(cap).read_to_end(&mut bytes).map_err(|e| format!("cannot read `{name}`: {e}"))?;
+    open(name)?
+        .take(cap)
+        .read_to_end(&mut bytes)
+        .map_err(|e| t(format!("无法读取 `{name}`：{e}"), format!("cannot read `{name}`: {e}")))?;
     if bytes.starts_with(BOM) {
         bytes.drain(..BOM.len());
     }
@@ -149,20 +163,25 @@ fn read_capped(name: &str, limit: usize) -> Result<Option<String>, String> {
         let before = e.as_bytes().get(..at).unwrap_or_default();
         let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
         let byte = 1 + at;
-        format!("{name}: not UTF-8 text (line {line}, byte {byte} of the file) [input.not_utf8]")
+        t(
+            format!("{name}：不是 UTF-8 文本（第 {line} 行，文件的第 {byte} 个字节）[input.not_utf8]"),
+            format!("{name}: not UTF-8 text (line {line}, byte {byte} of the file) [input.not_utf8]"),
+        )
     })
 }
 
 fn options(a: &Args) -> Result<Options, String> {
     let now = match &a.now {
-        Some(s) => parse_now(s)?,
+        // The library's one message, "`…` is not an RFC 3339 time such as `…`", in Chinese.
+        Some(s) => parse_now(s)
+            .map_err(|e| t(e.replacen(" is not an RFC 3339 time such as ", " 不是 RFC 3339 时间，例如 ", 1), e))?,
         None => {
             let secs = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
-                .map_err(|e| format!("system clock: {e}"))?
+                .map_err(|e| t(format!("系统时钟：{e}"), format!("system clock: {e}")))?
                 .as_secs();
             let utc = chrono::DateTime::from_timestamp(i64::try_from(secs).map_err(|e| e.to_string())?, 0)
-                .ok_or("system clock out of range")?;
+                .ok_or_else(|| t("系统时钟超出范围", "system clock out of range"))?;
             utc.fixed_offset()
         }
     };
@@ -182,13 +201,18 @@ fn locale(a: &Args) -> Locale {
 }
 
 fn describe(a: &Args) -> Result<ExitCode, String> {
-    let name = a.input.as_deref().ok_or_else(|| format!("describe needs a KIND\n{USAGE}"))?;
-    let kind = fangkong::describe::kind(name)
-        .ok_or_else(|| format!("unknown kind `{name}`; use filing, inspection, indicators or screening"))?;
+    let name =
+        a.input.as_deref().ok_or_else(|| t("describe 需要一个种类", "describe needs a KIND") + "\n" + usage())?;
+    let kind = fangkong::describe::kind(name).ok_or_else(|| {
+        t(
+            format!("未知的种类 `{name}`；请用 filing、inspection、indicators 或 screening"),
+            format!("unknown kind `{name}`; use filing, inspection, indicators or screening"),
+        )
+    })?;
     let on = match &a.on {
-        Some(d) => {
-            Some(fangkong::time::parse_iso_date(d).ok_or_else(|| format!("`--on {d}` is not a date YYYY-MM-DD"))?)
-        }
+        Some(d) => Some(fangkong::time::parse_iso_date(d).ok_or_else(|| {
+            t(format!("`--on {d}` 不是日期 YYYY-MM-DD"), format!("`--on {d}` is not a date YYYY-MM-DD"))
+        })?),
         None => None,
     };
     let engine = engine(a)?;
@@ -203,7 +227,9 @@ fn describe(a: &Args) -> Result<ExitCode, String> {
 
 fn engine(a: &Args) -> Result<Engine, String> {
     let engine = match (&a.pack, &a.pack_id) {
-        (Some(_), Some(_)) => return Err("give `--pack` or `--pack-id`, not both".into()),
+        (Some(_), Some(_)) => {
+            return Err(t("请给出 `--pack` 或 `--pack-id`，不要同时给出", "give `--pack` or `--pack-id`, not both"));
+        }
         (Some(p), None) => {
             read_pack(p)?.and_then(|text| Engine::from_pack_json(&text)).map_err(|e| lint::listed(p, &e, locale(a)))?
         }
@@ -217,7 +243,11 @@ fn engine(a: &Args) -> Result<Engine, String> {
         && !engine.packs().any(|p| p.stamp.version == *v)
     {
         let have: Vec<&str> = engine.packs().map(|p| p.stamp.version.as_str()).collect();
-        return Err(format!("no version `{v}` of `{}`; versions: {}", engine.pack().stamp.id, have.join(", ")));
+        let (id, have) = (&engine.pack().stamp.id, have.join(", "));
+        return Err(t(
+            format!("`{id}` 没有版本 `{v}`；版本：{have}"),
+            format!("no version `{v}` of `{id}`; versions: {have}"),
+        ));
     }
     Ok(engine)
 }
@@ -459,7 +489,9 @@ fn count_lines(name: &str) -> Option<usize> {
 }
 
 fn run(a: &Args, kind: Kind, name: &str) -> Result<ExitCode, String> {
-    let input = a.input.as_deref().ok_or_else(|| format!("{name} needs a FILE or `-`\n{USAGE}"))?;
+    let input = a.input.as_deref().ok_or_else(|| {
+        t(format!("{name} 需要一个文件或 `-`"), format!("{name} needs a FILE or `-`")) + "\n" + usage()
+    })?;
     let opts = options(a)?;
     let engine = engine(a)?;
     let stdout = std::io::stdout();
@@ -469,7 +501,11 @@ fn run(a: &Args, kind: Kind, name: &str) -> Result<ExitCode, String> {
         let answered = answer(&engine, kind, &text, &opts, true)?;
         if let Some(d) = answered.unusable.filter(|d| d.code == "input.not_json") {
             let at = |k: &str| d.params.get(k).and_then(serde_json::Value::as_u64).unwrap_or_default();
-            return Err(format!("{input}: not JSON (line {}, column {}) [input.not_json]", at("line"), at("column")));
+            let (line, column) = (at("line"), at("column"));
+            return Err(t(
+                format!("{input}：不是 JSON（第 {line} 行，第 {column} 列）[input.not_json]"),
+                format!("{input}: not JSON (line {line}, column {column}) [input.not_json]"),
+            ));
         }
         writeln!(out, "{}", answered.json).map_err(|e| e.to_string())?;
         return Ok(ExitCode::SUCCESS);
@@ -498,7 +534,7 @@ fn run(a: &Args, kind: Kind, name: &str) -> Result<ExitCode, String> {
         while let Some((no, line)) = next {
             match line {
                 Ok(line) => chunk.push((no, line)),
-                Err(e) => failed = Some(format!("{input}: line {no}: {e}")),
+                Err(e) => failed = Some(t(format!("{input}：第 {no} 行：{e}"), format!("{input}: line {no}: {e}"))),
             }
             next = if chunk.len() < JSONL_CHUNK && failed.is_none() { rx.try_recv().ok() } else { None };
         }
@@ -550,8 +586,8 @@ fn main() -> ExitCode {
         "lint-pack" => lint::lint_pack(&a),
         "describe" => describe(&a),
         "--version" | "version" => say(&format!("fangkong {}", env!("CARGO_PKG_VERSION"))).map(|()| ExitCode::SUCCESS),
-        "--help" | "-h" | "help" => say(USAGE).map(|()| ExitCode::SUCCESS),
-        other => Err(format!("unknown command `{other}`\n{USAGE}")),
+        "--help" | "-h" | "help" => say(usage()).map(|()| ExitCode::SUCCESS),
+        other => Err(t(format!("未知的命令 `{other}`"), format!("unknown command `{other}`")) + "\n" + usage()),
     });
     match result {
         Ok(code) => code,

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use fangkong::{Engine, Locale, PackErrors};
 
-use super::usage::{USAGE, say};
+use super::usage::{say, t, usage};
 use super::{Args, locale, read_pack};
 
 /// A pack's mistakes, one a line, each with its code, as `lint-pack` lists them.
@@ -17,7 +17,8 @@ pub fn listed(at: &str, e: &PackErrors, locale: Locale) -> String {
 /// `lint-pack FILE`: compile the pack, then look for labels missing in a locale or given for
 /// nothing. Exit 0 with an `ok:` line a version, or 2 with each mistake on standard error.
 pub fn lint_pack(a: &Args) -> Result<ExitCode, String> {
-    let file = a.input.as_deref().ok_or_else(|| format!("lint-pack needs a FILE\n{USAGE}"))?;
+    let file =
+        a.input.as_deref().ok_or_else(|| t("lint-pack 需要一个文件", "lint-pack needs a FILE") + "\n" + usage())?;
     let l = locale(a);
     let en = l == Locale::En;
     let text = read_pack(file)?;

@@ -7,8 +7,12 @@
 /// comma never widens the scope to everything: audit) and `""` alone is the root pointer.
 pub fn pointers(v: &str) -> Result<Vec<String>, String> {
     let pointers: Vec<String> = if v.trim_start().starts_with('[') {
-        serde_json::from_str(v)
-            .map_err(|e| format!("--scope as JSON must be an array of JSON Pointers such as [\"/enterprise\"]: {e}"))?
+        serde_json::from_str(v).map_err(|e| {
+            super::usage::t(
+                format!("--scope 若为 JSON，须是 JSON 指针的数组，如 [\"/enterprise\"]：{e}"),
+                format!("--scope as JSON must be an array of JSON Pointers such as [\"/enterprise\"]: {e}"),
+            )
+        })?
     } else if v.is_empty() {
         vec![String::new()]
     } else {
@@ -18,7 +22,10 @@ pub fn pointers(v: &str) -> Result<Vec<String>, String> {
     // A `~` not followed by `0` or `1` escapes nothing (sixteenth session audit).
     let bad_tilde = |p: &str| p.split('~').skip(1).any(|t| !t.starts_with(['0', '1']));
     if let Some(bad) = pointers.iter().find(|p| !p.is_empty() && (!p.starts_with('/') || bad_tilde(p))) {
-        return Err(format!("--scope must hold JSON Pointers such as `/enterprise/name`, got `{bad}`"));
+        return Err(super::usage::t(
+            format!("--scope 须为 JSON 指针，如 `/enterprise/name`，实际为 `{bad}`"),
+            format!("--scope must hold JSON Pointers such as `/enterprise/name`, got `{bad}`"),
+        ));
     }
     Ok(pointers)
 }

@@ -1,6 +1,7 @@
 //! The command line's usage text, and its one way of writing to standard output.
 
 use std::io::Write;
+use std::sync::OnceLock;
 
 pub const USAGE: &str = "usage:
   fangkong check-filing FILE|-      [OPTIONS]   a return-to-work filing (复工备案)
@@ -13,8 +14,8 @@ pub const USAGE: &str = "usage:
 exit status: 0 when it answered (whatever the decision), 2 for unusable input or arguments
 options:
   --now RFC3339            the moment of checking (default: the system clock); today is its CST day
-  --locale zh-CN|zh-TW|en  language of messages and of a pack's mistakes (default zh-CN;
-                           a pack's mistakes are told in zh-CN for zh-TW)
+  --locale zh-CN|zh-TW|en  language of messages, of a pack's mistakes and of this command's own
+                           (default zh-CN; the last two in simplified characters for zh-TW)
   --pack FILE              a rule pack (or an array of versions) instead of the embedded shenzhen-2020
   --pack-id ID             an embedded pack family: shenzhen-2020, guangming-2020, hangzhou-2020
   --pack-version V         judge with this version instead of the one in force on the submission's date
@@ -30,6 +31,55 @@ options:
                            the scope are held back and counted in `pending`
   --on DATE                describe: the version in force on DATE (default: the latest)
   --json-schema            describe: a JSON Schema (2020-12) of the input instead";
+
+/// [`USAGE`] in Chinese: the command line speaks zh-CN unless `--locale` says otherwise.
+pub const USAGE_ZH: &str = "用法：
+  fangkong check-filing 文件|-      [选项]   复工备案
+  fangkong score-inspection 文件|-  [选项]   复工检查（六必须检查 / 六必须明确）
+  fangkong indicators 文件|-        [选项]   社区指标日报（五个100%）
+  fangkong screen 文件|-            [选项]   个人排查申报
+  fangkong describe 种类            [选项]   按规则包给出 filing|inspection|indicators|screening 的表单
+  fangkong lint-pack 文件           [--locale]  规则包的错误，各在其 JSON 指针处
+  fangkong --version | --help
+退出状态：给出答复时为 0（无论结论如何）；输入或参数无法使用时为 2
+选项：
+  --now RFC3339            检查的时刻（默认：系统时钟）；“今天”是它在北京时间的日期
+  --locale zh-CN|zh-TW|en  消息、规则包错误和本命令提示的语言（默认 zh-CN；zh-TW 时后两者用简体）
+  --pack 文件              使用此规则包（或版本数组），而不是内置的 shenzhen-2020
+  --pack-id ID             内置的规则包系列：shenzhen-2020、guangming-2020、hangzhou-2020
+  --pack-version V         用此版本判断，而不是提交日期当天生效的版本
+  --jsonl                  每行一份提交，每行一份答复，顺序不变，各以行号开头：{\"line\":N,…}；
+                           按字节读行（不是 UTF-8：input.not_utf8；超过 4 MiB：input.too_large）；
+                           使用全部 CPU 核心（RAYON_NUM_THREADS=N 可少用）
+  --personal               在 `normalized` 中也给出个人字段（姓名、电话、身份证号）的规范化值；
+                           默认不给出
+  --scope 指针             渐进式检查：已填到的字段或部分（可重复，可用逗号分隔，也可如 npm 包的
+                           `scope` 给出 JSON 数组：`--scope '[]'` 为尚未填到任何部分，`--scope \"\"`
+                           为整份提交）；范围之外缺少的值暂不提示，计入 `pending`
+  --on 日期                describe：该日期生效的版本（默认：最新版本）
+  --json-schema            describe：改为给出输入的 JSON Schema（2020-12）";
+
+static ZH: OnceLock<bool> = OnceLock::new();
+
+/// Whether the command line speaks Chinese: yes unless `--locale` names English. It is read
+/// from the raw arguments before anything else, so that a mistake in them is told in it too.
+pub fn zh() -> bool {
+    *ZH.get_or_init(|| {
+        let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+        let at = args.iter().position(|a| a == "--locale").and_then(|i| args.get(i + 1));
+        at.is_none_or(|l| fangkong::Locale::negotiate(&l.to_string_lossy()) != fangkong::Locale::En)
+    })
+}
+
+/// `zh` when the command line speaks Chinese, else `en`.
+pub fn t(zh: impl Into<String>, en: impl Into<String>) -> String {
+    if self::zh() { zh.into() } else { en.into() }
+}
+
+/// The usage in the command line's language.
+pub fn usage() -> &'static str {
+    if zh() { USAGE_ZH } else { USAGE }
+}
 
 /// `text` and a newline on standard output, flushed: a closed or full output is an error the
 /// caller reports (exit 2), never a panic as `println!` would make it (fourteenth session audit:
@@ -53,10 +103,16 @@ pub fn fits(command: &str, given: &[String], input: Option<&str>, pack: Option<&
         _ => return Ok(()),
     };
     if let Some(o) = given.iter().find(|o| o.starts_with("--") && !takes.contains(&o.as_str())) {
-        return Err(format!("`{o}` does not apply to `{command}`\n{USAGE}"));
+        return Err(t(
+            format!("`{o}` 不适用于 `{command}`\n{USAGE_ZH}"),
+            format!("`{o}` does not apply to `{command}`\n{USAGE}"),
+        ));
     }
     if input == Some("-") && pack == Some("-") {
-        return Err("`--pack -` and the input `-` would both read standard input: give the pack as a file".into());
+        return Err(t(
+            "`--pack -` 与输入 `-` 都会读取标准输入：请把规则包作为文件给出",
+            "`--pack -` and the input `-` would both read standard input: give the pack as a file",
+        ));
     }
     Ok(())
 }
@@ -69,7 +125,13 @@ pub fn utf8_args() -> Result<Vec<String>, String> {
         .skip(1)
         .map(|a| {
             a.into_string().map_err(|a| {
-                format!("argument `{}` is not UTF-8 (a file of that name can be read from `-`)\n{USAGE}", a.display())
+                t(
+                    format!("参数 `{}` 不是 UTF-8（这样命名的文件可从 `-` 读入）\n{USAGE_ZH}", a.display()),
+                    format!(
+                        "argument `{}` is not UTF-8 (a file of that name can be read from `-`)\n{USAGE}",
+                        a.display()
+                    ),
+                )
             })
         })
         .collect()
