@@ -170,6 +170,9 @@ impl Engine {
                 units.push((i, u, String::new()));
                 continue;
             };
+            // Ids are codes: `GM－FH` typed with a Chinese input method is `GM-FH` (audit, s33).
+            let id = crate::ids::normalize_text(id);
+            let id = id.as_ref();
             // A repeated id is an error; the unit still rolls up (dropped, its parent read 未报送).
             let first = !index.contains_key(id);
             if !first {
@@ -202,7 +205,7 @@ impl Engine {
         let (mut parent, mut folded) = (vec![None; units.len()], None);
         for (k, (i, u, id)) in units.iter().enumerate() {
             if let Some(pid) = u.get("parent").and_then(Value::as_str).filter(|s| !s.is_empty()) {
-                match index.get(pid) {
+                match index.get(crate::ids::normalize_text(pid).as_ref()) {
                     Some(&j) if j != k => {
                         if let Some(slot) = parent.get_mut(k) {
                             *slot = Some(j);
@@ -223,16 +226,14 @@ impl Engine {
                 }
             }
         }
-        // Every link of a cycle is cut, whatever the order the units come in (twelfth session:
-        // only the first link reached was, so the hierarchy read depended on the order).
+        // Every link of a cycle is cut, whatever the order of the units (twelfth session).
         for c in tree::cut_cycles(&mut parent) {
             let at = unit_ptr(units.get(c).map_or(0, |u| u.0), &["parent"]);
             let none = Value::Object(serde_json::Map::new());
             diags.push(Diagnostic::at("indicators.cycle", Severity::Error, at, crate::answer::INPUT_RULE, none));
         }
-        // A parent of the same or a lower level than its unit (a community under a grid): the
-        // roll-up still sums it where the report puts it, and says so (spec audit, twenty-seventh
-        // session: accepted silently). Levels not given or not known are not compared.
+        // A parent of the same or a lower level than its unit (a community under a grid) is summed
+        // where the report puts it, and told (twenty-seventh session); unknown levels are not compared.
         let rank = |k: usize| {
             let level = units.get(k).and_then(|u| u.1.get("level")).and_then(Value::as_str)?;
             LEVELS.iter().position(|l| *l == level)
