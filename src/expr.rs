@@ -197,7 +197,7 @@ impl Expr {
         if e.ty != want {
             return Err(ExprError {
                 column: 1,
-                zh: format!("表达式为{}，应为{}", e.ty.name_zh(), want.name_zh()),
+                zh: format!("表达式的结果是{}，此处应为{}", e.ty.name_zh(), want.name_zh()),
                 message: format!("expression is a {}, expected a {}", e.ty.name(), want.name()),
                 kind: ExprErrorKind::TypeMismatch,
             });

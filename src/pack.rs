@@ -36,9 +36,11 @@ use crate::expr::{Expr, ParamValue};
 pub use crate::locale::Locale;
 use crate::schema::{Subject, Ty};
 use doc::{FieldCheckKind, RuleKind};
+#[cfg(test)]
+pub(crate) use error::told as error_told;
 pub use error::{PackError, PackErrorKind, PackErrors};
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
-use error::{json_error_zh, pe, shape_message, shape_message_zh};
+use error::{json_error_zh, pe, shape_messages};
 pub use family::{FamilyNames, RuleOrigins, merge_patch, resolve_extends, resolve_in_family};
 pub use lazy::Rules;
 pub use messages::Catalogue;
@@ -470,8 +472,8 @@ impl Pack {
                 problems
                     .into_iter()
                     .map(|d| {
-                        let zh = shape_message_zh(&d.code, &d.params);
-                        pe(d.path, PackErrorKind::Syntax, zh, shape_message(&d.code, &d.params))
+                        let (zh, en) = shape_messages(&d.code, &d.params);
+                        pe(d.path, PackErrorKind::Syntax, zh, en)
                     })
                     .collect(),
             )

@@ -104,7 +104,9 @@ fn parse_args() -> Result<Args, String> {
             }
             s => {
                 if a.input.is_some() {
-                    return Err(t(format!("多余的参数 `{s}`"), format!("unexpected argument `{s}`")) + "\n" + usage());
+                    return Err(t(format!("多余的命令行参数 `{s}`"), format!("unexpected argument `{s}`"))
+                        + "\n"
+                        + usage());
                 }
                 a.input = Some(s.to_owned());
             }

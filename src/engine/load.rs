@@ -578,14 +578,14 @@ fn one(path: &str, kind: PackErrorKind, zh: impl Into<String>, en: impl Into<Str
 /// No embedded family `id`.
 fn no_embedded(id: &str) -> PackErrors {
     let (id, all) = (crate::pointer::shown(id), super::EMBEDDED_PACK_IDS.join(", "));
-    let zh = format!("没有内置规则包 `{id}`；内置：{all}");
+    let zh = format!("没有内置规则包 `{id}`；内置：{}", super::EMBEDDED_PACK_IDS.join("、"));
     PackErrors(vec![one("", PackErrorKind::UnknownReference, zh, format!("no embedded pack `{id}`; embedded: {all}"))])
 }
 
 /// A compact form that cannot be read (or made), as a pack error: `zh`, or the reason the
-/// reader gave (English) inside a short Chinese sentence.
+/// reader gave in Chinese ([`crate::pack::compact::reason_zh`]).
 fn compiled_error(zh: Option<&str>, message: impl Into<String>) -> PackErrors {
     let message = message.into();
-    let zh = zh.map_or_else(|| format!("无法读取已编译的规则包：{message}"), str::to_owned);
+    let zh = zh.map_or_else(|| crate::pack::compact::reason_zh(&message), str::to_owned);
     PackErrors(vec![one("", PackErrorKind::Syntax, zh, message)])
 }

@@ -125,7 +125,7 @@ pub fn compile(src: &str, scope: &Scope<'_>) -> Result<(Node, ExprTy), ExprError
 }
 
 fn not_a_value(col: usize) -> ExprError {
-    let zh = "对象或数组不是值；请使用 present()、count() 或 size()";
+    let zh = "对象或数组不是值；请使用 `present()`、`count()` 或 `size()`";
     err2(col, TypeMismatch, zh, "an object or array is not a value; use present(), count() or size()")
 }
 
@@ -179,13 +179,20 @@ impl Parser<'_> {
         t.ty.ok_or_else(|| not_a_value(col))
     }
 
+    /// An operand of `what` (an operator, or "arithmetic") of type `want`.
     fn want(&self, t: &Typed, want: ExprTy, col: usize, what: &str) -> Result<(), ExprError> {
+        let zh_what = if what == "arithmetic" { "算术运算".to_owned() } else { format!("{what} ") };
+        self.want_as(t, want, col, what, &format!("{zh_what}需要"))
+    }
+
+    /// A part of `what` of type `want`; in Chinese "{zh_lead}{want}，实际为…", with the function as
+    /// code and which of its parts is meant: "`days()` 的第一个参数应为日期，实际为数字".
+    fn want_as(&self, t: &Typed, want: ExprTy, col: usize, what: &str, zh_lead: &str) -> Result<(), ExprError> {
         let ty = self.value(t, col)?;
         if ty == want {
             Ok(())
         } else {
-            let zh_what = if what == "arithmetic" { "算术运算".to_owned() } else { format!("{what} ") };
-            let zh = format!("{zh_what}需要{}，实际为{}", want.name_zh(), ty.name_zh());
+            let zh = format!("{zh_lead}{}，实际为{}", want.name_zh(), ty.name_zh());
             Err(err2(col, TypeMismatch, zh, format!("{what} needs a {}, found a {}", want.name(), ty.name())))
         }
     }
@@ -253,7 +260,7 @@ impl Parser<'_> {
                     ));
                 }
                 if lt == ExprTy::StrList {
-                    let zh = "列表不能比较；请使用 in()";
+                    let zh = "列表不能比较；请使用 `in()`";
                     return Err(err2(col, TypeMismatch, zh, "lists cannot be compared; use in()"));
                 }
                 return Ok(bin(op, left, right, ExprTy::Bool));
@@ -426,9 +433,9 @@ impl Parser<'_> {
             }
             "days" | "addDays" | "latest" => {
                 let ((a, acol), (b, bcol)) = self.two_args()?;
-                self.want(&a, ExprTy::Date, acol, name)?;
+                self.want_as(&a, ExprTy::Date, acol, name, &format!("`{name}()` 的第一个参数应为"))?;
                 let second = if name == "addDays" { ExprTy::Num } else { ExprTy::Date };
-                self.want(&b, second, bcol, name)?;
+                self.want_as(&b, second, bcol, name, &format!("`{name}()` 的第二个参数应为"))?;
                 let (a, b) = (Box::new(a.node), Box::new(b.node));
                 Ok(match name {
                     "days" => typed(Node::Days(a, b), ExprTy::Num),
@@ -439,15 +446,15 @@ impl Parser<'_> {
             "if" => {
                 let (c, ccol) = self.arg(false)?;
                 let ((a, acol), (b, bcol)) = self.two_args()?;
-                self.want(&c, ExprTy::Bool, ccol, "if()")?;
+                self.want_as(&c, ExprTy::Bool, ccol, "if()", "`if()` 的条件应为")?;
                 let ty = self.value(&a, acol)?;
-                self.want(&b, ty, bcol, "if()")?;
+                self.want_as(&b, ty, bcol, "if()", "`if()` 的第三个参数应与第二个参数同为")?;
                 Ok(typed(Node::If(Box::new(c.node), Box::new(a.node), Box::new(b.node)), ty))
             }
             "date" => {
                 let acol = self.col();
                 let Some((Tok::Str(s), _)) = self.toks.get(self.pos).cloned() else {
-                    let zh = "date() 需要直接写出日期，如 \"2020-02-10\"";
+                    let zh = "`date()` 需要直接写出日期，如 \"2020-02-10\"";
                     return Err(err2(acol, Syntax, zh, "date() takes a literal like \"2020-02-10\""));
                 };
                 self.pos += 1;
@@ -465,7 +472,7 @@ impl Parser<'_> {
                     return Err(err2(
                         col,
                         Syntax,
-                        format!("{name}() 不能嵌套在另一个 count() 或 any() 之中"),
+                        format!("`{name}()` 不能嵌套在另一个 `count()` 或 `any()` 之中"),
                         format!("{name}() cannot be nested inside another count() or any()"),
                     ));
                 }
@@ -474,7 +481,7 @@ impl Parser<'_> {
                     return Err(err2(
                         acol,
                         TypeMismatch,
-                        format!("{name}() 的第一个参数须为数组字段"),
+                        format!("`{name}()` 的第一个参数应为数组字段"),
                         format!("{name}() needs an array field as first argument"),
                     ));
                 };
@@ -487,7 +494,7 @@ impl Parser<'_> {
                 self.elem = saved;
                 self.in_iteration = false;
                 let cond = cond?;
-                self.want(&cond, ExprTy::Bool, ccol, name)?;
+                self.want_as(&cond, ExprTy::Bool, ccol, name, &format!("`{name}()` 的条件应为"))?;
                 self.args_end()?;
                 if name == "count" {
                     Ok(typed(Node::Count(Box::new(arr.node), Box::new(cond.node)), ExprTy::Num))
@@ -500,14 +507,14 @@ impl Parser<'_> {
                 let arr = self.expr()?;
                 self.args_end()?;
                 if arr.elem.is_none() && arr.ty != Some(ExprTy::StrList) {
-                    return Err(err2(acol, TypeMismatch, "size() 需要数组字段", "size() needs an array field"));
+                    return Err(err2(acol, TypeMismatch, "`size()` 需要数组字段", "size() needs an array field"));
                 }
                 Ok(typed(Node::Size(Box::new(arr.node)), ExprTy::Num))
             }
             "in" => {
                 let ((a, acol), (b, bcol)) = self.two_args()?;
-                self.want(&a, ExprTy::Str, acol, "in()")?;
-                self.want(&b, ExprTy::StrList, bcol, "in()")?;
+                self.want_as(&a, ExprTy::Str, acol, "in()", "`in()` 的第一个参数应为")?;
+                self.want_as(&b, ExprTy::StrList, bcol, "in()", "`in()` 的第二个参数应为")?;
                 Ok(typed(Node::In(Box::new(a.node), Box::new(b.node)), ExprTy::Bool))
             }
             _ => Err(err2(col, UnknownName, format!("未知的函数 `{name}`"), format!("unknown function `{name}`"))),

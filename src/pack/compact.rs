@@ -182,6 +182,24 @@ fn read_header(bytes: &[u8]) -> Result<(Header<'_>, &[u8]), String> {
     Ok((header, r.0))
 }
 
+/// A reason of [`decode`]'s in Chinese (the one a district meets after each upgrade, a blob of
+/// another version, in words); a reason of a damaged blob keeps its English detail.
+pub fn reason_zh(reason: &str) -> String {
+    let version = reason.strip_prefix("compiled by fangkong ").and_then(|r| r.strip_suffix(": compile the pack again"));
+    if let Some((by, now)) = version.and_then(|r| r.split_once(", not ")) {
+        return format!("该规则包由 fangkong {by} 编译，当前为 {now}：请重新编译规则包");
+    }
+    if let Some(why) = reason.strip_prefix("not a compiled pack") {
+        let why = why.strip_prefix(" (").and_then(|w| w.strip_suffix(')'));
+        return why
+            .map_or_else(|| "不是已编译的规则包".into(), |w| format!("不是已编译的规则包（文件头无法识别：{w}）"));
+    }
+    match reason.strip_prefix("compiled pack: ") {
+        Some(detail) => format!("已编译的规则包已损坏（{detail}）"),
+        None => format!("无法读取已编译的规则包：{reason}"),
+    }
+}
+
 // What follows reads back the postcard that [`encode`] wrote for the header and a family's
 // versions: what every engine reads when it is made. By hand (`crate::wire`), not with serde's
 // derived readers: V8 compiles a wasm function, whole, on the main thread when it is first
@@ -402,6 +420,27 @@ mod tests {
         let other = Header { magic: MAGIC, version: "0.0.0-other", ends: &[], families: vec![] };
         let bytes = postcard::to_allocvec(&other).unwrap_or_default();
         assert!(decode(&bytes, None).is_err_and(|e| e.contains("0.0.0-other")));
+    }
+
+    /// Each reason of the reader, in Chinese: the version mismatch whole, the others around
+    /// their English detail.
+    #[test]
+    fn the_reasons_of_the_reader_are_told_in_chinese() {
+        let other = Header { magic: MAGIC, version: "0.0.0-other", ends: &[], families: vec![] };
+        let reason = |bytes: &[u8]| decode(bytes, None).err().map(|e| reason_zh(&e)).unwrap_or_default();
+        let now = env!("CARGO_PKG_VERSION");
+        assert_eq!(
+            reason(&postcard::to_allocvec(&other).unwrap_or_default()),
+            format!("该规则包由 fangkong 0.0.0-other 编译，当前为 {now}：请重新编译规则包")
+        );
+        assert_eq!(reason(b""), "不是已编译的规则包（文件头无法识别：Hit the end of buffer, expected more data）");
+        let wrong = Header { magic: "other", version: now, ends: &[], families: vec![] };
+        assert_eq!(reason(&postcard::to_allocvec(&wrong).unwrap_or_default()), "不是已编译的规则包");
+        assert_eq!(
+            reason(&blob_of(&[9])),
+            "已编译的规则包已损坏（versions: Hit the end of buffer, expected more data）"
+        );
+        assert_eq!(reason_zh("something else"), "无法读取已编译的规则包：something else");
     }
 
     /// A blob of one family whose versions are `versions`, two chunks (`abc`, `de`).

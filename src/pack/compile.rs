@@ -3,6 +3,7 @@
 
 mod checks;
 mod labels;
+mod param_values;
 mod placeholders;
 mod suggest;
 
@@ -14,7 +15,7 @@ use serde_json::Value;
 
 use checks::{Compiler, is_ident};
 
-use super::doc::{PackDoc, ParamDoc, ParamType, RuleDoc, RuleKind};
+use super::doc::{PackDoc, RuleDoc, RuleKind};
 use super::error::pe;
 use super::{
     AssertCheck, CHECKLIST_CODES, Catalogue, ENGINE_CODES, INDICATOR_CODES, INSPECTION_PARAMS, ITEM_CODES, Locale,
@@ -73,80 +74,6 @@ pub(super) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Why a parameter's value is refused: (zh, en), for `ok_or_else`.
-fn refused(zh: &'static str, en: &'static str) -> impl Fn() -> (String, String) + Copy {
-    move || (zh.to_owned(), en.to_owned())
-}
-
-fn param_value(name: &str, p: &ParamDoc) -> Result<ParamValue, (String, String)> {
-    let num = |v: &Value| v.as_f64().filter(|x| x.is_finite());
-    let v = match p.ty {
-        ParamType::Days | ParamType::Count => {
-            let x = num(&p.value).ok_or_else(refused("应为数字", "must be a number"))?;
-            if x < 0.0 || x.fract() != 0.0 {
-                let zh = format!("`{name}` 应为 ≥ 0 的整数，实际为 `{}`", p.value);
-                return Err((zh, format!("`{name}` must be a whole number ≥ 0, found `{}`", p.value)));
-            }
-            if p.ty == ParamType::Days && x > MAX_DAYS {
-                let (v, most) = (&p.value, MAX_DAYS);
-                let zh = format!("`{name}` 最多 {most} 天（十年），实际为 `{v}`");
-                return Err((zh, format!("`{name}` must be at most {most} days (ten years), found `{v}`")));
-            }
-            ParamValue::Num(x)
-        }
-        ParamType::Number => {
-            let x = num(&p.value).ok_or_else(refused("应为数字", "must be a number"))?;
-            // Products of counts (≤ 2^53) and such numbers stay finite: `masksPerPersonPerDay`
-            // of 1e307 overflowed, and 60 masks for 8 people were approved (packs audit).
-            if x.abs() > MAX_NUMBER {
-                let (m, v) = (crate::num::text(MAX_NUMBER), &p.value);
-                let zh = format!("`{name}` 应在 -{m} 到 {m} 之间，实际为 `{v}`");
-                return Err((zh, format!("`{name}` must be from -{m} to {m}, found `{v}`")));
-            }
-            ParamValue::Num(x)
-        }
-        ParamType::Date => {
-            let s = p.value.as_str().ok_or_else(refused("应为日期 `YYYY-MM-DD`", "must be a date `YYYY-MM-DD`"))?;
-            let not_date = |_| (format!("`{s}` 不是日期 `YYYY-MM-DD`"), format!("`{s}` is not a date `YYYY-MM-DD`"));
-            ParamValue::Date(crate::time::parse_iso_date(s).ok_or(()).map_err(not_date)?)
-        }
-        ParamType::Text => ParamValue::Str(p.value.as_str().ok_or_else(refused("应为文本", "must be a text"))?.into()),
-        ParamType::Texts => {
-            let t = refused("应为文本列表", "must be a list of texts");
-            let a = p.value.as_array().ok_or_else(t)?;
-            ParamValue::StrList(a.iter().map(|x| x.as_str().map(str::to_owned)).collect::<Option<_>>().ok_or_else(t)?)
-        }
-        ParamType::Bool => {
-            ParamValue::Bool(p.value.as_bool().ok_or_else(refused("应为 true 或 false", "must be true or false"))?)
-        }
-    };
-    if let ParamValue::Num(x) = v {
-        if let Some(min) = p.min.filter(|m| x < *m) {
-            let (min, x) = (crate::num::text(min), crate::num::text(x));
-            let zh = format!("`{name}` 应不小于 {min}，实际为 {x}");
-            return Err((zh, format!("`{name}` must be at least {min}, found {x}")));
-        }
-        if let Some(max) = p.max.filter(|m| x > *m) {
-            let (max, x) = (crate::num::text(max), crate::num::text(x));
-            let zh = format!("`{name}` 最多为 {max}，实际为 {x}");
-            return Err((zh, format!("`{name}` must be at most {max}, found {x}")));
-        }
-    }
-    Ok(v)
-}
-
-/// A value of parameter type `ty`, standing in for one refused (never evaluated: a pack with
-/// an error is not compiled).
-fn stand_in(ty: ParamType) -> ParamValue {
-    match ty {
-        ParamType::Days | ParamType::Count | ParamType::Number => ParamValue::Num(0.0),
-        ParamType::Date => ParamValue::Date(NaiveDate::MIN),
-        ParamType::Text => ParamValue::Str(String::new()),
-        ParamType::Texts => ParamValue::StrList(Vec::new()),
-        ParamType::Bool => ParamValue::Bool(false),
-    }
-}
-
 pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, PackErrors> {
     let mut errors = Vec::new();
     if doc.id.trim().is_empty() {
@@ -166,31 +93,11 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
         errors.push(pe(
             "/removeRules",
             PackErrorKind::Syntax,
-            "`removeRules` 用于删除父规则包的规则，但此规则包没有 `extends`",
+            "`removeRules` 用于移除父规则包的规则，但此规则包没有 `extends`",
             "`removeRules` removes rules of the pack this one extends, and it has no `extends`",
         ));
     }
-    let mut params = BTreeMap::new();
-    for (name, p) in &doc.parameters {
-        if !is_ident(name) {
-            let (zh, en) = (format!("`{name}` 不是合法的参数名"), format!("`{name}` is not a parameter name"));
-            errors.push(pe(format!("/parameters/{name}"), PackErrorKind::BadParameter, zh, en));
-            continue;
-        }
-        match param_value(name, p) {
-            Ok(v) => {
-                params.insert(name.clone(), v);
-            }
-            Err((zh, en)) => {
-                errors.push(pe(format!("/parameters/{name}/value"), PackErrorKind::BadParameter, zh, en));
-                // Still known, with a stand-in of its declared type: the rules that read it
-                // type-check against it, so the one mistake is not reported again as an unknown
-                // parameter at every rule that uses it. The pack is refused all the same.
-                params.insert(name.clone(), stand_in(p.ty));
-            }
-        }
-    }
-    let table = ParamTable(params);
+    let (table, refused) = param_values::read(&doc.parameters, &mut errors);
     let mut c = Compiler { shape: shape_for(Subject::Filing), params: &table, errors, codes: BTreeSet::new() };
 
     for code in ENGINE_CODES {
@@ -220,7 +127,8 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
         };
         if r.on.is_some_and(|on| on != subject) {
             let (kind, judges) = (r.kind.name(), subject.name());
-            let (zh, en) = (format!("`{kind}` 规则判定的是 {judges}"), format!("a `{kind}` rule judges {judges}"));
+            let zh = format!("{}判定的是{}（`{judges}`）", checks::kind_zh(kind), subject_zh(subject));
+            let en = format!("a `{kind}` rule judges {judges}");
             c.errors.push(pe(format!("{at}/on"), PackErrorKind::BadRule, zh, en));
         }
         c.shape = shape_for(subject);
@@ -242,7 +150,7 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
             c.errors.push(pe(
                 format!("{at}/checks"),
                 PackErrorKind::BadRule,
-                "规则至少需要一项检查（要删除规则，请将其列入 `removeRules`）",
+                "规则的 `checks` 至少要有一项（要移除规则，请将其列入 `removeRules`）",
                 "a rule needs at least one check (to drop a rule, name it in `removeRules`)",
             ));
         }
@@ -296,8 +204,8 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
                             format!("{at}/causes"),
                             PackErrorKind::BadRule,
                             format!(
-                                "关口 `{id}` 既没有原因也没有自己的检查，永远不会不通过：\
-                                 请在 `causes` 中列出使其不通过的规则、为其添加 `checks`，或将其一并删除"
+                                "关口 `{id}` 既没有原因也没有自己的检查，永远不会判为不通过：\
+                                 请在 `causes` 中列出使其不通过的规则、为其添加 `checks`，或将其一并移除（列入 `removeRules`）"
                             ),
                             format!(
                                 "gate `{id}` has no causes and no checks of its own, so it can never fail: \
@@ -320,7 +228,7 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
                     _ => c.errors.push(pe(
                         format!("{at}/section"),
                         PackErrorKind::UnknownReference,
-                        format!("未知的部分 `{section}`"),
+                        format!("未知的检查分项 `{section}`"),
                         format!("unknown section `{section}`"),
                     )),
                 }
@@ -329,7 +237,7 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
                 // all passed was approved with `score: null` (packs audit).
                 if !(weight.is_finite() && (0.0..=MAX_NUMBER).contains(&weight)) {
                     let m = crate::num::text(MAX_NUMBER);
-                    let zh = format!("检查项需要 0 到 {m} 之间的 `weight`");
+                    let zh = format!("检查项规则（`item`）需要 0 到 {m} 之间的 `weight`");
                     let en = format!("an item needs a `weight` from 0 to {m}");
                     c.errors.push(pe(format!("{at}/weight"), PackErrorKind::BadParameter, zh, en));
                 }
@@ -354,7 +262,7 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
                     .filter(|p| !p.is_empty())
                 else {
                     if r.field.is_none() {
-                        let (zh, en) = ("fact 规则缺少 `field`", "a fact needs a `field`");
+                        let (zh, en) = ("必须明确事项规则（`fact`）缺少 `field`", "a fact needs a `field`");
                         c.errors.push(pe(format!("{at}/field"), PackErrorKind::BadRule, zh, en));
                     }
                     continue;
@@ -369,7 +277,7 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
                     c.errors.push(pe(
                         at.clone(),
                         PackErrorKind::BadRule,
-                        "指标需要 `numerator`、`denominator` 和 `code`",
+                        "指标规则（`indicator`）需要 `numerator`、`denominator` 和 `code`",
                         "an indicator needs `numerator`, `denominator` and `code`",
                     ));
                     continue;
@@ -412,20 +320,7 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
                 ));
             }
         }
-        // The ladder: 限期整改 from conditionalScore, 检查合格 from approvedScore (packs audit:
-        // a conditionalScore above approvedScore loaded, and no score could be conditional).
-        if let (Some(ParamValue::Num(cond)), Some(ParamValue::Num(appr))) =
-            (table.0.get("conditionalScore"), table.0.get("approvedScore"))
-            && cond > appr
-        {
-            let (cond, appr) = (crate::num::text(*cond), crate::num::text(*appr));
-            c.errors.push(pe(
-                "/parameters/conditionalScore/value",
-                PackErrorKind::BadParameter,
-                format!("`conditionalScore`（{cond}）不得高于 `approvedScore`（{appr}）"),
-                format!("`conditionalScore` ({cond}) must not be above `approvedScore` ({appr})"),
-            ));
-        }
+        param_values::ladder(&table, &refused, &mut c.errors);
     }
     // `{$name}` in a message or a label is the version's parameter, filled in here.
     let message_docs = labels::fill(&doc.messages, &table, labels::Texts::Messages, &mut c.errors);
@@ -448,7 +343,7 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
                 let undated_zh = base
                     .map(|base| {
                         format!(
-                            "（`{base}` 在天数起算日期未填写时的表述：没有结束日期，占位符为 {{outcome}} 和 {{days}}）"
+                            "（`{base}` 在天数起算日期未填写时的表述：没有结束日期，消息参数为 {{outcome}} 和 {{days}}）"
                         )
                     })
                     .unwrap_or_default();
@@ -565,6 +460,16 @@ pub const MAX_DAYS: f64 = 3650.0;
 /// Longest message or help template, in characters: a message repeats for each roster row
 /// that fires it (a 600,000-character message made a 41 KB filing 1.84 GB of output).
 pub const MAX_MESSAGE_CHARS: usize = 500;
+
+/// A kind of submission in Chinese, as the packs' `kind:*` labels name it.
+fn subject_zh(s: Subject) -> &'static str {
+    match s {
+        Subject::Filing => "复工备案",
+        Subject::Inspection => "复工检查",
+        Subject::Indicators => "社区防控指标日报",
+        Subject::Screening => "个人排查申报",
+    }
+}
 
 /// "unknown locale `tag`; use zh-CN, zh-TW or en" at `at`.
 fn unknown_locale(at: String, tag: &str) -> super::PackError {

@@ -113,65 +113,44 @@ pub(super) fn pe(
     PackError { path: path.into(), kind, message: en.into(), zh: zh.into() }
 }
 
-/// A pack shape problem in words.
+/// A pack shape problem in words: `(zh, en)`, the Chinese first. A code not worded here is
+/// named as it is.
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
-pub(super) fn shape_message(code: &str, params: &serde_json::Value) -> String {
+pub(super) fn shape_messages(code: &str, params: &serde_json::Value) -> (String, String) {
     use serde_json::Value;
     let p =
         |k: &str| params.get(k).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned)).unwrap_or_default();
+    let allowed = || -> Vec<&str> {
+        params.get("allowed").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect()
+    };
     match code {
         "input.invalid_type" => {
             let t = p("expected");
+            let zh = match t.as_str() {
+                "object" => "应为对象".to_owned(),
+                "array" => "应为数组".to_owned(),
+                "text" | "string" => "应为文本".to_owned(),
+                "number" => "应为数字".to_owned(),
+                "boolean" => "应为是/否值".to_owned(),
+                "date" => "应为日期".to_owned(),
+                t => format!("应为 {t}"),
+            };
             let article = if t.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
-            format!("expected {article} {t}")
+            (zh, format!("expected {article} {t}"))
         }
-        "input.unknown_field" => format!("unknown field `{}`", p("field")),
-        "input.missing_field" => format!("missing field `{}`", p("field")),
-        "input.invalid_value" => {
-            let allowed: Vec<&str> = params
-                .get("allowed")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_str)
-                .collect();
-            format!("unknown value `{}`, expected one of {}", p("value"), allowed.join(", "))
+        "input.unknown_field" => (format!("未知的字段 `{}`", p("field")), format!("unknown field `{}`", p("field"))),
+        "input.missing_field" => (format!("缺少字段 `{}`", p("field")), format!("missing field `{}`", p("field"))),
+        "input.invalid_value" => (
+            format!("未知的值 `{}`，应为以下之一：{}", p("value"), allowed().join("、")),
+            format!("unknown value `{}`, expected one of {}", p("value"), allowed().join(", ")),
+        ),
+        "input.too_many" => {
+            (format!("项数过多：最多 {} 项", p("max")), format!("too many items: at most {}", p("max")))
         }
-        other => other.to_owned(),
-    }
-}
-
-/// [`shape_message`] in Chinese (zh-CN); a code it does not word is named as it is.
-#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
-pub(super) fn shape_message_zh(code: &str, params: &serde_json::Value) -> String {
-    use serde_json::Value;
-    let p =
-        |k: &str| params.get(k).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned)).unwrap_or_default();
-    match code {
-        "input.invalid_type" => match p("expected").as_str() {
-            "object" => "应为对象".to_owned(),
-            "array" => "应为数组".to_owned(),
-            "text" | "string" => "应为文本".to_owned(),
-            "number" => "应为数字".to_owned(),
-            "boolean" => "应为是/否值".to_owned(),
-            "date" => "应为日期".to_owned(),
-            t => format!("应为 {t}"),
-        },
-        "input.unknown_field" => format!("未知的字段 `{}`", p("field")),
-        "input.missing_field" => format!("缺少字段 `{}`", p("field")),
-        "input.invalid_value" => {
-            let allowed: Vec<&str> = params
-                .get("allowed")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_str)
-                .collect();
-            format!("未知的值 `{}`，应为以下之一：{}", p("value"), allowed.join("、"))
+        "input.too_long" => {
+            (format!("文本过长：最多 {} 个字符", p("max")), format!("text too long: at most {} characters", p("max")))
         }
-        "input.too_many" => format!("项数过多：最多 {} 项", p("max")),
-        "input.too_long" => format!("文本过长：最多 {} 个字符", p("max")),
-        other => format!("规则包结构有误（{other}）"),
+        other => (format!("规则包结构有误（{other}）"), other.to_owned()),
     }
 }
 
@@ -206,4 +185,28 @@ pub(super) fn json_error_zh(e: &crate::num::JsonError) -> String {
         other => other,
     };
     format!("第 {} 行第 {} 列：{zh}", e.line(), e.column())
+}
+
+/// For the tests of each module that tells a pack's mistakes: whether text has Chinese, and
+/// the mistakes of a refused pack, each checked to have its Chinese and its English.
+#[cfg(test)]
+pub(crate) mod told {
+    use super::{PackError, PackErrors};
+
+    /// Whether `s` holds a CJK ideograph.
+    pub(crate) fn cjk(s: &str) -> bool {
+        s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    }
+
+    /// The mistakes of `r`, each with a Chinese text and an English one without Chinese.
+    #[allow(clippy::panic)]
+    pub(crate) fn told<T>(r: Result<T, PackErrors>) -> Vec<PackError> {
+        let Err(e) = r else { panic!("accepted") };
+        assert!(!e.0.is_empty());
+        for m in &e.0 {
+            assert!(cjk(&m.zh), "no Chinese: {m:?}");
+            assert!(!m.message.is_empty() && !cjk(&m.message), "English: {m:?}");
+        }
+        e.0
+    }
 }

@@ -108,7 +108,7 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
             other => errors.push(pe(
                 format!("/{other}"),
                 PackErrorKind::Syntax,
-                format!("未知的字段 `{other}`，应为以下之一：{}", PACK_KEYS.join(", ")),
+                format!("未知的字段 `{other}`，应为以下之一：{}", PACK_KEYS.join("、")),
                 format!("unknown field `{other}`, expected one of {}", PACK_KEYS.join(", ")),
             )),
         }

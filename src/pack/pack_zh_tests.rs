@@ -6,22 +6,9 @@
 
 use serde_json::json;
 
-use super::{Pack, PackError, PackErrors, too_large};
+use super::{Pack, PackError, too_large};
 
-fn cjk(s: &str) -> bool {
-    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-}
-
-/// The mistakes of `r`, each with a Chinese text and its English without Chinese.
-fn told(r: Result<Pack, PackErrors>) -> Vec<PackError> {
-    let Err(e) = r else { unreachable!("accepted") };
-    assert!(!e.0.is_empty());
-    for m in &e.0 {
-        assert!(cjk(&m.zh), "no Chinese: {m:?}");
-        assert!(!m.message.is_empty() && !cjk(&m.message), "English: {m:?}");
-    }
-    e.0
-}
+use super::error::told::{cjk, told};
 
 /// The (English, Chinese) of the mistakes at `path`.
 fn at(errors: &[PackError], path: &str) -> Vec<(String, String)> {
@@ -147,4 +134,62 @@ fn every_mistake_of_reading_or_compiling_a_pack_is_told_in_chinese_too() {
     has(&e, "/labels/zh-CN/A/label", "a label of 600 characters once its parameters are filled in: at most 500");
     let zh = at(&e, "/labels/zh-CN/A/label");
     assert_eq!(zh[0].1, "标签填入参数后共 600 个字符：最多 500 个");
+
+    // The Chinese the zh audit asked for: kinds named in Chinese with their word, one verb
+    // (移除) for `removeRules`, 分项 for a section (部分 is a `partial` answer).
+    let zh = |path: &str| at(&e, path).into_iter().map(|(_, zh)| zh).collect::<Vec<_>>();
+    assert_eq!(zh("/rules/1/on"), ["检查分项规则（`section`）判定的是复工检查（`inspection`）"]);
+    assert_eq!(zh("/rules/0/checks"), ["规则的 `checks` 至少要有一项（要移除规则，请将其列入 `removeRules`）"]);
+    assert_eq!(zh("/removeRules"), ["`removeRules` 用于移除父规则包的规则，但此规则包没有 `extends`"]);
+    assert!(zh("/rules/4/causes")[0].ends_with("永远不会判为不通过：请在 `causes` 中列出使其不通过的规则、为其添加 `checks`，或将其一并移除（列入 `removeRules`）"));
+    assert_eq!(zh("/rules/5/section"), ["未知的检查分项 `nosuch`"]);
+    assert_eq!(zh("/rules/5/weight"), ["检查项规则（`item`）需要 0 到 1000000000 之间的 `weight`"]);
+    assert_eq!(zh("/rules/6/field"), ["必须明确事项规则（`fact`）缺少 `field`"]);
+    assert_eq!(zh("/parameters/bad-name"), ["`bad-name` 不是有效的参数名"]);
+    assert_eq!(zh("/parameters/m2/value"), ["`m2` 应不大于 2，实际为 3"]);
+    let placeholder = zh("/messages/zh-CN/x.p/message");
+    assert!(
+        placeholder.contains(&"`{nope}` 不是代码 `x.p` 的消息参数；其诊断带有 {who}".to_owned()),
+        "{placeholder:?}"
+    );
+}
+
+/// The embedded `shenzhen-2020` with `approvedScore` set to `value`.
+fn shenzhen_with_approved_score(value: serde_json::Value) -> serde_json::Value {
+    let mut pack: serde_json::Value = serde_json::from_str(include_str!("../../packs/shenzhen-2020.json")).unwrap();
+    pack["parameters"]["approvedScore"]["value"] = value;
+    pack
+}
+
+/// A refused `approvedScore` is one mistake: its stand-in (0) is not compared with
+/// `conditionalScore` as if the pack had said 0 (zh audit, B1).
+#[test]
+fn a_refused_approved_score_is_one_error_not_two() {
+    assert!(Pack::from_value(shenzhen_with_approved_score(json!(90))).is_ok());
+    for (value, en, zh) in [
+        (json!(120), "`approvedScore` must be at most 100, found 120", "`approvedScore` 应不大于 100，实际为 120"),
+        (json!("ninety"), "must be a number", "应为数字"),
+    ] {
+        let e = told(Pack::from_value(shenzhen_with_approved_score(value)));
+        assert_eq!(at(&e, "/parameters/approvedScore/value"), [(en.to_owned(), zh.to_owned())]);
+        assert_eq!(e.len(), 1, "{e:?}");
+    }
+    // Not refused, and below `conditionalScore`: still told.
+    let e = told(Pack::from_value(shenzhen_with_approved_score(json!(50))));
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].message.starts_with("`conditionalScore` (60) must not be above `approvedScore` (50)"), "{e:?}");
+}
+
+/// A list or a text over the reader's limit is told in words in English too, not as its code
+/// (zh audit, B2).
+#[test]
+fn too_many_items_is_told_in_words() {
+    let fields = vec![json!("enterprise.name"); crate::schema::MAX_ARRAY_LEN + 1];
+    let e = told(Pack::from_value(json!({ "id": "t", "version": "1", "effectiveFrom": "2020-02-10",
+        "rules": [{ "id": "R", "kind": "field", "severity": "error", "checks": [{ "check": "text", "fields": fields }] }] })));
+    let limit = crate::schema::MAX_ARRAY_LEN;
+    assert_eq!(
+        at(&e, "/rules/0/checks/0/fields"),
+        [(format!("too many items: at most {limit}"), format!("项数过多：最多 {limit} 项"))]
+    );
 }

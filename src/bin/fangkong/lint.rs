@@ -46,7 +46,7 @@ pub fn lint_pack(a: &Args) -> Result<ExitCode, String> {
                 let _ = if en {
                     writeln!(err, "{file}: `{at}`: a label for no field, rule or kind of the pack [pack.unknown_label]")
                 } else {
-                    writeln!(err, "{file}: `{at}`：该标签不对应规则包的任何字段、规则或种类 [pack.unknown_label]")
+                    writeln!(err, "{file}: `{at}`：该标签不对应规则包的任何字段、规则或表单种类 [pack.unknown_label]")
                 };
             }
             if unlabelled > 0 {

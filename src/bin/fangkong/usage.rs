@@ -126,7 +126,7 @@ pub fn utf8_args() -> Result<Vec<String>, String> {
         .map(|a| {
             a.into_string().map_err(|a| {
                 t(
-                    format!("参数 `{}` 不是 UTF-8（这样命名的文件可从 `-` 读入）\n{USAGE_ZH}", a.display()),
+                    format!("命令行参数 `{}` 不是 UTF-8（这样命名的文件可从 `-` 读入）\n{USAGE_ZH}", a.display()),
                     format!(
                         "argument `{}` is not UTF-8 (a file of that name can be read from `-`)\n{USAGE}",
                         a.display()

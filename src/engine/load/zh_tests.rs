@@ -6,22 +6,9 @@
 use serde_json::json;
 
 use crate::engine::Engine;
-use crate::pack::{PackError, PackErrors};
+use crate::pack::PackError;
 
-fn cjk(s: &str) -> bool {
-    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-}
-
-/// The mistakes of `r`, each with a Chinese text and its English without Chinese.
-fn told<T>(r: Result<T, PackErrors>) -> Vec<PackError> {
-    let Err(e) = r else { unreachable!("accepted") };
-    assert!(!e.0.is_empty());
-    for m in &e.0 {
-        assert!(cjk(&m.zh), "no Chinese: {m:?}");
-        assert!(!m.message.is_empty() && !cjk(&m.message), "English: {m:?}");
-    }
-    e.0
-}
+use crate::pack::error_told::told;
 
 /// The English of the one mistake at `path` (or the first, when `path` is `None`).
 fn english(errors: &[PackError], path: &str) -> String {
@@ -100,7 +87,23 @@ fn every_mistake_of_loading_or_resolving_a_pack_is_told_in_chinese_too() {
     forged.extend_from_slice(&crate::pack::compact::checksum(&forged).to_le_bytes());
     let e = told(Engine::from_compiled(&forged));
     assert!(
-        e[0].message.starts_with("not a compiled pack") && e[0].zh.starts_with("无法读取已编译的规则包："),
+        e[0].message.starts_with("not a compiled pack (")
+            && e[0].zh.starts_with("不是已编译的规则包（文件头无法识别："),
         "{e:?}"
     );
+    // A blob of another version of fangkong (what a district meets after an upgrade): its
+    // reason in Chinese too, not the English inside a Chinese sentence (zh audit, A3).
+    let magic = "fangkong compiled packs";
+    let mut old = vec![magic.len() as u8];
+    old.extend_from_slice(magic.as_bytes());
+    old.push(5);
+    old.extend_from_slice(b"0.0.1");
+    old.extend_from_slice(&[0, 0]);
+    old.extend_from_slice(&crate::pack::compact::checksum(&old).to_le_bytes());
+    let e = told(Engine::from_compiled(&old));
+    let now = env!("CARGO_PKG_VERSION");
+    assert_eq!(e[0].message, format!("compiled by fangkong 0.0.1, not {now}: compile the pack again"));
+    assert_eq!(e[0].zh, format!("该规则包由 fangkong 0.0.1 编译，当前为 {now}：请重新编译规则包"));
+    let e = told(Engine::with_pack_id("nope"));
+    assert!(e[0].zh.ends_with("内置：shenzhen-2020、guangming-2020、hangzhou-2020"), "{e:?}");
 }

@@ -48,6 +48,24 @@ fn ty_zh(t: Ty) -> &'static str {
     }
 }
 
+/// A rule kind (`kind`'s word) in Chinese, the word itself after it: "断言规则（`assert`）".
+pub(super) fn kind_zh(word: &str) -> String {
+    let name = match word {
+        "field" => "字段规则",
+        "assert" => "断言规则",
+        "isolation" => "隔离规则",
+        "gate" => "关口规则",
+        "section" => "检查分项规则",
+        "item" => "检查项规则",
+        "fact" => "必须明确事项规则",
+        "indicator" => "指标规则",
+        "checklistItem" => "清单项规则",
+        "screen" => "排查规则",
+        _ => "规则",
+    };
+    format!("{name}（`{word}`）")
+}
+
 /// "unknown field `name`" at `at`.
 fn unknown_field(at: &str, name: &str) -> PackError {
     pe(at, PackErrorKind::UnknownReference, format!("未知的字段 `{name}`"), format!("unknown field `{name}`"))
@@ -209,7 +227,7 @@ impl Compiler<'_> {
         let kind_zh = match kind {
             "field check" => "字段检查".to_owned(),
             "assertion" => "断言".to_owned(),
-            word => format!("{word} 规则"),
+            word => kind_zh(word),
         };
         for (name, given) in what {
             if *given {
@@ -381,7 +399,7 @@ impl Compiler<'_> {
                 self.errors.push(pe(
                     format!("{at}/params/{name}"),
                     PackErrorKind::BadRule,
-                    format!("`{name}` 不是有效的参数名"),
+                    format!("`{name}` 不是有效的消息参数名"),
                     format!("`{name}` is not a parameter name"),
                 ));
             }
@@ -407,7 +425,7 @@ impl Compiler<'_> {
     pub(super) fn screen(&mut self, r: &RuleDoc, at: &str) -> Option<ScreenRule> {
         let Some(when_src) = &r.when else {
             let en = "a screen rule needs `when`";
-            self.errors.push(pe(format!("{at}/when"), PackErrorKind::BadRule, "筛查规则缺少 `when`", en));
+            self.errors.push(pe(format!("{at}/when"), PackErrorKind::BadRule, "排查规则（`screen`）缺少 `when`", en));
             return None;
         };
         let when = self.expr(when_src, None, Some(ExprTy::Bool), &format!("{at}/when"));
@@ -436,7 +454,7 @@ impl Compiler<'_> {
         }
         let Some(code) = r.code.clone() else {
             let en = "a screen rule needs a `code`";
-            self.errors.push(pe(format!("{at}/code"), PackErrorKind::BadRule, "筛查规则缺少 `code`", en));
+            self.errors.push(pe(format!("{at}/code"), PackErrorKind::BadRule, "排查规则（`screen`）缺少 `code`", en));
             return None;
         };
         let path = self.path_in(self.shape, r.path.as_deref().unwrap_or(""), &format!("{at}/path"))?;
@@ -454,7 +472,7 @@ impl Compiler<'_> {
                 this.errors.push(pe(
                     format!("{at}/{name}"),
                     PackErrorKind::BadRule,
-                    format!("隔离规则缺少 `{name}`"),
+                    format!("隔离规则（`isolation`）缺少 `{name}`"),
                     format!("an isolation rule needs `{name}`"),
                 ));
             }
@@ -471,10 +489,8 @@ impl Compiler<'_> {
         let by = need(self, "by", &r.by).and_then(|s| self.expr(&s, None, Some(ExprTy::Date), &format!("{at}/by")));
         let code = need(self, "code", &r.code)?;
         let path = self.path_in(el, r.path.as_deref().unwrap_or(""), &format!("{at}/path"))?;
-        if !r.checks.is_empty() {
-            let en = "an isolation rule has no `checks`";
-            self.errors.push(pe(format!("{at}/checks"), PackErrorKind::BadRule, "隔离规则不使用 `checks`", en));
-        }
+        // `checks` given here is told once, by `unused` (the rule's keys): "`checks` is not used
+        // by a isolation" (zh audit: it was told twice at one pointer).
         self.codes.insert(code.clone());
         Some(IsolationRule { each, when: when?, start: start?, days: days?, by: by?, code, path, severity: sev })
     }

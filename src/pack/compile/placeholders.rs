@@ -103,8 +103,8 @@ pub(super) fn check(rules: &[Rule], messages: &[(String, Vec<(String, MessageDoc
                     }
                     let carried: Vec<String> = names.iter().map(|n| format!("{{{n}}}")).collect();
                     let zh = match carried.as_slice() {
-                        [] => format!("`{{{name}}}` 不是 `{code}` 的参数；其诊断不带任何参数"),
-                        _ => format!("`{{{name}}}` 不是 `{code}` 的参数；其诊断带有 {}", carried.join("、")),
+                        [] => format!("`{{{name}}}` 不是代码 `{code}` 的消息参数；其诊断不带任何消息参数"),
+                        _ => format!("`{{{name}}}` 不是代码 `{code}` 的消息参数；其诊断带有 {}", carried.join("、")),
                     };
                     errors.push(pe(
                         Pointer::from_segments(["messages", tag.as_str(), code.as_str(), part]).to_string(),
