@@ -103,10 +103,9 @@ pub fn fits(command: &str, given: &[String], input: Option<&str>, pack: Option<&
         _ => return Ok(()),
     };
     if let Some(o) = given.iter().find(|o| o.starts_with("--") && !takes.contains(&o.as_str())) {
-        return Err(t(
-            format!("`{o}` 不适用于 `{command}`\n{USAGE_ZH}"),
-            format!("`{o}` does not apply to `{command}`\n{USAGE}"),
-        ));
+        return Err(t(format!("`{o}` 不适用于 `{command}`"), format!("`{o}` does not apply to `{command}`"))
+            + "\n"
+            + usage());
     }
     if input == Some("-") && pack == Some("-") {
         return Err(t(
@@ -125,13 +124,12 @@ pub fn utf8_args() -> Result<Vec<String>, String> {
         .skip(1)
         .map(|a| {
             a.into_string().map_err(|a| {
+                let a = a.display();
                 t(
-                    format!("命令行参数 `{}` 不是 UTF-8（这样命名的文件可从 `-` 读入）\n{USAGE_ZH}", a.display()),
-                    format!(
-                        "argument `{}` is not UTF-8 (a file of that name can be read from `-`)\n{USAGE}",
-                        a.display()
-                    ),
-                )
+                    format!("命令行参数 `{a}` 不是 UTF-8（这样命名的文件可从 `-` 读入）"),
+                    format!("argument `{a}` is not UTF-8 (a file of that name can be read from `-`)"),
+                ) + "\n"
+                    + usage()
             })
         })
         .collect()
