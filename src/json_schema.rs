@@ -59,7 +59,7 @@ pub const BLANK_PATTERN: &str = concat!("^[", blank_chars!(), "]*$");
 
 /// A number written as text, as the walker accepts it: blank (absent), or, once full-width
 /// forms become ASCII, invisible characters are removed and the ends trimmed,
-/// `^[+-]?[0-9]{1,15}(\.[0-9]+)?$` ([`crate::schema::MAX_NUMBER_DIGITS`] digits at most before the point).
+/// `^[+-]?[0-9]{1,16}(\.[0-9]+)?$` ([`crate::schema::MAX_NUMBER_DIGITS`] digits at most before the point).
 pub const NUMBER_PATTERN: &str = concat!(
     "^[",
     blank_chars!(),
@@ -67,7 +67,7 @@ pub const NUMBER_PATTERN: &str = concat!(
     invisible!(),
     ")?(?:",
     digit!(),
-    "){1,15}(?:[.\\uFF0E]",
+    "){1,16}(?:[.\\uFF0E]",
     invisible!(),
     "(?:",
     digit!(),

@@ -141,9 +141,11 @@ pub fn shape_for(subject: Subject) -> &'static Shape {
     }
 }
 
-/// Most digits before the decimal point of a number given as text: 15 digits are exact in a
-/// double, and no count or amount of a form comes near them.
-pub const MAX_NUMBER_DIGITS: usize = 15;
+/// Most digits before the decimal point of a number given as text: 16, so that every whole
+/// number up to 2^53 − 1 (the most a count or amount may be) is read as text as it is as a
+/// number, and one past it is refused as too large, not as text that is no number (indicators
+/// audit, thirty-third session: `"1000000000000000"` was "wrong type, expected number").
+pub const MAX_NUMBER_DIGITS: usize = 16;
 
 /// The characters that [`crate::ids::normalize_text`] removes wherever they are (zero-width and invisible
 /// format characters).

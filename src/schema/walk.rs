@@ -374,7 +374,11 @@ fn walk_leaf(v: Cow<'_, Value>, ty: Ty, ptr: &Pointer, w: &mut Walked) -> Option
             return match number_text(&norm) {
                 Some(n) => {
                     let n = crate::num::number(n);
-                    w.normalized.push(Normalized { path: ptr.to_string(), value: Value::Number(n.clone()) });
+                    // Past 2^53 − 1 the number is refused as too large, and its double is not
+                    // what was typed (`9999999999999999` is 1e16): not given back as normalised.
+                    if n.as_f64().is_some_and(|x| x.abs() <= crate::num::MAX_EXACT) {
+                        w.normalized.push(Normalized { path: ptr.to_string(), value: Value::Number(n.clone()) });
+                    }
                     Some(Value::Number(n))
                 }
                 None => wrong(w),
@@ -450,7 +454,7 @@ pub fn field_id(array: Option<&[String]>, path: &[String]) -> String {
     }
 }
 
-/// A number written as text, already normalised: `^[+-]?[0-9]{1,15}(\.[0-9]+)?$`.
+/// A number written as text, already normalised: `^[+-]?[0-9]{1,16}(\.[0-9]+)?$`.
 fn number_text(norm: &str) -> Option<serde_json::Number> {
     let unsigned = norm.strip_prefix(['+', '-']).unwrap_or(norm);
     let (int, frac) = match unsigned.split_once('.') {
