@@ -292,10 +292,8 @@ fn answer(engine: &Engine, kind: Kind, text: &str, opts: &Options, pretty: bool)
 }
 
 /// The answer for a JSONL line the CLI cannot hand to the engine as text (`input.not_utf8`,
-/// `input.too_large` past the limit): the engine's own unusable answer — one diagnostic at the
-/// root, decision `deferred` (an inspection's `incomplete`), by the version in force today or
-/// `--pack-version` (fourth audit: these two were stamped with the latest version, the engine's
-/// with today's).
+/// `input.too_large`): the engine's own unusable answer, one diagnostic at the root, by the
+/// version in force today or `--pack-version` (fourth audit: not the latest version).
 fn unusable(
     engine: &Engine,
     kind: Kind,
