@@ -530,6 +530,7 @@ mod tests {
             "\u{3000}１２\u{200B}０ ",
             "１２．５",
             "999999999999999",
+            "9007199254740991",
             "0.000000000000000001",
         ];
         for t in ok {
@@ -537,7 +538,8 @@ mod tests {
             assert!(w.diagnostics.is_empty(), "{t:?}: {:?}", w.diagnostics);
             assert!(w.doc["staff"]["total"].is_number(), "{t:?}");
         }
-        let bad = ["1e3", ".5", "5.", "1 2", "inf", "NaN", "0x10", "1,000", "十二", "1000000000000000", "--1", "1.2.3"];
+        let bad =
+            ["1e3", ".5", "5.", "1 2", "inf", "NaN", "0x10", "1,000", "十二", "10000000000000000", "--1", "1.2.3"];
         for t in bad {
             let w = walk(&serde_json::json!({ "staff": { "total": t } }), &FILING);
             let codes: Vec<_> = w.diagnostics.iter().map(|d| d.code.as_str()).collect();
