@@ -66,6 +66,14 @@ pub(super) fn kind_zh(word: &str) -> String {
     format!("{name}（`{word}`）")
 }
 
+/// The English article before `word`: "an assert", "a screen".
+fn article(word: &str) -> &'static str {
+    match word.as_bytes().first() {
+        Some(b'a' | b'e' | b'i' | b'o' | b'u') => "an",
+        _ => "a",
+    }
+}
+
 /// "unknown field `name`" at `at`.
 fn unknown_field(at: &str, name: &str) -> PackError {
     pe(at, PackErrorKind::UnknownReference, format!("未知的字段 `{name}`"), format!("unknown field `{name}`"))
@@ -235,7 +243,7 @@ impl Compiler<'_> {
                     format!("{at}/{name}"),
                     PackErrorKind::BadRule,
                     format!("{kind_zh}不使用 `{name}`"),
-                    format!("`{name}` is not used by a {kind}"),
+                    format!("`{name}` is not used by {} {kind}", article(kind)),
                 ));
             }
         }

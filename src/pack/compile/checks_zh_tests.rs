@@ -175,3 +175,24 @@ fn every_mistake_of_an_expression_or_a_check_is_told_in_chinese_too() {
         msgs.contains(&("`||` needs a boolean, found a number (column 1)", "`||` 需要是/否值，实际为数字（第 1 列）"))
     );
 }
+
+#[test]
+fn a_rule_kind_is_named_with_its_article_in_english() {
+    let params = ParamTable(BTreeMap::new());
+    let mut c = compiler(&FILING, &params);
+    for kind in ["assert", "isolation", "indicator", "screen", "field check"] {
+        c.unused("/rules/0", &[("each", true), ("when", false)], kind);
+    }
+    let told: Vec<&str> = c.errors.iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(
+        told,
+        [
+            "`each` is not used by an assert",
+            "`each` is not used by an isolation",
+            "`each` is not used by an indicator",
+            "`each` is not used by a screen",
+            "`each` is not used by a field check",
+        ]
+    );
+    assert!(c.errors.iter().all(|e| e.path == "/rules/0/each"));
+}
