@@ -63,9 +63,9 @@ fn digits(b: &[u8]) -> Option<u32> {
 
 /// Parse a `now` given as RFC 3339 (`2020-02-04T23:30:00+08:00`, `2020-02-04T16:30:00Z`,
 /// fractional seconds allowed) or as a bare date (`2020-02-04`, taken as noon CST).
-pub fn parse_now(s: &str) -> Result<DateTime<FixedOffset>, String> {
+pub fn parse_now(s: &str) -> Result<DateTime<FixedOffset>, NowError> {
     let s = s.trim();
-    let bad = || format!("`{}` is not an RFC 3339 time such as `2020-02-04T10:00:00+08:00`", crate::pointer::shown(s));
+    let bad = || NowError::NotRfc3339(crate::pointer::shown(s));
     if let Some(d) = parse_iso_date(s) {
         let noon = d.and_time(NaiveTime::MIN) + TimeDelta::hours(12);
         return noon.and_local_timezone(CST).single().ok_or_else(bad);
@@ -73,7 +73,7 @@ pub fn parse_now(s: &str) -> Result<DateTime<FixedOffset>, String> {
     let (date, rest) = (s.get(..10).ok_or_else(bad)?, s.get(10..).ok_or_else(bad)?);
     let d = parse_iso_date(date).ok_or_else(bad)?;
     let rest = rest.strip_prefix(['T', 't', ' ']).ok_or_else(bad)?;
-    let num = |t: &str| -> Result<u32, String> {
+    let num = |t: &str| -> Result<u32, NowError> {
         if t.len() == 2 && t.bytes().all(|c| c.is_ascii_digit()) {
             t.parse::<u32>().map_err(|_| bad())
         } else {
@@ -118,6 +118,11 @@ pub fn parse_now(s: &str) -> Result<DateTime<FixedOffset>, String> {
             sign * i32::try_from(oh * 3600 + om * 60).map_err(|_| bad())?
         }
     };
+    // RFC 3339's seconds are 00–60, 60 a leap second (read as :59); 61–99 are refused
+    // (time audit, thirty-fourth session: they were cut to :59 too).
+    if ss > 60 {
+        return Err(bad());
+    }
     let time = NaiveTime::from_hms_nano_opt(hh, mm, ss.min(59), nanos).ok_or_else(bad)?;
     let tz = FixedOffset::east_opt(offset).ok_or_else(bad)?;
     let now = d.and_time(time).and_local_timezone(tz).single().ok_or_else(bad)?;
@@ -125,12 +130,54 @@ pub fn parse_now(s: &str) -> Result<DateTime<FixedOffset>, String> {
     // and 9999-12-31T23:59:59Z 10000-01-01, answered as `today` (server audit, twenty-sixth
     // session). (A bare date is noon in CST: always its own day.)
     if !(0..=9999).contains(&today_cst(&now).year()) {
-        return Err(format!(
-            "`{}` falls outside 0000-01-01 … 9999-12-31 in China Standard Time (UTC+8)",
-            crate::pointer::shown(s)
-        ));
+        return Err(NowError::OutOfRange(crate::pointer::shown(s)));
     }
     Ok(now)
+}
+
+/// A day given as a date (`2020-02-04`) or as a time (RFC 3339, as `now` is given), whose day in
+/// CST it is: `describe`'s `on`, in the npm package and the command line alike.
+pub fn parse_day(s: &str) -> Option<NaiveDate> {
+    parse_iso_date(s).or_else(|| parse_now(s).ok().map(|t| today_cst(&t)))
+}
+
+/// Why a `now` was refused, with the text given (as `pointer::shown` shows it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NowError {
+    /// Not RFC 3339 (nor a bare `YYYY-MM-DD`).
+    NotRfc3339(String),
+    /// Its day in China Standard Time is not in 0000-01-01 … 9999-12-31.
+    OutOfRange(String),
+}
+
+impl NowError {
+    /// The message in zh-CN (the English one is `Display`).
+    pub fn zh(&self) -> String {
+        match self {
+            Self::NotRfc3339(s) => format!("`{s}` 不是 RFC 3339 时间，例如 `2020-02-04T10:00:00+08:00`"),
+            Self::OutOfRange(s) => format!("`{s}` 在中国标准时间（UTC+8）中不在 0000-01-01 … 9999-12-31 之内"),
+        }
+    }
+}
+
+impl std::fmt::Display for NowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotRfc3339(s) => write!(f, "`{s}` is not an RFC 3339 time such as `2020-02-04T10:00:00+08:00`"),
+            Self::OutOfRange(s) => {
+                write!(f, "`{s}` falls outside 0000-01-01 … 9999-12-31 in China Standard Time (UTC+8)")
+            }
+        }
+    }
+}
+
+impl std::error::Error for NowError {}
+
+/// The English message: `parse_now` returned a `String` before, and `?` into one still works.
+impl From<NowError> for String {
+    fn from(e: NowError) -> Self {
+        e.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -160,10 +207,26 @@ mod tests {
             "2020-02-04T25:00:00Z",
             "2020-02-04T10:00:00+8",
             "2020-02-04X10:00:00Z",
+            "2020-02-04T10:00:61+08:00",
+            "2020-02-04T23:59:99+08:00",
         ] {
             assert!(parse_now(bad).is_err(), "{bad}");
         }
         assert_eq!(fmt_date(parse_iso_date("0999-01-05").unwrap()), "0999-01-05");
         assert!(parse_iso_date("2020-2-04").is_none());
+    }
+
+    #[test]
+    fn a_leap_second_is_read_and_a_second_past_it_is_refused_in_both_languages() {
+        assert_eq!(today_cst(&parse_now("2020-02-04T23:59:60+08:00").unwrap()).to_string(), "2020-02-04");
+        let e = parse_now("2020-02-04T23:59:61+08:00").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "`2020-02-04T23:59:61+08:00` is not an RFC 3339 time such as `2020-02-04T10:00:00+08:00`"
+        );
+        assert_eq!(e.zh(), "`2020-02-04T23:59:61+08:00` 不是 RFC 3339 时间，例如 `2020-02-04T10:00:00+08:00`");
+        let far = parse_now("9999-12-31T16:00:00Z").unwrap_err();
+        assert_eq!(far, NowError::OutOfRange("9999-12-31T16:00:00Z".to_owned()));
+        assert!(far.zh().contains("中国标准时间") && far.to_string().contains("China Standard Time"));
     }
 }

@@ -406,7 +406,7 @@ fn describe_options(text: &str) -> Result<(Locale, Option<String>, Option<NaiveD
     let on = if let Some(s) = o.get("on").and_then(Value::as_str) {
         // A date, or a time (RFC 3339, as `now` is given) whose day in CST it is: the class
         // says "a date or time" (server audit, twenty-sixth session: a time was refused).
-        let day = crate::time::parse_iso_date(s).or_else(|| parse_now(s).ok().map(|t| crate::time::today_cst(&t)));
+        let day = crate::time::parse_day(s);
         Some(day.ok_or_else(|| {
             bad(format!(
                 ".on: `{}` is not a date such as `2020-02-04` or a time such as `2020-02-04T10:00:00+08:00`",

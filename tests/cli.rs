@@ -146,6 +146,27 @@ fn unusable_input_exits_2_with_the_error_on_stderr() {
     let out = fangkong(&["check-filing", "-", "--now", "yesterday"], Some("{}"));
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("不是 RFC 3339 时间"));
+    // A `now` whose CST day is past 9999-12-31 is told in the locale too, and a second of 61
+    // is no RFC 3339 time (time audit, thirty-fourth session: English, and cut to :59).
+    for (args, told) in [
+        (
+            &["--now", "9999-12-31T16:00:00Z"][..],
+            "`9999-12-31T16:00:00Z` 在中国标准时间（UTC+8）中不在 0000-01-01 … 9999-12-31 之内",
+        ),
+        (
+            &["--now", "9999-12-31T16:00:00Z", "--locale", "en"][..],
+            "`9999-12-31T16:00:00Z` falls outside 0000-01-01 … 9999-12-31 in China Standard Time (UTC+8)",
+        ),
+        (&["--now", "2020-02-04T23:59:61+08:00"][..], "`2020-02-04T23:59:61+08:00` 不是 RFC 3339 时间"),
+    ] {
+        let out = fangkong(&[&["check-filing", "-"][..], args].concat(), Some("{}"));
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(told),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
     // An unknown locale is not unusable input: it falls back to the nearest one.
     let out = fangkong(&["check-filing", "-", "--locale", "fr", "--now", NOW], Some("{}"));
     assert_eq!(out.status.code(), Some(0));
@@ -260,6 +281,14 @@ fn describe_prints_the_form_and_the_json_schema() {
     assert!(feb["rules"].as_array().unwrap().iter().any(|r| r["id"] == "RTW-T3"));
     let apr = answer(&fangkong(&["describe", "filing", "--on", "2020-04-07"], None));
     assert!(!apr["rules"].as_array().unwrap().iter().any(|r| r["id"] == "RTW-T3"), "April drops RTW-T3");
+    // `--on` takes a time as npm's `on` does: its day in CST (2020-04-06T16:00Z is 04-07 in CST).
+    let by_time = answer(&fangkong(&["describe", "filing", "--on", "2020-04-06T16:00:00Z"], None));
+    assert_eq!(by_time["version"], apr["version"]);
+    let before = answer(&fangkong(&["describe", "filing", "--on", "2020-04-06T15:59:59Z"], None));
+    assert_eq!(before["version"], feb["version"]);
+    let out = fangkong(&["describe", "filing", "--on", "April"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`--on April` 不是日期（如 `2020-02-04`）或时间"));
     assert_eq!(fangkong(&["describe", "filings"], None).status.code(), Some(2));
 }
 

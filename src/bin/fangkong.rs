@@ -174,9 +174,7 @@ fn read_capped(name: &str, limit: usize) -> Result<Option<String>, String> {
 
 fn options(a: &Args) -> Result<Options, String> {
     let now = match &a.now {
-        // The library's one message, "`…` is not an RFC 3339 time such as `…`", in Chinese.
-        Some(s) => parse_now(s)
-            .map_err(|e| t(e.replacen(" is not an RFC 3339 time such as ", " 不是 RFC 3339 时间，例如 ", 1), e))?,
+        Some(s) => parse_now(s).map_err(|e| t(e.zh(), e.to_string()))?,
         None => {
             let secs = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
@@ -212,8 +210,12 @@ fn describe(a: &Args) -> Result<ExitCode, String> {
         )
     })?;
     let on = match &a.on {
-        Some(d) => Some(fangkong::time::parse_iso_date(d).ok_or_else(|| {
-            t(format!("`--on {d}` 不是日期 YYYY-MM-DD"), format!("`--on {d}` is not a date YYYY-MM-DD"))
+        // As npm's `on` (time audit, thirty-fourth session: a time was refused here).
+        Some(d) => Some(fangkong::time::parse_day(d).ok_or_else(|| {
+            t(
+                format!("`--on {d}` 不是日期（如 `2020-02-04`）或时间（如 `2020-02-04T10:00:00+08:00`）"),
+                format!("`--on {d}` is not a date such as `2020-02-04` or a time such as `2020-02-04T10:00:00+08:00`"),
+            )
         })?),
         None => None,
     };

@@ -13,7 +13,8 @@ pub const USAGE: &str = "usage:
   fangkong --version | --help
 exit status: 0 when it answered (whatever the decision), 2 for unusable input or arguments
 options:
-  --now RFC3339            the moment of checking (default: the system clock); today is its CST day
+  --now RFC3339|DATE       the moment of checking (default: the system clock); today is its CST day
+                           (a date alone, YYYY-MM-DD, is noon CST)
   --locale zh-CN|zh-TW|en  language of messages, of a pack's mistakes and of this command's own
                            (default zh-CN; the last two in simplified characters for zh-TW)
   --pack FILE              a rule pack (or an array of versions) instead of the embedded shenzhen-2020
@@ -29,7 +30,7 @@ options:
                            or a JSON array as the npm package's `scope`: `--scope '[]'` is nothing
                            reached yet, `--scope \"\"` the whole submission); missing values outside
                            the scope are held back and counted in `pending`
-  --on DATE                describe: the version in force on DATE (default: the latest)
+  --on DATE|RFC3339        describe: the version in force on that day in CST (default: the latest)
   --json-schema            describe: a JSON Schema (2020-12) of the input instead";
 
 /// [`USAGE`] in Chinese: the command line speaks zh-CN unless `--locale` says otherwise.
@@ -43,7 +44,8 @@ pub const USAGE_ZH: &str = "用法：
   fangkong --version | --help
 退出状态：给出答复时为 0（无论结论如何）；输入或参数无法使用时为 2
 选项：
-  --now RFC3339            检查的时刻（默认：系统时钟）；“今天”是它在北京时间的日期
+  --now RFC3339|日期       检查的时刻（默认：系统时钟）；“今天”是它在北京时间的日期
+                           （只给日期 YYYY-MM-DD 时为北京时间中午）
   --locale zh-CN|zh-TW|en  消息、规则包错误和本命令提示的语言（默认 zh-CN；zh-TW 时后两者用简体）
   --pack 文件              使用此规则包（或版本数组），而不是内置的 shenzhen-2020
   --pack-id ID             内置的规则包系列：shenzhen-2020、guangming-2020、hangzhou-2020
@@ -56,7 +58,7 @@ pub const USAGE_ZH: &str = "用法：
   --scope 指针             渐进式检查：已填到的字段或部分（可重复，可用逗号分隔，也可如 npm 包的
                            `scope` 给出 JSON 数组：`--scope '[]'` 为尚未填到任何部分，`--scope \"\"`
                            为整份提交）；范围之外缺少的值暂不提示，计入 `pending`
-  --on 日期                describe：该日期生效的版本（默认：最新版本）
+  --on 日期|RFC3339        describe：该日（北京时间）生效的版本（默认：最新版本）
   --json-schema            describe：改为给出输入的 JSON Schema（2020-12）";
 
 static ZH: OnceLock<bool> = OnceLock::new();
