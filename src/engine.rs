@@ -13,7 +13,10 @@ use crate::time::today_cst;
 
 // Loading an engine: the embedded packs precompiled by build.rs, a compact form, or pack JSON
 // compiled here (with `extends` resolved).
+mod asking;
 mod load;
+
+pub(crate) use asking::{ask, ask_needs, drop_under_unknown_keys};
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 pub use load::MAX_FAMILY_RESOLVED_BYTES;
 pub use load::{MAX_COMPILED_BYTES, PRECOMPILED};
@@ -385,30 +388,6 @@ pub(crate) struct Prepared<'e> {
     pub normalized: Vec<crate::answer::Normalized>,
     pub gates: Vec<crate::answer::GateResult>,
     pub earliest_start: Vec<crate::answer::EarliestStart>,
-}
-
-/// `field.required` at `at`, unless the input has a shape diagnostic there: a value of the wrong
-/// type is not missing, and is reported once (domain.md §7). The kinds' own checks ask through
-/// this, as the rules' `field.required` do (`rules::assembly`).
-pub(crate) fn ask(
-    diags: &mut Vec<Diagnostic>,
-    shape_errors: &BTreeSet<String>,
-    at: String,
-    field: &str,
-    rule_id: &str,
-    severity: Severity,
-) {
-    if !crate::pointer::at_or_under(shape_errors, &at) {
-        diags.push(Diagnostic::required(at, field, rule_id, severity));
-    }
-}
-
-/// Drops the shape diagnostics (`ruleId` `INPUT`) for which `under_unknown` says their path is
-/// at or under a key the pack does not know: what is not scored decides nothing, and each kind
-/// tells such a key once as unknown instead (sixteenth session audits). One instance for every
-/// kind (a `dyn` callback: each closure would compile its own `retain` into the .wasm).
-pub(crate) fn drop_under_unknown_keys(diagnostics: &mut Vec<Diagnostic>, under_unknown: &mut dyn FnMut(&str) -> bool) {
-    diagnostics.retain(|d| d.rule_id != crate::answer::INPUT_RULE || !under_unknown(&d.path));
 }
 
 /// Parse submission text, or say why it is unusable. Text is read as `JSON.parse` reads it

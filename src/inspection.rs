@@ -20,7 +20,7 @@ use chrono::{Days, NaiveDate};
 use serde_json::Value;
 
 use crate::answer::{Decision, Diagnostic, InspectionAnswer, Rectification, Reinspected, SectionScore, Severity};
-use crate::engine::{Engine, Options, ask, render};
+use crate::engine::{Engine, Options, ask, ask_needs, render};
 use crate::expr::Env;
 use crate::pack::{Pack, RuleBody};
 use crate::pointer::Pointer;
@@ -169,14 +169,7 @@ impl Engine {
                     // key-area staff, approved for conditional: sixteenth session audit).
                     (Some(Some(_)), Some((e, None))) => {
                         rejected = true;
-                        let mut need = Vec::new();
-                        e.needs(&env, None, &mut need);
-                        for m in need {
-                            let at = Pointer::from_segments(m.path.iter().map(String::as_str)).to_string();
-                            if !diags.iter().any(|d| d.missing && d.path == at) {
-                                ask(&mut diags, &p.shape_errors, at, &m.path.join("."), &rule.id, Severity::Warning);
-                            }
-                        }
+                        ask_needs(&mut diags, &p.shape_errors, e, &env, &rule.id);
                         None
                     }
                     // A veto item may be `na` only when its `naWhen` holds. Where it has one (known
@@ -225,6 +218,12 @@ impl Engine {
                             &rule.id,
                             Severity::Warning,
                         ));
+                        // What decides whether the item applies is asked for too: it is needed
+                        // however the item is answered (inspection audit, thirty-fourth session:
+                        // the flag was asked only once INS-S3-3 was).
+                        if let Some(e) = na_when.as_ref().filter(|e| e.truth(&env).is_none()) {
+                            ask_needs(&mut diags, &p.shape_errors, e, &env, &rule.id);
+                        }
                     }
                 }
                 Some(Answer::Fail) => {

@@ -15,6 +15,7 @@
 //   Without it: the machine's clock.
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { readFile, stat } from 'node:fs/promises';
@@ -329,14 +330,39 @@ function topMembers(text) {
   return out;
 }
 
+const USAGE = `用法 usage: node www/serve.mjs [--port 8080] [--host 127.0.0.1] [--now RFC3339|client]
+  --port N       端口（默认 8080，或环境变量 PORT） the port (default 8080, or PORT)
+  --host H       监听地址（默认 127.0.0.1） the address to listen on (default 127.0.0.1)
+  --now T        复核提交时使用的时刻（默认：本机时钟；client：采用页面的 ?now=）
+                 the time submissions are re-checked at (default: the machine's clock; client: the page's ?now=)
+  --help         显示本说明 this text`;
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const arg = (name, dflt) => {
-    const i = process.argv.indexOf(name);
-    return i > 0 ? process.argv[i + 1] : dflt;
-  };
-  const port = Number(arg('--port', process.env.PORT || 8080));
-  const host = arg('--host', '127.0.0.1');
-  const now = arg('--now', undefined);
+  // Every argument is one of these, or the server does not start: an unknown or misspelt one
+  // (\`--prot 8081\`) started it on 8080 with no word, and \`--help\` served (client audit,
+  // thirty-fourth session).
+  let args;
+  try {
+    args = parseArgs({
+      options: { port: { type: 'string' }, host: { type: 'string' }, now: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (e) {
+    console.error(`fangkong portal: ${e.message}\n${USAGE}`);
+    process.exit(2);
+  }
+  if (args.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const port = Number(args.port ?? (process.env.PORT || 8080));
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`fangkong portal: --port ${String(args.port ?? process.env.PORT).slice(0, 100)} 不是端口号 is no port number (0–65535)`);
+    process.exit(2);
+  }
+  const host = args.host ?? '127.0.0.1';
+  const now = args.now;
   if (now !== undefined && now !== 'client' && Number.isNaN(Date.parse(now))) {
     console.error(`fangkong portal: --now ${String(now).slice(0, 100)} is no RFC 3339 time (such as 2020-02-04T10:00:00+08:00), nor \`client\``);
     process.exit(2);

@@ -325,3 +325,40 @@ test('drafts of the other kinds answer as their entry points, edit after edit', 
     draft.free();
   }
 });
+
+test('an edit gives the answer, plus what changed (issue 9): `changes.answer` is the whole answer after it, made when read', () => {
+  const engine = Engine.withDefaultPack();
+  const options = { now: '2020-02-04T10:00:00+08:00' };
+  const filing = JSON.parse(readFileSync(join(ROOT, 'examples/filings/workshop.json'), 'utf8'));
+  const draft = engine.draft('filing', options, filing);
+  const few = draft.set('/supplies/masks', 6);
+  assert.deepEqual(few.decision, { from: 'approved', to: 'deferred' });
+  // The answer after this edit, equal to the entry point's of the same filing.
+  const typed = { ...filing, supplies: { ...filing.supplies, masks: 6 } };
+  assert.equal(JSON.stringify(few.answer), JSON.stringify(engine.checkFiling(typed, options)));
+  assert.equal(few.answer.decision, 'deferred');
+  assert.equal(few.answer, few.answer, 'made once');
+  // Not enumerable: the change list's JSON and keys are its own four.
+  assert.deepEqual(Object.keys(few), ['added', 'removed', 'gates', 'decision']);
+  assert.ok(!JSON.stringify(few).includes('"answer"'));
+  // An edit with nothing changed still has its answer; so have remove and setScope.
+  const same = draft.set('/supplies/masks', 6);
+  assert.equal(same.decision, null);
+  assert.equal(same.answer.decision, 'deferred');
+  const removed = draft.remove('/supplies/masks');
+  assert.equal(removed.answer.decision, 'incomplete');
+  assert.ok(removed.answer.diagnostics.some((d) => d.code === 'field.required' && d.path === '/supplies/masks'));
+  const scoped = draft.setScope(['/enterprise']);
+  assert.equal(scoped.answer.pending > 0, true);
+  // Read after the draft's next edit, an answer would be that edit's: it throws instead,
+  // and one already read stays what it was.
+  const enough = draft.set('/supplies/masks', 6000);
+  draft.set('/supplies/masks', 7);
+  assert.throws(() => enough.answer, (e) => e.code === 'draft.moved_on' && /next edit/.test(e.message));
+  assert.equal(few.answer.decision, 'deferred');
+  // An edit refused (a bad pointer) is no edit: the last edit's answer can still be read.
+  const last = draft.set('/supplies/masks', 6000);
+  assert.throws(() => draft.set('/roster/99999/name', 'x'), (e) => e.code === 'pointer.out_of_range');
+  assert.equal(last.answer.decision, 'approved');
+  draft.free();
+});

@@ -211,6 +211,29 @@ test('a port already in use is said in one line with what to do, exit 2, not a s
   }
 });
 
+test('client audit, thirty-fourth session: `--help` prints the usage and serves nothing; an unknown or misspelt option is refused, not ignored', async () => {
+  const run = (args) => new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'www/serve.mjs'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { err += d; });
+    // A server that started would not exit: stopped after 5 s, and said so.
+    const timer = setTimeout(() => child.kill(), 5000);
+    child.on('exit', (code, signal) => { clearTimeout(timer); resolve({ code, signal, out, err }); });
+  });
+  const help = await run(['--help']);
+  assert.equal(help.code, 0, `${help.signal ?? ''} ${help.out}`);
+  assert.match(help.out, /^用法 usage: node www\/serve\.mjs \[--port 8080\]/);
+  assert.doesNotMatch(help.out, /fangkong portal: http/);
+  for (const args of [['--prot', '8391'], ['--port', 'abc'], ['extra']]) {
+    const r = await run(args);
+    assert.equal(r.code, 2, `${args}: ${r.signal ?? ''} ${r.out}`);
+    assert.match(r.err, /^fangkong portal: /, `${args}`);
+    assert.equal(r.out, '', `${args}: nothing served`);
+  }
+});
+
 test('server audit, twenty-eighth session: a hostile request never stops the server; submissions are JSON of at most 4 MiB, read as the engine reads them', async () => {
   const www = mkdtempSync(join(tmpdir(), 'fangkong-www-'));
   writeFileSync(join(www, 'index.html'), '<!doctype html><title>x</title>');
