@@ -167,9 +167,8 @@ impl Engine {
                     // Whether the item applies depends on a value not given: ask for it, whatever
                     // the answer (a `pass` scored as given made 90 of what is 89.47 with no
                     // key-area staff, approved for conditional: sixteenth session audit).
-                    (Some(Some(_)), Some((e, None))) => {
+                    (Some(Some(_)), Some((_, None))) => {
                         rejected = true;
-                        ask_needs(&mut diags, &p.shape_errors, e, &env, &rule.id);
                         None
                     }
                     // A veto item may be `na` only when its `naWhen` holds. Where it has one (known
@@ -203,6 +202,12 @@ impl Engine {
             if answer.is_none() && !rejected && na_when.as_ref().is_some_and(|e| e.truth(&env) == Some(true)) {
                 answer = Some(Answer::Na);
             }
+            // What decides whether the item applies (INS-S3-3: key-area staff returned?) is asked
+            // for however the item is answered, or while it is not (inspection audit, thirty-fourth
+            // session: the flag was asked only once INS-S3-3 was).
+            if let Some(e) = na_when.as_ref().filter(|e| e.truth(&env).is_none()) {
+                ask_needs(&mut diags, &p.shape_errors, e, &env, &rule.id);
+            }
             match answer {
                 None if rejected => incomplete = true,
                 // Not asked under `answers` (or a submission) of the wrong type: its type is the error.
@@ -218,12 +223,6 @@ impl Engine {
                             &rule.id,
                             Severity::Warning,
                         ));
-                        // What decides whether the item applies is asked for too: it is needed
-                        // however the item is answered (inspection audit, thirty-fourth session:
-                        // the flag was asked only once INS-S3-3 was).
-                        if let Some(e) = na_when.as_ref().filter(|e| e.truth(&env).is_none()) {
-                            ask_needs(&mut diags, &p.shape_errors, e, &env, &rule.id);
-                        }
                     }
                 }
                 Some(Answer::Fail) => {
@@ -393,7 +392,9 @@ impl Engine {
         let applicable: f64 = totals.iter().map(|(_, t)| t.1).sum();
         let unanswered = totals.iter().any(|(_, t)| t.2);
         let overall = known(&(earned, applicable, unanswered));
-        if overall.is_none() && !unanswered && !items.is_empty() && !incomplete {
+        // No score is never approved: also where the pack has no item at all (packs audit,
+        // thirty-fourth session: a variant that removed them approved every inspection).
+        if overall.is_none() && !unanswered && !incomplete {
             incomplete = true;
             diags.push(Diagnostic::engine(
                 "inspection.nothing_applicable",

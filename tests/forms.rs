@@ -1141,11 +1141,10 @@ fn describe_inspection_requires_what_the_engine_asks_for() {
     for id in ["answers.*.result", "previous[].rectifications[].itemId", "previous[].rectifications[].deadline"] {
         assert_eq!(field(id)["required"], true, "{id}");
     }
-    assert_eq!(field("keyAreaStaffReturned")["required"], false);
-    assert_eq!(
-        field("keyAreaStaffReturned")["requiredWhen"],
-        json!([{ "rule": "INS-S3-3", "fields": ["answers.*.result"] }])
-    );
+    // Asked for however INS-S3-3 is answered, or while it is not (inspection audit, thirty-fourth
+    // session: it was `requiredWhen` the item's result, as the engine then asked).
+    assert_eq!(field("keyAreaStaffReturned")["required"], true);
+    assert!(field("keyAreaStaffReturned").get("requiredWhen").is_none_or(Value::is_null));
 
     let o = Options::at(parse_now("2020-02-12T18:00:00+08:00").unwrap());
     let base: Value = serde_json::from_str(
@@ -1168,7 +1167,8 @@ fn describe_inspection_requires_what_the_engine_asks_for() {
     assert_eq!(asked(&v), [("INS-S5-2".to_owned(), "/answers/INS-S5-2".to_owned())]);
     // keyAreaStaffReturned, once INS-S3-3 is answered: whether it counts or is `na` is the flag's
     // (a `pass` too: scored as given, 90 was approved where the item is na at 89.47 without
-    // key-area staff; sixteenth session audit). Not while INS-S3-3 is unanswered: that is asked.
+    // key-area staff; sixteenth session audit). While INS-S3-3 is unanswered too, with it: the
+    // flag is needed however the item is answered (thirty-fourth session).
     let mut v = base.clone();
     v.as_object_mut().unwrap().remove("keyAreaStaffReturned");
     for result in ["na", "pass", "fail"] {
@@ -1176,7 +1176,13 @@ fn describe_inspection_requires_what_the_engine_asks_for() {
         assert_eq!(asked(&v), [("INS-S3-3".to_owned(), "/keyAreaStaffReturned".to_owned())], "{result}");
     }
     v["answers"].as_object_mut().unwrap().remove("INS-S3-3");
-    assert_eq!(asked(&v), [("INS-S3-3".to_owned(), "/answers/INS-S3-3".to_owned())]);
+    assert_eq!(
+        asked(&v),
+        [
+            ("INS-S3-3".to_owned(), "/keyAreaStaffReturned".to_owned()),
+            ("INS-S3-3".to_owned(), "/answers/INS-S3-3".to_owned())
+        ]
+    );
     // A carried-over rectification without its item, or its deadline.
     let mut v = base.clone();
     v["previous"] = json!([{ "inspectedOn": "2020-02-08", "rectifications": [{ "deadline": "2020-02-09" }, { "itemId": "INS-S2-1" }] }]);

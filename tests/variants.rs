@@ -1541,3 +1541,85 @@ fn a_parameter_typo_in_a_message_is_told_once_with_a_suggestion() {
         "{told:#?}"
     );
 }
+
+/// A variant that removes every inspection item has nothing to score an inspection on: each
+/// one is `incomplete` (`inspection.nothing_applicable`), never `approved` with no score (packs
+/// audit, thirty-fourth session: both examples, one `deferred` by the default pack, were approved).
+#[test]
+fn a_variant_without_inspection_items_approves_no_inspection() {
+    let items: Vec<Value> = read_json("packs/shenzhen-2020.json")["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["kind"] == "item")
+        .map(|r| r["id"].clone())
+        .collect();
+    assert_eq!(items.len(), 27);
+    let v = json!({ "id": "v", "version": "2020-02-10", "effectiveFrom": "2020-02-01", "extends": "shenzhen-2020", "removeRules": items });
+    let engine = Engine::from_pack_json(&v.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
+    let default = Engine::with_default_pack().unwrap();
+    for file in ["examples/inspections/factory-all-pass.json", "examples/inspections/factory-worked.json"] {
+        let text = read(file);
+        let a = engine.score_inspection_json(&text, &opts("2020-02-12T18:00:00+08:00"));
+        assert_eq!(a.decision, Decision::Incomplete, "{file}");
+        assert_eq!(a.score, None, "{file}");
+        assert!(a.diagnostics.iter().any(|d| d.code == "inspection.nothing_applicable"), "{file}: {:?}", a.diagnostics);
+        // The default pack scores it.
+        assert!(default.score_inspection_json(&text, &opts("2020-02-12T18:00:00+08:00")).score.is_some(), "{file}");
+    }
+}
+
+/// Packs audit, thirty-fourth session: each mistake told once, at a pointer in the pack as
+/// written, in words that say what is wrong.
+#[test]
+fn a_packs_mistakes_are_told_where_they_are_written() {
+    let told = |pack: Value| -> Vec<(String, String, String)> {
+        let err = Engine::from_pack_json(&pack.to_string()).unwrap_err();
+        err.0.iter().map(|e| (e.path.clone(), e.kind.code().to_owned(), e.message.clone())).collect()
+    };
+    let head = json!({ "id": "v", "version": "2020-02-10", "effectiveFrom": "2020-02-01", "extends": "shenzhen-2020" });
+    let with = |extra: Value| {
+        let mut p = head.clone();
+        merge_patch(&mut p, &extra);
+        p
+    };
+    // A variant's own new item without `section` or `weight`: its own mistakes, at those keys,
+    // not "inherited from `shenzhen-2020`" at the rule.
+    let got = told(with(json!({ "rules": [{ "id": "X", "kind": "item" }] })));
+    let at: Vec<&str> = got.iter().map(|(p, _, _)| p.as_str()).collect();
+    assert_eq!(at, ["/rules/0/section", "/rules/0/weight"], "{got:?}");
+    assert!(got.iter().all(|(_, _, m)| !m.contains("inherited")), "{got:?}");
+    assert_eq!(got[0].2, "an item needs a `section` (the id of its section)");
+    // A parameter's name is escaped in its pointer (`a/b~c` is `a~1b~0c`).
+    let got = told(with(json!({ "parameters": { "a/b~c": { "type": "count", "value": 1 } } })));
+    assert_eq!(got.iter().map(|(p, _, _)| p.as_str()).collect::<Vec<_>>(), ["/parameters/a~1b~0c"], "{got:?}");
+    // `{$}` and `{$ leadDays}` name no parameter: refused, not shown as they are.
+    for text in ["提前{$}天", "提前{$ leadDays}天"] {
+        let got = told(with(json!({ "messages": { "zh-CN": { "filing.lead_time": { "message": text } } } })));
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].1.as_str()),
+            ("/messages/zh-CN/filing.lead_time/message", "pack.unknown_reference")
+        );
+    }
+    // `null` is no pack: one mistake, as `5` is.
+    for pack in [json!(null), json!(5)] {
+        assert_eq!(
+            told(pack.clone()),
+            [(String::new(), "pack.syntax".to_owned(), "expected an object".to_owned())],
+            "{pack}"
+        );
+    }
+    assert_eq!(told(json!([null])), [("/0".to_owned(), "pack.syntax".to_owned(), "expected an object".to_owned())]);
+    // A version extending a sibling version of the same file: the sibling's mistake is its own,
+    // at its pointer; the later version is told it inherits it, at its `/extends` (it has no
+    // `/1/parameters`).
+    let family = json!([
+        with(json!({ "id": "f", "parameters": { "leadDays": { "value": -1 } } })),
+        { "id": "f", "version": "2020-03-01", "effectiveFrom": "2020-03-01", "extends": "f@2020-02-10" }
+    ]);
+    let got = told(family);
+    let at: Vec<&str> = got.iter().map(|(p, _, _)| p.as_str()).collect();
+    assert_eq!(at, ["/0/parameters/leadDays/value", "/1/extends"], "{got:?}");
+    assert!(got[1].2.starts_with("parameter /leadDays/value inherited from `f@2020-02-10`: "), "{got:?}");
+}

@@ -3,7 +3,8 @@
 // the time grows about 4× (allocation and cache effects make it a little more), and quadratic
 // when it grows about 16×. Before this session three shapes were quadratic: a scope of many
 // pointers against many missing values (4,000 + 4,000: 7.9 s), units naming parents that are
-// not in the report (32,000: 9 s) and an inspection's distinct `needs` (100,000: 28 s natively).
+// not in the report (32,000: 9 s) and an inspection's distinct `needs` (100,000: 28 s natively);
+// in the thirty-fourth, a variant's own rules (16,000: a minute).
 //
 //   node js/bench/hostile.mjs            this tree's pkg/
 //   FANGKONG_PKG=/path/to/pkg node js/bench/hostile.mjs
@@ -12,6 +13,7 @@ import { resolve } from 'node:path';
 
 const pkg = resolve(process.env.FANGKONG_PKG ?? new URL('../../pkg', import.meta.url).pathname);
 const { Engine } = await import(pathToFileURL(`${pkg}/node.js`).href);
+const { Engine: Compiler } = await import(pathToFileURL(`${pkg}/compiler-node.js`).href);
 const engine = Engine.withDefaultPack();
 const now = '2020-02-12T10:00:00+08:00';
 const N = Number(process.env.HOSTILE_N ?? 2000);
@@ -27,6 +29,13 @@ const shapes = [
     engine.evaluateIndicators(JSON.stringify({ date: '2020-02-12', units: Array.from({ length: 4 * n }, (_, i) => ({ id: `U${i}`, parent: `X${i}` })) }), { now })],
   ['an inspection with n distinct needs', (n) =>
     engine.scoreInspection(JSON.stringify({ inspectedOn: '2020-02-12', facts: { needs: Array.from({ length: 10 * n }, (_, i) => `n${i}`) } }), { now })],
+  // A variant's own rules (packs audit, thirty-fourth session: 16,000 took a minute, each looked
+  // up along the growing list of rules when merged over its parent, and again when its mistakes
+  // were placed). Its missing labels are mistakes: the pack is refused, as such a one would be.
+  ['a variant giving n/2 rules of its own (new Engine, refused for their labels)', (n) => {
+    const rules = Array.from({ length: n >> 1 }, (_, i) => ({ id: `INS-X-${i}`, kind: 'item', section: 'INS-S1', weight: 1 }));
+    try { new Compiler(JSON.stringify({ id: 'v', version: '2020-02-10', effectiveFrom: '2020-02-01', extends: 'shenzhen-2020', rules })).free(); } catch (e) { if (e.code !== 'pack.missing_label') throw e; }
+  }],
 ];
 
 const time = (f, n) => {

@@ -209,16 +209,7 @@ fn describe(a: &Args) -> Result<ExitCode, String> {
             format!("unknown kind `{name}`; use filing, inspection, indicators or screening"),
         )
     })?;
-    let on = match &a.on {
-        // As npm's `on` (time audit, thirty-fourth session: a time was refused here).
-        Some(d) => Some(fangkong::time::parse_day(d).ok_or_else(|| {
-            t(
-                format!("`--on {d}` 不是日期（如 `2020-02-04`）或时间（如 `2020-02-04T10:00:00+08:00`）"),
-                format!("`--on {d}` is not a date such as `2020-02-04` or a time such as `2020-02-04T10:00:00+08:00`"),
-            )
-        })?),
-        None => None,
-    };
+    let on = a.on.as_deref().map(usage::on_day).transpose()?;
     let engine = engine(a)?;
     let v = if a.json_schema {
         engine.input_schema(kind, locale(a), a.pack_version.as_deref(), on)?

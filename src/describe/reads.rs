@@ -147,6 +147,16 @@ pub fn required_fields(pack: &Pack, subject: Subject) -> Vec<String> {
                     push_unique(&mut out, f.into());
                 }
             }
+            // What decides whether an item applies (INS-S3-3: `keyAreaStaffReturned`) is asked for
+            // however the item is answered, or while it is not (inspection audit, thirty-fourth
+            // session; it was `requiredWhen` the item's result).
+            for r in &pack.rules {
+                if let RuleBody::Item { na_when: Some(e), .. } = &r.body {
+                    let mut reads = Vec::new();
+                    expr_reads(e, &mut reads, None);
+                    reads.into_iter().for_each(|x| push_unique(&mut out, x));
+                }
+            }
         }
         Subject::Indicators => {
             push_unique(&mut out, "date".into());
@@ -266,13 +276,6 @@ pub fn conditional_fields(pack: &Pack, subject: Subject, always: &[String]) -> V
                 let mut on = Vec::new();
                 expr_reads(&iso.when, &mut on, Some(&iso.each));
                 refs.into_iter().for_each(|x| add(ref_id(x), &r.id, &on));
-            }
-            // What decides whether an item may be `na` (INS-S3-3: `keyAreaStaffReturned`) is asked
-            // for once the item is answered `na` (audit 1: it was `required: false`, no hint).
-            RuleBody::Item { na_when: Some(e), .. } => {
-                let mut reads = Vec::new();
-                expr_reads(e, &mut reads, None);
-                reads.into_iter().for_each(|x| add(x, &r.id, &["answers.*.result".to_owned()]));
             }
             // Each count is asked for once the unit gives any other count of the pack's
             // indicators (IND-1 … IND-5: a unit that reports some indicators and not this one is

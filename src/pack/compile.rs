@@ -225,6 +225,13 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
                 let section = r.section.clone().unwrap_or_default();
                 match seen.get(section.as_str()).and_then(|k| doc.rules.get(*k)) {
                     Some(x) if x.kind == RuleKind::Section => {}
+                    // Not given: said as such, not as a section named `` (packs audit, 34th session).
+                    _ if r.section.is_none() => c.errors.push(pe(
+                        format!("{at}/section"),
+                        PackErrorKind::BadRule,
+                        "检查项规则（`item`）需要 `section`（所属检查分项的 id）",
+                        "an item needs a `section` (the id of its section)",
+                    )),
                     _ => c.errors.push(pe(
                         format!("{at}/section"),
                         PackErrorKind::UnknownReference,

@@ -259,6 +259,12 @@ impl PackDoc {
     /// Read a pack document, reporting every shape mistake (unknown or missing fields,
     /// wrong types, words not in their list) as `(JSON Pointer, code, params)`.
     pub fn read(v: &Value) -> Result<PackDoc, Vec<Diagnostic>> {
+        // `null` is no pack, as `5` is not (packs audit, thirty-fourth session: it was read as
+        // an empty one, 34 mistakes of a pack with nothing in it).
+        if v.is_null() {
+            let params = serde_json::json!({ "expected": "object" });
+            return Err(vec![Diagnostic::engine("input.invalid_type", Severity::Error, String::new(), params)]);
+        }
         let problems = check_strict(v, &PACK);
         if !problems.is_empty() {
             return Err(problems);

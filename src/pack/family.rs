@@ -133,7 +133,7 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
                 // 3,650 a `days` parameter allows, and switched RTW-T3 off).
                 Some(existing) => match (existing.get("type"), p.get("type")) {
                     (Some(was), Some(now)) if was != now => errors.push(pe(
-                        format!("/parameters/{name}/type"),
+                        crate::pointer::Pointer::from_segments(["parameters", name.as_str(), "type"]).to_string(),
                         PackErrorKind::BadParameter,
                         format!("参数 `{name}` 在所继承的规则包中的类型为 {was}；变体只能修改它的值，不能修改类型"),
                         format!(
@@ -149,7 +149,7 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
                 }
                 None if family.is_some_and(|f| f.params.contains(name)) => {}
                 None => errors.push(pe(
-                    format!("/parameters/{name}"),
+                    crate::pointer::Pointer::from_segments(["parameters", name.as_str()]).to_string(),
                     PackErrorKind::UnknownReference,
                     format!("覆盖的参数 `{name}` {lacks_zh}（新参数需要给出 `type`）"),
                     format!("overrides parameter `{name}`, which {lacks} (a new parameter needs a `type`)"),
@@ -168,6 +168,15 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
     };
     if let (Some(child_rules), Some(list)) = (child_rules, rules.as_array_mut()) {
         let mut seen: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        // Each rule's place by id, kept as rules are added: a lookup along the list for each
+        // rule the variant gives made 16,000 of them take a minute (packs audit, thirty-fourth
+        // session). The first of an id, as `find` took it.
+        let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for (k, x) in list.iter().enumerate() {
+            if let Some(id) = x.get("id").and_then(Value::as_str) {
+                at.entry(id.to_owned()).or_insert(k);
+            }
+        }
         for (i, r) in child_rules.iter().enumerate() {
             if !r.is_object() {
                 errors.push(expected(format!("/rules/{i}"), "对象", "an object"));
@@ -192,7 +201,7 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
                 ));
                 continue;
             }
-            match list.iter_mut().find(|x| x.get("id").and_then(Value::as_str) == Some(id)) {
+            match at.get(id).copied().and_then(|k| list.get_mut(k)) {
                 // A rule keeps the kind its parent gave it: another kind under the same id would
                 // replace the parent's rule silently (packs audit, thirty-first session: a
                 // district's own `RTW-P4` took the mask check out of gate RTW-G3, lint said ok).
@@ -215,7 +224,10 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
                 // variant gives it whole (with its `kind`): `2020-04-07` drops RTW-T3, and a copy
                 // of RTW-T3 with other days brought it back there (packs audit, thirty-first session).
                 None if family.is_some_and(|f| f.rules.contains(id)) => {}
-                None if r.get("kind").is_some() => list.push(r.clone()),
+                None if r.get("kind").is_some() => {
+                    at.insert(id.to_owned(), list.len());
+                    list.push(r.clone());
+                }
                 None => errors.push(pe(
                     format!("/rules/{i}/id"),
                     PackErrorKind::UnknownReference,
@@ -247,6 +259,18 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
     };
     if let (Some(remove), Some(list)) = (remove, rules.as_array_mut()) {
         let mut seen: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        // The ids here and those the variant gives, each looked up once; the rules and causes
+        // removed in one pass at the end (a pass per id removed was quadratic: packs audit,
+        // thirty-fourth session).
+        let here: std::collections::HashSet<&str> =
+            list.iter().filter_map(|x| x.get("id").and_then(Value::as_str)).collect();
+        let mut given_at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (k, r) in child_rules.into_iter().flatten().enumerate() {
+            if let Some(id) = r.get("id").and_then(Value::as_str) {
+                given_at.entry(id).or_insert(k);
+            }
+        }
+        let mut gone: std::collections::HashSet<String> = std::collections::HashSet::new();
         for (j, id) in remove.iter().enumerate() {
             let Some(name) = id.as_str() else {
                 errors.push(expected(format!("/removeRules/{j}"), "文本", "a string"));
@@ -262,7 +286,7 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
                 continue;
             }
             // Given and removed at once: which was meant? (packs audit: the removal won, silently)
-            if let Some(k) = child_rules.into_iter().flatten().position(|r| r.get("id") == Some(id)) {
+            if let Some(&k) = given_at.get(name) {
                 errors.push(pe(
                     format!("/removeRules/{j}"),
                     PackErrorKind::DuplicateId,
@@ -271,9 +295,7 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
                 ));
                 continue;
             }
-            let before = list.len();
-            list.retain(|x| x.get("id") != Some(id));
-            if list.len() == before && !family.is_some_and(|f| f.rules.contains(name)) {
+            if !here.contains(name) && !family.is_some_and(|f| f.rules.contains(name)) {
                 errors.push(pe(
                     format!("/removeRules/{j}"),
                     PackErrorKind::UnknownReference,
@@ -281,10 +303,13 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
                     format!("removes rule {id}, which {lacks}"),
                 ));
             }
-            for x in list.iter_mut() {
-                if let Some(causes) = x.get_mut("causes").and_then(Value::as_array_mut) {
-                    causes.retain(|c| c != id);
-                }
+            gone.insert(name.to_owned());
+        }
+        let removed = |v: &Value| v.as_str().is_some_and(|c| gone.contains(c));
+        list.retain(|x| !x.get("id").is_some_and(removed));
+        for x in list.iter_mut() {
+            if let Some(causes) = x.get_mut("causes").and_then(Value::as_array_mut) {
+                causes.retain(|c| !removed(c));
             }
         }
     }
@@ -342,49 +367,54 @@ pub struct RuleOrigins {
     parent: String,
     /// The id of each rule of the resolved pack, by index.
     ids: Vec<String>,
-    /// For each rule the variant gives: its index in the resolved pack, in the variant, and the
-    /// keys it gives.
-    given: Vec<(usize, usize, Vec<String>)>,
+    /// For each rule the variant gives, by its index in the resolved pack: its index in the
+    /// variant, the keys it gives, and the keys the rule has once resolved.
+    given: std::collections::BTreeMap<usize, (usize, Vec<String>, Vec<String>)>,
     /// The messages and labels the variant gives: `/messages/<locale>/<code>/<part>` and
     /// `/labels/<locale>/<key>/<part>` pointers.
-    messages: Vec<String>,
+    messages: std::collections::BTreeSet<String>,
+    /// The parameters the variant gives, by name.
+    params: std::collections::BTreeSet<String>,
 }
 
 impl RuleOrigins {
     /// The rules of `child` (a variant as written) in `resolved` (it over its parent).
     pub fn of(child: &Value, resolved: &Value) -> RuleOrigins {
         let id = |r: &Value| r.get("id").and_then(Value::as_str).map(str::to_owned);
-        let ids: Vec<String> = resolved
-            .get("rules")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .map(|r| id(r).unwrap_or_default())
-            .collect();
-        let given = child
-            .get("rules")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .enumerate()
-            .filter_map(|(i, r)| {
-                let rid = id(r)?;
-                let m = ids.iter().position(|x| *x == rid)?;
-                Some((m, i, r.as_object()?.keys().cloned().collect()))
-            })
-            .collect();
+        let rules = resolved.get("rules").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+        let ids: Vec<String> = rules.iter().map(|r| id(r).unwrap_or_default()).collect();
+        // Each id's first place, looked up once per rule given (a search along the list for each
+        // was quadratic: packs audit, thirty-fourth session).
+        let mut first: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (m, x) in ids.iter().enumerate() {
+            first.entry(x.as_str()).or_insert(m);
+        }
+        let mut given = std::collections::BTreeMap::new();
+        for (i, r) in child.get("rules").and_then(Value::as_array).into_iter().flatten().enumerate() {
+            if let (Some(rid), Some(keys)) = (id(r), r.as_object())
+                && let Some(&m) = first.get(rid.as_str())
+            {
+                // A key the resolved rule lacks is not inherited: its mistake (a `weight` not
+                // given) is the variant's, at that key of its rule (packs audit, thirty-fourth
+                // session: a variant's own item without a weight was told "inherited").
+                let has = rules.get(m).and_then(Value::as_object).into_iter().flatten().map(|(k, _)| k.clone());
+                given.entry(m).or_insert((i, keys.keys().cloned().collect(), has.collect()));
+            }
+        }
         let parent = child.get("extends").and_then(Value::as_str).unwrap_or_default().to_owned();
-        let mut messages = Vec::new();
+        let mut messages = std::collections::BTreeSet::new();
         for root in ["messages", "labels"] {
             for (locale, codes) in child.get(root).and_then(Value::as_object).into_iter().flatten() {
                 for (code, parts) in codes.as_object().into_iter().flatten() {
                     for part in parts.as_object().into_iter().flatten().map(|(k, _)| k) {
-                        messages.push(crate::pointer::Pointer::from_segments([root, locale, code, part]).to_string());
+                        messages.insert(crate::pointer::Pointer::from_segments([root, locale, code, part]).to_string());
                     }
                 }
             }
         }
-        RuleOrigins { parent, ids, given, messages }
+        let params = child.get("parameters").and_then(Value::as_object).into_iter().flatten();
+        let params = params.map(|(k, _)| k.clone()).collect();
+        RuleOrigins { parent, ids, given, messages, params }
     }
 
     /// `e`, found in the resolved pack, told in the variant: a mistake in a key of a rule the
@@ -422,18 +452,32 @@ impl RuleOrigins {
             let zh = format!("继承自 `{from}` 的消息 {inner}：{zh}");
             return PackError { path: "/extends".into(), message, zh, ..e };
         }
+        // A parameter the variant does not give is its parent's: told at `/extends` (packs
+        // audit, thirty-fourth session: a version extending a sibling version of the same file
+        // was told its sibling's mistake at `/1/parameters/…`, where it has no parameters).
+        if let Some(inner) = path.strip_prefix("/parameters/")
+            && !self.parent.is_empty()
+            && !self.params.contains(&crate::pointer::unescape(inner.split('/').next().unwrap_or_default()))
+        {
+            let message = format!("parameter /{inner} inherited from `{}`: {}", self.parent, e.message);
+            let zh = format!("继承自 `{}` 的参数 /{inner}：{zh}", self.parent);
+            return PackError { path: "/extends".into(), message, zh, ..e };
+        }
         let Some(rest) = path.strip_prefix("/rules/") else { return e };
         let (index, inner) = rest.split_once('/').map_or((rest, ""), |(i, r)| (i, r));
         let Ok(m) = index.parse::<usize>() else { return e };
         let key = inner.split('/').next().map(crate::pointer::unescape).unwrap_or_default();
         let slash = if inner.is_empty() { "" } else { "/" };
-        let given = self.given.iter().find(|(at, _, _)| *at == m);
-        if let Some((_, i, keys)) = given
-            && (inner.is_empty() || key == "id" || keys.contains(&key))
+        let given = self.given.get(&m);
+        // A key the resolved rule lacks is not inherited: its mistake (a `weight` not given) is
+        // the variant's, at that key (packs audit, thirty-fourth session: a variant's own item
+        // without a weight was told "inherited", at the rule).
+        if let Some((i, keys, has)) = given
+            && (inner.is_empty() || key == "id" || keys.contains(&key) || !has.contains(&key))
         {
             return PackError { path: format!("/rules/{i}{slash}{inner}"), ..e };
         }
-        if let Some((_, i, _)) = given {
+        if let Some((i, _, _)) = given {
             let message = format!("at /{inner}, inherited from `{from}`: {}", e.message);
             let zh = format!("继承自 `{from}` 的 /{inner}：{zh}");
             return PackError { path: format!("/rules/{i}"), message, zh, ..e };

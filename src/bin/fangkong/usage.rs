@@ -136,3 +136,14 @@ pub fn utf8_args() -> Result<Vec<String>, String> {
         })
         .collect()
 }
+
+/// `--on`: a date, or a time whose day in CST it is, as npm's `on` (time audit, thirty-fourth
+/// session: a time was refused here).
+pub fn on_day(d: &str) -> Result<chrono::NaiveDate, String> {
+    fangkong::time::parse_day(d).ok_or_else(|| {
+        t(
+            format!("`--on {d}` 不是日期（如 `2020-02-04`）或时间（如 `2020-02-04T10:00:00+08:00`）"),
+            format!("`--on {d}` is not a date such as `2020-02-04` or a time such as `2020-02-04T10:00:00+08:00`"),
+        )
+    })
+}

@@ -300,7 +300,13 @@ impl Compiler<'_> {
                     for (i, d) in l.iter().enumerate() {
                         if d.len() != 6 || !d.bytes().all(|b| b.is_ascii_digit()) {
                             self.errors.push(pe(
-                                format!("/parameters/{}/value/{i}", p.trim_start_matches('$')),
+                                crate::pointer::Pointer::from_segments([
+                                    "parameters",
+                                    p.trim_start_matches('$'),
+                                    "value",
+                                    &i.to_string(),
+                                ])
+                                .to_string(),
                                 PackErrorKind::BadParameter,
                                 format!("`{d}` 不是行政区划代码：应为六位数字（GB/T 2260），如 440311"),
                                 format!("`{d}` is not a district code: six digits (GB/T 2260), such as 440311"),

@@ -115,8 +115,10 @@ fn fill_one(text: &str, params: &ParamTable, sep: &str) -> (String, Vec<String>)
     while let Some((before, after)) = rest.split_once("{$") {
         out.push_str(before);
         match after.split_once('}') {
-            Some((name, tail)) if is_ident(name) => {
-                match params.param(name) {
+            // `{$}` or `{$ name}` is no parameter either: refused, not shown as it is (packs
+            // audit, thirty-fourth session: "提前{$}天" reached people).
+            Some((name, tail)) if !name.contains('{') => {
+                match params.param(name).filter(|_| is_ident(name)) {
                     Some(v) => out.push_str(&show(v, sep)),
                     None => {
                         unknown.push(name.to_owned());
@@ -172,11 +174,14 @@ mod tests {
         );
         assert_eq!(fill_one("{$districts}", &t, ", ").0, "440311, 440306");
         assert_eq!(fill_one("{$nope}天", &t, "、"), ("{$nope}天".to_owned(), vec!["nope".to_owned()]));
+        // `{$ 1}` and `{$}` name no parameter: refused, not shown as they are (thirty-fourth
+        // session); `{$stockDays` with no `}` is text, as `{name}` is no parameter reference.
         assert_eq!(
-            fill_one("{name} {$ 1} {$stockDays", &t, "、").0,
-            "{name} {$ 1} {$stockDays",
-            "not a parameter reference"
+            fill_one("{name} {$ 1} {$stockDays", &t, "、"),
+            ("{name} {$ 1} {$stockDays".to_owned(), vec![" 1".to_owned()])
         );
+        assert_eq!(fill_one("提前{$}天", &t, "、"), ("提前{$}天".to_owned(), vec![String::new()]));
+        assert_eq!(fill_one("{$a {$stockDays}", &t, "、").0, "{$a 7", "a `{{` inside is no name");
     }
 
     #[test]

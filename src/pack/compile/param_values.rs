@@ -21,7 +21,12 @@ pub(super) fn read(parameters: &[(String, ParamDoc)], errors: &mut Vec<PackError
     for (name, p) in parameters {
         if !is_ident(name) {
             let (zh, en) = (format!("`{name}` 不是有效的参数名"), format!("`{name}` is not a parameter name"));
-            errors.push(pe(format!("/parameters/{name}"), PackErrorKind::BadParameter, zh, en));
+            errors.push(pe(
+                crate::pointer::Pointer::from_segments(["parameters", name.as_str()]).to_string(),
+                PackErrorKind::BadParameter,
+                zh,
+                en,
+            ));
             continue;
         }
         match param_value(name, p) {
@@ -29,7 +34,12 @@ pub(super) fn read(parameters: &[(String, ParamDoc)], errors: &mut Vec<PackError
                 params.insert(name.clone(), v);
             }
             Err((zh, en)) => {
-                errors.push(pe(format!("/parameters/{name}/value"), PackErrorKind::BadParameter, zh, en));
+                errors.push(pe(
+                    crate::pointer::Pointer::from_segments(["parameters", name.as_str(), "value"]).to_string(),
+                    PackErrorKind::BadParameter,
+                    zh,
+                    en,
+                ));
                 // Still known, with a stand-in of its declared type: the rules that read it
                 // type-check against it, so the one mistake is not reported again as an unknown
                 // parameter at every rule that uses it. The pack is refused all the same.
