@@ -207,3 +207,26 @@ fn the_indicator_counts_are_the_default_packs() {
     let props = node(&indicators, "units[].counts")["properties"].as_object().unwrap();
     assert_eq!(props.keys().cloned().collect::<BTreeSet<_>>(), ours);
 }
+
+/// The default pack's input schemas say what each kind is, titled and described in the locale
+/// (issue 7: "with `title` and `description` in the locale"; client audit, thirty-fourth
+/// session: the root had no description).
+#[test]
+fn the_default_packs_schemas_are_titled_and_described_in_the_locale() {
+    let engine = fangkong::Engine::with_default_pack().unwrap();
+    for (subject, zh, en) in [
+        (Subject::Filing, "复工备案", "return-to-work filing"),
+        (Subject::Inspection, "复工检查", "inspection"),
+        (Subject::Indicators, "指标", "five 100% indicators"),
+        (Subject::Screening, "个人排查", "14 days"),
+    ] {
+        let cn = engine.input_schema(subject, fangkong::Locale::ZhCn, None, None).unwrap();
+        let s = format!("{} {}", cn["title"].as_str().unwrap(), cn["description"].as_str().unwrap());
+        assert!(s.contains(zh), "{subject:?}: {s}");
+        let e = engine.input_schema(subject, fangkong::Locale::En, None, None).unwrap();
+        let s = format!("{} {}", e["title"].as_str().unwrap(), e["description"].as_str().unwrap());
+        assert!(s.contains(en), "{subject:?}: {s}");
+        let tw = engine.input_schema(subject, fangkong::Locale::ZhTw, None, None).unwrap();
+        assert_ne!(tw["description"], cn["description"], "{subject:?}: zh-TW in its own characters");
+    }
+}
