@@ -111,7 +111,7 @@ impl Engine {
         let pack = p.pack;
         let doc = &p.doc;
         let mut diags: Vec<Diagnostic> = p.diagnostics;
-        // A date after today (INS-D1, an error) is not judged on: overdue is as of today.
+        // A date after today (INS-D1, an error) is not judged on.
         let on = p.date.filter(|d| *d <= p.today).unwrap_or(p.today);
         let env = Env::new(doc, p.today);
         let answers = doc.get("answers").and_then(Value::as_object);
@@ -202,9 +202,8 @@ impl Engine {
             if answer.is_none() && !rejected && na_when.as_ref().is_some_and(|e| e.truth(&env) == Some(true)) {
                 answer = Some(Answer::Na);
             }
-            // What decides whether the item applies (INS-S3-3: key-area staff returned?) is asked
-            // for however the item is answered, or while it is not (inspection audit, thirty-fourth
-            // session: the flag was asked only once INS-S3-3 was).
+            // What decides whether the item applies (INS-S3-3: key-area staff returned?) is asked for
+            // however it is answered, or unanswered (inspection audit, 34th session: not while so).
             if let Some(e) = na_when.as_ref().filter(|e| e.truth(&env).is_none()) {
                 ask_needs(&mut diags, &p.shape_errors, e, &env, &rule.id);
             }
@@ -491,8 +490,9 @@ impl Engine {
                         ask(&mut diags, &p.shape_errors, item_at, &format!("answers.{item}"), item, Severity::Warning);
                     }
                     "open"
-                } else if deadline < on && now.is_some() && p.date.is_some() {
-                    // (Without the inspection's date, whether it was overdue is not known: audit.)
+                } else if deadline < on && now.is_some() && p.date.is_some_and(|d| d <= p.today) {
+                    // Without the inspection's date, or with one refused (after today: INS-D1),
+                    // whether it was overdue is not known (audit; time audit, thirty-fourth session).
                     overdue = true;
                     diags.push(Diagnostic::at(
                         "inspection.rectification_overdue",

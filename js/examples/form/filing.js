@@ -15,5 +15,10 @@ form.addEventListener('submit', async (event) => {
   binding.visit(''); // everything: missing values too
   const answer = await binding.check();
   form.reportValidity(); // the first error, in the browser's bubble too; the server judges again by the same pack hash
-  if (['approved', 'conditional'].includes(answer.decision)) await fetch('/api/filings', { method: 'POST', body: JSON.stringify({ filing: binding.value(), packHash: answer.pack.hash }) });
+  if (['approved', 'conditional'].includes(answer.decision)) {
+    await fetch('/api/submissions', { // the demo server's (www/serve.mjs); your back end's own
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ kind: 'filing', submission: binding.value(), packHash: answer.pack.hash }),
+    });
+  }
 });
