@@ -1611,6 +1611,15 @@ fn a_packs_mistakes_are_told_where_they_are_written() {
         );
     }
     assert_eq!(told(json!([null])), [("/0".to_owned(), "pack.syntax".to_owned(), "expected an object".to_owned())]);
+    // A pack's identity, printed in every answer: no blank version, no control or text-direction
+    // character (U+202E reversed the command line's `ok:` line).
+    let got = told(with(json!({ "id": "v\u{202e}x", "version": " " })));
+    let at: Vec<(&str, &str)> = got.iter().map(|(p, _, m)| (p.as_str(), m.as_str())).collect();
+    assert_eq!(
+        at,
+        [("/id", "the pack id holds a control or text-direction character"), ("/version", "pack version is empty")],
+        "{got:?}"
+    );
     // A version extending a sibling version of the same file: the sibling's mistake is its own,
     // at its pointer; the later version is told it inherits it, at its `/extends` (it has no
     // `/1/parameters`).

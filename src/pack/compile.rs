@@ -79,6 +79,27 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
     if doc.id.trim().is_empty() {
         errors.push(pe("/id", PackErrorKind::BadRule, "规则包 id 为空", "pack id is empty"));
     }
+    // The pack's identity is printed in every answer and by the command line: no blank version,
+    // and no control or bidirectional-override character in either (packs audit, thirty-fourth
+    // session: U+202E reversed the CLI's line, and `"version": ""` was accepted).
+    for (key, zh_key, text) in [("id", "id", &doc.id), ("version", "版本", &doc.version)] {
+        let hidden = |c: char| {
+            c.is_control()
+                || ('\u{200e}'..='\u{200f}').contains(&c)
+                || ('\u{202a}'..='\u{202e}').contains(&c)
+                || ('\u{2066}'..='\u{2069}').contains(&c)
+        };
+        if key == "version" && text.trim().is_empty() {
+            errors.push(pe("/version", PackErrorKind::BadRule, "规则包版本为空", "pack version is empty"));
+        } else if text.chars().any(hidden) {
+            errors.push(pe(
+                format!("/{key}"),
+                PackErrorKind::BadRule,
+                format!("规则包{zh_key}含有控制字符或文字方向控制字符"),
+                format!("the pack {key} holds a control or text-direction character"),
+            ));
+        }
+    }
     let effective_from = match crate::time::parse_iso_date(&doc.effective_from).ok_or(()) {
         Ok(d) => d,
         Err(_) => {
