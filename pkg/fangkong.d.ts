@@ -693,13 +693,7 @@ export interface PackErrorMessages {
  * What changed in a draft's answer (`draft.set`, `draft.remove`, `draft.setScope`). A
  * diagnostic whose params changed is both removed and added.
  */
-export interface DraftChanges<A = FilingAnswer> {
-    /**
-     * The draft's whole answer after this edit, as `draft.answer()` gives it: made when first
-     * read (not enumerable, so the change list's JSON has only the four keys below). Read it
-     * before the draft's next edit; read after it, it throws `draft.moved_on`.
-     */
-    readonly answer: A;
+export interface DraftChanges {
     /** Diagnostics now in the answer that were not, with messages in the draft's locale. */
     added: Diagnostic[];
     /** Diagnostics no longer in the answer. */
@@ -716,8 +710,7 @@ export interface DraftChanges<A = FilingAnswer> {
  * `input.unconvertible`, `input.too_large` (a batch over 64 MiB of JSON in or 128 MiB out, then with
  * `maxBytes`), or a pack code (`pack.*`, then with `path` and every mistake in `errors`;
  * `pack.no_compiler` for `new Engine(pack)` in the runtime module, which has no pack compiler;
- * `pointer.invalid` or `pointer.out_of_range` for a draft's bad JSON Pointer, `draft.moved_on` for
- * an edit's `answer` read after the next edit), `engine.freed`
+ * `pointer.invalid` or `pointer.out_of_range` for a draft's bad JSON Pointer), `engine.freed`
  * (a method of an engine, checker or draft after its `free()`).
  */
 export interface FangkongError extends Error {
@@ -808,16 +801,15 @@ export class Draft<A = FilingAnswer, V = Filing> {
     answer(): A;
     /**
      * Remove the value at a JSON Pointer: a member, or an array element (the later ones move
-     * up). Nothing there is no change. Returns what changed in the answer, and the answer
-     * (`changes.answer`, made when read).
+     * up). Nothing there is no change. Returns what changed in the answer.
      */
-    remove(pointer: string): DraftChanges<A>;
+    remove(pointer: string): DraftChanges;
     /**
      * Change the scope (JSON Pointers of the fields reached; `null`: everything), as a form
      * does when a person reaches another field. Nothing is judged again; returns what changed
      * in the answer (missing values now shown or held back).
      */
-    setScope(scope: string[] | null): DraftChanges<A>;
+    setScope(scope: string[] | null): DraftChanges;
     /**
      * Set the value at a JSON Pointer (`/staff/total`, `/roster/3/phone`; `/roster/-`
      * appends; `""` replaces the whole filing), making the objects and arrays on the way.
@@ -828,10 +820,9 @@ export class Draft<A = FilingAnswer, V = Filing> {
      * `pointer.out_of_range` for a bad pointer (also one through a value given, which is
      * never replaced), and `input.too_large` for a value over 4 MiB of JSON, or one that would
      * nest the submission past 127 arrays and objects, as no submission's text may (the draft
-     * is then unchanged). The result's `answer` is the whole answer after the edit, made when
-     * read (before the next edit: `draft.moved_on` after it).
+     * is then unchanged).
      */
-    set(pointer: string, value: JsonValue | undefined): DraftChanges<A>;
+    set(pointer: string, value: JsonValue | undefined): DraftChanges;
     /**
      * The submission as typed so far.
      */

@@ -690,13 +690,7 @@ export interface PackErrorMessages {
  * What changed in a draft's answer (`draft.set`, `draft.remove`, `draft.setScope`). A
  * diagnostic whose params changed is both removed and added.
  */
-export interface DraftChanges<A = FilingAnswer> {
-  /**
-   * The draft's whole answer after this edit, as `draft.answer()` gives it: made when first
-   * read (not enumerable, so the change list's JSON has only the four keys below). Read it
-   * before the draft's next edit; read after it, it throws `draft.moved_on`.
-   */
-  readonly answer: A;
+export interface DraftChanges {
   /** Diagnostics now in the answer that were not, with messages in the draft's locale. */
   added: Diagnostic[];
   /** Diagnostics no longer in the answer. */
@@ -713,8 +707,7 @@ export interface DraftChanges<A = FilingAnswer> {
  * `input.unconvertible`, `input.too_large` (a batch over 64 MiB of JSON in or 128 MiB out, then with
  * `maxBytes`), or a pack code (`pack.*`, then with `path` and every mistake in `errors`;
  * `pack.no_compiler` for `new Engine(pack)` in the runtime module, which has no pack compiler;
- * `pointer.invalid` or `pointer.out_of_range` for a draft's bad JSON Pointer, `draft.moved_on` for
- * an edit's `answer` read after the next edit), `engine.freed`
+ * `pointer.invalid` or `pointer.out_of_range` for a draft's bad JSON Pointer), `engine.freed`
  * (a method of an engine, checker or draft after its `free()`).
  */
 export interface FangkongError extends Error {

@@ -67,16 +67,15 @@ export class Draft<A = FilingAnswer, V = Filing> {
     answer(): A;
     /**
      * Remove the value at a JSON Pointer: a member, or an array element (the later ones move
-     * up). Nothing there is no change. Returns what changed in the answer, and the answer
-     * (`changes.answer`, made when read).
+     * up). Nothing there is no change. Returns what changed in the answer.
      */
-    remove(pointer: string): DraftChanges<A>;
+    remove(pointer: string): DraftChanges;
     /**
      * Change the scope (JSON Pointers of the fields reached; `null`: everything), as a form
      * does when a person reaches another field. Nothing is judged again; returns what changed
      * in the answer (missing values now shown or held back).
      */
-    setScope(scope: string[] | null): DraftChanges<A>;
+    setScope(scope: string[] | null): DraftChanges;
     /**
      * Set the value at a JSON Pointer (`/staff/total`, `/roster/3/phone`; `/roster/-`
      * appends; `""` replaces the whole filing), making the objects and arrays on the way.
@@ -87,10 +86,9 @@ export class Draft<A = FilingAnswer, V = Filing> {
      * `pointer.out_of_range` for a bad pointer (also one through a value given, which is
      * never replaced), and `input.too_large` for a value over 4 MiB of JSON, or one that would
      * nest the submission past 127 arrays and objects, as no submission's text may (the draft
-     * is then unchanged). The result's `answer` is the whole answer after the edit, made when
-     * read (before the next edit: `draft.moved_on` after it).
+     * is then unchanged).
      */
-    set(pointer: string, value: JsonValue | undefined): DraftChanges<A>;
+    set(pointer: string, value: JsonValue | undefined): DraftChanges;
     /**
      * The submission as typed so far.
      */

@@ -627,10 +627,10 @@ class __fk_api_Checker {
  * array (src/wasm/draft.rs, `changes_text`), made here into the change list's objects, their
  * keys in the order the Rust API's JSON has them.
  */
-function __fk_changes(changes, draft) {
+function __fk_changes(changes) {
     if (changes === undefined) throw __fk_thrown();
     const added = [], removed = [], gates = [];
-    if (changes === '') return __fk_answered({ added, removed, gates, decision: null }, draft);
+    if (changes === '') return { added, removed, gates, decision: null };
     const a = JSON.parse(changes);
     let i = 1;
     for (let n = a[0]; n > 0; n--, i += 8) {
@@ -641,28 +641,7 @@ function __fk_changes(changes, draft) {
     }
     for (let n = a[i++]; n > 0; n--, i += 3) removed.push({ path: a[i], code: a[i + 1], ruleId: a[i + 2] });
     for (let n = a[i++]; n > 0; n--, i += 3) gates.push({ id: a[i], from: a[i + 1], to: a[i + 2] });
-    return __fk_answered({ added, removed, gates, decision: a[i] === null ? null : { from: a[i], to: a[i + 1] } }, draft);
-}
-
-/**
- * An edit gives the answer, plus what changed (issue 9): `changes.answer` is the draft's whole
- * answer after this edit, made when first read (a keystroke that does not read it does not pay
- * for it). Read after a later edit of the draft, it would be that edit's: it throws
- * `draft.moved_on` instead. Not enumerable: the change list's JSON is unchanged.
- */
-function __fk_answered(changes, draft) {
-    const edit = draft.__fk_edit = (draft.__fk_edit ?? 0) + 1;
-    let answer;
-    Object.defineProperty(changes, 'answer', {
-        get() {
-            if (answer === undefined) {
-                if (draft.__fk_edit !== edit) throw __fk_coded('this edit\'s answer was not read before the next edit of the draft: read `changes.answer` at once, or `draft.answer()` for the answer now', 'draft.moved_on');
-                answer = draft.answer();
-            }
-            return answer;
-        },
-    });
-    return changes;
+    return { added, removed, gates, decision: a[i] === null ? null : { from: a[i], to: a[i + 1] } };
 }
 
 // The public methods of `Draft`: scripts/bare-glue.mjs puts this class's body into wasm-bindgen's `class Draft`.
@@ -673,7 +652,7 @@ class __fk_api_Draft {
     }
     remove(pointer) {
         __fk_self(this, Draft, 'a Draft');
-        return __fk_changes(this._remove(__fk_pointer(pointer)), this);
+        return __fk_changes(this._remove(__fk_pointer(pointer)));
     }
     setScope(scope) {
         __fk_self(this, Draft, 'a Draft');
@@ -685,12 +664,12 @@ class __fk_api_Draft {
         } else if (scope !== undefined && scope !== null) {
             throw __fk_coded(`scope must be an array of JSON Pointers, got ${__fk_type(scope)}`, 'options.invalid');
         }
-        return __fk_changes(this._setScope(text), this);
+        return __fk_changes(this._setScope(text));
     }
     set(pointer, value) {
         __fk_self(this, Draft, 'a Draft');
         __fk_pointer(pointer);
-        if (value === undefined) return __fk_changes(this._remove(pointer), this);
+        if (value === undefined) return __fk_changes(this._remove(pointer));
         // Scalars as they are (a whole number below 2^53 as JSON text would give it), anything
         // else as its JSON text (src/wasm/draft.rs, `_set`).
         let kind = 4;
@@ -715,7 +694,7 @@ class __fk_api_Draft {
             // Measured before it is copied in, as text is (src/wasm/draft.rs says the same).
             if (text.length > __fk_MAX_INPUT) throw __fk_coded(`a value holds at most ${__fk_MAX_INPUT} bytes of JSON`, 'input.too_large');
         }
-        return __fk_changes(this._set(pointer, kind, text, number), this);
+        return __fk_changes(this._set(pointer, kind, text, number));
     }
     value() {
         __fk_self(this, Draft, 'a Draft');
