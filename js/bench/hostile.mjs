@@ -31,10 +31,10 @@ const shapes = [
     engine.scoreInspection(JSON.stringify({ inspectedOn: '2020-02-12', facts: { needs: Array.from({ length: 10 * n }, (_, i) => `n${i}`) } }), { now })],
   // A variant's own rules (packs audit, thirty-fourth session: 16,000 took a minute, each looked
   // up along the growing list of rules when merged over its parent, and again when its mistakes
-  // were placed). Its missing labels are mistakes: the pack is refused, as such a one would be.
-  ['a variant giving n/2 rules of its own (new Engine, refused for their labels)', (n) => {
-    const rules = Array.from({ length: n >> 1 }, (_, i) => ({ id: `INS-X-${i}`, kind: 'item', section: 'INS-S1', weight: 1 }));
-    try { new Compiler(JSON.stringify({ id: 'v', version: '2020-02-10', effectiveFrom: '2020-02-01', extends: 'shenzhen-2020', rules })).free(); } catch (e) { if (e.code !== 'pack.missing_label') throw e; }
+  // were placed; 2,000 → 8,000: 414 → 6,228 ms before, 239 → 346 ms after).
+  ['a variant giving n rules of its own (new Engine)', (n) => {
+    const rules = Array.from({ length: n }, (_, i) => ({ id: `INS-X-${i}`, kind: 'item', section: 'INS-S1', weight: 1 }));
+    new Compiler(JSON.stringify({ id: 'v', version: '2020-02-10', effectiveFrom: '2020-02-01', extends: 'shenzhen-2020', rules })).free();
   }],
 ];
 
