@@ -67,7 +67,7 @@ bench: setup-js native-release
 	node js/bench/portal-roster.mjs
 	node js/bench/peers.mjs
 	node js/bench/hostile.mjs
-	@if [ -n "$$FANGKONG_BASELINE" ]; then node js/bench/batch-turns.mjs; fi
+	@if [ -n "$$FANGKONG_BASELINE" ]; then node js/bench/batch-turns.mjs; node js/bench/draft-turns.mjs; fi
 	@$(MAKE) --no-print-directory size
 	node js/bench/report.mjs
 
