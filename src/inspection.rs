@@ -28,6 +28,8 @@ use crate::schema::Subject;
 
 pub use crate::schema::EVIDENCE;
 
+mod support;
+
 /// An inspector's answer to one item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Answer {
@@ -557,21 +559,7 @@ impl Engine {
             }
         }
         let reinspect_by = latest.map(date_str);
-        // Each need once, in order (a set beside the list: hostile audit, thirty-second session,
-        // 100,000 needs compared each with each took 28 s).
-        let (mut support, mut seen): (Vec<String>, std::collections::BTreeSet<String>) = Default::default();
-        for n in doc
-            .get("facts")
-            .and_then(|f| f.get("needs"))
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-        {
-            if !n.is_empty() && seen.insert(n.to_owned()) {
-                support.push(n.to_owned());
-            }
-        }
+        let support = support::list(pack, doc);
         let pending = render(pack, &mut diags, opts);
         InspectionAnswer {
             pack: pack.stamp.clone(),
