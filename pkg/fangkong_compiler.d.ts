@@ -309,7 +309,8 @@ export interface InspectionAnswer {
     reinspectBy: string | null;
     /** 日查日报: daily self-check reports until re-inspected. */
     dailyReporting: boolean;
-    /** The firm's needs, for the district's support list. */
+    /** The firm's needs, for the district's support list: each once, a need written as one of the
+     * pack's choices in another case or in its words (`MASKS`, `口罩`) given as that choice (`masks`). */
     support: string[];
     reinspection: Reinspected[];
     diagnostics: Diagnostic[];
