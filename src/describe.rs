@@ -6,8 +6,11 @@
 
 use serde_json::{Map, Value};
 
+mod options;
 mod reads;
 
+pub(crate) use options::choices;
+use options::{option, values};
 use reads::{KNOWLEDGE_COUNTS, push_unique};
 pub use reads::{conditional_fields, required_fields, rule_reads, rule_reads_in};
 
@@ -149,37 +152,6 @@ pub fn field_label(pack: &Pack, locale: Locale, field: &str) -> String {
         return rule_title(pack, locale, item);
     }
     field.to_owned()
-}
-
-fn values(pack: &Pack, locale: Locale, group: &str, words: &[&str]) -> Value {
-    Value::Array(words.iter().map(|w| option(pack, locale, group, w, Value::from(*w))).collect())
-}
-
-/// `{ value, label }` of enum word `word` of `group` (`value:<group>.<word>` in the labels).
-fn option(pack: &Pack, locale: Locale, group: &str, word: &str, value: Value) -> Value {
-    let l = label(pack, locale, &format!("value:{group}.{word}")).0.unwrap_or_else(|| word.to_owned());
-    crate::answer::params([("value", value), ("label", Value::from(l))])
-}
-
-/// The choices of an answer that is none of them (`params.allowed` of a diagnostic at `path`:
-/// a `result`, `evidence` or `level`), in Chinese by their words with the value to give:
-/// 合格（pass）、部分落实（partial）… (twentieth session: an inspector who typed 合格 was told
-/// "pass、partial、fail、na"). In English the values, which are words already.
-pub(crate) fn choices(pack: &Pack, locale: Locale, path: &str, params: &Value) -> Option<String> {
-    let Some(Value::Array(allowed)) = params.get("allowed") else { return None };
-    let group = path.rsplit('/').next().filter(|g| matches!(*g, "result" | "evidence" | "level"))?;
-    if locale == Locale::En {
-        return None;
-    }
-    let words: Vec<String> = allowed
-        .iter()
-        .filter_map(Value::as_str)
-        .map(|v| match pack.labels.lookup(locale, &format!("value:{group}.{v}")) {
-            Some((l, _)) => format!("{l}（{v}）"),
-            None => v.to_owned(),
-        })
-        .collect();
-    Some(words.join("、"))
 }
 
 /// Field checks by field id: the format and the limits they imply.

@@ -430,13 +430,14 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
             crate::pack::entry_label(entry, crate::describe::field_label(pack, opts.locale, field), &d.path)
         });
         // A type a value should have, in the locale's words (value:type.number → 数字; fourth
-        // audit: zh-CN read 应为boolean).
-        let expected = d
+        // audit: zh-CN read 应为boolean), and its hint, how to write a value of that type, as
+        // the help (filings audit, thirty-fifth session: a yes/no was told to give digits).
+        let expected_type = d
             .params
             .get("expected")
             .and_then(Value::as_str)
-            .and_then(|t| pack.labels.lookup(opts.locale, &format!("value:type.{t}")))
-            .map(|(l, _)| ("expected", l));
+            .and_then(|t| pack.labels.lookup(opts.locale, &format!("value:type.{t}")));
+        let expected = expected_type.map(|(l, _)| ("expected", l));
         // A checklist item a rectification names, by its title in the locale (portal audit: the
         // overdue message named `INS-S4-1`, not 口罩储备不少于3天用量).
         // A 十个一律 item failed or partial, by its title too (portal audit, twenty-sixth session:
@@ -464,6 +465,9 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
         };
         let not_given = if nothing(&d.params) { not_given() } else { "—" };
         let (message, mut help) = pack.messages.render(opts.locale, &d.code, &d.params, extra, not_given);
+        if let Some(hint) = expected_type.and_then(|(_, hint)| hint) {
+            help = Some(hint.to_owned());
+        }
         // A look-alike of a known key: the help names the known one, and says what differs
         // (third audit: every look-alike was told to use half-width characters): full-width
         // characters (`ＩＮＳ-S4-1`), only the case of letters (`IND-r1`), or else spaces and

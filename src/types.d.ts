@@ -439,6 +439,9 @@ export type FieldType = "text" | "number" | "boolean" | "date" | "object" | "arr
 export interface EnumOption<V extends string | boolean | null = string> {
   value: V;
   label: string;
+  /** What the value means or when it may be chosen, when the pack says (`na`: not for a veto
+   * item; a screening's `deferred`: at once for symptoms, corrected for an error). */
+  hint?: string;
 }
 
 /** One field of a kind's input, for building a form. */

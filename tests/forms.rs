@@ -858,12 +858,7 @@ fn screening_and_indicators_describe_their_own_decision_words() {
     let pairs = |p: [(&str, &str); 4]| p.map(|(v, l)| (v.to_owned(), l.to_owned())).to_vec();
     assert_eq!(
         words(Subject::Screening, Locale::ZhCn),
-        pairs([
-            ("incomplete", "待补充"),
-            ("deferred", "须立即处置"),
-            ("conditional", "需关注"),
-            ("approved", "未见异常")
-        ])
+        pairs([("incomplete", "待补充"), ("deferred", "须处置"), ("conditional", "需关注"), ("approved", "未见异常")])
     );
     assert_eq!(
         words(Subject::Indicators, Locale::ZhCn),
@@ -1496,4 +1491,45 @@ fn answer_of(engine: &Engine, subject: Subject, input: &Value, o: &Options) -> V
         Subject::Filing => serde_json::to_value(engine.check_filing_json(&text, o)),
     }
     .unwrap()
+}
+
+/// A value of the wrong type is told how to write one of the right type, in its words: a yes/no
+/// is asked to choose yes or no, a date to give year-month-day, a group to fill in its fields, a
+/// count to give digits (filings audit, thirty-fifth session: every type was told "a count, in
+/// digits only", the help of `input.invalid_type` itself). The hints are the pack's
+/// (`value:type.*`), so a pack words them.
+#[test]
+fn a_value_of_the_wrong_type_is_told_how_to_write_the_right_one() {
+    let engine = Engine::with_default_pack().unwrap();
+    let workshop: Value =
+        serde_json::from_str(&std::fs::read_to_string(common::root().join("examples/filings/workshop.json")).unwrap())
+            .unwrap();
+    // (pointer, wrong value, expected type, a word its zh-CN help holds, its en help's)
+    let cases = [
+        ("/measures/emergencyPlan", json!("true"), "boolean", "是或否", "yes or no"),
+        ("/plannedResumption", json!(20200210), "date", "年-月-日", "year-month-day"),
+        ("/contacts", json!(7), "object", "各栏", "each of its fields"),
+        ("/supplies/masks", json!(true), "number", "数字", "digits"),
+        ("/roster", json!({}), "array", "逐条", "a list"),
+    ];
+    let mut helps = BTreeSet::new();
+    for (pointer, wrong, expected, zh, en) in cases.clone() {
+        let mut filing = workshop.clone();
+        let (parent, key) = pointer.rsplit_once('/').unwrap();
+        filing.pointer_mut(parent).unwrap().as_object_mut().unwrap().insert(key.to_owned(), wrong);
+        for (locale, word) in [(Locale::ZhCn, zh), (Locale::En, en)] {
+            let a = answer(&engine, &filing, &opts(locale));
+            let d = a["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|d| d["code"] == "input.invalid_type" && d["path"] == pointer)
+                .unwrap_or_else(|| panic!("{pointer}: no input.invalid_type in {a}"));
+            assert_eq!(d["params"]["expected"], expected, "{pointer}");
+            let help = d["help"].as_str().unwrap();
+            assert!(help.contains(word), "{pointer} ({locale:?}): the help {help:?} does not say {word:?}");
+            helps.insert(help.to_owned());
+        }
+    }
+    assert_eq!(helps.len(), 2 * cases.len(), "each type has its own help in each locale: {helps:?}");
 }
