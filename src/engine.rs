@@ -453,12 +453,21 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
             None => None,
         };
         let choices = crate::describe::choices(pack, opts.locale, &d.path, &d.params);
+        // A unit with neither name nor id, by its place in the report: 报告单位（第2条）, not
+        // 未填写 as the subject of its sentence (indicators audit, thirty-fifth session).
+        let unit = d.params.get("unit").filter(|u| u.is_null()).and_then(|_| {
+            let entry = d.path.strip_prefix("/units/")?.split('/').next()?;
+            let form = pack.labels.lookup(opts.locale, "value:entry").map(|(f, _)| f);
+            let units = crate::describe::field_label(pack, opts.locale, "units");
+            Some(crate::pack::entry_label(form, units, &format!("/units/{entry}")))
+        });
         let extra = label
             .as_deref()
             .map(|l| ("label", l))
             .or(expected)
             .or(item.as_deref().map(|t| ("item", t)))
-            .or(choices.as_deref().map(|c| ("allowed", c)));
+            .or(choices.as_deref().map(|c| ("allowed", c)))
+            .or(unit.as_deref().map(|u| ("unit", u)));
         let nothing = |v: &Value| match v {
             Value::Object(m) => m.values().any(Value::is_null),
             _ => false,

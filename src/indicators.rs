@@ -539,8 +539,8 @@ impl Engine {
                     shortfall,
                 });
             }
-            // A pack without the checklist (hangzhou-2020 removes 十个一律): a checklist given is
-            // told once as not scored, never item by item as "not one of the ten" (variants audit).
+            // Without the checklist in the pack (hangzhou-2020), one given is told as not scored
+            // (variants audit). `{}` is none, as `[]` is no roster (indicators audit, 35th session).
             let given = u.get("checklist").and_then(Value::as_object);
             if checklist_ids.is_empty() && given.is_some() {
                 let params = crate::answer::params([("unit", keys::unit_value(name))]);
@@ -552,7 +552,7 @@ impl Engine {
                 ));
             }
             let checklist = given
-                .filter(|_| !checklist_ids.is_empty())
+                .filter(|m| !checklist_ids.is_empty() && !m.is_empty())
                 .map(|answers| checklist::answered(answers, &checklist_ids, *i, name, &p.shape_errors, &mut diags));
             if id.is_empty() {
                 continue;
