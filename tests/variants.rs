@@ -1632,3 +1632,47 @@ fn a_packs_mistakes_are_told_where_they_are_written() {
     assert_eq!(at, ["/0/parameters/leadDays/value", "/1/extends"], "{got:?}");
     assert!(got[1].2.starts_with("parameter /leadDays/value inherited from `f@2020-02-10`: "), "{got:?}");
 }
+
+/// A variant's messages and labels under another spelling of a locale (`zh-Hant`, `zh_TW`,
+/// `zh-HK`, `zh`, `EN`, `en-GB`) override its parent's in that locale, as under `zh-TW`,
+/// `zh-CN` or `en` (client audit, thirty-fifth session: `zh-Hant`, `zh`, `zh-HK` and `EN` were
+/// accepted, `lint` said ok, and the words showed in no locale: merged as another locale, they
+/// lost to the parent's by how the two tags sorted). A locale that is none is refused at its own
+/// place in the variant, `/messages/fr`, not at `/extends` as "inherited".
+#[test]
+fn a_variants_words_under_any_spelling_of_a_locale_override_its_parents() {
+    let filing = json!({ "filedOn": "2020-02-04", "plannedResumption": "2020-02-07" });
+    let head = json!({ "id": "v", "version": "2020-02-10", "effectiveFrom": "2020-02-01", "extends": "shenzhen-2020" });
+    for (tag, locale) in [
+        ("zh-Hant", Locale::ZhTw),
+        ("zh_TW", Locale::ZhTw),
+        ("zh-HK", Locale::ZhTw),
+        ("zh", Locale::ZhCn),
+        ("zh-Hans", Locale::ZhCn),
+        ("EN", Locale::En),
+        ("en-GB", Locale::En),
+    ] {
+        let mut pack = head.clone();
+        merge_patch(
+            &mut pack,
+            &json!({
+                "messages": { tag: { "filing.lead_time": { "message": format!("[{tag}] {{min}}") } } },
+                "labels": { tag: { "RTW-T1": { "label": format!("[{tag}] T1") } } }
+            }),
+        );
+        let engine = Engine::from_pack_json(&pack.to_string()).unwrap_or_else(|e| panic!("{tag}: {e:?}"));
+        let o = opts("2020-02-04T10:00:00+08:00").locale(locale);
+        let a = serde_json::to_value(engine.check_filing_json(&filing.to_string(), &o)).unwrap();
+        let d = a["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "filing.lead_time").unwrap();
+        assert_eq!(d["message"], format!("[{tag}] 5"), "{tag} in {locale:?}");
+        let described = engine.describe(Subject::Filing, locale, None, None).unwrap();
+        let rules = described["rules"].as_array().unwrap();
+        let t1 = rules.iter().find(|r| r["id"] == "RTW-T1").unwrap();
+        assert_eq!(t1["title"], format!("[{tag}] T1"), "{tag} in {locale:?}");
+    }
+    let mut pack = head.clone();
+    merge_patch(&mut pack, &json!({ "messages": { "fr": { "filing.lead_time": { "message": "{min}" } } } }));
+    let err = Engine::from_pack_json(&pack.to_string()).unwrap_err();
+    let at: Vec<&str> = err.0.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(at, ["/messages/fr"], "{err:?}");
+}

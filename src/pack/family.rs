@@ -316,11 +316,33 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
     for key in ["messages", "labels"] {
         if let Some(msgs) = c.get(key) {
             let target = o.entry(key).or_insert_with(|| Value::Object(serde_json::Map::new()));
-            drop_parents_zh_tw(target, msgs);
-            merge_patch(target, msgs);
+            *target = canonical_locales(target);
+            let msgs = canonical_locales(msgs);
+            drop_parents_zh_tw(target, &msgs);
+            merge_patch(target, &msgs);
         }
     }
     if errors.is_empty() { Ok(out) } else { Err(PackErrors(errors)) }
+}
+
+/// Messages or labels by locale, each locale a pack may be written in under its own tag
+/// (`zh-Hant`, `zh_TW`, `zh-HK` → `zh-TW`; `zh` → `zh-CN`; `EN`, `en-GB` → `en`); a tag that
+/// is none is kept as written, to be refused. A variant's words under another spelling of its
+/// parent's locale override them: before, they were merged as another locale and lost or won
+/// by how the two tags sorted (client audit, thirty-fifth session: `zh-Hant`, `zh` and `EN`
+/// were accepted and shown nowhere).
+pub(crate) fn canonical_locales(by_tag: &Value) -> Value {
+    let Some(tags) = by_tag.as_object() else { return by_tag.clone() };
+    let mut out = serde_json::Map::new();
+    for (tag, entries) in tags {
+        let key = crate::locale::Locale::parse(tag).map_or_else(|| tag.clone(), |l| l.tag().to_owned());
+        // Entries as written (a `null` kept for the merge to read), the later tag's over the other's.
+        match (out.get_mut(&key).and_then(Value::as_object_mut), entries.as_object()) {
+            (Some(have), Some(more)) => have.extend(more.iter().map(|(k, v)| (k.clone(), v.clone()))),
+            _ => drop(out.insert(key, entries.clone())),
+        }
+    }
+    Value::Object(out)
 }
 
 /// An entry a variant rewrites in zh-CN but not in zh-TW is dropped from its parent's zh-TW,
@@ -404,7 +426,10 @@ impl RuleOrigins {
         let parent = child.get("extends").and_then(Value::as_str).unwrap_or_default().to_owned();
         let mut messages = std::collections::BTreeSet::new();
         for root in ["messages", "labels"] {
-            for (locale, codes) in child.get(root).and_then(Value::as_object).into_iter().flatten() {
+            let by_tag = child.get(root).map(canonical_locales);
+            for (locale, codes) in by_tag.iter().filter_map(Value::as_object).flatten() {
+                // The locale itself (an unknown one is refused at `/messages/fr`, its own place).
+                messages.insert(crate::pointer::Pointer::from_segments([root, locale]).to_string());
                 for (code, parts) in codes.as_object().into_iter().flatten() {
                     for part in parts.as_object().into_iter().flatten().map(|(k, _)| k) {
                         messages.insert(crate::pointer::Pointer::from_segments([root, locale, code, part]).to_string());
