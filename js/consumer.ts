@@ -132,6 +132,12 @@ export async function inBrowser(wasmUrl: URL): Promise<Decision> {
   const undetermined: GateId[] = answer.gates.filter((g) => gateState(g) === 'undetermined').map((g) => g.id);
   const starts: string[] = answer.earliestStart.map((e) => `${e.index} ${e.path} ${e.earliestStart}`);
   const batch: FilingAnswer[] = engine.checkFilings([filing, '{"filedOn":"2020-02-03"}'], { now: '2020-02-04' });
+  // Readonly arrays, as `Options.scope` takes them (client audit, thirty-fifth session).
+  const frozen: readonly Filing[] = [filing];
+  const reached: readonly string[] = ['/enterprise'];
+  engine.checkFilings(frozen, { now: '2020-02-04' });
+  engine.checker({ now: '2020-02-04' }).checkFilings(frozen);
+  engine.draft('filing', { now: '2020-02-04' }).setScope(reached);
   const stamp: PackStamp = engine.packInfo();
   const inForce: PackStamp = engine.packInfo({ on: '2020-02-10' });
   console.log(first, missing.length, gatesFailed, undetermined, starts, batch.length, stamp.hash, inForce.version, engine.version, version());

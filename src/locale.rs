@@ -48,7 +48,9 @@ impl Locale {
         if !matches!(language, "zh" | "cmn" | "yue" | "wuu" | "nan" | "hak" | "gan" | "hsn" | "cdo" | "cjy" | "cpx") {
             return Locale::En;
         }
-        let subtags: Vec<&str> = parts.collect();
+        // Up to the first singleton: what follows `-u-` or `-x-` (`zh-CN-u-nu-hant`, a numbering
+        // system; `zh-CN-x-tw`, private use) is no script or region (client audit, 35th session).
+        let subtags: Vec<&str> = parts.take_while(|p| p.len() > 1).collect();
         let traditional = |p: &&str| matches!(*p, "hant" | "tw" | "hk" | "mo");
         // Cantonese is written in traditional characters unless said otherwise (Hong Kong, Macau).
         let cantonese = language == "yue" || subtags.contains(&"yue");
@@ -110,6 +112,9 @@ mod tests {
         assert_eq!(Locale::negotiate("zh-yue"), Locale::ZhTw);
         // POSIX locales (`$LANG`): the codeset and modifier are no part of the language.
         assert_eq!(Locale::negotiate("zh_TW.Big5"), Locale::ZhTw);
+        assert_eq!(Locale::negotiate("zh-CN-u-nu-hant"), Locale::ZhCn);
+        assert_eq!(Locale::negotiate("zh-CN-x-tw"), Locale::ZhCn);
+        assert_eq!(Locale::negotiate("zh-Hant-u-ca-roc"), Locale::ZhTw);
         assert_eq!(Locale::negotiate("zh_HK.UTF-8"), Locale::ZhTw);
         assert_eq!(Locale::negotiate("zh_CN.UTF-8@pinyin"), Locale::ZhCn);
         assert_eq!(Locale::negotiate("en_US.UTF-8"), Locale::En);

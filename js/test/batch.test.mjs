@@ -152,6 +152,40 @@ test('bad options throw once, at checker(...), with options.invalid', () => {
   assert.throws(() => check.checkFiling(pending), (e) => e.code === 'input.unconvertible' && /await it first/.test(e.message));
   assert.throws(() => engine.scoreInspection({ then() {} }, { now: NOW }), (e) => e.code === 'input.unconvertible' && /inspection is a Promise/.test(e.message));
   assert.throws(() => check.checkFilings([{}, pending]), (e) => e.code === 'input.unconvertible' && e.index === 1);
+  // A body not read (a Request, a Response, a Blob or a File) is refused too, saying to read it
+  // first: it was judged as an empty filing (client audit, thirty-fifth session).
+  const bodies = [new Request('http://127.0.0.1/', { method: 'POST', body: '{}' }), new Response('{}'), new Blob(['{}']), new File(['{}'], 'filing.json')];
+  for (const body of bodies) {
+    assert.throws(() => check.checkFiling(body), (e) => e.code === 'input.unconvertible' && /read its body first/.test(e.message), body.constructor.name);
+    assert.throws(() => engine.screenPerson({ declaredOn: '2020-02-01', note: body }, { now: NOW }), (e) => e.code === 'input.unconvertible' && /at key `note`/.test(e.message), body.constructor.name);
+  }
+});
+
+// A pack error this layer finds itself is shaped as the engine's: `path`, `errors` and
+// `messages` in zh-CN and en, so that a page showing `e.messages["zh-CN"]` shows it (client
+// audit, thirty-fifth session: it had none, and such a page failed in its own catch).
+test('pack errors found before the engine are told in Chinese and English too', () => {
+  const made = [
+    () => Engine.fromCompiled('abc'),
+    () => Engine.fromCompiled(null),
+    () => Engine.fromCompiled({ length: -1 }),
+    () => Engine.withPackId(null),
+    () => Engine.withPackId(42),
+    () => Engine.withPackId('x'.repeat(5000)),
+    () => Engine.withPackId('nowhere'),
+    () => Engine.fromCompiled(new Uint8Array([1, 2, 3])),
+  ];
+  for (const make of made) {
+    assert.throws(make, (e) => {
+      assert.match(e.code, /^pack\./, String(make));
+      assert.equal(e.path, '', String(make));
+      assert.match(e.messages['zh-CN'], /^规则包有 1 个错误：.*[\u4e00-\u9fff]/, String(make));
+      assert.equal(e.messages.en, e.message, String(make));
+      assert.equal(e.errors.length, 1, String(make));
+      assert.deepEqual(Object.keys(e.errors[0].messages), ['zh-CN', 'en'], String(make));
+      return true;
+    });
+  }
 });
 
 test('a checker keeps its engine alive after engine.free()', () => {

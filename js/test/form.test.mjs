@@ -468,9 +468,14 @@ test('misuse of bindForm throws an Error with a code', async () => {
       code(() => window.bindForm(form, null, {})),
       code(() => window.binding.visit('enterprise/name')),
       code(() => window.binding.setLocale('')),
+      // A value taken silently as another (client audit, thirty-fifth session): `personal:
+      // 'false'` was on; `now` as a number bound a form that showed nothing.
+      code(() => window.bindForm(form, window.engine, { personal: 'false' })),
+      code(() => window.bindForm(form, window.engine, { personal: 0 })),
+      code(() => window.bindForm(form, window.engine, { now: Date.now() })),
     ];
   });
-  assert.deepEqual(codes, ['options.invalid', 'options.invalid', 'options.invalid', 'options.invalid', 'pointer.invalid', 'options.invalid']);
+  assert.deepEqual(codes, ['options.invalid', 'options.invalid', 'options.invalid', 'options.invalid', 'pointer.invalid', 'options.invalid', 'options.invalid', 'options.invalid', 'options.invalid']);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -23,7 +23,7 @@ export class Checker {
     /**
      * `engine.checkFilings(filings, options)` with the checker's options.
      */
-    checkFilings(filings: Array<Given<Filing> | string>): FilingAnswer[];
+    checkFilings(filings: ReadonlyArray<Given<Filing> | string>): FilingAnswer[];
     /**
      * `engine.evaluateIndicators(report, options)` with the checker's options.
      */
@@ -75,7 +75,7 @@ export class Draft<A = FilingAnswer, V = Filing> {
      * does when a person reaches another field. Nothing is judged again; returns what changed
      * in the answer (missing values now shown or held back).
      */
-    setScope(scope: string[] | null): DraftChanges;
+    setScope(scope: readonly string[] | null): DraftChanges;
     /**
      * Set the value at a JSON Pointer (`/staff/total`, `/roster/3/phone`; `/roster/-`
      * appends; `""` replaces the whole filing), making the objects and arrays on the way.
@@ -121,7 +121,7 @@ export class Engine {
      * text) gives an array of answers in the same order. Any number of filings, up to
      * 64 MiB of JSON in all (and 128 MiB of answers); a bigger batch throws `input.too_large`.
      */
-    checkFilings(filings: Array<Given<Filing> | string>, options: Options): FilingAnswer[];
+    checkFilings(filings: ReadonlyArray<Given<Filing> | string>, options: Options): FilingAnswer[];
     /**
      * Read the options once (`{ now, locale, packVersion, scope }`, as for `checkFiling`)
      * and return a `Checker`: the same entry points without the options argument. Bad

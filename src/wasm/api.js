@@ -60,6 +60,17 @@ function __fk_coded(message, code) {
     return e;
 }
 
+/** A `pack.*` error this layer finds itself, shaped as the engine's are (`path`, `errors`,
+ *  `messages` in zh-CN and en), so that a page showing `e.messages["zh-CN"]` shows it (client
+ *  audit, thirty-fifth session: `fromCompiled('abc')` and `withPackId(null)` had no `messages`). */
+function __fk_packCoded(en, zh, code) {
+    const e = __fk_coded(`rule pack has 1 error: ${en}`, code);
+    e.path = '';
+    e.errors = [{ path: '', code, message: en, messages: { 'zh-CN': zh, en } }];
+    e.messages = { 'zh-CN': `规则包有 1 个错误：${zh}`, en: e.message };
+    return e;
+}
+
 /** The error a raw export left (`_error()`), as an `Error`; `pending` when it left none. */
 function __fk_thrown(pending) {
     const text = _error();
@@ -76,6 +87,13 @@ function __fk_type(v) {
     if (Array.isArray(v)) return 'an array';
     const t = typeof v;
     return t === 'undefined' ? 'undefined' : t === 'object' ? 'an object' : `a ${t}`;
+}
+
+/** `__fk_type` in Chinese, for the `zh-CN` of an error's `messages`. */
+function __fk_typeZh(v) {
+    const zh = { 'an array': '数组', 'an object': '对象', 'a string': '文字', 'a number': '数字', 'a boolean': '是/否值', 'a function': '函数' };
+    const t = __fk_type(v);
+    return zh[t] ?? t;
 }
 
 /** Rust's `char::is_whitespace`, for `str::trim`. */
@@ -164,7 +182,9 @@ function __fk_opaque(v) {
     // The class is looked up only for an object that says it is one: in Node, reading the global
     // `FormData` or `Headers` loads undici, its HTTP client: 50–90 ms at the first check.
     const tag = Object.prototype.toString.call(v);
-    for (const name of ['FormData', 'URLSearchParams', 'Headers']) {
+    // A body not read (a `Request`, `Response`, `Blob` or `File` passed for its JSON) is `{}` too,
+    // and was judged as an empty filing (client audit, thirty-fifth session).
+    for (const name of ['FormData', 'URLSearchParams', 'Headers', 'Request', 'Response', 'Blob', 'File']) {
         if (tag !== `[object ${name}]`) continue;
         const C = globalThis[name];
         if (typeof C === 'function' && v instanceof C) return `a ${name}`;
@@ -187,7 +207,9 @@ function __fk_noOpaque(value, what) {
     }
     if (found === undefined) return;
     const at = found.key === '' ? '' : ` at key \`${__fk_shown(String(found.key).slice(0, 1000))}\``;
-    throw __fk_coded(`the ${what} holds ${found.kind}${at}, which JSON writes as {} whatever it holds: pass a plain object (Object.fromEntries(...)) or an array (Array.from(...))`, 'input.unconvertible');
+    const body = /^an? (Request|Response|Blob|File)$/.test(found.kind);
+    const pass = body ? 'read its body first (`await request.json()`, `await file.text()`)' : 'pass a plain object (Object.fromEntries(...)) or an array (Array.from(...))';
+    throw __fk_coded(`the ${what} holds ${found.kind}${at}, which JSON writes as {} whatever it holds: ${pass}`, 'input.unconvertible');
 }
 
 /** The JSON text of a submission: a string as it is, anything else through `JSON.stringify`.
@@ -465,17 +487,18 @@ const __fk_typedLength = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(U
  * lost; `new Array(5e8)` was copied for 29 s, then refused as out of memory).
  */
 function __fk_compiled(bytes) {
-    const bad = (m) => __fk_coded(`expected the bytes of a compiled pack (a Uint8Array from compilePack), ${m}`, 'pack.syntax');
-    if (bytes === null || typeof bytes !== 'object') throw bad(`got ${__fk_type(bytes)}`);
+    const bad = (m, zh) => __fk_packCoded(`expected the bytes of a compiled pack (a Uint8Array from compilePack), ${m}`, `应为已编译规则包的字节（compilePack 所得的 Uint8Array），${zh}`, 'pack.syntax');
+    if (bytes === null || typeof bytes !== 'object') throw bad(`got ${__fk_type(bytes)}`, `收到的是${__fk_typeZh(bytes)}`);
     const typed = ArrayBuffer.isView(bytes) && !(bytes instanceof DataView);
     let n;
     try {
         n = typed ? Reflect.apply(__fk_typedLength, bytes, []) : bytes.length;
     } catch (e) {
-        throw bad(`got ${__fk_type(bytes)} whose length cannot be read: ${__fk_message(e)}`);
+        throw bad(`got ${__fk_type(bytes)} whose length cannot be read: ${__fk_message(e)}`, `收到的${__fk_typeZh(bytes)}无法读取长度`);
     }
     if (typeof n !== 'number' || !(n >= 0) || (n !== Infinity && !Number.isInteger(n))) {
-        throw bad(`got ${__fk_type(bytes)} whose length is ${typeof n === 'number' ? n : __fk_type(n)}`);
+        const length = typeof n === 'number' ? n : __fk_type(n);
+        throw bad(`got ${__fk_type(bytes)} whose length is ${length}`, `收到的${__fk_typeZh(bytes)}长度为 ${length}`);
     }
     if (n > __fk_MAX_COMPILED) {
         const e = __fk_coded(`a compiled pack holds at most ${__fk_MAX_COMPILED} bytes (16 MiB; compilePack gives none larger), got ${n}`, 'input.too_large');
@@ -488,7 +511,7 @@ function __fk_compiled(bytes) {
         for (let i = 0; i < n; i++) copy[i] = bytes[i];
         return copy;
     } catch (e) {
-        throw bad(`got ${__fk_type(bytes)} whose bytes cannot be read: ${__fk_message(e)}`);
+        throw bad(`got ${__fk_type(bytes)} whose bytes cannot be read: ${__fk_message(e)}`, `收到的${__fk_typeZh(bytes)}无法读取字节`);
     }
 }
 
@@ -540,7 +563,9 @@ class __fk_api_Engine {
     }
     static withPackId(id) {
         __fk_ready();
-        const name = __fk_text(id, 'the pack id', 'pack.unknown_reference', __fk_MAX_NAME);
+        if (typeof id !== 'string') throw __fk_packCoded(`the pack id must be text, got ${__fk_type(id)}`, `规则包编号应为文字，收到的是${__fk_typeZh(id)}`, 'pack.unknown_reference');
+        if (id.length > __fk_MAX_NAME) throw __fk_packCoded(`the pack id is ${id.length} characters long; at most ${__fk_MAX_NAME}`, `规则包编号有 ${id.length} 个字符，最多 ${__fk_MAX_NAME} 个`, 'pack.unknown_reference');
+        const name = id;
         return __fk_remakes(__fk_made(_withPackId(name)), () => _withPackId(name));
     }
     static packIds() {
