@@ -222,6 +222,12 @@ export function bindForm(form, engine, options = {}) {
   if (!form || typeof form.querySelectorAll !== 'function') throw misuse('bindForm: a form (or an element holding inputs) is needed', 'options.invalid');
   if (!checker && !(engine && typeof engine[method] === 'function')) throw misuse('bindForm: an engine (or a checker) is needed', 'options.invalid');
   if (checker && typeof checker.check !== 'function') throw misuse('bindForm: a checker has a check(kind, value, options) method', 'options.invalid');
+  // Option values that would be taken silently as something else are refused when the form is
+  // bound, as the engine refuses them (client audit, thirty-fifth session: `personal: 'false'`
+  // was on; `now: Date.now()`, a number, bound a form that showed nothing and logged at each check).
+  if (options.personal !== undefined && typeof options.personal !== 'boolean') throw misuse(`bindForm: personal is true or false, got ${JSON.stringify(options.personal) ?? typeof options.personal}`, 'options.invalid');
+  const n = options.now;
+  if (n !== undefined && typeof n !== 'function' && typeof n !== 'string' && !(n instanceof Date)) throw misuse('bindForm: now is an RFC 3339 time, a Date, or a function giving one', 'options.invalid');
   let locale = options.locale;
   const doc = form.ownerDocument;
   // The document, or the shadow root the form is in (asked once per pass: it is slow in Chromium).

@@ -442,6 +442,9 @@ export type FieldType = "text" | "number" | "boolean" | "date" | "object" | "arr
 export interface EnumOption<V extends string | boolean | null = string> {
     value: V;
     label: string;
+    /** What the value means or when it may be chosen, when the pack says (`na`: not for a veto
+     * item; a screening's `deferred`: at once for symptoms, corrected for an error). */
+    hint?: string;
 }
 
 /** One field of a kind's input, for building a form. */
@@ -758,7 +761,7 @@ export class Checker {
     /**
      * `engine.checkFilings(filings, options)` with the checker's options.
      */
-    checkFilings(filings: Array<Given<Filing> | string>): FilingAnswer[];
+    checkFilings(filings: ReadonlyArray<Given<Filing> | string>): FilingAnswer[];
     /**
      * `engine.evaluateIndicators(report, options)` with the checker's options.
      */
@@ -810,7 +813,7 @@ export class Draft<A = FilingAnswer, V = Filing> {
      * does when a person reaches another field. Nothing is judged again; returns what changed
      * in the answer (missing values now shown or held back).
      */
-    setScope(scope: string[] | null): DraftChanges;
+    setScope(scope: readonly string[] | null): DraftChanges;
     /**
      * Set the value at a JSON Pointer (`/staff/total`, `/roster/3/phone`; `/roster/-`
      * appends; `""` replaces the whole filing), making the objects and arrays on the way.
@@ -856,7 +859,7 @@ export class Engine {
      * text) gives an array of answers in the same order. Any number of filings, up to
      * 64 MiB of JSON in all (and 128 MiB of answers); a bigger batch throws `input.too_large`.
      */
-    checkFilings(filings: Array<Given<Filing> | string>, options: Options): FilingAnswer[];
+    checkFilings(filings: ReadonlyArray<Given<Filing> | string>, options: Options): FilingAnswer[];
     /**
      * Read the options once (`{ now, locale, packVersion, scope }`, as for `checkFiling`)
      * and return a `Checker`: the same entry points without the options argument. Bad

@@ -211,9 +211,9 @@ export function badInputChecks(mod, packText, compiler) {
   // Text arguments of another type are refused before they cross (a number there once reached the
   // module as a wild string length: a trap that lost every engine).
   for (const [label, v] of [['null', null], ['undefined', undefined], ['a number', 5]]) {
-    throws(`fromCompiled of ${label}`, () => Engine.fromCompiled(v), 'pack.syntax', /^expected the bytes of a compiled pack \(a Uint8Array from compilePack\), got /);
+    throws(`fromCompiled of ${label}`, () => Engine.fromCompiled(v), 'pack.syntax', /^rule pack has 1 error: expected the bytes of a compiled pack \(a Uint8Array from compilePack\), got /);
   }
-  throws('a pack id that is not text', () => Engine.withPackId(2020), 'pack.unknown_reference', /^the pack id must be text, got a number$/);
+  throws('a pack id that is not text', () => Engine.withPackId(2020), 'pack.unknown_reference', /^rule pack has 1 error: the pack id must be text, got a number$/);
   for (const [label, kind] of [['a number', 5], ['null', null], ['an object', {}]]) {
     throws(`describe of a kind that is ${label}`, () => engine.describe(kind, {}), 'options.invalid', /^the kind \(filing, inspection, indicators or screening\) must be text, got /);
     throws(`inputSchema of a kind that is ${label}`, () => engine.inputSchema(kind, {}), 'options.invalid', /must be text, got /);
