@@ -126,7 +126,9 @@ fn a_short_indicator_is_never_a_ratio_of_one() {
 }
 
 /// A unit with neither name nor id is named `null` in `params` — the same in every locale — and
-/// told as not given in each locale's words (sixteenth session audit: the param was the word).
+/// told by its place in the report in each locale's words (sixteenth session audit: the param
+/// was the word; thirty-fifth session's indicators audit: "未填写：1个小区…" read as if the
+/// unit were a value not filled in).
 #[test]
 fn a_nameless_unit_is_null_in_params_in_every_locale() {
     let report: Value = serde_json::from_str(
@@ -143,6 +145,6 @@ fn a_nameless_unit_is_null_in_params_in_every_locale() {
     let (zh, en) = (short("zh-CN"), short("en"));
     assert_eq!(zh.params, en.params);
     assert_eq!(zh.params["unit"], Value::Null);
-    assert!(zh.message.starts_with("未填写"), "{}", zh.message);
-    assert!(en.message.starts_with("not given"), "{}", en.message);
+    assert!(zh.message.starts_with("填报单位（第1条）："), "{}", zh.message);
+    assert!(en.message.starts_with("Reporting units (entry 1): "), "{}", en.message);
 }
