@@ -22,8 +22,16 @@ import { readFile, stat } from 'node:fs/promises';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 const require = createRequire(join(dirname(fileURLToPath(import.meta.url)), '../js/package.json'));
-const sirv = require('sirv');
-const compression = require('compression');
+/**
+ * sirv and compression (js/node_modules), loaded by the first `start`, not with this module:
+ * `--help` and a wrong option are answered before `make demo` (or `npm ci` in js/) has installed
+ * them (portal audit, thirty-fifth session, F7: a MODULE_NOT_FOUND stack instead).
+ */
+let parts;
+const dependencies = () => {
+  parts ??= { sirv: require('sirv'), compression: require('compression') };
+  return parts;
+};
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 // No framing by another site, no <base> or form posting elsewhere (server audit, twenty-eighth
@@ -55,7 +63,8 @@ function headers(res) {
  * js/bench/startup.mjs's baseline). `accepts`: the pack families the district's back end takes
  * (ids; default every family the package embeds).
  */
-export function start({ port = 8080, host = '127.0.0.1', pkg = join(ROOT, 'pkg'), www = join(ROOT, 'www'), accepts = null, now = undefined } = {}) {
+export async function start({ port = 8080, host = '127.0.0.1', pkg = join(ROOT, 'pkg'), www = join(ROOT, 'www'), accepts = null, now = undefined } = {}) {
+  const { sirv, compression } = dependencies();
   const handlers = MOUNTS(pkg, www).map(([prefix, dir]) => [
     prefix,
     sirv(dir, { dev: true, etag: true, dotfiles: false, extensions: ['html'], setHeaders: headers }),
@@ -181,6 +190,8 @@ async function serverEngines() {
   return families;
 }
 
+/** The locales a page may ask the answer in (www/js/app.mjs `LOCALES`). */
+const LOCALES = ['zh-CN', 'zh-TW', 'en'];
 const CHECKS = { filing: 'checkFiling', inspection: 'scoreInspection', indicators: 'evaluateIndicators', screening: 'screenPerson' };
 
 /**
@@ -190,7 +201,7 @@ const CHECKS = { filing: 'checkFiling', inspection: 'scoreInspection', indicator
 const accepted = (kind, answer) => (kind === 'filing' ? ['approved', 'conditional'].includes(answer.decision) : answer.decision !== 'incomplete');
 
 /**
- * POST /api/submissions: `{ kind, submission, packHash, packId? }` → the server's own answer,
+ * POST /api/submissions: `{ kind, submission, packHash, packId?, locale? }` → the server's own answer (its messages in `locale`),
  * at the server's time (`clock`: `start`'s `now`; a `now` in the body counts only with
  * `now: 'client'`). It re-checks under the family the page names (`packId`), else under the accepted
  * family whose version in force gives `packHash`; the same rules: 200, `sameRules: true`. Rules
@@ -252,7 +263,7 @@ function submit(req, res, submissions, accepts, clock) {
       const spans = topMembers(body);
       if (!spans) return refuse(400, 'a member of the body is given twice');
       const span = spans.get('submission');
-      const { kind = 'filing', packHash, packId, now: sent } = fields;
+      const { kind = 'filing', packHash, packId, now: sent, locale } = fields;
       const submission = span ? body.slice(...span).trim() : fields.submission;
       const now = clock === 'client' ? sent ?? new Date().toISOString() : clock ?? new Date().toISOString();
       const engines = await serverEngines();
@@ -264,7 +275,9 @@ function submit(req, res, submissions, accepts, clock) {
       const order = [...named, ...taken.filter((id) => id !== packId)];
       const answers = new Map();
       const answerOf = (id) => {
-        if (!answers.has(id)) answers.set(id, engines.get(id)[check](submission, { now }));
+        // In the page's language, so that it can say the district's reasons as they are (portal
+        // audit, thirty-fifth session, F3); any other `locale` is not passed on.
+        if (!answers.has(id)) answers.set(id, engines.get(id)[check](submission, { now, ...(LOCALES.includes(locale) ? { locale } : {}) }));
         return answers.get(id);
       };
       const match = order.find((id) => answerOf(id).pack.hash === packHash);
@@ -367,8 +380,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error(`fangkong portal: --now ${String(now).slice(0, 100)} is no RFC 3339 time (such as 2020-02-04T10:00:00+08:00), nor \`client\``);
     process.exit(2);
   }
-  // A port already taken is said in one line with what to do, not as a stack trace (audit).
+  // A port already taken is said in one line with what to do, not as a stack trace (audit), and
+  // so are the server's packages not installed yet.
   const { url } = await start({ port, host, now }).catch((err) => {
+    if (err.code === 'MODULE_NOT_FOUND') {
+      console.error(`fangkong portal: ${String(err.message).split('\n')[0]}; run \`make demo\` (or \`npm ci\` in js/) first (先安装依赖)`);
+      process.exit(2);
+    }
     if (err.code !== 'EADDRINUSE' && err.code !== 'EACCES') throw err;
     console.error(`fangkong portal: ${host}:${port} ${err.code === 'EADDRINUSE' ? 'is already in use (端口已被占用)' : 'may not be opened (无权使用该端口)'}; choose another port: make demo PORT=8081, or node www/serve.mjs --port 8081`);
     process.exit(2);

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -231,6 +231,42 @@ test('client audit, thirty-fourth session: `--help` prints the usage and serves 
     assert.equal(r.code, 2, `${args}: ${r.signal ?? ''} ${r.out}`);
     assert.match(r.err, /^fangkong portal: /, `${args}`);
     assert.equal(r.out, '', `${args}: nothing served`);
+  }
+});
+
+test('portal audit, thirty-fifth session, F7: `--help` and a wrong option work before js/node_modules is installed; starting without it says what to do', async () => {
+  // serve.mjs alone in a tree with no js/node_modules (as before `make demo` or `npm ci`).
+  const tree = mkdtempSync(join(tmpdir(), 'fangkong-bare-'));
+  try {
+    mkdirSync(join(tree, 'www'));
+    mkdirSync(join(tree, 'js'));
+    copyFileSync(join(ROOT, 'www/serve.mjs'), join(tree, 'www/serve.mjs'));
+    writeFileSync(join(tree, 'js/package.json'), '{"private":true}');
+    const run = (args) => new Promise((resolve) => {
+      const child = spawn(process.execPath, [join(tree, 'www/serve.mjs'), ...args], { stdio: ['ignore', 'pipe', 'pipe'], cwd: tree });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d) => { out += d; });
+      child.stderr.on('data', (d) => { err += d; });
+      const timer = setTimeout(() => child.kill(), 5000);
+      child.on('exit', (code, signal) => { clearTimeout(timer); resolve({ code, signal, out, err }); });
+    });
+    const help = await run(['--help']);
+    assert.equal(help.code, 0, `${help.signal ?? ''} ${help.err}`);
+    assert.match(help.out, /^用法 usage: node www\/serve\.mjs \[--port 8080\]/);
+    assert.equal(help.err, '');
+    const wrong = await run(['--prot', '8391']);
+    assert.equal(wrong.code, 2, wrong.err);
+    assert.match(wrong.err, /^fangkong portal: /);
+    assert.doesNotMatch(wrong.err, /MODULE_NOT_FOUND|Cannot find module/);
+    // Starting: one line saying what to install, exit 2, no stack trace.
+    const bare = await run(['--port', '0']);
+    assert.equal(bare.code, 2, `${bare.signal ?? ''} ${bare.out} ${bare.err}`);
+    assert.match(bare.err, /^fangkong portal: Cannot find module 'sirv'.*; run `make demo` \(or `npm ci` in js\/\) first/);
+    assert.equal(bare.err.trim().split('\n').length, 1, bare.err);
+    assert.equal(bare.out, '');
+  } finally {
+    rmSync(tree, { recursive: true, force: true });
   }
 });
 

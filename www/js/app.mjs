@@ -75,6 +75,10 @@ export const UI = {
     wbExamplesTable: '示例申报对比表', wbExamples: '示例申报对比', wbExample: '示例', wbThisPack: '本规则包', wbBaseline: '对照规则包', wbChange: '变化',
     wbChanged: '结论有变化', wbSame: '相同', wbChangedCount: '{n} / {total} 个示例的结论与对照规则包不同', wbNoDiagnostics: '无提示',
     wbNotLoaded: '规则包未载入', wbAdded: '新增：', wbRemoved: '消失：', wbDownload: '下载规则包', wbTime: '载入并运行示例用时 {ms} 毫秒',
+    // The engine that could not load, a draft changed in another tab, the district's reasons (portal audit, thirty-fifth session).
+    loadFailed: '无法加载规则引擎，本页暂时不能检查。请检查网络连接后重试。', loadFailedWhy: '原因：{msg}', loadRetry: '重试', loadDraftKept: '上次填写的内容仍保存在本机，没有丢失：规则引擎加载后即恢复。',
+    draftOther: '本页的草稿已在另一个标签页（或窗口）中修改。为免互相覆盖，本页已暂停自动保存。请选择保留哪一份：', draftLoadOther: '载入另一个标签页的内容', draftKeepMine: '保留本页的内容（并保存）', draftNotSaved: '未自动保存：草稿已在另一个标签页中修改，请在页首选择保留哪一份',
+    sendReasons: '区里复核的原因：',
   },
   'zh-TW': {
     flFillFirst: '未提交：尚有{n}項待填寫，已在表單中標出。',
@@ -139,6 +143,9 @@ export const UI = {
     wbExamplesTable: '範例申報對比表', wbExamples: '範例申報對比', wbExample: '範例', wbThisPack: '本規則包', wbBaseline: '對照規則包', wbChange: '變化',
     wbChanged: '結論有變化', wbSame: '相同', wbChangedCount: '{n} / {total} 個範例的結論與對照規則包不同', wbNoDiagnostics: '無提示',
     wbNotLoaded: '規則包未載入', wbAdded: '新增：', wbRemoved: '消失：', wbDownload: '下載規則包', wbTime: '載入並執行範例用時 {ms} 毫秒',
+    loadFailed: '無法載入規則引擎，本頁暫時不能檢查。請檢查網路連線後重試。', loadFailedWhy: '原因：{msg}', loadRetry: '重試', loadDraftKept: '上次填寫的內容仍儲存在本機，沒有遺失：規則引擎載入後即還原。',
+    draftOther: '本頁的草稿已在另一個分頁（或視窗）中修改。為免互相覆蓋，本頁已暫停自動儲存。請選擇保留哪一份：', draftLoadOther: '載入另一個分頁的內容', draftKeepMine: '保留本頁的內容（並儲存）', draftNotSaved: '未自動儲存：草稿已在另一個分頁中修改，請在頁首選擇保留哪一份',
+    sendReasons: '區裡複核的原因：',
   },
   en: {
     flFillFirst: 'Not submitted: {n} value(s) still to fill in, marked in the form.',
@@ -204,6 +211,9 @@ export const UI = {
     wbExamplesTable: 'Table of the examples compared', wbExamples: 'Example submissions compared', wbExample: 'Example', wbThisPack: 'This pack', wbBaseline: 'Reference pack', wbChange: 'Change',
     wbChanged: 'answer changed', wbSame: 'same', wbChangedCount: '{n} of {total} examples answered differently from the reference pack', wbNoDiagnostics: 'no diagnostics',
     wbNotLoaded: 'pack not loaded', wbAdded: 'new: ', wbRemoved: 'gone: ', wbDownload: 'Download the pack', wbTime: 'loaded and ran the examples in {ms} ms',
+    loadFailed: 'The rules engine could not be loaded, so this page cannot check anything for now. Check the network connection and try again.', loadFailedWhy: 'Reason: {msg}', loadRetry: 'Try again', loadDraftKept: 'What you entered last time is still kept on this device; nothing is lost. It comes back once the engine loads.',
+    draftOther: 'This draft was changed in another tab (or window). So that neither overwrites the other, this page has stopped saving automatically. Choose which one to keep:', draftLoadOther: 'Load the other tab\'s version', draftKeepMine: 'Keep this page\'s version (and save it)', draftNotSaved: 'Not saved: the draft was changed in another tab; choose which one to keep at the top of the page',
+    sendReasons: 'The district\'s reasons:',
   },
 };
 
@@ -228,6 +238,14 @@ export function chinaDay(now = settings.now()) {
   const ms = new Date(now).getTime();
   return Number.isFinite(ms) ? new Date(ms + 8 * 3600e3).toISOString().slice(0, 10) : String(now).slice(0, 10);
 }
+
+/**
+ * The time of day of `ms` (the device clock) in China Standard Time, `HH:MM:SS`: the times the
+ * portal shows, as its days, are China's, whatever the device's zone (portal audit, thirty-fifth
+ * session, F5: 已自动保存 gave the device's own zone). Not toLocaleTimeString: its first call
+ * loads ICU data for ~25 ms.
+ */
+export const chinaTime = (ms = Date.now()) => new Date(ms + 8 * 3600e3).toISOString().slice(11, 19);
 document.documentElement.lang = settings.locale;
 
 /** A word of the portal's own in the current locale. */
@@ -254,10 +272,50 @@ export function el(tag, props = {}, ...children) {
 }
 
 let loaded;
-/** Loads the wasm once; resolves to the pack families the package embeds (`Engine.packIds()`), default first. */
+/**
+ * Loads the wasm once; resolves to the pack families the package embeds (`Engine.packIds()`),
+ * default first. When it cannot load, the page says so (`loadFailed`) and this never resolves.
+ */
 export function packs() {
-  loaded ??= init().then(() => Engine.packIds());
+  loaded ??= init().then(() => Engine.packIds()).catch(loadFailed);
   return loaded;
+}
+
+/** The page this is (`header(page)`), whose draft `loadFailed` says is kept. */
+let pageName = null;
+let failed = false;
+/**
+ * The page when the engine (the .wasm, or its packs) cannot be loaded — a 404, a proxy that
+ * blocks .wasm, a compile error: it says so in its status, with a button to try again, and that
+ * a saved draft is kept (portal audit, thirty-fifth session, F1: every page stayed on
+ * 正在加载规则引擎… for good, with an uncaught rejection). Returns a promise that never
+ * resolves: the page does not go on without its engine.
+ */
+export function loadFailed(err) {
+  if (!failed) {
+    failed = true;
+    console.warn('fangkong: the rules engine could not be loaded:', err);
+    const main = document.getElementById('main');
+    let status = document.getElementById('status');
+    if (!status) {
+      status = el('p', { id: 'status' });
+      main?.prepend(status);
+    }
+    status.setAttribute('role', 'alert');
+    status.className = 'load-failed';
+    status.textContent = t('loadFailed');
+    let kept = false;
+    try {
+      kept = !!pageName && localStorage.getItem(`fangkong.draft.${pageName}`) !== null;
+    } catch {
+      // storage refused: nothing was kept to speak of
+    }
+    status.after(el('div', { id: 'load-failed', class: 'load-failed-more' },
+      kept ? el('p', { id: 'draft-kept' }, t('loadDraftKept')) : null,
+      el('p', { class: 'muted' }, tf('loadFailedWhy', { msg: String(err?.message ?? err).slice(0, 200) })),
+      el('button', { type: 'button', id: 'retry', 'on:click': () => location.reload() }, t('loadRetry'))));
+  }
+  return new Promise(() => {});
 }
 
 let ready;
@@ -275,7 +333,7 @@ export function engine() {
       return new Promise(() => {});
     }
     return Engine.withPackId(settings.pack);
-  });
+  }).catch(loadFailed);
   return ready;
 }
 
@@ -295,6 +353,7 @@ function refusePack(ids) {
 
 /** The page header: title, navigation, locale and pack switches, online state. */
 export function header(page) {
+  pageName = page;
   const nav = el('nav', { 'aria-label': t('portal') },
     ...['filing', 'inspection', 'screening', 'dashboard', 'workbench'].map((p) =>
       el('a', { href: `/${p}.html${location.search}`, 'aria-current': p === page ? 'page' : undefined }, t(p))));
@@ -359,21 +418,89 @@ async function reload(key, value) {
  * Local saving as people type: `save(value, scope?)` writes, `load()` restores the value (or
  * null), `scope()` the pointers reached with it (so a field left empty is asked for again after a
  * reload or a language switch: portal audit).
+ *
+ * With `other: { load(value, scope), keep() }`, a draft another tab (or window) of the same page
+ * changes is never overwritten unasked: from the `storage` event on, `save` and `clear` write
+ * nothing (they return false) and a notice below the header offers the two versions — load the
+ * other tab's (`load`), or keep this page's (`keep`, which saves it again) (portal audit,
+ * thirty-fifth session, F2: a stale second tab's one keystroke replaced a whole filing).
  */
-export function store(name) {
+export function store(name, { other: choose } = {}) {
   const key = `fangkong.draft.${name}`;
-  const read = () => {
+  const parse = (text) => {
     try {
-      return JSON.parse(localStorage.getItem(key) || 'null');
+      return JSON.parse(text || 'null');
     } catch {
       return null;
     }
   };
+  const read = () => parse(localStorage.getItem(key));
+  /** The value this page last saved or restored, as JSON: what another tab's is compared with. */
+  let own = JSON.stringify(read()?.value ?? null);
+  /** What another tab saved since, while the person has not chosen: `{ value, scope }`, or null. */
+  let other = null;
+  let notice = null;
+  const scopeOf = (saved) => { const s = saved?.scope; return Array.isArray(s) ? s.filter((p) => typeof p === 'string') : []; };
+  const settle = () => {
+    other = null;
+    notice?.remove();
+  };
+  function showNotice() {
+    notice ??= el('div', { id: 'draft-other', class: 'draft-other no-print', role: 'alert' },
+      el('p', {}, t('draftOther')),
+      el('div', { class: 'draft-other-choices' },
+        el('button', { type: 'button', id: 'draft-load-other', 'on:click': async () => {
+          const theirs = other;
+          settle();
+          own = JSON.stringify(theirs?.value ?? null);
+          await choose.load(theirs?.value ?? null, theirs?.scope ?? []);
+        } }, t('draftLoadOther')),
+        el('button', { type: 'button', id: 'draft-keep-mine', class: 'secondary', 'on:click': () => {
+          settle();
+          choose.keep();
+        } }, t('draftKeepMine'))));
+    if (!notice.isConnected) {
+      const bar = document.querySelector('body > header.bar');
+      if (bar) bar.after(notice);
+      else document.body.prepend(notice);
+    }
+  }
+  if (choose) {
+    addEventListener('storage', (ev) => {
+      // `key` null: the whole storage was cleared (by another tab: a storage event never comes
+      // from this page's own writes).
+      if (ev.storageArea !== localStorage || (ev.key !== key && ev.key !== null)) return;
+      const theirs = ev.key === null ? null : parse(ev.newValue);
+      // The same as this page holds (the other tab loaded it, or chose it): nothing to choose.
+      if (JSON.stringify(theirs?.value ?? null) === own) {
+        settle();
+        return;
+      }
+      other = { value: theirs?.value ?? null, scope: scopeOf(theirs) };
+      showNotice();
+    });
+  }
   return {
-    save: (value, scope) => localStorage.setItem(key, JSON.stringify({ savedAt: new Date().toISOString(), value, ...(scope ? { scope } : {}) })),
-    load: () => read()?.value ?? null,
-    scope: () => { const s = read()?.scope; return Array.isArray(s) ? s.filter((p) => typeof p === 'string') : []; },
-    clear: () => localStorage.removeItem(key),
+    save(value, scope) {
+      if (other) return false;
+      own = JSON.stringify(value ?? null);
+      localStorage.setItem(key, JSON.stringify({ savedAt: new Date().toISOString(), value, ...(scope ? { scope } : {}) }));
+      return true;
+    },
+    load: () => {
+      const value = read()?.value ?? null;
+      own = JSON.stringify(value);
+      return value;
+    },
+    scope: () => scopeOf(read()),
+    clear() {
+      if (other) return false;
+      own = 'null';
+      localStorage.removeItem(key);
+      return true;
+    },
+    /** Another tab changed the draft and the person has not chosen yet: nothing is saved. */
+    held: () => other !== null,
   };
 }
 
@@ -436,7 +563,8 @@ async function deliver(item) {
   let res;
   try {
     const { id, kind, submission, packHash, packId, now } = item;
-    res = await fetch('/api/submissions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id, kind, submission, packHash, packId, now }) });
+    // In the page's language: the district's reasons are shown as it gives them (send.mjs).
+    res = await fetch('/api/submissions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id, kind, submission, packHash, packId, now, locale: settings.locale }) });
   } catch {
     return { status: 'notSent' };
   }

@@ -20,7 +20,7 @@
 // Test hooks: `window.portalReady` (first answer shown), `window.portalReadyAt`
 // (performance.now() then), and a `fangkong:answer` event on window after each answer is
 // in the DOM.
-import { chinaDay, el, engine, exampleName, header, LOCALES, offlineManifest, settings, store, fetchExample, t, undoKeeper } from './app.mjs';
+import { chinaDay, chinaTime, el, engine, exampleName, header, LOCALES, offlineManifest, settings, store, fetchExample, t, undoKeeper } from './app.mjs';
 import { sendPanel } from './send.mjs';
 import { bindForm, draftChecker } from '/pkg/form.js';
 
@@ -425,16 +425,15 @@ const inWorker = workerChecker();
 let latest = {};
 let saving = false;
 let saveTimer = 0;
-const drafts = store('filing');
+// Another tab's change to the draft is loaded or overwritten only as the person chooses (app.mjs `store`).
+const drafts = store('filing', { other: { load: loadOther, keep: () => save() } });
 const draft = drafts.load();
 
 function save() {
   clearTimeout(saveTimer);
   saveTimer = 0;
   if (!saving) return;
-  drafts.save(latest, [...binding.scope]);
-  const n = new Date(); // (not toLocaleTimeString: its first call loads ICU data for ~25 ms)
-  saveEl.textContent = `${t('saved')} ${[n.getHours(), n.getMinutes(), n.getSeconds()].map((x) => String(x).padStart(2, '0')).join(':')}`;
+  saveEl.textContent = drafts.save(latest, [...binding.scope]) ? `${t('saved')} ${chinaTime()}` : t('draftNotSaved');
 }
 addEventListener('pagehide', () => saveTimer && save());
 document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && saveTimer && save());
@@ -713,13 +712,22 @@ async function openFile() {
   await fill(value);
 }
 
+/** The draft another tab saved, chosen in place of this page's (kept for 撤销). */
+async function loadOther(value, scope) {
+  keepForUndo();
+  binding.scope.clear();
+  for (const p of scope) binding.visit(p);
+  await fill(value ?? {});
+  sending.restore();
+}
+
 async function clearAll() {
   keepForUndo();
   drafts.clear();
   sending.forget();
   binding.scope.clear();
   await fill({});
-  saveEl.textContent = '';
+  saveEl.textContent = drafts.held() ? t('draftNotSaved') : '';
 }
 
 /**

@@ -16,7 +16,8 @@ document.getElementById('status').textContent = t('loading');
 
 const e = await engine();
 const { locale } = settings;
-const draft = store('inspection');
+// Another tab's change to the draft is loaded or overwritten only as the person chooses (app.mjs `store`).
+const draft = store('inspection', { other: { load: loadOther, keep: () => save() } });
 const options = (extra = {}) => ({ now: settings.now(), locale, ...extra });
 
 /** Inputs are named by JSON Pointer; ids are made from the pointer. */
@@ -387,8 +388,17 @@ function changed(ev) {
 function save() {
   // With what was reached, so that a value left empty is asked for again after a reload or a
   // language switch, as on the filing page (field audit, twenty-eighth session: 33 messages went).
-  draft.save(value(), [...scope]);
-  status(t('saved'));
+  status(draft.save(value(), [...scope]) ? t('saved') : t('draftNotSaved'));
+}
+
+/** The draft another tab saved, chosen in place of this page's. */
+function loadOther(v, reached) {
+  scope.clear();
+  for (const p of reached) scope.add(p);
+  setValue(v ?? {});
+  check();
+  status(t('restored'));
+  sending.restore();
 }
 
 function status(text) {

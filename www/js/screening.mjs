@@ -16,7 +16,7 @@
 //
 // Test hooks: `window.portalReady` (first answer shown, the draft restored) and a
 // `fangkong:answer` event on window after each answer is in the DOM.
-import { chinaDay, el, engine, exampleName, header, offlineManifest, settings, store, fetchExample, t, tf, toCorrect, undoKeeper } from './app.mjs';
+import { chinaDay, chinaTime, el, engine, exampleName, header, offlineManifest, settings, store, fetchExample, t, tf, toCorrect, undoKeeper } from './app.mjs';
 import { bindForm } from '/pkg/form.js';
 
 header('screening');
@@ -144,9 +144,16 @@ main.replaceChildren(title, el('p', { class: 'intro muted' }, t('scr.intro')),
 
 // ---------------------------------------------------------------- checking and showing
 
-const drafts = store('screening');
+// Another tab's change to the draft is loaded or overwritten only as the person chooses (app.mjs `store`).
+const drafts = store('screening', { other: { load: loadOther, keep: () => save() } });
 let saving = false;
 let latest = {};
+
+function save() {
+  // With the questions reached, so that one left unanswered is asked again after a reload
+  // or a language switch, as on the filing page (field audit, twenty-eighth session).
+  saveEl.textContent = drafts.save(latest, [...binding.scope]) ? `${t('saved')} ${chinaTime()}` : t('draftNotSaved');
+}
 
 const binding = bindForm(form, e, {
   kind: 'screening',
@@ -156,13 +163,7 @@ const binding = bindForm(form, e, {
   onAnswer(a, info) {
     latest = info.value;
     show(a, info.unplaced);
-    if (saving) {
-      // With the questions reached, so that one left unanswered is asked again after a reload
-      // or a language switch, as on the filing page (field audit, twenty-eighth session).
-      drafts.save(latest, [...binding.scope]);
-      const n = new Date();
-      saveEl.textContent = `${t('saved')} ${[n.getHours(), n.getMinutes(), n.getSeconds()].map((x) => String(x).padStart(2, '0')).join(':')}`;
-    }
+    if (saving) save();
     dispatchEvent(new CustomEvent('fangkong:answer', { detail: { outcome: a.outcome, decision: a.decision, until: a.until } }));
   },
 });
@@ -305,8 +306,15 @@ async function clearAll() {
   keepForUndo();
   binding.scope.clear();
   await fill({});
-  drafts.clear();
-  saveEl.textContent = '';
+  saveEl.textContent = drafts.clear() ? '' : t('draftNotSaved');
+}
+
+/** The draft another tab saved, chosen in place of this page's (kept for 撤销). */
+async function loadOther(value, scope) {
+  keepForUndo();
+  binding.scope.clear();
+  for (const p of scope) binding.visit(p);
+  await fill(value ?? {});
 }
 
 const draft = drafts.load();

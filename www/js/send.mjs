@@ -4,7 +4,7 @@
 // it), the submissions of this kind waiting in the outbox (sent when back online, or with "send
 // now"), those the district refused with its reason, and those the outbox sent later.
 // Nothing personal is kept for it: the record of what was sent is a digest, not the submission.
-import { el, flush, lastFlush, outbox, settings, submit, t } from './app.mjs';
+import { chinaDay, el, flush, lastFlush, outbox, settings, submit, t } from './app.mjs';
 
 const tt = (key, vars = {}) => t(key).replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ''));
 
@@ -39,6 +39,10 @@ export function digest(text) {
 export function sendPanel({ kind, current, prepare, decisionLabel, nameOf }) {
   const key = `fangkong.sent.${kind}`;
   const sendEl = el('p', { id: 'send-status', role: 'status' });
+  // Why the district did not accept it: its own diagnostics (portal audit, thirty-fifth session,
+  // F3: the panel said 区里未受理（结论：暂缓复工） while the page said 准予复工, and never why).
+  const reasonsList = el('ul', { id: 'send-reasons', class: 'send-reasons' });
+  const reasonsEl = el('div', { id: 'send-why', class: 'send-why', hidden: true }, el('p', {}, t('sendReasons')), reasonsList);
   const outboxEl = el('p', { id: 'outbox', class: 'muted' });
   const sentLaterEl = el('p', { id: 'sent-later', role: 'status' });
   const refusedList = el('ul', { id: 'refused', class: 'refused' });
@@ -73,15 +77,31 @@ export function sendPanel({ kind, current, prepare, decisionLabel, nameOf }) {
     return record;
   }
   /**
+   * The district's reasons for not accepting it (`response`: its answer, just had): what decided
+   * its decision — a deferred filing's errors, an incomplete one's missing values — each with its
+   * help. Not kept: a diagnostic may quote the submission, and the record keeps nothing of it.
+   */
+  function showReasons(response) {
+    const answer = response?.accepted === false ? response.answer : null;
+    const all = Array.isArray(answer?.diagnostics) ? answer.diagnostics : [];
+    const errors = all.filter((x) => x?.severity === 'error');
+    const list = errors.length ? errors : all.filter((x) => x?.severity === 'warning');
+    reasonsEl.hidden = list.length === 0;
+    reasonsList.replaceChildren(...list.slice(0, 20).map((x) => el('li', { class: x.severity, 'data-code': x.code ?? '' },
+      String(x.message ?? x.code ?? ''), x.help ? el('span', { class: 'help' }, ` ${x.help}`) : null)),
+    ...(list.length > 20 ? [el('li', { class: 'muted' }, tt('flMore', { n: list.length - 20 }))] : []));
+  }
+  /**
    * "已提交 · 区里已受理" when just sent; restored later, "已于 2020-02-04 10:00 提交 · 区里已受理"
    * (China time): said while the form holds what was sent.
    */
-  function showRecord(record, { restored = false } = {}) {
+  function showRecord(record, { restored = false, response = null } = {}) {
     const ms = new Date(record.at).getTime();
     const when = Number.isFinite(ms) ? new Date(ms + 8 * 3600e3).toISOString().slice(0, 16).replace('T', ' ') : '';
     // Sent, but not accepted (暂缓复工, 待补充): said as a refusal is, not in success's green (tablet QA F2).
     sendEl.className = record.accepted ? 'sent' : 'not-accepted';
     sendEl.textContent = `${restored ? tt('flSentOn', { when }) : t('submitted')} · ${verdict({ accepted: record.accepted, answer: { decision: record.decision } })}`;
+    showReasons(response);
     shown = record.digest;
   }
   const holds = () => digest(JSON.stringify(current()));
@@ -93,7 +113,9 @@ export function sendPanel({ kind, current, prepare, decisionLabel, nameOf }) {
     outboxEl.textContent = waiting ? tt('flOutbox', { n: waiting }) : '';
     sendNowButton.hidden = waiting === 0;
     refusedList.replaceChildren(...mine.filter((x) => x.status === 'refused').map((x) => el('li', { class: 'failed', 'data-id': x.id },
-      el('span', { class: 'refused-what' }, `${nameOf(x.submission) ?? ''} · ${tt('obWhen', { when: String(x.now ?? '').slice(0, 10) })}`),
+      // The day in China time, as the page says it (portal audit, thirty-fifth session, F5: the
+      // UTC day of the device clock, 2026-12-04, beside 检查时间 2026-12-05).
+      el('span', { class: 'refused-what' }, `${nameOf(x.submission) ?? ''} · ${tt('obWhen', { when: x.now ? chinaDay(x.now) : '' })}`),
       ' ',
       el('span', { class: 'refused-reason' }, tt('obRefused', { reason: x.reason ?? '' })),
       ' ',
@@ -110,7 +132,7 @@ export function sendPanel({ kind, current, prepare, decisionLabel, nameOf }) {
     // reload too (portal audit: it still said 未发送 after the outbox had sent it).
     const last = sent.at(-1);
     const record = recordSent(JSON.stringify(last.item.submission), last.response);
-    if (record.digest === holds()) showRecord(record);
+    if (record.digest === holds()) showRecord(record, { response: last.response });
     sentLaterEl.className = sent.every(({ response }) => response?.accepted) ? 'sent' : 'not-accepted';
     sentLaterEl.textContent = `${tt('obSentLater', { n: sent.length })}${sent.map(({ item, response }) => `${nameOf(item.submission) ?? ''} · ${verdict(response)}`).join(t('obSep'))}`;
   }
@@ -121,6 +143,7 @@ export function sendPanel({ kind, current, prepare, decisionLabel, nameOf }) {
     shown = null;
     sendEl.className = '';
     sendEl.textContent = t('sending');
+    showReasons(null);
     try {
       const a = await prepare();
       if (a.stop !== undefined) {
@@ -131,7 +154,7 @@ export function sendPanel({ kind, current, prepare, decisionLabel, nameOf }) {
       const value = current();
       const r = await submit(kind, value, a.pack.hash, settings.now());
       if (r.status === 'sent') {
-        showRecord(recordSent(JSON.stringify(value), r.response));
+        showRecord(recordSent(JSON.stringify(value), r.response), { response: r.response });
       } else {
         sendEl.className = 'not-sent';
         sendEl.textContent = r.status === 'refused' ? tt('obRefused', { reason: r.reason }) : t('notSent');
@@ -143,7 +166,7 @@ export function sendPanel({ kind, current, prepare, decisionLabel, nameOf }) {
   }
 
   return {
-    nodes: [submitButton, sendEl, outboxEl, sendNowButton, sentLaterEl, refusedList],
+    nodes: [submitButton, sendEl, reasonsEl, outboxEl, sendNowButton, sentLaterEl, refusedList],
     /** Once the page can say what its form holds: the outbox, and what it sent before the page was ready. */
     start() {
       showSent(lastFlush());
@@ -155,6 +178,7 @@ export function sendPanel({ kind, current, prepare, decisionLabel, nameOf }) {
       shown = null;
       sendEl.className = '';
       sendEl.textContent = '';
+      showReasons(null);
     },
     /** After a draft is restored: sent as it is now, said so with when and the district's verdict. */
     restore() {
@@ -171,6 +195,7 @@ export function sendPanel({ kind, current, prepare, decisionLabel, nameOf }) {
       shown = null;
       sendEl.className = '';
       sendEl.textContent = '';
+      showReasons(null);
     },
   };
 }

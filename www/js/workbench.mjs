@@ -5,7 +5,7 @@
 // The edited pack is compiled by the package's second module, `fangkong/compiler` (the pack
 // compiler): only this page loads it; the reference engine is the runtime's (app.mjs).
 import initCompiler, { Engine, lint } from '/pkg/fangkong_compiler.js';
-import { chinaDay, el, engine, header, offlineManifest, packs, settings, store, t } from './app.mjs';
+import { chinaDay, el, engine, header, loadFailed, offlineManifest, packs, settings, store, t } from './app.mjs';
 
 const CHECK = { filing: 'checkFiling', inspection: 'scoreInspection', indicators: 'evaluateIndicators', screening: 'screenPerson' };
 const KINDS = Object.keys(CHECK);
@@ -162,10 +162,18 @@ const main = document.getElementById('main');
 document.getElementById('status').textContent = t('loading');
 // The example submissions, by the kind of check each one is: the portal's manifest
 // (/offline.json), the list the service worker keeps offline.
-const [reference, , { examples: EXAMPLES }, PACK_IDS] = await Promise.all([engine(), initCompiler(), offlineManifest(), packs()]);
+// The compiler's .wasm or the manifest not loading is said as the engine's is (portal audit,
+// thirty-fifth session, F1).
+const [reference, , { examples: EXAMPLES }, PACK_IDS] = await Promise.all([engine(), initCompiler(), offlineManifest(), packs()]).catch(loadFailed);
 // The packs to start from: every family the package embeds (`Engine.packIds()`), each as its file in /packs/.
 const PACK_FILES = PACK_IDS.map((id) => `${id}.json`);
-const draft = store('workbench');
+// Another tab's change to the draft is loaded or overwritten only as the person chooses (app.mjs `store`).
+const draft = store('workbench', {
+  other: {
+    load: async (text) => { textarea.value = typeof text === 'string' && text.trim() ? text : STARTER; await check(); },
+    keep: () => draft.save(textarea.value),
+  },
+});
 const now = settings.now();
 const today = chinaDay(now); // the version in force on the day of "now", in China time
 const referenceInfo = reference.packInfo({ on: today });
