@@ -8,11 +8,15 @@ use serde_json::{Map, Value};
 
 mod options;
 mod reads;
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+mod unknown;
 
 pub(crate) use options::choices;
 use options::{option, values};
 use reads::{KNOWLEDGE_COUNTS, push_unique};
 pub use reads::{conditional_fields, required_fields, rule_reads, rule_reads_in};
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+pub use unknown::unknown_messages;
 
 use crate::answer::{ScreenOutcome, Severity};
 

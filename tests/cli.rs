@@ -267,6 +267,34 @@ fn lint_pack_reports_a_label_for_nothing() {
     assert_eq!(code, Some(0), "a rule removed with its inherited label, and a right key: {err}");
 }
 
+/// A message for a code no rule of the pack reports — a typo in the code — changes nothing, so
+/// `lint-pack` says so at its pointer and exits 2 (client audit, thirty-fifth session: `lint`
+/// said ok, and the district's own words never showed). The codes of the pack's rules, the
+/// engine's and a screen rule's `_undated` form are known; the default packs lint clean.
+#[test]
+fn lint_pack_reports_a_message_for_no_code() {
+    let variant = |messages: Value| {
+        json!({ "id": "mx", "extends": "shenzhen-2020", "version": "2020-02-10", "effectiveFrom": "2020-02-01",
+            "title": { "zh-CN": "消息", "zh-TW": "訊息", "en": "Messages" }, "messages": messages })
+    };
+    let typo = variant(
+        json!({ "zh-CN": { "filing.lead_tme": { "message": "提前{min}天" }, "filing.lead_time": { "message": "须提前{min}天备案" } },
+        "en": { "inspection.veto_failed_x": { "message": "veto" } } }),
+    );
+    let (code, err) = lint(&typo);
+    assert_eq!(code, Some(2), "{err}");
+    for at in ["/messages/zh-CN/filing.lead_tme", "/messages/en/inspection.veto_failed_x"] {
+        assert!(err.contains(&format!("`{at}`: a message for a code no rule")), "{err}");
+    }
+    assert_eq!(err.matches("[pack.unknown_message]").count(), 2, "{err}");
+    let known = variant(
+        json!({ "zh-CN": { "filing.lead_time": { "message": "须提前{min}天备案" }, "field.required": { "message": "请填写{label}" },
+        "screening.home_observation_undated": { "message": "居家观察{days}天" } } }),
+    );
+    let (code, err) = lint(&known);
+    assert_eq!(code, Some(0), "a rule's code, the engine's and an undated screen code: {err}");
+}
+
 #[test]
 fn describe_prints_the_form_and_the_json_schema() {
     let d = answer(&fangkong(&["describe", "inspection", "--locale", "en"], None));

@@ -80,6 +80,13 @@ test('packInfo and version match the CLI', () => {
   const told = compiler.lint(typo);
   assert.equal(told.ok, false);
   assert.deepEqual(told.unknownLabels, [{ locale: 'zh-CN', key: 'filing:supplies.mask' }]);
+  // So is a message for a code no rule reports (client audit, thirty-fifth session).
+  assert.deepEqual(linted.unknownMessages, []);
+  const code = JSON.parse(readFileSync(file, 'utf8'));
+  code.messages.en['filing.lead_tme'] = { message: 'at least {min} days' };
+  const wrong = compiler.lint(code);
+  assert.equal(wrong.ok, false);
+  assert.deepEqual(wrong.unknownMessages, [{ locale: 'en', code: 'filing.lead_tme' }]);
   const cli = spawnSync(CLI, ['--version'], { encoding: 'utf8' });
   assert.equal(cli.stdout.trim(), `fangkong ${fangkong.version()}`);
   assert.equal(engine.version, fangkong.version());

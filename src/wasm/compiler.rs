@@ -58,6 +58,14 @@ struct Lint {
     versions: Vec<LintedVersion>,
     missing_labels: Vec<MissingLabel>,
     unknown_labels: Vec<UnknownLabel>,
+    unknown_messages: Vec<UnknownMessage>,
+}
+
+/// A message for a code no rule of any version of the pack reports (a typo in the code).
+#[derive(Serialize)]
+struct UnknownMessage {
+    locale: &'static str,
+    code: String,
 }
 
 /// A label for no field, rule or kind of any version of the pack.
@@ -73,7 +81,13 @@ struct UnknownLabel {
 #[wasm_bindgen(js_name = "_lint", skip_typescript)]
 pub fn lint(pack: &str) -> Option<String> {
     out(compile(pack).and_then(|engine| {
-        let mut lint = Lint { ok: true, versions: Vec::new(), missing_labels: Vec::new(), unknown_labels: Vec::new() };
+        let mut lint = Lint {
+            ok: true,
+            versions: Vec::new(),
+            missing_labels: Vec::new(),
+            unknown_labels: Vec::new(),
+            unknown_messages: Vec::new(),
+        };
         for p in engine.packs() {
             for (locale, key) in crate::describe::missing_labels(p) {
                 lint.missing_labels.push(MissingLabel { version: p.stamp.version.clone(), locale: locale.tag(), key });
@@ -90,7 +104,10 @@ pub fn lint(pack: &str) -> Option<String> {
         for (locale, key) in crate::describe::unknown_labels(engine.packs(), &raw) {
             lint.unknown_labels.push(UnknownLabel { locale: locale.tag(), key });
         }
-        lint.ok = lint.missing_labels.is_empty() && lint.unknown_labels.is_empty();
+        for (locale, code) in crate::describe::unknown_messages(engine.packs(), &raw) {
+            lint.unknown_messages.push(UnknownMessage { locale: locale.tag(), code });
+        }
+        lint.ok = lint.missing_labels.is_empty() && lint.unknown_labels.is_empty() && lint.unknown_messages.is_empty();
         to_json(&lint)
     }))
 }
@@ -100,11 +117,13 @@ pub fn lint(pack: &str) -> Option<String> {
 const TS_COMPILER_TYPES: &str = r#"
 /** What `lint(pack)` finds in a pack that compiles (the CLI's `lint-pack`). */
 export interface PackLint {
-  /** False when a field or rule lacks a label in a locale, or a label is for nothing. */
+  /** False when a field or rule lacks a label in a locale, or a label or a message is for nothing. */
   ok: boolean;
   versions: { id: string; version: string; hash: string; rules: number; effectiveFrom: string }[];
   missingLabels: { version: string; locale: 'zh-CN' | 'zh-TW' | 'en'; key: string }[];
   /** Labels for no field, rule or kind the pack has (a typo: `filing:supplies.mask`): they change nothing. */
   unknownLabels: { locale: 'zh-CN' | 'zh-TW' | 'en'; key: string }[];
+  /** Messages for a code no rule of the pack reports (a typo: `filing.lead_tme`): they change nothing. */
+  unknownMessages: { locale: 'zh-CN' | 'zh-TW' | 'en'; code: string }[];
 }
 "#;

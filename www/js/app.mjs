@@ -71,7 +71,7 @@ export const UI = {
     // The kinds of pack errors (their `code`), in the page's language before the engine's detail.
     'pack.syntax': "格式错误：不是合法的JSON，或不符合规则包的结构", 'pack.unknown_reference': "引用了不存在的字段、参数、规则或函数", 'pack.type_mismatch': "值或表达式的类型不对", 'pack.duplicate_id': "规则编号重复", 'pack.bad_parameter': "参数值超出其类型允许的范围", 'pack.missing_message': "代码在必需的语言里缺少提示文字", 'pack.bad_rule': "规则缺少必需的部分，或含有该类规则不能用的部分", 'pack.unbounded': "计算量不受申报大小限制，或超出规则包的上限",
     wbLine: '第 {line} 行', wbNear: '（该处不存在，指向最近的上级）', wbLabels: '缺少的标签', wbLabelsNote: '与命令行 lint-pack 的标签检查相同：每个字段和规则在三种语言里都要有标签。',
-    wbNoMissing: '三种语言的标签齐全', wbMissing: '{locale} 缺少 {key} 的标签', wbUnknownLabel: '{locale} 的标签 {key} 不对应任何字段、规则或类别（拼写有误？），不起作用', wbLabelsUnknown: '无法取得父规则包 {id}，未检查标签',
+    wbNoMissing: '三种语言的标签齐全', wbMissing: '{locale} 缺少 {key} 的标签', wbUnknownLabel: '{locale} 的标签 {key} 不对应任何字段、规则或类别（拼写有误？），不起作用', wbUnknownMessage: '{locale} 的消息 {key} 不是任何规则会报告的代码（拼写有误？），不起作用', wbLabelsUnknown: '无法取得父规则包 {id}，未检查标签',
     wbExamplesTable: '示例申报对比表', wbExamples: '示例申报对比', wbExample: '示例', wbThisPack: '本规则包', wbBaseline: '对照规则包', wbChange: '变化',
     wbChanged: '结论有变化', wbSame: '相同', wbChangedCount: '{n} / {total} 个示例的结论与对照规则包不同', wbNoDiagnostics: '无提示',
     wbNotLoaded: '规则包未载入', wbAdded: '新增：', wbRemoved: '消失：', wbDownload: '下载规则包', wbTime: '载入并运行示例用时 {ms} 毫秒',
@@ -139,7 +139,7 @@ export const UI = {
     // The kinds of pack errors (their `code`), in the page's language before the engine's detail.
     'pack.syntax': "格式錯誤：不是合法的JSON，或不符合規則包的結構", 'pack.unknown_reference': "引用了不存在的欄位、參數、規則或函式", 'pack.type_mismatch': "值或運算式的型別不對", 'pack.duplicate_id': "規則編號重複", 'pack.bad_parameter': "參數值超出其型別允許的範圍", 'pack.missing_message': "代碼在必需的語言裡缺少提示文字", 'pack.bad_rule': "規則缺少必需的部分，或含有該類規則不能用的部分", 'pack.unbounded': "計算量不受申報大小限制，或超出規則包的上限",
     wbLine: '第 {line} 行', wbNear: '（該處不存在，指向最近的上層）', wbLabels: '缺少的標籤', wbLabelsNote: '與命令列 lint-pack 的標籤檢查相同：每個欄位和規則在三種語言裡都要有標籤。',
-    wbNoMissing: '三種語言的標籤齊全', wbMissing: '{locale} 缺少 {key} 的標籤', wbUnknownLabel: '{locale} 的標籤 {key} 不對應任何欄位、規則或類別（拼寫有誤？），不起作用', wbLabelsUnknown: '無法取得父規則包 {id}，未檢查標籤',
+    wbNoMissing: '三種語言的標籤齊全', wbMissing: '{locale} 缺少 {key} 的標籤', wbUnknownLabel: '{locale} 的標籤 {key} 不對應任何欄位、規則或類別（拼寫有誤？），不起作用', wbUnknownMessage: '{locale} 的訊息 {key} 不是任何規則會報告的代碼（拼寫有誤？），不起作用', wbLabelsUnknown: '無法取得父規則包 {id}，未檢查標籤',
     wbExamplesTable: '範例申報對比表', wbExamples: '範例申報對比', wbExample: '範例', wbThisPack: '本規則包', wbBaseline: '對照規則包', wbChange: '變化',
     wbChanged: '結論有變化', wbSame: '相同', wbChangedCount: '{n} / {total} 個範例的結論與對照規則包不同', wbNoDiagnostics: '無提示',
     wbNotLoaded: '規則包未載入', wbAdded: '新增：', wbRemoved: '消失：', wbDownload: '下載規則包', wbTime: '載入並執行範例用時 {ms} 毫秒',
@@ -207,7 +207,7 @@ export const UI = {
     // The kinds of pack errors (their `code`), in the page's language before the engine's detail.
     'pack.syntax': "Syntax: not JSON, or not of a pack's shape", 'pack.unknown_reference': "Unknown reference: a field, parameter, rule or function that does not exist", 'pack.type_mismatch': "Type mismatch: a value or expression of the wrong type", 'pack.duplicate_id': "Duplicate rule id", 'pack.bad_parameter': "Bad parameter: a value its type does not allow", 'pack.missing_message': "Missing message: a code without words in a required locale", 'pack.bad_rule': "Bad rule: something its kind needs is missing, or something it cannot use is given", 'pack.unbounded': "Unbounded: a cost the submission's size does not bound, or a pack over its limits",
     wbLine: 'line {line}', wbNear: '(not in the text; pointing at the nearest parent)', wbLabels: 'Missing labels', wbLabelsNote: 'The same label check as the CLI lint-pack: every field and rule needs a label in all three languages.',
-    wbNoMissing: 'Labels complete in all three languages', wbMissing: '{locale}: no label for {key}', wbUnknownLabel: '{locale}: the label {key} is for no field, rule or kind (a typo?): it changes nothing', wbLabelsUnknown: 'Parent pack {id} not available; labels not checked',
+    wbNoMissing: 'Labels complete in all three languages', wbMissing: '{locale}: no label for {key}', wbUnknownLabel: '{locale}: the label {key} is for no field, rule or kind (a typo?): it changes nothing', wbUnknownMessage: '{locale}: the message {key} is for a code no rule reports (a typo?): it changes nothing', wbLabelsUnknown: 'Parent pack {id} not available; labels not checked',
     wbExamplesTable: 'Table of the examples compared', wbExamples: 'Example submissions compared', wbExample: 'Example', wbThisPack: 'This pack', wbBaseline: 'Reference pack', wbChange: 'Change',
     wbChanged: 'answer changed', wbSame: 'same', wbChangedCount: '{n} of {total} examples answered differently from the reference pack', wbNoDiagnostics: 'no diagnostics',
     wbNotLoaded: 'pack not loaded', wbAdded: 'new: ', wbRemoved: 'gone: ', wbDownload: 'Download the pack', wbTime: 'loaded and ran the examples in {ms} ms',

@@ -360,13 +360,15 @@ async function check() {
       labelList.replaceChildren();
     } else {
       // Labels missing, and labels for nothing (a typo in a key: it changes nothing; packs audit).
+      // Messages for a code no rule reports, too (a typo in the code; client audit, 35th session).
       const missing = [...result.missingLabels.map((x) => ({ ...x, code: 'pack.missing_label', words: 'wbMissing' })),
-        ...(result.unknownLabels ?? []).map((x) => ({ ...x, code: 'pack.unknown_label', words: 'wbUnknownLabel' }))];
+        ...(result.unknownLabels ?? []).map((x) => ({ ...x, code: 'pack.unknown_label', words: 'wbUnknownLabel' })),
+        ...(result.unknownMessages ?? []).map((x) => ({ ...x, key: x.code, root: 'messages', code: 'pack.unknown_message', words: 'wbUnknownMessage' }))];
       labelStatus.textContent = missing.length ? '' : t('wbNoMissing');
-      labelList.replaceChildren(...missing.slice(0, 200).map(({ locale: l, key, code, words }) => {
-        const where = place(text, located2, { path: `/labels/${escapeToken(l)}/${escapeToken(key)}`, code });
+      labelList.replaceChildren(...missing.slice(0, 200).map(({ locale: l, key, code, words, root = 'labels' }) => {
+        const where = place(text, located2, { path: `/${root}/${escapeToken(l)}/${escapeToken(key)}`, code });
         return el('li', {}, el('button', { type: 'button', class: 'pack-error warning', 'on:click': () => select(where) },
-          el('span', { class: 'where' }, `${tf('wbLine', { line: where.line })} · `, el('code', {}, `/labels/${l}`), ` · ${code}`),
+          el('span', { class: 'where' }, `${tf('wbLine', { line: where.line })} · `, el('code', {}, `/${root}/${l}`), ` · ${code}`),
           el('span', { class: 'what' }, tf(words, { locale: l, key }))));
       }));
     }

@@ -49,6 +49,18 @@ pub fn lint_pack(a: &Args) -> Result<ExitCode, String> {
                     writeln!(err, "{file}: `{at}`：该标签不对应规则包的任何字段、规则或表单种类 [pack.unknown_label]")
                 };
             }
+            for (tag, code) in fangkong::describe::unknown_messages(e.packs(), &raw) {
+                unlabelled += 1;
+                let at = format!("/messages/{}/{}", tag.tag(), code.replace('~', "~0").replace('/', "~1"));
+                let _ = if en {
+                    writeln!(
+                        err,
+                        "{file}: `{at}`: a message for a code no rule of the pack reports [pack.unknown_message]"
+                    )
+                } else {
+                    writeln!(err, "{file}: `{at}`：该消息的代码不是规则包任何规则会报告的代码 [pack.unknown_message]")
+                };
+            }
             if unlabelled > 0 {
                 return Ok(ExitCode::from(2));
             }
