@@ -4,12 +4,14 @@
 
 /** What `lint(pack)` finds in a pack that compiles (the CLI's `lint-pack`). */
 export interface PackLint {
-    /** False when a field or rule lacks a label in a locale, or a label is for nothing. */
+    /** False when a field or rule lacks a label in a locale, or a label or a message is for nothing. */
     ok: boolean;
     versions: { id: string; version: string; hash: string; rules: number; effectiveFrom: string }[];
     missingLabels: { version: string; locale: 'zh-CN' | 'zh-TW' | 'en'; key: string }[];
     /** Labels for no field, rule or kind the pack has (a typo: `filing:supplies.mask`): they change nothing. */
     unknownLabels: { locale: 'zh-CN' | 'zh-TW' | 'en'; key: string }[];
+    /** Messages for a code no rule of the pack reports (a typo: `filing.lead_tme`): they change nothing. */
+    unknownMessages: { locale: 'zh-CN' | 'zh-TW' | 'en'; code: string }[];
 }
 
 
