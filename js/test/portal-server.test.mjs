@@ -211,17 +211,20 @@ test('a port already in use is said in one line with what to do, exit 2, not a s
   }
 });
 
+/** `node <serve> ...args` run to its end: `{ code, signal, out, err }`. A server that started
+ *  would not exit: it is stopped after 5 s, and `signal` says so. */
+const runServe = (serve, args, cwd) => new Promise((resolve) => {
+  const child = spawn(process.execPath, [serve, ...args], { stdio: ['ignore', 'pipe', 'pipe'], cwd });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d) => { out += d; });
+  child.stderr.on('data', (d) => { err += d; });
+  const timer = setTimeout(() => child.kill(), 5000);
+  child.on('exit', (code, signal) => { clearTimeout(timer); resolve({ code, signal, out, err }); });
+});
+
 test('client audit, thirty-fourth session: `--help` prints the usage and serves nothing; an unknown or misspelt option is refused, not ignored', async () => {
-  const run = (args) => new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'www/serve.mjs'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { err += d; });
-    // A server that started would not exit: stopped after 5 s, and said so.
-    const timer = setTimeout(() => child.kill(), 5000);
-    child.on('exit', (code, signal) => { clearTimeout(timer); resolve({ code, signal, out, err }); });
-  });
+  const run = (args) => runServe(join(ROOT, 'www/serve.mjs'), args);
   const help = await run(['--help']);
   assert.equal(help.code, 0, `${help.signal ?? ''} ${help.out}`);
   assert.match(help.out, /^用法 usage: node www\/serve\.mjs \[--port 8080\]/);
@@ -242,15 +245,7 @@ test('portal audit, thirty-fifth session, F7: `--help` and a wrong option work b
     mkdirSync(join(tree, 'js'));
     copyFileSync(join(ROOT, 'www/serve.mjs'), join(tree, 'www/serve.mjs'));
     writeFileSync(join(tree, 'js/package.json'), '{"private":true}');
-    const run = (args) => new Promise((resolve) => {
-      const child = spawn(process.execPath, [join(tree, 'www/serve.mjs'), ...args], { stdio: ['ignore', 'pipe', 'pipe'], cwd: tree });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (d) => { out += d; });
-      child.stderr.on('data', (d) => { err += d; });
-      const timer = setTimeout(() => child.kill(), 5000);
-      child.on('exit', (code, signal) => { clearTimeout(timer); resolve({ code, signal, out, err }); });
-    });
+    const run = (args) => runServe(join(tree, 'www/serve.mjs'), args, tree);
     const help = await run(['--help']);
     assert.equal(help.code, 0, `${help.signal ?? ''} ${help.err}`);
     assert.match(help.out, /^用法 usage: node www\/serve\.mjs \[--port 8080\]/);
