@@ -11,6 +11,31 @@ use serde_json::Value;
 use crate::describe::NEEDS;
 use crate::pack::{Locale, Pack};
 
+/// A need that says there is none (`无`, `暂无`, `none`): recorded, as `[]` is, but nothing for the
+/// district to supply (inspector audit, thirty-fifth session: `["无", "暂无", "none"]` were three
+/// needs on the support list of a firm that asked for nothing).
+const NONE: &[&str] = &[
+    "无",
+    "無",
+    "暂无",
+    "暫無",
+    "没有",
+    "沒有",
+    "无需求",
+    "無需求",
+    "暂无需求",
+    "暫無需求",
+    "无需",
+    "無需",
+    "none",
+    "no",
+    "nil",
+    "n/a",
+    "-",
+    "—",
+    "/",
+];
+
 /// The support list of an inspection's `facts.needs` (the walked document: text normalised).
 pub(super) fn list(pack: &Pack, doc: &Value) -> Vec<String> {
     // Each choice's words in every locale, read once (a hundred thousand needs are bounded work:
@@ -29,7 +54,7 @@ pub(super) fn list(pack: &Pack, doc: &Value) -> Vec<String> {
         let choice = NEEDS.iter().copied().find(|w| w.eq_ignore_ascii_case(n));
         let choice = choice.or_else(|| words.iter().find(|(l, _)| l.eq_ignore_ascii_case(n)).map(|(_, w)| *w));
         let n = choice.unwrap_or(n);
-        if !n.is_empty() && seen.insert(n.to_owned()) {
+        if !n.is_empty() && !NONE.iter().any(|w| w.eq_ignore_ascii_case(n.trim())) && seen.insert(n.to_owned()) {
             support.push(n.to_owned());
         }
     }
