@@ -126,7 +126,7 @@ fn jsonl_answers_line_by_line_and_flags_unusable_lines() {
     assert_eq!(lines[0]["decision"], "approved");
     assert_eq!(lines[1]["decision"], "deferred");
     assert_eq!(lines[2]["diagnostics"][0]["code"], "input.not_json");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("line 3"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("第 3 行"));
 
     let ok = fangkong(&["check-filing", "-", "--jsonl", "--now", NOW], Some(&format!("{good}\n{good}\n")));
     assert!(ok.status.success());
@@ -501,7 +501,7 @@ fn jsonl_on_every_core_keeps_the_order_and_the_bytes_of_one_line_after_another()
     for out in [&sequential, &parallel, &from_file] {
         let err = String::from_utf8_lossy(&out.stderr);
         let named: Vec<usize> =
-            err.lines().filter_map(|l| l.split(": line ").nth(1)?.split(':').next()?.parse().ok()).collect();
+            err.lines().filter_map(|l| l.split("：第 ").nth(1)?.split(' ').next()?.parse().ok()).collect();
         assert_eq!(named, not_json_lines, "{}", &err[..err.len().min(300)]);
     }
 }
@@ -601,8 +601,12 @@ fn jsonl_answers_an_invalid_utf8_line_and_every_line_after_it_from_a_file_and_fr
         assert_eq!(lines[2]["decision"], "deferred", "{name}");
         assert_eq!(lines[3]["decision"], "approved", "{name}");
         let err = String::from_utf8_lossy(&out.stderr);
-        assert!(err.contains(": line 2: unusable input [input.not_utf8]"), "{name}: {err}");
+        // In the CLI's language: Chinese by default (CLI audit, thirty-fifth session: English).
+        assert!(err.contains("：第 2 行：输入无法使用 [input.not_utf8]（已以诊断答复）"), "{name}: {err}");
     }
+    let en = fangkong_bytes(&["check-filing", "-", "--jsonl", "--now", NOW, "--locale", "en"], b"{}\n\xC0\n".to_vec());
+    let err = String::from_utf8_lossy(&en.stderr);
+    assert!(err.contains("-: line 2: unusable input [input.not_utf8] (answered with a diagnostic)"), "{err}");
     // The not_utf8 answer has the shape of the engine's own unusable answer (not_json).
     let not_json = jsonl(&fangkong(&["check-filing", "-", "--jsonl", "--now", NOW, "--locale", "en"], Some("{\n")));
     let not_utf8 =

@@ -547,11 +547,13 @@ fn run(a: &Args, kind: Kind, name: &str) -> Result<ExitCode, String> {
             n += 1;
             if let Some(d) = &answered.unusable {
                 unusable_lines += 1;
-                eprintln!(
-                    "{}{input}: line {no}: unusable input [{}] (answered with a diagnostic)",
-                    if show { "\r" } else { "" },
-                    d.code
+                // In the CLI's language, as every other line it writes (CLI audit, 35th session).
+                let code = &d.code;
+                let said = t(
+                    format!("{input}：第 {no} 行：输入无法使用 [{code}]（已以诊断答复）"),
+                    format!("{input}: line {no}: unusable input [{code}] (answered with a diagnostic)"),
                 );
+                eprintln!("{}{said}", if show { "\r" } else { "" });
             }
             write_with_line(&mut out, &answered.json, *no).map_err(|e| e.to_string())?;
             if show && (n.is_multiple_of(50) || Some(n) == total) {
