@@ -54,7 +54,7 @@ pub const MAX_NODES: usize = 400;
 /// Deepest nesting of one expression.
 pub const MAX_DEPTH: usize = 32;
 
-/// How a number field is checked ([`parse::FieldKind::Checked`]): a value the pack's `field`
+/// How a number field is checked (`parse::FieldKind::Checked`): a value the pack's `field`
 /// rule refuses is not computed with by its other rules, as a value of the wrong type is not
 /// (forms audit, twenty-fifth session: `unreachable: -1` passed gate RTW-G6, and `masks: -1`
 /// was shown as "现有-1只" beside its own `count.negative`).

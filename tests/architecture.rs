@@ -222,3 +222,29 @@ fn no_file_in_src_over_600_lines() {
     }
     assert!(long.is_empty(), "over {MAX_LINES} lines: {}", long.join(", "));
 }
+
+/// The command-line tool's own dependencies (rayon, simdutf8, mimalloc) are optional, enabled
+/// only by the `cli` feature the binary requires, and no file of the library outside `src/bin`
+/// names them: a crate embedding the library (`default-features = false`) builds none of them,
+/// mimalloc's C code included (CLI audit, thirty-fifth session: every embedder built them).
+#[test]
+fn the_clis_dependencies_are_the_clis_alone() {
+    let manifest = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml")).unwrap();
+    let line_of = |name: &str| {
+        manifest.lines().find(|l| l.starts_with(&format!("{name} ="))).unwrap_or_else(|| panic!("{name} in Cargo.toml"))
+    };
+    let cli = line_of("cli");
+    for dep in ["rayon", "simdutf8", "mimalloc"] {
+        assert!(line_of(dep).contains("optional = true"), "{dep} is not optional");
+        assert!(cli.contains(&format!("\"dep:{dep}\"")), "the cli feature does not enable {dep}");
+    }
+    assert!(manifest.contains("required-features = [\"cli\"]"), "the binary does not require the cli feature");
+    let mut files = Vec::new();
+    rust_files(&src(), &mut files);
+    for f in files.iter().filter(|f| !f.starts_with(src().join("bin"))) {
+        let text = code(&std::fs::read_to_string(f).unwrap());
+        for dep in ["rayon::", "simdutf8::", "mimalloc::"] {
+            assert!(!text.contains(dep), "{} names {dep}", f.display());
+        }
+    }
+}

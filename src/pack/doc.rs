@@ -184,7 +184,7 @@ impl FieldCheckKind {
     }
 
     /// The check of a count or an amount, which the other rules' expressions apply too
-    /// ([`NumCheck`]); `None` for the checks of text.
+    /// ([`NumCheck`](crate::expr::NumCheck)); `None` for the checks of text.
     pub fn num_check(self) -> Option<crate::expr::NumCheck> {
         match self {
             FieldCheckKind::Count => Some(crate::expr::NumCheck::Count),
