@@ -1195,3 +1195,24 @@ fn a_packs_mistakes_are_told_in_chinese_first() {
     assert!(summary.starts_with(&format!("规则包有 {} 个错误，第一个：", errors.0.len())), "{summary}");
     assert_eq!(errors.summary_in(fangkong::Locale::En), errors.to_string());
 }
+
+/// A reader that stops reading (`fangkong … --jsonl | head -1`) is no error: the tool ends
+/// quietly with status 0, not `Broken pipe (os error 32)` and 2 (CLI audit, thirty-fifth session).
+#[test]
+fn a_reader_that_stops_reading_ends_the_run_quietly() {
+    use std::io::{BufRead, BufReader, Write};
+    let lines: String = (0..50_000).map(|_| "{\"filedOn\":\"2020-02-04\"}\n").collect();
+    let mut child = spawn(&["check-filing", "-", "--jsonl", "--now", NOW]);
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(lines.as_bytes()); // the tool may stop reading first
+    });
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap(); // then dropped: closed
+    assert!(first.starts_with("{\"line\":1,"), "{first}");
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(!err.contains("Broken pipe"), "{err}");
+}

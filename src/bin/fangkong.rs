@@ -500,7 +500,7 @@ fn run(a: &Args, kind: Kind, name: &str) -> Result<ExitCode, String> {
                 format!("{input}: not JSON (line {line}, column {column}) [input.not_json]"),
             ));
         }
-        writeln!(out, "{}", answered.json).map_err(|e| e.to_string())?;
+        writeln!(out, "{}", answered.json).map_err(usage::io)?;
         return Ok(ExitCode::SUCCESS);
     }
     let show = std::io::stderr().is_terminal();
@@ -555,12 +555,12 @@ fn run(a: &Args, kind: Kind, name: &str) -> Result<ExitCode, String> {
                 );
                 eprintln!("{}{said}", if show { "\r" } else { "" });
             }
-            write_with_line(&mut out, &answered.json, *no).map_err(|e| e.to_string())?;
+            write_with_line(&mut out, &answered.json, *no).map_err(usage::io)?;
             if show && (n.is_multiple_of(50) || Some(n) == total) {
                 progress(n, total);
             }
         }
-        out.flush().map_err(|e| e.to_string())?;
+        out.flush().map_err(usage::io)?;
         if let Some(e) = failed {
             return Err(e);
         }
@@ -586,6 +586,7 @@ fn main() -> ExitCode {
     });
     match result {
         Ok(code) => code,
+        Err(msg) if msg.is_empty() => ExitCode::SUCCESS,
         Err(msg) => {
             eprintln!("fangkong: {msg}");
             ExitCode::from(2)

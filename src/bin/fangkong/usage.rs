@@ -88,7 +88,13 @@ pub fn usage() -> &'static str {
 /// `describe > /dev/full` panicked).
 pub fn say(text: &str) -> Result<(), String> {
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{text}").and_then(|()| out.flush()).map_err(|e| e.to_string())
+    writeln!(out, "{text}").and_then(|()| out.flush()).map_err(io)
+}
+
+/// What a failed write says; empty when the reader stopped reading (`… --jsonl | head -1`),
+/// which is no error: the tool ends quietly (CLI audit, thirty-fifth session: `Broken pipe`, 2).
+pub fn io(e: std::io::Error) -> String {
+    if e.kind() == std::io::ErrorKind::BrokenPipe { String::new() } else { e.to_string() }
 }
 
 /// Whether the options `given` mean something for `command`: an option another command takes
