@@ -453,7 +453,7 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
             None => None,
         };
         let choices = crate::describe::choices(pack, opts.locale, &d.path, &d.params);
-        // A unit with neither name nor id, by its place in the report: 报告单位（第2条）, not
+        // A unit with neither name nor id, by its place in the report: 填报单位（第2条）, not
         // 未填写 as the subject of its sentence (indicators audit, thirty-fifth session).
         let unit = d.params.get("unit").filter(|u| u.is_null()).and_then(|_| {
             let entry = d.path.strip_prefix("/units/")?.split('/').next()?;

@@ -316,7 +316,9 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
     for key in ["messages", "labels"] {
         if let Some(msgs) = c.get(key) {
             let target = o.entry(key).or_insert_with(|| Value::Object(serde_json::Map::new()));
-            *target = canonical_locales(target);
+            if let std::borrow::Cow::Owned(c) = canonical_locales(target) {
+                *target = c;
+            }
             let msgs = canonical_locales(msgs);
             drop_parents_zh_tw(target, &msgs);
             merge_patch(target, &msgs);
@@ -331,8 +333,12 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
 /// parent's locale override them: before, they were merged as another locale and lost or won
 /// by how the two tags sorted (client audit, thirty-fifth session: `zh-Hant`, `zh` and `EN`
 /// were accepted and shown nowhere).
-pub(crate) fn canonical_locales(by_tag: &Value) -> Value {
-    let Some(tags) = by_tag.as_object() else { return by_tag.clone() };
+/// Borrowed when every tag is already its locale's (the embedded packs', most variants').
+pub(crate) fn canonical_locales(by_tag: &Value) -> std::borrow::Cow<'_, Value> {
+    let canonical = |t: &String| crate::locale::Locale::parse(t).is_none_or(|l| l.tag() == t);
+    let Some(tags) = by_tag.as_object().filter(|m| !m.keys().all(canonical)) else {
+        return std::borrow::Cow::Borrowed(by_tag);
+    };
     let mut out = serde_json::Map::new();
     for (tag, entries) in tags {
         let key = crate::locale::Locale::parse(tag).map_or_else(|| tag.clone(), |l| l.tag().to_owned());
@@ -342,7 +348,7 @@ pub(crate) fn canonical_locales(by_tag: &Value) -> Value {
             _ => drop(out.insert(key, entries.clone())),
         }
     }
-    Value::Object(out)
+    std::borrow::Cow::Owned(Value::Object(out))
 }
 
 /// An entry a variant rewrites in zh-CN but not in zh-TW is dropped from its parent's zh-TW,
@@ -427,7 +433,7 @@ impl RuleOrigins {
         let mut messages = std::collections::BTreeSet::new();
         for root in ["messages", "labels"] {
             let by_tag = child.get(root).map(canonical_locales);
-            for (locale, codes) in by_tag.iter().filter_map(Value::as_object).flatten() {
+            for (locale, codes) in by_tag.iter().filter_map(|v| v.as_object()).flatten() {
                 // The locale itself (an unknown one is refused at `/messages/fr`, its own place).
                 messages.insert(crate::pointer::Pointer::from_segments([root, locale]).to_string());
                 for (code, parts) in codes.as_object().into_iter().flatten() {
