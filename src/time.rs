@@ -154,7 +154,9 @@ impl NowError {
     /// The message in zh-CN (the English one is `Display`).
     pub fn zh(&self) -> String {
         match self {
-            Self::NotRfc3339(s) => format!("`{s}` 不是 RFC 3339 时间，例如 `2020-02-04T10:00:00+08:00`"),
+            Self::NotRfc3339(s) => {
+                format!("`{s}` 不是 RFC 3339 时间（例如 `2020-02-04T10:00:00+08:00`），也不是日期（例如 `2020-02-04`）")
+            }
             Self::OutOfRange(s) => format!("`{s}` 在中国标准时间（UTC+8）中不在 0000-01-01 … 9999-12-31 之内"),
         }
     }
@@ -163,7 +165,14 @@ impl NowError {
 impl std::fmt::Display for NowError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::NotRfc3339(s) => write!(f, "`{s}` is not an RFC 3339 time such as `2020-02-04T10:00:00+08:00`"),
+            // A date alone is a form it takes too (CLI audit, thirty-fifth session: `2020-02-30`
+            // was told only of RFC 3339).
+            Self::NotRfc3339(s) => {
+                write!(
+                    f,
+                    "`{s}` is not an RFC 3339 time such as `2020-02-04T10:00:00+08:00`, nor a date such as `2020-02-04`"
+                )
+            }
             Self::OutOfRange(s) => {
                 write!(f, "`{s}` falls outside 0000-01-01 … 9999-12-31 in China Standard Time (UTC+8)")
             }
@@ -222,9 +231,14 @@ mod tests {
         let e = parse_now("2020-02-04T23:59:61+08:00").unwrap_err();
         assert_eq!(
             e.to_string(),
-            "`2020-02-04T23:59:61+08:00` is not an RFC 3339 time such as `2020-02-04T10:00:00+08:00`"
+            "`2020-02-04T23:59:61+08:00` is not an RFC 3339 time such as `2020-02-04T10:00:00+08:00`, nor a date such as `2020-02-04`"
         );
-        assert_eq!(e.zh(), "`2020-02-04T23:59:61+08:00` 不是 RFC 3339 时间，例如 `2020-02-04T10:00:00+08:00`");
+        assert_eq!(
+            e.zh(),
+            "`2020-02-04T23:59:61+08:00` 不是 RFC 3339 时间（例如 `2020-02-04T10:00:00+08:00`），也不是日期（例如 `2020-02-04`）"
+        );
+        // An impossible date is told it is neither form (it was told only of RFC 3339).
+        assert!(parse_now("2020-02-30").unwrap_err().to_string().contains("nor a date such as `2020-02-04`"));
         let far = parse_now("9999-12-31T16:00:00Z").unwrap_err();
         assert_eq!(far, NowError::OutOfRange("9999-12-31T16:00:00Z".to_owned()));
         assert!(far.zh().contains("中国标准时间") && far.to_string().contains("China Standard Time"));
