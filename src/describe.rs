@@ -6,11 +6,13 @@
 
 use serde_json::{Map, Value};
 
+mod hints;
 mod options;
 mod reads;
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 mod unknown;
 
+pub(crate) use hints::required_help;
 pub(crate) use options::choices;
 use options::{option, values};
 use reads::{KNOWLEDGE_COUNTS, push_unique};
@@ -50,6 +52,10 @@ pub const STATUSES: &[&str] = &["met", "short", "not_applicable", "invalid", "mi
 
 /// What became of a previous inspection's rectification (`reinspection[].status`).
 pub const REINSPECTION: &[&str] = &["resolved", "overdue", "open"];
+
+/// The parts of an inspection's answer that a page shows with words of their own.
+pub const INSPECTION_ANSWER: &[&str] =
+    &["score", "sections", "rectifications", "reinspectBy", "dailyReporting", "support"];
 
 /// One field of an input shape.
 #[derive(Debug, Clone)]
@@ -116,7 +122,7 @@ pub fn indicator_counts(pack: &Pack) -> Vec<&str> {
     names
 }
 
-fn type_name(shape: &Shape) -> &'static str {
+pub(super) fn type_name(shape: &Shape) -> &'static str {
     match shape {
         Shape::Leaf(Ty::Str) | Shape::Enum(_) => "text",
         Shape::Leaf(Ty::Num) => "number",
@@ -460,6 +466,8 @@ pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
             crate::answer::put(&mut out, "evidence", values(pack, locale, "evidence", EVIDENCE));
             crate::answer::put(&mut out, "needs", values(pack, locale, "needs", NEEDS));
             crate::answer::put(&mut out, "reinspection", values(pack, locale, "inspection.reinspection", REINSPECTION));
+            // The words of the answer's own parts (日查日报 …), which a page shows beside them.
+            crate::answer::put(&mut out, "answer", values(pack, locale, "inspection.answer", INSPECTION_ANSWER));
         }
         Subject::Indicators => {
             let count = |name: &str| {
@@ -498,7 +506,7 @@ pub fn describe(pack: &Pack, subject: Subject, locale: Locale) -> Value {
             crate::answer::put(&mut out, "checklist", Value::Array(checklist));
             crate::answer::put(&mut out, "levels", values(pack, locale, "level", LEVELS));
             crate::answer::put(&mut out, "statuses", values(pack, locale, "indicators.status", STATUSES));
-            crate::answer::put(&mut out, "results", values(pack, locale, "result", RESULTS));
+            crate::answer::put(&mut out, "results", options::checklist_results(pack, locale));
         }
         Subject::Screening => {
             let questions: Vec<Value> = out

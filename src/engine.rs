@@ -427,7 +427,9 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
         // A missing value's field is named by its label, in the locale (not kept in `params`).
         let label = d.params.get("field").and_then(Value::as_str).filter(|_| d.missing).map(|field| {
             let entry = pack.labels.lookup(opts.locale, "value:entry").map(|(f, _)| f);
-            crate::pack::entry_label(entry, crate::describe::field_label(pack, opts.locale, field), &d.path)
+            let label =
+                crate::pack::entry_label(entry, crate::describe::field_label(pack, opts.locale, field), &d.path);
+            crate::pack::unit_label(pack.labels.lookup(opts.locale, "value:of_unit"), label, &d.params)
         });
         // A type a value should have, in the locale's words (value:type.number → 数字; fourth
         // audit: zh-CN read 应为boolean), and its hint, how to write a value of that type, as
@@ -476,6 +478,11 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
         let (message, mut help) = pack.messages.render(opts.locale, &d.code, &d.params, extra, not_given);
         if let Some(hint) = expected_type.and_then(|(_, hint)| hint) {
             help = Some(hint.to_owned());
+        }
+        // A value not given, told what to fill in: the field's hint (口罩数量: 现有库存，填写只数).
+        if help.is_none() && d.missing {
+            let field = d.params.get("field").and_then(Value::as_str);
+            help = field.and_then(|f| crate::describe::required_help(pack, opts.locale, &d.rule_id, f));
         }
         // A look-alike of a known key: the help names the known one, and says what differs
         // (third audit: every look-alike was told to use half-width characters): full-width

@@ -35,7 +35,7 @@ pub use credit_code::{check_credit_code, credit_code, credit_code_form};
 pub use date::{iso_date, parse_date};
 pub use district_code::{check_district_code, district_code};
 pub use id_number::{check_id_number, id_number, id_number_form};
-pub use normalize::{normalize_free_text, normalize_text};
+pub use normalize::{is_invisible, normalize_free_text, normalize_text};
 pub use phone::{Phone, PhoneKind, check_phone, phone};
 
 /// Why an identifier or date failed validation.

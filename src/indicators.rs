@@ -315,24 +315,25 @@ impl Engine {
                 let slot = own.get_mut(k).and_then(|o| o.get_mut(x));
                 let Some(slot) = slot else { continue };
                 match (nv, dv) {
-                    // A leaf that reports other indicators but not this one: missing here, and both
+                    // A unit that reports other indicators but not this one: missing here, and both
                     // counts are asked for (issue 7 point 1; audit 1: a warning `partial_report`,
                     // neither held back by `scope` nor `incomplete`, made the decision swing while
-                    // a report was typed).
+                    // a report was typed). A unit with units below is no different: its own
+                    // counts, once it gives some, are part of its sums, so the others are missing
+                    // too, at it and above (issue 7 point 8; missing audit, thirty-sixth session:
+                    // a community's own IND-2 left out read `short 3/4` from its grid alone).
                     (Ok(None), Ok(None)) => {
-                        if is_leaf(k) {
-                            slot.missing = true;
-                            for count in [ind.numerator, ind.denominator] {
-                                let field = format!("units[].counts.{count}");
-                                ask(
-                                    &mut diags,
-                                    &p.shape_errors,
-                                    unit_ptr(*i, &["counts", count]),
-                                    &field,
-                                    ind.id,
-                                    Severity::Error,
-                                );
-                            }
+                        slot.missing = true;
+                        for count in [ind.numerator, ind.denominator] {
+                            let field = format!("units[].counts.{count}");
+                            ask(
+                                &mut diags,
+                                &p.shape_errors,
+                                unit_ptr(*i, &["counts", count]),
+                                &field,
+                                ind.id,
+                                Severity::Error,
+                            );
                         }
                     }
                     (Ok(Some(n)), Ok(Some(d))) => {
@@ -463,7 +464,6 @@ impl Engine {
         let mut out_units = Vec::new();
         let mut missing = Vec::new();
         let mut any_missing = false;
-        let (mut unreached, scope) = (0, crate::pointer::Scope::new(opts.scope.as_deref(), units.len()));
         for (k, (i, u, id)) in units.iter().enumerate() {
             let kids_empty = children.get(k).is_none_or(Vec::is_empty);
             let rep = reported.get(k).copied().unwrap_or(false);
@@ -472,22 +472,18 @@ impl Engine {
             // so it is not said to have sent nothing (sixteenth session audit).
             if kids_empty && !rep && !id.is_empty() {
                 missing.push(id.clone());
-                // While a form is typed (`scope`), a unit whose counts nobody has reached yet is
-                // not told it sent nothing: its report is held back (in `pending`) and the report
-                // is `incomplete` (forms audit, twenty-fifth session: a grid worker who had typed
-                // only the unit's id was told 当日未报送数据 and `conditional`, then `incomplete`
-                // once the first count was typed).
-                if scope.covers(&unit_ptr(*i, &["counts"]), false) {
-                    diags.push(Diagnostic::at(
-                        "indicators.missing_report",
-                        Severity::Warning,
-                        unit_ptr(*i, &[]),
-                        "IND",
-                        crate::answer::params([("unit", keys::unit_value(name))]),
-                    ));
-                } else {
-                    unreached += 1;
-                }
+                // Not a missing value but a fact of the report (the unit sent nothing), so it is
+                // reported whatever `scope` holds, and the decision is the same with or without
+                // one (issue 7 point 3: only `missing: true` diagnostics are held back; missing
+                // audit, thirty-sixth session: `--scope '[]'` turned `conditional` into
+                // `incomplete`, where the twenty-fifth session had held this one back too).
+                diags.push(Diagnostic::at(
+                    "indicators.missing_report",
+                    Severity::Warning,
+                    unit_ptr(*i, &[]),
+                    "IND",
+                    crate::answer::params([("unit", keys::unit_value(name))]),
+                ));
             }
             let mut results = Vec::new();
             for (x, ind) in inds.iter().enumerate() {
@@ -572,9 +568,10 @@ impl Engine {
             });
         }
 
+        keys::name_units_of_missing(&mut diags, &p.doc);
         // Held back by `scope` or not, a missing value leaves the report incomplete.
-        let incomplete = unreached > 0 || diags.iter().any(|d| d.missing);
-        let pending = render(pack, &mut diags, opts) + unreached;
+        let incomplete = diags.iter().any(|d| d.missing);
+        let pending = render(pack, &mut diags, opts);
         let decision = if incomplete {
             Decision::Incomplete
         } else if diags.iter().any(|d| d.severity == Severity::Error) {

@@ -29,6 +29,9 @@ use crate::schema::Subject;
 pub use crate::schema::EVIDENCE;
 
 mod support;
+mod values;
+
+use values::{date_error, fact_present};
 
 /// An inspector's answer to one item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,16 +64,6 @@ fn date_str(d: NaiveDate) -> String {
 
 fn ptr(segs: &[&str]) -> String {
     Pointer::from_segments(segs.iter().copied()).to_string()
-}
-
-/// Whether a recorded fact is there: non-blank text, a non-empty object, or a list (even empty).
-fn fact_present(v: Option<&Value>) -> bool {
-    match v {
-        Some(Value::String(s)) => !s.trim().is_empty(),
-        Some(Value::Object(m)) => !m.is_empty(),
-        Some(Value::Array(_)) | Some(Value::Number(_)) | Some(Value::Bool(_)) => true,
-        _ => false,
-    }
 }
 
 struct Item<'p> {
@@ -286,6 +279,7 @@ impl Engine {
         }
 
         // The six facts.
+        let empty = Value::Object(serde_json::Map::new());
         for rule in pack.rules.iter().filter(|r| r.subject == Subject::Inspection) {
             let RuleBody::Fact { path } = &rule.body else { continue };
             let mut v = Some(doc);
@@ -294,7 +288,19 @@ impl Engine {
             }
             let at = Pointer::from_segments(path.iter().map(String::as_str)).to_string();
             let field_id = path.join(".");
-            if !fact_present(v) {
+            // A group of counts (knowledge: sampled, correct) is asked for value by value, at
+            // each one's own path, as a filing's `staff: {}` is (missing audit, thirty-sixth
+            // session: `{}`, nulls, or one count of the wrong type beside none, were asked for
+            // once at `/facts/knowledge`).
+            let group = matches!(
+                crate::schema::resolve(
+                    crate::schema::shape_for(Subject::Inspection),
+                    &path.iter().map(String::as_str).collect::<Vec<_>>()
+                ),
+                Some(crate::schema::Resolved::Object)
+            );
+            let v = if group && v.is_none_or(Value::is_null) { Some(&empty) } else { v };
+            if !fact_present(v) && !group {
                 incomplete |= !crate::pointer::at_or_under(&p.shape_errors, &at);
                 ask(&mut diags, &p.shape_errors, at, &field_id, &rule.id, Severity::Warning);
             } else if let Some(Value::Array(list)) = v {
@@ -345,12 +351,12 @@ impl Engine {
                         ));
                     }
                     (s, c) => {
-                        incomplete = true;
                         // One given as no number is its shape error, never asked for as missing
                         // (client pages, nineteenth session: `correct: "abc"` was both).
                         for (name, given) in [("sampled", s.is_some()), ("correct", c.is_some())] {
                             if !given {
                                 let (at, field) = (format!("{at}/{name}"), format!("{field_id}.{name}"));
+                                incomplete |= !crate::pointer::at_or_under(&p.shape_errors, &at) || bad_count;
                                 ask(&mut diags, &p.shape_errors, at, &field, &rule.id, Severity::Warning);
                             }
                         }
@@ -581,14 +587,7 @@ impl Engine {
             support,
             reinspection,
             diagnostics: diags,
-            normalized: p.normalized,
+            normalized: values::credit_code_upper(p.normalized, doc),
         }
     }
-}
-
-/// A date given in `previous` that is not one: `date.format`, or `date.impossible` for a day the
-/// calendar does not have (`2020-02-30`), as the shape's dates elsewhere.
-fn date_error(text: &str, at: String) -> Diagnostic {
-    let code = crate::ids::parse_date(text).err().map_or("date.format", |e| e.code());
-    Diagnostic::engine(code, Severity::Error, at, Value::Object(serde_json::Map::new()))
 }

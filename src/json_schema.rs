@@ -35,16 +35,16 @@ pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
 /// What makes a string blank (an ECMAScript character class body): the whitespace that the
 /// engine trims (Unicode `White_Space`, as Rust's `char::is_whitespace`) and the invisible
-/// characters that it removes (U+200B–U+200D, U+2060, U+FEFF, U+00AD).
+/// characters that it removes ([`crate::ids::is_invisible`]).
 macro_rules! blank_chars {
     () => {
-        r"\t\n\u000B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\u200B-\u200D\u2060\uFEFF\u00AD"
+        r"\t\n\u000B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF"
     };
 }
 /// Invisible characters, removed wherever they are: any number of them after a character.
 macro_rules! invisible {
     () => {
-        r"[\u200B-\u200D\u2060\uFEFF\u00AD]*"
+        r"[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]*"
     };
 }
 /// A digit, ASCII or full-width, and the invisible characters after it.

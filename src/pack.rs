@@ -44,7 +44,7 @@ use error::{json_error_zh, pe, shape_messages};
 pub use family::{FamilyNames, RuleOrigins, merge_patch, resolve_extends, resolve_in_family};
 pub use lazy::Rules;
 pub use messages::Catalogue;
-pub(crate) use messages::entry_label;
+pub(crate) use messages::{entry_label, unit_label};
 pub use params::ParamMap;
 pub use shape::PACK;
 pub use work::{WORK_BUDGET, WorkBounds};

@@ -4,7 +4,7 @@ use std::fmt;
 use std::fmt::Write as _;
 
 mod scope;
-pub(crate) use scope::{Scope, retain_in_scope};
+pub(crate) use scope::retain_in_scope;
 
 /// Whether the scope prefix `prefix` covers `path`: `path` is inside it, or (`above`) holds it
 /// (see [`crate::Options::in_scope`]).

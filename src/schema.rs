@@ -147,10 +147,6 @@ pub fn shape_for(subject: Subject) -> &'static Shape {
 /// audit, thirty-third session: `"1000000000000000"` was "wrong type, expected number").
 pub const MAX_NUMBER_DIGITS: usize = 16;
 
-/// The characters that [`crate::ids::normalize_text`] removes wherever they are (zero-width and invisible
-/// format characters).
-pub const INVISIBLE_CHARS: &[char] = &['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}'];
-
 /// The field id (`roster[].phone`, `answers.*.result`) of a JSON Pointer into a submission of
 /// `shape`, or `None` when the pointer leaves the shape.
 pub fn field_id_at(shape: &'static Shape, pointer: &str) -> Option<String> {

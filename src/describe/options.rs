@@ -22,6 +22,22 @@ pub(super) fn option(pack: &Pack, locale: Locale, group: &str, word: &str, value
     Value::Object(m)
 }
 
+/// The results of a 十个一律 item: the inspection's words (`value:result.*`), with the
+/// checklist's own where the pack has them (`value:indicators.result.*`): 不适用 there has no
+/// veto item to warn of (seeds audit, thirty-sixth session: grid workers were told the
+/// inspection's veto rule).
+pub(super) fn checklist_results(pack: &Pack, locale: Locale) -> Value {
+    let words = super::RESULTS.iter().map(|w| {
+        let own = pack.labels.lookup(locale, &format!("value:indicators.result.{w}"));
+        if own.is_some() {
+            option(pack, locale, "indicators.result", w, Value::from(*w))
+        } else {
+            option(pack, locale, "result", w, Value::from(*w))
+        }
+    });
+    Value::Array(words.collect())
+}
+
 /// The choices of an answer that is none of them (`params.allowed` of a diagnostic at `path`:
 /// a `result`, `evidence` or `level`), in Chinese by their words with the value to give:
 /// 合格（pass）、部分落实（partial）… (twentieth session: an inspector who typed 合格 was told

@@ -8,8 +8,8 @@ use std::borrow::Cow;
 /// * full-width forms U+FF01..=U+FF5E become their ASCII counterparts
 ///   U+0021..=U+007E (digits, Latin letters, punctuation);
 /// * the ideographic space U+3000 becomes an ASCII space;
-/// * zero-width and invisible format characters (U+200B, U+200C, U+200D,
-///   U+2060, U+FEFF, U+00AD) are removed;
+/// * zero-width and invisible format characters ([`is_invisible`]: U+200B,
+///   the direction marks U+200E, U+202A…) are removed;
 /// * leading and trailing Unicode whitespace is trimmed.
 ///
 /// Chinese characters and everything else are left untouched. The function
@@ -46,12 +46,31 @@ fn normalize_with(s: &str, map: impl Fn(char) -> Option<char>) -> Cow<'_, str> {
     Cow::Owned(if trimmed.len() == mapped.len() { mapped } else { trimmed.to_owned() })
 }
 
+/// Whether [`normalize_text`] removes `c` wherever it is: zero-width and invisible
+/// format characters (U+00AD, U+180E, U+200B–U+200F, U+202A–U+202E, U+2060–U+2064,
+/// U+2066–U+2069, U+FEFF). The direction marks and embeddings come with text pasted from web
+/// pages and contact lists (`\u{202A}+86 138 0013 8000\u{202C}`; identifiers audit, thirty-sixth
+/// session: 18 characters on screen were told “应为18位”).
+#[must_use]
+pub const fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
 /// Maps one character, or returns `None` when it must be removed.
 fn map_char(c: char) -> Option<char> {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0),
         '\u{3000}' => Some(' '),
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => None,
+        c if is_invisible(c) => None,
         _ => Some(c),
     }
 }

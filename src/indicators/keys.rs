@@ -21,6 +21,22 @@ pub(super) fn unit_value(name: Option<&str>) -> Value {
     name.map_or(Value::Null, Value::from)
 }
 
+/// Each value a unit left out (`/units/3/counts/rentalUnits`) carries the unit's name in
+/// `unit`, as every other diagnostic of a unit does, so its message names the unit: a grid
+/// worker reading 请填写：出租屋数 could not tell which grid (messages audit, thirty-sixth
+/// session). A unit with neither name nor id is named by its place already (`value:entry`).
+pub(super) fn name_units_of_missing(diagnostics: &mut [Diagnostic], doc: &Value) {
+    for d in diagnostics.iter_mut().filter(|d| d.missing) {
+        let Some((i, _field)) = d.path.strip_prefix("/units/").and_then(|p| p.split_once('/')) else { continue };
+        let Some(name) = i.parse::<usize>().ok().and_then(|i| doc.get("units")?.get(i)).and_then(unit_name) else {
+            continue;
+        };
+        if let Value::Object(m) = &mut d.params {
+            m.insert("unit".into(), Value::from(name));
+        }
+    }
+}
+
 /// Drops the shape diagnostics at or under a key the pack does not know — a count or checklist
 /// item not the pack's, or a checklist where the pack has none — and reports each such key once
 /// as unknown instead, unless the document still holds it (then the kind's own pass reports it,

@@ -250,6 +250,19 @@ pub(crate) fn entry_label(form: Option<&str>, label: String, path: &str) -> Stri
     Fill { params: &n, extra: Some(("label", &label)), sep: "", not_given: "" }.fill_in(form)
 }
 
+/// A unit's field named with the unit, as the pack's form says (`value:of_unit`, with `{label}`
+/// and `{unit}`): 出租屋数（塘家社区第3网格）, as every other message of a unit names it
+/// (messages audit, thirty-sixth session: 请填写：出租屋数 named no grid).
+pub(crate) fn unit_label(form: Option<(&str, Option<&str>)>, label: String, params: &Value) -> String {
+    match (form, params.get("unit")) {
+        (Some((form, _)), Some(unit @ Value::String(_))) => {
+            let params = crate::answer::params([("unit", unit.clone())]);
+            Fill { params: &params, extra: Some(("label", &label)), sep: "", not_given: "" }.fill_in(form)
+        }
+        _ => label,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

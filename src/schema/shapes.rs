@@ -192,11 +192,15 @@ pub static SCREENING: Shape = Shape::Object(&[
     ),
 ]);
 
-/// Fields that hold a person's data (name, phone, ID number), by field id (`roster[].phone`).
-/// They are never echoed by default: `normalized[]` leaves them out unless the caller asks
-/// for them (`Options::personal`), and a pack may not put them into message params
-/// (`lint-pack`). Enterprise names and site addresses are a business's, not a person's.
+/// Fields that hold a person's data (name, phone, ID number, address), by field id
+/// (`roster[].phone`). They are never echoed by default: `normalized[]` leaves them out unless
+/// the caller asks for them (`Options::personal`), and a pack may not put them into message
+/// params (`lint-pack`). The site address is one (issue 10 point 7 names addresses): an
+/// individual business's site is often a home (messages audit, thirty-sixth session: a pack
+/// put `深圳市光明区… 王五家` into a message, and `normalized` gave it back by default).
+/// Enterprise names and credit codes are a business's, not a person's.
 pub const PERSONAL_FIELDS: &[&str] = &[
+    "enterprise.address",
     "contacts.firstResponsible.name",
     "contacts.firstResponsible.phone",
     "contacts.firstResponsible.idNumber",

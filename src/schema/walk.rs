@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use serde_json::{Map, Value};
 use validator::ValidateLength;
 
-use super::{Field, INVISIBLE_CHARS, MAX_ARRAY_LEN, MAX_NUMBER_DIGITS, MAX_TEXT_CHARS, Shape, Ty};
+use super::{Field, MAX_ARRAY_LEN, MAX_NUMBER_DIGITS, MAX_TEXT_CHARS, Shape, Ty};
 use crate::answer::{Diagnostic, Normalized, Severity, params, suggestion};
 use crate::ids::{normalize_free_text, normalize_text};
 use crate::pointer::Pointer;
@@ -411,7 +411,7 @@ fn walk_leaf(v: Cow<'_, Value>, ty: Ty, ptr: &Pointer, w: &mut Walked) -> Option
 /// A value that counts as not given: a string of nothing but whitespace (including the
 /// ideographic space U+3000) and invisible characters.
 pub fn is_blank(s: &str) -> bool {
-    s.chars().all(|c| c.is_whitespace() || INVISIBLE_CHARS.contains(&c))
+    s.chars().all(|c| c.is_whitespace() || crate::ids::is_invisible(c))
 }
 
 /// Whether a value is missing — absent, `null`, or blank text: the one definition the walker,
