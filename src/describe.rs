@@ -143,6 +143,13 @@ fn label(pack: &Pack, locale: Locale, key: &str) -> (Option<String>, Option<Stri
     }
 }
 
+/// The id among `ids` that `given` writes in another case or width (`ins-s4-1`, `ＩＮＳ－Ｓ４－１`),
+/// as a look-alike of an item's id is still that item.
+pub fn item_id<'a>(ids: impl IntoIterator<Item = &'a str>, given: &str) -> Option<&'a str> {
+    let plain = crate::ids::normalize_text(given);
+    ids.into_iter().find(|id| id.eq_ignore_ascii_case(&plain))
+}
+
 /// The label of a rule: from the labels, else its `title`, else its id.
 pub fn rule_title(pack: &Pack, locale: Locale, id: &str) -> String {
     label(pack, locale, id)

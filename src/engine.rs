@@ -446,7 +446,11 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
         // the dashboard's list read “十个一律”此项未落实, naming no item).
         let item = match d.params.get("itemId") {
             Some(id) => Some(match id.as_str() {
-                Some(id) => crate::describe::rule_title(pack, opts.locale, id),
+                // Named by its title also where written in another case or width (`ins-s4-1`).
+                Some(id) => {
+                    let known = crate::describe::item_id(pack.rules.iter().map(|r| r.id.as_str()), id);
+                    crate::describe::rule_title(pack, opts.locale, known.unwrap_or(id))
+                }
                 None => not_given().to_owned(),
             }),
             None if matches!(d.code.as_str(), "checklist.failed" | "checklist.partial") => {

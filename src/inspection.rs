@@ -444,11 +444,12 @@ impl Engine {
                         // thirty-first session: `ins-s3-6` was told it had spaces).
                         let params = crate::schema::lookalike_params("itemId", id, items.iter().map(|i| i.id));
                         diags.push(Diagnostic::engine("inspection.unknown_item", Severity::Warning, item_at, params));
-                        // An item written in another case is still that item's rectification, judged
-                        // (inspector audit, thirty-fifth session: `ins-s4-2` overdue and failing was
-                        // dropped, and the firm approved, while a filing's RTW-G5 counted it overdue).
-                        match items.iter().find(|it| it.id.eq_ignore_ascii_case(id)) {
-                            Some(it) => it.id,
+                        // An item written in another case or in full width is still that item's
+                        // rectification, judged (inspector audit, thirty-fifth session: `ins-s4-2`
+                        // overdue and failing was dropped, and the firm approved, while a filing's
+                        // RTW-G5 counted it overdue; rectifications audit, thirty-sixth: `INS－S4－2`).
+                        match crate::describe::item_id(items.iter().map(|i| i.id), id) {
+                            Some(it) => it,
                             None => continue,
                         }
                     }

@@ -138,7 +138,10 @@ pub fn parse_now(s: &str) -> Result<DateTime<FixedOffset>, NowError> {
 /// A day given as a date (`2020-02-04`) or as a time (RFC 3339, as `now` is given), whose day in
 /// CST it is: `describe`'s `on`, in the npm package and the command line alike.
 pub fn parse_day(s: &str) -> Option<NaiveDate> {
-    parse_iso_date(s).or_else(|| parse_now(s).ok().map(|t| today_cst(&t)))
+    // Or a date as forms send it (`2020/4/7`, `2020年4月7日`, full-width), which a submission's
+    // own date may be: the version a filing of that date is judged by (versions audit,
+    // thirty-sixth session: `on: "2020/4/7"` was refused).
+    parse_iso_date(s).or_else(|| parse_now(s).ok().map(|t| today_cst(&t))).or_else(|| crate::ids::parse_date(s).ok())
 }
 
 /// Why a `now` was refused, with the text given (as `pointer::shown` shows it).

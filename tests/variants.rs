@@ -1676,3 +1676,35 @@ fn a_variants_words_under_any_spelling_of_a_locale_override_its_parents() {
     let at: Vec<&str> = err.0.iter().map(|e| e.path.as_str()).collect();
     assert_eq!(at, ["/messages/fr"], "{err:?}");
 }
+
+/// Versions audit, thirty-sixth session: Hangzhou's pack removes 十个一律 (Shenzhen's notice),
+/// and `describe` offers no checklist; its JSON Schema offered one still, titled 十个一律. A
+/// checklist given anyway is accepted as the engine accepts it (told as not scored), untitled.
+#[test]
+fn hangzhous_schema_offers_no_checklist_as_its_form_has_none() {
+    for (id, titled) in [("hangzhou-2020", false), ("shenzhen-2020", true)] {
+        let e = Engine::with_pack_id(id).unwrap();
+        let s = e.input_schema(Subject::Indicators, Locale::ZhCn, None, None).unwrap();
+        let checklist = &s["properties"]["units"]["items"]["properties"]["checklist"];
+        assert!(checklist.is_object(), "{id}: a checklist is accepted");
+        assert_eq!(checklist.get("title").is_some(), titled, "{id}: {checklist}");
+        let d = e.describe(Subject::Indicators, Locale::ZhCn, None, None).unwrap();
+        let field = d["fields"].as_array().unwrap().iter().any(|f| f["pointer"] == "/units/*/checklist");
+        assert_eq!(field, titled, "{id}: describe and the schema agree");
+    }
+}
+
+/// Versions audit, thirty-sixth session: a filing dated `2020/4/7` is judged by 2020-04-07, and
+/// `describe`'s `on` (npm `on`, the CLI's `--on`) takes the date as the filing wrote it.
+#[test]
+fn describe_on_takes_a_date_as_forms_write_it() {
+    let e = Engine::with_default_pack().unwrap();
+    for (on, version) in
+        [("2020/4/7", "2020-04-07"), ("2020年4月6日", "2020-02-10"), ("２０２０-０４-０７", "2020-04-07")]
+    {
+        let day = fangkong::time::parse_day(on).unwrap_or_else(|| panic!("{on}"));
+        let d = e.describe(Subject::Filing, Locale::ZhCn, None, Some(day)).unwrap();
+        assert_eq!(d["pack"]["version"], version, "{on}");
+    }
+    assert!(fangkong::time::parse_day("2020/2/30").is_none() && fangkong::time::parse_day("xyz").is_none());
+}

@@ -19,7 +19,11 @@ import { parseArgs } from 'node:util';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { readFile, stat } from 'node:fs/promises';
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip as gzipCallback } from 'node:zlib';
+
+const brotli = promisify(brotliCompress);
+const gzip = promisify(gzipCallback);
 
 const require = createRequire(join(dirname(fileURLToPath(import.meta.url)), '../js/package.json'));
 /**
@@ -81,7 +85,7 @@ export async function start({ port = 8080, host = '127.0.0.1', pkg = join(ROOT, 
     // file is sent instead, as RFC 9110 allows.
     delete req.headers.range;
     // No dotfile or dot-directory (`.env`, `.git/`) whatever sirv's development mode serves.
-    if (url.pathname.split('/').some((s) => s.startsWith('.'))) return notFound(res);
+    if (dotted(req.url, url)) return notFound(res);
     if (url.pathname !== '/api/submissions' && !['GET', 'HEAD'].includes(req.method)) {
       res.setHeader('Allow', 'GET, HEAD');
       return plain(res, 405, 'method not allowed\n');
@@ -116,6 +120,31 @@ export async function start({ port = 8080, host = '127.0.0.1', pkg = join(ROOT, 
   });
 }
 
+/**
+ * The content coding of a `/pkg/` file for this `Accept-Encoding`: `br` or `gzip`, whichever
+ * the client weighs more (brotli when equal), or null for neither. Weights are read (RFC 9110
+ * §12.5.3): `q=0` is "not acceptable" (hostile audit, thirty-sixth session: `br;q=0, gzip` was
+ * sent brotli), `*` weighs a coding not named.
+ */
+function chosenEncoding(header) {
+  const weights = new Map();
+  for (const part of String(header ?? '').split(',')) {
+    const [name, ...params] = part.split(';').map((s) => s.trim());
+    if (!name) continue;
+    let q = 1;
+    for (const p of params) {
+      const m = /^q\s*=\s*(.*)$/i.exec(p);
+      if (m) q = /^(0(\.\d{0,3})?|1(\.0{0,3})?)$/.test(m[1]) ? Number(m[1]) : 0; // no weight: not acceptable
+    }
+    const key = name.toLowerCase() === 'x-gzip' ? 'gzip' : name.toLowerCase();
+    weights.set(key, Math.max(weights.get(key) ?? 0, q));
+  }
+  const br = weights.get('br') ?? weights.get('*') ?? 0;
+  const gz = weights.get('gzip') ?? weights.get('*') ?? 0;
+  if (br > 0 && br >= gz) return 'br';
+  return gz > 0 ? 'gzip' : null;
+}
+
 /** The types of the package's files served compressed once (`packaged`). */
 const PACKAGED = { '.wasm': 'application/wasm', '.js': 'text/javascript; charset=utf-8' };
 /** File → `{ version, br?, gzip? }`: its compressed bodies while its size and time are `version`. */
@@ -129,8 +158,7 @@ const compressed = new Map();
 async function packaged(req, res, pkg) {
   const { pathname } = pathOf(req.url) ?? { pathname: '' };
   const m = /^\/pkg\/([\w-]+(\.wasm|\.js))$/.exec(pathname);
-  const accept = String(req.headers['accept-encoding'] || '');
-  const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+  const encoding = chosenEncoding(req.headers['accept-encoding']);
   if (!m || !encoding || !['GET', 'HEAD'].includes(req.method) || req.headers.range) return false;
   const file = join(pkg, m[1]);
   const info = await stat(file).catch(() => null);
@@ -138,12 +166,16 @@ async function packaged(req, res, pkg) {
   const version = `${info.size}-${Math.floor(info.mtimeMs)}`;
   let entry = compressed.get(file);
   if (entry?.version !== version) compressed.set(file, (entry = { version }));
+  // The compression under way is kept, not its result only: the first requests of a cold start
+  // come together, and each compressed the file again (hostile audit, thirty-sixth session).
   if (!entry[encoding]) {
-    const raw = await readFile(file);
-    entry[encoding] = encoding === 'br'
-      ? brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } })
-      : gzipSync(raw, { level: 9 });
+    const pending = readFile(file).then((raw) => (encoding === 'br'
+      ? brotli(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+      : gzip(raw, { level: 9 })));
+    entry[encoding] = pending;
+    pending.catch(() => { if (entry[encoding] === pending) delete entry[encoding]; }); // tried again next time
   }
+  const body = await entry[encoding];
   headers(res);
   const etag = `W/"${version}-${encoding}"`;
   res.setHeader('Content-Type', PACKAGED[m[2]]);
@@ -155,9 +187,30 @@ async function packaged(req, res, pkg) {
     return true;
   }
   res.setHeader('Content-Encoding', encoding);
-  res.setHeader('Content-Length', entry[encoding].length);
-  res.end(req.method === 'HEAD' ? undefined : entry[encoding]);
+  res.setHeader('Content-Length', body.length);
+  res.end(req.method === 'HEAD' ? undefined : body);
   return true;
+}
+
+/**
+ * Does the request name a dotfile or a dot-directory? Asked of its segments decoded, as sirv
+ * reads them: `/%2egit/config` is `/.git/config` there (hostile audit, thirty-sixth session: the
+ * URL's pathname keeps `%2e`, and the guard let it through). Both the URL's pathname and the
+ * target as sent (which sirv is given) are asked; a segment whose escapes are no UTF-8 is asked
+ * as it is, and a decoded `/` or `\` (`%2F`, `%5C`) splits it too.
+ */
+function dotted(target, url) {
+  const sent = String(target).split(/[?#]/, 1)[0];
+  for (const path of [url.pathname, sent]) {
+    for (const segment of path.split('/')) {
+      let text = segment;
+      try {
+        text = decodeURIComponent(segment);
+      } catch { /* not UTF-8: sirv reads it undecoded too */ }
+      if (text.split(/[\\/]/).some((s) => s.startsWith('.'))) return true;
+    }
+  }
+  return false;
 }
 
 /** The request target as a URL, or null when it is none. */
@@ -211,19 +264,21 @@ const accepted = (kind, answer) => (kind === 'filing' ? ['approved', 'conditiona
  * refused for ever, and told to refresh the page).
  */
 function submit(req, res, submissions, accepts, clock) {
-  const refuse = (status, error) => {
+  // Each refusal with a stable `code` and its words in the portal's three locales, `error` the
+  // English (hostile audit, thirty-sixth session: a Chinese page showed `body.error` in English).
+  const refuse = (status, error, code, zhCN, zhTW) => {
     res.statusCode = status;
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.end(JSON.stringify({ error }));
+    res.end(JSON.stringify({ error, code, messages: { 'zh-CN': zhCN, 'zh-TW': zhTW, en: error } }));
   };
   if (req.method !== 'POST') {
     res.setHeader('Allow', 'POST');
-    return refuse(405, 'POST a submission here');
+    return refuse(405, 'POST a submission here', 'http.method', '请以 POST 方式提交', '請以 POST 方式送出');
   }
   // JSON only: a form of another site (text/plain, urlencoded) cannot post here, and a script of
   // another site sending JSON is stopped by the browser (no CORS here) (server audit).
   if (!/^application\/json\s*(;|$)/i.test(String(req.headers['content-type'] ?? ''))) {
-    return refuse(415, 'send the submission as application/json');
+    return refuse(415, 'send the submission as application/json', 'http.content_type', '请以 application/json 格式提交', '請以 application/json 格式送出');
   }
   // Bytes, not characters, are counted; past the limit the answer is 413 at once, the rest of
   // the body read and dropped (it was a reset connection, which the outbox kept re-sending).
@@ -237,7 +292,7 @@ function submit(req, res, submissions, accepts, clock) {
       over = true;
       chunks.length = 0;
       res.setHeader('Connection', 'close');
-      refuse(413, `a submission holds at most ${MAX_BODY} bytes`);
+      refuse(413, `a submission holds at most ${MAX_BODY} bytes`, 'input.too_large', `提交的内容不能超过${MAX_BODY}字节`, `送出的內容不能超過${MAX_BODY}位元組`);
       return;
     }
     chunks.push(c);
@@ -254,22 +309,24 @@ function submit(req, res, submissions, accepts, clock) {
         fields = JSON.parse(body);
       } catch {
         // In its own words, never a piece of the body quoted back.
-        return refuse(400, 'the body is not JSON in UTF-8');
+        return refuse(400, 'the body is not JSON in UTF-8', 'input.not_json', '提交的内容不是 UTF-8 编码的 JSON', '送出的內容不是 UTF-8 編碼的 JSON');
       }
-      if (!fields || typeof fields !== 'object' || Array.isArray(fields)) return refuse(400, 'the body is not a JSON object');
+      if (!fields || typeof fields !== 'object' || Array.isArray(fields)) return refuse(400, 'the body is not a JSON object', 'input.invalid_type', '提交的内容应为 JSON 对象', '送出的內容應為 JSON 物件');
       // The submission goes to the engine as the text that was sent, read as the browser's check
       // read it: a key given twice is `input.duplicate_key` there too (server audit: `JSON.parse`
       // let the last one win, and {"masks":0,"masks":60} was approved).
       const spans = topMembers(body);
-      if (!spans) return refuse(400, 'a member of the body is given twice');
+      if (!spans) return refuse(400, 'a member of the body is given twice', 'input.duplicate_key', '提交的内容中有字段重复出现', '送出的內容中有欄位重複出現');
       const span = spans.get('submission');
       const { kind = 'filing', packHash, packId, now: sent, locale } = fields;
-      const submission = span ? body.slice(...span).trim() : fields.submission;
+      // A submission sent as JSON text is read as that text, as the browser's `checkFiling(text)`
+      // reads it (hostile audit, thirty-sixth session: it was judged a string, and refused).
+      const submission = typeof fields.submission === 'string' ? fields.submission : span ? body.slice(...span).trim() : fields.submission;
       const now = clock === 'client' ? sent ?? new Date().toISOString() : clock ?? new Date().toISOString();
       const engines = await serverEngines();
       // Own keys only: `__proto__`, `constructor` or `toString` is no kind (hostile audit).
       const check = typeof kind === 'string' && Object.hasOwn(CHECKS, kind) ? CHECKS[kind] : undefined;
-      if (!check) throw new Error(`unknown kind ${String(kind).slice(0, 100)}`);
+      if (!check) return refuse(400, `unknown kind ${JSON.stringify(String(kind).slice(0, 100))}`, 'options.invalid', '未知的提交种类', '未知的送出種類');
       const taken = [...engines.keys()].filter((id) => !accepts || accepts.includes(id));
       const named = taken.includes(packId) ? [packId] : [];
       const order = [...named, ...taken.filter((id) => id !== packId)];
@@ -294,8 +351,11 @@ function submit(req, res, submissions, accepts, clock) {
         answer,
       }));
     } catch (err) {
-      res.statusCode = 400;
-      res.end(JSON.stringify({ error: String(err && err.message).slice(0, 200) }));
+      // The engine's own words where it gives them in Chinese; else its reason as it is, which
+      // says more than a vague Chinese sentence would.
+      const said = String(err && err.message).slice(0, 200);
+      const zh = err?.messages?.['zh-CN'] ?? said;
+      refuse(400, said, err?.code ?? 'input.unusable', zh, err?.messages?.['zh-TW'] ?? zh);
     }
   });
 }

@@ -85,7 +85,8 @@ test('typing field by field: messages only under the fields reached, at the righ
   await page.waitForFunction(() => document.querySelector('[name="/enterprise/districtCode"]').getAttribute('aria-invalid') === 'true');
   const district = await state(page, '/enterprise/districtCode');
   assert.equal(district.id, 'fk-enterprise-districtCode', 'an id made from the pointer');
-  assert.equal(district.message, '请填写：行政区划代码');
+  // The message, then its help: the field's hint from the pack (thirty-sixth session).
+  assert.equal(district.message, '请填写：行政区划代码 企业所在区的6位数字代码（GB/T 2260），如深圳市光明区为440311');
   assert.equal(await page.$eval('#fk-enterprise-districtCode-msg', (m) => m.previousElementSibling.tagName), 'LABEL',
     'the message follows the label that wraps the input, not inside it');
 
@@ -623,9 +624,10 @@ test('an unanswered or failed item (at `/answers/INS-S1-1`) shows at its one req
   await page.click('[name="/answers/INS-S1-1/result"][value="pass"]');
   await page.waitForFunction(() => !window.binding.answer.diagnostics.some((d) => d.path.startsWith('/answers/INS-S1-1')));
   assert.equal(await page.$eval('[name="/answers/INS-S1-1/result"]', (el) => el.getAttribute('aria-describedby')), null);
-  // A group asked for (`/facts/knowledge`, two counts below it): at its first required input.
+  // A group's counts (`/facts/knowledge`, two counts below it) are asked for each at its own
+  // input (thirty-sixth session: the group was asked for once, at its first input).
   await page.evaluate(() => window.binding.visit('/facts/knowledge'));
-  await page.waitForFunction(() => window.binding.answer.diagnostics.some((d) => d.path === '/facts/knowledge'));
+  await page.waitForFunction(() => window.binding.answer.diagnostics.some((d) => d.path === '/facts/knowledge/sampled'));
   await page.evaluate(() => window.binding.check());
   const knowledge = await page.evaluate(() => {
     const msgOf = (name) => {
@@ -635,9 +637,9 @@ test('an unanswered or failed item (at `/answers/INS-S1-1`) shows at its one req
     };
     return { sampled: msgOf('/facts/knowledge/sampled'), correct: msgOf('/facts/knowledge/correct'), unplaced: window.unplaced.map((d) => d.path) };
   });
-  assert.match(knowledge.sampled, /请填写/);
-  assert.equal(knowledge.correct, '');
-  assert.ok(!knowledge.unplaced.includes('/facts/knowledge'), `unplaced: ${knowledge.unplaced}`);
+  assert.match(knowledge.sampled, /请填写：抽查人数/);
+  assert.match(knowledge.correct, /请填写：答对人数/);
+  assert.ok(!knowledge.unplaced.some((p) => p.startsWith('/facts/knowledge')), `unplaced: ${knowledge.unplaced}`);
   // A grid's shortfall (`/units/0`, rule IND-1) is about the unit, not its id, the one required
   // input below it: it stays unplaced.
   const grid = await page.evaluate(async () => {
@@ -759,4 +761,51 @@ test('a tap on a phone is not lost to the message of the field it leaves (tablet
   } finally {
     await touch.close();
   }
+});
+
+test('a value asked for shows no help where an element its input\'s aria-describedby names shows that help (its hint), or a line of it; a hint hidden or in other words, and any other diagnostic, keep the help (thirty-sixth session)', async () => {
+  const { page, problems } = await open();
+  // Hints as a page shows them: an element the input's aria-describedby names.
+  await page.evaluate(() => {
+    const d = window.engine.describe('filing', { locale: 'zh-CN' });
+    const hintOf = (p) => d.fields.find((f) => f.pointer === p).hint;
+    const add = (pointer, id, lines) => {
+      const input = document.querySelector(`[name="${pointer}"]`);
+      const node = document.createElement('div');
+      node.id = id;
+      node.className = 'hint';
+      if (typeof lines === 'string') node.append(lines);
+      else node.append(...lines.map((l) => Object.assign(document.createElement('span'), { textContent: l })));
+      (input.closest('label') ?? input).after(node);
+      input.setAttribute('aria-describedby', id);
+      return node;
+    };
+    add('/staff/total', 'h-total', hintOf('/staff/total'));
+    add('/staff/returning', 'h-returning', [hintOf('/staff/returning'), '另一行说明']); // one line of several
+    add('/supplies/masks', 'h-masks', hintOf('/supplies/masks')).hidden = true;
+    add('/filedOn', 'h-filed', '另一句话');
+    add('/enterprise/creditCode', 'h-code', '请对照营业执照逐位核对'); // a wrong check character's help
+  });
+  await page.fill(input('/enterprise/creditCode'), WRONG_CODE);
+  await page.evaluate(() => window.binding.visit(''));
+  await page.evaluate(() => window.binding.check());
+  const said = await page.evaluate(() => Object.fromEntries(window.binding.answer.diagnostics.map((d) => [d.path, d])));
+  const total = said['/staff/total'];
+  assert.equal(total.missing, true);
+  assert.ok(total.help);
+  assert.equal((await state(page, '/staff/total')).message, total.message, 'beside its hint: the message alone');
+  assert.equal((await state(page, '/staff/returning')).message, said['/staff/returning'].message, 'beside a hint of several lines, one of them the help');
+  for (const p of ['/supplies/masks', '/filedOn', '/enterprise/districtCode']) {
+    assert.equal(said[p].missing, true, p);
+    assert.equal((await state(page, p)).message, `${said[p].message} ${said[p].help}`, `${p}: its hint hidden, in other words, or none: the help`);
+  }
+  const code = said['/enterprise/creditCode'];
+  assert.equal(code.missing, false);
+  assert.equal(code.help, '请对照营业执照逐位核对');
+  assert.equal((await state(page, '/enterprise/creditCode')).message, `${code.message} ${code.help}`, 'a value wrong, not missing: its help always');
+  // The hint stays what describes the input, with the message.
+  const describedBy = (await state(page, '/staff/total')).describedBy.split(' ');
+  assert.ok(describedBy.includes('h-total') && describedBy.some((id) => id.endsWith('-msg')), describedBy.join(' '));
+  assert.deepEqual(problems, []);
+  await page.close();
 });

@@ -182,7 +182,7 @@ test('indicators: a grid with wrong counts (9 enclosed of 8) is 数据有误 up 
   await page.close();
 });
 
-test('indicators: a line whose message does not name its unit (请填写：出租屋数) says which unit it is (portal audit, twenty-fifth session)', async () => {
+test('indicators: a count left out names its unit (请填写：出租屋数（塘家社区第3网格）), and the line says which unit it is (portal audit, twenty-fifth session; messages audit, thirty-sixth)', async () => {
   const report = JSON.parse(REPORT);
   const grid = report.units.find((u) => u.counts && u.counts.rentalUnits > 0 && u.parent && u.name);
   delete grid.counts.rentalUnits;
@@ -190,12 +190,14 @@ test('indicators: a line whose message does not name its unit (请填写：出�
   writeFileSync(file, JSON.stringify(report));
   const answer = Engine.withPackId('shenzhen-2020').evaluateIndicators(report, { now: NOW, locale: 'zh-CN' });
   const asked = answer.diagnostics.find((d) => d.code === 'field.required');
-  assert.ok(asked && !('unit' in asked.params), JSON.stringify(asked));
+  assert.ok(asked && asked.params.unit === grid.name && asked.message.endsWith(`（${grid.name}）`), JSON.stringify(asked));
   const { page, problems } = await openPortal(p.context, `${p.url}/dashboard.html?${Q}`);
   await page.setInputFiles('#report-file', file);
   await page.waitForSelector('#shortfalls li[data-code="field.required"]');
   const where = await page.textContent('#shortfalls li[data-code="field.required"] .where');
-  assert.ok(where.endsWith(`${grid.name} › `), where);
+  const line = await page.textContent('#shortfalls li[data-code="field.required"]');
+  // Its message names the grid, so the line's place names the units above it, not the grid again.
+  assert.ok(line.includes(`（${grid.name}）`) && !where.includes(grid.name) && where.endsWith(' › '), `${where} | ${line}`);
   // A line that names its unit is not told it again.
   const named = answer.diagnostics.find((d) => d.params && 'unit' in d.params);
   if (named) {

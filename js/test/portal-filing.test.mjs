@@ -947,3 +947,41 @@ test('a reason listed under the decision is not said again under 其他提示 on
   await page.evaluate(() => localStorage.removeItem('fangkong.draft.filing'));
   await page.close();
 });
+
+test('a value asked for shows its message under its field without the hint shown there already; under 其他提示, away from its field, with its help; a wrong value with its help (thirty-sixth session)', async () => {
+  const { page, problems } = await openEmpty();
+  // 51 rows: the last one, on the roster's second page, does not say its key-area history.
+  const roster = Array.from({ length: 51 }, (_, i) => ({ name: `员工${i + 1}`, returning: false, keyAreaHistory: false }));
+  delete roster[50].keyAreaHistory;
+  const filing = { ...WORKSHOP, roster };
+  await page.setInputFiles('#open-file', { name: 'roster.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(filing)) });
+  const away = '#other li[data-path="/roster/50/keyAreaHistory"]';
+  await page.waitForSelector(away);
+  const far = engine.checkFiling(filing, { now: NOW, locale: 'zh-CN' }).diagnostics.find((x) => x.path === '/roster/50/keyAreaHistory');
+  assert.equal(far.missing, true);
+  assert.equal(far.help, byPointer.get('/roster/*/keyAreaHistory').hint);
+  assert.equal(await page.textContent(`${away} button.cause`), far.message);
+  assert.equal(await page.textContent(`${away} .help`), ` ${far.help}`);
+
+  // The name left empty: asked for under it, and its hint, just below, is not said again.
+  await typeField(page, '/enterprise/name', '');
+  const msg = `#${idOf('/enterprise/name')}-msg`;
+  await page.waitForFunction((m) => document.querySelector(m)?.textContent.includes('请填写'), msg);
+  const asked = engine.checkFiling({ ...filing, enterprise: { ...filing.enterprise, name: '' } }, { now: NOW, locale: 'zh-CN' })
+    .diagnostics.find((x) => x.path === '/enterprise/name');
+  assert.equal(asked.help, byPointer.get('/enterprise/name').hint);
+  assert.equal(await page.textContent(msg), asked.message);
+  assert.equal(await page.textContent(`#${idOf('/enterprise/name')}-hint`), asked.help);
+  assert.equal(await page.isVisible(`#${idOf('/enterprise/name')}-hint`), true);
+
+  // A date not written as one: its message and its help under it.
+  await typeField(page, '/filedOn', 'abc');
+  const filed = `#${idOf('/filedOn')}-msg`;
+  const wrong = engine.checkFiling({ ...filing, filedOn: 'abc' }, { now: NOW, locale: 'zh-CN' }).diagnostics.find((x) => x.path === '/filedOn');
+  assert.equal(wrong.missing, false);
+  await page.waitForFunction(([m, t]) => document.querySelector(m)?.textContent.includes(t), [filed, wrong.message]);
+  assert.equal(await page.textContent(filed), `${wrong.message} ${wrong.help}`);
+  assert.deepEqual(real(problems), []);
+  await page.evaluate(() => localStorage.removeItem('fangkong.draft.filing'));
+  await page.close();
+});

@@ -151,13 +151,27 @@ test('an inspector answers factory-worked.json by clicking, on a phone: scores, 
     rects: [...document.querySelectorAll('#rectifications li')].map((l) => [l.dataset.item, l.dataset.deadline, l.querySelector('.rect-title').textContent]),
     reinspectBy: document.querySelector('#reinspect-by time')?.getAttribute('datetime'),
     daily: !!document.querySelector('#daily-reporting'),
+    dailyText: document.querySelector('#daily-reporting')?.textContent ?? null,
+    reinspectText: document.querySelector('#reinspect-by')?.textContent ?? null,
+    headings: ['#h-sections', '#h-rect'].map((s) => document.querySelector(s).textContent),
+    totalLabel: document.querySelector('#total').previousElementSibling?.textContent ?? null,
     support: document.querySelector('#support')?.textContent ?? null,
   }));
   assert.equal(got.decision, want.decision);
   // The support list for the district, in the inspector's words (portal audit, twenty-sixth
   // session: the answer's `support` was shown nowhere).
   assert.ok(want.support.length > 0);
-  assert.equal(got.support, `企业需求（区里帮扶）：${want.support.map((v) => needLabels.find((n) => n.value === v).label).join('、')}`);
+  // The answer's parts in the pack's words (describe's `answer`), not the page's.
+  const partWords = engine.describe('inspection', { locale: 'zh-CN', on: ex.inspectedOn }).answer;
+  const part = (v) => partWords.find((w) => w.value === v);
+  assert.equal(part('support').label, '企业需求（区里帮扶）');
+  assert.equal(got.support, `${part('support').label}：${want.support.map((v) => needLabels.find((n) => n.value === v).label).join('、')}`);
+  assert.deepEqual(got.headings, [part('sections').label, part('rectifications').label]);
+  assert.equal(got.totalLabel, `${part('score').label} `);
+  assert.equal(got.reinspectText, `${part('reinspectBy').label} ${want.reinspectBy}`);
+  // 日查日报 as one sentence: the pack's hint, its name in brackets.
+  assert.equal(got.dailyText, `${part('dailyReporting').hint}（${part('dailyReporting').label}）。`);
+  assert.equal(got.dailyText, '复查前，企业须每日自查并报告（日查日报）。');
   assert.equal(got.decisionText, '责令停工（暂缓复工）');
   assert.equal(Number(got.score), want.score);
   assert.equal(got.scoreText, new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 }).format(want.score));
@@ -229,8 +243,11 @@ test('the rectification notice prints on A4: enterprise, items, deadlines, re-in
     for (const r of want.rectifications) assert.ok(text.includes(d.sections.flatMap((s) => s.items).find((i) => i.id === r.itemId).title));
     assert.ok(text.includes(want.reinspectBy));
     assert.ok(text.includes('检查员（签名）') && text.includes('企业负责人（签名）'));
-    assert.ok(text.includes('日查日报'));
-    assert.ok(want.support.length && text.includes('企业需求（区里帮扶）'), 'the support list is on the notice');
+    assert.ok(text.includes('复查前，企业须每日自查并报告（日查日报）。'));
+    const partWords = engine.describe('inspection', { locale: 'zh-CN', on: EXAMPLE.inspectedOn }).answer;
+    const part = (v) => partWords.find((w) => w.value === v).label;
+    assert.ok(text.includes(`${part('reinspectBy')}：${want.reinspectBy}`), 'the re-inspection date in the pack\'s words');
+    assert.ok(want.support.length && text.includes(`${part('support')}：`), 'the support list is on the notice');
 
     mkdirSync(ARTIFACTS, { recursive: true });
     const path = join(ARTIFACTS, 'rectification-notice.pdf');
@@ -394,6 +411,12 @@ test('desk width in zh-CN and en: titles from the pack in each locale; no consol
   assert.equal(await en.getAttribute('#decision', 'data-decision'), want.decision);
   const msg = want.diagnostics.find((x) => x.severity === 'error');
   assert.ok((await en.textContent(`[data-item="${msg.ruleId}"] > .message`)).includes(msg.message));
+  // The answer's parts in the pack's English words, 日查日报 as a sentence of its own.
+  const part = (v) => d.answer.find((w) => w.value === v);
+  assert.deepEqual([await en.textContent('#h-sections'), await en.textContent('#h-rect')], [part('sections').label, part('rectifications').label]);
+  assert.ok(want.dailyReporting);
+  assert.equal(await en.textContent('#daily-reporting'), 'Daily reporting: until re-inspected, the enterprise reports a daily self-check.');
+  assert.ok((await en.textContent('#support')).startsWith(`${part('support').label}: `));
   await screenshot(en, 'inspection-en');
   assert.deepEqual(await axe(en), []);
   await en.setViewportSize(PHONE);
@@ -596,6 +619,43 @@ test('on a tablet in landscape (1024×768) the side panel fits the screen and sc
     assert.ok(await pg.evaluate(() => scrollY) < end - 1000, `${id}: the page was scrolled to its end to show it`);
   }
   assert.deepEqual(await axe(pg), []);
+  assert.deepEqual(probs, []);
+  await context.close();
+});
+
+test('a value asked for shows its message under its field without the hint shown there already; an item without a hint shown, and a wrong value, with their help (thirty-sixth session)', async () => {
+  const inspection = structuredClone(EXAMPLE);
+  const unanswered = Object.keys(inspection.answers)[0];
+  delete inspection.answers[unanswered];
+  delete inspection.inspectedOn;
+  const context = await p.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page: pg, problems: probs } = await openPortal(context, `${p.url}${PAGE}`);
+  await pg.evaluate((v) => localStorage.setItem('fangkong.draft.inspection', JSON.stringify({ savedAt: new Date().toISOString(), value: v })), inspection);
+  await pg.reload();
+  await pg.waitForFunction(() => window.portalReady === true, null, { timeout: 60_000 });
+  await pg.click('#show-all');
+  const want = engine.scoreInspection(inspection, { now: NOW, locale: 'zh-CN' }).diagnostics;
+  const d = engine.describe('inspection', { locale: 'zh-CN', on: EXAMPLE.inspectedOn });
+  // The date asked for, under its hint: the message alone.
+  const date = want.find((x) => x.path === '/inspectedOn');
+  assert.equal(date.missing, true);
+  assert.equal(date.help, d.fields.find((f) => f.pointer === '/inspectedOn').hint);
+  const box = '[data-msg-for="/inspectedOn"] > .message';
+  await pg.waitForFunction((b) => /请填写/.test(document.querySelector(b)?.textContent ?? ''), box, { timeout: 10_000 });
+  assert.equal(await pg.textContent(box), date.message);
+  assert.equal(await pg.textContent('[data-msg-for="/inspectedOn"] > .hint'), date.help);
+  assert.equal(await pg.isVisible('[data-msg-for="/inspectedOn"] > .hint'), true);
+  // An item left unanswered shows no hint: its message with its help.
+  const item = want.find((x) => x.path === `/answers/${unanswered}` && x.missing);
+  assert.ok(item?.help, 'an unanswered item has a help');
+  assert.equal(await pg.textContent(`[data-item="${unanswered}"] > .message`), `${item.message} ${item.help}`);
+  // A date not written as one: its message and its help.
+  await pg.fill('[name="/inspectedOn"]', 'abc');
+  await pg.locator('[name="/inspectedOn"]').blur();
+  const wrong = engine.scoreInspection({ ...inspection, inspectedOn: 'abc' }, { now: NOW, locale: 'zh-CN' }).diagnostics.find((x) => x.path === '/inspectedOn');
+  assert.equal(wrong.missing, false);
+  await pg.waitForFunction(([b, t]) => document.querySelector(b)?.textContent.includes(t), [box, wrong.message], { timeout: 10_000 });
+  assert.equal(await pg.textContent(box), `${wrong.message} ${wrong.help}`);
   assert.deepEqual(probs, []);
   await context.close();
 });

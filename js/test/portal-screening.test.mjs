@@ -222,6 +222,14 @@ test('a close contact with no contact date: 集中隔离 without an end date; th
   await page.waitForFunction((n) => document.querySelectorAll('#diagnostics li[data-code]').length === n, all.diagnostics.length);
   assert.ok(all.diagnostics.some((x) => x.code === 'field.required' && x.path === '/lastContactOn'));
   assert.match(await page.textContent('#f-lastContactOn-msg'), new RegExp(`请填写：${label('/lastContactOn')}`));
+  // Under the question, beside its hint (one of its lines), the help is not said again; in the
+  // list beside the form it is (thirty-sixth session: the hint was said twice at the question).
+  const asked = all.diagnostics.find((x) => x.code === 'field.required' && x.path === '/lastContactOn');
+  assert.equal(asked.help, D.fields.find((f) => f.pointer === '/lastContactOn').hint);
+  assert.equal(await page.textContent('#f-lastContactOn-msg'), asked.message);
+  assert.ok((await page.textContent('#f-lastContactOn-hint')).includes(asked.help));
+  assert.equal(await page.isVisible('#f-lastContactOn-hint'), true);
+  assert.equal(await page.textContent('#diagnostics li[data-path="/lastContactOn"] .help'), ` ${asked.help}`);
   // The first one in the form's order (portal audit, twenty-fifth session: it was the engine's order).
   const toSee = (f) => all.diagnostics.some((x) => (x.missing || x.severity === 'error') && x.path === f.pointer);
   assert.equal(await page.evaluate(() => document.activeElement?.name), D.fields.find(toSee).pointer);

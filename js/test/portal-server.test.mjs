@@ -315,7 +315,14 @@ test('server audit, twenty-eighth session: a hostile request never stops the ser
     assert.equal(tooBig.status, 413);
     // Not UTF-8: refused in the server's own words, nothing of the body quoted back.
     const latin = await fetch(api, { method: 'POST', headers: JSON_TYPE, body: Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]) });
-    assert.deepEqual([latin.status, await latin.json()], [400, { error: 'the body is not JSON in UTF-8' }]);
+    // With a stable code and its words in the portal's three locales (thirty-sixth session).
+    assert.deepEqual([latin.status, await latin.json()], [400, {
+      error: 'the body is not JSON in UTF-8',
+      code: 'input.not_json',
+      messages: { 'zh-CN': '提交的内容不是 UTF-8 编码的 JSON', 'zh-TW': '送出的內容不是 UTF-8 編碼的 JSON', en: 'the body is not JSON in UTF-8' },
+    }]);
+    assert.equal((await form.json()).code, 'http.content_type');
+    assert.match((await tooBig.json()).messages['zh-CN'], /^提交的内容不能超过\d+字节$/);
     // A key given twice in the submission: the engine's input.duplicate_key, never the last value
     // winning ({"masks":0,"masks":60} was approved).
     const text = JSON.stringify({ kind: 'filing', submission: filing, packHash })
@@ -327,6 +334,10 @@ test('server audit, twenty-eighth session: a hostile request never stops the ser
     // The same filing sent once: taken.
     const once = await (await fetch(api, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ kind: 'filing', submission: filing, packHash }) })).json();
     assert.equal(once.accepted, true);
+    // Sent as JSON text, as the browser's `checkFiling(text)` takes it: the same answer
+    // (hostile audit, thirty-sixth session: it was judged a string, input.invalid_type).
+    const asText = await (await fetch(api, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ kind: 'filing', submission: JSON.stringify(filing), packHash }) })).json();
+    assert.deepEqual([asText.accepted, asText.answer.decision], [true, once.answer.decision]);
     // A member of the body given twice is refused.
     const body = await fetch(api, { method: 'POST', headers: JSON_TYPE, body: `{"kind":"filing","kind":"screening","submission":{}}` });
     assert.equal(body.status, 400);

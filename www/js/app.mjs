@@ -56,9 +56,9 @@ export const UI = {
     flEarliest: '重点疫区员工最早上岗日期', flNone: '无', flEarliestWait: '待定：填写{field}后给出', flEarliestCount: '待定：填写{field}后给出', flEarliestRoster: '待定：在花名册中填写重点疫区返回的员工及抵达日期后给出', flExample: '示例', flOpenFile: '打开 JSON 文件', flOutbox: '待发送 {n} 份', flAccepted: '区里已受理',
     flNotAccepted: '区里未受理（结论：{decision}）', flWorker: '花名册较大，检查在后台线程进行', flActions: '操作', flSide: '检查结果',
     flSummary: '结论与六个坚决不放手（摘要）', flSummaryGates: '六个坚决不放手：无此情形{p}项 · 存在{f}项 · 待定{u}项', gatePassed: '无此情形', gateFailed: '存在此情形（不放手）', gateUndetermined: '待定', flSummaryMore: '详情', flIncomplete: '待补充', flDeferred: '暂缓复工', flConditional: '整改后复工', flApproved: '准予复工',
-    'ins.info': '检查信息', 'ins.checklist': '六必须检查', 'ins.total': '总分', 'ins.sections': '分项得分', 'ins.weight': '分值',
-    'ins.veto': '一票否决', 'ins.choose': '请选择', 'ins.requiredNote': '标 * 的为必填项', 'ins.required': '（必填）', 'ins.pending': '尚有 {n} 项待填写', 'ins.rectifications': '整改事项',
-    'ins.noRectifications': '无限期整改事项（检查合格）', 'ins.support': '企业需求（区里帮扶）', 'ins.toCorrect': '待更正', 'ins.submit': '提交检查结果', 'ins.submitWhenFixed': '未提交：有答案不符合要求（见该项下的提示），更正后才能提交。', 'ins.overdue': '逾期未整改（责令停工）', 'ins.reinspectBy': '复查日期（最迟）', 'ins.dailyReporting': '复查前，企业须每日自查并报告（日查日报）。',
+    'ins.info': '检查信息', 'ins.checklist': '六必须检查', 'ins.weight': '分值',
+    'ins.veto': '一票否决', 'ins.choose': '请选择', 'ins.requiredNote': '标 * 的为必填项', 'ins.required': '（必填）', 'ins.pending': '尚有 {n} 项待填写',
+    'ins.noRectifications': '无限期整改事项（检查合格）', 'ins.toCorrect': '待更正', 'ins.submit': '提交检查结果', 'ins.submitWhenFixed': '未提交：有答案不符合要求（见该项下的提示），更正后才能提交。', 'ins.overdue': '逾期未整改（责令停工）',
     'ins.deferredNote': '整改完成并经复查合格前，企业不得复工或继续生产。', 'ins.notice': '整改通知书',
     'ins.noticeIntro': '经检查，你单位存在下列问题，请在期限内整改：', 'ins.no': '序号', 'ins.item': '检查项目',
     'ins.sign.inspector': '检查员（签名）', 'ins.sign.enterprise': '企业负责人（签名）', 'ins.sign.date': '日期',
@@ -124,9 +124,9 @@ export const UI = {
     flEarliest: '重點疫區員工最早上班日期', flNone: '無', flEarliestWait: '待定：填寫{field}後給出', flEarliestCount: '待定：填寫{field}後給出', flEarliestRoster: '待定：在員工名冊中填寫重點疫區返回的員工及抵達日期後給出', flExample: '範例', flOpenFile: '開啟 JSON 檔案', flOutbox: '待傳送 {n} 份', flAccepted: '區裡已受理',
     flNotAccepted: '區裡未受理（結論：{decision}）', flWorker: '員工名冊較大，檢查在背景執行緒進行', flActions: '操作', flSide: '檢查結果',
     flSummary: '結論與六個堅決不放手（摘要）', flSummaryGates: '六個堅決不放手：無此情形{p}項 · 存在{f}項 · 待定{u}項', gatePassed: '無此情形', gateFailed: '存在此情形（不放手）', gateUndetermined: '待定', flSummaryMore: '詳情', flIncomplete: '待補正', flDeferred: '暫緩復工', flConditional: '改善後復工', flApproved: '准予復工',
-    'ins.info': '檢查資訊', 'ins.checklist': '六必須檢查', 'ins.total': '總分', 'ins.sections': '分項得分', 'ins.weight': '分值',
-    'ins.veto': '一票否決', 'ins.choose': '請選擇', 'ins.requiredNote': '標 * 的為必填項', 'ins.required': '（必填）', 'ins.pending': '尚有 {n} 項待填寫', 'ins.rectifications': '改善事項',
-    'ins.noRectifications': '無限期改善事項（檢查合格）', 'ins.support': '企業需求（區裡協助）', 'ins.toCorrect': '待更正', 'ins.submit': '送出檢查結果', 'ins.submitWhenFixed': '未送出：有答案不符合要求（見該項下的提示），更正後才能送出。', 'ins.overdue': '逾期未改善（責令停工）', 'ins.reinspectBy': '複查日期（最遲）', 'ins.dailyReporting': '複查前，企業須每日自查並報告（日查日報）。',
+    'ins.info': '檢查資訊', 'ins.checklist': '六必須檢查', 'ins.weight': '分值',
+    'ins.veto': '一票否決', 'ins.choose': '請選擇', 'ins.requiredNote': '標 * 的為必填項', 'ins.required': '（必填）', 'ins.pending': '尚有 {n} 項待填寫',
+    'ins.noRectifications': '無限期改善事項（檢查合格）', 'ins.toCorrect': '待更正', 'ins.submit': '送出檢查結果', 'ins.submitWhenFixed': '未送出：有答案不符合要求（見該項下的提示），更正後才能送出。', 'ins.overdue': '逾期未改善（責令停工）',
     'ins.deferredNote': '改善完成並經複查合格前，企業不得復工或繼續生產。', 'ins.notice': '改善通知書',
     'ins.noticeIntro': '經檢查，貴單位存在下列問題，請於期限內改善：', 'ins.no': '序號', 'ins.item': '檢查項目',
     'ins.sign.inspector': '檢查人員（簽名）', 'ins.sign.enterprise': '企業負責人（簽名）', 'ins.sign.date': '日期',
@@ -192,9 +192,9 @@ export const UI = {
     flEarliest: 'Earliest start of key-area staff', flNone: 'none', flEarliestWait: 'to be known once “{field}” is given', flEarliestCount: 'to be known once “{field}” is given', flEarliestRoster: 'to be known once the key-area staff who returned are in the roster, with their arrival dates', flExample: 'Example', flOpenFile: 'Open a JSON file', flOutbox: '{n} waiting to be sent', flAccepted: 'accepted by the district',
     flNotAccepted: 'not accepted by the district (decision: {decision})', flWorker: 'Large roster: checked in a background thread', flActions: 'Actions', flSide: 'Check',
     flSummary: 'Decision and conditions (summary)', flSummaryGates: 'Six conditions: {p} not found · {f} found · {u} undetermined', gatePassed: 'not found', gateFailed: 'found: blocks resumption', gateUndetermined: 'undetermined', flSummaryMore: 'Details', flIncomplete: 'Incomplete', flDeferred: 'Deferred', flConditional: 'Resume after rectification', flApproved: 'Approved',
-    'ins.info': 'Inspection details', 'ins.checklist': 'Checklist', 'ins.total': 'Total score', 'ins.sections': 'Section scores', 'ins.weight': 'Weight',
-    'ins.veto': 'veto', 'ins.choose': 'Choose…', 'ins.requiredNote': 'Fields marked * are required', 'ins.required': ' (required)', 'ins.pending': '{n} still to fill in', 'ins.rectifications': 'Rectifications',
-    'ins.noRectifications': 'No rectification with a deadline (passed)', 'ins.support': 'Support the firm asks the district for', 'ins.toCorrect': 'To correct', 'ins.submit': 'Submit the inspection', 'ins.submitWhenFixed': 'Not submitted: an answer is not accepted (see the message under its item); submit once it is corrected.', 'ins.overdue': 'Overdue rectifications (work must stop)', 'ins.reinspectBy': 'Re-inspection by', 'ins.dailyReporting': 'Until re-inspected, the enterprise reports a daily self-check.',
+    'ins.info': 'Inspection details', 'ins.checklist': 'Checklist', 'ins.weight': 'Weight',
+    'ins.veto': 'veto', 'ins.choose': 'Choose…', 'ins.requiredNote': 'Fields marked * are required', 'ins.required': ' (required)', 'ins.pending': '{n} still to fill in',
+    'ins.noRectifications': 'No rectification with a deadline (passed)', 'ins.toCorrect': 'To correct', 'ins.submit': 'Submit the inspection', 'ins.submitWhenFixed': 'Not submitted: an answer is not accepted (see the message under its item); submit once it is corrected.', 'ins.overdue': 'Overdue rectifications (work must stop)',
     'ins.deferredNote': 'The enterprise may not (continue to) operate until the rectifications pass re-inspection.', 'ins.notice': 'Rectification notice',
     'ins.noticeIntro': 'The inspection found the following problems; rectify each by its deadline:', 'ins.no': 'No.', 'ins.item': 'Item',
     'ins.sign.inspector': 'Inspector (signature)', 'ins.sign.enterprise': 'For the enterprise (signature)', 'ins.sign.date': 'Date',
@@ -576,6 +576,9 @@ async function deliver(item) {
 
 /** The server's reason for a 4xx, in the person's words where the portal knows them. */
 function refusal(status, body) {
+  // The server's words in the page's locale where it gives them (`messages`), else its `error`.
+  const said = body?.messages && typeof body.messages === 'object' ? body.messages[settings.locale] ?? body.messages['zh-CN'] : undefined;
+  if (typeof said === 'string' && said) return said;
   if (typeof body?.error === 'string' && body.error) return body.error;
   if (body?.sameRules === false) {
     // Which pack (and version) the district takes, as its back end says.

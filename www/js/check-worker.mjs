@@ -43,7 +43,7 @@ self.addEventListener('message', async (event) => {
   const { id, kind, pack, input, options } = event.data || {};
   try {
     await ready;
-    const method = METHODS[kind];
+    const method = typeof kind === 'string' && Object.hasOwn(METHODS, kind) ? METHODS[kind] : undefined; // not `toString`
     if (!method) throw Object.assign(new Error(`unknown kind: ${kind}`), { code: 'worker.kind' });
     const answer = check(await engineFor(pack), kind, input, options || {});
     self.postMessage({ id, answer });

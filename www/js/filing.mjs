@@ -514,7 +514,7 @@ function show(a, unplaced) {
   // causes' paths and codes stay (portal audit: the cause kept "现有1只" after 300 was typed).
   // The decision too: it chooses what the reasons list, and so what is left here (portal audit,
   // twenty-fifth session: a reason stayed under 其他提示 too once the decision moved to it).
-  const key = JSON.stringify([a.decision, unplaced.map((x) => [x.path, x.message]), a.gates,
+  const key = JSON.stringify([a.decision, unplaced.map((x) => [x.path, x.message, x.help]), a.gates,
     a.gates.map((g) => (g.causes ?? []).map((c) => causeOf(a, c)?.message)),
     d.gates.map((g) => g.fields.map((id) => has(byId.get(id)?.pointer ?? '')))]);
   showReasons(a);
@@ -524,8 +524,10 @@ function show(a, unplaced) {
   const said = new Set(reasonsOf(a).map((x) => JSON.stringify([x.path, x.code, x.message])));
   unplaced = unplaced.filter((x) => !said.has(JSON.stringify([x.path, x.code, x.message])));
   otherBox.hidden = unplaced.length === 0;
-  otherList.replaceChildren(...unplaced.slice(0, 50).map((x) => el('li', { class: x.severity },
+  // Away from its field, a diagnostic says its help, a value asked for too (its field's hint).
+  otherList.replaceChildren(...unplaced.slice(0, 50).map((x) => el('li', { class: x.severity, 'data-path': x.path, 'data-code': x.code },
     el('button', { type: 'button', class: 'cause', 'on:click': () => focusPointer(x.path) }, x.message),
+    x.help ? el('span', { class: 'help' }, ` ${x.help}`) : null,
     el('span', { class: 'muted' }, ` ${where(x.path)}`))),
   ...(unplaced.length > 50 ? [el('li', { class: 'muted' }, tt('flMore', { n: unplaced.length - 50 }))] : []));
 

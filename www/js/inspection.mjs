@@ -32,7 +32,22 @@ let description; // engine.describe('inspection', …) for the pack version in f
 /** The pack's word for an inspection's decision (检查合格, 限期整改, 责令停工…), from describe. */
 /** How many values are still to fill in (held back by scope, or asked for). */
 const toFill = (a) => a.pending + a.diagnostics.filter((d) => d.missing).length;
+/**
+ * A diagnostic's help as shown where `hint` is shown too: none for a value asked for (`missing`)
+ * whose help is that hint (thirty-sixth session: "请填写：检查日期 格式如…" under the hint
+ * "格式如…"); else its help (away from the field, another hint, any other diagnostic).
+ */
+const helpBeside = (d, hint) => (d.help && !(d.missing && typeof hint === 'string' && hint.trim() === d.help.trim()) ? d.help : null);
 const decisionWord = (d) => description.decisions.find((x) => x.value === d)?.label ?? d;
+/** The pack's words for a part of the answer (describe's `answer`: 总分, 整改事项, 日查日报 …). */
+const answerWords = (part) => description.answer?.find((x) => x.value === part) ?? { value: part, label: part };
+const answerLabel = (part) => answerWords(part).label;
+/** 日查日报 as a sentence: the pack's hint with its name (复查前，企业须每日自查并报告（日查日报）。). */
+function dailyReporting() {
+  const { label, hint } = answerWords('dailyReporting');
+  if (!hint) return label;
+  return locale.startsWith('zh') ? `${hint}（${label}）。` : `${label}: ${hint}${/[.!?]$/.test(hint) ? '' : '.'}`;
+}
 /** The answer's decision in words; incomplete with nothing missing is an answer to correct
  *  (a date after today, more correct than sampled, na where it may not be): 待更正, not 待补充
  *  (portal audit, twenty-sixth session). */
@@ -338,13 +353,13 @@ function build() {
     el('section', { class: 'panel', 'aria-labelledby': 'h-outcome' },
       el('h2', { id: 'h-outcome' }, t('decision')),
       decision,
-      el('p', {}, el('span', {}, `${t('ins.total')} `), total),
+      el('p', {}, el('span', {}, `${answerLabel('score')} `), total),
       pending),
     el('section', { class: 'panel', 'aria-labelledby': 'h-sections' },
-      el('h2', { id: 'h-sections' }, t('ins.sections')),
+      el('h2', { id: 'h-sections' }, answerLabel('sections')),
       el('table', { class: 'scores' }, sections)),
     el('section', { class: 'panel', 'aria-labelledby': 'h-rect' },
-      el('h2', { id: 'h-rect' }, t('ins.rectifications')),
+      el('h2', { id: 'h-rect' }, answerLabel('rectifications')),
       rectifications),
     el('section', { class: 'panel', 'aria-labelledby': 'h-msgs', id: 'messages-panel', hidden: true },
       el('h2', { id: 'h-msgs' }, t('ins.messages')),
@@ -507,8 +522,11 @@ function show(a) {
     const list = (byHost.get(host) ?? []).filter((d) => !(quiet.has(d.path) || quiet.has(host.dataset.msgFor)) || shownBefore?.has(keyOf(d)));
     shownKeys.set(host, new Set(list.map(keyOf)));
     const box = host.querySelector(':scope > .message');
-    box.replaceChildren(...list.map((d) => el('div', { class: `msg ${d.severity}` },
-      el('span', {}, d.message), d.help ? el('span', { class: 'help' }, ` ${d.help}`) : null)));
+    const hint = host.querySelector(':scope > .hint')?.textContent; // the field's, shown above its input
+    box.replaceChildren(...list.map((d) => {
+      const help = helpBeside(d, hint);
+      return el('div', { class: `msg ${d.severity}` }, el('span', {}, d.message), help ? el('span', { class: 'help' }, ` ${help}`) : null);
+    }));
     box.classList.toggle('warning', list.length > 0 && list.every((d) => d.severity !== 'error'));
     const error = list.some((d) => d.severity === 'error');
     host.classList.toggle('has-error', error);
@@ -554,7 +572,7 @@ function show(a) {
       span.dataset.score = s.score ?? '';
     }
   }
-  view.summary.querySelector('.summary-score').textContent = `${t('ins.total')} ${fmt(a.score)}`;
+  view.summary.querySelector('.summary-score').textContent = `${answerLabel('score')} ${fmt(a.score)}`;
   const sd = view.summary.querySelector('.summary-decision');
   sd.className = `summary-decision decision ${a.decision}`;
   sd.textContent = decisionOf(a);
@@ -579,8 +597,8 @@ function show(a) {
     soFar.length ? el('ul', { id: 'failed-so-far', class: 'rect-list' }, ...soFar.map(({ id, veto, result }) => el('li', { 'data-item': id, class: veto ? 'veto-item' : '' },
       el('span', { class: 'rect-title' }, titleOf(id)), veto ? el('span', { class: 'veto' }, t('ins.veto')) : null,
       el('span', { class: 'rect-result' }, resultLabel(result))))) : null,
-    a.reinspectBy ? el('p', { id: 'reinspect-by' }, `${t('ins.reinspectBy')} `, el('time', { datetime: a.reinspectBy }, a.reinspectBy)) : null,
-    a.dailyReporting ? el('p', { id: 'daily-reporting', class: 'daily' }, t('ins.dailyReporting')) : null,
+    a.reinspectBy ? el('p', { id: 'reinspect-by' }, `${answerLabel('reinspectBy')} `, el('time', { datetime: a.reinspectBy }, a.reinspectBy)) : null,
+    a.dailyReporting ? el('p', { id: 'daily-reporting', class: 'daily' }, dailyReporting()) : null,
     // The support list for the district (domain.md §3.2: needs become a support list; portal
     // audit, twenty-sixth session: the answer's `support` was shown nowhere).
     // Why a re-inspection stops work: an earlier rectification overdue (domain.md §3.3), said
@@ -588,7 +606,7 @@ function show(a) {
     // session).
     overdue.length ? el('div', { id: 'overdue' }, el('p', { class: 'strong' }, t('ins.overdue')),
       el('ul', {}, ...overdue.map((d) => el('li', { class: d.severity }, d.message)))) : null,
-    a.support?.length ? el('p', { id: 'support' }, `${t('ins.support')}${locale.startsWith('zh') ? '：' : ': '}`, joinList(a.support.map(needLabel))) : null,
+    a.support?.length ? el('p', { id: 'support' }, `${answerLabel('support')}${locale.startsWith('zh') ? '：' : ': '}`, joinList(a.support.map(needLabel))) : null,
   ].filter(Boolean));
   // The notice is final only for a complete inspection: printing waits until then.
   // An official notice names whom it is about and who inspected (portal audit: a 检查合格 notice
@@ -648,10 +666,10 @@ function notice(a, v) {
               el('td', { class: 'deadline' }, r.deadline));
           })))]
       : [el('p', {}, incomplete ? t('ins.rectPending') : t('ins.noRectifications'))]),
-    a.reinspectBy ? row(t('ins.reinspectBy'), a.reinspectBy) : null,
-    a.dailyReporting ? el('p', { class: 'notice-note' }, t('ins.dailyReporting')) : null,
+    a.reinspectBy ? row(answerLabel('reinspectBy'), a.reinspectBy) : null,
+    a.dailyReporting ? el('p', { class: 'notice-note' }, dailyReporting()) : null,
     overdue.length ? row(t('ins.overdue'), overdue.map((d) => d.message).join(zh ? '；' : '; ')) : null,
-    a.support?.length ? row(t('ins.support'), joinList(a.support.map(needLabel))) : null,
+    a.support?.length ? row(answerLabel('support'), joinList(a.support.map(needLabel))) : null,
     a.decision === 'deferred' ? el('p', { class: 'notice-note strong' }, t('ins.deferredNote')) : null,
     el('div', { class: 'signatures' },
       el('p', {}, `${t('ins.sign.inspector')}${colon}`, el('span', { class: 'line' }), `${t('ins.sign.date')}${colon}`, el('span', { class: 'line short' })),

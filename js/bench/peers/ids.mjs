@@ -5,14 +5,17 @@
 // walk every peer needs before its rules run (blank = absent, numbers given as text,
 // full-width characters, dates as `2020/2/4` or `2020年2月4日`).
 
-const INVISIBLE = new Set(['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD']);
+// Zero-width and invisible format characters, direction marks and embeddings (U+200E, U+202A…).
+const INVISIBLE_CLASS = '\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF';
+const INVISIBLE_RE = new RegExp(`^[${INVISIBLE_CLASS}]$`);
+const INVISIBLE = { has: (c) => INVISIBLE_RE.test(c) };
 // Unicode White_Space (what Rust's `char::is_whitespace` and `str::trim` use).
 const WS = /[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
 const TRIM = /^[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+|[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+$/g;
 const WS_ALL = /[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/g;
 // Nothing to normalise: no full-width form, ideographic space or invisible character, and
 // no whitespace at either end.
-const CLEAN = /^(?![\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000])[^\uFF01-\uFF5E\u3000\u200B\u200C\u200D\u2060\uFEFF\u00AD]*$(?<![\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000])/;
+const CLEAN = /^(?![\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000])[^\uFF01-\uFF5E\u3000\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]*$(?<![\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000])/;
 
 /** Full-width → ASCII, U+3000 → space, invisible characters removed, ends trimmed. */
 export function normalizeText(s) {
@@ -41,7 +44,7 @@ export function normalizeFreeText(s) {
 }
 
 /** Blank: nothing but whitespace and invisible characters (counts as not given). */
-const SOLID = /^[^\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\u200B\u200C\u200D\u2060\uFEFF\u00AD]/;
+const SOLID = /^[^\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 export function isBlank(s) {
   if (SOLID.test(s)) return false;
   for (const c of s) if (!WS.test(c) && !INVISIBLE.has(c)) return false;
