@@ -38,8 +38,8 @@ export interface Options {
      */
     scope?: readonly string[];
     /**
-     * Give back the normalised values of personal fields (names, phone numbers, ID numbers) in
-     * `normalized` too. Off by default, so an answer carries no personal data the caller did not
+     * Give back the normalised values of personal fields (names, phone numbers, ID numbers, the
+     * site address) in `normalized` too. Off by default, so an answer carries no personal data the caller did not
      * ask for; a form showing a person their own input may turn it on (`bindForm` does).
      */
     personal?: boolean;
@@ -94,7 +94,10 @@ export interface Diagnostic {
     message: string;
     /** Stable parameters (numbers, dates, field names — never a person's data). */
     params: { [key: string]: JsonValue };
-    /** What to do about it, in the requested locale (absent when there is no advice). */
+    /**
+     * What to do about it, in the requested locale (absent when there is no advice). A missing
+     * value's help is its field's hint (口罩数量: 现有库存，填写只数), else how to write its type.
+     */
     help?: string;
     /**
      * The value at `path` is missing (absent, `null` or blank): always code `field.required`,
@@ -603,6 +606,11 @@ export interface InspectionDescription extends DescriptionBase<"inspection"> {
     needs: EnumOption<"masks" | "thermometers" | "disinfectant" | "staff" | "transport" | "materials">[];
     /** The words of `reinspection[].status` in the answer. */
     reinspection: EnumOption<Reinspected["status"]>[];
+    /**
+     * The words of the answer's own parts, to show beside them: `score` (总分), `sections`,
+     * `rectifications`, `reinspectBy`, `dailyReporting` (日查日报, with its hint), `support`.
+     */
+    answer: EnumOption<"score" | "sections" | "rectifications" | "reinspectBy" | "dailyReporting" | "support">[];
 }
 
 /** A count of an indicator with its label. */
@@ -636,7 +644,7 @@ export interface IndicatorsDescription extends DescriptionBase<"indicators"> {
     levels: EnumOption<"district" | "street" | "community" | "grid" | "unit">[];
     /** The words of `units[].indicators[].status` in the answer (已达100%, 未达标, 不适用, 数据有误, 缺报). */
     statuses: EnumOption<IndicatorResult["status"]>[];
-    /** The answers to a checklist item. */
+    /** The answers to a checklist item (`na`'s hint is the checklist's own, with no veto item). */
     results: EnumOption<"pass" | "partial" | "fail" | "na">[];
 }
 

@@ -115,7 +115,7 @@ export interface BindFormOptions<K extends Kind = Kind> {
     checker?: Checker;
     /** The description to take limits and types from; default `engine.describe(kind, { locale })`. */
     describe?: DescriptionOf[K] | Description;
-    /** A check failed (the engine threw, the checker rejected); default: `console.error`, unless a `check()` promise rejects with it. */
+    /** A check failed (the engine threw, the checker rejected or answered no answer: `form.invalid_answer`); default: `console.error`, unless a `check()` promise rejects with it. */
     onError?: (error: unknown) => void;
 }
 
@@ -131,8 +131,9 @@ export interface FormBinding<K extends Kind = Kind> {
     setValue(value: SubmissionOf[K] | { [key: string]: JsonValue }): Promise<AnswerOf[K]>;
     /**
      * Add a pointer to the scope (`""`: everything) and check; messages held back while an input
-     * at or below it is typed in are shown. Throws `pointer.invalid` for text that is not a JSON
-     * Pointer (`""` or starting with `/`).
+     * at or below it is typed in are shown. Throws `pointer.invalid`, and keeps nothing, for what
+     * the engine would not take in `scope`: text that is not a JSON Pointer (`""` or starting with
+     * `/`, `~` only as `~0` or `~1`), or a pointer taking the scope past 4 MiB.
      */
     visit(pointer: string): void;
     /** The pointers visited so far (sent as `scope`). */
@@ -177,7 +178,9 @@ export function bindForm<K extends Kind = "filing">(
  * check gives the draft only what changed since the previous value (`set`, `remove`,
  * `setScope`), so a keystroke re-judges only what it reaches; the answer equals `checkFiling`
  * of the value. Other kinds are checked whole. bindForm uses one when no `checker` is given.
- * `snapshot: false` when the values given are never changed afterwards. `free()` the draft.
+ * Values are read as the engine reads them, through JSON (a Proxy such as Vue's `reactive()`
+ * state is read through, functions left out); JSON text, a `Map` and the like are checked whole.
+ * `snapshot: false` when the values given are plain data never changed afterwards. `free()` the draft.
  */
 export function draftChecker(
     engine: Engine,

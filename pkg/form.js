@@ -19,6 +19,10 @@ const SKIPPED_TYPES = new Set(['button', 'submit', 'reset', 'image', 'file']);
 const TEXT_TYPES = new Set(['text', 'search', 'tel', 'url', 'email', 'password', 'textarea']);
 const SEVERITIES = ['error', 'warning', 'info'];
 const INDEX = /^(0|[1-9]\d*)$/;
+/** Most characters of JSON Pointers a check's `scope` may hold, as the engine counts them. */
+const MAX_SCOPE = 4 * 1024 * 1024;
+/** A JSON Pointer the engine takes: `""`, or `/…` with `~` only as `~0` or `~1`. */
+const isPointer = (p) => p === '' || (p.startsWith('/') && !/~(?![01])/.test(p));
 /** Formats whose `maxLength` counts the normalised value (spaces and hyphens typed are dropped). */
 const SPACED_FORMATS = new Set(['creditCode', 'idNumber']);
 const OPTIONS = new Set(['kind', 'now', 'locale', 'packVersion', 'personal', 'onAnswer', 'checker', 'describe', 'onError']);
@@ -108,6 +112,7 @@ const isPlainObject = (v) => v !== null && typeof v === 'object' && !Array.isArr
  */
 function edit(draft, from, to, pointer, element = false) {
   if (from === to) return;
+  if (typeof to === 'function' || typeof to === 'symbol') to = undefined; // as JSON leaves them out
   if (element && to === undefined) to = null;
   if (isPlainObject(from) && isPlainObject(to) && !(typeof to.toJSON === 'function')) {
     for (const k in from) if (hasOwn(from, k) && !hasOwn(to, k)) draft.remove(`${pointer}/${escapeKey(k)}`);
@@ -128,21 +133,70 @@ function edit(draft, from, to, pointer, element = false) {
   }
 }
 
+/** What is wrong with a checker's answer, as bindForm reads it, or `null` when nothing is. */
+function notAnswer(answer) {
+  if (answer === null || typeof answer !== 'object' || Array.isArray(answer)) return answer === null ? 'null' : Array.isArray(answer) ? 'an array' : `a ${typeof answer}`;
+  const { diagnostics, normalized } = answer;
+  if (diagnostics != null) {
+    if (!Array.isArray(diagnostics)) return '`diagnostics` that is no array';
+    const i = diagnostics.findIndex((d) => d === null || typeof d !== 'object' || typeof d.path !== 'string');
+    if (i >= 0) return `\`diagnostics[${i}]\` that is no diagnostic (an object with a \`path\`)`;
+  }
+  if (normalized != null) {
+    if (!Array.isArray(normalized)) return '`normalized` that is no array';
+    const i = normalized.findIndex((n) => n === null || typeof n !== 'object');
+    if (i >= 0) return `\`normalized[${i}]\` that is no object`;
+  }
+  return null;
+}
+
 /** The day of `now` in China Standard Time (the engine's "today"), or `now` itself as text. */
 function dayOf(now) {
   if (now instanceof Date && Number.isFinite(now.getTime())) return new Date(now.getTime() + 8 * 3600e3).toISOString().slice(0, 10);
   return `=${String(now)}`;
 }
 
-const copy = (v) => (typeof structuredClone === 'function' ? structuredClone(v) : JSON.parse(JSON.stringify(v)));
+/** A number JSON cannot hold, as the engine reads it: its text (`NaN`, `Infinity`), not `null`. */
+const nonFinite = (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v);
+/** An object JSON writes as `{}` whatever it holds (a Map, a Set, FormData …), which the engine refuses. */
+const opaque = (_, v) => {
+  if (v !== null && typeof v === 'object' && !Array.isArray(v) && typeof v.toJSON !== 'function') {
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null && Object.keys(v).length === 0) throw opaque;
+  }
+  return v;
+};
+/**
+ * The submission as the engine reads it (the JSON text `checkFiling` is given, parsed again), or
+ * `undefined` when the engine had better read the value itself: JSON text (a key given twice is
+ * an answer), something JSON cannot write, or an object it writes as `{}` whatever it holds.
+ * A copy taken through JSON, not `structuredClone`: that throws for a function anywhere in the
+ * value and for any Proxy (Vue's `reactive()`), which the engine reads as JSON does.
+ */
+function readable(value) {
+  if (value === null || typeof value !== 'object') return undefined;
+  let text;
+  try {
+    text = JSON.stringify(value);
+    if (typeof text !== 'string') return undefined;
+    if (text.includes('null')) text = JSON.stringify(value, nonFinite);
+    if (text.includes('{}')) JSON.stringify(value, opaque);
+  } catch {
+    return undefined;
+  }
+  return { text, plain: JSON.parse(text) };
+}
 
 /**
  * A checker that keeps an `engine.draft` of the submission: each check gives the draft only
  * what changed since the previous one (`draft.set`, `draft.remove`, `draft.setScope`), so a
  * keystroke re-judges only what it reaches; the answer equals `checkFiling` of the value.
  * A new draft is made when the day of `now`, the locale or the pack version changes. Kinds
- * without drafts (and engines without `draft`) are checked whole. `snapshot: false` when the
- * values given are never changed afterwards (bindForm's own are built afresh each time).
+ * without drafts (and engines without `draft`) are checked whole, and so is JSON text. Each
+ * value is read as the engine reads it, through JSON (`readable`): a Proxy is read through,
+ * functions are left out. `snapshot: false` when the values given are plain data never changed
+ * afterwards (bindForm's own are built afresh each time; a worker's are copies of messages): they
+ * are compared as they are, without that JSON copy.
  */
 export function draftChecker(engine, { snapshot = true } = {}) {
   let draft = null;
@@ -154,18 +208,30 @@ export function draftChecker(engine, { snapshot = true } = {}) {
     draft = null;
     key = null;
   };
+  const whole = (kind, value, options) => engine[METHODS[kind]](value, options);
   const attempt = (kind, value, options) => {
-    if (kind !== 'filing' || typeof engine?.draft !== 'function') return engine[METHODS[kind]](value, options);
+    // JSON text (a key given twice is an answer of its own) and other kinds: read by the engine.
+    if (kind !== 'filing' || typeof engine?.draft !== 'function' || value === null || typeof value !== 'object') return whole(kind, value, options);
+    // With `snapshot`, the draft is given the value as the engine reads it, and keeps that: taken
+    // before the draft is touched, so a value that cannot be copied leaves the draft and what it
+    // remembers in step (hostile audit, thirty-sixth session: a value holding a function was
+    // edited into the draft, then failed to copy, and a later check answered for it); such a
+    // value is checked whole, the draft kept for the next.
+    let read = null;
+    if (snapshot) {
+      read = readable(value);
+      if (!read) return whole(kind, value, options);
+    }
     const { scope: wanted = null, ...rest } = options;
     const k = JSON.stringify([dayOf(rest.now), { ...rest, now: undefined }]);
     if (!draft || k !== key) {
       free();
-      draft = engine.draft(kind, { ...rest, scope: wanted }, value);
+      draft = engine.draft(kind, { ...rest, scope: wanted }, read ? read.text : value);
       key = k;
       scope = wanted === null ? null : [...wanted];
     } else {
       try {
-        edit(draft, given, value, '');
+        edit(draft, given, read ? read.plain : value, '');
         if (JSON.stringify(scope) !== JSON.stringify(wanted)) {
           draft.setScope(wanted);
           scope = wanted === null ? null : [...wanted];
@@ -175,11 +241,12 @@ export function draftChecker(engine, { snapshot = true } = {}) {
         throw e;
       }
     }
-    given = snapshot ? copy(value) : value;
+    given = read ? read.plain : value;
     return draft.answer();
   };
   return {
     check(kind, value, options = {}) {
+      if (typeof kind !== 'string' || !Object.hasOwn(METHODS, kind)) throw misuse(`draftChecker: unknown kind ${JSON.stringify(kind) ?? typeof kind} (filing, inspection, indicators or screening)`, 'options.invalid');
       const had = draft !== null;
       try {
         return attempt(kind, value, options);
@@ -217,7 +284,7 @@ export function bindForm(form, engine, options = {}) {
   if (options === null || typeof options !== 'object') throw misuse('bindForm: options must be an object', 'options.invalid');
   for (const k of Object.keys(options)) if (!OPTIONS.has(k)) throw misuse(`bindForm: unknown option ${JSON.stringify(k)} (known: ${[...OPTIONS].join(', ')})`, 'options.invalid');
   const { kind = 'filing', onAnswer, checker, onError } = options;
-  const method = METHODS[kind];
+  const method = typeof kind === 'string' && Object.hasOwn(METHODS, kind) ? METHODS[kind] : undefined; // not `toString`
   if (!method) throw misuse(`bindForm: unknown kind ${JSON.stringify(kind)} (filing, inspection, indicators or screening)`, 'options.invalid');
   if (!form || typeof form.querySelectorAll !== 'function') throw misuse('bindForm: a form (or an element holding inputs) is needed', 'options.invalid');
   if (!checker && !(engine && typeof engine[method] === 'function')) throw misuse('bindForm: an engine (or a checker) is needed', 'options.invalid');
@@ -247,6 +314,18 @@ export function bindForm(form, engine, options = {}) {
   const typeOf = (pointer) => fieldOf(pointer)?.type;
 
   const scope = new Set();
+  let scopeChars = 0; // the scope's length as the engine counts it (each pointer and a comma)
+  /**
+   * Adds a pointer to the scope, unless the engine would refuse it there (`~2`, or past 4 MiB of
+   * pointers): one such pointer made every later check fail (hostile audit, thirty-sixth session).
+   */
+  const reach = (pointer) => {
+    if (scope.has(pointer)) return true;
+    if (!isPointer(pointer) || scopeChars + pointer.length + 1 > MAX_SCOPE) return false;
+    scope.add(pointer);
+    scopeChars += pointer.length + 1;
+    return true;
+  };
   // Without a checker: a draft of the submission, given each check's changes only.
   const drafting = draftChecker(engine, { snapshot: false });
   let destroyed = false;
@@ -549,6 +628,26 @@ export function bindForm(form, engine, options = {}) {
     }
   }
 
+  /**
+   * Is `text` shown beside the entry's inputs already: the text of an element (not `hidden`) that
+   * their `aria-describedby` names, other than the message element, or of one of its children (a
+   * hint of several lines)? A value asked for (`missing`) then shows its message without its help,
+   * which is the field's hint (thirty-sixth session: "请填写：口罩数量 现有库存，填写只数" right
+   * under the hint "现有库存，填写只数"). bindForm renders no hints: the page's are what it finds.
+   */
+  function besideInput(entry, text, msgId) {
+    const squash = (s) => s.replace(/\s+/g, ' ').trim();
+    const same = (node) => squash(node.textContent) === squash(text);
+    for (const el of entry.inputs) {
+      for (const id of (el.getAttribute('aria-describedby') || '').split(/\s+/)) {
+        if (!id || id === msgId) continue;
+        const node = byId(id);
+        if (node && !node.hidden && (same(node) || [...node.children].some(same))) return true;
+      }
+    }
+    return false;
+  }
+
   function show(entry, diagnostics) {
     const signature = diagnostics.map((d) => `${d.severity}\u0000${d.message}\u0000${d.help ?? ''}`).join('\u0001');
     const first = entry.inputs[0];
@@ -572,7 +671,7 @@ export function bindForm(form, engine, options = {}) {
       const line = doc.createElement('span');
       line.className = `diagnostic ${d.severity}`;
       line.append(d.message);
-      if (d.help) {
+      if (d.help && !(d.missing === true && besideInput(entry, d.help, msg.id))) {
         const help = doc.createElement('span');
         help.className = 'help';
         help.append(d.help);
@@ -685,8 +784,19 @@ export function bindForm(form, engine, options = {}) {
     } catch (e) {
       pending = Promise.reject(e);
     }
+    // An answer that is none (`null`, a diagnostic `null`) is a failed check, told as one: it
+    // threw in here, and `check()` never settled (hostile audit, thirty-sixth session).
     pending.then(
-      (answer) => { if (!destroyed && mySeq === seq && !scheduled) apply(answer, mySeq, value, raw, scopeSent); },
+      (answer) => {
+        if (destroyed || mySeq !== seq || scheduled) return;
+        const wrong = notAnswer(answer);
+        if (wrong) return fail(misuse(`bindForm: the checker answered ${wrong}, not an answer of the engine's`, 'form.invalid_answer'), mySeq);
+        try {
+          apply(answer, mySeq, value, raw, scopeSent);
+        } catch (e) {
+          fail(e, mySeq);
+        }
+      },
       (e) => { if (!destroyed && mySeq === seq) fail(e, mySeq); },
     );
   }
@@ -707,12 +817,13 @@ export function bindForm(form, engine, options = {}) {
   }
 
   function visit(pointer) {
-    if (typeof pointer !== 'string' || (pointer !== '' && !pointer.startsWith('/'))) throw misuse(`visit: ${JSON.stringify(pointer)} is not a JSON Pointer ("" or starting with "/")`, 'pointer.invalid');
+    if (typeof pointer !== 'string' || !isPointer(pointer)) throw misuse(`visit: ${typeof pointer === 'string' ? JSON.stringify(pointer.slice(0, 100)) : typeof pointer} is not a JSON Pointer ("" or starting with "/", "~" only as "~0" or "~1")`, 'pointer.invalid');
+    if (!scope.has(pointer) && scopeChars + pointer.length + 1 > MAX_SCOPE) throw misuse(`visit: the scope holds at most ${MAX_SCOPE} characters of JSON Pointers`, 'pointer.invalid');
     if (destroyed) return;
     let released = false; // visited: what is held back at or below it is shown
     for (const p of quiet) if (pointer === '' || p === pointer || p.startsWith(`${pointer}/`)) released = quiet.delete(p);
     if (scope.has(pointer) && !released) return;
-    scope.add(pointer);
+    reach(pointer);
     schedule();
   }
 
@@ -731,7 +842,7 @@ export function bindForm(form, engine, options = {}) {
     if (e.isComposing) return;
     const pointer = pointerOf(e.target);
     if (!pointer) return;
-    scope.add(pointer);
+    reach(pointer);
     if ((isTextLike(e.target) || e.target.type === 'number') && !quiet.has(pointer) && !showsError(e.target)) quiet.add(pointer);
     schedule();
   };
@@ -773,7 +884,7 @@ export function bindForm(form, engine, options = {}) {
   const onChange = (e) => {
     const pointer = pointerOf(e.target);
     if (!pointer) return;
-    scope.add(pointer);
+    reach(pointer);
     if (quiet.delete(pointer)) leave();
     else if (lastRaw.get(e.target) !== rawOf(e.target)) schedule();
   };
@@ -781,7 +892,7 @@ export function bindForm(form, engine, options = {}) {
     const pointer = pointerOf(e.target);
     if (!pointer) return;
     if (quiet.delete(pointer) || !scope.has(pointer) || deferred.has(pointer)) {
-      scope.add(pointer);
+      reach(pointer);
       leave();
     }
   };

@@ -423,10 +423,11 @@ impl Engine {
                 diags.push(date_error(text, on_at));
             }
             for (j, r) in prev.get("rectifications").and_then(Value::as_array).into_iter().flatten().enumerate() {
+                let at = format!("/previous/{i}/rectifications/{j}");
                 if r.get("resolved").and_then(Value::as_bool) == Some(true) {
+                    diags.extend(values::resolved_deadline(r, &at, &p.shape_errors));
                     continue;
                 }
-                let at = format!("/previous/{i}/rectifications/{j}");
                 // `resolved` of the wrong type (`"true"`, `1`): whether it was resolved is not
                 // known, so it is judged neither way, as a deadline of the wrong type is; its shape
                 // error says so (spec audit, thirtieth session: told overdue "仍未整改到位").

@@ -1616,3 +1616,15 @@ fn the_site_address_is_personal() {
     assert!(paths(true).contains(&"/enterprise/address".to_owned()));
     assert!(fangkong::schema::PERSONAL_FIELDS.contains(&"enterprise.address"));
 }
+
+/// Describe audit, thirty-sixth session: INS-K5's diagnostics are at its two counts, which
+/// `describe` lists as fields of their own; its `reads` names them, so a page links them to it.
+#[test]
+fn a_fact_of_counts_reads_its_counts() {
+    let engine = Engine::with_default_pack().unwrap();
+    let d = engine.describe(Subject::Inspection, Locale::ZhCn, None, None).unwrap();
+    let k5 = d["rules"].as_array().unwrap().iter().find(|r| r["id"] == "INS-K5").unwrap();
+    assert_eq!(k5["reads"], json!(["facts.knowledge", "facts.knowledge.sampled", "facts.knowledge.correct"]));
+    let k1 = d["rules"].as_array().unwrap().iter().find(|r| r["id"] == "INS-K1").unwrap();
+    assert_eq!(k1["reads"], json!(["facts.basics"]));
+}

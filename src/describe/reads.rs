@@ -62,7 +62,15 @@ pub fn rule_reads(body: &RuleBody) -> Vec<String> {
                 expr_reads(e, &mut out, None);
             }
         }
-        RuleBody::Fact { path } => out.push(path.join(".")),
+        RuleBody::Fact { path } => {
+            let id = path.join(".");
+            // A group's counts are read too, where its diagnostics are (describe audit,
+            // thirty-sixth session: INS-K5 listed only `facts.knowledge`).
+            let counts =
+                KNOWLEDGE_COUNTS.iter().filter(|c| c.strip_prefix(id.as_str()).is_some_and(|r| r.starts_with('.')));
+            out.push(id.clone());
+            counts.for_each(|c| out.push((*c).to_owned()));
+        }
         RuleBody::Indicator { numerator, denominator, .. } => {
             out.push(format!("units[].counts.{numerator}"));
             out.push(format!("units[].counts.{denominator}"));

@@ -40,3 +40,16 @@ pub(super) fn credit_code_upper(mut normalized: Vec<Normalized>, doc: &Value) ->
     }
     normalized
 }
+
+/// A resolved rectification is not judged, but a deadline given that is no date is still told
+/// (describe audit, thirty-sixth session: `2020-02-30` passed unsaid), as a filing's is.
+pub(super) fn resolved_deadline(
+    r: &Value,
+    at: &str,
+    shape_errors: &std::collections::BTreeSet<String>,
+) -> Option<Diagnostic> {
+    let deadline_at = format!("{at}/deadline");
+    let text = r.get("deadline").and_then(Value::as_str)?;
+    (crate::time::parse_iso_date(text).is_none() && !shape_errors.contains(&deadline_at))
+        .then(|| date_error(text, deadline_at))
+}
