@@ -317,6 +317,11 @@ function submit(req, res, submissions, accepts, clock) {
       // let the last one win, and {"masks":0,"masks":60} was approved).
       const spans = topMembers(body);
       if (!spans) return refuse(400, 'a member of the body is given twice', 'input.duplicate_key', '提交的内容中有字段重复出现', '送出的內容中有欄位重複出現');
+      // No submission: refused in its own words, not left to the engine, whose throw says it in
+      // English only ("got undefined") (portal audit, thirty-sixth session).
+      if (!Object.hasOwn(fields, 'submission') || fields.submission === null) {
+        return refuse(400, 'the body holds no submission', 'input.required', '提交的内容中没有要提交的表单（submission）', '送出的內容中沒有要送出的表單（submission）');
+      }
       const span = spans.get('submission');
       const { kind = 'filing', packHash, packId, now: sent, locale } = fields;
       // A submission sent as JSON text is read as that text, as the browser's `checkFiling(text)`

@@ -278,7 +278,7 @@ test('a hostile name shows as text; rows pasted from a spreadsheet; gate causes 
   assert.equal(await page.inputValue('[name="/roster/1/keyAreaHistory"]'), 'false');
   // The pasted key-area employee arrived 2020-02-01: first working day 2020-02-15, by row.
   const earliest = await page.locator('#earliest li').allInnerTexts();
-  assert.deepEqual(earliest, [`${XSS} (第 1 行) 2020-02-15`]);
+  assert.deepEqual(earliest, [`${XSS}（第 1 行） 2020-02-15`]);
   assert.equal(await page.evaluate(() => document.querySelectorAll('img').length), 0, 'no img element created');
   await page.click('#earliest button');
   assert.equal(await page.evaluate(() => document.activeElement.name), '/roster/0/arrivedOn');
@@ -494,11 +494,11 @@ test('the earliest-start panel follows every answer: 待定 until the planned da
   await typeField(page, '/roster/0/arrivedOn', '2020-02-01');
   await waitsFor(roster);
   await typeField(page, '/roster/0/returning', 'true');
-  await waitsFor('李某 (第 1 行) 2020-02-15');
+  await waitsFor('李某（第 1 行） 2020-02-15');
   // The same data after a reload says the same.
   await page.reload();
   await page.waitForFunction(() => window.portalReady === true);
-  assert.equal(await panel(), '李某 (第 1 行) 2020-02-15');
+  assert.equal(await panel(), '李某（第 1 行） 2020-02-15');
   await typeField(page, '/roster/0/keyAreaHistory', 'false');
   await waitsFor(roster); // 1 returned, no one listed
   await typeField(page, '/staff/keyArea/returned', '0');
@@ -954,7 +954,11 @@ test('a value asked for shows its message under its field without the hint shown
   const roster = Array.from({ length: 51 }, (_, i) => ({ name: `员工${i + 1}`, returning: false, keyAreaHistory: false }));
   delete roster[50].keyAreaHistory;
   const filing = { ...WORKSHOP, roster };
-  await page.setInputFiles('#open-file', { name: 'roster.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(filing)) });
+  // That cell reached and left empty before a reload (a row's cells not reached are not asked
+  // for: portal audit, thirty-sixth session), and the page back on the roster's first page.
+  await page.evaluate((v) => localStorage.setItem('fangkong.draft.filing', JSON.stringify({ savedAt: new Date().toISOString(), value: v, scope: ['/roster/50/keyAreaHistory'] })), filing);
+  await page.reload();
+  await page.waitForFunction(() => window.portalReady === true);
   const away = '#other li[data-path="/roster/50/keyAreaHistory"]';
   await page.waitForSelector(away);
   const far = engine.checkFiling(filing, { now: NOW, locale: 'zh-CN' }).diagnostics.find((x) => x.path === '/roster/50/keyAreaHistory');

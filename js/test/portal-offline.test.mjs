@@ -153,6 +153,17 @@ test('D2: the outbox is sent on the next page load, with "send now", and a refus
     await page.reload();
     await page.waitForFunction(() => window.portalReady === true);
     assert.equal(await page.locator('#refused li').count(), 2, 'a refused filing is not dropped');
+    // Worded in the page's language when shown, not kept in the one it arrived in (portal audit,
+    // thirty-sixth session: the en page showed 区里拒收's Chinese reason).
+    await page.evaluate(() => localStorage.setItem('fangkong.locale', 'en'));
+    await page.reload();
+    await page.waitForFunction(() => window.portalReady === true);
+    const english = await page.$$eval('#refused li .refused-reason', (xs) => xs.map((x) => x.textContent));
+    assert.match(english[0], /^Refused by the district: this device checked with other rules than the district/);
+    assert.doesNotMatch(english.join(' '), /[\u4e00-\u9fff]/, english.join(' | '));
+    await page.evaluate(() => localStorage.setItem('fangkong.locale', 'zh-CN'));
+    await page.reload();
+    await page.waitForFunction(() => window.portalReady === true);
     await page.click('#refused li[data-id="b-1"] button');
     assert.deepEqual((await outboxOf(page)).map((x) => x.id), ['b-2']);
     assert.equal(await page.locator('#refused li').count(), 1);

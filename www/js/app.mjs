@@ -550,7 +550,7 @@ export async function submit(kind, submission, packHash, now) {
     const r = await deliver(item);
     if (r.status === 'sent') return r;
     if (r.status === 'refused') {
-      outbox.put([...outbox.list(), { ...item, status: 'refused', reason: r.reason, httpStatus: r.httpStatus }]);
+      outbox.put([...outbox.list(), { ...item, status: 'refused', reason: r.reason, refusal: r.refusal, httpStatus: r.httpStatus }]);
       return r;
     }
   }
@@ -570,9 +570,21 @@ async function deliver(item) {
   }
   const body = await res.json().catch(() => null);
   if (res.ok) return { status: 'sent', response: body };
-  if (res.status >= 400 && res.status < 500) return { status: 'refused', httpStatus: res.status, reason: refusal(res.status, body), response: body };
+  if (res.status >= 400 && res.status < 500) return { status: 'refused', httpStatus: res.status, reason: refusal(res.status, body), refusal: kept(body), response: body };
   return { status: 'notSent' };
 }
+
+/**
+ * What of a refusal is kept with the outbox item, so that its reason is worded when it is shown,
+ * in the page's language then (portal audit, thirty-sixth session: a refusal stayed in the
+ * language it arrived in): the server's code and words, and the packs it takes.
+ */
+const kept = (body) => (body && typeof body === 'object'
+  ? { error: body.error, code: body.code, messages: body.messages, sameRules: body.sameRules, accepts: body.accepts, answer: body.answer?.pack ? { pack: body.answer.pack } : undefined }
+  : undefined);
+
+/** An outbox item's or a delivery's refusal, worded in the page's language now. */
+export const refusalOf = (x) => (x.refusal ? refusal(x.httpStatus, x.refusal) : x.reason ?? '');
 
 /** The server's reason for a 4xx, in the person's words where the portal knows them. */
 function refusal(status, body) {
@@ -609,7 +621,7 @@ export function flush() {
           outbox.remove(item.id);
           sent.push({ item, response: r.response });
         } else if (r.status === 'refused') {
-          const kept = { ...item, status: 'refused', reason: r.reason, httpStatus: r.httpStatus, refusedAt: new Date().toISOString() };
+          const kept = { ...item, status: 'refused', reason: r.reason, refusal: r.refusal, httpStatus: r.httpStatus, refusedAt: new Date().toISOString() };
           outbox.update(item.id, kept);
           refused.push(kept);
         }

@@ -397,7 +397,7 @@ function childrenOption(keys) {
       // 缺报 first: on the legend's first page even when the indicators' long titles scroll it
       data: [...(missing ? [{ name: missingName(), icon: 'rect' }] : []), ...described.indicators.map((x) => x.title)] },
     grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: keys.map((k, n) => (unitStatus(units[n]) === 'missing' ? `${nameOf(k)}（${statusWord('missing')}）` : nameOf(k))), axisLabel: { interval: 0, rotate: units.length > 6 ? 30 : 0 } },
+    xAxis: { type: 'category', data: keys.map((k, n) => (unitStatus(units[n]) === 'missing' ? `${nameOf(k)}${paren(statusWord('missing'))}` : nameOf(k))), axisLabel: { interval: 0, rotate: units.length > 6 ? 30 : 0 } },
     yAxis: { type: 'value', min: 0, max: 100 },
     series: described.indicators.map((x, n) => ({
       type: 'bar',
@@ -562,7 +562,7 @@ function showFilings() {
 
   const unreadableBox = bad.length
     ? el('section', { id: 'unreadable', class: 'unreadable', 'aria-labelledby': 'unreadable-title' },
-      el('h3', { id: 'unreadable-title' }, `${t('dbUnreadable')} (${number.format(bad.length)})`),
+      el('h3', { id: 'unreadable-title' }, `${t('dbUnreadable')}${paren(number.format(bad.length))}`),
       el('ul', {}, ...bad.slice(0, 200).map((r) => el('li', { 'data-line': r.line, 'data-code': r.unreadable.code },
         el('strong', {}, fmt('dbUnreadableLine', { line: number.format(r.line) })), `${t('colon')}${unreadableWhy(r)}`))),
       bad.length > 200 ? el('p', { class: 'muted' }, fmt('dbUnreadableCount', { n: number.format(bad.length - 200) })) : null)
@@ -628,7 +628,7 @@ function download(kind) {
     const gateTitle = Object.fromEntries(gates.map((x) => [x.id, x.title]));
     const lines = fil.rows.map((r) => (r.unreadable
       ? [r.line, '', '', '', '', t('dbUnreadableWord'), '', unreadableWhy(r)]
-      : [r.line, r.name, r.creditCode, r.street, r.community, decisionWord(r.decision), r.failed.map((id) => gateTitle[id] ?? id).join('；'), r.message]).map(csvCell).join(','));
+      : [r.line, r.name, r.creditCode, r.street, r.community, decisionWord(r.decision), r.failed.map((id) => gateTitle[id] ?? id).join(zh ? '；' : '; '), r.message]).map(csvCell).join(','));
     blob = new Blob([`\uFEFF${head.map(csvCell).join(',')}\r\n`, lines.join('\r\n'), lines.length ? '\r\n' : ''], { type: 'text/csv;charset=utf-8' });
     name = `filings-answers-${stamp}.csv`;
   }

@@ -29,6 +29,8 @@ const LARGE = 200;
 /** Rows of an array shown at once. */
 const PAGE = 50;
 
+/** An aside in brackets, as the page's language writes it: 员工4（第 4 行）, Ann (row 4) (portal audit, thirty-sixth session). */
+const paren = (x) => (settings.locale.startsWith('zh') ? `（${x}）` : ` (${x})`);
 const tt = (key, vars = {}) => t(key).replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ''));
 /** An element id for a JSON Pointer: `/roster/3/name` → `f-roster-3-name`. */
 const idFor = (pointer) => `f${pointer.replace(/[^A-Za-z0-9_]+/g, '-')}`;
@@ -125,10 +127,10 @@ class ArrayEditor {
       el('legend', {}, field.label),
       field.hint ? el('p', { class: 'hint' }, field.hint) : null,
       el('p', { class: 'hint' }, t('flPasteHint')),
-      el('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-label': field.label },
+      this.wrap = el('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-label': field.label },
         el('table', { class: 'rows' },
           el('caption', { class: 'sr-only' }, field.label),
-          el('thead', {}, el('tr', {},
+          this.thead = el('thead', {}, el('tr', {},
             el('th', { scope: 'col' }, el('span', { class: 'sr-only' }, '#')),
             // A column as wide as its values are (an 18-digit ID number, an 11-digit phone, a
             // date: tablet QA F9, every cell was 107 px), by the field's format or type.
@@ -138,6 +140,22 @@ class ArrayEditor {
             el('th', { scope: 'col' }, el('span', { class: 'sr-only' }, t('flActions'))))),
           this.tbody)),
       el('div', { class: 'pager' }, this.prev, this.status, this.next, this.add));
+    // The header sticks to the top of the table's box (filing.css): a cell scrolled to (Tab, a
+    // link to it) stops below it, not under it.
+    if (typeof ResizeObserver === 'function') {
+      new ResizeObserver(() => { this.wrap.style.scrollPaddingTop = `${this.thead.offsetHeight}px`; }).observe(this.thead);
+    }
+    // A cell reached by the keyboard with the box's top above the screen (the page scrolled only
+    // as far as the cell): the page is scrolled to the box's top, so the header and its hints
+    // are in sight with the cell (the box is no taller than the screen). Not for a click: the
+    // page does not move under the pointer.
+    let pointed = -Infinity;
+    this.wrap.addEventListener('pointerdown', () => { pointed = performance.now(); });
+    this.wrap.addEventListener('focusin', (ev) => {
+      if (ev.target === this.wrap || performance.now() - pointed < 1000) return;
+      const pad = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+      if (this.wrap.getBoundingClientRect().top < pad - 1) this.wrap.scrollIntoView({ block: 'start' });
+    });
     this.render();
   }
 
@@ -592,7 +610,7 @@ function showEarliest(a) {
   earliestShown = key;
   earliestList.replaceChildren(...(wait ? [el('li', { class: 'muted' }, tt(...wait))]
     : rows.map(([index, path, name, date]) => el('li', {}, el('button', { type: 'button', class: 'cause', 'on:click': () => focusPointer(`${path}/arrivedOn`) },
-      `${name} (${tt('flRow', { n: index + 1 })})`), ` ${date}`))));
+      `${name}${paren(tt('flRow', { n: index + 1 }))}`), ` ${date}`))));
 }
 
 /** Is the number of key-area staff returned given (a count, 0 included)? */
@@ -648,12 +666,16 @@ function focusPointer(pointer) {
 
 // ---------------------------------------------------------------- loading, clearing, sending
 
-/** Every pointer of a value's leaves (arrays count as one: their rows were given). */
+/**
+ * Every pointer of a value's leaves that hold a value, into arrays too: each row's fields that
+ * hold values (`/roster/3/name`), never the array itself. Visiting `/roster` brought every row
+ * into scope, so after a reload or a language switch every empty cell of every row said 请填写,
+ * cells the person never reached (portal audit, thirty-sixth session; issue 8 point 8).
+ */
 function leaves(value, prefix = '', out = []) {
   for (const [k, v] of Object.entries(value ?? {})) {
-    const p = `${prefix}/${k}`;
-    if (Array.isArray(v)) out.push(p);
-    else if (v && typeof v === 'object') leaves(v, p, out);
+    const p = `${prefix}/${String(k).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (v && typeof v === 'object') leaves(v, p, out); // an object, or an array's rows by index
     else if (v !== undefined && v !== null && v !== '') out.push(p);
   }
   return out;
@@ -718,7 +740,7 @@ async function openFile() {
 async function loadOther(value, scope) {
   keepForUndo();
   binding.scope.clear();
-  for (const p of scope) binding.visit(p);
+  for (const p of scope) if (!editors.has(p)) binding.visit(p);
   await fill(value ?? {});
   sending.restore();
 }
@@ -750,7 +772,9 @@ async function prepare() {
 
 sending.start();
 if (draft) {
-  for (const p of drafts.scope()) binding.visit(p); // reached before the reload: asked again
+  // Reached before the reload: asked again. Not an array as a whole (a draft saved before the
+  // thirty-sixth session's fix held `/roster`, which put every row in scope).
+  for (const p of drafts.scope()) if (!editors.has(p)) binding.visit(p);
   await fill(draft);
   saveEl.textContent = t('restored');
   // Sent as it is now: say so, with when and the district's verdict (fourth audit: after a

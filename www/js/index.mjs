@@ -14,8 +14,14 @@ const kinds = [['filing', 'filing'], ['inspection', 'inspection'], ['screening',
 main.replaceChildren(
   el('h1', {}, t('portal')),
   el('p', { class: 'muted' }, `${info.id} ${info.version}`),
-  el('ul', {}, ...kinds.map(([page, kind]) => el('li', {},
-    el('a', { href: `/${page}.html${location.search}` }, t(page)),
-    kind ? el('span', { class: 'muted' }, ` — ${e.describe(kind, { locale: settings.locale, on }).title}`) : null))),
+  el('ul', {}, ...kinds.map(([page, kind]) => {
+    // The pack's title of the form, where it says more than the page's name: each named once
+    // (portal audit, thirty-sixth session: "复工备案 — 复工备案").
+    const title = kind ? e.describe(kind, { locale: settings.locale, on }).title : '';
+    const same = (a, b) => a.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase() === b.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+    return el('li', {},
+      el('a', { href: `/${page}.html${location.search}` }, t(page)),
+      title && !same(title, t(page)) ? el('span', { class: 'muted' }, ` — ${title}`) : null);
+  })),
   el('p', { role: 'status', id: 'status' }, t('ready')),
 );

@@ -4,7 +4,7 @@
 // it), the submissions of this kind waiting in the outbox (sent when back online, or with "send
 // now"), those the district refused with its reason, and those the outbox sent later.
 // Nothing personal is kept for it: the record of what was sent is a digest, not the submission.
-import { chinaDay, el, flush, lastFlush, outbox, settings, submit, t } from './app.mjs';
+import { chinaDay, el, flush, lastFlush, outbox, refusalOf, settings, submit, t } from './app.mjs';
 
 const tt = (key, vars = {}) => t(key).replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ''));
 
@@ -117,7 +117,7 @@ export function sendPanel({ kind, current, prepare, decisionLabel, nameOf }) {
       // UTC day of the device clock, 2026-12-04, beside 检查时间 2026-12-05).
       el('span', { class: 'refused-what' }, `${nameOf(x.submission) ?? ''} · ${tt('obWhen', { when: x.now ? chinaDay(x.now) : '' })}`),
       ' ',
-      el('span', { class: 'refused-reason' }, tt('obRefused', { reason: x.reason ?? '' })),
+      el('span', { class: 'refused-reason' }, tt('obRefused', { reason: refusalOf(x) })),
       ' ',
       el('button', { type: 'button', class: 'secondary remove-refused', 'on:click': () => outbox.remove(x.id) }, t('obRemove')))));
   }
@@ -157,7 +157,7 @@ export function sendPanel({ kind, current, prepare, decisionLabel, nameOf }) {
         showRecord(recordSent(JSON.stringify(value), r.response), { response: r.response });
       } else {
         sendEl.className = 'not-sent';
-        sendEl.textContent = r.status === 'refused' ? tt('obRefused', { reason: r.reason }) : t('notSent');
+        sendEl.textContent = r.status === 'refused' ? tt('obRefused', { reason: refusalOf(r) }) : t('notSent');
       }
     } finally {
       submitButton.disabled = false;
