@@ -75,7 +75,7 @@ export type FilingDecision = "incomplete" | "deferred" | "conditional" | "approv
 export type InspectionDecision = "incomplete" | "deferred" | "conditional" | "approved";
 /** A screening's decision: `incomplete` whenever a required answer is missing. */
 export type ScreeningDecision = "incomplete" | "deferred" | "conditional" | "approved";
-/** An indicator report's decision: `incomplete` while a count is missing (never `approved`); missing reports of units make it `conditional` (with a `scope`, a unit whose counts are outside it is not yet a missing report: it counts in `pending`, and the report is `incomplete`). */
+/** An indicator report's decision: `incomplete` while a count is missing (never `approved`); missing reports of units make it `conditional`, with a `scope` or without (a unit that sent nothing is a fact of the report, not a missing value: `scope` never holds back its `indicators.missing_report`). */
 export type IndicatorsDecision = "incomplete" | "deferred" | "conditional" | "approved";
 
 /**

@@ -39,31 +39,16 @@ pub use crate::schema::LEVELS;
 
 mod checklist;
 mod keys;
+mod sum;
 mod tree;
+
+use sum::{COUNT_TOO_LARGE, Sum, count};
 
 struct Ind<'p> {
     id: &'p str,
     numerator: &'p str,
     denominator: &'p str,
     code: &'p str,
-}
-
-/// Sums of one indicator over a subtree.
-#[derive(Clone, Copy, Default)]
-struct Sum {
-    /// Σ numerators of the pairs reported.
-    n: u64,
-    /// Σ denominators of the pairs reported.
-    d: u64,
-    /// Some pair contributed.
-    any: bool,
-    /// A count in the subtree is invalid (not a whole number, or numerator > denominator).
-    invalid: bool,
-    /// A leaf unit of the subtree did not report this indicator's pair (or half of it).
-    missing: bool,
-    /// The unit's own count of a pair it gave only half of (or whose other half is invalid):
-    /// shown when no whole pair contributed, never summed with other units' pairs.
-    lone: (Option<u64>, Option<u64>),
 }
 
 /// The pointer to `segs` inside unit `i`, each key escaped (RFC 6901: `a/b` is `a~1b`).
@@ -74,25 +59,6 @@ fn unit_ptr(i: usize, segs: &[&str]) -> String {
     segs.iter().for_each(|s| p.push(s));
     p.to_string()
 }
-
-/// A count: a whole number from 0 to 2^53 − 1, every one of which JSON carries exactly (issue 10;
-/// audit: 2^53 − 1 was refused as "not a whole number ≥ 0" under a cap of 9×10^15 no message
-/// told). Sums of counts saturate rather than wrap. Refused, with the code that says why: a
-/// whole number past 2^53 − 1 is too large, not "not a whole number ≥ 0" (twenty-seventh
-/// session audit: 2^53 was told to remove its decimals and minus sign).
-fn count(v: Option<&Value>) -> Result<Option<u64>, &'static str> {
-    match v {
-        None | Some(Value::Null) => Ok(None),
-        Some(x) => match x.as_f64() {
-            Some(f) if f >= 0.0 && f.fract() == 0.0 && f <= crate::num::MAX_EXACT => Ok(Some(f as u64)),
-            Some(f) if f > crate::num::MAX_EXACT => Err(COUNT_TOO_LARGE),
-            _ => Err("indicators.count_invalid"),
-        },
-    }
-}
-
-/// The code of a count past 2^53 − 1.
-const COUNT_TOO_LARGE: &str = "indicators.count_too_large";
 
 impl Engine {
     /// Evaluate a daily indicator report given as JSON text.
@@ -281,7 +247,12 @@ impl Engine {
                 ));
             }
             // Unknown keys alone (`ｃｏｍｐｏｕｎｄｓ`) are no report: the unit is missing, not reported.
-            let Some(counts) = counts.filter(|c| c.keys().any(|k| known_counts.contains(&k.as_str()))) else {
+            // A count of the wrong type (dropped, its shape error told) was sent: the unit reported
+            // (indicators audit, thirty-seventh session: `{"compounds": "abc"}` was 当日未报送).
+            let sent_wrong = !p.shape_errors.is_empty()
+                && known_counts.iter().any(|c| p.shape_errors.contains(&unit_ptr(*i, &["counts", c])));
+            let Some(counts) = counts.filter(|c| sent_wrong || c.keys().any(|k| known_counts.contains(&k.as_str())))
+            else {
                 // Counts of the wrong type (`[]`, `"x"`) were sent but cannot be read: wrong, as a
                 // count of the wrong type is, not missing. Its shape error says so; the unit is not
                 // also told it sent nothing (spec audit, thirtieth session: 当日未报送 and listed
@@ -339,7 +310,15 @@ impl Engine {
                     (Ok(Some(n)), Ok(Some(d))) => {
                         if n > d {
                             // Kept in the sums, so the error shows at every level above.
-                            *slot = Sum { n, d, any: true, invalid: true, missing: false, lone: (None, None) };
+                            *slot = Sum {
+                                n,
+                                d,
+                                any: true,
+                                invalid: true,
+                                missing: false,
+                                lone: (None, None),
+                                overflow: false,
+                            };
                             diags.push(Diagnostic::at(
                                 "indicators.numerator_exceeds_denominator",
                                 Severity::Error,
@@ -352,7 +331,15 @@ impl Engine {
                                 ]),
                             ));
                         } else {
-                            *slot = Sum { n, d, any: true, invalid: false, missing: false, lone: (None, None) };
+                            *slot = Sum {
+                                n,
+                                d,
+                                any: true,
+                                invalid: false,
+                                missing: false,
+                                lone: (None, None),
+                                overflow: false,
+                            };
                         }
                     }
                     // A wrong count, or half a pair: each wrong one reported, each missing one asked.
@@ -421,6 +408,7 @@ impl Engine {
             ids.sort_unstable();
             ids.truncate(MAX_MISSING_LISTED);
         };
+        let mut too_large = Vec::new();
         for &k in &order {
             let kids = children.get(k).cloned().unwrap_or_default();
             for c in &kids {
@@ -428,14 +416,11 @@ impl Engine {
                     (total.get(*c).cloned().unwrap_or_default(), missing_below.get(*c).cloned().unwrap_or_default());
                 if let Some(t) = total.get_mut(k) {
                     for (x, s) in child_total.iter().enumerate() {
-                        if let Some(slot) = t.get_mut(x) {
-                            if s.any {
-                                slot.n = slot.n.saturating_add(s.n);
-                                slot.d = slot.d.saturating_add(s.d);
-                                slot.any = true;
-                            }
-                            slot.invalid |= s.invalid;
-                            slot.missing |= s.missing;
+                        if let Some(slot) = t.get_mut(x)
+                            && slot.add(s)
+                        {
+                            let (i, id) = (units.get(k).map_or(0, |u| u.0), inds.get(x).map_or("", |d| d.id));
+                            too_large.push(sum::too_large(unit_ptr(i, &[]), id, names.get(k).copied().flatten()));
                         }
                     }
                 }
@@ -459,6 +444,8 @@ impl Engine {
                 first_listed(ids);
             }
         }
+
+        diags.extend(too_large);
 
         // Results in report order.
         let mut out_units = Vec::new();
@@ -525,7 +512,12 @@ impl Engine {
                 // The sums of the whole pairs reported in the subtree; where none was, only what
                 // the unit itself gave (half a pair), and `null` for what no one gave — never a 0
                 // the report does not hold (a grid that sent `entrances: 4` alone is ?/4, not 0/0).
-                let (numerator, denominator) = if s.any { (Some(s.n), Some(s.d)) } else { s.lone };
+                // A sum past 2^64 − 1 is not stated (it stopped there: a number no unit sent).
+                let (numerator, denominator) = match s.any {
+                    true if s.overflow => (None, None),
+                    true => (Some(s.n), Some(s.d)),
+                    false => s.lone,
+                };
                 results.push(IndicatorResult {
                     id: ind.id.to_owned(),
                     numerator,

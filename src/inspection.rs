@@ -28,9 +28,11 @@ use crate::schema::Subject;
 
 pub use crate::schema::EVIDENCE;
 
+mod score;
 mod support;
 mod values;
 
+use score::Tally;
 use values::{date_error, fact_present};
 
 /// An inspector's answer to one item.
@@ -80,10 +82,6 @@ fn credit(pack: &Pack, a: Answer) -> f64 {
         Answer::Partial => pack.num("partialCredit"),
         Answer::Fail | Answer::Na => 0.0,
     }
-}
-
-fn score(earned: f64, applicable: f64) -> Option<f64> {
-    if applicable > 0.0 { Some(100.0 * earned / applicable) } else { None }
 }
 
 impl Engine {
@@ -371,34 +369,38 @@ impl Engine {
         // answered would state one the checklist does not hold (audits 1 and 2: one item of 27
         // answered `pass` scored 100). Its section's score, and the overall score, are `null`
         // until it is; `earned` and `applicable` are the sums over the items answered so far.
-        let mut totals: Vec<(&str, (f64, f64, bool))> = Vec::new();
+        let places = score::places(items.iter().map(|i| i.weight).chain(
+            ["partialCredit", "conditionalScore", "approvedScore"].map(|n| pack.num(n)).into_iter().chain([1.0]),
+        ));
+        let mut totals: Vec<(&str, Tally)> = Vec::new();
         for it in &items {
             let at = match totals.iter().position(|(s, _)| *s == it.section) {
                 Some(i) => i,
                 None => {
-                    totals.push((it.section, (0.0, 0.0, false)));
+                    totals.push((it.section, Tally::new(places)));
                     totals.len() - 1
                 }
             };
-            let Some((_, e)) = totals.get_mut(at) else { continue };
+            let Some((_, t)) = totals.get_mut(at) else { continue };
             match it.answer {
                 Some(Answer::Na) => {}
-                Some(a) => {
-                    e.0 += it.weight * credit(pack, a);
-                    e.1 += it.weight;
-                }
-                None => e.2 = true,
+                Some(a) => t.add(it.weight, credit(pack, a), places),
+                None => t.unanswered = true,
             }
         }
-        let known = |t: &(f64, f64, bool)| if t.2 { None } else { score(t.0, t.1) };
         for rule in pack.rules.iter().filter(|r| matches!(r.body, RuleBody::Section)) {
-            let t = totals.iter().find(|(s, _)| *s == rule.id).map_or((0.0, 0.0, false), |(_, t)| *t);
-            sections.push(SectionScore { id: rule.id.clone(), score: known(&t), earned: t.0, applicable: t.1 });
+            let t = totals.iter().find(|(s, _)| *s == rule.id).map_or(Tally::new(places), |(_, t)| *t);
+            sections.push(SectionScore {
+                id: rule.id.clone(),
+                score: t.score(places),
+                earned: t.earned(places),
+                applicable: t.applicable(places),
+            });
         }
-        let earned: f64 = totals.iter().map(|(_, t)| t.0).sum();
-        let applicable: f64 = totals.iter().map(|(_, t)| t.1).sum();
-        let unanswered = totals.iter().any(|(_, t)| t.2);
-        let overall = known(&(earned, applicable, unanswered));
+        let mut all = Tally::new(places);
+        totals.iter().for_each(|(_, t)| all.merge(t));
+        let unanswered = all.unanswered;
+        let overall = all.score(places);
         // No score is never approved: also where the pack has no item at all (packs audit,
         // thirty-fourth session: a variant that removed them approved every inspection).
         if overall.is_none() && !unanswered && !incomplete {
@@ -536,7 +538,6 @@ impl Engine {
         // The outcome ladder.
         let veto_failed = items.iter().any(|i| i.veto && i.answer == Some(Answer::Fail));
         let veto_partial = items.iter().any(|i| i.veto && i.answer == Some(Answer::Partial));
-        let s = overall.unwrap_or(100.0);
         // An error in what was recorded (the input's, or a check of the pack's such as INS-D1's
         // date after today) is to be corrected first: never approved over it (twelfth session).
         let checked = |id: &str| pack.rules.iter().any(|r| r.id == id && matches!(r.body, RuleBody::Assert(_)));
@@ -545,9 +546,9 @@ impl Engine {
             .any(|d| d.severity == Severity::Error && (d.rule_id == crate::answer::INPUT_RULE || checked(&d.rule_id)));
         let decision = if incomplete || any_error || diags.iter().any(|d| d.missing) {
             Decision::Incomplete
-        } else if veto_failed || overdue || s < pack.num("conditionalScore") {
+        } else if veto_failed || overdue || !all.reaches(pack.num("conditionalScore"), places) {
             Decision::Deferred
-        } else if s >= pack.num("approvedScore") && !veto_partial {
+        } else if all.reaches(pack.num("approvedScore"), places) && !veto_partial {
             Decision::Approved
         } else {
             Decision::Conditional

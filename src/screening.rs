@@ -112,6 +112,13 @@ impl Engine {
                     continue;
                 }
             }
+            // A rule is tried only once every rule before it is known not to hold (SCR-1 "checked
+            // first"): while one is left open by a missing answer, a later one neither decides nor
+            // tells its instruction (portal audit, thirty-seventh session: 居家观察14天 with the
+            // symptoms not yet answered, which would send the person to a fever clinic instead).
+            if undetermined {
+                break;
+            }
             // What the period is counted from on the branch it takes: a date named only on another
             // (`lastContactOn` with no contact declared) is not needed, even set aside (indicators
             // and screening audit, thirty-first session: such a date made the declaration
@@ -126,6 +133,7 @@ impl Engine {
             // missing, the period runs from a day not yet given, and no end date is stated.
             let mut dated = true;
             let mut n = 0;
+            let mut by_answer = None;
             let until = match (&sc.from, &sc.days) {
                 (Some(from), Some(days)) => {
                     n = match days.eval(&env) {
@@ -165,6 +173,18 @@ impl Engine {
                             // The latest it can be: a date given after the declaration (a warning)
                             // counts too (twelfth session: it shortened the period).
                             let start = latest_read(from, &read).map_or(on, |d| d.max(on));
+                            // Counted from a date chosen by a question not answered yet (SCR-3 from
+                            // the visit or the contact): decided only when the period runs whatever
+                            // the answer (screening audit, thirty-seventh session: a contact whose
+                            // observation was over decided 居家观察 on the visit left blank).
+                            let questions: Vec<&[String]> = need
+                                .iter()
+                                .filter(|m| m.element.is_none() && top_reads(&sc.when).any(|q| q == m.path))
+                                .map(|m| m.path)
+                                .collect();
+                            if !questions.is_empty() {
+                                by_answer = Some(runs_by_answer(sc, &read, &questions, p.today, on, n));
+                            }
                             if !told {
                                 diags.push(Diagnostic::at(
                                     "screening.date_missing",
@@ -179,6 +199,13 @@ impl Engine {
                         }
                     };
                     let until = start.checked_add_days(Days::new(n)).unwrap_or(start);
+                    if let Some((all, any)) = by_answer
+                        && !all
+                    {
+                        // Over whatever the answer: as a period over; else it depends on it.
+                        undetermined |= any || declared.is_none();
+                        continue;
+                    }
                     if until <= on {
                         undetermined |= declared.is_none();
                         continue;
@@ -280,6 +307,47 @@ fn asked_by<'a>(when: &'a Expr, own: &'a [String], doc: &Value) -> &'a [String] 
         return own;
     }
     top_reads(when).find(|p| field(doc, p) == Some(&Value::Bool(true))).unwrap_or(own)
+}
+
+/// Whether the period of `sc` still runs on `on` with each of the unanswered `questions`
+/// answered yes and no, in every combination: (in all, in any).
+fn runs_by_answer(
+    sc: &crate::pack::ScreenRule,
+    read: &Value,
+    questions: &[&[String]],
+    today: NaiveDate,
+    on: NaiveDate,
+    n: u64,
+) -> (bool, bool) {
+    let (mut all, mut any) = (true, false);
+    // Screen rules read a few questions; more than four are judged on the first four.
+    let asked = questions.get(..questions.len().min(4)).unwrap_or_default();
+    for combo in 0u32..(1 << asked.len()) {
+        let mut alt = read.clone();
+        for (i, q) in asked.iter().enumerate() {
+            put(&mut alt, q, Value::Bool(combo >> i & 1 == 1));
+        }
+        let env = Env::new(&alt, today);
+        let runs = sc.when.truth(&env) == Some(true) && {
+            let start = match sc.from.as_ref().map(|f| f.eval(&env)) {
+                Some(Val::Date(d)) => d,
+                _ => sc.from.as_ref().and_then(|f| latest_read(f, &alt)).map_or(on, |d| d.max(on)),
+            };
+            start.checked_add_days(Days::new(n)).unwrap_or(start) > on
+        };
+        all &= runs;
+        any |= runs;
+    }
+    (all, any)
+}
+
+/// `v` put at `path` in `doc`, where its parent object is given.
+fn put(doc: &mut Value, path: &[String], v: Value) {
+    let Some((last, parents)) = path.split_last() else { return };
+    let parent = parents.iter().try_fold(doc, |at, s| at.get_mut(s.as_str()));
+    if let Some(o) = parent.and_then(Value::as_object_mut) {
+        o.insert(last.clone(), v);
+    }
 }
 
 /// The latest of the dates `e` reads that were given.

@@ -148,3 +148,47 @@ fn a_nameless_unit_is_null_in_params_in_every_locale() {
     assert!(zh.message.starts_with("填报单位（第1条）："), "{}", zh.message);
     assert!(en.message.starts_with("Reporting units (entry 1): "), "{}", en.message);
 }
+
+/// Sums past 2^64 − 1 (each count may be up to 2^53 − 1) are not counts: they used to stop
+/// there, so a district of 2,049 grids of 2^53 − 1 compounds, one grid short by one, was `met`
+/// with a numerator no unit sent (indicators audit, thirty-seventh session; domain.md §4 "met only
+/// at exactly 100%", §7 no message states a value the input does not hold).
+#[test]
+fn sums_past_what_is_counted_exactly_are_invalid_not_met() {
+    const MAX: u64 = (1 << 53) - 1;
+    let mut units = vec![serde_json::json!({ "id": "D", "level": "district", "name": "区" })];
+    for g in 0..2049 {
+        let mut counts = serde_json::Map::new();
+        for (_, n, d) in PAIRS {
+            counts.insert(d.to_owned(), Value::from(if n == "compoundsEnclosed" { MAX } else { 1 }));
+            counts
+                .insert(n.to_owned(), Value::from(if n == "compoundsEnclosed" { MAX - u64::from(g == 0) } else { 1 }));
+        }
+        units.push(serde_json::json!({ "id": format!("G{g}"), "parent": "D", "level": "grid", "counts": counts }));
+    }
+    let report = serde_json::json!({ "date": "2020-02-12", "units": units });
+    let engine = Engine::with_default_pack().unwrap();
+    let answer = serde_json::to_value(
+        engine.evaluate_indicators_value(&report, &Options::at(parse_now("2020-02-12T20:00:00+08:00").unwrap())),
+    )
+    .unwrap();
+    let district = &answer["units"][0];
+    assert_eq!(district["id"], "D");
+    let ind1 = &district["indicators"][0];
+    assert_eq!((&ind1["id"], &ind1["status"]), (&Value::from("IND-1"), &Value::from("invalid")), "{ind1}");
+    assert_eq!((&ind1["numerator"], &ind1["denominator"]), (&Value::Null, &Value::Null), "no sum is stated");
+    // IND-2, summed to 2,049, is counted as before.
+    assert_eq!(district["indicators"][1]["status"], "met");
+    assert_eq!(district["indicators"][1]["denominator"], 2049);
+    let told: Vec<&Value> = answer["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "indicators.count_too_large")
+        .collect();
+    assert_eq!(told.len(), 1, "told once, where the sum passes 2^64 − 1: {told:?}");
+    assert_eq!((&told[0]["path"], &told[0]["ruleId"]), (&Value::from("/units/0"), &Value::from("IND-1")));
+    assert_eq!(answer["decision"], "deferred");
+    // The grid short by one is still short by one.
+    assert_eq!(answer["units"][1]["indicators"][0]["shortfall"], 1);
+}

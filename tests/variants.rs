@@ -1708,3 +1708,54 @@ fn describe_on_takes_a_date_as_forms_write_it() {
     }
     assert!(fangkong::time::parse_day("2020/2/30").is_none() && fangkong::time::parse_day("xyz").is_none());
 }
+
+/// An inspection of the factory example with `fail` and `partial` at the given items.
+fn inspection_with(fail: &[&str], partial: &[&str]) -> Value {
+    let mut doc = read_json("examples/inspections/factory-all-pass.json");
+    for (ids, result) in [(fail, "fail"), (partial, "partial")] {
+        for id in ids {
+            doc["answers"][*id] = json!({ "result": result });
+        }
+    }
+    doc
+}
+
+/// A pack extending `shenzhen-2020` with other scoring parameters.
+fn scoring_pack(params: Value) -> Engine {
+    let pack = json!({
+        "id": "scoring-2020", "extends": "shenzhen-2020", "version": "2020-02-10",
+        "effectiveFrom": "2020-02-01", "title": { "zh-CN": "评分", "zh-TW": "評分", "en": "scoring" },
+        "source": "test", "parameters": params,
+    });
+    Engine::from_pack_json(&pack.to_string()).unwrap()
+}
+
+/// domain.md §3.1: "Round only for display, never before a comparison"; the partial credit and
+/// the thresholds are parameters a pack may change (domain.md's preamble). Summed in binary
+/// floating point, 100 − 17 − 0.3 × 10 came out 79.99999999999999 and a firm at exactly the
+/// approval score was told to rectify (inspection audit, thirty-seventh session).
+#[test]
+fn a_score_exactly_at_a_packs_threshold_reaches_it_whatever_the_partial_credit() {
+    let opts = opts("2020-02-12T10:00:00+08:00");
+    // Failed: 4 + 5 + 5 + 3 = 17; partial: 3 + 3 + 4 = 10 at 0.7 → 80 exactly.
+    let engine = scoring_pack(json!({ "partialCredit": { "value": 0.7 }, "approvedScore": { "value": 80 } }));
+    let doc = inspection_with(&["INS-S1-4", "INS-S2-2", "INS-S2-3", "INS-S5-2"], &["INS-S3-6", "INS-S5-1", "INS-S6-1"]);
+    let a = serde_json::to_value(engine.score_inspection_json(&doc.to_string(), &opts)).unwrap();
+    assert_eq!(a["score"].as_f64(), Some(80.0), "{a:#}");
+    assert_eq!(a["decision"], "approved", "{a:#}");
+    assert_eq!(a["rectifications"], json!([]));
+    // Failed: 4 + 5 + 5 + 4 + 3 = 21; partial 10 at 0.1 → 70 exactly: at the stop-work score, so
+    // conditional, not deferred.
+    let engine = scoring_pack(json!({ "partialCredit": { "value": 0.1 }, "conditionalScore": { "value": 70 } }));
+    let doc = inspection_with(
+        &["INS-S1-4", "INS-S2-2", "INS-S2-3", "INS-S2-4", "INS-S3-4"],
+        &["INS-S3-6", "INS-S5-1", "INS-S6-1"],
+    );
+    let a = serde_json::to_value(engine.score_inspection_json(&doc.to_string(), &opts)).unwrap();
+    assert_eq!(a["score"].as_f64(), Some(70.0), "{a:#}");
+    assert_eq!(a["decision"], "conditional", "{a:#}");
+    // A section's sums are exact too: S6 is 4 × 0.1 + 2 + 2 = 4.4 of 8, 55 %.
+    let s6 = a["sections"].as_array().unwrap().iter().find(|s| s["id"] == "INS-S6").unwrap().clone();
+    let sums = [&s6["earned"], &s6["applicable"], &s6["score"]].map(Value::as_f64);
+    assert_eq!(sums, [Some(4.4), Some(8.0), Some(55.0)], "{s6:#}");
+}
