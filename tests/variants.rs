@@ -1759,3 +1759,157 @@ fn a_score_exactly_at_a_packs_threshold_reaches_it_whatever_the_partial_credit()
     let sums = [&s6["earned"], &s6["applicable"], &s6["score"]].map(Value::as_f64);
     assert_eq!(sums, [Some(4.4), Some(8.0), Some(55.0)], "{s6:#}");
 }
+
+/// A variant pack over `shenzhen-2020` with `body`'s keys, as the CLI reads it.
+fn variant(name: &str, body: Value) -> common::Tmp {
+    let mut pack = json!({
+        "id": "variant-2020", "extends": "shenzhen-2020", "version": "2020-02-10", "effectiveFrom": "2020-02-01",
+        "title": { "zh-CN": "变体", "zh-TW": "變體", "en": "variant" },
+    });
+    for (k, v) in body.as_object().unwrap() {
+        pack[k] = v.clone();
+    }
+    tmp(name, &pack.to_string())
+}
+
+/// A variant changes a parameter's value within its parent's bounds: it may narrow `min`/`max`,
+/// never widen or remove them (pack author audit, thirty-seventh session: `{"max": 2, "value":
+/// 1.5}` passed lint, and a checklist scored 102 with a section at 125).
+#[test]
+fn a_variant_may_not_widen_a_parameters_bounds() {
+    for (name, param, pointer) in [
+        ("wide-credit.json", json!({ "partialCredit": { "max": 2, "value": 1.5 } }), "/parameters/partialCredit/max"),
+        (
+            "low-fever.json",
+            json!({ "feverTemperature": { "min": 30, "value": 32 } }),
+            "/parameters/feverTemperature/min",
+        ),
+        ("no-max.json", json!({ "approvedScore": { "max": null, "value": 150 } }), "/parameters/approvedScore/max"),
+    ] {
+        let pack = variant(name, json!({ "parameters": param }));
+        let out = fangkong(&["lint-pack", pack.to_str().unwrap(), "--locale", "en"]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {err}");
+        assert!(err.contains(pointer) && err.contains("may narrow it, not widen or remove it"), "{name}: {err}");
+    }
+    // Narrowed, it is the variant's own choice.
+    let pack = variant("narrow.json", json!({ "parameters": { "partialCredit": { "max": 0.5, "value": 0.25 } } }));
+    let out = fangkong(&["lint-pack", pack.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// A variant's zh-TW entry that gives only some of the parts it rewrote in zh-CN shows its zh-CN
+/// words for the others, never the parent's zh-TW (README, "Pack variants": "by part"; pack
+/// author audit, thirty-seventh session: the parent's zh-TW help and hint stayed).
+#[test]
+fn a_partial_zh_tw_entry_takes_the_variants_zh_cn_for_the_parts_it_leaves_out() {
+    let pack = variant(
+        "tw-by-part.json",
+        json!({
+            "messages": {
+                "zh-CN": { "filing.lead_time": { "message": "须提前{min}个自然日备案", "help": "最早可于{earliest}复工（本区规定）" } },
+                "zh-TW": { "filing.lead_time": { "message": "須提前{min}個自然日備案" } },
+                "en": { "filing.lead_time": { "message": "file {min} calendar days ahead", "help": "earliest {earliest} (district rule)" } } },
+            "labels": {
+                "zh-CN": { "filing:staff.total": { "label": "职工总人数", "hint": "含全部在册职工" } },
+                "zh-TW": { "filing:staff.total": { "label": "職工總人數" } } } }),
+    );
+    let filing = tmp(
+        "tw-by-part-filing.json",
+        &workshop(json!({ "filedOn": "2020-02-07", "staff": { "total": null } })).to_string(),
+    );
+    let a = stdout_json(&fangkong(&[
+        "check-filing",
+        filing.to_str().unwrap(),
+        "--pack",
+        pack.to_str().unwrap(),
+        "--now",
+        "2020-02-07T10:00:00+08:00",
+        "--locale",
+        "zh-TW",
+    ]));
+    let by_code = |code: &str| a["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == code).unwrap().clone();
+    let lead = by_code("filing.lead_time");
+    assert_eq!(
+        (lead["message"].as_str(), lead["help"].as_str()),
+        (Some("須提前5個自然日備案"), Some("最早可于2020-02-12复工（本区规定）"))
+    );
+    let total = by_code("field.required");
+    assert_eq!(
+        (total["message"].as_str(), total["help"].as_str()),
+        (Some("請填寫：職工總人數"), Some("含全部在册职工"))
+    );
+}
+
+/// A message states the pack's number as it is: rounded to two decimals, a plausible range of
+/// 33.125–42.875 ℃ read "33.13–42.88", and 42.876 looked inside it (pack author audit,
+/// thirty-seventh session; domain.md §3.1 round only for display).
+#[test]
+fn messages_state_a_packs_bounds_as_they_are() {
+    let pack = variant(
+        "bounds.json",
+        json!({ "parameters": { "plausibleTemperatureMin": { "value": 33.125 }, "plausibleTemperatureMax": { "value": 42.875 } } }),
+    );
+    let decl = tmp(
+        "bounds-decl.json",
+        &json!({ "declaredOn": "2020-02-01", "visitedEpidemicArea": false, "contactWithAreaPeople": false,
+            "contactWithConfirmed": false, "attendedGatherings": false,
+            "symptoms": { "temperature": 42.876, "dryCough": false, "fatigue": false } })
+        .to_string(),
+    );
+    let a = stdout_json(&fangkong(&[
+        "screen",
+        decl.to_str().unwrap(),
+        "--pack",
+        pack.to_str().unwrap(),
+        "--now",
+        "2020-02-01T10:00:00+08:00",
+    ]));
+    let told =
+        a["diagnostics"].as_array().unwrap().iter().find(|d| d["path"] == "/symptoms/temperature").unwrap().clone();
+    assert!(told["message"].as_str().unwrap().contains("33.125–42.875"), "{told}");
+}
+
+/// The screening form's own description follows `observationDays`, as its questions do (pack
+/// author audit, thirty-seventh session: "个人近14天…" above "是否近21天到过疫区").
+#[test]
+fn the_screening_forms_description_follows_observation_days() {
+    let pack = variant("days.json", json!({ "parameters": { "observationDays": { "value": 21 } } }));
+    for (locale, words) in [("zh-CN", "近21天"), ("zh-TW", "近21天"), ("en", "last 21 days")] {
+        let schema = stdout_json(&fangkong(&[
+            "describe",
+            "screening",
+            "--json-schema",
+            "--pack",
+            pack.to_str().unwrap(),
+            "--locale",
+            locale,
+        ]));
+        assert!(schema["description"].as_str().unwrap().contains(words), "{locale}: {}", schema["description"]);
+    }
+}
+
+/// A fever bound outside the plausible readings is refused, as a ladder out of order is (pack
+/// author audit, thirty-seventh session: above the plausible maximum no reading was ever a fever,
+/// below the minimum every one was).
+#[test]
+fn a_fever_bound_outside_the_plausible_readings_is_refused() {
+    for (name, params, told) in [
+        (
+            "fever-high.json",
+            json!({ "feverTemperature": { "value": 39 }, "plausibleTemperatureMax": { "value": 38 } }),
+            "`feverTemperature` (39) must not be above `plausibleTemperatureMax` (38)",
+        ),
+        (
+            "fever-low.json",
+            json!({ "feverTemperature": { "value": 35 }, "plausibleTemperatureMin": { "value": 36 } }),
+            "`plausibleTemperatureMin` (36) must not be above `feverTemperature` (35)",
+        ),
+    ] {
+        let pack = variant(name, json!({ "parameters": params }));
+        let out = fangkong(&["lint-pack", pack.to_str().unwrap(), "--locale", "en"]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {err}");
+        assert!(err.contains(told), "{name}: {err}");
+    }
+}

@@ -140,7 +140,20 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
                             "parameter `{name}` is of type {was} in the pack it extends; a variant may change its value, not its type"
                         ),
                     )),
-                    _ => merge_patch(existing, p),
+                    _ => match widened(existing, p) {
+                        // Nor its bounds, except to narrow them (pack author audit, thirty-seventh
+                        // session: `{"max": 2, "value": 1.5}` took a partial credit of 1.5 and
+                        // scored 102).
+                        Some(bound) => errors.push(pe(
+                            crate::pointer::Pointer::from_segments(["parameters", name.as_str(), bound]).to_string(),
+                            PackErrorKind::BadParameter,
+                            format!("参数 `{name}` 的 `{bound}` 由所继承的规则包规定；变体只能收窄它，不能放宽或删除"),
+                            format!(
+                                "the `{bound}` of parameter `{name}` is set by the pack it extends; a variant may narrow it, not widen or remove it"
+                            ),
+                        )),
+                        None => merge_patch(existing, p),
+                    },
                 },
                 None if p.get("type").is_some() => {
                     if let Some(t) = target.as_object_mut() {
@@ -351,6 +364,21 @@ pub(crate) fn canonical_locales(by_tag: &Value) -> std::borrow::Cow<'_, Value> {
     std::borrow::Cow::Owned(Value::Object(out))
 }
 
+/// The bound (`min` or `max`) of a parent's parameter that a variant's override `p` widens or
+/// removes, if any: a variant changes a parameter's value within its parent's bounds.
+fn widened(existing: &Value, p: &Value) -> Option<&'static str> {
+    ["min", "max"].into_iter().find(|bound| {
+        let (Some(was), Some(now)) = (existing.get(*bound).and_then(Value::as_f64), p.get(*bound)) else {
+            return false;
+        };
+        match now.as_f64() {
+            Some(now) if *bound == "min" => now < was,
+            Some(now) => now > was,
+            None => true,
+        }
+    })
+}
+
 /// An entry a variant rewrites in zh-CN but not in zh-TW is dropped from its parent's zh-TW,
 /// which then falls back to the variant's zh-CN words rather than keep the parent's (packs
 /// audit: a variant saying "Bao'an only" in zh-CN and en kept the parent's zh-TW
@@ -359,18 +387,25 @@ pub(crate) fn canonical_locales(by_tag: &Value) -> std::borrow::Cow<'_, Value> {
 ///
 /// By part: a variant that rewrites only a label's zh-CN `hint` keeps the parent's zh-TW label
 /// and shows its own hint (packs audit, thirty-first session: the whole zh-TW entry went, so
-/// zh-TW showed the parent's simplified label, and `lint-pack` said it had none).
+/// zh-TW showed the parent's simplified label, and `lint-pack` said it had none); one that gives
+/// a zh-TW entry with only some of the parts it rewrote in zh-CN shows its zh-CN words for the
+/// others, never the parent's zh-TW.
 fn drop_parents_zh_tw(parent: &mut Value, child: &Value) {
     let Some(rewritten) = child.get("zh-CN").and_then(Value::as_object) else { return };
     let given = child.get("zh-TW").and_then(Value::as_object);
     let Some(tw) = parent.get_mut("zh-TW").and_then(Value::as_object_mut) else { return };
     for (key, parts) in rewritten {
-        if given.is_some_and(|g| g.contains_key(key)) {
+        // The parts the variant gives in zh-TW are its own; the others follow its zh-CN (pack
+        // author audit, thirty-seventh session: a zh-TW entry giving the message but not the
+        // help kept the parent's zh-TW help beside the variant's message).
+        let given_parts = given.and_then(|g| g.get(key));
+        if given_parts.is_some_and(|g| !g.is_object()) {
             continue;
         }
+        let given_part = |part: &str| given_parts.and_then(Value::as_object).is_some_and(|g| g.contains_key(part));
         match (tw.get_mut(key).and_then(Value::as_object_mut), parts.as_object()) {
             (Some(entry), Some(parts)) => {
-                for (part, words) in parts {
+                for (part, words) in parts.iter().filter(|(part, _)| !given_part(part)) {
                     if words.is_null() {
                         entry.remove(part);
                     } else {
@@ -378,9 +413,10 @@ fn drop_parents_zh_tw(parent: &mut Value, child: &Value) {
                     }
                 }
             }
-            _ => {
+            _ if given_parts.is_none() => {
                 tw.remove(key);
             }
+            _ => {}
         }
     }
 }

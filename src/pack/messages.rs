@@ -129,7 +129,8 @@ fn list_separator(locale: Locale) -> &'static str {
     }
 }
 
-/// A parameter as text. A fraction shows two decimals, unless two would state a number the
+/// A parameter as text. A number of at most four decimals is shown as it is. Another fraction
+/// (a ratio, an area per resident worked out) shows two decimals, unless two would state a number the
 /// submission does not hold: a whole number (1.9999999 people is not "2人", 8.001 is not "8",
 /// 0.0000001 is not "0名"), or another number of the same message (a dormitory's 2.498 m² per
 /// resident against a minimum of 2.5 is not "不少于2.5平方米（现为2.5平方米）"). Then more
@@ -151,6 +152,12 @@ fn show(v: &Value, params: &Value, sep: &str) -> String {
                 // Past ~1.8e306 `x * scale` is infinite: never shown as "Infinity" (packs audit).
                 let misleads =
                     |shown: f64| !shown.is_finite() || shown != x && (shown.fract() == 0.0 || others.contains(&shown));
+                // A number of at most four decimals (a pack's 33.125 ℃ or 3.3333 m², a value as
+                // typed) is shown as it is: rounded, the bound a message states was not the pack's
+                // (pack author audit, thirty-seventh session: 42.876 refused "不在33.13–42.88℃之间").
+                if x.is_finite() && (x * 1.0e4).round() / 1.0e4 == x {
+                    return crate::num::text(x);
+                }
                 let mut scale = 100.0;
                 while scale <= 1.0e6 {
                     let shown = (x * scale).round() / scale;
@@ -318,5 +325,11 @@ mod tests {
             "never a whole number it is not (past six decimals, as JavaScript prints it)"
         );
         assert_eq!(fill_in("{r}", &q, None, "、"), "0.12", "two decimals when they mislead no one");
+        let pack = serde_json::json!({ "min": 33.125, "max": 42.875, "area": 3.3333, "per": 2.4983333333 });
+        assert_eq!(
+            fill_in("{min}–{max}；{area}（{per}）", &pack, None, "、"),
+            "33.125–42.875；3.3333（2.5）",
+            "a pack's number of up to four decimals as it is; a worked-out one in two"
+        );
     }
 }

@@ -98,8 +98,8 @@ fn every_mistake_of_reading_or_compiling_a_pack_is_told_in_chinese_too() {
     has(&e, "/parameters/t1/value", "must be a text");
     has(&e, "/parameters/ts1/value", "must be a list of texts");
     has(&e, "/parameters/b1/value", "must be true or false");
-    has(&e, "/parameters/m1/value", "`m1` must be at least 2, found 1");
-    has(&e, "/parameters/m2/value", "`m2` must be at most 2, found 3");
+    has(&e, "/parameters/m1/value", "`m1` must be at least 2, found `1`");
+    has(&e, "/parameters/m2/value", "`m2` must be at most 2, found `3`");
     has(&e, "/parameters/conditionalScore/value", "`conditionalScore` (90) must not be above `approvedScore` (80)");
     has(&e, "/parameters/rectifyDays", "a pack with inspection items needs the number parameter `rectifyDays`");
     has(&e, "/rules/1/id", "rule id `A` is already used by /rules/0");
@@ -146,7 +146,7 @@ fn every_mistake_of_reading_or_compiling_a_pack_is_told_in_chinese_too() {
     assert_eq!(zh("/rules/5/weight"), ["检查项规则（`item`）需要 0 到 1000000000 之间的 `weight`"]);
     assert_eq!(zh("/rules/6/field"), ["必须明确事项规则（`fact`）缺少 `field`"]);
     assert_eq!(zh("/parameters/bad-name"), ["`bad-name` 不是有效的参数名"]);
-    assert_eq!(zh("/parameters/m2/value"), ["`m2` 应不大于 2，实际为 3"]);
+    assert_eq!(zh("/parameters/m2/value"), ["`m2` 应不大于 2，实际为 `3`"]);
     let placeholder = zh("/messages/zh-CN/x.p/message");
     assert!(
         placeholder.contains(&"`{nope}` 不是代码 `x.p` 的消息参数；其诊断带有 {who}".to_owned()),
@@ -167,7 +167,7 @@ fn shenzhen_with_approved_score(value: serde_json::Value) -> serde_json::Value {
 fn a_refused_approved_score_is_one_error_not_two() {
     assert!(Pack::from_value(shenzhen_with_approved_score(json!(90))).is_ok());
     for (value, en, zh) in [
-        (json!(120), "`approvedScore` must be at most 100, found 120", "`approvedScore` 应不大于 100，实际为 120"),
+        (json!(120), "`approvedScore` must be at most 100, found `120`", "`approvedScore` 应不大于 100，实际为 `120`"),
         (json!("ninety"), "must be a number", "应为数字"),
     ] {
         let e = told(Pack::from_value(shenzhen_with_approved_score(value)));

@@ -51,25 +51,34 @@ pub(super) fn read(parameters: &[(String, ParamDoc)], errors: &mut Vec<PackError
     (ParamTable(params), refused)
 }
 
-/// The ladder: 限期整改 from conditionalScore, 检查合格 from approvedScore (packs audit: a
-/// conditionalScore above approvedScore loaded, and no score could be conditional). Not when
-/// either value was refused: its stand-in (0) is no value of the pack's, and comparing it told
-/// of an `approvedScore` (0) never written (zh audit, B1).
+/// Parameters that must come in order, each pair (lower, upper) told at the lower's value: the
+/// ladder, 限期整改 from conditionalScore and 检查合格 from approvedScore (packs audit: a
+/// conditionalScore above approvedScore loaded, and no score could be conditional); a fever
+/// within the plausible readings (pack author audit, thirty-seventh session: a fever bound of 45
+/// above a plausible 43 made every fever "implausible", never 发热门诊; one below the plausible
+/// minimum made every reading a fever). Not when either value was refused: its stand-in (0) is no
+/// value of the pack's, and comparing it told of an `approvedScore` (0) never written (zh audit, B1).
 pub(super) fn ladder(table: &ParamTable, refused: &BTreeSet<String>, errors: &mut Vec<PackError>) {
-    if refused.contains("conditionalScore") || refused.contains("approvedScore") {
-        return;
-    }
-    if let (Some(ParamValue::Num(cond)), Some(ParamValue::Num(appr))) =
-        (table.0.get("conditionalScore"), table.0.get("approvedScore"))
-        && cond > appr
-    {
-        let (cond, appr) = (crate::num::text(*cond), crate::num::text(*appr));
-        errors.push(pe(
-            "/parameters/conditionalScore/value",
-            PackErrorKind::BadParameter,
-            format!("`conditionalScore`（{cond}）不得高于 `approvedScore`（{appr}）"),
-            format!("`conditionalScore` ({cond}) must not be above `approvedScore` ({appr})"),
-        ));
+    const ORDERED: [(&str, &str); 3] = [
+        ("conditionalScore", "approvedScore"),
+        ("plausibleTemperatureMin", "feverTemperature"),
+        ("feverTemperature", "plausibleTemperatureMax"),
+    ];
+    for (low, high) in ORDERED {
+        if refused.contains(low) || refused.contains(high) {
+            continue;
+        }
+        if let (Some(ParamValue::Num(a)), Some(ParamValue::Num(b))) = (table.0.get(low), table.0.get(high))
+            && a > b
+        {
+            let (a, b) = (crate::num::text(*a), crate::num::text(*b));
+            errors.push(pe(
+                format!("/parameters/{low}/value"),
+                PackErrorKind::BadParameter,
+                format!("`{low}`（{a}）不得高于 `{high}`（{b}）"),
+                format!("`{low}` ({a}) must not be above `{high}` ({b})"),
+            ));
+        }
     }
 }
 
@@ -123,13 +132,13 @@ fn param_value(name: &str, p: &ParamDoc) -> Result<ParamValue, (String, String)>
     if let ParamValue::Num(x) = v {
         if let Some(min) = p.min.filter(|m| x < *m) {
             let (min, x) = (crate::num::text(min), crate::num::text(x));
-            let zh = format!("`{name}` 应不小于 {min}，实际为 {x}");
-            return Err((zh, format!("`{name}` must be at least {min}, found {x}")));
+            let zh = format!("`{name}` 应不小于 {min}，实际为 `{x}`");
+            return Err((zh, format!("`{name}` must be at least {min}, found `{x}`")));
         }
         if let Some(max) = p.max.filter(|m| x > *m) {
             let (max, x) = (crate::num::text(max), crate::num::text(x));
-            let zh = format!("`{name}` 应不大于 {max}，实际为 {x}");
-            return Err((zh, format!("`{name}` must be at most {max}, found {x}")));
+            let zh = format!("`{name}` 应不大于 {max}，实际为 `{x}`");
+            return Err((zh, format!("`{name}` must be at most {max}, found `{x}`")));
         }
     }
     Ok(v)
