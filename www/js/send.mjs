@@ -37,6 +37,9 @@ export function digest(text) {
  * `send-status`, `outbox`, `outbox-send`, `sent-later`, `refused`.
  */
 export function sendPanel({ kind, current, prepare, decisionLabel, nameOf }) {
+  // A submission's name, then what is said of it; without a name, only that (portal audit,
+  // thirty-seventh session: " · accepted by the district" began with an empty name).
+  const named = (submission, said) => [nameOf(submission), said].filter(Boolean).join(' · ');
   const key = `fangkong.sent.${kind}`;
   const sendEl = el('p', { id: 'send-status', role: 'status' });
   // Why the district did not accept it: its own diagnostics (portal audit, thirty-fifth session,
@@ -115,7 +118,7 @@ export function sendPanel({ kind, current, prepare, decisionLabel, nameOf }) {
     refusedList.replaceChildren(...mine.filter((x) => x.status === 'refused').map((x) => el('li', { class: 'failed', 'data-id': x.id },
       // The day in China time, as the page says it (portal audit, thirty-fifth session, F5: the
       // UTC day of the device clock, 2026-12-04, beside 检查时间 2026-12-05).
-      el('span', { class: 'refused-what' }, `${nameOf(x.submission) ?? ''} · ${tt('obWhen', { when: x.now ? chinaDay(x.now) : '' })}`),
+      el('span', { class: 'refused-what' }, named(x.submission, tt('obWhen', { when: x.now ? chinaDay(x.now) : '' }))),
       ' ',
       el('span', { class: 'refused-reason' }, tt('obRefused', { reason: refusalOf(x) })),
       ' ',
@@ -134,7 +137,7 @@ export function sendPanel({ kind, current, prepare, decisionLabel, nameOf }) {
     const record = recordSent(JSON.stringify(last.item.submission), last.response);
     if (record.digest === holds()) showRecord(record, { response: last.response });
     sentLaterEl.className = sent.every(({ response }) => response?.accepted) ? 'sent' : 'not-accepted';
-    sentLaterEl.textContent = `${tt('obSentLater', { n: sent.length })}${sent.map(({ item, response }) => `${nameOf(item.submission) ?? ''} · ${verdict(response)}`).join(t('obSep'))}`;
+    sentLaterEl.textContent = `${tt('obSentLater', { n: sent.length })}${sent.map(({ item, response }) => named(item.submission, verdict(response))).join(t('obSep'))}`;
   }
   addEventListener('fangkong:sent', (ev) => showSent(ev.detail));
 
