@@ -458,7 +458,10 @@ impl Engine {
             // A unit without its id is asked for it: whether units below name it is unknown,
             // so it is not said to have sent nothing (sixteenth session audit).
             if kids_empty && !rep && !id.is_empty() {
-                missing.push(id.clone());
+                // An id given twice (its `indicators.duplicate_unit` error) is listed once.
+                if index.get(id.as_str()) == Some(&k) {
+                    missing.push(id.clone());
+                }
                 // Not a missing value but a fact of the report (the unit sent nothing), so it is
                 // reported whatever `scope` holds, and the decision is the same with or without
                 // one (issue 7 point 3: only `missing: true` diagnostics are held back; missing
@@ -552,7 +555,11 @@ impl Engine {
                 reported: rep,
                 missing: missing_below
                     .get(k)
-                    .map(|m| m.1.iter().filter_map(|(_, c)| units.get(*c).map(|u| u.2.clone())).collect())
+                    .map(|m| {
+                        // An id given twice is listed once, at its first unit.
+                        let first = |c: &usize| units.get(*c).filter(|u| index.get(u.2.as_str()) == Some(c));
+                        m.1.iter().filter_map(|(_, c)| first(c).map(|u| u.2.clone())).collect()
+                    })
                     .unwrap_or_default(),
                 missing_total: missing_below.get(k).map(|m| m.0).filter(|n| *n > MAX_MISSING_LISTED),
                 indicators: results,
