@@ -13,7 +13,9 @@
 //! when every rule's condition is known to be false: while an earlier one is left open by a
 //! missing value, the outcome is `null` (third audit: an empty declaration was `normal`;
 //! fifteenth session: an area visit with the contact question open was `home_observation`).
-//! The diagnostic of a rule that holds is given either way. A value with an error
+//! A later rule then neither decides nor tells its instruction (thirty-seventh session; the
+//! fifteenth had kept its diagnostic). A rule whose period is counted from a date that an
+//! unanswered question chooses decides only if the period runs whatever the answer. A value with an error
 //! at its own path (a temperature outside 34–43 °C, such as 99.5 typed in °F; an
 //! impossible date) is set aside: screen rules are evaluated on a copy of the declaration
 //! without it, so an implausible temperature is never read as a fever. When a rule tried

@@ -59,7 +59,7 @@ pub(super) fn too_large(at: String, id: &str, name: Option<&str>) -> Diagnostic 
 
 /// A count: a whole number from 0 to 2^53 − 1, every one of which JSON carries exactly (issue 10;
 /// audit: 2^53 − 1 was refused as "not a whole number ≥ 0" under a cap of 9×10^15 no message
-/// told). Sums of counts saturate rather than wrap. Refused, with the code that says why: a
+/// told). Sums past 2^64 − 1 are invalid ([`Sum::add`]). Refused, with the code that says why: a
 /// whole number past 2^53 − 1 is too large, not "not a whole number ≥ 0" (twenty-seventh
 /// session audit: 2^53 was told to remove its decimals and minus sign).
 pub(super) fn count(v: Option<&Value>) -> Result<Option<u64>, &'static str> {
