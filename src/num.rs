@@ -13,6 +13,16 @@ use serde_json::{Number, Value};
 /// `Number.MAX_SAFE_INTEGER`). Counts and amounts above it are refused (`count.too_large`).
 pub const MAX_EXACT: f64 = 9_007_199_254_740_991.0;
 
+/// `x` as a whole number of `10^-k`, when it is a decimal of at most `k` places (`0.7` at `k = 1`
+/// is `7`): the inspection's exact sums and a message's "shown as it is" both ask this.
+pub fn decimal_units(x: f64, k: u32) -> Option<i64> {
+    let scale = 10f64.powi(i32::try_from(k).ok()?);
+    let r = (x * scale).round();
+    // Both exact below 2^53, so the division is correctly rounded: it gives `x` back exactly when
+    // `x` is the double nearest the decimal `r / 10^k`, as a pack's decimal or a typed value is.
+    (r.abs() <= MAX_EXACT && r / scale == x).then_some(r as i64)
+}
+
 // The float reader and printer everywhere but in the compiler module, which links core's parser
 // (expressions, serde_json's `float_roundtrip`) and serde_json's printer (its serializer) anyway:
 // there those, not second copies (the same answers: tests/floats.rs).

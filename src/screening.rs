@@ -174,7 +174,7 @@ impl Engine {
                             }
                             // The latest it can be: a date given after the declaration (a warning)
                             // counts too (twelfth session: it shortened the period).
-                            let start = latest_read(from, &read).map_or(on, |d| d.max(on));
+                            let start = latest_start(from, &read, on);
                             // Counted from a date chosen by a question not answered yet (SCR-3 from
                             // the visit or the contact): decided only when the period runs whatever
                             // the answer (screening audit, thirty-seventh session: a contact whose
@@ -333,7 +333,7 @@ fn runs_by_answer(
         let runs = sc.when.truth(&env) == Some(true) && {
             let start = match sc.from.as_ref().map(|f| f.eval(&env)) {
                 Some(Val::Date(d)) => d,
-                _ => sc.from.as_ref().and_then(|f| latest_read(f, &alt)).map_or(on, |d| d.max(on)),
+                _ => sc.from.as_ref().map_or(on, |f| latest_start(f, &alt, on)),
             };
             start.checked_add_days(Days::new(n)).unwrap_or(start) > on
         };
@@ -350,6 +350,12 @@ fn put(doc: &mut Value, path: &[String], v: Value) {
     if let Some(o) = parent.and_then(Value::as_object_mut) {
         o.insert(last.clone(), v);
     }
+}
+
+/// The latest day a period counted from `e` can start while a date it reads is missing: the
+/// latest date given, or the declaration day `on` if later.
+fn latest_start(e: &Expr, doc: &Value, on: NaiveDate) -> NaiveDate {
+    latest_read(e, doc).map_or(on, |d| d.max(on))
 }
 
 /// The latest of the dates `e` reads that were given.

@@ -12,14 +12,7 @@
 /// Decimal places up to which the pack's numbers are counted exactly.
 const MAX_DECIMALS: u32 = 6;
 
-/// `x` as a whole number of `10^-k`, when it is one (`0.7` at `k = 1` is `7`).
-fn units(x: f64, k: u32) -> Option<i64> {
-    let scale = 10f64.powi(i32::try_from(k).ok()?);
-    let r = (x * scale).round();
-    // Both exact below 2^53, so the division is correctly rounded: it gives `x` back exactly when
-    // `x` is the double nearest the decimal `r / 10^k`, as a pack's decimal is.
-    (r.abs() < 9_007_199_254_740_992.0 && r / scale == x).then_some(r as i64)
-}
+use crate::num::decimal_units as units;
 
 /// The decimal place at which all of `numbers` are whole, if one of at most `MAX_DECIMALS`.
 pub(super) fn places(numbers: impl Iterator<Item = f64> + Clone) -> Option<u32> {

@@ -155,7 +155,7 @@ fn show(v: &Value, params: &Value, sep: &str) -> String {
                 // A number of at most four decimals (a pack's 33.125 ℃ or 3.3333 m², a value as
                 // typed) is shown as it is: rounded, the bound a message states was not the pack's
                 // (pack author audit, thirty-seventh session: 42.876 refused "不在33.13–42.88℃之间").
-                if x.is_finite() && (x * 1.0e4).round() / 1.0e4 == x {
+                if crate::num::decimal_units(x, 4).is_some() {
                     return crate::num::text(x);
                 }
                 let mut scale = 100.0;
