@@ -375,7 +375,9 @@ export function bindForm(form, engine, options = {}) {
       if (f.maxLength != null && textLike && !SPACED_FORMATS.has(f.format) && !el.hasAttribute('maxlength')) el.setAttribute('maxlength', String(f.maxLength));
       if (f.min != null && (el.type === 'number' || el.type === 'range') && !el.hasAttribute('min')) el.setAttribute('min', String(f.min));
       if (f.max != null && (el.type === 'number' || el.type === 'range') && !el.hasAttribute('max')) el.setAttribute('max', String(f.max));
-      if (f.inputMode && textLike && !el.hasAttribute('inputmode')) el.setAttribute('inputmode', f.inputMode);
+      // On a `type=number` input too: phones show their full keyboard for it unless told the
+      // digits' pad (`numeric`) or the one with a decimal point (`decimal`).
+      if (f.inputMode && (textLike || el.type === 'number') && !el.hasAttribute('inputmode')) el.setAttribute('inputmode', f.inputMode);
     }
   }
 

@@ -206,6 +206,8 @@ test('required, maxlength, min and inputmode come from describe; the submission 
   assert.deepEqual(attrs['/enterprise/districtCode'], { required: true, maxlength: '6', inputmode: 'numeric' });
   assert.deepEqual(attrs['/staff/total'], { required: true, maxlength: null, inputmode: 'numeric' });
   assert.equal(await page.$eval(input('/supplies/masks'), (el) => el.min), '0', 'min on a type=number input');
+  // A type=number input gets the pad from describe as well: a phone shows digits, not letters.
+  assert.equal(await page.$eval(input('/supplies/masks'), (el) => `${el.type} ${el.getAttribute('inputmode')}`), 'number numeric');
   // `*` in describe pointers matches any index; a row's fields are not `required` (a blank row is
   // no row: the browser would flag what the engine does not ask for; its missing values, once the
   // row is begun, come as messages).

@@ -801,6 +801,9 @@ test('a deferred filing says why under its decision, each reason leading to its 
   await page.click('#load-example');
   await page.waitForFunction(() => document.getElementById('decision').classList.contains('approved'));
   assert.equal(await page.locator('#reasons').isVisible(), false, 'an approved filing lists no reasons');
+  // Each link to a field (the gates' fields) is a target at least 24 px high on a phone (WCAG 2.2, 2.5.8).
+  const heights = await page.$$eval('button.cause', (bs) => bs.filter((b) => b.getClientRects().length > 0).map((b) => b.getBoundingClientRect().height));
+  assert.ok(heights.length >= 6 && heights.every((h) => h >= 24), JSON.stringify(heights));
   const reasons = () => page.$$eval('#decision-reasons li', (lis) => lis.map((li) => [li.dataset.path, li.querySelector('button.cause').textContent, li.querySelector('.help')?.textContent.trim() ?? '']));
   // What the engine says of the same filing: every error (warning) that is no value missing.
   const want = (value, severity) => engine.checkFiling(value, { now: NOW, locale: 'zh-CN' }).diagnostics
