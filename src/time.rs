@@ -40,25 +40,12 @@ pub fn fmt_date(d: NaiveDate) -> String {
     std::str::from_utf8(&b).map(str::to_owned).unwrap_or_default()
 }
 
-/// Parse exactly `YYYY-MM-DD` (a real date), as the canonical documents hold dates.
+/// Parse exactly `YYYY-MM-DD` (a real date, ASCII digits only), as the canonical documents hold
+/// dates. The one reader the field check uses too ([`crate::ids::iso_date`]): a `+` in a part
+/// (`2020-+2-12`, which `u32::from_str` reads as 2) was a date for the rules and the pack's
+/// version while the field check refused it (thirty-eighth session audit).
 pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| b.get(r).and_then(digits);
-    let year = i32::try_from(num(0..4)?).ok()?;
-    NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)
-}
-
-/// The number two to four bytes spell as `u32::from_str` reads them (an optional `+`, then
-/// ASCII digits), without its generic machinery: read on every date an expression reads.
-fn digits(b: &[u8]) -> Option<u32> {
-    let b = match b {
-        [b'+', rest @ ..] if !rest.is_empty() => rest,
-        _ => b,
-    };
-    b.iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+    crate::ids::iso_date(s)
 }
 
 /// Parse a `now` given as RFC 3339 (`2020-02-04T23:30:00+08:00`, `2020-02-04T16:30:00Z`,
@@ -214,6 +201,10 @@ mod tests {
         assert_eq!(today_cst(&parse_now("9999-12-31T15:59:59Z").unwrap()).to_string(), "9999-12-31");
         assert_eq!(parse_now("2020-02-04T16:30:00.123+05:30").unwrap().to_rfc3339(), "2020-02-04T16:30:00.123+05:30");
         for bad in [
+            "2020-+2-04",
+            "+020-02-04",
+            "2020-02-+4",
+            "2020-+2-04T10:00:00+08:00",
             "2020-02-04T16:30",
             "2020-02-30T10:00:00Z",
             "2020-02-04T25:00:00Z",
