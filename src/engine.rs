@@ -472,14 +472,28 @@ pub(crate) fn render(pack: &Pack, diagnostics: &mut Vec<Diagnostic>, opts: &Opti
             .map(|l| ("label", l))
             .or(expected)
             .or(item.as_deref().map(|t| ("item", t)))
-            .or(choices.as_deref().map(|c| ("allowed", c)))
-            .or(unit.as_deref().map(|u| ("unit", u)));
+            .or(choices.as_deref().map(|c| ("allowed", c)));
+        // The unit's place fills `{unit}` beside any other placeholder (the item's title of a
+        // 十个一律 item failed): in the text only, `params.unit` stays `null` (messages audit,
+        // thirty-eighth session: 未填写：“十个一律”此项未落实 beside 填报单位（第1条）：数据有误).
+        let placed;
+        let params = match unit {
+            Some(u) => {
+                let mut p = d.params.clone();
+                if let Value::Object(m) = &mut p {
+                    m.insert("unit".into(), Value::from(u));
+                }
+                placed = p;
+                &placed
+            }
+            None => &d.params,
+        };
         let nothing = |v: &Value| match v {
             Value::Object(m) => m.values().any(Value::is_null),
             _ => false,
         };
-        let not_given = if nothing(&d.params) { not_given() } else { "—" };
-        let (message, mut help) = pack.messages.render(opts.locale, &d.code, &d.params, extra, not_given);
+        let not_given = if nothing(params) { not_given() } else { "—" };
+        let (message, mut help) = pack.messages.render(opts.locale, &d.code, params, extra, not_given);
         if let Some(hint) = expected_type.and_then(|(_, hint)| hint) {
             help = Some(hint.to_owned());
         }
