@@ -224,22 +224,27 @@ export function draftChecker(engine, { snapshot = true } = {}) {
     }
     const { scope: wanted = null, ...rest } = options;
     const k = JSON.stringify([dayOf(rest.now), { ...rest, now: undefined }]);
-    if (!draft || k !== key) {
-      free();
-      draft = engine.draft(kind, { ...rest, scope: wanted }, read ? read.text : value);
-      key = k;
-      scope = wanted === null ? null : [...wanted];
-    } else {
-      try {
+    try {
+      if (!draft || k !== key) {
+        free();
+        draft = engine.draft(kind, { ...rest, scope: wanted }, read ? read.text : value);
+        key = k;
+        scope = wanted === null ? null : [...wanted];
+      } else {
         edit(draft, given, read ? read.plain : value, '');
         if (JSON.stringify(scope) !== JSON.stringify(wanted)) {
           draft.setScope(wanted);
           scope = wanted === null ? null : [...wanted];
         }
-      } catch (e) {
-        free(); // half edited: the next check starts a new draft
-        throw e;
       }
+    } catch (e) {
+      free(); // half edited: the next check starts a new draft
+      // The module lost: the caller makes it afresh. Anything else a draft cannot hold (a
+      // submission over the draft's 4 MiB, a root that is text) is the whole check's to answer,
+      // as `checkFiling` does, or to refuse with the same error (draft audit, thirty-eighth
+      // session: a 4.5 MiB name threw, and a bound form kept its last answer).
+      if (e?.code === 'engine.lost') throw e;
+      return whole(kind, value, options);
     }
     given = read ? read.plain : value;
     return draft.answer();
@@ -522,11 +527,16 @@ export function bindForm(form, engine, options = {}) {
     const out = {};
     const arrays = [];
     const containers = new Map([['', out]]);
+    // Rows of a list begun only by unticked checkboxes, by pointer: [list, index]. Such a row is
+    // blank, no row (draft audit, thirty-eighth session: a blank roster row's unticked 返岗
+    // checkbox sent `{"returning": false}` on submit, and the form asked for its name).
+    const unticked = new Map();
     disabledSets = form.querySelector('fieldset[disabled]') !== null;
     entries: for (const entry of inputs().values()) {
       const v = read(entry, raw);
       if (v === undefined) continue;
       const { segs, prefixes, lists } = entry;
+      const weak = entry.inputs.every((el) => el.type === 'checkbox' && !el.checked);
       let node = out;
       for (let i = 0; i < segs.length; i++) {
         if (Array.isArray(node) && !INDEX.test(segs[i])) continue entries; // a name that is no index
@@ -538,12 +548,21 @@ export function bindForm(form, engine, options = {}) {
           if (hasOwn(node, segs[i])) continue entries; // a value and a group at once
           setKey(node, segs[i], child);
           containers.set(prefixes[i], child);
-        }
+          if (weak && (Array.isArray(node) || lists[i])) unticked.set(prefixes[i], [node, segs[i], child]);
+        } else if (!weak && unticked.size) unticked.delete(prefixes[i]);
         node = child;
       }
       const last = segs[segs.length - 1];
       if (containers.has(entry.pointer)) continue; // a group already holds inputs below it
       setKey(node, last, v);
+    }
+    // Rows first (the deepest last: a list holding them is left empty), then a list begun only by
+    // them, which is no list either (as when no row had a checkbox).
+    const blank = [...unticked.values()];
+    for (const [parent, key, child] of blank.reverse()) {
+      if (Array.isArray(child) && child.length) continue;
+      delete parent[key];
+      if (Array.isArray(parent)) while (parent.length && !(parent.length - 1 in parent)) parent.length -= 1;
     }
     for (const a of arrays) {
       let hole = false;

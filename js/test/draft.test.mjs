@@ -288,6 +288,24 @@ test('draftChecker: answers as checkFiling while the value, its arrays and the s
   checker.free();
 });
 
+test('draftChecker: what a draft cannot hold (a submission past 4 MiB, a root read as text) is answered as checkFiling answers it, and the next check is a draft again (draft audit, thirty-eighth session)', () => {
+  const engine = engineFor('shenzhen-2020');
+  const checker = draftChecker(engine);
+  const options = { now: '2020-02-04T10:00:00+08:00' };
+  const same = (value, why) => assert.equal(JSON.stringify(checker.check('filing', value, options)), JSON.stringify(engine.checkFiling(value, options)), why);
+  const big = { enterprise: { name: 'a'.repeat(4.5 * 1024 * 1024) } };
+  same(big, 'a first check past 4 MiB');
+  assert.equal(engine.checkFiling(big, options).diagnostics[0].code, 'input.too_large');
+  same({ enterprise: { name: 'x' } }, 'a small one after it');
+  same(big, 'grown past 4 MiB by an edit');
+  same({ enterprise: { name: 'y' } }, 'small again');
+  // A Date as the submission: JSON text of a string, the type refused.
+  same(new Date(0), 'a Date after a draft');
+  assert.equal(engine.checkFiling(new Date(0), options).diagnostics[0].code, 'input.invalid_type');
+  same(JSON.parse(readFileSync(join(ROOT, 'examples/filings/workshop.json'), 'utf8')), 'a whole filing after it');
+  checker.free();
+});
+
 // Issue 9 point 3 names `engine.draft(kind, …)`: an inspection, a day's indicator report and a
 // screening have drafts too (thirteenth session, audit 1: they threw options.invalid). Each edit
 // re-judges the whole submission; the answer is the kind's entry point on draft.value().

@@ -537,6 +537,26 @@ test('the types of fangkong/form type-check in a consumer (tsc, current and olde
   }
 });
 
+test('a roster row left blank is no row once the form is submitted, though its checkbox is unticked; a row begun keeps its unticked box as false (draft audit, thirty-eighth session)', async () => {
+  const { page, problems } = await openPortal(browser.context, `${server.url}/fixture/rows.html`);
+  const roster = () => page.evaluate(() => window.binding.value().roster);
+  const asked = () => page.evaluate(async () => (await window.binding.check()).diagnostics.filter((d) => d.path.startsWith('/roster/')).map((d) => d.path));
+  // Submitted with every row blank: no roster at all, as with no checkbox in the rows.
+  await page.evaluate(() => window.binding.visit(''));
+  assert.equal(await roster(), undefined);
+  // The first row begun (a name, 返岗 ticked), the others blank: one row; nothing asked of rows 1–2.
+  await page.fill('[name="/roster/0/name"]', '张三');
+  await page.check('[name="/roster/0/returning"]');
+  assert.deepEqual(await roster(), [{ name: '张三', returning: true }]);
+  assert.ok((await asked()).every((p) => p.startsWith('/roster/0/')), JSON.stringify(await asked()));
+  // The third row begun too: the blank one between is an empty row, as without a checkbox; the
+  // third row's unticked box is its answer, false.
+  await page.fill('[name="/roster/2/name"]', '李四');
+  assert.deepEqual(await roster(), [{ name: '张三', returning: true }, {}, { name: '李四', returning: false }]);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('a group of checkboxes with none ticked is an answer (`[]`) once reached, none before (client pages, nineteenth session)', async () => {
   const { page, problems } = await openPortal(browser.context, `${server.url}/fixture/needs.html`);
   const needs = () => page.evaluate(() => window.binding.value().facts?.needs);
