@@ -98,7 +98,7 @@ demo-cli: setup
 	  target/release/fangkong check-filing $$f --now $(NOW) | python3 -c "$$show"; done; \
 	for f in examples/inspections/*.json; do echo "== score-inspection $$f"; \
 	  target/release/fangkong score-inspection $$f --now 2020-02-12T10:00:00+08:00 | python3 -c "$$show"; done; \
-	echo "== indicators examples/indicators/guangming-district.json"; \
-	target/release/fangkong indicators examples/indicators/guangming-district.json --now 2020-02-12T20:00:00+08:00 | python3 -c "$$show"; \
+	for f in examples/indicators/*.json; do echo "== indicators $$f"; \
+	  target/release/fangkong indicators $$f --now 2020-02-12T20:00:00+08:00 | python3 -c "$$show"; done; \
 	for f in examples/screening/*.json; do echo "== screen $$f"; \
 	  target/release/fangkong screen $$f --now 2020-02-01T18:00:00+08:00 | python3 -c "$$show"; done

@@ -8,7 +8,7 @@
 
 use serde_json::Value;
 
-use crate::pack::{AssertCheck, FieldPath, Pack, RuleBody, Seg};
+use crate::pack::{AssertCheck, DIAGNOSTIC_STEPS, FieldPath, Pack, RuleBody, Seg};
 use crate::schema::{Subject, array_at};
 
 /// Steps one evaluation may take. The embedded pack takes about 50,000 steps for a
@@ -42,16 +42,21 @@ pub fn work(pack: &Pack, subject: Subject, doc: &Value) -> u64 {
     let mut total: u64 = 0;
     for rule in pack.rules.iter().filter(|r| r.subject == subject) {
         let w = match &rule.body {
-            RuleBody::Field(checks) => {
-                checks.iter().flat_map(|c| c.fields.iter().chain(&c.required)).map(|f| places(doc, f)).sum()
-            }
+            RuleBody::Field(checks) => checks
+                .iter()
+                .flat_map(|c| c.fields.iter().chain(&c.required))
+                .map(|f| places(doc, f).saturating_mul(1 + DIAGNOSTIC_STEPS))
+                .fold(0, u64::saturating_add),
             RuleBody::Assert(checks) | RuleBody::Gate { checks, .. } => checks.iter().map(|c| check(c, doc)).sum(),
             RuleBody::Isolation(iso) => {
                 let items = array_at(doc, &iso.each);
                 let per: u64 = items
                     .iter()
                     .map(|it| {
-                        iso.when.work(doc, Some(it)) + iso.start.work(doc, Some(it)) + iso.days.work(doc, Some(it))
+                        iso.when.work(doc, Some(it))
+                            + iso.start.work(doc, Some(it))
+                            + iso.days.work(doc, Some(it))
+                            + DIAGNOSTIC_STEPS
                     })
                     .sum();
                 per + iso.by.work(doc, None)
@@ -65,7 +70,7 @@ pub fn work(pack: &Pack, subject: Subject, doc: &Value) -> u64 {
 
 fn check(c: &AssertCheck, doc: &Value) -> u64 {
     let once = |elem: Option<&Value>| -> u64 {
-        let mut w = 1 + c.required.len() as u64;
+        let mut w = (1 + c.required.len() as u64).saturating_mul(1 + DIAGNOSTIC_STEPS);
         for e in c.when.iter().chain(c.assert.iter()).chain(c.params.iter().map(|(_, e)| e)) {
             w = w.saturating_add(e.work(doc, elem));
         }

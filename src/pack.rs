@@ -47,7 +47,7 @@ pub use messages::Catalogue;
 pub(crate) use messages::{entry_label, unit_label};
 pub use params::ParamMap;
 pub use shape::PACK;
-pub use work::{WORK_BUDGET, WorkBounds};
+pub use work::{DIAGNOSTIC_STEPS, WORK_BUDGET, WorkBounds};
 
 /// Largest pack accepted, in bytes.
 pub const MAX_PACK_BYTES: usize = 2 * 1024 * 1024;

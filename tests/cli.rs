@@ -394,6 +394,25 @@ fn jsonl_shows_a_progress_bar_only_on_a_terminal() {
     assert_eq!(String::from_utf8_lossy(&plain.stdout).lines().count(), 120);
 }
 
+/// On a terminal, `--jsonl` from a pipe named as a file (`<(cat …)`, a FIFO) answers every line:
+/// the progress bar's count reads only a regular file (server audit, thirty-eighth session: the
+/// count read the pipe to its end, and the answers found it empty: 0 answers, exit 0).
+#[test]
+fn jsonl_from_a_pipe_on_a_terminal_answers_every_line() {
+    let good = workshop_with("{}");
+    let file = tmp("piped.jsonl", &format!("{good}\n").repeat(50));
+    let out_file = tmp("piped.out", "");
+    let bin = bin();
+    let bin = bin.display();
+    let cmd =
+        format!("bash -c '{bin} check-filing <(cat {}) --jsonl --now {NOW} > {}'", file.display(), out_file.display());
+    let out = Command::new("script").args(["-qec", &cmd, "/dev/null"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    let answers = std::fs::read_to_string(&out_file).unwrap();
+    assert_eq!(answers.lines().count(), 50, "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(answers.lines().all(|l| l.contains("\"decision\":\"approved\"")), "{answers}");
+}
+
 #[test]
 fn every_subcommand_answers_with_the_same_options() {
     for (cmd, file, decision) in [
@@ -700,6 +719,55 @@ fn a_jsonl_line_is_blank_only_when_it_holds_json_whitespace() {
         .collect();
     let not_json = "input.not_json";
     assert_eq!(got, [(1, not_json), (3, not_json), (5, not_json), (6, "field.required")]);
+}
+
+/// A line of JSON whitespace only is blank however long it is (server audit, thirty-eighth
+/// session: past 4 MiB it was answered `input.too_large`, exit 2); a long line with text past
+/// the limit is still too large.
+#[test]
+fn a_jsonl_line_of_whitespace_past_the_size_limit_is_blank() {
+    let spaces = " \t".repeat(3 * 1024 * 1024);
+    let text_past = format!("{}x", " ".repeat(5 * 1024 * 1024));
+    let input = format!("{{}}\n{spaces}\n{text_past}\n{{}}\n");
+    let out = fangkong_bytes(&["check-filing", "-", "--jsonl", "--now", NOW], input.into_bytes());
+    let lines = jsonl(&out);
+    let got: Vec<(u64, &str)> = lines
+        .iter()
+        .map(|l| (l["line"].as_u64().unwrap(), l["diagnostics"][0]["code"].as_str().unwrap_or("")))
+        .collect();
+    assert_eq!(got, [(1, "field.required"), (3, "input.too_large"), (4, "field.required")]);
+}
+
+/// A single file that is not UTF-8 is refused with the line and the byte of the file where it
+/// stops being UTF-8, its BOM counted (server audit, thirty-eighth session: 3 short with a BOM).
+#[test]
+fn a_file_not_utf8_is_refused_at_its_byte_of_the_file_bom_counted() {
+    for (bom, byte) in [(&b"\xEF\xBB\xBF"[..], 10), (&b""[..], 7)] {
+        let file = tmp(&format!("not-utf8-{byte}.json"), "");
+        std::fs::write(&file, [bom, b"{\"a\":\"\xFF\"}"].concat()).unwrap();
+        for (locale, want) in [
+            ("zh-CN", format!("不是 UTF-8 文本（第 1 行，文件的第 {byte} 个字节）")),
+            ("en", format!("(line 1, byte {byte} of the file)")),
+        ] {
+            let out = fangkong(&["check-filing", file.to_str().unwrap(), "--now", NOW, "--locale", locale], None);
+            assert_eq!(out.status.code(), Some(2));
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(err.contains(&want), "{locale} {byte}: {err}");
+        }
+    }
+}
+
+/// `--scope` given as JSON that is not an array of texts is refused in the command line's
+/// language, saying where, with no English from the JSON reader under zh-CN (server audit,
+/// thirty-eighth session).
+#[test]
+fn a_scope_that_is_no_array_of_pointers_is_refused_in_chinese() {
+    let out =
+        fangkong(&["check-filing", "examples/filings/workshop.json", "--now", NOW, "--scope", r#"["/a",5]"#], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("须是 JSON 指针的数组") && err.contains("第 7 列"), "{err}");
+    assert!(!err.contains("invalid type") && !err.contains("expected"), "{err}");
 }
 
 /// A filing whose enterprise name is `name`, spelt as JSON text (escapes kept).

@@ -576,7 +576,7 @@ fn the_work_budget_stops_an_evaluation_before_it_runs() {
     let w = |v: &Value| fangkong::budget::work(pack, fangkong::schema::Subject::Filing, v);
     let (small, big) = (w(&workshop), w(&factory));
     assert!(small > 50 && big > 10 * small, "workshop {small}, factory {big} steps");
-    assert!(big < fangkong::budget::WORK_BUDGET / 100, "the embedded pack is far under the budget: {big}");
+    assert!(big < fangkong::budget::WORK_BUDGET / 50, "the embedded pack is far under the budget: {big}");
     // Linear: twice the roster, about twice the steps.
     let mut twice = factory.clone();
     let rows = twice["roster"].as_array().unwrap().clone();
@@ -623,6 +623,47 @@ fn a_long_list_in_in_counts_against_the_work_budget() {
     pack["parameters"]["blocked"]["value"] = json!(["13900000000"]);
     let small = Engine::from_pack_json(&pack.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
     assert_ne!(small.check_filing_value(&factory, &at("2020-02-04T10:00:00+08:00")).decision, Decision::Incomplete);
+}
+
+/// The attack (hostile audit, thirty-eighth session): 3,000 per-row rules, each cheap (`returning
+/// == false`), on a 4,000-row roster fire 12 million diagnostics: within the budget as counted by
+/// expressions alone, they took 3 GB and 5–22 s natively, and trapped the wasm. Each diagnostic a
+/// check may fire counts [`DIAGNOSTIC_STEPS`](fangkong::pack::DIAGNOSTIC_STEPS) now: the budget
+/// stops it before anything runs. The embedded pack on the largest roster accepted stays within it.
+#[test]
+fn diagnostics_a_pack_may_fire_count_against_the_work_budget() {
+    let mut pack: Value = serde_json::from_str(&pack_with(
+        json!({ "each": "roster", "assert": "returning == false", "path": "name", "code": "x.dup" }),
+    ))
+    .unwrap();
+    let rule = pack["rules"][0].clone();
+    pack["rules"] = (0..3000)
+        .map(|i| {
+            let mut r = rule.clone();
+            r["id"] = format!("X-Q{i}").into();
+            r
+        })
+        .collect();
+    let evil = Engine::from_pack_json(&pack.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
+    let mut filing = example("examples/filings/workshop.json");
+    filing["roster"] =
+        (0..4000).map(|_| json!({ "returning": true, "arrivedOn": "2020-01-20", "keyAreaHistory": true })).collect();
+    let steps = fangkong::budget::work(evil.pack(), fangkong::schema::Subject::Filing, &filing);
+    assert!(steps > fangkong::budget::WORK_BUDGET, "12 million diagnostics possible: {steps} steps");
+    let a = evil.check_filing_value(&filing, &at("2020-02-04T10:00:00+08:00"));
+    assert_eq!(a.decision, Decision::Incomplete);
+    assert_eq!(a.diagnostics.first().map(|d| d.code.as_str()), Some("engine.budget_exhausted"));
+    assert_eq!(a.diagnostics.len(), 1, "stopped before any rule ran");
+    // The embedded pack: a roster of the most rows accepted (100,000) is judged, not stopped.
+    let mut most = example("examples/filings/factory-1000.json");
+    let rows = most["roster"].as_array().unwrap().clone();
+    most["roster"] = rows.iter().cycle().take(fangkong::schema::MAX_ARRAY_LEN).cloned().collect();
+    let w = fangkong::budget::work(engine().pack(), fangkong::schema::Subject::Filing, &most);
+    assert!(w < fangkong::budget::WORK_BUDGET, "{w}");
+    assert!(
+        engine().pack().work_bounds.longest(fangkong::schema::Subject::Filing)
+            >= fangkong::schema::MAX_ARRAY_LEN as u64
+    );
 }
 
 /// A pack version is bounded once its parents are merged in, not only as given: two versions

@@ -154,7 +154,8 @@ fn read_capped(name: &str, limit: usize) -> Result<Option<String>, String> {
         .take(cap)
         .read_to_end(&mut bytes)
         .map_err(|e| t(format!("无法读取 `{name}`：{e}"), format!("cannot read `{name}`: {e}")))?;
-    if bytes.starts_with(BOM) {
+    let bom = bytes.starts_with(BOM);
+    if bom {
         bytes.drain(..BOM.len());
     }
     if bytes.len() > limit {
@@ -164,7 +165,8 @@ fn read_capped(name: &str, limit: usize) -> Result<Option<String>, String> {
         let at = e.utf8_error().valid_up_to();
         let before = e.as_bytes().get(..at).unwrap_or_default();
         let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
-        let byte = 1 + at;
+        // Counted in the file, its BOM too (server audit, thirty-eighth session: 3 short).
+        let byte = 1 + at + if bom { BOM.len() } else { 0 };
         t(
             format!("{name}：不是 UTF-8 文本（第 {line} 行，文件的第 {byte} 个字节）[input.not_utf8]"),
             format!("{name}: not UTF-8 text (line {line}, byte {byte} of the file) [input.not_utf8]"),
@@ -329,7 +331,7 @@ fn progress(done: usize, total: Option<usize>) {
             let filled = (done * width / t).min(width);
             eprint!("\r[{}{}] {done}/{t}", "#".repeat(filled), " ".repeat(width - filled));
         }
-        _ => eprint!("\r{done} answered"),
+        _ => eprint!("{}", t(format!("\r已答复 {done} 份"), format!("\r{done} answered"))),
     }
 }
 
@@ -379,13 +381,21 @@ impl InFlight {
     }
 }
 
+/// A line read by [`next_line`]: whole within `cap`, or longer, and then whether the part past
+/// `cap` (read and discarded) held more than JSON's whitespace.
+#[derive(Clone, Copy)]
+enum LineRead {
+    Whole,
+    Over { text_past_cap: bool },
+}
+
 /// Read the next line as bytes into `buf` (without its `\n`), keeping at most `cap` bytes of it;
-/// the rest of a longer line is read and discarded. `Ok(None)` at the end of the input,
-/// otherwise whether the line was longer than `cap`.
-fn next_line(source: &mut dyn BufRead, buf: &mut Vec<u8>, cap: usize) -> std::io::Result<Option<bool>> {
+/// the rest of a longer line is read and discarded. `Ok(None)` at the end of the input.
+fn next_line(source: &mut dyn BufRead, buf: &mut Vec<u8>, cap: usize) -> std::io::Result<Option<LineRead>> {
     buf.clear();
-    let mut over = false;
+    let (mut over, mut text_past_cap) = (false, false);
     let mut any = false;
+    let read = |over: bool, text_past_cap: bool| if over { LineRead::Over { text_past_cap } } else { LineRead::Whole };
     loop {
         let (used, done) = {
             let chunk = match source.fill_buf() {
@@ -394,7 +404,7 @@ fn next_line(source: &mut dyn BufRead, buf: &mut Vec<u8>, cap: usize) -> std::io
                 Err(e) => return Err(e),
             };
             if chunk.is_empty() {
-                return Ok(any.then_some(over));
+                return Ok(any.then(|| read(over, text_past_cap)));
             }
             any = true;
             let (len, done) = match memchr::memchr(b'\n', chunk) {
@@ -403,12 +413,14 @@ fn next_line(source: &mut dyn BufRead, buf: &mut Vec<u8>, cap: usize) -> std::io
             };
             let room = cap.saturating_sub(buf.len());
             over |= len > room;
-            buf.extend_from_slice(chunk.get(..len.min(room)).unwrap_or_default());
+            let (kept, past) = chunk.get(..len).unwrap_or_default().split_at(len.min(room));
+            buf.extend_from_slice(kept);
+            text_past_cap = text_past_cap || !past.iter().all(|&b| fangkong::num::json_space(b));
             (len + usize::from(done), done)
         };
         source.consume(used);
         if done {
-            return Ok(Some(over));
+            return Ok(Some(read(over, text_past_cap)));
         }
     }
 }
@@ -426,7 +438,13 @@ fn read_lines(
     let mut no = 0usize;
     loop {
         let over = match next_line(source.as_mut(), &mut buf, cap) {
-            Ok(Some(over)) => over,
+            // A line of whitespace only, however long, is blank (server audit, thirty-eighth
+            // session: past 4 MiB it was answered input.too_large).
+            Ok(Some(LineRead::Over { text_past_cap: false })) if buf.iter().all(|&b| fangkong::num::json_space(b)) => {
+                no += 1;
+                continue;
+            }
+            Ok(Some(read)) => matches!(read, LineRead::Over { .. }),
             Ok(None) => return,
             Err(e) => {
                 let _ = tx.send((no + 1, Err(e)));
@@ -459,8 +477,13 @@ fn read_lines(
     }
 }
 
-/// How many non-blank lines a file has (for the progress bar), read as bytes in blocks.
+/// How many non-blank lines a file has (for the progress bar), read as bytes in blocks. Only a
+/// regular file is read twice: a pipe (`<(cat …)`, a FIFO) read here to its end left nothing for
+/// the answers, or waited for ever (server audit, thirty-eighth session: 0 answers, exit 0).
 fn count_lines(name: &str) -> Option<usize> {
+    if !std::fs::metadata(name).ok()?.is_file() {
+        return None;
+    }
     let mut source = open(name).ok()?;
     let (mut n, mut blank) = (0usize, true);
     loop {

@@ -12,6 +12,14 @@ use crate::schema::{MAX_ARRAY_LEN, Subject};
 /// The default work budget of one evaluation, in steps (see [`crate::budget`]).
 pub const WORK_BUDGET: u64 = 50_000_000;
 
+/// The steps of each diagnostic a check may fire (a place it tests, a value it may ask for), on
+/// top of the steps of its expressions: a diagnostic is memory (its path, params and code, some
+/// 250 bytes) kept until the answer is capped. So a pack's rules may fire at most
+/// `WORK_BUDGET / DIAGNOSTIC_STEPS` (1.25 million) before the budget stops them (hostile audit,
+/// thirty-eighth session: 3,000 per-row rules on 4,000 rows fired 12 million, 3 GB, and the
+/// wasm trapped). The embedded packs take some 500 steps a roster row.
+pub const DIAGNOSTIC_STEPS: u64 = 40;
+
 /// For each subject, the longest array a canonical document may hold with the work of the
 /// pack's rules on it certainly within [`WORK_BUDGET`] (0: none may).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,7 +75,7 @@ pub fn bound(rules: &[Rule], subject: Subject, l: u64) -> u64 {
             RuleBody::Field(checks) => checks
                 .iter()
                 .flat_map(|c| c.fields.iter().chain(&c.required))
-                .fold(0u64, |acc, f| acc.saturating_add(places(f, l))),
+                .fold(0u64, |acc, f| acc.saturating_add(places(f, l).saturating_mul(1 + DIAGNOSTIC_STEPS))),
             RuleBody::Assert(checks) | RuleBody::Gate { checks, .. } => {
                 checks.iter().fold(0u64, |acc, c| acc.saturating_add(check(c, l)))
             }
@@ -76,7 +84,8 @@ pub fn bound(rules: &[Rule], subject: Subject, l: u64) -> u64 {
                     .when
                     .work_bound(l)
                     .saturating_add(iso.start.work_bound(l))
-                    .saturating_add(iso.days.work_bound(l));
+                    .saturating_add(iso.days.work_bound(l))
+                    .saturating_add(DIAGNOSTIC_STEPS);
                 l.saturating_mul(per).saturating_add(iso.by.work_bound(l))
             }
             _ => 1,
@@ -87,7 +96,8 @@ pub fn bound(rules: &[Rule], subject: Subject, l: u64) -> u64 {
 }
 
 fn check(c: &AssertCheck, l: u64) -> u64 {
-    let mut once = 1u64.saturating_add(c.required.len() as u64);
+    let fires = 1u64.saturating_add(c.required.len() as u64);
+    let mut once = fires.saturating_mul(1 + DIAGNOSTIC_STEPS);
     for e in c.when.iter().chain(c.assert.iter()).chain(c.params.iter().map(|(_, e)| e)) {
         once = once.saturating_add(e.work_bound(l));
     }

@@ -9,7 +9,8 @@ pub fn pointers(v: &str) -> Result<Vec<String>, String> {
     let pointers: Vec<String> = if v.trim_start().starts_with('[') {
         serde_json::from_str(v).map_err(|e| {
             super::usage::t(
-                format!("--scope 若为 JSON，须是 JSON 指针的数组，如 [\"/enterprise\"]：{e}"),
+                // Where, not serde's English (server audit, thirty-eighth session).
+                format!("--scope 若为 JSON，须是 JSON 指针的数组，如 [\"/enterprise\"]（问题在第 {} 列）", e.column()),
                 format!("--scope as JSON must be an array of JSON Pointers such as [\"/enterprise\"]: {e}"),
             )
         })?

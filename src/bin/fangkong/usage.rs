@@ -25,7 +25,7 @@ options:
                            bytes (not UTF-8: input.not_utf8; over 4 MiB: input.too_large);
                            uses every core (RAYON_NUM_THREADS=N to use fewer)
   --personal               give back the normalised values of personal fields (names, phones,
-                           ID numbers) in `normalized` too; left out by default
+                           ID numbers, the site address) in `normalized` too; left out by default
   --scope POINTER          progressive checking: a field or section reached (repeat, or comma-separated,
                            or a JSON array as the npm package's `scope`: `--scope '[]'` is nothing
                            reached yet, `--scope \"\"` the whole submission); missing values outside
@@ -53,7 +53,7 @@ pub const USAGE_ZH: &str = "用法：
   --jsonl                  每行一份提交，每行一份答复，顺序不变，各以行号开头：{\"line\":N,…}；
                            按字节读行（不是 UTF-8：input.not_utf8；超过 4 MiB：input.too_large）；
                            使用全部 CPU 核心（RAYON_NUM_THREADS=N 可少用）
-  --personal               在 `normalized` 中也给出个人字段（姓名、电话、身份证号）的规范化值；
+  --personal               在 `normalized` 中也给出个人字段（姓名、电话、身份证号、场所地址）的规范化值；
                            默认不给出
   --scope 指针             渐进式检查：已填到的字段或部分（可重复，可用逗号分隔，也可如 npm 包的
                            `scope` 给出 JSON 数组：`--scope '[]'` 为尚未填到任何部分，`--scope \"\"`
