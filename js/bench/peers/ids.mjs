@@ -73,7 +73,9 @@ export function parseDate(s) {
   return real(y, mo, d) ? `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}` : null;
 }
 
-const ISO_PART = /^\+?\d+$/;
+// ASCII digits only, as the engine's one date reader (a `+` in a part is no date: time audit,
+// thirty-eighth session).
+const ISO_PART = /^\d+$/;
 /** A canonical `YYYY-MM-DD` → days since 1970-01-01 (for comparisons), or null. */
 export function isoDay(s) {
   if (typeof s !== 'string' || s.length !== 10 || s[4] !== '-' || s[7] !== '-') return null;
