@@ -18,8 +18,8 @@ mod cap;
 mod load;
 
 pub(crate) use asking::{ask, ask_needs, drop_under_unknown_keys};
-pub use cap::MAX_DIAGNOSTICS_PER_CODE;
 pub(crate) use cap::cap_per_code;
+pub use cap::{MAX_DIAGNOSTICS_PER_ANSWER, MAX_DIAGNOSTICS_PER_CODE};
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 pub use load::MAX_FAMILY_RESOLVED_BYTES;
 pub use load::{MAX_COMPILED_BYTES, PRECOMPILED};

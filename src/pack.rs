@@ -358,7 +358,7 @@ pub const ENGINE_CODES: &[&str] = &[
 /// Codes added after packs were written, with words of the engine's own
 /// ([`Catalogue::render`](messages::Catalogue::render) falls back to them): a pack may give its
 /// own, and one written before them still loads (`lint-pack` does not ask for them).
-pub const LATER_CODES: &[&str] = &["count.too_large", "amount.too_large"];
+pub const LATER_CODES: &[&str] = &["count.too_large", "amount.too_large", "answer.too_many"];
 
 /// The codes a field check may emit (besides [`LATER_CODES`]), each needing a message.
 pub fn field_check_codes(k: FieldCheckKind) -> &'static [&'static str] {

@@ -666,6 +666,54 @@ fn diagnostics_a_pack_may_fire_count_against_the_work_budget() {
     );
 }
 
+/// The attack (hostile audit, thirty-eighth session): a pack of many codes, each firing on every
+/// roster row, multiplied the cap of 100 per code: 200 codes on a 100-row roster gave a 124 MB
+/// answer. An answer lists at most 1,000 diagnostics, then one `answer.too_many` with the count;
+/// the decision is taken on them all, and a draft answers the same.
+#[test]
+fn an_answer_lists_at_most_a_thousand_diagnostics_whatever_their_codes() {
+    let mut pack: Value = serde_json::from_str(&pack_with(
+        json!({ "each": "roster", "assert": "returning == false", "path": "name", "code": "x.dup" }),
+    ))
+    .unwrap();
+    let rule = pack["rules"][0].clone();
+    pack["rules"] = (0..30)
+        .map(|i| {
+            let mut r = rule.clone();
+            r["id"] = format!("X-Q{i}").into();
+            r["checks"][0]["code"] = format!("x.c{i}").into();
+            r
+        })
+        .collect();
+    for i in 0..30 {
+        pack["messages"]["zh-CN"][format!("x.c{i}")] = json!({ "message": format!("第{i}项") });
+        pack["messages"]["en"][format!("x.c{i}")] = json!({ "message": format!("item {i}") });
+    }
+    let evil = Engine::from_pack_json(&pack.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
+    let mut filing = example("examples/filings/workshop.json");
+    filing["roster"] = (0..100)
+        .map(|i| json!({ "name": format!("员工{i}"), "returning": true, "arrivedOn": "2020-01-20", "keyAreaHistory": false }))
+        .collect();
+    let opts = at("2020-02-04T10:00:00+08:00");
+    let a = evil.check_filing_value(&filing, &opts);
+    assert_eq!(a.diagnostics.len(), fangkong::engine::MAX_DIAGNOSTICS_PER_ANSWER + 1);
+    let last = a.diagnostics.last().unwrap();
+    assert_eq!(last.code, "answer.too_many");
+    assert_eq!(last.path, "");
+    let (omitted, total) = (last.params["omitted"].as_u64().unwrap(), last.params["total"].as_u64().unwrap());
+    assert!(total >= 3000 && omitted + 1000 == total, "{omitted} of {total}");
+    assert_eq!(last.severity, fangkong::answer::Severity::Warning);
+    assert_eq!(last.message, format!("另有{omitted}条问题未列出（共{total}条）"));
+    // A draft of the same submission answers the same, byte for byte.
+    let mut draft = evil.draft_filing(&opts);
+    draft.set("", filing.clone()).unwrap();
+    assert_eq!(serde_json::to_string(&draft.answer()).unwrap(), serde_json::to_string(&a).unwrap());
+    // Under the cap, nothing changes: 9 rows fire 270, all listed.
+    filing["roster"] = Value::Array(filing["roster"].as_array().unwrap()[..9].to_vec());
+    let b = evil.check_filing_value(&filing, &opts);
+    assert!(b.diagnostics.iter().all(|d| d.code != "answer.too_many") && b.diagnostics.len() >= 270);
+}
+
 /// A pack version is bounded once its parents are merged in, not only as given: two versions
 /// that together are under the 2 MiB cap, but whose second extends the first (and both the
 /// embedded pack), resolve to more than 2 MiB and are refused.

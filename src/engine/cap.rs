@@ -1,5 +1,6 @@
 //! An answer's size bounded by its input's: at most [`MAX_DIAGNOSTICS_PER_CODE`] diagnostics of
-//! one code at one field, then one `answer.truncated` saying how many more there were.
+//! one code at one field, then one `answer.truncated` saying how many more there were; and at
+//! most [`MAX_DIAGNOSTICS_PER_ANSWER`] in all, then one `answer.too_many`.
 
 use serde_json::Value;
 
@@ -10,6 +11,13 @@ use crate::answer::Diagnostic;
 /// were, so the answer's size is bounded by the input's however many roster rows or units repeat
 /// the same problem.
 pub const MAX_DIAGNOSTICS_PER_CODE: usize = 100;
+
+/// Most diagnostics listed in one answer, whatever their codes: past it, the first ones are kept
+/// and one `answer.too_many` says how many more there were (with the most serious severity among
+/// them). A pack of many codes multiplied the cap of each (hostile audit, thirty-eighth session:
+/// 200 codes on a 100-row roster gave a 124 MB answer, 330 times its input). The embedded pack's
+/// answers stay within it but for a submission wrong in every row of several lists.
+pub const MAX_DIAGNOSTICS_PER_ANSWER: usize = 1000;
 
 /// Keep the first [`MAX_DIAGNOSTICS_PER_CODE`] diagnostics of each code at each field (the path
 /// with its array indexes left out: `/roster/*/phone`; for a typed key, the object holding it),
@@ -63,6 +71,30 @@ pub(crate) fn cap_per_code(diagnostics: &mut Vec<Diagnostic>) {
         kept_groups.insert(last, group);
     }
     *diagnostics = kept;
+    cap_per_answer(diagnostics);
+}
+
+/// Keep the first [`MAX_DIAGNOSTICS_PER_ANSWER`] diagnostics and add one `answer.too_many` (how
+/// many were left out, the total, the most serious severity among them and whether they are all
+/// missing values) at the end.
+fn cap_per_answer(diagnostics: &mut Vec<Diagnostic>) {
+    if diagnostics.len() <= MAX_DIAGNOSTICS_PER_ANSWER {
+        return;
+    }
+    let total = diagnostics.len();
+    let left_out = diagnostics.split_off(MAX_DIAGNOSTICS_PER_ANSWER);
+    let Some(first) = left_out.first() else { return };
+    let severity = left_out.iter().map(|d| d.severity).min().unwrap_or(first.severity);
+    let mut summary = Diagnostic::new(
+        "answer.too_many",
+        severity,
+        String::new(),
+        first.rule_id.clone(),
+        crate::answer::params([("omitted", Value::from(left_out.len())), ("total", Value::from(total))]),
+    );
+    // Standing for missing values only, it is one (a page lists it with what is left to fill in).
+    summary.missing = left_out.iter().all(|d| d.missing);
+    diagnostics.push(summary);
 }
 
 /// A diagnostic's group for [`cap_per_code`]: its code and its field, `code` + `/roster/*/phone`.

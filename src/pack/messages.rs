@@ -106,6 +106,16 @@ fn later(locale: Locale, code: &str) -> Option<(&'static str, &'static str)> {
         "amount.too_large" if en => Some(("an amount cannot exceed {max}", "check for extra digits")),
         "amount.too_large" if zh_tw => Some(("數量不能超過{max}", "請核對是否多輸入了數字")),
         "amount.too_large" => Some(("数量不能超过{max}", "请核对是否多输入了数字")),
+        "answer.too_many" if en => Some((
+            "{omitted} more problems not listed ({total} in all)",
+            "fix the ones listed first; checking again lists the rest",
+        )),
+        "answer.too_many" if zh_tw => {
+            Some(("另有{omitted}條問題未列出（共{total}條）", "先處理已列出的問題；修改後重新檢查會列出其餘的"))
+        }
+        "answer.too_many" => {
+            Some(("另有{omitted}条问题未列出（共{total}条）", "请先处理已列出的问题；修改后重新检查会列出其余问题"))
+        }
         _ => None,
     }
 }
