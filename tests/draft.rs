@@ -387,7 +387,7 @@ fn bad_pointers_are_errors_and_change_nothing() {
 #[test]
 fn a_draft_over_its_work_budget_answers_as_check_filing() {
     let engine = &engines()[0];
-    let opts = Options::at(parse_now("2020-02-04T10:00:00+08:00").unwrap()).budget(2_500);
+    let opts = Options::at(parse_now("2020-02-04T10:00:00+08:00").unwrap()).budget(25_000);
     let mut draft = engine.draft_filing(&opts);
     draft.set("/staff/total", json!(3)).unwrap();
     let code = |d: &Draft<&Engine>| d.answer().diagnostics.first().map(|d| d.code.clone());

@@ -527,6 +527,7 @@ fn no_message_leaves_a_placeholder_unfilled() {
         ("input.lookalike_space", &["suggestion"]),
         ("input.unknown_fields", &["count", "more"]),
         ("answer.truncated", &["code", "omitted", "total", "first"]),
+        ("answer.too_many", &["omitted", "total"]),
         ("engine.budget_exhausted", &["steps", "budget"]),
         ("input.not_utf8", &["byte"]),
         ("input.duplicate_key", &["line", "column"]),
