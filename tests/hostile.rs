@@ -625,6 +625,25 @@ fn a_long_list_in_in_counts_against_the_work_budget() {
     assert_ne!(small.check_filing_value(&factory, &at("2020-02-04T10:00:00+08:00")).decision, Decision::Incomplete);
 }
 
+/// A pack of `n` rules `X-Q0`… each firing on every roster row that is returning (`returning ==
+/// false` asserted at `name`), rule `i` with the code `code(i)`.
+fn per_row_rules(n: usize, code: impl Fn(usize) -> String) -> Value {
+    let mut pack: Value = serde_json::from_str(&pack_with(
+        json!({ "each": "roster", "assert": "returning == false", "path": "name", "code": "x.dup" }),
+    ))
+    .unwrap();
+    let rule = pack["rules"][0].clone();
+    pack["rules"] = (0..n)
+        .map(|i| {
+            let mut r = rule.clone();
+            r["id"] = format!("X-Q{i}").into();
+            r["checks"][0]["code"] = code(i).into();
+            r
+        })
+        .collect();
+    pack
+}
+
 /// The attack (hostile audit, thirty-eighth session): 3,000 per-row rules, each cheap (`returning
 /// == false`), on a 4,000-row roster fire 12 million diagnostics: within the budget as counted by
 /// expressions alone, they took 3 GB and 5–22 s natively, and trapped the wasm. Each diagnostic a
@@ -632,18 +651,7 @@ fn a_long_list_in_in_counts_against_the_work_budget() {
 /// stops it before anything runs. The embedded pack on the largest roster accepted stays within it.
 #[test]
 fn diagnostics_a_pack_may_fire_count_against_the_work_budget() {
-    let mut pack: Value = serde_json::from_str(&pack_with(
-        json!({ "each": "roster", "assert": "returning == false", "path": "name", "code": "x.dup" }),
-    ))
-    .unwrap();
-    let rule = pack["rules"][0].clone();
-    pack["rules"] = (0..3000)
-        .map(|i| {
-            let mut r = rule.clone();
-            r["id"] = format!("X-Q{i}").into();
-            r
-        })
-        .collect();
+    let pack = per_row_rules(3000, |_| "x.dup".to_owned());
     let evil = Engine::from_pack_json(&pack.to_string()).unwrap_or_else(|e| panic!("{e:?}"));
     let mut filing = example("examples/filings/workshop.json");
     filing["roster"] =
@@ -672,19 +680,7 @@ fn diagnostics_a_pack_may_fire_count_against_the_work_budget() {
 /// the decision is taken on them all, and a draft answers the same.
 #[test]
 fn an_answer_lists_at_most_a_thousand_diagnostics_whatever_their_codes() {
-    let mut pack: Value = serde_json::from_str(&pack_with(
-        json!({ "each": "roster", "assert": "returning == false", "path": "name", "code": "x.dup" }),
-    ))
-    .unwrap();
-    let rule = pack["rules"][0].clone();
-    pack["rules"] = (0..30)
-        .map(|i| {
-            let mut r = rule.clone();
-            r["id"] = format!("X-Q{i}").into();
-            r["checks"][0]["code"] = format!("x.c{i}").into();
-            r
-        })
-        .collect();
+    let mut pack = per_row_rules(30, |i| format!("x.c{i}"));
     for i in 0..30 {
         pack["messages"]["zh-CN"][format!("x.c{i}")] = json!({ "message": format!("第{i}项") });
         pack["messages"]["en"][format!("x.c{i}")] = json!({ "message": format!("item {i}") });
