@@ -25,9 +25,12 @@ pub struct Phone {
     pub kind: PhoneKind,
 }
 
-/// Whether `c` is a separator that may appear anywhere in a phone number.
+/// Whether `c` is a separator that may appear anywhere in a phone number: spaces, parentheses
+/// and hyphens, also the dashes a word processor or an input method puts for a hyphen
+/// (U+2010–U+2015, such as `—` from a Chinese input method's `_` key, U+2212, U+FE58, U+FE63:
+/// filings audit, thirty-ninth session, `0755—12345678` was refused).
 fn is_separator(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '-' | '(' | ')')
+    c.is_whitespace() || matches!(c, '-' | '(' | ')' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}')
 }
 
 /// Whether `s` is an 11-digit mobile number `1[3-9]` + 9 digits.
