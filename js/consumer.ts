@@ -114,9 +114,16 @@ export async function inBrowser(wasmUrl: URL): Promise<Decision> {
   const built = { enterprise: { name: '某某公司' }, staff: { total: 12 } };
   const builtDraft = engine.draft('filing', options, built);
   const builtGates: FilingAnswer['gates'] = builtDraft.answer().gates;
-  const builtValue: Filing = builtDraft.value();
+  // The value as typed so far: a count may be text or null (client audit, thirty-ninth
+  // session: typed as the strict Filing, it read `'１２'` as a number).
+  const builtValue: Given<Filing> = builtDraft.value();
+  const typedTotal: number | string | null | undefined = builtDraft.value().staff?.total;
+  // @ts-expect-error a draft's count may be text: Number() it first
+  const strictTotal: number | undefined = builtDraft.value().staff?.total;
   void builtGates;
   void builtValue;
+  void typedTotal;
+  void strictTotal;
   // A kind known only at run time: the union of the answers, the submission as JSON.
   const someKind = (Math.random() < 0.5 ? 'filing' : 'screening') as Kind;
   const anyDraft = engine.draft(someKind, options, null);

@@ -113,7 +113,10 @@ export interface BindFormOptions<K extends Kind = Kind> {
     onAnswer?: (answer: AnswerOf[K], info: AnswerInfo<K>) => void;
     /** Check with this instead of `engine`, asynchronously (a Web Worker). */
     checker?: Checker;
-    /** The description to take limits and types from; default `engine.describe(kind, { locale })`. */
+    /**
+     * The description to take limits and types from; default `engine.describe(kind, { locale, on })`,
+     * `on` the day of `now`. Required when `engine` is `null` (else `options.invalid`).
+     */
     describe?: DescriptionOf[K] | Description;
     /** A check failed (the engine threw, the checker rejected or answered no answer: `form.invalid_answer`); default: `console.error`, unless a `check()` promise rejects with it. */
     onError?: (error: unknown) => void;

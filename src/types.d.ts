@@ -97,8 +97,11 @@ export interface Diagnostic {
    */
   help?: string;
   /**
-   * The value at `path` is missing (absent, `null` or blank): always code `field.required`,
-   * with `params.field` the field's id (`enterprise.name`, `roster[].arrivedOn`). Never a fact.
+   * The value at `path` is missing (absent, `null` or blank): code `field.required`, with
+   * `params.field` the field's id (`enterprise.name`, `roster[].arrivedOn`). Never a fact.
+   * Also `true` on a summary that stands only for such values (code `answer.truncated` with
+   * `params.code` `field.required` and `params.first` the first path left out, or
+   * `answer.too_many`), which has no `params.field`: a page lists it with what is left to fill in.
    */
   missing: boolean;
 }

@@ -294,6 +294,9 @@ export function bindForm(form, engine, options = {}) {
   if (!form || typeof form.querySelectorAll !== 'function') throw misuse('bindForm: a form (or an element holding inputs) is needed', 'options.invalid');
   if (!checker && !(engine && typeof engine[method] === 'function')) throw misuse('bindForm: an engine (or a checker) is needed', 'options.invalid');
   if (checker && typeof checker.check !== 'function') throw misuse('bindForm: a checker has a check(kind, value, options) method', 'options.invalid');
+  // Without an engine, only `describe` tells the fields' types and which are required (client
+  // audit, thirty-ninth session: bound without it, a list was sent as one text, nothing required).
+  if (!(engine && typeof engine.describe === 'function') && !options.describe) throw misuse('bindForm: without an engine, give the describe option (engine.describe(kind) on the server, say) with the checker', 'options.invalid');
   // Option values that would be taken silently as something else are refused when the form is
   // bound, as the engine refuses them (client audit, thirty-fifth session: `personal: 'false'`
   // was on; `now: Date.now()`, a number, bound a form that showed nothing and logged at each check).
@@ -366,6 +369,21 @@ export function bindForm(form, engine, options = {}) {
   }
   const idBase = (pointer, el) => `fk${pointer.replace(/[^A-Za-z0-9_-]/g, '-')}${el.type === 'radio' || (el.type === 'checkbox' && el.value !== 'on') ? `-${String(el.value).replace(/[^A-Za-z0-9_-]/g, '-')}` : ''}`;
 
+  /** Whether a described pointer is a field of a list's rows: a `*` under anything but a map. */
+  const rows = new Map();
+  function inRows(pointer) {
+    let known = rows.get(pointer);
+    if (known === undefined) {
+      known = false;
+      for (let i = pointer.indexOf('/*'); i >= 0 && !known; i = pointer.indexOf('/*', i + 2)) {
+        const parent = pointer.slice(0, i);
+        known = description?.fields?.find((x) => x.pointer === parent)?.type !== 'map';
+      }
+      rows.set(pointer, known);
+    }
+    return known;
+  }
+
   function prepare(el, pointer) {
     if (prepared.has(el)) return;
     prepared.add(el);
@@ -374,7 +392,9 @@ export function bindForm(form, engine, options = {}) {
       const textLike = isTextLike(el);
       // Not in a list's rows (`/roster/*/name`): a row left blank is no row, which the engine
       // does not ask about, and the browser's own check would flag it (reportValidity's bubble).
-      if (f.required && !f.pointer.includes('/*') && !el.hasAttribute('required') && el.type !== 'checkbox' && el.type !== 'hidden') el.required = true;
+      // A map's entries are no rows (`/answers/*/result`: every item is to be answered; client
+      // audit, thirty-ninth session).
+      if (f.required && !inRows(f.pointer) && !el.hasAttribute('required') && el.type !== 'checkbox' && el.type !== 'hidden') el.required = true;
       // Not for codes typed with spaces or hyphens (`9144 0311 MA5G 0K3P 1W`, as printed on a
       // licence): their length counts once normalised, and the engine takes the spaced form.
       if (f.maxLength != null && textLike && !SPACED_FORMATS.has(f.format) && !el.hasAttribute('maxlength')) el.setAttribute('maxlength', String(f.maxLength));

@@ -476,9 +476,12 @@ test('misuse of bindForm throws an Error with a code', async () => {
       code(() => window.bindForm(form, window.engine, { personal: 'false' })),
       code(() => window.bindForm(form, window.engine, { personal: 0 })),
       code(() => window.bindForm(form, window.engine, { now: Date.now() })),
+      // A checker without an engine and without `describe` (client audit, thirty-ninth
+      // session: bound silently, a list was sent as one text and nothing was required).
+      code(() => window.bindForm(form, null, { checker: { check: async () => null } })),
     ];
   });
-  assert.deepEqual(codes, ['options.invalid', 'options.invalid', 'options.invalid', 'options.invalid', 'pointer.invalid', 'options.invalid', 'options.invalid', 'options.invalid', 'options.invalid']);
+  assert.deepEqual(codes, ['options.invalid', 'options.invalid', 'options.invalid', 'options.invalid', 'pointer.invalid', 'options.invalid', 'options.invalid', 'options.invalid', 'options.invalid', 'options.invalid']);
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -620,8 +623,12 @@ test('an unanswered or failed item (at `/answers/INS-S1-1`) shows at its one req
       msgId: msg?.id,
       noteMsg: document.getElementById(`${note.id}-msg`)?.textContent ?? '',
       unplaced: window.unplaced.map((d) => d.path),
+      required: [first.required, note.required],
     };
   });
+  // A map's entry is no list row: every item's result is `required`, as describe says (client
+  // audit, thirty-ninth session: `/answers/*/result` was skipped as a row's field); the note not.
+  assert.deepEqual(seen.required, [true, false]);
   assert.deepEqual(seen.codes, ['field.required']);
   assert.match(seen.shown, /请/); // the engine's zh-CN words, under the result
   assert.equal(seen.describedBy, seen.msgId); // read with the result by a screen reader
