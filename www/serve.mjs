@@ -75,6 +75,10 @@ export async function start({ port = 8080, host = '127.0.0.1', pkg = join(ROOT, 
   ]);
   const compress = compression({ threshold: 512, filter: () => true });
   const submissions = [];
+  // The last thousand submissions taken, by the page's `id` → the answer given: one sent again
+  // (the page's outbox keeps it until it has the answer, and a network that hangs loses the
+  // answer, not always the request) is answered the same and counted once.
+  const answered = new Map();
   const server = createServer(async (req, res) => {
     // A request whose target is no path (`//`, `//[`: `new URL` throws) is refused, never left to
     // throw: one request took the whole server down (server audit, twenty-eighth session).
@@ -93,7 +97,7 @@ export async function start({ port = 8080, host = '127.0.0.1', pkg = join(ROOT, 
     if (await packaged(req, res, pkg).catch(() => false)) return;
     compress(req, res, () => {
       headers(res);
-      if (url.pathname === '/api/submissions') return submit(req, res, submissions, accepts, now);
+      if (url.pathname === '/api/submissions') return submit(req, res, submissions, accepts, now, answered);
       for (const [prefix, handle] of handlers) {
         if (url.pathname.startsWith(prefix) || `${url.pathname}/` === prefix) {
           req.url = req.url.slice(prefix.length - 1) || '/';
@@ -254,7 +258,8 @@ const CHECKS = { filing: 'checkFiling', inspection: 'scoreInspection', indicator
 const accepted = (kind, answer) => (kind === 'filing' ? ['approved', 'conditional'].includes(answer.decision) : answer.decision !== 'incomplete');
 
 /**
- * POST /api/submissions: `{ kind, submission, packHash, packId?, locale? }` → the server's own answer (its messages in `locale`),
+ * POST /api/submissions: `{ id?, kind, submission, packHash, packId?, locale? }` → the server's own answer (its messages in `locale`;
+ * an `id` it took before gets the same answer again, and is counted once),
  * at the server's time (`clock`: `start`'s `now`; a `now` in the body counts only with
  * `now: 'client'`). It re-checks under the family the page names (`packId`), else under the accepted
  * family whose version in force gives `packHash`; the same rules: 200, `sameRules: true`. Rules
@@ -263,7 +268,7 @@ const accepted = (kind, answer) => (kind === 'filing' ? ['approved', 'conditiona
  * the district takes (fourth audit: a guangming-2020 filing was re-checked under shenzhen-2020,
  * refused for ever, and told to refresh the page).
  */
-function submit(req, res, submissions, accepts, clock) {
+function submit(req, res, submissions, accepts, clock, answered = new Map()) {
   // Each refusal with a stable `code` and its words in the portal's three locales, `error` the
   // English (hostile audit, thirty-sixth session: a Chinese page showed `body.error` in English).
   const refuse = (status, error, code, zhCN, zhTW) => {
@@ -322,6 +327,11 @@ function submit(req, res, submissions, accepts, clock) {
       if (!Object.hasOwn(fields, 'submission') || fields.submission === null) {
         return refuse(400, 'the body holds no submission', 'input.required', '提交的内容中没有要提交的表单（submission）', '送出的內容中沒有要送出的表單（submission）');
       }
+      const id = typeof fields.id === 'string' && fields.id.length <= 100 ? fields.id : undefined;
+      if (id !== undefined && answered.has(id)) {
+        res.statusCode = 200;
+        return res.end(answered.get(id));
+      }
       const span = spans.get('submission');
       const { kind = 'filing', packHash, packId, now: sent, locale } = fields;
       // A submission sent as JSON text is read as that text, as the browser's `checkFiling(text)`
@@ -349,12 +359,17 @@ function submit(req, res, submissions, accepts, clock) {
       submissions.push({ kind, decision: answer.decision, same });
       if (submissions.length > 1000) submissions.splice(0, submissions.length - 1000);
       res.statusCode = same ? 200 : 409;
-      res.end(JSON.stringify({
+      const out = JSON.stringify({
         accepted: same && accepted(kind, answer),
         sameRules: same,
-        ...(same ? {} : { accepts: (named.length ? named : taken).map((id) => answerOf(id).pack) }),
+        ...(same ? {} : { accepts: (named.length ? named : taken).map((x) => answerOf(x).pack) }),
         answer,
-      }));
+      });
+      if (same && id !== undefined) {
+        answered.set(id, out);
+        if (answered.size > 1000) answered.delete(answered.keys().next().value);
+      }
+      res.end(out);
     } catch (err) {
       // The engine's own words where it gives them in Chinese; else its reason as it is, which
       // says more than a vague Chinese sentence would.

@@ -3,8 +3,8 @@
 // /offline.json (files, and examples under /examples/), the same list the pages take their
 // examples from, so a page cannot fetch what the service worker did not keep. Every
 // same-origin GET is answered from the network when it can be (and the cache refreshed),
-// from the cache when it cannot. POSTs are never cached (the outbox keeps them).
-const CACHE = 'fangkong-portal-v6';
+// from the cache when it cannot, or when the network has not answered within 3 s. POSTs are never cached (the outbox keeps them).
+const CACHE = 'fangkong-portal-v7';
 const MANIFEST = '/offline.json';
 
 /** Every URL to precache, from the manifest. */
@@ -30,20 +30,47 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
+// How long a page waits for the network before it takes the cached copy: on a weak network
+// (a request that hangs rather than fails) the cached pages open as fast as offline (portal
+// audit, thirty-ninth session: 20–120 s to open with every file cached). The network's answer,
+// when it comes, still refreshes the cache for the next visit.
+const NETWORK_WAIT_MS = 3000;
+// Once the network has kept a page waiting, the next requests for a while take the cached copy
+// at once (a page's modules come one after another: 3 s each would add up), still refreshing it.
+const WEAK_FOR_MS = 30_000;
+let weakUntil = 0;
+
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  // The copy for the cache is taken before anyone reads the body; the response goes out at once.
+  let saving = Promise.resolve();
+  const network = fetch(request).then((fresh) => {
+    if (fresh.ok) {
+      const copy = fresh.clone();
+      saving = caches.open(CACHE).then((cache) => cache.put(request, copy));
+    }
+    return fresh;
+  });
+  event.waitUntil(network.then(() => saving).catch(() => {}));
   event.respondWith((async () => {
-    const cache = await caches.open(CACHE);
+    const cached = await (await caches.open(CACHE)).match(request, { ignoreSearch: true });
+    if (!cached) return network;
+    if (Date.now() < weakUntil) return cached;
+    let timer;
+    const late = new Promise((resolve) => {
+      timer = setTimeout(() => {
+        weakUntil = Date.now() + WEAK_FOR_MS;
+        resolve(cached);
+      }, NETWORK_WAIT_MS);
+    });
     try {
-      const fresh = await fetch(request);
-      if (fresh.ok) cache.put(request, fresh.clone());
-      return fresh;
-    } catch (err) {
-      const cached = await cache.match(request, { ignoreSearch: true });
-      if (cached) return cached;
-      throw err;
+      return await Promise.race([network, late]);
+    } catch {
+      return cached;
+    } finally {
+      clearTimeout(timer);
     }
   })());
 });

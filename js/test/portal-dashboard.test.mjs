@@ -792,3 +792,25 @@ test('a language switch keeps the report, the unit shown and the filings, shown 
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('the unit chart leaves room for the longest label at a bar\'s end, in every locale (portal audit, thirty-ninth session: English "Missing report" was cut to "Missing re")', async () => {
+  for (const locale of ['en', 'zh-TW', 'zh-CN']) {
+    const { page, problems } = await openPortal(p.context, `${p.url}/dashboard.html?${Q}&locale=${locale}`);
+    await page.click('#load-example');
+    await page.waitForSelector('#chart-unit');
+    const seen = await page.evaluate(() => {
+      const chart = window.echarts.getInstanceByDom(document.getElementById('chart-unit'));
+      const option = chart.getOption();
+      const series = option.series[0];
+      const labels = series.data.map((d, n) => series.label.formatter({ dataIndex: n, value: d.value }));
+      const ctx = document.createElement('canvas').getContext('2d');
+      ctx.font = '12px sans-serif';
+      return { labels, widest: Math.max(...labels.map((l) => ctx.measureText(l).width)), right: option.grid[0].right };
+    });
+    assert.ok(seen.labels.length === 5, `${locale}: ${seen.labels}`);
+    // The label is drawn 5 px past the bar's end: all of it within the room at the right.
+    assert.ok(seen.right >= seen.widest + 5, `${locale}: ${JSON.stringify(seen)}`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});

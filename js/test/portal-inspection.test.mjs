@@ -453,11 +453,15 @@ test('an answer not accepted (INS-S3-3 na while key-area staff returned): the pa
 test('a re-inspection: an earlier inspection\'s rectifications are entered on the page, judged as the engine judges them (portal audit: there was no way to enter them)', async () => {
   await page.setViewportSize(PHONE);
   await page.click('#add-previous');
-  await page.fill('#f-previous-0-inspectedOn', '2020-02-08');
+  // Dates as people type them: shown back normalised once left, as the inspection's own date is
+  // (portal audit, thirty-ninth session: 2020/2/8 stayed as typed).
+  await page.fill('#f-previous-0-inspectedOn', '2020/2/8');
   // A rectification of an item that passes now: resolved, nothing said at it.
   await page.selectOption('#f-previous-0-rectifications-0-itemId', 'INS-S1-1');
-  await page.fill('#f-previous-0-rectifications-0-deadline', '2020-02-09');
+  await page.fill('#f-previous-0-rectifications-0-deadline', '２０２０年２月９日');
   await page.locator('#f-previous-0-rectifications-0-deadline').blur();
+  await page.waitForFunction(() => document.getElementById('f-previous-0-rectifications-0-deadline').value === '2020-02-09');
+  assert.equal(await page.inputValue('#f-previous-0-inspectedOn'), '2020-02-08');
   const row = '[data-msg-for="/previous/0/rectifications/0"] > .message';
   await page.waitForFunction(() => document.getElementById('previous') !== null);
   assert.equal((await page.textContent(row)).trim(), '');

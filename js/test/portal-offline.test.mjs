@@ -201,3 +201,78 @@ test('a filing sent from the outbox when back online is said sent, as a direct s
     await page.close();
   });
 });
+
+/**
+ * A front to the portal whose responses can be held (a weak network: requests hang rather than
+ * fail). `stall = true` holds every request from then on, until `close()`.
+ */
+async function weakNetwork(target) {
+  const { createServer, request } = await import('node:http');
+  const held = new Set();
+  const front = { stall: false, held };
+  const server = createServer((req, res) => {
+    if (front.stall) {
+      held.add(res);
+      req.resume();
+      return;
+    }
+    const to = new URL(req.url, target);
+    const up = request(to, { method: req.method, headers: { ...req.headers, host: to.host } }, (r) => {
+      res.writeHead(r.statusCode, r.headers);
+      r.pipe(res);
+    });
+    up.on('error', () => res.destroy());
+    req.pipe(up);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  front.url = `http://127.0.0.1:${server.address().port}`;
+  front.close = () => new Promise((r) => {
+    for (const res of held) res.destroy();
+    server.closeAllConnections();
+    server.close(() => r());
+  });
+  return front;
+}
+
+test('D12: on a network that hangs, a page visited before opens from the cache, and a filing submitted is kept in the outbox, sent once when the network is back (portal audit, thirty-ninth session)', async () => {
+  const net = await weakNetwork(p.url);
+  const context = await p.fresh();
+  try {
+    // The first visit through the front, so the service worker and its cache are the front's.
+    const first = await openPortal(context, `${net.url}/filing.html?${Q}`);
+    await first.page.evaluate(() => navigator.serviceWorker.ready);
+    await first.page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 10_000 }).catch(() => {});
+    await first.page.close();
+    // The network now hangs: nothing answers, nothing fails. The page opens all the same.
+    net.stall = true;
+    const { page } = await openPortal(context, `${net.url}/filing.html?${Q}`);
+    await page.selectOption('#example', 'workshop');
+    await page.click('#load-example');
+    await page.waitForFunction(() => document.getElementById('decision').classList.contains('approved'), null, { timeout: 30_000 });
+    await page.click('#submit');
+    // Kept at once, while 正在发送…: closing the tab now loses nothing.
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('fangkong.outbox') || '[]').length === 1);
+    const [kept] = await outboxOf(page);
+    assert.equal(kept.status, 'notSent');
+    assert.equal(kept.kind, 'filing');
+    await page.close();
+    // The network is back (the held request reached no one): the next page load sends it, once.
+    const before = p.server.submissions.length;
+    for (const res of net.held) res.destroy();
+    net.stall = false;
+    const again = await openPortal(context, `${net.url}/dashboard.html?${Q}`);
+    await again.page.waitForFunction(() => JSON.parse(localStorage.getItem('fangkong.outbox') || '[]').length === 0, null, { timeout: 30_000 });
+    assert.deepEqual(p.server.submissions.slice(before), [{ kind: 'filing', decision: 'approved', same: true }]);
+    // Sent again by the same id (its answer lost on the way), it is the same answer, counted once.
+    const body = JSON.stringify({ id: kept.id, kind: kept.kind, submission: kept.submission, packHash: kept.packHash, packId: kept.packId, now: kept.now });
+    const post = () => fetch(`${p.url}/api/submissions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }).then(async (r) => [r.status, await r.text()]);
+    const [status, text] = await post();
+    assert.equal(status, 200);
+    assert.equal(JSON.parse(text).sameRules, true);
+    assert.equal(p.server.submissions.length, before + 1, 'the same id is taken once');
+    await again.page.close();
+  } finally {
+    await context.close();
+    await net.close();
+  }
+});

@@ -546,29 +546,40 @@ export async function submit(kind, submission, packHash, now) {
   // sent it twice once back online).
   const same = JSON.stringify([kind, submission, settings.pack]);
   if (outbox.waiting().some((x) => JSON.stringify([x.kind, x.submission, x.packId]) === same)) return { status: 'notSent', duplicate: true };
-  if (navigator.onLine) {
-    const r = await deliver(item);
-    if (r.status === 'sent') return r;
-    if (r.status === 'refused') {
-      outbox.put([...outbox.list(), { ...item, status: 'refused', reason: r.reason, refusal: r.refusal, httpStatus: r.httpStatus }]);
-      return r;
-    }
-  }
+  // Kept first, and taken out only once the district has answered (portal audit, thirty-ninth
+  // session: on a network that hangs, a tab closed while 正在发送… lost the submission). Sent
+  // again later it is the same `id`, which the district takes once.
   outbox.put([...outbox.list(), item]);
-  return { status: 'notSent' };
+  if (!navigator.onLine) return { status: 'notSent' };
+  const send = async () => {
+    const r = await deliver(item);
+    if (r.status === 'sent') outbox.remove(item.id);
+    else if (r.status === 'refused') outbox.update(item.id, { ...item, status: 'refused', reason: r.reason, refusal: r.refusal, httpStatus: r.httpStatus });
+    return r;
+  };
+  // Not while another tab (or this page's flush) is sending the outbox.
+  return navigator.locks ? navigator.locks.request(OUTBOX, send) : send();
 }
+
+/** How long a submission's POST may take before it is left in the outbox, to be sent again. */
+const SEND_WAIT_MS = 20_000;
 
 /** POSTs one submission: `sent` (2xx, with the server's answer), `refused` (4xx, with its reason) or `notSent`. */
 async function deliver(item) {
   let res;
+  let body;
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), SEND_WAIT_MS);
   try {
     const { id, kind, submission, packHash, packId, now } = item;
     // In the page's language: the district's reasons are shown as it gives them (send.mjs).
-    res = await fetch('/api/submissions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id, kind, submission, packHash, packId, now, locale: settings.locale }) });
+    res = await fetch('/api/submissions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id, kind, submission, packHash, packId, now, locale: settings.locale }), signal: abort.signal });
+    body = await res.json().catch(() => null);
   } catch {
     return { status: 'notSent' };
+  } finally {
+    clearTimeout(timer);
   }
-  const body = await res.json().catch(() => null);
   if (res.ok) return { status: 'sent', response: body };
   if (res.status >= 400 && res.status < 500) return { status: 'refused', httpStatus: res.status, reason: refusal(res.status, body), refusal: kept(body), response: body };
   return { status: 'notSent' };
@@ -629,7 +640,7 @@ export function flush() {
       return { sent, refused };
     };
     try {
-      const result = navigator.locks ? await navigator.locks.request('fangkong.outbox', run) : await run();
+      const result = navigator.locks ? await navigator.locks.request(OUTBOX, run) : await run();
       lastResult = result;
       dispatchEvent(new CustomEvent('fangkong:sent', { detail: result }));
       return result;

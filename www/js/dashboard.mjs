@@ -369,17 +369,24 @@ function showUnit(id, { land = false } = {}) {
   for (const [box, c] of charts) if (!box.isConnected) { c.dispose(); charts.delete(box); }
 }
 
+/** About how wide a label is drawn at ECharts' 12 px: a CJK character 12 px, another 7 px. */
+const labelWidth = (s) => [...s].reduce((w, c) => w + (/[\u2e80-\u9fff\uff00-\uffef]/.test(c) ? 12 : 7), 0);
+
 function unitOption(unit) {
   const titles = unit.indicators.map((i) => described.indicators.find((x) => x.id === i.id)?.title ?? i.id);
+  const labelOf = (i) => (i.ratio === null ? statusWord(i.status) : pct(i.ratio));
+  // Room at the right for the longest label at a bar's end (portal audit, thirty-ninth session:
+  // English "Missing report" was cut to "Missing re").
+  const right = Math.max(48, 12 + Math.max(0, ...unit.indicators.map((i) => labelWidth(labelOf(i)))));
   return {
     tooltip: { trigger: 'item', renderMode: 'richText' },
-    grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', min: 0, max: 100 },
     yAxis: { type: 'category', inverse: true, data: titles, axisLabel: { width: 220, overflow: 'truncate' } },
     series: [{
       type: 'bar',
       data: unit.indicators.map((i) => ({ value: i.ratio === null ? (i.status === 'missing' ? partial(i) ?? 0 : 0) : tenths(i.ratio), itemStyle: i.status === 'missing' ? missingStyle : { color: COLORS[i.status] } })),
-      label: { show: true, position: 'right', formatter: (p) => { const i = unit.indicators[p.dataIndex]; return i.ratio === null ? statusWord(i.status) : pct(i.ratio); } },
+      label: { show: true, position: 'right', formatter: (p) => labelOf(unit.indicators[p.dataIndex]) },
     }],
   };
 }

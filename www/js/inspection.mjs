@@ -505,6 +505,16 @@ function show(a) {
     lastNormalized.set(n.path, n.value);
     const input = form.querySelector(`[name="${CSS.escape(n.path)}"]:not([type="radio"])`);
     if (input && input !== document.activeElement) input.value = Array.isArray(n.value) ? joinList(n.value) : String(n.value);
+    // The earlier inspections' dates, whose inputs hold no name (their values are kept in
+    // `extra`): shown back normalised too, and kept so (portal audit, thirty-ninth session:
+    // 2020/2/8 stayed as typed).
+    if (!input && n.path.startsWith('/previous/') && typeof n.value === 'string' && getAt(extra, n.path) !== undefined) {
+      const own = document.getElementById(idOf(n.path));
+      if (own && own !== document.activeElement && own.type === 'text') {
+        own.value = n.value;
+        setAt(extra, n.path, n.value);
+      }
+    }
   }
 
   // Messages: under the input or item they are about (the nearest one up the pointer).
