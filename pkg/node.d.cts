@@ -100,8 +100,11 @@ export interface Diagnostic {
      */
     help?: string;
     /**
-     * The value at `path` is missing (absent, `null` or blank): always code `field.required`,
-     * with `params.field` the field's id (`enterprise.name`, `roster[].arrivedOn`). Never a fact.
+     * The value at `path` is missing (absent, `null` or blank): code `field.required`, with
+     * `params.field` the field's id (`enterprise.name`, `roster[].arrivedOn`). Never a fact.
+     * Also `true` on a summary that stands only for such values (code `answer.truncated` with
+     * `params.code` `field.required` and `params.first` the first path left out, or
+     * `answer.too_many`), which has no `params.field`: a page lists it with what is left to fill in.
      */
     missing: boolean;
 }
@@ -802,7 +805,7 @@ export type AnswerOf<K extends Kind> = { filing: FilingAnswer; inspection: Inspe
 /** The submission of each kind (`SubmissionOf<"filing">` is `Filing`). */
 export type SubmissionOf<K extends Kind> = { filing: Filing; inspection: Inspection; indicators: IndicatorReport; screening: Declaration }[K];
 
-export class Draft<A = FilingAnswer, V = Filing> {
+export class Draft<A = FilingAnswer, V = NonNullable<Given<Filing>>> {
     private constructor();
     free(): void;
     [Symbol.dispose](): void;
@@ -836,7 +839,8 @@ export class Draft<A = FilingAnswer, V = Filing> {
      */
     set(pointer: string, value: JsonValue | undefined): DraftChanges;
     /**
-     * The submission as typed so far.
+     * The submission as typed so far: what was set, as it was given (a count typed as text stays
+     * text, `"１２"`; a value set to `null` stays `null`), so typed as `Given<T>`, not `T`.
      */
     value(): V;
 }
@@ -889,16 +893,16 @@ export class Engine {
      * Throws `options.invalid` for bad options or an unknown kind, and `input.not_json`,
      * `input.duplicate_key` or `input.too_large` for a starting text that is not JSON.
      */
-    draft(kind: "filing", options: Options, filing?: Given<Filing> | string | null): Draft<FilingAnswer, Filing>;
-    draft(kind: "inspection", options: Options, inspection?: Given<Inspection> | string | null): Draft<InspectionAnswer, Inspection>;
-    draft(kind: "indicators", options: Options, report?: Given<IndicatorReport> | string | null): Draft<IndicatorsAnswer, IndicatorReport>;
-    draft(kind: "screening", options: Options, declaration?: Given<Declaration> | string | null): Draft<ScreeningAnswer, Declaration>;
+    draft(kind: "filing", options: Options, filing?: Given<Filing> | string | null): Draft<FilingAnswer, NonNullable<Given<Filing>>>;
+    draft(kind: "inspection", options: Options, inspection?: Given<Inspection> | string | null): Draft<InspectionAnswer, NonNullable<Given<Inspection>>>;
+    draft(kind: "indicators", options: Options, report?: Given<IndicatorReport> | string | null): Draft<IndicatorsAnswer, NonNullable<Given<IndicatorReport>>>;
+    draft(kind: "screening", options: Options, declaration?: Given<Declaration> | string | null): Draft<ScreeningAnswer, NonNullable<Given<Declaration>>>;
     // Any kind, and a submission built in code: TypeScript tries overloads by subtype first, so a
     // filing held in an unannotated variable (`{ enterprise: { name } }`, no optional keys) is
     // taken here, not by the overload above: typed by `kind` still (embedder audit, twenty-
     // seventh session: it typed as the union of the four answers). A `Kind` not known until run
     // time gives the union, and the submission as JSON.
-    draft<K extends Kind>(kind: K, options: Options, submission?: JsonValue | string | null): Draft<AnswerOf<K>, [Kind] extends [K] ? JsonValue : SubmissionOf<K>>;
+    draft<K extends Kind>(kind: K, options: Options, submission?: JsonValue | string | null): Draft<AnswerOf<K>, [Kind] extends [K] ? JsonValue : NonNullable<Given<SubmissionOf<K>>>>;
     /**
      * Evaluate a daily report of the community indicators (五个100%) with roll-up:
      * an `IndicatorReport` object or its JSON text. Returns an `IndicatorsAnswer`.
