@@ -131,7 +131,7 @@ export function idNumber(s, today) {
   return id[17] === ID_CHECK[sum % 11] ? id : null;
 }
 
-const SEP = /[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000()-]/g;
+const SEP = /[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\u2010-\u2015\u2212\uFE58\uFE63()-]/g;
 const MOBILE = /^1[3-9]\d{9}$/;
 /** Mainland mobile or landline → canonical number, or null. */
 export function phone(s) {
