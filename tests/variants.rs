@@ -1677,6 +1677,31 @@ fn a_variants_words_under_any_spelling_of_a_locale_override_its_parents() {
     assert_eq!(at, ["/messages/fr"], "{err:?}");
 }
 
+/// Two spellings of one locale in one pack (`en` and `en-GB`, `zh-TW` and `zh-HK`) are an error
+/// at the other spelling, in a variant and in a pack of its own alike (pack author audit,
+/// thirty-ninth session: lint said ok, and the one that sorted last won unseen: `en-GB`'s "B"
+/// over `en`'s "A").
+#[test]
+fn two_spellings_of_one_locale_in_one_pack_are_an_error_at_the_other_spelling() {
+    let head = json!({ "id": "v", "version": "2020-02-10", "effectiveFrom": "2020-02-01", "extends": "shenzhen-2020" });
+    let own = read_json("packs/shenzhen-2020.json");
+    for (base, root, first, second) in
+        [(&head, "messages", "en", "en-GB"), (&head, "labels", "zh-TW", "zh-HK"), (&own, "labels", "zh-Hant", "zh-TW")]
+    {
+        let mut pack = base.clone();
+        let words = |x: &str| match root {
+            "messages" => json!({ "filing.lead_time": { "message": format!("{x} {{min}}") } }),
+            _ => json!({ "RTW-T1": { "label": format!("{x} T1") } }),
+        };
+        merge_patch(&mut pack, &json!({ root: { first: words("A"), second: words("B") } }));
+        let err = Engine::from_pack_json(&pack.to_string()).unwrap_err();
+        let told: Vec<(&str, &str)> = err.0.iter().map(|e| (e.path.as_str(), e.kind.code())).collect();
+        let other = if first == "zh-TW" || first == "en" { second } else { first };
+        assert_eq!(told, [(format!("/{root}/{other}").as_str(), "pack.syntax")], "{err:?}");
+        assert!(err.0[0].zh.contains("同一种语言"), "{err:?}");
+    }
+}
+
 /// Versions audit, thirty-sixth session: Hangzhou's pack removes 十个一律 (Shenzhen's notice),
 /// and `describe` offers no checklist; its JSON Schema offered one still, titled 十个一律. A
 /// checklist given anyway is accepted as the engine accepts it (told as not scored), untitled.
@@ -1912,4 +1937,33 @@ fn a_fever_bound_outside_the_plausible_readings_is_refused() {
         assert_eq!(out.status.code(), Some(2), "{name}: {err}");
         assert!(err.contains(told), "{name}: {err}");
     }
+}
+
+/// A variant gives its own `id`, `version` and `effectiveFrom`: one left out is an error at its
+/// own place, never the parent's taken (pack author audit, thirty-ninth session: a variant
+/// without `id` passed lint and stamped its answers `shenzhen-2020`; one without `version` was
+/// told of a version `2020-02-10` it never wrote). A version of another family is told once.
+#[test]
+fn a_variant_names_itself_and_a_second_family_is_told_once() {
+    let full = json!({ "id": "lg", "version": "2020-02-17", "effectiveFrom": "2020-02-17", "extends": "shenzhen-2020" });
+    assert!(Engine::from_pack_json(&full.to_string()).is_ok());
+    for key in ["id", "version", "effectiveFrom"] {
+        let mut pack = full.clone();
+        pack.as_object_mut().unwrap().remove(key);
+        let err = Engine::from_pack_json(&pack.to_string()).unwrap_err();
+        let told: Vec<(&str, &str)> = err.0.iter().map(|e| (e.path.as_str(), e.kind.code())).collect();
+        assert_eq!(told, [(format!("/{key}").as_str(), "pack.syntax")], "{err:?}");
+        assert!(err.0[0].zh.starts_with(&format!("缺少字段 `{key}`")), "{err:?}");
+    }
+    // In a family's array, at the version's place.
+    let family = json!([full, { "id": "lg", "version": "2020-03-01", "extends": "shenzhen-2020" }]);
+    let err = Engine::from_pack_json(&family.to_string()).unwrap_err();
+    let at: Vec<&str> = err.0.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(at, ["/1/effectiveFrom"], "{err:?}");
+    // Two families: one mistake, at the second's id (it was told twice, then as a duplicate
+    // `/1/version` 2020-04-07, a version gained by following the parent).
+    let two = json!([full, { "id": "lg2", "version": "2020-03-01", "effectiveFrom": "2020-03-01", "extends": "shenzhen-2020" }]);
+    let err = Engine::from_pack_json(&two.to_string()).unwrap_err();
+    let told: Vec<(&str, &str)> = err.0.iter().map(|e| (e.path.as_str(), e.kind.code())).collect();
+    assert_eq!(told, [("/1/id", "pack.bad_rule")], "{err:?}");
 }

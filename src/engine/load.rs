@@ -55,6 +55,8 @@ fn too_many_versions(n: usize) -> PackErrors {
 }
 
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+mod names;
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 mod size;
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 use size::FamilySize;
@@ -96,6 +98,10 @@ fn prefix(errors: PackErrors, at: &Option<String>) -> PackErrors {
 /// then the embedded packs.
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 fn resolve_all(given: Vec<Doc>) -> Result<Vec<Doc>, PackErrors> {
+    let unnamed = names::unnamed_variants(&given);
+    if !unnamed.is_empty() {
+        return Err(PackErrors(unnamed));
+    }
     let mut embedded: Vec<Doc> = Vec::new();
     for text in EMBEDDED_PACKS {
         if let Ok(value) = serde_json::from_str::<Value>(text) {
@@ -512,13 +518,8 @@ impl Engine {
                 Ok(p) => {
                     let at = d.at.clone().unwrap_or_default();
                     if let Some(first) = packs.first().filter(|f| f.stamp.id != p.stamp.id) {
-                        let (id, other) = (&p.stamp.id, &first.stamp.id);
-                        errors.push(one(
-                            &format!("{at}/id"),
-                            PackErrorKind::BadRule,
-                            format!("一个引擎只装载一个规则包系列；`{id}` 不是 `{other}`"),
-                            format!("one engine holds one pack family; `{id}` is not `{other}`"),
-                        ));
+                        names::other_family(&at, &p.stamp.id, &first.stamp.id, &mut seen, &mut errors);
+                        continue;
                     }
                     if packs.iter().any(|q| q.stamp.version == p.stamp.version) {
                         let v = &p.stamp.version;

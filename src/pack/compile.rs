@@ -354,6 +354,9 @@ pub(super) fn compile(doc: PackDoc, hash: String, json: Value) -> Result<Pack, P
     let message_docs = labels::fill(&doc.messages, &table, labels::Texts::Messages, &mut c.errors);
     let messages = Catalogue::from_doc(&message_docs);
     let labels = Catalogue::from_doc(&labels::fill(&doc.labels, &table, labels::Texts::Labels, &mut c.errors));
+    for (root, by_tag) in [("labels", &doc.labels), ("messages", &doc.messages)] {
+        c.errors.extend(super::family::locale_given_twice(root, by_tag.iter().map(|(t, _)| t.as_str())));
+    }
     for (tag, _) in &doc.labels {
         if Locale::parse(tag).is_none() {
             c.errors.push(unknown_locale(format!("/labels/{tag}"), tag));

@@ -328,6 +328,8 @@ pub fn resolve_in_family(child: &Value, parent: &Value, family: Option<&FamilyNa
     }
     for key in ["messages", "labels"] {
         if let Some(msgs) = c.get(key) {
+            let tags = msgs.as_object().into_iter().flatten().map(|(t, _)| t.as_str());
+            errors.extend(locale_given_twice(key, tags));
             let target = o.entry(key).or_insert_with(|| Value::Object(serde_json::Map::new()));
             if let std::borrow::Cow::Owned(c) = canonical_locales(target) {
                 *target = c;
@@ -362,6 +364,34 @@ pub(crate) fn canonical_locales(by_tag: &Value) -> std::borrow::Cow<'_, Value> {
         }
     }
     std::borrow::Cow::Owned(Value::Object(out))
+}
+
+/// Two tags of one pack's `messages` or `labels` (`root`) that name one locale (`en` and `en-GB`,
+/// `zh-TW` and `zh-HK`): an error at the second, never merged, where the one that sorts last
+/// would win unseen (pack author audit, thirty-ninth session).
+pub(crate) fn locale_given_twice<'a>(root: &str, tags: impl IntoIterator<Item = &'a str>) -> Vec<PackError> {
+    let mut seen: Vec<(crate::locale::Locale, &str)> = Vec::new();
+    let mut errors = Vec::new();
+    for tag in tags {
+        let Some(locale) = crate::locale::Locale::parse(tag) else { continue };
+        match seen.iter().find(|(l, _)| *l == locale) {
+            Some(&(_, first)) => {
+                // Told at the other spelling (`zh-HK`), not at the locale's own tag (`zh-TW`).
+                let (at, other) = if tag == locale.tag() { (first, tag) } else { (tag, first) };
+                errors.push(pe(
+                    crate::pointer::Pointer::from_segments([root, at]).to_string(),
+                    PackErrorKind::Syntax,
+                    format!("`{at}` 与 `{other}` 是同一种语言（{}），其文字请只写在一处", locale.tag()),
+                    format!(
+                        "`{at}` and `{other}` name the same locale ({}): give its words under one of them",
+                        locale.tag()
+                    ),
+                ));
+            }
+            None => seen.push((locale, tag)),
+        }
+    }
+    errors
 }
 
 /// The bound (`min` or `max`) of a parent's parameter that a variant's override `p` widens or
