@@ -204,11 +204,18 @@ impl Engine {
                 None if rejected => incomplete = true,
                 // Not asked under `answers` (or a submission) of the wrong type: its type is the error.
                 None => {
-                    if !crate::pointer::at_or_under(&p.shape_errors, &at) {
+                    // An item begun (evidence or note given) lacks its result: asked for there,
+                    // where the form's result input is (sixteenth session audit).
+                    let result = given.map(|_| format!("{at}/result"));
+                    // A result of another type than text (`true`, `[]`, `{}`) is its shape error,
+                    // `input.invalid_type`, once: given, never also asked for as missing
+                    // (missing-values audit, thirty-ninth session).
+                    let refused = result.as_ref().is_some_and(|r| p.shape_errors.contains(r));
+                    if refused {
                         incomplete = true;
-                        // An item begun (evidence or note given) lacks its result: asked for
-                        // there, where the form's result input is (sixteenth session audit).
-                        let at = if given.is_some() { format!("{at}/result") } else { at };
+                    } else if !crate::pointer::at_or_under(&p.shape_errors, &at) {
+                        incomplete = true;
+                        let at = result.unwrap_or(at);
                         diags.push(Diagnostic::required(
                             at,
                             &format!("answers.{}", rule.id),
