@@ -20,7 +20,7 @@
 // Test hooks: `window.portalReady` (first answer shown), `window.portalReadyAt`
 // (performance.now() then), and a `fangkong:answer` event on window after each answer is
 // in the DOM.
-import { chinaDay, chinaTime, el, engine, exampleName, header, LOCALES, offlineManifest, settings, store, fetchExample, t, undoKeeper } from './app.mjs';
+import { chinaDay, chinaTime, el, engine, exampleName, header, LOCALES, offlineManifest, settings, store, fetchExample, t, tf, undoKeeper } from './app.mjs';
 import { sendPanel } from './send.mjs';
 import { bindForm, draftChecker } from '/pkg/form.js';
 
@@ -81,12 +81,18 @@ function control(f, id, name, extra = {}) {
 
 function fieldNode(f) {
   const id = idFor(f.pointer);
-  const hintId = f.hint ? `${id}-hint` : undefined;
+  // A value asked for only in some cases (是否设有食堂, once staggered dining is answered): says on
+  // which others it depends, in the pack's labels, as the screening page does (portal audit,
+  // thirty-ninth session: unmarked, it kept the filing 待补充 with every starred field filled).
+  const label = (fid) => byId.get(fid)?.label ?? fid;
+  const depends = [...new Set((f.requiredWhen ?? []).flatMap((w) => w.fields))].map(label);
+  const hint = [f.hint, depends.length ? tf('flRequiredWhen', { fields: depends.join(t('listSep')) }) : null].filter(Boolean);
+  const hintId = hint.length ? `${id}-hint` : undefined;
   return el('div', { class: 'field' },
     el('label', { for: id }, f.label, f.required ? el('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null),
     control(f, id, f.pointer, { 'aria-describedby': hintId }),
     el('div', { class: 'message', id: `${id}-msg`, 'aria-live': 'polite' }),
-    f.hint ? el('div', { class: 'hint', id: hintId }, f.hint) : null);
+    hint.length ? el('div', { class: 'hint', id: hintId }, ...hint.map((h) => el('span', {}, h))) : null);
 }
 
 /**
