@@ -145,7 +145,11 @@ export interface FormBinding<K extends Kind = Kind> {
     readonly answer: AnswerOf[K] | null;
     /** The description used (in the locale of the latest `setLocale`, unless `describe` was given). */
     readonly description: DescriptionOf[K] | Description;
-    /** The locale of the messages shown (`zh-CN` unless `locale` or `setLocale` said otherwise). */
+    /**
+     * The locale asked for, as given to `locale` or `setLocale` (`zh-CN` unless either said
+     * otherwise); the messages are in the nearest one the pack has (`zh-HK` → `zh-TW`, `fr` → `en`),
+     * which `answer.locale` names.
+     */
     readonly locale: Locale;
     /**
      * Show every message in another locale from now on and check again; the scope and the values
