@@ -22,7 +22,7 @@ use serde_json::Value;
 use crate::answer::{Decision, Diagnostic, InspectionAnswer, Rectification, Reinspected, SectionScore, Severity};
 use crate::engine::{Engine, Options, ask, ask_needs, render};
 use crate::expr::Env;
-use crate::pack::{Pack, RuleBody};
+use crate::pack::RuleBody;
 use crate::pointer::Pointer;
 use crate::schema::Subject;
 
@@ -32,33 +32,9 @@ mod score;
 mod support;
 mod values;
 
-use score::Tally;
+pub use score::Answer;
+use score::{Tally, credit};
 use values::{date_error, fact_present};
-
-/// An inspector's answer to one item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Answer {
-    /// In place.
-    Pass,
-    /// Partly in place.
-    Partial,
-    /// Not in place.
-    Fail,
-    /// Not applicable: leaves the denominator.
-    Na,
-}
-
-impl Answer {
-    fn parse(s: &str) -> Option<Answer> {
-        match s {
-            "pass" => Some(Answer::Pass),
-            "partial" => Some(Answer::Partial),
-            "fail" => Some(Answer::Fail),
-            "na" => Some(Answer::Na),
-            _ => None,
-        }
-    }
-}
 
 fn date_str(d: NaiveDate) -> String {
     crate::time::fmt_date(d)
@@ -74,14 +50,6 @@ struct Item<'p> {
     weight: f64,
     veto: bool,
     answer: Option<Answer>,
-}
-
-fn credit(pack: &Pack, a: Answer) -> f64 {
-    match a {
-        Answer::Pass => 1.0,
-        Answer::Partial => pack.num("partialCredit"),
-        Answer::Fail | Answer::Na => 0.0,
-    }
 }
 
 impl Engine {

@@ -1945,7 +1945,8 @@ fn a_fever_bound_outside_the_plausible_readings_is_refused() {
 /// told of a version `2020-02-10` it never wrote). A version of another family is told once.
 #[test]
 fn a_variant_names_itself_and_a_second_family_is_told_once() {
-    let full = json!({ "id": "lg", "version": "2020-02-17", "effectiveFrom": "2020-02-17", "extends": "shenzhen-2020" });
+    let full =
+        json!({ "id": "lg", "version": "2020-02-17", "effectiveFrom": "2020-02-17", "extends": "shenzhen-2020" });
     assert!(Engine::from_pack_json(&full.to_string()).is_ok());
     for key in ["id", "version", "effectiveFrom"] {
         let mut pack = full.clone();

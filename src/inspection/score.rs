@@ -13,6 +13,41 @@
 const MAX_DECIMALS: u32 = 6;
 
 use crate::num::decimal_units as units;
+use crate::pack::Pack;
+
+/// An inspector's answer to one item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// In place.
+    Pass,
+    /// Partly in place.
+    Partial,
+    /// Not in place.
+    Fail,
+    /// Not applicable: leaves the denominator.
+    Na,
+}
+
+impl Answer {
+    pub(super) fn parse(s: &str) -> Option<Answer> {
+        match s {
+            "pass" => Some(Answer::Pass),
+            "partial" => Some(Answer::Partial),
+            "fail" => Some(Answer::Fail),
+            "na" => Some(Answer::Na),
+            _ => None,
+        }
+    }
+}
+
+/// What an answer earns of its item's weight: pass 1, partial the pack's `partialCredit`, else 0.
+pub(super) fn credit(pack: &Pack, a: Answer) -> f64 {
+    match a {
+        Answer::Pass => 1.0,
+        Answer::Partial => pack.num("partialCredit"),
+        Answer::Fail | Answer::Na => 0.0,
+    }
+}
 
 /// The decimal place at which all of `numbers` are whole, if one of at most `MAX_DECIMALS`.
 pub(super) fn places(numbers: impl Iterator<Item = f64> + Clone) -> Option<u32> {
