@@ -141,6 +141,16 @@ fn hostile_expressions_are_refused_at_load_not_run() {
     assert!(e.message.contains("longer than") || e.message.contains("deeper"), "{}", e.message);
     let nested = format!("{}true{}", "!(".repeat(MAX_DEPTH + 1), ")".repeat(MAX_DEPTH + 1));
     assert!(compile(&nested).unwrap_err().message.contains("deeper"));
+    // The limit is the nesting as written: MAX_DEPTH brackets or function calls inside one
+    // another are accepted, one more is refused (documents audit, thirty-ninth session: 10 were
+    // refused as "deeper than 32").
+    let brackets = |n: usize| format!("{}1{} > 0", "(".repeat(n), ")".repeat(n));
+    assert!(compile(&brackets(MAX_DEPTH)).is_ok());
+    assert!(compile(&brackets(MAX_DEPTH + 1)).unwrap_err().message.contains(&format!("deeper than {MAX_DEPTH}")));
+    let calls = |n: usize| format!("{}2020-02-01{} > date(\"2020-01-01\")", "addDays(".repeat(n), ", 1)".repeat(n));
+    let calls = |n: usize| calls(n).replacen("2020-02-01", "date(\"2020-02-01\")", 1);
+    assert!(compile(&calls(MAX_DEPTH - 1)).is_ok(), "{}", calls(MAX_DEPTH - 1));
+    assert!(compile(&calls(MAX_DEPTH + 1)).unwrap_err().message.contains("deeper"));
     let wide = vec!["1"; 300].join(" + ");
     assert!(compile(&format!("{wide} > 0")).unwrap_err().message.contains("parts"));
     for src in ["\"unterminated", "1 +", "(1", "staff..total", "$", "1 @ 2", "date(2020)"] {
