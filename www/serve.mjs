@@ -75,10 +75,11 @@ export async function start({ port = 8080, host = '127.0.0.1', pkg = join(ROOT, 
   ]);
   const compress = compression({ threshold: 512, filter: () => true });
   const submissions = [];
-  // The last thousand submissions taken, by the page's `id` → the answer given: one sent again
-  // (the page's outbox keeps it until it has the answer, and a network that hangs loses the
-  // answer, not always the request) is answered the same and counted once.
-  const answered = new Map();
+  // The page's `id`s of the last thousand submissions taken: one sent again (the page's outbox
+  // keeps it until it has the answer, and a network that hangs loses the answer, not always the
+  // request) is judged again and answered, and counted once. Ids only: whole answers kept here
+  // grew the server by megabytes a submission (review, thirty-ninth session).
+  const answered = new Set();
   const server = createServer(async (req, res) => {
     // A request whose target is no path (`//`, `//[`: `new URL` throws) is refused, never left to
     // throw: one request took the whole server down (server audit, twenty-eighth session).
@@ -259,7 +260,7 @@ const accepted = (kind, answer) => (kind === 'filing' ? ['approved', 'conditiona
 
 /**
  * POST /api/submissions: `{ id?, kind, submission, packHash, packId?, locale? }` → the server's own answer (its messages in `locale`;
- * an `id` it took before gets the same answer again, and is counted once),
+ * an `id` it took before, of the last thousand, is judged and answered again but counted once),
  * at the server's time (`clock`: `start`'s `now`; a `now` in the body counts only with
  * `now: 'client'`). It re-checks under the family the page names (`packId`), else under the accepted
  * family whose version in force gives `packHash`; the same rules: 200, `sameRules: true`. Rules
@@ -268,7 +269,7 @@ const accepted = (kind, answer) => (kind === 'filing' ? ['approved', 'conditiona
  * the district takes (fourth audit: a guangming-2020 filing was re-checked under shenzhen-2020,
  * refused for ever, and told to refresh the page).
  */
-function submit(req, res, submissions, accepts, clock, answered = new Map()) {
+function submit(req, res, submissions, accepts, clock, answered = new Set()) {
   // Each refusal with a stable `code` and its words in the portal's three locales, `error` the
   // English (hostile audit, thirty-sixth session: a Chinese page showed `body.error` in English).
   const refuse = (status, error, code, zhCN, zhTW) => {
@@ -328,10 +329,6 @@ function submit(req, res, submissions, accepts, clock, answered = new Map()) {
         return refuse(400, 'the body holds no submission', 'input.required', '提交的内容中没有要提交的表单（submission）', '送出的內容中沒有要送出的表單（submission）');
       }
       const id = typeof fields.id === 'string' && fields.id.length <= 100 ? fields.id : undefined;
-      if (id !== undefined && answered.has(id)) {
-        res.statusCode = 200;
-        return res.end(answered.get(id));
-      }
       const span = spans.get('submission');
       const { kind = 'filing', packHash, packId, now: sent, locale } = fields;
       // A submission sent as JSON text is read as that text, as the browser's `checkFiling(text)`
@@ -355,9 +352,12 @@ function submit(req, res, submissions, accepts, clock, answered = new Map()) {
       const match = order.find((id) => answerOf(id).pack.hash === packHash);
       const same = match !== undefined;
       const answer = answerOf(match ?? order[0]);
-      // What was taken, for the tests: the last thousand, not every one since the start (server audit).
-      submissions.push({ kind, decision: answer.decision, same });
-      if (submissions.length > 1000) submissions.splice(0, submissions.length - 1000);
+      // What was taken, for the tests: the last thousand, not every one since the start (server
+      // audit); an id taken before is not taken again.
+      if (!(same && id !== undefined && answered.has(id))) {
+        submissions.push({ kind, decision: answer.decision, same });
+        if (submissions.length > 1000) submissions.splice(0, submissions.length - 1000);
+      }
       res.statusCode = same ? 200 : 409;
       const out = JSON.stringify({
         accepted: same && accepted(kind, answer),
@@ -365,9 +365,9 @@ function submit(req, res, submissions, accepts, clock, answered = new Map()) {
         ...(same ? {} : { accepts: (named.length ? named : taken).map((x) => answerOf(x).pack) }),
         answer,
       });
-      if (same && id !== undefined) {
-        answered.set(id, out);
-        if (answered.size > 1000) answered.delete(answered.keys().next().value);
+      if (same && id !== undefined && !answered.has(id)) {
+        answered.add(id);
+        if (answered.size > 1000) answered.delete(answered.values().next().value);
       }
       res.end(out);
     } catch (err) {

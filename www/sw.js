@@ -3,8 +3,8 @@
 // /offline.json (files, and examples under /examples/), the same list the pages take their
 // examples from, so a page cannot fetch what the service worker did not keep. Every
 // same-origin GET is answered from the network when it can be (and the cache refreshed),
-// from the cache when it cannot, or when the network has not answered within 3 s. POSTs are never cached (the outbox keeps them).
-const CACHE = 'fangkong-portal-v7';
+// from the cache when it cannot, or (a page) when the network has not answered within 3 s. POSTs are never cached (the outbox keeps them).
+const CACHE = 'fangkong-portal-v8';
 const MANIFEST = '/offline.json';
 
 /** Every URL to precache, from the manifest. */
@@ -31,12 +31,14 @@ self.addEventListener('activate', (event) => {
 });
 
 // How long a page waits for the network before it takes the cached copy: on a weak network
-// (a request that hangs rather than fails) the cached pages open as fast as offline (portal
-// audit, thirty-ninth session: 20–120 s to open with every file cached). The network's answer,
-// when it comes, still refreshes the cache for the next visit.
+// (a request that hangs rather than fails) a page visited before opens as fast as offline (portal
+// audit, thirty-ninth session: 20–120 s to open with every file cached). Only a page (a
+// navigation) is raced: once one was served from the cache, the files it loads for the next
+// 30 s come from the cache too, all of one version; a page that came from the network loads its
+// files from the network, so a page never runs modules of two versions (review: a slow
+// `app.mjs` of the old version ran beside the new `filing.mjs`). The network's answer, when it
+// comes, still refreshes the cache for the next visit.
 const NETWORK_WAIT_MS = 3000;
-// Once the network has kept a page waiting, the next requests for a while take the cached copy
-// at once (a page's modules come one after another: 3 s each would add up), still refreshing it.
 const WEAK_FOR_MS = 30_000;
 let weakUntil = 0;
 
@@ -58,6 +60,7 @@ self.addEventListener('fetch', (event) => {
     const cached = await (await caches.open(CACHE)).match(request, { ignoreSearch: true });
     if (!cached) return network;
     if (Date.now() < weakUntil) return cached;
+    if (request.mode !== 'navigate') return network.catch(() => cached);
     let timer;
     const late = new Promise((resolve) => {
       timer = setTimeout(() => {

@@ -369,32 +369,18 @@ export function bindForm(form, engine, options = {}) {
   }
   const idBase = (pointer, el) => `fk${pointer.replace(/[^A-Za-z0-9_-]/g, '-')}${el.type === 'radio' || (el.type === 'checkbox' && el.value !== 'on') ? `-${String(el.value).replace(/[^A-Za-z0-9_-]/g, '-')}` : ''}`;
 
-  /** Whether a described pointer is a field of a list's rows: a `*` under anything but a map. */
-  const rows = new Map();
-  function inRows(pointer) {
-    let known = rows.get(pointer);
-    if (known === undefined) {
-      known = false;
-      for (let i = pointer.indexOf('/*'); i >= 0 && !known; i = pointer.indexOf('/*', i + 2)) {
-        const parent = pointer.slice(0, i);
-        known = description?.fields?.find((x) => x.pointer === parent)?.type !== 'map';
-      }
-      rows.set(pointer, known);
-    }
-    return known;
-  }
-
   function prepare(el, pointer) {
     if (prepared.has(el)) return;
     prepared.add(el);
     const f = fieldOf(pointer);
     if (f) {
       const textLike = isTextLike(el);
-      // Not in a list's rows (`/roster/*/name`): a row left blank is no row, which the engine
-      // does not ask about, and the browser's own check would flag it (reportValidity's bubble).
-      // A map's entries are no rows (`/answers/*/result`: every item is to be answered; client
-      // audit, thirty-ninth session).
-      if (f.required && !inRows(f.pointer) && !el.hasAttribute('required') && el.type !== 'checkbox' && el.type !== 'hidden') el.required = true;
+      // Not under a `*`: in a list's rows (`/roster/*/name`) a row left blank is no row, which the
+      // engine does not ask about, and the browser's own check would flag it (reportValidity's
+      // bubble); a checklist's item (`/answers/*/result`) may not apply (INS-S3-3 with no
+      // key-area staff returned: not asked for; review, thirty-ninth session). The engine asks
+      // for what is missing there, by messages.
+      if (f.required && !f.pointer.includes('/*') && !el.hasAttribute('required') && el.type !== 'checkbox' && el.type !== 'hidden') el.required = true;
       // Not for codes typed with spaces or hyphens (`9144 0311 MA5G 0K3P 1W`, as printed on a
       // licence): their length counts once normalised, and the engine takes the spaced form.
       if (f.maxLength != null && textLike && !SPACED_FORMATS.has(f.format) && !el.hasAttribute('maxlength')) el.setAttribute('maxlength', String(f.maxLength));

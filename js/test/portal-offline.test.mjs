@@ -276,3 +276,38 @@ test('D12: on a network that hangs, a page visited before opens from the cache, 
     await net.close();
   }
 });
+
+test('a filing submitted online while the browser\'s storage is full is sent all the same, not kept (review, thirty-ninth session: it was not sent at all)', async () => {
+  const context = await p.fresh();
+  try {
+    const { page, problems } = await openPortal(context, `${p.url}/filing.html?${Q}`);
+    await page.selectOption('#example', 'workshop');
+    await page.click('#load-example');
+    await page.waitForFunction(() => document.getElementById('decision').classList.contains('approved'));
+    // Storage filled to the last few bytes, as a large roster's draft leaves it.
+    const full = await page.evaluate(() => {
+      let chunk = 'x'.repeat(1 << 20);
+      let n = 0;
+      while (chunk.length >= 16) {
+        try {
+          localStorage.setItem(`filler-${n}`, chunk);
+          n += 1;
+        } catch {
+          chunk = chunk.slice(0, chunk.length >> 1);
+        }
+      }
+      try { localStorage.setItem('probe', 'x'.repeat(4096)); return false; } catch { return true; }
+    });
+    assert.equal(full, true, 'the storage is full');
+    const before = p.server.submissions.length;
+    await page.click('#submit');
+    await page.waitForFunction(() => document.getElementById('send-status').className === 'sent', null, { timeout: 20_000 });
+    assert.deepEqual(p.server.submissions.slice(before), [{ kind: 'filing', decision: 'approved', same: true }]);
+    assert.deepEqual(await outboxOf(page), []);
+    // The only problems: the page's own draft could not be saved either.
+    assert.deepEqual(problems.filter((x) => !/quota|QuotaExceeded/i.test(x)), []);
+    await page.close();
+  } finally {
+    await context.close();
+  }
+});

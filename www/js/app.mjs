@@ -47,7 +47,7 @@ export const UI = {
     colon: '：',
     language: '语言', pack: '规则包', now: '检查时间', loading: '正在加载规则引擎…', ready: '规则引擎已就绪',
     saved: '已自动保存', restored: '已恢复上次填写的内容', offline: '离线', online: '在线',
-    submit: '提交', submitted: '已提交', flSentOn: '已于 {when} 提交', notSent: '未发送（离线保存，联网后自动发送）', sending: '正在发送…',
+    submit: '提交', submitted: '已提交', flSentOn: '已于 {when} 提交', notSent: '未发送（离线保存，联网后自动发送）', notSentOnline: '未发送（已保存在本机，网络恢复后自动发送）', notKept: '未发送：本机存储已满，无法保存，请联网后再提交', sending: '正在发送…',
     clear: '清空', print: '打印', download: '下载', load: '载入', decision: '结论', gates: '六个坚决不放手',
     passed: '通过', failed: '未通过', undetermined: '待定', pending: '待填写', errors: '问题', home: '首页',
     flGeneral: '基本信息', flUnanswered: '未填写', flRow: '第 {n} 行', flRows: '共 {n} 行', flRowsOne: '共 {n} 行', flPage: '第 {p} / {pages} 页', flPrev: '上一页', flNext: '下一页',
@@ -115,7 +115,7 @@ export const UI = {
     colon: '：',
     language: '語言', pack: '規則包', now: '檢查時間', loading: '正在載入規則引擎…', ready: '規則引擎已就緒',
     saved: '已自動儲存', restored: '已還原上次填寫的內容', offline: '離線', online: '連線',
-    submit: '送出', submitted: '已送出', flSentOn: '已於 {when} 送出', notSent: '未傳送（離線儲存，連線後自動傳送）', sending: '傳送中…',
+    submit: '送出', submitted: '已送出', flSentOn: '已於 {when} 送出', notSent: '未傳送（離線儲存，連線後自動傳送）', notSentOnline: '未傳送（已儲存在本機，網路恢復後自動傳送）', notKept: '未傳送：本機儲存空間已滿，無法儲存，請連線後再送出', sending: '傳送中…',
     clear: '清除', print: '列印', download: '下載', load: '載入', decision: '結論', gates: '六個堅決不放手',
     passed: '通過', failed: '未通過', undetermined: '待定', pending: '待填寫', errors: '問題', home: '首頁',
     flGeneral: '基本資訊', flUnanswered: '未填寫', flRow: '第 {n} 列', flRows: '共 {n} 列', flRowsOne: '共 {n} 列', flPage: '第 {p} / {pages} 頁', flPrev: '上一頁', flNext: '下一頁',
@@ -183,7 +183,7 @@ export const UI = {
     dashboard: 'District dashboard', workbench: 'Pack workbench', language: 'Language', pack: 'Rule pack', now: 'Checked at',
     loading: 'Loading the rules engine…', ready: 'Rules engine ready', saved: 'Saved automatically',
     restored: 'Restored what you entered last time', offline: 'Offline', online: 'Online', submit: 'Submit',
-    submitted: 'Submitted', flSentOn: 'submitted on {when}', notSent: 'Not sent (kept offline; sent when back online)', sending: 'Sending…',
+    submitted: 'Submitted', flSentOn: 'submitted on {when}', notSent: 'Not sent (kept offline; sent when back online)', notSentOnline: 'Not sent (kept on this device; sent when the network answers)', notKept: 'Not sent: this device\'s storage is full, so it could not be kept; submit again when online', sending: 'Sending…',
     clear: 'Clear', print: 'Print', download: 'Download', load: 'Load', decision: 'Decision', gates: 'Six conditions',
     passed: 'passed', failed: 'failed', undetermined: 'undetermined', pending: 'to fill in', errors: 'problems', home: 'Home',
     flGeneral: 'General', flUnanswered: 'Not answered', flRow: 'row {n}', flRows: '{n} rows', flRowsOne: '{n} row', flPage: 'page {p} of {pages}', flPrev: 'Previous page', flNext: 'Next page',
@@ -545,21 +545,42 @@ export async function submit(kind, submission, packHash, now) {
   // The same submission already waiting is not queued twice (portal audit: 提交 twice offline
   // sent it twice once back online).
   const same = JSON.stringify([kind, submission, settings.pack]);
-  if (outbox.waiting().some((x) => JSON.stringify([x.kind, x.submission, x.packId]) === same)) return { status: 'notSent', duplicate: true };
+  // Asked again for what already waits: it is sent now, if the network lets it.
+  if (outbox.waiting().some((x) => JSON.stringify([x.kind, x.submission, x.packId]) === same)) {
+    if (navigator.onLine) flush();
+    return { status: 'notSent', duplicate: true };
+  }
   // Kept first, and taken out only once the district has answered (portal audit, thirty-ninth
   // session: on a network that hangs, a tab closed while 正在发送… lost the submission). Sent
-  // again later it is the same `id`, which the district takes once.
-  outbox.put([...outbox.list(), item]);
-  if (!navigator.onLine) return { status: 'notSent' };
+  // again later it is the same `id`, which the district counts once. Where the browser's storage
+  // cannot hold it (a large roster beside its draft), it is sent as before, unkept (review:
+  // it was not sent at all).
+  let kept = true;
+  try {
+    outbox.put([...outbox.list(), item]);
+  } catch {
+    kept = false;
+  }
+  if (!navigator.onLine) return kept ? { status: 'notSent' } : { status: 'notKept' };
   const send = async () => {
     const r = await deliver(item);
-    if (r.status === 'sent') outbox.remove(item.id);
-    else if (r.status === 'refused') outbox.update(item.id, { ...item, status: 'refused', reason: r.reason, refusal: r.refusal, httpStatus: r.httpStatus });
-    return r;
+    if (r.status === 'sent') {
+      if (kept) outbox.remove(item.id);
+    } else if (r.status === 'refused') {
+      if (kept) outbox.update(item.id, { ...item, status: 'refused', reason: r.reason, refusal: r.refusal, httpStatus: r.httpStatus });
+    } else if (kept) {
+      // The network failed or kept it waiting while the browser says it is online: no `online`
+      // event will come, so the outbox is tried again in a while (review: it waited for a reload).
+      setTimeout(() => { if (navigator.onLine) flush(); }, RETRY_MS);
+    }
+    return kept || r.status !== 'notSent' ? r : { status: 'notKept' };
   };
   // Not while another tab (or this page's flush) is sending the outbox.
   return navigator.locks ? navigator.locks.request(OUTBOX, send) : send();
 }
+
+/** How long after a send that failed online the outbox is tried again. */
+const RETRY_MS = 30_000;
 
 /** How long a submission's POST may take before it is left in the outbox, to be sent again. */
 const SEND_WAIT_MS = 20_000;

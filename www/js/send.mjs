@@ -160,7 +160,7 @@ export function sendPanel({ kind, current, prepare, decisionLabel, nameOf }) {
         showRecord(recordSent(JSON.stringify(value), r.response), { response: r.response });
       } else {
         sendEl.className = 'not-sent';
-        sendEl.textContent = r.status === 'refused' ? tt('obRefused', { reason: refusalOf(r) }) : t('notSent');
+        sendEl.textContent = r.status === 'refused' ? tt('obRefused', { reason: refusalOf(r) }) : r.status === 'notKept' ? t('notKept') : navigator.onLine ? t('notSentOnline') : t('notSent');
       }
     } finally {
       submitButton.disabled = false;
