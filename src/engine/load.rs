@@ -513,12 +513,19 @@ impl Engine {
         let mut packs: Vec<Pack> = Vec::new();
         let mut errors = Vec::new();
         let mut seen: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+        // Each mistake once: a variant of a whole family is compiled once per version of its
+        // parent, and its versions repeat what its text says.
+        let mut once = |err: PackError, errors: &mut Vec<PackError>| {
+            if seen.insert(format!("{}\u{0}{}\u{0}{}", err.path, err.kind.code(), err.message)) {
+                errors.push(err);
+            }
+        };
         for d in resolved {
             match Pack::from_value(d.value) {
                 Ok(p) => {
                     let at = d.at.clone().unwrap_or_default();
                     if let Some(first) = packs.first().filter(|f| f.stamp.id != p.stamp.id) {
-                        names::other_family(&at, &p.stamp.id, &first.stamp.id, &mut seen, &mut errors);
+                        once(names::other_family(&at, &p.stamp.id, &first.stamp.id), &mut errors);
                         continue;
                     }
                     if packs.iter().any(|q| q.stamp.version == p.stamp.version) {
@@ -554,9 +561,7 @@ impl Engine {
                         None => e,
                     };
                     for err in prefix(e, &d.at).0 {
-                        if seen.insert(format!("{}\u{0}{}\u{0}{}", err.path, err.kind.code(), err.message)) {
-                            errors.push(err);
-                        }
+                        once(err, &mut errors);
                     }
                 }
             }

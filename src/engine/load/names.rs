@@ -27,23 +27,15 @@ pub(super) fn unnamed_variants(given: &[Doc]) -> Vec<PackError> {
         .collect()
 }
 
-/// A version of another family than the first one given (`lg2` beside `lg`), told once, at the
-/// version as written, and nothing more of it: the versions it gains by following its parent's
-/// are not the author's (pack author audit, thirty-ninth session: told twice, then as a
-/// duplicate of a version the file never wrote).
-pub(super) fn other_family(
-    at: &str,
-    id: &str,
-    first: &str,
-    seen: &mut std::collections::BTreeSet<String>,
-    errors: &mut Vec<PackError>,
-) {
-    if seen.insert(format!("{at}/id\u{0}family")) {
-        errors.push(one(
-            &format!("{at}/id"),
-            PackErrorKind::BadRule,
-            format!("一个引擎只装载一个规则包系列；`{id}` 不是 `{first}`"),
-            format!("one engine holds one pack family; `{id}` is not `{first}`"),
-        ));
-    }
+/// A version of another family than the first one given (`lg2` beside `lg`), at the version as
+/// written; the loader tells it once and nothing more of that version: the versions it gains by
+/// following its parent's are not the author's (pack author audit, thirty-ninth session: told
+/// twice, then as a duplicate of a version the file never wrote).
+pub(super) fn other_family(at: &str, id: &str, first: &str) -> PackError {
+    one(
+        &format!("{at}/id"),
+        PackErrorKind::BadRule,
+        format!("一个引擎只装载一个规则包系列；`{id}` 不是 `{first}`"),
+        format!("one engine holds one pack family; `{id}` is not `{first}`"),
+    )
 }
