@@ -562,21 +562,31 @@ export async function submit(kind, submission, packHash, now) {
     kept = false;
   }
   if (!navigator.onLine) return kept ? { status: 'notSent' } : { status: 'notKept' };
-  const send = async () => {
-    const r = await deliver(item);
-    if (r.status === 'sent') {
-      if (kept) outbox.remove(item.id);
-    } else if (r.status === 'refused') {
-      if (kept) outbox.update(item.id, { ...item, status: 'refused', reason: r.reason, refusal: r.refusal, httpStatus: r.httpStatus });
-    } else if (kept) {
-      // The network failed or kept it waiting while the browser says it is online: no `online`
-      // event will come, so the outbox is tried again in a while (review: it waited for a reload).
-      setTimeout(() => { if (navigator.onLine) flush(); }, RETRY_MS);
-    }
-    return kept || r.status !== 'notSent' ? r : { status: 'notKept' };
-  };
   // Not while another tab (or this page's flush) is sending the outbox.
-  return navigator.locks ? navigator.locks.request(OUTBOX, send) : send();
+  return withOutbox(async () => {
+    const r = await deliver(item);
+    if (!kept) return r.status === 'notSent' ? { status: 'notKept' } : r;
+    settle(item, r);
+    // The network failed or kept it waiting while the browser says it is online: no `online`
+    // event will come, so the outbox is tried again in a while (review: it waited for a reload).
+    if (r.status === 'notSent') setTimeout(() => { if (navigator.onLine) flush(); }, RETRY_MS);
+    return r;
+  });
+}
+
+/** `fn` holding the outbox, one tab at a time where the browser has Web Locks. */
+const withOutbox = (fn) => (navigator.locks ? navigator.locks.request(OUTBOX, fn) : fn());
+
+/**
+ * The outbox after a delivery of `item`: sent, it leaves; refused, it stays flagged with the
+ * district's reason (returned); not sent, it waits as it is.
+ */
+function settle(item, r) {
+  if (r.status === 'sent') outbox.remove(item.id);
+  if (r.status !== 'refused') return null;
+  const refused = { ...item, status: 'refused', reason: r.reason, refusal: r.refusal, httpStatus: r.httpStatus, refusedAt: new Date().toISOString() };
+  outbox.update(item.id, refused);
+  return refused;
 }
 
 /** How long after a send that failed online the outbox is tried again. */
@@ -649,19 +659,14 @@ export function flush() {
       const refused = [];
       for (const item of outbox.waiting()) {
         const r = await deliver(item);
-        if (r.status === 'sent') {
-          outbox.remove(item.id);
-          sent.push({ item, response: r.response });
-        } else if (r.status === 'refused') {
-          const kept = { ...item, status: 'refused', reason: r.reason, refusal: r.refusal, httpStatus: r.httpStatus, refusedAt: new Date().toISOString() };
-          outbox.update(item.id, kept);
-          refused.push(kept);
-        }
+        const flagged = settle(item, r);
+        if (r.status === 'sent') sent.push({ item, response: r.response });
+        if (flagged) refused.push(flagged);
       }
       return { sent, refused };
     };
     try {
-      const result = navigator.locks ? await navigator.locks.request(OUTBOX, run) : await run();
+      const result = await withOutbox(run);
       lastResult = result;
       dispatchEvent(new CustomEvent('fangkong:sent', { detail: result }));
       return result;
